@@ -1,0 +1,115 @@
+"""The model runtime: one ModelPool per process; each model loaded once, shared by all strategies.
+
+    from ragtune.models import get_pool
+    pool = get_pool(settings)             # settings: ragtune.config.Settings
+    gen = pool.generator()                # LocalGenerator or HttpGenerator
+    emb = pool.embedder()                 # LocalEmbedder or HttpEmbedder
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from ragtune.config import Settings
+from ragtune.models.cache import DiskCache
+from ragtune.models.generation import Generation, Generator, Prompt
+from ragtune.models.locate import is_url
+
+__all__ = ["ModelPool", "get_pool", "Generation", "Generator", "Prompt", "reset_pools"]
+
+
+class ModelPool:
+    """Loads each configured model on first use and hands the same object to every caller."""
+
+    def __init__(self, settings: Settings, cache_dir: str | Path | None = None):
+        self.settings = settings
+        self.cache_dir = Path(cache_dir) if cache_dir else None
+        self._generator: Any = None
+        self._embedder: Any = None
+        self._lock = threading.Lock()
+
+    def _cache(self, name: str, enabled: bool) -> DiskCache | None:
+        if not enabled or self.cache_dir is None:
+            return None
+        return DiskCache(self.cache_dir / f"{name}.sqlite")
+
+    def generator(self):  # noqa: ANN201 (LocalGenerator | HttpGenerator)
+        with self._lock:
+            if self._generator is None:
+                self._generator = self._make_generator()
+            return self._generator
+
+    def embedder(self):  # noqa: ANN201 (LocalEmbedder | HttpEmbedder)
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = self._make_embedder()
+            return self._embedder
+
+    def _make_generator(self):  # noqa: ANN202
+        m, h = self.settings.model, self.settings.http
+        cache = self._cache("generations", self.settings.cache.generations)
+        if is_url(m.generator):
+            from ragtune.models.http import HttpGenerator
+
+            return HttpGenerator(
+                m.generator, m.name, h.api_key_env, h.timeout_s, h.max_retries, cache=cache
+            )
+        from ragtune.models.local import LocalGenerator
+        from ragtune.models.locate import resolve_generator_dir
+
+        path, model_hash = resolve_generator_dir(m.generator)
+        return LocalGenerator(
+            path, model_hash, m.dtype, m.device, m.threads, m.batch_size, cache=cache
+        )
+
+    def _make_embedder(self):  # noqa: ANN202
+        e, h = self.settings.embedder, self.settings.http
+        cache = self._cache("embeddings", self.settings.cache.embeddings)
+        if is_url(e.model):
+            from ragtune.models.embedder import HttpEmbedder
+            from ragtune.models.http import make_client
+
+            client = make_client(e.model, h.api_key_env, h.timeout_s, h.max_retries)
+            return HttpEmbedder(client, e.name or "text-embedding", e.batch_size)
+        from ragtune.models.embedder import LocalEmbedder
+        from ragtune.models.locate import resolve_embedder_dir
+
+        path, model_hash = resolve_embedder_dir(e.model)
+        device = self.settings.model.device
+        return LocalEmbedder(
+            path, model_hash, e.batch_size, device, self.settings.model.threads, cache=cache
+        )
+
+
+_pools: dict[tuple, ModelPool] = {}
+_pools_lock = threading.Lock()
+
+
+def _pool_key(settings: Settings) -> tuple:
+    # The cache folder is not part of the key: cache entries are keyed by model hash and
+    # prompt, so sharing one across projects in a process is safe, and a second load is not.
+    return (
+        settings.model.model_dump_json(),
+        settings.embedder.model_dump_json(),
+        settings.http.model_dump_json(),
+        settings.cache.model_dump_json(),
+    )
+
+
+def get_pool(settings: Settings | None = None, cache_dir: str | Path | None = None) -> ModelPool:
+    """The process's pool for these model settings (created once, then shared)."""
+    settings = settings or Settings()
+    cache_path = Path(cache_dir) if cache_dir else None
+    key = _pool_key(settings)
+    with _pools_lock:
+        if key not in _pools:
+            _pools[key] = ModelPool(settings, cache_path)
+        return _pools[key]
+
+
+def reset_pools() -> None:
+    """Forget every pool (tests that need a fresh load)."""
+    with _pools_lock:
+        _pools.clear()

@@ -1,0 +1,229 @@
+"""Generator for any OpenAI-compatible server (OpenAI, vLLM, llama.cpp server, Ollama, or
+`ragtune serve`) through the official `openai` SDK: timeouts, retries with backoff on 5xx and
+timeouts (the SDK's own), streaming, usage accounting, JSON-schema output where supported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable, Iterator, TypeVar
+
+from ragtune.errors import ModelError
+from ragtune.models.cache import DiskCache, key_of
+from ragtune.models.generation import Generation, Prompt, as_messages, cut_at_stop
+from ragtune.types import Usage
+
+T = TypeVar("T")
+
+
+def make_client(base_url: str, api_key_env: str, timeout_s: float, max_retries: int):
+    import openai
+
+    key = os.environ.get(api_key_env) or "not-needed"  # local servers often need no key
+    return openai.OpenAI(
+        base_url=base_url.rstrip("/"), api_key=key, timeout=timeout_s, max_retries=max_retries
+    )
+
+
+def call_with_errors(client: Any, fn: Callable[[], T]) -> T:
+    """Turn the SDK's exceptions into one-line ModelErrors that say what to do."""
+    import openai
+
+    try:
+        return fn()
+    except openai.AuthenticationError:
+        raise ModelError(
+            f"the server at {client.base_url} rejected the API key",
+            "set the key in the variable named by http.api_key_env (default OPENAI_API_KEY)",
+        ) from None
+    except openai.APIConnectionError:
+        raise ModelError(
+            f"cannot reach {client.base_url}",
+            "is the server running? check model.generator / embedder.model",
+        ) from None
+    except openai.NotFoundError as e:
+        raise ModelError(
+            f"{client.base_url}: not found ({_message(e)})",
+            "check the URL (usually ends in /v1) and model.name",
+        ) from None
+    except openai.APIStatusError as e:
+        raise ModelError(
+            f"{client.base_url} answered {e.status_code}: {_message(e)}",
+            "the server failed after retries; see its logs",
+        ) from None
+
+
+def _message(e: Any) -> str:
+    body = getattr(e, "body", None)
+    if isinstance(body, dict):
+        err = body.get("error", body)
+        if isinstance(err, dict) and "message" in err:
+            return str(err["message"])
+    return str(e).splitlines()[0][:200]
+
+
+class HttpGenerator:
+    def __init__(
+        self,
+        base_url: str,
+        model: str = "",
+        api_key_env: str = "OPENAI_API_KEY",
+        timeout_s: float = 60.0,
+        max_retries: int = 3,
+        concurrency: int = 8,
+        cache: DiskCache | None = None,
+    ):
+        self.client = make_client(base_url, api_key_env, timeout_s, max_retries)
+        self.model = model or self._first_model()
+        self.model_id = f"http:{base_url}:{self.model}"
+        self.concurrency = concurrency
+        self.cache = cache
+        self.usage = Usage()
+        self.supports_json_schema: bool | None = None  # learnt on first use
+
+    def _first_model(self) -> str:
+        models = call_with_errors(self.client, lambda: self.client.models.list())
+        data = list(models.data)
+        if not data:
+            raise ModelError(f"{self.client.base_url} lists no models", "set model.name")
+        return data[0].id
+
+    def count_tokens(self, text: str) -> int:
+        return max(1, len(text) // 4)  # estimate; servers report exact usage per call
+
+    def _one(self, messages: list[dict], max_new_tokens: int, temperature: float, stop) -> Generation:  # noqa: ANN001
+        t0 = time.perf_counter()
+        resp = call_with_errors(
+            self.client,
+            lambda: self.client.chat.completions.create(
+                model=self.model,
+                messages=messages,
+                max_tokens=max_new_tokens,
+                temperature=temperature,
+                stop=stop or None,
+            ),
+        )
+        choice = resp.choices[0]
+        text, _ = cut_at_stop(choice.message.content or "", stop)
+        usage = resp.usage
+        return Generation(
+            text=text.strip(),
+            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+            finish_reason=choice.finish_reason or "stop",
+            ms=(time.perf_counter() - t0) * 1000,
+        )
+
+    def generate(
+        self,
+        prompts: list[Prompt],
+        max_new_tokens: int = 32,
+        temperature: float = 0.0,
+        stop: list[str] | None = None,
+        system: str | None = None,
+    ) -> list[Generation]:
+        chats = [as_messages(p, system) for p in prompts]
+        params = {"max_new_tokens": max_new_tokens, "stop": stop or [], "t": temperature}
+        keys = [key_of(self.model_id, c, params) for c in chats]
+        results: list[Generation | None] = [None] * len(chats)
+        if self.cache is not None and temperature <= 0:
+            found = self.cache.get_many(keys)
+            for i, k in enumerate(keys):
+                if k in found:
+                    results[i] = Generation(**json.loads(found[k]), cached=True)
+        todo = [i for i, r in enumerate(results) if r is None]
+        with ThreadPoolExecutor(max_workers=self.concurrency) as ex:
+            fresh = list(
+                ex.map(lambda i: self._one(chats[i], max_new_tokens, temperature, stop), todo)
+            )
+        for i, g in zip(todo, fresh):
+            results[i] = g
+            self.usage = self.usage + Usage(g.prompt_tokens, g.completion_tokens)
+        if self.cache is not None and temperature <= 0 and todo:
+            self.cache.put_many(
+                (keys[i], json.dumps({k: v for k, v in results[i].__dict__.items() if k not in ("cached", "extra")}).encode())  # type: ignore[union-attr]
+                for i in todo
+            )
+        return results  # type: ignore[return-value]
+
+    def stream(
+        self,
+        prompt: Prompt,
+        max_new_tokens: int = 32,
+        temperature: float = 0.0,
+        stop: list[str] | None = None,
+        system: str | None = None,
+    ) -> Iterator[str]:
+        stream = call_with_errors(
+            self.client,
+            lambda: self.client.chat.completions.create(
+                model=self.model,
+                messages=as_messages(prompt, system),
+                max_tokens=max_new_tokens,
+                temperature=temperature,
+                stop=stop or None,
+                stream=True,
+                stream_options={"include_usage": True},
+            ),
+        )
+        for chunk in stream:
+            if chunk.usage:
+                self.usage = self.usage + Usage(
+                    chunk.usage.prompt_tokens or 0, chunk.usage.completion_tokens or 0
+                )
+            if chunk.choices and chunk.choices[0].delta.content:
+                yield chunk.choices[0].delta.content
+
+    def score_choices(
+        self, prompt: Prompt, choices: list[str], system: str | None = None
+    ) -> list[float]:
+        """Servers rarely expose prompt log-likelihoods, so ask the model to pick one:
+        JSON schema with an enum where the server supports it, else a constrained prompt
+        parsed deterministically. Returns 0 for the picked choice and -inf for the others."""
+        if not choices:
+            return []
+        listing = "\n".join(f"- {c}" for c in choices)
+        messages = as_messages(prompt, system) + [
+            {"role": "user", "content": f"Reply with exactly one of these options:\n{listing}"}
+        ]
+        picked = self._pick_json(messages, choices) if self.supports_json_schema is not False else None
+        if picked is None:
+            gen = self._one(messages, 16, 0.0, None)
+            picked = _first_named(gen.text, choices)
+        return [0.0 if c == picked else float("-inf") for c in choices]
+
+    def _pick_json(self, messages: list[dict], choices: list[str]) -> str | None:
+        import openai
+
+        schema = {
+            "type": "object",
+            "properties": {"choice": {"type": "string", "enum": choices}},
+            "required": ["choice"],
+            "additionalProperties": False,
+        }
+        try:
+            resp = self.client.chat.completions.create(
+                model=self.model,
+                messages=messages,
+                max_tokens=32,
+                temperature=0,
+                response_format={
+                    "type": "json_schema",
+                    "json_schema": {"name": "choice", "schema": schema, "strict": True},
+                },
+            )
+            value = json.loads(resp.choices[0].message.content or "{}").get("choice")
+            self.supports_json_schema = True
+            return value if value in choices else None
+        except (openai.BadRequestError, openai.UnprocessableEntityError, json.JSONDecodeError):
+            self.supports_json_schema = False
+            return None
+
+
+def _first_named(text: str, choices: list[str]) -> str:
+    low = text.lower()
+    positions = [(low.find(c.lower()), c) for c in choices if low.find(c.lower()) >= 0]
+    return min(positions)[1] if positions else choices[0]

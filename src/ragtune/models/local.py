@@ -1,0 +1,367 @@
+"""Local generator: a Hugging Face causal LM (default SmolLM2-135M-Instruct) on CPU or GPU.
+
+Batched greedy generation with left padding (fp32 batched output equals sequential; bf16 can
+differ), stop strings, streaming, token counts, LoRA adapters switched in place, and choice
+scoring: the log-likelihood of each candidate continuation, which is how a 135M model makes
+reliable decisions (it cannot be trusted to emit well-formed JSON).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+from ragtune.errors import ModelError
+from ragtune.models.cache import DiskCache, key_of
+from ragtune.models.generation import Generation, Prompt, as_messages, cut_at_stop
+from ragtune.models.worker import TorchWorker, configure_torch, torch_worker
+from ragtune.types import Usage
+
+
+def pick_device(device: str) -> str:
+    import torch
+
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    return device
+
+
+class LocalGenerator:
+    def __init__(
+        self,
+        model_dir: str | Path,
+        model_id: str,
+        dtype: str = "float32",
+        device: str = "auto",
+        threads: int = 0,
+        batch_size: int = 16,
+        cache: DiskCache | None = None,
+        worker: TorchWorker | None = None,
+    ):
+        self.model_dir = Path(model_dir)
+        self.model_id = model_id
+        self.dtype_name = dtype
+        self.batch_size = batch_size
+        self.cache = cache
+        self.worker = worker or torch_worker()
+        self.usage = Usage()  # running totals over every call, for cost accounting
+        self.adapters: dict[str, str] = {}  # adapter name -> hash
+        self.active_adapter: str | None = None
+        self._lock = threading.Lock()
+        self.worker.run(self._load, threads, device)
+
+    # ------------------------------------------------------------------ loading
+
+    def _load(self, threads: int, device: str) -> None:
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        configure_torch(threads)
+        self.device = pick_device(device)
+        torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16}[self.dtype_name]
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir)
+            self.model = AutoModelForCausalLM.from_pretrained(self.model_dir, dtype=torch_dtype)
+        except (OSError, ValueError) as e:
+            raise ModelError(
+                f"cannot load the generator from {self.model_dir}: {str(e).splitlines()[0]}",
+                "check model.generator; `ragtune models` shows what is configured",
+            ) from None
+        if not self.tokenizer.chat_template:
+            raise ModelError(
+                f"the model in {self.model_dir} has no chat template",
+                "use an instruction-tuned model whose tokenizer_config.json has a chat_template",
+            )
+        self.model.to(self.device).eval()
+        self.tokenizer.padding_side = "left"
+        if self.tokenizer.pad_token is None:
+            self.tokenizer.pad_token = self.tokenizer.eos_token
+        # Decoding settings come from our calls, not from the model's generation_config.
+        gc = self.model.generation_config
+        gc.temperature, gc.top_p, gc.top_k, gc.do_sample = None, None, None, False
+        self.eos_ids = self._eos_ids()
+
+    def _eos_ids(self) -> list[int]:
+        ids = {self.tokenizer.eos_token_id}
+        gen_eos = self.model.generation_config.eos_token_id
+        ids.update(gen_eos if isinstance(gen_eos, list) else [gen_eos])
+        return sorted(i for i in ids if i is not None)
+
+    # ------------------------------------------------------------------ prompts
+
+    def render(self, prompt: Prompt, system: str | None = None) -> str:
+        """The exact text the model sees: the chat template with the assistant turn opened."""
+        return self.tokenizer.apply_chat_template(
+            as_messages(prompt, system), tokenize=False, add_generation_prompt=True
+        )
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=False).input_ids)
+
+    # ------------------------------------------------------------------ adapters
+
+    def load_adapter(self, path: str | Path, name: str, adapter_hash: str = "") -> None:
+        """Load a LoRA adapter once; switch to it later with `use_adapter(name)`."""
+        self.worker.run(self._load_adapter, Path(path), name)
+        self.adapters[name] = adapter_hash or name
+
+    def _load_adapter(self, path: Path, name: str) -> None:
+        from peft import PeftModel
+
+        if name in self.adapters:
+            return
+        if isinstance(self.model, PeftModel):
+            self.model.load_adapter(str(path), adapter_name=name)
+        else:
+            self.model = PeftModel.from_pretrained(self.model, str(path), adapter_name=name)
+        self.model.eval()
+
+    @contextlib.contextmanager
+    def use_adapter(self, name: str | None) -> Iterator[None]:
+        """Generate with adapter `name` (None = the base model) inside this block."""
+        if name is not None and name not in self.adapters:
+            raise ModelError(f"adapter {name!r} is not loaded", "`ragtune adapters list`")
+        with self._lock:
+            previous, self.active_adapter = self.active_adapter, name
+        try:
+            yield
+        finally:
+            self.active_adapter = previous
+
+    @contextlib.contextmanager
+    def _adapter_scope(self) -> Iterator[None]:
+        """Runs on the torch thread: enable the active adapter, or disable all of them."""
+        from peft import PeftModel
+
+        if not isinstance(self.model, PeftModel):
+            yield
+        elif self.active_adapter is None:
+            with self.model.disable_adapter():
+                yield
+        else:
+            self.model.set_adapter(self.active_adapter)
+            yield
+
+    def _adapter_key(self) -> str:
+        return self.adapters.get(self.active_adapter, "") if self.active_adapter else ""
+
+    # ------------------------------------------------------------------ generation
+
+    def generate(
+        self,
+        prompts: list[Prompt],
+        max_new_tokens: int = 32,
+        temperature: float = 0.0,
+        stop: list[str] | None = None,
+        system: str | None = None,
+        top_p: float = 1.0,
+        seed: int = 0,
+        batch_size: int | None = None,
+    ) -> list[Generation]:
+        texts = [self.render(p, system) for p in prompts]
+        params = {"max_new_tokens": max_new_tokens, "stop": stop or []}
+        greedy = temperature <= 0
+        if not greedy:
+            params.update(temperature=temperature, top_p=top_p, seed=seed)
+        keys = [key_of(self.model_id, self._adapter_key(), t, params) for t in texts]
+        results: list[Generation | None] = [None] * len(texts)
+        if self.cache is not None and greedy:
+            for i, raw in self._cached(keys).items():
+                results[i] = raw
+        todo = [i for i, r in enumerate(results) if r is None]
+        if todo:
+            fresh = self.worker.run(
+                self._generate_texts,
+                [texts[i] for i in todo],
+                max_new_tokens,
+                temperature,
+                top_p,
+                seed,
+                stop,
+                batch_size or self.batch_size,
+            )
+            for i, g in zip(todo, fresh):
+                results[i] = g
+            if self.cache is not None and greedy:
+                self.cache.put_many(
+                    (keys[i], _encode_generation(results[i])) for i in todo  # type: ignore[arg-type]
+                )
+        for g in results:
+            if not g.cached:  # type: ignore[union-attr]
+                self.usage = self.usage + Usage(g.prompt_tokens, g.completion_tokens)  # type: ignore[union-attr]
+        return results  # type: ignore[return-value]
+
+    def _cached(self, keys: list[str]) -> dict[int, Generation]:
+        import json
+
+        found = self.cache.get_many(keys)  # type: ignore[union-attr]
+        out = {}
+        for i, k in enumerate(keys):
+            if k in found:
+                out[i] = Generation(**json.loads(found[k]), cached=True)
+        return out
+
+    def _generate_texts(
+        self,
+        texts: list[str],
+        max_new_tokens: int,
+        temperature: float,
+        top_p: float,
+        seed: int,
+        stop: list[str] | None,
+        batch_size: int,
+    ) -> list[Generation]:
+        import torch
+
+        enc = [self.tokenizer(t, add_special_tokens=False).input_ids for t in texts]
+        # Longest first, so similar lengths share a batch (less padding); order restored below.
+        order = sorted(range(len(texts)), key=lambda i: -len(enc[i]))
+        out: list[Generation | None] = [None] * len(texts)
+        if temperature > 0:
+            torch.manual_seed(seed)
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            t0 = time.perf_counter()
+            batch = self.tokenizer.pad(
+                {"input_ids": [enc[i] for i in idx]}, padding=True, return_tensors="pt"
+            ).to(self.device)
+            kwargs: dict[str, Any] = dict(max_new_tokens=max_new_tokens, pad_token_id=self.tokenizer.pad_token_id, eos_token_id=self.eos_ids)
+            if temperature > 0:
+                kwargs.update(do_sample=True, temperature=temperature, top_p=top_p)
+            else:
+                kwargs.update(do_sample=False)
+            if stop:
+                kwargs.update(stop_strings=stop, tokenizer=self.tokenizer)
+            with torch.inference_mode(), self._adapter_scope():
+                seqs = self.model.generate(**batch, **kwargs)
+            new = seqs[:, batch["input_ids"].shape[1] :].tolist()
+            ms = (time.perf_counter() - t0) * 1000 / len(idx)
+            for row, i in zip(new, idx):
+                out[i] = self._decode(row, len(enc[i]), max_new_tokens, stop, ms)
+        return out  # type: ignore[return-value]
+
+    def _decode(
+        self, ids: list[int], prompt_len: int, max_new: int, stop: list[str] | None, ms: float
+    ) -> Generation:
+        n = len(ids)
+        finish = "length"
+        for j, tok in enumerate(ids):
+            if tok in self.eos_ids:
+                n, finish = j + 1, "stop"
+                break
+        text = self.tokenizer.decode(ids[:n], skip_special_tokens=True)
+        text, hit = cut_at_stop(text, stop)
+        if hit:
+            finish = "stop"
+        return Generation(text.strip(), prompt_len, n, finish, ms)
+
+    def stream(
+        self,
+        prompt: Prompt,
+        max_new_tokens: int = 32,
+        temperature: float = 0.0,
+        stop: list[str] | None = None,
+        system: str | None = None,
+    ) -> Iterator[str]:
+        """Yield text pieces as they are generated (greedy unless temperature > 0)."""
+        import torch
+        from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+
+        cancelled = threading.Event()
+
+        class Cancel(StoppingCriteria):
+            def __call__(self, input_ids, scores, **kw):  # noqa: ANN001
+                return torch.full((input_ids.shape[0],), cancelled.is_set(), dtype=torch.bool)
+
+        text = self.render(prompt, system)
+        enc = self.tokenizer(text, add_special_tokens=False, return_tensors="pt").to(self.device)
+        streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
+        kwargs: dict[str, Any] = dict(
+            max_new_tokens=max_new_tokens,
+            pad_token_id=self.tokenizer.pad_token_id,
+            eos_token_id=self.eos_ids,
+            streamer=streamer,
+            stopping_criteria=StoppingCriteriaList([Cancel()]),
+            do_sample=temperature > 0,
+        )
+        if temperature > 0:
+            kwargs["temperature"] = temperature
+
+        def run() -> Any:
+            with torch.inference_mode(), self._adapter_scope():
+                return self.model.generate(**enc, **kwargs)
+
+        future = self.worker.submit(run)
+        produced = ""
+        sent = 0
+        try:
+            for piece in streamer:
+                produced += piece
+                visible, hit = cut_at_stop(produced, stop)
+                if hit:
+                    if len(visible) > sent:
+                        yield visible[sent:]
+                    cancelled.set()
+                    break
+                # hold back a possible stop-string prefix at the end
+                hold = max((len(s) - 1 for s in stop or []), default=0)
+                safe = len(produced) - hold
+                if safe > sent:
+                    yield produced[sent:safe]
+                    sent = safe
+            else:
+                if len(produced) > sent:
+                    yield produced[sent:]
+        finally:
+            cancelled.set()
+            seqs = future.result()
+            completion = seqs.shape[1] - enc["input_ids"].shape[1]
+            self.usage = self.usage + Usage(enc["input_ids"].shape[1], completion)
+
+    # ------------------------------------------------------------------ choice scoring
+
+    def score_choices(
+        self, prompt: Prompt, choices: list[str], system: str | None = None
+    ) -> list[float]:
+        """Sum of log-probabilities of each choice as the assistant's reply to `prompt`."""
+        if not choices:
+            return []
+        return self.worker.run(self._score, self.render(prompt, system), choices)
+
+    def _score(self, prefix_text: str, choices: list[str]) -> list[float]:
+        import torch
+
+        prefix = self.tokenizer(prefix_text, add_special_tokens=False).input_ids
+        conts = [self.tokenizer(c, add_special_tokens=False).input_ids for c in choices]
+        seqs = [prefix + c for c in conts]
+        width = max(len(s) for s in seqs)
+        pad = self.tokenizer.pad_token_id
+        ids = torch.tensor([s + [pad] * (width - len(s)) for s in seqs], device=self.device)
+        mask = torch.tensor(
+            [[1] * len(s) + [0] * (width - len(s)) for s in seqs], device=self.device
+        )
+        with torch.inference_mode(), self._adapter_scope():
+            logits = self.model(input_ids=ids, attention_mask=mask).logits.float()
+        logp = torch.log_softmax(logits, dim=-1)
+        scores = []
+        for row, c in enumerate(conts):
+            pos = torch.arange(len(prefix) - 1, len(prefix) - 1 + len(c), device=self.device)
+            tok = torch.tensor(c, device=self.device)
+            scores.append(float(logp[row, pos, tok].sum()))
+        self.usage = self.usage + Usage(sum(len(s) for s in seqs), 0)
+        return scores
+
+
+def _encode_generation(g: Generation) -> bytes:
+    import json
+
+    return json.dumps(
+        {"text": g.text, "prompt_tokens": g.prompt_tokens,
+         "completion_tokens": g.completion_tokens, "finish_reason": g.finish_reason,
+         "ms": g.ms}
+    ).encode()
