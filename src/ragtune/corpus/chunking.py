@@ -1,0 +1,236 @@
+"""Token-aware chunking that respects headings and paragraphs.
+
+A document is cut into sections at markdown headings (HTML headings were turned into `#` lines
+by the loader); a chunk never spans two sections. Inside a section, paragraphs are packed into
+chunks of at most `size` embedder tokens (minus room for the title and heading that
+`Chunk.embed_text` puts in front); a paragraph that is too long is cut at sentences, and a
+sentence that is too long at token boundaries. Neighbouring chunks of one section share about
+`overlap` tokens. Every chunk keeps its document title and section heading.
+
+Chunk ids are `<doc_id>::<position>-<hash8>`: stable across runs for unchanged content (the
+kill -9 test compares them), different when a chunk's content changes, so a stale citation
+never silently points at new text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ragtune.corpus.loaders import Document
+from ragtune.types import Chunk
+
+
+class Tokens(Protocol):
+    """How chunking measures text: the embedder's tokenizer, or words as a fallback."""
+
+    def count(self, text: str) -> int: ...
+
+    def spans(self, text: str) -> list[tuple[int, int]]: ...
+
+
+class HFTokens:
+    """A Hugging Face (fast) tokenizer, without special tokens."""
+
+    def __init__(self, tokenizer: Any):
+        self.tokenizer = tokenizer
+
+    def count(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        return [tuple(o) for o in enc["offset_mapping"] if o[1] > o[0]]
+
+
+class WordTokens:
+    """Whitespace-separated words: for embedders without a local tokenizer (HTTP), and tests."""
+
+    _WORD = re.compile(r"\S+")
+
+    def count(self, text: str) -> int:
+        return sum(1 for _ in self._WORD.finditer(text))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self._WORD.finditer(text)]
+
+
+def tokens_for(embedder: Any) -> Tokens:
+    tok = getattr(embedder, "tokenizer", None)
+    return HFTokens(tok) if tok is not None else WordTokens()
+
+
+@dataclass(frozen=True)
+class ChunkingConfig:
+    size: int = 128
+    overlap: int = 16
+
+    def signature(self) -> str:
+        return f"chunk{self.size}/{self.overlap}/v1"
+
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+@dataclass
+class Section:
+    headings: list[str]
+    text: str
+
+
+def split_sections(text: str) -> list[Section]:
+    """Cut at markdown heading lines (not inside code fences); keep the heading path."""
+    sections: list[Section] = []
+    stack: list[tuple[int, str]] = []
+    lines: list[str] = []
+    in_fence = False
+
+    def close() -> None:
+        body = "\n".join(lines).strip("\n")
+        if body.strip():
+            sections.append(Section([h for _, h in stack], body))
+        lines.clear()
+
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        m = None if in_fence else _HEADING.match(line)
+        if m:
+            close()
+            level = len(m.group(1))
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, m.group(2).strip()))
+        else:
+            lines.append(line)
+    close()
+    return sections
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+
+
+@dataclass
+class _Unit:
+    text: str
+    tokens: int
+    joiner: str  # how it attaches to the previous unit: "\n\n" (new paragraph) or " "
+
+
+def _hard_split(text: str, budget: int, tokens: Tokens) -> list[str]:
+    spans = tokens.spans(text)
+    if len(spans) <= budget:
+        return [text]
+    pieces = []
+    for i in range(0, len(spans), budget):
+        start = spans[i][0] if i else 0
+        end = spans[i + budget][0] if i + budget < len(spans) else len(text)
+        piece = text[start:end].strip()
+        if piece:
+            pieces.append(piece)
+    return pieces
+
+
+def _units(section_text: str, budget: int, tokens: Tokens) -> list[_Unit]:
+    units: list[_Unit] = []
+    for para in _paragraphs(section_text):
+        n = tokens.count(para)
+        if n <= budget:
+            units.append(_Unit(para, n, "\n\n"))
+            continue
+        first = True
+        for sentence in _SENTENCE.split(para):
+            sentence = sentence.strip()
+            if not sentence:
+                continue
+            for piece in _hard_split(sentence, budget, tokens):
+                units.append(_Unit(piece, tokens.count(piece), "\n\n" if first else " "))
+                first = False
+    return units
+
+
+def _tail(text: str, overlap: int, tokens: Tokens) -> str:
+    """About the last `overlap` tokens of a chunk, starting at a word."""
+    if overlap <= 0:
+        return ""
+    spans = tokens.spans(text)
+    if len(spans) <= overlap:
+        return ""  # the whole chunk would repeat; no overlap is better than a duplicate
+    start = spans[-overlap][0]
+    if start > 0 and not text[start - 1].isspace():
+        nxt = re.search(r"\s", text[start:])
+        if nxt is None:
+            return ""
+        start += nxt.end()
+    return text[start:].strip()
+
+
+def chunk_hash(title: str, heading: str, text: str, metadata: dict[str, Any]) -> str:
+    payload = json.dumps([title, heading, text, metadata], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def chunk_document(
+    doc: Document,
+    tokens: Tokens,
+    config: ChunkingConfig = ChunkingConfig(),
+    collection: str = "default",
+) -> list[Chunk]:
+    """The chunks of one document, in order, with stable ids."""
+    pieces: list[tuple[str, str]] = []  # (heading, text)
+    title_key = doc.title.strip().lower()
+    for section in split_sections(doc.text):
+        path = [h for h in section.headings if h.strip().lower() != title_key]
+        heading = " > ".join(path)
+        prefix = "\n".join(p for p in (doc.title, heading) if p)
+        reserve = min(tokens.count(prefix) + 1, config.size // 4) if prefix else 0
+        budget = max(8, config.size - reserve)
+        overlap = min(config.overlap, budget // 2)
+        current: list[_Unit] = []
+        used = 0
+        for unit in _units(section.text, budget, tokens):
+            sep = 1 if current else 0
+            if current and used + sep + unit.tokens > budget:
+                text = _join(current)
+                pieces.append((heading, text))
+                tail = _tail(text, overlap, tokens)
+                tail_n = tokens.count(tail) if tail else 0
+                if tail and tail_n + 1 + unit.tokens <= budget:
+                    current, used = [_Unit(tail, tail_n, "")], tail_n
+                else:
+                    current, used = [], 0
+                sep = 1 if current else 0
+            current.append(unit)
+            used += sep + unit.tokens
+        if current:
+            pieces.append((heading, _join(current)))
+    chunks = []
+    for position, (heading, text) in enumerate(pieces):
+        h = chunk_hash(doc.title, heading, text, doc.metadata)
+        chunks.append(
+            Chunk(
+                id=f"{doc.doc_id}::{position}-{h[:8]}",
+                doc_id=doc.doc_id,
+                text=text,
+                position=position,
+                collection=collection,
+                title=doc.title,
+                heading=heading,
+                metadata=dict(doc.metadata),
+                hash=h,
+            )
+        )
+    return chunks
+
+
+def _join(units: list[_Unit]) -> str:
+    out = ""
+    for i, u in enumerate(units):
+        out += (u.joiner if i and u.joiner else (" " if i else "")) + u.text
+    return out.strip()
