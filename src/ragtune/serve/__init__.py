@@ -1,0 +1,1 @@
+"""Serving: the OpenAI-compatible API over strategies (and over a raw generator for tests)."""
