@@ -1,0 +1,68 @@
+"""The Python API: what the CLI and the server call. Each function takes a `Project`.
+
+    from ragtune.project import Project
+    from ragtune import api
+    proj = Project.open("my-project")
+    api.ingest(proj, "docs/")
+    print(api.ask(proj, "Who founded Quellmark?", strategy="agentic").text)
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from ragtune.config import cache_root
+from ragtune.project import Project
+
+
+def pool(project: Project):  # noqa: ANN201
+    """The process's model pool for this project's settings (generation cache in the project)."""
+    from ragtune.models import get_pool
+
+    return get_pool(project.settings, cache_dir=project.path("cache"))
+
+
+def models_info(project: Project, generate: bool = True) -> dict[str, Any]:
+    """What is configured, where it lives, and (optionally) one real generated line."""
+    from ragtune.models.locate import (
+        is_url,
+        resolve_embedder_dir,
+        resolve_generator_dir,
+    )
+
+    s = project.settings
+    info: dict[str, Any] = {"generator": s.model.generator}
+    if is_url(s.model.generator):
+        info["generator location"] = f"HTTP server {s.model.generator}"
+    else:
+        path, model_hash = resolve_generator_dir(s.model.generator)
+        info["generator location"] = str(path)
+        info["generator hash"] = model_hash[:16]
+        info["dtype / device"] = f"{s.model.dtype} / {s.model.device}"
+    info["embedder"] = s.embedder.model
+    if not is_url(s.embedder.model):
+        info["embedder location"] = str(resolve_embedder_dir(s.embedder.model)[0])
+    if generate:
+        gen = pool(project).generator()
+        g = gen.generate(["In one sentence, what is retrieval-augmented generation?"],
+                         max_new_tokens=32)[0]
+        info["sample"] = g.text
+        info["sample tokens"] = f"{g.prompt_tokens} prompt + {g.completion_tokens} completion"
+    return info
+
+
+def clean(project: Project, runs: bool = False, models: bool = False) -> list[Path]:
+    """Delete caches (and optionally runs and converted models). Returns what was removed."""
+    targets = [project.state / "cache"]
+    if runs:
+        targets.append(project.state / "runs")
+    if models:
+        targets.append(cache_root() / "models")
+    removed = []
+    for t in targets:
+        if t.exists():
+            shutil.rmtree(t)
+            removed.append(t)
+    return removed
