@@ -30,8 +30,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-console = Console(stderr=True)
-out = Console()
+console = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 
 class State:
@@ -125,15 +125,45 @@ def clean(
         out.print(f"removed {path}")
 
 
+# ---------------------------------------------------------------- verbs later issues fill in
+
+_LATER = {
+    "ask": "Answer one question with a strategy (closed_book, rag, agentic, …@adapter=ID).",
+    "finetune": "Fine-tune the generator on the project's corpus (LoRA or full).",
+    "adapters": "List, show or merge fine-tuned adapters.",
+    "compare": "Run every strategy on the same questions and write a results folder.",
+    "report": "Render report.html and report.md from a compare run.",
+    "serve": "Serve a strategy over an OpenAI-compatible API with a web page.",
+    "demo": "The whole product on a synthetic world: strategies, fine-tuning, arena, report.",
+    "keys": "Manage API keys for `ragtune serve`.",
+}
+
+
+def _later(verb: str, doc: str) -> None:
+    def command(ctx: typer.Context) -> None:
+        not_yet(verb)
+
+    command.__doc__ = doc + " (not yet available in this version)"
+    app.command(
+        name=verb, context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
+    )(command)
+
+
+for _verb, _doc in _LATER.items():
+    _later(_verb, _doc)
+
+
 def main() -> None:
     try:
         app()
     except RagtuneError as e:
         if state.debug:
             raise
-        console.print(f"[red]error:[/red] {e.message}", highlight=False)
+        from rich.markup import escape
+
+        console.print(f"[red]error:[/red] {escape(e.message)}", highlight=False)
         if e.hint:
-            console.print(f"  hint: {e.hint}", highlight=False)
+            console.print(f"  hint: {escape(e.hint)}", highlight=False)
         sys.exit(e.exit_code)
     except KeyboardInterrupt:
         console.print("interrupted; finished work is saved, re-run to resume")
