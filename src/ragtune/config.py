@@ -82,6 +82,9 @@ class IndexSettings(_Section):
     chunk_overlap: int = Field(16, ge=0, description="Tokens shared by neighbouring chunks.")
     max_file_mb: float = Field(50.0, gt=0, description="Larger files are skipped with a reason.")
     collection: str = Field("default", description="Collection used when none is named.")
+    hnsw_ef: int = Field(
+        128, ge=8, description="HNSW search breadth: higher is more exact and slower."
+    )
 
 
 class CacheSettings(_Section):

@@ -483,6 +483,8 @@ def _csv_value(value: str | None) -> Any:
     v = value.strip()
     if v == "":
         return None
+    if v.lower() in ("true", "false"):
+        return v.lower() == "true"
     if len(v) > 1 and v.lstrip("+-")[:1] == "0" and v.lstrip("+-")[1:2] != ".":
         return v  # a code with leading zeros ("007"), not a number
     if _INT.match(v):

@@ -1,0 +1,388 @@
+"""`Index`: the project's embedded hybrid index (store + manifest + lock + format file).
+
+    from ragtune.index import open_index
+    with open_index(project) as index:
+        index.ingest("docs/", collection="default")
+        hits = index.search("refund policy", k=5, filters={"field": "year", "gte": 2024})
+
+Layout under `.ragtune/index/`: `format.json` (format version, store, embedder, dimension),
+`LOCK` (holder's pid), `manifest.sqlite`, `qdrant/` (the Qdrant Edge shard).
+One process may open an index; inside a process, `open_index` hands every caller the same
+`Index` (reference-counted), so strategies and the server share one.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from ragtune.config import Settings
+from ragtune.corpus.chunking import ChunkingConfig
+from ragtune.errors import InputError, RagtuneError
+from ragtune.index import filters as F
+from ragtune.index.ingest import IngestReport, Progress, run_ingest
+from ragtune.index.lock import ProcessLock
+from ragtune.index.manifest import DocumentInfo, Manifest
+from ragtune.index.store import MODES
+from ragtune.project import Project, atomic_write_json
+from ragtune.types import Chunk, Filter, Hit
+
+FORMAT_VERSION = 1
+FORMAT_FILE = "format.json"
+REBUILD_HINT = "delete .ragtune/index (or run `ragtune ingest DIR --rebuild`) and ingest again"
+
+_open: dict[Path, "Index"] = {}
+_open_lock = threading.Lock()
+
+
+def open_index(project: Project | str | Path, settings: Settings | None = None) -> "Index":
+    """The project's index, opened once per process (close() releases this caller's use)."""
+    if not isinstance(project, Project):
+        project = Project.open(project)
+    path = project.path("index").resolve()
+    with _open_lock:
+        index = _open.get(path)
+        if index is not None and not index.closed:
+            index._refs += 1
+            return index
+        index = Index(path, settings or project.settings)
+        _open[path] = index
+        return index
+
+
+def remove_index(project: Project) -> None:
+    """Delete the project's index (for --rebuild); refuses while this process has it open."""
+    path = project.path("index").resolve()
+    with _open_lock:
+        index = _open.get(path)
+        if index is not None and not index.closed:
+            raise RagtuneError("the index is open in this process", "close it before rebuilding")
+    lock = ProcessLock(path / "LOCK")
+    lock.acquire()  # raises IndexLockedError if another process has it
+    try:
+        for child in path.iterdir():
+            if child.name == "LOCK":
+                continue
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+    finally:
+        lock.release()
+
+
+class Index:
+    def __init__(self, path: Path, settings: Settings):
+        self.path = Path(path)
+        self.settings = settings
+        self.closed = False
+        self._refs = 1
+        self._write_lock = threading.RLock()
+        self._embedder: Any = None
+        self._values_cache: dict[tuple[str, str], set] = {}
+        self.chunking = ChunkingConfig(settings.index.chunk_tokens, settings.index.chunk_overlap)
+        self.lock = ProcessLock(self.path / "LOCK")
+        self.lock.acquire()
+        try:
+            self.format = self._read_format()
+            self.manifest = Manifest(self.path / "manifest.sqlite")
+            self.store: Any = None
+            if self.format is not None:
+                self._open_store(self.format["dim"])
+                self.recovered = self._recover()
+            else:
+                self.recovered = 0
+        except BaseException:
+            self.lock.release()
+            raise
+
+    # ---------------------------------------------------------- lifecycle
+
+    def __enter__(self) -> "Index":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with _open_lock:
+            if self.closed:
+                return
+            self._refs -= 1
+            if self._refs > 0:
+                return
+            self.closed = True
+            if _open.get(self.path) is self:
+                del _open[self.path]
+        try:
+            if self.store is not None:
+                self.store.close()
+            self.manifest.close()
+        finally:
+            self.lock.release()
+
+    def _check_open(self) -> None:
+        if self.closed:
+            raise RagtuneError("the index was closed", "open it again with open_index(project)")
+
+    @property
+    def signature(self) -> str:
+        """What a document's stored form depends on besides its content."""
+        e = self.settings.embedder
+        return f"{self.chunking.signature()}|{e.model}|{e.name}"
+
+    def _read_format(self) -> dict[str, Any] | None:
+        path = self.path / FORMAT_FILE
+        if not path.exists():
+            return None
+        try:
+            fmt = json.loads(path.read_text(encoding="utf-8"))
+            version = int(fmt["format"])
+        except (ValueError, KeyError, TypeError):
+            raise RagtuneError(f"{path} is damaged", REBUILD_HINT) from None
+        if version != FORMAT_VERSION:
+            raise RagtuneError(
+                f"the index at {self.path} has format {version}; this ragtune reads format "
+                f"{FORMAT_VERSION}",
+                REBUILD_HINT,
+            )
+        if fmt.get("store") != "qdrant-edge":
+            raise RagtuneError(f"the index at {self.path} uses store {fmt.get('store')!r}", REBUILD_HINT)
+        return fmt
+
+    def _open_store(self, dim: int) -> None:
+        from ragtune.index.edge import QdrantEdgeStore
+
+        self.store = QdrantEdgeStore(self.path / "qdrant", dim, self.settings.index.hnsw_ef)
+
+    def _create(self) -> None:
+        """First ingest: the embedder fixes the dimension; write format.json, then the store."""
+        emb = self.embedder()
+        fmt = {
+            "format": FORMAT_VERSION,
+            "store": "qdrant-edge",
+            "dim": int(emb.dim),
+            "embedder": self.settings.embedder.model,
+            "embedder_name": self.settings.embedder.name,
+            "embedder_id": getattr(emb, "model_id", ""),
+            "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        self._open_store(fmt["dim"])
+        atomic_write_json(self.path / FORMAT_FILE, fmt)
+        self.format = fmt
+
+    def _recover(self) -> int:
+        """Undo what an interrupted run left half-done (see manifest.py)."""
+        unfinished = self.manifest.unfinished()
+        for collection, doc_ids in unfinished.items():
+            with self._write_lock:
+                self.store.delete_documents(collection, doc_ids)
+                self.store.flush()
+            self.manifest.forget(collection, doc_ids)
+        return sum(len(v) for v in unfinished.values())
+
+    # ---------------------------------------------------------- embedding
+
+    def embedder(self) -> Any:
+        if self._embedder is None:
+            from ragtune.models import get_pool
+
+            emb = get_pool(self.settings).embedder()
+            if self.format is not None:
+                self._check_embedder(emb)
+            self._embedder = emb
+        return self._embedder
+
+    def _check_embedder(self, emb: Any) -> None:
+        fmt = self.format or {}
+        built = (fmt.get("embedder"), fmt.get("embedder_name") or "")
+        now = (self.settings.embedder.model, self.settings.embedder.name)
+        if built != now or int(fmt.get("dim", emb.dim)) != int(emb.dim):
+            raise RagtuneError(
+                f"the index was built with embedder `{built[0]}` ({fmt.get('dim')} dimensions); "
+                f"the settings now name `{now[0]}` ({emb.dim} dimensions)",
+                f"set embedder.model back, or {REBUILD_HINT}",
+            )
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.embedder().encode(texts)
+
+    # ---------------------------------------------------------- writes
+
+    def ingest(
+        self,
+        folder: str | Path,
+        collection: str | None = None,
+        prune: bool = False,
+        progress: Progress | None = None,
+        max_file_mb: float | None = None,
+    ) -> IngestReport:
+        """Add new, re-index changed and (with prune) remove deleted documents of a folder."""
+        self._check_open()
+        collection = _collection_name(collection or self.settings.index.collection)
+        with self._write_lock:
+            if self.store is None:
+                self._create()
+            report = run_ingest(self, folder, collection, prune, progress, max_file_mb)
+        report.recovered = self.recovered
+        self.recovered = 0
+        return report
+
+    def delete_documents(self, doc_ids: Iterable[str], collection: str | None = None) -> int:
+        """Remove documents (all their chunks) from a collection; returns how many existed."""
+        self._check_open()
+        collection = collection or self.settings.index.collection
+        known = self.manifest.hashes(collection)
+        ids = [d for d in dict.fromkeys(doc_ids) if d in known]
+        if ids and self.store is not None:
+            self._delete(collection, ids)
+            self.store_flush()
+        return len(ids)
+
+    def _delete(self, collection: str, doc_ids: list[str]) -> int:
+        n = sum(len(v) for v in self.manifest.chunk_ids(collection, doc_ids).values())
+        self.manifest.mark_deleting(collection, doc_ids)
+        with self._write_lock:
+            self.store.delete_documents(collection, doc_ids)
+        self.manifest.forget(collection, doc_ids)
+        self._invalidate()
+        return n
+
+    def store_flush(self) -> None:
+        with self._write_lock:
+            if self.store is not None:
+                self.store.flush()
+
+    def optimize(self) -> None:
+        with self._write_lock:
+            if self.store is not None:
+                self.store.optimize()
+
+    def _invalidate(self) -> None:
+        self._values_cache.clear()
+
+    # ---------------------------------------------------------- reads
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        filters: Filter | None = None,
+        mode: str = "hybrid",
+        collection: str | None = None,
+    ) -> list[Hit]:
+        """Top-k chunks for a query: dense, bm25 or hybrid (RRF), filtered, in one collection."""
+        return self.search_many([query], k, filters, mode, collection)[0]
+
+    def search_many(
+        self,
+        queries: Sequence[str],
+        k: int = 5,
+        filters: Filter | None = None,
+        mode: str = "hybrid",
+        collection: str | None = None,
+    ) -> list[list[Hit]]:
+        """Several queries with one batched embedding and one batched store query."""
+        self._check_open()
+        if mode not in MODES:
+            raise InputError(f"unknown search mode {mode!r}", f"use one of: {', '.join(MODES)}")
+        if k < 1:
+            raise InputError(f"k must be at least 1 (got {k})")
+        if not queries:
+            return []
+        if self.store is None:
+            raise RagtuneError(
+                f"there is no index yet in {self.path.parent.parent}",
+                "run `ragtune ingest DIR` first",
+            )
+        collection = collection or self.settings.index.collection
+        flt = self._resolve_fields(F.normalize(filters))
+        vectors = self.embed(list(queries)) if mode != "bm25" else None
+        return self.store.search_batch(collection, k, list(queries), vectors, flt, mode)
+
+    def _resolve_fields(self, flt: Filter | None) -> Filter | None:
+        """`tag=finance` means the `tags` field when only `tags` exists (and vice versa)."""
+        if not flt:
+            return flt
+        mapping = {}
+        for name in F.fields_of(flt):
+            if name in F.RESERVED or self.store.field_type(name) is not None:
+                continue
+            for alt in (name + "s", name[:-1] if name.endswith("s") else None):
+                if alt and self.store.field_type(alt) is not None:
+                    mapping[name] = alt
+                    break
+        return F.rename_fields(flt, mapping) if mapping else flt
+
+    def get_chunk(self, chunk_id: str, collection: str | None = None) -> Chunk | None:
+        self._check_open()
+        if self.store is None:
+            return None
+        collection = collection or self.manifest.chunk_collection(chunk_id)
+        return self.store.get(collection, chunk_id) if collection else None
+
+    def chunks_of(self, doc_id: str, collection: str | None = None) -> list[Chunk]:
+        """A document's chunks in order (neighbour expansion, citations)."""
+        collection = collection or self.settings.index.collection
+        ids = self.manifest.chunk_ids(collection, [doc_id]).get(doc_id, [])
+        return [c for c in (self.store.get(collection, i) for i in ids) if c is not None]
+
+    def documents(self, collection: str | None = None) -> list[DocumentInfo]:
+        """Committed documents (all collections when None)."""
+        self._check_open()
+        return self.manifest.documents(collection)
+
+    def collections(self) -> dict[str, int]:
+        """{collection: number of documents}."""
+        return self.manifest.collections()
+
+    def count(self, collection: str | None = None) -> int:
+        """Chunks stored (in one collection, or all)."""
+        return 0 if self.store is None else self.store.count(collection)
+
+    def metadata_values(self, field: str, collection: str | None = None) -> set:
+        """Every value a metadata field takes in a collection (all when None); lists flattened.
+
+        The agentic strategy matches question spans against these. `doc_id` and `title` work too.
+        """
+        key = (field, collection or "\x00all")
+        if key not in self._values_cache:
+            values: set = set()
+            for doc in self.manifest.documents(collection):
+                if field == "doc_id":
+                    v: Any = doc.doc_id
+                elif field == "title":
+                    v = doc.title
+                else:
+                    v = doc.metadata.get(field)
+                for item in v if isinstance(v, list) else [v]:
+                    if item is not None and item != "":
+                        values.add(item)
+            self._values_cache[key] = values
+        return set(self._values_cache[key])
+
+    def metadata_fields(self, collection: str | None = None) -> dict[str, int]:
+        """{field: number of documents that have it}."""
+        counts: dict[str, int] = {}
+        for doc in self.manifest.documents(collection):
+            for k in doc.metadata:
+                counts[k] = counts.get(k, 0) + 1
+        return counts
+
+    def stats(self) -> dict[str, Any]:
+        info = self.store.info() if self.store is not None else {"store": None, "points": 0}
+        return {**info, "collections": self.collections(), "format": self.format}
+
+
+def _collection_name(name: str) -> str:
+    import re
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", name):
+        raise InputError(
+            f"invalid collection name {name!r}",
+            "use letters, digits, `_`, `-` or `.` (at most 64 characters)",
+        )
+    return name

@@ -1,0 +1,238 @@
+"""Incremental, crash-safe ingestion of a corpus folder into one collection of an index.
+
+Per run: scan the folder, skip files unchanged since the last run (size, mtime, settings),
+parse the rest, compare each document's content hash with the manifest, and write only what
+is new or changed: embed its chunks, mark the documents `pending` in the manifest, replace
+their points in the store, mark them `committed`. With `prune`, documents of this folder whose
+file is gone are removed (a file that merely failed to read is not a deletion). Bad input never
+stops the run: every unusable file, line or record becomes a Problem with path and reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from ragtune.corpus.chunking import chunk_document, tokens_for
+from ragtune.corpus.loaders import Document, LoadError, Problem, iter_documents, scan
+from ragtune.index.manifest import PendingDoc
+from ragtune.types import Chunk
+
+if TYPE_CHECKING:
+    from ragtune.index.core import Index
+
+BATCH_CHUNKS = 256  # chunks embedded and written together (one pending/commit cycle)
+
+Progress = Callable[[int, int, str], None]  # (files done, files total, current path)
+
+
+@dataclass
+class IngestReport:
+    collection: str
+    folder: str
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # unusable input (binary, empty, too big, not UTF-8, no text ...)
+    failed: int = 0  # could not be read or parsed (broken PDF, malformed JSON, permissions)
+    recovered: int = 0  # documents redone after an interrupted run
+    missing: int = 0  # documents whose file is gone, kept because prune was off
+    chunks_written: int = 0
+    chunks_removed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        text = (
+            f"{self.collection}: {self.added} added, {self.changed} changed, {self.removed} removed, "
+            f"{self.unchanged} unchanged, {self.skipped} skipped, {self.failed} failed "
+            f"({self.chunks_written} chunks written)"
+        )
+        if self.missing:
+            text += f"; {self.missing} documents no longer in the folder (--prune removes them)"
+        if self.recovered:
+            text += f"; recovered {self.recovered} documents from an interrupted run"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: v for k, v in self.__dict__.items() if k != "problems"}
+        d["problems"] = [p.to_dict() for p in self.problems]
+        return d
+
+
+def _doc_hash(doc: Document, signature: str) -> str:
+    return hashlib.sha256(f"{doc.content_hash}|{signature}".encode()).hexdigest()
+
+
+@dataclass
+class _Batch:
+    docs: list[tuple[Document, str, list[Chunk]]] = field(default_factory=list)
+    n_chunks: int = 0
+
+    def add(self, doc: Document, h: str, chunks: list[Chunk]) -> None:
+        self.docs.append((doc, h, chunks))
+        self.n_chunks += len(chunks)
+
+
+def run_ingest(
+    index: "Index",
+    folder: str | Path,
+    collection: str,
+    prune: bool = False,
+    progress: Progress | None = None,
+    max_file_mb: float | None = None,
+) -> IngestReport:
+    t0 = time.perf_counter()
+    root = Path(folder).resolve()
+    settings = index.settings.index
+    report = IngestReport(collection, str(root))
+    files, problems = scan(root, max_file_mb or settings.max_file_mb)
+    manifest = index.manifest
+    signature = index.signature
+    prev = manifest.hashes(collection)
+    of_root = manifest.docs_of_root(collection, str(root))
+    by_source: dict[str, list[str]] = {}
+    for doc_id, source in of_root.items():
+        by_source.setdefault(source, []).append(doc_id)
+    seen: dict[str, str] = {}
+    keep: set[str] = set()  # documents of files that failed to read this time
+    file_rows: list[tuple[str, int, int, str]] = []
+    batch = _Batch()
+    timing = {"parse": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0}
+
+    def flush() -> None:
+        nonlocal batch
+        if not batch.docs:
+            return
+        report.chunks_written += _write_batch(index, collection, str(root), batch, timing, report)
+        batch = _Batch()
+
+    tokens = None
+    for n, src in enumerate(files):
+        if progress:
+            progress(n, len(files), src.relpath)
+        known = by_source.get(src.relpath, [])
+        if (
+            known
+            and all(d in prev for d in known)
+            and not any(d in seen for d in known)
+            and manifest.file_unchanged(
+                collection, str(root), src.relpath, src.size, src.mtime_ns, signature
+            )
+        ):
+            for d in known:
+                seen[d] = src.relpath
+            report.unchanged += len(known)
+            file_rows.append((src.relpath, src.size, src.mtime_ns, signature))
+            continue
+        file_problems = 0
+        t = time.perf_counter()
+        try:
+            for item in iter_documents(src):
+                timing["parse"] += time.perf_counter() - t
+                if isinstance(item, Problem):
+                    problems.append(item)
+                    file_problems += 1
+                elif item.doc_id in seen:
+                    problems.append(
+                        Problem(
+                            src.relpath,
+                            f"duplicate document id `{item.doc_id}` (already read from "
+                            f"{seen[item.doc_id]}); rename one of them",
+                        )
+                    )
+                    file_problems += 1
+                else:
+                    seen[item.doc_id] = src.relpath
+                    h = _doc_hash(item, signature)
+                    if prev.get(item.doc_id) == h:
+                        report.unchanged += 1
+                    else:
+                        if item.doc_id in prev:
+                            report.changed += 1
+                        else:
+                            report.added += 1
+                        if tokens is None:
+                            tokens = tokens_for(index.embedder())
+                        tc = time.perf_counter()
+                        chunks = chunk_document(item, tokens, index.chunking, collection)
+                        timing["chunk"] += time.perf_counter() - tc
+                        batch.add(item, h, chunks)
+                        if batch.n_chunks >= BATCH_CHUNKS:
+                            flush()
+                t = time.perf_counter()
+        except LoadError as e:
+            problems.append(Problem(src.relpath, e.reason, kind=e.kind))
+            keep.update(by_source.get(src.relpath, []))
+            continue
+        if not file_problems:
+            file_rows.append((src.relpath, src.size, src.mtime_ns, signature))
+    flush()
+    if progress:
+        progress(len(files), len(files), "")
+    # a document of this folder that nothing produced this time, and whose file did not
+    # merely fail to read, is gone
+    gone = [d for d in of_root if d not in seen and d not in keep]
+    if prune and gone:
+        ts = time.perf_counter()
+        report.chunks_removed = index._delete(collection, gone)
+        timing["store"] += time.perf_counter() - ts
+        report.removed = len(gone)
+    manifest.record_files(collection, str(root), file_rows)
+    ts = time.perf_counter()
+    index.store_flush()
+    timing["store"] += time.perf_counter() - ts
+    if report.chunks_written or report.removed:
+        to = time.perf_counter()
+        index.optimize()
+        timing["optimize"] = time.perf_counter() - to
+    report.problems = problems
+    report.skipped = sum(1 for p in problems if p.kind == "skipped")
+    report.failed = sum(1 for p in problems if p.kind != "skipped")
+    report.seconds = {k: round(v, 3) for k, v in timing.items()}
+    report.seconds["total"] = round(time.perf_counter() - t0, 3)
+    if not prune:
+        report.missing = len(gone)
+    return report
+
+
+def _write_batch(
+    index: "Index", collection: str, root: str, batch: _Batch, timing: dict[str, float],
+    report: IngestReport,
+) -> int:  # fmt: skip
+    chunks = [c for _, _, cs in batch.docs for c in cs]
+    te = time.perf_counter()
+    vectors = index.embed([c.embed_text() for c in chunks])
+    timing["embed"] += time.perf_counter() - te
+    ts = time.perf_counter()
+    pending = [
+        PendingDoc(
+            doc.doc_id, root, doc.source, h, doc.title, doc.metadata,
+            [(c.id, c.position, c.hash) for c in cs],
+        )  # fmt: skip
+        for doc, h, cs in batch.docs
+    ]
+    manifest = index.manifest
+    old = manifest.chunk_ids(collection, [p.doc_id for p in pending])
+    new_ids = {c.id for c in chunks}
+    stale = [cid for ids in old.values() for cid in ids if cid not in new_ids]
+    # pending first: if we die between here and commit, recovery deletes these documents'
+    # points and the next run redoes them
+    manifest.mark_pending(collection, pending)
+    with index._write_lock:
+        if stale:
+            index.store.delete_chunks(collection, stale)
+            report.chunks_removed += len(stale)
+        index.store.upsert(chunks, vectors)
+    manifest.commit(collection, pending)
+    index._invalidate()
+    timing["store"] += time.perf_counter() - ts
+    return len(chunks)

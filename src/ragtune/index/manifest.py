@@ -1,0 +1,267 @@
+"""The SQLite manifest: source of truth for incremental ingest and crash recovery.
+
+It records, per collection, every document (content hash, source file, metadata, state) and
+its chunk ids. A document is marked `pending` *before* the store is touched and `committed`
+after its points are written; removals are marked `deleting` first. After a crash (kill -9),
+`recover()` finds the documents left `pending`/`deleting`, and the index deletes their points
+and forgets them, so the next ingest redoes exactly those documents and the result equals an
+uninterrupted run. `files` remembers size and mtime of each ingested file (written at the end of
+a successful run) so an unchanged file is not even parsed again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    collection TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    root TEXT NOT NULL,
+    source TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    metadata TEXT NOT NULL DEFAULT '{}',
+    n_chunks INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL,
+    updated_at REAL NOT NULL,
+    PRIMARY KEY (collection, doc_id)
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    collection TEXT NOT NULL,
+    chunk_id TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (collection, chunk_id)
+);
+CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks (collection, doc_id);
+CREATE TABLE IF NOT EXISTS files (
+    collection TEXT NOT NULL,
+    root TEXT NOT NULL,
+    relpath TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    signature TEXT NOT NULL,
+    PRIMARY KEY (collection, root, relpath)
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass
+class DocumentInfo:
+    doc_id: str
+    collection: str
+    source: str
+    title: str
+    content_hash: str
+    n_chunks: int
+    metadata: dict[str, Any] = field(default_factory=dict)
+    root: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class PendingDoc:
+    """A document about to be (re)written: what the manifest records before the store write."""
+
+    doc_id: str
+    root: str
+    source: str
+    content_hash: str
+    title: str
+    metadata: dict[str, Any]
+    chunks: list[tuple[str, int, str]]  # (chunk_id, position, hash)
+
+
+class Manifest:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(SCHEMA)
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---------------------------------------------------------- meta
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # ---------------------------------------------------------- reads
+
+    def hashes(self, collection: str) -> dict[str, str]:
+        """{doc_id: content hash} of committed documents."""
+        rows = self.db.execute(
+            "SELECT doc_id, content_hash FROM documents WHERE collection=? AND state='committed'",
+            (collection,),
+        )
+        return dict(rows.fetchall())
+
+    def docs_of_root(self, collection: str, root: str) -> dict[str, str]:
+        """{doc_id: source} for documents ingested from one corpus folder."""
+        rows = self.db.execute(
+            "SELECT doc_id, source FROM documents WHERE collection=? AND root=?",
+            (collection, root),
+        )
+        return dict(rows.fetchall())
+
+    def chunk_ids(self, collection: str, doc_ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """{doc_id: [chunk ids in order]}."""
+        out: dict[str, list[str]] = {}
+        if doc_ids is None:
+            rows = self.db.execute(
+                "SELECT doc_id, chunk_id FROM chunks WHERE collection=? ORDER BY doc_id, position",
+                (collection,),
+            ).fetchall()
+        else:
+            rows = []
+            ids = list(doc_ids)
+            for i in range(0, len(ids), 500):
+                part = ids[i : i + 500]
+                rows += self.db.execute(
+                    f"SELECT doc_id, chunk_id FROM chunks WHERE collection=? AND doc_id IN "
+                    f"({','.join('?' * len(part))}) ORDER BY doc_id, position",
+                    (collection, *part),
+                ).fetchall()
+        for doc_id, chunk_id in rows:
+            out.setdefault(doc_id, []).append(chunk_id)
+        return out
+
+    def chunk_collection(self, chunk_id: str) -> str | None:
+        row = self.db.execute(
+            "SELECT collection FROM chunks WHERE chunk_id=? ORDER BY collection='default' DESC LIMIT 1",
+            (chunk_id,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def documents(self, collection: str | None = None) -> list[DocumentInfo]:
+        sql = (
+            "SELECT doc_id, collection, source, title, content_hash, n_chunks, metadata, root "
+            "FROM documents WHERE state='committed'"
+        )
+        args: tuple = ()
+        if collection is not None:
+            sql += " AND collection=?"
+            args = (collection,)
+        rows = self.db.execute(sql + " ORDER BY collection, doc_id", args).fetchall()
+        return [
+            DocumentInfo(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7]) for r in rows
+        ]
+
+    def collections(self) -> dict[str, int]:
+        rows = self.db.execute(
+            "SELECT collection, COUNT(*) FROM documents WHERE state='committed' GROUP BY collection"
+        )
+        return dict(rows.fetchall())
+
+    def unfinished(self) -> dict[str, list[str]]:
+        """{collection: [doc ids]} left pending/deleting by an interrupted run."""
+        out: dict[str, list[str]] = {}
+        for coll, doc_id in self.db.execute(
+            "SELECT collection, doc_id FROM documents WHERE state != 'committed'"
+        ):
+            out.setdefault(coll, []).append(doc_id)
+        return out
+
+    def file_unchanged(
+        self, collection: str, root: str, relpath: str, size: int, mtime_ns: int, signature: str
+    ) -> bool:
+        row = self.db.execute(
+            "SELECT size, mtime_ns, signature FROM files WHERE collection=? AND root=? AND relpath=?",
+            (collection, root, relpath),
+        ).fetchone()
+        return row == (size, mtime_ns, signature)
+
+    # ---------------------------------------------------------- writes
+
+    def mark_pending(self, collection: str, docs: list[PendingDoc]) -> None:
+        now = time.time()
+        with self.db:
+            self.db.executemany(
+                "INSERT INTO documents (collection, doc_id, root, source, content_hash, title, "
+                "metadata, n_chunks, state, updated_at) VALUES (?,?,?,?,?,?,?,?,'pending',?) "
+                "ON CONFLICT (collection, doc_id) DO UPDATE SET state='pending', updated_at=?",
+                [
+                    (collection, d.doc_id, d.root, d.source, d.content_hash, d.title,
+                     json.dumps(d.metadata, sort_keys=True), len(d.chunks), now, now)
+                    for d in docs
+                ],  # fmt: skip
+            )
+
+    def commit(self, collection: str, docs: list[PendingDoc]) -> None:
+        now = time.time()
+        with self.db:
+            for d in docs:
+                self.db.execute(
+                    "DELETE FROM chunks WHERE collection=? AND doc_id=?", (collection, d.doc_id)
+                )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?)",
+                    [(collection, cid, d.doc_id, pos, h) for cid, pos, h in d.chunks],
+                )
+                self.db.execute(
+                    "UPDATE documents SET root=?, source=?, content_hash=?, title=?, metadata=?, "
+                    "n_chunks=?, state='committed', updated_at=? WHERE collection=? AND doc_id=?",
+                    (d.root, d.source, d.content_hash, d.title, json.dumps(d.metadata, sort_keys=True),
+                     len(d.chunks), now, collection, d.doc_id),
+                )  # fmt: skip
+
+    def mark_deleting(self, collection: str, doc_ids: list[str]) -> None:
+        with self.db:
+            self.db.executemany(
+                "UPDATE documents SET state='deleting' WHERE collection=? AND doc_id=?",
+                [(collection, d) for d in doc_ids],
+            )
+
+    def forget(self, collection: str, doc_ids: list[str]) -> None:
+        """Drop documents (and their chunks and file records) from the manifest."""
+        with self.db:
+            for i in range(0, len(doc_ids), 500):
+                part = doc_ids[i : i + 500]
+                marks = ",".join("?" * len(part))
+                sources = self.db.execute(
+                    f"SELECT root, source FROM documents WHERE collection=? AND doc_id IN ({marks})",
+                    (collection, *part),
+                ).fetchall()
+                self.db.executemany(
+                    "DELETE FROM files WHERE collection=? AND root=? AND relpath=?",
+                    [(collection, r, s) for r, s in sources],
+                )
+                self.db.execute(
+                    f"DELETE FROM chunks WHERE collection=? AND doc_id IN ({marks})", (collection, *part)
+                )
+                self.db.execute(
+                    f"DELETE FROM documents WHERE collection=? AND doc_id IN ({marks})",
+                    (collection, *part),
+                )
+
+    def record_files(self, collection: str, root: str, rows: list[tuple[str, int, int, str]]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?)",
+                [(collection, root, rel, size, mtime, sig) for rel, size, mtime, sig in rows],
+            )
+
+    def forget_files(self, collection: str, root: str, relpaths: Iterable[str]) -> None:
+        with self.db:
+            self.db.executemany(
+                "DELETE FROM files WHERE collection=? AND root=? AND relpath=?",
+                [(collection, root, r) for r in relpaths],
+            )
