@@ -34,8 +34,11 @@ class LocalEmbedder:
 
     def _load(self, device: str, threads: int) -> None:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
         from ragtune.models.local import pick_device
+
+        hf_logging.disable_progress_bar()
 
         configure_torch(threads)
         self.model = SentenceTransformer(
