@@ -22,3 +22,14 @@ def settings() -> Settings:
 @pytest.fixture(scope="session")
 def pool(settings):
     return get_pool(settings)
+
+
+@pytest.fixture(scope="session")
+def tiny_world(tmp_path_factory):
+    """A tiny synthetic world (seed 0), generated once: the output folder (docs/, updates/,
+    qa/{train,dev,test,updates}.jsonl, world.json)."""
+    from ragtune.world import generate_world
+
+    out = tmp_path_factory.mktemp("worlds") / "tiny-0"
+    generate_world("tiny", 0, out)
+    return out
