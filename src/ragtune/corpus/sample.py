@@ -22,6 +22,7 @@ _THINGS = [
     "tram line", "orchard", "shipyard", "weather station", "bridge", "aqueduct", "market",
     "printing press", "bell foundry", "canal", "windmill", "archive", "theatre", "harbour",
 ]  # fmt: skip
+_ERAS = ["old", "new", "northern", "southern", "upper"]  # 20 x 20 x 5 = 2,000 distinct facts
 _TAGS = ["finance", "history", "science", "travel", "engineering", "culture"]
 _FILLER = (
     "Residents describe the town as quiet in winter and busy in summer. The council meets "
@@ -40,9 +41,10 @@ def fact_sentence(i: int) -> tuple[str, str, str]:
     """(sentence, query, answer) for fact number i: unique city/thing/number combination."""
     city = _CITIES[i % len(_CITIES)]
     thing = _THINGS[(i // len(_CITIES)) % len(_THINGS)]
+    era = _ERAS[(i // (len(_CITIES) * len(_THINGS))) % len(_ERAS)]
     code = f"{1000 + i * 7919 % 9000}"
-    sentence = f"The {thing} of {city} was registered under permit number {code}."
-    query = f"permit number of the {thing} of {city}"
+    sentence = f"The {era} {thing} of {city} was registered under permit number {code}."
+    query = f"permit number of the {era} {thing} of {city}"
     return sentence, query, code
 
 

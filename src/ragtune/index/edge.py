@@ -63,13 +63,16 @@ class QdrantEdgeStore:
     name = "qdrant-edge"
     modes = MODES
 
-    def __init__(self, path: str | Path, dim: int, hnsw_ef: int = 128):
+    def __init__(
+        self, path: str | Path, dim: int, hnsw_ef: int = 128, indexing_threshold_kb: int | None = None
+    ):
         import qdrant_edge as q
 
         self.q = q
         self.path = Path(path)
         self.dim = dim
         self.hnsw_ef = hnsw_ef
+        self.indexing_threshold_kb = indexing_threshold_kb  # None: Qdrant's default
         self._lock = threading.RLock()
         self.bm25 = q.Bm25(q.Bm25Config(avg_len=BM25_AVG_LEN, language="english"))
         try:
@@ -108,6 +111,9 @@ class QdrantEdgeStore:
             vectors={DENSE: q.EdgeVectorParams(size=self.dim, distance=q.Distance.Cosine)},
             sparse_vectors={SPARSE: q.EdgeSparseVectorParams(modifier=q.Modifier.Idf)},
             hnsw_config=q.HnswIndexConfig(m=16, ef_construct=128, full_scan_threshold=10000),
+            optimizers=q.EdgeOptimizersConfig(indexing_threshold=self.indexing_threshold_kb)
+            if self.indexing_threshold_kb
+            else None,
         )
 
     def _index(self, key: str, schema: Any, kind: str) -> None:
