@@ -66,3 +66,31 @@ def clean(project: Project, runs: bool = False, models: bool = False) -> list[Pa
             shutil.rmtree(t)
             removed.append(t)
     return removed
+
+
+def world(
+    size: str,
+    seed: int,
+    out: str | Path,
+    check_leak: bool = False,
+    project: Project | None = None,
+    paraphrases: int | None = None,
+) -> dict[str, Any]:
+    """Generate a synthetic knowledge world into `out` (see ragtune.world.generate).
+
+    With `check_leak`, also run the project's closed-book generator on the test split and
+    write `out/leak_check.json`; the summary gets a `leak_check` entry.
+    """
+    from ragtune.project import atomic_write_json
+    from ragtune.world import generate_world
+
+    summary = generate_world(size, seed, out, paraphrases=paraphrases)
+    if check_leak:
+        from ragtune.world.leak import check_leak as run_leak_check
+
+        project = project or Project.open()
+        report = run_leak_check(out, pool(project).generator())
+        report["world"] = {"size": size, "seed": seed}
+        atomic_write_json(Path(out) / "leak_check.json", report)
+        summary["leak_check"] = report
+    return summary

@@ -125,6 +125,67 @@ def clean(
         out.print(f"removed {path}")
 
 
+# ---------------------------------------------------------------- world
+
+
+@app.command()
+def world(
+    out_dir: Path = typer.Option(
+        ..., "--out", "-o", help="Folder to write (new, empty, or an earlier world)."
+    ),
+    size: str = typer.Option(
+        "small", "--size", help="tiny (tests, <5 s), small (demo, ~100 entities), medium, large."
+    ),
+    seed: int = typer.Option(0, "--seed", help="Same seed and size -> byte-identical world."),
+    paraphrases: Optional[int] = typer.Option(
+        None, "--paraphrases", help="Documents stating each fact, 1-3 (default: by size)."
+    ),
+    check_leak: bool = typer.Option(
+        False, "--check-leak",
+        help="Also run the closed-book base model on the test split and report what it "
+        "already knows (expect ~0-3% without options, ~chance with); writes leak_check.json.",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable summary."),
+) -> None:
+    """Generate a synthetic knowledge world: invented facts, documents, QA with evidence.
+
+    OUT/docs/: the corpus (pages, FAQ records, tables, dated news with superseded facts).
+    OUT/updates/: a later batch that changes some facts (for freshness experiments).
+    OUT/qa/{train,dev,test,updates}.jsonl: single_hop, reverse, multi_hop, comparison,
+    filter, temporal and unanswerable questions; test phrasings never appear in train/dev.
+    OUT/world.json: the graph, the config and the seed.
+    """
+    from ragtune import api
+
+    project = _project() if check_leak else None
+    summary = api.world(
+        size, seed, out_dir, check_leak=check_leak, project=project, paraphrases=paraphrases
+    )
+    if as_json:
+        print(json.dumps(summary, indent=2, default=str))
+        return
+    ents = ", ".join(f"{n} {t}" for t, n in summary["entities"].items())
+    qs = ", ".join(f"{n} {s}" for s, n in summary["questions"].items())
+    out.print(f"world written to {summary['out']}")
+    out.print(f"  entities: {ents}")
+    out.print(
+        f"  documents: {summary['documents']} (+{summary['update_documents']} in updates/)"
+    )
+    out.print(f"  questions: {qs}")
+    per_type = summary["test_by_type"].items()
+    out.print("  test questions per type: " + ", ".join(f"{t} {n}" for t, n in per_type))
+    leak = summary.get("leak_check")
+    if leak:
+        o, p = leak["open"], leak["options"]
+        out.print(
+            f"  leak check ({leak['model']}): {o['correct']}/{o['n']} answerable questions "
+            f"without options right ({o['accuracy']:.1%}); options {p['correct']}/{p['n']} "
+            f"({p['accuracy']:.1%}, chance {p['chance']:.0%}); details in leak_check.json"
+        )
+        for f in leak["flagged"][:10]:
+            out.print(f"    flagged {f['id']}: {f['question']} -> {f['prediction']!r}")
+
+
 # ---------------------------------------------------------------- verbs later issues fill in
 
 _LATER = {

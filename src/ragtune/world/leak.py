@@ -1,0 +1,82 @@
+"""Leak check: can the closed-book base model already answer the world's test questions?
+
+If it can, the world is not measuring new knowledge. Expected: about 0-3% on answerable
+questions without options (invented names cannot be known), and about chance on questions
+with options (picking one of two named things). Items the model gets right are listed so a
+generator bug (an answer guessable from the question) can be found and fixed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ragtune.eval.metrics import first_sentence, is_correct
+from ragtune.eval.qa import QAItem, load_qa
+from ragtune.eval.stats import bootstrap_ci
+
+LEAK_SYSTEM = "Answer with a short phrase only."
+
+
+def _summary(items: list[QAItem], correct: list[bool]) -> dict[str, Any]:
+    if not items:
+        return {"n": 0, "correct": 0, "accuracy": None, "accuracy_ci": None}
+    values = [1.0 if c else 0.0 for c in correct]
+    return {
+        "n": len(items),
+        "correct": int(sum(values)),
+        "accuracy": sum(values) / len(values),
+        "accuracy_ci": list(bootstrap_ci(values)),
+    }
+
+
+def check_leak(
+    world_dir: str | Path,
+    generator: Any,
+    split: str = "test",
+    max_new_tokens: int = 24,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    """Run `generator` closed-book on the split's answerable questions and score them."""
+    world_dir = Path(world_dir)
+    items = [i for i in load_qa(world_dir / "qa" / f"{split}.jsonl") if i.answers]
+    if limit is not None:
+        items = items[:limit]
+    outputs = generator.generate(
+        [i.question for i in items],
+        max_new_tokens=max_new_tokens,
+        temperature=0.0,
+        system=LEAK_SYSTEM,
+    )
+    predictions = [getattr(o, "text", o) for o in outputs]
+    correct = [is_correct(i, p, False) for i, p in zip(items, predictions)]
+    open_ = [(i, c) for i, c in zip(items, correct) if not i.options]
+    opts = [(i, c) for i, c in zip(items, correct) if i.options]
+    by_type: dict[str, Any] = {}
+    for t in sorted({i.type for i in items}):
+        pairs = [(i, c) for i, c in zip(items, correct) if i.type == t]
+        by_type[t] = _summary([i for i, _ in pairs], [c for _, c in pairs])
+    options = _summary([i for i, _ in opts], [c for _, c in opts])
+    options["chance"] = (
+        sum(1 / len(i.options) for i, _ in opts) / len(opts) if opts else None  # type: ignore[arg-type]
+    )
+    return {
+        "split": split,
+        "model": getattr(generator, "model_id", type(generator).__name__),
+        "system_prompt": LEAK_SYSTEM,
+        "max_new_tokens": max_new_tokens,
+        "open": _summary([i for i, _ in open_], [c for _, c in open_]),
+        "options": options,
+        "by_type": by_type,
+        "flagged": [
+            {"id": i.id, "type": i.type, "question": i.question, "answers": i.answers,
+             "prediction": first_sentence(p)}
+            for i, p, c in zip(items, predictions, correct)
+            if c and not i.options
+        ],  # fmt: skip
+        "options_correct": [i.id for i, c in opts if c],  # expected: about half, by chance
+        "samples": [
+            {"id": i.id, "question": i.question, "answers": i.answers, "prediction": p}
+            for i, p in list(zip(items, predictions))[:5]
+        ],
+    }
