@@ -2,10 +2,12 @@
 
 One shard holds every collection: dense vectors (cosine, HNSW after `optimize()`), Qdrant's
 built-in BM25 sparse vectors (`Bm25`, IDF modifier) and the payload. Dense, BM25 and the filter
-run in one `query()`: hybrid is two filtered prefetches fused with RRF (k=60). The collection
-is a tenant-indexed payload field and is part of every query's filter, so a small collection
-is searched on its own points (exactly, below the full-scan threshold) whatever else is stored.
-BM25 IDF statistics are computed within the collection too.
+run in one batched call (`query_batch`); hybrid fuses the two filtered lists with RRF (k=60)
+here rather than with `Fusion.Rrf`, because Qdrant breaks score ties by insertion order and
+rankings must be reproducible across index builds (ties go to the smaller chunk id). The
+collection is a tenant-indexed payload field and is part of every query's filter, so a small
+collection is searched on its own points (exactly, below the full-scan threshold) whatever
+else is stored. BM25 IDF statistics are computed within the collection too.
 
 Payload per point: chunk fields at the top level (`doc_id`, `title`, `heading`, ...), the
 chunk's metadata as given (`metadata`) and a filterable copy (`m`, booleans as "true"/"false":
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -25,12 +28,17 @@ import numpy as np
 from ragtune.corpus.frontmatter import normalize_date
 from ragtune.errors import IndexLockedError, RagtuneError
 from ragtune.index.filters import RESERVED
-from ragtune.index.store import MODES, RRF_K, SearchMode
+from ragtune.index.store import MODES, SearchMode, rrf
 from ragtune.types import Chunk, Filter, Hit
 
 _NS = uuid.UUID("6f1d3c1e-9a51-4d0b-8a8e-2b3f0c9d7e11")
 DENSE, SPARSE = "dense", "bm25"
 BM25_AVG_LEN = 100.0  # words in a typical chunk (128 tokens); fixed per index
+_TIE_MARGIN = 16  # extra results fetched so ties at the cut are broken by chunk id
+
+
+def _rank_key(h: Hit) -> tuple[float, str]:
+    return (-round(h.score, 6), h.chunk_id)
 
 
 def point_id(collection: str, chunk_id: str) -> str:
@@ -249,39 +257,42 @@ class QdrantEdgeStore:
             flt = q.Filter(must=[flt, self.translate(filters)])
         dense_params = q.SearchParams(hnsw_ef=max(self.hnsw_ef, k))
         sparse_params = q.SearchParams(idf=q.IdfParams(corpus=self._collection_filter(collection)))
+        # Ties are common (BM25 over short chunks, identical texts) and Qdrant breaks them by
+        # internal point order, which depends on insertion order. Ranking must not: eval runs
+        # and the kill -9 test compare results across index builds. So every list is fetched
+        # with a margin, sorted by (score desc, chunk id) and cut, and hybrid fuses those
+        # sorted lists with RRF here (one batched call still runs dense, BM25 and filters).
+        depth = max(4 * k, 40)
         requests = []
         for i, text in enumerate(texts):
-            dense = (
-                q.Query.Nearest(np.asarray(vectors[i], dtype=np.float32).tolist(), using=DENSE)
-                if mode != "bm25"
-                else None
-            )
-            sparse = q.Query.Nearest(self.bm25.embed_query(text), using=SPARSE) if mode != "dense" else None
-            if mode == "dense":
-                req = q.QueryRequest(limit=k, query=dense, filter=flt, params=dense_params,
-                                     with_payload=True)  # fmt: skip
-            elif mode == "bm25":
-                req = q.QueryRequest(limit=k, query=sparse, filter=flt, params=sparse_params,
-                                     with_payload=True)  # fmt: skip
-            else:
-                depth = max(4 * k, 40)
-                req = q.QueryRequest(
-                    limit=k,
-                    prefetches=[
-                        q.Prefetch(limit=depth, query=dense, filter=flt, params=dense_params),
-                        q.Prefetch(limit=depth, query=sparse, filter=flt, params=sparse_params),
-                    ],
-                    query=q.Fusion.Rrf(k=RRF_K),
-                    filter=flt,
-                    with_payload=True,
-                )
-            requests.append(req)
+            if mode != "bm25":
+                vec = np.asarray(vectors[i], dtype=np.float32).tolist()  # type: ignore[index]
+                limit = (k if mode == "dense" else depth) + _TIE_MARGIN
+                requests.append(q.QueryRequest(
+                    limit=limit, query=q.Query.Nearest(vec, using=DENSE), filter=flt,
+                    params=dense_params, with_payload=True,
+                ))  # fmt: skip
+            if mode != "dense":
+                limit = (k if mode == "bm25" else depth) + _TIE_MARGIN
+                requests.append(q.QueryRequest(
+                    limit=limit, query=q.Query.Nearest(self.bm25.embed_query(text), using=SPARSE),
+                    filter=flt, params=sparse_params, with_payload=True,
+                ))  # fmt: skip
         with self._lock:
             if len(requests) == 1:
                 results = [self.shard.query(requests[0])]
             else:
                 results = self.shard.query_batch(q.QueryBatchRequest(requests))
-        return [[self._hit(p) for p in points] for points in results]
+        ranked = [sorted((self._hit(p) for p in points), key=_rank_key) for points in results]
+        if mode != "hybrid":
+            return [hits[:k] for hits in ranked]
+        out = []
+        for dense_hits, sparse_hits in zip(ranked[0::2], ranked[1::2]):
+            by_id = {h.chunk_id: h for h in dense_hits[:depth] + sparse_hits[:depth]}
+            fused = rrf([[h.chunk_id for h in dense_hits[:depth]], [h.chunk_id for h in sparse_hits[:depth]]])
+            order = sorted(fused, key=lambda cid: (-fused[cid], cid))[:k]
+            out.append([replace(by_id[cid], score=fused[cid]) for cid in order])
+        return out
 
     @staticmethod
     def _hit(p: Any) -> Hit:
