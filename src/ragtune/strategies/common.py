@@ -1,0 +1,226 @@
+"""Pieces every pipeline shares: the prompt program, passages, answer parsing, citations."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ragtune.errors import InputError
+from ragtune.project import Project, atomic_write_json
+from ragtune.strategies.prompts import ABSTAIN_TEXT, RAG_SYSTEM
+from ragtune.types import Citation, Hit, Step
+
+
+@dataclass
+class PromptProgram:
+    """Everything about how a retrieval pipeline prompts, except the model.
+
+    The default is hand-set; `strategies.search` finds a better one on dev and saves it as
+    an artefact (`.ragtune/programs/ID.json`) listing every candidate with its dev score."""
+
+    id: str = "default"
+    instruction: str = RAG_SYSTEM
+    k: int = 5  # chunks retrieved (and reported in Answer.retrieved)
+    context: str = "sentences"  # "sentences": best sentences of the chunks; "chunks": whole chunks
+    n_context: int = 2  # passages shown to the model
+    order: str = "best_first"  # or "best_last" (closest to the question)
+    demos: list[dict[str, str]] = field(default_factory=list)  # few-shot from train
+    mode: str = "hybrid"
+    max_context_tokens: int = 400
+    abstain_threshold: float | None = None  # support score below which agentic abstains
+    candidates: list[dict[str, Any]] = field(default_factory=list)  # search record
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "PromptProgram":
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+def programs_dir(project: Project) -> Path:
+    return project.path("programs")
+
+
+def save_program(project: Project, program: PromptProgram) -> Path:
+    path = programs_dir(project) / f"{program.id}.json"
+    atomic_write_json(path, program.to_dict())
+    return path
+
+
+def load_program(project: Project, program_id: str | None) -> PromptProgram:
+    if not program_id or program_id == "default":
+        return PromptProgram()
+    path = programs_dir(project) / f"{program_id}.json"
+    if not path.exists():
+        known = sorted(p.stem for p in programs_dir(project).glob("*.json"))
+        raise InputError(
+            f"prompt program {program_id!r} not found in {programs_dir(project)}",
+            f"known: {', '.join(known) or 'none'}; create one with `ragtune compare` or "
+            "ragtune.strategies.search",
+        )
+    return PromptProgram.from_dict(json.loads(path.read_text()))
+
+
+# ---------------------------------------------------------------- passages
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences; a table row `Name | key: value | ...` becomes `Name key: value` per cell, so
+    each piece keeps its subject."""
+    out: list[str] = []
+    for s in _SENT_SPLIT.split(text):
+        s = s.strip()
+        if " | " in s:
+            head, *cells = [c.strip() for c in s.split(" | ")]
+            out.extend(f"{head} {c}" for c in cells if c)
+        elif len(s) > 2:
+            out.append(s)
+    return out
+
+
+@dataclass
+class Passage:
+    """A piece of retrieved text shown to the model, with the hit it came from."""
+
+    text: str
+    hit: Hit
+    score: float
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+STOPWORDS = frozenset(
+    "a an the of in on at to for from by with and or is are was were be been being do does did "
+    "what which who whom whose when where why how that this these those it its as into than then "
+    "there their they he she his her him we you your our not no yes can could would should will "
+    "has have had about over under after before according".split()
+)
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS}
+
+
+def select_passages(
+    question_vecs: np.ndarray,
+    questions: list[str],
+    hits_per_question: list[list[Hit]],
+    embed,  # noqa: ANN001 (texts -> normalised vectors)
+    unit: str,
+    n: int,
+) -> list[list[Passage]]:
+    """The `n` best passages per question: whole chunks in retrieval order, or the sentences
+    of the retrieved chunks ranked by embedding similarity plus word overlap with the question
+    (a 135M model answers from one short relevant sentence, and copies the wrong one from a
+    long noisy context)."""
+    if unit == "chunks":
+        return [
+            [Passage(h.text, h, h.score) for h in hits[:n]] for hits in hits_per_question
+        ]
+    all_sents: list[tuple[int, str, Hit, int]] = []
+    for qi, hits in enumerate(hits_per_question):
+        for rank, h in enumerate(hits):
+            for s in split_sentences(h.text):
+                all_sents.append((qi, s, h, rank))
+    if not all_sents:
+        return [[] for _ in questions]
+    vecs = embed([s for _, s, _, _ in all_sents])
+    out: list[list[Passage]] = [[] for _ in questions]
+    q_words = [content_words(q) for q in questions]
+    for (qi, s, h, rank), v in zip(all_sents, vecs):
+        overlap = len(q_words[qi] & content_words(s)) / max(1, len(q_words[qi]))
+        score = float(v @ question_vecs[qi]) + 0.5 * overlap - 0.02 * rank
+        out[qi].append(Passage(s, h, score))
+    for qi in range(len(questions)):
+        out[qi].sort(key=lambda p: -p.score)
+        seen: set[str] = set()
+        unique = []
+        for p in out[qi]:
+            if p.text not in seen:
+                seen.add(p.text)
+                unique.append(p)
+        out[qi] = unique[:n]
+    return out
+
+
+def fit_budget(passages: list[Passage], budget_tokens: int, count_tokens) -> list[Passage]:  # noqa: ANN001
+    """Keep whole passages, best first, within the token budget (never cut one mid-way, never
+    drop the question or the source numbers)."""
+    kept, used = [], 0
+    for p in passages:
+        cost = count_tokens(p.text) + 4
+        if kept and used + cost > budget_tokens:
+            break
+        kept.append(p)
+        used += cost
+    return kept
+
+
+# ---------------------------------------------------------------- answers
+
+_ABSTAIN = re.compile(
+    r"\b(i don'?t know|i do not know|do not know|don'?t know|not (?:mentioned|stated|specified|"
+    r"provided|given|available|included)|no information|cannot (?:be )?(?:answer|determine|find)|"
+    r"can'?t (?:answer|determine)|unknown|not enough information|unanswerable|does not (?:say|mention|contain))\b",
+    re.I,
+)
+_CITE = re.compile(r"\[(\d{1,2})\]")
+_PREFIX = re.compile(r"^\s*(?:answer|a|final answer)\s*[:\-]\s*", re.I)
+
+
+def is_abstention(text: str) -> bool:
+    return not text.strip() or bool(_ABSTAIN.search(text))
+
+
+def clean_answer(text: str) -> str:
+    """First line, without an 'Answer:' prefix or citation markers."""
+    line = next((ln for ln in text.strip().splitlines() if ln.strip()), "")
+    line = _PREFIX.sub("", line)
+    line = _CITE.sub("", line)
+    return re.sub(r"\s+", " ", line).strip().rstrip(",;")
+
+
+def cited_numbers(text: str) -> list[int]:
+    return [int(n) for n in _CITE.findall(text)]
+
+
+def make_citations(raw: str, answer: str, passages: list[Passage]) -> list[Citation]:
+    """Sources the answer marks with [n]; if it marks none, the passages that contain the
+    answer text (attribution by matching)."""
+    numbers = [n for n in cited_numbers(raw) if 1 <= n <= len(passages)]
+    chosen = [passages[n - 1] for n in dict.fromkeys(numbers)]
+    if not chosen and answer:
+        low = answer.lower()
+        chosen = [p for p in passages if low in p.text.lower()][:1]
+    out, seen = [], set()
+    for p in chosen:
+        if p.hit.chunk_id not in seen:
+            seen.add(p.hit.chunk_id)
+            out.append(Citation(p.hit.doc_id, p.hit.chunk_id, p.text[:300]))
+    return out
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.t0 = time.perf_counter()
+
+    @property
+    def ms(self) -> float:
+        return (time.perf_counter() - self.t0) * 1000
+
+
+def step(kind: str, input: Any, output: Any, tokens: int = 0, ms: float = 0.0) -> Step:  # noqa: A002
+    return Step(kind=kind, input=input, output=output, tokens=tokens, ms=round(ms, 2))
+
+
+ABSTAIN = ABSTAIN_TEXT

@@ -1,0 +1,84 @@
+"""rag: hybrid retrieval top-k -> numbered sources -> short answer with [n] citations.
+
+The prompt program decides how many chunks are retrieved, whether the model sees whole chunks
+or the best sentences of them, their order, the instruction and few-shot demonstrations. The
+context budget is respected by dropping whole passages (lowest-ranked first), never by cutting
+the question or the source numbers.
+"""
+
+from __future__ import annotations
+
+from ragtune.strategies.base import Pipeline, usage_of
+from ragtune.strategies.common import (
+    Passage,
+    clean_answer,
+    fit_budget,
+    is_abstention,
+    make_citations,
+    select_passages,
+    step,
+)
+from ragtune.strategies.prompts import rag_user_message
+from ragtune.types import Answer, Filter, Hit
+
+
+class Rag(Pipeline):
+    pipeline = "rag"
+
+    def retrieve(self, questions: list[str], filters: Filter | None, round_: int = 0) -> list[list[Hit]]:
+        hits = self.index.search_many(
+            questions, k=self.program.k, filters=filters, mode=self.program.mode,
+            collection=self.collection,
+        )
+        for hs in hits:
+            for h in hs:
+                h.round = round_
+        return hits
+
+    def passages(self, questions: list[str], hits: list[list[Hit]]) -> list[list[Passage]]:
+        emb = self.index.embedder()
+        qv = emb.encode(questions)
+        chosen = select_passages(
+            qv, questions, hits, emb.encode, self.program.context, self.program.n_context
+        )
+        count = self.generator.count_tokens
+        return [fit_budget(ps, self.program.max_context_tokens, count) for ps in chosen]
+
+    def messages(self, question: str, passages: list[Passage]) -> list[dict[str, str]]:
+        shown = passages if self.program.order == "best_first" else passages[::-1]
+        msgs: list[dict[str, str]] = [{"role": "system", "content": self.program.instruction}]
+        for demo in self.program.demos:
+            msgs.append({"role": "user", "content": rag_user_message(demo["question"], [demo["source"]])})
+            msgs.append({"role": "assistant", "content": demo["answer"]})
+        msgs.append({"role": "user", "content": rag_user_message(question, [p.text for p in shown])})
+        return msgs
+
+    def _answer_batch(self, questions: list[str], filters: Filter | None) -> list[Answer]:
+        hits = self.retrieve(questions, filters)
+        passages = self.passages(questions, hits)
+        prompts = [self.messages(q, ps) for q, ps in zip(questions, passages)]
+        gens = self.generate(prompts, None)
+        answers = []
+        for q, hs, ps, g in zip(questions, hits, passages, gens):
+            shown = ps if self.program.order == "best_first" else ps[::-1]
+            text = clean_answer(g.text)
+            abstained = is_abstention(text) or not ps
+            citations = [] if abstained else make_citations(g.text, text, shown)
+            answers.append(
+                Answer(
+                    text=text,
+                    abstained=abstained,
+                    citations=citations,
+                    retrieved=hs,
+                    trace=[
+                        step("retrieve", {"query": q, "filters": filters, "k": self.program.k},
+                             [h.chunk_id for h in hs]),
+                        step("select", {"unit": self.program.context, "n": self.program.n_context},
+                             [p.text for p in shown]),
+                        step("generate", {"question": q}, g.text, g.completion_tokens, g.ms),
+                    ],
+                    usage=usage_of([g]),
+                    exit_reason="abstained" if abstained else "answered",
+                )
+            )
+        return answers
