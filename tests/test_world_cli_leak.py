@@ -70,7 +70,8 @@ def test_leak_check_scores_and_flags(tiny_world):
     assert len(report["flagged"]) == 2 and report["flagged"][0]["prediction"]
     opts = report["options"]
     assert opts["n"] == sum(bool(i.options) for i in items) and opts["correct"] == 0
-    assert opts["chance"] == 0.5
+    assert opts["chance"] == 0.5 and opts["named_an_option"] == 0
+    assert set(report["predictions"]) == {i.id for i in items}
     assert set(report["by_type"]) == {i.type for i in items}
 
 
@@ -86,8 +87,10 @@ def test_api_world_check_leak_writes_the_report(tmp_path, monkeypatch):
 
 
 def test_leak_check_with_the_base_model(tiny_world, pool):
-    """The real closed-book SmolLM2 cannot know invented facts (first 16 test questions)."""
-    report = check_leak(tiny_world, pool.generator(), limit=16)
-    assert report["open"]["n"] + report["options"]["n"] == 16
+    """The real closed-book SmolLM2 cannot know invented facts (first 20 test questions)."""
+    report = check_leak(tiny_world, pool.generator(), limit=20)
+    assert report["open"]["n"] + report["options"]["n"] == 20
     assert report["open"]["accuracy"] <= 0.15, report["flagged"]
     assert all(s["prediction"].strip() for s in report["samples"])  # it did answer something
+    if report["options"]["n"]:
+        assert 0.0 <= report["options"]["forced_choice_accuracy"] <= 1.0

@@ -180,7 +180,8 @@ def world(
         out.print(
             f"  leak check ({leak['model']}): {o['correct']}/{o['n']} answerable questions "
             f"without options right ({o['accuracy']:.1%}); options {p['correct']}/{p['n']} "
-            f"({p['accuracy']:.1%}, chance {p['chance']:.0%}); details in leak_check.json"
+            f"({p['accuracy']:.1%}, chance {p['chance']:.0%}, forced choice "
+            f"{p.get('forced_choice_accuracy', float('nan')):.1%}); details in leak_check.json"
         )
         for f in leak["flagged"][:10]:
             out.print(f"    flagged {f['id']}: {f['question']} -> {f['prediction']!r}")

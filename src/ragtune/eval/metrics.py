@@ -195,18 +195,22 @@ def _occurrences(hay: Sequence[str], needle: Sequence[str]) -> list[int]:
 _MASK = "\x00"
 
 
-def mask_echo(pred: list[str], question: list[str], names: Iterable[list[str]] = ()) -> list[str]:
+def mask_echo(
+    pred: list[str], question: list[str], names: Iterable[list[str]] = (), options: bool = False
+) -> list[str]:
     """Replace by a mask the prediction tokens that copy a long run of the question.
 
     A run counts as an echo when it is at least max(4, half the question) tokens long and is
-    not simply one of `names` (an option or gold alias may be quoted whole). This is what makes
-    "Which is older, A or B?" (or "A or B") score wrong while "A is older." scores right.
+    not simply one of `names` (an option or gold alias may be quoted whole). With `options`,
+    a copied run holding two or more of the names ("A or B", "A and B") is an echo at any
+    length. This is what makes "Which is older, A or B?" (or "A and B are both old") score
+    wrong while "A is older." scores right.
     """
     if not pred or not question:
         return pred
-    threshold = max(4, math.ceil(len(question) / 2))
-    threshold = min(threshold, len(question))
-    spans = [(i, i + len(n)) for n in names if n for i in _occurrences(pred, n)]
+    threshold = min(max(4, math.ceil(len(question) / 2)), len(question))
+    names = [n for n in names if n]
+    spans = [(i, i + len(n), k) for k, n in enumerate(names) for i in _occurrences(pred, n)]
     masked = list(pred)
     # longest common run ending at (i, j), classic dynamic programme; inputs are short
     prev = [0] * (len(question) + 1)
@@ -215,15 +219,17 @@ def mask_echo(pred: list[str], question: list[str], names: Iterable[list[str]] =
         for j in range(1, len(question) + 1):
             if pred[i - 1] == question[j - 1]:
                 cur[j] = prev[j - 1] + 1
-        best = max(cur)
-        if best >= threshold:
-            end = i
-            start = end - best
-            inside_name = any(s <= start and end <= e for s, e in spans)
-            if not inside_name:
-                for k in range(start, end):
-                    masked[k] = _MASK
         prev = cur
+        best = max(cur)
+        if best < 2:
+            continue
+        start, end = i - best, i
+        if any(s <= start and end <= e for s, e, _ in spans):
+            continue  # a name quoted whole
+        inside = {k for s, e, k in spans if start <= s and e <= end}
+        if best >= threshold or (options and len(inside) >= 2):
+            for k in range(start, end):
+                masked[k] = _MASK
     return masked
 
 
@@ -252,7 +258,7 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
     sentence = answer_tokens(first_sentence(prediction_text))
     if item.options:
         options = [answer_tokens(o) for o in item.options]
-        tokens = mask_echo(sentence, question, options)
+        tokens = mask_echo(sentence, question, options, options=True)
         k = _named_option(tokens, options)
         return k is not None and options[k] in golds
     tokens = mask_echo(sentence, question, golds)

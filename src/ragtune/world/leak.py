@@ -18,6 +18,15 @@ from ragtune.eval.stats import bootstrap_ci
 LEAK_SYSTEM = "Answer with a short phrase only."
 
 
+def names_an_option(item: QAItem, prediction: str) -> bool:
+    """Whether the judged first sentence names any option (echoes of the question excluded)."""
+    assert item.options
+    return any(
+        is_correct(QAItem(item.id, item.question, [o], item.type, [], item.options), prediction, False)
+        for o in item.options
+    )
+
+
 def _summary(items: list[QAItem], correct: list[bool]) -> dict[str, Any]:
     if not items:
         return {"n": 0, "correct": 0, "accuracy": None, "accuracy_ci": None}
@@ -57,9 +66,31 @@ def check_leak(
         pairs = [(i, c) for i, c in zip(items, correct) if i.type == t]
         by_type[t] = _summary([i for i, _ in pairs], [c for _, c in pairs])
     options = _summary([i for i, _ in opts], [c for _, c in opts])
+    # a prediction that names no option (or only restates "A or B") is wrong, which can put
+    # option accuracy below chance; this says how often an option was named at all
+    named = [
+        (names_an_option(i, p), c) for i, p, c in zip(items, predictions, correct) if i.options
+    ]
+    options["named_an_option"] = sum(n for n, _ in named)
+    options["accuracy_when_named"] = (
+        sum(c for n, c in named if n) / options["named_an_option"]
+        if options["named_an_option"]
+        else None
+    )
     options["chance"] = (
         sum(1 / len(i.options) for i, _ in opts) / len(opts) if opts else None  # type: ignore[arg-type]
     )
+    if hasattr(generator, "score_choices") and opts:
+        # forced choice: the option the model finds likeliest (per token, so a longer name is
+        # not penalised); without knowledge this sits at chance
+        hits = []
+        for item, _ in opts:
+            scores = generator.score_choices(item.question, list(item.options), system=LEAK_SYSTEM)
+            lengths = [max(1, generator.count_tokens(o)) for o in item.options]
+            best = max(range(len(scores)), key=lambda k: scores[k] / lengths[k])
+            hits.append(item.options[best] in item.answers)
+        options["forced_choice_correct"] = sum(hits)
+        options["forced_choice_accuracy"] = sum(hits) / len(hits)
     return {
         "split": split,
         "model": getattr(generator, "model_id", type(generator).__name__),
@@ -79,4 +110,5 @@ def check_leak(
             {"id": i.id, "question": i.question, "answers": i.answers, "prediction": p}
             for i, p in list(zip(items, predictions))[:5]
         ],
+        "predictions": {i.id: p for i, p in zip(items, predictions)},
     }
