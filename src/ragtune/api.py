@@ -94,3 +94,80 @@ def world(
         atomic_write_json(Path(out) / "leak_check.json", report)
         summary["leak_check"] = report
     return summary
+
+
+def ingest(
+    project: Project,
+    folder: str | Path,
+    collection: str | None = None,
+    prune: bool = False,
+    strict: bool = False,
+    progress: Any = True,
+    max_file_mb: float | None = None,
+    rebuild: bool = False,
+):  # noqa: ANN201 (ragtune.index.IngestReport)
+    """Ingest a corpus folder into the project's index (incremental; see ragtune.index.ingest).
+
+    Bad files are skipped and listed in the report. `strict` raises IngestProblems (carrying
+    the report) when there were any. `progress`: True draws a bar on stderr, or a callable
+    `(done, total, path)`. `rebuild` deletes the index first.
+    """
+    from ragtune.index import open_index, remove_index
+    from ragtune.index.ingest import IngestProblems
+
+    if rebuild:
+        remove_index(project)
+    with open_index(project) as index, _progress_bar(progress) as callback:
+        report = index.ingest(folder, collection, prune, callback, max_file_mb)
+    if strict and report.problems:
+        raise IngestProblems(report)
+    return report
+
+
+def search(
+    project: Project,
+    query: str,
+    k: int = 5,
+    filters: dict | list | None = None,
+    mode: str = "hybrid",
+    collection: str | None = None,
+):  # noqa: ANN201 (list[ragtune.types.Hit])
+    """Top-k chunks for a query (dense, bm25 or hybrid), filtered (docs/FILTERS.md)."""
+    from ragtune.index import open_index
+
+    with open_index(project) as index:
+        return index.search(query, k, filters, mode, collection)
+
+
+class _progress_bar:
+    """A rich progress bar on stderr for ingest (only on a terminal), or a given callback."""
+
+    def __init__(self, progress: Any):
+        self.given = progress if callable(progress) else None
+        self.enabled = progress is True
+        self.bar: Any = None
+
+    def __enter__(self):  # noqa: ANN204
+        if self.given:
+            return self.given
+        import sys
+
+        if not self.enabled or not sys.stderr.isatty():
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(
+            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+            transient=True,
+        )  # fmt: skip
+        self.bar.start()
+        task = self.bar.add_task("", total=None)
+
+        def update(done: int, total: int, path: str) -> None:
+            self.bar.update(task, completed=done, total=total, description=path[-60:])
+
+        return update
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -187,6 +187,118 @@ def world(
             out.print(f"    flagged {f['id']}: {f['question']} -> {f['prediction']!r}")
 
 
+# ---------------------------------------------------------------- ingest, search
+
+
+@app.command()
+def ingest(
+    folder: Path = typer.Argument(..., help="Corpus folder: .md .txt .html .pdf .jsonl .json .csv."),
+    collection: Optional[str] = typer.Option(
+        None, "--collection", "-c", help="Collection to ingest into (default: index.collection)."
+    ),
+    prune: bool = typer.Option(
+        False, "--prune", help="Also remove documents whose file is gone from FOLDER."
+    ),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit non-zero when any file was skipped or failed."
+    ),
+    rebuild: bool = typer.Option(
+        False, "--rebuild", help="Delete the whole index first (all collections), then ingest."
+    ),
+    max_file_mb: Optional[float] = typer.Option(
+        None, "--max-file-mb", help="Skip larger files (default: index.max_file_mb, 50)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Add a folder of documents to the index; re-running only touches what changed.
+
+    New files are added, changed ones re-indexed, unchanged ones left alone; --prune also
+    removes documents whose file was deleted. Bad files (binary, empty, not UTF-8, too big,
+    broken PDF, malformed JSON lines, unreadable, symlink loops) are skipped and listed with a
+    reason; the rest is ingested. Ids: a file's path without extension (`guides/setup`), a
+    record `records#<id or line>`. Front matter (YAML) in .md/.txt becomes filterable metadata.
+    """
+    from ragtune import api
+    from ragtune.index.ingest import IngestProblems
+
+    try:
+        report = api.ingest(
+            _project(), folder, collection, prune=prune, strict=strict,
+            progress=state.verbose > 0, max_file_mb=max_file_mb, rebuild=rebuild,
+        )  # fmt: skip
+        failure = None
+    except IngestProblems as e:
+        report, failure = e.report, e
+    if as_json:
+        print(json.dumps(report.to_dict(), indent=2, default=str))
+    else:
+        from rich.markup import escape
+
+        out.print(escape(report.summary()), highlight=False)
+        for p in report.problems:
+            console.print(f"  [yellow]{p.kind}[/yellow] {escape(str(p))}", highlight=False)
+        if report.problems:
+            console.print(
+                f"warning: {len(report.problems)} input problems; the rest was ingested"
+                + ("" if strict else " (--strict makes this an error)"),
+                highlight=False,
+            )
+        if state.verbose > 1:
+            out.print(f"seconds: {report.seconds}", highlight=False)
+    if failure is not None:
+        raise failure
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="What to look for."),
+    k: int = typer.Option(5, "--k", "-k", min=1, help="How many chunks to return."),
+    mode: str = typer.Option("hybrid", "--mode", "-m", help="hybrid (dense + BM25, RRF), dense or bm25."),
+    filters: list[str] = typer.Option(
+        [], "--filter", "-f",
+        help="FIELD OP VALUE with OP in = != > >= < <= ~ (contains); `region=eu,us` means any "
+        "of. Repeat to AND, e.g. --filter year>=2024 --filter tag=finance.",
+    ),  # fmt: skip
+    where: Optional[str] = typer.Option(
+        None, "--where", "-w",
+        help="A boolean expression: 'year >= 2024 and (tags contains finance or not region in "
+        "(eu, us))'. ANDed with --filter. See docs/FILTERS.md.",
+    ),  # fmt: skip
+    collection: Optional[str] = typer.Option(
+        None, "--collection", "-c", help="Collection to search (default: index.collection)."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Machine-readable hits: doc_id, chunk_id, score, text, metadata."
+    ),
+) -> None:
+    """Search the index: the top-k chunks for a query, optionally filtered by metadata."""
+    from rich.markup import escape
+
+    from ragtune import api
+    from ragtune.index import filters as F
+
+    parsed = [F.parse_cli_filter(f) for f in filters]
+    if where:
+        parsed.append(F.parse_where(where))
+    hits = api.search(_project(), query, k, F.combine(parsed), mode, collection)
+    if as_json:
+        print(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False, default=str))
+        return
+    if not hits:
+        console.print("no results (check the collection and filters)")
+    for rank, h in enumerate(hits, 1):
+        where_in = f" > {h.heading}" if h.heading else ""
+        out.print(
+            f"[bold]{rank}.[/bold] {escape(h.doc_id)}{escape(where_in)}  "
+            f"[dim]{h.score:.4f}  {escape(h.chunk_id)}[/dim]"
+        )
+        text = " ".join(h.text.split())
+        out.print("   " + escape(text[:300] + ("…" if len(text) > 300 else "")), highlight=False)
+        if h.metadata:
+            meta = ", ".join(f"{key}={value}" for key, value in h.metadata.items())
+            out.print(f"   [dim]{escape(meta)}[/dim]", highlight=False)
+
+
 # ---------------------------------------------------------------- verbs later issues fill in
 
 _LATER = {

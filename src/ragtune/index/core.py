@@ -51,7 +51,8 @@ def open_index(project: Project | str | Path, settings: Settings | None = None) 
         if index is not None and not index.closed:
             index._refs += 1
             return index
-        index = Index(path, settings or project.settings)
+        # the same pool (and embedding cache) as ragtune.api.pool(project)
+        index = Index(path, settings or project.settings, cache_dir=project.path("cache"))
         _open[path] = index
         return index
 
@@ -75,9 +76,10 @@ def remove_index(project: Project) -> None:
 
 
 class Index:
-    def __init__(self, path: Path, settings: Settings):
+    def __init__(self, path: Path, settings: Settings, cache_dir: Path | None = None):
         self.path = Path(path)
         self.settings = settings
+        self.cache_dir = cache_dir
         self.closed = False
         self._refs = 1
         self._write_lock = threading.RLock()
@@ -190,7 +192,7 @@ class Index:
         if self._embedder is None:
             from ragtune.models import get_pool
 
-            emb = get_pool(self.settings).embedder()
+            emb = get_pool(self.settings, cache_dir=self.cache_dir).embedder()
             if self.format is not None:
                 self._check_embedder(emb)
             self._embedder = emb

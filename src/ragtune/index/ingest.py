@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ragtune.corpus.chunking import chunk_document, tokens_for
 from ragtune.corpus.loaders import Document, LoadError, Problem, iter_documents, scan
+from ragtune.errors import InputError
 from ragtune.index.manifest import PendingDoc
 from ragtune.types import Chunk
 
@@ -66,6 +67,20 @@ class IngestReport:
         d = {k: v for k, v in self.__dict__.items() if k != "problems"}
         d["problems"] = [p.to_dict() for p in self.problems]
         return d
+
+
+class IngestProblems(InputError):
+    """Strict ingest found bad input. The good documents were ingested; `report` says what."""
+
+    exit_code = 1
+
+    def __init__(self, report: IngestReport):
+        n = len(report.problems)
+        super().__init__(
+            f"{n} input problem{'s' if n != 1 else ''} in {report.folder} (strict mode)",
+            "fix or remove the files listed above, or run without --strict",
+        )
+        self.report = report
 
 
 def _doc_hash(doc: Document, signature: str) -> str:
