@@ -208,7 +208,8 @@ def test_aggregate_overall_and_by_type():
 def test_options_hedge_naming_both_as_in_the_question_is_wrong():
     q = "Of Vefon Systems and Shurbu Dynamics, which company came into existence first?"
     it = item(["Vefon Systems"], "comparison", q, ["Vefon Systems", "Shurbu Dynamics"])
-    assert not is_correct(it, "The company that came first is Vefon Systems and Shurbu Dynamics.", False)
+    hedge = "The company that came first is Vefon Systems and Shurbu Dynamics."
+    assert not is_correct(it, hedge, False)
     assert not is_correct(it, "Vefon Systems and Shurbu Dynamics are both old.", False)
     assert is_correct(it, "Vefon Systems came first, before Shurbu Dynamics.", False)
     assert is_correct(it, "The company that came first is Vefon Systems.", False)

@@ -31,7 +31,10 @@ def corpus(tiny_world):
 
 @pytest.fixture(scope="module")
 def qa(tiny_world, corpus):
-    return {s: load_qa(tiny_world / "qa" / f"{s}.jsonl", corpus_ids=corpus) for s in ("train", "dev", "test")}
+    return {
+        s: load_qa(tiny_world / "qa" / f"{s}.jsonl", corpus_ids=corpus)
+        for s in ("train", "dev", "test")
+    }
 
 
 def contains(text, answers):
@@ -284,3 +287,25 @@ def test_output_folder_rules(tmp_path):
     generate_world("tiny", 2, out)  # replacing an earlier world is fine
     assert json.loads((out / "world.json").read_text())["config"]["seed"] == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["busy", "w"]  # no temp leftovers
+
+
+@pytest.mark.parametrize("size", ["medium", "large"])
+def test_bigger_sizes_build(size):
+    from ragtune.world.graph import SIZES
+
+    _, counts = build(size, 0)
+    assert all(counts["test_by_type"][t] >= SIZES[size].min_test for t in QA_TYPES)
+    assert counts["dropped"] == {}
+
+
+def test_strategies_and_finetuning_never_import_the_world():
+    """They must not be fitted to the generator: no import of ragtune.world in their code."""
+    src = Path(__file__).resolve().parents[1] / "src" / "ragtune"
+    pattern = re.compile(
+        r"^\s*(from|import)\s+(ragtune\.world\b|\.\.world\b)"
+        r"|^\s*from\s+(ragtune|\.\.)\s+import\s+.*\bworld\b",
+        re.M,
+    )
+    for package in ("strategies", "finetune"):
+        for path in sorted((src / package).rglob("*.py")):
+            assert not pattern.search(path.read_text(encoding="utf-8")), path

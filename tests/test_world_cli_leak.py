@@ -77,7 +77,8 @@ def test_leak_check_scores_and_flags(tiny_world):
 
 def test_api_world_check_leak_writes_the_report(tmp_path, monkeypatch):
     scripted = GoldForSome([], k=0)
-    monkeypatch.setattr(api, "pool", lambda project: type("P", (), {"generator": lambda s: scripted})())
+    fake_pool = type("Pool", (), {"generator": lambda self: scripted})()
+    monkeypatch.setattr(api, "pool", lambda project: fake_pool)
     out = tmp_path / "w"
     summary = api.world("tiny", 0, out, check_leak=True, project=Project.open(tmp_path))
     report = json.loads((out / "leak_check.json").read_text())

@@ -91,6 +91,7 @@ def world(
         project = project or Project.open()
         report = run_leak_check(out, pool(project).generator())
         report["world"] = {"size": size, "seed": seed}
+        report["generator"] = project.settings.model.generator  # `model` is its content hash
         atomic_write_json(Path(out) / "leak_check.json", report)
         summary["leak_check"] = report
     return summary

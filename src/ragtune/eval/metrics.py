@@ -125,7 +125,10 @@ _NUMBER_WORDS = {
     )
 }
 _NUMBER_WORDS.update(
-    {w: str(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+    {
+        w: str(10 * i)
+        for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
+    }
 )
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0'](?=\d{3}(?!\d))")

@@ -175,7 +175,8 @@ def load_qa(path: str | Path, corpus_ids: Iterable[str] | None = None) -> list[Q
         items.append(item)
     if problems:
         shown = "; ".join(problems[:_MAX_REPORTED])
-        more = f"; and {len(problems) - _MAX_REPORTED} more" if len(problems) > _MAX_REPORTED else ""
+        extra = len(problems) - _MAX_REPORTED
+        more = f"; and {extra} more" if extra > 0 else ""
         raise InputError(
             f"{path}: {len(problems)} invalid line(s): {shown}{more}",
             "each line needs id, question, answers (list; [] = unanswerable); "

@@ -26,7 +26,14 @@ from ragtune.eval.metrics import _find, answer_tokens
 from ragtune.eval.qa import QAItem, dumps_qa
 from ragtune.world.graph import SIZES, Graph, build_graph
 from ragtune.world.names import NameForge
-from ragtune.world.questions import TEMPLATES, Candidate, candidates, template_id, template_sets, template_texts
+from ragtune.world.questions import (
+    TEMPLATES,
+    Candidate,
+    candidates,
+    template_id,
+    template_sets,
+    template_texts,
+)
 from ragtune.world.render import FactBook, Renderer
 from ragtune.world.updates import Update, build_updates
 
@@ -63,7 +70,9 @@ def _check(c: Candidate, hops: list[list[str]], texts: dict[str, list[str]], que
         return ""
     if not hops or not all(hops):
         return "a hop has no document"
-    if not any(_contains(texts[d], c.answers) for d in hops[-1] + ([] if c.options is None else [d for h in hops for d in h])):
+    # the last hop states the answer; a comparison names its gold option in its own hop
+    where = hops[-1] if c.options is None else [d for h in hops for d in h]
+    if not any(_contains(texts[d], c.answers) for d in where):
         return "answer not in the evidence"
     if c.options is None and _contains(answer_tokens(question), c.answers):
         return "answer in the question"
@@ -100,17 +109,25 @@ def _split(qtype: str, cands: list[Candidate], min_test: int, rng: random.Random
     if n_test + n_dev + 1 > n:
         raise RuntimeError(f"size {size!r} yields only {n} {qtype} questions")  # a config bug
     rng.shuffle(cands)
-    return {"test": cands[:n_test], "dev": cands[n_test : n_test + n_dev], "train": cands[n_test + n_dev :]}
+    return {
+        "test": cands[:n_test],
+        "dev": cands[n_test : n_test + n_dev],
+        "train": cands[n_test + n_dev :],
+    }
 
 
-def build(size: str, seed: int, paraphrases: int | None = None) -> tuple[dict[str, str], dict[str, Any]]:
+def build(
+    size: str, seed: int, paraphrases: int | None = None
+) -> tuple[dict[str, str], dict[str, Any]]:
     """Generate a world in memory: (relative path -> file content, summary)."""
     if size not in SIZES:
         raise InputError(f"unknown world size {size!r}", f"choose one of {', '.join(SIZES)}")
     cfg = SIZES[size]
     para = cfg.paraphrases if paraphrases is None else paraphrases
     if not 1 <= para <= 3:
-        raise InputError(f"paraphrases must be 1, 2 or 3, not {para}", "each fact is stated in 1-3 documents")
+        raise InputError(
+            f"paraphrases must be 1, 2 or 3, not {para}", "each fact is stated in 1-3 documents"
+        )
     g_rng = _rng(seed, "graph")
     forge = NameForge(g_rng)
     g = build_graph(g_rng, cfg, forge)
@@ -191,11 +208,17 @@ def build(size: str, seed: int, paraphrases: int | None = None) -> tuple[dict[st
     files["qa/updates.jsonl"] = dumps_qa(u_items)
 
     counts = {
-        "entities": {t: len(g.of_type(t)) for t in ("person", "org", "product", "city", "country", "event")},
+        "entities": {
+            t: len(g.of_type(t)) for t in ("person", "org", "product", "city", "country", "event")
+        },
         "documents": len(r.texts()),
         "update_documents": len(u_renderer.texts()),
-        "questions": {s: sum(q.split == s for q in questions) for s in SPLITS} | {"updates": len(u_items)},
-        "test_by_type": {t: sum(q.split == "test" and q.cand.qtype == t for q in questions) for t in sorted(by_type)},
+        "questions": {s: sum(q.split == s for q in questions) for s in SPLITS}
+        | {"updates": len(u_items)},
+        "test_by_type": {
+            t: sum(q.split == "test" and q.cand.qtype == t for q in questions)
+            for t in sorted(by_type)
+        },
         "dropped": dict(sorted(dropped.items())),
     }
     world = {
@@ -246,7 +269,9 @@ def _relations(g: Graph) -> list[dict[str, Any]]:
     return rel
 
 
-def generate_world(size: str, seed: int, out: str | Path, paraphrases: int | None = None) -> dict[str, Any]:
+def generate_world(
+    size: str, seed: int, out: str | Path, paraphrases: int | None = None
+) -> dict[str, Any]:
     """Write the world to `out` (replacing an earlier world there, never other files)."""
     out = Path(out)
     if out.exists() and not out.is_dir():

@@ -207,7 +207,8 @@ def build_graph(rng: random.Random, cfg: SizeConfig, forge: NameForge | None = N
         else:
             stems.append((forge.stem((2, 3)), False))
     for stem, lookalike in stems:
-        suffixes = [s for s in ORG_SUFFIXES if f"{stem} {s}" not in [e.name for e in g.of_type("org")]]
+        taken_names = [e.name for e in g.of_type("org")]
+        suffixes = [s for s in ORG_SUFFIXES if f"{stem} {s}" not in taken_names]
         name = f"{stem} {rng.choice(suffixes)}"
         aliases = [name] if lookalike else [name, stem]
         g.add(Entity(slug(name), "org", name, aliases, {
@@ -239,7 +240,9 @@ def build_graph(rng: random.Random, cfg: SizeConfig, forge: NameForge | None = N
         if not free:
             org = next(o for o in orgs if len([q for q in g.of_type("person")
                                                if q.attrs.get("works_for") == o.id]) < len(ROLES))
-            taken = [q.attrs["role"] for q in g.of_type("person") if q.attrs.get("works_for") == org.id]
+            taken = [
+                q.attrs["role"] for q in g.of_type("person") if q.attrs.get("works_for") == org.id
+            ]
             free = [r for r in ROLES if r not in taken]
         p.attrs["works_for"] = org.id
         p.attrs["role"] = rng.choice(free)

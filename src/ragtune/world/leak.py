@@ -22,7 +22,8 @@ def names_an_option(item: QAItem, prediction: str) -> bool:
     """Whether the judged first sentence names any option (echoes of the question excluded)."""
     assert item.options
     return any(
-        is_correct(QAItem(item.id, item.question, [o], item.type, [], item.options), prediction, False)
+        is_correct(QAItem(item.id, item.question, [o], item.type, [], item.options), prediction,
+                   False)
         for o in item.options
     )
 
@@ -77,9 +78,8 @@ def check_leak(
         if options["named_an_option"]
         else None
     )
-    options["chance"] = (
-        sum(1 / len(i.options) for i, _ in opts) / len(opts) if opts else None  # type: ignore[arg-type]
-    )
+    chances = [1 / len(i.options or [0, 0]) for i, _ in opts]
+    options["chance"] = sum(chances) / len(chances) if chances else None
     if hasattr(generator, "score_choices") and opts:
         # forced choice: the option the model finds likeliest (per token, so a longer name is
         # not penalised); without knowledge this sits at chance

@@ -32,7 +32,11 @@ STATEMENTS: dict[str, list[str]] = {
         "{s} works for {o} as {role}.", "{s} is the {role} at {o}.",
         "{s} has a job at {o} as {role}.",
     ],
-    "founded_by": ["{s} was founded by {o}.", "{s} was started by {o}.", "The founder of {s} is {o}."],
+    "founded_by": [
+        "{s} was founded by {o}.",
+        "{s} was started by {o}.",
+        "The founder of {s} is {o}.",
+    ],
     "founded_year": [
         "{s} was founded in {o}.", "{s} has existed since {o}.", "The founding year of {s} is {o}.",
     ],
@@ -43,23 +47,47 @@ STATEMENTS: dict[str, list[str]] = {
     "industry": [
         "{s} is a {o} company.", "{s} works in the {o} business.", "The industry of {s} is {o}.",
     ],
-    "employees": ["{s} has {o} employees.", "{s} employs {o} people.", "The staff of {s} numbers {o} people."],
-    "maker": ["The {s} is made by {o}.", "The {s} is produced by {o}.", "The maker of the {s} is {o}."],
-    "kind": ["The {s} is {a} {o}.", "The {s} is a product of the {o} type.", "The {s} is sold as {a} {o}."],
+    "employees": [
+        "{s} has {o} employees.",
+        "{s} employs {o} people.",
+        "The staff of {s} numbers {o} people.",
+    ],
+    "maker": [
+        "The {s} is made by {o}.",
+        "The {s} is produced by {o}.",
+        "The maker of the {s} is {o}.",
+    ],
+    "kind": [
+        "The {s} is {a} {o}.",
+        "The {s} is a product of the {o} type.",
+        "The {s} is sold as {a} {o}.",
+    ],
     "launch_year": [
-        "The {s} was launched in {o}.", "The {s} came out in {o}.", "The {s} first went on sale in {o}.",
+        "The {s} was launched in {o}.",
+        "The {s} came out in {o}.",
+        "The {s} first went on sale in {o}.",
     ],
     "price": [
         "The {s} costs {o} dollars.", "The price of the {s} is {o} dollars.",
         "The {s} sells for {o} dollars.",
     ],
-    "country": ["{s} is a city in {o}.", "{s} lies in {o}.", "{s} is located in the country of {o}."],
+    "country": [
+        "{s} is a city in {o}.",
+        "{s} lies in {o}.",
+        "{s} is located in the country of {o}.",
+    ],
     "population": [
         "{s} has {o} inhabitants.", "The population of {s} is {o}.", "{s} is home to {o} people.",
     ],
-    "organiser": ["The {s} is organised by {o}.", "The organiser of the {s} is {o}.", "The {s} is run by {o}."],
+    "organiser": [
+        "The {s} is organised by {o}.",
+        "The organiser of the {s} is {o}.",
+        "The {s} is run by {o}.",
+    ],
     "first_year": [
-        "The {s} was first held in {o}.", "The first {s} took place in {o}.", "The {s} started in {o}.",
+        "The {s} was first held in {o}.",
+        "The first {s} took place in {o}.",
+        "The {s} started in {o}.",
     ],
 }  # fmt: skip
 TABLE_LABEL = {
@@ -100,7 +128,10 @@ NEWS_TEXT = {
     "award": ["The {g} went to {x}.", "{x} won the {g}."],
     "ranking": ["The {g} ranked {x} first.", "{x} came first in the {g}."],
     "venue": ["The {g} chose {x} as its host city.", "{x} was picked to host the {g}."],
-    "person": ["The {g} named {x} its person of the year.", "{x} was named person of the year by the {g}."],
+    "person": [
+        "The {g} named {x} its person of the year.",
+        "{x} was named person of the year by the {g}.",
+    ],
 }  # fmt: skip
 NEWS_FILLER = {
     "ceo": "The board of {o} approved the decision.",
@@ -226,7 +257,8 @@ class Renderer:
                 variant[f] = order
                 for form in forms:
                     placements[form].append(f)
-            date = f"{self.rng.randint(*page_date_year)}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
+            year = self.rng.randint(*page_date_year)
+            date = f"{year}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
             # the page: facts in paragraphs of 1-3 sentences, plus one harmless detail
             sentences = [self.statement(e, f, variant[f][0]) for f in placements["page"]]
             if e.type == "person" and e.attrs.get("career") in CAREER_LINE:
@@ -293,15 +325,19 @@ class Renderer:
                 extra = ""
                 if prev is not None and self.rng.random() < 0.5:
                     extra = NEWS_TEXT["ceo_replaces"].format(p=p.name, prev=prev.name, o=org.name)
-                self.news_item("ceo", f"ceo:{org.id}@{k}", ceo["date"], {"o": org.name, "p": p.name},
-                               year_in_text=self.rng.random() < 0.5, extra=extra,
-                               tags=["business", "leadership"])
+                self.news_item(
+                    "ceo", f"ceo:{org.id}@{k}", ceo["date"], {"o": org.name, "p": p.name},
+                    year_in_text=self.rng.random() < 0.5, extra=extra,
+                    tags=["business", "leadership"],
+                )  # fmt: skip
                 prev = p
         for city in cities:
             for k, m in enumerate(city.attrs.get("mayors", [])):
                 p = self.g[m["person"]]
-                self.news_item("mayor", f"mayor:{city.id}@{k}", m["date"], {"c": city.name, "p": p.name},
-                               year_in_text=self.rng.random() < 0.5, tags=["politics", "election"])
+                self.news_item(
+                    "mayor", f"mayor:{city.id}@{k}", m["date"], {"c": city.name, "p": p.name},
+                    year_in_text=self.rng.random() < 0.5, tags=["politics", "election"],
+                )  # fmt: skip
         for ev in events:
             for k, ed in enumerate(ev.attrs["editions"]):
                 c = self.g[ed["city"]]
@@ -356,7 +392,8 @@ def _yaml_scalar(value: Any) -> str:
         return str(value)
     s = str(value)
     safe = s and all(ch.isalnum() or ch in " -_." for ch in s) and not s[0].isdigit()
-    return s if safe and s.lower() not in ("yes", "no", "true", "false", "null", "on", "off") else json.dumps(s)
+    reserved = s.lower() in ("yes", "no", "true", "false", "null", "on", "off")
+    return s if safe and not reserved else json.dumps(s)
 
 
 def markdown(doc: Doc) -> str:

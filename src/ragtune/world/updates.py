@@ -55,7 +55,9 @@ class Update:
         }  # fmt: skip
 
 
-def build_updates(g: Graph, rng: random.Random, forge: NameForge, count: int) -> tuple[Renderer, list[Update]]:
+def build_updates(
+    g: Graph, rng: random.Random, forge: NameForge, count: int
+) -> tuple[Renderer, list[Update]]:
     """Create `count` updates (new people get pages in updates/people/)."""
     r = Renderer(g, rng, paraphrases=1)
     orgs = g.of_type("org")
