@@ -24,6 +24,7 @@ from typing import Any, Iterable
 
 from ragtune.strategies.base import usage_of
 from ragtune.strategies.common import (
+    STOPWORDS,
     Passage,
     Timer,
     clean_answer,
@@ -38,6 +39,7 @@ from ragtune.strategies.prompts import rag_user_message
 from ragtune.strategies.rag import Rag
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
+STOPWORDS_LOWER = STOPWORDS
 MAX_ROUNDS = 3  # retrieval rounds per sub-question (first try + rewrites)
 MAX_HOPS = 3  # bridge hops for nested questions
 MAX_STEPS = 16  # every step counts; the budget is enforced here, in code
@@ -79,6 +81,69 @@ def entities(text: str) -> list[str]:
         if span and not span.isdigit() and span.lower() not in _QWORDS:
             out.append(span)
     return out
+
+
+_QUANTITY = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s+(?:[a-z]+))?")
+
+
+def answer_candidates(question: str, passages: list[Passage], limit: int = 8) -> list[str]:
+    """Short spans the answer could be: names and numbers in the passages that the question
+    does not already contain. The model then only has to rank them (choice scoring)."""
+    q = question.lower()
+    out: list[str] = []
+    for p in passages:
+        spans = entities(p.text)
+        spans += [m.group(1) for m in re.finditer(r"\b[a-z][a-z ]{1,30}:\s*([^|:]{2,40}?)\s*(?:$|\|)", p.text)]
+        for m in _QUANTITY.finditer(p.text):
+            num = m.group(0).split()[0].rstrip(".,")
+            spans += [num, m.group(0).rstrip(".,")]
+        for span in spans:
+            span = span.strip(" ,.:;")
+            if len(span) < 2 or span.lower() in q or span in out:
+                continue
+            if span.lower() in ("q", "a", "the") or span.endswith(":"):
+                continue
+            out.append(span)
+    return out[:limit]
+
+
+_WANTS_NUMBER = re.compile(
+    r"\b(when|what year|which year|in what year|how many|how much|how old|how long|how large|"
+    r"price|cost|costs|population|number of|amount of|age)\b", re.I)
+_WANTS_NAME = re.compile(r"^\s*(who|whom|where)\b|\b(which|what)\s+(?!year\b)[a-z]+\b", re.I)
+
+
+def wanted_type(question: str) -> str | None:
+    """The classic answer-type cue of English questions: a number (when, how many, price...) or
+    a name (who, where, which company...). None when unclear."""
+    if _WANTS_NUMBER.search(question):
+        return "number"
+    if _WANTS_NAME.search(question):
+        return "name"
+    return None
+
+
+def fits(candidate: str, want: str | None) -> bool:
+    if want is None:
+        return True
+    numeric = bool(re.fullmatch(r"[\d,.]+(?:\s+\w+)?", candidate.strip()))
+    return numeric if want == "number" else not numeric
+
+
+def overlap_spans(said: str, context: str, question: str) -> list[str]:
+    """Longest runs of the model's own words that also occur in the passages, minus the words
+    of the question: the answer inside a chatty sentence ("... in the shipping industry")."""
+    q = {w.lower() for w in re.findall(r"[\w\-,.]+", question)}
+    words = [w.strip(".,;:!?\"'") for w in said.split()]
+    low = context.lower()
+    spans, run = [], []
+    for w in words + [""]:
+        if w and w.lower() not in q and w.lower() not in STOPWORDS_LOWER and re.search(rf"\b{re.escape(w.lower())}\b", low):
+            run.append(w)
+        elif run:
+            spans.append(" ".join(run))
+            run = []
+    return sorted(set(spans), key=lambda x: -len(x))
 
 
 def find_options(question: str) -> list[str]:
@@ -345,7 +410,7 @@ class Agentic(Rag):
             modes.append(mode)
         hits = self._search(queries, flts, modes)
         emb = self.index.embedder()
-        passages = select_passages(emb.encode(queries), queries, hits, emb.encode, "sentences", 4)
+        passages = select_passages(emb.encode(queries), queries, hits, emb.encode, "sentences", 6)
         ms = t.ms / max(1, len(targets))
         for (r, sub, q), query, f, hs, ps in zip(targets, queries, flts, hits, passages):
             holder = sub if sub is not None else r.__dict__
@@ -392,17 +457,31 @@ class Agentic(Rag):
                 if r.hops_done >= 1 and r.query != r.question:
                     r.kind = "multi_hop_final"
                 return
-        r.support = good[:2]
+        if r.kind == "temporal":
+            want = wanted_type(r.question)
+            with_answer = [p for p in good if any(fits(c, want) for c in answer_candidates(r.question, [p]))]
+            good = with_answer or good
+            r.support = good[:1]
+        else:
+            r.support = good[:3]
         r.done = True
 
     def _bridge(self, r: Run, good: list[Passage]) -> str | None:
-        """The new name the first hop's best passage introduces (not in the question)."""
+        """The name the nested description refers to ("the company that X works for"): names
+        in the first hop's passages that the question does not contain, ranked by the model
+        (choice scoring) as answers to that description."""
         known = " ".join([r.question, *r.bridges]).lower()
-        for p in good[:2]:
-            for e in entities(p.text):
-                if e.lower() not in known and not any(w.lower() in known for w in e.split() if len(w) > 3):
-                    return e
-        return None
+        passages = good[:4]
+        candidates = [c for c in answer_candidates(r.question, passages, limit=10)
+                      if fits(c, "name") and c.lower() not in known]
+        if not candidates:
+            return None
+        phrase = nested_phrase(r.question)
+        prompt = self.messages(f"Which is {phrase}?", passages)
+        scores = self.generator.score_choices(prompt, candidates)
+        r.log("bridge", {"sub_question": f"Which is {phrase}?", "candidates": candidates},
+              {"scores": [round(x, 2) for x in scores]})
+        return candidates[max(range(len(candidates)), key=scores.__getitem__)]
 
     # -- answer and verify
 
@@ -418,14 +497,33 @@ class Agentic(Rag):
         if not gen_runs:
             return
         t = Timer()
-        prompts = [self.messages(r.question if r.kind != "multi_hop_final" else r.query, r.support)
-                   for r in gen_runs]
+        questions = [r.query if r.kind == "multi_hop_final" else r.question for r in gen_runs]
+        prompts = [self.messages(q, r.support) for q, r in zip(questions, gen_runs)]
         gens = self.generate(prompts, None)
-        for r, g in zip(gen_runs, gens):
-            r.raw = g.text
-            r.text = clean_answer(g.text)
+        for q, r, prompt, g in zip(questions, gen_runs, prompts, gens):
             r.usage = r.usage + usage_of([g])
-            r.log("answer", {"question": r.query or r.question, "passages": len(r.support)}, g.text,
+            said = clean_answer(g.text)
+            context = " ".join(p.text for p in r.support)
+            candidates = answer_candidates(q, r.support)
+            if said and not is_abstention(said):
+                for span in overlap_spans(said, context, q)[:2]:
+                    if span not in candidates:
+                        candidates.insert(0, span)
+            want = wanted_type(q)
+            typed = [c for c in candidates if fits(c, want)]
+            if not typed:
+                r.raw, r.text = g.text, "I don't know"
+                r.log("answer", {"question": q, "generated": g.text, "candidates": candidates,
+                                 "wanted": want}, "no candidate of the wanted type",
+                      g.completion_tokens, t.ms / len(gen_runs))
+                continue
+            candidates = typed
+            scores = self.generator.score_choices(prompt, candidates)
+            best = max(range(len(candidates)), key=scores.__getitem__)
+            r.text = candidates[best]
+            r.raw = g.text
+            r.log("answer", {"question": q, "generated": g.text, "candidates": candidates},
+                  {"scores": [round(x, 2) for x in scores], "pick": r.text},
                   g.completion_tokens, t.ms / len(gen_runs))
 
     def _compare(self, r: Run) -> None:
@@ -476,26 +574,41 @@ class Agentic(Rag):
                   {"support": round(r.support_score, 3), "answer_in_passages": contains, "abstain": abstain})
 
 
+def _clause_bounds(question: str) -> tuple[int, int, str] | None:
+    """Start and end of the nested description, and a participle the outer clause keeps."""
+    m = _NESTED.search(question)
+    if not m:
+        return None
+    start = m.start()
+    inner = m.group(0).lower().find(" of the ")
+    if inner >= 0 and not re.search(r"\b(that|which|who|whom|where|whose)\b", m.group(0), re.I):
+        start += inner + len(" of ")  # "the founder of [the employer of X]": the inner one
+    rest = question[m.end():]
+    stop = re.search(r"[,?]", rest)
+    clause = rest[: stop.start()] if stop else rest
+    end = m.end() + len(clause)
+    words = clause.split()
+    trailing = ""
+    if words and words[-1].lower().endswith("ed") and len(words) > 1:
+        trailing = words[-1]  # "... works for headquartered?": the participle is the outer verb
+        end = m.end() + clause.rfind(trailing)
+    return start, end, trailing
+
+
+def nested_phrase(question: str) -> str:
+    b = _clause_bounds(question)
+    return question[b[0]:b[1]].strip() if b else question
+
+
 def rewrite_with_bridge(question: str, bridge: str) -> str:
     """Replace the nested description (relative clause / 'the X of the Y of Z') by the name
     the previous hop found: 'the founding year of the company where X works' ->
     'the founding year of Quellmark Systems'."""
-    m = _NESTED.search(question)
-    if not m:
+    b = _clause_bounds(question)
+    if not b:
         return f"{question} ({bridge})"
-    start = m.start()
-    rest = question[m.end():]
-    # the clause runs to the end of the question (or to a comma)
-    end_rel = re.search(r"[,?]", rest)
-    tail = rest[end_rel.start():] if end_rel else ""
-    clause = rest[: end_rel.start()] if end_rel else rest
-    # keep a trailing verb the main clause needs ("... works for headquartered?")
-    trailing = ""
-    words = clause.split()
-    for verb in ("headquartered", "located", "based", "founded", "held", "made", "born"):
-        if words and words[-1].lower() == verb:
-            trailing = " " + verb
-    return (question[:start] + bridge + trailing + tail).strip()
+    start, end, _ = b
+    return (question[:start] + bridge + " " + question[end:].lstrip()).replace(" ?", "?").strip()
 
 
 def _covers(text: str, names: list[str]) -> float:
