@@ -172,3 +172,81 @@ class _progress_bar:
     def __exit__(self, *exc: Any) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def compare(project: Project, qa: str | Path, corpus: str | Path | None = None, progress: Any = None,
+            **options: Any) -> tuple[Path, dict[str, Any]]:  # fmt: skip
+    """Run every strategy on the same test questions (see ragtune.arena.runner).
+
+    `options` are CompareOptions fields: train_qa, dev_qa, strategies, limit, sample_per_type,
+    seed, out, latency_sample, batch_size, freshness, updates, updates_qa, forgetting_sample,
+    prices (a PriceTable), constraints ({latency_budget_ms, updates_per_month,
+    queries_per_month, budget}), report. Returns (run folder, results.json as a dict)."""
+    from ragtune.arena import CompareOptions, run_compare
+
+    paths = {k: Path(v) if v is not None else None for k, v in options.items()
+             if k in ("train_qa", "dev_qa", "out", "updates", "updates_qa")}  # fmt: skip
+    opts = CompareOptions(qa=Path(qa), corpus=Path(corpus) if corpus else None, **{**options, **paths})
+    return run_compare(project, opts, progress)
+
+
+def report(run_dir: str | Path, constraints: dict[str, Any] | None = None, prices: Any = None) -> dict[str, Path]:
+    """Render RUN_DIR/report.html and report.md from a compare run (no models are loaded)."""
+    from ragtune.report import render_report
+
+    return render_report(run_dir, constraints=constraints, prices=prices)
+
+
+def strategy(project: Project, spec: str, index: Any = None, collection: str | None = None):  # noqa: ANN201
+    """Build a strategy (`closed_book`, `rag`, `agentic`, `...@adapter=ID`, `...@program=ID`)
+    on the process's shared model pool."""
+    from ragtune.strategies import build_strategy
+
+    return build_strategy(spec, project, pool(project).generator(), index=index, collection=collection)
+
+
+def ask(
+    project: Project,
+    question: str,
+    strategy_spec: str = "agentic",
+    filters: dict | list | None = None,
+    collection: str | None = None,
+):  # noqa: ANN201 (ragtune.types.Answer)
+    """Answer one question with a strategy; the Answer carries citations, hits and the trace."""
+    from ragtune.errors import InputError
+    from ragtune.strategies import parse_spec
+
+    if not question.strip():
+        raise InputError("the question is empty")
+    spec = parse_spec(strategy_spec)
+    if not spec.retrieves:
+        return strategy(project, strategy_spec).answer(question)
+    from ragtune.index import open_index
+
+    with open_index(project) as index:
+        return strategy(project, strategy_spec, index, collection).answer(question, filters)
+
+
+def optimize_program(
+    project: Project,
+    train_qa: str | Path,
+    dev_qa: str | Path,
+    candidates: int = 8,
+    seed: int = 0,
+    log: Any = print,
+):  # noqa: ANN201 (ragtune.strategies.PromptProgram)
+    """Search prompt programs for `rag` on dev (successive halving) and save the winner; use it
+    as `rag@program=<id>`. Reads train and dev only."""
+    from ragtune.eval.qa import load_qa
+    from ragtune.index import open_index
+    from ragtune.strategies.rag import Rag
+    from ragtune.strategies.search import search_program
+    from ragtune.strategies.spec import StrategySpec
+
+    train, dev = load_qa(train_qa), load_qa(dev_qa)
+    gen = pool(project).generator()
+    with open_index(project) as index:
+        def make(program):  # noqa: ANN001, ANN202
+            return Rag(StrategySpec("rag"), project, gen, index=index, program=program)
+
+        return search_program(project, make, index, train, dev, candidates=candidates, seed=seed, log=log)

@@ -299,14 +299,238 @@ def search(
             out.print(f"   [dim]{escape(meta)}[/dim]", highlight=False)
 
 
+# ---------------------------------------------------------------- compare, report
+
+_CONSTRAINTS_HELP = "Used by the recommendation (see `ragtune report --help`)."
+
+
+def _constraint_options(latency_budget_ms, updates_per_month, queries_per_month, budget):  # noqa: ANN001, ANN202
+    return {"latency_budget_ms": latency_budget_ms, "updates_per_month": updates_per_month,
+            "queries_per_month": queries_per_month, "budget": budget}  # fmt: skip
+
+
+def _price_table(proj, machine_per_hour, prompt_per_1k, completion_per_1k, currency):  # noqa: ANN001, ANN202
+    from ragtune.arena import PriceTable
+
+    base = PriceTable.from_settings(proj.settings) if proj is not None else PriceTable()
+    given = {"machine_per_hour": machine_per_hour, "prompt_per_1k_tokens": prompt_per_1k,
+             "completion_per_1k_tokens": completion_per_1k, "currency": currency}  # fmt: skip
+    if all(v is None for v in given.values()):
+        return None if proj is None else base
+    merged = {**base.to_dict(), **{k: v for k, v in given.items() if v is not None}}
+    return PriceTable.from_dict(merged)
+
+
+@app.command()
+def compare(
+    qa: Path = typer.Option(
+        ..., "--qa", help="The test questions (QA JSONL: id, question, answers, optional type/evidence). "
+        "Without --train-qa/--dev-qa a seeded 20/20/60 train/dev/test split of this file is made "
+        "(ids saved in RUN_DIR/split.json)."),
+    corpus: Optional[Path] = typer.Option(
+        None, "--corpus", help="Corpus folder, ingested incrementally into the project's index first "
+        "(unchanged files are skipped). Omit to use what the project already holds."),
+    train_qa: Optional[Path] = typer.Option(
+        None, "--train-qa", help="Training questions (prompt search, fine-tuning). Never the test set."),
+    dev_qa: Optional[Path] = typer.Option(
+        None, "--dev-qa", help="Development questions (thresholds, model selection). "
+        "With only --train-qa, half of it becomes dev."),
+    strategies: str = typer.Option(
+        "closed_book,rag,agentic", "--strategies", "-s",
+        help="Strategies to compare: `closed_book,rag,agentic`, or specs separated by spaces/`;` "
+        "when they carry options: 'rag agentic@program=opt-001 closed_book@adapter=lora-001'."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Answer only the first N test questions."),
+    sample_per_type: Optional[int] = typer.Option(
+        None, "--sample-per-type", help="A seeded sample of N test questions of every type."),
+    seed: int = typer.Option(0, "--seed", help="Seeds the split, the samples and the bootstrap."),
+    out_dir: Optional[Path] = typer.Option(
+        None, "--out", "-o", help="Run folder (default .ragtune/runs/compare-DATE). Re-running with the "
+        "same folder resumes: answered (strategy, question) pairs are skipped."),
+    latency_sample: int = typer.Option(
+        30, "--latency-sample", help="Questions answered one at a time, after a warm-up, for p50/p95 "
+        "latency (capped at the number of test questions; 0 skips)."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Questions answered together (throughput)."),
+    freshness: bool = typer.Option(
+        False, "--freshness", help="Also measure freshness: answer --updates-qa, ingest --updates "
+        "incrementally (timed), answer again; the index is restored afterwards."),
+    updates: Optional[Path] = typer.Option(None, "--updates", help="Folder of changed/new documents."),
+    updates_qa: Optional[Path] = typer.Option(None, "--updates-qa", help="Questions about the changed facts."),
+    forgetting_sample: int = typer.Option(
+        30, "--forgetting-sample", help="Test questions re-asked after the update (forgetting check)."),
+    latency_budget_ms: Optional[float] = typer.Option(None, "--latency-budget-ms", help=_CONSTRAINTS_HELP),
+    updates_per_month: Optional[float] = typer.Option(None, "--updates-per-month", help=_CONSTRAINTS_HELP),
+    queries_per_month: Optional[float] = typer.Option(None, "--queries-per-month", help=_CONSTRAINTS_HELP),
+    budget: Optional[float] = typer.Option(None, "--budget", help=_CONSTRAINTS_HELP),
+    machine_per_hour: Optional[float] = typer.Option(
+        None, "--price-per-hour", help="Your machine price per hour (overrides \\[cost] in ragtune.toml)."),
+    prompt_per_1k: Optional[float] = typer.Option(None, "--price-per-1k-prompt", help="Your price per 1k prompt tokens."),
+    completion_per_1k: Optional[float] = typer.Option(
+        None, "--price-per-1k-completion", help="Your price per 1k completion tokens."),
+    currency: Optional[str] = typer.Option(None, "--currency", help="Label for money figures."),
+    project_dir: Optional[Path] = typer.Option(
+        None, "--project", "-p", help="Project folder (same as the global --project)."),
+    no_report: bool = typer.Option(False, "--no-report", help="Skip writing report.html/report.md."),
+    as_json: bool = typer.Option(False, "--json", help="Print results.json."),
+) -> None:
+    """Every strategy answers the same test questions; accuracy, latency, cost and freshness
+    side by side, and a recommendation.
+
+    Preparation (e.g. the agentic abstention threshold) sees only train/dev questions, never
+    the test set. Answers are batched and scored by the eval core with 95% bootstrap
+    intervals; pairs of strategies get McNemar and paired-bootstrap tests. Caches are off
+    while answering, so latency and throughput are real.
+
+    Writes RUN_DIR/results.json (docs/results.schema.json), predictions.jsonl, traces.jsonl,
+    log.jsonl, report.html and report.md. Interrupted? Run the same command again.
+
+    Example: ragtune compare --corpus docs/ --qa qa.jsonl --sample-per-type 10 --out runs/first
+    """
+    from rich.markup import escape
+
+    from ragtune import api
+
+    if project_dir is not None:
+        state.project = project_dir
+    proj = _project()
+    say = (lambda msg: console.print(escape(msg), highlight=False)) if state.verbose > 0 else None
+    run_dir, results = api.compare(
+        proj, qa, corpus, progress=say, train_qa=train_qa, dev_qa=dev_qa, strategies=strategies,
+        limit=limit, sample_per_type=sample_per_type, seed=seed, out=out_dir,
+        latency_sample=latency_sample, batch_size=batch_size, freshness=freshness, updates=updates,
+        updates_qa=updates_qa, forgetting_sample=forgetting_sample,
+        prices=_price_table(proj, machine_per_hour, prompt_per_1k, completion_per_1k, currency),
+        constraints=_constraint_options(latency_budget_ms, updates_per_month, queries_per_month, budget),
+        report=not no_report,
+    )  # fmt: skip
+    if as_json:
+        print(json.dumps(results, indent=2, default=str))
+        return
+    _print_results(results)
+    out.print(f"run folder: {escape(str(run_dir))}" + ("" if no_report else f" (report: {escape(str(run_dir / 'report.html'))})"))
+
+
+def _print_results(results: dict[str, Any]) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    def pct(x: Any) -> str:
+        return "–" if x is None else f"{100 * x:.1f}%"
+
+    table = Table("strategy", "n", "accuracy [95% CI]", "F1", "recall@5", "p95 ms", "q/s", "s per 1k q")
+    for name, s in results["strategies"].items():
+        lo_hi = s["ci95"].get("accuracy")
+        acc = pct(s["metrics"]["accuracy"]) + (f" [{100 * lo_hi[0]:.0f}–{100 * lo_hi[1]:.0f}]" if lo_hi else "")
+        p95, qps = s["latency_ms"]["p95"], s["throughput_qps"]
+        sec = s["cost"]["per_1k_queries"]["compute_seconds"]
+        table.add_row(escape(name), str(s["n"]), acc, pct(s["metrics"]["f1"]),
+                      pct(s["metrics"]["retrieval_recall@5"]), "–" if p95 is None else f"{p95:,.0f}",
+                      "–" if qps is None else f"{qps:.2f}", "–" if sec is None else f"{sec:,.0f}")  # fmt: skip
+    out.print(table)
+    for name, f in (results["freshness"].get("strategies") or {}).items():
+        b, a = f.get("before"), f.get("after")
+        secs = f.get("absorb_seconds")
+        out.print(f"freshness {escape(name)}: {f['method']}"
+                  + ("" if secs is None else f" in {secs:.1f} s") + f", changed facts {pct(b and b['accuracy'])}"
+                  + (f" -> {pct(a['accuracy'])}" if a else ""), highlight=False)  # fmt: skip
+    rec = results["recommendation"]
+    out.print(f"[bold]recommended: {escape(str(rec['strategy']))}[/bold]")
+    out.print(escape(rec["why"]), highlight=False)
+
+
+@app.command()
+def report(
+    run_dir: Path = typer.Argument(..., help="A `ragtune compare` run folder (holds results.json)."),
+    latency_budget_ms: Optional[float] = typer.Option(
+        None, "--latency-budget-ms", help="Rule out strategies whose p95 latency (one question at a "
+        "time) is above this."),
+    updates_per_month: Optional[float] = typer.Option(
+        None, "--updates-per-month", help="Update batches a month: each costs a re-ingest (retrieval) "
+        "or a re-training (fine-tuned)."),
+    queries_per_month: Optional[float] = typer.Option(
+        None, "--queries-per-month", help="Queries a month: serving cost, and what training is amortised over."),
+    budget: Optional[float] = typer.Option(
+        None, "--budget", help="Monthly budget: money with a price table (\\[cost] in ragtune.toml or "
+        "--price-*), otherwise compute hours."),
+    machine_per_hour: Optional[float] = typer.Option(None, "--price-per-hour", help="Your machine price per hour."),
+    prompt_per_1k: Optional[float] = typer.Option(None, "--price-per-1k-prompt", help="Your price per 1k prompt tokens."),
+    completion_per_1k: Optional[float] = typer.Option(
+        None, "--price-per-1k-completion", help="Your price per 1k completion tokens."),
+    currency: Optional[str] = typer.Option(None, "--currency", help="Label for money figures."),
+) -> None:
+    """Render RUN_DIR/report.html (one self-contained file, plots embedded) and report.md.
+
+    Reads results.json, predictions.jsonl and traces.jsonl only: no model is loaded. Sections:
+    recommendation, summary, accuracy by type with 95% CIs, accuracy vs p95 latency, cost per
+    1k queries, freshness, forgetting, retrieval recall vs accuracy, paired tests, and example
+    questions with every strategy's answer, citations and trace.
+
+    The recommendation drops strategies that break a constraint, picks the most accurate of
+    the rest, and, when 95% intervals overlap, says the evidence cannot separate them and
+    takes the cheapest. Constraint options here recompute it for the report only
+    (results.json keeps the one made at compare time).
+    """
+    from rich.markup import escape
+
+    from ragtune import api
+
+    prices = _price_table(None, machine_per_hour, prompt_per_1k, completion_per_1k, currency)
+    constraints = _constraint_options(latency_budget_ms, updates_per_month, queries_per_month, budget)
+    given = {k: v for k, v in constraints.items() if v is not None}
+    paths = api.report(run_dir, constraints=given or None, prices=prices)
+    out.print(f"wrote {escape(str(paths['html']))} and {escape(str(paths['md']))}")
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="The question, in quotes."),
+    strategy: str = typer.Option(
+        "agentic", "--strategy", "-s",
+        help="Strategy spec: closed_book | rag | agentic, optionally @adapter=ID and/or "
+        "@program=ID (e.g. rag@adapter=raft-001).",
+    ),
+    trace: bool = typer.Option(False, "--trace", help="Print every step the strategy took."),
+    filter_: list[str] = typer.Option(
+        [], "--filter", "-f", help="Metadata filter like year>=2024 or tag=finance (repeatable)."
+    ),
+    collection: Optional[str] = typer.Option(None, "--collection", "-c", help="Collection to search."),
+    as_json: bool = typer.Option(False, "--json", help="Print the whole Answer as JSON."),
+) -> None:
+    """Answer one question from the project's index (or closed-book), with sources.
+
+    Examples:\n
+      ragtune ask "Who founded Quellmark Systems?"\n
+      ragtune ask "..." --strategy rag --trace\n
+      ragtune ask "..." --strategy closed_book@adapter=lora-001
+    """
+    from ragtune import api
+    from ragtune.index.filters import combine, parse_cli_filter
+
+    filters = combine(parse_cli_filter(f) for f in filter_) if filter_ else None
+    answer = api.ask(_project(), question, strategy, filters, collection)
+    if as_json:
+        out.print_json(json.dumps(answer.to_dict(), default=str))
+        return
+    from rich.markup import escape
+
+    label = "abstained" if answer.abstained else "answer"
+    out.print(f"[bold]{label}:[/bold] {escape(answer.text)}")
+    for i, c in enumerate(answer.citations, 1):
+        out.print(f"  [{i}] {escape(c.doc_id)} ({escape(c.chunk_id)}): {escape(c.quote[:160])}", highlight=False)
+    out.print(
+        f"[dim]{answer.exit_reason} · {answer.usage.prompt_tokens}+{answer.usage.completion_tokens}"
+        f" tokens · {answer.wall_ms:.0f} ms[/dim]"
+    )
+    if trace:
+        for st in answer.trace:
+            out.print(f"[cyan]{st.kind}[/cyan] {escape(json.dumps(st.input, default=str)[:200])}"
+                      f" -> {escape(json.dumps(st.output, default=str)[:300])}", highlight=False)
+
+
 # ---------------------------------------------------------------- verbs later issues fill in
 
 _LATER = {
-    "ask": "Answer one question with a strategy (closed_book, rag, agentic, …@adapter=ID).",
     "finetune": "Fine-tune the generator on the project's corpus (LoRA or full).",
     "adapters": "List, show or merge fine-tuned adapters.",
-    "compare": "Run every strategy on the same questions and write a results folder.",
-    "report": "Render report.html and report.md from a compare run.",
     "serve": "Serve a strategy over an OpenAI-compatible API with a web page.",
     "demo": "The whole product on a synthetic world: strategies, fine-tuning, arena, report.",
     "keys": "Manage API keys for `ragtune serve`.",
