@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -96,12 +96,28 @@ class CacheSettings(_Section):
     embeddings: bool = Field(True, description="Reuse embeddings keyed by text hash.")
 
 
+class CostSettings(_Section):
+    """Your prices for the arena's cost model; ragtune ships none (costs are then compute seconds)."""
+
+    currency: str = Field("", description="Label shown with money figures, e.g. `EUR`.")
+    machine_per_hour: Optional[float] = Field(
+        None, ge=0, description="Price of one hour of the machine that runs the models."
+    )
+    prompt_per_1k_tokens: Optional[float] = Field(
+        None, ge=0, description="Price per 1k prompt tokens (HTTP models)."
+    )
+    completion_per_1k_tokens: Optional[float] = Field(
+        None, ge=0, description="Price per 1k completion tokens (HTTP models)."
+    )
+
+
 class Settings(_Section):
     model: ModelSettings = Field(default_factory=ModelSettings)
     http: HttpSettings = Field(default_factory=HttpSettings)
     embedder: EmbedderSettings = Field(default_factory=EmbedderSettings)
     index: IndexSettings = Field(default_factory=IndexSettings)
     cache: CacheSettings = Field(default_factory=CacheSettings)
+    cost: CostSettings = Field(default_factory=CostSettings)
 
 
 SECTIONS: dict[str, type[_Section]] = {
