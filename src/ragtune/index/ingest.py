@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
+
+import numpy as np
 
 from ragtune.corpus.chunking import chunk_document, tokens_for
 from ragtune.corpus.loaders import Document, LoadError, Problem, iter_documents, scan
@@ -97,6 +100,45 @@ class _Batch:
         self.n_chunks += len(chunks)
 
 
+class _Writer:
+    """Embeds batches one ahead in a helper thread and writes them, in order, on the caller's.
+
+    torch releases the GIL while it encodes, so parsing, chunking and store writes of the
+    neighbouring batches overlap with embedding instead of adding to it.
+    """
+
+    def __init__(self, index: "Index", collection: str, root: str, report: IngestReport,
+                 timing: dict[str, float]):  # fmt: skip
+        self.index, self.collection, self.root = index, collection, root
+        self.report, self.timing = report, timing
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ragtune-embed")
+        self.in_flight: list[tuple[_Batch, Future]] = []
+
+    def submit(self, batch: _Batch) -> None:
+        texts = [c.embed_text() for _, _, cs in batch.docs for c in cs]
+        self.in_flight.append((batch, self.pool.submit(self.index.embed, texts)))
+        while len(self.in_flight) > 1:
+            self._write_next()
+
+    def drain(self) -> None:
+        while self.in_flight:
+            self._write_next()
+
+    def _write_next(self) -> None:
+        batch, future = self.in_flight.pop(0)
+        te = time.perf_counter()
+        vectors = future.result()
+        self.timing["embed"] += time.perf_counter() - te
+        self.report.chunks_written += _write_batch(
+            self.index, self.collection, self.root, batch, vectors, self.timing, self.report
+        )
+
+    def close(self) -> None:
+        for _, future in self.in_flight:  # after an error: nothing more gets written
+            future.cancel()
+        self.pool.shutdown(wait=True)
+
+
 def run_ingest(
     index: "Index",
     folder: str | Path,
@@ -107,29 +149,69 @@ def run_ingest(
 ) -> IngestReport:
     t0 = time.perf_counter()
     root = Path(folder).resolve()
-    settings = index.settings.index
     report = IngestReport(collection, str(root))
-    files, problems = scan(root, max_file_mb or settings.max_file_mb)
+    files, problems = scan(root, max_file_mb or index.settings.index.max_file_mb)
+    timing = {"parse": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0}
+    writer = _Writer(index, collection, str(root), report, timing)
+    try:
+        seen, keep, file_rows = _read_all(
+            index, files, collection, root, report, problems, timing, writer, progress
+        )
+        writer.drain()
+    finally:
+        writer.close()
+    if progress:
+        progress(len(files), len(files), "")
+    # a document of this folder that nothing produced this time, and whose file did not
+    # merely fail to read, is gone
+    gone = [d for d in index.manifest.docs_of_root(collection, str(root)) if d not in seen and d not in keep]
+    if prune and gone:
+        ts = time.perf_counter()
+        report.chunks_removed += index._delete(collection, gone)
+        timing["store"] += time.perf_counter() - ts
+        report.removed = len(gone)
+    if not prune:
+        report.missing = len(gone)
+    # no store flush here: every acknowledged update is already in the store's WAL (what the
+    # kill -9 test relies on); segments are flushed by optimize() and close()
+    index.manifest.record_files(collection, str(root), file_rows)
+    if report.chunks_written or report.removed:
+        to = time.perf_counter()
+        index.optimize()
+        timing["optimize"] = time.perf_counter() - to
+    report.problems = problems
+    report.skipped = sum(1 for p in problems if p.kind == "skipped")
+    report.failed = sum(1 for p in problems if p.kind != "skipped")
+    report.seconds = {k: round(v, 3) for k, v in timing.items()}
+    report.seconds["total"] = round(time.perf_counter() - t0, 3)
+    return report
+
+
+def _read_all(
+    index: "Index",
+    files: list,
+    collection: str,
+    root: Path,
+    report: IngestReport,
+    problems: list[Problem],
+    timing: dict[str, float],
+    writer: _Writer,
+    progress: Progress | None,
+) -> tuple[dict[str, str], set[str], list[tuple[str, int, int, str]]]:
+    """Parse what changed, count what did not, hand new chunks to the writer in batches.
+
+    Returns (doc ids seen -> file, doc ids of files that failed to read, file rows to record).
+    """
     manifest = index.manifest
     signature = index.signature
     prev = manifest.hashes(collection)
-    of_root = manifest.docs_of_root(collection, str(root))
     by_source: dict[str, list[str]] = {}
-    for doc_id, source in of_root.items():
+    for doc_id, source in manifest.docs_of_root(collection, str(root)).items():
         by_source.setdefault(source, []).append(doc_id)
     seen: dict[str, str] = {}
-    keep: set[str] = set()  # documents of files that failed to read this time
+    keep: set[str] = set()
     file_rows: list[tuple[str, int, int, str]] = []
     batch = _Batch()
-    timing = {"parse": 0.0, "chunk": 0.0, "embed": 0.0, "store": 0.0}
-
-    def flush() -> None:
-        nonlocal batch
-        if not batch.docs:
-            return
-        report.chunks_written += _write_batch(index, collection, str(root), batch, timing, report)
-        batch = _Batch()
-
     tokens = None
     for n, src in enumerate(files):
         if progress:
@@ -182,7 +264,8 @@ def run_ingest(
                         timing["chunk"] += time.perf_counter() - tc
                         batch.add(item, h, chunks)
                         if batch.n_chunks >= BATCH_CHUNKS:
-                            flush()
+                            writer.submit(batch)
+                            batch = _Batch()
                 t = time.perf_counter()
         except LoadError as e:
             problems.append(Problem(src.relpath, e.reason, kind=e.kind))
@@ -190,43 +273,16 @@ def run_ingest(
             continue
         if not file_problems:
             file_rows.append((src.relpath, src.size, src.mtime_ns, signature))
-    flush()
-    if progress:
-        progress(len(files), len(files), "")
-    # a document of this folder that nothing produced this time, and whose file did not
-    # merely fail to read, is gone
-    gone = [d for d in of_root if d not in seen and d not in keep]
-    if prune and gone:
-        ts = time.perf_counter()
-        report.chunks_removed = index._delete(collection, gone)
-        timing["store"] += time.perf_counter() - ts
-        report.removed = len(gone)
-    manifest.record_files(collection, str(root), file_rows)
-    ts = time.perf_counter()
-    index.store_flush()
-    timing["store"] += time.perf_counter() - ts
-    if report.chunks_written or report.removed:
-        to = time.perf_counter()
-        index.optimize()
-        timing["optimize"] = time.perf_counter() - to
-    report.problems = problems
-    report.skipped = sum(1 for p in problems if p.kind == "skipped")
-    report.failed = sum(1 for p in problems if p.kind != "skipped")
-    report.seconds = {k: round(v, 3) for k, v in timing.items()}
-    report.seconds["total"] = round(time.perf_counter() - t0, 3)
-    if not prune:
-        report.missing = len(gone)
-    return report
+    if batch.docs:
+        writer.submit(batch)
+    return seen, keep, file_rows
 
 
 def _write_batch(
-    index: "Index", collection: str, root: str, batch: _Batch, timing: dict[str, float],
-    report: IngestReport,
+    index: "Index", collection: str, root: str, batch: _Batch, vectors: np.ndarray,
+    timing: dict[str, float], report: IngestReport,
 ) -> int:  # fmt: skip
     chunks = [c for _, _, cs in batch.docs for c in cs]
-    te = time.perf_counter()
-    vectors = index.embed([c.embed_text() for c in chunks])
-    timing["embed"] += time.perf_counter() - te
     ts = time.perf_counter()
     pending = [
         PendingDoc(
