@@ -13,6 +13,14 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 VPY=.venv/bin/python
+# The report test renders report.html in headless Chromium (Debian package `chromium`):
+# installed under CI=true or RAGTUNE_INSTALL_CHROMIUM=1 when missing (needs root or sudo).
+if ! command -v chromium >/dev/null 2>&1 && { [ "${CI:-}" = "true" ] || [ "${RAGTUNE_INSTALL_CHROMIUM:-}" = "1" ]; }; then
+  echo "[setup] installing chromium (report rendering test)"
+  SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo -n"
+  $SUDO apt-get install -y -q chromium >/dev/null 2>&1 \
+    || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q chromium >/dev/null; }
+fi
 stamp=.venv/.ragtune-setup
 want=$(cat pyproject.toml constraints.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && "$VPY" -c "import ragtune" 2>/dev/null; then
