@@ -1,5 +1,6 @@
-"""The HTTP generator against a real local OpenAI-compatible server wrapping the real local
-generator: same fp32 greedy text as the local backend, streaming, usage, retries, errors."""
+"""The HTTP generator against `ragtune serve` (its raw-generator model, open localhost mode)
+wrapping the real local generator: same fp32 greedy text as the local backend, streaming,
+usage, retries, errors."""
 
 import pytest
 from fastapi import Request
@@ -7,14 +8,18 @@ from fastapi.responses import JSONResponse
 
 from ragtune.errors import ModelError
 from ragtune.models.http import HttpGenerator
-from ragtune.serve.openai_compat import create_generator_app, serve_in_thread
+from ragtune.project import Project
+from ragtune.serve import create_app
+from ragtune.serve.openai_compat import serve_in_thread
 
 PROMPTS = ["What is the capital of France?", "Name three primary colors."]
 
 
 @pytest.fixture(scope="module")
-def server(pool):
-    app = create_generator_app(pool.generator())
+def server(pool, settings, tmp_path_factory):
+    # `ragtune serve` itself: the raw generator is listed first as the default model
+    project = Project(root=tmp_path_factory.mktemp("http-backend"), settings=settings, origin={})
+    app = create_app(project, open_access=True, default_model="smollm2-135m")
     state = {"fail": 0, "key": None}
 
     @app.middleware("http")

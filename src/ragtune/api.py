@@ -250,3 +250,28 @@ def optimize_program(
             return Rag(StrategySpec("rag"), project, gen, index=index, program=program)
 
         return search_program(project, make, index, train, dev, candidates=candidates, seed=seed, log=log)
+
+
+def create_app(project: Project, index: Any = None, **options: Any):  # noqa: ANN201 (fastapi.FastAPI)
+    """The `ragtune serve` app (OpenAI-compatible API, keys, tenants, web page) for this
+    project; `options` override [serve] settings (open_access, default_model, rate_per_minute,
+    ...). Pass `index` when this process already holds the project's index open."""
+    from ragtune.serve import create_app as make
+
+    return make(project, index=index, **options)
+
+
+def serve(
+    project: Project,
+    host: str | None = None,
+    port: int | None = None,
+    default_model: str | None = None,
+    open_access: bool | None = None,
+    say: Any = print,
+) -> None:
+    """Run `ragtune serve` until interrupted. Needs at least one API key unless `open_access`
+    (only on a loopback host). `default_model`: the strategy spec for requests naming none."""
+    from ragtune.serve import run_server
+
+    run_server(project, host=host, port=port, open_access=open_access,
+               default_model=default_model, say=say)  # fmt: skip

@@ -526,14 +526,101 @@ def ask(
                       f" -> {escape(json.dumps(st.output, default=str)[:300])}", highlight=False)
 
 
+# ---------------------------------------------------------------- serve, keys
+
+
+@app.command()
+def serve(
+    host: Optional[str] = typer.Option(None, "--host", help="Address to listen on (default: serve.host, 127.0.0.1)."),
+    port: Optional[int] = typer.Option(None, "--port", help="Port (default: serve.port, 8000)."),
+    model: Optional[str] = typer.Option(
+        None, "--model", "--strategy", "-s",
+        help="Strategy answered when a request names no model (default: serve.default_model, rag)."),
+    open_access: Optional[bool] = typer.Option(
+        None, "--open/--keys", help="--open: no API keys, every collection; localhost only."),
+) -> None:
+    """Serve strategies over an OpenAI-compatible API, with a web page at /.
+
+    POST /v1/chat/completions (model = a strategy spec such as `rag` or `agentic@adapter=ID`;
+    stream: true), GET /v1/models, POST /v1/query (answer, citations, trace, usage),
+    POST/DELETE/GET /v1/documents (upsert/delete while serving: the server owns the index),
+    POST /v1/search, GET /v1/chunks/ID, GET /healthz, GET /metrics (Prometheus).
+
+    Every request needs `Authorization: Bearer KEY` (`ragtune keys add NAME --collection C`);
+    a key only ever sees its own collections. Limits, queue and rate: [serve] in ragtune.toml.
+
+    Example: ragtune keys add team-a --collection default && ragtune serve --port 8000
+    """
+    from ragtune import api
+
+    # Where `--from-run RUN_DIR` (serve an arena run's recommended strategy) plugs in: resolve
+    # the run's recommendation to a spec here and pass it as `model`.
+    api.serve(_project(), host=host, port=port, default_model=model, open_access=open_access,
+              say=lambda msg: console.print(msg, highlight=False))  # fmt: skip
+
+
+keys_app = typer.Typer(help="Manage API keys for `ragtune serve` (stored hashed in .ragtune/keys.json).",
+                       no_args_is_help=True)  # fmt: skip
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("add")
+def keys_add(
+    name: str = typer.Argument(..., help="A name for the key's holder, e.g. team-a."),
+    collections: list[str] = typer.Option(
+        [], "--collection", "-c", help="Collection the key may read and write (repeatable; "
+        "default: index.collection). Its first one is used when a request names none."),
+) -> None:
+    """Make a key and print it once (only its hash is stored)."""
+    from ragtune.serve.keys import KeyStore
+
+    proj = _project()
+    key, record = KeyStore.of(proj).add(name, collections or [proj.settings.index.collection])
+    print(key)
+    console.print(f"key {record.id} for {record.name}: collections {', '.join(record.collections)} "
+                  "(shown once; store it now)", highlight=False)  # fmt: skip
+
+
+@keys_app.command("list")
+def keys_list(
+    revoked: bool = typer.Option(False, "--revoked", help="Also show revoked keys."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Show keys (name, id, prefix, collections, created); never the keys themselves."""
+    from ragtune.serve.keys import KeyStore
+
+    records = KeyStore.of(_project()).list(include_revoked=revoked)
+    if as_json:
+        print(json.dumps([r.public() for r in records], indent=2))
+        return
+    if not records:
+        console.print("no keys (`ragtune keys add NAME --collection C` makes one)")
+        return
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table("name", "id", "key starts", "collections", "created", "revoked")
+    for r in records:
+        table.add_row(escape(r.name), r.id, r.prefix + "…", escape(", ".join(r.collections)),
+                      r.created, r.revoked or "")  # fmt: skip
+    out.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(name: str = typer.Argument(..., help="The key's name or id.")) -> None:
+    """Revoke a key: a running server refuses it from its next request."""
+    from ragtune.serve.keys import KeyStore
+
+    record = KeyStore.of(_project()).revoke(name)
+    out.print(f"revoked {record.id} ({record.name})", highlight=False)
+
+
 # ---------------------------------------------------------------- verbs later issues fill in
 
 _LATER = {
     "finetune": "Fine-tune the generator on the project's corpus (LoRA or full).",
     "adapters": "List, show or merge fine-tuned adapters.",
-    "serve": "Serve a strategy over an OpenAI-compatible API with a web page.",
     "demo": "The whole product on a synthetic world: strategies, fine-tuning, arena, report.",
-    "keys": "Manage API keys for `ragtune serve`.",
 }
 
 

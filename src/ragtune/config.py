@@ -111,6 +111,44 @@ class CostSettings(_Section):
     )
 
 
+class ServeSettings(_Section):
+    """`ragtune serve`: the OpenAI-compatible server, its limits and its queue."""
+
+    host: str = Field("127.0.0.1", description="Address to listen on.")
+    port: int = Field(8000, ge=0, le=65535, description="Port to listen on.")
+    open_access: bool = Field(
+        False,
+        description="Serve without API keys (every collection). Refused unless `host` is a "
+        "loopback address.",
+    )
+    default_model: str = Field(
+        "rag", description="Strategy spec answered when a request names no model."
+    )
+    expose_generator: bool = Field(
+        True,
+        description="Also serve the raw generator (no retrieval) as the model named like "
+        "`model.generator`.",
+    )
+    batch_window_ms: int = Field(
+        50, ge=0, le=50, description="Concurrent requests arriving within this window share a batch."
+    )
+    max_batch: int = Field(32, ge=1, description="Requests answered together at most.")
+    max_queue: int = Field(
+        128, ge=1, description="Waiting requests at most; more are answered 429 with Retry-After."
+    )
+    max_wait_s: float = Field(
+        90.0, gt=0, description="Refuse (429) when the estimated wait in the queue is longer."
+    )
+    request_timeout_s: float = Field(300.0, gt=0, description="Longest a request may wait.")
+    max_body_kb: int = Field(1024, ge=1, description="Largest request body (413 above).")
+    max_question_chars: int = Field(2000, ge=1, description="Longest question (400 above).")
+    max_documents: int = Field(100, ge=1, description="Documents per upsert request at most.")
+    rate_per_minute: float = Field(
+        120.0, ge=0, description="Requests per minute per API key (0 = unlimited)."
+    )
+    rate_burst: int = Field(30, ge=1, description="Requests a key may send at once above the rate.")
+
+
 class Settings(_Section):
     model: ModelSettings = Field(default_factory=ModelSettings)
     http: HttpSettings = Field(default_factory=HttpSettings)
@@ -118,6 +156,7 @@ class Settings(_Section):
     index: IndexSettings = Field(default_factory=IndexSettings)
     cache: CacheSettings = Field(default_factory=CacheSettings)
     cost: CostSettings = Field(default_factory=CostSettings)
+    serve: ServeSettings = Field(default_factory=ServeSettings)
 
 
 SECTIONS: dict[str, type[_Section]] = {

@@ -244,6 +244,50 @@ class Index:
             self.store_flush()
         return len(ids)
 
+    def upsert_documents(self, docs: Sequence[Any], collection: str | None = None,
+                         root: str = "api:") -> dict[str, int]:  # fmt: skip
+        """Add or replace documents given as text, without a folder (the server's
+        /v1/documents). `docs` are `corpus.loaders.Document`s; unchanged ones are skipped.
+        Same pending/commit cycle as ingest, so an acknowledged upsert survives a crash."""
+        from ragtune.corpus.chunking import chunk_document, tokens_for
+        from ragtune.index.ingest import _doc_hash
+        from ragtune.index.manifest import PendingDoc
+
+        self._check_open()
+        collection = _collection_name(collection or self.settings.index.collection)
+        counts = {"added": 0, "changed": 0, "unchanged": 0, "chunks": 0}
+        with self._write_lock:
+            if self.store is None:
+                self._create()
+            prev = self.manifest.hashes(collection)
+            tokens = tokens_for(self.embedder())
+            latest = {d.doc_id: d for d in docs}  # the last version of a repeated id wins
+            todo, chunks = [], []
+            for doc in latest.values():
+                h = _doc_hash(doc, self.signature)
+                if prev.get(doc.doc_id) == h:
+                    counts["unchanged"] += 1
+                    continue
+                counts["changed" if doc.doc_id in prev else "added"] += 1
+                cs = chunk_document(doc, tokens, self.chunking, collection)
+                chunks += cs
+                todo.append(PendingDoc(doc.doc_id, root, doc.source or doc.doc_id, h, doc.title,
+                                       doc.metadata, [(c.id, c.position, c.hash) for c in cs]))  # fmt: skip
+            if not todo:
+                return counts
+            vectors = self.embed([c.embed_text() for c in chunks])
+            old = self.manifest.chunk_ids(collection, [p.doc_id for p in todo])
+            new_ids = {c.id for c in chunks}
+            stale = [cid for ids in old.values() for cid in ids if cid not in new_ids]
+            self.manifest.mark_pending(collection, todo)
+            if stale:
+                self.store.delete_chunks(collection, stale)
+            self.store.upsert(chunks, vectors)
+            self.manifest.commit(collection, todo)
+            self._invalidate()
+        counts["chunks"] = len(chunks)
+        return counts
+
     def _delete(self, collection: str, doc_ids: list[str]) -> int:
         n = sum(len(v) for v in self.manifest.chunk_ids(collection, doc_ids).values())
         self.manifest.mark_deleting(collection, doc_ids)

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 
 class ChatMessage(BaseModel):
     role: str
-    content: str = ""
+    content: str | list[dict[str, Any]] | None = ""  # a string, or OpenAI's content parts
 
 
 class StreamOptions(BaseModel):
