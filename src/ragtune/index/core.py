@@ -52,9 +52,24 @@ def open_index(project: Project | str | Path, settings: Settings | None = None) 
             index._refs += 1
             return index
         # the same pool (and embedding cache) as ragtune.api.pool(project)
-        index = Index(path, settings or project.settings, cache_dir=project.path("cache"))
+        settings = settings or project.settings
+        index = index_class(settings)(path, settings, cache_dir=project.path("cache"))
         _open[path] = index
         return index
+
+
+def index_class(settings: Settings) -> type["Index"]:
+    """`Index` for the embedded store, `PgIndex` for a `postgresql://` URL (index.store)."""
+    store = settings.index.store
+    if store.startswith(("postgresql://", "postgres://")):
+        from ragtune.index.pgvector import PgIndex
+
+        return PgIndex
+    if store != "qdrant-edge":
+        raise InputError(
+            f"unknown index.store {store!r}", "use `qdrant-edge` or a postgresql://… URL"
+        )
+    return Index
 
 
 def remove_index(project: Project) -> None:
@@ -64,6 +79,10 @@ def remove_index(project: Project) -> None:
         index = _open.get(path)
         if index is not None and not index.closed:
             raise RagtuneError("the index is open in this process", "close it before rebuilding")
+    if index_class(project.settings) is not Index:
+        from ragtune.index.pgvector import remove_pg_index
+
+        return remove_pg_index(project.settings)
     lock = ProcessLock(path / "LOCK")
     lock.acquire()  # raises IndexLockedError if another process has it
     try:
@@ -76,6 +95,8 @@ def remove_index(project: Project) -> None:
 
 
 class Index:
+    store_name = "qdrant-edge"  # written to format.json; subclasses (pgvector.PgIndex) override
+
     def __init__(self, path: Path, settings: Settings, cache_dir: Path | None = None):
         self.path = Path(path)
         self.settings = settings
@@ -86,11 +107,11 @@ class Index:
         self._embedder: Any = None
         self._values_cache: dict[tuple[str, str], set] = {}
         self.chunking = ChunkingConfig(settings.index.chunk_tokens, settings.index.chunk_overlap)
-        self.lock = ProcessLock(self.path / "LOCK")
+        self.lock = self._make_lock()
         self.lock.acquire()
         try:
             self.format = self._read_format()
-            self.manifest = Manifest(self.path / "manifest.sqlite")
+            self.manifest = self._open_manifest()
             self.store: Any = None
             if self.format is not None:
                 self._open_store(self.format["dim"])
@@ -136,6 +157,16 @@ class Index:
         e = self.settings.embedder
         return f"{self.chunking.signature()}|{e.model}|{e.name}"
 
+    # where the lock, manifest and format live: overridden by pgvector.PgIndex
+    def _make_lock(self) -> Any:
+        return ProcessLock(self.path / "LOCK")
+
+    def _open_manifest(self) -> Any:
+        return Manifest(self.path / "manifest.sqlite")
+
+    def _write_format(self, fmt: dict[str, Any]) -> None:
+        atomic_write_json(self.path / FORMAT_FILE, fmt)
+
     def _read_format(self) -> dict[str, Any] | None:
         path = self.path / FORMAT_FILE
         if not path.exists():
@@ -165,7 +196,7 @@ class Index:
         emb = self.embedder()
         fmt = {
             "format": FORMAT_VERSION,
-            "store": "qdrant-edge",
+            "store": self.store_name,
             "dim": int(emb.dim),
             "embedder": self.settings.embedder.model,
             "embedder_name": self.settings.embedder.name,
@@ -173,7 +204,7 @@ class Index:
             "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
         self._open_store(fmt["dim"])
-        atomic_write_json(self.path / FORMAT_FILE, fmt)
+        self._write_format(fmt)
         self.format = fmt
 
     def _recover(self) -> int:
