@@ -68,11 +68,14 @@ def strategy_block(
     refresh: dict[str, Any] | None,
     prices: PriceTable,
     seed: int,
+    retrieves: bool = True,
 ) -> dict[str, Any]:
     scores = [item_score(r) for r in rows]
     agg = aggregate(scores, seed=seed)
     overall = agg["overall"] or {}
     metrics = {name: overall.get(src) for name, src in METRIC_NAMES.items()}
+    if not retrieves:  # a model without sources cites nothing: citation metrics do not apply
+        metrics["citation_precision"] = metrics["citation_recall"] = None
     by_type = {
         t: {"n": b["n"], "accuracy": b["accuracy"], "em": b["em"], "f1": b["f1"],
             "ci95": b["accuracy_ci"]}  # fmt: skip

@@ -500,7 +500,7 @@ def assemble_results(
             (state.get("latency", {}).get(name) or {}).get("ms"),
             state.get("prepare", {}).get(name), train_s,
             method if opts.freshness or method["method"] == "retrain" else None,
-            prices, opts.seed,
+            prices, opts.seed, retrieves=spec.retrieves,
         )  # fmt: skip
         block["kind"] = kind_of(spec)
         block["adapter"] = spec.adapter
