@@ -88,8 +88,7 @@ def training_seconds(record: dict[str, Any] | None) -> float | None:
     """Wall seconds the adapter took to train, under any of the names a record may use."""
     if not record:
         return None
-    for holder in (record, record.get("timing") or {}, record.get("wall") or {},
-                   record.get("metrics") or {}):  # fmt: skip
+    for holder in (record, record.get("timing") or {}, record.get("wall") or {}):
         if not isinstance(holder, dict):
             continue
         for key in _TRAINING_KEYS:
