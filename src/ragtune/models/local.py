@@ -334,26 +334,34 @@ class LocalGenerator:
         return self.worker.run(self._score, self.render(prompt, system), choices)
 
     def _score(self, prefix_text: str, choices: list[str]) -> list[float]:
+        """One forward pass over the shared prefix, then all choices together on its cached
+        keys/values (the prefix is usually 10-50x longer than a choice)."""
         import torch
 
         prefix = self.tokenizer(prefix_text, add_special_tokens=False).input_ids
-        conts = [self.tokenizer(c, add_special_tokens=False).input_ids for c in choices]
-        seqs = [prefix + c for c in conts]
-        width = max(len(s) for s in seqs)
+        conts = [self.tokenizer(c, add_special_tokens=False).input_ids or [self.tokenizer.eos_token_id]
+                 for c in choices]
+        n, width = len(conts), max(len(c) for c in conts)
         pad = self.tokenizer.pad_token_id
-        ids = torch.tensor([s + [pad] * (width - len(s)) for s in seqs], device=self.device)
-        mask = torch.tensor(
-            [[1] * len(s) + [0] * (width - len(s)) for s in seqs], device=self.device
-        )
         with torch.inference_mode(), self._adapter_scope():
-            logits = self.model(input_ids=ids, attention_mask=mask).logits.float()
-        logp = torch.log_softmax(logits, dim=-1)
+            pre = self.model(input_ids=torch.tensor([prefix], device=self.device), use_cache=True)
+            first = torch.log_softmax(pre.logits[0, -1].float(), dim=-1)
+            cache = getattr(pre, "cache", None) or pre.past_key_values
+            cache.batch_repeat_interleave(n)
+            ids = torch.tensor([c + [pad] * (width - len(c)) for c in conts], device=self.device)
+            mask = torch.tensor(
+                [[1] * len(prefix) + [1] * len(c) + [0] * (width - len(c)) for c in conts],
+                device=self.device,
+            )
+            logits = self.model(input_ids=ids, attention_mask=mask, cache=cache).logits
+        logp = torch.log_softmax(logits.float(), dim=-1)
         scores = []
         for row, c in enumerate(conts):
-            pos = torch.arange(len(prefix) - 1, len(prefix) - 1 + len(c), device=self.device)
-            tok = torch.tensor(c, device=self.device)
-            scores.append(float(logp[row, pos, tok].sum()))
-        self.usage = self.usage + Usage(sum(len(s) for s in seqs), 0)
+            total = float(first[c[0]])
+            for j in range(1, len(c)):
+                total += float(logp[row, j - 1, c[j]])
+            scores.append(total)
+        self.usage = self.usage + Usage(len(prefix) + sum(len(c) for c in conts), 0)
         return scores
 
 

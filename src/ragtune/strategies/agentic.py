@@ -518,7 +518,7 @@ class Agentic(Rag):
                       g.completion_tokens, t.ms / len(gen_runs))
                 continue
             candidates = typed
-            scores = self.generator.score_choices(prompt, candidates)
+            scores = self.generator.score_choices(prompt, candidates) if len(candidates) > 1 else [0.0]
             best = max(range(len(candidates)), key=scores.__getitem__)
             r.text = candidates[best]
             r.raw = g.text
