@@ -105,7 +105,7 @@ def test_results_from_a_fabricated_run_folder_with_an_adapter(tmp_path):
     (adapter / "record.json").write_text(json.dumps({"training_seconds": 1200.0,
                                                      "forgetting": {"n": 50, "accuracy_before": 0.6,
                                                                     "accuracy_after": 0.55}}))  # fmt: skip
-    specs = parse_specs("rag closed_book@adapter=lora-001")
+    specs = parse_specs("rag closed_book@adapter=lora-001 agentic")  # agentic: not run yet
     rd = RunDir(tmp_path / "run").create()
     ids = [f"q{i}" for i in range(20)]
     rd.write_json("run.json", {"identity": {"test_ids": ids}})
@@ -138,3 +138,5 @@ def test_results_from_a_fabricated_run_folder_with_an_adapter(tmp_path):
     [pair] = r["paired_tests"]
     assert pair["a"] == "rag" and pair["n"] == 20 and pair["diff"] == pytest.approx(0.4)
     assert r["recommendation"]["strategy"] == "rag"
+    pending = r["strategies"]["agentic"]  # a partial results.json mid-run: nulls, not zeros
+    assert pending["n"] == 0 and pending["metrics"]["accuracy"] is None and pending["throughput_qps"] is None

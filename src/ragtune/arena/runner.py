@@ -254,6 +254,7 @@ class Arena:
                 self._open_index()
             for spec in self.specs:
                 self._run_strategy(spec)
+                self.results()  # partial results.json after every strategy (long runs)
             if self.opts.freshness:
                 self._freshness()
             results = self.results()
@@ -278,6 +279,7 @@ class Arena:
             report = self.index.ingest(self.opts.corpus, self.collection)
             self.rd.log("ingest", folder=str(self.opts.corpus), summary=report.summary(),
                         seconds=report.seconds)  # fmt: skip
+            self.say(f"  {report.summary()} in {report.seconds.get('total', 0):.1f} s")
             self.state["ingest"] = {"summary": report.summary(), "seconds": report.seconds}
             self._save_state()
         if any(s.retrieves for s in self.specs) and self.index.count(self.collection) == 0:
@@ -378,6 +380,8 @@ class Arena:
                 t0 = time.perf_counter()
                 pipe.answer_many([q.question], batch_size=1)
                 ms.append(round((time.perf_counter() - t0) * 1000.0, 2))
+        ordered = sorted(ms)
+        self.say(f"  {name}: median {ordered[len(ordered) // 2]:,.0f} ms, slowest {ordered[-1]:,.0f} ms")
         self.state["latency"][name] = {"ms": ms, "ids": [q.id for q in sample]}
         self._save_state()
         self.rd.log("latency", strategy=name, n=n, ms=ms)

@@ -188,7 +188,7 @@ def per_type_recall(predictions: list[dict[str, Any]], results: dict[str, Any]) 
 
 def pick_examples(predictions: list[dict[str, Any]], results: dict[str, Any], k: int) -> list[str]:
     """Up to k question ids every strategy answered: disagreements first, different types."""
-    names = list(results["strategies"])
+    names = [n for n, s in results["strategies"].items() if s.get("n")]
     by_id: dict[str, dict[str, dict[str, Any]]] = {}
     for r in predictions:
         if r.get("phase", "test") == "test" and r["strategy"] in names:
