@@ -72,7 +72,12 @@ class QdrantEdgeStore:
     modes = MODES
 
     def __init__(
-        self, path: str | Path, dim: int, hnsw_ef: int = 128, indexing_threshold_kb: int | None = None
+        self,
+        path: str | Path,
+        dim: int,
+        hnsw_ef: int = 128,
+        indexing_threshold_kb: int | None = None,
+        search_threads: int | None = None,
     ):
         import qdrant_edge as q
 
@@ -81,6 +86,7 @@ class QdrantEdgeStore:
         self.dim = dim
         self.hnsw_ef = hnsw_ef
         self.indexing_threshold_kb = indexing_threshold_kb  # None: Qdrant's default
+        self.search_threads = search_threads  # None: derived from the CPU count
         self._lock = threading.RLock()
         self.bm25 = q.Bm25(q.Bm25Config(avg_len=BM25_AVG_LEN, language="english"))
         try:
@@ -122,6 +128,7 @@ class QdrantEdgeStore:
             optimizers=q.EdgeOptimizersConfig(indexing_threshold=self.indexing_threshold_kb)
             if self.indexing_threshold_kb
             else None,
+            max_search_threads=self.search_threads,
         )
 
     def _index(self, key: str, schema: Any, kind: str) -> None:
