@@ -166,3 +166,19 @@ def test_answer_many_runs_stages_in_lockstep(tiny_project, tiny_test, pool):
     rec.generate = lambda prompts, *a, **k: (calls.append(len(prompts)), original(prompts, *a, **k))[1]
     strategy.answer_many([i.question for i in tiny_test[:10]])
     assert calls == [10]  # one batched generation for the whole batch, not one per question
+
+
+def test_rag_over_http_gives_the_local_answers(tiny_project, tiny_test, pool):
+    """The HTTP path, proven once: `rag` with the generator behind a local OpenAI-compatible
+    server answers exactly as with the local generator."""
+    from ragtune.models.http import HttpGenerator
+    from ragtune.serve.openai_compat import create_generator_app, serve_in_thread
+
+    project, index = tiny_project
+    items = [i for i in tiny_test if i.type in ("single_hop", "reverse")][:6]
+    local = build_strategy("rag", project, pool.generator(), index=index)
+    expected = [a.text for a in local.answer_many([i.question for i in items])]
+    with serve_in_thread(create_generator_app(pool.generator())) as url:
+        remote = build_strategy("rag", project, HttpGenerator(url, max_retries=0), index=index)
+        got = [a.text for a in remote.answer_many([i.question for i in items])]
+    assert got == expected
