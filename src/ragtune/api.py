@@ -275,3 +275,41 @@ def serve(
 
     run_server(project, host=host, port=port, open_access=open_access,
                default_model=default_model, say=say)  # fmt: skip
+
+
+def finetune(project: Project, options: Any = None, progress: Any = None, stop: Any = None) -> dict[str, Any]:
+    """Train (or resume, or with `data_only` preview the data of) a fine-tune; returns its
+    record. `options`: `ragtune.finetune.FinetuneOptions`. See docs/FINETUNE.md."""
+    from ragtune.finetune.run import FinetuneOptions, run_finetune
+
+    return run_finetune(project, options or FinetuneOptions(), progress=progress, stop=stop)
+
+
+def adapters(project: Project, action: str = "list", adapter_id: str | None = None,
+             out: str | Path | None = None) -> Any:
+    """`list` (summaries), `show` (one record) or `merge` (writes merged safetensors; returns
+    the folder) for the project's fine-tuned adapters."""
+    from ragtune.errors import InputError
+    from ragtune.finetune import registry
+
+    if action == "list":
+        rows = []
+        for a in registry.list_adapters(project):
+            m = a.record.get("metrics", {})
+            base, tuned = m.get("dev_accuracy_base"), m.get("dev_accuracy")
+            fmt = lambda x: "-" if x is None else f"{x:.3f}"  # noqa: E731
+            rows.append({
+                "id": a.id, "method": a.method, "task": a.record.get("task"),
+                "dev": f"{fmt(base)} -> {fmt(tuned)}", "dev_accuracy": tuned,
+                "steps": a.record.get("steps"),
+                "minutes": round((a.record.get("train_wall_s") or 0) / 60, 1),
+                "size_mb": a.record.get("size_mb"), "created": a.record.get("created_at"),
+            })
+        return rows
+    if action in ("show", "merge") and not adapter_id:
+        raise InputError(f"`adapters {action}` needs an adapter ID", "`ragtune adapters list`")
+    if action == "show":
+        return registry.get_adapter(project, adapter_id).record  # type: ignore[arg-type]
+    if action == "merge":
+        return registry.merge(project, adapter_id, Path(out) if out else None)  # type: ignore[arg-type]
+    raise InputError(f"unknown adapters action {action!r}", "use list, show or merge")

@@ -621,11 +621,146 @@ def keys_revoke(name: str = typer.Argument(..., help="The key's name or id.")) -
     out.print(f"revoked {record.id} ({record.name})", highlight=False)
 
 
+# ---------------------------------------------------------------- finetune, adapters
+
+
+@app.command()
+def finetune(
+    method: str = typer.Option("lora", "--method", help="lora (an adapter) or full (a whole model)."),
+    task: str = typer.Option(
+        "closed_book", "--task",
+        help="closed_book (answer from memory), raft (answer from retrieved sources, for "
+        "rag@adapter=ID) or both.",
+    ),
+    corpus: Optional[Path] = typer.Option(
+        None, "--corpus", help="Read this folder instead of the project's index."
+    ),
+    collection: Optional[str] = typer.Option(None, "--collection", help="Index collection."),
+    train_qa: Optional[Path] = typer.Option(None, "--train-qa", help="QA JSONL pairs to add."),
+    dev_qa: Optional[Path] = typer.Option(
+        None, "--dev-qa", help="QA JSONL for dev evaluation (default: held-out phrasings)."
+    ),
+    exclude_qa: Optional[Path] = typer.Option(
+        None, "--exclude-qa", help="QA JSONL (the test set) that training must not resemble."
+    ),
+    max_minutes: float = typer.Option(0.0, "--max-minutes", help="Training wall-time budget."),
+    max_steps: int = typer.Option(0, "--max-steps", help="Stop after this many steps."),
+    epochs: float = typer.Option(40.0, "--epochs", help="Stop after this many epochs."),
+    rank: int = typer.Option(16, "--rank", help="LoRA rank."),
+    alpha: int = typer.Option(32, "--alpha", help="LoRA alpha."),
+    dropout: float = typer.Option(0.0, "--dropout", help="LoRA dropout."),
+    lr: float = typer.Option(0.0, "--lr", help="Learning rate (0 = 1e-3 LoRA, 1e-4 full)."),
+    schedule: str = typer.Option("cosine", "--schedule", help="cosine, linear or constant."),
+    batch_rows: int = typer.Option(4, "--batch-rows", help="Packed rows per micro-batch."),
+    row_tokens: int = typer.Option(512, "--row-tokens", help="Tokens per packed row."),
+    grad_accum: int = typer.Option(1, "--grad-accum", help="Micro-batches per step."),
+    eval_every: float = typer.Option(5.0, "--eval-every", help="Dev evaluation every N minutes."),
+    eval_every_steps: int = typer.Option(0, "--eval-every-steps", help="...or every N steps."),
+    checkpoint_every: float = typer.Option(2.0, "--checkpoint-every", help="Minutes."),
+    checkpoint_every_steps: int = typer.Option(0, "--checkpoint-every-steps", help="...or steps."),
+    patience: int = typer.Option(3, "--patience", help="Evaluations without improvement."),
+    dtype: str = typer.Option("auto", "--dtype", help="auto, bfloat16 or float32."),
+    seed: int = typer.Option(0, "--seed"),
+    text: bool = typer.Option(True, "--text/--no-text", help="Chunks as pretraining text."),
+    llm_questions: int = typer.Option(
+        0, "--llm-questions", help="Extra questions per fact written by the generator."
+    ),
+    forgetting: bool = typer.Option(True, "--forgetting/--no-forgetting", help="Run the probe."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an unfinished run."),
+    run_id: Optional[str] = typer.Option(None, "--id", help="Which run --resume continues."),
+    data_only: bool = typer.Option(False, "--data-only", help="Show the training data; no training."),
+    data_out: Optional[Path] = typer.Option(None, "--data-out", help="With --data-only: write it."),
+    as_json: bool = typer.Option(False, "--json", help="Print the record as JSON."),
+) -> None:
+    """Fine-tune the generator on the project's corpus (LoRA or full) and register it."""
+    from ragtune import api
+    from ragtune.finetune import DataOptions, FinetuneOptions, TrainConfig
+
+    opts = FinetuneOptions(
+        method=method, task=task, corpus=str(corpus) if corpus else None, collection=collection,
+        train_qa=str(train_qa) if train_qa else None, dev_qa=str(dev_qa) if dev_qa else None,
+        exclude_qa=str(exclude_qa) if exclude_qa else None,
+        resume=(run_id or True) if resume else None, data_only=data_only, forgetting=forgetting,
+        data=DataOptions(text=text, shuffled_text=text, llm_questions=llm_questions, seed=seed),
+        train=TrainConfig(
+            method=method, rank=rank, alpha=alpha, dropout=dropout, lr=lr, schedule=schedule,
+            batch_rows=batch_rows, row_tokens=row_tokens, grad_accum=grad_accum,
+            max_epochs=epochs, max_steps=max_steps, max_minutes=max_minutes,
+            eval_every_minutes=eval_every, eval_every_steps=eval_every_steps,
+            checkpoint_every_minutes=checkpoint_every,
+            checkpoint_every_steps=checkpoint_every_steps, patience=patience, dtype=dtype,
+            seed=seed,
+        ),
+    )
+    from ragtune.finetune.progress import RichProgress
+
+    with RichProgress(console, quiet=state.verbose == 0 or as_json) as progress:
+        result = api.finetune(_project(), opts, progress=progress)
+    if data_only:
+        if data_out:
+            from ragtune.finetune.data import save_examples
+
+            save_examples(data_out, result.pop("_examples"))
+        result.pop("_examples", None)
+        out.print_json(json.dumps(result, default=str))
+        return
+    if as_json:
+        out.print_json(json.dumps(result, default=str))
+        return
+    from ragtune.finetune.progress import summary
+
+    out.print(summary(result), highlight=False)
+
+
+adapters_app = typer.Typer(help="List, show or merge fine-tuned adapters.", no_args_is_help=True)
+app.add_typer(adapters_app, name="adapters")
+
+
+@adapters_app.command("list")
+def adapters_list(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Registered adapters with their method, dev accuracy, training time and size."""
+    from ragtune import api
+
+    rows = api.adapters(_project(), "list")
+    if as_json:
+        out.print_json(json.dumps(rows, default=str))
+        return
+    if not rows:
+        out.print("no adapters yet: `ragtune finetune` trains one")
+        return
+    from rich.table import Table
+
+    table = Table("id", "method", "task", "dev acc (base -> tuned)", "steps", "train min", "MB",
+                  "created")
+    for r in rows:
+        table.add_row(*[str(r[k]) for k in ("id", "method", "task", "dev", "steps", "minutes",
+                                             "size_mb", "created")])
+    out.print(table)
+
+
+@adapters_app.command("show")
+def adapters_show(adapter_id: str = typer.Argument(..., metavar="ID")) -> None:
+    """The adapter's full record (hyper-parameters, metrics, learning curve, forgetting)."""
+    from ragtune import api
+
+    out.print_json(json.dumps(api.adapters(_project(), "show", adapter_id), default=str))
+
+
+@adapters_app.command("merge")
+def adapters_merge(
+    adapter_id: str = typer.Argument(..., metavar="ID"),
+    out_dir: Optional[Path] = typer.Option(None, "--out", help="Default: the adapter's merged/."),
+) -> None:
+    """Write base model + adapter as one safetensors model folder."""
+    from ragtune import api
+
+    path = api.adapters(_project(), "merge", adapter_id, out=out_dir)
+    out.print(f"merged model written to {path}")
+
+
 # ---------------------------------------------------------------- verbs later issues fill in
 
 _LATER = {
-    "finetune": "Fine-tune the generator on the project's corpus (LoRA or full).",
-    "adapters": "List, show or merge fine-tuned adapters.",
     "demo": "The whole product on a synthetic world: strategies, fine-tuning, arena, report.",
 }
 

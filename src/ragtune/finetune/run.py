@@ -1,0 +1,386 @@
+"""One fine-tuning run, end to end: data -> leakage filter -> train -> probe -> registry.
+
+    from ragtune.finetune import FinetuneOptions, run_finetune
+    opts = FinetuneOptions(exclude_qa="test.jsonl", train=TrainConfig(max_minutes=30))
+    record = run_finetune(project, opts)
+
+A run lives in `.ragtune/adapters/.runs/<ID>/` until it finishes: `run.json` (everything
+needed to continue), `train_data.jsonl`, `dev_prompts.jsonl`, `checkpoint.pt` (latest),
+`best.pt` (best dev weights). `resume=<ID>` (or True: the newest unfinished run) continues
+from the checkpoint with the same data and settings. On success the adapter (or the full
+model) and `record.json` move into `.ragtune/adapters/<ID>/` in one rename.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from ragtune.errors import InputError, RagtuneError
+from ragtune.eval.qa import QAItem, load_qa
+from ragtune.finetune import registry
+from ragtune.finetune.data import (
+    DataOptions,
+    SearchFn,
+    TrainingData,
+    load_chunks,
+    load_examples,
+    save_examples,
+    synthesize,
+)
+from ragtune.finetune.leakage import filter_leakage
+from ragtune.finetune.train import DevPrompt, Stop, TrainConfig
+from ragtune.project import atomic_write, atomic_write_json
+from ragtune.strategies.prompts import CLOSED_BOOK_SYSTEM, RAG_SYSTEM, rag_user_message
+from ragtune.types import Chunk
+
+TASKS = ("closed_book", "raft", "both")
+CURVE_MARKS = (5, 10, 20, 30)
+
+Progress = Callable[[str, dict[str, Any]], None]
+
+
+@dataclass
+class FinetuneOptions:
+    method: str = "lora"  # lora | full
+    task: str = "closed_book"  # closed_book | raft | both
+    corpus: str | None = None  # read this folder instead of the project's index
+    collection: str | None = None
+    train_qa: str | None = None
+    dev_qa: str | None = None
+    exclude_qa: str | None = None
+    resume: str | bool | None = None  # an ID, or True for the newest unfinished run
+    data_only: bool = False
+    forgetting: bool = True
+    dev_limit: int = 60  # dev questions evaluated during training (generation is the cost)
+    cosine_filter: bool = True  # MiniLM cosine in the leakage filter (n-grams always)
+    data: DataOptions = field(default_factory=DataOptions)
+    train: TrainConfig = field(default_factory=TrainConfig)
+
+
+# ------------------------------------------------------------------ data
+
+
+def _index_search(project: Any, collection: str | None) -> SearchFn:
+    from ragtune.index import open_index
+
+    def search(questions: list[str], k: int) -> list[list[Chunk]]:
+        with open_index(project) as index:
+            hits = index.search_many(questions, k=k, collection=collection)
+        return [[Chunk(h.chunk_id, h.doc_id, h.text, title=h.title, heading=h.heading,
+                       metadata=h.metadata, collection=h.collection) for h in row] for row in hits]
+
+    return search
+
+
+def _load(path: str | None, what: str) -> list[QAItem] | None:
+    if path is None:
+        return None
+    try:
+        return load_qa(path)
+    except InputError as e:
+        raise InputError(f"{what}: {e.message}", e.hint) from None
+
+
+def build_data(project: Any, opts: FinetuneOptions, progress: Progress) -> tuple[TrainingData, dict[str, Any], SearchFn]:
+    """Synthesised, leakage-filtered training data (and the search used for RAFT)."""
+    from ragtune import api
+
+    if opts.task not in TASKS:
+        raise InputError(f"unknown task {opts.task!r}", f"use one of: {', '.join(TASKS)}")
+    chunks = load_chunks(project, opts.corpus, opts.collection)
+    progress("data", {"chunks": len(chunks)})
+    search = (
+        _index_search(project, opts.collection) if opts.corpus is None
+        else __import__("ragtune.finetune.data", fromlist=["lexical_search"]).lexical_search(chunks)
+    )
+    train_qa = _load(opts.train_qa, "--train-qa") or []
+    dev_qa = _load(opts.dev_qa, "--dev-qa")
+    excluded = _load(opts.exclude_qa, "--exclude-qa") or []
+    dopts = DataOptions(**{**asdict(opts.data), "closed_book": opts.task in ("closed_book", "both"),
+                           "raft": opts.task in ("raft", "both")})
+    generator = api.pool(project).generator() if dopts.llm_questions else None
+    data = synthesize(chunks, dopts, train_qa, dev_qa, search=search, generator=generator)
+    before = len(data.examples)
+    embedder = api.pool(project).embedder() if (excluded and opts.cosine_filter) else None
+    kept, report = filter_leakage(data.examples, [q.question for q in excluded], embedder)
+    data.examples = kept
+    # dev questions that are excluded questions would leak the test set into model selection
+    if excluded and data.dev:
+        ex = {q.question.strip().lower() for q in excluded}
+        data.dev = [d for d in data.dev if d.question.strip().lower() not in ex]
+    leakage = report.to_dict()
+    leakage["cosine_checked"] = embedder is not None
+    if not any(e.kind != "text" for e in kept):
+        raise InputError(
+            "nothing to train on after the leakage filter"
+            if before else "nothing to train on: no question could be derived from the corpus",
+            "add documents with full sentences, or give pairs with --train-qa FILE",
+        )
+    data.stats["by_origin"] = data.counts()
+    progress("data_ready", {"examples": len(kept), "dropped": report.dropped})
+    return data, leakage, search
+
+
+def dev_prompts(dev: list[QAItem], task: str, search: SearchFn, data: DataOptions,
+                limit: int) -> list[DevPrompt]:
+    """Dev questions as prompts: closed-book, and/or RAG prompts built from retrieved text
+    (the best sentences by word overlap, or whole chunks, as in training)."""
+    from ragtune.finetune.data import _sentence_pool
+
+    items = dev[:limit] if limit else dev
+    out: list[DevPrompt] = []
+    if task in ("closed_book", "both"):
+        out += [DevPrompt(q, q.question, CLOSED_BOOK_SYSTEM, "closed_book") for q in items]
+    if task in ("raft", "both") and items:
+        hits = search([q.question for q in items], 5)
+        for q, row in zip(items, hits):
+            if data.raft_unit == "sentences":
+                sources = _sentence_pool(q.question, row, "")[: data.raft_sources]
+            else:
+                sources = [c.text for c in row[: data.raft_sources]]
+            out.append(DevPrompt(q, rag_user_message(q.question, sources), RAG_SYSTEM, "raft"))
+    return out
+
+
+def _save_dev(path: Path, prompts: list[DevPrompt]) -> None:
+    atomic_write(path, "".join(json.dumps({"item": p.item.to_dict(), "user": p.user, "system": p.system,
+                                           "kind": p.kind}, ensure_ascii=False) + "\n" for p in prompts))
+
+
+def _load_dev(path: Path) -> list[DevPrompt]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            out.append(DevPrompt(QAItem.from_dict(d["item"]), d["user"], d["system"], d["kind"]))
+    return out
+
+
+def preview(data: TrainingData, leakage: dict[str, Any], n: int = 12) -> dict[str, Any]:
+    """What `--data-only` shows: counts, leakage, and a few examples of each origin."""
+    samples: dict[str, list[dict[str, str]]] = {}
+    for e in data.examples:
+        s = samples.setdefault(f"{e.kind}/{e.origin}", [])
+        if len(s) < max(1, n // 6):
+            s.append({"prompt": (e.user or e.answer)[:300], "answer": e.answer[:120] if e.kind != "text" else ""})
+    return {"stats": data.stats, "leakage": leakage, "data_hash": data.hash(),
+            "examples": len(data.examples), "dev": len(data.dev), "samples": samples}
+
+
+# ------------------------------------------------------------------ run
+
+
+def _curve_marks(curve: list[dict[str, Any]]) -> dict[str, Any]:
+    """Dev accuracy at 5/10/20/30 minutes: the last evaluation at or before each mark."""
+    out = {}
+    for m in CURVE_MARKS:
+        before = [p for p in curve if p["minutes"] <= m + 0.5]
+        if before and curve[-1]["minutes"] >= m - 0.5:
+            p = before[-1]
+            out[f"{m}min"] = {"accuracy": p.get("accuracy"), "step": p["step"], "minutes": p["minutes"]}
+    return out
+
+
+def _base_probe(project: Any, base_hash: str, model: Any, tok: Any, device: str) -> dict[str, Any]:
+    from ragtune.finetune.forgetting import ITEMS_FILE, run_probe
+    from ragtune.finetune.registry import file_hash
+
+    key = f"{base_hash[:16]}-{file_hash(ITEMS_FILE)[:8]}"
+    path = registry.adapters_dir(project) / f".probe-base-{key}.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    result = run_probe(model, tok, device)
+    atomic_write_json(path, result)
+    return result
+
+
+def run_finetune(
+    project: Any,
+    opts: FinetuneOptions,
+    progress: Progress | None = None,
+    stop: threading.Event | None = None,
+) -> dict[str, Any]:
+    """Train (or resume) and register an adapter; returns its record (or the data preview)."""
+    from ragtune.models.locate import is_url, resolve_generator_dir
+
+    progress = progress or (lambda event, info: None)
+    t_start = time.perf_counter()
+    if opts.method not in ("lora", "full"):
+        raise InputError(f"unknown method {opts.method!r}", "use --method lora or --method full")
+    if is_url(project.settings.model.generator):
+        raise RagtuneError(
+            "fine-tuning needs a local model; model.generator is an HTTP server",
+            "set model.generator to smollm2-135m or a local Hugging Face folder",
+        )
+    if opts.resume:
+        return _resume(project, opts, progress, stop)
+    data, leakage, search = build_data(project, opts, progress)
+    if opts.data_only:
+        return {**preview(data, leakage), "_examples": data.examples}
+    base_dir, base_hash = resolve_generator_dir(project.settings.model.generator)
+    kind = "full" if opts.method == "full" else ("raft" if opts.task == "raft" else "lora")
+    ident = registry.new_id(project, kind)
+    run_dir = registry.runs_dir(project) / ident
+    train_cfg = TrainConfig(**{**asdict(opts.train), "method": opts.method})
+    prompts = dev_prompts(data.dev, opts.task, search, opts.data, opts.dev_limit)
+    save_examples(run_dir / "train_data.jsonl", data.examples)
+    _save_dev(run_dir / "dev_prompts.jsonl", prompts)
+    run = {
+        "id": ident, "kind": kind, "method": opts.method, "task": opts.task,
+        "base_model": {"generator": project.settings.model.generator, "path": str(base_dir),
+                       "hash": base_hash},
+        "data_hash": data.hash(), "data": {**data.stats, "examples": len(data.examples)},
+        "data_options": opts.data.to_dict(), "train": train_cfg.to_dict(),
+        "leakage": leakage, "inputs": {"corpus": opts.corpus, "collection": opts.collection,
+                                       "train_qa": opts.train_qa, "dev_qa": opts.dev_qa,
+                                       "exclude_qa": opts.exclude_qa},
+        "forgetting_enabled": opts.forgetting,
+        "setup_s": round(time.perf_counter() - t_start, 1),
+        "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    atomic_write_json(run_dir / "run.json", run)
+    progress("run", {"id": ident, "run_dir": str(run_dir)})
+    return _train_and_publish(project, run_dir, run, train_cfg, progress, stop, t_start)
+
+
+def _resume(project: Any, opts: FinetuneOptions, progress: Progress,
+            stop: threading.Event | None) -> dict[str, Any]:
+    t_start = time.perf_counter()
+    pending = registry.unfinished_runs(project)
+    ident = pending[0] if opts.resume is True and pending else opts.resume
+    if not pending or ident not in pending:
+        raise InputError(
+            "nothing to resume" + (f": no unfinished run {ident!r}" if isinstance(ident, str) else ""),
+            f"unfinished runs: {', '.join(pending) or 'none'}; start one with `ragtune finetune`",
+        )
+    run_dir = registry.runs_dir(project) / str(ident)
+    run = json.loads((run_dir / "run.json").read_text())
+    cfg = TrainConfig.from_dict(run["train"])
+    if opts.train.max_minutes:  # a new time budget may be given when resuming
+        cfg.max_minutes = opts.train.max_minutes
+        run["train"]["max_minutes"] = cfg.max_minutes
+    progress("run", {"id": ident, "run_dir": str(run_dir), "resumed": True})
+    return _train_and_publish(project, run_dir, run, cfg, progress, stop, t_start)
+
+
+def _train_and_publish(project: Any, run_dir: Path, run: dict[str, Any], cfg: TrainConfig,
+                       progress: Progress, stop: threading.Event | None, t_start: float) -> dict[str, Any]:
+    from ragtune.finetune.packing import ExampleTokenizer
+    from ragtune.finetune.train import load_trainable, train
+    from ragtune.models.worker import torch_worker
+
+    examples = load_examples(run_dir / "train_data.jsonl")
+    prompts = _load_dev(run_dir / "dev_prompts.jsonl")
+    base_dir = Path(run["base_model"]["path"])
+    probes: dict[str, Any] = {}
+
+    def before_training(model: Any, tok: Any, device: str) -> None:
+        if run.get("forgetting_enabled", True):
+            progress("probe", {"when": "before"})
+            probes["before"] = _base_probe(project, run["base_model"]["hash"], model, tok, device)
+
+    stop = stop if stop is not None else threading.Event()
+
+    def work() -> Any:
+        return train(base_dir, lambda tok: [ExampleTokenizer(tok)(e) for e in examples], prompts,
+                     cfg, run_dir, progress, stop, before_training=before_training)
+
+    try:
+        result = _on_torch_thread(torch_worker(), work, stop)
+    except Stop:
+        raise RagtuneError(
+            f"training {run['id']} was stopped; its last checkpoint is saved",
+            f"continue it with `ragtune finetune --resume --id {run['id']}`",
+        ) from None
+    state = result.state
+    model, tok = result.model, result.tokenizer
+
+    def finish() -> dict[str, Any]:
+        if result.best_weights is not None:
+            load_trainable(model, result.best_weights)
+        if run.get("forgetting_enabled", True):
+            from ragtune.finetune.forgetting import difference, run_probe
+
+            progress("probe", {"when": "after"})
+            probes["after"] = run_probe(model, tok, result.device)
+            probes["difference"] = difference(probes["before"], probes["after"])
+        final = run_dir / "final"
+        shutil.rmtree(final, ignore_errors=True)
+        model.eval()
+        if run["method"] == "full":
+            model.save_pretrained(final, safe_serialization=True)
+            tok.save_pretrained(final)
+            weights = final / "model.safetensors"
+        else:
+            model.save_pretrained(final)
+            weights = final / "adapter_model.safetensors"
+        return {"adapter_hash": registry.file_hash(weights), "size_mb": round(weights.stat().st_size / 1e6, 1)}
+
+    saved = torch_worker().run(finish)
+    best = next((p for p in state.curve if p["step"] == state.best_step), None)
+    start = state.curve[0] if state.curve and state.curve[0]["step"] == 0 else None
+    record = {
+        **{k: v for k, v in run.items() if k not in ("setup_s",)},
+        **saved,
+        "precision": result.dtype, "device": result.device,
+        "parameters": {"total": result.params[0], "trainable": result.params[1]},
+        "metrics": {
+            "dev_accuracy": best["accuracy"] if best else (state.curve[-1]["accuracy"] if state.curve else None),
+            "dev_accuracy_base": start["accuracy"] if start else None,
+            "dev_by_type": (best or (state.curve[-1] if state.curve else {})).get("by_type"),
+            "dev_loss": (best or {}).get("loss"),
+            "best_step": state.best_step,
+            "final_train_loss": state.losses[-1]["loss"] if state.losses else None,
+            "dev_n": len(prompts),
+        },
+        "learning_curve": state.curve,
+        "curve_at_minutes": _curve_marks(state.curve),
+        "train_loss": state.losses[:: max(1, len(state.losses) // 200)],
+        "steps": state.step, "epochs": round(state.epoch + 0.0, 2),
+        "stop_reason": state.stop_reason,
+        "tokens_seen": {"computed": state.tokens, "examples_unpacked": state.example_tokens,
+                        "answer_tokens": state.target_tokens, "examples": state.examples_seen},
+        "tokens_per_s": round(state.tokens / state.clock_s, 1) if state.clock_s else None,
+        "train_wall_s": round(state.clock_s, 1),
+        "wall_s": round(run.get("setup_s", 0) + (time.perf_counter() - t_start), 1),
+        "setup_s": run.get("setup_s"),
+        "sessions": state.sessions,
+        "peak_rss_mb": round(result.peak_rss_mb, 1),
+        "memory_estimate_gb": round(result.memory_estimate_gb, 2),
+        "forgetting": probes or None,
+        "finished_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    final = run_dir / "final"
+    atomic_write_json(final / "record.json", record)
+    shutil.copy(run_dir / "train_data.jsonl", final / "train_data.jsonl")
+    shutil.copy(run_dir / "dev_prompts.jsonl", final / "dev_prompts.jsonl")
+    registry.publish(project, run_dir, run["id"])
+    progress("done", {"id": run["id"], "metrics": record["metrics"]})
+    return record
+
+
+def _on_torch_thread(worker: Any, fn: Callable[[], Any], stop: threading.Event) -> Any:
+    """Run on the torch worker; Ctrl-C asks the loop to checkpoint and stop, then re-raises."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    if worker.in_worker():
+        return fn()
+    future = worker.submit(fn)
+    while True:
+        try:
+            return future.result(timeout=0.5)
+        except FutureTimeout:
+            continue
+        except KeyboardInterrupt:
+            stop.set()
+            try:
+                future.result()
+            except BaseException:  # noqa: BLE001 - the loop stops by raising; we re-raise below
+                pass
+            raise
