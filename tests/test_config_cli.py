@@ -74,7 +74,7 @@ def test_cli_config_shows_origins(tmp_path):
          "neither"),
         (["models"], "", {"RAGTUNE_MODEL_GENERATOR": "http://127.0.0.1:9/v1",
                           "RAGTUNE_HTTP_MAX_RETRIES": "0"}, "cannot reach"),
-        (["demo"], "", {}, "not yet available"),
+        (["demo", "--quick", "--full"], "", {}, "choose one of --quick and --full"),
     ],
 )
 def test_cli_user_errors_are_one_line_without_traceback(tmp_path, args, toml, env, message):

@@ -68,10 +68,6 @@ def _project(overrides: dict[str, Any] | None = None):
     return Project.open(state.project, overrides)
 
 
-def not_yet(verb: str) -> None:
-    raise RagtuneError(f"`ragtune {verb}` is not yet available in this version")
-
-
 # ---------------------------------------------------------------- config, models, clean
 
 
@@ -758,25 +754,32 @@ def adapters_merge(
     out.print(f"merged model written to {path}")
 
 
-# ---------------------------------------------------------------- verbs later issues fill in
+@app.command()
+def demo(
+    quick: bool = typer.Option(False, "--quick", help="Tiny world, 3 questions per type, 1-minute training (the CI end-to-end test)."),
+    full: bool = typer.Option(False, "--full", help="Every test question of the small world (slower)."),
+    out_dir: Path = typer.Option(Path("ragtune-demo"), "--out", "-o", help="Where the world, project, run and report go."),
+    train_minutes: Optional[float] = typer.Option(None, "--train-minutes", help="Fine-tuning budget (default 4; --quick 1)."),
+    finetune: bool = typer.Option(True, "--finetune/--no-finetune", help="Include the fine-tuned strategies."),
+    seed: int = typer.Option(0, "--seed", help="World and sampling seed."),
+) -> None:
+    """The whole product on a synthetic world of fictional facts, end to end.
 
-_LATER = {
-    "demo": "The whole product on a synthetic world: strategies, fine-tuning, arena, report.",
-}
+    Generates the world, ingests it, fine-tunes once (serving `closed_book@adapter` and
+    `rag@adapter`), compares every strategy on a stratified sample (15 test questions per
+    type), measures freshness and forgetting, writes the report and prints a summary.
+    Re-running reuses the world, index, adapter and answered questions.
+    """
+    from ragtune.demo import DemoOptions, run_demo, summary_lines
+    from ragtune.errors import InputError
 
-
-def _later(verb: str, doc: str) -> None:
-    def command(ctx: typer.Context) -> None:
-        not_yet(verb)
-
-    command.__doc__ = doc + " (not yet available in this version)"
-    app.command(
-        name=verb, context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
-    )(command)
-
-
-for _verb, _doc in _LATER.items():
-    _later(_verb, _doc)
+    if quick and full:
+        raise InputError("choose one of --quick and --full")
+    mode = "quick" if quick else ("full" if full else "default")
+    opts = DemoOptions(out=out_dir, mode=mode, seed=seed, train_minutes=train_minutes, finetune=finetune)
+    result = run_demo(opts, log=(lambda m: console.print(m, highlight=False)) if state.verbose else (lambda m: None))
+    for line in summary_lines(result):
+        out.print(line, highlight=False)
 
 
 def main() -> None:

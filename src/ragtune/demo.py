@@ -1,0 +1,163 @@
+"""`ragtune demo`: the whole product on the synthetic world, end to end.
+
+    world (fictional facts) -> ingest -> one fine-tuning run (serves `finetuned` and
+    `finetuned_rag`) -> compare every strategy on a stratified sample -> freshness and
+    forgetting -> report + recommendation -> a one-screen summary with the time per stage.
+
+Re-running reuses what is unchanged: the world (same size and seed), the index (incremental),
+the adapter (same world and training budget), and answered questions (the run resumes).
+This module may import `ragtune.world`: it is the demo, not a strategy.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from ragtune.project import Project, atomic_write_json
+
+MODES = {
+    # world size, test questions per type, latency sample, training minutes
+    "quick": {"size": "tiny", "per_type": 3, "latency": 5, "minutes": 1.0, "dev_limit": 12},
+    "default": {"size": "small", "per_type": 15, "latency": 30, "minutes": 4.0, "dev_limit": 40},
+    "full": {"size": "small", "per_type": None, "latency": 30, "minutes": 4.0, "dev_limit": 60},
+}
+
+
+@dataclass
+class DemoOptions:
+    out: Path = Path("ragtune-demo")
+    mode: str = "default"
+    seed: int = 0
+    train_minutes: float | None = None  # None: the mode's default
+    finetune: bool = True
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+def _stage(opts: DemoOptions, name: str, log: Callable[[str], None]):  # noqa: ANN202
+    class Stage:
+        def __enter__(self) -> None:
+            self.t0 = time.perf_counter()
+            log(f"== {name}")
+
+        def __exit__(self, *exc: Any) -> None:
+            opts.stages[name] = round(time.perf_counter() - self.t0, 1)
+            log(f"   {name}: {opts.stages[name]:.0f} s")
+
+    return Stage()
+
+
+def _world(opts: DemoOptions, size: str, log: Callable[[str], None]) -> Path:
+    from ragtune.world import generate_world
+
+    world = opts.out / "world"
+    meta = world / "world.json"
+    if meta.exists():
+        cfg = json.loads(meta.read_text()).get("config", {})
+        if cfg.get("size") == size and cfg.get("seed") == opts.seed:
+            log(f"   reusing {world} ({size}, seed {opts.seed})")
+            return world
+    generate_world(size, opts.seed, world)
+    return world
+
+
+def _adapter(project: Project, opts: DemoOptions, world: Path, minutes: float, dev_limit: int,
+             log: Callable[[str], None]) -> str | None:
+    """One training run (closed-book QA + RAFT examples) serving both fine-tuned strategies;
+    reused while the world and the budget are unchanged."""
+    from ragtune.finetune import FinetuneOptions, TrainConfig, run_finetune
+
+    state_path = opts.out / "demo-state.json"
+    key = {"world": json.loads((world / "world.json").read_text()).get("config"), "minutes": minutes}
+    state = json.loads(state_path.read_text()) if state_path.exists() else {}
+    adapter_dir = project.state / "adapters" / str(state.get("adapter"))
+    if state.get("key") == key and adapter_dir.exists():
+        log(f"   reusing adapter {state['adapter']}")
+        return state["adapter"]
+
+    def progress(event: str, info: dict[str, Any]) -> None:
+        if event in ("run", "eval", "done", "stop"):
+            log(f"   {event}: " + ", ".join(f"{k}={v}" for k, v in list(info.items())[:6]))
+
+    record = run_finetune(
+        project,
+        FinetuneOptions(
+            task="both",
+            train_qa=str(world / "qa" / "train.jsonl"),
+            dev_qa=str(world / "qa" / "dev.jsonl"),
+            exclude_qa=str(world / "qa" / "test.jsonl"),
+            dev_limit=dev_limit,
+            train=TrainConfig(max_minutes=minutes, eval_every_minutes=max(1.0, minutes / 2)),
+        ),
+        progress,
+    )
+    atomic_write_json(state_path, {"key": key, "adapter": record["id"]})
+    return record["id"]
+
+
+def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> dict[str, Any]:
+    from ragtune import api
+
+    mode = MODES[opts.mode]
+    minutes = opts.train_minutes if opts.train_minutes is not None else mode["minutes"]
+    opts.out.mkdir(parents=True, exist_ok=True)
+    project = Project.open(opts.out / "project")
+    t0 = time.perf_counter()
+    with _stage(opts, f"world ({mode['size']})", log):
+        world = _world(opts, mode["size"], log)
+    with _stage(opts, "ingest", log):
+        report = api.ingest(project, world / "docs", progress=False)
+        log(f"   {report.added} added, {report.changed} changed, {report.unchanged} unchanged")
+    strategies = ["closed_book", "rag", "agentic"]
+    if opts.finetune:
+        with _stage(opts, f"fine-tune ({minutes:g} min budget)", log):
+            adapter = _adapter(project, opts, world, minutes, mode["dev_limit"], log)
+        strategies += [f"closed_book@adapter={adapter}", f"rag@adapter={adapter}"]
+    with _stage(opts, "compare + freshness + report", log):
+        run_dir, results = api.compare(
+            project,
+            qa=world / "qa" / "test.jsonl",
+            train_qa=world / "qa" / "train.jsonl",
+            dev_qa=world / "qa" / "dev.jsonl",
+            strategies=" ".join(strategies),
+            sample_per_type=mode["per_type"],
+            seed=opts.seed,
+            out=opts.out / "run",
+            latency_sample=mode["latency"],
+            freshness=True,
+            updates=world / "updates",
+            updates_qa=world / "qa" / "updates.jsonl",
+        )
+    total = round(time.perf_counter() - t0, 1)
+    summary = {"run_dir": str(run_dir), "report": str(Path(run_dir) / "report.html"),
+               "stages_s": opts.stages, "total_s": total, "strategies": strategies}
+    atomic_write_json(opts.out / "demo-summary.json", summary)
+    return {"summary": summary, "results": results}
+
+
+def summary_lines(out: dict[str, Any]) -> list[str]:
+    """One screen: n, accuracy and 95% CI per strategy and type; time per stage."""
+    results, summary = out["results"], out["summary"]
+    lines = []
+    strategies = results.get("strategies", {})
+    types = sorted({t for s in strategies.values() for t in (s.get("by_type") or {})})
+    header = f"{'strategy':34} {'n':>4} {'accuracy (95% CI)':>20}  " + " ".join(f"{t[:8]:>8}" for t in types)
+    lines.append(header)
+    for spec, s in strategies.items():
+        acc = s["metrics"].get("accuracy")
+        lo, hi = (s.get("ci95") or {}).get("accuracy") or (None, None)
+        cells = []
+        for t in types:
+            v = (s.get("by_type") or {}).get(t, {}).get("accuracy")
+            cells.append(f"{v:8.0%}" if v is not None else f"{'-':>8}")
+        ci = f"{acc:.0%} [{lo:.0%}, {hi:.0%}]" if acc is not None and lo is not None else "-"
+        lines.append(f"{spec:34} {s['n']:>4} {ci:>20}  " + " ".join(cells))
+    rec = results.get("recommendation") or {}
+    if rec.get("strategy"):
+        lines += ["", f"recommended: {rec['strategy']}", f"  {rec.get('why', '')}"]
+    lines += ["", "time per stage: " + ", ".join(f"{k} {v:.0f} s" for k, v in summary["stages_s"].items())
+              + f"; total {summary['total_s']:.0f} s", f"report: {summary['report']}"]
+    return lines
