@@ -266,7 +266,7 @@ def _abstain_examples(pairs: list[tuple[QAPair, Chunk]], corpus_text: str, n: in
         return []
     by_subject: dict[str, list[QAPair]] = {}
     for p, _ in pairs:
-        if p.direction == "forward" and p.form in ("fronted", "record"):
+        if p.direction == "forward" and p.form in ("fronted", "record", "in_place"):
             for s in subjects:
                 if s in p.question:
                     by_subject.setdefault(s, []).append(p)

@@ -71,8 +71,9 @@ def _lower_det(subject: list[str]) -> list[str]:
 def _wh_in_place(s: Sentence, span: Span, after: list[str]) -> tuple[str, list[str]]:
     """The wh-phrase that replaces a span where it stands, and the words after it."""
     prev = bare(s.words[span.start - 1]).lower() if span.start else ""
-    if span.kind == "number" and span.unit and after and bare(after[0]) == span.unit:
-        return f"how many {span.unit}", after[1:]
+    k = len(span.unit.split())
+    if span.kind == "number" and span.unit and " ".join(bare(w) for w in after[:k]) == span.unit:
+        return f"how many {span.unit}", after[k:]
     if span.kind == "year":
         return ("what" if prev == "year" else "which year"), after
     if span.kind == "date":
@@ -120,8 +121,9 @@ def _fronted(s: Sentence, span: Span) -> str | None:
     prep = bare(rest[-1]).lower() if rest and bare(rest[-1]).lower() in PREPOSITIONS else ""
     if prep:
         rest = rest[:-1]
-    if span.kind == "number" and span.unit and after and bare(after[0]) == span.unit:
-        wh, after = f"How many {span.unit}", after[1:]
+    k = len(span.unit.split())
+    if span.kind == "number" and span.unit and " ".join(bare(w) for w in after[:k]) == span.unit:
+        wh, after = f"How many {span.unit}", after[k:]
     elif span.kind in ("year", "date"):
         wh = "When"
         if [bare(x).lower() for x in rest[-2:]] == ["the", "year"]:
@@ -173,16 +175,15 @@ def _copula_reverse(s: Sentence, span: Span) -> QAPair | None:
 def questions_for(s: Sentence, fact_prefix: str) -> list[QAPair]:
     """Every question form for every span of one analysed sentence."""
     out: list[QAPair] = []
-    if len(s.spans) < 2 and not (s.subject_end and s.spans):
-        return out  # nothing else in the sentence to ask about
     for span in s.spans:
         answer = s.answer(span)
         if not answer or len(answer.split()) > 6:
             continue
-        others = [o for o in s.spans if o is not span]
-        if not others and not s.subject_end:
-            continue
-        if not others and span.start < s.subject_end:
+        # the question must name something (a name or number other than the answer),
+        # else it cannot be answered from memory: "What was the weather?"
+        anchors = [o for o in s.spans if o is not span and o.kind in ("name", "number", "year", "date")]
+        subject_named = any(bare(w) in s.names for w in s.words[: s.subject_end])
+        if not anchors and not (subject_named and span.start >= s.subject_end):
             continue
         fact = f"{fact_prefix}:{span.start}"
         reverse = span.start < max(s.subject_end, 1)

@@ -57,6 +57,7 @@ class FinetuneOptions:
     resume: str | bool | None = None  # an ID, or True for the newest unfinished run
     data_only: bool = False
     forgetting: bool = True
+    probe_limit: int = 0  # forgetting-probe items used (0 = all 100; tests use fewer)
     dev_limit: int = 60  # dev questions evaluated during training (generation is the cost)
     cosine_filter: bool = True  # MiniLM cosine in the leakage filter (n-grams always)
     data: DataOptions = field(default_factory=DataOptions)
@@ -187,15 +188,28 @@ def _curve_marks(curve: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _base_probe(project: Any, base_hash: str, model: Any, tok: Any, device: str) -> dict[str, Any]:
+def _probe_items(limit: int) -> list[dict[str, Any]]:
+    """All probe items, or `limit` of them spread over both kinds."""
+    from ragtune.finetune.forgetting import load_items
+
+    items = load_items()
+    if not limit or limit >= len(items):
+        return items
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
+
+
+def _base_probe(project: Any, base_hash: str, model: Any, tok: Any, device: str,
+                limit: int = 0) -> dict[str, Any]:
+    """The base model's probe result, cached per base model, probe version and item count."""
     from ragtune.finetune.forgetting import ITEMS_FILE, run_probe
     from ragtune.finetune.registry import file_hash
 
-    key = f"{base_hash[:16]}-{file_hash(ITEMS_FILE)[:8]}"
+    key = f"{base_hash[:16]}-{file_hash(ITEMS_FILE)[:8]}-{limit or 'all'}"
     path = registry.adapters_dir(project) / f".probe-base-{key}.json"
     if path.exists():
         return json.loads(path.read_text())
-    result = run_probe(model, tok, device)
+    result = run_probe(model, tok, device, items=_probe_items(limit))
     atomic_write_json(path, result)
     return result
 
@@ -240,7 +254,7 @@ def run_finetune(
         "leakage": leakage, "inputs": {"corpus": opts.corpus, "collection": opts.collection,
                                        "train_qa": opts.train_qa, "dev_qa": opts.dev_qa,
                                        "exclude_qa": opts.exclude_qa},
-        "forgetting_enabled": opts.forgetting,
+        "forgetting_enabled": opts.forgetting, "probe_limit": opts.probe_limit,
         "setup_s": round(time.perf_counter() - t_start, 1),
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
@@ -283,7 +297,8 @@ def _train_and_publish(project: Any, run_dir: Path, run: dict[str, Any], cfg: Tr
     def before_training(model: Any, tok: Any, device: str) -> None:
         if run.get("forgetting_enabled", True):
             progress("probe", {"when": "before"})
-            probes["before"] = _base_probe(project, run["base_model"]["hash"], model, tok, device)
+            probes["before"] = _base_probe(project, run["base_model"]["hash"], model, tok, device,
+                                           run.get("probe_limit", 0))
 
     stop = stop if stop is not None else threading.Event()
 
@@ -308,7 +323,8 @@ def _train_and_publish(project: Any, run_dir: Path, run: dict[str, Any], cfg: Tr
             from ragtune.finetune.forgetting import difference, run_probe
 
             progress("probe", {"when": "after"})
-            probes["after"] = run_probe(model, tok, result.device)
+            probes["after"] = run_probe(model, tok, result.device,
+                                        items=_probe_items(run.get("probe_limit", 0)))
             probes["difference"] = difference(probes["before"], probes["after"])
         final = run_dir / "final"
         shutil.rmtree(final, ignore_errors=True)

@@ -34,11 +34,18 @@ MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 }  # fmt: skip
+STARTERS = DETERMINERS | PRONOUNS | AUX | {
+    "in", "on", "at", "for", "from", "with", "by", "to", "of", "if", "when", "after", "before",
+    "since", "during", "every", "our", "no", "not", "please", "all", "most", "many", "some",
+}  # fmt: skip
 OPENERS = {
     "if", "when", "while", "because", "although", "after", "before", "for", "in", "on", "at",
     "from", "with", "during", "since", "until", "unless", "once", "as", "by", "to", "of",
 }  # fmt: skip
-STOP_UNITS = {"and", "or", "of", "in", "to", "the", "a", "an", "per", "each", "for", "on", "at"}
+STOP_UNITS = {
+    "and", "or", "of", "in", "to", "the", "a", "an", "per", "each", "for", "on", "at", "above",
+    "below", "from", "with", "by", "into", "over", "under", "than", "after", "before", "since",
+}  # fmt: skip
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _NUMBER = re.compile(r"^[$€£]?\d[\d,]*(?:\.\d+)?%?$")
@@ -75,9 +82,10 @@ def name_words(texts: Iterable[str]) -> set[str]:
     These are the proper nouns; a capitalised word that is only capitalised because it starts
     a sentence ("Full-time employees ...") is not one.
     """
+    texts_list = list(texts)
     upper: set[str] = set()
     lower: set[str] = set()
-    for text in texts:
+    for text in texts_list:
         for sentence in split_sentences(text):
             words = [bare(w) for w in sentence.split()]
             for i, w in enumerate(words):
@@ -87,7 +95,16 @@ def name_words(texts: Iterable[str]) -> set[str]:
                     lower.add(w.lower())
                 elif i > 0 and not words[i - 1].endswith(":"):
                     upper.add(w)
-    return {w for w in upper if w.lower() not in lower}
+    names = {w for w in upper if w.lower() not in lower}
+    # "Ada Lovelace ...": a capitalised first word right before a name is part of it
+    for text in texts_list:
+        for sentence in split_sentences(text):
+            words = [bare(w) for w in sentence.split()[:2]]
+            if len(words) == 2 and words[0][:1].isupper() and words[1] in names:
+                first = words[0].lower()
+                if first not in lower and first not in STARTERS and words[0].isalpha():
+                    names.add(words[0])
+    return names
 
 
 @dataclass
@@ -152,6 +169,24 @@ def _name_end(words: list[str], i: int, names: set[str]) -> int:
     return j
 
 
+def _unit(words: list[str], i: int) -> str:
+    """The 1-2 word noun after a number ("540 kilometres above", "23,000 cubic kilometres of")."""
+    n = len(words)
+    for size in (1, 2):
+        if i + size >= n:
+            return ""
+        piece = words[i + 1 : i + 1 + size]
+        if not all(bare(x)[:1].islower() and bare(x).isalpha() and bare(x) not in STOP_UNITS
+                   for x in piece):
+            return ""
+        if any(x != bare(x) for x in piece[:-1]):
+            return ""
+        after = bare(words[i + 1 + size]).lower() if i + 1 + size < n else ""
+        if i + 1 + size >= n or piece[-1] != bare(piece[-1]) or after in STOP_UNITS or after in AUX:
+            return " ".join(bare(x) for x in piece)
+    return ""
+
+
 def find_subject(words: list[str], names: set[str]) -> tuple[int, bool]:
     """(end of the subject, whether it is a name); (0, False) when there is no clear subject."""
     if len(words) < 3:
@@ -207,13 +242,7 @@ def analyse(text: str, names: set[str]) -> Sentence:
             if _YEAR.match(w) and (prev in YEAR_PREPS or i == n - 1):
                 spans.append(Span(i, i + 1, "year"))
             else:
-                unit = ""
-                if i + 1 < n and words[i] == w:
-                    nxt = bare(words[i + 1])
-                    then = bare(words[i + 2]).lower() if i + 2 < n else ""
-                    ends = i + 2 >= n or words[i + 1] != nxt or then in STOP_UNITS or then in AUX
-                    if nxt[:1].islower() and nxt.isalpha() and nxt not in STOP_UNITS and ends:
-                        unit = nxt
+                unit = _unit(words, i) if words[i] == w else ""
                 spans.append(Span(i, i + 1, "number", unit))
             i += 1
             continue

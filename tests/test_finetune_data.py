@@ -1,0 +1,198 @@
+"""Fine-tuning data: extractive questions on generic English, RAFT examples, leakage filter,
+packing that keeps examples apart (checked on the real model), bad input."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ragtune.errors import InputError, RagtuneError
+from ragtune.eval.qa import QAItem
+from ragtune.finetune.data import DataOptions, extract_pairs, synthesize
+from ragtune.finetune.extractive import questions_for
+from ragtune.finetune.leakage import filter_leakage, overlap
+from ragtune.finetune.sentences import analyse, name_words
+from ragtune.strategies.prompts import ABSTAIN_TEXT, CLOSED_BOOK_SYSTEM, RAG_SYSTEM
+from ragtune.types import Chunk
+
+# Plain English that has nothing to do with the synthetic world's templates.
+TEXT = [
+    "Ada Lovelace was born in London. Ada Lovelace worked with Charles Babbage on the "
+    "Analytical Engine. The Analytical Engine was designed by Charles Babbage in 1837.",
+    "The Hubble Space Telescope was launched in 1990. The telescope orbits about 540 "
+    "kilometres above the Earth. Edwin Hubble gave the telescope its name.",
+    "Lake Baikal lies in Siberia. Lake Baikal holds about 23,000 cubic kilometres of water. "
+    "The lake is the deepest lake in the world.",
+]
+
+
+def _chunks(texts=TEXT):
+    return [Chunk(f"doc{i}::0", f"doc{i}", t, title=f"Doc {i}") for i, t in enumerate(texts)]
+
+
+def _qa(chunks, **kw):
+    pairs, _ = extract_pairs(chunks)
+    return {(p.question, p.answer, p.direction, p.form) for p, _ in pairs}
+
+
+def test_extractive_questions_both_directions_on_generic_english():
+    qa = _qa(_chunks())
+    questions = {q: a for q, a, _, _ in qa}
+    assert questions["Where was Ada Lovelace born?"] == "London"
+    assert questions["Fill in the blank: Ada Lovelace was born in ___."] == "London"
+    assert questions["When was the Hubble Space Telescope launched?"] == "1990"
+    assert questions["Lake Baikal holds about how many cubic kilometres of water?"] == "23,000"
+    # reverse direction: the subject is the answer
+    assert questions["What was born in London?"] == "Ada Lovelace"
+    assert {d for _, _, d, _ in qa} == {"forward", "reverse"}
+
+
+def test_ambiguous_questions_are_dropped():
+    chunks = _chunks(["Ilse Marr was born in Brenton. Jorg Talle was born in Brenton. "
+                      "Ilse Marr joined Kestrel Labs."])
+    pairs, stats = extract_pairs(chunks)
+    assert stats["ambiguous_dropped"] >= 2  # "What was born in Brenton?" has two answers
+    assert not any(p.question == "What was born in Brenton?" for p, _ in pairs)
+
+
+def test_names_are_words_capitalised_mid_sentence():
+    names = name_words(["The report was late. Kestrel Labs wrote it.", "We met Ilse at Kestrel."])
+    assert {"Kestrel", "Labs", "Ilse"} <= names
+    assert "The" not in names and "We" not in names
+
+
+def test_sentence_without_an_anchor_gives_no_question():
+    s = analyse("The weather was pleasant.", set())
+    assert questions_for(s, "x") == []
+
+
+def test_synthesis_uses_the_inference_prompts_and_holds_out_dev_phrasings():
+    data = synthesize(_chunks(), DataOptions(raft=True, dev_holdout=2, seed=1))
+    kinds = {e.kind for e in data.examples}
+    assert kinds == {"text", "qa", "raft"}
+    assert all(e.system == CLOSED_BOOK_SYSTEM for e in data.examples if e.kind == "qa")
+    assert len(data.dev) == 2
+    train_questions = {e.question for e in data.examples}
+    assert not any(d.question in train_questions for d in data.dev)
+    # the same fact is still taught by its other forms
+    dev_answers = {d.answers[0] for d in data.dev}
+    assert all(any(e.answer == a for e in data.examples if e.kind == "qa") for a in dev_answers)
+
+
+def test_raft_examples_quote_the_oracle_they_cite():
+    data = synthesize(_chunks(), DataOptions(raft=True, closed_book=False, text=False,
+                                             raft_no_oracle_share=0.3, seed=3))
+    raft = [e for e in data.examples if e.kind == "raft"]
+    assert raft and all(e.system == RAG_SYSTEM for e in raft)
+    with_oracle = [e for e in raft if e.origin == "raft"]
+    without = [e for e in raft if e.origin == "raft_no_oracle"]
+    assert with_oracle and without
+    assert all(e.answer == ABSTAIN_TEXT for e in without)
+    for e in with_oracle:
+        m = re.fullmatch(r"(.+) \[(\d+)\]", e.answer)
+        assert m, e.answer
+        source = re.search(rf"^\[{m.group(2)}\] (.+)$", e.user, re.M).group(1)
+        assert m.group(1).lower() in source.lower()  # the cited source holds the answer
+        assert e.user.endswith(f"Question: {e.question}")
+
+
+def test_user_pairs_and_abstention_examples():
+    items = [QAItem("u1", "What does the blue lamp mean?", ["standby"]),
+             QAItem("u2", "Who won the 2031 final?", [], "unanswerable")]
+    data = synthesize(_chunks(), DataOptions(abstain_share=0.2, dev_holdout=0), train_qa=items)
+    by_q = {e.question: e.answer for e in data.examples if e.kind == "qa"}
+    assert by_q["What does the blue lamp mean?"] == "standby"
+    assert by_q["Who won the 2031 final?"] == ABSTAIN_TEXT
+    made_up = [e for e in data.examples if e.origin == "abstain"]
+    assert made_up and all(e.answer == ABSTAIN_TEXT for e in made_up)
+    corpus = " ".join(TEXT)
+    for e in made_up:  # the made-up subject never occurs in the corpus
+        assert e.fact.split(":", 1)[1] not in corpus
+
+
+def test_empty_or_underivable_corpus_is_refused():
+    with pytest.raises(InputError):
+        synthesize([], DataOptions())
+    with pytest.raises(InputError, match="nothing to train on"):
+        synthesize(_chunks(["ok.", "fine then."]), DataOptions(text=False))
+
+
+def test_ngram_overlap():
+    q = "How many cubic kilometres of water does Lake Baikal hold today?"
+    assert overlap(q, "Tell me: how many cubic kilometres of water does Lake Baikal hold today?") == 1.0
+    assert overlap(q, "Lake Baikal lies in Siberia.") == 0.0
+    assert overlap("Where is Baikal?", "where is baikal") == 1.0  # short: one n-gram of 3
+
+
+def test_leakage_filter_catches_a_planted_paraphrased_test_question(pool):
+    test_question = "Which city was Ada Lovelace born in?"
+    planted = QAItem("p1", "In which city was Ada Lovelace born?", ["London"])  # a paraphrase
+    data = synthesize(_chunks(), DataOptions(dev_holdout=0), train_qa=[planted])
+    assert any(e.question == planted.question for e in data.examples)
+    kept, report = filter_leakage(data.examples, [test_question], pool.embedder())
+    assert not any(e.question == planted.question for e in kept)
+    assert report.dropped >= 1 and report.dropped == len(data.examples) - len(kept)
+    caught = [s for s in report.samples if s["training"] == planted.question]
+    assert caught and caught[0]["cosine"] > 0.92 and caught[0]["excluded"] == test_question
+    # unrelated questions survive
+    assert any(e.question.startswith("When was the Hubble") for e in kept)
+
+
+def test_packing_keeps_examples_apart_exactly(pool):
+    """Packed rows (shared system turn, block-diagonal attention) give every answer token the
+    same logits as the example alone; loss only on answer tokens and the end of turn."""
+    import torch
+
+    from ragtune.finetune.data import Example
+    from ragtune.finetune.packing import IGNORE, ExampleTokenizer, collate, pack
+    from ragtune.finetune.train import causal_lm
+
+    gen = pool.generator()
+    tok, model = gen.tokenizer, gen.model
+    et = ExampleTokenizer(tok)
+    examples = [Example("qa", a, user=q, system=CLOSED_BOOK_SYSTEM) for q, a in
+                [("Where was Ada Lovelace born?", "London"), ("When was Hubble launched?", "1990"),
+                 ("Who designed the engine?", "Charles Babbage")]]
+    items = [et(e) for e in examples]
+    assert all(i.prefix for i in items) and len({i.prefix for i in items}) == 1
+    rows = pack(items, 512)
+    assert len(rows) == 1 and len(rows[0].tails) == 3
+    batch = collate(rows, tok.pad_token_id)
+    assert batch.tokens < batch.example_tokens  # the system turn is computed once
+
+    def run():
+        with torch.inference_mode():
+            lm = causal_lm(model)
+            h = lm.model(input_ids=batch.input_ids, attention_mask=batch.attention_mask,
+                         position_ids=batch.position_ids).last_hidden_state
+            packed = lm.lm_head(h.reshape(-1, h.shape[-1])[batch.target_index])
+            alone = []
+            for it in items:
+                ids = torch.tensor([list(it.prefix) + it.tail])
+                logits = lm(input_ids=ids).logits[0]
+                labelled = [len(it.prefix) + j for j, lab in enumerate(it.labels) if lab != IGNORE]
+                alone.append(logits[[p - 1 for p in labelled]])
+            return packed, torch.cat(alone)
+
+    packed, alone = gen.worker.run(run)
+    assert packed.shape == alone.shape
+    assert torch.allclose(packed, alone, atol=2e-4)
+    answer_ids = [t for it in items for t, lab in zip(it.tail, it.labels) if lab != IGNORE]
+    assert batch.target_ids.tolist() == answer_ids
+    assert batch.target_ids.tolist().count(tok.eos_token_id) == 3  # each answer ends its turn
+
+
+def test_memory_estimate_refuses_with_a_suggestion(pool):
+    from ragtune.finetune.train import TrainConfig, check_memory
+
+    huge = TrainConfig(method="full", batch_rows=4096, row_tokens=4096)
+    with pytest.raises(RagtuneError) as e:
+        check_memory(pool.generator().model, huge, "float32", "cpu")
+    assert "GB" in e.value.message and "--batch-rows" in e.value.hint and "lora" in e.value.hint
+
+
+def test_finetune_never_imports_the_world():
+    root = Path(__file__).parent.parent / "src" / "ragtune" / "finetune"
+    pattern = re.compile(r"^\s*(from|import)\s+ragtune\.world|import_module\(.ragtune\.world", re.M)
+    for path in root.glob("*.py"):
+        assert not pattern.search(path.read_text()), path
