@@ -69,9 +69,10 @@ def test_strict_and_one_line_errors(tmp_path, pool):
     (bad / "x.txt").write_bytes(b"\xff\xfe\x00bad")
     (bad / "y.jsonl").write_text('{"text": "fine record"}\n{broken\n')
     # bad input is reported and skipped; the good record next to it is ingested (exit 0)
-    loose = _cli("-p", str(tmp_path), "ingest", str(bad), cwd=tmp_path)
-    assert loose.returncode == 0, loose.stderr
+    loose = CliRunner().invoke(app, ["-p", str(tmp_path), "ingest", str(bad)])
+    assert loose.exit_code == 0, loose.output
     assert "1 added" in loose.stdout and "warning: 2 input problems" in loose.stderr
+    # in a fresh process (nothing new to embed, so no model load): --strict exits 1
     strict = _cli("-p", str(tmp_path), "ingest", str(bad), "--strict", cwd=tmp_path)
     assert strict.returncode == 1
     assert "x.txt: binary file" in strict.stderr and "y.jsonl:2: malformed JSON line" in strict.stderr

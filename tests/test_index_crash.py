@@ -19,7 +19,7 @@ from ragtune.corpus.sample import write_mixed_corpus
 from ragtune.index import open_index
 from ragtune.project import Project
 
-N_DOCS = 120
+N_DOCS = 60
 
 CRASHER = r"""
 import os, signal, sys
@@ -27,7 +27,7 @@ from ragtune.index import ingest, open_index
 from ragtune.index.manifest import Manifest
 
 project, corpus, where = sys.argv[1], sys.argv[2], sys.argv[3]
-ingest.BATCH_CHUNKS = 16  # several write cycles, so the kill lands mid-run
+ingest.BATCH_CHUNKS = 8  # several write cycles, so the kill lands mid-run
 calls = {"n": 0}
 original = getattr(Manifest, where)
 
