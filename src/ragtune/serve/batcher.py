@@ -9,7 +9,8 @@ batches grow with load without any waiting at low load beyond the window.
 
 Writes (`group[0]` in WRITE_KINDS) run before reads of the same cycle, so a query sent after
 an upsert was acknowledged sees it. When the queue is full, or the estimated wait is longer
-than `max_wait_s`, `submit` raises Overloaded with a Retry-After in seconds.
+than `max_wait_s` (reads only: writes are cheap and go first), `submit` raises Overloaded
+with a Retry-After in seconds.
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ class MicroBatcher:
                     f"the server is busy ({self._waiting} requests waiting)", self._retry_after()
                 )
             wait = self.estimated_wait_s()
-            if wait > self.max_wait_s:
+            # writes are cheap and run first in the next cycle: only the queue bound refuses them
+            if wait > self.max_wait_s and group[0] not in WRITE_KINDS:
                 raise Overloaded(
                     f"the server is busy (estimated wait {wait:.0f} s)", self._retry_after()
                 )
