@@ -202,3 +202,13 @@ def test_small_collection_next_to_a_1000_times_larger_one(store):
         assert len(hits) == 5 and {h.collection for h in hits} == {"small"}, mode
         filtered = store.search("small", 5, "common filler", query, {"field": "doc_id", "ne": "doc0"}, mode)
         assert len(filtered) == 4 and "doc0" not in {h.doc_id for h in filtered}
+
+
+def test_awkward_metadata_keys(store):
+    meta = {"Publish Date": "2024-01-02", "año": 5, "a-b": "x", "a:b": "c", "1st": "one", "$x": True}
+    _put(store, [_chunk(1, **meta), _chunk(2, topic="other")])
+    vec = fake_embed(["chunk"])[0]
+    for key, value in meta.items():
+        hits = store.search("default", 5, "chunk", vec, F.normalize({"field": key, "eq": value}), "dense")
+        assert [h.doc_id for h in hits] == ["doc1"], key
+    assert store.get("default", _chunk(1).id).metadata == meta

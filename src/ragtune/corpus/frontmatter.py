@@ -83,8 +83,8 @@ def normalize_date(value: Any) -> str | None:
 
 
 def normalize_key(key: Any) -> str:
-    """Payload keys: dots and brackets would read as paths in the store's filter language."""
-    return re.sub(r"[.\[\]]", "_", str(key).strip())
+    """Payload keys: dots, brackets, quotes and backslashes would read as path syntax."""
+    return re.sub(r'[.\[\]"\\]', "_", str(key).strip())
 
 
 def normalize_value(value: Any) -> Any:

@@ -46,6 +46,20 @@ def point_id(collection: str, chunk_id: str) -> str:
     return str(uuid.uuid5(_NS, f"{collection}\x00{chunk_id}"))
 
 
+def _path(field: str) -> str:
+    """The payload path of a filterable field; metadata names are quoted (spaces, `:`, `$`)."""
+    return field if field in RESERVED else f'm."{field}"'
+
+
+def _registry_key(path: str) -> str:
+    if not path.startswith("m."):
+        return path
+    name = path[2:]
+    if len(name) >= 2 and name[0] == name[-1] == '"':
+        name = name[1:-1]
+    return f"m:{name}"
+
+
 def _filterable(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -105,9 +119,11 @@ class QdrantEdgeStore:
                 f"cannot open the index at {self.path}: {e}",
                 "if it is damaged, delete .ragtune/index and re-ingest",
             ) from None
+        # field -> kind, for the filter translator: top-level fields by name, metadata
+        # fields as "m:<name>" (Qdrant reports paths quoted or not, as it sees fit)
         self._types: dict[str, str] = {}
         for key, info in self.shard.info().payload_schema.items():
-            self._types[key] = {
+            self._types[_registry_key(key)] = {
                 q.PayloadSchemaType.Keyword: "keyword",
                 q.PayloadSchemaType.Float: "number",
                 q.PayloadSchemaType.Integer: "number",
@@ -131,9 +147,9 @@ class QdrantEdgeStore:
             max_search_threads=self.search_threads,
         )
 
-    def _index(self, key: str, schema: Any, kind: str) -> None:
-        self.shard.update(self.q.UpdateOperation.create_field_index(key, schema))
-        self._types[key] = kind
+    def _index(self, path: str, schema: Any, kind: str) -> None:
+        self.shard.update(self.q.UpdateOperation.create_field_index(path, schema))
+        self._types[_registry_key(path)] = kind
 
     # -------------------------------------------------------------- writes
 
@@ -183,12 +199,11 @@ class QdrantEdgeStore:
         }
         for c in chunks:
             for key, value in c.metadata.items():
-                path = f"m.{key}"
-                if path in self._types:
+                if f"m:{key}" in self._types:
                     continue
                 kind = _value_type(value)
                 if kind is not None:
-                    self._index(path, schema[kind], "keyword" if kind == "bool" else kind)
+                    self._index(_path(key), schema[kind], "keyword" if kind == "bool" else kind)
 
     def _collection_filter(self, collection: str):  # noqa: ANN202
         q = self.q
@@ -376,7 +391,7 @@ class QdrantEdgeStore:
     # -------------------------------------------------------------- filters
 
     def field_type(self, field: str) -> str | None:
-        return self._types.get(field if field in RESERVED else f"m.{field}")
+        return self._types.get(field if field in RESERVED else f"m:{field}")
 
     def translate(self, flt: Filter) -> Any:
         """A normalised filter (filters.normalize) -> qdrant_edge.Filter."""
@@ -388,8 +403,8 @@ class QdrantEdgeStore:
         if "not" in flt:
             return q.Filter(must_not=[self.translate(flt["not"])])
         field = flt["field"]
-        key = field if field in RESERVED else f"m.{field}"
-        kind = self._types.get(key)
+        key = _path(field)
+        kind = self.field_type(field)
         must: list[Any] = []
         must_not: list[Any] = []
         num: dict[str, float] = {}
