@@ -214,3 +214,18 @@ def test_format_mismatch_and_missing_index(tmp_path, pool):
     with pytest.raises(RagtuneError, match="has format 99") as again:  # the lock was released
         open_index(project)
     assert not isinstance(again.value, IndexLockedError)
+
+
+def test_embedder_change_is_a_clear_error(tmp_path):
+    project = Project.open(tmp_path)
+    index_dir = project.path("index")
+    (index_dir / "format.json").write_text(
+        '{"format": 1, "store": "qdrant-edge", "dim": 384, "embedder": "other-model"}'
+    )
+    with open_index(project) as index:
+        class Fake:
+            dim = 384
+
+        with pytest.raises(RagtuneError, match="built with embedder `other-model`"):
+            index._check_embedder(Fake())
+        assert index.search("anything", mode="bm25") == []  # BM25 needs no embedder
