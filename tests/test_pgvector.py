@@ -180,14 +180,14 @@ def test_every_command_on_postgres_matches_the_embedded_index(labelled, pg_schem
     root, facts = labelled
     url = pg_schema[1]
     queries = [f.query for f in facts]
-    with open_index(Project(root=tmp_path / "edge", settings=Settings(), origin={})) as edge:
+    project_dir = tmp_path / "project"  # one project: the PostgreSQL ingest reuses cached embeddings
+    with open_index(Project(root=project_dir, settings=Settings(), origin={})) as edge:
         edge.ingest(root / "docs")
         edge_docs = {d.doc_id: d.content_hash for d in edge.documents()}
         edge_chunks = edge.manifest.chunk_ids("default")
         edge_dense = [[h.chunk_id for h in r] for r in edge.search_many(queries, 5, mode="dense")]
 
     runner = CliRunner()
-    project_dir = tmp_path / "pg"
     result = runner.invoke(app, ["-p", str(project_dir), "ingest", str(root / "docs"), "--store", url])
     assert result.exit_code == 0, result.output
     assert "60 added, 0 changed, 0 removed, 0 unchanged" in result.output
@@ -219,5 +219,12 @@ def test_every_command_on_postgres_matches_the_embedded_index(labelled, pg_schem
     result = runner.invoke(app, ["-p", str(project_dir), "search", facts[0].query, "--filter",
                                  f"doc_id={facts[0].doc_id}", "--json", "--store", url])  # fmt: skip
     assert result.exit_code == 0 and [h["doc_id"] for h in json.loads(result.stdout)] == [facts[0].doc_id]
+    # a read replica (here: a read-only session) serves searches and refuses writes
+    read_only = url + "&options=-c%20default_transaction_read_only%3Don"
+    result = runner.invoke(app, ["-p", str(project_dir), "search", facts[1].query, "--json",
+                                 "--store", read_only])  # fmt: skip
+    assert result.exit_code == 0 and json.loads(result.stdout)[0]["doc_id"] == facts[1].doc_id
+    result = runner.invoke(app, ["-p", str(project_dir), "ingest", str(root / "docs"), "--store", read_only])
+    assert result.exit_code != 0 and "is read-only (a replica" in str(result.exception or result.output)
     result = runner.invoke(app, ["-p", str(project_dir), "ingest", str(root / "docs"), "--rebuild"])
     assert "60 added" in result.output, result.output

@@ -9,7 +9,7 @@ ids, files) and the index format. Any number of processes on any number of machi
 and search at once; writes (ingest, delete, crash recovery) take a PostgreSQL advisory lock,
 so one process writes at a time (a second writer gets IndexLockedError naming the first).
 
-- Dense: HNSW (`vector_cosine_ops`, m=16, ef_construction=128) on `embedding::vector(DIM)`, built
+- Dense: HNSW (`vector_cosine_ops`, m=16, ef_construction=64) on `embedding::vector(DIM)`, built
   by `optimize()` after the first bulk load and maintained by PostgreSQL after that. Filtered
   queries run with `hnsw.iterative_scan = relaxed_order`, so a selective filter still yields k
   results; when the scan stops short (hnsw.max_scan_tuples) the query is re-run exactly.
@@ -48,7 +48,7 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
@@ -69,7 +69,7 @@ MIN_PGVECTOR = (0, 8, 0)  # hnsw.iterative_scan
 BM25_K1, BM25_B = 1.2, 0.75
 BM25_AVG_LEN = 100.0  # the embedded store's fixed average length (edge.BM25_AVG_LEN)
 TS_CONFIG = "english"
-HNSW_M, HNSW_EF_CONSTRUCTION = 16, 128
+HNSW_M, HNSW_EF_CONSTRUCTION = 16, 64  # pgvector's defaults: builds ~2x faster than 128
 HNSW_INDEX = "chunks_embedding_hnsw"
 _TIE_MARGIN = 16  # as edge.py: extra results so ties at the cut are broken by chunk id
 _SCHEMA_RE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -109,7 +109,9 @@ def parse_url(url: str) -> tuple[str, str]:
             "use lower-case letters, digits and `_` (at most 63), e.g. ?schema=team_a",
         )
     scheme = "postgresql" if parts.scheme == "postgres" else parts.scheme
-    return urlunsplit((scheme, parts.netloc, parts.path, urlencode(rest), parts.fragment)), schema
+    # libpq decodes %XX but not `+`: spaces (options=-c x=y) must stay %20
+    query = urlencode(rest, quote_via=quote)
+    return urlunsplit((scheme, parts.netloc, parts.path, query, parts.fragment)), schema
 
 
 def redact(url: str) -> str:
@@ -119,7 +121,7 @@ def redact(url: str) -> str:
     if parts.password is not None:
         netloc = netloc.replace(f":{parts.password}@", ":***@", 1)
     query = [(k, "***" if k == "password" else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
-    return urlunsplit(parts._replace(netloc=netloc, query=urlencode(query, safe="*/")))
+    return urlunsplit(parts._replace(netloc=netloc, query=urlencode(query, safe="*/", quote_via=quote)))
 
 
 # ------------------------------------------------------------------ migrations
@@ -192,8 +194,15 @@ class Database:
         self.app_name = f"ragtune[{os.getpid()}@{socket.gethostname()}]"[:63]
         try:
             with psycopg.connect(self.conninfo, autocommit=True, connect_timeout=10) as conn:
-                self._check_extension(conn)
-                migrate(conn, self.schema)
+                # a hot standby (read replica) or a read-only role: search only, never migrate
+                self.read_only = conn.execute(
+                    "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'"
+                ).fetchone()[0]
+                if self.read_only:
+                    self._check_replica(conn)
+                else:
+                    self._check_extension(conn)
+                    migrate(conn, self.schema)
                 self.search_path = conn.execute(
                     "SELECT quote_ident(%s) || ', ' || current_setting('search_path')", (self.schema,)
                 ).fetchone()[0]
@@ -236,6 +245,22 @@ class Database:
                 "run `ALTER EXTENSION vector UPDATE;` after upgrading pgvector on the server",
             )
 
+    def _check_replica(self, conn: Any) -> None:
+        """On a read-only server the primary must already have the schema at our version."""
+        newest = migrations()[-1][0]
+        where = f"schema `{self.schema}` on the read-only server {redact(self.url)}"
+        row = conn.execute("SELECT to_regclass(%s)", (f"{self.schema}.schema_migrations",)).fetchone()
+        if row[0] is None:
+            raise RagtuneError(f"{where} has no ragtune index", "ingest against the primary first")
+        have = conn.execute(
+            f'SELECT max(version) FROM "{self.schema}".schema_migrations'  # validated name
+        ).fetchone()[0]
+        if have != newest:
+            raise RagtuneError(
+                f"{where} is at version {have}; this ragtune needs version {newest}",
+                "run any ragtune command against the primary first (it migrates), or upgrade ragtune",
+            )
+
     def _configure(self, conn: Any) -> None:
         from pgvector.psycopg import register_vector
 
@@ -268,6 +293,11 @@ class Database:
             )
 
     def writer_lock(self) -> "WriterLock":
+        if self.read_only:
+            raise RagtuneError(
+                f"{redact(self.url)} is read-only (a replica or a read-only role): it cannot be written",
+                "ingest and delete against the primary's URL; replicas serve searches",
+            )
         return WriterLock(self)
 
     def close(self) -> None:
@@ -538,8 +568,16 @@ class PgVectorStore:
         """Build the HNSW index once there are rows (bulk loads go faster without it), ANALYZE."""
         sql = self.sql
         with self.db.connection() as conn:
-            if not self.has_hnsw() and conn.execute("SELECT 1 FROM chunks LIMIT 1").fetchone():
-                conn.execute(f"SET maintenance_work_mem = '{_maintenance_mem()}'")
+            rows = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+            if rows and not self.has_hnsw():
+                # a build whose graph fits in maintenance_work_mem is several times faster;
+                # raise it to the estimated graph size (never lower it, at most 1 GB)
+                need_mb = min(1024, int(rows * (4 * self.dim + 200) * 1.25) >> 20)
+                have_mb = conn.execute(
+                    "SELECT setting::bigint * 1024 >> 20 FROM pg_settings WHERE name = 'maintenance_work_mem'"
+                ).fetchone()[0]
+                if need_mb > have_mb:
+                    conn.execute(f"SET maintenance_work_mem = '{need_mb}MB'")
                 conn.execute(sql.SQL(
                     "CREATE INDEX IF NOT EXISTS {} ON chunks USING hnsw (({}) vector_cosine_ops) "
                     "WITH (m = {}, ef_construction = {})"
@@ -597,9 +635,8 @@ class PgVectorStore:
                 dense: list[Hit] = []
                 sparse: list[Hit] = []
                 if mode != "bm25":
-                    limit = (k if mode == "dense" else depth) + _TIE_MARGIN
                     vec = np.asarray(vectors[i], dtype=np.float32)  # type: ignore[index]
-                    dense = sorted(self._dense(conn, vec, where, params, limit), key=_rank_key)
+                    dense = self._dense_top(conn, vec, where, params, k if mode == "dense" else depth)
                 if mode != "dense":
                     limit = (k if mode == "bm25" else depth) + _TIE_MARGIN
                     sparse = sorted(
@@ -613,6 +650,17 @@ class PgVectorStore:
                 else:
                     out.append(_fuse(dense[:depth], sparse[:depth], k))
         return out
+
+    def _dense_top(self, conn: Any, vec: np.ndarray, where: Any, params: list, need: int) -> list[Hit]:
+        """The `need` nearest, ties at the cut broken by chunk id (as edge.py).
+
+        One more row than needed tells whether the cut falls inside a tie; only then is a
+        margin fetched (on a filtered HNSW scan every extra row costs index work).
+        """
+        hits = sorted(self._dense(conn, vec, where, params, need + 1), key=_rank_key)
+        if len(hits) > need and _rank_key(hits[need])[0] == _rank_key(hits[need - 1])[0]:
+            hits = sorted(self._dense(conn, vec, where, params, need + _TIE_MARGIN), key=_rank_key)
+        return hits[:need]
 
     def _dense(self, conn: Any, vec: np.ndarray, where: Any, params: list, limit: int) -> list[Hit]:
         sql = self.sql
@@ -820,15 +868,6 @@ def _fuse(dense: list[Hit], sparse: list[Hit], k: int) -> list[Hit]:
     return [replace(by_id[cid], score=fused[cid]) for cid in order]
 
 
-def _maintenance_mem() -> str:
-    """Memory for building the HNSW graph: enough to keep it in memory (faster), bounded."""
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError):
-        total = 4 << 30
-    return f"{max(64, min(2048, total // (16 << 20)))}MB"
-
-
 # ------------------------------------------------------------------ the manifest
 
 
@@ -1020,6 +1059,12 @@ class _NoLock:
     def release(self) -> None:
         pass
 
+    def __enter__(self) -> "_NoLock":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        pass
+
 
 class PgIndex(Index):
     """ragtune's `Index` with the store, manifest and format in PostgreSQL.
@@ -1033,7 +1078,7 @@ class PgIndex(Index):
 
     def __init__(self, path: Path, settings: "Settings", cache_dir: Path | None = None):
         self.db = Database(settings.index.store, settings.index.hnsw_ef)
-        self.writer = self.db.writer_lock()
+        self.writer: Any = _NoLock() if self.db.read_only else self.db.writer_lock()
         try:
             super().__init__(path, settings, cache_dir)
         except BaseException:
@@ -1074,7 +1119,7 @@ class PgIndex(Index):
         self.store = PgVectorStore(self.db, dim, self.settings.index.hnsw_ef)
 
     def _recover(self) -> int:
-        if not self.writer.try_acquire():
+        if self.db.read_only or not self.writer.try_acquire():
             return 0  # a live writer's pending documents are its own business
         try:
             return super()._recover()
@@ -1083,23 +1128,26 @@ class PgIndex(Index):
 
     # writes: one writer at a time
 
-    def ingest(self, *args: Any, **kwargs: Any):  # noqa: ANN201 (IngestReport)
+    def _writing(self) -> Any:
         self._check_open()
-        with self.writer:
+        if self.db.read_only:
+            self.db.writer_lock()  # raises the read-only error
+        return self.writer
+
+    def ingest(self, *args: Any, **kwargs: Any):  # noqa: ANN201 (IngestReport)
+        with self._writing():
             self._refresh()
             if self.store is not None:
                 self.recovered += super()._recover()
             return super().ingest(*args, **kwargs)
 
     def upsert_documents(self, *args: Any, **kwargs: Any) -> dict[str, int]:
-        self._check_open()
-        with self.writer:
+        with self._writing():
             self._refresh()
             return super().upsert_documents(*args, **kwargs)
 
     def delete_documents(self, doc_ids: Iterable[str], collection: str | None = None) -> int:
-        self._check_open()
-        with self.writer:
+        with self._writing():
             return super().delete_documents(doc_ids, collection)
 
     # reads: another process may have created the index since this one opened
@@ -1119,7 +1167,14 @@ class PgIndex(Index):
         return super().count(collection)
 
     def metadata_values(self, field: str, collection: str | None = None) -> set:
-        self._values_cache.clear()  # other processes write too: never serve a stale set
+        # other processes write too: the cache holds only while the documents are unchanged
+        with self.db.connection() as conn:
+            generation = conn.execute(
+                "SELECT count(*), coalesce(max(updated_at), 0) FROM documents"
+            ).fetchone()
+        if generation != getattr(self, "_generation", None):
+            self._values_cache.clear()
+            self._generation = generation
         return super().metadata_values(field, collection)
 
     def close(self) -> None:

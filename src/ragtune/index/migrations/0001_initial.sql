@@ -5,7 +5,7 @@
 -- migration: add 0002_*.sql. The HNSW index is not created here: the store builds it after the
 -- first bulk load (optimize()), for the embedder's dimension, as
 --   CREATE INDEX chunks_embedding_hnsw ON chunks
---     USING hnsw ((embedding::vector(DIM)) vector_cosine_ops) WITH (m = 16, ef_construction = 128);
+--     USING hnsw ((embedding::vector(DIM)) vector_cosine_ops) WITH (m = 16, ef_construction = 64);
 
 -- key/value facts about the index: `format` (JSON: dimension, embedder, created_at)
 CREATE TABLE meta (
