@@ -228,3 +228,38 @@ def test_every_command_on_postgres_matches_the_embedded_index(labelled, pg_schem
     assert result.exit_code != 0 and "is read-only (a replica" in str(result.exception or result.output)
     result = runner.invoke(app, ["-p", str(project_dir), "ingest", str(root / "docs"), "--rebuild"])
     assert "60 added" in result.output, result.output
+
+
+def test_server_on_postgres_upserts_searches_and_deletes(pg_schema, pool, tmp_path):
+    """`ragtune serve` unchanged on PostgreSQL: documents through the API, search, chunk, delete."""
+    import httpx
+
+    from ragtune.config import Settings
+    from ragtune.project import Project
+    from ragtune.serve import KeyStore, create_app
+    from ragtune.serve.openai_compat import serve_in_thread
+
+    project = Project(root=tmp_path, settings=Settings(index={"store": pg_schema[1]}), origin={})
+    key, _ = KeyStore.of(project).add("team", ["handbook"])
+    docs = [
+        {"id": "handbook/launch", "title": "Launch", "text": "The Zorblax launch code is AMBER-4471."},
+        {"id": "handbook/parking", "title": "Parking", "text": "Visitors park in garage B on level 2."},
+    ]
+    app = create_app(project)
+    try:
+        with serve_in_thread(app) as url:
+            http = httpx.Client(base_url=url[:-3], headers={"Authorization": f"Bearer {key}"}, timeout=300)
+            r = http.post("/v1/documents", json={"documents": docs})
+            assert r.status_code == 200 and r.json()["added"] == 2, r.text
+            for mode in ("hybrid", "bm25", "dense"):
+                hits = http.post("/v1/search", json={"query": "Zorblax launch code", "mode": mode, "k": 2}).json()["hits"]
+                assert hits[0]["doc_id"] == "handbook/launch" and "AMBER-4471" in hits[0]["text"], mode
+            chunk = http.get(f"/v1/chunks/{hits[0]['chunk_id']}").json()["chunk"]
+            assert chunk["doc_id"] == "handbook/launch"
+            r = http.request("DELETE", "/v1/documents", json={"ids": ["handbook/launch"]})
+            assert r.status_code == 200 and r.json()["deleted"] == 1
+            hits = http.post("/v1/search", json={"query": "Zorblax", "mode": "bm25", "k": 2}).json()["hits"]
+            assert [h["doc_id"] for h in hits] == []
+            http.close()
+    finally:
+        app.state.server.close()
