@@ -4,7 +4,6 @@ questions into one call, document upsert/change/delete/search, OpenAI-shaped err
 (body size, question length, rate, bounded queue -> 429 Retry-After), revocation, the keys CLI."""
 
 import json
-import os
 import stat
 import subprocess
 import sys
@@ -308,14 +307,29 @@ def test_a_failing_item_does_not_fail_its_batch():
 # ------------------------------------------------------------------ the keys CLI
 
 
-def _cli(*args, cwd):
-    env = {k: v for k, v in os.environ.items() if k != "RAGTUNE_PROJECT"}
-    return subprocess.run([sys.executable, "-m", "ragtune.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+@pytest.fixture
+def cli(tmp_path, capsys, monkeypatch):
+    """`ragtune ARGS` in this process (the real entry point, one-line errors included)."""
+    from ragtune.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RAGTUNE_PROJECT", raising=False)
+
+    def run(*args):
+        monkeypatch.setattr(sys, "argv", ["ragtune", *args])
+        try:
+            main()
+            code = 0
+        except SystemExit as e:
+            code = e.code or 0
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out, err)
+
+    return run
 
 
-def test_keys_cli_add_list_revoke_and_serve_refusals(tmp_path):
-    added = _cli("keys", "add", "team-a", "-c", "alpha", "-c", "beta", cwd=tmp_path)
+def test_keys_cli_add_list_revoke_and_serve_refusals(tmp_path, cli):
+    added = cli("keys", "add", "team-a", "-c", "alpha", "-c", "beta")
     assert added.returncode == 0, added.stderr
     key = added.stdout.strip()
     assert key.startswith("rt-") and len(key) > 40 and "shown once" in added.stderr
@@ -324,21 +338,21 @@ def test_keys_cli_add_list_revoke_and_serve_refusals(tmp_path):
     stored = path.read_text()
     assert key not in stored and KeyStore(path).authenticate(key).collections == ("alpha", "beta")
 
-    listed = json.loads(_cli("keys", "list", "--json", cwd=tmp_path).stdout)
+    listed = json.loads(cli("keys", "list", "--json").stdout)
     assert [(r["name"], r["collections"]) for r in listed] == [("team-a", ["alpha", "beta"])]
     assert "sha256" not in listed[0] and key not in json.dumps(listed)
 
-    dup = _cli("keys", "add", "team-a", cwd=tmp_path)
+    dup = cli("keys", "add", "team-a")
     assert dup.returncode == 2 and dup.stderr.startswith("error: an active key named 'team-a' exists")
-    bad = _cli("keys", "add", "x", "-c", "no/slash", cwd=tmp_path)
+    bad = cli("keys", "add", "x", "-c", "no/slash")
     assert bad.returncode == 2 and "invalid collection name" in bad.stderr and "Traceback" not in bad.stderr
 
-    assert _cli("keys", "revoke", "team-a", cwd=tmp_path).returncode == 0
+    assert cli("keys", "revoke", "team-a").returncode == 0
     assert KeyStore(path).authenticate(key) is None
-    assert json.loads(_cli("keys", "list", "--json", "--revoked", cwd=tmp_path).stdout)[0]["revoked"]
-    assert json.loads(_cli("keys", "list", "--json", cwd=tmp_path).stdout) == []
+    assert json.loads(cli("keys", "list", "--json", "--revoked").stdout)[0]["revoked"]
+    assert json.loads(cli("keys", "list", "--json").stdout) == []
 
-    nokeys = _cli("serve", cwd=tmp_path)
+    nokeys = cli("serve")
     assert nokeys.returncode == 2 and "no API keys" in nokeys.stderr and "Traceback" not in nokeys.stderr
-    public = _cli("serve", "--open", "--host", "0.0.0.0", cwd=tmp_path)
+    public = cli("serve", "--open", "--host", "0.0.0.0")
     assert public.returncode == 2 and "loopback" in public.stderr

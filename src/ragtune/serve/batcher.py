@@ -1,8 +1,8 @@
 """Micro-batching with a bounded queue in front of the one torch worker thread.
 
 Request handlers `submit(group, item)` and await the returned future. One dispatcher thread
-takes what is waiting (for at most `window_s` after the oldest job arrived, up to `max_batch`
-jobs), groups jobs by their `group` key (e.g. strategy spec + collection + filters) and runs
+takes what is waiting (for at most `window_s` after the oldest job arrived or the worker became
+free, up to `max_batch` reads), groups jobs by their `group` key (e.g. strategy spec + collection + filters) and runs
 each group with one call on the torch worker: 20 concurrent questions to `rag` become one
 `answer_many` call. While a batch runs, new requests queue up and form the next batch, so
 batches grow with load without any waiting at low load beyond the window.
@@ -133,12 +133,18 @@ class MicroBatcher:
     # ------------------------------------------------------------------ dispatcher
 
     def _take(self) -> list[Job]:
+        ready = time.monotonic()
         first = self._queue.get()
         if first is None:
             return []
         jobs = [first]
-        deadline = first.enqueued + self.window_s
-        while len(jobs) < self.max_batch:
+        # The window runs from the later of: the oldest job's arrival, the moment the worker
+        # became free. The second matters under load: the clients answered by the last batch
+        # send their next requests within milliseconds, and joining them into this batch
+        # (rather than the one after) keeps batches large instead of alternating small/large.
+        deadline = max(first.enqueued, ready) + self.window_s
+        reads = 0 if first.group[0] in WRITE_KINDS else 1
+        while reads < self.max_batch:
             timeout = deadline - time.monotonic()
             try:
                 job = self._queue.get_nowait() if timeout <= 0 else self._queue.get(timeout=timeout)
@@ -148,6 +154,7 @@ class MicroBatcher:
                 self._stop.set()
                 break
             jobs.append(job)
+            reads += job.group[0] not in WRITE_KINDS  # writes are cheap: not counted in max_batch
         return jobs
 
     def _loop(self) -> None:
