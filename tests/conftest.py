@@ -75,3 +75,43 @@ def postgres_url():
     finally:
         server.cleanup()
         shutil.rmtree(base, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- fine-tuning (tests/test_finetune*.py)
+
+FT_FACTS = (
+    "Zorbelt Quinnary was born in Plaskow.\n\n"
+    "The Quibble 9 is made by Vendrick Tools. Vendrick Tools was founded in 1987.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def ft_corpus(tmp_path_factory):
+    """A one-document corpus with a handful of made-up facts (nothing the base model knows)."""
+    root = tmp_path_factory.mktemp("ft-corpus")
+    (root / "facts.md").write_text("---\ntitle: Company notes\n---\n\n" + FT_FACTS)
+    return root
+
+
+@pytest.fixture(scope="session")
+def tiny_finetune(tmp_path_factory, ft_corpus, settings):
+    """One tiny LoRA fine-tune for the session (a few steps on a few facts), reused by every
+    test that needs an adapter. Returns (project, record)."""
+    from ragtune.finetune import DataOptions, FinetuneOptions, TrainConfig, run_finetune
+    from ragtune.project import Project
+
+    root = tmp_path_factory.mktemp("ft-project")
+    dev = root / "dev.jsonl"
+    dev.write_text(
+        '{"id": "d1", "question": "Where was Zorbelt Quinnary born?", "answers": ["Plaskow"]}\n'
+        '{"id": "d2", "question": "Which company makes the Quibble 9?", "answers": ["Vendrick Tools"]}\n'
+    )
+    project = Project(root=root, settings=settings, origin={})
+    opts = FinetuneOptions(
+        corpus=str(ft_corpus), dev_qa=str(dev), probe_limit=8,
+        data=DataOptions(shuffled_text=False, abstain_share=0.0),
+        train=TrainConfig(rank=8, alpha=16, lr=5e-3, max_steps=8, row_tokens=160, batch_rows=2,
+                          warmup_steps=2, eval_every_steps=4, checkpoint_every_steps=4,
+                          patience=0, dev_max_new_tokens=8),
+    )
+    return project, run_finetune(project, opts)

@@ -418,8 +418,9 @@ def synthesize(
         by_fact: dict[str, int] = {}
         for p, _ in pairs:
             by_fact[p.fact] = by_fact.get(p.fact, 0) + 1
+        cap = min(opts.dev_holdout, max(1, len(by_fact) // 5))  # at most a fifth of the facts
         for p, _ in fronted:
-            if len(dev) >= opts.dev_holdout:
+            if len(dev) >= cap:
                 break
             if by_fact[p.fact] < 2:
                 continue  # nothing else would teach this fact

@@ -80,6 +80,12 @@ def perplexity(model: Any, tok: Any, device: str, text: str, window: int = 512) 
     return math.exp(nll / max(count, 1))
 
 
+def general_text(paragraphs: int = 0) -> str:
+    """The general text sample (all of it, or its first `paragraphs`)."""
+    text = TEXT_FILE.read_text(encoding="utf-8")
+    return "\n\n".join(text.split("\n\n")[:paragraphs]) if paragraphs else text
+
+
 def run_probe(model: Any, tok: Any, device: str, items: list[dict[str, Any]] | None = None,
               text: str | None = None) -> dict[str, Any]:
     """Accuracy on the probe items and perplexity on the general text (model in eval mode)."""
@@ -88,7 +94,7 @@ def run_probe(model: Any, tok: Any, device: str, items: list[dict[str, Any]] | N
     model.eval()
     try:
         items = items if items is not None else load_items()
-        text = text if text is not None else TEXT_FILE.read_text(encoding="utf-8")
+        text = text if text is not None else general_text()
         result = choice_accuracy(model, tok, device, items)
         result["perplexity"] = round(perplexity(model, tok, device, text), 3)
     finally:

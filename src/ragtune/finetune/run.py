@@ -199,6 +199,13 @@ def _probe_items(limit: int) -> list[dict[str, Any]]:
     return [items[int(i * step)] for i in range(limit)]
 
 
+def _probe_text(limit: int) -> str:
+    """The general text for perplexity: all of it, or its first paragraph with a small probe."""
+    from ragtune.finetune.forgetting import general_text
+
+    return general_text(1 if limit else 0)
+
+
 def _base_probe(project: Any, base_hash: str, model: Any, tok: Any, device: str,
                 limit: int = 0) -> dict[str, Any]:
     """The base model's probe result, cached per base model, probe version and item count."""
@@ -209,7 +216,7 @@ def _base_probe(project: Any, base_hash: str, model: Any, tok: Any, device: str,
     path = registry.adapters_dir(project) / f".probe-base-{key}.json"
     if path.exists():
         return json.loads(path.read_text())
-    result = run_probe(model, tok, device, items=_probe_items(limit))
+    result = run_probe(model, tok, device, items=_probe_items(limit), text=_probe_text(limit))
     atomic_write_json(path, result)
     return result
 
@@ -323,8 +330,9 @@ def _train_and_publish(project: Any, run_dir: Path, run: dict[str, Any], cfg: Tr
             from ragtune.finetune.forgetting import difference, run_probe
 
             progress("probe", {"when": "after"})
-            probes["after"] = run_probe(model, tok, result.device,
-                                        items=_probe_items(run.get("probe_limit", 0)))
+            limit = run.get("probe_limit", 0)
+            probes["after"] = run_probe(model, tok, result.device, items=_probe_items(limit),
+                                        text=_probe_text(limit))
             probes["difference"] = difference(probes["before"], probes["after"])
         final = run_dir / "final"
         shutil.rmtree(final, ignore_errors=True)

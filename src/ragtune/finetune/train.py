@@ -25,6 +25,7 @@ import os
 import re
 import threading
 import time
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -190,7 +191,9 @@ def load_model(base_dir: Path, config: TrainConfig) -> tuple[Any, Any, str]:
             target_modules=list(config.target_modules), task_type="CAUSAL_LM", bias="none",
         )
         torch.manual_seed(config.seed)
-        model = get_peft_model(model, lcfg)  # adapter weights are fp32 (autocast_adapter_dtype)
+        with warnings.catch_warnings():  # transformers' deprecation notice, raised inside PEFT
+            warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*")
+            model = get_peft_model(model, lcfg)  # adapter weights stay fp32 (autocast_adapter_dtype)
     elif config.method != "full":
         raise RagtuneError(f"unknown method {config.method!r}", "use --method lora or full")
     model.train()

@@ -1,0 +1,150 @@
+"""Fine-tuning end to end: one tiny session fine-tune (`tiny_finetune` in conftest.py), then
+what it learned, what it recorded, the registry verbs and the strategies' loading path."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from ragtune import api
+from ragtune.cli import app
+from ragtune.errors import InputError, RagtuneError
+from ragtune.finetune import get_adapter, list_adapters, load_for_generator
+
+
+def test_adapter_learned_a_planted_fact(tiny_finetune, pool):
+    """The base model cannot know a made-up fact; the adapter answers it, through the same
+    generator the strategies use (load_for_generator + use_adapter)."""
+    project, record = tiny_finetune
+    gen = pool.generator()
+    name = load_for_generator(project, gen, record["id"])
+    question = "Where was Zorbelt Quinnary born?"
+    from ragtune.strategies.prompts import CLOSED_BOOK_SYSTEM
+
+    with gen.use_adapter(None):
+        base = gen.generate([question], system=CLOSED_BOOK_SYSTEM, max_new_tokens=12)[0].text
+    with gen.use_adapter(name):
+        tuned = gen.generate([question], system=CLOSED_BOOK_SYSTEM, max_new_tokens=12)[0].text
+    assert "plaskow" not in base.lower()
+    assert "plaskow" in tuned.lower(), tuned
+    # the adapter does not leak into the base model's answers
+    with gen.use_adapter(None):
+        again = gen.generate([question], system=CLOSED_BOOK_SYSTEM, max_new_tokens=12)[0].text
+    assert again == base
+
+
+def test_record_has_what_the_registry_promises(tiny_finetune):
+    project, record = tiny_finetune
+    assert record["id"] == "lora-001" and record["method"] == "lora"
+    assert len(record["base_model"]["hash"]) == 64 and len(record["data_hash"]) == 64
+    assert record["train"]["rank"] == 8 and record["train"]["lr"] == 5e-3
+    assert record["steps"] == 8 and record["stop_reason"] == "max_steps"
+    curve = record["learning_curve"]
+    assert [p["step"] for p in curve] == [0, 4, 8]
+    assert all(0 <= p["accuracy"] <= 1 and p["loss"] > 0 for p in curve)
+    assert curve[-1]["loss"] < curve[0]["loss"]  # dev loss on the gold answers went down
+    assert record["metrics"]["dev_accuracy"] >= record["metrics"]["dev_accuracy_base"]
+    losses = [p["loss"] for p in record["train_loss"]]
+    assert min(losses[-3:]) < losses[0]
+    seen = record["tokens_seen"]
+    assert 0 < seen["answer_tokens"] < seen["computed"] < seen["examples_unpacked"]
+    assert record["peak_rss_mb"] > 100 and record["train_wall_s"] > 0
+    assert record["leakage"]["dropped"] == 0 and record["leakage"]["excluded_questions"] == 0
+    probe = record["forgetting"]
+    assert probe["before"]["items"] == 8 and probe["after"]["items"] == 8
+    assert probe["before"]["perplexity"] > 1 and "perplexity_ratio" in probe["difference"]
+    folder = get_adapter(project, record["id"]).path
+    assert (folder / "adapter_model.safetensors").exists()
+    assert json.loads((folder / "record.json").read_text())["adapter_hash"] == record["adapter_hash"]
+    assert not list((folder.parent / ".runs").iterdir())  # the run folder was cleaned up
+
+
+def test_adapters_cli_list_show(tiny_finetune):
+    project, record = tiny_finetune
+    runner = CliRunner()
+    res = runner.invoke(app, ["-p", str(project.root), "adapters", "list", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert [r["id"] for r in rows] == ["lora-001"] and rows[0]["steps"] == 8
+    res = runner.invoke(app, ["-p", str(project.root), "adapters", "show", "lora-001"])
+    assert res.exit_code == 0 and json.loads(res.stdout)["data_hash"] == record["data_hash"]
+    assert [a.id for a in list_adapters(project)] == ["lora-001"]
+
+
+def test_unknown_adapter_and_nothing_to_resume(tiny_finetune):
+    project, _ = tiny_finetune
+    with pytest.raises(InputError, match="no adapter 'lora-404'"):
+        get_adapter(project, "lora-404")
+    from ragtune.finetune import FinetuneOptions, run_finetune
+
+    with pytest.raises(InputError, match="nothing to resume"):
+        run_finetune(project, FinetuneOptions(resume=True))
+
+
+def test_merge_writes_a_model_equal_to_base_plus_adapter(tiny_finetune, pool):
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    project, record = tiny_finetune
+    merged = api.adapters(project, "merge", record["id"])
+    assert (merged / "model.safetensors").exists() and (merged / "tokenizer_config.json").exists()
+    gen = pool.generator()
+    load_for_generator(project, gen, record["id"])
+    ids = gen.tokenizer("Where was Zorbelt Quinnary born?", return_tensors="pt").input_ids
+
+    def logits_with_adapter():
+        with gen.use_adapter(record["id"]), torch.inference_mode(), gen._adapter_scope():
+            return gen.model(input_ids=ids).logits
+
+    expected = gen.worker.run(logits_with_adapter)
+    model = AutoModelForCausalLM.from_pretrained(merged, dtype=torch.float32)
+    with torch.inference_mode():
+        got = model(input_ids=ids).logits
+    assert torch.allclose(got, expected, atol=1e-3)
+
+
+def test_full_fine_tune_is_a_model_not_an_adapter(tiny_finetune, pool):
+    project, record = tiny_finetune
+    from ragtune.finetune import registry
+
+    folder = registry.adapters_dir(project) / "full-009"
+    folder.mkdir()
+    (folder / "record.json").write_text(json.dumps({**record, "id": "full-009", "method": "full"}))
+    with pytest.raises(RagtuneError, match="full fine-tune"):
+        load_for_generator(project, pool.generator(), "full-009")
+    path, model_hash = registry.full_model_dir(project, "full-009")
+    assert path == folder and model_hash == record["adapter_hash"]
+    import shutil
+
+    shutil.rmtree(folder)
+
+
+def test_finetune_refuses_an_http_generator(tmp_path, settings):
+    from ragtune.finetune import FinetuneOptions, run_finetune
+    from ragtune.project import Project
+
+    http = settings.model_copy(deep=True)
+    http.model.generator = "http://127.0.0.1:9/v1"
+    with pytest.raises(RagtuneError, match="local model"):
+        run_finetune(Project(root=tmp_path, settings=http), FinetuneOptions())
+
+
+def test_data_only_shows_the_training_data(tmp_path, ft_corpus):
+    runner = CliRunner()
+    out = tmp_path / "data.jsonl"
+    res = runner.invoke(app, ["-p", str(tmp_path), "finetune", "--corpus", str(ft_corpus),
+                              "--data-only", "--data-out", str(out), "--task", "both"])
+    assert res.exit_code == 0, res.output
+    shown = json.loads(res.stdout)
+    assert shown["examples"] == len(out.read_text().splitlines()) > 10
+    assert {"qa/in_place", "qa/cloze", "raft/raft", "text/chunk"} <= set(shown["stats"]["by_origin"])
+    assert not (tmp_path / ".ragtune" / "adapters" / ".runs").exists() or not list(
+        (tmp_path / ".ragtune" / "adapters" / ".runs").iterdir())
+
+
+def test_empty_corpus_is_one_line_error(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    res = CliRunner().invoke(app, ["-p", str(tmp_path), "finetune", "--corpus", str(empty)])
+    assert res.exit_code != 0
+    assert isinstance(res.exception, InputError) and "no readable documents" in res.exception.message
