@@ -694,12 +694,16 @@ def run_server(project: Project, host: str | None = None, port: int | None = Non
         )
     app = create_app(project, open_access=open_access, default_model=default_model)
     server: Server = app.state.server
-    if server.opts.default_model != server.raw_name:
-        from ragtune.strategies import parse_spec
+    try:
+        if server.opts.default_model != server.raw_name:
+            from ragtune.strategies import parse_spec
 
-        parse_spec(server.opts.default_model)  # a bad spec fails now, not with a 404 per request
-    say("loading models ...")
-    server.warm()
+            parse_spec(server.opts.default_model)  # a bad spec fails now, not as a 404 per request
+        say("loading models ...")
+        server.warm()
+    except BaseException:
+        server.close()  # releases the index lock
+        raise
     mode = "open (localhost, no keys)" if open_access else f"{keys.active_count()} active API keys"
     say(f"ragtune serving {project.root} on http://{host}:{port}/ (default model "
         f"{server.opts.default_model}; {mode}); Ctrl-C stops")  # fmt: skip
