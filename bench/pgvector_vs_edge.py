@@ -9,7 +9,9 @@ Parts (`--parts vectors,concurrent,world`, all by default):
 - concurrent: 4 reader processes run the same filtered queries on the PostgreSQL store for a
   fixed time, first alone, then while a 5th process ingests new vectors into the same
   collection (500 rows per transaction; readers go on until it is done). Reported: QPS per
-  phase, writer rows/s, reader errors and short answers, whether every reader saw the new rows. The embedded store is tried too: a second process cannot open it (IndexLockedError).
+  phase, writer rows/s, reader errors and short answers, whether every reader saw the new
+  rows; then the writer alone. The embedded store is tried too: a second process cannot open
+  it (IndexLockedError).
 - world: the synthetic world's labelled questions (train+dev+test with evidence), its docs
   ingested with the real embedder into both backends (one embedding pass, cached); recall@5 of
   the evidence documents per mode (dense, bm25, hybrid). This is where the lexical choice
@@ -72,7 +74,8 @@ def _load(store: Any, vectors: np.ndarray, category: np.ndarray, step: int = 200
 
 def _measure(store: Any, queries: np.ndarray, exact: list[set[int]]) -> dict[str, float]:
     def search(q: np.ndarray) -> list[int]:
-        return [int(h.doc_id[1:]) for h in store.search(COLLECTION, 10, vector=q, filters=FILTER, mode="dense")]
+        hits = store.search(COLLECTION, 10, vector=q, filters=FILTER, mode="dense")
+        return [int(h.doc_id[1:]) for h in hits]
 
     for q in queries[:50]:  # warm-up
         search(q)
@@ -98,7 +101,8 @@ def _reader(url: str, dim: int, queries: np.ndarray, seconds: float, writing: An
     t0 = time.perf_counter()
     while time.perf_counter() < deadline or writing.is_set():
         try:
-            hits = store.search(COLLECTION, 10, vector=queries[n % len(queries)], filters=FILTER, mode="dense")
+            q = queries[n % len(queries)]
+            hits = store.search(COLLECTION, 10, vector=q, filters=FILTER, mode="dense")
             short += len(hits) < 10
         except Exception:  # noqa: BLE001 (counted and reported)
             errors += 1
@@ -291,7 +295,8 @@ def main() -> None:
             results["qdrant_edge"].update(_measure(edge, queries, exact))
             print(json.dumps({"qdrant_edge": results["qdrant_edge"]}), flush=True)
             if "concurrent" in parts:
-                results["qdrant_edge"]["second_process"] = edge_refuses_second_process(work / "edge", args.dim)
+                second = edge_refuses_second_process(work / "edge", args.dim)
+                results["qdrant_edge"]["second_process"] = second
             edge.close()
 
         pg.close()  # no connection of this process crosses the fork below

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import pytest
 
 import test_index_contract as contract
-from test_index_contract import DIM, _chunk, _put, fake_embed
+from test_index_contract import DIM, _chunk, _put
 
 # the same contract tests, collected again in this module with its `store` fixture
 for _name in dir(contract):
@@ -133,7 +133,8 @@ def test_bad_url_and_unknown_store_are_one_line_errors(tmp_path):
     from ragtune.index import open_index
     from ragtune.project import Project
 
-    bad = Project(root=tmp_path, settings=Settings(index={"store": "postgresql://nobody@/nowhere?host=/nonexistent&password=s3cret"}), origin={})
+    url = "postgresql://nobody@/nowhere?host=/nonexistent&password=s3cret"
+    bad = Project(root=tmp_path, settings=Settings(index={"store": url}), origin={})
     with pytest.raises(RagtuneError, match="cannot connect to PostgreSQL") as e:
         open_index(bad)
     assert "s3cret" not in str(e.value)
@@ -252,7 +253,8 @@ def test_server_on_postgres_upserts_searches_and_deletes(pg_schema, pool, tmp_pa
             r = http.post("/v1/documents", json={"documents": docs})
             assert r.status_code == 200 and r.json()["added"] == 2, r.text
             for mode in ("hybrid", "bm25", "dense"):
-                hits = http.post("/v1/search", json={"query": "Zorblax launch code", "mode": mode, "k": 2}).json()["hits"]
+                body = {"query": "Zorblax launch code", "mode": mode, "k": 2}
+                hits = http.post("/v1/search", json=body).json()["hits"]
                 assert hits[0]["doc_id"] == "handbook/launch" and "AMBER-4471" in hits[0]["text"], mode
             chunk = http.get(f"/v1/chunks/{hits[0]['chunk_id']}").json()["chunk"]
             assert chunk["doc_id"] == "handbook/launch"

@@ -151,7 +151,8 @@ def migrate(conn: Any, schema: str) -> list[int]:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_advisory_key("migrate", schema),))
         conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
         conn.execute(
-            "SELECT set_config('search_path', quote_ident(%s) || ', ' || current_setting('search_path'), true)",
+            "SELECT set_config('search_path', "
+            "quote_ident(%s) || ', ' || current_setting('search_path'), true)",
             (schema,),
         )
         conn.execute(
@@ -1026,7 +1027,9 @@ class PgManifest:
             conn.execute(
                 "DELETE FROM document_chunks WHERE collection = %s AND doc_id = ANY(%s)", (collection, ids)
             )
-            conn.execute("DELETE FROM documents WHERE collection = %s AND doc_id = ANY(%s)", (collection, ids))
+            conn.execute(
+                "DELETE FROM documents WHERE collection = %s AND doc_id = ANY(%s)", (collection, ids)
+            )
 
     def record_files(self, collection: str, root: str, rows: list[tuple[str, int, int, str]]) -> None:
         if not rows:
