@@ -179,12 +179,15 @@ def forgetting_section(
     fresh_rows: Iterable[dict[str, Any]],
     adapter_forgetting: dict[str, Any],
     seed: int,
+    stale_ids: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """Did absorbing the update (or fine-tuning) cost answers that were right before?
 
     Retrieval strategies: a seeded sample of test questions answered again after the update,
-    compared with the same strategy's test answers. Fine-tuned strategies: the adapter's
-    own before/after probe from its training record, when it has one."""
+    compared with the same strategy's test answers. Test questions that ask what an update
+    question asks (`stale_ids`: their gold answer is the old value) are left out of the
+    comparison and counted apart: answering them differently is absorbing, not forgetting.
+    Fine-tuned strategies: the adapter's own before/after probe from its training record."""
     after: dict[str, dict[str, bool]] = {}
     for r in fresh_rows:
         if r.get("phase") == "forgetting":
@@ -193,14 +196,19 @@ def forgetting_section(
     for spec, rows in test_rows.items():
         before = {r["id"]: bool(r["correct"]) for r in rows}
         a = after.get(spec, {})
-        ids = [i for i in a if i in before]
+        asked = [i for i in a if i in before]
+        ids = [i for i in asked if i not in stale_ids]
+        stale = [i for i in asked if i in stale_ids]
         if ids:
             t = paired_test([a[i] for i in ids], [before[i] for i in ids], seed=seed)
             per[spec] = {
                 "method": "after_update", "n": len(ids), "accuracy_before": t["mean_b"],
                 "accuracy_after": t["mean_a"], "lost": t["b_only"], "gained": t["a_only"],
                 "mcnemar_p": t["mcnemar_p"],
-                "note": "test questions answered again after the update was ingested",
+                "stale": {"n": len(stale), "ids": stale,
+                          "changed_answer": sum(a[i] != before[i] for i in stale)},
+                "note": "test questions answered again after the update was ingested; questions "
+                "about a changed fact are counted under `stale`, not as forgotten",
             }  # fmt: skip
         elif spec in adapter_forgetting:
             per[spec] = {"method": "adapter_probe", **adapter_forgetting[spec]}

@@ -538,15 +538,27 @@ def assemble_results(
                 "automatic_split": opts.train_qa is None and opts.dev_qa is None,
                 "n_test": len(test_ids),
             },  # fmt: skip
-            "ingest": state.get("ingest") or None,
+            "ingest": [{k: e.get(k) for k in ("t", "folder", "summary", "seconds")}
+                       for e in rd.rows("log.jsonl") if e.get("event") == "ingest"] or None,
         },
         "strategies": strategies,
         "paired_tests": paired_tests({k: v for k, v in rows_by_spec.items() if v}, opts.seed),
         "freshness": freshness,
-        "forgetting": forgetting_section(rows_by_spec, fresh_rows, adapter_forgetting, opts.seed),
+        "forgetting": forgetting_section(rows_by_spec, fresh_rows, adapter_forgetting, opts.seed,
+                                         stale_test_ids(opts, rows_by_spec)),
     }
     results["recommendation"] = recommend(results, opts.constraints, prices)
     return finish(results)
+
+
+def stale_test_ids(opts: CompareOptions, rows_by_spec: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """Test questions that ask what an update question asks: the update changed their answer."""
+    if not opts.freshness or opts.updates_qa is None or not Path(opts.updates_qa).is_file():
+        return set()
+    from ragtune.arena.split import normalise_question as norm
+
+    asked = {norm(q.question) for q in load_qa(opts.updates_qa)}
+    return {r["id"] for rows in rows_by_spec.values() for r in rows if norm(r["question"]) in asked}
 
 
 def run_compare(project: Project, opts: CompareOptions, progress: Progress | None = None) -> tuple[Path, dict[str, Any]]:

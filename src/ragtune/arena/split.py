@@ -67,7 +67,7 @@ def carve_dev(train: list[QAItem], seed: int) -> tuple[list[QAItem], list[QAItem
     return [q for q in train if q.id not in dev], [q for q in train if q.id in dev]
 
 
-def _norm(text: str) -> str:
+def normalise_question(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
@@ -76,12 +76,12 @@ def drop_test_duplicates(
 ) -> tuple[list[list[QAItem]], list[str]]:
     """Remove from train/dev any item whose id or normalised question is a test item's."""
     test_ids = {q.id for q in test}
-    test_texts = {_norm(q.question) for q in test}
+    test_texts = {normalise_question(q.question) for q in test}
     kept, dropped = [], []
     for items in others:
         keep = []
         for q in items:
-            if q.id in test_ids or _norm(q.question) in test_texts:
+            if q.id in test_ids or normalise_question(q.question) in test_texts:
                 dropped.append(q.id)
             else:
                 keep.append(q)

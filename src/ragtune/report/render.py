@@ -126,10 +126,13 @@ def forgetting_rows(results: dict[str, Any]) -> list[list[str]]:
         if not f:
             rows.append([name, "–", "–", "–", "–", "not measured (no update absorbed, no adapter probe)"])
             continue
+        stale = f.get("stale") or {}
+        extra = (f"; {stale['n']} sampled questions asked about a changed fact (left out), "
+                 f"{stale.get('changed_answer', 0)} of them now answered differently") if stale.get("n") else ""  # fmt: skip
         rows.append([name, str(f.get("method")), num(f.get("n")),
                      f"{pct(f.get('accuracy_before'))} → {pct(f.get('accuracy_after'))}",
                      f"{f.get('lost', '–')} lost / {f.get('gained', '–')} gained",
-                     f.get("note") or ""])  # fmt: skip
+                     (f.get("note") or "") + extra])  # fmt: skip
     return rows
 
 
