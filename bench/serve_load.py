@@ -8,9 +8,10 @@ subprocess on 127.0.0.1, then every test question asked once (concurrently) so b
 meet the same warm embedding cache.
 Phases: a baseline with 1 client, N clients (default 32), the baseline again (its two halves
 bracket the load phase, so drift on a shared machine hits both alike); throughout, an upserter
-adds one uniquely-worded document every `--upsert-every` seconds and a prober times /healthz. Clients ask the world's test questions in a mix of chat completions,
-streamed chat completions and /v1/query, closed loop (next request when the last returns;
-a 429 waits its Retry-After).
+adds one uniquely-worded document every `--upsert-every` seconds and a prober times /healthz.
+Clients ask the world's test questions in a mix of chat completions, streamed chat
+completions and /v1/query, closed loop (next request when the last returns; a 429 backs off
+one second).
 Afterwards every acknowledged upsert must be found by a search for its unique word.
 Targets (issue 9): zero 5xx; every acknowledged upsert searchable; throughput at N clients
 >= 2x the same server at 1 client; p95 latency reported; /healthz < 1 s while loaded.

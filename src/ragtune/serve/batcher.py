@@ -1,10 +1,10 @@
 """Micro-batching with a bounded queue in front of the one torch worker thread.
 
 Request handlers `submit(group, item)` and await the returned future. One dispatcher thread
-takes what is waiting (for at most `window_s` after the oldest job arrived or the worker became
-free, up to `max_batch` reads), groups jobs by their `group` key (e.g. strategy spec + collection + filters) and runs
-each group with one call on the torch worker: 20 concurrent questions to `rag` become one
-`answer_many` call. While a batch runs, new requests queue up and form the next batch, so
+takes what is waiting (for at most `window_s` after the oldest job arrived or the worker
+became free, up to `max_batch` reads), groups jobs by their `group` key (e.g. strategy spec +
+collection + filters) and runs each group with one call on the torch worker: 20 concurrent
+questions to `rag` become one `answer_many` call. While a batch runs, new requests queue up and form the next batch, so
 batches grow with load without any waiting at low load beyond the window.
 
 Writes (`group[0]` in WRITE_KINDS) run before reads of the same cycle, so a query sent after
