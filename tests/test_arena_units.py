@@ -85,6 +85,7 @@ def test_freshness_hook_per_strategy_kind():
     assert ft["method"] == "retrain" and ft["absorb_seconds"] == 900.0 and ft["estimated"]
     assert absorb_method(parse_spec("closed_book"), info)["method"] == "none"
     assert training_seconds({"timing": {"training_seconds": 12.5}}) == 12.5
+    assert training_seconds({"wall_s": 80.0, "train_wall_s": 60.0}) == 80.0
     assert training_seconds({"wall_seconds": 30}) == 30.0 and training_seconds({}) is None
 
 
@@ -102,9 +103,10 @@ def _row(spec, qid, qtype, correct, retrieves, phase="test"):
 def test_results_from_a_fabricated_run_folder_with_an_adapter(tmp_path):
     project = Project.open(tmp_path / "project")
     adapter = project.path("adapters", "lora-001")
-    (adapter / "record.json").write_text(json.dumps({"training_seconds": 1200.0,
-                                                     "forgetting": {"n": 50, "accuracy_before": 0.6,
-                                                                    "accuracy_after": 0.55}}))  # fmt: skip
+    (adapter / "record.json").write_text(json.dumps({  # the shape ragtune.finetune writes
+        "wall_s": 1200.0, "train_wall_s": 1000.0,
+        "forgetting": {"before": {"accuracy": 0.6, "items": 100}, "after": {"accuracy": 0.55, "items": 100},
+                       "difference": {"accuracy": -0.05}}}))  # fmt: skip
     specs = parse_specs("rag closed_book@adapter=lora-001 agentic")  # agentic: not run yet
     rd = RunDir(tmp_path / "run").create()
     ids = [f"q{i}" for i in range(20)]
@@ -133,10 +135,24 @@ def test_results_from_a_fabricated_run_folder_with_an_adapter(tmp_path):
     assert rag["latency_ms"]["p50"] == 200.0 and rag["throughput_qps"] == 2.0
     assert rag["cost"]["per_1k_queries"]["compute_seconds"] == 500.0
     assert rag["cost"]["prepare_seconds"] == 1.0 and ft["latency_ms"]["p95"] is None
-    assert r["forgetting"]["strategies"]["closed_book@adapter=lora-001"]["method"] == "adapter_probe"
+    probe = r["forgetting"]["strategies"]["closed_book@adapter=lora-001"]
+    assert probe["method"] == "adapter_probe" and probe["n"] == 100
+    assert (probe["accuracy_before"], probe["accuracy_after"]) == (0.6, 0.55)
     assert r["forgetting"]["strategies"]["rag"] is None
     [pair] = r["paired_tests"]
     assert pair["a"] == "rag" and pair["n"] == 20 and pair["diff"] == pytest.approx(0.4)
     assert r["recommendation"]["strategy"] == "rag"
     pending = r["strategies"]["agentic"]  # a partial results.json mid-run: nulls, not zeros
     assert pending["n"] == 0 and pending["metrics"]["accuracy"] is None and pending["throughput_qps"] is None
+
+
+def test_arena_and_report_never_import_the_world():
+    import ast
+
+    src = Path(__file__).resolve().parents[1] / "src" / "ragtune"
+    for folder in ("arena", "report"):
+        for path in (src / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                assert not any(n.startswith("ragtune.world") for n in names), path

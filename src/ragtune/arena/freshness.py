@@ -67,7 +67,9 @@ def absorb_method(spec: StrategySpec, info: dict[str, Any]) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- adapters' records
 
-_TRAINING_KEYS = ("training_seconds", "train_seconds", "wall_seconds", "wall_time_s", "wall_time",
+# record.json of ragtune.finetune: `wall_s` (the whole job: data, training, probes) and
+# `train_wall_s` (the training loop). Re-training after an update redoes the whole job.
+_TRAINING_KEYS = ("wall_s", "train_wall_s", "training_seconds", "train_seconds", "wall_seconds",
                   "seconds")  # fmt: skip
 
 
@@ -82,6 +84,23 @@ def adapter_record(project: Any, adapter_id: str | None) -> dict[str, Any] | Non
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         return None
+
+
+def adapter_forgetting(record: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The adapter's general-knowledge probe before/after fine-tuning, as a forgetting entry."""
+    probes = (record or {}).get("forgetting")
+    if not isinstance(probes, dict):
+        return None
+    before, after = probes.get("before") or {}, probes.get("after") or {}
+    if "accuracy_before" in probes:  # already in the arena's shape
+        return dict(probes)
+    return {
+        "n": before.get("items") or before.get("n"),
+        "accuracy_before": before.get("accuracy"),
+        "accuracy_after": after.get("accuracy"),
+        "difference": probes.get("difference"),
+        "note": "the adapter's general-knowledge probe before and after fine-tuning (record.json)",
+    }
 
 
 def training_seconds(record: dict[str, Any] | None) -> float | None:

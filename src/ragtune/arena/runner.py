@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterator
 from ragtune.arena import provenance
 from ragtune.arena.cost import PriceTable
 from ragtune.arena.freshness import absorb_method, adapter_record, kind_of, training_seconds
+from ragtune.arena.freshness import adapter_forgetting as adapter_forgetting_entry
 from ragtune.arena.results import (
     SCHEMA_VERSION,
     finish,
@@ -494,8 +495,9 @@ def assemble_results(
         name = str(spec)
         record = adapter_record(project, spec.adapter)
         train_s = training_seconds(record)
-        if record and isinstance(record.get("forgetting"), dict):
-            adapter_forgetting[name] = record["forgetting"]
+        probe = adapter_forgetting_entry(record)
+        if probe is not None:
+            adapter_forgetting[name] = probe
         method = absorb_method(spec, {"ingest_seconds": absorb.get("seconds"),
                                       "training_seconds": train_s})  # fmt: skip
         methods[name] = method
