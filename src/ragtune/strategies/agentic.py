@@ -46,19 +46,27 @@ MAX_STEPS = 16  # every step counts; the budget is enforced here, in code
 
 # --- question parsing (English, generic: wh-words, coordination, comparatives) -----------------
 
+_NUM_TOKEN = r"[0-9](?:[\w\-]|\.(?=\w))*"  # 5.0.0, 3S, 2024-06-30
 _ENTITY = re.compile(
-    r"\b(?:[A-Z][\w'\-]*|[0-9][\w\-]*)(?:\s+(?:of\s+|de\s+|van\s+)?(?:[A-Z][\w'\-]*|[0-9]+[\w\-]*))*"
+    rf"\b(?:[A-Z][\w'\-]*|{_NUM_TOKEN})(?:\s+(?:of\s+|de\s+|van\s+)?(?:[A-Z][\w'\-]*|{_NUM_TOKEN}))*"
 )
 _QWORDS = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "in", "of",
            "according", "is", "are", "was", "were", "did", "does", "do", "the", "a", "an", "at",
-           "for", "on", "to", "by", "from", "and", "or", "if", "as", "i", "tell", "name", "give"}
+           "for", "on", "to", "by", "from", "and", "or", "if", "as", "i", "tell", "name", "give",
+           "what's", "who's", "where's", "when's", "how's", "which's", "since", "after", "before",
+           "during", "until", "we", "you", "our", "my", "your", "can", "could", "should", "would",
+           "please", "hi", "hey", "so", "then", "also", "any", "some", "this", "that", "these", "those"}
+_EXTRA_LEADING = {"under", "over", "with", "without", "about", "per", "via", "into", "through",
+                  "across", "between", "among", "within", "here", "there", "now", "today", "yes", "no",
+                  "ok", "okay", "thanks", "sorry", "quick", "question", "hello", "dear", "new", "old",
+                  "last", "next", "first", "every", "each", "all", "both", "either", "neither"}
 _MORE = re.compile(r"\b(more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|"
                    r"longer|longest|taller|tallest|later|latest|newer|newest|younger|youngest|"
                    r"more recent|more expensive|costs? more|heavier)\b", re.I)
 _LESS = re.compile(r"\b(less|least|fewer|fewest|smaller|smallest|lower|lowest|shorter|shortest|"
                    r"cheaper|cheapest|earlier|earliest|first|older|oldest|before)\b", re.I)
 _TEMPORAL = re.compile(r"\b(most recent(?:ly)?|latest|currently|current|now|nowadays|today|newest|"
-                       r"these days|at present)\b", re.I)
+                       r"these days|at present|at the moment|still)\b", re.I)
 _NESTED = re.compile(
     r"\bthe\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+(?:that|which|who|whom|where|whose)\b"  # relative clause
     r"|\bthe\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+of\b"  # nested "the X of the Y of"
@@ -69,13 +77,18 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 
 
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+
+
 def entities(text: str) -> list[str]:
     """Capitalised spans and number-bearing names ("Quellmark Systems", "Fopon 53"), without a
     leading question word. Generic English, nothing corpus-specific."""
     out = []
     for m in _ENTITY.finditer(text):
         words = m.group(0).split()
-        while words and words[0].lower() in _QWORDS:
+        while words and (words[0].lower() in _QWORDS or words[0].lower() in STOPWORDS
+                         or words[0].lower() in _EXTRA_LEADING):
             words = words[1:]
         span = " ".join(words).strip(" ,.?")
         if span and not span.isdigit() and span.lower() not in _QWORDS:
@@ -104,13 +117,15 @@ def answer_candidates(question: str, passages: list[Passage], limit: int = 8) ->
             if span.lower() in ("q", "a", "the") or span.endswith(":"):
                 continue
             out.append(span)
+    # maximal spans: "20 weeks" rather than "20", "Selka Marrow" rather than "Selka"
+    out = [c for c in out if not any(o != c and o.lower().startswith(c.lower() + " ") for o in out)]
     return out[:limit]
 
 
 _WANTS_NUMBER = re.compile(
-    r"\b(when|what year|which year|in what year|how many|how much|how old|how long|how large|"
+    r"\b(when|year|how many|how much|how old|how long|how large|"
     r"price|cost|costs|population|number of|amount of|age)\b", re.I)
-_WANTS_NAME = re.compile(r"^\s*(who|whom|where)\b|\b(which|what)\s+(?!year\b)[a-z]+\b", re.I)
+_WANTS_NAME = re.compile(r"^\s*(who|whom|where)\b|\bwhich\s+(?!year\b)[a-z]+\b", re.I)
 
 
 def wanted_type(question: str) -> str | None:
@@ -150,6 +165,7 @@ def find_options(question: str) -> list[str]:
     """The two things a question asks to choose between: `A or B`, `Of A and B`, `between A and B`."""
     q = question.strip().rstrip("?")
     for pattern in (r",\s*(?:the\s+)?(.+?)\s+or\s+(?:the\s+)?(.+)$",
+                    r"^(?:the\s+)?([^,:]+?)\s+or\s+(?:the\s+)?([^,:]+?)\s*[:,]",
                     r"^(?:of|between)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?),",
                     r"\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)(?:,|$)"):
         m = re.search(pattern, q, re.I)
@@ -195,6 +211,7 @@ class Run:
     hits: list[Hit] = field(default_factory=list)
     support: list[Passage] = field(default_factory=list)
     bridges: list[str] = field(default_factory=list)
+    extra: list[Passage] = field(default_factory=list)  # top passages that did not pass grading
     trace: list[Step] = field(default_factory=list)
     usage: Usage = field(default_factory=Usage)
     text: str = ""
@@ -419,8 +436,13 @@ class Agentic(Rag):
                 h.round = rnd + 10 * r.hops_done
             r.hits.extend(hs)
             r.log("retrieve", {"query": query, "filters": f, "round": rnd}, [h.chunk_id for h in hs], ms=ms)
-            names = entities(q) if sub is None else [sub["option"]]
-            good = [p for p in ps if _covers(p.text, names) >= (0.5 if names else 0.0)]
+            names = _names_for_grading(q, r.filters) if sub is None else [sub["option"]]
+            covered = [p for p in ps if _covers(p.text, names) >= (0.5 if names else 0.0)]
+            # evidence is sufficient when a passage names what the question names; the other
+            # top passages stay as context (natural questions often name the topic loosely)
+            good = covered[:4]
+            if sub is None:
+                r.extra = [p for p in ps if p not in covered][:2]
             r.log("grade", {"names": names}, {"kept": [p.text for p in good[:3]], "dropped": len(ps) - len(good)})
             holder["rounds"] = rnd + 1
             if good:
@@ -511,6 +533,11 @@ class Agentic(Rag):
                         candidates.insert(0, span)
             want = wanted_type(q)
             typed = [c for c in candidates if fits(c, want)]
+            if not typed and r.extra:  # fall back to the top passages that named less
+                more = [c for c in answer_candidates(q, r.extra) if fits(c, want) and c not in candidates]
+                if more:
+                    typed = more
+                    r.support = r.support + r.extra
             if not typed:
                 r.raw, r.text = g.text, "I don't know"
                 r.log("answer", {"question": q, "generated": g.text, "candidates": candidates,
@@ -609,6 +636,19 @@ def rewrite_with_bridge(question: str, bridge: str) -> str:
         return f"{question} ({bridge})"
     start, end, _ = b
     return (question[:start] + bridge + " " + question[end:].lstrip()).replace(" ?", "?").strip()
+
+
+def _names_for_grading(question: str, filters: Filter | None) -> list[str]:
+    """The question's names minus dates and the metadata values the filters already apply
+    (a date in "the bulletin from October 2024" is metadata, not text)."""
+    used = json.dumps(filters).lower() if filters else ""
+    out = []
+    for n in entities(question):
+        low = n.lower()
+        if _YEAR.search(n) or low in _MONTHS or (used and f'"{low}"' in used):
+            continue
+        out.append(n)
+    return out
 
 
 def _covers(text: str, names: list[str]) -> float:

@@ -72,20 +72,24 @@ def load_program(project: Project, program_id: str | None) -> PromptProgram:
 
 # ---------------------------------------------------------------- passages
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])")
+_BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*+]\s|\d+[.)]\s|#|\|))")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences; a table row `Name | key: value | ...` becomes `Name key: value` per cell, so
-    each piece keeps its subject."""
+    """Sentences. Wrapped lines are joined (a line break inside a paragraph is not a sentence
+    end); blank lines, list items and headings start new pieces. A table row
+    `Name | key: value | ...` becomes `Name key: value` per cell, so each piece keeps its subject."""
     out: list[str] = []
-    for s in _SENT_SPLIT.split(text):
-        s = s.strip()
-        if " | " in s:
-            head, *cells = [c.strip() for c in s.split(" | ")]
-            out.extend(f"{head} {c}" for c in cells if c)
-        elif len(s) > 2:
-            out.append(s)
+    for block in _BLOCK_SPLIT.split(text):
+        block = re.sub(r"\s*\n\s*", " ", block).strip()
+        for s in _SENT_SPLIT.split(block):
+            s = s.strip()
+            if " | " in s:
+                head, *cells = [c.strip() for c in s.split(" | ")]
+                out.extend(f"{head} {c}" for c in cells if c)
+            elif len(s) > 2:
+                out.append(s)
     return out
 
 
