@@ -273,7 +273,10 @@ class Agentic(Rag):
         answers = []
         for r in runs:
             seen: set[str] = set()
-            retrieved = [h for h in r.hits if not (h.chunk_id in seen or seen.add(h.chunk_id))]  # type: ignore[func-returns-value]
+            # the passages the answer rests on first, then the latest round's hits, then earlier
+            support_ids = [p.hit.chunk_id for p in r.support]
+            ordered = sorted(r.hits, key=lambda h: (h.chunk_id not in support_ids, -h.round))
+            retrieved = [h for h in ordered if not (h.chunk_id in seen or seen.add(h.chunk_id))]  # type: ignore[func-returns-value]
             answers.append(
                 Answer(
                     text=r.text,
