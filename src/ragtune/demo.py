@@ -21,9 +21,14 @@ from ragtune.project import Project, atomic_write_json
 
 MODES = {
     # world size, test questions per type, latency sample, training minutes
-    "quick": {"size": "tiny", "per_type": 3, "latency": 5, "minutes": 1.0, "dev_limit": 12},
-    "default": {"size": "small", "per_type": 15, "latency": 30, "minutes": 4.0, "dev_limit": 40},
-    "full": {"size": "small", "per_type": None, "latency": 30, "minutes": 4.0, "dev_limit": 60},
+    # (the forgetting probe and dev evaluations are what make a short run slow: the quick mode
+    # probes 20 items and evaluates once, at the end)
+    "quick": {"size": "tiny", "per_type": 3, "latency": 5, "minutes": 1.0, "dev_limit": 12,
+              "probe": 20, "eval_at_start": False},
+    "default": {"size": "small", "per_type": 15, "latency": 30, "minutes": 4.0, "dev_limit": 40,
+                "probe": 50, "eval_at_start": True},
+    "full": {"size": "small", "per_type": None, "latency": 30, "minutes": 4.0, "dev_limit": 60,
+             "probe": 0, "eval_at_start": True},
 }
 
 
@@ -64,7 +69,7 @@ def _world(opts: DemoOptions, size: str, log: Callable[[str], None]) -> Path:
     return world
 
 
-def _adapter(project: Project, opts: DemoOptions, world: Path, minutes: float, dev_limit: int,
+def _adapter(project: Project, opts: DemoOptions, world: Path, minutes: float, mode: dict[str, Any],
              log: Callable[[str], None]) -> str | None:
     """One training run (closed-book QA + RAFT examples) serving both fine-tuned strategies;
     reused while the world and the budget are unchanged."""
@@ -89,8 +94,13 @@ def _adapter(project: Project, opts: DemoOptions, world: Path, minutes: float, d
             train_qa=str(world / "qa" / "train.jsonl"),
             dev_qa=str(world / "qa" / "dev.jsonl"),
             exclude_qa=str(world / "qa" / "test.jsonl"),
-            dev_limit=dev_limit,
-            train=TrainConfig(max_minutes=minutes, eval_every_minutes=max(1.0, minutes / 2)),
+            dev_limit=mode["dev_limit"],
+            probe_limit=mode["probe"],
+            train=TrainConfig(
+                max_minutes=minutes,
+                eval_every_minutes=minutes if not mode["eval_at_start"] else max(1.0, minutes / 2),
+                eval_at_start=mode["eval_at_start"],
+            ),
         ),
         progress,
     )
@@ -114,7 +124,7 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> dict[str,
     strategies = ["closed_book", "rag", "agentic"]
     if opts.finetune:
         with _stage(opts, f"fine-tune ({minutes:g} min budget)", log):
-            adapter = _adapter(project, opts, world, minutes, mode["dev_limit"], log)
+            adapter = _adapter(project, opts, world, minutes, mode, log)
         strategies += [f"closed_book@adapter={adapter}", f"rag@adapter={adapter}"]
     with _stage(opts, "compare + freshness + report", log):
         run_dir, results = api.compare(
