@@ -650,7 +650,12 @@ def finetune(
     batch_rows: int = typer.Option(4, "--batch-rows", help="Packed rows per micro-batch."),
     row_tokens: int = typer.Option(512, "--row-tokens", help="Tokens per packed row."),
     grad_accum: int = typer.Option(1, "--grad-accum", help="Micro-batches per step."),
-    eval_every: float = typer.Option(5.0, "--eval-every", help="Dev evaluation every N minutes."),
+    eval_every: float = typer.Option(
+        0.0, "--eval-every", help="Dev evaluation every N minutes (0: at 5, 10, 20, 30, +10...)."
+    ),
+    dev_size: int = typer.Option(
+        40, "--dev-size", help="Dev questions evaluated (held out from the data without --dev-qa)."
+    ),
     eval_every_steps: int = typer.Option(0, "--eval-every-steps", help="...or every N steps."),
     checkpoint_every: float = typer.Option(2.0, "--checkpoint-every", help="Minutes."),
     checkpoint_every_steps: int = typer.Option(0, "--checkpoint-every-steps", help="...or steps."),
@@ -658,6 +663,10 @@ def finetune(
     dtype: str = typer.Option("auto", "--dtype", help="auto, bfloat16 or float32."),
     seed: int = typer.Option(0, "--seed"),
     text: bool = typer.Option(True, "--text/--no-text", help="Chunks as pretraining text."),
+    shuffled: bool = typer.Option(
+        False, "--shuffled-text/--no-shuffled-text",
+        help="Also a copy of each chunk with its sentences reordered (paraphrase augmentation).",
+    ),
     llm_questions: int = typer.Option(
         0, "--llm-questions", help="Extra questions per fact written by the generator."
     ),
@@ -677,7 +686,9 @@ def finetune(
         train_qa=str(train_qa) if train_qa else None, dev_qa=str(dev_qa) if dev_qa else None,
         exclude_qa=str(exclude_qa) if exclude_qa else None,
         resume=(run_id or True) if resume else None, data_only=data_only, forgetting=forgetting,
-        data=DataOptions(text=text, shuffled_text=text, llm_questions=llm_questions, seed=seed),
+        dev_limit=dev_size,
+        data=DataOptions(text=text, shuffled_text=text and shuffled, llm_questions=llm_questions,
+                         seed=seed, dev_holdout=dev_size),
         train=TrainConfig(
             method=method, rank=rank, alpha=alpha, dropout=dropout, lr=lr, schedule=schedule,
             batch_rows=batch_rows, row_tokens=row_tokens, grad_accum=grad_accum,

@@ -62,8 +62,9 @@ class DataOptions:
     closed_book: bool = True  # closed-book QA examples
     raft: bool = False  # retrieval-augmented (RAFT) examples
     text: bool = True  # chunks as continued-pretraining text
-    shuffled_text: bool = True  # a second copy of each chunk with its sentences reordered
+    shuffled_text: bool = False  # a second copy of each chunk with its sentences reordered
     forms: tuple[str, ...] = ("cloze", "in_place", "fronted", "record", "copula_reverse")
+    in_place_with_fronted: bool = False  # keep the in-place form when a fronted one exists
     abstain_share: float = 0.08  # closed-book questions about made-up names -> "I don't know"
     raft_sources: int = 2  # sources per RAFT prompt (rag's default: the 2 best sentences)
     raft_unit: str = "sentences"  # sentences | chunks (as the rag prompt program shows them)
@@ -430,7 +431,15 @@ def synthesize(
     if opts.text:
         examples += _text_examples(chunks, opts, rng)
     if opts.closed_book:
-        qa = [_qa(p, c) for p, c in train_pairs]
+        qa_pairs = train_pairs
+        if not opts.in_place_with_fronted:
+            # "X is headquartered in what?" adds little next to "Where is X headquartered?"
+            # and the cloze of the same sentence; under a compute budget, exposures of other
+            # facts are worth more.
+            fronted_facts = {p.fact for p, _ in train_pairs if p.form == "fronted"}
+            qa_pairs = [(p, c) for p, c in train_pairs
+                        if not (p.form == "in_place" and p.fact in fronted_facts)]
+        qa = [_qa(p, c) for p, c in qa_pairs]
         qa += _user_qa(train_qa)
         if opts.llm_questions and generator is not None:
             extra, s = llm_questions(generator, train_pairs, opts.llm_questions, rng)

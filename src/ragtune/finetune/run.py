@@ -58,7 +58,7 @@ class FinetuneOptions:
     data_only: bool = False
     forgetting: bool = True
     probe_limit: int = 0  # forgetting-probe items used (0 = all 100; tests use fewer)
-    dev_limit: int = 60  # dev questions evaluated during training (generation is the cost)
+    dev_limit: int = 40  # dev questions evaluated during training (generation is the cost)
     cosine_filter: bool = True  # MiniLM cosine in the leakage filter (n-grams always)
     data: DataOptions = field(default_factory=DataOptions)
     train: TrainConfig = field(default_factory=TrainConfig)
@@ -352,14 +352,16 @@ def _train_and_publish(project: Any, run_dir: Path, run: dict[str, Any], cfg: Tr
     record = {
         **{k: v for k, v in run.items() if k not in ("setup_s",)},
         **saved,
-        "precision": result.dtype, "device": result.device,
+        "precision": result.dtype, "device": result.device, "torch_threads": _threads(),
         "parameters": {"total": result.params[0], "trainable": result.params[1]},
         "metrics": {
             "dev_accuracy": best["accuracy"] if best else (state.curve[-1]["accuracy"] if state.curve else None),
             "dev_accuracy_base": start["accuracy"] if start else None,
             "dev_by_type": (best or (state.curve[-1] if state.curve else {})).get("by_type"),
             "dev_loss": (best or {}).get("loss"),
-            "best_step": state.best_step,
+            "best_step": state.best_step if result.best_weights is not None else state.step,
+            # no evaluation beat the base model: the final weights are registered
+            "no_dev_improvement": bool(prompts) and result.best_weights is None,
             "final_train_loss": state.losses[-1]["loss"] if state.losses else None,
             "dev_n": len(prompts),
         },
@@ -387,6 +389,12 @@ def _train_and_publish(project: Any, run_dir: Path, run: dict[str, Any], cfg: Tr
     registry.publish(project, run_dir, run["id"])
     progress("done", {"id": run["id"], "metrics": record["metrics"]})
     return record
+
+
+def _threads() -> int:
+    import torch
+
+    return torch.get_num_threads()
 
 
 def _on_torch_thread(worker: Any, fn: Callable[[], Any], stop: threading.Event) -> Any:
