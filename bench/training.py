@@ -169,7 +169,7 @@ def acceptance(args: argparse.Namespace) -> None:
     results: dict = {"world": str(world), "command": " ".join(sys.argv)}
     t0 = time.perf_counter()
     record = api.finetune(project, FinetuneOptions(
-        train_qa=qa["train"], dev_qa=qa["dev"], exclude_qa=qa["test"],
+        train_qa=qa["train"], dev_qa=qa["dev"], exclude_qa=qa["test"], dev_limit=args.dev_size,
         train=TrainConfig(max_minutes=args.minutes)), progress=say)
     results["closed_book_run"] = {k: record[k] for k in (
         "id", "metrics", "curve_at_minutes", "learning_curve", "steps", "epochs", "stop_reason",
@@ -184,7 +184,8 @@ def acceptance(args: argparse.Namespace) -> None:
     if args.raft_minutes:
         raft = api.finetune(project, FinetuneOptions(
             task="raft", train_qa=qa["train"], dev_qa=qa["dev"], exclude_qa=qa["test"],
-            train=TrainConfig(max_minutes=args.raft_minutes)), progress=say)
+            dev_limit=args.dev_size, train=TrainConfig(max_minutes=args.raft_minutes)),
+            progress=say)
         results["raft_run"] = {k: raft[k] for k in (
             "id", "metrics", "curve_at_minutes", "steps", "epochs", "stop_reason", "tokens_seen",
             "train_wall_s", "peak_rss_mb", "leakage", "forgetting")}
@@ -206,6 +207,7 @@ def main() -> None:
     ap.add_argument("--minutes", type=float, default=30.0, help="Acceptance: closed-book budget.")
     ap.add_argument("--raft-minutes", type=float, default=0.0, help="Acceptance: RAFT budget.")
     ap.add_argument("--out", default="docs/results/finetune_small.json")
+    ap.add_argument("--dev-size", type=int, default=30, help="Acceptance: dev questions evaluated.")
     ap.add_argument("--corpus", default=os.path.join(HERE, "..", "tests", "data", "handwritten", "corpus"))
     ap.add_argument("--examples", type=int, default=400)
     ap.add_argument("--steps", type=int, default=3)
@@ -225,7 +227,8 @@ def main() -> None:
         return
     runs: dict[str, list[dict]] = {"ours": [], "baseline": []}
     passthrough = [f"--{k.replace('_', '-')}={v}" for k, v in vars(args).items()
-                   if k not in ("one", "rounds", "acceptance", "minutes", "raft_minutes", "out")
+                   if k not in ("one", "rounds", "acceptance", "minutes", "raft_minutes", "out",
+                                "dev_size")
                    and v is not None]
     for r in range(args.rounds):
         for side in (("ours", "baseline") if r % 2 == 0 else ("baseline", "ours")):

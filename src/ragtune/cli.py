@@ -645,7 +645,7 @@ def finetune(
     rank: int = typer.Option(16, "--rank", help="LoRA rank."),
     alpha: int = typer.Option(32, "--alpha", help="LoRA alpha."),
     dropout: float = typer.Option(0.0, "--dropout", help="LoRA dropout."),
-    lr: float = typer.Option(0.0, "--lr", help="Learning rate (0 = 1e-3 LoRA, 1e-4 full)."),
+    lr: float = typer.Option(0.0, "--lr", help="Learning rate (0 = 2e-3 LoRA, 1e-4 full)."),
     schedule: str = typer.Option("cosine", "--schedule", help="cosine, linear or constant."),
     batch_rows: int = typer.Option(4, "--batch-rows", help="Packed rows per micro-batch."),
     row_tokens: int = typer.Option(512, "--row-tokens", help="Tokens per packed row."),

@@ -178,13 +178,15 @@ def preview(data: TrainingData, leakage: dict[str, Any], n: int = 12) -> dict[st
 
 
 def _curve_marks(curve: list[dict[str, Any]]) -> dict[str, Any]:
-    """Dev accuracy at 5/10/20/30 minutes: the last evaluation at or before each mark."""
+    """Dev accuracy at 5/10/20/30 minutes: the evaluation that mark triggered (the first one
+    at or after it; a step in flight delays it by up to a step's time)."""
     out = {}
     for m in CURVE_MARKS:
-        before = [p for p in curve if p["minutes"] <= m + 0.5]
-        if before and curve[-1]["minutes"] >= m - 0.5:
-            p = before[-1]
-            out[f"{m}min"] = {"accuracy": p.get("accuracy"), "step": p["step"], "minutes": p["minutes"]}
+        after = [p for p in curve if m - 0.25 <= p["minutes"] <= m + 3]
+        if after:
+            p = after[0]
+            out[f"{m}min"] = {"accuracy": p.get("accuracy"), "step": p["step"],
+                              "minutes": p["minutes"], "loss": p.get("loss")}
     return out
 
 

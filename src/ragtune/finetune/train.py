@@ -53,7 +53,7 @@ class TrainConfig:
     alpha: int = 32
     dropout: float = 0.0
     target_modules: tuple[str, ...] = LINEAR_MODULES
-    lr: float = 0.0  # 0 = the method's default (LoRA 1e-3, full 1e-4)
+    lr: float = 0.0  # 0 = the method's default (LoRA 2e-3, full 1e-4)
     schedule: str = "cosine"  # cosine | linear | constant (after warm-up)
     warmup_steps: int = 10
     min_lr_ratio: float = 0.1
@@ -80,7 +80,7 @@ class TrainConfig:
     dev_batch_size: int = 16
 
     def learning_rate(self) -> float:
-        return self.lr or (1e-3 if self.method == "lora" else 1e-4)
+        return self.lr or (2e-3 if self.method == "lora" else 1e-4)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
