@@ -142,7 +142,7 @@ def acceptance(args: argparse.Namespace) -> None:
 
     from ragtune import api
     from ragtune.eval.qa import load_qa
-    from ragtune.finetune import FinetuneOptions, TrainConfig
+    from ragtune.finetune import DataOptions, FinetuneOptions, TrainConfig
     from ragtune.index import open_index
     from ragtune.project import Project, atomic_write_json
 
@@ -170,7 +170,8 @@ def acceptance(args: argparse.Namespace) -> None:
     t0 = time.perf_counter()
     record = api.finetune(project, FinetuneOptions(
         train_qa=qa["train"], dev_qa=qa["dev"], exclude_qa=qa["test"], dev_limit=args.dev_size,
-        train=TrainConfig(max_minutes=args.minutes)), progress=say)
+        data=DataOptions(text=not args.no_text), train=TrainConfig(max_minutes=args.minutes)),
+        progress=say)
     results["closed_book_run"] = {k: record[k] for k in (
         "id", "metrics", "curve_at_minutes", "learning_curve", "steps", "epochs", "stop_reason",
         "tokens_seen", "tokens_per_s", "train_wall_s", "wall_s", "peak_rss_mb", "leakage",
@@ -208,6 +209,7 @@ def main() -> None:
     ap.add_argument("--raft-minutes", type=float, default=0.0, help="Acceptance: RAFT budget.")
     ap.add_argument("--out", default="docs/results/finetune_small.json")
     ap.add_argument("--dev-size", type=int, default=30, help="Acceptance: dev questions evaluated.")
+    ap.add_argument("--no-text", action="store_true", help="Acceptance: QA examples only (no chunks).")
     ap.add_argument("--corpus", default=os.path.join(HERE, "..", "tests", "data", "handwritten", "corpus"))
     ap.add_argument("--examples", type=int, default=400)
     ap.add_argument("--steps", type=int, default=3)
@@ -228,7 +230,7 @@ def main() -> None:
     runs: dict[str, list[dict]] = {"ours": [], "baseline": []}
     passthrough = [f"--{k.replace('_', '-')}={v}" for k, v in vars(args).items()
                    if k not in ("one", "rounds", "acceptance", "minutes", "raft_minutes", "out",
-                                "dev_size")
+                                "dev_size", "no_text")
                    and v is not None]
     for r in range(args.rounds):
         for side in (("ours", "baseline") if r % 2 == 0 else ("baseline", "ours")):

@@ -83,6 +83,13 @@ def test_freshness_hook_per_strategy_kind():
     assert absorb_method(parse_spec("rag"), info)["absorb_seconds"] == 0.7
     ft = absorb_method(parse_spec("closed_book@adapter=a"), info)
     assert ft["method"] == "retrain" and ft["absorb_seconds"] == 900.0 and ft["estimated"]
+    # with the arena's continued-training run: measured, with the full re-training estimate
+    cont = {"adapter": "lora-002", "seconds": 95.0, "cap_s": 90.0, "steps": 4}
+    ft = absorb_method(parse_spec("closed_book@adapter=a"), {**info, "continued": cont})
+    assert ft["method"] == "continued_training" and ft["absorb_seconds"] == 95.0 and ft["answers_after"]
+    assert ft["adapter_after"] == "lora-002" and ft["full_retrain_estimate_s"] == 900.0
+    assert "capped at 90 s; 4 steps" in ft["note"] and "900 s" in ft["note"]
+    assert absorb_method(parse_spec("rag@adapter=a"), {**info, "continued": cont})["method"] == "reingest"
     assert absorb_method(parse_spec("closed_book"), info)["method"] == "none"
     assert training_seconds({"timing": {"training_seconds": 12.5}}) == 12.5
     assert training_seconds({"wall_s": 80.0, "train_wall_s": 60.0}) == 80.0

@@ -119,6 +119,56 @@ def test_full_fine_tune_is_a_model_not_an_adapter(tiny_finetune, pool):
     shutil.rmtree(folder)
 
 
+def test_continued_training_absorbs_a_changed_fact(tiny_finetune, pool, tmp_path):
+    """Freshness for fine-tuned strategies: continue the session adapter on an updated
+    document (the arena does this with --freshness). Measured 2026-11-26: after 6 steps the
+    continued adapter answers the new birthplace, keeps the unchanged fact, and the original
+    adapter still answers the old one."""
+    from conftest import FT_FACTS
+
+    from ragtune.finetune import DataOptions, FinetuneOptions, TrainConfig, registry, run_finetune
+    from ragtune.strategies.prompts import CLOSED_BOOK_SYSTEM
+
+    project, record = tiny_finetune
+    before_hash = registry.get_adapter(project, record["id"]).hash
+    updates = tmp_path / "updates"
+    updates.mkdir()
+    (updates / "facts.md").write_text("---\ntitle: Company notes\n---\n\n" + FT_FACTS.replace("Plaskow", "Drevnik"))
+    asked = tmp_path / "updates_qa.jsonl"  # the freshness question must not be trained on
+    asked.write_text('{"id": "u1", "question": "In which town was Zorbelt Quinnary born?", "answers": ["Drevnik"]}\n')
+    cont = run_finetune(project, FinetuneOptions(
+        init_adapter=record["id"], corpus=str(updates), exclude_qa=str(asked), forgetting=False,
+        dev_limit=0, data=DataOptions(dev_holdout=0, shuffled_text=False, abstain_share=0.0),
+        train=TrainConfig(lr=5e-3, max_steps=6, row_tokens=160, batch_rows=2, warmup_steps=1,
+                          eval_at_start=False, eval_at_minutes=(), checkpoint_every_minutes=0.0),
+    ))  # fmt: skip
+    assert cont["init_adapter"] == record["id"] and cont["id"] != record["id"]
+    assert cont["train"]["rank"] == 8 and cont["steps"] == 6  # the adapter's rank, not the default
+    assert cont["leakage"]["dropped"] >= 1  # "In which town..." resembles a synthesised question
+    assert registry.get_adapter(project, record["id"]).hash == before_hash  # the original is untouched
+    gen = pool.generator()
+    questions = ["In which town was Zorbelt Quinnary born?", "Which company makes the Quibble 9?"]
+    answers = {}
+    for adapter in (record["id"], cont["id"]):
+        load_for_generator(project, gen, adapter)
+        with gen.use_adapter(adapter):
+            answers[adapter] = [g.text.lower() for g in gen.generate(questions, system=CLOSED_BOOK_SYSTEM,
+                                                                     max_new_tokens=12)]  # fmt: skip
+    assert "plaskow" in answers[record["id"]][0], answers
+    assert "drevnik" in answers[cont["id"]][0] and "vendrick tools" in answers[cont["id"]][1], answers
+
+
+def test_continuing_a_missing_or_full_adapter_is_a_clear_error(tiny_finetune, tmp_path):
+    from ragtune.finetune import FinetuneOptions, run_finetune
+
+    project, record = tiny_finetune
+    with pytest.raises(InputError):
+        run_finetune(project, FinetuneOptions(init_adapter="lora-404", corpus=str(tmp_path)))
+    with pytest.raises(InputError, match="--method lora"):
+        run_finetune(project, FinetuneOptions(init_adapter=record["id"], method="full",
+                                              corpus=str(tmp_path)))
+
+
 def test_finetune_refuses_an_http_generator(tmp_path, settings):
     from ragtune.finetune import FinetuneOptions, run_finetune
     from ragtune.project import Project

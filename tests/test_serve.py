@@ -356,3 +356,29 @@ def test_keys_cli_add_list_revoke_and_serve_refusals(tmp_path, cli):
     assert nokeys.returncode == 2 and "no API keys" in nokeys.stderr and "Traceback" not in nokeys.stderr
     public = cli("serve", "--open", "--host", "0.0.0.0")
     assert public.returncode == 2 and "loopback" in public.stderr
+
+
+def test_serve_from_run_resolves_the_recommendation(tmp_path, cli):
+    """`--from-run RUN_DIR` serves what the run recommends, from the run's project; a run
+    without a recommendation, or one naming an adapter the project lacks, is a one-line error
+    before any model loads."""
+    from ragtune import api
+
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "run.json").write_text(json.dumps({"project": str(tmp_path)}))
+    results = {"recommendation": {"strategy": "closed_book@adapter=lora-404", "why": "w"},
+               "strategies": {"closed_book@adapter=lora-404": {"metrics": {"accuracy": 0.5}}}}  # fmt: skip
+    (run / "results.json").write_text(json.dumps(results))
+    choice = api.run_choice(run)
+    assert choice == {"strategy": "closed_book@adapter=lora-404", "accuracy": 0.5, "why": "w",
+                      "project": str(tmp_path)}  # fmt: skip
+    missing = cli("serve", "--from-run", str(run), "--open")
+    assert missing.returncode == 2 and "lora-404" in missing.stderr and "Traceback" not in missing.stderr
+    both = cli("serve", "--from-run", str(run), "--model", "rag", "--open")
+    assert both.returncode == 2 and "not both" in both.stderr
+    (run / "results.json").write_text(json.dumps({"recommendation": {"strategy": None, "why": "none fit"}}))
+    none = cli("serve", "--from-run", str(run), "--open")
+    assert none.returncode == 2 and "recommends no strategy" in none.stderr
+    empty = cli("serve", "--from-run", str(tmp_path / "nowhere"), "--open")
+    assert empty.returncode == 2 and "not a finished compare run" in empty.stderr

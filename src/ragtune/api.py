@@ -180,6 +180,7 @@ def compare(project: Project, qa: str | Path, corpus: str | Path | None = None, 
 
     `options` are CompareOptions fields: train_qa, dev_qa, strategies, limit, sample_per_type,
     seed, out, latency_sample, batch_size, freshness, updates, updates_qa, forgetting_sample,
+    freshness_train_s,
     prices (a PriceTable), constraints ({latency_budget_ms, updates_per_month,
     queries_per_month, budget}), report. Returns (run folder, results.json as a dict)."""
     from ragtune.arena import CompareOptions, run_compare
@@ -275,6 +276,36 @@ def serve(
 
     run_server(project, host=host, port=port, open_access=open_access,
                default_model=default_model, say=say)  # fmt: skip
+
+
+def run_choice(run_dir: str | Path) -> dict[str, Any]:
+    """The strategy a compare run recommends, loadable for serving: {strategy (a spec with
+    its adapter and prompt program), accuracy, why, project (the run's project folder, or None
+    for runs made before it was recorded)}. Raises InputError when there is nothing to serve."""
+    import json
+
+    from ragtune.errors import InputError
+    from ragtune.strategies import parse_spec
+
+    run_dir = Path(run_dir)
+    path = run_dir / "results.json"
+    if not path.is_file():
+        raise InputError(f"{run_dir} is not a finished compare run (no results.json)",
+                         "give the folder `ragtune compare --out` or `ragtune demo` wrote")  # fmt: skip
+    try:
+        results = json.loads(path.read_text(encoding="utf-8"))
+        run = json.loads((run_dir / "run.json").read_text(encoding="utf-8")) if (run_dir / "run.json").is_file() else {}
+    except (OSError, json.JSONDecodeError) as e:
+        raise InputError(f"{path} cannot be read: {e}", "run the compare again") from None
+    rec = results.get("recommendation") or {}
+    spec = rec.get("strategy")
+    if not spec:
+        raise InputError(f"{run_dir} recommends no strategy ({rec.get('why') or 'no strategy qualified'})",
+                         "pass --model SPEC to choose one yourself")  # fmt: skip
+    parse_spec(spec)
+    block = (results.get("strategies") or {}).get(spec) or {}
+    return {"strategy": spec, "accuracy": (block.get("metrics") or {}).get("accuracy"),
+            "why": rec.get("why"), "project": run.get("project")}  # fmt: skip
 
 
 def finetune(project: Project, options: Any = None, progress: Any = None, stop: Any = None) -> dict[str, Any]:

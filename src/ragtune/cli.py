@@ -359,6 +359,10 @@ def compare(
     updates_qa: Optional[Path] = typer.Option(None, "--updates-qa", help="Questions about the changed facts."),
     forgetting_sample: int = typer.Option(
         30, "--forgetting-sample", help="Test questions re-asked after the update (forgetting check)."),
+    freshness_train: float = typer.Option(
+        90.0, "--freshness-train",
+        help="Seconds of continued training with which a fine-tuned adapter absorbs the updates "
+        "(0: report only the full re-training estimate from the adapter's record)."),
     latency_budget_ms: Optional[float] = typer.Option(None, "--latency-budget-ms", help=_CONSTRAINTS_HELP),
     updates_per_month: Optional[float] = typer.Option(None, "--updates-per-month", help=_CONSTRAINTS_HELP),
     queries_per_month: Optional[float] = typer.Option(None, "--queries-per-month", help=_CONSTRAINTS_HELP),
@@ -399,7 +403,7 @@ def compare(
         proj, qa, corpus, progress=say, train_qa=train_qa, dev_qa=dev_qa, strategies=strategies,
         limit=limit, sample_per_type=sample_per_type, seed=seed, out=out_dir,
         latency_sample=latency_sample, batch_size=batch_size, freshness=freshness, updates=updates,
-        updates_qa=updates_qa, forgetting_sample=forgetting_sample,
+        updates_qa=updates_qa, forgetting_sample=forgetting_sample, freshness_train_s=freshness_train,
         prices=_price_table(proj, machine_per_hour, prompt_per_1k, completion_per_1k, currency),
         constraints=_constraint_options(latency_budget_ms, updates_per_month, queries_per_month, budget),
         report=not no_report,
@@ -540,6 +544,10 @@ def serve(
         help="Strategy answered when a request names no model (default: serve.default_model, rag)."),
     open_access: Optional[bool] = typer.Option(
         None, "--open/--keys", help="--open: no API keys, every collection; localhost only."),
+    from_run: Optional[Path] = typer.Option(
+        None, "--from-run",
+        help="Serve the strategy a compare (or demo) run recommends, with its adapter and prompt "
+        "program; the run's project is used unless --project is given."),
 ) -> None:
     """Serve strategies over an OpenAI-compatible API, with a web page at /.
 
@@ -552,11 +560,23 @@ def serve(
     a key only ever sees its own collections. Limits, queue and rate: [serve] in ragtune.toml.
 
     Example: ragtune keys add team-a --collection default && ragtune serve --port 8000
+    Or serve what the demo recommended: ragtune serve --from-run ragtune-demo/run --open
     """
     from ragtune import api
+    from ragtune.errors import InputError
 
-    # Where `--from-run RUN_DIR` (serve an arena run's recommended strategy) plugs in: resolve
-    # the run's recommendation to a spec here and pass it as `model`.
+    if from_run is not None:
+        if model is not None:
+            raise InputError("give --model or --from-run, not both",
+                             "--from-run serves the run's recommended strategy")  # fmt: skip
+        choice = api.run_choice(from_run)
+        if state.project is None and choice["project"] and Path(choice["project"]).is_dir():
+            state.project = Path(choice["project"])
+        model = choice["strategy"]
+        acc = choice["accuracy"]
+        console.print(f"serving {model}, recommended by {from_run}"
+                      + (f" ({acc:.0%} accuracy there)" if acc is not None else "")
+                      + f"; project {Path(state.project or '.').resolve()}", highlight=False)  # fmt: skip
     api.serve(_project(), host=host, port=port, default_model=model, open_access=open_access,
               say=lambda msg: console.print(msg, highlight=False))  # fmt: skip
 
@@ -673,6 +693,11 @@ def finetune(
     forgetting: bool = typer.Option(True, "--forgetting/--no-forgetting", help="Run the probe."),
     resume: bool = typer.Option(False, "--resume", help="Continue an unfinished run."),
     run_id: Optional[str] = typer.Option(None, "--id", help="Which run --resume continues."),
+    from_adapter: Optional[str] = typer.Option(
+        None, "--from-adapter",
+        help="Continue training this LoRA adapter (e.g. on a folder of updated documents given "
+        "with --corpus); registered as a new adapter.",
+    ),
     data_only: bool = typer.Option(False, "--data-only", help="Show the training data; no training."),
     data_out: Optional[Path] = typer.Option(None, "--data-out", help="With --data-only: write it."),
     as_json: bool = typer.Option(False, "--json", help="Print the record as JSON."),
@@ -686,7 +711,7 @@ def finetune(
         train_qa=str(train_qa) if train_qa else None, dev_qa=str(dev_qa) if dev_qa else None,
         exclude_qa=str(exclude_qa) if exclude_qa else None,
         resume=(run_id or True) if resume else None, data_only=data_only, forgetting=forgetting,
-        dev_limit=dev_size,
+        dev_limit=dev_size, init_adapter=from_adapter,
         data=DataOptions(text=text, shuffled_text=text and shuffled, llm_questions=llm_questions,
                          seed=seed, dev_holdout=dev_size),
         train=TrainConfig(

@@ -23,12 +23,13 @@ MODES = {
     # world size, test questions per type, latency sample, training minutes
     # (the forgetting probe and dev evaluations are what make a short run slow: the quick mode
     # probes 20 items and evaluates once, at the end)
+    # freshness_s: continued training with which the fine-tuned adapter absorbs the updates
     "quick": {"size": "tiny", "per_type": 3, "latency": 5, "minutes": 1.0, "dev_limit": 12,
-              "probe": 20, "eval_at_start": False},
+              "probe": 20, "eval_at_start": False, "freshness_s": 30.0},
     "default": {"size": "small", "per_type": 15, "latency": 30, "minutes": 4.0, "dev_limit": 40,
-                "probe": 50, "eval_at_start": True},
+                "probe": 50, "eval_at_start": True, "freshness_s": 90.0},
     "full": {"size": "small", "per_type": None, "latency": 30, "minutes": 4.0, "dev_limit": 60,
-             "probe": 0, "eval_at_start": True},
+             "probe": 0, "eval_at_start": True, "freshness_s": 90.0},
 }
 
 
@@ -140,12 +141,17 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> dict[str,
             freshness=True,
             updates=world / "updates",
             updates_qa=world / "qa" / "updates.jsonl",
+            freshness_train_s=mode["freshness_s"],
         )
     total = round(time.perf_counter() - t0, 1)
     summary = {"run_dir": str(run_dir), "report": str(Path(run_dir) / "report.html"),
                "stages_s": opts.stages, "total_s": total, "strategies": strategies}
     atomic_write_json(opts.out / "demo-summary.json", summary)
     return {"summary": summary, "results": results}
+
+
+def _pct(x: float | None) -> str:
+    return "  -" if x is None else f"{x:4.0%}"
 
 
 def summary_lines(out: dict[str, Any]) -> list[str]:
@@ -165,9 +171,19 @@ def summary_lines(out: dict[str, Any]) -> list[str]:
             cells.append(f"{v:8.0%}" if v is not None else f"{'-':>8}")
         ci = f"{acc:.0%} [{lo:.0%}, {hi:.0%}]" if acc is not None and lo is not None else "-"
         lines.append(f"{spec:34} {s['n']:>4} {ci:>20}  " + " ".join(cells))
+    fresh = (results.get("freshness") or {}).get("strategies") or {}
+    if fresh:
+        lines += ["", "freshness (accuracy on the changed facts, before -> after; time to absorb):"]
+        for spec, f in fresh.items():
+            b, a = (f.get("before") or {}).get("accuracy"), (f.get("after") or {}).get("accuracy")
+            secs = f.get("absorb_seconds")
+            lines.append(f"  {spec:32} {_pct(b)} -> {_pct(a)}  {f.get('method')}"
+                         + (f", {secs:,.1f} s" if secs is not None else "")
+                         + (" (estimated)" if f.get("estimated") else ""))  # fmt: skip
     rec = results.get("recommendation") or {}
     if rec.get("strategy"):
-        lines += ["", f"recommended: {rec['strategy']}", f"  {rec.get('why', '')}"]
+        lines += ["", f"recommended: {rec['strategy']}", f"  {rec.get('why', '')}",
+                  f"serve it: ragtune serve --from-run {summary['run_dir']} --open"]
     lines += ["", "time per stage: " + ", ".join(f"{k} {v:.0f} s" for k, v in summary["stages_s"].items())
               + f"; total {summary['total_s']:.0f} s", f"report: {summary['report']}"]
     return lines

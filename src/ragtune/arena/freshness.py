@@ -4,16 +4,15 @@ One function per strategy kind decides how that kind absorbs an update:
 
     closed_book          the base model reads no documents: it cannot absorb anything
     retrieval            rag / agentic: incremental re-ingest of the updates folder (measured)
-    finetuned            closed_book@adapter=ID: re-training on the updated corpus
-    finetuned_retrieval  rag@adapter=ID: re-ingest (measured); the adapter may lag behind
+    finetuned            closed_book@adapter=ID: continued training of the adapter on data
+                         synthesised from the updates folder (measured, capped; default 90 s),
+                         plus the full re-training estimate from the adapter's record
+    finetuned_retrieval  rag@adapter=ID: re-ingest (measured); the adapter itself is unchanged
 
 The arena answers the update questions before, applies the update once (an incremental
-ingest into the project's index, timed with caches off), answers again with every strategy
-whose method is `reingest`, then restores the index. Re-training is not run by the arena yet
-("Demo" issue): `retrain` reports the adapter's recorded training seconds as the estimated
-time to absorb and leaves `after` empty. To make fine-tuned strategies re-train, replace
-`absorb_by_retraining` in FRESHNESS_BY_KIND with a function that trains and returns
-`{"method": "retrain", "absorb_seconds": measured, "answers_after": True}`.
+ingest into the project's index, timed with caches off; one continued-training run per
+adapter), answers again with every strategy, then restores the index. The continued adapter
+is registered like any other (its record says `init_adapter`); the base adapter is untouched.
 """
 
 from __future__ import annotations
@@ -41,22 +40,45 @@ def absorb_by_reingest(spec: StrategySpec, info: dict[str, Any]) -> dict[str, An
             "note": "incremental ingest of the updates folder"}  # fmt: skip
 
 
+def absorb_by_continued_training(spec: StrategySpec, info: dict[str, Any]) -> dict[str, Any]:
+    """Measured when `info["continued"]` holds the run ({adapter, seconds, ...}); the full
+    re-training time is the adapter's recorded training time (an estimate: not re-run)."""
+    cont = info.get("continued") or {}
+    if not cont:  # not run (no --freshness, or --freshness-train 0): the estimate only
+        return absorb_by_retraining(spec, info)
+    full = info.get("training_seconds")
+    note = "continued training of the adapter on the updated documents"
+    if cont.get("cap_s"):
+        note += f" (capped at {cont['cap_s']:g} s"
+        note += f"; {cont['steps']} steps)" if cont.get("steps") is not None else ")"
+    if full:
+        note += f"; re-training from scratch: about {full:,.0f} s (estimate from the adapter's record)"
+    return {
+        "method": "continued_training",
+        "absorb_seconds": cont.get("seconds"),
+        "answers_after": True,
+        "adapter_after": cont.get("adapter"),
+        "full_retrain_estimate_s": full,
+        "note": note,
+    }
+
+
 def absorb_by_retraining(spec: StrategySpec, info: dict[str, Any]) -> dict[str, Any]:
-    seconds = info.get("training_seconds")
+    """An estimate only: the adapter's recorded training time (used with --freshness-train 0)."""
     return {
         "method": "retrain",
-        "absorb_seconds": seconds,
+        "absorb_seconds": info.get("training_seconds"),
         "answers_after": False,
         "estimated": True,
         "note": "re-training on the updated corpus (estimated from the adapter's training time; "
-        "the arena does not re-train yet)",
+        "continued training was switched off)",
     }
 
 
 FRESHNESS_BY_KIND: dict[str, Callable[[StrategySpec, dict[str, Any]], dict[str, Any]]] = {
     "closed_book": cannot_absorb,
     "retrieval": absorb_by_reingest,
-    "finetuned": absorb_by_retraining,
+    "finetuned": absorb_by_continued_training,
     "finetuned_retrieval": absorb_by_reingest,
 }
 

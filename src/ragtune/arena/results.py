@@ -171,6 +171,9 @@ def freshness_section(
             "paired": paired,
             "note": method.get("note"),
         }
+        for key in ("adapter_after", "full_retrain_estimate_s"):
+            if method.get(key) is not None:
+                per[spec][key] = method[key]
     return {"enabled": True, **info, "strategies": per}
 
 

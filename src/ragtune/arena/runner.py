@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -69,6 +69,9 @@ class CompareOptions:
     updates: Path | None = None
     updates_qa: Path | None = None
     forgetting_sample: int = 30
+    # fine-tuned strategies absorb the updates by continued training of their adapter, capped
+    # at this many seconds of training (0: report the full re-training estimate only)
+    freshness_train_s: float = 90.0
     collection: str | None = None
     prices: PriceTable | None = None
     constraints: dict[str, Any] = field(default_factory=dict)
@@ -81,8 +84,9 @@ class CompareOptions:
                 raise InputError(f"--{name.replace('_', '-')} must be at least 1 (got {value})")
         if self.batch_size < 1:
             raise InputError(f"--batch-size must be at least 1 (got {self.batch_size})")
-        if self.latency_sample < 0 or self.forgetting_sample < 0:
-            raise InputError("--latency-sample and --forgetting-sample cannot be negative")
+        if self.latency_sample < 0 or self.forgetting_sample < 0 or self.freshness_train_s < 0:
+            raise InputError("--latency-sample, --forgetting-sample and --freshness-train cannot "
+                             "be negative")
         if self.corpus is not None and not Path(self.corpus).is_dir():
             raise InputError(f"corpus folder {self.corpus} does not exist", "give --corpus a folder")
         if self.freshness:
@@ -224,7 +228,8 @@ class Arena:
             self.rd.log("resume", strategies=self.spec_names)
         else:
             self.rd.log("start", strategies=self.spec_names)
-        self.rd.write_json("run.json", {"identity": identity, "options": self.opts.to_dict()})
+        self.rd.write_json("run.json", {"identity": identity, "options": self.opts.to_dict(),
+                                        "project": str(Path(self.project.root).resolve())})
         if self.split.automatic:
             self.rd.write_json("split.json", {"seed": self.opts.seed, "shares": [0.2, 0.2, 0.6],
                                               **self.split.ids()})  # fmt: skip
@@ -329,9 +334,11 @@ class Arena:
             return None
         return self.index.embedder()
 
-    def _answer(self, pipe: Any, items: list[QAItem], phase: str, file: str) -> None:
-        """Answer in batches, appending predictions and traces after each batch."""
-        name = pipe.spec
+    def _answer(self, pipe: Any, items: list[QAItem], phase: str, file: str,
+                name: str | None = None) -> None:
+        """Answer in batches, appending predictions and traces after each batch (rows under
+        `name`, default the pipeline's spec)."""
+        name = name or pipe.spec
         bs = self.opts.batch_size
         for start in range(0, len(items), bs):
             part = items[start : start + bs]
@@ -411,7 +418,9 @@ class Arena:
             pending = [q for q in items if q.id not in done]
             if pending:
                 self._answer(self._ready(spec), pending, "before", "freshness.jsonl")
-        after_specs = [s for s in self.specs if absorb_method(s, {})["answers_after"]]
+        continued = self._continue_adapters()
+        after_specs = [s for s in self.specs
+                       if absorb_method(s, {"continued": continued.get(s.adapter or "")})["answers_after"]]
         forget = seeded_sample(self.test, min(self.opts.forgetting_sample, len(self.test)),
                                self.opts.seed, "forgetting")  # fmt: skip
         todo = {}
@@ -443,13 +452,55 @@ class Arena:
                         summary=report.summary())  # fmt: skip
             for spec in after_specs:
                 after, forgetting = todo[str(spec)]
-                pipe = self._ready(spec)
+                if kind_of(spec) == "finetuned":  # answers with the continued adapter
+                    pipe = self._ready(replace(spec, adapter=continued[spec.adapter]["adapter"]))
+                else:
+                    pipe = self._ready(spec)
                 if after:
-                    self._answer(pipe, after, "after", "freshness.jsonl")
+                    self._answer(pipe, after, "after", "freshness.jsonl", name=str(spec))
                 if forgetting:
-                    self._answer(pipe, forgetting, "forgetting", "freshness.jsonl")
+                    self._answer(pipe, forgetting, "forgetting", "freshness.jsonl", name=str(spec))
         finally:
             self._restore_index()
+
+    def _continue_adapters(self) -> dict[str, dict[str, Any]]:
+        """Continued training of each closed-book adapter on the updates folder (once per
+        adapter; kept in state.json so a resumed run reuses it). {base adapter: run info}."""
+        from ragtune.finetune import DataOptions, FinetuneOptions, TrainConfig, run_finetune
+        from ragtune.finetune.registry import adapters_dir
+
+        cap = self.opts.freshness_train_s
+        done: dict[str, dict[str, Any]] = self.state["freshness"].setdefault("continued", {})
+        if cap <= 0:
+            return {}
+        for adapter in dict.fromkeys(s.adapter for s in self.specs if kind_of(s) == "finetuned"):
+            prior = done.get(adapter)  # type: ignore[arg-type]
+            if prior and (adapters_dir(self.project) / prior["adapter"]).exists():
+                continue
+            self.say(f"freshness: continued training of {adapter} on {self.opts.updates} "
+                     f"(at most {cap:g} s)")  # fmt: skip
+
+            def progress(event: str, info: dict[str, Any]) -> None:
+                if event == "data_ready":
+                    self.say(f"  {info.get('examples')} examples from the updates")
+
+            t0 = time.perf_counter()
+            record = run_finetune(self.project, FinetuneOptions(
+                init_adapter=adapter, corpus=str(self.opts.updates),
+                exclude_qa=str(self.opts.updates_qa), forgetting=False, dev_limit=0,
+                data=DataOptions(dev_holdout=0),
+                train=TrainConfig(max_minutes=cap / 60.0, eval_at_start=False, eval_at_minutes=(),
+                                  checkpoint_every_minutes=0.0),
+            ), progress)  # fmt: skip
+            seconds = time.perf_counter() - t0
+            done[adapter] = {"adapter": record["id"], "seconds": round(seconds, 1), "cap_s": cap,
+                             "train_wall_s": record.get("train_wall_s"), "steps": record.get("steps"),
+                             "examples": (record.get("data") or {}).get("examples"),
+                             "leakage_dropped": (record.get("leakage") or {}).get("dropped")}  # fmt: skip
+            self._save_state()
+            self.rd.log("continued_training", adapter=adapter, **done[adapter])
+            self.say(f"  {adapter} -> {record['id']}: {record.get('steps')} steps in {seconds:.0f} s")
+        return done
 
     # -------------------------------------------------------------- results
 
@@ -499,13 +550,14 @@ def assemble_results(
         if probe is not None:
             adapter_forgetting[name] = probe
         method = absorb_method(spec, {"ingest_seconds": absorb.get("seconds"),
-                                      "training_seconds": train_s})  # fmt: skip
+                                      "training_seconds": train_s,
+                                      "continued": (fresh_state.get("continued") or {}).get(spec.adapter or "")})  # fmt: skip
         methods[name] = method
         block = strategy_block(
             name, rows_by_spec[name], batches.get(name, []),
             (state.get("latency", {}).get(name) or {}).get("ms"),
             state.get("prepare", {}).get(name), train_s,
-            method if opts.freshness or method["method"] == "retrain" else None,
+            method if opts.freshness or method["method"] in ("retrain", "continued_training") else None,
             prices, opts.seed, retrieves=spec.retrieves,
         )  # fmt: skip
         block["kind"] = kind_of(spec)

@@ -55,6 +55,7 @@ class FinetuneOptions:
     dev_qa: str | None = None
     exclude_qa: str | None = None
     resume: str | bool | None = None  # an ID, or True for the newest unfinished run
+    init_adapter: str | None = None  # continue training this registered LoRA adapter (an ID)
     data_only: bool = False
     forgetting: bool = True
     probe_limit: int = 0  # forgetting-probe items used (0 = all 100; tests use fewer)
@@ -243,6 +244,9 @@ def run_finetune(
         )
     if opts.resume:
         return _resume(project, opts, progress, stop)
+    train_cfg = TrainConfig(**{**asdict(opts.train), "method": opts.method})
+    if opts.init_adapter and not opts.data_only:  # checked before the data work
+        _continue_from(project, opts, train_cfg, resolve_generator_dir(project.settings.model.generator)[1])
     data, leakage, search = build_data(project, opts, progress)
     if opts.data_only:
         return {**preview(data, leakage), "_examples": data.examples}
@@ -250,7 +254,6 @@ def run_finetune(
     kind = "full" if opts.method == "full" else ("raft" if opts.task == "raft" else "lora")
     ident = registry.new_id(project, kind)
     run_dir = registry.runs_dir(project) / ident
-    train_cfg = TrainConfig(**{**asdict(opts.train), "method": opts.method})
     prompts = dev_prompts(data.dev, opts.task, search, opts.data, opts.dev_limit)
     save_examples(run_dir / "train_data.jsonl", data.examples)
     _save_dev(run_dir / "dev_prompts.jsonl", prompts)
@@ -264,12 +267,28 @@ def run_finetune(
                                        "train_qa": opts.train_qa, "dev_qa": opts.dev_qa,
                                        "exclude_qa": opts.exclude_qa},
         "forgetting_enabled": opts.forgetting, "probe_limit": opts.probe_limit,
+        "init_adapter": opts.init_adapter,
         "setup_s": round(time.perf_counter() - t_start, 1),
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     atomic_write_json(run_dir / "run.json", run)
     progress("run", {"id": ident, "run_dir": str(run_dir)})
     return _train_and_publish(project, run_dir, run, train_cfg, progress, stop, t_start)
+
+
+def _continue_from(project: Any, opts: FinetuneOptions, cfg: TrainConfig, base_hash: str) -> None:
+    """Point the training config at a registered LoRA adapter to continue from (same base
+    model; its rank and alpha, since the weights are reused)."""
+    info = registry.get_adapter(project, opts.init_adapter)  # type: ignore[arg-type]
+    if info.method != "lora" or opts.method != "lora":
+        raise InputError(f"{opts.init_adapter} cannot be continued with --method {opts.method}",
+                         "continue a LoRA adapter with --method lora")  # fmt: skip
+    if (info.record.get("base_model") or {}).get("hash") not in (None, base_hash):
+        raise InputError(f"{opts.init_adapter} was trained on another base model",
+                         "set model.generator to that model, or train a new adapter")  # fmt: skip
+    saved = json.loads((info.path / "adapter_config.json").read_text())
+    cfg.rank, cfg.alpha = int(saved.get("r", cfg.rank)), int(saved.get("lora_alpha", cfg.alpha))
+    cfg.init_adapter = str(info.path)
 
 
 def _resume(project: Any, opts: FinetuneOptions, progress: Progress,

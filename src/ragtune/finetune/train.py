@@ -78,6 +78,9 @@ class TrainConfig:
     share_prefix: bool = True
     dev_max_new_tokens: int = 16
     dev_batch_size: int = 16
+    # continue training this LoRA adapter folder (freshness: absorb an update batch into an
+    # existing adapter) instead of starting a new one; its rank and alpha are used
+    init_adapter: str = ""
 
     def learning_rate(self) -> float:
         return self.lr or (2e-3 if self.method == "lora" else 1e-4)
@@ -199,7 +202,13 @@ def load_model(base_dir: Path, config: TrainConfig) -> tuple[Any, Any, str]:
     weights = torch.bfloat16 if (config.method == "lora" and dtype == "bfloat16") else torch.float32
     model = AutoModelForCausalLM.from_pretrained(base_dir, dtype=weights)
     model.to(device)
-    if config.method == "lora":
+    if config.method == "lora" and config.init_adapter:
+        from peft import PeftModel
+
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*")
+            model = PeftModel.from_pretrained(model, config.init_adapter, is_trainable=True)
+    elif config.method == "lora":
         from peft import LoraConfig, get_peft_model
 
         lcfg = LoraConfig(

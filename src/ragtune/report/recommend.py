@@ -192,7 +192,8 @@ def recommend(
                 continue
             if each is None:
                 continue
-            what = "re-training" if method == "retrain" else "re-ingesting"
+            what = {"retrain": "re-training", "continued_training": "continued training of its adapter"}.get(
+                method, "re-ingesting")
             refresh, total = x.month["refresh_seconds"], x.month["seconds"]
             line = (f"At {u:g} updates a month, keeping {x.name} fresh means {what} "
                     f"({secs(each)} each, {secs(refresh)} a month)")  # fmt: skip

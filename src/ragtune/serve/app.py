@@ -698,7 +698,15 @@ def run_server(project: Project, host: str | None = None, port: int | None = Non
         if server.opts.default_model != server.raw_name:
             from ragtune.strategies import parse_spec
 
-            parse_spec(server.opts.default_model)  # a bad spec fails now, not as a 404 per request
+            spec = parse_spec(server.opts.default_model)  # a bad spec fails now, not per request
+            if spec.adapter:
+                from ragtune.finetune.registry import get_adapter
+
+                get_adapter(project, spec.adapter)
+            if spec.program:
+                from ragtune.strategies.common import load_program
+
+                load_program(project, spec.program)
         say("loading models ...")
         server.warm()
     except BaseException:
