@@ -135,6 +135,28 @@ def _accuracy(project, spec: str, items) -> dict:  # noqa: ANN001
             "seconds": round(time.perf_counter() - t0, 1), "answers": rows}
 
 
+def paired(base: dict, tuned: dict) -> dict:
+    """Tuned vs base on the same questions, overall and single-hop: difference with its 95%
+    paired-bootstrap interval and the exact McNemar p (ragtune.eval.stats)."""
+    from ragtune.eval.stats import paired_test
+
+    b = {a["id"]: (a["type"], bool(a["ok"])) for a in base["answers"]}
+    t = {a["id"]: (a["type"], bool(a["ok"])) for a in tuned["answers"]}
+    out = {}
+    for name, ids in (("all", sorted(b)), ("single_hop", sorted(i for i in b if b[i][0] == "single_hop"))):
+        r = paired_test([t[i][1] for i in ids], [b[i][1] for i in ids], seed=0)
+        out[name] = {k: r[k] for k in ("n", "diff", "diff_ci", "mcnemar_p", "a_only", "b_only")}
+    return out
+
+
+def add_paired(results: dict) -> dict:
+    if "closed_book" in results:
+        results["closed_book"]["paired"] = paired(results["closed_book"]["base"], results["closed_book"]["finetuned"])
+    if "rag" in results:
+        results["rag"]["paired"] = paired(results["rag"]["base"], results["rag"]["raft"])
+    return results
+
+
 def acceptance(args: argparse.Namespace) -> None:
     """The small-world acceptance run: closed-book fine-tune vs base on the test split, the
     RAFT adapter vs plain rag, forgetting; results to --out (JSON)."""
@@ -197,7 +219,7 @@ def acceptance(args: argparse.Namespace) -> None:
         print(f"rag: {rag['accuracy']:.3f} -> rag@adapter={raft['id']}: {rag_tuned['accuracy']:.3f}",
               flush=True)
     results["total_wall_s"] = round(time.perf_counter() - t0, 1)
-    atomic_write_json(args.out, results)
+    atomic_write_json(args.out, add_paired(results))
     print(f"written {args.out}")
 
 

@@ -140,7 +140,7 @@ def test_continued_training_absorbs_a_changed_fact(tiny_finetune, pool, tmp_path
         init_adapter=record["id"], corpus=str(updates), exclude_qa=str(asked), forgetting=False,
         dev_limit=0, data=DataOptions(dev_holdout=0, shuffled_text=False, abstain_share=0.0),
         train=TrainConfig(lr=5e-3, max_steps=6, row_tokens=160, batch_rows=2, warmup_steps=1,
-                          eval_at_start=False, eval_at_minutes=(), checkpoint_every_minutes=0.0),
+                          eval_at_start=False, eval_at_minutes=(), checkpoint_every_minutes=10.0),
     ))  # fmt: skip
     assert cont["init_adapter"] == record["id"] and cont["id"] != record["id"]
     assert cont["train"]["rank"] == 8 and cont["steps"] == 6  # the adapter's rank, not the default
