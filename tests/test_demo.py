@@ -98,13 +98,14 @@ def test_demo_freshness_covers_retrieval_and_fine_tuned_strategies(demo):
 
 
 def test_demo_accuracy_floors(demo):
-    """Floors = the values measured on 2026-11-26 (tiny world, seed 0, 3 questions per type,
-    21 questions) minus 15 points: rag 0.381 -> 0.23, agentic 0.524 -> 0.37. The base model
-    knows none of the world's fictional facts: closed_book stays near 0."""
+    """Floors = the values measured on 2026-11-26 (`ragtune demo --quick`: tiny world, seed 0,
+    3 questions per type, 21 questions) minus 15 points: rag 0.286 -> 0.13, agentic 0.619 ->
+    0.46. The base model knows none of the world's fictional facts: closed_book measured 0.048
+    (one unanswerable question abstained)."""
     s = demo["results"]["strategies"]
     acc = {n: s[n]["metrics"]["accuracy"] for n in s}
-    assert acc["rag"] >= 0.23, acc
-    assert acc["agentic"] >= 0.37, acc
+    assert acc["rag"] >= 0.13, acc
+    assert acc["agentic"] >= 0.46, acc
     assert acc["closed_book"] <= 0.15, acc
     assert demo["results"]["recommendation"]["strategy"] in s
 

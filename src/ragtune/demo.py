@@ -20,16 +20,16 @@ from typing import Any, Callable
 from ragtune.project import Project, atomic_write_json
 
 MODES = {
-    # world size, test questions per type, latency sample, training minutes
-    # (the forgetting probe and dev evaluations are what make a short run slow: the quick mode
-    # probes 20 items and evaluates once, at the end)
-    # freshness_s: continued training with which the fine-tuned adapter absorbs the updates
-    "quick": {"size": "tiny", "per_type": 3, "latency": 5, "minutes": 1.0, "dev_limit": 12,
-              "probe": 20, "eval_at_start": False, "freshness_s": 30.0},
-    "default": {"size": "small", "per_type": 15, "latency": 30, "minutes": 4.0, "dev_limit": 40,
-                "probe": 50, "eval_at_start": True, "freshness_s": 90.0},
-    "full": {"size": "small", "per_type": None, "latency": 30, "minutes": 4.0, "dev_limit": 60,
-             "probe": 0, "eval_at_start": True, "freshness_s": 90.0},
+    # world size, test questions per type, latency sample, test questions re-asked after the
+    # update (forgetting), training minutes, dev questions and forgetting-probe items used while
+    # training, and the continued training that absorbs the updates into the adapter (seconds).
+    # The quick mode's short budgets only exercise every path; its numbers mean little.
+    "quick": {"size": "tiny", "per_type": 3, "latency": 3, "forgetting": 5, "minutes": 0.5,
+              "dev_limit": 8, "probe": 10, "eval_at_start": False, "freshness_s": 20.0},
+    "default": {"size": "small", "per_type": 15, "latency": 15, "forgetting": 15, "minutes": 4.0,
+                "dev_limit": 40, "probe": 50, "eval_at_start": True, "freshness_s": 90.0},
+    "full": {"size": "small", "per_type": None, "latency": 30, "forgetting": 30, "minutes": 4.0,
+             "dev_limit": 60, "probe": 0, "eval_at_start": True, "freshness_s": 90.0},
 }
 
 
@@ -141,10 +141,12 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> dict[str,
             seed=opts.seed,
             out=opts.out / "run",
             latency_sample=mode["latency"],
+            forgetting_sample=mode["forgetting"],
             freshness=True,
             updates=world / "updates",
             updates_qa=world / "qa" / "updates.jsonl",
             freshness_train_s=mode["freshness_s"],
+            progress=lambda msg: log(f"   {msg}"),
         )
     total = round(time.perf_counter() - t0, 1)
     summary = {"run_dir": str(run_dir), "report": str(Path(run_dir) / "report.html"),

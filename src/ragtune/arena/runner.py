@@ -500,7 +500,7 @@ class Arena:
                              "examples": (record.get("data") or {}).get("examples"),
                              "leakage_dropped": (record.get("leakage") or {}).get("dropped")}  # fmt: skip
             self._save_state()
-            self.rd.log("continued_training", adapter=adapter, **done[adapter])
+            self.rd.log("continued_training", base_adapter=adapter, **done[adapter])
             self.say(f"  {adapter} -> {record['id']}: {record.get('steps')} steps in {seconds:.0f} s")
         return done
 
