@@ -26,8 +26,9 @@ MODES = {
     # The quick mode's short budgets only exercise every path; its numbers mean little.
     "quick": {"size": "tiny", "per_type": 3, "latency": 3, "forgetting": 5, "minutes": 0.5,
               "dev_limit": 8, "probe": 10, "eval_at_start": False, "freshness_s": 20.0},
+    # (dev evaluations count against the training budget: the demo evaluates once, at the end)
     "default": {"size": "small", "per_type": 15, "latency": 15, "forgetting": 15, "minutes": 4.0,
-                "dev_limit": 40, "probe": 50, "eval_at_start": True, "freshness_s": 90.0},
+                "dev_limit": 20, "probe": 50, "eval_at_start": False, "freshness_s": 90.0},
     "full": {"size": "small", "per_type": None, "latency": 30, "forgetting": 30, "minutes": 4.0,
              "dev_limit": 60, "probe": 0, "eval_at_start": True, "freshness_s": 90.0},
 }
