@@ -93,7 +93,9 @@ def test_demo_freshness_covers_retrieval_and_fine_tuned_strategies(demo):
     assert record["init_adapter"] == ft.split("=", 1)[1] and record["steps"] >= 1
     # forgetting: the adapter's own probe before/after, and retrieval re-asked after the update
     forgetting = r["forgetting"]["strategies"]
-    assert forgetting[ft]["method"] == "adapter_probe" and forgetting[ft]["accuracy_before"] is not None
+    assert forgetting[ft]["method"] == "after_update" and forgetting[ft]["n"] > 0  # the continued adapter
+    probe = forgetting[ft]["adapter_probe"]  # what the fine-tuning itself cost
+    assert probe["n"] == 10 and probe["accuracy_before"] is not None and probe["accuracy_after"] is not None
     assert forgetting["rag"]["n"] > 0
 
 

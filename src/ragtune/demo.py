@@ -152,7 +152,15 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> dict[str,
     total = round(time.perf_counter() - t0, 1)
     summary = {"run_dir": str(run_dir), "report": str(Path(run_dir) / "report.html"),
                "stages_s": opts.stages, "total_s": total, "strategies": strategies}
-    atomic_write_json(opts.out / "demo-summary.json", summary)
+    # every run's timings are kept: the first (cold) run and the re-runs that reuse its work
+    path = opts.out / "demo-summary.json"
+    try:
+        history = json.loads(path.read_text()).get("history", []) if path.exists() else []
+    except (OSError, ValueError, AttributeError):
+        history = []  # a damaged summary only loses the old timings
+    history.append({"at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "mode": opts.mode,
+                    "stages_s": opts.stages, "total_s": total})  # fmt: skip
+    atomic_write_json(path, {**summary, "history": history})
     return {"summary": summary, "results": results}
 
 

@@ -190,7 +190,8 @@ def forgetting_section(
     compared with the same strategy's test answers. Test questions that ask what an update
     question asks (`stale_ids`: their gold answer is the old value) are left out of the
     comparison and counted apart: answering them differently is absorbing, not forgetting.
-    Fine-tuned strategies: the adapter's own before/after probe from its training record."""
+    Fine-tuned strategies: the adapter's own before/after probe from its training record
+    (`adapter_probe`, nested when the strategy was also re-asked after the update)."""
     after: dict[str, dict[str, bool]] = {}
     for r in fresh_rows:
         if r.get("phase") == "forgetting":
@@ -210,9 +211,11 @@ def forgetting_section(
                 "mcnemar_p": t["mcnemar_p"],
                 "stale": {"n": len(stale), "ids": stale,
                           "changed_answer": sum(a[i] != before[i] for i in stale)},
-                "note": "test questions answered again after the update was ingested; questions "
+                "note": "test questions answered again after the update was absorbed; questions "
                 "about a changed fact are counted under `stale`, not as forgotten",
             }  # fmt: skip
+            if spec in adapter_forgetting:  # what fine-tuning itself cost, beside the update's
+                per[spec]["adapter_probe"] = adapter_forgetting[spec]
         elif spec in adapter_forgetting:
             per[spec] = {"method": "adapter_probe", **adapter_forgetting[spec]}
         else:

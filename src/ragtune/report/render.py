@@ -133,6 +133,11 @@ def forgetting_rows(results: dict[str, Any]) -> list[list[str]]:
                      f"{pct(f.get('accuracy_before'))} → {pct(f.get('accuracy_after'))}",
                      f"{f.get('lost', '–')} lost / {f.get('gained', '–')} gained",
                      (f.get("note") or "") + extra])  # fmt: skip
+        probe = f.get("adapter_probe")
+        if probe:
+            rows.append([f"{name} (fine-tuning)", "adapter_probe", num(probe.get("n")),
+                         f"{pct(probe.get('accuracy_before'))} → {pct(probe.get('accuracy_after'))}",
+                         "–", probe.get("note") or ""])  # fmt: skip
     return rows
 
 
