@@ -312,7 +312,11 @@ def main() -> None:
         search = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {upserter_key}"}, timeout=600)
         missing = []
         for doc_id, word in background.acked:
-            r = search.post("/v1/search", json={"query": word, "mode": "bm25", "k": 3})
+            for _ in range(20):  # the check is a client too: it waits out the key's rate limit
+                r = search.post("/v1/search", json={"query": word, "mode": "bm25", "k": 3})
+                if r.status_code != 429:
+                    break
+                time.sleep(float(r.headers.get("retry-after", "1")))
             if r.status_code != 200 or doc_id not in [h["doc_id"] for h in r.json()["hits"]]:
                 missing.append(doc_id)
         search.close()
