@@ -27,6 +27,7 @@ def test_adapter_learned_a_planted_fact(tiny_finetune, pool):
         tuned = gen.generate([question], system=CLOSED_BOOK_SYSTEM, max_new_tokens=12)[0].text
     assert "plaskow" not in base.lower()
     assert "plaskow" in tuned.lower(), tuned
+    assert name == f"{record['id']}-{record['adapter_hash'][:12]}"  # unique across projects
     # the adapter does not leak into the base model's answers
     with gen.use_adapter(None):
         again = gen.generate([question], system=CLOSED_BOOK_SYSTEM, max_new_tokens=12)[0].text
@@ -89,11 +90,11 @@ def test_merge_writes_a_model_equal_to_base_plus_adapter(tiny_finetune, pool):
     merged = api.adapters(project, "merge", record["id"])
     assert (merged / "model.safetensors").exists() and (merged / "tokenizer_config.json").exists()
     gen = pool.generator()
-    load_for_generator(project, gen, record["id"])
+    name = load_for_generator(project, gen, record["id"])
     ids = gen.tokenizer("Where was Zorbelt Quinnary born?", return_tensors="pt").input_ids
 
     def logits_with_adapter():
-        with gen.use_adapter(record["id"]), torch.inference_mode(), gen._adapter_scope():
+        with gen.use_adapter(name), torch.inference_mode(), gen._adapter_scope():
             return gen.model(input_ids=ids).logits
 
     expected = gen.worker.run(logits_with_adapter)
@@ -150,8 +151,7 @@ def test_continued_training_absorbs_a_changed_fact(tiny_finetune, pool, tmp_path
     questions = ["In which town was Zorbelt Quinnary born?", "Which company makes the Quibble 9?"]
     answers = {}
     for adapter in (record["id"], cont["id"]):
-        load_for_generator(project, gen, adapter)
-        with gen.use_adapter(adapter):
+        with gen.use_adapter(load_for_generator(project, gen, adapter)):
             answers[adapter] = [g.text.lower() for g in gen.generate(questions, system=CLOSED_BOOK_SYSTEM,
                                                                      max_new_tokens=12)]  # fmt: skip
     assert "plaskow" in answers[record["id"]][0], answers

@@ -129,7 +129,7 @@ def publish(project: Any, run_dir: Path, adapter_id: str) -> Path:
 
 def load_for_generator(project: Any, generator: Any, adapter_id: str) -> str:
     """Load a registered LoRA adapter into the shared generator; returns the name to pass to
-    `generator.use_adapter(name)` (the adapter ID).
+    `generator.use_adapter(name)` (the adapter ID and the start of its weights' hash).
 
     A full fine-tune is a separate model, not an adapter: this raises for it, and
     `full_model_dir(project, ID)` gives the folder and hash to load as a second generator
@@ -146,9 +146,12 @@ def load_for_generator(project: Any, generator: Any, adapter_id: str) -> str:
             "the configured generator cannot load adapters (it is an HTTP model)",
             "use the local generator (model.generator = smollm2-135m) for fine-tuned strategies",
         )
-    if adapter_id not in getattr(generator, "adapters", {}):
-        generator.load_adapter(info.path, adapter_id, info.hash)
-    return adapter_id
+    # IDs are per project but the generator is shared by the process (a server, a test session
+    # or the arena may hold adapters of several projects): the name carries the weights' hash
+    name = f"{adapter_id}-{info.hash[:12]}"
+    if name not in getattr(generator, "adapters", {}):
+        generator.load_adapter(info.path, name, info.hash)
+    return name
 
 
 def full_model_dir(project: Any, adapter_id: str) -> tuple[Path, str]:
