@@ -14,6 +14,24 @@ from ragtune.config import Settings
 from ragtune.models import get_pool
 
 
+def run_cli_in_process(args, capsys, monkeypatch):
+    """`ragtune ARGS` in this process (the real entry point, one-line errors included): the
+    session's model load is shared. Returns a CompletedProcess with the captured output."""
+    import subprocess
+    import sys
+
+    from ragtune.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["ragtune", *args])
+    try:
+        main()
+        code = 0
+    except SystemExit as e:
+        code = e.code or 0
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out, err)
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return Settings()

@@ -5,7 +5,6 @@ retrieval and fine-tuned strategies (continued training of the adapter), forgett
 recommendation, a warm re-run that reuses everything, and serving the run's choice."""
 
 import json
-import subprocess
 import sys
 
 import httpx
@@ -14,19 +13,6 @@ import pytest
 from ragtune.arena.schema import validate
 
 STRATEGIES = ["closed_book", "rag", "agentic", "closed_book@adapter=", "rag@adapter="]
-
-
-def _cli(argv, capsys, monkeypatch):
-    from ragtune.cli import main
-
-    monkeypatch.setattr(sys, "argv", ["ragtune", *argv])
-    try:
-        main()
-        code = 0
-    except SystemExit as e:
-        code = e.code or 0
-    out, err = capsys.readouterr()
-    return subprocess.CompletedProcess(argv, code, out, err)
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +99,9 @@ def test_demo_accuracy_floors(demo):
 
 
 def test_warm_rerun_reuses_the_world_index_adapter_and_answers(demo, capsys, monkeypatch):
-    again = _cli(["demo", "--quick", "--out", str(demo["out"])], capsys, monkeypatch)
+    from conftest import run_cli_in_process
+
+    again = run_cli_in_process(["demo", "--quick", "--out", str(demo["out"])], capsys, monkeypatch)
     assert again.returncode == 0, again.stderr[-3000:]
     assert "reusing" in again.stderr and "reusing adapter" in again.stderr
     r = json.loads((demo["out"] / "run" / "results.json").read_text())

@@ -5,8 +5,6 @@ questions into one call, document upsert/change/delete/search, OpenAI-shaped err
 
 import json
 import stat
-import subprocess
-import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -309,23 +307,12 @@ def test_a_failing_item_does_not_fail_its_batch():
 
 @pytest.fixture
 def cli(tmp_path, capsys, monkeypatch):
-    """`ragtune ARGS` in this process (the real entry point, one-line errors included)."""
-    from ragtune.cli import main
+    """`ragtune ARGS` in this process, from tmp_path (see conftest.run_cli_in_process)."""
+    from conftest import run_cli_in_process
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("RAGTUNE_PROJECT", raising=False)
-
-    def run(*args):
-        monkeypatch.setattr(sys, "argv", ["ragtune", *args])
-        try:
-            main()
-            code = 0
-        except SystemExit as e:
-            code = e.code or 0
-        out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(args, code, out, err)
-
-    return run
+    return lambda *args: run_cli_in_process(args, capsys, monkeypatch)
 
 
 def test_keys_cli_add_list_revoke_and_serve_refusals(tmp_path, cli):
