@@ -245,12 +245,14 @@ def run_finetune(
     if opts.resume:
         return _resume(project, opts, progress, stop)
     train_cfg = TrainConfig(**{**asdict(opts.train), "method": opts.method})
+    base = None  # (folder, hash); --data-only needs no model
     if opts.init_adapter and not opts.data_only:  # checked before the data work
-        _continue_from(project, opts, train_cfg, resolve_generator_dir(project.settings.model.generator)[1])
+        base = resolve_generator_dir(project.settings.model.generator)
+        _continue_from(project, opts, train_cfg, base[1])
     data, leakage, search = build_data(project, opts, progress)
     if opts.data_only:
         return {**preview(data, leakage), "_examples": data.examples}
-    base_dir, base_hash = resolve_generator_dir(project.settings.model.generator)
+    base_dir, base_hash = base or resolve_generator_dir(project.settings.model.generator)
     kind = "full" if opts.method == "full" else ("raft" if opts.task == "raft" else "lora")
     ident = registry.new_id(project, kind)
     run_dir = registry.runs_dir(project) / ident
