@@ -5,6 +5,7 @@ Usage: python scripts/eval_program_search.py PROJECT WORLD OUT.json  (PROJECT ha
 import json, sys, time
 from ragtune.project import Project
 from ragtune import api
+from ragtune.models import project_pool
 from ragtune.index import open_index
 from ragtune.eval.qa import load_qa
 from ragtune.eval.metrics import score_item, aggregate
@@ -20,7 +21,7 @@ out = {"program": prog.to_dict(), "search_seconds": round(search_s, 1), "test": 
 correct = {}
 with open_index(proj) as idx:
     for spec in ("rag", f"rag@program={prog.id}"):
-        s = build_strategy(spec, proj, api.pool(proj).generator(), index=idx)
+        s = build_strategy(spec, proj, project_pool(proj).generator(), index=idx)
         answers = s.answer_many([q.question for q in test])
         scores = [score_item(q, a) for q, a in zip(test, answers)]
         agg = aggregate(scores, n_boot=1000)

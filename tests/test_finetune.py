@@ -19,7 +19,7 @@ def test_adapter_learned_a_planted_fact(tiny_finetune, pool):
     gen = pool.generator()
     name = load_for_generator(project, gen, record["id"])
     question = "Where was Zorbelt Quinnary born?"
-    from ragtune.strategies.prompts import CLOSED_BOOK_SYSTEM
+    from ragtune.prompts import CLOSED_BOOK_SYSTEM
 
     with gen.use_adapter(None):
         base = gen.generate([question], system=CLOSED_BOOK_SYSTEM, max_new_tokens=12)[0].text
@@ -106,7 +106,7 @@ def test_merge_writes_a_model_equal_to_base_plus_adapter(tiny_finetune, pool):
 
 def test_full_fine_tune_is_a_model_not_an_adapter(tiny_finetune, pool):
     project, record = tiny_finetune
-    from ragtune.finetune import registry
+    from ragtune.models import adapters as registry
 
     folder = registry.adapters_dir(project) / "full-009"
     folder.mkdir()
@@ -127,8 +127,9 @@ def test_continued_training_absorbs_a_changed_fact(tiny_finetune, pool, tmp_path
     adapter still answers the old one."""
     from conftest import FT_FACTS
 
-    from ragtune.finetune import DataOptions, FinetuneOptions, TrainConfig, registry, run_finetune
-    from ragtune.strategies.prompts import CLOSED_BOOK_SYSTEM
+    from ragtune.finetune import DataOptions, FinetuneOptions, TrainConfig, run_finetune
+    from ragtune.models import adapters as registry
+    from ragtune.prompts import CLOSED_BOOK_SYSTEM
 
     project, record = tiny_finetune
     before_hash = registry.get_adapter(project, record["id"]).hash

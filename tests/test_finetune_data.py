@@ -12,7 +12,7 @@ from ragtune.finetune.data import DataOptions, extract_pairs, synthesize
 from ragtune.finetune.extractive import questions_for
 from ragtune.finetune.leakage import filter_leakage, overlap
 from ragtune.finetune.sentences import analyse, name_words
-from ragtune.strategies.prompts import ABSTAIN_TEXT, CLOSED_BOOK_SYSTEM, RAG_SYSTEM
+from ragtune.prompts import ABSTAIN_TEXT, CLOSED_BOOK_SYSTEM, RAG_SYSTEM
 from ragtune.types import Chunk
 
 # Plain English that has nothing to do with the synthetic world's templates.

@@ -17,13 +17,6 @@ from ragtune.config import cache_root
 from ragtune.project import Project
 
 
-def pool(project: Project):  # noqa: ANN201
-    """The process's model pool for this project's settings (generation cache in the project)."""
-    from ragtune.models import get_pool
-
-    return get_pool(project.settings, cache_dir=project.path("cache"))
-
-
 def models_info(project: Project, generate: bool = True) -> dict[str, Any]:
     """What is configured, where it lives, and (optionally) one real generated line."""
     from ragtune.models.locate import (
@@ -45,7 +38,9 @@ def models_info(project: Project, generate: bool = True) -> dict[str, Any]:
     if not is_url(s.embedder.model):
         info["embedder location"] = str(resolve_embedder_dir(s.embedder.model)[0])
     if generate:
-        gen = pool(project).generator()
+        from ragtune.models import project_pool
+
+        gen = project_pool(project).generator()
         g = gen.generate(["In one sentence, what is retrieval-augmented generation?"],
                          max_new_tokens=32)[0]
         info["sample"] = g.text
@@ -86,10 +81,11 @@ def world(
 
     summary = generate_world(size, seed, out, paraphrases=paraphrases)
     if check_leak:
+        from ragtune.models import project_pool
         from ragtune.world.leak import check_leak as run_leak_check
 
         project = project or Project.open()
-        report = run_leak_check(out, pool(project).generator())
+        report = run_leak_check(out, project_pool(project).generator())
         report["world"] = {"size": size, "seed": seed}
         report["generator"] = project.settings.model.generator  # `model` is its content hash
         atomic_write_json(Path(out) / "leak_check.json", report)
@@ -201,9 +197,10 @@ def report(run_dir: str | Path, constraints: dict[str, Any] | None = None, price
 def strategy(project: Project, spec: str, index: Any = None, collection: str | None = None):  # noqa: ANN201
     """Build a strategy (`closed_book`, `rag`, `agentic`, `...@adapter=ID`, `...@program=ID`)
     on the process's shared model pool."""
+    from ragtune.models import project_pool
     from ragtune.strategies import build_strategy
 
-    return build_strategy(spec, project, pool(project).generator(), index=index, collection=collection)
+    return build_strategy(spec, project, project_pool(project).generator(), index=index, collection=collection)
 
 
 def ask(
@@ -240,12 +237,13 @@ def optimize_program(
     as `rag@program=<id>`. Reads train and dev only."""
     from ragtune.eval.qa import load_qa
     from ragtune.index import open_index
+    from ragtune.models import project_pool
     from ragtune.strategies.rag import Rag
     from ragtune.strategies.search import search_program
     from ragtune.strategies.spec import StrategySpec
 
     train, dev = load_qa(train_qa), load_qa(dev_qa)
-    gen = pool(project).generator()
+    gen = project_pool(project).generator()
     with open_index(project) as index:
         def make(program):  # noqa: ANN001, ANN202
             return Rag(StrategySpec("rag"), project, gen, index=index, program=program)
@@ -279,33 +277,11 @@ def serve(
 
 
 def run_choice(run_dir: str | Path) -> dict[str, Any]:
-    """The strategy a compare run recommends, loadable for serving: {strategy (a spec with
-    its adapter and prompt program), accuracy, why, project (the run's project folder, or None
-    for runs made before it was recorded)}. Raises InputError when there is nothing to serve."""
-    import json
+    """The strategy a compare run recommends, loadable for serving: {strategy, accuracy, why,
+    project}. Raises InputError when there is nothing to serve (see ragtune.arena.choice)."""
+    from ragtune.arena.choice import run_choice as read_choice
 
-    from ragtune.errors import InputError
-    from ragtune.strategies import parse_spec
-
-    run_dir = Path(run_dir)
-    path = run_dir / "results.json"
-    if not path.is_file():
-        raise InputError(f"{run_dir} is not a finished compare run (no results.json)",
-                         "give the folder `ragtune compare --out` or `ragtune demo` wrote")  # fmt: skip
-    try:
-        results = json.loads(path.read_text(encoding="utf-8"))
-        run = json.loads((run_dir / "run.json").read_text(encoding="utf-8")) if (run_dir / "run.json").is_file() else {}
-    except (OSError, json.JSONDecodeError) as e:
-        raise InputError(f"{path} cannot be read: {e}", "run the compare again") from None
-    rec = results.get("recommendation") or {}
-    spec = rec.get("strategy")
-    if not spec:
-        raise InputError(f"{run_dir} recommends no strategy ({rec.get('why') or 'no strategy qualified'})",
-                         "pass --model SPEC to choose one yourself")  # fmt: skip
-    parse_spec(spec)
-    block = (results.get("strategies") or {}).get(spec) or {}
-    return {"strategy": spec, "accuracy": (block.get("metrics") or {}).get("accuracy"),
-            "why": rec.get("why"), "project": run.get("project")}  # fmt: skip
+    return read_choice(run_dir)
 
 
 def finetune(project: Project, options: Any = None, progress: Any = None, stop: Any = None) -> dict[str, Any]:
@@ -321,7 +297,7 @@ def adapters(project: Project, action: str = "list", adapter_id: str | None = No
     """`list` (summaries), `show` (one record) or `merge` (writes merged safetensors; returns
     the folder) for the project's fine-tuned adapters."""
     from ragtune.errors import InputError
-    from ragtune.finetune import registry
+    from ragtune.models import adapters as registry
 
     if action == "list":
         rows = []

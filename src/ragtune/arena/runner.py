@@ -247,13 +247,13 @@ class Arena:
     # -------------------------------------------------------------- main
 
     def run(self) -> dict[str, Any]:
-        from ragtune.api import pool
+        from ragtune.models import project_pool
 
         self._open_run()
         self.say(f"run folder {self.rd.root}: {len(self.test)} test questions, "
                  f"{len(self.split.train)} train, {len(self.split.dev)} dev"
                  + (" (automatic 20/20/60 split)" if self.split.automatic else ""))  # fmt: skip
-        self.generator = pool(self.project).generator()
+        self.generator = project_pool(self.project).generator()
         needs_index = any(s.retrieves for s in self.specs) or self.opts.freshness or self.opts.corpus
         try:
             if needs_index:
@@ -467,7 +467,7 @@ class Arena:
         """Continued training of each closed-book adapter on the updates folder (once per
         adapter; kept in state.json so a resumed run reuses it). {base adapter: run info}."""
         from ragtune.finetune import DataOptions, FinetuneOptions, TrainConfig, run_finetune
-        from ragtune.finetune.registry import adapters_dir
+        from ragtune.models.adapters import adapters_dir
 
         cap = self.opts.freshness_train_s
         done: dict[str, dict[str, Any]] = self.state["freshness"].setdefault("continued", {})

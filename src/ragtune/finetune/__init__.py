@@ -10,7 +10,7 @@ works on any corpus.
 """
 
 from ragtune.finetune.data import DataOptions, Example, TrainingData, load_chunks, synthesize
-from ragtune.finetune.registry import (
+from ragtune.models.adapters import (
     AdapterInfo,
     full_model_dir,
     get_adapter,

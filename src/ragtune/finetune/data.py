@@ -2,7 +2,7 @@
 abstention examples, user QA pairs, optional LLM-written questions, and RAFT examples.
 
 Every example carries the exact prompt the strategies use at inference (system and user
-messages from `ragtune.strategies.prompts`), so what the model learns is what it is asked.
+messages from `ragtune.prompts`), so what the model learns is what it is asked.
 
     chunks = load_chunks(project)                     # the project's index (or --corpus DIR)
     data = synthesize(chunks, DataOptions(), train_qa=items, search=index_search)
@@ -23,7 +23,7 @@ from ragtune.errors import InputError
 from ragtune.eval.qa import QAItem
 from ragtune.finetune.extractive import QAPair, questions_for, record_questions
 from ragtune.finetune.sentences import analyse, key_values, name_words, split_sentences
-from ragtune.strategies.prompts import ABSTAIN_TEXT, CLOSED_BOOK_SYSTEM, RAG_SYSTEM, rag_user_message
+from ragtune.prompts import ABSTAIN_TEXT, CLOSED_BOOK_SYSTEM, RAG_SYSTEM, rag_user_message
 from ragtune.types import Chunk
 
 # A search function for RAFT distractors: (questions, k) -> per question, chunks best first.

@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from ragtune.errors import InputError, RagtuneError
 from ragtune.eval.qa import QAItem, load_qa
-from ragtune.finetune import registry
+from ragtune.models import adapters as registry
 from ragtune.finetune.data import (
     DataOptions,
     SearchFn,
@@ -36,7 +36,7 @@ from ragtune.finetune.data import (
 from ragtune.finetune.leakage import filter_leakage
 from ragtune.finetune.train import DevPrompt, Stop, TrainConfig
 from ragtune.project import atomic_write, atomic_write_json
-from ragtune.strategies.prompts import CLOSED_BOOK_SYSTEM, RAG_SYSTEM, rag_user_message
+from ragtune.prompts import CLOSED_BOOK_SYSTEM, RAG_SYSTEM, rag_user_message
 from ragtune.types import Chunk
 
 TASKS = ("closed_book", "raft", "both")
@@ -91,7 +91,7 @@ def _load(path: str | None, what: str) -> list[QAItem] | None:
 
 def build_data(project: Any, opts: FinetuneOptions, progress: Progress) -> tuple[TrainingData, dict[str, Any], SearchFn]:
     """Synthesised, leakage-filtered training data (and the search used for RAFT)."""
-    from ragtune import api
+    from ragtune.models import project_pool
 
     if opts.task not in TASKS:
         raise InputError(f"unknown task {opts.task!r}", f"use one of: {', '.join(TASKS)}")
@@ -106,10 +106,10 @@ def build_data(project: Any, opts: FinetuneOptions, progress: Progress) -> tuple
     excluded = _load(opts.exclude_qa, "--exclude-qa") or []
     dopts = DataOptions(**{**asdict(opts.data), "closed_book": opts.task in ("closed_book", "both"),
                            "raft": opts.task in ("raft", "both")})
-    generator = api.pool(project).generator() if dopts.llm_questions else None
+    generator = project_pool(project).generator() if dopts.llm_questions else None
     data = synthesize(chunks, dopts, train_qa, dev_qa, search=search, generator=generator)
     before = len(data.examples)
-    embedder = api.pool(project).embedder() if (excluded and opts.cosine_filter) else None
+    embedder = project_pool(project).embedder() if (excluded and opts.cosine_filter) else None
     kept, report = filter_leakage(data.examples, [q.question for q in excluded], embedder)
     data.examples = kept
     # dev questions that are excluded questions would leak the test set into model selection
@@ -213,7 +213,7 @@ def _base_probe(project: Any, base_hash: str, model: Any, tok: Any, device: str,
                 limit: int = 0) -> dict[str, Any]:
     """The base model's probe result, cached per base model, probe version and item count."""
     from ragtune.finetune.forgetting import ITEMS_FILE, run_probe
-    from ragtune.finetune.registry import file_hash
+    from ragtune.models.adapters import file_hash
 
     key = f"{base_hash[:16]}-{file_hash(ITEMS_FILE)[:8]}-{limit or 'all'}"
     path = registry.adapters_dir(project) / f".probe-base-{key}.json"

@@ -51,7 +51,7 @@ def open_index(project: Project | str | Path, settings: Settings | None = None) 
         if index is not None and not index.closed:
             index._refs += 1
             return index
-        # the same pool (and embedding cache) as ragtune.api.pool(project)
+        # the same pool (and embedding cache) as ragtune.models.project_pool(project)
         settings = settings or project.settings
         index = index_class(settings)(path, settings, cache_dir=project.path("cache"))
         _open[path] = index

@@ -1,7 +1,8 @@
 """The model runtime: one ModelPool per process; each model loaded once, shared by all strategies.
 
-    from ragtune.models import get_pool
+    from ragtune.models import get_pool, project_pool
     pool = get_pool(settings)             # settings: ragtune.config.Settings
+    pool = project_pool(project)          # the same, caching generations in the project
     gen = pool.generator()                # LocalGenerator or HttpGenerator
     emb = pool.embedder()                 # LocalEmbedder or HttpEmbedder
 """
@@ -17,7 +18,7 @@ from ragtune.models.cache import DiskCache
 from ragtune.models.generation import Generation, Generator, Prompt
 from ragtune.models.locate import is_url
 
-__all__ = ["ModelPool", "get_pool", "Generation", "Generator", "Prompt", "reset_pools"]
+__all__ = ["ModelPool", "get_pool", "project_pool", "Generation", "Generator", "Prompt", "reset_pools"]
 
 
 class ModelPool:
@@ -107,6 +108,12 @@ def get_pool(settings: Settings | None = None, cache_dir: str | Path | None = No
         if key not in _pools:
             _pools[key] = ModelPool(settings, cache_path)
         return _pools[key]
+
+
+def project_pool(project: Any) -> ModelPool:
+    """The process's pool for a project's settings (`ragtune.project.Project`), with the
+    generation and embedding caches in the project's `.ragtune/cache/`."""
+    return get_pool(project.settings, cache_dir=project.path("cache"))
 
 
 def reset_pools() -> None:

@@ -223,9 +223,9 @@ class Server:
 
     def warm(self) -> None:
         """Load the models before listening, so the first request is not the slow one."""
-        from ragtune.api import pool
+        from ragtune.models import project_pool
 
-        pool(self.project).generator()
+        project_pool(self.project).generator()
         self.index.embedder()
 
     def close(self) -> None:
@@ -244,9 +244,9 @@ class Server:
             return pipeline.answer_many(items, filters=json.loads(filters) if filters else None)
         if kind == "raw":
             _, max_tokens, temperature, stop = group
-            from ragtune.api import pool
+            from ragtune.models import project_pool
 
-            gen = pool(self.project).generator()
+            gen = project_pool(self.project).generator()
             return gen.generate(items, max_new_tokens=max_tokens, temperature=temperature,
                                 stop=list(stop) or None)  # fmt: skip
         if kind == "search":
@@ -266,12 +266,12 @@ class Server:
     def _pipeline(self, spec: str, collection: str) -> Any:
         key = (spec, collection)
         if key not in self.pipelines:
-            from ragtune.api import pool
+            from ragtune.models import project_pool
             from ragtune.strategies import build_strategy
 
             try:
                 self.pipelines[key] = build_strategy(
-                    spec, self.project, pool(self.project).generator(), index=self.index,
+                    spec, self.project, project_pool(self.project).generator(), index=self.index,
                     collection=collection,
                 )  # fmt: skip
             except RagtuneError:
@@ -700,7 +700,7 @@ def run_server(project: Project, host: str | None = None, port: int | None = Non
 
             spec = parse_spec(server.opts.default_model)  # a bad spec fails now, not per request
             if spec.adapter:
-                from ragtune.finetune.registry import get_adapter
+                from ragtune.models.adapters import get_adapter
 
                 get_adapter(project, spec.adapter)
             if spec.program:

@@ -29,9 +29,9 @@ def build_strategy(
     """Make the strategy a spec names, sharing the process's model pool and the open index."""
     spec = parse_spec(spec) if isinstance(spec, str) else spec
     if generator is None:
-        from ragtune.api import pool
+        from ragtune.models import project_pool
 
-        generator = pool(project).generator()
+        generator = project_pool(project).generator()
     if spec.retrieves and index is None:
         from ragtune.index import open_index
 

@@ -35,7 +35,7 @@ from ragtune.strategies.common import (
     split_sentences,
     step,
 )
-from ragtune.strategies.prompts import rag_user_message
+from ragtune.prompts import rag_user_message
 from ragtune.strategies.rag import Rag
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 

@@ -36,7 +36,7 @@ class Pipeline:
         self.max_new_tokens = max_new_tokens
         self.adapter_name: str | None = None
         if spec.adapter:
-            from ragtune.finetune import load_for_generator
+            from ragtune.models.adapters import load_for_generator
 
             self.adapter_name = load_for_generator(project, generator, spec.adapter)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ragtune.strategies.base import Pipeline, usage_of
 from ragtune.strategies.common import clean_answer, is_abstention, step
-from ragtune.strategies.prompts import CLOSED_BOOK_SYSTEM
+from ragtune.prompts import CLOSED_BOOK_SYSTEM
 from ragtune.types import Answer, Filter
 
 

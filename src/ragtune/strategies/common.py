@@ -13,7 +13,7 @@ import numpy as np
 
 from ragtune.errors import InputError
 from ragtune.project import Project, atomic_write_json
-from ragtune.strategies.prompts import ABSTAIN_TEXT, RAG_SYSTEM
+from ragtune.prompts import ABSTAIN_TEXT, RAG_SYSTEM
 from ragtune.types import Citation, Hit, Step
 
 

@@ -18,7 +18,7 @@ from ragtune.strategies.common import (
     select_passages,
     step,
 )
-from ragtune.strategies.prompts import rag_user_message
+from ragtune.prompts import rag_user_message
 from ragtune.types import Answer, Filter, Hit
 
 

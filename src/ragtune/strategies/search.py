@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 from ragtune.eval.metrics import is_correct
 from ragtune.project import Project
 from ragtune.strategies.common import PromptProgram, programs_dir, save_program, split_sentences
-from ragtune.strategies.prompts import RAG_SYSTEM
+from ragtune.prompts import RAG_SYSTEM
 
 TERSE_SYSTEM = (
     "You answer questions from numbered sources. Reply with only the answer: a name, number, "

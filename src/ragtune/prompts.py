@@ -1,6 +1,7 @@
 """Prompt texts shared by inference (strategies) and training (finetune).
 
-Training must see exactly the prompts used at inference, so both import them from here.
+Training must see exactly the prompts used at inference, so both import them from here; the
+module sits below both layers (it imports nothing).
 """
 
 from __future__ import annotations

@@ -139,7 +139,7 @@ def load_for_generator(project: Any, generator: Any, adapter_id: str) -> str:
     if info.method == "full":
         raise RagtuneError(
             f"{adapter_id} is a full fine-tune (a whole model), not an adapter",
-            "load it as its own generator: ragtune.finetune.full_model_dir(project, ID)",
+            "load it as its own generator: ragtune.models.adapters.full_model_dir(project, ID)",
         )
     if not hasattr(generator, "load_adapter"):
         raise RagtuneError(
