@@ -92,7 +92,7 @@ def _measure(store: Any, queries: np.ndarray, exact: list[set[int]]) -> dict[str
 
 def _reader(url: str, dim: int, queries: np.ndarray, seconds: float, writing: Any, out: Any) -> None:
     """Filtered top-10 queries for `seconds`, and on until the writer (if any) is done."""
-    from ragtune.index.pgvector import PgVectorStore
+    from ragtune.index.postgres import PgVectorStore
 
     store = PgVectorStore(url, dim)
     n = errors = short = 0
@@ -114,7 +114,7 @@ def _reader(url: str, dim: int, queries: np.ndarray, seconds: float, writing: An
 
 def _writer(url: str, dim: int, start: int, n: int, seed: int, writing: Any, out: Any) -> None:
     """Ingest n new vectors into the indexed collection, 500 per transaction."""
-    from ragtune.index.pgvector import PgVectorStore
+    from ragtune.index.postgres import PgVectorStore
 
     rng = np.random.default_rng(seed)
     vectors = clustered(n, dim, 200, rng)
@@ -257,7 +257,7 @@ def main() -> None:
                                "ef": args.ef, "cpus": os.cpu_count()}  # fmt: skip
     try:
         from ragtune.index.edge import QdrantEdgeStore
-        from ragtune.index.pgvector import PgVectorStore
+        from ragtune.index.postgres import PgVectorStore
 
         pg = PgVectorStore(url, args.dim, hnsw_ef=args.ef)
         with pg.db.connection() as conn:

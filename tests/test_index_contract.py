@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from ragtune.index import filters as F
-from ragtune.index.store import VectorStore
+from ragtune.index import VectorStore
 from ragtune.types import Chunk
 
 DIM = 64

@@ -24,7 +24,7 @@ N_DOCS = 60
 CRASHER = r"""
 import os, signal, sys
 from ragtune.index import ingest, open_index
-from ragtune.index.manifest import Manifest
+from ragtune.index.edge import SqliteManifest as Manifest
 
 project, corpus, where = sys.argv[1], sys.argv[2], sys.argv[3]
 ingest.BATCH_CHUNKS = 8  # several write cycles, so the kill lands mid-run

@@ -39,7 +39,7 @@ def pg_schema(postgres_url):
 
 @pytest.fixture
 def store(pg_schema):
-    from ragtune.index.pgvector import PgVectorStore
+    from ragtune.index.postgres import PgVectorStore
 
     s = PgVectorStore(pg_schema[1], DIM)
     yield s
@@ -51,7 +51,7 @@ def store(pg_schema):
 
 def test_migrations_are_versioned_and_refuse_a_newer_schema(pg_schema):
     from ragtune.errors import RagtuneError
-    from ragtune.index.pgvector import Database, migrations
+    from ragtune.index.postgres import Database, migrations
 
     name, url = pg_schema
     db = Database(url)
@@ -110,7 +110,7 @@ def _jsonb(value):
 
 def test_one_writer_at_a_time_readers_never_wait(pg_schema):
     from ragtune.errors import IndexLockedError
-    from ragtune.index.pgvector import Database, PgVectorStore
+    from ragtune.index.postgres import Database, PgVectorStore
 
     a, b = Database(pg_schema[1]), Database(pg_schema[1])
     try:
@@ -197,7 +197,7 @@ def test_every_command_on_postgres_matches_the_embedded_index(labelled, pg_schem
     assert "0 added, 0 changed, 0 removed, 60 unchanged" in result.output, result.output
 
     with open_index(Project.open(project_dir)) as pg:
-        assert type(pg).__name__ == "PgIndex" and pg.stats()["store"] == "pgvector"
+        assert type(pg.backend).__name__ == "PostgresBackend" and pg.stats()["store"] == "pgvector"
         assert {d.doc_id: d.content_hash for d in pg.documents()} == edge_docs
         assert pg.manifest.chunk_ids("default") == edge_chunks
         assert pg.store.chunk_ids("default") == {c for ids in edge_chunks.values() for c in ids}

@@ -61,7 +61,7 @@ sys.path.insert(0, os.environ["RAGTUNE_TEST_DIR"])
 from test_pgvector_crash import use_hash_embedder
 from ragtune.index.core import Index
 from ragtune.index import ingest, open_index
-from ragtune.index.pgvector import PgManifest, PgVectorStore
+from ragtune.index.postgres import PgManifest, PgVectorStore
 from ragtune.project import Project
 
 project, corpus, where = sys.argv[1], sys.argv[2], sys.argv[3]

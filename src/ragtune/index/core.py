@@ -1,24 +1,27 @@
-"""`Index`: the project's embedded hybrid index (store + manifest + lock + format file).
+"""`Index`: a project's hybrid index: a backend's manifest and vector store, ingest and search.
 
     from ragtune.index import open_index
     with open_index(project) as index:
         index.ingest("docs/", collection="default")
         hits = index.search("refund policy", k=5, filters={"field": "year", "gte": 2024})
 
-Layout under `.ragtune/index/`: `format.json` (format version, store, embedder, dimension),
-`LOCK` (holder's pid), `manifest.sqlite`, `qdrant/` (the Qdrant Edge shard).
-One process may open an index; inside a process, `open_index` hands every caller the same
-`Index` (reference-counted), so strategies and the server share one.
+The backend (`ragtune.index.edge`, embedded; `ragtune.index.postgres`, a server; chosen by
+`index.store`) keeps the store, the manifest and the format record and says who may write.
+Everything else is the same on every backend and lives here: the format and embedder checks,
+crash recovery, the one write path (`write`: manifest pending -> store -> manifest committed),
+batched filtered search, metadata values. Inside a process `open_index` hands every caller the
+same `Index` (reference-counted), so strategies and the server share one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import shutil
+import re
 import threading
 import time
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -26,100 +29,65 @@ from ragtune.config import Settings
 from ragtune.corpus.chunking import ChunkingConfig
 from ragtune.errors import InputError, RagtuneError
 from ragtune.index import filters as F
-from ragtune.index.ingest import IngestReport, Progress, run_ingest
-from ragtune.index.lock import ProcessLock
-from ragtune.index.manifest import DocumentInfo, Manifest
-from ragtune.index.store import MODES
-from ragtune.project import Project, atomic_write_json
+from ragtune.index.ingest import IngestReport, Progress, doc_hash, run_ingest
+from ragtune.index.interfaces import (
+    FORMAT_VERSION,
+    MODES,
+    Backend,
+    DocumentInfo,
+    Manifest,
+    PendingDoc,
+    VectorStore,
+)
 from ragtune.types import Chunk, Filter, Hit
-
-FORMAT_VERSION = 1
-FORMAT_FILE = "format.json"
-REBUILD_HINT = "delete .ragtune/index (or run `ragtune ingest DIR --rebuild`) and ingest again"
 
 _open: dict[Path, "Index"] = {}
 _open_lock = threading.Lock()
 
 
-def open_index(project: Project | str | Path, settings: Settings | None = None) -> "Index":
-    """The project's index, opened once per process (close() releases this caller's use)."""
-    if not isinstance(project, Project):
-        project = Project.open(project)
-    path = project.path("index").resolve()
+def shared_index(path: Path, make: Callable[[], "Index"]) -> "Index":
+    """The index open at `path` in this process (one more use of it), or `make()`'s."""
     with _open_lock:
         index = _open.get(path)
         if index is not None and not index.closed:
             index._refs += 1
             return index
-        # the same pool (and embedding cache) as ragtune.models.project_pool(project)
-        settings = settings or project.settings
-        index = index_class(settings)(path, settings, cache_dir=project.path("cache"))
+        index = make()
         _open[path] = index
         return index
 
 
-def index_class(settings: Settings) -> type["Index"]:
-    """`Index` for the embedded store, `PgIndex` for a `postgresql://` URL (index.store)."""
-    store = settings.index.store
-    if store.startswith(("postgresql://", "postgres://")):
-        from ragtune.index.pgvector import PgIndex
-
-        return PgIndex
-    if store != "qdrant-edge":
-        raise InputError(
-            f"unknown index.store {store!r}", "use `qdrant-edge` or a postgresql://… URL"
-        )
-    return Index
-
-
-def remove_index(project: Project) -> None:
-    """Delete the project's index (for --rebuild); refuses while this process has it open."""
-    path = project.path("index").resolve()
+def is_open(path: Path) -> bool:
     with _open_lock:
         index = _open.get(path)
-        if index is not None and not index.closed:
-            raise RagtuneError("the index is open in this process", "close it before rebuilding")
-    if index_class(project.settings) is not Index:
-        from ragtune.index.pgvector import remove_pg_index
-
-        return remove_pg_index(project.settings)
-    lock = ProcessLock(path / "LOCK")
-    lock.acquire()  # raises IndexLockedError if another process has it
-    try:
-        for child in path.iterdir():
-            if child.name == "LOCK":
-                continue
-            shutil.rmtree(child) if child.is_dir() else child.unlink()
-    finally:
-        lock.release()
+        return index is not None and not index.closed
 
 
 class Index:
-    store_name = "qdrant-edge"  # written to format.json; subclasses (pgvector.PgIndex) override
-
-    def __init__(self, path: Path, settings: Settings, cache_dir: Path | None = None):
-        self.path = Path(path)
+    def __init__(self, path: Path, backend: Backend, settings: Settings, cache_dir: Path | None = None):
+        self.path = Path(path)  # the project's index folder (the in-process registry's key)
+        self.backend = backend
         self.settings = settings
         self.cache_dir = cache_dir
         self.closed = False
         self._refs = 1
-        self._write_lock = threading.RLock()
+        self._write_lock = threading.RLock()  # threads of this process (the server's)
         self._embedder: Any = None
         self._values_cache: dict[tuple[str, str], set] = {}
+        self._generation: Any = None
         self.chunking = ChunkingConfig(settings.index.chunk_tokens, settings.index.chunk_overlap)
-        self.lock = self._make_lock()
-        self.lock.acquire()
+        self.store: VectorStore | None = None
         try:
             self.format = self._read_format()
-            self.manifest = self._open_manifest()
-            self.store: Any = None
+            self.manifest: Manifest = backend.open_manifest()
             if self.format is not None:
-                self._open_store(self.format["dim"])
-                self.recovered = self._recover()
+                self.store = backend.open_store(int(self.format["dim"]))
+                with backend.try_writing() as may_write:
+                    self.recovered = self._undo_unfinished() if may_write else 0
             else:
                 self.recovered = 0
         except BaseException:
-            self.lock.release()
+            backend.close()
             raise
 
     # ---------------------------------------------------------- lifecycle
@@ -145,7 +113,7 @@ class Index:
                 self.store.close()
             self.manifest.close()
         finally:
-            self.lock.release()
+            self.backend.close()
 
     def _check_open(self) -> None:
         if self.closed:
@@ -157,63 +125,56 @@ class Index:
         e = self.settings.embedder
         return f"{self.chunking.signature()}|{e.model}|{e.name}"
 
-    # where the lock, manifest and format live: overridden by pgvector.PgIndex
-    def _make_lock(self) -> Any:
-        return ProcessLock(self.path / "LOCK")
-
-    def _open_manifest(self) -> Any:
-        return Manifest(self.path / "manifest.sqlite")
-
-    def _write_format(self, fmt: dict[str, Any]) -> None:
-        atomic_write_json(self.path / FORMAT_FILE, fmt)
-
     def _read_format(self) -> dict[str, Any] | None:
-        path = self.path / FORMAT_FILE
-        if not path.exists():
+        b = self.backend
+        text = b.read_format()
+        if text is None:
             return None
         try:
-            fmt = json.loads(path.read_text(encoding="utf-8"))
+            fmt = json.loads(text)
             version = int(fmt["format"])
         except (ValueError, KeyError, TypeError):
-            raise RagtuneError(f"{path} is damaged", REBUILD_HINT) from None
+            raise RagtuneError(f"the index format record {b.where} is damaged", b.rebuild_hint) from None
         if version != FORMAT_VERSION:
             raise RagtuneError(
-                f"the index at {self.path} has format {version}; this ragtune reads format "
-                f"{FORMAT_VERSION}",
-                REBUILD_HINT,
+                f"the index {b.where} has format {version}; this ragtune reads format {FORMAT_VERSION}",
+                b.rebuild_hint,
             )
-        if fmt.get("store") != "qdrant-edge":
-            raise RagtuneError(f"the index at {self.path} uses store {fmt.get('store')!r}", REBUILD_HINT)
+        if fmt.get("store") != b.name:
+            raise RagtuneError(f"the index {b.where} uses store {fmt.get('store')!r}, not {b.name}",
+                               b.rebuild_hint)  # fmt: skip
         return fmt
 
-    def _open_store(self, dim: int) -> None:
-        from ragtune.index.edge import QdrantEdgeStore
-
-        self.store = QdrantEdgeStore(self.path / "qdrant", dim, self.settings.index.hnsw_ef)
-
     def _create(self) -> None:
-        """First ingest: the embedder fixes the dimension; write format.json, then the store."""
+        """First write: the embedder fixes the dimension; write the format record, then the store."""
         emb = self.embedder()
         fmt = {
             "format": FORMAT_VERSION,
-            "store": self.store_name,
+            "store": self.backend.name,
             "dim": int(emb.dim),
             "embedder": self.settings.embedder.model,
             "embedder_name": self.settings.embedder.name,
             "embedder_id": getattr(emb, "model_id", ""),
             "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
-        self._open_store(fmt["dim"])
-        self._write_format(fmt)
+        self.store = self.backend.open_store(fmt["dim"])
+        self.backend.write_format(fmt)
         self.format = fmt
 
-    def _recover(self) -> int:
-        """Undo what an interrupted run left half-done (see manifest.py)."""
+    def _refresh(self) -> None:
+        """Another process may have created the index since this one opened it (a server backend)."""
+        if self.store is None:
+            self.format = self._read_format()
+            if self.format is not None:
+                self.store = self.backend.open_store(int(self.format["dim"]))
+
+    def _undo_unfinished(self) -> int:
+        """Undo what an interrupted writer left half-done (see interfaces.py); needs the write lock."""
         unfinished = self.manifest.unfinished()
         for collection, doc_ids in unfinished.items():
             with self._write_lock:
-                self.store.delete_documents(collection, doc_ids)
-                self.store.flush()
+                self.store.delete_documents(collection, doc_ids)  # type: ignore[union-attr]
+                self.store.flush()  # type: ignore[union-attr]
             self.manifest.forget(collection, doc_ids)
         return sum(len(v) for v in unfinished.values())
 
@@ -223,6 +184,7 @@ class Index:
         if self._embedder is None:
             from ragtune.models import get_pool
 
+            # the same pool (and embedding cache) as ragtune.models.project_pool(project)
             emb = get_pool(self.settings, cache_dir=self.cache_dir).embedder()
             if self.format is not None:
                 self._check_embedder(emb)
@@ -237,13 +199,21 @@ class Index:
             raise RagtuneError(
                 f"the index was built with embedder `{built[0]}` ({fmt.get('dim')} dimensions); "
                 f"the settings now name `{now[0]}` ({emb.dim} dimensions)",
-                f"set embedder.model back, or {REBUILD_HINT}",
+                f"set embedder.model back, or {self.backend.rebuild_hint}",
             )
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.embedder().encode(texts)
 
     # ---------------------------------------------------------- writes
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Held around every write: this process's threads, then the backend's writer lock."""
+        self._check_open()
+        with self._write_lock, self.backend.writing():
+            self._refresh()
+            yield
 
     def ingest(
         self,
@@ -254,25 +224,49 @@ class Index:
         max_file_mb: float | None = None,
     ) -> IngestReport:
         """Add new, re-index changed and (with prune) remove deleted documents of a folder."""
-        self._check_open()
         collection = _collection_name(collection or self.settings.index.collection)
-        with self._write_lock:
-            if self.store is None:
+        with self._writing():
+            if self.store is not None:
+                self.recovered += self._undo_unfinished()  # a writer killed since we opened
+            else:
                 self._create()
             report = run_ingest(self, folder, collection, prune, progress, max_file_mb)
         report.recovered = self.recovered
         self.recovered = 0
         return report
 
+    def write(self, collection: str, docs: list[PendingDoc], chunks: list[Chunk], vectors: np.ndarray) -> int:
+        """The one write path: replace these documents' chunks with `chunks` (embedded as
+        `vectors`), crash-safe. Returns how many of their old chunks were removed."""
+        collection = _collection_name(collection)
+        with self._writing():
+            if self.store is None:
+                self._create()
+            old = self.manifest.chunk_ids(collection, [d.doc_id for d in docs])
+            new_ids = {c.id for c in chunks}
+            stale = [cid for ids in old.values() for cid in ids if cid not in new_ids]
+            # pending first: if we die between here and commit, recovery deletes these
+            # documents' points and the next run redoes them
+            self.manifest.mark_pending(collection, docs)
+            if stale:
+                self.store.delete_chunks(collection, stale)  # type: ignore[union-attr]
+            self.store.upsert(chunks, vectors)  # type: ignore[union-attr]
+            self.manifest.commit(collection, docs)
+            self._values_cache.clear()
+        return len(stale)
+
     def delete_documents(self, doc_ids: Iterable[str], collection: str | None = None) -> int:
         """Remove documents (all their chunks) from a collection; returns how many existed."""
-        self._check_open()
         collection = collection or self.settings.index.collection
-        known = self.manifest.hashes(collection)
-        ids = [d for d in dict.fromkeys(doc_ids) if d in known]
-        if ids and self.store is not None:
-            self._delete(collection, ids)
-            self.store_flush()
+        with self._writing():
+            known = self.manifest.hashes(collection)
+            ids = [d for d in dict.fromkeys(doc_ids) if d in known]
+            if ids and self.store is not None:
+                self.manifest.mark_deleting(collection, ids)
+                self.store.delete_documents(collection, ids)
+                self.manifest.forget(collection, ids)
+                self._values_cache.clear()
+                self.store.flush()
         return len(ids)
 
     def upsert_documents(self, docs: Sequence[Any], collection: str | None = None,
@@ -281,13 +275,10 @@ class Index:
         /v1/documents). `docs` are `corpus.loaders.Document`s; unchanged ones are skipped.
         Same pending/commit cycle as ingest, so an acknowledged upsert survives a crash."""
         from ragtune.corpus.chunking import chunk_document, tokens_for
-        from ragtune.index.ingest import _doc_hash
-        from ragtune.index.manifest import PendingDoc
 
-        self._check_open()
         collection = _collection_name(collection or self.settings.index.collection)
         counts = {"added": 0, "changed": 0, "unchanged": 0, "chunks": 0}
-        with self._write_lock:
+        with self._writing():
             if self.store is None:
                 self._create()
             prev = self.manifest.hashes(collection)
@@ -295,7 +286,7 @@ class Index:
             latest = {d.doc_id: d for d in docs}  # the last version of a repeated id wins
             todo, chunks = [], []
             for doc in latest.values():
-                h = _doc_hash(doc, self.signature)
+                h = doc_hash(doc, self.signature)
                 if prev.get(doc.doc_id) == h:
                     counts["unchanged"] += 1
                     continue
@@ -306,27 +297,9 @@ class Index:
                                        doc.metadata, [(c.id, c.position, c.hash) for c in cs]))  # fmt: skip
             if not todo:
                 return counts
-            vectors = self.embed([c.embed_text() for c in chunks])
-            old = self.manifest.chunk_ids(collection, [p.doc_id for p in todo])
-            new_ids = {c.id for c in chunks}
-            stale = [cid for ids in old.values() for cid in ids if cid not in new_ids]
-            self.manifest.mark_pending(collection, todo)
-            if stale:
-                self.store.delete_chunks(collection, stale)
-            self.store.upsert(chunks, vectors)
-            self.manifest.commit(collection, todo)
-            self._invalidate()
+            self.write(collection, todo, chunks, self.embed([c.embed_text() for c in chunks]))
         counts["chunks"] = len(chunks)
         return counts
-
-    def _delete(self, collection: str, doc_ids: list[str]) -> int:
-        n = sum(len(v) for v in self.manifest.chunk_ids(collection, doc_ids).values())
-        self.manifest.mark_deleting(collection, doc_ids)
-        with self._write_lock:
-            self.store.delete_documents(collection, doc_ids)
-        self.manifest.forget(collection, doc_ids)
-        self._invalidate()
-        return n
 
     def store_flush(self) -> None:
         with self._write_lock:
@@ -337,9 +310,6 @@ class Index:
         with self._write_lock:
             if self.store is not None:
                 self.store.optimize()
-
-    def _invalidate(self) -> None:
-        self._values_cache.clear()
 
     # ---------------------------------------------------------- reads
 
@@ -370,6 +340,7 @@ class Index:
             raise InputError(f"k must be at least 1 (got {k})")
         if not queries:
             return []
+        self._refresh()
         if self.store is None:
             raise RagtuneError(
                 f"there is no index yet in {self.path.parent.parent}",
@@ -378,7 +349,7 @@ class Index:
         collection = collection or self.settings.index.collection
         flt = self._resolve_fields(F.normalize(filters))
         vectors = self.embed(list(queries)) if mode != "bm25" else None
-        return self.store.search_batch(collection, k, list(queries), vectors, flt, mode)
+        return self.store.search_batch(collection, k, list(queries), vectors, flt, mode)  # type: ignore[arg-type]
 
     def _resolve_fields(self, flt: Filter | None) -> Filter | None:
         """`tag=finance` means the `tags` field when only `tags` exists (and vice versa)."""
@@ -418,6 +389,7 @@ class Index:
 
     def count(self, collection: str | None = None) -> int:
         """Chunks stored (in one collection, or all)."""
+        self._refresh()
         return 0 if self.store is None else self.store.count(collection)
 
     def metadata_values(self, field: str, collection: str | None = None) -> set:
@@ -425,6 +397,10 @@ class Index:
 
         The agentic strategy matches question spans against these. `doc_id` and `title` work too.
         """
+        generation = self.backend.generation()  # another process may have changed documents
+        if generation != self._generation:
+            self._values_cache.clear()
+            self._generation = generation
         key = (field, collection or "\x00all")
         if key not in self._values_cache:
             values: set = set()
@@ -455,8 +431,6 @@ class Index:
 
 
 def _collection_name(name: str) -> str:
-    import re
-
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", name):
         raise InputError(
             f"invalid collection name {name!r}",

@@ -126,6 +126,21 @@ def _scalar(value: Any, where: str, op: str) -> Any:
     raise InputError(f"{where}: `{op}` takes a string, number or boolean, not {value!r}", HINT)
 
 
+def value_type(value: Any) -> str | None:
+    """The kind a metadata value is filtered as (keyword, number, datetime, bool), None when
+    it has none (a mixed list, null). A store types a field by the first value it sees."""
+    if isinstance(value, list):
+        types = {value_type(v) for v in value} - {None}
+        return types.pop() if len(types) == 1 else None
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "datetime" if normalize_date(value) == value and value[:1].isdigit() else "keyword"
+    return None
+
+
 def fields_of(flt: Filter | None) -> set[str]:
     if not flt:
         return set()

@@ -15,22 +15,20 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 import numpy as np
 
 from ragtune.corpus.chunking import chunk_document, tokens_for
 from ragtune.corpus.loaders import Document, LoadError, Problem, iter_documents, scan
 from ragtune.errors import InputError
-from ragtune.index.manifest import PendingDoc
+from ragtune.index.interfaces import PendingDoc
 from ragtune.types import Chunk
-
-if TYPE_CHECKING:
-    from ragtune.index.core import Index
 
 BATCH_CHUNKS = 256  # chunks embedded and written together (one pending/commit cycle)
 
 Progress = Callable[[int, int, str], None]  # (files done, files total, current path)
+# `index` below is a ragtune.index.core.Index; ingest uses only its public methods
 
 
 @dataclass
@@ -86,7 +84,8 @@ class IngestProblems(InputError):
         self.report = report
 
 
-def _doc_hash(doc: Document, signature: str) -> str:
+def doc_hash(doc: Document, signature: str) -> str:
+    """What decides whether a document is re-indexed: its content and the index's settings."""
     return hashlib.sha256(f"{doc.content_hash}|{signature}".encode()).hexdigest()
 
 
@@ -107,7 +106,7 @@ class _Writer:
     neighbouring batches overlap with embedding instead of adding to it.
     """
 
-    def __init__(self, index: "Index", collection: str, root: str, report: IngestReport,
+    def __init__(self, index: Any, collection: str, root: str, report: IngestReport,
                  timing: dict[str, float]):  # fmt: skip
         self.index, self.collection, self.root = index, collection, root
         self.report, self.timing = report, timing
@@ -140,7 +139,7 @@ class _Writer:
 
 
 def run_ingest(
-    index: "Index",
+    index: Any,
     folder: str | Path,
     collection: str,
     prune: bool = False,
@@ -167,7 +166,8 @@ def run_ingest(
     gone = [d for d in index.manifest.docs_of_root(collection, str(root)) if d not in seen and d not in keep]
     if prune and gone:
         ts = time.perf_counter()
-        report.chunks_removed += index._delete(collection, gone)
+        report.chunks_removed += sum(len(v) for v in index.manifest.chunk_ids(collection, gone).values())
+        index.delete_documents(gone, collection)
         timing["store"] += time.perf_counter() - ts
         report.removed = len(gone)
     if not prune:
@@ -188,7 +188,7 @@ def run_ingest(
 
 
 def _read_all(
-    index: "Index",
+    index: Any,
     files: list,
     collection: str,
     root: Path,
@@ -249,7 +249,7 @@ def _read_all(
                     file_problems += 1
                 else:
                     seen[item.doc_id] = src.relpath
-                    h = _doc_hash(item, signature)
+                    h = doc_hash(item, signature)
                     if prev.get(item.doc_id) == h:
                         report.unchanged += 1
                     else:
@@ -279,7 +279,7 @@ def _read_all(
 
 
 def _write_batch(
-    index: "Index", collection: str, root: str, batch: _Batch, vectors: np.ndarray,
+    index: Any, collection: str, root: str, batch: _Batch, vectors: np.ndarray,
     timing: dict[str, float], report: IngestReport,
 ) -> int:  # fmt: skip
     chunks = [c for _, _, cs in batch.docs for c in cs]
@@ -291,19 +291,6 @@ def _write_batch(
         )  # fmt: skip
         for doc, h, cs in batch.docs
     ]
-    manifest = index.manifest
-    old = manifest.chunk_ids(collection, [p.doc_id for p in pending])
-    new_ids = {c.id for c in chunks}
-    stale = [cid for ids in old.values() for cid in ids if cid not in new_ids]
-    # pending first: if we die between here and commit, recovery deletes these documents'
-    # points and the next run redoes them
-    manifest.mark_pending(collection, pending)
-    with index._write_lock:
-        if stale:
-            index.store.delete_chunks(collection, stale)
-            report.chunks_removed += len(stale)
-        index.store.upsert(chunks, vectors)
-    manifest.commit(collection, pending)
-    index._invalidate()
+    report.chunks_removed += index.write(collection, pending, chunks, vectors)
     timing["store"] += time.perf_counter() - ts
     return len(chunks)

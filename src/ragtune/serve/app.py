@@ -577,7 +577,7 @@ def create_app(project: Project, index: Any = None, **overrides: Any) -> FastAPI
     @app.post("/v1/search")
     async def search(body: SearchRequest, principal: Principal = Depends(auth)) -> Response:
         from ragtune.index import filters as F
-        from ragtune.index.store import MODES
+        from ragtune.index import MODES
 
         query_text = server.check_question(body.query)
         collection = server.collection_for(principal, body.collection)

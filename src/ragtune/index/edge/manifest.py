@@ -1,12 +1,7 @@
-"""The SQLite manifest: source of truth for incremental ingest and crash recovery.
+"""The embedded backend's manifest, in SQLite (`manifest.sqlite`, WAL, synchronous writes).
 
-It records, per collection, every document (content hash, source file, metadata, state) and
-its chunk ids. A document is marked `pending` *before* the store is touched and `committed`
-after its points are written; removals are marked `deleting` first. After a crash (kill -9),
-`recover()` finds the documents left `pending`/`deleting`, and the index deletes their points
-and forgets them, so the next ingest redoes exactly those documents and the result equals an
-uninterrupted run. `files` remembers size and mtime of each ingested file (written at the end of
-a successful run) so an unchanged file is not even parsed again.
+The protocol (pending before the store write, committed after, deleting before a removal) is
+described in ragtune/index/interfaces.py.
 """
 
 from __future__ import annotations
@@ -14,9 +9,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
+
+from ragtune.index.interfaces import DocumentInfo, PendingDoc
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -54,35 +50,9 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
-@dataclass
-class DocumentInfo:
-    doc_id: str
-    collection: str
-    source: str
-    title: str
-    content_hash: str
-    n_chunks: int
-    metadata: dict[str, Any] = field(default_factory=dict)
-    root: str = ""
+class SqliteManifest:
+    """`Manifest` (interfaces.py) in one SQLite file."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass
-class PendingDoc:
-    """A document about to be (re)written: what the manifest records before the store write."""
-
-    doc_id: str
-    root: str
-    source: str
-    content_hash: str
-    title: str
-    metadata: dict[str, Any]
-    chunks: list[tuple[str, int, str]]  # (chunk_id, position, hash)
-
-
-class Manifest:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
@@ -93,16 +63,6 @@ class Manifest:
 
     def close(self) -> None:
         self.db.close()
-
-    # ---------------------------------------------------------- meta
-
-    def get_meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     # ---------------------------------------------------------- reads
 
@@ -257,11 +217,4 @@ class Manifest:
             self.db.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?)",
                 [(collection, root, rel, size, mtime, sig) for rel, size, mtime, sig in rows],
-            )
-
-    def forget_files(self, collection: str, root: str, relpaths: Iterable[str]) -> None:
-        with self.db:
-            self.db.executemany(
-                "DELETE FROM files WHERE collection=? AND root=? AND relpath=?",
-                [(collection, root, r) for r in relpaths],
             )

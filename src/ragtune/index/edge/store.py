@@ -1,10 +1,9 @@
-"""The embedded backend: a Qdrant Edge shard on disk in the project.
+"""The embedded store: a Qdrant Edge shard on disk in the project.
 
 One shard holds every collection: dense vectors (cosine, HNSW after `optimize()`), Qdrant's
 built-in BM25 sparse vectors (`Bm25`, IDF modifier) and the payload. Dense, BM25 and the filter
-run in one batched call (`query_batch`); hybrid fuses the two filtered lists with RRF (k=60)
-here rather than with `Fusion.Rrf`, because Qdrant breaks score ties by insertion order and
-rankings must be reproducible across index builds (ties go to the smaller chunk id). The
+run in one batched call (`query_batch`); hybrid fuses the two filtered lists by ranking.py's
+rules rather than with `Fusion.Rrf`, because Qdrant breaks score ties by insertion order. The
 collection is a tenant-indexed payload field and is part of every query's filter, so a small
 collection is searched on its own points (exactly, below the full-scan threshold) whatever
 else is stored. BM25 IDF statistics are computed within the collection too.
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import threading
 import uuid
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -27,18 +25,14 @@ import numpy as np
 
 from ragtune.corpus.frontmatter import normalize_date
 from ragtune.errors import IndexLockedError, RagtuneError
-from ragtune.index.filters import RESERVED
-from ragtune.index.store import MODES, SearchMode, rrf
+from ragtune.index.filters import RESERVED, value_type
+from ragtune.index.interfaces import MODES, SearchMode
+from ragtune.index.ranking import TIE_MARGIN, SearchOne, check_query, fuse, hybrid_depth, rank_key
 from ragtune.types import Chunk, Filter, Hit
 
 _NS = uuid.UUID("6f1d3c1e-9a51-4d0b-8a8e-2b3f0c9d7e11")
 DENSE, SPARSE = "dense", "bm25"
 BM25_AVG_LEN = 100.0  # words in a typical chunk (128 tokens); fixed per index
-_TIE_MARGIN = 16  # extra results fetched so ties at the cut are broken by chunk id
-
-
-def _rank_key(h: Hit) -> tuple[float, str]:
-    return (-round(h.score, 6), h.chunk_id)
 
 
 def point_id(collection: str, chunk_id: str) -> str:
@@ -68,20 +62,7 @@ def _filterable(value: Any) -> Any:
     return value
 
 
-def _value_type(value: Any) -> str | None:
-    if isinstance(value, list):
-        types = {_value_type(v) for v in value} - {None}
-        return types.pop() if len(types) == 1 else None
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "datetime" if normalize_date(value) == value and value[:1].isdigit() else "keyword"
-    return None
-
-
-class QdrantEdgeStore:
+class QdrantEdgeStore(SearchOne):
     name = "qdrant-edge"
     modes = MODES
 
@@ -201,7 +182,7 @@ class QdrantEdgeStore:
             for key, value in c.metadata.items():
                 if f"m:{key}" in self._types:
                     continue
-                kind = _value_type(value)
+                kind = value_type(value)
                 if kind is not None:
                     self._index(_path(key), schema[kind], "keyword" if kind == "bool" else kind)
 
@@ -245,18 +226,6 @@ class QdrantEdgeStore:
 
     # -------------------------------------------------------------- reads
 
-    def search(
-        self,
-        collection: str,
-        k: int,
-        text: str = "",
-        vector: np.ndarray | None = None,
-        filters: Filter | None = None,
-        mode: SearchMode = "hybrid",
-    ) -> list[Hit]:
-        return self.search_batch(collection, k, [text], None if vector is None else [vector],
-                                 filters, mode)[0]  # fmt: skip
-
     def search_batch(
         self,
         collection: str,
@@ -268,10 +237,7 @@ class QdrantEdgeStore:
     ) -> list[list[Hit]]:
         """Several queries planned as one batch (eval runs hundreds of questions)."""
         q = self.q
-        if mode not in MODES:
-            raise RagtuneError(f"unknown search mode {mode!r}", f"use one of {', '.join(MODES)}")
-        if mode != "bm25" and vectors is None:
-            raise ValueError(f"mode {mode} needs query vectors")
+        check_query(mode, vectors)
         if k <= 0:
             return [[] for _ in texts]
         flt = self._collection_filter(collection)
@@ -279,23 +245,20 @@ class QdrantEdgeStore:
             flt = q.Filter(must=[flt, self.translate(filters)])
         dense_params = q.SearchParams(hnsw_ef=max(self.hnsw_ef, k))
         sparse_params = q.SearchParams(idf=q.IdfParams(corpus=self._collection_filter(collection)))
-        # Ties are common (BM25 over short chunks, identical texts) and Qdrant breaks them by
-        # internal point order, which depends on insertion order. Ranking must not: eval runs
-        # and the kill -9 test compare results across index builds. So every list is fetched
-        # with a margin, sorted by (score desc, chunk id) and cut, and hybrid fuses those
-        # sorted lists with RRF here (one batched call still runs dense, BM25 and filters).
-        depth = max(4 * k, 40)
+        # Qdrant breaks score ties by internal point order: each list is fetched with a margin
+        # and ranked by ranking.py (one batched call still runs dense, BM25 and filters)
+        depth = hybrid_depth(k)
         requests = []
         for i, text in enumerate(texts):
             if mode != "bm25":
                 vec = np.asarray(vectors[i], dtype=np.float32).tolist()  # type: ignore[index]
-                limit = (k if mode == "dense" else depth) + _TIE_MARGIN
+                limit = (k if mode == "dense" else depth) + TIE_MARGIN
                 requests.append(q.QueryRequest(
                     limit=limit, query=q.Query.Nearest(vec, using=DENSE), filter=flt,
                     params=dense_params, with_payload=True,
                 ))  # fmt: skip
             if mode != "dense":
-                limit = (k if mode == "bm25" else depth) + _TIE_MARGIN
+                limit = (k if mode == "bm25" else depth) + TIE_MARGIN
                 requests.append(q.QueryRequest(
                     limit=limit, query=q.Query.Nearest(self.bm25.embed_query(text), using=SPARSE),
                     filter=flt, params=sparse_params, with_payload=True,
@@ -305,16 +268,10 @@ class QdrantEdgeStore:
                 results = [self.shard.query(requests[0])]
             else:
                 results = self.shard.query_batch(q.QueryBatchRequest(requests))
-        ranked = [sorted((self._hit(p) for p in points), key=_rank_key) for points in results]
+        ranked = [sorted((self._hit(p) for p in points), key=rank_key) for points in results]
         if mode != "hybrid":
             return [hits[:k] for hits in ranked]
-        out = []
-        for dense_hits, sparse_hits in zip(ranked[0::2], ranked[1::2]):
-            by_id = {h.chunk_id: h for h in dense_hits[:depth] + sparse_hits[:depth]}
-            fused = rrf([[h.chunk_id for h in dense_hits[:depth]], [h.chunk_id for h in sparse_hits[:depth]]])
-            order = sorted(fused, key=lambda cid: (-fused[cid], cid))[:k]
-            out.append([replace(by_id[cid], score=fused[cid]) for cid in order])
-        return out
+        return [fuse(dense[:depth], sparse[:depth], k) for dense, sparse in zip(ranked[0::2], ranked[1::2])]
 
     @staticmethod
     def _hit(p: Any) -> Hit:
@@ -356,9 +313,9 @@ class QdrantEdgeStore:
             return self.shard.count(q.CountRequest(exact=True, filter=self._collection_filter(collection)))
 
     def chunk_ids(self, collection: str) -> set[str]:
-        return {pl["chunk_id"] for pl in self.payloads(collection, ["chunk_id"])}
+        return {pl["chunk_id"] for pl in self._payloads(collection, ["chunk_id"])}
 
-    def payloads(self, collection: str, fields: list[str]) -> Iterable[dict[str, Any]]:
+    def _payloads(self, collection: str, fields: list[str]) -> Iterable[dict[str, Any]]:
         """Every point's payload (selected fields) in a collection, scrolled in pages."""
         q = self.q
         offset = None
