@@ -1,6 +1,6 @@
 -- ragtune on PostgreSQL, schema version 1.
 --
--- Applied by ragtune.index.pgvector.migrate() inside one transaction, with search_path set to
+-- Applied by ragtune.index.postgres.database.migrate() inside one transaction, with search_path set to
 -- the project's schema (default `ragtune`; `?schema=NAME` in the URL). Never edit an applied
 -- migration: add 0002_*.sql. The HNSW index is not created here: the store builds it after the
 -- first bulk load (optimize()), for the embedder's dimension, as
