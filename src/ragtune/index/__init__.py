@@ -18,15 +18,8 @@ from ragtune.config import Settings
 from ragtune.errors import InputError, RagtuneError
 from ragtune.index.core import Index, is_open, shared_index
 from ragtune.index.ingest import IngestProblems, IngestReport
-from ragtune.index.interfaces import (
-    FORMAT_VERSION,
-    MODES,
-    Backend,
-    DocumentInfo,
-    Manifest,
-    PendingDoc,
-    VectorStore,
-)
+from ragtune.index.interfaces import FORMAT_VERSION, MODES, Backend, DocumentInfo, Manifest
+from ragtune.index.interfaces import PendingDoc, VectorStore
 from ragtune.project import Project
 
 __all__ = [

@@ -21,6 +21,7 @@ every store.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, ContextManager, Iterable, Literal, Protocol, Sequence, runtime_checkable
 
@@ -30,6 +31,7 @@ from ragtune.types import Chunk, Filter, Hit
 
 SearchMode = Literal["dense", "bm25", "hybrid"]
 MODES: tuple[str, ...] = ("dense", "bm25", "hybrid")
+Vectors = Sequence[np.ndarray] | np.ndarray  # query vectors, one per text
 FORMAT_VERSION = 1  # of the index's format record (store, embedder, dimension)
 REBUILD_HINT = "delete .ragtune/index (or run `ragtune ingest DIR --rebuild`) and ingest again"
 
@@ -61,6 +63,23 @@ class PendingDoc:
     metadata: dict[str, Any]
     chunks: list[tuple[str, int, str]]  # (chunk_id, position, hash)
 
+    # the rows both manifests write, in their tables' column order
+    def pending_row(self, collection: str, now: float) -> tuple:
+        """documents (collection, doc_id, root, source, content_hash, title, metadata,
+        n_chunks), then updated_at for the insert and for the update on conflict."""
+        return (collection, self.doc_id, self.root, self.source, self.content_hash, self.title,
+                json.dumps(self.metadata, sort_keys=True), len(self.chunks), now, now)  # fmt: skip
+
+    def committed_row(self, collection: str, now: float) -> tuple:
+        """root, source, content_hash, title, metadata, n_chunks, updated_at; collection, doc_id."""
+        return (self.root, self.source, self.content_hash, self.title,
+                json.dumps(self.metadata, sort_keys=True), len(self.chunks), now, collection,
+                self.doc_id)  # fmt: skip
+
+    def chunk_rows(self, collection: str) -> list[tuple[str, str, str, int, str]]:
+        """(collection, chunk_id, doc_id, position, hash) per chunk."""
+        return [(collection, cid, self.doc_id, pos, h) for cid, pos, h in self.chunks]
+
 
 @runtime_checkable
 class VectorStore(Protocol):
@@ -76,30 +95,16 @@ class VectorStore(Protocol):
 
     def delete_chunks(self, collection: str, chunk_ids: Iterable[str]) -> None: ...
 
-    def search(
-        self,
-        collection: str,
-        k: int,
-        text: str = "",
-        vector: np.ndarray | None = None,
-        filters: Filter | None = None,
-        mode: SearchMode = "hybrid",
-    ) -> list[Hit]:
+    def search(self, collection: str, k: int, text: str = "", vector: np.ndarray | None = None,
+               filters: Filter | None = None, mode: SearchMode = "hybrid") -> list[Hit]:  # fmt: skip
         """Top-k chunks of `collection` that pass `filters` (normalised, see filters.py).
 
         dense needs `vector`, bm25 needs `text`, hybrid both (fused with RRF, k=60). Ranking
         follows ranking.py on every backend."""
         ...
 
-    def search_batch(
-        self,
-        collection: str,
-        k: int,
-        texts: Sequence[str],
-        vectors: Sequence[np.ndarray] | np.ndarray | None = None,
-        filters: Filter | None = None,
-        mode: SearchMode = "hybrid",
-    ) -> list[list[Hit]]:
+    def search_batch(self, collection: str, k: int, texts: Sequence[str], vectors: Vectors | None = None,
+                     filters: Filter | None = None, mode: SearchMode = "hybrid") -> list[list[Hit]]:  # fmt: skip
         """`search` for several queries at once (one round trip where the backend can)."""
         ...
 

@@ -60,14 +60,7 @@ def check_query(mode: str, vectors: object) -> None:
 class SearchOne:
     """`search` (one query) for a store that implements `search_batch`."""
 
-    def search(
-        self,
-        collection: str,
-        k: int,
-        text: str = "",
-        vector: np.ndarray | None = None,
-        filters: Filter | None = None,
-        mode: SearchMode = "hybrid",
-    ) -> list[Hit]:
+    def search(self, collection: str, k: int, text: str = "", vector: np.ndarray | None = None,
+               filters: Filter | None = None, mode: SearchMode = "hybrid") -> list[Hit]:  # fmt: skip
         vectors = None if vector is None else [vector]
         return self.search_batch(collection, k, [text], vectors, filters, mode)[0]  # type: ignore[attr-defined]

@@ -158,11 +158,7 @@ class SqliteManifest:
                 "INSERT INTO documents (collection, doc_id, root, source, content_hash, title, "
                 "metadata, n_chunks, state, updated_at) VALUES (?,?,?,?,?,?,?,?,'pending',?) "
                 "ON CONFLICT (collection, doc_id) DO UPDATE SET state='pending', updated_at=?",
-                [
-                    (collection, d.doc_id, d.root, d.source, d.content_hash, d.title,
-                     json.dumps(d.metadata, sort_keys=True), len(d.chunks), now, now)
-                    for d in docs
-                ],  # fmt: skip
+                [d.pending_row(collection, now) for d in docs],
             )
 
     def commit(self, collection: str, docs: list[PendingDoc]) -> None:
@@ -172,16 +168,13 @@ class SqliteManifest:
                 self.db.execute(
                     "DELETE FROM chunks WHERE collection=? AND doc_id=?", (collection, d.doc_id)
                 )
-                self.db.executemany(
-                    "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?)",
-                    [(collection, cid, d.doc_id, pos, h) for cid, pos, h in d.chunks],
-                )
+                self.db.executemany("INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?)",
+                                    d.chunk_rows(collection))  # fmt: skip
                 self.db.execute(
                     "UPDATE documents SET root=?, source=?, content_hash=?, title=?, metadata=?, "
                     "n_chunks=?, state='committed', updated_at=? WHERE collection=? AND doc_id=?",
-                    (d.root, d.source, d.content_hash, d.title, json.dumps(d.metadata, sort_keys=True),
-                     len(d.chunks), now, collection, d.doc_id),
-                )  # fmt: skip
+                    d.committed_row(collection, now),
+                )
 
     def mark_deleting(self, collection: str, doc_ids: list[str]) -> None:
         with self.db:

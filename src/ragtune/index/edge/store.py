@@ -26,7 +26,7 @@ import numpy as np
 from ragtune.corpus.frontmatter import normalize_date
 from ragtune.errors import IndexLockedError, RagtuneError
 from ragtune.index.filters import RESERVED, value_type
-from ragtune.index.interfaces import MODES, SearchMode
+from ragtune.index.interfaces import MODES, SearchMode, Vectors
 from ragtune.index.ranking import TIE_MARGIN, SearchOne, check_query, fuse, hybrid_depth, rank_key
 from ragtune.types import Chunk, Filter, Hit
 
@@ -226,15 +226,8 @@ class QdrantEdgeStore(SearchOne):
 
     # -------------------------------------------------------------- reads
 
-    def search_batch(
-        self,
-        collection: str,
-        k: int,
-        texts: Sequence[str],
-        vectors: Sequence[np.ndarray] | np.ndarray | None = None,
-        filters: Filter | None = None,
-        mode: SearchMode = "hybrid",
-    ) -> list[list[Hit]]:
+    def search_batch(self, collection: str, k: int, texts: Sequence[str], vectors: Vectors | None = None,
+                     filters: Filter | None = None, mode: SearchMode = "hybrid") -> list[list[Hit]]:  # fmt: skip
         """Several queries planned as one batch (eval runs hundreds of questions)."""
         q = self.q
         check_query(mode, vectors)

@@ -109,11 +109,7 @@ class PgManifest:
                 "INSERT INTO documents (collection, doc_id, root, source, content_hash, title, "
                 "metadata, n_chunks, state, updated_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,'pending',%s) "
                 "ON CONFLICT (collection, doc_id) DO UPDATE SET state = 'pending', updated_at = %s",
-                [
-                    (collection, d.doc_id, d.root, d.source, d.content_hash, d.title,
-                     json.dumps(d.metadata, sort_keys=True), len(d.chunks), now, now)
-                    for d in docs
-                ],  # fmt: skip
+                [d.pending_row(collection, now) for d in docs],
             )
 
     def commit(self, collection: str, docs: list[PendingDoc]) -> None:
@@ -123,10 +119,7 @@ class PgManifest:
             cur.execute(
                 "DELETE FROM document_chunks WHERE collection = %s AND doc_id = ANY(%s)", (collection, ids)
             )
-            rows = {}
-            for d in docs:
-                for cid, pos, h in d.chunks:
-                    rows[cid] = (collection, cid, d.doc_id, pos, h)  # as INSERT OR REPLACE
+            rows = {row[1]: row for d in docs for row in d.chunk_rows(collection)}  # as INSERT OR REPLACE
             cur.executemany(
                 "INSERT INTO document_chunks VALUES (%s,%s,%s,%s,%s) ON CONFLICT (collection, chunk_id) "
                 "DO UPDATE SET doc_id = EXCLUDED.doc_id, position = EXCLUDED.position, hash = EXCLUDED.hash",
@@ -136,11 +129,7 @@ class PgManifest:
                 "UPDATE documents SET root = %s, source = %s, content_hash = %s, title = %s, "
                 "metadata = %s, n_chunks = %s, state = 'committed', updated_at = %s "
                 "WHERE collection = %s AND doc_id = %s",
-                [
-                    (d.root, d.source, d.content_hash, d.title, json.dumps(d.metadata, sort_keys=True),
-                     len(d.chunks), now, collection, d.doc_id)
-                    for d in docs
-                ],  # fmt: skip
+                [d.committed_row(collection, now) for d in docs],
             )
 
     def mark_deleting(self, collection: str, doc_ids: list[str]) -> None:

@@ -30,7 +30,7 @@ import numpy as np
 from ragtune.corpus.frontmatter import normalize_date
 from ragtune.errors import RagtuneError
 from ragtune.index.filters import RESERVED, value_type
-from ragtune.index.interfaces import MODES, REBUILD_HINT, SearchMode
+from ragtune.index.interfaces import MODES, REBUILD_HINT, SearchMode, Vectors
 from ragtune.index.postgres.database import Database
 from ragtune.index.ranking import TIE_MARGIN, SearchOne, check_query, fuse, hybrid_depth, rank_key
 from ragtune.types import Chunk, Filter, Hit
@@ -249,15 +249,8 @@ class PgVectorStore(SearchOne):
 
     # -------------------------------------------------------------- reads
 
-    def search_batch(
-        self,
-        collection: str,
-        k: int,
-        texts: Sequence[str],
-        vectors: Sequence[np.ndarray] | np.ndarray | None = None,
-        filters: Filter | None = None,
-        mode: SearchMode = "hybrid",
-    ) -> list[list[Hit]]:
+    def search_batch(self, collection: str, k: int, texts: Sequence[str], vectors: Vectors | None = None,
+                     filters: Filter | None = None, mode: SearchMode = "hybrid") -> list[list[Hit]]:  # fmt: skip
         """Several queries on one connection; same ranking rules as QdrantEdgeStore."""
         check_query(mode, vectors)
         if k <= 0:
