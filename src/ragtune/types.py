@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Protocol, runtime_checkable
+from typing import Any
 
 # A metadata filter is a JSON-able expression, documented in docs/FILTERS.md, e.g.
 #   {"and": [{"field": "year", "gte": 2024}, {"field": "tags", "contains": "finance"}]}
@@ -148,23 +148,6 @@ class Answer:
             wall_ms=d.get("wall_ms", 0.0),
             exit_reason=d.get("exit_reason", "answered"),
         )
-
-
-@runtime_checkable
-class Strategy(Protocol):
-    """One uniform protocol for closed_book, rag and agentic pipelines (any model, any program).
-
-    `prepare` may look at training and development questions (prompt search, fine-tuning);
-    it never receives the test set.
-    """
-
-    spec: str
-
-    def prepare(self, project: Any, train_qa: Iterable[Any], dev_qa: Iterable[Any]) -> None: ...
-
-    def answer(self, question: str) -> Answer: ...
-
-    def answer_many(self, questions: list[str]) -> list[Answer]: ...
 
 
 _FIELDS = {

@@ -233,15 +233,6 @@ def open_binary(path: Path) -> io.BufferedReader:
     return open(path, "rb")
 
 
-def file_digest(path: Path) -> str:
-    """sha256 of a file's bytes, read in blocks."""
-    h = hashlib.sha256()
-    with open_binary(path) as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _read_text(src: SourceFile) -> str:
     data = _read_bytes(src)
     if b"\x00" in data[:_BINARY_SNIFF]:

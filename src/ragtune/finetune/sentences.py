@@ -71,11 +71,6 @@ def bare(word: str) -> str:
     return _WORD_CHARS.sub("", word)
 
 
-def is_capitalised(word: str) -> bool:
-    w = bare(word)
-    return bool(w) and w[0].isupper()
-
-
 def name_words(texts: Iterable[str]) -> set[str]:
     """Words the corpus writes capitalised in the middle of a sentence and never in lower case.
 

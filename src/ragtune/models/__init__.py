@@ -18,7 +18,7 @@ from ragtune.models.cache import DiskCache
 from ragtune.models.generation import Generation, Generator, Prompt
 from ragtune.models.locate import is_url
 
-__all__ = ["ModelPool", "get_pool", "project_pool", "Generation", "Generator", "Prompt", "reset_pools"]
+__all__ = ["ModelPool", "get_pool", "project_pool", "Generation", "Generator", "Prompt"]
 
 
 class ModelPool:
@@ -115,8 +115,3 @@ def project_pool(project: Any) -> ModelPool:
     generation and embedding caches in the project's `.ragtune/cache/`."""
     return get_pool(project.settings, cache_dir=project.path("cache"))
 
-
-def reset_pools() -> None:
-    """Forget every pool (tests that need a fresh load)."""
-    with _pools_lock:
-        _pools.clear()

@@ -40,7 +40,7 @@ class Pipeline:
 
             self.adapter_name = load_for_generator(project, generator, spec.adapter)
 
-    # -- the Strategy protocol
+    # -- what every strategy does (the arena and the server call these)
 
     def prepare(self, project: Project, train_qa: Iterable[Any], dev_qa: Iterable[Any]) -> None:
         """Nothing to prepare by default: programs and adapters are built by their own steps
