@@ -182,10 +182,18 @@ def new_person(g: Graph, forge: NameForge, rng: random.Random, career: str, batc
 
 
 def build_graph(rng: random.Random, cfg: SizeConfig, forge: NameForge | None = None) -> Graph:
-    """Build the graph; pass `forge` to keep drawing unique names afterwards (updates)."""
+    """Build the graph; pass `forge` to keep drawing unique names afterwards (updates).
+
+    The steps run in this order, drawing from `rng` in turn: the order is part of a seed's world."""
     g = Graph()
     forge = forge or NameForge(rng)
+    for step in (_places, _companies, _people, _products_and_events, _withhold, _filter_groups, _fakes):
+        step(g, rng, cfg, forge)
+    return g
 
+
+def _places(g: Graph, rng: random.Random, cfg: SizeConfig, forge: NameForge) -> None:
+    """Countries, then cities in them."""
     for _ in range(cfg.countries):
         name = forge.stem((2, 3)) + "ia"
         g.add(Entity(slug(name), "country", name, [name]))
@@ -196,9 +204,11 @@ def build_graph(rng: random.Random, cfg: SizeConfig, forge: NameForge | None = N
             "country": rng.choice(countries).id,
             "population": _number(rng, 8_000, 2_500_000),
         }))  # fmt: skip
-    cities = g.of_type("city")
 
-    # Companies: the first `lookalike_pairs` stems are used twice with different suffixes.
+
+def _companies(g: Graph, rng: random.Random, cfg: SizeConfig, forge: NameForge) -> None:
+    """Companies: the first `lookalike_pairs` stems are used twice with different suffixes."""
+    cities = g.of_type("city")
     stems: list[tuple[str, bool]] = []
     for i in range(cfg.orgs):
         if i % 2 == 1 and i // 2 < cfg.lookalike_pairs:
@@ -220,9 +230,11 @@ def build_graph(rng: random.Random, cfg: SizeConfig, forge: NameForge | None = N
             "ceos": [],
             "lookalike": lookalike,
         }))  # fmt: skip
-    orgs = g.of_type("org")
 
-    # People: founders, employees, executives (CEOs), politicians (mayors).
+
+def _people(g: Graph, rng: random.Random, cfg: SizeConfig, forge: NameForge) -> None:
+    """People: founders, employees, executives (CEOs), politicians (mayors)."""
+    cities, orgs = g.of_type("city"), g.of_type("org")
     surname_pool: list[str] = []
     for i in range(cfg.founders):
         p = new_person(g, forge, rng, "founder")
@@ -265,6 +277,10 @@ def build_graph(rng: random.Random, cfg: SizeConfig, forge: NameForge | None = N
             {"person": new.id, "date": _date(rng, rng.randint(2018, 2025))},
         ]
 
+
+def _products_and_events(g: Graph, rng: random.Random, cfg: SizeConfig, forge: NameForge) -> None:
+    """Products (each made by a company) and recurring events (each run by one, hosted by cities)."""
+    cities, orgs = g.of_type("city"), g.of_type("org")
     for _ in range(cfg.products):
         name = f"{forge.stem((2, 2))} {rng.randint(2, 99)}"
         maker = rng.choice(orgs)
@@ -288,7 +304,10 @@ def build_graph(rng: random.Random, cfg: SizeConfig, forge: NameForge | None = N
             "editions": hosts,
         }))  # fmt: skip
 
-    # Withheld attributes: generated, never written, asked as unanswerable questions.
+
+def _withhold(g: Graph, rng: random.Random, cfg: SizeConfig, forge: NameForge) -> None:
+    """Withheld attributes: generated, never written, asked as unanswerable questions."""
+    cities = g.of_type("city")
     people = g.of_type("person")
     for p in rng.sample(people, max(1, len(people) // 5)):
         p.withheld.append("birth_year")
@@ -298,7 +317,10 @@ def build_graph(rng: random.Random, cfg: SizeConfig, forge: NameForge | None = N
     for c in rng.sample(cities, max(1, len(cities) // 5)):
         c.withheld.append("population")
 
-    # Filter groups: one recurring announcement, a different winner per (year, category).
+
+def _filter_groups(g: Graph, rng: random.Random, cfg: SizeConfig, forge: NameForge) -> None:
+    """Filter groups: one recurring announcement, a different winner per (year, category)."""
+    cities, orgs, people = g.of_type("city"), g.of_type("org"), g.of_type("person")
     for k in range(cfg.filter_groups):
         kind = FILTER_KINDS[k % len(FILTER_KINDS)]
         gname = f"{forge.stem((2, 2))} {rng.choice(FILTER_NAMES[kind])}"
@@ -315,10 +337,13 @@ def build_graph(rng: random.Random, cfg: SizeConfig, forge: NameForge | None = N
         ]
         g.filter_groups.append(FilterGroup(f"group-{k + 1}", kind, gname, items))
 
+
+def _fakes(g: Graph, rng: random.Random, cfg: SizeConfig, forge: NameForge) -> None:
+    """Names that exist nowhere in the corpus (the unanswerable questions ask about them)."""
+    people = g.of_type("person")
     brands = [forge.stem((2, 2)) for _ in range(cfg.fake_products)]
     g.fake["product"] = [f"{b} {rng.randint(2, 99)}" for b in brands]
     surnames = [p.name.split(" ", 1)[1] for p in people]
     g.fake["person"] = [
         f"{forge.stem((2, 2))} {rng.choice(surnames)}" for _ in range(cfg.fake_people)
     ]
-    return g

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ragtune.world.graph import FILTER_OBJECT, Entity, Graph
 from ragtune.world.render import fmt_number
@@ -221,19 +221,35 @@ def _person_has(p: Entity, attr: str) -> bool:
     return p.attrs.get(attr) is not None and attr not in p.withheld
 
 
+Add = Callable[..., None]  # add(kind, slots, answers, hops, key, options=None, facts=None)
+
+
 def candidates(g: Graph, rng: random.Random, pairs_per_kind: int) -> list[Candidate]:
+    """Every question the graph supports, kind by kind (the order and the random draws are
+    part of the world's seed-for-seed identity)."""
     out: list[Candidate] = []
+
+    def add(kind, slots, answers, hops, key, options=None, facts=None):  # noqa: ANN001, ANN202
+        flat = [f for hop in hops for f in hop]
+        out.append(Candidate(kind, slots, answers, hops, options, key, facts or flat))
+
+    _single_hop(g, add)
+    _reverse(g, add)
+    _multi_hop(g, add)
+    _comparisons(g, rng, pairs_per_kind, add)
+    _filtered(g, add)
+    _temporal(g, add)
+    _unanswerable(g, add)
+    return out
+
+
+def _single_hop(g: Graph, add: Add) -> None:
+    """Single-hop questions: the answer is one fact about the entity the question names."""
     people = g.of_type("person")
     orgs = g.of_type("org")
     products = g.of_type("product")
     cities = g.of_type("city")
     events = g.of_type("event")
-
-    def add(kind, slots, answers, hops, key, options=None, facts=None):
-        flat = [f for hop in hops for f in hop]
-        out.append(Candidate(kind, slots, answers, hops, options, key, facts or flat))
-
-    # ---- single hop
     for p in people:
         if _person_has(p, "works_for"):
             o = g[p.attrs["works_for"]]
@@ -286,7 +302,13 @@ def candidates(g: Graph, rng: random.Random, pairs_per_kind: int) -> list[Candid
         add("first_year", {"e": e.name}, [str(e.attrs["first_year"])], [[f"first_year:{e.id}"]],
             f"first_year:{e.id}")
 
-    # ---- reverse direction (only where the answer is unique)
+
+def _reverse(g: Graph, add: Add) -> None:
+    """Reverse direction (only where the answer is unique)."""
+    people = g.of_type("person")
+    orgs = g.of_type("org")
+    products = g.of_type("product")
+    events = g.of_type("event")
     for p in people:
         if _person_has(p, "works_for"):
             o = g[p.attrs["works_for"]]
@@ -303,7 +325,12 @@ def candidates(g: Graph, rng: random.Random, pairs_per_kind: int) -> list[Candid
             add("event_of", {"o": o.name}, run[0].aliases, [[f"organiser:{run[0].id}"]],
                 f"event_of:{run[0].id}")
 
-    # ---- multi hop (each hop needed: the question names only the first entity)
+
+def _multi_hop(g: Graph, add: Add) -> None:
+    """Multi hop (each hop needed: the question names only the first entity)."""
+    people = g.of_type("person")
+    products = g.of_type("product")
+    events = g.of_type("event")
     for p in people:
         if not _person_has(p, "works_for"):
             continue
@@ -336,7 +363,13 @@ def candidates(g: Graph, rng: random.Random, pairs_per_kind: int) -> list[Candid
         add("organiser_hq", {"e": e.name}, g[o.attrs["hq"]].aliases,
             [[f"organiser:{e.id}"], [f"hq:{o.id}"]], f"organiser_hq:{e.id}")
 
-    # ---- comparison (options: the two named entities, in random order)
+
+def _comparisons(g: Graph, rng: random.Random, pairs_per_kind: int, add: Add) -> None:
+    """Comparison (options: the two named entities, in random order)."""
+    people = g.of_type("person")
+    orgs = g.of_type("org")
+    products = g.of_type("product")
+    cities = g.of_type("city")
     def pairs(kind, items, value, fact, larger_wins):
         found = []
         for i, a in enumerate(items):
@@ -366,7 +399,9 @@ def candidates(g: Graph, rng: random.Random, pairs_per_kind: int) -> list[Candid
           lambda c: None if "population" in c.withheld else c.attrs["population"],
           "population", True)
 
-    # ---- filter: only the (year, category) metadata tells the conflicting items apart
+
+def _filtered(g: Graph, add: Add) -> None:
+    """Filter: only the (year, category) metadata tells the conflicting items apart."""
     for grp in g.filter_groups:
         for k, item in enumerate(grp.items):
             win = g[item["object"]]
@@ -374,7 +409,12 @@ def candidates(g: Graph, rng: random.Random, pairs_per_kind: int) -> list[Candid
                 win.aliases, [[f"filter:{grp.id}@{k}"]], f"filter:{grp.id}@{k}")
     assert all(FILTER_OBJECT[grp.kind] for grp in g.filter_groups)
 
-    # ---- temporal: the latest dated item is the answer; older ones are superseded
+
+def _temporal(g: Graph, add: Add) -> None:
+    """Temporal: the latest dated item is the answer; older ones are superseded."""
+    orgs = g.of_type("org")
+    cities = g.of_type("city")
+    events = g.of_type("event")
     for o in orgs:
         last = len(o.attrs["ceos"]) - 1
         add("current_ceo", {"o": o.name}, g[o.attrs["ceos"][-1]["person"]].aliases,
@@ -389,9 +429,10 @@ def candidates(g: Graph, rng: random.Random, pairs_per_kind: int) -> list[Candid
         add("latest_host", {"e": e.name}, g[e.attrs["editions"][-1]["city"]].aliases,
             [[f"host:{e.id}@{last}"]], f"latest_host:{e.id}", facts=[f"host:{e.id}"])
 
-    # ---- unanswerable: names that exist nowhere in the corpus
+
+def _unanswerable(g: Graph, add: Add) -> None:
+    """Unanswerable: names that exist nowhere in the corpus."""
     for name in g.fake.get("product", []):
         add("fake_product", {"x": name}, [], [], f"fake_product:{name}")
     for name in g.fake.get("person", []):
         add("fake_person", {"p": name}, [], [], f"fake_person:{name}")
-    return out
