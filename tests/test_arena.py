@@ -59,6 +59,16 @@ def options(paths, out, **kw):
     return CompareOptions(**{**base, **kw})
 
 
+def compare_with_report(project, opts, progress=None):
+    """`api.compare` given CompareOptions: the arena's run, then the report rendered from it."""
+    from dataclasses import fields
+
+    from ragtune import api
+
+    kw = {f.name: getattr(opts, f.name) for f in fields(opts)}
+    return api.compare(project, kw.pop("qa"), kw.pop("corpus"), progress, **kw)
+
+
 class PrepareSpy:
     """Wraps every strategy's `prepare`: records the ids it gets and makes opening the QA
     file (which holds the test questions) raise while a preparer runs."""
@@ -103,7 +113,7 @@ def arena_run(tmp_path_factory, pool):
     messages: list[str] = []
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(strategies, "build_strategy", lambda *a, **k: spy.wrap(real_build(*a, **k)))
-        run_dir, results = run_compare(project, options(paths, root / "run"), progress=messages.append)
+        run_dir, results = compare_with_report(project, options(paths, root / "run"), messages.append)
     return {"dir": run_dir, "results": results, "spy": spy, "paths": paths, "project": project,
             "messages": messages}  # fmt: skip
 

@@ -8,7 +8,7 @@ import pytest
 from ragtune.arena.cost import PriceTable, monthly_cost
 from ragtune.arena.schema import validate
 from ragtune.errors import InputError
-from ragtune.report.recommend import recommend
+from ragtune.arena.recommend import recommend
 
 
 def strategy(acc, ci, p95, qps, training=None, refresh=None, method="reingest", recall=0.8, n=200):

@@ -296,16 +296,3 @@ def test_bigger_sizes_build(size):
     _, counts = build(size, 0)
     assert all(counts["test_by_type"][t] >= SIZES[size].min_test for t in QA_TYPES)
     assert counts["dropped"] == {}
-
-
-def test_strategies_and_finetuning_never_import_the_world():
-    """They must not be fitted to the generator: no import of ragtune.world in their code."""
-    src = Path(__file__).resolve().parents[1] / "src" / "ragtune"
-    pattern = re.compile(
-        r"^\s*(from|import)\s+(ragtune\.world\b|\.\.world\b)"
-        r"|^\s*from\s+(ragtune|\.\.)\s+import\s+.*\bworld\b",
-        re.M,
-    )
-    for package in ("strategies", "finetune"):
-        for path in sorted((src / package).rglob("*.py")):
-            assert not pattern.search(path.read_text(encoding="utf-8")), path

@@ -178,13 +178,18 @@ def compare(project: Project, qa: str | Path, corpus: str | Path | None = None, 
     seed, out, latency_sample, batch_size, freshness, updates, updates_qa, forgetting_sample,
     freshness_train_s,
     prices (a PriceTable), constraints ({latency_budget_ms, updates_per_month,
-    queries_per_month, budget}), report. Returns (run folder, results.json as a dict)."""
+    queries_per_month, budget}), report (default True: also write report.html and report.md).
+    Returns (run folder, results.json as a dict)."""
     from ragtune.arena import CompareOptions, run_compare
+    from ragtune.report import render_report
 
     paths = {k: Path(v) if v is not None else None for k, v in options.items()
              if k in ("train_qa", "dev_qa", "out", "updates", "updates_qa")}  # fmt: skip
     opts = CompareOptions(qa=Path(qa), corpus=Path(corpus) if corpus else None, **{**options, **paths})
-    return run_compare(project, opts, progress)
+    run_dir, results = run_compare(project, opts, progress)
+    if opts.report:
+        render_report(run_dir)
+    return run_dir, results
 
 
 def report(run_dir: str | Path, constraints: dict[str, Any] | None = None, prices: Any = None) -> dict[str, Path]:

@@ -98,6 +98,44 @@ def recommend(
                    else "compute hours per month")  # fmt: skip
     out: dict[str, Any] = {"strategy": None, "why": "", "constraints": {**c, "budget_unit": budget_unit},
                            "cannot_separate": [], "considered": []}  # fmt: skip
+    cands = _candidates(results, c, prices)
+    if not cands:
+        out["why"] = "No strategy has scored answers in this run yet, so there is nothing to recommend."
+        return out
+    # 1. constraints
+    for cand in cands:
+        cand.excluded = _exclusion(cand, c, prices)
+    feasible = [x for x in cands if x.excluded is None]
+    sentences: list[str] = []
+    if not feasible:
+        sentences.append("No strategy meets every constraint; the recommendation below is the "
+                         "most accurate one anyway, so relax a constraint or improve a strategy.")  # fmt: skip
+    # 2. the most accurate, unless the evidence cannot separate it from others
+    choice = _choose(feasible or cands, cands, not feasible, prices, sentences, out)
+    # 3. constraints and freshness, in words
+    for x in cands:
+        if x.excluded:
+            sentences.append(f"{x.name} ({pct(x.accuracy)}) was ruled out: {x.excluded}.")
+    u = c["updates_per_month"]
+    if u:
+        sentences += _freshness_lines(cands, choice, u)
+    if c["budget"] is not None and not c["queries_per_month"]:
+        sentences.append("Serving cost is not in the budget check: give --queries-per-month.")
+    unknown = sorted({u for x in cands for u in x.month["unknown"]})
+    if unknown and (c["budget"] is not None or u):
+        sentences.append("Not measured, counted as zero: " + "; ".join(unknown) + ".")
+    out["strategy"] = choice.name
+    out["why"] = " ".join(sentences)
+    out["considered"] = [
+        {"strategy": x.name, "accuracy": x.accuracy, "ci95": list(x.ci), "p95_ms": x.p95,
+         "monthly": x.month, "excluded": x.excluded}  # fmt: skip
+        for x in cands
+    ]
+    return out
+
+
+def _candidates(results: dict[str, Any], c: dict[str, Any], prices: PriceTable) -> list[Candidate]:
+    """Every strategy with scored answers, with its monthly cost under the constraints."""
     cands: list[Candidate] = []
     for name, block in (results.get("strategies") or {}).items():
         acc = (block.get("metrics") or {}).get("accuracy")
@@ -107,36 +145,35 @@ def recommend(
         p95 = (block.get("latency_ms") or {}).get("p95")
         month = monthly_cost(block, c["queries_per_month"], c["updates_per_month"], prices)
         cands.append(Candidate(name, acc, (ci[0], ci[1]), p95, month, block))
-    if not cands:
-        out["why"] = "No strategy has scored answers in this run yet, so there is nothing to recommend."
-        return out
+    return cands
 
-    # 1. constraints
-    for cand in cands:
-        if c["latency_budget_ms"] is not None and cand.p95 is not None and cand.p95 > c["latency_budget_ms"]:
-            cand.excluded = (f"its p95 latency of {ms(cand.p95)} exceeds the "
-                             f"{ms(c['latency_budget_ms'])} budget")  # fmt: skip
-        elif c["updates_per_month"] and cand.month["refresh_seconds"] > MONTH_SECONDS:
-            cand.excluded = (f"absorbing {c['updates_per_month']:g} updates a month would take "
-                             f"{secs(cand.month['refresh_seconds'])} of work, more than the month has")  # fmt: skip
-        elif c["budget"] is not None:
-            value = cand.month["money"] if use_money else cand.month["seconds"] / 3600.0
-            if value is not None and value > c["budget"]:
-                if use_money:
-                    shown, limit = _money_text(value, prices), _money_text(c["budget"], prices)
-                else:
-                    shown, limit = f"{value:,.1f} compute hours", f"{c['budget']:,.1f} compute hours"
-                cand.excluded = (f"a month would cost {shown} ({_month_parts(cand)}), "
-                                 f"above the budget of {limit}")  # fmt: skip
-    feasible = [x for x in cands if x.excluded is None]
-    sentences: list[str] = []
-    fallback = not feasible
-    pool = feasible or cands
-    if fallback:
-        sentences.append("No strategy meets every constraint; the recommendation below is the "
-                         "most accurate one anyway, so relax a constraint or improve a strategy.")  # fmt: skip
 
-    # 2. the most accurate, unless the evidence cannot separate it from others
+def _exclusion(cand: Candidate, c: dict[str, Any], prices: PriceTable) -> str | None:
+    """Why a constraint rules the candidate out (latency, update work, budget), or None."""
+    if c["latency_budget_ms"] is not None and cand.p95 is not None and cand.p95 > c["latency_budget_ms"]:
+        return f"its p95 latency of {ms(cand.p95)} exceeds the {ms(c['latency_budget_ms'])} budget"
+    if c["updates_per_month"] and cand.month["refresh_seconds"] > MONTH_SECONDS:
+        return (f"absorbing {c['updates_per_month']:g} updates a month would take "
+                f"{secs(cand.month['refresh_seconds'])} of work, more than the month has")  # fmt: skip
+    if c["budget"] is None:
+        return None
+    use_money = prices.configured
+    value = cand.month["money"] if use_money else cand.month["seconds"] / 3600.0
+    if value is None or value <= c["budget"]:
+        return None
+    if use_money:
+        shown, limit = _money_text(value, prices), _money_text(c["budget"], prices)
+    else:
+        shown, limit = f"{value:,.1f} compute hours", f"{c['budget']:,.1f} compute hours"
+    return f"a month would cost {shown} ({_month_parts(cand)}), above the budget of {limit}"
+
+
+def _choose(pool: list[Candidate], cands: list[Candidate], fallback: bool, prices: PriceTable,
+            sentences: list[str], out: dict[str, Any]) -> Candidate:  # fmt: skip
+    """The most accurate of `pool`; says why in `sentences`, and which strategies the evidence
+    cannot separate (and the cheapest of those) in `out`."""
+    use_money = prices.configured
+
     def cheaper(x: Candidate) -> tuple:
         cost = x.cost_key(use_money)
         return (cost if cost is not None else float("inf"), x.p95 if x.p95 is not None else float("inf"),
@@ -145,7 +182,6 @@ def recommend(
     pool.sort(key=lambda x: (-x.accuracy, cheaper(x)))
     best = pool[0]
     tied = [x for x in pool[1:] if x.ci[1] >= best.ci[0]]
-    choice = best
     if tied:
         group = [best, *tied]
         names = ", ".join(f"{x.name} {pct(x.accuracy)}{ci_text(x.ci)}" for x in group)
@@ -171,48 +207,35 @@ def recommend(
             text += (f" against {pct(runner.accuracy)}{ci_text(runner.ci)} for {runner.name}, "
                      f"the next best; the intervals do not overlap")  # fmt: skip
         sentences.append(text + ".")
-    sentences.append(f"{choice.name} answers with a p95 latency of {ms(choice.p95)} one question at a "
-                     f"time and {_throughput(choice)} batched; {_cost_phrase(choice, use_money, prices)}.")  # fmt: skip
+    sentences.append(f"{best.name} answers with a p95 latency of {ms(best.p95)} one question at a "
+                     f"time and {_throughput(best)} batched; {_cost_phrase(best, use_money, prices)}.")  # fmt: skip
+    return best
 
-    # 3. constraints and freshness, in words
-    for x in cands:
-        if x.excluded:
-            sentences.append(f"{x.name} ({pct(x.accuracy)}) was ruled out: {x.excluded}.")
-    u = c["updates_per_month"]
-    if u:
-        for x in sorted(cands, key=lambda x: x is not choice):
-            method = (x.block.get("cost") or {}).get("refresh_method")
-            each = (x.block.get("cost") or {}).get("refresh_seconds")
-            if method == "retrain" and each is None:
-                each = (x.block.get("cost") or {}).get("training_seconds")
-            if method == "none":
-                if x is choice:
-                    sentences.append(f"{x.name} cannot absorb the {u:g} monthly updates at all: the "
-                                     "base model reads no documents.")  # fmt: skip
-                continue
-            if each is None:
-                continue
-            what = {"retrain": "re-training", "continued_training": "continued training of its adapter"}.get(
-                method, "re-ingesting")
-            refresh, total = x.month["refresh_seconds"], x.month["seconds"]
-            line = (f"At {u:g} updates a month, keeping {x.name} fresh means {what} "
-                    f"({secs(each)} each, {secs(refresh)} a month)")  # fmt: skip
-            if total and refresh > 0.5 * total and method == "retrain":
-                line += f", which dominates its monthly compute ({secs(total)} in all)"
-            sentences.append(line + ".")
-    if c["budget"] is not None and not c["queries_per_month"]:
-        sentences.append("Serving cost is not in the budget check: give --queries-per-month.")
-    unknown = sorted({u for x in cands for u in x.month["unknown"]})
-    if unknown and (c["budget"] is not None or u):
-        sentences.append("Not measured, counted as zero: " + "; ".join(unknown) + ".")
-    out["strategy"] = choice.name
-    out["why"] = " ".join(sentences)
-    out["considered"] = [
-        {"strategy": x.name, "accuracy": x.accuracy, "ci95": list(x.ci), "p95_ms": x.p95,
-         "monthly": x.month, "excluded": x.excluded}  # fmt: skip
-        for x in cands
-    ]
-    return out
+
+def _freshness_lines(cands: list[Candidate], choice: Candidate, u: float) -> list[str]:
+    """What keeping each strategy fresh at `u` updates a month costs (the choice first)."""
+    lines = []
+    for x in sorted(cands, key=lambda x: x is not choice):
+        method = (x.block.get("cost") or {}).get("refresh_method")
+        each = (x.block.get("cost") or {}).get("refresh_seconds")
+        if method == "retrain" and each is None:
+            each = (x.block.get("cost") or {}).get("training_seconds")
+        if method == "none":
+            if x is choice:
+                lines.append(f"{x.name} cannot absorb the {u:g} monthly updates at all: the "
+                             "base model reads no documents.")  # fmt: skip
+            continue
+        if each is None:
+            continue
+        what = {"retrain": "re-training", "continued_training": "continued training of its adapter"}.get(
+            method, "re-ingesting")
+        refresh, total = x.month["refresh_seconds"], x.month["seconds"]
+        line = (f"At {u:g} updates a month, keeping {x.name} fresh means {what} "
+                f"({secs(each)} each, {secs(refresh)} a month)")  # fmt: skip
+        if total and refresh > 0.5 * total and method == "retrain":
+            line += f", which dominates its monthly compute ({secs(total)} in all)"
+        lines.append(line + ".")
+    return lines
 
 
 def _throughput(x: Candidate) -> str:

@@ -8,7 +8,8 @@ Order of work (each step resumable from the run folder):
     warm-up (p50/p95)
  4. with --freshness: update questions before, incremental ingest of --updates (timed),
     update questions after + a forgetting sample, then the index is restored
- 5. results.json (docs/results.schema.json), then the report
+ 5. results.json (docs/results.schema.json) with the recommendation (recommend.py); the
+    report is rendered from it by ragtune.report (api.compare does both)
 
 The test set never reaches a preparer: `prepare` gets train and dev items only.
 """
@@ -75,7 +76,7 @@ class CompareOptions:
     collection: str | None = None
     prices: PriceTable | None = None
     constraints: dict[str, Any] = field(default_factory=dict)
-    report: bool = True
+    report: bool = True  # for the caller: api.compare renders report.html from the run
 
     def check(self) -> None:
         for name in ("limit", "sample_per_type"):
@@ -268,10 +269,6 @@ class Arena:
             if self.index is not None:
                 self.index.close()
         self.rd.log("done")
-        if self.opts.report:
-            from ragtune.report import render_report
-
-            render_report(self.rd.root)
         return results
 
     def _open_index(self) -> None:
@@ -523,7 +520,7 @@ def assemble_results(
     opts: CompareOptions,
 ) -> dict[str, Any]:
     from ragtune.config import effective_values
-    from ragtune.report.recommend import recommend
+    from ragtune.arena.recommend import recommend
 
     state = rd.read_json("state.json", {}) or {}
     run_info = rd.read_json("run.json", {}) or {}

@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ragtune.report.recommend import recommend
+from ragtune.arena.recommend import recommend
 
-__all__ = ["render_report", "recommend", "load_run"]
+__all__ = ["render_report", "load_run"]
 
 
 def load_run(run_dir: str | Path) -> dict[str, Any]:

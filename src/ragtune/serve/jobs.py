@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ragtune.serve.server import Server
+
+class Server(Protocol):
+    """What jobs use of ragtune.serve.server.Server (a protocol: server.py imports this module)."""
+
+    index: Any
+
+    def pipeline(self, spec: str, collection: str) -> Any: ...
+
+    def generator(self) -> Any: ...
 
 
 @dataclass(frozen=True)
