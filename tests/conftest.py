@@ -2,9 +2,20 @@
 
 - `settings`: default settings (packaged SmolLM2-135M-Instruct fp32, MiniLM), no project file.
 - `pool`: one ModelPool for the whole session: one model load per process.
+- `tiny_world`, `tiny_project`, `postgres_url`, `pg_schema`, `ft_corpus`, `tiny_finetune`.
+- `chromium`: the browser for the report and web-page tests.
+- `served_project(...)`: `ragtune serve` on a new project in a thread, with keys and documents.
+- `index_snapshot(index, queries)`: what an index holds and answers, for equality checks.
+
+Tests that take long are marked `slow`: `bash scripts/test.sh -m "not slow"` is the fast tier.
 """
 
+import contextlib
 import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from typing import Any
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before torch loads; see ragtune._runtime
 
@@ -93,6 +104,95 @@ def postgres_url():
     finally:
         server.cleanup()
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_schema(postgres_url):
+    """A fresh PostgreSQL schema (dropped afterwards): (name, its `postgresql://…?schema=` URL)."""
+    import uuid
+    from urllib.parse import urlencode
+
+    import psycopg
+    from psycopg import sql
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    yield name, postgres_url + ("&" if "?" in postgres_url else "?") + urlencode({"schema": name})
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+
+
+def index_snapshot(index, queries, collection="default"):
+    """(documents and content hashes, chunk ids per document, stored chunk hashes, hybrid
+    top-5 chunk ids per query): equal snapshots mean equal indexes."""
+    docs = {d.doc_id: d.content_hash for d in index.documents(collection)}
+    chunk_ids = index.manifest.chunk_ids(collection)
+    stored = {cid: index.store.get(collection, cid).hash for cid in index.store.chunk_ids(collection)}
+    results = index.search_many(list(queries), k=5, mode="hybrid", collection=collection)
+    ranked = [[h.chunk_id for h in r] for r in results]
+    return docs, chunk_ids, stored, ranked
+
+
+# ---------------------------------------------------------------- serving and browsers
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """The Debian `chromium` package (scripts/setup.sh installs it in CI); installed here when missing."""
+    exe = shutil.which("chromium")
+    if exe is None:
+        cmd = ["apt-get", "install", "-y", "-q", "chromium"]
+        if os.geteuid() != 0:
+            cmd = ["sudo", "-n", *cmd]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+        exe = shutil.which("chromium")
+        if exe is None:
+            pytest.fail(f"chromium is needed and could not be installed: {done.stderr[-500:]}")
+    return exe
+
+
+@dataclass
+class Served:
+    url: str  # http://127.0.0.1:PORT/v1
+    project: Any
+    server: Any  # app.state.server
+    keys: dict[str, str] = field(default_factory=dict)  # key name -> API key
+    clients: dict[str, Any] = field(default_factory=dict)  # key name -> httpx.Client with that key
+    upserts: dict[str, Any] = field(default_factory=dict)  # key name -> the upsert's JSON reply
+
+    @property
+    def base(self) -> str:
+        return self.url[: -len("/v1")]
+
+
+@contextlib.contextmanager
+def served_project(root, settings, keys=None, documents=None, **options):
+    """`ragtune serve` on a new project at `root`, in a thread. `keys`: {name: collections}
+    (one API key each); `documents`: {key name: documents}, upserted through the API with that
+    key before yielding; `options`: create_app's. Yields a Served."""
+    import httpx
+
+    from ragtune.project import Project
+    from ragtune.serve import KeyStore, create_app
+    from ragtune.serve.openai_compat import serve_in_thread
+
+    project = Project(root=root, settings=settings, origin={})
+    store = KeyStore.of(project)
+    made = {name: store.add(name, collections)[0] for name, collections in (keys or {}).items()}
+    app = create_app(project, **options)
+    with serve_in_thread(app) as url:
+        served = Served(url, project, app.state.server, made)
+        served.clients = {name: httpx.Client(base_url=served.base, timeout=300,
+                                             headers={"Authorization": f"Bearer {key}"})
+                          for name, key in made.items()}  # fmt: skip
+        try:
+            for name, docs in (documents or {}).items():
+                r = served.clients[name].post("/v1/documents", json={"documents": docs})
+                assert r.status_code == 200, r.text
+                served.upserts[name] = r.json()
+            yield served
+        finally:
+            for client in served.clients.values():
+                client.close()
 
 
 # ---------------------------------------------------------------- fine-tuning (tests/test_finetune*.py)

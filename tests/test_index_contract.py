@@ -1,4 +1,5 @@
-"""The VectorStore contract: every backend must pass these (issue "pgvector" adds its factory).
+"""The VectorStore contract: every backend passes these: the embedded Qdrant Edge store and
+PostgreSQL + pgvector (a real server: the `postgres_url` fixture, a fresh schema per test).
 
 No model needed: vectors are hashed bags of words, so dense search is meaningful and fast.
 Filter semantics are checked against `filters.matches`, the reference implementation.
@@ -31,19 +32,26 @@ def fake_embed(texts: list[str]) -> np.ndarray:
     return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
-def make_edge(path: Path, dim: int = DIM) -> VectorStore:
+def make_edge(request: pytest.FixtureRequest, path: Path) -> VectorStore:
     from ragtune.index.edge import QdrantEdgeStore
 
     # a low indexing threshold so the 1:1000 test runs on a built HNSW graph
-    return QdrantEdgeStore(path, dim, indexing_threshold_kb=100)
+    return QdrantEdgeStore(path, DIM, indexing_threshold_kb=100)
 
 
-STORE_FACTORIES: dict[str, Callable[[Path], VectorStore]] = {"qdrant-edge": make_edge}
+def make_pgvector(request: pytest.FixtureRequest, path: Path) -> VectorStore:
+    from ragtune.index.postgres import PgVectorStore
+
+    return PgVectorStore(request.getfixturevalue("pg_schema")[1], DIM)
+
+
+STORE_FACTORIES: dict[str, Callable[[pytest.FixtureRequest, Path], VectorStore]] = {
+    "qdrant-edge": make_edge, "pgvector": make_pgvector}  # fmt: skip
 
 
 @pytest.fixture(params=sorted(STORE_FACTORIES))
 def store(request, tmp_path):
-    s = STORE_FACTORIES[request.param](tmp_path / "store")
+    s = STORE_FACTORIES[request.param](request, tmp_path / "store")
     yield s
     s.close()
 

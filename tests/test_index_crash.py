@@ -1,92 +1,168 @@
-"""kill -9 during ingest, then a re-run: the index equals an uninterrupted ingest.
+"""kill -9 during ingest, then a re-run: the index equals an uninterrupted ingest, on both backends.
 
 A real subprocess ingests a corpus and SIGKILLs itself at the worst moments: after documents
-were marked pending but before the store write, and after the store write but before the
-manifest commit. The re-run must recover and end with the same chunk ids, payload hashes and
-labelled-query results as an ingest that was never interrupted.
+were marked pending but before the store write (`mark_pending`), on PostgreSQL also inside the
+store's transaction after the rows were written but before COMMIT (`upsert`), and after the
+store write but before the manifest commit (`commit`). The re-run must recover and end with
+the same documents, chunk ids, stored chunks and labelled-query results as an ingest that was
+never interrupted.
+
+The embedded store runs with the real embedder. On PostgreSQL what is under test is the store
+and the manifest, not the model: the reference and the crashing process embed with
+`HashEmbedder` (hashed bags of words), so each subprocess starts in about a second instead of
+loading torch.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
+import uuid
 
 import pytest
+from conftest import index_snapshot
 
+from ragtune.config import Settings
 from ragtune.corpus.sample import write_mixed_corpus
 from ragtune.index import open_index
+from ragtune.index.core import Index
 from ragtune.project import Project
 
 N_DOCS = 60
+CASES = [("qdrant-edge", "mark_pending"), ("qdrant-edge", "commit"),
+         ("pgvector", "mark_pending"), ("pgvector", "upsert"), ("pgvector", "commit")]  # fmt: skip
+
+
+class HashEmbedder:
+    """A deterministic stand-in for MiniLM: 64-dim hashed bags of words, no tokenizer."""
+
+    dim = 64
+    tokenizer = None
+    model_id = "hash-64"
+
+    def encode(self, texts, batch_size=None):  # noqa: ANN001, ANN201
+        import hashlib
+        import re
+
+        import numpy as np
+
+        out = np.full((len(texts), self.dim), 1e-3, dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in re.findall(r"\w+", t.lower()):
+                out[i, int(hashlib.md5(w.encode()).hexdigest(), 16) % self.dim] += 1.0
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
 
 CRASHER = r"""
-import os, signal, sys
+import contextlib, os, signal, sys
+sys.path.insert(0, os.environ["RAGTUNE_TEST_DIR"])
+from test_index_crash import HashEmbedder
 from ragtune.index import ingest, open_index
-from ragtune.index.edge import SqliteManifest as Manifest
+from ragtune.index.core import Index
+from ragtune.index.edge import SqliteManifest
+from ragtune.index.postgres import PgManifest, PgVectorStore
+from ragtune.project import Project
 
-project, corpus, where = sys.argv[1], sys.argv[2], sys.argv[3]
+project, corpus, where, backend = sys.argv[1:5]
 ingest.BATCH_CHUNKS = 8  # several write cycles, so the kill lands mid-run
 calls = {"n": 0}
-original = getattr(Manifest, where)
+if backend == "pgvector":
+    owner = PgVectorStore if where == "upsert" else PgManifest
+    embedder = HashEmbedder()
+    Index.embedder = lambda self: embedder
+else:
+    owner = SqliteManifest
+original = getattr(owner, where)
 
-def die_on_third(self, *args, **kwargs):
+def die(where):
+    print("KILLING", where, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def dying(self, *args, **kwargs):
     calls["n"] += 1
-    if calls["n"] == 3:
-        if where == "mark_pending":  # pending recorded, store not yet written
-            original(self, *args, **kwargs)
-        print("KILLING", flush=True)
-        os.kill(os.getpid(), signal.SIGKILL)  # the store write may be done, the commit not
-    return original(self, *args, **kwargs)
+    if calls["n"] != 3:
+        return original(self, *args, **kwargs)
+    if where == "mark_pending":  # pending recorded, store not yet written
+        original(self, *args, **kwargs)
+        die(where)
+    if where == "upsert":  # rows written inside the store's transaction, no COMMIT
+        real = self.db.transaction
+        @contextlib.contextmanager
+        def transaction():
+            with real() as conn:
+                yield conn
+                die(where)
+        self.db.transaction = transaction
+        return original(self, *args, **kwargs)
+    die(where)  # commit: the store write is done, the manifest commit is not
 
-setattr(Manifest, where, die_on_third)
-open_index(project).ingest(corpus)
+setattr(owner, where, dying)
+open_index(Project.open(project)).ingest(corpus)
 print("FINISHED WITHOUT CRASH", flush=True)
 """
 
 
-def _snapshot(index, facts):
-    docs = {d.doc_id: d.content_hash for d in index.documents("default")}
-    chunk_ids = index.manifest.chunk_ids("default")
-    stored = {cid: index.store.get("default", cid).hash for cid in index.store.chunk_ids("default")}
-    results = index.search_many([f.query for f in facts], k=5, mode="hybrid")
-    ranked = [[h.chunk_id for h in r] for r in results]
-    return docs, chunk_ids, stored, ranked
-
-
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory, pool):
+def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("crash")
     facts, _ = write_mixed_corpus(root / "docs", N_DOCS, bad=False)
-    project = Project.open(root / "reference")
-    with open_index(project) as index:
-        index.ingest(root / "docs")
-        snap = _snapshot(index, facts)
-    return root, facts, snap
+    return root, facts, {}  # the last: backend -> snapshot of an uninterrupted ingest
 
 
-@pytest.mark.parametrize("where", ["mark_pending", "commit"])
-def test_kill9_then_rerun_equals_uninterrupted(reference, where):
-    root, facts, expected = reference
-    project_dir = root / f"crashed-{where}"
-    project_dir.mkdir()
+def _setup(backend, request, monkeypatch):
+    """(project at a path, the env of the crashing process) for a backend; on PostgreSQL every
+    project gets its own schema and the in-process index embeds with HashEmbedder."""
+    if backend == "qdrant-edge":
+        request.getfixturevalue("pool")
+        return (lambda path, name: Project.open(path)), {}
+    base = request.getfixturevalue("postgres_url")
+    embedder = HashEmbedder()
+    monkeypatch.setattr(Index, "embedder", lambda self: embedder)
+    urls: dict[str, str] = {}
+
+    def project(path, name):
+        url = urls.setdefault(name, base + ("&" if "?" in base else "?") + f"schema={name}")
+        return Project(root=path, settings=Settings(index={"store": url}), origin={})
+
+    return project, urls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend,where", CASES, ids=[f"{b}-{w}" for b, w in CASES])
+def test_kill9_then_rerun_equals_uninterrupted(corpus, backend, where, request, monkeypatch):
+    root, facts, references = corpus
+    queries = [f.query for f in facts]
+    project, urls = _setup(backend, request, monkeypatch)
+    if backend not in references:
+        with open_index(project(root / f"reference-{backend}", "crash_reference")) as index:
+            index.ingest(root / "docs")
+            references[backend] = index_snapshot(index, queries)
+    expected = references[backend]
+    schema = f"crash_{where}_{uuid.uuid4().hex[:6]}"
+    project_dir = root / f"crashed-{backend}-{where}"
+    crashed = project(project_dir, schema)
+    env = {**os.environ, "RAGTUNE_TEST_DIR": os.path.dirname(__file__)}
+    if backend == "pgvector":
+        env["RAGTUNE_INDEX_STORE"] = urls[schema]
     proc = subprocess.run(
-        [sys.executable, "-c", CRASHER, str(project_dir), str(root / "docs"), where],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+        [sys.executable, "-c", CRASHER, str(project_dir), str(root / "docs"), where, backend],
+        capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
     assert proc.returncode == -signal.SIGKILL, (proc.returncode, proc.stdout, proc.stderr[-2000:])
-    assert "KILLING" in proc.stdout
-    with open_index(Project.open(project_dir)) as index:
-        assert index.recovered > 0  # the interrupted batch was found and undone
+    assert f"KILLING {where}" in proc.stdout
+    with open_index(crashed) as index:
+        if backend == "qdrant-edge":
+            assert index.recovered > 0  # the interrupted batch was found and undone at open
         partial = len(index.documents("default"))
         assert 0 < partial < N_DOCS  # two batches were committed before the kill
         report = index.ingest(root / "docs")
-        assert report.recovered > 0 and report.added == N_DOCS - partial
-        assert report.unchanged == partial and not report.problems
-        got = _snapshot(index, facts)
+        # the interrupted batch was found and undone (at open, or by the writer at ingest)
+        assert report.recovered > 0 and not index.manifest.unfinished()
+        assert report.added == N_DOCS - partial and report.unchanged == partial
+        assert not report.problems
+        got = index_snapshot(index, queries)
     assert got[0] == expected[0]  # documents and content hashes
     assert got[1] == expected[1]  # chunk ids, per document, in order
     assert got[2] == expected[2]  # stored points: same ids, same payload hashes, no orphans

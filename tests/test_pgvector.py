@@ -1,47 +1,21 @@
 """The PostgreSQL + pgvector backend against a real server (the `postgres_url` fixture).
 
-The VectorStore contract suite (tests/test_index_contract.py) runs here unchanged, every test
-on a fresh schema; then what only this backend has: migrations, filters on the HNSW path,
-the writer lock, concurrent processes, and the Index/CLI wiring (`index.store = postgresql://…`).
+The VectorStore contract suite (tests/test_index_contract.py) runs on this backend too; here is
+what only it has: migrations, filters on the HNSW path, the writer lock, concurrent processes,
+and the Index/CLI wiring (`index.store = postgresql://…`).
 """
 
 from __future__ import annotations
 
-import uuid
-from urllib.parse import urlencode
-
 import pytest
 
-import test_index_contract as contract
-from test_index_contract import DIM, _chunk, _put
-
-# the same contract tests, collected again in this module with its `store` fixture
-for _name in dir(contract):
-    if _name.startswith("test_"):
-        globals()[_name] = getattr(contract, _name)
-
-
-def schema_url(base: str, schema: str) -> str:
-    return base + ("&" if "?" in base else "?") + urlencode({"schema": schema})
+from test_index_contract import DIM, _chunk, _put, make_pgvector
 
 
 @pytest.fixture
-def pg_schema(postgres_url):
-    """A fresh schema name (dropped afterwards) and its URL."""
-    import psycopg
-    from psycopg import sql
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    yield name, schema_url(postgres_url, name)
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
-
-
-@pytest.fixture
-def store(pg_schema):
-    from ragtune.index.postgres import PgVectorStore
-
-    s = PgVectorStore(pg_schema[1], DIM)
+def store(request):
+    """The PostgreSQL store on a fresh schema."""
+    s = make_pgvector(request, None)
     yield s
     s.close()
 
@@ -233,35 +207,25 @@ def test_every_command_on_postgres_matches_the_embedded_index(labelled, pg_schem
 
 def test_server_on_postgres_upserts_searches_and_deletes(pg_schema, pool, tmp_path):
     """`ragtune serve` unchanged on PostgreSQL: documents through the API, search, chunk, delete."""
-    import httpx
+    from conftest import served_project
 
     from ragtune.config import Settings
-    from ragtune.project import Project
-    from ragtune.serve import KeyStore, create_app
-    from ragtune.serve.openai_compat import serve_in_thread
 
-    project = Project(root=tmp_path, settings=Settings(index={"store": pg_schema[1]}), origin={})
-    key, _ = KeyStore.of(project).add("team", ["handbook"])
     docs = [
         {"id": "handbook/launch", "title": "Launch", "text": "The Zorblax launch code is AMBER-4471."},
         {"id": "handbook/parking", "title": "Parking", "text": "Visitors park in garage B on level 2."},
     ]
-    app = create_app(project)
-    try:
-        with serve_in_thread(app) as url:
-            http = httpx.Client(base_url=url[:-3], headers={"Authorization": f"Bearer {key}"}, timeout=300)
-            r = http.post("/v1/documents", json={"documents": docs})
-            assert r.status_code == 200 and r.json()["added"] == 2, r.text
-            for mode in ("hybrid", "bm25", "dense"):
-                body = {"query": "Zorblax launch code", "mode": mode, "k": 2}
-                hits = http.post("/v1/search", json=body).json()["hits"]
-                assert hits[0]["doc_id"] == "handbook/launch" and "AMBER-4471" in hits[0]["text"], mode
-            chunk = http.get(f"/v1/chunks/{hits[0]['chunk_id']}").json()["chunk"]
-            assert chunk["doc_id"] == "handbook/launch"
-            r = http.request("DELETE", "/v1/documents", json={"ids": ["handbook/launch"]})
-            assert r.status_code == 200 and r.json()["deleted"] == 1
-            hits = http.post("/v1/search", json={"query": "Zorblax", "mode": "bm25", "k": 2}).json()["hits"]
-            assert [h["doc_id"] for h in hits] == []
-            http.close()
-    finally:
-        app.state.server.close()
+    settings = Settings(index={"store": pg_schema[1]})
+    with served_project(tmp_path, settings, {"team": ["handbook"]}, {"team": docs}) as served:
+        http = served.clients["team"]
+        assert served.upserts["team"]["added"] == 2
+        for mode in ("hybrid", "bm25", "dense"):
+            body = {"query": "Zorblax launch code", "mode": mode, "k": 2}
+            hits = http.post("/v1/search", json=body).json()["hits"]
+            assert hits[0]["doc_id"] == "handbook/launch" and "AMBER-4471" in hits[0]["text"], mode
+        chunk = http.get(f"/v1/chunks/{hits[0]['chunk_id']}").json()["chunk"]
+        assert chunk["doc_id"] == "handbook/launch"
+        r = http.request("DELETE", "/v1/documents", json={"ids": ["handbook/launch"]})
+        assert r.status_code == 200 and r.json()["deleted"] == 1
+        hits = http.post("/v1/search", json={"query": "Zorblax", "mode": "bm25", "k": 2}).json()["hits"]
+        assert [h["doc_id"] for h in hits] == []

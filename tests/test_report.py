@@ -2,8 +2,6 @@
 headless Chromium rendering, the published schema, and one-line errors."""
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -155,21 +153,6 @@ def test_cli_report_and_one_line_errors(tmp_path):
     assert "does not match docs/results.schema.json" in bad.stderr and "missing `run`" in bad.stderr
     with pytest.raises(InputError, match="has no results.json"):
         render_report(tmp_path)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """The Debian `chromium` package; installed here when missing (as the test setup)."""
-    exe = shutil.which("chromium")
-    if exe is None:
-        cmd = ["apt-get", "install", "-y", "-q", "chromium"]
-        if os.geteuid() != 0:
-            cmd = ["sudo", "-n", *cmd]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
-        exe = shutil.which("chromium")
-        if exe is None:
-            pytest.fail(f"chromium is needed and could not be installed: {done.stderr[-500:]}")
-    return exe
 
 
 def _chromium(exe, tmp_path, *args):

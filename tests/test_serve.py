@@ -11,8 +11,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import httpx
 import openai
 import pytest
+from conftest import served_project
 
-from ragtune.project import Project
 from ragtune.serve import KeyStore, create_app
 from ragtune.serve.batcher import MicroBatcher, Overloaded
 from ragtune.serve.openai_compat import serve_in_thread
@@ -31,16 +31,11 @@ QUESTION = "What is the Zorblax project launch code?"
 @pytest.fixture(scope="module")
 def served(pool, settings, tmp_path_factory):
     """A served project (collection `handbook`, three documents upserted through the API)."""
-    project = Project(root=tmp_path_factory.mktemp("serve"), settings=settings, origin={})
-    key, _ = KeyStore.of(project).add("team", ["handbook"])
-    app = create_app(project)
-    with serve_in_thread(app) as url:
-        http = httpx.Client(base_url=url[:-3], headers={"Authorization": f"Bearer {key}"}, timeout=300)
-        r = http.post("/v1/documents", json={"documents": DOCS})
-        assert r.status_code == 200, r.text
-        assert r.json()["added"] == 3 and r.json()["collection"] == "handbook"
-        yield {"url": url, "key": key, "http": http, "server": app.state.server, "project": project}
-        http.close()
+    root = tmp_path_factory.mktemp("serve")
+    with served_project(root, settings, {"team": ["handbook"]}, {"team": DOCS}) as s:
+        assert s.upserts["team"]["added"] == 3 and s.upserts["team"]["collection"] == "handbook"
+        yield {"url": s.url, "key": s.keys["team"], "http": s.clients["team"], "server": s.server,
+               "project": s.project}  # fmt: skip
 
 
 def _gate(server):

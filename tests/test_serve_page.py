@@ -11,12 +11,8 @@ import tempfile
 import time
 import urllib.parse
 
-import httpx
 import pytest
-
-from ragtune.project import Project
-from ragtune.serve import KeyStore, create_app
-from ragtune.serve.openai_compat import serve_in_thread
+from conftest import served_project
 
 DOCS = [
     {"id": "handbook/launch", "title": "Zorblax launch",
@@ -122,30 +118,9 @@ class Chromium:
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    """The Debian `chromium` package (scripts/setup.sh installs it); installed here when missing."""
-    exe = shutil.which("chromium")
-    if exe is None:
-        cmd = ["apt-get", "install", "-y", "-q", "chromium"]
-        if os.geteuid() != 0:
-            cmd = ["sudo", "-n", *cmd]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
-        exe = shutil.which("chromium")
-        if exe is None:
-            pytest.fail(f"chromium is needed and could not be installed: {done.stderr[-500:]}")
-    return exe
-
-
-@pytest.fixture(scope="module")
 def page_server(pool, settings, tmp_path_factory):
-    project = Project(root=tmp_path_factory.mktemp("page"), settings=settings, origin={})
-    key, _ = KeyStore.of(project).add("web", ["handbook"])
-    with serve_in_thread(create_app(project)) as url:
-        base = url[:-3]
-        r = httpx.post(f"{base}/v1/documents", json={"documents": DOCS},
-                       headers={"Authorization": f"Bearer {key}"}, timeout=300)  # fmt: skip
-        assert r.status_code == 200, r.text
-        yield base, key
+    with served_project(tmp_path_factory.mktemp("page"), settings, {"web": ["handbook"]}, {"web": DOCS}) as s:
+        yield s.base, s.keys["web"]
 
 
 def test_page_streams_an_answer_with_sources_and_steps(page_server, chromium, tmp_path_factory):

@@ -6,13 +6,9 @@ lists or errors; and it cannot write or delete in B's collection."""
 
 import json
 
-import httpx
 import openai
 import pytest
-
-from ragtune.project import Project
-from ragtune.serve import KeyStore, create_app
-from ragtune.serve.openai_compat import serve_in_thread
+from conftest import served_project
 
 A_DOCS = [
     {"id": "ops/launch", "title": "Zorblax launch", "metadata": {"team": "operations"},
@@ -39,24 +35,15 @@ def assert_clean(text: str, markers=B_MARKERS) -> None:
 
 @pytest.fixture(scope="module")
 def tenants(pool, settings, tmp_path_factory):
-    project = Project(root=tmp_path_factory.mktemp("tenants"), settings=settings, origin={})
-    store = KeyStore.of(project)
-    key_a, _ = store.add("alice", ["tenant-a"])
-    key_b, _ = store.add("bob", ["tenant-b"])
-    key_ab, _ = store.add("carol", ["tenant-a", "tenant-b"])
-    app = create_app(project)
-    with serve_in_thread(app) as url:
-        def client(key):
-            return httpx.Client(base_url=url[:-3], headers={"Authorization": f"Bearer {key}"}, timeout=300)
-
-        a, b, ab = client(key_a), client(key_b), client(key_ab)
-        assert a.post("/v1/documents", json={"documents": A_DOCS}).json()["added"] == 2
-        assert b.post("/v1/documents", json={"documents": B_DOCS}).json()["added"] == 2
+    keys = {"alice": ["tenant-a"], "bob": ["tenant-b"], "carol": ["tenant-a", "tenant-b"]}
+    with served_project(tmp_path_factory.mktemp("tenants"), settings, keys,
+                        {"alice": A_DOCS, "bob": B_DOCS}) as s:  # fmt: skip
+        a, b, ab = s.clients["alice"], s.clients["bob"], s.clients["carol"]
+        assert s.upserts["alice"]["added"] == 2
+        assert s.upserts["bob"]["added"] == 2
         b_chunks = [h["chunk_id"] for h in b.post("/v1/search", json={"query": QUESTION, "k": 5}).json()["hits"]]
         assert len(b_chunks) == 2
-        yield {"url": url, "a": a, "b": b, "ab": ab, "key_a": key_a, "b_chunks": b_chunks}
-        for c in (a, b, ab):
-            c.close()
+        yield {"url": s.url, "a": a, "b": b, "ab": ab, "key_a": s.keys["alice"], "b_chunks": b_chunks}
 
 
 def test_rag_answers_citations_and_traces_stay_in_the_tenant(tenants):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
+
+_FIELDS: dict[type, set[str]] = {}  # field names per record class, for from_dict
 
 # A metadata filter is a JSON-able expression, documented in docs/FILTERS.md, e.g.
 #   {"and": [{"field": "year", "gte": 2024}, {"field": "tags", "contains": "finance"}]}
@@ -21,8 +23,19 @@ def _asdict(obj: Any) -> dict[str, Any]:
     return dataclasses.asdict(obj)
 
 
+class _Record:
+    """`to_dict` / `from_dict` of a flat record (keys a dict has beyond the fields are ignored)."""
+
+    to_dict = _asdict
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Self:
+        names = _FIELDS.get(cls) or _FIELDS.setdefault(cls, {f.name for f in dataclasses.fields(cls)})
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
 @dataclass
-class Chunk:
+class Chunk(_Record):
     """A piece of a document as stored in the index."""
 
     id: str  # stable: f"{doc_id}::{position}" plus content hash prefix, see corpus.chunking
@@ -40,15 +53,10 @@ class Chunk:
         parts = [p for p in (self.title, self.heading) if p and p not in self.text[:200]]
         return "\n".join([*parts, self.text])
 
-    to_dict = _asdict
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Chunk":
-        return cls(**{k: v for k, v in d.items() if k in _FIELDS[cls]})
 
 
 @dataclass
-class Hit:
+class Hit(_Record):
     """A retrieved chunk with its score and the retrieval round that found it."""
 
     doc_id: str
@@ -61,30 +69,20 @@ class Hit:
     metadata: dict[str, Any] = field(default_factory=dict)
     collection: str = "default"
 
-    to_dict = _asdict
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Hit":
-        return cls(**{k: v for k, v in d.items() if k in _FIELDS[cls]})
 
 
 @dataclass
-class Citation:
+class Citation(_Record):
     """A source an answer relies on: which chunk, and the span quoted from it."""
 
     doc_id: str
     chunk_id: str
     quote: str = ""
 
-    to_dict = _asdict
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Citation":
-        return cls(**{k: v for k, v in d.items() if k in _FIELDS[cls]})
 
 
 @dataclass
-class Step:
+class Step(_Record):
     """One step of a strategy's trace (route, retrieve, grade, generate, ...)."""
 
     kind: str
@@ -93,11 +91,6 @@ class Step:
     tokens: int = 0
     ms: float = 0.0
 
-    to_dict = _asdict
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Step":
-        return cls(**{k: v for k, v in d.items() if k in _FIELDS[cls]})
 
 
 @dataclass
@@ -148,8 +141,3 @@ class Answer:
             wall_ms=d.get("wall_ms", 0.0),
             exit_reason=d.get("exit_reason", "answered"),
         )
-
-
-_FIELDS = {
-    cls: {f.name for f in dataclasses.fields(cls)} for cls in (Chunk, Hit, Citation, Step)
-}

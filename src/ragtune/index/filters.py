@@ -23,7 +23,7 @@ and `matches(filter, fields)`, the reference semantics every backend is tested a
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ragtune.corpus.frontmatter import normalize_date
 from ragtune.errors import InputError
@@ -316,19 +316,19 @@ def parse_where(expr: str) -> Filter:
         pos += 1
         return toks[pos - 1][1]
 
+    def joined(word: str, operand: Callable[[], Filter]) -> Filter:
+        """operand (word operand)*: one item as itself, several as {word: [...]}."""
+        items = [operand()]
+        while peek(word):
+            take(word)
+            items.append(operand())
+        return items[0] if len(items) == 1 else {word: items}
+
     def expr_or() -> Filter:
-        items = [expr_and()]
-        while peek("or"):
-            take("or")
-            items.append(expr_and())
-        return items[0] if len(items) == 1 else {"or": items}
+        return joined("or", expr_and)
 
     def expr_and() -> Filter:
-        items = [expr_not()]
-        while peek("and"):
-            take("and")
-            items.append(expr_not())
-        return items[0] if len(items) == 1 else {"and": items}
+        return joined("and", expr_not)
 
     def expr_not() -> Filter:
         if peek("not"):

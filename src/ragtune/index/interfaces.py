@@ -36,6 +36,9 @@ FORMAT_VERSION = 1  # of the index's format record (store, embedder, dimension)
 REBUILD_HINT = "delete .ragtune/index (or run `ragtune ingest DIR --rebuild`) and ingest again"
 
 
+DOCUMENT_COLUMNS = "doc_id, collection, source, title, content_hash, n_chunks, metadata, root"
+
+
 @dataclass
 class DocumentInfo:
     doc_id: str
@@ -49,6 +52,11 @@ class DocumentInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any]) -> "DocumentInfo":
+        """From a manifest row of DOCUMENT_COLUMNS (metadata as JSON text)."""
+        return cls(row[0], row[1], row[2], row[3], row[4], row[5], json.loads(row[6]), row[7])
 
 
 @dataclass
@@ -79,6 +87,14 @@ class PendingDoc:
     def chunk_rows(self, collection: str) -> list[tuple[str, str, str, int, str]]:
         """(collection, chunk_id, doc_id, position, hash) per chunk."""
         return [(collection, cid, self.doc_id, pos, h) for cid, pos, h in self.chunks]
+
+
+def by_collection(rows: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """{collection: [doc ids]} from (collection, doc_id) rows, in row order."""
+    out: dict[str, list[str]] = {}
+    for collection, doc_id in rows:
+        out.setdefault(collection, []).append(doc_id)
+    return out
 
 
 @runtime_checkable

@@ -6,13 +6,12 @@ described in ragtune/index/interfaces.py.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from pathlib import Path
 from typing import Iterable
 
-from ragtune.index.interfaces import DocumentInfo, PendingDoc
+from ragtune.index.interfaces import DOCUMENT_COLUMNS, DocumentInfo, PendingDoc, by_collection  # fmt: skip
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -112,18 +111,11 @@ class SqliteManifest:
         return row[0] if row else None
 
     def documents(self, collection: str | None = None) -> list[DocumentInfo]:
-        sql = (
-            "SELECT doc_id, collection, source, title, content_hash, n_chunks, metadata, root "
-            "FROM documents WHERE state='committed'"
-        )
-        args: tuple = ()
-        if collection is not None:
-            sql += " AND collection=?"
-            args = (collection,)
-        rows = self.db.execute(sql + " ORDER BY collection, doc_id", args).fetchall()
-        return [
-            DocumentInfo(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7]) for r in rows
-        ]
+        one = collection is not None
+        rows = self.db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE state='committed'"
+                               + (" AND collection=?" if one else "") + " ORDER BY collection, doc_id",
+                               (collection,) if one else ()).fetchall()  # fmt: skip
+        return [DocumentInfo.from_row(r) for r in rows]
 
     def collections(self) -> dict[str, int]:
         rows = self.db.execute(
@@ -133,12 +125,8 @@ class SqliteManifest:
 
     def unfinished(self) -> dict[str, list[str]]:
         """{collection: [doc ids]} left pending/deleting by an interrupted run."""
-        out: dict[str, list[str]] = {}
-        for coll, doc_id in self.db.execute(
-            "SELECT collection, doc_id FROM documents WHERE state != 'committed'"
-        ):
-            out.setdefault(coll, []).append(doc_id)
-        return out
+        rows = self.db.execute("SELECT collection, doc_id FROM documents WHERE state != 'committed'")
+        return by_collection(rows)
 
     def file_unchanged(
         self, collection: str, root: str, relpath: str, size: int, mtime_ns: int, signature: str

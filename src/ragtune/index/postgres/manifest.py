@@ -3,12 +3,26 @@ index's schema, so every process sees one source of truth."""
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any, Iterable, Sequence
 
-from ragtune.index.interfaces import DocumentInfo, PendingDoc
+from ragtune.index.interfaces import DOCUMENT_COLUMNS, DocumentInfo, PendingDoc, by_collection
 from ragtune.index.postgres.database import Database
+
+
+_PENDING = (
+    "INSERT INTO documents (collection, doc_id, root, source, content_hash, title, metadata, "
+    "n_chunks, state, updated_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,'pending',%s) "
+    "ON CONFLICT (collection, doc_id) DO UPDATE SET state = 'pending', updated_at = %s"
+)
+_CHUNKS = (
+    "INSERT INTO document_chunks VALUES (%s,%s,%s,%s,%s) ON CONFLICT (collection, chunk_id) "
+    "DO UPDATE SET doc_id = EXCLUDED.doc_id, position = EXCLUDED.position, hash = EXCLUDED.hash"
+)
+_COMMITTED = (
+    "UPDATE documents SET root = %s, source = %s, content_hash = %s, title = %s, metadata = %s, "
+    "n_chunks = %s, state = 'committed', updated_at = %s WHERE collection = %s AND doc_id = %s"
+)
 
 
 class PgManifest:
@@ -65,16 +79,12 @@ class PgManifest:
         return rows[0][0] if rows else None
 
     def documents(self, collection: str | None = None) -> list[DocumentInfo]:
-        query = (
-            "SELECT doc_id, collection, source, title, content_hash, n_chunks, metadata, root "
-            "FROM documents WHERE state = 'committed'"
-        )
-        args: tuple = ()
-        if collection is not None:
-            query += " AND collection = %s"
-            args = (collection,)
-        rows = self._rows(query + ' ORDER BY collection COLLATE "C", doc_id COLLATE "C"', args)
-        return [DocumentInfo(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7]) for r in rows]
+        one = collection is not None
+        rows = self._rows(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE state = 'committed'"
+                          + (" AND collection = %s" if one else "")
+                          + ' ORDER BY collection COLLATE "C", doc_id COLLATE "C"',
+                          (collection,) if one else ())  # fmt: skip
+        return [DocumentInfo.from_row(r) for r in rows]
 
     def collections(self) -> dict[str, int]:
         return dict(self._rows(
@@ -83,12 +93,8 @@ class PgManifest:
         ))  # fmt: skip
 
     def unfinished(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for coll, doc_id in self._rows(
-            "SELECT collection, doc_id FROM documents WHERE state <> 'committed'"
-        ):
-            out.setdefault(coll, []).append(doc_id)
-        return out
+        rows = self._rows("SELECT collection, doc_id FROM documents WHERE state <> 'committed'")
+        return by_collection(rows)
 
     def file_unchanged(
         self, collection: str, root: str, relpath: str, size: int, mtime_ns: int, signature: str
@@ -105,32 +111,17 @@ class PgManifest:
     def mark_pending(self, collection: str, docs: list[PendingDoc]) -> None:
         now = time.time()
         with self.db.transaction() as conn, conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO documents (collection, doc_id, root, source, content_hash, title, "
-                "metadata, n_chunks, state, updated_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,'pending',%s) "
-                "ON CONFLICT (collection, doc_id) DO UPDATE SET state = 'pending', updated_at = %s",
-                [d.pending_row(collection, now) for d in docs],
-            )
+            cur.executemany(_PENDING, [d.pending_row(collection, now) for d in docs])
 
     def commit(self, collection: str, docs: list[PendingDoc]) -> None:
         now = time.time()
         ids = [d.doc_id for d in docs]
+        rows = {row[1]: row for d in docs for row in d.chunk_rows(collection)}  # as INSERT OR REPLACE
         with self.db.transaction() as conn, conn.cursor() as cur:
-            cur.execute(
-                "DELETE FROM document_chunks WHERE collection = %s AND doc_id = ANY(%s)", (collection, ids)
-            )
-            rows = {row[1]: row for d in docs for row in d.chunk_rows(collection)}  # as INSERT OR REPLACE
-            cur.executemany(
-                "INSERT INTO document_chunks VALUES (%s,%s,%s,%s,%s) ON CONFLICT (collection, chunk_id) "
-                "DO UPDATE SET doc_id = EXCLUDED.doc_id, position = EXCLUDED.position, hash = EXCLUDED.hash",
-                list(rows.values()),
-            )
-            cur.executemany(
-                "UPDATE documents SET root = %s, source = %s, content_hash = %s, title = %s, "
-                "metadata = %s, n_chunks = %s, state = 'committed', updated_at = %s "
-                "WHERE collection = %s AND doc_id = %s",
-                [d.committed_row(collection, now) for d in docs],
-            )
+            cur.execute("DELETE FROM document_chunks WHERE collection = %s AND doc_id = ANY(%s)",
+                        (collection, ids))  # fmt: skip
+            cur.executemany(_CHUNKS, list(rows.values()))
+            cur.executemany(_COMMITTED, [d.committed_row(collection, now) for d in docs])
 
     def mark_deleting(self, collection: str, doc_ids: list[str]) -> None:
         with self.db.connection() as conn:

@@ -193,20 +193,17 @@ class PgVectorStore(SearchOne):
         self._types.update(new_fields)
 
     def delete_documents(self, collection: str, doc_ids: Iterable[str]) -> None:
-        ids = sorted(set(doc_ids))
-        if ids:
-            with self.db.connection() as conn:
-                conn.execute(
-                    "DELETE FROM chunks WHERE collection = %s AND doc_id = ANY(%s)", (collection, ids)
-                )
+        self._delete("doc_id", collection, doc_ids)
 
     def delete_chunks(self, collection: str, chunk_ids: Iterable[str]) -> None:
-        ids = sorted(set(chunk_ids))
+        self._delete("chunk_id", collection, chunk_ids)
+
+    def _delete(self, column: str, collection: str, values: Iterable[str]) -> None:
+        ids = sorted(set(values))
         if ids:
-            with self.db.connection() as conn:
-                conn.execute(
-                    "DELETE FROM chunks WHERE collection = %s AND chunk_id = ANY(%s)", (collection, ids)
-                )
+            with self.db.connection() as conn:  # `column` is one of ours, never user input
+                conn.execute(f"DELETE FROM chunks WHERE collection = %s AND {column} = ANY(%s)",
+                             (collection, ids))  # fmt: skip
 
     def has_hnsw(self) -> bool:
         with self.db.connection() as conn:
