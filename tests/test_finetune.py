@@ -132,7 +132,8 @@ def test_full_fine_tune_is_a_model_not_an_adapter(tiny_finetune, pool, tmp_path)
 
 def test_continued_training_absorbs_a_changed_fact(tiny_finetune, pool, tmp_path):
     """Freshness for fine-tuned strategies: continue the session adapter on an updated
-    document (the arena does this with --freshness). Measured 2026-11-26: after 6 steps the
+    document (the arena does this with --freshness); training on its own thread count leaves
+    the generator's as it was. Measured 2026-11-26: after 6 steps the
     continued adapter answers the new birthplace, keeps the unchanged fact, and the original
     adapter still answers the old one."""
     from conftest import FT_FACTS
@@ -149,12 +150,19 @@ def test_continued_training_absorbs_a_changed_fact(tiny_finetune, pool, tmp_path
     (updates / "facts.md").write_text("---\ntitle: Company notes\n---\n\n" + FT_FACTS.replace("Plaskow", "Drevnik"))
     asked = tmp_path / "updates_qa.jsonl"  # the freshness question must not be trained on
     asked.write_text('{"id": "u1", "question": "In which town was Zorbelt Quinnary born?", "answers": ["Drevnik"]}\n')
+    import torch
+
+    from ragtune.models.worker import torch_worker
+
+    threads_before = torch_worker().run(torch.get_num_threads)  # the generator's setting
     cont = run_finetune(project, FinetuneOptions(
         init_adapter=record["id"], corpus=str(updates), exclude_qa=str(asked), forgetting=False,
         dev_limit=0, data=DataOptions(dev_holdout=0, shuffled_text=False, abstain_share=0.0),
         train=TrainConfig(lr=5e-3, max_steps=6, row_tokens=160, batch_rows=2, warmup_steps=1,
-                          eval_at_start=False, eval_at_minutes=(), checkpoint_every_minutes=10.0),
+                          eval_at_start=False, eval_at_minutes=(), checkpoint_every_minutes=10.0,
+                          threads=1 if threads_before > 1 else 2),
     ))  # fmt: skip
+    assert torch_worker().run(torch.get_num_threads) == threads_before  # training's was scoped
     assert cont["init_adapter"] == record["id"] and cont["id"] != record["id"]
     assert cont["train"]["rank"] == 8 and cont["steps"] == 6  # the adapter's rank, not the default
     assert cont["leakage"]["dropped"] >= 1  # "In which town..." resembles a synthesised question
