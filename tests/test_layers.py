@@ -49,3 +49,15 @@ def test_no_dynamic_imports_of_the_world():
     pattern = re.compile(r"(import_module|__import__)\(\s*[\"']ragtune\.world")
     found = [p for p in SRC.rglob("*.py") if p.parts[-2] != "world" and pattern.search(p.read_text())]
     assert found == []
+
+
+def test_the_architecture_page_draws_the_contract():
+    """docs/ARCHITECTURE.md's layer diagram lists the contract's layers, top to bottom."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    layers = next(c for c in config["contracts"] if c["id"] == "layers")["layers"]
+    page = (ROOT / "docs" / "ARCHITECTURE.md").read_text()
+    block = page.split("## Layers", 1)[1].split("```")[1]
+    drawn = [re.split(r"\s{2,}", line.strip())[0] for line in block.strip().splitlines()]
+    assert drawn == layers
