@@ -186,26 +186,9 @@ def build(
                 ids_by_fact.setdefault(f, []).append(qid)
         files[f"qa/{split}.jsonl"] = dumps_qa(items)
 
-    # the update batch
-    u_renderer, updates = build_updates(g, _rng(seed, "updates"), forge, cfg.updates)
-    u_texts = {d: answer_tokens(t) for d, t in u_renderer.texts().items()}
-    files.update({f"updates/{p}": t for p, t in u_renderer.files().items()})
-    u_items, u_meta = [], []
+    u_renderer, u_items, u_meta = _update_batch(g, seed, forge, cfg, files, meta_questions,
+                                                ids_by_fact)  # fmt: skip
     train_dev, test = template_sets()
-    for n, u in enumerate(updates, start=1):
-        qid = f"updates-{n:04d}"
-        tid = template_id(u.candidate.kind, len(TEMPLATES[u.candidate.kind][1]) - 1)
-        hops = _resolve(u.candidate, u_renderer.book)
-        text = _render(u.candidate, tid)
-        reason = _check(u.candidate, hops, u_texts, text)
-        if reason:  # pragma: no cover - updates are built to pass
-            raise RuntimeError(f"update question {qid}: {reason}")
-        qtype = TEMPLATES[u.candidate.kind][0]
-        u_items.append(QAItem(qid, text, list(u.candidate.answers), qtype, hops[0], None))
-        meta_questions[qid] = {"split": "updates", "kind": u.candidate.kind, "template": tid,
-                               "key": u.candidate.key, "hops": hops, "facts": u.candidate.facts}
-        u_meta.append(u.to_dict(qid, ids_by_fact.get(u.fact, [])))
-    files["qa/updates.jsonl"] = dumps_qa(u_items)
 
     counts = {
         "entities": {
@@ -297,3 +280,28 @@ def generate_world(
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return {"out": str(out), **counts}
+
+
+def _update_batch(g: Any, seed: int, forge: NameForge, cfg: Any, files: dict[str, str],
+                  meta_questions: dict[str, Any], ids_by_fact: dict[str, list[str]]) -> tuple:  # fmt: skip
+    """The update batch: its documents and questions go into `files` and `meta_questions`;
+    returns (its renderer, its QA items, its update records)."""
+    u_renderer, updates = build_updates(g, _rng(seed, "updates"), forge, cfg.updates)
+    u_texts = {d: answer_tokens(t) for d, t in u_renderer.texts().items()}
+    files.update({f"updates/{p}": t for p, t in u_renderer.files().items()})
+    u_items, u_meta = [], []
+    for n, u in enumerate(updates, start=1):
+        qid = f"updates-{n:04d}"
+        tid = template_id(u.candidate.kind, len(TEMPLATES[u.candidate.kind][1]) - 1)
+        hops = _resolve(u.candidate, u_renderer.book)
+        text = _render(u.candidate, tid)
+        reason = _check(u.candidate, hops, u_texts, text)
+        if reason:  # pragma: no cover - updates are built to pass
+            raise RuntimeError(f"update question {qid}: {reason}")
+        qtype = TEMPLATES[u.candidate.kind][0]
+        u_items.append(QAItem(qid, text, list(u.candidate.answers), qtype, hops[0], None))
+        meta_questions[qid] = {"split": "updates", "kind": u.candidate.kind, "template": tid,
+                               "key": u.candidate.key, "hops": hops, "facts": u.candidate.facts}
+        u_meta.append(u.to_dict(qid, ids_by_fact.get(u.fact, [])))
+    files["qa/updates.jsonl"] = dumps_qa(u_items)
+    return u_renderer, u_items, u_meta
