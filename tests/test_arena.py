@@ -19,6 +19,8 @@ from ragtune.arena.schema import validate
 from ragtune.errors import InputError
 from ragtune.project import Project
 
+pytestmark = pytest.mark.slow  # long end-to-end runs: not in the fast tier
+
 DATA = Path(__file__).resolve().parent / "data" / "handwritten"
 PER_TYPE = {"single_hop": 3, "multi_hop": 3, "unanswerable": 3, "comparison": 3, "reverse": 2,
             "temporal": 2, "filter": 2}  # fmt: skip

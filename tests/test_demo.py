@@ -12,6 +12,8 @@ import pytest
 
 from ragtune.arena.schema import validate
 
+pytestmark = pytest.mark.slow  # long end-to-end runs: not in the fast tier
+
 STRATEGIES = ["closed_book", "rag", "agentic", "closed_book@adapter=", "rag@adapter="]
 
 

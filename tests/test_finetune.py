@@ -11,6 +11,8 @@ from ragtune.cli import app
 from ragtune.errors import InputError, RagtuneError
 from ragtune.finetune import get_adapter, list_adapters, load_for_generator
 
+pytestmark = pytest.mark.slow  # long end-to-end runs: not in the fast tier
+
 
 def _copy_of(project, tmp_path):
     """A private copy of the session's fine-tuned project, for tests that add adapters (the

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 
 def _cli(project, *args):
     return [sys.executable, "-m", "ragtune.cli", "-p", str(project), "finetune", *args]
@@ -22,6 +24,7 @@ def _step_of(checkpoint):
         return -1
 
 
+@pytest.mark.slow
 def test_kill_9_then_resume_continues_from_the_checkpoint(tmp_path, ft_corpus):
     dev = tmp_path / "dev.jsonl"
     dev.write_text('{"id": "d1", "question": "Where was Zorbelt Quinnary born?", "answers": ["Plaskow"]}\n')

@@ -37,6 +37,7 @@ def test_exact_fp32_greedy_text(pool):
     assert out[0].prompt_tokens == 37  # SmolLM2's template adds its default system prompt
 
 
+@pytest.mark.slow
 def test_batched_greedy_equals_sequential_fp32(pool):
     gen = pool.generator()
     batched = [g.text for g in gen.generate(PROMPTS, max_new_tokens=24)]

@@ -187,7 +187,7 @@ def test_every_command_on_postgres_matches_the_embedded_index(labelled, pg_schem
         assert other.returncode == 0, other.stderr
         assert json.loads(other.stdout)[0]["doc_id"] == facts[3].doc_id
         # ...and a second writer is told who holds the lock, in one line
-        with pg.writer:
+        with pg.backend.writing():
             busy = _cli("-p", str(project_dir), "ingest", str(root / "docs"))
         assert busy.returncode != 0 and "another process is writing" in busy.stderr
         assert "Traceback" not in busy.stderr

@@ -69,6 +69,7 @@ def results(tiny_project, tiny_test, pool):
     return out
 
 
+@pytest.mark.slow
 def test_rag_beats_closed_book_on_single_hop(results):
     """Measured 2026-11-25 on the tiny world test split: see FLOORS below (value - 15 points)."""
     by = {s: r[1]["by_type"] for s, r in results.items()}
@@ -76,6 +77,7 @@ def test_rag_beats_closed_book_on_single_hop(results):
     assert by["rag"]["single_hop"]["accuracy"] >= FLOORS["rag_single_hop"]
 
 
+@pytest.mark.slow
 def test_agentic_accuracy_floors(results):
     agg = results["agentic"][1]
     assert agg["overall"]["accuracy"] >= FLOORS["agentic_overall"]
@@ -83,6 +85,7 @@ def test_agentic_accuracy_floors(results):
     assert agg["by_type"]["unanswerable"]["accuracy"] >= FLOORS["agentic_unanswerable"]
 
 
+@pytest.mark.slow
 def test_every_run_ends_with_an_exit_reason_and_a_json_trace(results):
     for answers, _ in results.values():
         for a in answers:
@@ -119,6 +122,7 @@ class Recorder:
         return self.gen.score_choices(prompt, choices, *a, **k)
 
 
+@pytest.mark.slow
 def test_injection_safety_is_structural(tiny_project, tiny_test, pool):
     """Route, filter and budget decisions never see document text; retrieved text reaches the
     model only inside the user message's numbered Sources block, never the system message."""
@@ -142,6 +146,7 @@ def test_injection_safety_is_structural(tiny_project, tiny_test, pool):
                 assert m["content"].index("Question:") > m["content"].index("Sources:")
 
 
+@pytest.mark.slow
 def test_answer_many_runs_stages_in_lockstep(tiny_project, tiny_test, pool):
     project, index = tiny_project
     rec = Recorder(pool.generator())
@@ -153,6 +158,7 @@ def test_answer_many_runs_stages_in_lockstep(tiny_project, tiny_test, pool):
     assert calls == [10]  # one batched generation for the whole batch, not one per question
 
 
+@pytest.mark.slow
 def test_rag_over_http_gives_the_local_answers(tiny_project, tiny_test, pool):
     """The HTTP path, proven once: `rag` with the generator behind a local OpenAI-compatible
     server answers exactly as with the local generator."""

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
+import pytest
+
 from ragtune import api
 from ragtune.eval.qa import load_qa
 from ragtune.project import Project
@@ -78,7 +80,7 @@ def test_leak_check_scores_and_flags(tiny_world):
 def test_api_world_check_leak_writes_the_report(tmp_path, monkeypatch):
     scripted = GoldForSome([], k=0)
     fake_pool = type("Pool", (), {"generator": lambda self: scripted})()
-    monkeypatch.setattr(api, "pool", lambda project: fake_pool)
+    monkeypatch.setattr("ragtune.models.project_pool", lambda project: fake_pool)
     out = tmp_path / "w"
     summary = api.world("tiny", 0, out, check_leak=True, project=Project.open(tmp_path))
     report = json.loads((out / "leak_check.json").read_text())
@@ -87,6 +89,7 @@ def test_api_world_check_leak_writes_the_report(tmp_path, monkeypatch):
     assert report["open"]["accuracy"] == 0.0 and report["open"]["n"] >= 30
 
 
+@pytest.mark.slow
 def test_leak_check_with_the_base_model(tiny_world, pool):
     """The real closed-book SmolLM2 cannot know invented facts (first 20 test questions)."""
     report = check_leak(tiny_world, pool.generator(), limit=20)
