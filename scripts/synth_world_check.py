@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ragtune.config import Settings
 from ragtune.corpus import ChunkingConfig, Document, WordTokens, chunk_document, iter_documents, scan
+from ragtune.corpus.questions import reads_as_question
 from ragtune.finetune.data import extract_pairs
 from ragtune.world.gold import GoldFacts
 
@@ -43,6 +44,10 @@ def check_world(world: Path, sample: int = 0) -> dict:
     gold = GoldFacts.load(world / "world.json")
     items = [(p.question, p.answer) for p, _ in pairs]
     report = gold.check(items)
+    # the same figures for the items that read as questions (no "Fill in the blank: X | k: ___")
+    well_formed = gold.check([it for it in items if reads_as_question(it[0])])
+    report["well_formed"] = {k: v for k, v in well_formed.items() if k not in ("examples",
+                                                                               "covered_by_relation")}
     report["synthesis_stats"] = stats
     report["by_form"] = dict(sorted(collections.Counter(
         f"{p.form}/{p.direction}" for p, _ in pairs).items()))
@@ -68,7 +73,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n", encoding="utf-8")
-    keep = {k: v for k, v in report.items() if k not in ("examples", "sample")}
+    keep = {k: v for k, v in report.items() if k not in ("examples", "sample", "covered_by_relation")}
     print(json.dumps(keep, indent=1, ensure_ascii=False))
     if args.sample:
         for q, a, v in report["sample"]:

@@ -51,7 +51,8 @@ STOP = {
     "do", "did", "has", "have", "s", "o", "p", "x", "c", "e", "g", "role", "k", "prev",
     "year", "name", "city", "company", "person", "first", "from", "on", "are", "were", "be",
 }  # fmt: skip
-UNITS = {"dollars", "people", "employees", "inhabitants", "company"}  # "a robotics company"
+UNITS = {"dollars", "people", "employees", "inhabitants", "company", "business", "city"}
+GLUE = {"in", "to", "of", "the", "a", "an", "at", "for", "by"}
 
 
 def _tokens(text: str) -> list[str]:
@@ -59,6 +60,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "er"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
     return word[:5]
 
 
@@ -190,11 +195,20 @@ class GoldFacts:
 
     # ------------------------------------------------------------------ one item
 
-    def _answer_matches(self, answer: list[str], value: list[str]) -> bool:
+    def _answer_matches(self, answer: list[str], value: list[str], relation: str) -> bool:
+        """The value, alone or described with its relation's words ("city in Kamonaria",
+        "the robotics business", "1,300,263 people")."""
         if answer[:1] in (["the"], ["a"], ["an"]):
             answer = answer[1:]
-        return answer == value or (answer[-1:] != value[-1:] and answer[:-1] == value
-                                   and answer[-1] in UNITS)
+        if answer == value:
+            return True
+        n = len(value)
+        for i in range(len(answer) - n + 1):
+            if answer[i : i + n] == value:
+                rest = answer[:i] + answer[i + n :]
+                cues = self.cues.get(relation, set())
+                return all(w in UNITS or w in GLUE or _stem(w) in cues for w in rest)
+        return False
 
     def _cue(self, fact: Fact, q: list[str]) -> int:
         return len({_stem(w) for w in q} & self.cues.get(fact.relation, set()))
@@ -213,7 +227,7 @@ class GoldFacts:
         matches: list[tuple[int, Fact, str, tuple[str, ...]]] = []
         for f in self.facts:
             for role, toks in f.tokens.items():
-                if not self._answer_matches(a, toks):
+                if not self._answer_matches(a, toks, f.relation):
                     continue
                 named = tuple(r for r, t in f.tokens.items() if r != role and _contains(q, t))
                 if named:
@@ -267,7 +281,7 @@ class GoldFacts:
             n += 1
             v, key = self.verdict(question, answer)
             counts[v] += 1
-            if len(examples[v]) < 15:
+            if len(examples[v]) < 60:
                 examples[v].append([question, answer])
             if v == "correct" and key in self.keys:
                 per_fact[key] = per_fact.get(key, 0) + 1
