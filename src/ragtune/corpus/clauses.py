@@ -188,7 +188,7 @@ def analyse(toks: list[Token], lex: Lexicon) -> Clause | None:
     if start is None or start >= n - 2:
         return None
     first = toks[start]
-    if first.low in PRONOUNS - POSSESSIVES or first.low in NEGATIONS or first.low in AUX or (
+    if first.low in PRONOUNS or first.low in NEGATIONS or first.low in AUX or (
             first.low in SUBORDINATORS | MODALS) or first.closes:
         return None
     if first.low in VERB_BASES and first.bare[:1].isupper() and start + 1 < n and \
@@ -223,8 +223,8 @@ def analyse(toks: list[Token], lex: Lexicon) -> Clause | None:
             continue
         subject = toks[start:j]
         plural = any(x.low in ("and", "or") for x in subject) or (
-            prev.low.endswith("s") and not prev.low.endswith(("ss", "us", "is")) and prev.kind == "word"
-            and prev.bare.islower())
+            prev.low.endswith("s") and not prev.low.endswith(("ss", "us", "is", "'s", "’s"))
+            and prev.kind == "word" and prev.bare.islower())
         verb = None
         if t.low in AUX or t.low in MODALS:
             verb = j
@@ -295,10 +295,13 @@ def clause_end(toks: list[Token], start: int) -> int:
         if k > start and (t.low in SUBORDINATORS - {"than"} or t.low in ("due", "such", "including",
                                                                           "especially", "unlike")):
             return k
+        if k > start and t.low in ("before", "after", "until", "since", "once") and k + 1 < len(toks) \
+                and toks[k + 1].low in PRONOUNS | DETERMINERS:
+            return k  # "... before it leaves Ostvane": a subordinate clause
         if k > start and t.low in ("and", "or", "but") and k + 1 < len(toks) and (
                 toks[k + 1].low in PRONOUNS or toks[k + 1].low in AUX or toks[k + 1].low in MODALS
-                or _certain_verb(toks[k + 1], False)):
-            return k
+                or _certain_verb(toks[k + 1], False) or _maybe_verb(toks[k + 1])):
+            return k  # "... and runs the office", "... and specialises in ..."
         if t.closes:
             return k + 1
     return len(toks)

@@ -59,8 +59,7 @@ ADVERBS = {
     "recently", "previously", "formerly", "actually", "essentially", "officially",
 }  # fmt: skip
 NEGATIONS = {"not", "never", "no", "nor", "cannot", "neither", "none", "without"}
-APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "over", "some",
-          "under", "up", "at", "least", "most", "more", "less", "than", "circa", "ca"}  # fmt: skip
+APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "ca"}
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -172,6 +171,8 @@ NONE_VALUES = {"", "none", "n/a", "na", "-", "—", "null", "nil", "unknown", "t
                "false", "no", "yes", "true"}  # fmt: skip
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[*_`]?[A-Z0-9])")
+_LOWER_START = re.compile(r"(?<=[a-z0-9)][a-z0-9)]{2}[.!?])\s+(?=[a-z][\w.-]*\s+(?:v?\d+\.\d|is\b|are\b|was\b|"
+                          r"has\b|provides\b|requires\b|supports\b|can\b|uses\b))")
 _ABBREV_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no|Dr|Mr|Mrs|Ms|Prof|St|Inc|Ltd|"
                          r"Co|Jr|Sr|Fig|Sec|Vol|al)\.$", re.I)
 _MARKUP = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|#+|>)\s+")
@@ -252,14 +253,18 @@ def _strip_markup(line: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph (abbreviations like "e.g." do not end one)."""
+    """Sentences of a paragraph (abbreviations like "e.g." do not end one; a sentence may
+    start with a lower-case name: "... for Python. httpx 0.27.0 requires ...")."""
     parts: list[str] = []
+    pieces = []
     for piece in _SENTENCE_END.split(text):
+        pieces.extend(p for p in _LOWER_START.split(piece) if p)
+    for piece in pieces:
         if parts and _ABBREV_END.search(parts[-1]):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
-    # a short label before a sentence ("A: Maeraholm lies in ...", "Note: ...") is not part of it
+    # a short label before a sentence ("A: The probe is ...", "Note: ...") is not part of it
     return [_LABEL.sub("", p.strip()) for p in parts if p.strip() and _LABEL.sub("", p.strip())]
 
 
@@ -499,7 +504,9 @@ def name_end(toks: list[Token], i: int, lex: Lexicon) -> int:
                 j + 1 < n and toks[j + 1].kind == "word" and toks[j + 1].bare[:1].islower()
                 and toks[j + 1].low not in _FUNCTION and toks[j + 1].low not in VERB_OF_FORM
                 and toks[j + 1].low not in IRREGULAR_PAST):
-            j += 1  # "Marrow Tide 3", "Senra 27 costs", but not "Tide 8 input channels"
+            j += 1  # "Marrow Tide 3", "Model 27 weighs", but not "Tide 8 input channels"
+        elif t.kind == "version" and not toks[j - 1].closes:
+            j += 1  # "Python 3.12"
         elif t.bare.isupper() and len(t.bare) <= 5 and t.bare.isalnum() and t.bare[:1].isalpha():
             j += 1  # "Marrow Tide 3S", "Probe F12"
         elif re.fullmatch(r"[A-Z]?\d+[A-Z]+\d*|[A-Z]+\d+[A-Z]*", t.bare):
@@ -521,7 +528,7 @@ class Span:
     start: int
     end: int
     kind: str  # name | ident | version | date | year | number | phrase
-    unit: str = ""  # numbers: the noun after it ("people"), asked as "how many people"
+    unit: str = ""  # numbers: the noun after it ("people"), asked as "how many hours"
     unit_end: int = 0  # index after the unit
 
 
@@ -605,13 +612,13 @@ def spans(toks: list[Token], lex: Lexicon) -> list[Span]:
             i = end
             continue
         i += 1
-    return _merge_titles(toks, out)
+    return _merge_titles(toks, out, lex)
 
 
 TITLE_JOINERS = {"the", "of", "on", "for", "in", "to", "a", "an", "with", "from", "at"}
 
 
-def _merge_titles(toks: list[Token], found: list[Span]) -> list[Span]:
+def _merge_titles(toks: list[Token], found: list[Span], lex: Lexicon) -> list[Span]:
     """Title-case runs ("Exploring the Impact of Fine-Tuning on Large Language Models") are
     one name: a question about one of their words would cut a title apart."""
     out: list[Span] = []
@@ -629,7 +636,9 @@ def _merge_titles(toks: list[Token], found: list[Span]) -> list[Span]:
             j += 1
             caps += found[j].end - found[j].start
             end = found[j].end
-        if j > i and caps >= 3 and any(t.low != "of" for t in toks[s.end:end] if t.low in TITLE_JOINERS):
+        common = sum(1 for t in toks[s.start:end] if t.bare[:1].isupper() and t.low in lex.common)
+        if j > i and caps >= 3 and common >= 2 and any(
+                t.low != "of" for t in toks[s.end:end] if t.low in TITLE_JOINERS):
             out.append(Span(s.start, end, "name"))
             i = j + 1
             continue

@@ -14,8 +14,8 @@ sentence, table row or field it came from and always contains the answer.
 How (general English, no model): a sentence's *subject* is the phrase before its first verb;
 its *predicate* holds answer spans (names, identifiers, versions, dates, years, numbers with
 units, objects of a verb, copula complements, appositions). A span becomes a question by
-English inversion ("When was X founded?", "How many people does X employ?", "What does X
-require?"), in place ("X was founded in which year?"), as a cloze, and in the reverse
+English inversion ("When was X founded?", "How many hours does X last?", "What does X
+require?"), in place ("X was released on what date?"), as a cloze, and in the reverse
 direction when the answer is a name ("What uses httpx?"). Records and `key: value` fields
 become "What is the KEY of SUBJECT?" (or "When was SUBJECT KEY?", "What does SUBJECT
 require?" by the key's grammar). Every candidate is checked (`problems`): the answer occurs
@@ -76,10 +76,6 @@ UNIT_WORDS = {"m": "metres", "km": "kilometres", "cm": "centimetres", "mm": "mil
               "g": "grams", "kg": "kilograms", "s": "seconds", "ms": "milliseconds",
               "h": "hours", "min": "minutes", "l": "litres"}  # fmt: skip
 MAX_ANSWER_WORDS = 12
-# verb + bare noun idioms: the noun is not an object to ask about ("took place in 1996")
-IDIOMS = {"take place", "take part", "make sense", "take care", "pay attention", "give rise",
-          "take effect", "take advantage", "make use", "take shape", "come true", "make way",
-          "take hold", "keep track", "lose track", "take turns", "make progress", "play a"}
 
 
 @dataclass
@@ -154,14 +150,17 @@ def reads_as_question(question: str) -> bool:
         return False
     if re.search(r"\b\w[\w ]{0,30}: ", q) or re.search(r"[,;:]\s*\?$", q) or ", ," in q:
         return False
+    if re.match(r"^(?:(?:In|On|At|By|For|From|Since|Until) )?(?:What|Which|Who|Whom|When|Where|How)"
+                r"(?: \w+){0,2},", q, re.I):
+        return False  # "On which day, X opened Y?": an introductory phrase left in place
     words = [w.lower() for w in re.findall(r"[A-Za-z']+", q)]
-    if not words or not q[:1].isupper():
+    if not words or not q[:1].isalnum():
         return False
     if words[0] in WH_WORDS or words[0] in AUX or words[0] in MODALS:
         return True
     if words[0] in PREPOSITIONS and len(words) > 1 and words[1] in WH_WORDS:
-        return True  # "In which year ...?", "By whom ...?"
-    return any(w in WH_WORDS for w in words[1:])  # in place: "X was founded in which year?"
+        return True  # "On what date ...?", "By whom ...?"
+    return any(w in WH_WORDS for w in words[1:])  # in place: "X was released on what date?"
 
 
 def problems(c: Candidate) -> list[str]:
@@ -247,7 +246,9 @@ def _lower_first(words: list[str], lex: Lexicon) -> list[str]:
         return words
     w = bare(words[0])
     titlecase = w[:1].isupper() and not any(ch.isupper() for ch in w[1:])
-    if titlecase and (w.lower() in FUNCTION_WORDS or (w.lower() in lex.common and not lex.is_name(w))):
+    name_follows = len(words) > 1 and bare(words[1])[:1].isupper()  # "Lake Baikal"
+    if titlecase and (w.lower() in FUNCTION_WORDS or (w.lower() in lex.common and not lex.is_name(w)
+                                                       and not name_follows)):
         return [words[0][:1].lower() + words[0][1:], *words[1:]]  # "The" -> "the", "Fine-tuning"
     return words
 
@@ -291,11 +292,18 @@ class _Builder:
         q = re.sub(r"\s+", " ", question).strip()
         q = re.sub(r"\s+([,?])", r"\1", q)
         toks = self.c.toks
+        first = q.split()[0] if q.split() else ""
+        if not (form in ("in_place", "cloze") and bare(first) in self.c.lex.identifiers):
+            q = _cap(q)  # "httpx 0.27.0 requires what?" keeps its lower-case name
         named = [" ".join(_plain(toks[s.start : s.end])) for s in self.c.spans]
         if self.c.subject_words is not None:
             named.append(" ".join(self.c.subject_words))
         entities = tuple(dict.fromkeys(e for e in named if e and _contains(q, e)))
-        self.out.append(Candidate(_cap(q), _clean_answer(answer), self.doc_id, self.source,
+        content = [w for w in _words(q) if w not in FUNCTION_WORDS and w not in WH_WORDS
+                   and w not in ("fill", "blank", "many", "much")]
+        if not entities and len(content) < 3:
+            return  # "What leads the team?": nothing in it says which team
+        self.out.append(Candidate(q, _clean_answer(answer), self.doc_id, self.source,
                                   kind, direction, form, f"{self.fact}:{key}", entities=entities))
 
     def inversion(self) -> tuple[str, list[str]] | None:
@@ -320,7 +328,10 @@ class _Builder:
         return aux, [lemma, *words]
 
     def subject_after_aux(self) -> list[str] | None:
-        words = _lower_first(self.c.subject(), self.c.lex)
+        subj = self.c.subject_span()
+        words = self.c.subject()
+        if subj is None or subj.start != self.c.start:
+            words = _lower_first(words, self.c.lex)  # "The telescope" -> "the telescope"
         return words if 0 < len(words) <= 10 else None
 
     # -- the answer in the predicate ------------------------------------------------------
@@ -343,7 +354,7 @@ class _Builder:
             return  # a name used as a modifier ("the Gullwire Relay product")
         if _conjunct(toks, span.start, span.end):
             return
-        head = ""  # "in the year 1940", "the package httpx": the noun names what is asked
+        head = ""  # "in the month March", "the package httpx": the noun names what is asked
         if start >= c.main + 3 and toks[start - 2].low == "the" and toks[start - 1].kind == "word" \
                 and toks[start - 1].bare.isalpha() and toks[start - 1].bare.islower() \
                 and toks[start - 1].low not in FUNCTION_WORDS and not toks[start - 2].closes:
@@ -379,29 +390,39 @@ class _Builder:
         key = f"{span.start}"
         # in place: "Lake Baikal holds how many cubic kilometres of water?"
         in_place = f"which {head}" if head else self.in_place_wh(span, person)
-        if in_place and len(toks) <= 30 and c.subject_words is None:
-            q = _join(_plain(toks[:start]), in_place, of_phrase, _plain(toks[end:]))
+        modifier = span.kind in ("number", "year") and (
+            toks[span.start - 1].kind in ("name", "ident") and not toks[span.start - 1].closes
+            or toks[span.start - 1].low in ("the", "a", "an", "every", "each", "per"))
+        if modifier:
+            in_place = ""  # "two Marrow Tide 3 units", "the 2024 redesign", "every 4 years"
+        stop = clause_end(toks, max(end - 1, span.end - 1))
+        if in_place and stop <= 25 and c.subject_words is None:
+            tail = [t.raw for t in toks[end:stop]]
+            q = _join([t.raw for t in toks[:start]], in_place, of_phrase, tail)
             self.add(q.rstrip(".,;:") + "?", answer, kind, "in_place", key)
-        fronted = self.fronted(start, end, lead, stranded, of_phrase)
+        fronted = None if modifier else self.fronted(start, end, lead, stranded, of_phrase)
         if fronted:
             self.add(fronted, answer, kind, "fronted", key)
         if self.cloze and c.subject_words is None:
             blank = "___" + toks[span.end - 1].end_punct.rstrip(".")
             cloze = _join(_plain(toks[: span.start]) if span.start else [], blank,
                           [t.raw for t in toks[span.end :]])
-            self.add(f"Fill in the blank: {_cap(cloze.rstrip('.,;:'))}.", answer, kind, "cloze", key)
+            self.add(f"Fill in the blank: {cloze.rstrip('.,;:')}.", answer, kind, "cloze", key)
 
     def wh_phrase(self, span: Span, prep: str, person: bool) -> tuple[str, str] | None:
         """(the fronted wh-phrase with any preposition it takes, a preposition left at the end)."""
         if self.c.copula and not prep and span.start <= self.c.main + 2:
-            return ("who" if person else "what"), ""  # "The birth year of X is 1949": what
+            return ("who" if person else "what"), ""  # "The release year of X is 2019": what
         if span.kind in ("year", "date"):
             if prep in ("since", "until", "by", "before", "after", "till"):
                 return f"{prep} when", ""
             return "when", ""
         if span.kind == "number":
-            if not span.unit:
-                return None
+            toks = self.c.toks
+            if not span.unit or (span.unit_end < len(toks) and toks[span.unit_end].kind == "word"
+                                 and toks[span.unit_end].low not in FUNCTION_WORDS
+                                 and not toks[span.unit_end - 1].closes):
+                return None  # "rated to 50 m depth": the measure is "depth", not "m"
             unit = UNIT_WORDS.get(span.unit.lower(), span.unit)
             return (f"{prep} how many {unit}".strip(), "")
         if span.kind == "version":
@@ -427,7 +448,7 @@ class _Builder:
 
     def fronted(self, start: int, end: int, lead: str, stranded: str,
                 of_phrase: list[str]) -> str | None:
-        """English inversion: "When was X founded?", "How many people does X employ?"."""
+        """English inversion: "When was X founded?", "How many hours does X last?"."""
         c = self.c
         toks = c.toks
         if start > self.end or end > self.end:
@@ -442,8 +463,11 @@ class _Builder:
         if any(t.closes for t in between) or len(between) > 8:
             return None
         if c.copula and not verb_words and between:
-            return None  # "X is a city in Y": the span is inside the complement
+            return None  # "X is a library for Y": the span is inside the complement
         after = _plain(toks[end : self.end]) if not toks[end - 1].closes else []
+        while after and (bare(after[-1]).lower() in ADVERBS or after[-1].lower().endswith("ly")
+                         or bare(after[-1]).lower() in ("even", "too")):
+            after = after[:-1]  # "... in UTC even [when ...]"
         if len(after) > 8:
             return None
         if lead in ("what", "who") and not stranded and not between and not c.copula \
@@ -459,7 +483,7 @@ class _Builder:
     # -- passive sentences asked in the active voice ----------------------------------------
 
     def active(self) -> None:
-        """"X was founded by Y" -> "Who founded X?" (Y) and "What did Y found?" (X)."""
+        """"X was designed by Y" -> "Who designed X?" (Y) and "What did Y design?" (X)."""
         c = self.c
         toks = c.toks
         if not c.passive or c.main + 2 >= len(toks) or toks[c.main + 1].low != "by":
@@ -477,6 +501,9 @@ class _Builder:
                      None)
         if agent is None or agent.end != self.end:
             return
+        low = [bare(w).lower() for w in c.subject()]
+        if c.subject_span() is None and len([w for w in low if w not in FUNCTION_WORDS]) < 2:
+            return  # "The team is coached by X" -> "Who coaches the team?": which team?
         subject = _lower_first(c.subject(), c.lex)
         name = " ".join(_plain(toks[agent.start : agent.end]))
         person = _is_person(name, c.lex)
@@ -507,7 +534,7 @@ class _Builder:
             s.kind in ("name", "ident", "version", "date") or (
                 s.kind == "number" and s.unit and len(re.sub(r"\D", "", toks[s.start].bare)) >= 3))]
         if not anchors or not 2 <= len(predicate) <= 14:
-            return  # "What was founded in 2012?" asks for one of many
+            return  # "What was released in 2012?" asks for one of many
         answer = " ".join(_plain(toks[subj.start : subj.end]))
         person = _is_person(answer, c.lex)
         words = _plain(predicate)
@@ -591,7 +618,7 @@ class _Builder:
             self.add(_join("Who" if person else "What", be, _lower_first(subject_words, c.lex))
                      + "?", answer, "phrase", "definition", "def")
             owner = self.of_name()
-            if owner:  # "the birthplace of Ada Lovelace" -> "Ada Lovelace's birthplace"
+            if owner:  # "the author of Ivanhoe" -> "Ivanhoe's author"
                 noun, name = owner
                 possessive = f"{name}'" if name.endswith("s") else f"{name}'s"
                 self.add(_join("What", be, possessive, noun) + "?", answer, "phrase",
@@ -611,7 +638,7 @@ class _Builder:
                      "identifier", "definition", "def-r", "reverse")
 
     def of_name(self) -> tuple[str, str] | None:
-        """("birthplace", "Ada Lovelace") for a subject "The birthplace of Ada Lovelace"."""
+        """("author", "Ivanhoe") for a subject "The author of Ivanhoe"."""
         c = self.c
         toks = c.toks[c.start : c.subject_end]
         if len(toks) < 4 or toks[0].low != "the" or c.appositive or c.subject_words is not None:
@@ -643,27 +670,33 @@ class _Builder:
         start = c.main + 1
         particle = ""
         if start < len(toks) and toks[start].low in ("on", "for", "with", "to", "from", "into",
-                                                       "about", "in", "as") and not toks[start].closes:
+                                                       "about", "in", "as") and not toks[start].closes \
+                and not (start + 1 < len(toks) and toks[start + 1].kind == "number"):
             particle, start = toks[start].low, start + 1
         if c.passive and not particle:
-            return  # "X was founded in 2011": asked by the span
+            return  # "X was released in 2011": asked by the span
         if start >= len(toks):
             return
-        end = clause_end(toks, start)
+        end = _list_end(toks, start, c.spans) or clause_end(toks, start)
         for k in range(start + 1, end):  # "their needs thoroughly before deciding ..."
             w = toks[k].low
             if (w.endswith("ly") and w not in ("only", "family", "supply", "assembly")) or w in (
                     "before", "after", "until", "without", "while", "as") or (
                     particle and w in PREPOSITIONS - {"of"}):
-                end = k  # "appointed X as chief executive", "works for X as ...": X
+                end = k  # "named X as release manager", "writes for X as ...": X
                 break
         if toks[start].low in ADVERBS or toks[start].low.endswith("ly"):
-            return  # "came first in ...": no object
+            return  # "ranked highly in ...": no object
         obj = _plain(toks[start:end])
-        if not particle and obj and f"{lemma} {bare(obj[0]).lower()}" in IDIOMS:
-            return  # "take place in 1996" has no object
+        if any(toks[k].low in DETERMINERS | POSSESSIVES and toks[k - 1].kind == "word"
+               and toks[k - 1].low not in FUNCTION_WORDS for k in range(start + 1, end)):
+            return  # "gave the telescope its name": two objects
+        if not particle and start + 1 < len(toks) and toks[start].kind == "word" and \
+                toks[start].bare.islower() and toks[start].low not in FUNCTION_WORDS and \
+                toks[start + 1].low in PREPOSITIONS and not toks[start].closes:
+            return  # a verb + bare noun idiom ("make sense of", "pay attention to"): no object
         if particle and len(obj) == 1 and toks[start].kind == "word" and toks[start].bare.islower():
-            return  # "went on sale", "came in handy": an idiom, not a thing to ask about
+            return  # "came in handy", "got under way": an idiom, not a thing to ask about
         if not obj or len(obj) > 10 or toks[start].low in PRONOUNS - POSSESSIVES or \
                 toks[start].low in PREPOSITIONS | SUBORDINATORS | CONJUNCTIONS:
             return
@@ -674,12 +707,36 @@ class _Builder:
         if inv is None or subject is None:
             return
         aux, verb_words = inv
-        one = [s for s in c.spans if s.start in (start, start + 1) and max(s.end, s.unit_end) == end]
+        one = [s for s in c.spans if s.start in (start, start + 1) and (
+            max(s.end, s.unit_end) == end or s.kind in ("year", "date", "number"))]
         inside = [s for s in c.spans if start <= s.start < end]
         if one or (inside and (lemma == "have" or c.passive)):
-            return  # a value asked by predicate_span ("has its headquarters in X", "in the year N")
+            return  # a value asked by predicate_span ("has its office in X", "in the month of May")
+        answer = " ".join(re.sub(r"^[\"'“‘(\[*_`]+|[\"'”’)\]*_`]+$", "", t.raw)
+                          for t in toks[start:end])
         self.add(_join("What", aux, subject, verb_words, particle, self.context) + "?",
-                 " ".join(obj), "phrase", "fronted", "obj")
+                 answer, "phrase", "fronted", "obj")
+
+
+def _list_end(toks: list[Token], start: int, found: list[Span]) -> int | None:
+    """End of a list of names "anyio, certifi and idna" starting at `start`, or None."""
+    by_start = {s.start: s for s in found if s.kind in ("name", "ident")}
+    for k, t in enumerate(toks):  # one-word items: "anyio, certifi and idna"
+        if k >= start and k not in by_start and t.kind == "word" and t.low not in FUNCTION_WORDS \
+                and not any(s.start <= k < s.end for s in found):
+            by_start[k] = Span(k, k + 1, "ident")
+    k, items = start, 0
+    while k in by_start:
+        s = by_start[k]
+        items += 1
+        last = toks[s.end - 1]
+        if last.end_punct.startswith(",") and s.end < len(toks):
+            k = s.end + (1 if toks[s.end].low in ("and", "or") else 0)
+        elif s.end < len(toks) and toks[s.end].low in ("and", "or") and not last.closes:
+            k = s.end + 1
+        else:
+            return s.end if items >= 2 else None
+    return None
 
 
 def _acronyms(sentence: str, doc_id: str, fact: str) -> list[Candidate]:
@@ -712,6 +769,8 @@ def _name_versions(toks: list[Token], doc_id: str, source: str, fact: str,
         t = toks[i]
         if toks[i + 1].kind != "version" or t.closes:
             continue
+        if i > 1 or (i == 1 and toks[0].low != "the"):
+            continue  # "requires Python 3.8": a requirement, not the version of Python
         if t.kind in ("name", "ident") or (i == 0 and re.fullmatch(r"[A-Za-z][\w.-]*", t.bare)):
             j = i
             while j > 0 and toks[j - 1].kind == "name" and not toks[j - 1].closes:
@@ -740,6 +799,10 @@ def sentence_candidates(sentence: str, doc_id: str, lex: Lexicon, fact: str = ""
     if not sentence or sentence.endswith("?") or len(sentence.split()) > 45:
         return [], None
     out = _acronyms(sentence, doc_id, fact)
+    words = sentence.split()
+    if not sentence.endswith((".", "!", '"', "'", ")")) and len(words) >= 3 and sum(
+            w[:1].isupper() for w in words) >= 0.6 * len(words):
+        return out, None  # a title ("Enhancing Personalization: 3 Techniques for RAG")
     plain = _strip_parentheses(sentence)
     toks = tokenize(plain, lex)
     if len(toks) < 3:
@@ -747,7 +810,7 @@ def sentence_candidates(sentence: str, doc_id: str, lex: Lexicon, fact: str = ""
     out += _name_versions(toks, doc_id, plain, fact, lex)
     resolved = _resolve(toks, previous[1] if previous else None)
     if resolved is not None and previous is not None:
-        stand_in = [Token("Someone", "Someone", "name"), *toks[1:]]
+        stand_in = [Token("Zq", "Zq", "name"), *toks[1:]]
         clause = analyse(stand_in, lex)
         if clause is not None and clause.start == 0:
             clause.subject_words = resolved
@@ -801,14 +864,21 @@ def _value_kind(value: str, lex: Lexicon | None = None) -> str:
     return "phrase"
 
 
-def is_field(key: str, value: str) -> bool:
-    """"License: MIT" is a field; "Enhancing Personalization: 3 Techniques for RAG" a title."""
+def is_field(key: str, value: str, lex: Lexicon | None = None) -> bool:
+    """"License: MIT" is a field; "Enhancing Personalization: 3 Techniques for RAG" is a title,
+    "Caldmoor Harbour: field services" a list item about a place, "New: probes are detected
+    automatically." a labelled sentence."""
     words = key.split()
     if not words or len(words) > 3 or not value.strip():
         return False
+    if lex is not None and any(lex.is_name(w) or w in lex.names for w in words):
+        return False
+    if value.rstrip().endswith(".") and len(value.split()) >= 4:
+        return False
     title_key = len(words) > 1 and all(w[:1].isupper() for w in words)
     long_value = len(value.split()) > 8
-    return not (title_key and value[:1].isupper() and len(value.split()) >= 3) and not (
+    return not (title_key and value[:1].isalnum() and not value[:1].islower()
+                and len(value.split()) >= 3) and not (
         long_value and not key.islower())
 
 
@@ -842,7 +912,9 @@ def field_candidates(subject: str, key: str, value: Any, doc_id: str, *, source:
     out: list[Candidate] = []
 
     def add(q: str, a: str, typ: str, direction: str = "forward") -> None:
-        out.append(Candidate(_cap(q), a, doc_id, source, typ, direction, "record",
+        if not q.startswith(subj) or subj[:1].isupper() or not re.fullmatch(r"[a-z][\w.-]*", subj):
+            q = _cap(q)  # a lower-case name starting the question keeps its case
+        out.append(Candidate(q, a, doc_id, source, typ, direction, "record",
                              fact + (":r" if direction == "reverse" else ""),
                              entities=(value if direction == "reverse" else subj,)))
 
@@ -851,19 +923,23 @@ def field_candidates(subject: str, key: str, value: Any, doc_id: str, *, source:
                                                     head not in ("need", "feed", "speed", "seed"))
     if len(words) > 1 and words[-1] in PREPOSITIONS and (words[-2].endswith("ed") or
                                                           words[-2] in IRREGULAR_PARTICIPLES):
-        participle = True  # "made by", "written in"
+        participle = True  # "maintained by", "written in"
     name_value = kind in ("name", "identifier", "version", "number", "date", "year")
-    if verbish:  # "requires: numpy"
-        verb = " ".join([_lemma_s(words[0]) or words[0], *words[1:]])
-        add(f"What does {subj} {verb}?", value, kind)
-        add(f"{subj} {k} what?", value, kind)
-        if reverse and name_value:
-            add(f"What {k} {value}?", subj, "name", "reverse")
-    elif participle:  # "released: 2024-01-05", "made by: Acme"
+    if verbish:  # "requires: numpy", "depends on: numpy", "requires python: >=3.10"
+        lemma = _lemma_s(words[0]) or words[0]
+        rest = words[1:]
+        if rest and rest[0] not in PREPOSITIONS:
+            add(f"Which {' '.join(rest)} does {subj} {lemma}?", value, kind)
+        else:
+            add(f"What does {subj} {' '.join([lemma, *rest])}?", value, kind)
+            add(f"{subj} {k} what?", value, kind)
+            if reverse and name_value and "," not in value:
+                add(f"What {k} {value}?", subj, "name", "reverse")
+    elif participle:  # "released: 2024-01-05", "written in: Rust"
         if kind in ("date", "year"):
             add(f"When was {subj} {k}?", value, kind)
-            add(f"In which year was {subj} {k}?" if kind == "year" else
-                f"On what date was {subj} {k}?", value, kind)
+            if kind == "date":
+                add(f"On what date was {subj} {k}?", value, kind)
             if reverse:
                 add(f"What was {k} {'in' if kind == 'year' else 'on'} {value}?", subj, "name", "reverse")
         else:
@@ -881,7 +957,12 @@ def field_candidates(subject: str, key: str, value: Any, doc_id: str, *, source:
         else:
             add(f"What {'are' if plural else 'is'} {the}{k} of {subj}{suffix}?", value, kind)
             add(f"{'Which' if plural else 'What'} {k} does {subj} have{suffix}?", value, kind)
-        if reverse and name_value and len(value.split()) <= 6:
+            if not plural and not unit and subj[:1].isupper():
+                owner = f"{subj}'" if subj.endswith("s") else f"{subj}'s"
+                add(f"What is {owner} {k}?", value, kind)  # "What is Ivanhoe's author?"
+        if "," in value:
+            pass  # a list: "What has the extras a, b, c?" asks nothing
+        elif reverse and name_value and len(value.split()) <= 6:
             add(f"What has {value} as its {k}?", subj, "name", "reverse")
         elif reverse and 3 <= len(value.split()) <= MAX_ANSWER_WORDS:
             add(f"What has the {k} \"{value}\"?", subj, "name", "reverse")
@@ -955,7 +1036,7 @@ def _subject_of(chunk: Chunk) -> str:
         if isinstance(v, str) and v.strip() and len(v.split()) <= 6:
             return v.strip()
     title = (chunk.title or "").strip()
-    title = re.sub(r"^(?:Package record|Record|About|FAQ):\s*", "", title)
+    title = re.sub(r"^(?:(?:Package record|Record|FAQ):\s*|About\s+)", "", title)
     return title if len(title.split()) <= 8 else ""
 
 
@@ -980,7 +1061,7 @@ def chunk_candidates(chunk: Chunk, lex: Lexicon, metadata: bool = True) -> list[
         elif unit.kind == "row":
             out += _row_candidates(unit, chunk.doc_id, subject, fact, lex)
         elif unit.kind == "field":
-            if subject and is_field(unit.key, unit.value):
+            if subject and is_field(unit.key, unit.value, lex):
                 out += field_candidates(subject, unit.key, unit.value, chunk.doc_id,
                                         source=unit.text, fact=fact, lex=lex)
             if len(unit.value.split()) >= 5:  # "Fix: the console showed ..." is a sentence too

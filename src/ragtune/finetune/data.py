@@ -406,7 +406,7 @@ def synthesize(
     if opts.closed_book:
         qa_pairs = train_pairs
         if not opts.in_place_with_fronted:
-            # "X is headquartered in what?" adds little next to "Where is X headquartered?"
+            # "X was released in what?" adds little next to "When was X released?"
             # and the cloze of the same sentence; under a compute budget, exposures of other
             # facts are worth more.
             fronted_facts = {p.fact for p, _ in train_pairs if p.form == "fronted"}
