@@ -992,6 +992,14 @@ def _row_candidates(unit: Unit, doc_id: str, title: str, fact: str,
                     lex: Lexicon) -> list[Candidate]:
     cells = [c for c in unit.cells]
     header = [h for h in unit.header]
+    # a one-line record "Subject | key: value | key: value"
+    if len(cells) > 1 and ":" not in cells[0] and all(_CELL_FIELD.match(c) for c in cells[1:]):
+        out = []
+        for i, cell in enumerate(cells[1:]):
+            key, value = (x.strip() for x in cell.split(":", 1))
+            out += field_candidates(cells[0], key, value, doc_id, source=unit.text,
+                                    fact=f"{fact}:{i}", lex=lex)
+        return out
     if len(cells) == 2 and (not header or len(header) == 2) and title and not (
             header and header[0].lower() not in ("field", "key", "property", "attribute", "name",
                                                  "parameter", "setting", "")):
@@ -1007,21 +1015,16 @@ def _row_candidates(unit: Unit, doc_id: str, title: str, fact: str,
             subject = fields[name_col]
         rest = {k: v for k, v in fields.items() if v != subject}
         return record_candidates(rest, doc_id, subject=subject, source=unit.text, fact=fact, lex=lex)
-    # "Subject | key: value | key: value"
-    if cells and ":" not in cells[0] and all(":" in c for c in cells[1:]) and len(cells) > 1:
-        out = []
-        for i, cell in enumerate(cells[1:]):
-            key, value = (x.strip() for x in cell.split(":", 1))
-            out += field_candidates(cells[0], key, value, doc_id, source=unit.text,
-                                    fact=f"{fact}:{i}", lex=lex)
-        return out
     return []
+
+
+_CELL_FIELD = re.compile(r"^[A-Za-z][\w .'-]{0,30}:\s+\S")
 
 
 def _pipe_record(text: str) -> Unit | None:
     """A one-line record "Subject | key: value | key: value" (not a markdown table)."""
     parts = [p.strip() for p in text.split("|")]
-    if len(parts) >= 2 and parts[0] and ":" not in parts[0] and all(":" in p for p in parts[1:]):
+    if len(parts) >= 2 and parts[0] and ":" not in parts[0] and all(_CELL_FIELD.match(p) for p in parts[1:]):
         return Unit(text, "row", cells=tuple(parts))
     return None
 
