@@ -280,20 +280,37 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in s.split("|")]
 
 
+def _field(text: str) -> Unit | None:
+    m = _KEY_VALUE.match(text)
+    if not m or len(split_sentences(m.group(2))) > 1:
+        return None  # "Q: What should I know? A: It is ...": labelled sentences, not a field
+    if re.search(r"https?$", m.group(1)) or len(m.group(1).split()) > 4:
+        return None
+    return Unit(_strip_markup(text), "field", key=_strip_markup(m.group(1)),
+                value=_strip_markup(m.group(2)))
+
+
 def split_units(text: str) -> list[Unit]:
     """A chunk as units: markdown tables become rows, `key: value` lines fields, the rest
-    sentences (one list item or heading is one block; paragraphs are split into sentences)."""
+    sentences (a list item with its continuation lines is one block; paragraphs are split
+    into sentences)."""
     out: list[Unit] = []
     lines = text.splitlines()
     header: tuple[str, ...] = ()
     block: list[str] = []
+    kind = ""  # of the open block: item | para
 
     def flush() -> None:
+        nonlocal kind
         if block:
             para = re.sub(r"\s+", " ", " ".join(block)).strip()
             block.clear()
-            for s in split_sentences(para):
-                out.append(Unit(s, "sentence"))
+            unit = _field(para) if kind == "item" else None
+            if unit is not None:
+                out.append(unit)
+            else:
+                out.extend(Unit(s, "sentence") for s in split_sentences(para))
+        kind = ""
 
     for i, raw in enumerate(lines):
         line = raw.strip()
@@ -315,21 +332,23 @@ def split_units(text: str) -> list[Unit]:
             flush()
             out.append(Unit(_strip_markup(line), "heading"))
             continue
-        item = bool(_MARKUP.match(line)) and not re.match(r"^\s*#", line)
-        m = _KEY_VALUE.match(line)
-        if m and len(split_sentences(m.group(2))) > 1:
-            m = None  # "Q: What should I know? A: It is ...": labelled sentences, not a field
-        if m and not re.search(r"https?$", m.group(1)) and len(m.group(1).split()) <= 4:
+        if _MARKUP.match(line):  # a list item starts a block
             flush()
-            key = _strip_markup(m.group(1))
-            value = _strip_markup(m.group(2))
-            out.append(Unit(_strip_markup(line), "field", key=key, value=value))
+            block.append(_strip_markup(line))
+            kind = "item"
             continue
-        if item:
+        if kind == "item" and (raw[:1].isspace() or not block[-1].rstrip().endswith((".", ":"))):
+            block.append(line)  # the item goes on
+            continue
+        unit = _field(line)
+        if unit is not None:  # "version: 1.2.0" on a line of its own
             flush()
-        block.append(_strip_markup(line) if item or block == [] else line)
-        if item:
+            out.append(unit)
+            continue
+        if kind == "item":
             flush()
+        block.append(_strip_markup(line) if not block else line)
+        kind = "para"
     flush()
     return out
 
@@ -615,7 +634,7 @@ def spans(toks: list[Token], lex: Lexicon) -> list[Span]:
     return _merge_titles(toks, out, lex)
 
 
-TITLE_JOINERS = {"the", "of", "on", "for", "in", "to", "a", "an", "with", "from", "at"}
+TITLE_JOINERS = {"the", "of", "on", "for", "to", "a", "an", "with"}
 
 
 def _merge_titles(toks: list[Token], found: list[Span], lex: Lexicon) -> list[Span]:

@@ -247,8 +247,10 @@ def _lower_first(words: list[str], lex: Lexicon) -> list[str]:
     w = bare(words[0])
     titlecase = w[:1].isupper() and not any(ch.isupper() for ch in w[1:])
     name_follows = len(words) > 1 and bare(words[1])[:1].isupper()  # "Lake Baikal"
-    if titlecase and (w.lower() in FUNCTION_WORDS or (w.lower() in lex.common and not lex.is_name(w)
-                                                       and not name_follows)):
+    common = w.lower() in lex.common or bool(re.search(
+        r"(ing|ed|ate|ous|ive|al|ful|ness|tion|ment|ity|ly|ent|ant|ic)$", w.lower()))
+    if titlecase and (w.lower() in FUNCTION_WORDS or (common and not lex.is_name(w)
+                                                       and w not in lex.names and not name_follows)):
         return [words[0][:1].lower() + words[0][1:], *words[1:]]  # "The" -> "the", "Fine-tuning"
     return words
 
@@ -405,7 +407,7 @@ class _Builder:
             self.add(fronted, answer, kind, "fronted", key)
         if self.cloze and c.subject_words is None:
             blank = "___" + toks[span.end - 1].end_punct.rstrip(".")
-            cloze = _join(_plain(toks[: span.start]) if span.start else [], blank,
+            cloze = _join([t.raw for t in toks[: span.start]], blank,
                           [t.raw for t in toks[span.end :]])
             self.add(f"Fill in the blank: {cloze.rstrip('.,;:')}.", answer, kind, "cloze", key)
 
@@ -680,9 +682,10 @@ class _Builder:
         end = _list_end(toks, start, c.spans) or clause_end(toks, start)
         for k in range(start + 1, end):  # "their needs thoroughly before deciding ..."
             w = toks[k].low
+            named = any(sp.start == start and sp.kind in ("name", "ident") for sp in c.spans)
             if (w.endswith("ly") and w not in ("only", "family", "supply", "assembly")) or w in (
                     "before", "after", "until", "without", "while", "as") or (
-                    particle and w in PREPOSITIONS - {"of"}):
+                    particle and named and w in PREPOSITIONS - {"of"}):
                 end = k  # "named X as release manager", "writes for X as ...": X
                 break
         if toks[start].low in ADVERBS or toks[start].low.endswith("ly"):
