@@ -101,7 +101,8 @@ def test_key_value_fields_rows_and_front_matter():
     assert qa["What is the licence of fastcsv?"] == "MIT"
     assert qa["What does fastcsv require?"] == "numpy, packaging"
     assert qa["When was fastcsv released?"] == "2024-05-06"
-    assert qa["What has 1.2.0 as its version?"] == "fastcsv"
+    assert "What has 1.2.0 as its version?" not in qa  # versions are shared by many things
+    assert qa["What has MIT as its licence?"] == "fastcsv"
     table = "| name | weight_g | launch_year |\n|---|---|---|\n| Skerry Mast | 8400 | 2019 |"
     qa = _qa([table])
     assert qa["What is the weight of Skerry Mast in g?"] == "8400"

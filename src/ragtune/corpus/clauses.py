@@ -232,7 +232,11 @@ def analyse(toks: list[Token], lex: Lexicon) -> Clause | None:
                 s.end == j and s.kind in ("name", "ident") for s in found)):
             pass  # "the differences", "of cases", "540 kilometres": a noun, not a verb
         elif _certain_verb(t, plural) and t.kind == "word" and t.bare.islower():
-            if not (t.low.endswith("s") and _later_verb(toks, j, limit)):
+            base = _base_verb_after(toks, j) if t.low.endswith("s") else None
+            if base is not None and (toks[base].low in VERB_BASES or (
+                    base + 1 < n and toks[base + 1].low in PRONOUNS | DETERMINERS)):
+                verb = base  # "frequent radio uploads shorten this": "uploads" is a noun
+            elif not (t.low.endswith("s") and _later_verb(toks, j, limit)):
                 verb = j  # "The need for continuous updates ... can lead": not "updates"
         elif _maybe_verb(t):
             simple = (subject[0].low in DETERMINERS | POSSESSIVES and len(subject) <= 3) or any(
@@ -303,5 +307,21 @@ def clause_end(toks: list[Token], start: int) -> int:
                 or _certain_verb(toks[k + 1], False) or _maybe_verb(toks[k + 1])):
             return k  # "... and runs the office", "... and specialises in ..."
         if t.closes:
+            if t.end_punct.startswith(",") and _list_goes_on(toks, k + 1):
+                continue  # "pH, temperature and conductivity": one list
             return k + 1
     return len(toks)
+
+
+def _list_goes_on(toks: list[Token], k: int) -> bool:
+    """After a comma: more items of a list ("temperature and conductivity"), ending in
+    "and"/"or" within a few words and before any other punctuation or clause."""
+    for m in range(k, min(len(toks), k + 8)):
+        t = toks[m]
+        if t.low in ("and", "or") and m > k:
+            return m + 1 < len(toks) and toks[m + 1].low not in PRONOUNS | AUX | SUBORDINATORS
+        if t.low in SUBORDINATORS | AUX or t.low in PRONOUNS or (t.closes and not t.end_punct.startswith(",")):
+            return False
+        if _certain_verb(t, False) and m > k:
+            return False
+    return False

@@ -32,6 +32,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ragtune.corpus.clauses import (
     DEMONSTRATIVES,
+    _list_goes_on,
     FUNCTION_WORDS,
     LINKING_VERBS,
     Clause,
@@ -263,6 +264,10 @@ def _conjunct(toks: list[Token], start: int, end: int) -> bool:
     """One item of a list ("like X and Y"): ask for the whole list (the object), not an item."""
     before = toks[start - 1] if start > 0 else None
     after = toks[end] if end < len(toks) else None
+    if toks[end - 1].end_punct.startswith(",") and _list_goes_on(toks, end):
+        return True
+    if before is not None and before.end_punct.startswith(",") and _list_goes_on(toks, start):
+        return True
     if before is not None and before.low in ("and", "or", "nor", "&"):
         return True
     if after is not None and after.low in ("and", "or", "&"):
@@ -433,6 +438,10 @@ class _Builder:
 
     def in_place_wh(self, span: Span, person: bool) -> str:
         c = self.c
+        nxt = c.toks[span.end] if span.end < len(c.toks) else None
+        if span.kind == "number" and not span.unit and nxt is not None and nxt.kind == "word" \
+                and nxt.bare.islower() and not c.toks[span.end - 1].closes:
+            return ""  # "1 second": a number with a noun we did not take as its unit
         if c.copula and span.start <= c.main + 2 and c.toks[span.start - 1].low not in PREPOSITIONS:
             return "who" if person else "what"
         if span.kind == "year":
@@ -539,7 +548,8 @@ class _Builder:
             return  # "What was released in 2012?" asks for one of many
         answer = " ".join(_plain(toks[subj.start : subj.end]))
         person = _is_person(answer, c.lex)
-        words = _plain(predicate)
+        words = [re.sub(r"^[\"'“‘(\[*_`]+|[\"'”’)\]*_`]+$", "", t.raw) for t in predicate]
+        words[-1] = re.sub(r"[,;:.!?]+$", "", words[-1])
         first = words[0].lower()
         if first in ("are", "were", "have", "do"):
             words[0] = {"are": "is", "were": "was", "have": "has", "do": "does"}[first]
@@ -927,12 +937,13 @@ def field_candidates(subject: str, key: str, value: Any, doc_id: str, *, source:
     if len(words) > 1 and words[-1] in PREPOSITIONS and (words[-2].endswith("ed") or
                                                           words[-2] in IRREGULAR_PARTICIPLES):
         participle = True  # "maintained by", "written in"
-    name_value = kind in ("name", "identifier", "version", "number", "date", "year")
+    name_value = kind in ("name", "identifier", "number", "date", "year")  # not versions: shared
+    spec = kind == "version" and bool(re.match(r"^[<>=!~^]", value))  # ">=3.10": a requirement
     if verbish:  # "requires: numpy", "depends on: numpy", "requires python: >=3.10"
         lemma = _lemma_s(words[0]) or words[0]
         rest = words[1:]
         if rest and rest[0] not in PREPOSITIONS:
-            add(f"Which {' '.join(rest)} does {subj} {lemma}?", value, kind)
+            add(f"Which {' '.join(rest)}{' version' if spec else ''} does {subj} {lemma}?", value, kind)
         else:
             add(f"What does {subj} {' '.join([lemma, *rest])}?", value, kind)
             add(f"{subj} {k} what?", value, kind)
@@ -954,7 +965,10 @@ def field_candidates(subject: str, key: str, value: Any, doc_id: str, *, source:
         plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "ics")) and len(head) > 3
         the = "the " if words[0] not in POSSESSIVES else ""
         suffix = f" in {unit}" if unit else ""
-        if kind == "number" and plural and not unit:
+        if spec:  # "python: >=3.10"
+            add(f"Which {k} version does {subj} require?", value, kind)
+            add(f"What {k} version does {subj} need?", value, kind)
+        elif kind == "number" and plural and not unit:
             add(f"How many {k} does {subj} have?", value, kind)
             add(f"What is the number of {k} of {subj}?", value, kind)
         else:
