@@ -151,8 +151,8 @@ def reads_as_question(question: str) -> bool:
         return False
     if re.search(r"\b\w[\w ]{0,30}: ", q) or re.search(r"[,;:]\s*\?$", q) or ", ," in q:
         return False
-    if re.match(r"^(?:(?:In|On|At|By|For|From|Since|Until) )?(?:What|Which|Who|Whom|When|Where|How)"
-                r"(?: \w+){0,2},", q, re.I):
+    if re.match(r"^(?:(?:In|On|At|By|For|From|Since|Until) (?:what|which|whom)(?: \w+)?|When|Where),",
+                q, re.I):
         return False  # "On which day, X opened Y?": an introductory phrase left in place
     words = [w.lower() for w in re.findall(r"[A-Za-z']+", q)]
     if not words or not q[:1].isalnum():
