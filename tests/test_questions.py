@@ -75,7 +75,8 @@ def test_reverse_questions_where_the_answer_is_a_name():
     reverse = {c.question: c.answer for c in items if c.direction == "reverse"}
     assert reverse["What is the firmware on every Marrow Tide logger?"] == "TideOS"
     assert reverse["What was born in London?"] == "Ada Lovelace"
-    assert reverse["What is a fast data analysis library for Python?"] == "pandas"
+    # "pandas is a fast ... library": one of many such libraries, so not asked in reverse
+    assert "What is a fast data analysis library for Python?" not in reverse
     assert {c.direction for c in items} == {"forward", "reverse"}
 
 

@@ -546,6 +546,9 @@ class _Builder:
                 s.kind == "number" and s.unit and len(re.sub(r"\D", "", toks[s.start].bare)) >= 3))]
         if not anchors or not 2 <= len(predicate) <= 14:
             return  # "What was released in 2012?" asks for one of many
+        k = c.main + 1
+        if c.copula and k < len(toks) and toks[k].low in ("a", "an"):
+            return  # "X is a senior engineer at Y": one of several, not "the"
         answer = " ".join(_plain(toks[subj.start : subj.end]))
         person = _is_person(answer, c.lex)
         words = [re.sub(r"^[\"'“‘(\[*_`]+|[\"'”’)\]*_`]+$", "", t.raw) for t in predicate]
@@ -590,9 +593,8 @@ class _Builder:
         if k >= len(toks) or toks[k - 1].closes:
             return
         end = clause_end(toks, k)
-        if end < len(toks) and toks[end - 1].end_punct.startswith(",") and \
-                toks[end].low in ("which", "who", "where"):
-            return  # "X is Y, which ...": keep to plain definitions
+        if end < len(toks) and toks[end - 1].end_punct.startswith(","):
+            return  # "X is Y, which ...", "X is the sealed, long-life version ...": not plain
         self.describe(_plain(toks[k:end]), toks[c.main].low, False)
 
     def describe(self, complement: list[str], be: str, appositive: bool) -> None:
