@@ -55,6 +55,7 @@ from ragtune.corpus.english import (
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
+    QUANTIFIERS,
     SUBORDINATORS,
     UNIT_ABBREVIATIONS,
     VERB_BASES,
@@ -400,6 +401,8 @@ class _Builder:
         modifier = span.kind in ("number", "year") and (
             toks[span.start - 1].kind in ("name", "ident") and not toks[span.start - 1].closes
             or toks[span.start - 1].low in ("the", "a", "an", "every", "each", "per"))
+        if span.start > 0 and toks[span.start - 1].low in QUANTIFIERS | {"every", "each", "per"}:
+            modifier = True  # "every Tuesday": a repetition, not a thing to ask "what" of
         if modifier:
             in_place = ""  # "two Marrow Tide 3 units", "the 2024 redesign", "every 4 years"
         stop = clause_end(toks, max(end - 1, span.end - 1))
@@ -697,7 +700,7 @@ class _Builder:
             named = any(sp.start == start and sp.kind in ("name", "ident") for sp in c.spans)
             if (w.endswith("ly") and w not in ("only", "family", "supply", "assembly")) or w in (
                     "before", "after", "until", "without", "while", "as") or (
-                    particle and named and w in PREPOSITIONS - {"of"}):
+                    named and w in PREPOSITIONS - {"of"}):
                 end = k  # "named X as release manager", "writes for X as ...": X
                 break
         if toks[start].low in ADVERBS or toks[start].low.endswith("ly"):
