@@ -138,12 +138,16 @@ def _base_verb_after(toks: list[Token], j: int) -> int | None:
     return k
 
 
-def _later_verb(toks: list[Token], j: int, limit: int) -> bool:
-    """An auxiliary or modal later in the same clause: the verb is there, not at j."""
+def _later_verb(toks: list[Token], j: int, limit: int, plural: bool = False) -> bool:
+    """An auxiliary or modal later in the same clause: the verb is there, not at j ("Units
+    shipped since 2023 come with ...": with a plural subject, a later base verb too)."""
     for k in range(j + 1, limit):
-        if toks[k - 1].closes or toks[k].low in SUBORDINATORS:
+        if toks[k - 1].closes or toks[k].low in SUBORDINATORS - {"than"}:
             return False
         if toks[k].low in AUX or toks[k].low in MODALS:
+            return True
+        if plural and toks[k].low in VERB_BASES and toks[k - 1].low not in NOT_BEFORE_VERB \
+                and toks[k - 1].low not in MODALS and toks[k].kind == "word":
             return True
         if toks[k].low in OBJECT_VERBS and toks[k - 1].low not in NOT_BEFORE_VERB and \
                 toks[k - 1].kind not in ("number", "year"):
@@ -222,7 +226,10 @@ def analyse(toks: list[Token], lex: Lexicon) -> Clause | None:
             j += 1
             continue
         subject = toks[start:j]
-        plural = any(x.low in ("and", "or") for x in subject) or (
+        head = next((x for x in subject if x.low not in FUNCTION_WORDS), subject[0])
+        plural_head = head.kind == "word" and head.low.endswith("s") and not head.low.endswith(
+            ("ss", "us", "is", "'s", "’s")) and head.bare[:1].islower() == (head is not toks[start])
+        plural = plural_head or any(x.low in ("and", "or") for x in subject) or (
             prev.low.endswith("s") and not prev.low.endswith(("ss", "us", "is", "'s", "’s"))
             and prev.kind == "word" and prev.bare.islower())
         verb = None
@@ -231,6 +238,8 @@ def analyse(toks: list[Token], lex: Lexicon) -> Clause | None:
         elif prev.low in NOT_BEFORE_VERB or (prev.kind in ("number", "year") and not any(
                 s.end == j and s.kind in ("name", "ident") for s in found)):
             pass  # "the differences", "of cases", "540 kilometres": a noun, not a verb
+        elif t.low.endswith("ed") and _later_verb(toks, j, limit, plural):
+            pass  # "Units shipped since 2023 come ...": a participle describing the subject
         elif _certain_verb(t, plural) and t.kind == "word" and t.bare.islower():
             base = _base_verb_after(toks, j) if t.low.endswith("s") else None
             if base is not None and (toks[base].low in VERB_BASES or (

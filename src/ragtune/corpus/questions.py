@@ -50,6 +50,7 @@ from ragtune.corpus.english import (
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
     MODALS,
+    NEGATIONS,
     NONE_VALUES,
     OBJECT_VERBS,
     POSSESSIVES,
@@ -66,6 +67,7 @@ from ragtune.corpus.english import (
     Unit,
     bare,
     is_version,
+    spans,
     split_units,
     third_person,
     tokenize,
@@ -362,6 +364,8 @@ class _Builder:
             return  # a name used as a modifier ("the Gullwire Relay product")
         if _conjunct(toks, span.start, span.end):
             return
+        if span.kind in ("name", "ident") and span.end < len(toks) and toks[span.end].kind == "number":
+            return  # "EUR 1,000": the name is the number's unit
         head = ""  # "in the month March", "the package httpx": the noun names what is asked
         if start >= c.main + 3 and toks[start - 2].low == "the" and toks[start - 1].kind == "word" \
                 and toks[start - 1].bare.isalpha() and toks[start - 1].bare.islower() \
@@ -799,6 +803,42 @@ def _name_versions(toks: list[Token], doc_id: str, source: str, fact: str,
     return out
 
 
+def _cloze_only(toks: list[Token], doc_id: str, source: str, fact: str,
+                lex: Lexicon) -> list[Candidate]:
+    """A sentence whose clause is not understood still teaches its names and numbers as
+    cloze items (the sentence with one blank), when it is a whole sentence with a verb."""
+    if not source.endswith(".") or not 5 <= len(toks) <= 30 or not source[:1].isupper():
+        return []
+    if any(t.low in NEGATIONS or t.low.endswith("n't") for t in toks):
+        return []  # negative statements: as everywhere, nothing is asked
+    if not any(t.low in AUX or t.low in OBJECT_VERBS or t.low in IRREGULAR_PAST or (
+            t.low.endswith("ed") and t.kind == "word") for t in toks):
+        return []
+    out = []
+    for s in spans(toks, lex):
+        if s.kind not in ("name", "ident", "number", "year", "date", "version") or \
+                _conjunct(toks, s.start, s.end) or s.start == 0:
+            continue
+        if s.kind == "number" and (toks[s.start - 1].kind in ("name", "ident") or
+                                   toks[s.start - 1].low in ("the", "a", "an", "every", "each")):
+            continue
+        if s.kind in ("name", "ident") and (toks[s.start].low in lex.common or (
+                s.end < len(toks) and toks[s.end].kind == "word" and toks[s.end].bare.islower()
+                and toks[s.end].low not in FUNCTION_WORDS and not toks[s.end - 1].closes)):
+            continue  # "autonomous AI agents": a modifier; "Budget of ...": a common word
+        if s.kind in ("name", "ident") and s.end < len(toks) and toks[s.end].kind == "number":
+            continue  # "EUR 1,000"
+        answer = " ".join(_plain(toks[s.start : s.end]))
+        blank = "___" + toks[s.end - 1].end_punct.rstrip(".")
+        text = _join([t.raw for t in toks[: s.start]], blank, [t.raw for t in toks[s.end :]])
+        kind = {"ident": "identifier"}.get(s.kind, s.kind)
+        out.append(Candidate(f"Fill in the blank: {text.rstrip('.,;:')}.", _clean_answer(answer),
+                             doc_id, source, kind, "forward", "cloze", f"{fact}:{s.start}"))
+        if len(out) == 2:
+            break
+    return out
+
+
 def _resolve(toks: list[Token], previous: Clause | None) -> list[str] | None:
     """"It launched in 2021" after "The Marrow Tide 3 is ..." -> the previous subject."""
     if not toks or toks[0].low not in ("it", "he", "she") or previous is None:
@@ -843,6 +883,8 @@ def sentence_candidates(sentence: str, doc_id: str, lex: Lexicon, fact: str = ""
         return out, None
     clause = analyse(toks, lex)
     if clause is None:
+        if cloze and resolved is None:
+            out += _cloze_only(toks, doc_id, plain, fact, lex)
         return out, None
     b = _Builder(clause, doc_id, plain, fact, cloze)
     for s in clause.spans:
