@@ -56,7 +56,7 @@ def test_questions_about_names_years_numbers_and_definitions():
     qa = _qa(PROSE)
     assert qa["When was the Hubble Space Telescope launched?"] == "1990"
     assert qa["What was Ada Lovelace born in?"] == "London"
-    assert qa["How many cubic kilometres does Lake Baikal hold?"] == "23,000"
+    assert qa["How many cubic kilometres of water does Lake Baikal hold?"] == "23,000"
     assert qa["Lake Baikal holds how many cubic kilometres of water?"] == "23,000"
     assert qa["How many kilometres does the telescope orbit above the Earth?"] == "540"
     assert qa["For how many hours is every logger soak-tested?"] == "72"

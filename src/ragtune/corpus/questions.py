@@ -488,10 +488,8 @@ class _Builder:
             after = after[:-1]  # "... in UTC even [when ...]"
         if len(after) > 8:
             return None
-        if lead in ("what", "who") and not stranded and not between and not c.copula \
-                and aux in ("does", "do", "did") and not verb_words[1:] and False:
-            return None
-        del of_phrase
+        if of_phrase:
+            lead = _join(lead, of_phrase)  # "how many cubic kilometres of water"
         if lead.startswith(("what", "who")) and c.copula and not verb_words and not between and \
                 not after and not stranded:
             return _join(lead, aux, subject) + "?"  # "What is X?"
@@ -1043,7 +1041,7 @@ def record_candidates(fields: Mapping[str, Any], doc_id: str, *, subject: str = 
         return []
     out = []
     for key, value in fields.items():
-        if key.lower() in DOCUMENT_KEYS or key.lower().endswith("_id") and False:
+        if key.lower() in DOCUMENT_KEYS:
             continue
         if str(value).strip() == subject:
             continue
