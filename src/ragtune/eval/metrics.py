@@ -187,6 +187,11 @@ def _find(hay: Sequence[str], needle: Sequence[str], start: int = 0) -> int:
     return -1
 
 
+def contains_tokens(hay: Sequence[str], needle: Sequence[str]) -> bool:
+    """Does `needle` occur as a whole-token run in `hay` (both from `answer_tokens`)?"""
+    return _find(hay, needle) >= 0
+
+
 def _occurrences(hay: Sequence[str], needle: Sequence[str]) -> list[int]:
     found, i = [], _find(hay, needle)
     while i >= 0:
