@@ -238,21 +238,31 @@ def build_catalog(out: Path, packages: list[Package] | None = None) -> dict[str,
 
 # ---------------------------------------------------------------- prose corpus
 
-# Packages whose long description (the README on PyPI) is ordinary prose about what the
-# package is and why; chosen by reading them, before any question was written.
+# Packages whose long description (the README on PyPI) is mostly ordinary prose about what the
+# package is, why and how; chosen by reading them, before any question was written.
 PROSE_PACKAGES = (
-    "annotated-types", "anyio", "cloudpickle", "fasteners", "filelock", "h11", "iniconfig",
-    "joblib", "platformdirs", "pluggy", "requests", "rich", "shellingham", "sniffio",
-    "threadpoolctl", "tqdm", "truststore", "typer", "urllib3",
+    "anyio", "beautifulsoup4", "click", "cloudpickle", "faiss-cpu", "fasteners", "h11", "httpx",
+    "idna", "iniconfig", "jiter", "joblib", "mpmath", "platformdirs", "pluggy", "pypdf",
+    "python-dateutil", "requests", "shellingham", "sniffio", "truststore", "urllib3",
 )  # fmt: skip
 
-_BADGE = re.compile(r"^\s*(\[!\[|!\[|\.\. image::|\.\. \|[^|]+\| image::|<img|<a href=.*<img|:target:|:alt:)")
-_HTML_ONLY = re.compile(r"^\s*</?(p|div|a|img|br|h\d|picture|source|table|tr|td|sup|sub)\b[^>]*>\s*$", re.I)
+_BADGE = re.compile(r"^\s*(\[!\[|!\[|<img\b|<a href=[^>]*>\s*<img|:target:|:alt:|:align:|:height:|:width:)")
+_SUBSTITUTIONS = re.compile(r"^\s*(\|[^|]+\|\s*)+$")  # an rst line of |badge| references only
+_IMAGE_DIRECTIVE = re.compile(r"^\s*\.\. (\|[^|]+\| )?image::")
+_HTML_ONLY = re.compile(r"^\s*(</?(p|div|a|img|br|h\d|picture|source|table|tr|td|sup|sub)\b[^>]*>\s*)+$", re.I)
 
 
 def clean_description(text: str) -> str:
-    """The README as prose: badge and image lines and bare HTML wrapper lines dropped."""
-    keep = [ln.rstrip() for ln in text.splitlines() if not _BADGE.match(ln) and not _HTML_ONLY.match(ln)]
+    """The README as prose: badge and image lines, rst image directives (with their indented
+    options) and bare HTML wrapper lines dropped; the words are left as the authors wrote them."""
+    keep, in_image = [], False
+    for ln in text.splitlines():
+        if in_image and (ln.startswith((" ", "\t")) and ln.strip()):
+            continue
+        in_image = bool(_IMAGE_DIRECTIVE.match(ln))
+        if in_image or _BADGE.match(ln) or _SUBSTITUTIONS.match(ln) or _HTML_ONLY.match(ln):
+            continue
+        keep.append(ln.rstrip())
     out = "\n".join(keep)
     return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
 

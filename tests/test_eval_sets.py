@@ -25,7 +25,7 @@ from ragtune.eval.qa import load_qa
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "evalsets"
-SETS = ("catalog", "tables")
+SETS = ("catalog", "tables", "prose")
 MIN_TEST = 60
 
 
