@@ -181,3 +181,30 @@ def test_aggregate_uses_wilson_intervals():
     scores = [ItemScore(f"q{i}", "single_hop", True, True, False) for i in range(15)]
     ci = aggregate(scores)["overall"]["accuracy_ci"]
     assert ci == list(wilson_ci(15, 15)) and ci[0] < 0.8 and ci[1] == 1.0
+
+
+def test_eval_modules_import_each_other_without_a_cycle():
+    """metrics -> qa -> tokens, never back (issue #15): function-level imports count too."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "src" / "ragtune" / "eval"
+    graph = {}
+    for path in folder.glob("*.py"):
+        if path.stem == "__init__":
+            continue
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ragtune."):
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names if a.name.startswith("ragtune."))
+        graph[path.stem] = {m.split(".")[2] for m in found if m.startswith("ragtune.eval.")}
+        outside = {m.split(".")[1] for m in found if not m.startswith("ragtune.eval")}
+        assert outside <= {"types", "errors", "config", "project"}, (path.stem, outside)
+
+    def reaches(a, b, seen=()):
+        return any(n == b or (n not in seen and reaches(n, b, (*seen, n))) for n in graph.get(a, ()))
+
+    assert not [m for m in graph if reaches(m, m)], graph
+    assert "metrics" not in graph["qa"] and "tokens" in graph["qa"]
