@@ -86,6 +86,9 @@ DURATION = item(["14 months", "14"], "How long does the battery last?")
         (YEAR, "Based on the context, it was founded in 1987.", True),
         (YEAR, "Sure!\n1986", False),
         (YEAR, "It was founded in 1986. Sorry, 1987.", False),  # only the first sentence counts
+        (YEAR, "Possible years:\n- 1986\n- 1987\n- 1988", False),  # a bulleted list is a list
+        (YEAR, "Answer:\n- 1987", True),
+        (PERSON, "The founders are:\n1. Ilsa Varonne\n2. Tobiah Rennick", False),
         # abstentions are abstentions, and "does not mention X, but Y" is an answer
         (YEAR, "The context does not mention the founding year, but it was 1987.", True),
         (YEAR, "The documents don't say. However, it was founded in 1987.", True),

@@ -122,13 +122,33 @@ def _sentences(line: str) -> list[str]:
     return [s for s in out if s]
 
 
+_BULLET = re.compile(r"^(?:[-*\u2022]|\d{1,2}[.)])\s+")
+
+
+def _merge_bullets(lines: list[str]) -> list[str]:
+    """Consecutive bullet lines ("- a", "2) b") become one line "a, b and c": a list is read
+    as the list it is."""
+    out: list[str | list[str]] = []
+    for ln in lines:
+        m = _BULLET.match(ln)
+        if m is None:
+            out.append(ln)
+        elif out and isinstance(out[-1], list):
+            out[-1].append(ln[m.end() :].rstrip(".;,"))
+        else:
+            out.append([ln[m.end() :].rstrip(".;,")])
+    return [x if isinstance(x, str) else (", ".join(x[:-1]) + " and " + x[-1] if len(x) > 1 else x[0])
+            for x in out]  # fmt: skip
+
+
 def answer_sentences(text: str) -> list[str]:
     """The sentences of an answer, line by line, with leading preamble sentences dropped
     ("Sure!", "Here is the answer:", "Based on the context:"); a line that ends with ":" and
-    introduces the next line counts as preamble too."""
-    lines = [ln.strip() for ln in (text or "").strip().splitlines() if ln.strip()]
-    sentences = [s for i, ln in enumerate(lines) for s in _sentences(ln)
-                 if not (ln.endswith(":") and i + 1 < len(lines))]  # fmt: skip
+    introduces the next line counts as preamble too, and a bulleted list reads as one
+    sentence listing its items."""
+    raw = [ln.strip() for ln in (text or "").strip().splitlines() if ln.strip()]
+    lines = _merge_bullets([ln for i, ln in enumerate(raw) if not (ln.endswith(":") and i + 1 < len(raw))])
+    sentences = [s for ln in lines for s in _sentences(ln)]
     k = 0
     while k < len(sentences) - 1 and _PREAMBLE.match(sentences[k]):
         k += 1
