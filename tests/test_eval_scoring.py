@@ -124,6 +124,8 @@ ABSTENTIONS = [
     "",
     "Sure!\nI don't know.",
     "Based on the context:\nThe text does not say who founded it.",
+    "The text does not say. It is still a mystery to me.",
+    "I don't know, but I could not find it either.",
 ]
 ANSWERS = [
     "The context does not mention the cost, but the price is EUR 400.",
@@ -135,6 +137,7 @@ ANSWERS = [
     "The F21 does not include wiper blades.",
     "An unknown number of units were sold in 1987.",
     "None of them: the Marrow Tide 3S.",
+    "Although the context does not mention it directly, the battery lasts 14 months.",
 ]
 
 

@@ -188,7 +188,12 @@ _ABSTAIN_PATTERNS = [
 ]
 _ABSTAIN = re.compile("|".join(f"(?:{p})" for p in _ABSTAIN_PATTERNS), re.I)
 _BARE_ABSTAIN = re.compile(r"^\W*(?:unknown|n/?a|none|no idea|nothing|not known|unclear)\W*$", re.I)
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|nevertheless|still|instead)\b[\s,:;-]*", re.I)
+_CONTRAST = re.compile(r"\b(?:but|however|nevertheless|although|though)\b[\s,:;-]*", re.I)
+_CONCESSIVE = re.compile(r"\b(?:although|though|while|even if|whilst)\b", re.I)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
 
 
 def _abstain_split(text: str) -> tuple[bool, str]:
@@ -202,13 +207,21 @@ def _abstain_split(text: str) -> tuple[bool, str]:
     m = _ABSTAIN.search(first)
     if not m:
         return False, first
-    # "... does not mention the cost, but the price is EUR 400": an answer after all
-    rest = " ".join([first[m.end() :], *sentences[1:2]])
-    c = _CONTRAST.search(rest)
-    if c:
-        after = rest[c.end() :].strip()
-        if len(re.findall(r"\w+", after)) >= 2:
-            return False, _sentences(after)[0] if _sentences(after) else after
+    # "... does not mention the cost, but the price is EUR 400" / "The text does not say.
+    # However, it was 1987." / "Although the text does not say so, it was 1987": answers after all
+    tail = first[m.end() :]
+    after = ""
+    c = _CONTRAST.search(tail)
+    if c and _words(tail[: c.start()]) <= 8:
+        after = tail[c.end() :]
+    elif _CONCESSIVE.search(first[: m.start()]) and "," in tail:
+        after = tail.split(",", 1)[1]
+    elif len(sentences) > 1 and (c2 := _CONTRAST.match(sentences[1])):
+        after = sentences[1][c2.end() :]
+    after = after.strip()
+    after = (_sentences(after) or [""])[0]
+    if _words(after) >= 2 and not _ABSTAIN.search(after):
+        return False, after
     return True, first
 
 
