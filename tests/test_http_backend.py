@@ -62,7 +62,8 @@ def test_http_retries_on_5xx(server):
     url, state = server
     state["fail"] = 2
     http = HttpGenerator(url, model="smollm2-135m", max_retries=3)
-    assert http.generate([PROMPTS[0]], max_new_tokens=24)[0].text == "The capital of France is Paris."
+    text = http.generate([PROMPTS[0]], max_new_tokens=24)[0].text
+    assert text.startswith("The capital of France is Paris")  # fp32: "...Paris."; int8: "...Paris, France."
     assert state["fail"] == 0
     state["fail"] = 1
     with pytest.raises(ModelError, match="503"):
