@@ -3,9 +3,9 @@
 The Hugging Face folder (for SmolLM2, the safetensors copy under $RAGTUNE_CACHE) is converted
 once to an int8 CTranslate2 model cached by weight hash beside it; a LoRA adapter is merged into
 the base weights (peft `merge_and_unload`) and converted once too, cached by both hashes, so a
-fine-tuned strategy answers as fast as the base model. Measured on 2 cores against torch fp32
-(BENCHMARKS.md): generation 2-3x, choice scoring ~2x; greedy text can differ from fp32 in a
-word here and there (int8 rounding).
+fine-tuned strategy answers as fast as the base model. `python -m bench generation|scoring|arena`
+measure it against torch fp32 (BENCHMARKS.md). Greedy text can differ from fp32 in a word here
+and there, and between batched and one-at-a-time calls (int8 rounding depends on the shapes).
 
 Less work per question: a batch is sorted by length (CTranslate2 forwards the shortest prompt
 of a batch at once and the rest of longer ones token by token, so similar lengths share a
