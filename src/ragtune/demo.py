@@ -220,7 +220,7 @@ def summary_lines(out: dict[str, Any]) -> list[str]:
         lines += ["", f"recommended: {rec['strategy']}", f"  {rec.get('why', '')}",
                   f"serve it: ragtune serve --from-run {summary['run_dir']} --open"]
     budgets = summary.get("budgets_s") or {}
-    lines += ["", "time per stage (against its budget):"]
+    lines += ["", "time per stage: (seconds spent of the stage's budget)"]
     for name, seconds in summary["stages_s"].items():
         budget = budgets.get(name)
         lines.append(f"  {name:34} " + (_against(seconds, budget) if budget else f"{seconds:.0f} s"))
