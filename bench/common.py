@@ -48,3 +48,46 @@ def report(name: str, **fields: Any) -> dict[str, Any]:
 
 def median(xs: list[float]) -> float:
     return statistics.median(xs)
+
+
+def world_prompts(n: int, split: str = "dev", context_words: int = 150, seed: int = 0) -> list[dict[str, Any]]:
+    """`n` retrieval-style questions from the small synthetic world (generated in a temporary
+    folder): a passage from the question's first evidence document, the question, and 2-3
+    choices (the options of a comparison, else the answer and answers of other questions of
+    the same type). The dev split unless asked otherwise."""
+    import json as _json
+    import random
+    import tempfile
+    from pathlib import Path
+
+    from ragtune.world import generate_world
+
+    root = Path(tempfile.mkdtemp(prefix="bench-world-")) / "small"
+    generate_world("small", seed, root)
+    items = [_json.loads(line) for line in (root / "qa" / f"{split}.jsonl").read_text().splitlines()]
+    items = [i for i in items if i["answers"] and i.get("evidence")]
+    rng = random.Random(seed)
+    out = []
+    for item in items[:n]:
+        doc = root / "docs" / (item["evidence"][0].split("#")[0] + ".md")
+        words = doc.read_text(encoding="utf-8").split()[:context_words] if doc.exists() else []
+        others = sorted({a for o in items if o["type"] == item["type"] and o is not item
+                         for a in o["answers"][:1]} - set(item["answers"]))
+        choices = item.get("options") or [item["answers"][0], *rng.sample(others, min(2, len(others)))]
+        out.append({
+            "prompt": f"Context: {' '.join(words)}\nQuestion: {item['question']}\nAnswer briefly.",
+            "choices": list(choices), "answer": item["answers"][0],
+        })
+    return out
+
+
+def generators() -> dict[str, Any]:
+    """The two local backends on the packaged model, uncached: {"fast": int8 CTranslate2,
+    "torch": fp32 torch}. One process, one worker thread: they never run at once."""
+    from ragtune.config import ModelSettings, Settings
+    from ragtune.models import get_pool
+
+    return {
+        name: get_pool(Settings(model=ModelSettings(backend=backend))).generator().backend
+        for name, backend in (("fast", "ctranslate2"), ("torch", "torch"))
+    }

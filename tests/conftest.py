@@ -1,7 +1,11 @@
 """Session fixtures: expensive things are built once and shared by every test that needs them.
 
-- `settings`: default settings (packaged SmolLM2-135M-Instruct fp32, MiniLM), no project file.
+- `settings`: default settings (packaged SmolLM2-135M-Instruct, MiniLM), no project file; the
+  generator backend is the default (int8 CTranslate2) unless RAGTUNE_MODEL_BACKEND names one
+  (`RAGTUNE_MODEL_BACKEND=torch` runs the suite on torch fp32).
 - `pool`: one ModelPool for the whole session: one model load per process.
+- `torch_generator`: the torch generator, for tests that need the torch model itself (the same
+  object as the pool's when the backend is torch).
 """
 
 import os
@@ -34,12 +38,20 @@ def run_cli_in_process(args, capsys, monkeypatch):
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings()
+    from ragtune.config import ModelSettings
+
+    return Settings(model=ModelSettings(backend=os.environ.get("RAGTUNE_MODEL_BACKEND", "auto")))
 
 
 @pytest.fixture(scope="session")
 def pool(settings):
     return get_pool(settings)
+
+
+@pytest.fixture(scope="session")
+def torch_generator(settings):
+    model = settings.model.model_copy(update={"backend": "torch"})
+    return get_pool(settings.model_copy(update={"model": model})).generator()
 
 
 @pytest.fixture(scope="session")

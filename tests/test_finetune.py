@@ -94,14 +94,14 @@ def test_unknown_adapter_and_nothing_to_resume(tiny_finetune):
         run_finetune(project, FinetuneOptions(resume=True))
 
 
-def test_merge_writes_a_model_equal_to_base_plus_adapter(tiny_finetune, pool):
+def test_merge_writes_a_model_equal_to_base_plus_adapter(tiny_finetune, torch_generator):
     import torch
     from transformers import AutoModelForCausalLM
 
     project, record = tiny_finetune
     merged = api.adapters(project, "merge", record["id"])
     assert (merged / "model.safetensors").exists() and (merged / "tokenizer_config.json").exists()
-    gen = pool.generator()
+    gen = torch_generator
     name = load_for_generator(project, gen, record["id"])
     ids = gen.tokenizer("Where was Zorbelt Quinnary born?", return_tensors="pt").input_ids
 

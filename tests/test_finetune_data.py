@@ -103,7 +103,7 @@ def test_leakage_filter_catches_a_planted_paraphrased_test_question(pool):
     assert any(e.question.startswith("When was the Hubble") for e in kept)
 
 
-def test_packing_keeps_examples_apart_exactly(pool):
+def test_packing_keeps_examples_apart_exactly(torch_generator):
     """Packed rows (shared system turn, block-diagonal attention) give every answer token the
     same logits as the example alone; loss only on answer tokens and the end of turn."""
     import torch
@@ -112,7 +112,7 @@ def test_packing_keeps_examples_apart_exactly(pool):
     from ragtune.finetune.packing import IGNORE, ExampleTokenizer, collate, pack
     from ragtune.finetune.train import causal_lm
 
-    gen = pool.generator()
+    gen = torch_generator
     tok, model = gen.tokenizer, gen.model
     et = ExampleTokenizer(tok)
     examples = [Example("qa", a, user=q, system=CLOSED_BOOK_SYSTEM) for q, a in
@@ -147,12 +147,12 @@ def test_packing_keeps_examples_apart_exactly(pool):
     assert batch.target_ids.tolist().count(tok.eos_token_id) == 3  # each answer ends its turn
 
 
-def test_memory_estimate_refuses_with_a_suggestion(pool):
+def test_memory_estimate_refuses_with_a_suggestion(torch_generator):
     from ragtune.finetune.train import TrainConfig, check_memory
 
     huge = TrainConfig(method="full", batch_rows=4096, row_tokens=4096)
     with pytest.raises(RagtuneError) as e:
-        check_memory(pool.generator().model, huge, "float32", "cpu")
+        check_memory(torch_generator.model, huge, "float32", "cpu")
     assert "GB" in e.value.message and "--batch-rows" in e.value.hint and "lora" in e.value.hint
 
 

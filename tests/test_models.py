@@ -1,6 +1,8 @@
-"""The model runtime with the real packaged models (SmolLM2-135M-Instruct fp32, MiniLM).
+"""The model runtime with the real packaged models (SmolLM2-135M-Instruct, MiniLM).
 
-Expected texts are the fp32 greedy outputs measured on the reference machine (2026-11-25).
+Generator tests run on both local backends (`gen`): the session's default (int8 CTranslate2,
+or torch when RAGTUNE_MODEL_BACKEND=torch) and torch fp32. Expected texts are each backend's
+greedy outputs measured on the reference machine (fp32 2026-11-25, int8 2026-11-29).
 """
 
 import json
@@ -25,28 +27,54 @@ PROMPTS = [
 ]
 
 
-def test_exact_fp32_greedy_text(pool):
-    gen = pool.generator()
+GREEDY = {
+    "fp32": ["The capital of France is Paris.",
+             "The primary colors are: Red, Blue, and Yellow.",
+             "Hoy, buen hora!"],
+    "int8": ["The capital of France is Paris, France.",
+             "The primary colors are: Red, Blue, and Yellow.",
+             "El cero de la vida good morning."],
+}
+
+
+def precision(gen) -> str:
+    from ragtune.models.ct2 import Ct2Generator
+
+    return "int8" if isinstance(getattr(gen, "backend", gen), Ct2Generator) else "fp32"
+
+
+@pytest.fixture(params=["default", "torch"])
+def gen(request, pool, torch_generator):
+    return pool.generator() if request.param == "default" else torch_generator
+
+
+def test_default_backend_is_int8_where_installed(pool, settings):
+    if settings.model.backend == "auto":
+        assert precision(pool.generator()) == "int8"
+
+
+def test_exact_greedy_text(gen):
     out = gen.generate(PROMPTS[:3], max_new_tokens=24)
-    assert [g.text for g in out] == [
-        "The capital of France is Paris.",
-        "The primary colors are: Red, Blue, and Yellow.",
-        "Hoy, buen hora!",
-    ]
-    assert out[0].finish_reason == "stop" and out[0].completion_tokens == 8
+    assert [g.text for g in out] == GREEDY[precision(gen)]
+    assert out[0].finish_reason == "stop" and out[0].completion_tokens == len(gen.encode(
+        out[0].text)) + 1  # the answer's tokens and the end of the turn
     assert out[0].prompt_tokens == 37  # SmolLM2's template adds its default system prompt
 
 
-def test_batched_greedy_equals_sequential_fp32(pool):
-    gen = pool.generator()
+def test_batched_greedy_equals_sequential(gen):
     batched = [g.text for g in gen.generate(PROMPTS, max_new_tokens=24)]
     sequential = [gen.generate([p], max_new_tokens=24, batch_size=1)[0].text for p in PROMPTS]
-    assert batched == sequential
-    assert batched[3].startswith("12 + 7 = ")
+    if precision(gen) == "fp32":
+        assert batched == sequential
+    else:
+        # int8 rounding depends on the shapes a batch gives the kernels, so a near tie can go
+        # the other way: measured 6/8 answers word for word the same (2026-11-29); floor 5/8
+        assert sum(a == b for a, b in zip(batched, sequential)) >= 5, (batched, sequential)
+        assert batched[0] == sequential[0] == GREEDY["int8"][0]
+    assert batched[3].startswith("12 + 7")
 
 
-def test_length_limit_and_stop_strings(pool):
-    gen = pool.generator()
+def test_length_limit_and_stop_strings(gen):
     long = gen.generate(["What do bees make?"], max_new_tokens=8)[0]
     assert long.finish_reason == "length" and long.completion_tokens == 8
     stopped = gen.generate(
@@ -56,18 +84,19 @@ def test_length_limit_and_stop_strings(pool):
     assert stopped.finish_reason == "stop"
 
 
-def test_stream_yields_the_greedy_text(pool):
-    gen = pool.generator()
+def test_stream_yields_the_greedy_text(gen):
     pieces = list(gen.stream("What is the capital of France?", max_new_tokens=24))
     assert len(pieces) > 1
-    assert "".join(pieces).strip() == "The capital of France is Paris."
+    assert "".join(pieces).strip() == GREEDY[precision(gen)][0]
+    stopped = "".join(gen.stream("Count from 1 to 10 separated by commas.", max_new_tokens=30,
+                                 stop=["5"]))
+    assert "5" not in stopped and stopped.strip().endswith("4")
 
 
-def test_choice_scoring_picks_the_right_option(pool):
+def test_choice_scoring_picks_the_right_option(gen):
     # Measured limit (2026-11-25): with two dated sentences in the context ("The Tavi bridge
     # opened in 1987. The Orlen tower opened in 2003."), the 135M model scores the first date
     # higher whatever is asked; strategies must give it one short relevant passage.
-    gen = pool.generator()
     cases = [
         ("What color is grass?", ["green", "purple"], "green"),
         ("What is the capital of France?", ["Paris", "Tokyo"], "Paris"),
@@ -88,8 +117,7 @@ def test_choice_scoring_picks_the_right_option(pool):
         assert choices[int(np.argmax(scores))] == right, (prompt, scores)
 
 
-def test_usage_is_counted(pool):
-    gen = pool.generator()
+def test_usage_is_counted(gen):
     before = gen.usage
     out = gen.generate(["What is the capital of France?"], max_new_tokens=24)[0]
     delta = gen.usage.completion_tokens - before.completion_tokens
@@ -164,3 +192,72 @@ def test_model_without_chat_template_is_refused(tmp_path, pool):
     path, model_hash = resolve_generator_dir(str(tmp_path))
     with pytest.raises(ModelError, match="no chat template"):
         LocalGenerator(path, model_hash)
+
+
+# ---------------------------------------------------------------- the cache wrapper (no model)
+
+
+class CountingBackend:
+    """A backend that records what it was asked to compute (the wrapper's contract only)."""
+
+    model_id = "counting"
+
+    def __init__(self):
+        self.calls = []
+
+    def cache_identity(self):
+        return self.model_id
+
+    def generate_chats(self, chats, decoding, batch_size=None):
+        from ragtune.models.generation import Generation
+
+        self.calls.append(("generate", len(chats)))
+        return [Generation(f"answer to {c[-1]['content']}", 3, 2) for c in chats]
+
+    def score_chat(self, chat, choices):
+        self.calls.append(("score", len(choices)))
+        return [float(-len(c)) for c in choices]
+
+
+def test_cached_generator_computes_each_greedy_call_once(tmp_path):
+    from ragtune.models.cache import CachedGenerator, DiskCache
+
+    backend = CountingBackend()
+    gen = CachedGenerator(backend, DiskCache(tmp_path / "g.sqlite"))
+    first = gen.generate(["a", "b"], max_new_tokens=5)
+    again = gen.generate(["b", "c", "a"], max_new_tokens=5)
+    assert [g.text for g in again] == ["answer to b", "answer to c", "answer to a"]
+    assert [g.cached for g in first + again] == [False, False, True, False, True]
+    assert backend.calls == [("generate", 2), ("generate", 1)]  # only "c" was new
+    gen.generate(["a"], max_new_tokens=6)  # other decoding: computed
+    gen.generate(["a"], max_new_tokens=5, temperature=0.7)  # sampled: never cached
+    gen.generate(["a"], max_new_tokens=5, temperature=0.7)
+    assert backend.calls[2:] == [("generate", 1)] * 3
+    assert gen.score_choices("q", ["x", "yy"]) == gen.score_choices("q", ["x", "yy"]) == [-1.0, -2.0]
+    assert backend.calls[-1] == ("score", 2) and backend.calls.count(("score", 2)) == 1
+
+
+def test_cached_embedder_serves_any_backend(tmp_path):
+    from ragtune.models.cache import CachedEmbedder, DiskCache
+
+    class Backend:
+        model_id, dim, seen = "emb", 2, []
+
+        def encode(self, texts, batch_size=None):
+            self.seen.extend(texts)
+            return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    backend = Backend()
+    emb = CachedEmbedder(backend, DiskCache(tmp_path / "e.sqlite"))
+    a = emb.encode(["x", "yyy"])
+    b = emb.encode(["yyy", "zz"])
+    assert backend.seen == ["x", "yyy", "zz"] and emb.dim == 2
+    assert b.dtype == np.float32 and b.tolist() == [[3.0, 1.0], [2.0, 1.0]] and a[1].tolist() == b[0].tolist()
+
+
+def test_streamed_text_ends_before_a_stop_string_split_across_pieces():
+    from ragtune.models.generation import until_stop
+
+    assert "".join(until_stop(["1, 2,", " 3, ", "4", ", 5", ", 6"], [", 5"])) == "1, 2, 3, 4"
+    assert "".join(until_stop(["ab", "c"], None)) == "abc"
+    assert "".join(until_stop(["Answer: Paris.\n", "Question: more"], ["\nQuestion:"])) == "Answer: Paris."

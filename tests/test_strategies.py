@@ -178,7 +178,9 @@ def test_rag_over_http_gives_the_local_answers(tiny_project, tiny_test, pool):
     project, index = tiny_project
     items = [i for i in tiny_test if i.type in ("single_hop", "reverse")][:6]
     local = build_strategy("rag", project, pool.generator(), index=index)
-    expected = [a.text for a in local.answer_many([i.question for i in items])]
+    # one question per call, as the server answers each request: int8 greedy text can depend
+    # on the batch's shapes (tests/test_models.py), fp32 does not
+    expected = [a.text for a in local.answer_many([i.question for i in items], batch_size=1)]
     with serve_in_thread(create_generator_app(pool.generator())) as url:
         remote = build_strategy("rag", project, HttpGenerator(url, max_retries=0), index=index)
         got = [a.text for a in remote.answer_many([i.question for i in items])]

@@ -40,7 +40,11 @@ def models_info(project: Project, generate: bool = True) -> dict[str, Any]:
         path, model_hash = resolve_generator_dir(s.model.generator)
         info["generator location"] = str(path)
         info["generator hash"] = model_hash[:16]
-        info["dtype / device"] = f"{s.model.dtype} / {s.model.device}"
+        from ragtune.models import fast_backend
+
+        fast = fast_backend(s.model)
+        info["backend"] = "ctranslate2 int8" if fast else f"torch {s.model.dtype}"
+        info["dtype / device"] = f"{'int8' if fast else s.model.dtype} / {s.model.device}"
     info["embedder"] = s.embedder.model
     if not is_url(s.embedder.model):
         info["embedder location"] = str(resolve_embedder_dir(s.embedder.model)[0])

@@ -36,6 +36,13 @@ class ModelSettings(_Section):
     name: str = Field(
         "", description="Model name sent to an HTTP server (ignored for local models)."
     )
+    backend: Literal["auto", "ctranslate2", "torch"] = Field(
+        "auto",
+        description="Local inference engine. `auto`: int8 CTranslate2 on CPU when installed "
+        "(2-3x faster answering and choice scoring; the model is converted once and cached "
+        "by weight hash), else torch. `torch`: the fp32/bf16 torch model (`dtype` applies). "
+        "Training always uses torch.",
+    )
     dtype: Literal["float32", "bfloat16"] = Field(
         "float32",
         description="Local weights dtype. float32 is reproducible (batched greedy equals "

@@ -12,7 +12,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from ragtune.config import Settings
+from ragtune.config import ModelSettings, Settings
+from ragtune.errors import ModelError
 from ragtune.models.cache import CachedEmbedder, CachedGenerator, DiskCache
 from ragtune.models.generation import Generation, Generator, Prompt
 from ragtune.models.locate import is_url
@@ -58,10 +59,13 @@ class ModelPool:
             from ragtune.models.http import HttpGenerator
 
             return HttpGenerator(m.generator, m.name, h.api_key_env, h.timeout_s, h.max_retries)
+        from ragtune.models import ct2
         from ragtune.models.local import LocalGenerator
         from ragtune.models.locate import resolve_generator_dir
 
         path, model_hash = resolve_generator_dir(m.generator)
+        if fast_backend(m):
+            return ct2.Ct2Generator(path, model_hash, m.device, m.threads, m.batch_size)
         return LocalGenerator(path, model_hash, m.dtype, m.device, m.threads, m.batch_size)
 
     def _make_embedder(self):  # noqa: ANN202 (LocalEmbedder | HttpEmbedder)
@@ -78,6 +82,29 @@ class ModelPool:
         path, model_hash = resolve_embedder_dir(e.model)
         device = self.settings.model.device
         return LocalEmbedder(path, model_hash, e.batch_size, device, self.settings.model.threads)
+
+
+def fast_backend(m: ModelSettings) -> bool:
+    """Whether the local generator runs on int8 CTranslate2 (model.backend): `auto` picks it
+    on CPU when the package is installed; training always uses torch."""
+    from ragtune.models import ct2
+
+    if m.backend == "torch":
+        return False
+    if m.backend == "ctranslate2":
+        if not ct2.available():
+            raise ModelError(
+                "model.backend is ctranslate2 but the package is not installed",
+                "pip install ctranslate2 (scripts/setup.sh does), or set model.backend = \"auto\"",
+            )
+        return True
+    if m.device not in ("auto", "cpu") or not ct2.available():
+        return False
+    if m.device == "auto":
+        from ragtune.models.local import pick_device
+
+        return pick_device("auto") == "cpu"
+    return True
 
 
 _pools: dict[tuple, ModelPool] = {}

@@ -1,4 +1,4 @@
-"""Local generator: a Hugging Face causal LM (default SmolLM2-135M-Instruct) on CPU or GPU.
+"""The torch backend: a Hugging Face causal LM (default SmolLM2-135M-Instruct) on CPU or GPU.
 
 Batched greedy generation with left padding (fp32 batched output equals sequential; bf16 can
 differ), stop strings, streaming, token counts, LoRA adapters switched in place, and choice
@@ -15,18 +15,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ragtune.errors import ModelError
-from ragtune.models.generation import (
-    Chat,
-    Decoding,
-    Generation,
-    Generator,
-    Prompt,
-    as_messages,
-    cut_at_stop,
-    until_stop,
-)
-from ragtune.models.worker import TorchWorker, configure_torch, torch_worker
-from ragtune.types import Usage
+from ragtune.models.backend import LocalBackend, end_ids, load_chat_tokenizer
+from ragtune.models.generation import Chat, Decoding, Generation, cut_at_stop, until_stop
+from ragtune.models.worker import TorchWorker, configure_torch
 
 
 def pick_device(device: str) -> str:
@@ -37,7 +28,7 @@ def pick_device(device: str) -> str:
     return device
 
 
-class LocalGenerator(Generator):
+class LocalGenerator(LocalBackend):
     def __init__(
         self,
         model_dir: str | Path,
@@ -48,66 +39,37 @@ class LocalGenerator(Generator):
         batch_size: int = 16,
         worker: TorchWorker | None = None,
     ):
-        self.model_dir = Path(model_dir)
-        self.model_id = model_id
+        super().__init__(model_dir, model_id, batch_size, worker)
         self.dtype_name = dtype
-        self.batch_size = batch_size
-        self.worker = worker or torch_worker()
-        self.usage = Usage()  # running totals over every call, for cost accounting
-        self.adapters: dict[str, str] = {}  # adapter name -> hash
-        self.active_adapter: str | None = None
-        self._lock = threading.Lock()
         self.worker.run(self._load, threads, device)
 
     # ------------------------------------------------------------------ loading
 
     def _load(self, threads: int, device: str) -> None:
         import torch
-        from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers import AutoModelForCausalLM
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()
         configure_torch(threads)
         self.device = pick_device(device)
         torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16}[self.dtype_name]
+        self.tokenizer = load_chat_tokenizer(self.model_dir)
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir)
             self.model = AutoModelForCausalLM.from_pretrained(self.model_dir, dtype=torch_dtype)
         except (OSError, ValueError) as e:
             raise ModelError(
                 f"cannot load the generator from {self.model_dir}: {str(e).splitlines()[0]}",
                 "check model.generator; `ragtune models` shows what is configured",
             ) from None
-        if not self.tokenizer.chat_template:
-            raise ModelError(
-                f"the model in {self.model_dir} has no chat template",
-                "use an instruction-tuned model whose tokenizer_config.json has a chat_template",
-            )
         self.model.to(self.device).eval()
-        self.tokenizer.padding_side = "left"
-        if self.tokenizer.pad_token is None:
-            self.tokenizer.pad_token = self.tokenizer.eos_token
         # Decoding settings come from our calls, not from the model's generation_config.
         gc = self.model.generation_config
         gc.temperature, gc.top_p, gc.top_k, gc.do_sample = None, None, None, False
-        self.eos_ids = self._eos_ids()
+        self.eos_ids = end_ids(self.tokenizer, self.model_dir)
 
-    def _eos_ids(self) -> list[int]:
-        ids = {self.tokenizer.eos_token_id}
-        gen_eos = self.model.generation_config.eos_token_id
-        ids.update(gen_eos if isinstance(gen_eos, list) else [gen_eos])
-        return sorted(i for i in ids if i is not None)
-
-    # ------------------------------------------------------------------ prompts
-
-    def render(self, prompt: Prompt, system: str | None = None) -> str:
-        """The exact text the model sees: the chat template with the assistant turn opened."""
-        return self.tokenizer.apply_chat_template(
-            as_messages(prompt, system), tokenize=False, add_generation_prompt=True
-        )
-
-    def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer(text, add_special_tokens=False).input_ids)
+    def precision(self) -> str:
+        return "" if self.dtype_name == "float32" else self.dtype_name
 
     # ------------------------------------------------------------------ adapters
 
@@ -128,18 +90,6 @@ class LocalGenerator(Generator):
         self.model.eval()
 
     @contextlib.contextmanager
-    def use_adapter(self, name: str | None) -> Iterator[None]:
-        """Generate with adapter `name` (None = the base model) inside this block."""
-        if name is not None and name not in self.adapters:
-            raise ModelError(f"adapter {name!r} is not loaded", "`ragtune adapters list`")
-        with self._lock:
-            previous, self.active_adapter = self.active_adapter, name
-        try:
-            yield
-        finally:
-            self.active_adapter = previous
-
-    @contextlib.contextmanager
     def _adapter_scope(self) -> Iterator[None]:
         """Runs on the torch thread: enable the active adapter, or disable all of them."""
         from peft import PeftModel
@@ -153,13 +103,7 @@ class LocalGenerator(Generator):
             self.model.set_adapter(self.active_adapter)
             yield
 
-    def _adapter_key(self) -> str:
-        return self.adapters.get(self.active_adapter, "") if self.active_adapter else ""
-
     # ------------------------------------------------------------------ generation
-
-    def cache_identity(self) -> str:
-        return f"{self.model_id}:{self._adapter_key()}" if self.active_adapter else self.model_id
 
     def generate_chats(
         self, chats: list[Chat], decoding: Decoding, batch_size: int | None = None
@@ -167,7 +111,7 @@ class LocalGenerator(Generator):
         texts = [self.render(c) for c in chats]
         out = self.worker.run(self._generate_texts, texts, decoding, batch_size or self.batch_size)
         for g in out:
-            self.usage = self.usage + Usage(g.prompt_tokens, g.completion_tokens)
+            self.count(g.prompt_tokens, g.completion_tokens)
         return out
 
     def _generate_texts(self, texts: list[str], d: Decoding, batch_size: int) -> list[Generation]:
@@ -251,7 +195,7 @@ class LocalGenerator(Generator):
             cancelled.set()
             seqs = future.result()
             completion = seqs.shape[1] - enc["input_ids"].shape[1]
-            self.usage = self.usage + Usage(enc["input_ids"].shape[1], completion)
+            self.count(enc["input_ids"].shape[1], completion)
 
     # ------------------------------------------------------------------ choice scoring
 
@@ -287,6 +231,6 @@ class LocalGenerator(Generator):
             for j in range(1, len(c)):
                 total += float(logp[row, j - 1, c[j]])
             scores.append(total)
-        self.usage = self.usage + Usage(len(prefix) + sum(len(c) for c in conts), 0)
+        self.count(len(prefix) + sum(len(c) for c in conts))
         return scores
 
