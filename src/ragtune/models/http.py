@@ -1,13 +1,17 @@
 """Generator for any OpenAI-compatible server (OpenAI, vLLM, llama.cpp server, Ollama, or
 `ragtune serve`) through the official `openai` SDK: timeouts, retries with backoff on 5xx and
 timeouts (the SDK's own), streaming, usage accounting, JSON-schema output where supported.
+LoRA adapters are served by name, as vLLM does: `use_adapter` sends `MODEL:ADAPTER_ID`
+(`ragtune serve` answers those names from its project's adapter registry).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
+from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -83,6 +87,28 @@ class HttpGenerator:
         self.cache = cache
         self.usage = Usage()
         self.supports_json_schema: bool | None = None  # learnt on first use
+        self.adapters: dict[str, tuple[str, str]] = {}  # name -> (served adapter ID, weights' hash)
+        self.active_adapter: str | None = None
+
+    def load_adapter(self, path: str | Path, name: str, adapter_hash: str = "") -> None:
+        """Nothing to load here: the server holds the adapter, named by its folder (its ID)."""
+        self.adapters[name] = (Path(path).name, adapter_hash or name)
+
+    @contextlib.contextmanager
+    def use_adapter(self, name: str | None) -> Iterator[None]:
+        """Send requests to `MODEL:ADAPTER_ID` inside this block (None = the base model)."""
+        if name is not None and name not in self.adapters:
+            raise ModelError(f"adapter {name!r} is not loaded", "`ragtune adapters list`")
+        previous, self.active_adapter = self.active_adapter, name
+        try:
+            yield
+        finally:
+            self.active_adapter = previous
+
+    @property
+    def served_model(self) -> str:
+        """The model name requests carry: the base model's, or `MODEL:ADAPTER_ID`."""
+        return f"{self.model}:{self.adapters[self.active_adapter][0]}" if self.active_adapter else self.model
 
     def _first_model(self) -> str:
         models = call_with_errors(self.client, lambda: self.client.models.list())
@@ -99,7 +125,7 @@ class HttpGenerator:
         resp = call_with_errors(
             self.client,
             lambda: self.client.chat.completions.create(
-                model=self.model,
+                model=self.served_model,
                 messages=messages,
                 max_tokens=max_new_tokens,
                 temperature=temperature,
@@ -127,7 +153,9 @@ class HttpGenerator:
     ) -> list[Generation]:
         chats = [as_messages(p, system) for p in prompts]
         params = {"max_new_tokens": max_new_tokens, "stop": stop or [], "t": temperature}
-        keys = [key_of(self.model_id, c, params) for c in chats]
+        adapter = self.adapters[self.active_adapter][1] if self.active_adapter else ""
+        keys = [key_of(self.model_id, adapter, c, params) if adapter else key_of(self.model_id, c, params)
+                for c in chats]  # fmt: skip
         results: list[Generation | None] = [None] * len(chats)
         if self.cache is not None and temperature <= 0:
             found = self.cache.get_many(keys)
@@ -160,7 +188,7 @@ class HttpGenerator:
         stream = call_with_errors(
             self.client,
             lambda: self.client.chat.completions.create(
-                model=self.model,
+                model=self.served_model,
                 messages=as_messages(prompt, system),
                 max_tokens=max_new_tokens,
                 temperature=temperature,
@@ -206,7 +234,7 @@ class HttpGenerator:
         }
         try:
             resp = self.client.chat.completions.create(
-                model=self.model,
+                model=self.served_model,
                 messages=messages,
                 max_tokens=32,
                 temperature=0,
