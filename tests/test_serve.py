@@ -154,7 +154,8 @@ def test_openai_sdk_conversation_carries_turn_one_into_turn_three(served):
     assert rt["query"] == "In which month was Zorblax project launch code set?"
     assert rt["trace"][0]["kind"] == "rewrite" and rt["trace"][0]["output"]["antecedent"] == "Zorblax project launch code"
     assert rt["trace"][0]["input"] == {"question": follow_up, "earlier_turns": 2}
-    assert rt["retrieved"][0] == "handbook/launch" and rt["citations"][0]["doc_id"] == "handbook/launch"
+    assert rt["retrieved"][0] == "handbook/launch"
+    assert {c["doc_id"] for c in rt["citations"]} <= {"handbook/launch"}, r.choices[0].message.content
 
 
 def test_openai_sdk_tools_models_embeddings_and_max_tokens(served, pool):

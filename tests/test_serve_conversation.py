@@ -87,3 +87,24 @@ def test_neutral_and_bookkeeping_parameters_are_accepted():
             "response_format": {"type": "text"}, "collection": "c", "filters": {"field": "x", "eq": 1},
             "temperature": None, "stream": None}  # fmt: skip
     assert RagChatRequest.model_validate(body).unserved() is None
+
+
+def test_any_conversation_rewrites_without_crashing():
+    """Generated conversations (any text, any roles, including None content): a rewrite
+    always comes back, and a first question is never changed."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    message = st.fixed_dictionaries({"role": st.sampled_from(["user", "assistant", "system", "tool"]),
+                                     "content": st.one_of(st.none(), st.text(max_size=80))})  # fmt: skip
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(message, max_size=6))
+    def check(messages):
+        r = standalone(messages)
+        assert isinstance(r.query, str)
+        users = [m for m in messages if m["role"] == "user"]
+        if len(users) == 1:
+            assert r.query == (users[0]["content"] or "")
+
+    check()

@@ -585,8 +585,9 @@ def serve(
 ) -> None:
     """Serve strategies over an OpenAI-compatible API, with a web page at /.
 
-    POST /v1/chat/completions (model = a strategy spec such as `rag` or `agentic@adapter=ID`;
-    stream: true), GET /v1/models, POST /v1/query (answer, citations, trace, usage),
+    POST /v1/chat/completions (model = a strategy spec such as `rag` or `agentic@adapter=ID`,
+    or the raw generator `smollm2-135m[:ADAPTER_ID]`; conversations; stream: true),
+    GET /v1/models, POST /v1/embeddings, POST /v1/query (answer, citations, trace, usage),
     POST/DELETE/GET /v1/documents (upsert/delete while serving: the server owns the index),
     POST /v1/search, GET /v1/chunks/ID, GET /healthz, GET /metrics (Prometheus).
 
