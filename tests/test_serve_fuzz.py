@@ -4,8 +4,8 @@ with bad ones (none, malformed, unknown, revoked). Expected: no 5xx, no request 
 the server's own timeout, every 4xx an OpenAI-shaped JSON error with a message, and no
 response ever carrying another tenant's documents.
 
-CI sends `RAGTUNE_FUZZ_REQUESTS` requests (default 390: 15 valid + 15 invalid per
-operation); the long run (docs/RESULTS.md) sets it to 5,200."""
+CI sends about `RAGTUNE_FUZZ_REQUESTS` requests (default 600, at least half of it: simple
+operations have fewer distinct inputs); the long run (docs/RESULTS.md) sets 10,400."""
 
 import os
 import time
@@ -15,7 +15,6 @@ from urllib.parse import urlparse
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
 from ragtune.project import Project
@@ -31,7 +30,7 @@ B_DOCS = [
      "text": "The Zorblax project launch code is VIOLET-9923. The security team set it in May."},
     {"id": "ops/vault", "title": "Vault", "text": "A backup of the code is kept in the Kestrel vault."},
 ]  # fmt: skip
-B_MARKERS = ("VIOLET", "9923", "Kestrel", "ops/vault")
+B_MARKERS = ("VIOLET-9923", "Kestrel", "ops/vault")  # not bare digits: vectors hold any
 SLOW_S = 120.0  # far above any answer of the tiny corpus; the server's own timeout is this too
 
 
@@ -68,33 +67,45 @@ def _check(response, auth: str, elapsed: float) -> None:
         err = body.get("error") if isinstance(body, dict) else None
         assert isinstance(err, dict) and err.get("message") and err.get("type"), f"{where}: {response.text[:300]}"
     if auth != "valid" and urlparse(response.request.url).path.startswith("/v1/"):
-        assert response.status_code in (401, 413), f"{where}: {response.status_code}"
+        # refused: 401, or 400/413 for a body that cannot be read at all (parsed before the
+        # key), or the router's 404 for a path no route matches (a chunk id with a newline)
+        routed_404 = response.status_code == 404 and response.json()["error"]["message"] == "Not Found"
+        assert response.status_code in (400, 401, 413) or routed_404, f"{where}: {response.status_code}"
 
 
 def test_generated_requests_never_fail_hang_or_leak(fuzzed):
+    """Each generated request is sent twice: with the valid key, and with one of the bad ones
+    (in turn)."""
     schema, auths, _ = fuzzed
-    per_mode = max(1, int(os.environ.get("RAGTUNE_FUZZ_REQUESTS", "390")) // (2 * 13))
-    statuses: Counter = Counter()
+    requested = int(os.environ.get("RAGTUNE_FUZZ_REQUESTS", "600"))
     operations = [op.ok() for op in schema.get_all_operations()]
     assert len(operations) == 13
-    auth_names = st.sampled_from(["valid"] * 4 + [a for a in auths if a != "valid"])
+    per_mode = max(1, requested // (2 * 2 * len(operations)))
+    bad = [a for a in auths if a != "valid"]
+    statuses: Counter = Counter()
+
+    def send(case, auth: str) -> None:
+        headers = {"Authorization": auths[auth]} if auths[auth] else {}
+        t0 = time.monotonic()
+        response = case.call(headers=headers, timeout=SLOW_S + 60)
+        _check(response, auth, time.monotonic() - t0)
+        statuses[(auth == "valid", response.status_code)] += 1
+
     for op in operations:
         for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
 
             @settings(max_examples=per_mode, deadline=None, database=None, derandomize=True,
                       suppress_health_check=list(HealthCheck))  # fmt: skip
-            @given(case=op.as_strategy(generation_mode=mode), auth=auth_names)
-            def run(case, auth):
-                headers = {"Authorization": auths[auth]} if auths[auth] else {}
-                t0 = time.monotonic()
-                response = case.call(headers=headers, timeout=SLOW_S + 60)
-                _check(response, auth, time.monotonic() - t0)
-                statuses[response.status_code // 100 * 100] += 1
+            @given(case=op.as_strategy(generation_mode=mode))
+            def run(case):
+                send(case, "valid")
+                send(case, bad[sum(statuses.values()) % len(bad)])
 
             try:
                 run()
             except Unsatisfiable:  # nothing to make invalid (e.g. GET /healthz takes no input)
                 assert mode == schemathesis.GenerationMode.NEGATIVE, op.path
     total = sum(statuses.values())
-    print(f"fuzzed {total} requests: {dict(statuses)}")
-    assert total >= per_mode * 13 and statuses[200] > 0 and statuses[400] > 0
+    print(f"fuzzed {total} requests; (valid key, status): {dict(sorted(statuses.items()))}")
+    assert total >= requested // 2
+    assert statuses[(True, 200)] > 0 and statuses[(False, 401)] > 0 and statuses[(True, 400)] > 0
