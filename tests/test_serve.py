@@ -3,12 +3,14 @@ completion, models), /v1/query streaming with trace and usage, micro-batching of
 questions into one call, document upsert/change/delete/search, OpenAI-shaped errors, limits
 (body size, question length, rate, bounded queue -> 429 Retry-After), revocation, the keys CLI."""
 
+import base64
 import json
 import stat
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import httpx
+import numpy as np
 import openai
 import pytest
 from conftest import served_project
@@ -74,6 +76,17 @@ def _wait_for(cond, what):
     raise AssertionError(f"never happened: {what}")
 
 
+def _sample(metrics_text, name, **labels):
+    """A sample's value in Prometheus text (None when absent)."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    for family in text_string_to_metric_families(metrics_text):
+        for s in family.samples:
+            if s.name == name and s.labels == labels:
+                return s.value
+    return None
+
+
 def _events(text):
     out = []
     for block in text.strip().split("\n\n"):
@@ -111,6 +124,65 @@ def test_openai_sdk_completion_stream_and_models(served):
     served["answer"] = text
 
 
+def test_openai_sdk_conversation_carries_turn_one_into_turn_three(served):
+    """Turn 3 ("In which month was it set?") needs turn 1's entity: the server rewrites it into
+    a standalone query (shown in the trace) and retrieves turn 1's document, although a
+    look-alike document matches the bare follow-up's words better."""
+    http = served["http"]
+    badge = {"id": "handbook/badges", "title": "Badges",
+             "text": "Badges are renewed every month; the month is set by the security desk."}  # fmt: skip
+    assert http.post("/v1/documents", json={"documents": [badge]}).json()["added"] == 1
+    try:
+        client = openai.OpenAI(base_url=served["url"], api_key=served["key"], max_retries=0)
+        follow_up = "In which month was it set?"
+        alone = client.chat.completions.create(model="rag", messages=[{"role": "user", "content": follow_up}])
+        assert alone.model_extra["ragtune"]["retrieved"][0] == "handbook/badges"
+        messages = [{"role": "user", "content": QUESTION}]
+        for turn in ("Which team set it?", follow_up):
+            r = client.chat.completions.create(model="rag", messages=messages)
+            messages += [{"role": "assistant", "content": r.choices[0].message.content},
+                         {"role": "user", "content": turn}]  # fmt: skip
+        r = client.chat.completions.create(model="rag", messages=messages)
+    finally:
+        http.request("DELETE", "/v1/documents", json={"ids": ["handbook/badges"]})
+    rt = r.model_extra["ragtune"]
+    assert rt["query"] == "In which month was Zorblax project launch code set?"
+    assert rt["trace"][0]["kind"] == "rewrite" and rt["trace"][0]["output"]["antecedent"] == "Zorblax project launch code"
+    assert rt["trace"][0]["input"] == {"question": follow_up, "earlier_turns": 2}
+    assert rt["retrieved"][0] == "handbook/launch"
+    assert {c["doc_id"] for c in rt["citations"]} <= {"handbook/launch"}, r.choices[0].message.content
+
+
+def test_openai_sdk_tools_models_embeddings_and_max_tokens(served, pool):
+    client = openai.OpenAI(base_url=served["url"], api_key=served["key"], max_retries=0)
+    msgs = [{"role": "user", "content": QUESTION}]
+    tool = {"type": "function", "function": {"name": "lookup", "parameters": {"type": "object"}}}
+    with pytest.raises(openai.BadRequestError) as refused:
+        client.chat.completions.create(model="rag", messages=msgs, tools=[tool])
+    assert refused.value.body["param"] == "tools" and "tool" in refused.value.body["message"]
+    with pytest.raises(openai.BadRequestError) as refused:
+        client.chat.completions.create(model="rag", messages=msgs, response_format={"type": "json_object"})
+    assert refused.value.body["param"] == "response_format"
+
+    cards = {m.id: m.model_extra["ragtune"] for m in client.models.list().data}
+    assert cards["rag"]["kind"] == "strategy" and "citations" in cards["rag"]["description"]
+    assert cards["agentic"]["pipeline"] == "agentic" and cards["closed_book"]["description"]
+    assert cards["smollm2-135m"]["kind"] == "generator" and cards["minilm"]["kind"] == "embedding"
+
+    texts = [QUESTION, "Where do visitors park?"]
+    e = client.embeddings.create(model="minilm", input=texts)
+    expected = np.asarray(pool.embedder().encode(texts), dtype=np.float32)  # what `ragtune search` embeds
+    assert np.array_equal(np.asarray([d.embedding for d in e.data], dtype=np.float32), expected)
+    assert [d.index for d in e.data] == [0, 1] and e.usage.prompt_tokens > 0
+    b64 = client.embeddings.create(model="minilm", input=texts[0], encoding_format="base64")
+    assert np.array_equal(np.frombuffer(base64.b64decode(b64.data[0].embedding), "<f4"), expected[0])
+    with pytest.raises(openai.NotFoundError):
+        client.embeddings.create(model="text-embedding-3-small", input="x")
+
+    short = client.chat.completions.create(model="rag", messages=msgs, max_tokens=3)
+    assert 0 < short.usage.completion_tokens <= 3
+
+
 def test_query_stream_has_steps_answer_sources_and_usage(served):
     r = served["http"].post("/v1/query", json={"question": QUESTION, "model": "rag", "stream": True})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
@@ -145,7 +217,7 @@ def test_concurrent_questions_are_answered_in_one_batch(served):
     assert results[0]["text"] == served.get("answer", results[0]["text"]) and "AMBER-4471" in results[0]["text"]
     assert [a["retrieved"][0]["doc_id"] for a in results] == ["handbook/launch", "handbook/parking", "handbook/cafeteria"]
     metrics = http.get("/metrics").text
-    assert 'ragtune_batch_size_bucket{kind="answer",le="4"}' in metrics
+    assert _sample(metrics, "ragtune_batch_size_bucket", kind="answer", le="4.0") is not None
 
 
 # ------------------------------------------------------------------ documents
@@ -213,8 +285,9 @@ def test_errors_are_openai_shaped(served):
             response_format={"type": "json_schema", "json_schema": {"name": "x", "schema": {}}},
         )  # fmt: skip
     metrics = http.get("/metrics").text
-    assert 'ragtune_requests_total{method="GET",route="/v1/models",status="401"} 2' in metrics
+    assert _sample(metrics, "ragtune_requests_total", method="GET", route="/v1/models", status="401") == 2
     assert "# TYPE ragtune_request_seconds histogram" in metrics and "ragtune_tokens_total" in metrics
+    assert _sample(metrics, "process_resident_memory_bytes") > 0  # prometheus-client's process metrics
 
 
 def test_limits_body_rate_queue_and_revocation(served):
@@ -241,7 +314,7 @@ def test_limits_body_rate_queue_and_revocation(served):
         r = http.get("/v1/models")
         _is_openai_error(r, 429, "rate_limit_exceeded")
         assert int(r.headers["Retry-After"]) >= 1
-        assert 'ragtune_rejected_total{reason="rate_limit"} 1' in http.get("/metrics").text
+        assert _sample(http.get("/metrics").text, "ragtune_rejected_total", reason="rate_limit") == 1
 
         other, _ = keys.add("other", ["handbook"])
         auth = {"Authorization": f"Bearer {other}"}

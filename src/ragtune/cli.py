@@ -12,11 +12,45 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
+import typer.core
 from rich.console import Console
 
 from ragtune.errors import RagtuneError
 
+# Options of the whole CLI, accepted before or after any verb: `ragtune -p P ingest DOCS`,
+# `ragtune ingest DOCS -p P` and `RAGTUNE_PROJECT=P ragtune ingest DOCS` are the same command.
+_GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose", "--debug")
+_GLOBAL_VALUED = ("-p", "--project")
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move the global options found after the verb to the front (before `--` only)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--":
+            rest.extend(args[i:])
+            break
+        if a in _GLOBAL_FLAGS or a.startswith("--project="):
+            front.append(a)
+        elif a in _GLOBAL_VALUED and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 1
+        else:
+            rest.append(a)
+        i += 1
+    return front + rest
+
+
+class _OneGrammar(typer.core.TyperGroup):
+    def parse_args(self, ctx, args):  # noqa: ANN001, ANN201
+        return super().parse_args(ctx, hoist_global_options(list(args)))
+
+
 app = typer.Typer(
+    cls=_OneGrammar,
     name="ragtune",
     help=(
         "Fine-tune a model on your documents, give it an (agentic) retrieval pipeline, or both?\n\n"
@@ -51,7 +85,7 @@ def _global(
         "-p",
         envvar="RAGTUNE_PROJECT",
         help="Project folder: holds ragtune.toml; machine state goes in its .ragtune/. "
-        "Default: the current folder.",
+        "Default: the current folder. Like -q/-v/--debug, it may also follow the verb.",
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say more."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only results and errors."),
@@ -220,11 +254,14 @@ def ingest(
     from ragtune import api
     from ragtune.index.ingest import IngestProblems
 
+    from ragtune.progress import IngestProgress
+
     try:
-        report = api.ingest(
-            _project({"index.store": store}), folder, collection, prune=prune, strict=strict,
-            progress=state.verbose > 0, max_file_mb=max_file_mb, rebuild=rebuild,
-        )  # fmt: skip
+        with IngestProgress(console, quiet=state.verbose == 0 or as_json) as bar:
+            report = api.ingest(
+                _project({"index.store": store}), folder, collection, prune=prune, strict=strict,
+                progress=bar, max_file_mb=max_file_mb, rebuild=rebuild,
+            )  # fmt: skip
         failure = None
     except IngestProblems as e:
         report, failure = e.report, e
@@ -373,8 +410,6 @@ def compare(
     completion_per_1k: Optional[float] = typer.Option(
         None, "--price-per-1k-completion", help="Your price per 1k completion tokens."),
     currency: Optional[str] = typer.Option(None, "--currency", help="Label for money figures."),
-    project_dir: Optional[Path] = typer.Option(
-        None, "--project", "-p", help="Project folder (same as the global --project)."),
     no_report: bool = typer.Option(False, "--no-report", help="Skip writing report.html/report.md."),
     judge: Optional[str] = typer.Option(
         None, "--judge", help="Also grade the answers with an LLM judge, reported beside exact scoring "
@@ -399,20 +434,19 @@ def compare(
     from rich.markup import escape
 
     from ragtune import api
+    from ragtune.progress import CompareProgress
 
-    if project_dir is not None:
-        state.project = project_dir
     proj = _project()
-    say = (lambda msg: console.print(escape(msg), highlight=False)) if state.verbose > 0 else None
-    run_dir, results = api.compare(
-        proj, qa, corpus, progress=say, train_qa=train_qa, dev_qa=dev_qa, strategies=strategies,
-        limit=limit, sample_per_type=sample_per_type, seed=seed, out=out_dir,
-        latency_sample=latency_sample, batch_size=batch_size, freshness=freshness, updates=updates,
-        updates_qa=updates_qa, forgetting_sample=forgetting_sample, freshness_train_s=freshness_train,
-        prices=_price_table(proj, machine_per_hour, prompt_per_1k, completion_per_1k, currency),
-        constraints=_constraint_options(latency_budget_ms, updates_per_month, queries_per_month, budget),
-        report=not no_report, judge=judge,
-    )  # fmt: skip
+    with CompareProgress(console, quiet=state.verbose == 0 or as_json) as say:
+        run_dir, results = api.compare(
+            proj, qa, corpus, progress=say, train_qa=train_qa, dev_qa=dev_qa, strategies=strategies,
+            limit=limit, sample_per_type=sample_per_type, seed=seed, out=out_dir,
+            latency_sample=latency_sample, batch_size=batch_size, freshness=freshness, updates=updates,
+            updates_qa=updates_qa, forgetting_sample=forgetting_sample, freshness_train_s=freshness_train,
+            prices=_price_table(proj, machine_per_hour, prompt_per_1k, completion_per_1k, currency),
+            constraints=_constraint_options(latency_budget_ms, updates_per_month, queries_per_month, budget),
+            report=not no_report, judge=judge,
+        )  # fmt: skip
     if as_json:
         print(json.dumps(results, indent=2, default=str))
         return
@@ -562,8 +596,9 @@ def serve(
 ) -> None:
     """Serve strategies over an OpenAI-compatible API, with a web page at /.
 
-    POST /v1/chat/completions (model = a strategy spec such as `rag` or `agentic@adapter=ID`;
-    stream: true), GET /v1/models, POST /v1/query (answer, citations, trace, usage),
+    POST /v1/chat/completions (model = a strategy spec such as `rag` or `agentic@adapter=ID`,
+    or the raw generator `smollm2-135m[:ADAPTER_ID]`; conversations; stream: true),
+    GET /v1/models, POST /v1/embeddings, POST /v1/query (answer, citations, trace, usage),
     POST/DELETE/GET /v1/documents (upsert/delete while serving: the server owns the index),
     POST /v1/search, GET /v1/chunks/ID, GET /healthz, GET /metrics (Prometheus).
 

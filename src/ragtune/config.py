@@ -150,6 +150,15 @@ class ServeSettings(_Section):
     max_body_kb: int = Field(1024, ge=1, description="Largest request body (413 above).")
     max_question_chars: int = Field(2000, ge=1, description="Longest question (400 above).")
     max_documents: int = Field(100, ge=1, description="Documents per upsert request at most.")
+    max_document_kb: int = Field(
+        512, ge=1, description="Largest document text in an upsert, UTF-8 (413 above)."
+    )
+    max_messages: int = Field(
+        64, ge=1, description="Messages in one chat request at most (400 above)."
+    )
+    max_embedding_inputs: int = Field(
+        256, ge=1, description="Texts in one /v1/embeddings request at most (400 above)."
+    )
     rate_per_minute: float = Field(
         120.0, ge=0, description="Requests per minute per API key (0 = unlimited)."
     )

@@ -350,8 +350,12 @@ class Arena:
             self.rd.append("traces.jsonl", [_trace(r, a) for r, a in zip(rows, answers)])
             self.rd.append(file, rows)
             self.rd.log("batch", strategy=name, phase=phase, n=len(part), seconds=round(seconds, 4))
-            self.say(f"  {name} {phase}: {start + len(part)}/{len(items)} "
-                     f"({seconds / len(part):.2f} s/question)")  # fmt: skip
+            answered = getattr(self.say, "answered", None)  # a progress bar (the CLI's)
+            if answered is not None:
+                answered(name, phase, start + len(part), len(items))
+            else:
+                self.say(f"  {name} {phase}: {start + len(part)}/{len(items)} "
+                         f"({seconds / len(part):.2f} s/question)")  # fmt: skip
 
     def _done(self, file: str, phase: str, name: str) -> set[str]:
         return {r["id"] for r in self.rd.rows(file) if r["strategy"] == name

@@ -1,14 +1,18 @@
 """Generator for any OpenAI-compatible server (OpenAI, vLLM, llama.cpp server, Ollama, or
 `ragtune serve`) through the official `openai` SDK: timeouts, retries with backoff on 5xx and
 timeouts (the SDK's own), streaming, usage accounting, JSON-schema output where supported.
+LoRA adapters are served by name, as vLLM does: `use_adapter` sends `MODEL:ADAPTER_ID`
+(`ragtune serve` answers those names from its project's adapter registry).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
 from ragtune.errors import ModelError
@@ -80,6 +84,33 @@ class HttpGenerator(Generator):
         self.concurrency = concurrency
         self.usage = Usage()
         self.supports_json_schema: bool | None = None  # learnt on first use
+        self.adapters: dict[str, tuple[str, str]] = {}  # name -> (served adapter ID, weights' hash)
+        self.active_adapter: str | None = None
+
+    # adapters (served by name; kept to a few lines: the serve helper's edit)
+
+    def load_adapter(self, path: str | Path, name: str, adapter_hash: str = "") -> None:
+        """Nothing to load here: the server holds the adapter, named by its folder (its ID)."""
+        self.adapters[name] = (Path(path).name, adapter_hash or name)
+
+    @contextlib.contextmanager
+    def use_adapter(self, name: str | None) -> Iterator[None]:
+        """Send requests to `MODEL:ADAPTER_ID` inside this block (None = the base model)."""
+        if name is not None and name not in self.adapters:
+            raise ModelError(f"adapter {name!r} is not loaded", "`ragtune adapters list`")
+        previous, self.active_adapter = self.active_adapter, name
+        try:
+            yield
+        finally:
+            self.active_adapter = previous
+
+    @property
+    def served_model(self) -> str:
+        """The model name requests carry: the base model's, or `MODEL:ADAPTER_ID`."""
+        return f"{self.model}:{self.adapters[self.active_adapter][0]}" if self.active_adapter else self.model
+
+    def cache_identity(self) -> str:
+        return f"{self.model_id}:{self.adapters[self.active_adapter][1]}" if self.active_adapter else self.model_id
 
     def _first_model(self) -> str:
         models = call_with_errors(self.client, lambda: self.client.models.list())
@@ -97,7 +128,7 @@ class HttpGenerator(Generator):
         resp = call_with_errors(
             self.client,
             lambda: self.client.chat.completions.create(
-                model=self.model,
+                model=self.served_model,
                 messages=messages,
                 max_tokens=max_new_tokens,
                 temperature=temperature,
@@ -129,7 +160,7 @@ class HttpGenerator(Generator):
         stream = call_with_errors(
             self.client,
             lambda: self.client.chat.completions.create(
-                model=self.model,
+                model=self.served_model,
                 messages=chat,
                 max_tokens=decoding.max_new_tokens,
                 temperature=decoding.temperature,
@@ -171,7 +202,7 @@ class HttpGenerator(Generator):
         }
         try:
             resp = self.client.chat.completions.create(
-                model=self.model,
+                model=self.served_model,
                 messages=messages,
                 max_tokens=32,
                 temperature=0,

@@ -2,9 +2,11 @@
 
 Endpoints (all JSON errors in OpenAI's shape `{"error": {"message", "type", "param", "code"}}`):
 
-    POST   /v1/chat/completions   model = strategy spec (`rag`, `agentic@adapter=ID`, ...) or
-                                  the raw generator's name; `stream: true` gives OpenAI SSE
-    GET    /v1/models             the strategies served
+    POST   /v1/chat/completions   model = strategy spec (`rag`, `agentic@adapter=ID`, ...), the
+                                  raw generator's name or `NAME:ADAPTER_ID`; conversations are
+                                  made standalone first; `stream: true` gives OpenAI SSE
+    GET    /v1/models             every model served, with what it is
+    POST   /v1/embeddings         the index's embedder
     POST   /v1/query              answer + citations + retrieved chunks + trace + usage
                                   (`stream: true`: SSE events status/step/delta/answer/done)
     POST   /v1/search             retrieval only (hits), no generation
@@ -146,7 +148,11 @@ def run_server(project: Project, host: str | None = None, port: int | None = Non
     app = create_app(project, open_access=open_access, default_model=default_model)
     server: Server = app.state.server
     try:
-        if server.opts.default_model != server.raw_name:
+        try:
+            raw, _ = server.raw_model(server.opts.default_model)
+        except ApiError as e:
+            raise RagtuneError(e.message) from None
+        if not raw:
             from ragtune.strategies import parse_spec
 
             spec = parse_spec(server.opts.default_model)  # a bad spec fails now, not per request

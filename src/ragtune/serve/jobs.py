@@ -8,6 +8,7 @@ metrics; `writes` marks jobs that run before the reads of the same batch.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
@@ -43,26 +44,57 @@ class AnswerJob(Job):
     spec: str
     collection: str
     filters: str | None = None
+    max_tokens: int | None = None  # the answer's length limit; None = the strategy's default
     kind: ClassVar[str] = "answer"
 
     def run(self, server: "Server", items: list[str]) -> list[Any]:
         pipeline = server.pipeline(self.spec, self.collection)
-        return pipeline.answer_many(items, filters=_filters(self.filters))
+        if self.max_tokens is None:
+            return pipeline.answer_many(items, filters=_filters(self.filters))
+        # pipelines are shared and run only here, on the one torch worker thread
+        default, pipeline.max_new_tokens = pipeline.max_new_tokens, self.max_tokens
+        try:
+            return pipeline.answer_many(items, filters=_filters(self.filters))
+        finally:
+            pipeline.max_new_tokens = default
 
 
 @dataclass(frozen=True)
 class GenerateJob(Job):
-    """Chat message lists to the raw generator (no retrieval, no prompt of ours)."""
+    """Chat message lists to the raw generator (no retrieval, no prompt of ours), with one of
+    the project's LoRA adapters when `adapter` names one."""
 
     max_tokens: int
     temperature: float
     stop: tuple[str, ...] = ()
+    adapter: str | None = None
     kind: ClassVar[str] = "raw"
 
     def run(self, server: "Server", items: list[list[dict]]) -> list[Any]:
-        return server.generator().generate(items, max_new_tokens=self.max_tokens,
-                                           temperature=self.temperature,
-                                           stop=list(self.stop) or None)  # fmt: skip
+        gen = server.generator()
+        name = server.adapter_name(self.adapter) if self.adapter else None
+        with gen.use_adapter(name) if hasattr(gen, "use_adapter") else contextlib.nullcontext():
+            return gen.generate(items, max_new_tokens=self.max_tokens, temperature=self.temperature,
+                                stop=list(self.stop) or None)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EmbedJob(Job):
+    """Lists of texts to embed with the index's embedder (what search embeds queries with);
+    returns (vectors, tokens) per list, all lists encoded in one call."""
+
+    kind: ClassVar[str] = "embed"
+
+    def run(self, server: "Server", items: list[list[str]]) -> list[Any]:
+        flat = [t for texts in items for t in texts]
+        vectors = server.index.embed(flat)
+        embedder = server.index.embedder()
+        out, start = [], 0
+        for texts in items:
+            tokens = sum(embedder.count_tokens(t) for t in texts)
+            out.append((vectors[start : start + len(texts)], tokens))
+            start += len(texts)
+        return out
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,35 @@ class Server:
                 raise RagtuneError(f"strategy {spec!r} cannot be served: {type(e).__name__}: {e}") from None
         return self.pipelines[key]
 
+    def adapter_name(self, adapter_id: str) -> str:
+        """Load one of the project's LoRA adapters into the generator (once); its name there."""
+        from ragtune.finetune.registry import load_for_generator
+
+        return load_for_generator(self.project, self.generator(), adapter_id)
+
     # ------------------------------------------------------------ request checks
+
+    def raw_model(self, model: str) -> tuple[bool, str | None]:
+        """(whether `model` names the raw generator, the adapter ID it adds): the generator's
+        name, or `NAME:ADAPTER_ID` for one of the project's LoRA adapters (vLLM's naming)."""
+        if not self.raw_name:
+            return False, None
+        if model == self.raw_name:
+            return True, None
+        base, sep, adapter = model.partition(":")
+        if not sep or base != self.raw_name:
+            return False, None
+        from ragtune.finetune.registry import get_adapter
+
+        try:
+            info = get_adapter(self.project, adapter)
+        except InputError as e:
+            raise ApiError(404, f"the model {model!r} does not exist here: {e.message} ({e.hint})",
+                           code="model_not_found", param="model") from None  # fmt: skip
+        if info.method == "full":
+            raise ApiError(404, f"{adapter} is a full fine-tune, not an adapter of {self.raw_name}",
+                           code="model_not_found", param="model")  # fmt: skip
+        return True, adapter
 
     def authenticate(self, request: Request) -> Principal:
         header = request.headers.get("authorization", "")
@@ -231,11 +259,15 @@ class Server:
         except RagtuneError as e:
             raise user_error(e) from None
 
-    def submit_answer(self, spec: str, collection: str, question: str, filters: Any) -> Any:
-        return self.submit(AnswerJob(spec, collection, self.normalized_filters(filters)), question)
+    def submit_answer(self, spec: str, collection: str, question: str, filters: Any,
+                      max_tokens: int | None = None) -> Any:  # fmt: skip
+        job = AnswerJob(spec, collection, self.normalized_filters(filters), max_tokens)
+        return self.submit(job, question)
 
-    async def answer(self, spec: str, collection: str, question: str, filters: Any) -> Any:
-        return await self.wait_answer(spec, self.submit_answer(spec, collection, question, filters))
+    async def answer(self, spec: str, collection: str, question: str, filters: Any,
+                     max_tokens: int | None = None) -> Any:  # fmt: skip
+        future = self.submit_answer(spec, collection, question, filters, max_tokens)
+        return await self.wait_answer(spec, future)
 
     async def wait_answer(self, spec: str, future: Any) -> Any:
         answer = await self.wait(future)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import FileResponse, Response
 
 from ragtune.serve.errors import ApiError
+from ragtune.serve.metrics import CONTENT_TYPE
 from ragtune.serve.server import Server, get_server
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -23,7 +24,7 @@ async def healthz(server: Server = Depends(get_server)) -> dict:
 
 @router.get("/metrics")
 async def metrics(server: Server = Depends(get_server)) -> Response:
-    return Response(server.metrics.render(), media_type="text/plain; version=0.0.4")
+    return Response(server.metrics.render(), media_type=CONTENT_TYPE)
 
 
 @router.get("/")

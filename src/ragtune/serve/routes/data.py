@@ -31,6 +31,7 @@ class QueryRequest(BaseModel):
     collection: str | None = None
     filters: dict | list | None = None
     stream: bool = False
+    max_tokens: int | None = Field(None, ge=1, le=4096)  # the answer's length; None = the strategy's
 
 
 class SearchRequest(BaseModel):
@@ -80,11 +81,11 @@ async def query(body: QueryRequest, principal: Principal = Depends(authenticated
     collection = server.collection_for(principal, body.collection)
     spec = server.model_spec(body.model or server.opts.default_model)
     if not body.stream:
-        a = await server.answer(spec, collection, question, body.filters)
+        a = await server.answer(spec, collection, question, body.filters, body.max_tokens)
         return json_response({"id": f"query-{uuid.uuid4().hex[:16]}", "model": spec,
                               "collection": collection, "answer": answer_body(a)})  # fmt: skip
     # validation, auth and admission happened above; the queue wait starts now
-    future = server.submit_answer(spec, collection, question, body.filters)
+    future = server.submit_answer(spec, collection, question, body.filters, body.max_tokens)
     return StreamingResponse(_query_events(server, spec, collection, future),
                              media_type="text/event-stream", headers={"Cache-Control": "no-store"})  # fmt: skip
 
@@ -140,6 +141,11 @@ async def upsert(body: UpsertRequest, principal: Principal = Depends(authenticat
                            "_ . : / # @ + - (at most 200 characters)", param="documents.id")  # fmt: skip
         if not d.text.strip():
             raise ApiError(400, f"document {d.id!r} has no text", param="documents.text")
+        size = len(d.text.encode("utf-8", "surrogatepass"))
+        if size > server.opts.max_document_kb * 1024:
+            raise ApiError(413, f"document {d.id!r} holds {size // 1024} KiB of text; at most "
+                           f"{server.opts.max_document_kb} KiB (serve.max_document_kb)",
+                           param="documents.text", code="document_too_large")  # fmt: skip
         docs.append(Document(doc_id=d.id, text=d.text, title=d.title, metadata=d.metadata,
                              source=d.id, format="api"))  # fmt: skip
     counts = await server.run(UpsertJob(collection), docs)
