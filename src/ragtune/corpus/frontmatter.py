@@ -72,9 +72,12 @@ def _first_line(e: Exception) -> str:
 
 
 def normalize_date(value: Any) -> str | None:
-    """ISO form of a date/datetime (or a string that is one), else None."""
+    """ISO form of a date/datetime (or a string that is one), else None.
+
+    A datetime whose UTC form falls outside years 1-9999 (`9999-12-31T23:00-05:00`) is not
+    a date: stores and filters compare dates in UTC."""
     if isinstance(value, dt.datetime):
-        return value.isoformat()
+        return value.isoformat() if _utc_ok(value) else None
     if isinstance(value, dt.date):
         return value.isoformat()
     if not isinstance(value, str):
@@ -82,9 +85,10 @@ def normalize_date(value: Any) -> str | None:
     s = value.strip()
     if _ISO_DATETIME.match(s):
         try:
-            return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
+            d = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
         except ValueError:
             return None
+        return d.isoformat() if _utc_ok(d) else None
     if not _LOOKS_DATE.match(s) or not any(c.isdigit() for c in s):
         return None
     for fmt in _DATE_FORMATS:
@@ -93,6 +97,16 @@ def normalize_date(value: Any) -> str | None:
         except ValueError:
             continue
     return None
+
+
+def _utc_ok(d: dt.datetime) -> bool:
+    if d.tzinfo is None:
+        return True
+    try:
+        d.astimezone(dt.timezone.utc)
+        return True
+    except (OverflowError, ValueError):
+        return False
 
 
 def normalize_key(key: Any) -> str:

@@ -590,7 +590,7 @@ def _record(
     rid = str(rid).strip() if rid not in (None, "") else str(number)
     if _bad_name(rid):
         return Problem(
-            src.relpath, f"record id {printable(rid[:80])!r} has a control character or invalid "
+            src.relpath, f"record id `{printable(rid[:80])}` has a control character or invalid "
             "Unicode", number, "skipped",
         )  # fmt: skip
     if rid in seen:
@@ -654,8 +654,10 @@ def _json_loads(text: str, one_line: bool = False) -> Any:
         raise ValueError(f"{e.msg.removesuffix(' at')} at {where}")
     except RecursionError:
         raise ValueError("nested too deeply")
-    except ValueError as e:  # e.g. an integer with more than 4,300 digits
-        raise ValueError(str(e).splitlines()[0])
+    except ValueError as e:
+        if "integer string conversion" in str(e):
+            raise ValueError("a number has more than 4300 digits")
+        raise ValueError(str(e).split(";")[0])
 
 
 def _load_jsonl(src: SourceFile) -> Iterator[Document | Problem]:
