@@ -338,6 +338,7 @@ def _write(data: bytes | str, suffix: str) -> Path:
 
 
 @given(st.lists(qa_items(), min_size=1, max_size=5, unique_by=lambda q: q.id))
+@example([QAItem("q", "Which?", ["⓵"], options=["⓵", "2"])])  # answer_tokens did int("⓵")
 def test_qa_jsonl_round_trips(items):
     path = _write(dumps_qa(items), ".jsonl")
     try:

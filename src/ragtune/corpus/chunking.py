@@ -20,6 +20,7 @@ never silently points at new text.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -46,17 +47,42 @@ class Tokens(Protocol):
 
 
 class HFTokens:
-    """A Hugging Face (fast) tokenizer, without special tokens."""
+    """A Hugging Face (fast) tokenizer, without special tokens.
+
+    Calls go to a private copy of the Rust tokenizer (no truncation, no padding) when there is
+    one: the Python wrapper costs ~10x more per call, and the shared tokenizer's truncation
+    state belongs to the embedder, which may be encoding on another thread meanwhile."""
 
     def __init__(self, tokenizer: Any):
         self.tokenizer = tokenizer
+        self.fast = None
+        backend = getattr(tokenizer, "backend_tokenizer", None)
+        if backend is not None:
+            self.fast = _private_copy(backend)
 
     def count(self, text: str) -> int:
+        if self.fast is not None:
+            return len(self.fast.encode(text, add_special_tokens=False).ids)
         return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-        return [tuple(o) for o in enc["offset_mapping"] if o[1] > o[0]]
+        if self.fast is not None:
+            offsets = self.fast.encode(text, add_special_tokens=False).offsets
+        else:
+            offsets = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)[
+                "offset_mapping"
+            ]
+        return [tuple(o) for o in offsets if o[1] > o[0]]
+
+
+@functools.lru_cache(maxsize=8)
+def _private_copy(backend: Any) -> Any:
+    from tokenizers import Tokenizer
+
+    fast = Tokenizer.from_str(backend.to_str())
+    fast.no_truncation()
+    fast.no_padding()
+    return fast
 
 
 class WordTokens:

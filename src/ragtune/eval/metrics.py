@@ -170,7 +170,7 @@ def answer_tokens(text: str) -> list[str]:
         if tok in ("a", "an", "the"):
             continue
         tok = _NUMBER_WORDS.get(tok, tok)
-        if tok[0].isdigit():
+        if tok[0].isdecimal():  # not isdigit(): "⓵" is a digit that int() cannot read
             tok = _canonical_number(tok)
         out.append(tok)
     return out
