@@ -398,6 +398,7 @@ class _TextExtractor:
         self.title_parts: list[str] | None = None  # collecting the first <title>
         self.title_in_body = False
         self.skipping: list[str] = []  # open script/style/head... tags: their text is not text
+        self.open: dict[str, int] = {}  # how many of each are in `skipping`
         self.heading: tuple[int, list[str]] | None = None
         self.collected = 0  # characters in the open title or heading
 
@@ -457,10 +458,11 @@ class _TextExtractor:
             self.title_parts, self.collected = [], 0
             self.title_in_body = not self.skipping
             return
-        if tag == "body" and "head" in self.skipping:  # a <head> nobody closed ends here
-            del self.skipping[self.skipping.index("head"):]
+        if tag == "body" and self.skipping[:1] == ["head"]:  # a <head> nobody closed ends here
+            self._close_skip(0)
         if tag in _SKIP_TAGS:
             self.skipping.append(tag)
+            self.open[tag] = self.open.get(tag, 0) + 1
             return
         self.start_end(tag, attrs)
 
@@ -481,8 +483,11 @@ class _TextExtractor:
             self._close_title()
             return
         if self.skipping:
-            if tag in self.skipping:  # close it (and anything left open inside it)
-                del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag):]
+            if self.open.get(tag):  # close the innermost one (and anything left open inside it)
+                i = len(self.skipping) - 1
+                while self.skipping[i] != tag:
+                    i -= 1
+                self._close_skip(i)
             return
         if tag in _HEADINGS:
             self._close_heading()
@@ -504,6 +509,12 @@ class _TextExtractor:
                 self._close_heading()
         else:
             self.parts.append(text)
+
+    def _close_skip(self, i: int) -> None:
+        """Pop skip tags from position i on (each is pushed and popped once: linear)."""
+        for tag in self.skipping[i:]:
+            self.open[tag] -= 1
+        del self.skipping[i:]
 
     def _close_title(self) -> None:
         text = "".join(self.title_parts or [])
