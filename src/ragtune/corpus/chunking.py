@@ -50,7 +50,7 @@ class HFTokens:
     """A Hugging Face (fast) tokenizer, without special tokens.
 
     Calls go to a private copy of the Rust tokenizer (no truncation, no padding) when there is
-    one: the Python wrapper costs ~10x more per call, and the shared tokenizer's truncation
+    one: the Python wrapper adds overhead to every call, and the shared tokenizer's truncation
     state belongs to the embedder, which may be encoding on another thread meanwhile."""
 
     def __init__(self, tokenizer: Any):
