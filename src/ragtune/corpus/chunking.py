@@ -112,7 +112,7 @@ class ChunkingConfig:
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9])")
 
 
 @dataclass
@@ -175,6 +175,16 @@ def _hard_split(text: str, budget: int, tokens: Tokens) -> list[str]:
     return pieces
 
 
+def _sentences(para: str) -> Iterator[str]:
+    """Sentences of a paragraph, cut at the whitespace after `.`, `!` or `?` (and any closing
+    quotes or brackets, which stay with their sentence)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(para):
+        yield para[start : m.start(1)]
+        start = m.end(1)
+    yield para[start:]
+
+
 def _char_pieces(text: str, max_chars: int) -> Iterator[str]:
     """`text` in pieces of at most `max_chars`, cut at whitespace when there is some nearby."""
     start, n = 0, len(text)
@@ -200,7 +210,7 @@ def _units(section_text: str, budget: int, max_chars: int, tokens: Tokens) -> It
                 yield _Unit(para, n, "\n\n")
                 continue
         first = True
-        for sentence in _SENTENCE.split(para):
+        for sentence in _sentences(para):
             for bounded in _char_pieces(sentence, max_chars):
                 for piece in _hard_split(bounded, budget, tokens):
                     yield _Unit(piece, tokens.count(piece), "\n\n" if first else " ")

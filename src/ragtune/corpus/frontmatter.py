@@ -169,9 +169,12 @@ def normalize_metadata(data: dict[str, Any]) -> dict[str, Any]:
         k = normalize_key(key)
         if not k:
             continue
-        if k.lower() in LIST_KEYS and isinstance(value, str):
+        listed = k.lower() in LIST_KEYS
+        if listed and isinstance(value, str):
             value = [t.strip() for t in value.split(",") if t.strip()]
         v = normalize_value(value)
+        if listed and v is not None and not isinstance(v, list):  # `tags: 5`, `tags: {a: 1}`
+            v = [v]  # always a list, so normalising twice changes nothing
         if v is not None:
             out[k] = v
     return out

@@ -297,9 +297,12 @@ def _decode(data: bytes) -> str:
     enc = _bom_encoding(data[:4])
     if enc is not None:
         try:
-            return data.decode(enc)
-        except UnicodeDecodeError as e:
-            raise LoadError(f"not valid {enc.upper()} (at byte {e.start}) despite its byte-order mark")
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            text = ""
+        if _looks_like_text(text):
+            return text.removeprefix("\ufeff")
+        # a mark but no text behind it: bytes that merely start like one (judged as below)
     if b"\x00" in data[:_BINARY_SNIFF]:
         raise LoadError("binary file (contains NUL bytes), not text", kind="skipped")
     try:
@@ -310,6 +313,14 @@ def _decode(data: bytes) -> str:
             "convert it to UTF-8",
             kind="skipped",
         )
+
+
+def _looks_like_text(text: str) -> bool:
+    """Decoded UTF-16/32 that reads as text: some whitespace, no control characters."""
+    head = text[:_BINARY_SNIFF]
+    return any(c.isspace() for c in head) and not any(
+        ord(c) < 32 and c not in "\t\n\r\f\v" for c in head
+    )
 
 
 def _read_text(src: SourceFile) -> str:
@@ -634,6 +645,8 @@ def _text_lines(src: SourceFile) -> Iterator[tuple[int, str]]:
         head = f.read(_BINARY_SNIFF)
         f.seek(0)
         enc = _bom_encoding(head)
+        if enc is not None and not _looks_like_text(head.decode(enc, "ignore")):
+            enc = None  # starts like a mark, is not text behind it
         if enc is not None:  # UTF-16/32 with a byte-order mark: decode as a stream
             try:
                 for number, line in enumerate(io.TextIOWrapper(f, encoding=enc, newline=""), 1):
