@@ -2,7 +2,7 @@
 
 1. Scaling: one file per size, each read and chunked in a fresh process (the real MiniLM
    tokenizer, no chunk limit, so every byte is chunked): a page of N nested `<div>`s around
-   one sentence, and a text file of one line of M MB (random words, no line break). Time and
+   one sentence, and a text file of one line of M MB (words, no line break). Time and
    peak RSS per size; `per_unit` ratios near 1 between the largest and the smallest size mean
    linear. Before the fix, 100,000 nested divs took 475 s (quadratic) and a 30 MB line 39 s,
    2.9 GB and one chunk.
@@ -38,18 +38,9 @@ def write_nested(path: Path, n: int) -> None:
 
 
 def write_line(path: Path, mb: float) -> None:
-    import random
+    from ragtune.corpus.hostile import write_one_line
 
-    rng = random.Random(0)
-    words = [
-        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9)))
-        for _ in range(512)
-    ]
-    line = (" ".join(words) + " ").encode()
-    with open(path, "wb") as f:
-        for _ in range(int(mb * 1_000_000) // len(line)):
-            f.write(line)
-        f.write(b"end")
+    write_one_line(path, mb)
 
 
 def measure_one(path: str) -> dict[str, Any]:

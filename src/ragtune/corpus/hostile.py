@@ -116,15 +116,10 @@ def write_hostile_corpus(
     )
 
     # --- one enormous line (bad by the chunk limit) and a long one (good, split into chunks)
-    words = [bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(512)]
-    line = b" ".join(words) + b" "
-    with open(h / "big_line.txt", "wb") as f:
-        size = int(big_line_mb * 1_000_000)
-        for _ in range(size // len(line)):
-            f.write(line)
-        f.write(b"end")
+    write_one_line(h / "big_line.txt", big_line_mb)
     out.bad.add("hostile/big_line.txt")
-    good("long_line.md", (line * (40_000 // len(line))).decode() + "end of the long line.")
+    write_one_line(h / "long_line.md", 0.04)
+    out.good.add("hostile/long_line")
     good("no_spaces.txt", "x" * 30_000)  # one 30 KB "word": cut by characters
 
     # --- PDFs
@@ -272,6 +267,22 @@ def write_hostile_corpus(
     else:
         out.bad |= {"hostile/perms/locked.md", "hostile/perms/closed"}
     return out
+
+
+def write_one_line(path: Path, mb: float, seed: int = 0) -> None:
+    """`mb` megabytes of words (from the sample corpus' vocabulary) with no line break, written
+    in blocks: the file never exists in memory whole."""
+    from ragtune.corpus.sample import _CITIES, _FILLER, _THINGS
+
+    rng = random.Random(seed)
+    vocab = [w.strip(".,").lower() for w in _FILLER.split()] + _CITIES + _THINGS
+    block = " ".join(rng.choice(vocab) for _ in range(20_000)) + " "
+    data = block.encode()
+    with open(path, "wb") as f:
+        left = int(mb * 1_000_000)
+        while left > 0:
+            f.write(data[:left])
+            left -= len(data)
 
 
 def unlock(folder: str | Path) -> None:
