@@ -47,6 +47,7 @@ ENV = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}
 
 
 def ragtune(project: Path, *args: str) -> list[str]:
+    project.mkdir(parents=True, exist_ok=True)
     return [sys.executable, "-m", "ragtune.cli", "-p", str(project), *args]
 
 
@@ -183,9 +184,11 @@ def _sequences(work: Path, kills: int, rng: random.Random, ref_s: float,
                 break  # finished before the kill moment
             cmd = next_command(seq, cmd) if next_command else cmd
         problems = check(seq)
+        info = [p.removeprefix("info: ") for p in problems if p.startswith("info: ")]
+        problems = [p for p in problems if not p.startswith("info: ")]
         sequences.append({"runs": runs, "kills": sum(k["sequence"] == len(sequences) for k in landed),
                           "wall_s": round(time.monotonic() - t0, 1), "equal_to_uninterrupted": not problems,
-                          "differences": problems[:10]})  # fmt: skip
+                          "differences": problems[:10], "notes": info})  # fmt: skip
         print(f"[bench] sequence {sequences[-1]}", file=sys.stderr)
     return {"uninterrupted_s": round(ref_s, 1), "kills": landed, "sequences": sequences,
             "all_equal": all(s["equal_to_uninterrupted"] for s in sequences)}  # fmt: skip
@@ -245,16 +248,20 @@ def finetune_mode(work: Path, kills: int, rng: random.Random) -> dict[str, Any]:
 
 def _check_finetune(seq: Path, reference: dict[str, Any]) -> list[str]:
     problems = []
-    records = list((seq / ".ragtune" / "adapters").glob("*/adapter.json")) or list(
-        (seq / ".ragtune" / "adapters").glob("*/record.json"))
+    records = list((seq / ".ragtune" / "adapters").glob("*/record.json"))
     got = _adapter(seq)
     if set(got) != set(reference):
         return ["adapter tensors differ in names"]
     worst = max(float((got[k] - reference[k]).abs().max()) for k in got)
     if worst > 1e-6:
         problems.append(f"adapter differs from the uninterrupted one (max abs diff {worst:.2e})")
-    if not records:
-        problems.append("no adapter record")
+    if len(records) != 1:
+        return problems + [f"{len(records)} adapter records"]
+    record = json.loads(records[0].read_text())
+    if record.get("steps") != 4:
+        problems.append(f"trained {record.get('steps')} steps, not 4")
+    starts = [s.get("start_step") for s in record.get("sessions", [])]
+    problems.append(f"info: sessions started at steps {starts}")  # reported, not a failure
     return problems
 
 
