@@ -598,3 +598,12 @@ def test_max_chunks_stops_early():
     doc = Document("d", "word " * 100_000, "", {}, "d.txt", "txt")
     with pytest.raises(TooManyChunks):
         chunk_document(doc, WordTokens(), ChunkingConfig(16, 0), max_chunks=10)
+
+
+@given(st.text(max_size=30), st.lists(qa_text, min_size=1, max_size=2))
+@example("⓵ 12 ²", ["⓵"])  # int("⓵") raised: scoring crashed on a prediction with such a digit
+def test_scoring_never_raises(prediction, answers):
+    from ragtune.eval.metrics import is_correct
+
+    item = QAItem("q", "Which?", answers, options=[answers[0], "other"])
+    assert is_correct(item, prediction, False) in (True, False)
