@@ -88,6 +88,18 @@ class IndexSettings(_Section):
     chunk_tokens: int = Field(128, ge=16, description="Chunk size in embedder tokens.")
     chunk_overlap: int = Field(16, ge=0, description="Tokens shared by neighbouring chunks.")
     max_file_mb: float = Field(50.0, gt=0, description="Larger files are skipped with a reason.")
+    max_doc_chunks: int = Field(
+        20000,
+        ge=1,
+        description="A document that would make more chunks is skipped with a reason "
+        "(20,000 chunks are ~10 MB of prose; a 50 MB file of one line would be ~80,000).",
+    )
+    max_metadata_kb: float = Field(
+        64.0,
+        gt=0,
+        description="A document whose metadata (front matter, record fields) is larger is "
+        "skipped with a reason; metadata is copied into every chunk.",
+    )
     collection: str = Field("default", description="Collection used when none is named.")
     hnsw_ef: int = Field(
         128, ge=8, description="HNSW search breadth: higher is more exact and slower."

@@ -7,6 +7,12 @@ chunks of at most `size` embedder tokens (minus room for the title and heading t
 sentence that is too long at token boundaries. Neighbouring chunks of one section share about
 `overlap` tokens. Every chunk keeps its document title and section heading.
 
+Long input stays linear: a paragraph is never handed to the tokenizer whole when it is longer
+than a chunk can be, a run of text with no sentence end or whitespace (a 30 MB single line,
+base64) is cut by characters, and a chunk holds at most `size * MAX_CHARS_PER_TOKEN`
+characters (a tokenizer maps a 1,000-character "word" to one unknown token). `max_chunks`
+stops early on a document too big to be meant as one.
+
 Chunk ids are `<doc_id>::<position>-<hash8>`: stable across runs for unchanged content (the
 kill -9 test compares them), different when a chunk's content changes, so a stale citation
 never silently points at new text.
@@ -14,14 +20,22 @@ never silently points at new text.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Iterator, Protocol
 
 from ragtune.corpus.loaders import Document
+from ragtune.corpus.markdown import heading as markdown_heading
 from ragtune.types import Chunk
+
+MAX_CHARS_PER_TOKEN = 10  # English prose is ~4.5 characters per MiniLM token
+
+
+class TooManyChunks(ValueError):
+    """A document would make more than `max_chunks` chunks (raised as soon as it does)."""
 
 
 class Tokens(Protocol):
@@ -33,17 +47,42 @@ class Tokens(Protocol):
 
 
 class HFTokens:
-    """A Hugging Face (fast) tokenizer, without special tokens."""
+    """A Hugging Face (fast) tokenizer, without special tokens.
+
+    Calls go to a private copy of the Rust tokenizer (no truncation, no padding) when there is
+    one: the Python wrapper adds overhead to every call, and the shared tokenizer's truncation
+    state belongs to the embedder, which may be encoding on another thread meanwhile."""
 
     def __init__(self, tokenizer: Any):
         self.tokenizer = tokenizer
+        self.fast = None
+        backend = getattr(tokenizer, "backend_tokenizer", None)
+        if backend is not None:
+            self.fast = _private_copy(backend)
 
     def count(self, text: str) -> int:
+        if self.fast is not None:
+            return len(self.fast.encode(text, add_special_tokens=False).ids)
         return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-        return [tuple(o) for o in enc["offset_mapping"] if o[1] > o[0]]
+        if self.fast is not None:
+            offsets = self.fast.encode(text, add_special_tokens=False).offsets
+        else:
+            offsets = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)[
+                "offset_mapping"
+            ]
+        return [tuple(o) for o in offsets if o[1] > o[0]]
+
+
+@functools.lru_cache(maxsize=8)
+def _private_copy(backend: Any) -> Any:
+    from tokenizers import Tokenizer
+
+    fast = Tokenizer.from_str(backend.to_str())
+    fast.no_truncation()
+    fast.no_padding()
+    return fast
 
 
 class WordTokens:
@@ -72,9 +111,8 @@ class ChunkingConfig:
         return f"chunk{self.size}/{self.overlap}/v1"
 
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9])")
 
 
 @dataclass
@@ -99,13 +137,13 @@ def split_sections(text: str) -> list[Section]:
     for line in text.split("\n"):
         if _FENCE.match(line):
             in_fence = not in_fence
-        m = None if in_fence else _HEADING.match(line)
-        if m:
+        found = None if in_fence else markdown_heading(line)
+        if found:
             close()
-            level = len(m.group(1))
+            level = found[0]
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            stack.append((level, m.group(2).strip()))
+            stack.append(found)
         else:
             lines.append(line)
     close()
@@ -137,22 +175,46 @@ def _hard_split(text: str, budget: int, tokens: Tokens) -> list[str]:
     return pieces
 
 
-def _units(section_text: str, budget: int, tokens: Tokens) -> list[_Unit]:
-    units: list[_Unit] = []
+def _sentences(para: str) -> Iterator[str]:
+    """Sentences of a paragraph, cut at the whitespace after `.`, `!` or `?` (and any closing
+    quotes or brackets, which stay with their sentence)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(para):
+        yield para[start : m.start(1)]
+        start = m.end(1)
+    yield para[start:]
+
+
+def _char_pieces(text: str, max_chars: int) -> Iterator[str]:
+    """`text` in pieces of at most `max_chars`, cut at whitespace when there is some nearby."""
+    start, n = 0, len(text)
+    while n - start > max_chars:
+        end = start + max_chars
+        cut = max(text.rfind(c, start + max_chars // 2, end) for c in " \n\t")
+        if cut <= start:
+            cut = end
+        piece = text[start:cut].strip()
+        if piece:
+            yield piece
+        start = cut
+    piece = text[start:].strip()
+    if piece:
+        yield piece
+
+
+def _units(section_text: str, budget: int, max_chars: int, tokens: Tokens) -> Iterator[_Unit]:
     for para in _paragraphs(section_text):
-        n = tokens.count(para)
-        if n <= budget:
-            units.append(_Unit(para, n, "\n\n"))
-            continue
-        first = True
-        for sentence in _SENTENCE.split(para):
-            sentence = sentence.strip()
-            if not sentence:
+        if len(para) <= max_chars:
+            n = tokens.count(para)
+            if n <= budget:
+                yield _Unit(para, n, "\n\n")
                 continue
-            for piece in _hard_split(sentence, budget, tokens):
-                units.append(_Unit(piece, tokens.count(piece), "\n\n" if first else " "))
-                first = False
-    return units
+        first = True
+        for sentence in _sentences(para):
+            for bounded in _char_pieces(sentence, max_chars):
+                for piece in _hard_split(bounded, budget, tokens):
+                    yield _Unit(piece, tokens.count(piece), "\n\n" if first else " ")
+                    first = False
 
 
 def _tail(text: str, overlap: int, tokens: Tokens) -> str:
@@ -181,8 +243,11 @@ def chunk_document(
     tokens: Tokens,
     config: ChunkingConfig = ChunkingConfig(),
     collection: str = "default",
+    max_chunks: int | None = None,
 ) -> list[Chunk]:
-    """The chunks of one document, in order, with stable ids."""
+    """The chunks of one document, in order, with stable ids.
+
+    Raises TooManyChunks once the document passes `max_chunks` (the rest is not chunked)."""
     pieces: list[tuple[str, str]] = []  # (heading, text)
     title_key = doc.title.strip().lower()
     for section in split_sections(doc.text):
@@ -192,24 +257,36 @@ def chunk_document(
         reserve = min(tokens.count(prefix) + 1, config.size // 4) if prefix else 0
         budget = max(8, config.size - reserve)
         overlap = min(config.overlap, budget // 2)
+        max_chars = budget * MAX_CHARS_PER_TOKEN
         current: list[_Unit] = []
-        used = 0
-        for unit in _units(section.text, budget, tokens):
+        used = chars = 0
+        for unit in _units(section.text, budget, max_chars, tokens):
             sep = 1 if current else 0
-            if current and used + sep + unit.tokens > budget:
+            if current and (
+                used + sep + unit.tokens > budget or chars + 2 * sep + len(unit.text) > max_chars
+            ):
                 text = _join(current)
                 pieces.append((heading, text))
+                if max_chunks is not None and len(pieces) > max_chunks:
+                    raise TooManyChunks(f"more than {max_chunks} chunks")
                 tail = _tail(text, overlap, tokens)
                 tail_n = tokens.count(tail) if tail else 0
-                if tail and tail_n + 1 + unit.tokens <= budget:
-                    current, used = [_Unit(tail, tail_n, "")], tail_n
+                if (
+                    tail
+                    and tail_n + 1 + unit.tokens <= budget
+                    and len(tail) + 2 + len(unit.text) <= max_chars
+                ):
+                    current, used, chars = [_Unit(tail, tail_n, "")], tail_n, len(tail)
                 else:
-                    current, used = [], 0
+                    current, used, chars = [], 0, 0
                 sep = 1 if current else 0
             current.append(unit)
             used += sep + unit.tokens
+            chars += 2 * sep + len(unit.text)
         if current:
             pieces.append((heading, _join(current)))
+            if max_chunks is not None and len(pieces) > max_chunks:
+                raise TooManyChunks(f"more than {max_chunks} chunks")
     chunks = []
     for position, (heading, text) in enumerate(pieces):
         h = chunk_hash(doc.title, heading, text, doc.metadata)

@@ -30,10 +30,12 @@ from typing import Any, Iterator
 
 from ragtune.corpus.frontmatter import (
     FrontMatterError,
+    MetadataError,
     normalize_key,
     normalize_metadata,
     split_front_matter,
 )
+from ragtune.corpus.markdown import first_h1
 
 FORMATS = {
     ".md": "md",
@@ -51,6 +53,7 @@ FORMATS = {
 TEXT_FORMATS = {"md", "txt", "html", "jsonl", "json", "csv"}
 RECORD_FORMATS = {"jsonl", "json", "csv"}
 _BINARY_SNIFF = 8192
+MAX_TITLE_CHARS = 1000  # a longer title (front matter, <title>, PDF info) is cut
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # broken PDFs are reported as Problems
 
@@ -88,7 +91,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.reason}"
+        return printable(f"{where}: {self.reason}")
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "reason": self.reason, "kind": self.kind}
@@ -140,12 +143,12 @@ def scan(root: str | Path, max_file_mb: float = 50.0) -> tuple[list[SourceFile],
     def rel(p: Path) -> str:
         return p.relative_to(root).as_posix()
 
-    def walk(folder: Path) -> None:
+    def enter(folder: Path) -> Iterator[os.DirEntry] | None:
         try:
             st = folder.stat()
         except OSError as e:
             problems.append(Problem(rel(folder), _os_reason(e), kind="failed"))
-            return
+            return None
         key = (st.st_dev, st.st_ino)
         if key in seen_dirs:
             problems.append(
@@ -154,56 +157,93 @@ def scan(root: str | Path, max_file_mb: float = 50.0) -> tuple[list[SourceFile],
                     f"symlink loop: this folder was already read as `{seen_dirs[key] or '.'}`",
                 )
             )
-            return
+            return None
         seen_dirs[key] = rel(folder) if folder != root else ""
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            return iter(sorted(os.scandir(folder), key=lambda e: e.name))
         except OSError as e:
             problems.append(Problem(rel(folder) or ".", _os_reason(e), kind="failed"))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = Path(entry.path)
-            try:
-                st = path.stat()  # follows symlinks
-            except OSError as e:
-                problems.append(Problem(rel(path), _os_reason(e), kind="failed"))
-                continue
-            if stat.S_ISDIR(st.st_mode):
-                walk(path)
-                continue
-            if not stat.S_ISREG(st.st_mode):
-                problems.append(Problem(rel(path), "not a regular file (device, fifo or socket)"))
-                continue
-            ext = path.suffix.lower()
-            fmt = FORMATS.get(ext)
-            if fmt is None:
-                what = "binary file" if _looks_binary_path(path) else "unsupported file type"
-                problems.append(
-                    Problem(
-                        rel(path),
-                        f"{what} `{ext or '(no extension)'}`; supported: "
-                        + ", ".join(sorted(set(FORMATS))),
-                    )
-                )
-                continue
-            if st.st_size == 0:
-                problems.append(Problem(rel(path), "empty file"))
-                continue
-            if st.st_size > limit:
-                problems.append(
-                    Problem(
-                        rel(path),
-                        f"file is {st.st_size / 1048576:.1f} MB, over index.max_file_mb="
-                        f"{max_file_mb:g}; raise it (--max-file-mb) to ingest this file",
-                    )
-                )
-                continue
-            files.append(SourceFile(path, rel(path), fmt, st.st_size, st.st_mtime_ns))
+            return None
 
-    walk(root)
+    # depth-first in name order, with a stack: a folder nested thousands deep is no crash
+    stack = [it for it in [enter(root)] if it is not None]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        bad_name = _bad_name(entry.name)
+        if bad_name:
+            problems.append(Problem(printable(rel(path)), bad_name))
+            continue
+        try:
+            st = path.stat()  # follows symlinks
+        except OSError as e:
+            problems.append(Problem(rel(path), _os_reason(e), kind="failed"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            inner = enter(path)
+            if inner is not None:
+                stack.append(inner)
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            problems.append(Problem(rel(path), "not a regular file (device, fifo or socket)"))
+            continue
+        ext = path.suffix.lower()
+        fmt = FORMATS.get(ext)
+        if fmt is None:
+            what = "binary file" if _looks_binary_path(path) else "unsupported file type"
+            problems.append(
+                Problem(
+                    rel(path),
+                    f"{what} `{ext or '(no extension)'}`; supported: "
+                    + ", ".join(sorted(set(FORMATS))),
+                )
+            )
+            continue
+        if st.st_size == 0:
+            problems.append(Problem(rel(path), "empty file"))
+            continue
+        if st.st_size > limit:
+            problems.append(
+                Problem(
+                    rel(path),
+                    f"file is {st.st_size / 1048576:.1f} MB, over index.max_file_mb="
+                    f"{max_file_mb:g}; raise it (--max-file-mb) to ingest this file",
+                )
+            )
+            continue
+        files.append(SourceFile(path, rel(path), fmt, st.st_size, st.st_mtime_ns))
     return files, problems
+
+
+def _bad_name(name: str) -> str | None:
+    """Why a file or folder name cannot become part of a document id, if it cannot."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8; rename it"
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return "file name contains a control character (a newline?); rename it"
+    return None
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on one line: control characters and undecodable bytes escaped."""
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        if "\udc80" <= c <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{ord(c) - 0xDC00:02x}")
+        elif c.isprintable() or c == " ":
+            out.append(c)
+        else:
+            out.append(c.encode("unicode_escape", "backslashreplace").decode("ascii"))
+    return "".join(out)
 
 
 def _os_reason(e: OSError) -> str:
@@ -234,19 +274,55 @@ def open_binary(path: Path) -> io.BufferedReader:
     return open(path, "rb")
 
 
-def _read_text(src: SourceFile) -> str:
-    data = _read_bytes(src)
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)  # fmt: skip
+
+
+def _bom_encoding(head: bytes) -> str | None:
+    """UTF-16/32 announced by a byte-order mark (what Windows tools write as "Unicode")."""
+    return next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
+
+
+def _decode(data: bytes) -> str:
+    enc = _bom_encoding(data[:4])
+    if enc is not None:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            text = ""
+        if _looks_like_text(text):
+            return text.removeprefix("\ufeff")
+        # a mark but no text behind it: bytes that merely start like one (judged as below)
     if b"\x00" in data[:_BINARY_SNIFF]:
         raise LoadError("binary file (contains NUL bytes), not text", kind="skipped")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise LoadError(
             f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
             "convert it to UTF-8",
             kind="skipped",
         )
+
+
+def _looks_like_text(text: str) -> bool:
+    """Decoded UTF-16/32 that reads as text: some whitespace, no control characters."""
+    head = text[:_BINARY_SNIFF]
+    return any(c.isspace() for c in head) and not any(
+        ord(c) < 32 and c not in "\t\n\r\f\v" for c in head
+    )
+
+
+def _read_text(src: SourceFile) -> str:
+    text = _decode(_read_bytes(src))
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _title(text: Any) -> str:
+    """A title is one line: whitespace collapsed, cut at MAX_TITLE_CHARS."""
+    return " ".join(str(text or "").split())[:MAX_TITLE_CHARS]
 
 
 def _read_bytes(src: SourceFile) -> bytes:
@@ -282,62 +358,202 @@ def _stem_title(src: SourceFile) -> str:
     return Path(src.relpath).stem
 
 
-_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 
 def _load_text(src: SourceFile) -> Document:
     text = _read_text(src)
     try:
         meta, body = split_front_matter(text)
+        meta = normalize_metadata(meta)
     except FrontMatterError as e:
         raise LoadError(str(e), kind="failed")
-    meta = normalize_metadata(meta)
-    title = str(meta.pop("title", "") or "")
+    except MetadataError as e:
+        raise LoadError(f"front matter: {e}", kind="skipped")
+    title = _title(meta.pop("title", ""))
     if not title and src.format == "md":
-        m = _H1.search(body)
-        if m:
-            title = m.group(1).strip()
+        title = _title(first_h1(body))
     if not body.strip():
         raise LoadError("no text (empty, or only front matter)", kind="skipped")
     return Document(src.doc_id, body.strip("\n"), title or _stem_title(src), meta, src.relpath, src.format)
 
 
-_BLOCK_TAGS = (
+_BLOCK_TAGS = frozenset((
     "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "li", "ul",
     "ol", "tr", "table", "pre", "blockquote", "dl", "dt", "dd", "figure", "figcaption", "form",
-)  # fmt: skip
+))  # fmt: skip
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "svg"))
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+
+
+class _TextExtractor:
+    """The text of an HTML page in one pass, no tree: time and memory are linear in the input
+    however deep the nesting and however broken the markup (a tree of 100,000 nested tags took
+    minutes; `html.parser` is quadratic on some malformed input, e.g. many `</`).
+
+    The tokenizer is deliberately simple: a tag is `<name ...>` with no `<` or `>` inside,
+    comments and `<!...>`/`<?...>` are dropped, script/style content is raw text up to its end
+    tag. Anything else is text. Every search moves forward, so no byte is scanned twice.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.title = ""
+        self.title_parts: list[str] | None = None  # collecting the first <title>
+        self.title_in_body = False
+        self.skipping: list[str] = []  # open script/style/head... tags: their text is not text
+        self.open: dict[str, int] = {}  # how many of each are in `skipping`
+        self.heading: tuple[int, list[str]] | None = None
+        self.collected = 0  # characters in the open title or heading
+
+    def run(self, markup: str) -> tuple[str, str]:
+        import html
+
+        n = len(markup)
+        pos = 0
+        next_gt = -2  # cached position of the next ">" (-1: none left)
+
+        def text(segment: str) -> None:
+            if segment:
+                self.data(html.unescape(segment))
+
+        while pos < n:
+            lt = markup.find("<", pos)
+            if lt < 0:
+                text(markup[pos:])
+                break
+            text(markup[pos:lt])
+            if markup.startswith("<!--", lt):  # an unclosed comment hides the rest, as in browsers
+                end = markup.find("-->", lt + 4)
+                pos = n if end < 0 else end + 3
+                continue
+            m = _TAG.match(markup, lt)
+            if m is None:
+                if markup.startswith(("<!", "<?", "</"), lt):  # doctype, CDATA, PI, bogus: drop
+                    if next_gt != -1 and next_gt < lt:
+                        next_gt = markup.find(">", lt)
+                    if next_gt >= 0:
+                        pos = next_gt + 1
+                        continue
+                text("<")
+                pos = lt + 1
+                continue
+            pos = m.end()
+            name = m.group(2).lower()
+            if m.group(1):
+                self.end(name)
+            elif m.group(3):
+                self.start_end(name, None)
+            else:
+                self.start(name, None)
+                if name in _RAW_TEXT:  # content up to </name> is not markup
+                    close = re.compile(rf"</{name}[\s/>]", re.I).search(markup, pos)
+                    end = n if close is None else close.start()
+                    if name in ("title", "textarea"):
+                        text(markup[pos:end])
+                    pos = end
+        if self.title_parts is not None:
+            self._close_title()
+        self._close_heading()
+        return self.title, "".join(self.parts)
+
+    def start(self, tag: str, attrs: Any) -> None:
+        if tag == "title" and not self.title and self.title_parts is None:
+            self.title_parts, self.collected = [], 0
+            self.title_in_body = not self.skipping
+            return
+        if tag == "body" and self.skipping[:1] == ["head"]:  # a <head> nobody closed ends here
+            self._close_skip(0)
+        if tag in _SKIP_TAGS:
+            self.skipping.append(tag)
+            self.open[tag] = self.open.get(tag, 0) + 1
+            return
+        self.start_end(tag, attrs)
+
+    def start_end(self, tag: str, attrs: Any) -> None:
+        if self.skipping:
+            return
+        if tag in _HEADINGS:
+            self._close_heading()
+            self.heading, self.collected = (_HEADINGS[tag], []), 0
+        elif tag == "br":
+            self.data("\n")
+        elif tag in _BLOCK_TAGS:
+            self._close_heading()
+            self.parts.append("\n\n")
+
+    def end(self, tag: str) -> None:
+        if tag == "title" and self.title_parts is not None:
+            self._close_title()
+            return
+        if self.skipping:
+            if self.open.get(tag):  # close the innermost one (and anything left open inside it)
+                i = len(self.skipping) - 1
+                while self.skipping[i] != tag:
+                    i -= 1
+                self._close_skip(i)
+            return
+        if tag in _HEADINGS:
+            self._close_heading()
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def data(self, text: str) -> None:
+        if self.title_parts is not None:
+            self.title_parts.append(text)
+            self.collected += len(text)
+            if self.collected > MAX_TITLE_CHARS:  # never closed, probably
+                self._close_title()
+        elif self.skipping:
+            return
+        elif self.heading is not None:
+            self.heading[1].append(text)
+            self.collected += len(text)
+            if self.collected > MAX_TITLE_CHARS:  # a heading is one line, not a page
+                self._close_heading()
+        else:
+            self.parts.append(text)
+
+    def _close_skip(self, i: int) -> None:
+        """Pop skip tags from position i on (each is pushed and popped once: linear)."""
+        for tag in self.skipping[i:]:
+            self.open[tag] -= 1
+        del self.skipping[i:]
+
+    def _close_title(self) -> None:
+        text = "".join(self.title_parts or [])
+        self.title_parts = None
+        self.title = " ".join(text.split())[:MAX_TITLE_CHARS]
+        if self.title_in_body:  # outside <head> its text is also page text
+            self.data(text)
+
+    def _close_heading(self) -> None:
+        if self.heading is None:
+            return
+        level, texts = self.heading
+        self.heading = None
+        line = " ".join("".join(texts).split())
+        self.parts.append(f"\n\n{'#' * level} {line}\n\n")
 
 
 def html_to_text(markup: str) -> tuple[str, str]:
     """(title, text) of an HTML page: headings become `#` lines so chunking sees sections."""
-    from bs4 import BeautifulSoup
+    title, raw = _TextExtractor().run(markup)
+    lines = [_SPACES.sub(" ", line).strip() for line in raw.splitlines()]
+    text = _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    return title or first_h1(text), text
 
-    soup = BeautifulSoup(markup, "html.parser")
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup(["script", "style", "noscript", "template", "head", "svg"]):
-        tag.decompose()
-    for level in range(1, 7):
-        for h in soup.find_all(f"h{level}"):
-            h.replace_with(f"\n\n{'#' * level} {h.get_text(' ', strip=True)}\n\n")
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    raw = soup.get_text()
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.splitlines()]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    if not title:
-        m = _H1.search(text)
-        title = m.group(1).strip() if m else ""
-    return title, text
+
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)[^<>]*?(/?)>")
+_RAW_TEXT = frozenset(("script", "style", "title", "textarea"))
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BLANKS = re.compile(r"\n{3,}")
 
 
 def _load_html(src: SourceFile) -> Document:
     title, text = html_to_text(_read_text(src))
     if not text.strip():
         raise LoadError("HTML page has no visible text", kind="skipped")
-    return Document(src.doc_id, text, title or _stem_title(src), {}, src.relpath, src.format)
+    return Document(src.doc_id, text, _title(title) or _stem_title(src), {}, src.relpath, src.format)
 
 
 def _load_pdf(src: SourceFile) -> Document:
@@ -350,13 +566,15 @@ def _load_pdf(src: SourceFile) -> Document:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")  # an owner password alone still lets anyone read
             except Exception:
-                raise LoadError("encrypted PDF; save an unencrypted copy")
+                opened = 0
+            if not opened:
+                raise LoadError("encrypted PDF (needs a password); save an unencrypted copy")
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
-        title = str(getattr(info, "title", None) or "").strip()
-        author = str(getattr(info, "author", None) or "").strip()
+        title = _title(getattr(info, "title", None))
+        author = _title(getattr(info, "author", None))
     except LoadError:
         raise
     except Exception as e:  # pypdf raises many types on damaged files
@@ -384,17 +602,28 @@ def _record(
         return Problem(src.relpath, f"record {what}", number, "skipped")
     rid = obj.get("id")
     rid = str(rid).strip() if rid not in (None, "") else str(number)
+    if _bad_name(rid):
+        return Problem(
+            src.relpath, f"record id `{printable(rid[:80])}` has a control character or invalid "
+            "Unicode", number, "skipped",
+        )  # fmt: skip
     if rid in seen:
         return Problem(
             src.relpath, f"duplicate record id `{rid}` (first at {seen[rid]})", number, "skipped"
         )
+    try:
+        meta = normalize_metadata({k: v for k, v in obj.items() if k not in ("text", "id", "title")})
+        json.dumps([text, obj.get("title"), meta], ensure_ascii=False, default=str).encode("utf-8")
+    except MetadataError as e:
+        return Problem(src.relpath, f"record {e}", number, "skipped")
+    except UnicodeEncodeError:
+        return Problem(
+            src.relpath, "record has invalid Unicode (a lone surrogate such as \\ud800)",
+            number, "skipped",
+        )  # fmt: skip
     seen[rid] = number
-    meta = normalize_metadata(
-        {k: v for k, v in obj.items() if k not in ("text", "id", "title")}
-    )
-    title = str(obj.get("title") or "").strip()
     return Document(
-        f"{src.doc_id}#{rid}", text.strip(), title, meta, src.relpath, src.format
+        f"{src.doc_id}#{rid}", text.strip(), _title(obj.get("title")), meta, src.relpath, src.format
     )
 
 
@@ -406,9 +635,19 @@ def _text_lines(src: SourceFile) -> Iterator[tuple[int, str]]:
         raise LoadError(_os_reason(e))
     with f:
         head = f.read(_BINARY_SNIFF)
+        f.seek(0)
+        enc = _bom_encoding(head)
+        if enc is not None and not _looks_like_text(head.decode(enc, "ignore")):
+            enc = None  # starts like a mark, is not text behind it
+        if enc is not None:  # UTF-16/32 with a byte-order mark: decode as a stream
+            try:
+                for number, line in enumerate(io.TextIOWrapper(f, encoding=enc, newline=""), 1):
+                    yield number, line
+            except UnicodeDecodeError as e:
+                raise LoadError(f"not valid {enc.upper()} despite its byte-order mark: {e.reason}")
+            return
         if b"\x00" in head:
             raise LoadError("binary file (contains NUL bytes), not text", kind="skipped")
-        f.seek(0)
         for number, raw in enumerate(f, start=1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
@@ -422,6 +661,21 @@ class _BadLine(str):
     """Marks a line that could not be decoded (its value is the reason)."""
 
 
+def _json_loads(text: str, one_line: bool = False) -> Any:
+    """json.loads, with every way it fails as a ValueError that reads well."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        where = f"column {e.colno}" if one_line else f"line {e.lineno} column {e.colno}"
+        raise ValueError(f"{e.msg.removesuffix(' at')} at {where}")
+    except RecursionError:
+        raise ValueError("nested too deeply")
+    except ValueError as e:
+        if "integer string conversion" in str(e):
+            raise ValueError("a number has more than 4300 digits")
+        raise ValueError(str(e).split(";")[0])
+
+
 def _load_jsonl(src: SourceFile) -> Iterator[Document | Problem]:
     seen: dict[str, int] = {}
     any_line = False
@@ -433,12 +687,9 @@ def _load_jsonl(src: SourceFile) -> Iterator[Document | Problem]:
             continue
         any_line = True
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            msg = e.msg.removesuffix(" at")
-            yield Problem(
-                src.relpath, f"malformed JSON line: {msg} at column {e.colno}", number, "failed"
-            )
+            obj = _json_loads(line, one_line=True)
+        except ValueError as e:
+            yield Problem(src.relpath, f"malformed JSON line: {e}", number, "failed")
             continue
         yield _record(src, obj, number, seen)
     if not any_line:
@@ -447,9 +698,9 @@ def _load_jsonl(src: SourceFile) -> Iterator[Document | Problem]:
 
 def _load_json(src: SourceFile) -> Iterator[Document | Problem]:
     try:
-        data = json.loads(_read_text(src))
-    except json.JSONDecodeError as e:
-        raise LoadError(f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}")
+        data = _json_loads(_read_text(src))
+    except ValueError as e:
+        raise LoadError(f"malformed JSON: {e}")
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):

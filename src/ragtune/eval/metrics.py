@@ -316,9 +316,9 @@ _NOT_ITEMS = set(
 def _kind(tok: str) -> str:
     if tok == _MASK or tok in _SEP_TOKENS.values():
         return ""
-    if not tok[0].isdigit():
+    if not tok[0].isdecimal():  # isdecimal, not isdigit: int() reads only those
         return "word"
-    if not tok.isdigit():
+    if not tok.isdecimal():
         return "dotted"
     return "year" if len(tok) == 4 and 1000 <= int(tok) <= 2999 else "int"
 

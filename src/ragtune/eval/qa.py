@@ -152,13 +152,17 @@ def load_qa(path: str | Path, corpus_ids: Iterable[str] | None = None) -> list[Q
     items: list[QAItem] = []
     problems: list[str] = []
     first_line: dict[str, int] = {}
-    for number, line in enumerate(raw.splitlines(), start=1):
+    for number, line in enumerate(raw.split("\n"), start=1):  # JSON strings may hold U+2028
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             problems.append(f"line {number}: not valid JSON ({e.msg} at column {e.colno})")
+            continue
+        except (ValueError, RecursionError) as e:  # nested too deeply, a 5,000-digit number
+            why = "nested too deeply" if isinstance(e, RecursionError) else str(e).split(";")[0]
+            problems.append(f"line {number}: not valid JSON ({why})")
             continue
         try:
             item = parse_item(obj, ids)

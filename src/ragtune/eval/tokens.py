@@ -107,7 +107,7 @@ def _tokens(text: str, separators: bool = False) -> list[tuple[str, bool]]:
         if tok in ("a", "an", "the"):
             continue
         tok = _NUMBER_WORDS.get(tok, tok)
-        if tok[0].isdigit():
+        if tok[0].isdecimal():  # not isdigit(): "⓵" is a digit that int() cannot read
             tok = _canonical_number(tok)
         out.append((tok, raw[0].isupper() or raw[0].isdigit()))
     return out

@@ -22,10 +22,11 @@ and `matches(filter, fields)`, the reference semantics every backend is tested a
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Callable, Iterable
 
-from ragtune.corpus.frontmatter import normalize_date
+from ragtune.corpus.frontmatter import INT64, normalize_date
 from ragtune.errors import InputError
 from ragtune.types import Filter
 
@@ -33,6 +34,7 @@ COMPARISONS = ("eq", "ne", "gt", "gte", "lt", "lte")
 LEAF_OPS = (*COMPARISONS, "in", "nin", "contains", "exists")
 RESERVED = ("doc_id", "title", "heading")  # chunk fields that filter like metadata
 HINT = "see docs/FILTERS.md for the filter format"
+MAX_DEPTH = 32  # nesting of and/or/not (a deeper filter is refused, not a stack overflow)
 
 
 # ------------------------------------------------------------------ validation / normal form
@@ -48,9 +50,13 @@ def normalize(flt: Any) -> Filter | None:
     return _norm(flt, "filter")
 
 
-def _norm(f: Any, where: str) -> Filter:
+def _norm(f: Any, where: str, depth: int = 0) -> Filter:
+    if depth > MAX_DEPTH:
+        raise InputError(f"{where}: filter nested more than {MAX_DEPTH} levels deep", HINT)
     if isinstance(f, list):
-        return {"and": [_norm(x, f"{where}[{i}]") for i, x in enumerate(f)]}
+        if not f:
+            raise InputError(f"{where}: an empty list inside a filter", HINT)
+        return {"and": [_norm(x, f"{where}[{i}]", depth + 1) for i, x in enumerate(f)]}
     if not isinstance(f, dict):
         raise InputError(f"{where}: expected an object, got {type(f).__name__} {f!r}", HINT)
     if "and" in f or "or" in f:
@@ -60,14 +66,16 @@ def _norm(f: Any, where: str) -> Filter:
         items = f[op]
         if not isinstance(items, list) or not items:
             raise InputError(f"{where}.{op}: expected a non-empty list of filters", HINT)
-        return {op: [_norm(x, f"{where}.{op}[{i}]") for i, x in enumerate(items)]}
+        return {op: [_norm(x, f"{where}.{op}[{i}]", depth + 1) for i, x in enumerate(items)]}
     if "not" in f:
         if len(f) != 1:
             raise InputError(f"{where}: `not` must be the only key in its object", HINT)
-        return {"not": _norm(f["not"], f"{where}.not")}
+        return {"not": _norm(f["not"], f"{where}.not", depth + 1)}
     if "field" in f:
         return _leaf(f, where)
     # shorthand {"year": 2024, "tags": ["a", "b"]}
+    if not f:
+        raise InputError(f"{where}: an empty object inside a filter", HINT)
     leaves = []
     for key, value in f.items():
         op = "in" if isinstance(value, list) else "eq"
@@ -118,6 +126,10 @@ def _leaf(f: dict[str, Any], where: str) -> Filter:
 
 
 def _scalar(value: Any, where: str, op: str) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InputError(f"{where}: `{op}` takes a finite number, not {value!r}", HINT)
+    if isinstance(value, int) and not isinstance(value, bool) and not INT64[0] <= value <= INT64[1]:
+        value = str(value)  # as metadata keeps it (stores hold 64-bit integers)
     if isinstance(value, (str, int, float, bool)):
         if isinstance(value, str):
             date = normalize_date(value)
@@ -257,7 +269,7 @@ def parse_value(text: str) -> Any:
         return low == "true"
     if re.fullmatch(r"[+-]?\d+", t):
         return int(t)
-    if re.fullmatch(r"[+-]?(\d+\.\d*|\.\d+)([eE][+-]?\d+)?", t):
+    if re.fullmatch(r"[+-]?(\d+\.\d*|\.\d+|\d+(?=[eE]))([eE][+-]?\d+)?", t):
         return float(t)
     return t
 
@@ -330,16 +342,25 @@ def parse_where(expr: str) -> Filter:
     def expr_and() -> Filter:
         return joined("and", expr_not)
 
+    depth = 0
+
     def expr_not() -> Filter:
-        if peek("not"):
-            take("not")
-            return {"not": expr_not()}
-        if peek("("):
-            take("(")
-            inner = expr_or()
-            take(")")
-            return inner
-        return comparison()
+        nonlocal depth
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise InputError(f"--where: nested more than {MAX_DEPTH} levels deep", HINT)
+        try:
+            if peek("not"):
+                take("not")
+                return {"not": expr_not()}
+            if peek("("):
+                take("(")
+                inner = expr_or()
+                take(")")
+                return inner
+            return comparison()
+        finally:
+            depth -= 1
 
     def comparison() -> Filter:
         field = take()

@@ -43,7 +43,7 @@ def parse_spec(text: str) -> StrategySpec:
     options: dict[str, str] = {}
     for part in rest:
         key, sep, value = part.partition("=")
-        if not sep or key not in _KEYS or not _NAME.match(value):
+        if not sep or key not in _KEYS or not _NAME.fullmatch(value):
             raise InputError(
                 f"bad option {part!r} in strategy {raw!r}",
                 "options are adapter=ID and program=ID (letters, digits, . _ -)",
