@@ -250,3 +250,63 @@ def test_training_questions_never_share_a_source_sentence_with_test_items():
                                   excluded_sources=["Tom Christie lives in Brighton"])
     assert [e.answer for e in kept] == ["2018", examples[3].answer]
     assert report.dropped_source == 2 and report.to_dict()["dropped_source"] == 2
+
+
+# ------------------------------------------------------------------ rewriting (checks only)
+
+
+class _Scripted:
+    """A generator that answers each prompt with a scripted line (what the checks see)."""
+
+    def __init__(self, lines):
+        self.lines = lines
+        self.prompts = []
+
+    def generate(self, prompts, **kw):
+        from types import SimpleNamespace
+
+        self.prompts += prompts
+        return [SimpleNamespace(text=self.lines(p)) for p in prompts]
+
+
+def test_a_rewrite_is_kept_only_when_it_passes_the_checks():
+    import random
+
+    from ragtune.drafting.compose import Draft
+    from ragtune.drafting.draft import rewrite
+    from ragtune.corpus.questions import Candidate
+
+    def draft(q, a, doc, src, ents):
+        return Draft(q, [a], "single_hop", [Candidate(q, a, doc, src, "name", entities=ents)], "name",
+                     kind="fronted")
+
+    items = [
+        draft("What does Tom Christie live in?", "Brighton", "people/tom-christie",
+              "Tom Christie lives in Brighton.", ("Tom Christie",)),
+        draft("When was Ada Lovelace born?", "1815", "history/lovelace",
+              "Ada Lovelace was born in London in 1815.", ("Ada Lovelace",)),
+        draft("What did Tom Christie write?", "Django REST framework", "people/tom-christie",
+              "He also wrote Django REST framework.", ("Tom Christie",)),
+        draft("What does Nate Prewitt live in?", "Seattle", "people/nate-prewitt",
+              "Nate Prewitt lives in Seattle.", ("Nate Prewitt",)),
+    ]
+    replies = {
+        "What does Tom Christie live in?": "Rewritten question: In which town does Tom Christie live?",
+        "When was Ada Lovelace born?": "Ada Lovelace was born in 1815.",  # an answer, not a question
+        "What did Tom Christie write?": "Which framework did he write?",  # the name is lost
+        "What does Nate Prewitt live in?": "Does Nate Prewitt live in Seattle?",  # gives the answer away
+    }
+    gen = _Scripted(lambda p: replies[p])
+    cs = chunks()
+    stats = rewrite(items, gen, word_search(cs), 5, 1.0, random.Random(0), free=False)
+    assert stats == {"rewrites_tried": 4, "rewrites_kept": 1}
+    kept = items[0]
+    assert kept.question == "In which town does Tom Christie live?"
+    assert kept.rewritten_from == "What does Tom Christie live in?" and kept.kind == "fronted+paraphrase"
+    assert [d.question for d in items[1:]] == [
+        "When was Ada Lovelace born?", "What did Tom Christie write?", "What does Nate Prewitt live in?"]
+    # written from the source (an HTTP model): the prompt shows the sentence and the answer
+    free = _Scripted(lambda p: "Where has Nate Prewitt made his home?")
+    stats = rewrite(items[3:], free, word_search(cs), 5, 1.0, random.Random(0), free=True)
+    assert "Nate Prewitt lives in Seattle." in free.prompts[0] and '"Seattle"' in free.prompts[0]
+    assert stats["rewrites_kept"] == 1 and items[3].kind == "fronted+written"

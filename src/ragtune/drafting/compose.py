@@ -23,9 +23,11 @@ from typing import Any, Iterable, Sequence
 from ragtune.corpus.clauses import FUNCTION_WORDS
 from ragtune.corpus.english import (
     AUX,
+    DETERMINERS,
     IRREGULAR_PAST,
     MODALS,
     MONTHS,
+    OBJECT_VERBS,
     VERB_OF_FORM,
     is_version,
     past,
@@ -211,6 +213,10 @@ class Units:
                 continue
             if _other_value(u, c.type, asked | set(answer)):
                 return True
+            if self.kind(c.answer) == "identifier" and any(
+                    self.kind(n) == "identifier" and not contains(c.question, n)
+                    and not contains(n, c.answer) and not contains(c.answer, n) for n in self.names_in(u)):
+                return True  # another code name where the answer is one ("numpy" beside "scipy | deps: ...")
         return False
 
     def _rival(self, u: "_Unit", c: Candidate, qstems: set[str]) -> bool:
@@ -221,7 +227,12 @@ class Units:
             return False
         for name in self.names_in(u):
             if name == c.answer or contains(c.question, name) or contains(c.answer, name) \
-                    or contains(name, c.answer) or self.kind(name) != kind:
+                    or contains(name, c.answer):
+                continue
+            other = self.kind(name)
+            # a reverse question's answer could be any multi-word name beside what it names
+            # (a company or a person: "What appointed X?" beside "X joined Y as ...")
+            if other != kind and not (c.direction == "reverse" and _multiword(kind) and _multiword(other)):
                 continue
             # a reverse question names one thing and asks for another: any other thing of
             # the answer's kind beside it may be meant ("B staged Y" beside "A hosted Y")
@@ -247,16 +258,30 @@ class Units:
         return getattr(self, "unit_names", {}).get(id(u), [])
 
     def kind(self, name: str) -> str:
-        """What sort of name: `model` (a word and a number: "Pixel 8"), `suffix:X` (a last
-        word many names share: "... University"), else `shape:N` (N words)."""
+        """What sort of name: `model` (a word and a number: "Pixel 8"), `suffixed` (its last
+        word is one many names end with: "... University", "... Inc"), `identifier` (a
+        lower-case code name), `number`, else `shape:N` (N words)."""
         words = name.split()
+        if any(ch.isdigit() for ch in words[0]) if words else True:
+            return "number"  # a year, a count, a version: not a name
+        if len(words) == 1 and re.fullmatch(r"[a-z][\w.-]*", name):
+            return "identifier"  # a lower-case code name (a package, a command)
         if not words or not (words[0][:1].isupper() or not words[0][:1].isalpha()):
             return ""
         if len(words) >= 2 and words[-1].isdigit():
             return "model"
         if len(words) >= 2 and words[-1] in getattr(self, "suffixes", set()):
-            return f"suffix:{words[-1]}"
+            return "suffixed"  # names of one family: "... University", "... Institute", "... Inc"
         return f"shape:{len(words)}"
+
+    def truncated(self, c: Candidate) -> bool:
+        """The source is a sentence cut at a chunk's end: a longer unit of the same document
+        starts with it ("released on April" beside "released on April 20, 2008")."""
+        words = _words(c.source)
+        if not words:
+            return False
+        return any(u.doc_id == c.doc_id and len(u.words) > len(words) and u.words[: len(words)] == words
+                   for u in (self.units[i] for i in self.by_word.get(words[0], ())))
 
     def _with_stems(self, stems: set[str]) -> list[_Unit]:
         return [u for u in self.units if _subset(stems, u.stems)]
@@ -264,6 +289,10 @@ class Units:
     def mentions(self, subject: str, stems: set[str]) -> bool:
         """Some unit names `subject` and has all of `stems` (the record holds that field)."""
         return any(_subset(stems, u.stems) for u in self.with_all([subject]))
+
+
+def _multiword(kind: str) -> bool:
+    return kind == "suffixed" or (kind.startswith("shape:") and kind != "shape:1")
 
 
 def _match(a: str, b: str) -> bool:
@@ -318,6 +347,83 @@ def _other_value(u: _Unit, kind: str, asked: set[str]) -> bool:
 
 
 FORM_RANK = {"fronted": 0, "record": 1, "definition": 2, "acronym": 3, "in_place": 4}
+MAX_QUESTION_WORDS = 16  # longer questions made from a sentence are mostly the sentence, garbled
+_MARKUP = re.compile(r"`|<https?:|://|={3,}|-{3,}|>>>|\$ |::|\||#|\[|\]|\{|\}|\*|\\")
+_PRONOUNS = {"it", "they", "them", "this", "these", "those", "he", "she", "him", "her", "his", "their"}
+_LOOSE_ENDS = FUNCTION_WORDS | {"much", "many", "more", "etc", "following"}
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("()", "[]", "{}")) and text.count('"') % 2 == 0
+
+
+def eval_grade(c: Candidate) -> bool:
+    """Good enough to evaluate with (stricter than training data, where a clumsy question still
+    teaches): a sentence without code or markup, a short question that names something and
+    refers to nothing by pronoun, an answer that is a whole phrase (no cut list, no stray
+    bracket). Records pass when their key reads as a noun."""
+    answer = c.answer.strip()
+    words = _words(answer)
+    if not words or not _balanced(answer) or re.search(r"[`*\]\[<>|]", answer) and c.type != "version":
+        return False
+    if words[-1] in _LOOSE_ENDS or words[0] in _PRONOUNS or words[0] == "following":
+        return False
+    qwords = _words(c.question)
+    if any(w in _PRONOUNS for w in qwords):
+        return False
+    if c.form == "record":
+        key = _record_key(c).split("-")
+        if re.match(r"^(?:/|~|[a-z]+://)", c.answer if c.direction == "forward" else c.source.split(":")[-1].strip()):
+            return False  # a file path or an address: a program's output, not a fact of the text
+        return not any(w in AUX or w in FUNCTION_WORDS for w in key)
+    if _MARKUP.search(c.source) or _MARKUP.search(c.question) or not _balanced(c.source):
+        return False
+    if len(c.question.split()) > MAX_QUESTION_WORDS or (c.form == "in_place" and ";" in c.question):
+        return False
+    named = [e for e in c.entities if contains(c.question, e) and not e.isdigit()]
+    start = c.source.lstrip("\"'“(")
+    if not (start[:1].isupper() or start[:1].isdigit() or any(start.startswith(e) for e in c.entities)):
+        return False  # the tail of a sentence split at a colon or a list marker
+    if not named or _garbled(c, named):
+        return False
+    return len(set(words) & set(qwords) - FUNCTION_WORDS - WH_WORDS) < 2  # no restated question
+
+
+def _garbled(c: Candidate, named: list[str]) -> bool:
+    """Signs that the sentence's clause was misread: an inverted question whose subject is
+    neither a name nor a noun phrase ("What does cache Python string to?"), a determiner
+    left stranded at the end ("... have a similar?"), a finite verb after the auxiliary
+    ("What have the users covers?"), `be` after a wh-word, or an answer cut before a number
+    that continues it ("April" of "April 20 2008")."""
+    q = c.question.rstrip("?").strip()
+    toks = q.split()
+    m = re.match(r"^(?:What|Which \w+|Who|Whom|When|Where|How many \w+|How much \w+) "
+                 r"(does|do|did|is|are|was|were|has|have|had|can|could|will|would) (\S+)", q)
+    if m:
+        first = m.group(2)
+        if not (first.lower() in DETERMINERS or first[:1].isupper() or first[:1].isdigit()
+                or any(e.startswith(first) for e in named)):
+            return True
+    if len(toks) >= 2 and toks[-2].lower() in DETERMINERS:
+        return True
+    if m and c.form == "fronted":
+        # the subject starts the sentence, or follows an introduction set off by a comma;
+        # else the clause was found inside a longer one ("Thanks to X for ... used to ...")
+        src = c.source.split()
+        first = _words(m.group(2))
+        at = next((i for i, w in enumerate(src) if _words(w)[:1] == first[:1]), None)
+        if at is not None and at > 0 and not src[at - 1].endswith(",") and not all(
+                w.lower() in DETERMINERS for w in src[:at]):
+            return True
+    if m and m.group(1) in ("does", "do", "did", "has", "have", "had") and toks[-1].lower() in OBJECT_VERBS:
+        return True
+    if re.match(r"^\w+ be\b", q):
+        return True
+    src, ans = _words(c.source), _words(c.answer)
+    for i in range(len(src) - len(ans)):
+        if src[i : i + len(ans)] == ans and src[i + len(ans)].isdigit() and c.type != "number":
+            return True
+    return False
 
 
 def lookups(candidates: Sequence[Candidate], units: Units) -> tuple[list[Draft], list[Draft], dict[str, int]]:
@@ -325,17 +431,32 @@ def lookups(candidates: Sequence[Candidate], units: Units) -> tuple[list[Draft],
     (fronted > record > definition > in place; cloze never), and none the corpus could answer
     in two ways."""
     best: dict[tuple[str, str], Candidate] = {}
+    dropped_grade = 0
     for c in candidates:
         if c.form not in FORM_RANK:
+            continue
+        if not eval_grade(c) or units.truncated(c):
+            dropped_grade += 1
             continue
         key = (c.fact, c.direction)
         if key not in best or FORM_RANK[c.form] < FORM_RANK[best[key].form]:
             best[key] = c
     units.set_names([c.answer for c in candidates if c.type in ("name", "identifier")]
                     + [e for c in candidates for e in c.entities])
+    # a phrase said of many things ("X holds a meeting each spring") says little about each
+    said_of: dict[tuple[str, str], set[str]] = {}
+    for c in best.values():
+        for e in c.entities:
+            if c.type == "phrase" and c.question.count(e) == 1:
+                said_of.setdefault((c.question.replace(e, "{}"), norm(c.answer)), set()).add(e)
+    boilerplate = {k for k, v in said_of.items() if len(v) >= 3}
     forward, reverse = [], []
     dropped = 0
     for c in best.values():
+        if c.type == "phrase" and any((c.question.replace(e, "{}"), norm(c.answer)) in boilerplate
+                                      for e in c.entities if c.question.count(e) == 1):
+            dropped_grade += 1
+            continue
         named = [e for e in c.entities if contains(c.question, e)]
         if not (content_stems(c.question, named) - LIGHT_VERBS) or units.ambiguous(c):
             dropped += 1
@@ -343,7 +464,7 @@ def lookups(candidates: Sequence[Candidate], units: Units) -> tuple[list[Draft],
         d = Draft(c.question, answer_aliases(c.answer, c.type), "reverse" if c.direction == "reverse"
                   else "single_hop", [c], c.type, kind=c.form)  # fmt: skip
         (reverse if c.direction == "reverse" else forward).append(d)
-    return forward, reverse, {"ambiguous_dropped": dropped}
+    return forward, reverse, {"ambiguous_dropped": dropped, "not_eval_grade": dropped_grade}
 
 
 def answer_aliases(answer: str, kind: str) -> list[str]:
@@ -579,7 +700,11 @@ def fake_entity_questions(candidates: Sequence[Draft], corpus_words: str, rng: r
 
 
 def _record_key(c: Candidate) -> str:
-    return c.fact.rsplit(":", 1)[-1] if c.form == "record" else ""
+    """The field a record question asks about (its fact id ends in the key; ":r" = reverse)."""
+    if c.form != "record":
+        return ""
+    fact = c.fact[:-2] if c.fact.endswith(":r") else c.fact
+    return fact.rsplit(":", 1)[-1]
 
 
 def missing_field_questions(candidates: Sequence[Candidate], templates: Sequence[Draft],

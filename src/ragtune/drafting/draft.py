@@ -169,8 +169,12 @@ class _Checker:
         return out
 
 
-def _select(pool: list[Draft], quota: int, checker: _Checker, phrase_cap: int | None = None) -> list[Draft]:
-    """The first `quota` drafts of `pool` (in its order) that pass every check."""
+def _select(pool: list[Draft], quota: int, checker: _Checker, phrase_cap: int | None = None,
+            sources: set[str] | None = None) -> list[Draft]:
+    """The first `quota` drafts of `pool` (in its order) that pass every check; with
+    `sources`, one lookup per source sentence (the set is shared across calls)."""
+    one_per_source = sources is not None
+    sources = sources if sources is not None else set()
     chosen: list[Draft] = []
     phrases = 0
     i = 0
@@ -184,7 +188,7 @@ def _select(pool: list[Draft], quota: int, checker: _Checker, phrase_cap: int | 
                 continue
             batch.append(d)
         for d in checker.passing(batch):
-            if len(chosen) >= quota:
+            if len(chosen) >= quota or (one_per_source and d.sources[0] in sources):
                 checker.asked.discard(norm(d.question))
                 continue
             if phrase_cap is not None and d.answer_type == "phrase":
@@ -193,6 +197,7 @@ def _select(pool: list[Draft], quota: int, checker: _Checker, phrase_cap: int | 
                     continue
                 phrases += 1
             chosen.append(d)
+            sources.add(d.sources[0])
     pool[:] = pool[i:]
     return chosen
 
@@ -306,16 +311,17 @@ def draft_items(chunks: Sequence[Chunk], search: SearchFn, opts: DraftOptions | 
     checker = _Checker(search, opts.k)
     chosen: dict[str, list[Draft]] = {t: [] for t in opts.types}
     done = 0
+    used_sources: dict[str, set[str]] = {"single_hop": set(), "reverse": set()}
     for t in opts.types:
         cap = int(MAX_PHRASE_SHARE * want[t]) if t in ("single_hop", "reverse") else None
-        chosen[t] = _select(pools[t], want[t], checker, cap)
+        chosen[t] = _select(pools[t], want[t], checker, cap, used_sources.get(t))
         done += len(chosen[t])
         say("checks", done, opts.n)
     short = opts.n - done
     for t in (t for t in FILL_ORDER if t in opts.types and t != "unanswerable"):
         if short <= 0:
             break
-        more = _select(pools[t], short, checker)
+        more = _select(pools[t], short, checker, sources=used_sources.get(t))
         chosen[t] += more
         short -= len(more)
         done += len(more)
