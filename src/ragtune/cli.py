@@ -904,8 +904,8 @@ def _review_loop(path: Path, show_all: bool) -> dict[str, int]:
 
     f = ReviewFile.load(path)
     todo = f.items if show_all else f.pending()
-    out.print(f"{len(todo)} items to review in {escape(str(path))}: [a]ccept, [e]dit, [d]rop, "
-              "[s]kip, [q]uit (every decision is saved at once)", highlight=False)  # fmt: skip
+    out.print(f"{len(todo)} items to review in {escape(str(path))}: " + escape("[a]ccept, [e]dit, [d]rop, "
+              "[s]kip, [q]uit") + " (every decision is saved at once)", highlight=False)  # fmt: skip
     for i, obj in enumerate(todo, 1):
         out.print(f"\n[bold]{i}/{len(todo)} {escape(obj['id'])}[/bold] ({escape(obj.get('type', ''))}, "
                   f"{escape(obj.get('status', 'draft'))})", highlight=False)  # fmt: skip
