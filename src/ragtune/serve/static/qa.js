@@ -37,7 +37,11 @@ function render(item) {
   const div = el("div", { class: "item " + status, "data-id": item.id, "data-status": status },
     el("div", { class: "q" }, item.question, el("span", { class: "badge " + status }, status)),
     el("div", { class: "a" }, "answer: ", answers, item.options ? "  (options: " + item.options.join(" | ") + ")" : ""),
-    ...sources.map((s) => el("div", { class: "src" }, "source: ", s)),
+    ...(item.type === "unanswerable"
+      ? [el("div", { class: "src" }, "modelled on: ", item.modelled_on || sources[0] || "",
+            item.made_up_name ? " (made-up name: " + item.made_up_name + ")" : "",
+            item.missing_field_of ? " (asked of " + item.missing_field_of + ", whose record lacks it)" : "")]
+      : sources.map((s) => el("div", { class: "src" }, "source: ", s))),
     el("div", { class: "ev" }, item.id + " · " + (item.type || "") + (item.evidence && item.evidence.length ? " · evidence: " + item.evidence.join(", ") : "")),
     el("button", { type: "button", class: "accept" }, "Accept"),
     el("button", { type: "button", class: "edit" }, "Edit"),
