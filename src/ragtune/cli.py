@@ -914,8 +914,11 @@ def _review_loop(path: Path, show_all: bool) -> dict[str, int]:
         out.print(f"  answers:  {escape(answers)}", highlight=False)
         if obj.get("options"):
             out.print(f"  options:  {escape(' | '.join(obj['options']))}", highlight=False)
+        label = "modelled on" if obj.get("type") == "unanswerable" else "source"
         for src in obj.get("sources") or ([obj["source"]] if obj.get("source") else []):
-            out.print(f"  source:   {escape(src)}", highlight=False)
+            out.print(f"  {label}:   {escape(src)}", highlight=False)
+        if obj.get("made_up_name"):
+            out.print(f"  made-up name: {escape(obj['made_up_name'])} (in no document)", highlight=False)
         if obj.get("evidence"):
             out.print(f"  evidence: {escape(', '.join(obj['evidence']))}", highlight=False)
         choice = Prompt.ask("  decision", choices=["a", "e", "d", "s", "q"], default="s", console=out)
