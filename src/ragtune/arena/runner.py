@@ -138,8 +138,8 @@ def _split(opts: CompareOptions) -> Split:
         train, dev, test = auto_split(items, opts.seed)
         split = Split(train, dev, test, automatic=True)
     else:
-        train = load_qa(opts.train_qa) if opts.train_qa else []
-        dev = load_qa(opts.dev_qa) if opts.dev_qa else []
+        train = trusted_items(load_qa(opts.train_qa))[0] if opts.train_qa else []
+        dev = trusted_items(load_qa(opts.dev_qa))[0] if opts.dev_qa else []
         if opts.train_qa and not opts.dev_qa:
             train, dev = carve_dev(train, opts.seed)
         split = Split(train, dev, items)
