@@ -1,7 +1,8 @@
 """Training-data synthesis may not know the synthetic world's wording (issue 14, item 3).
 
 Scans `src/ragtune/finetune/` and the synthesis core (`corpus/english.py`, `corpus/clauses.py`,
-`corpus/questions.py`: code, comments and docstrings) for vocabulary derived from
+`corpus/questions.py`: code, comments and docstrings) and the drafting of evaluation sets
+(`drafting/`) for vocabulary derived from
 `src/ragtune/world/` at test time, never written down here:
 - relation identifiers: snake_case keys of the world's tables (`works_for`, ...);
 - template phrases: 3-word windows (with a content word) of the English text between the
@@ -23,7 +24,8 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ragtune"
 SCANNED = sorted((SRC / "finetune").rglob("*.py")) + [
-    SRC / "corpus" / name for name in ("english.py", "clauses.py", "questions.py")]
+    SRC / "corpus" / name for name in ("english.py", "clauses.py", "questions.py")] + sorted(
+    (SRC / "drafting").rglob("*.py"))  # drafted evaluation sets (issue 16) use the same core
 # English function words: a phrase made only of these is not world wording
 _STOP = set(
     "a an the of in on at to for from by with and or is are was were be been being do does did "

@@ -174,7 +174,7 @@ class _progress_bar:
             self.bar.stop()
 
 
-def compare(project: Project, qa: str | Path, corpus: str | Path | None = None, progress: Any = None,
+def compare(project: Project, qa: str | Path | None, corpus: str | Path | None = None, progress: Any = None,
             **options: Any) -> tuple[Path, dict[str, Any]]:  # fmt: skip
     """Run every strategy on the same test questions (see ragtune.arena.runner).
 
@@ -182,14 +182,16 @@ def compare(project: Project, qa: str | Path, corpus: str | Path | None = None, 
     seed, out, latency_sample, batch_size, freshness, updates, updates_qa, forgetting_sample,
     freshness_train_s,
     prices (a PriceTable), constraints ({latency_budget_ms, updates_per_month,
-    queries_per_month, budget}), report (default True: also write report.html and report.md).
-    Returns (run folder, results.json as a dict)."""
+    queries_per_month, budget}), report (default True: also write report.html and report.md),
+    draft_n. `qa` None drafts a QA set from `corpus` into the run folder (machine-written,
+    unreviewed). Returns (run folder, results.json as a dict)."""
     from ragtune.arena import CompareOptions, run_compare
     from ragtune.report import render_report
 
     paths = {k: Path(v) if v is not None else None for k, v in options.items()
              if k in ("train_qa", "dev_qa", "out", "updates", "updates_qa")}  # fmt: skip
-    opts = CompareOptions(qa=Path(qa), corpus=Path(corpus) if corpus else None, **{**options, **paths})
+    opts = CompareOptions(qa=Path(qa) if qa is not None else None, corpus=Path(corpus) if corpus else None,
+                          **{**options, **paths})
     run_dir, results = run_compare(project, opts, progress)
     if opts.report:
         render_report(run_dir)
@@ -329,3 +331,47 @@ def adapters(project: Project, action: str = "list", adapter_id: str | None = No
     if action == "merge":
         return registry.merge(project, adapter_id, Path(out) if out else None)  # type: ignore[arg-type]
     raise InputError(f"unknown adapters action {action!r}", "use list, show or merge")
+
+
+# ---------------------------------------------------------------- drafted QA sets (issue 16)
+
+
+def draft_qa(project: Project, docs: str | Path, out: str | Path, n: int = 200,
+             types: str | list[str] | None = None, seed: int = 0, k: int = 5,
+             rewrite_share: float | None = None, collection: str | None = None,
+             progress: Any = None, force: bool = False) -> dict[str, Any]:
+    """Draft a QA set from a folder (ingested into the project's index first) and write it to
+    `out` as QA JSONL with `status: draft` (see ragtune.drafting). `rewrite_share`: the share
+    of lookups the generator rephrases (default: 0.25 with an HTTP generator, 0 with a local
+    one, whose paraphrases rarely survive the checks). Refuses to overwrite a file unless
+    `force` (it may hold reviews). Returns the drafting counts."""
+    from ragtune.drafting import DraftOptions, draft_corpus, parse_types
+    from ragtune.errors import InputError
+    from ragtune.eval.qa import QAItem, save_qa
+    from ragtune.models.locate import is_url
+
+    out = Path(out)
+    if out.exists() and not force:
+        raise InputError(f"{out} already exists (it may hold reviewed items)",
+                         "choose another --out, or pass --force to replace it")  # fmt: skip
+    if rewrite_share is None:
+        rewrite_share = 0.25 if is_url(project.settings.model.generator) else 0.0
+    opts = DraftOptions(n=n, types=parse_types(types), seed=seed, k=k, rewrite_share=rewrite_share,
+                        collection=collection)  # fmt: skip
+    items, stats = draft_corpus(project, docs, opts, progress)
+    if not items:
+        raise InputError(f"no question could be drafted from {docs}",
+                         "the documents need full sentences, tables or key: value fields")  # fmt: skip
+    save_qa(out, [QAItem.from_dict(i) for i in items])
+    stats["out"] = str(out)
+    return stats
+
+
+def review_qa(path: str | Path, accept: list[str] | None = None, drop: list[str] | None = None,
+              edits: dict[str, dict[str, Any]] | None = None,
+              reset: list[str] | None = None) -> dict[str, int]:
+    """Accept, drop, edit ({id: {question, answers}}) or reset items of a drafted QA file, saved
+    atomically; returns the counts per status (see ragtune.drafting.review)."""
+    from ragtune.drafting.review import apply_review
+
+    return apply_review(path, accept or [], drop or [], edits or {}, reset or []).counts()

@@ -362,10 +362,13 @@ def _price_table(proj, machine_per_hour, prompt_per_1k, completion_per_1k, curre
 
 @app.command()
 def compare(
-    qa: Path = typer.Option(
-        ..., "--qa", help="The test questions (QA JSONL: id, question, answers, optional type/evidence). "
+    qa: Optional[Path] = typer.Option(
+        None, "--qa", help="The test questions (QA JSONL: id, question, answers, optional type/evidence). "
         "Without --train-qa/--dev-qa a seeded 20/20/60 train/dev/test split of this file is made "
-        "(ids saved in RUN_DIR/split.json)."),
+        "(ids saved in RUN_DIR/split.json). Omit it to draft questions from --corpus into "
+        "RUN_DIR/drafted_qa.jsonl (machine-written, unreviewed; see `ragtune qa`). A file with "
+        "review statuses is used through its accepted and edited items."),
+    draft_n: int = typer.Option(200, "--draft-n", help="Without --qa: how many questions to draft from --corpus."),
     corpus: Optional[Path] = typer.Option(
         None, "--corpus", help="Corpus folder, ingested incrementally into the project's index first "
         "(unchanged files are skipped). Omit to use what the project already holds."),
@@ -445,12 +448,13 @@ def compare(
             updates_qa=updates_qa, forgetting_sample=forgetting_sample, freshness_train_s=freshness_train,
             prices=_price_table(proj, machine_per_hour, prompt_per_1k, completion_per_1k, currency),
             constraints=_constraint_options(latency_budget_ms, updates_per_month, queries_per_month, budget),
-            report=not no_report, judge=judge,
+            report=not no_report, judge=judge, draft_n=draft_n,
         )  # fmt: skip
     if as_json:
         print(json.dumps(results, indent=2, default=str))
         return
     _print_results(results)
+    _print_review_note(results)
     out.print(f"run folder: {escape(str(run_dir))}" + ("" if no_report else f" (report: {escape(str(run_dir / 'report.html'))})"))
 
 
@@ -486,6 +490,21 @@ def _print_results(results: dict[str, Any]) -> None:
     rec = results["recommendation"]
     out.print(f"[bold]recommended: {escape(str(rec['strategy']))}[/bold]")
     out.print(escape(rec["why"]), highlight=False)
+
+
+def _print_review_note(results: dict[str, Any]) -> None:
+    from rich.markup import escape
+
+    review = (results["run"].get("qa") or {}).get("review")
+    if not review:
+        return
+    if review.get("unreviewed"):
+        out.print(f"[bold yellow]note:[/bold yellow] the {review['statuses']['draft']} questions were "
+                  "machine-drafted and are unreviewed; review them with "
+                  f"`{escape(review['review_command'])}`, then compare again with --qa and a new --out")  # fmt: skip
+    else:
+        out.print(f"questions: {review['reviewed']} reviewed items used; {review['skipped_drafts']} "
+                  f"unreviewed drafts and {review['dropped']} dropped items skipped", highlight=False)  # fmt: skip
 
 
 @app.command()
@@ -834,6 +853,176 @@ def adapters_merge(
 
     path = api.adapters(_project(), "merge", adapter_id, out=out_dir)
     out.print(f"merged model written to {path}")
+
+
+# ---------------------------------------------------------------- qa: drafted evaluation sets
+
+
+class _DefaultDraft(typer.core.TyperGroup):
+    """`ragtune qa DOCS/ ...` means `ragtune qa draft DOCS/ ...` (review is `ragtune qa review`)."""
+
+    def parse_args(self, ctx, args):  # noqa: ANN001, ANN201
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["draft", *args]
+        return super().parse_args(ctx, args)
+
+
+qa_app = typer.Typer(
+    cls=_DefaultDraft, no_args_is_help=True,
+    help="Draft an evaluation set from your documents (`ragtune qa DOCS/ --out qa.jsonl`), then "
+    "review it (`ragtune qa review qa.jsonl`) before `ragtune compare --qa qa.jsonl` trusts it.",
+)  # fmt: skip
+app.add_typer(qa_app, name="qa")
+
+
+@qa_app.command("draft")
+def qa_draft(
+    docs: Path = typer.Argument(..., help="Corpus folder (ingested into the project's index first, incrementally)."),
+    out_file: Path = typer.Option(..., "--out", "-o", help="QA JSONL to write (refused if it exists, unless --force)."),
+    n: int = typer.Option(200, "--n", "-n", min=1, help="Items to draft (fewer when the corpus allows fewer)."),
+    types: str = typer.Option(
+        "single_hop,reverse,multi_hop,comparison,unanswerable", "--types", "-t",
+        help="Question types, comma-separated. single_hop / reverse: lookups in sentences, table "
+        "rows, fields and front matter; multi_hop: two documents that share an entity; comparison: "
+        "two records with a date, version or number (with `options`); unanswerable: an answerable "
+        "shape about a name or field the corpus does not hold (checked against the index)."),
+    seed: int = typer.Option(0, "--seed", help="Same corpus and seed -> the same set."),
+    k: int = typer.Option(5, "--k", min=1, help="Retrieval check: the evidence must be in the top k of a search for the question."),
+    rewrite_share: Optional[float] = typer.Option(
+        None, "--rewrite-share", help="Share of lookups the generator rephrases (kept only if they "
+        "pass the checks). Default 0.25 when model.generator is an HTTP server, 0 with a local model."),
+    collection: Optional[str] = typer.Option(None, "--collection", "-c", help="Index collection (default: index.collection)."),
+    force: bool = typer.Option(False, "--force", help="Replace --out if it exists (its reviews are lost)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the drafting counts as JSON."),
+) -> None:
+    """Draft questions with gold answers and evidence from any corpus, every one checked.
+
+    Each item carries `evidence` (document ids), `source` (the sentence or row it came from)
+    and `status: draft`. Checks: the answer occurs in its evidence and not in the question, no
+    other passage could answer it differently, no duplicates, and a search for the question
+    finds its evidence in the top k. Review before trusting it: `ragtune qa review FILE`.
+
+    Example: ragtune qa docs/ --out qa.jsonl --n 200 && ragtune qa review qa.jsonl
+    """
+    from rich.markup import escape
+
+    from ragtune import api
+    from ragtune.drafting.progress import DraftProgress
+
+    with DraftProgress(console, quiet=state.verbose == 0 or as_json) as progress:
+        stats = api.draft_qa(_project(), docs, out_file, n=n, types=types, seed=seed, k=k,
+                             rewrite_share=rewrite_share, collection=collection, progress=progress,
+                             force=force)  # fmt: skip
+    if as_json:
+        print(json.dumps(stats, indent=2, default=str))
+        return
+    by_type = ", ".join(f"{v} {t}" for t, v in stats["by_type"].items())
+    out.print(f"drafted {stats['n']} items ({by_type}) from {stats['documents']} documents "
+              f"in {stats['seconds']:.1f} s -> {escape(str(out_file))}", highlight=False)  # fmt: skip
+    if stats["n"] < stats["requested"]:
+        out.print(f"  the corpus gave {stats['n']} checked items of the {stats['requested']} asked for",
+                  highlight=False)  # fmt: skip
+    failed = stats.get("failed_checks") or {}
+    if failed and state.verbose > 0:
+        console.print("  left out: " + ", ".join(f"{v} {k}" for k, v in failed.items())
+                      + f", {stats.get('ambiguous_dropped', 0)} with two possible answers", highlight=False)
+    out.print(f"machine-drafted and unreviewed: review with `ragtune qa review {escape(str(out_file))}`",
+              highlight=False)  # fmt: skip
+
+
+def _review_loop(path: Path, show_all: bool) -> dict[str, int]:
+    """Accept / edit / drop each pending item on the terminal; every decision is saved at once."""
+    from rich.markup import escape
+    from rich.prompt import Prompt
+
+    from ragtune.drafting.review import ReviewFile, apply_review
+
+    f = ReviewFile.load(path)
+    todo = f.items if show_all else f.pending()
+    out.print(f"{len(todo)} items to review in {escape(str(path))}: " + escape("[a]ccept, [e]dit, [d]rop, "
+              "[s]kip, [q]uit") + " (every decision is saved at once)", highlight=False)  # fmt: skip
+    for i, obj in enumerate(todo, 1):
+        out.print(f"\n[bold]{i}/{len(todo)} {escape(obj['id'])}[/bold] ({escape(obj.get('type', ''))}, "
+                  f"{escape(obj.get('status', 'draft'))})", highlight=False)  # fmt: skip
+        out.print(f"  question: {escape(obj['question'])}", highlight=False)
+        answers = " | ".join(obj["answers"]) or "(unanswerable: the right output is an abstention)"
+        out.print(f"  answers:  {escape(answers)}", highlight=False)
+        if obj.get("options"):
+            out.print(f"  options:  {escape(' | '.join(obj['options']))}", highlight=False)
+        label = "modelled on" if obj.get("type") == "unanswerable" else "source"
+        for src in obj.get("sources") or ([obj["source"]] if obj.get("source") else []):
+            out.print(f"  {label}:   {escape(src)}", highlight=False)
+        if obj.get("made_up_name"):
+            out.print(f"  made-up name: {escape(obj['made_up_name'])} (in no document)", highlight=False)
+        if obj.get("evidence"):
+            out.print(f"  evidence: {escape(', '.join(obj['evidence']))}", highlight=False)
+        choice = Prompt.ask("  decision", choices=["a", "e", "d", "s", "q"], default="s", console=out)
+        if choice == "q":
+            break
+        if choice == "a":
+            apply_review(path, accept=[obj["id"]])
+        elif choice == "d":
+            apply_review(path, drop=[obj["id"]])
+        elif choice == "e":
+            q = Prompt.ask("  question", default=obj["question"], console=out)
+            a = Prompt.ask("  answers (separate with |, empty = unanswerable)",
+                           default=" | ".join(obj["answers"]), console=out)  # fmt: skip
+            apply_review(path, edits={obj["id"]: {"question": q, "answers": [x for x in a.split("|")]}})
+    return ReviewFile.load(path).counts()
+
+
+@qa_app.command("review")
+def qa_review(
+    file: Path = typer.Argument(..., help="A QA JSONL file written by `ragtune qa` (or any QA file)."),
+    accept: list[str] = typer.Option([], "--accept", help="Accept item ID (repeatable); no prompts."),
+    drop: list[str] = typer.Option([], "--drop", help="Drop item ID (repeatable); no prompts."),
+    edit: Optional[str] = typer.Option(None, "--edit", help="Edit item ID with --question and/or --answers."),
+    question: Optional[str] = typer.Option(None, "--question", help="With --edit: the new question."),
+    answers: Optional[str] = typer.Option(
+        None, "--answers", help="With --edit: acceptable answers separated by `|` (empty: unanswerable)."),
+    reset: list[str] = typer.Option([], "--reset", help="Put item ID back to draft (repeatable)."),
+    accept_all: bool = typer.Option(False, "--accept-all", help="Accept every remaining draft."),
+    show_all: bool = typer.Option(False, "--all", help="Interactive: also revisit reviewed items."),
+) -> None:
+    """Accept, edit or drop drafted items; the file keeps each item's `status`.
+
+    Without flags: one item at a time on the terminal (question, answers, source sentence,
+    evidence), every decision saved at once (atomic writes; quit and resume any time).
+    `ragtune compare --qa FILE` then uses the accepted and edited items and says how many
+    drafts it skipped.
+
+    Example: ragtune qa review qa.jsonl --accept qa-0001 --drop qa-0002 --edit qa-0003 --answers "1987"
+    """
+    from ragtune import api
+    from ragtune.drafting.review import ReviewFile
+    from ragtune.errors import InputError
+
+    edits = {}
+    if (question is not None or answers is not None) and edit is None:
+        raise InputError("--question/--answers need --edit ID")
+    if edit is not None:
+        if question is None and answers is None:
+            raise InputError("--edit needs --question and/or --answers")
+        edits[edit] = {"question": question,
+                       "answers": None if answers is None else [a for a in answers.split("|")]}
+    if accept_all:
+        accept = [*accept, *(o["id"] for o in ReviewFile.load(file).pending()
+                             if o["id"] not in drop and o["id"] not in edits)]
+    if accept or drop or edits or reset:
+        counts = api.review_qa(file, accept=accept, drop=drop, edits=edits, reset=reset)
+    else:
+        if not sys.stdin.isatty() and state.verbose >= 0 and not _interactive_ok():
+            raise InputError("no terminal to review on",
+                             "use --accept/--drop/--edit ID, or run in a terminal")  # fmt: skip
+        counts = _review_loop(file, show_all)
+    out.print(", ".join(f"{v} {k}" for k, v in counts.items()), highlight=False)
+
+
+def _interactive_ok() -> bool:
+    """Prompts on a pipe are allowed when RAGTUNE_REVIEW_PIPE=1 (scripted reviews, tests)."""
+    import os
+
+    return os.environ.get("RAGTUNE_REVIEW_PIPE") == "1"
 
 
 @app.command()

@@ -55,7 +55,7 @@ Progress = Callable[[str], None]
 
 @dataclass
 class CompareOptions:
-    qa: Path
+    qa: Path | None  # None: draft a QA set from --corpus into the run folder (ragtune.drafting)
     corpus: Path | None = None
     train_qa: Path | None = None
     dev_qa: Path | None = None
@@ -78,8 +78,13 @@ class CompareOptions:
     constraints: dict[str, Any] = field(default_factory=dict)
     report: bool = True  # for the caller: api.compare renders report.html from the run
     judge: str | None = None  # an LLM judge beside exact scoring (ragtune.arena.judging)
+    draft_n: int = 200  # without --qa: items drafted from --corpus
+    drafted: bool = False  # the QA file was drafted by this run (machine-written, unreviewed)
 
     def check(self) -> None:
+        if self.qa is None and self.corpus is None:
+            raise InputError("give --qa FILE (your questions), or --corpus DIR to draft them",
+                             "`ragtune compare --corpus docs/` drafts a QA set from the documents")  # fmt: skip
         for name in ("limit", "sample_per_type"):
             value = getattr(self, name)
             if value is not None and value < 1:
@@ -125,17 +130,22 @@ def caches_off(*models: Any) -> Iterator[None]:
 
 
 def _split(opts: CompareOptions) -> Split:
-    items = load_qa(opts.qa)
+    from ragtune.drafting.review import trusted_items
+
+    items, review = trusted_items(load_qa(opts.qa))
+    if not items:
+        raise InputError(f"{opts.qa}: every item is dropped", "accept or edit some with `ragtune qa review`")
     if opts.train_qa is None and opts.dev_qa is None:
         train, dev, test = auto_split(items, opts.seed)
         split = Split(train, dev, test, automatic=True)
     else:
-        train = load_qa(opts.train_qa) if opts.train_qa else []
-        dev = load_qa(opts.dev_qa) if opts.dev_qa else []
+        train = trusted_items(load_qa(opts.train_qa))[0] if opts.train_qa else []
+        dev = trusted_items(load_qa(opts.dev_qa))[0] if opts.dev_qa else []
         if opts.train_qa and not opts.dev_qa:
             train, dev = carve_dev(train, opts.seed)
         split = Split(train, dev, items)
     (split.train, split.dev), split.dropped = drop_test_duplicates(split.test, split.train, split.dev)
+    split.review = review  # type: ignore[attr-defined]
     if not split.test:
         raise InputError(f"{opts.qa}: no test questions left after the split", "add questions")
     return split
@@ -230,8 +240,10 @@ class Arena:
             self.rd.log("resume", strategies=self.spec_names)
         else:
             self.rd.log("start", strategies=self.spec_names)
+        review = review_record(self.split, self.opts)
         self.rd.write_json("run.json", {"identity": identity, "options": self.opts.to_dict(),
-                                        "project": str(Path(self.project.root).resolve())})
+                                        "project": str(Path(self.project.root).resolve()),
+                                        **({"review": review} if review else {})})
         if self.split.automatic:
             self.rd.write_json("split.json", {"seed": self.opts.seed, "shares": [0.2, 0.2, 0.6],
                                               **self.split.ids()})  # fmt: skip
@@ -252,6 +264,9 @@ class Arena:
         from ragtune.models import project_pool
 
         self._open_run()
+        review = review_note(self.split, self.opts)
+        if review:
+            self.say(review)
         self.say(f"run folder {self.rd.root}: {len(self.test)} test questions, "
                  f"{len(self.split.train)} train, {len(self.split.dev)} dev"
                  + (" (automatic 20/20/60 split)" if self.split.automatic else ""))  # fmt: skip
@@ -609,6 +624,7 @@ def assemble_results(
                 "dev": str(opts.dev_qa) if opts.dev_qa else None,
                 "automatic_split": opts.train_qa is None and opts.dev_qa is None,
                 "n_test": len(test_ids),
+                **({"review": run_info["review"]} if run_info.get("review") else {}),
             },  # fmt: skip
             "ingest": [{k: e.get(k) for k in ("t", "folder", "summary", "seconds")}
                        for e in rd.rows("log.jsonl") if e.get("event") == "ingest"] or None,
@@ -633,7 +649,60 @@ def stale_test_ids(opts: CompareOptions, rows_by_spec: dict[str, list[dict[str, 
     return {r["id"] for rows in rows_by_spec.values() for r in rows if norm(r["question"]) in asked}
 
 
+def review_record(split: Split, opts: CompareOptions) -> dict[str, Any] | None:
+    """What results.json says about a QA file with review statuses (None: a hand-written one)."""
+    info = getattr(split, "review", None)
+    if info is None:
+        return None
+    return {**{k: v for k, v in info.items() if k != "counts"}, "statuses": info.get("counts"),
+            "drafted_by_this_run": opts.drafted, "review_command": f"ragtune qa review {opts.qa}"}
+
+
+def review_note(split: Split, opts: CompareOptions) -> str:
+    """One line on where the questions came from, for the progress log and the summary."""
+    info = getattr(split, "review", None)
+    if info is None:
+        return ""
+    if info["unreviewed"]:
+        return (f"the questions in {opts.qa} are machine-drafted and unreviewed: review them with "
+                f"`ragtune qa review {opts.qa}`, then compare again with --qa and a new --out")
+    return (f"using the {info['reviewed']} reviewed (accepted or edited) items of {opts.qa}; "
+            f"skipped {info['skipped_drafts']} unreviewed drafts and {info['dropped']} dropped items")
+
+
+def draft_for_compare(project: Project, opts: CompareOptions, progress: Progress | None = None) -> None:
+    """No --qa: draft a QA set from --corpus into the run folder (kept there, so a re-run of the
+    same command resumes with the same questions)."""
+    from ragtune.drafting import DraftOptions, draft_corpus
+    from ragtune.eval.qa import save_qa
+
+    say = progress or (lambda msg: None)
+    opts.out = Path(opts.out or _default_out(project))
+    path = opts.out / "drafted_qa.jsonl"
+    opts.qa, opts.drafted = path, True
+    if path.is_file():
+        say(f"using the questions drafted earlier into {path}")
+        return
+    if opts.draft_n < 1:
+        raise InputError(f"--draft-n must be at least 1 (got {opts.draft_n})")
+    say(f"no --qa: drafting {opts.draft_n} questions from {opts.corpus} into {path} "
+        "(machine-drafted, unreviewed)")  # fmt: skip
+    items, stats = draft_corpus(project, opts.corpus, DraftOptions(n=opts.draft_n, seed=opts.seed,
+                                                                   rewrite_share=0.0,
+                                                                   collection=opts.collection))  # fmt: skip
+    if not items:
+        raise InputError(f"no question could be drafted from {opts.corpus}",
+                         "the documents need full sentences, tables or key: value fields")  # fmt: skip
+    save_qa(path, [QAItem.from_dict(i) for i in items])
+    RunDir(opts.out).create().write_json("drafting.json", stats)
+    say(f"  drafted {stats['n']} items ({', '.join(f'{v} {k}' for k, v in stats['by_type'].items())}) "
+        f"in {stats['seconds']:.0f} s")  # fmt: skip
+
+
 def run_compare(project: Project, opts: CompareOptions, progress: Progress | None = None) -> tuple[Path, dict[str, Any]]:
+    if opts.qa is None:
+        opts.check()
+        draft_for_compare(project, opts, progress)
     arena = Arena(project, opts, progress)
     results = arena.run()
     return arena.rd.root, results

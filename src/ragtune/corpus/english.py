@@ -168,7 +168,8 @@ DOCUMENT_KEYS = {
     "url", "path", "collection", "text", "name", "package", "doc_id",
 }  # fmt: skip
 NONE_VALUES = {"", "none", "n/a", "na", "-", "—", "null", "nil", "unknown", "tbd", "[]", "{}",
-               "false", "no", "yes", "true"}  # fmt: skip
+               "false", "no", "yes", "true", "not stated", "not specified", "unspecified",
+               "not given", "not known"}  # fmt: skip
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[*_`]?[A-Z0-9])")
 _LOWER_START = re.compile(r"(?<=[a-z0-9)][a-z0-9)]{2}[.!?])\s+(?=[a-z][\w.-]*\s+(?:v?\d+\.\d|is\b|are\b|was\b|"

@@ -228,7 +228,8 @@ def _lemma_ed(verb: str) -> str | None:
     if re.search(r"(ch|sh|ck|ng|nd|rk|st|lt|rt|ll|ss|dd|ff|lp|mp|nt|rm|rn|wn|gn|ct|pt|ft|xt|sk|sp"
                  r"|ld|rd|lk|nk|rl|wl)$", stem):
         return stem
-    if re.search(r"[aeiou]{2}[bdfgklmnprt]$", stem) or re.search(r"(ow|ew|aw|ay|ey|oy)$", stem):
+    # a vowel digraph before the consonant (rained, heated, shouted), not two syllables (initiated)
+    if re.search(r"(?:ai|ea|ee|oa|oo|ou|ei|au|oi)[bdfgklmnprt]$", stem) or re.search(r"(ow|ew|aw|ay|ey|oy)$", stem):
         return stem
     return None
 

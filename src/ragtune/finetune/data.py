@@ -44,6 +44,7 @@ class Example:
     direction: str = ""  # forward | reverse
     fact: str = ""  # the fact it teaches (sentence + span), shared by its question forms
     source: str = ""  # chunk id
+    sentence: str = ""  # the sentence/row a question was made from (test items' sources are excluded)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v != ""}
@@ -199,7 +200,7 @@ def extract_pairs(chunks: Sequence[Chunk], forms: Iterable[str] = ()) -> tuple[l
 def _qa(pair: QAPair, chunk: Chunk) -> Example:
     return Example("qa", pair.answer, user=pair.question, system=CLOSED_BOOK_SYSTEM,
                    question=pair.question, origin=pair.form, direction=pair.direction,
-                   fact=pair.fact, source=chunk.id)
+                   fact=pair.fact, source=chunk.id, sentence=pair.source)
 
 
 def _shuffled(text: str, rng: random.Random) -> str | None:
@@ -306,7 +307,8 @@ def _raft_examples(items: list[tuple[str, str, Chunk, str, str]], opts: DataOpti
             sources.insert(pos, oracle_text)
             target, origin = f"{answer} [{pos + 1}]", "raft"
         out.append(Example("raft", target, user=rag_user_message(question, sources), system=RAG_SYSTEM,
-                           question=question, origin=origin, fact=fact, source=oracle.id))
+                           question=question, origin=origin, fact=fact, source=oracle.id,
+                           sentence=sentence))
     return out
 
 
@@ -364,7 +366,8 @@ def llm_questions(generator: Any, pairs: list[tuple[QAPair, Chunk]], per_fact: i
             rejected += 1
             continue
         out.append(Example("qa", p.answer, user=q, system=CLOSED_BOOK_SYSTEM, question=q,
-                           origin="llm", direction=p.direction, fact=p.fact, source=c.id))
+                           origin="llm", direction=p.direction, fact=p.fact, source=c.id,
+                           sentence=p.source))
     return out, {"llm_written": len(out), "llm_rejected": rejected}
 
 

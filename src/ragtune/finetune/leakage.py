@@ -6,6 +6,9 @@ Two tests, either one drops the example:
   found in the training prompt, above 0.5;
 - MiniLM cosine between the training prompt (the bare question for QA and RAFT examples, the
   text for continued-pretraining examples) and the excluded question, above 0.92.
+A third drops it outright: a question made from a sentence (or row) that an excluded item was
+made from (`excluded_sources`: the `source`/`sources` of drafted test items, `ragtune qa`), so
+drafted test items and training questions never share a source sentence.
 The drops are counted in the run record, with a few examples of what was caught.
 """
 
@@ -54,6 +57,7 @@ class LeakageReport:
     dropped: int = 0
     dropped_overlap: int = 0
     dropped_cosine: int = 0
+    dropped_source: int = 0  # made from an excluded item's source sentence
     samples: list[dict[str, Any]] = field(default_factory=list)  # a few caught pairs
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +67,7 @@ class LeakageReport:
             "dropped": self.dropped,
             "dropped_overlap": self.dropped_overlap,
             "dropped_cosine": self.dropped_cosine,
+            "dropped_source": self.dropped_source,
             "thresholds": {"ngram": NGRAM, "overlap": MAX_OVERLAP, "cosine": MAX_COSINE},
             "samples": self.samples,
         }
@@ -74,6 +79,7 @@ def filter_leakage(
     embedder: Any | None,
     max_overlap: float = MAX_OVERLAP,
     max_cosine: float = MAX_COSINE,
+    excluded_sources: Sequence[str] = (),
 ) -> tuple[list[Example], LeakageReport]:
     """Examples that resemble no excluded question, and what was dropped.
 
@@ -81,6 +87,18 @@ def filter_leakage(
     report says so by `dropped_cosine` staying 0 and the caller recording it).
     """
     report = LeakageReport(checked=len(examples), excluded_questions=len(excluded))
+    if excluded_sources:
+        sources = {" ".join(_tokens(s)) for s in excluded_sources if _tokens(s)}
+        kept_src = []
+        for e in examples:
+            if e.sentence and " ".join(_tokens(e.sentence)) in sources:
+                report.dropped += 1
+                report.dropped_source += 1
+                if len(report.samples) < 10:
+                    report.samples.append({"training": e.compare_text[:200], "source": e.sentence[:200]})
+            else:
+                kept_src.append(e)
+        examples = kept_src
     if not excluded or not examples:
         return list(examples), report
     ex_tokens = [_tokens(q) for q in excluded]

@@ -110,7 +110,11 @@ def build_data(project: Any, opts: FinetuneOptions, progress: Progress) -> tuple
     data = synthesize(chunks, dopts, train_qa, dev_qa, search=search, generator=generator)
     before = len(data.examples)
     embedder = project_pool(project).embedder() if (excluded and opts.cosine_filter) else None
-    kept, report = filter_leakage(data.examples, [q.question for q in excluded], embedder)
+    # drafted test items (ragtune qa) name the sentences they were made from: never train on those
+    sources = [s for q in excluded for s in [q.meta.get("source"), *(q.meta.get("sources") or [])]
+               if isinstance(s, str) and s.strip()]
+    kept, report = filter_leakage(data.examples, [q.question for q in excluded], embedder,
+                                  excluded_sources=sources)
     data.examples = kept
     # dev questions that are excluded questions would leak the test set into model selection
     if excluded and data.dev:

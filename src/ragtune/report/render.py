@@ -310,6 +310,18 @@ def _run_rows(results: dict[str, Any]) -> list[list[str]]:
     return [[str(a), "–" if b is None else str(b)] for a, b in rows]
 
 
+def review_line(results: dict[str, Any]) -> str:
+    """Where the questions came from, when the QA file has review statuses (issue 16)."""
+    review = (results["run"].get("qa") or {}).get("review")
+    if not review:
+        return ""
+    if review.get("unreviewed"):
+        return (f"The {review['statuses']['draft']} questions were machine-drafted and are unreviewed "
+                f"(ragtune qa): review them with `{review['review_command']}` before trusting these numbers.")
+    return (f"Questions: the {review['reviewed']} reviewed (accepted or edited) items; "
+            f"{review['skipped_drafts']} unreviewed drafts and {review['dropped']} dropped items were skipped.")
+
+
 def _constraint_rows(rec: dict[str, Any]) -> list[list[str]]:
     c = rec.get("constraints") or {}
     unit = c.get("budget_unit", "")
@@ -378,7 +390,9 @@ def render_html(run: dict[str, Any], figures: dict[str, bytes | None], example_i
         f"<title>ragtune report: {esc(Path(run['dir']).name)}</title><style>{CSS}</style></head><body>"
         f"<h1>ragtune compare: {esc(', '.join(names))}</h1>"
         f'<p class="muted">Run folder {esc(run["dir"])}; {num(n_test)} test questions; seed '
-        f"{esc(r['run'].get('seed'))}.</p><nav>{nav}</nav>{sections}</body></html>\n"
+        f"{esc(r['run'].get('seed'))}.</p>"
+        + (f'<p class="pick">{esc(review_line(r))}</p>' if review_line(r) else "")
+        + f"<nav>{nav}</nav>{sections}</body></html>\n"
     )
 
 
@@ -402,6 +416,7 @@ def render_md(run: dict[str, Any], figure_files: dict[str, str | None], example_
         f"![{alt}]({figure_files[key]})\n" if figure_files.get(key) else f"_No data for this plot ({alt})._\n")
     out = [f"# ragtune compare: {', '.join(names)}\n",
            f"Run folder `{run['dir']}`, {(r['run'].get('qa') or {}).get('n_test')} test questions, seed {r['run'].get('seed')}.\n",
+           *([f"**{review_line(r)}**\n"] if review_line(r) else []),
            "## Recommendation\n", f"**Recommended: {rec.get('strategy') or 'none'}**\n", rec["why"] + "\n",
            _md_table(["constraint", "value"], _constraint_rows(rec)),
            "## Summary\n", _md_table(SUMMARY_HEAD, summary_rows(r)),

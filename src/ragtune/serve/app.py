@@ -45,7 +45,7 @@ from ragtune.errors import RagtuneError
 from ragtune.project import Project
 from ragtune.serve.errors import ApiError, install_error_handlers
 from ragtune.serve.keys import KeyStore
-from ragtune.serve.routes import admin, chat, data
+from ragtune.serve.routes import admin, chat, data, qa
 from ragtune.serve.server import Server, is_loopback
 
 
@@ -67,7 +67,7 @@ def create_app(project: Project, index: Any = None, **overrides: Any) -> FastAPI
     _observe(app, server)
     app.add_middleware(_BodyLimit, max_bytes=options.max_body_kb * 1024)
     install_error_handlers(app)
-    for module in (admin, chat, data):
+    for module in (admin, chat, data, qa):
         app.include_router(module.router)
     return app
 

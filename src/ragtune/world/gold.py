@@ -303,3 +303,77 @@ class GoldFacts:
             "covered_by_relation": {r: f"{c}/{t}" for r, (c, t) in sorted(by_relation.items())},
             "examples": examples,
         }
+
+    # ------------------------------------------------------------------ drafted QA sets (issue 16)
+
+    def answerable(self, question: str) -> str | None:
+        """A fact key that could answer the question, or None: the question names an entity
+        of the world and some fact of it has the question's relation words and answer type.
+        (A withheld attribute is not a fact: the world never states it.)"""
+        q = _tokens(question)
+        wh = _wh(q)
+        if not any(_contains(q, n) for n in self.names):
+            return None  # it names no entity of the world (a made-up name)
+        for f in self.facts:
+            named = [r for r, t in f.tokens.items() if _contains(q, t) and t in self.names]
+            if not named:
+                continue
+            for role in f.tokens:
+                if role not in named and self._cue(f, q) > 0 and (not wh or f.types[role] in wh):
+                    return f.key
+        return None
+
+    def drafted_verdict(self, item: dict[str, Any]) -> tuple[str, str]:
+        """A drafted QA item (`ragtune qa`): single-hop and reverse by `verdict`; multi-hop and
+        comparison by the verdicts of the hops it was made from (right when every hop is right:
+        a comparison's order comes from the hops' values); unanswerable: `unanswerable` when
+        no fact could answer it, else `answerable`."""
+        t = item["type"]
+        if t == "unanswerable":
+            key = self.answerable(item["question"])
+            return ("unanswerable", "") if key is None else ("answerable", key)
+        if t in ("multi_hop", "comparison"):
+            hops = [self.verdict(h["question"], h["answer"]) for h in item.get("hops", [])]
+            kinds = [v for v, _ in hops]
+            keys = ",".join(k for _, k in hops)
+            if not hops:
+                return "unverifiable", ""
+            worst = next((v for v in ("wrong", "ambiguous", "unverifiable") if v in kinds), "correct")
+            return worst, keys
+        return self.verdict(item["question"], item["answers"][0])
+
+    def check_drafted(self, items: Iterable[dict[str, Any]]) -> dict[str, Any]:
+        """Verdicts of a drafted set: the share of answerable items that are right (of those
+        the facts can check, and of all), and the share of unanswerable ones truly so."""
+        items = list(items)
+        by_type: dict[str, dict[str, int]] = {}
+        examples: dict[str, list[dict[str, Any]]] = {}
+        for it in items:
+            v, key = self.drafted_verdict(it)
+            counts = by_type.setdefault(it["type"], {})
+            counts[v] = counts.get(v, 0) + 1
+            if v not in ("correct", "unanswerable") and len(examples.setdefault(v, [])) < 40:
+                examples[v].append({"id": it["id"], "type": it["type"], "question": it["question"],
+                                    "answers": it["answers"], "fact": key, "origin": it.get("origin")})
+        totals: dict[str, int] = {}
+        for t, c in by_type.items():
+            if t != "unanswerable":
+                for v, n in c.items():
+                    totals[v] = totals.get(v, 0) + n
+        n_ans = sum(totals.values())
+        checkable = n_ans - totals.get("unverifiable", 0)
+        un = by_type.get("unanswerable", {})
+        n_un = sum(un.values())
+        right = totals.get("correct", 0)
+        return {
+            "items": len(items),
+            "answerable": n_ans,
+            "answerable_verdicts": dict(sorted(totals.items())),
+            "answerable_right_share_of_checkable": round(right / checkable, 4) if checkable else None,
+            "answerable_right_share_of_all": round(right / n_ans, 4) if n_ans else None,
+            "unanswerable": n_un,
+            "truly_unanswerable": un.get("unanswerable", 0),
+            "truly_unanswerable_share": round(un.get("unanswerable", 0) / n_un, 4) if n_un else None,
+            "by_type": {t: dict(sorted(c.items())) for t, c in sorted(by_type.items())},
+            "examples": examples,
+        }
