@@ -13,7 +13,7 @@ from ragtune.drafting.review import ReviewFile
 from ragtune.project import Project
 from ragtune.serve import KeyStore, create_app
 from ragtune.serve.openai_compat import serve_in_thread
-from test_serve_page import Chromium, chromium  # noqa: F401 - the shared browser fixture
+from test_serve_page import Chromium
 
 ITEMS = [
     {"id": "qa-0001", "question": "When was the Hubble Space Telescope launched?", "answers": ["1990"],
