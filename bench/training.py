@@ -195,7 +195,7 @@ def acceptance(args: argparse.Namespace) -> None:
     t0 = time.perf_counter()
     record = api.finetune(project, FinetuneOptions(
         train_qa=qa["train"], dev_qa=qa["dev"], exclude_qa=qa["test"], dev_limit=args.dev_size,
-        data=DataOptions(text=not args.no_text), train=TrainConfig(max_minutes=args.minutes)),
+        max_minutes=args.minutes, data=DataOptions(text=not args.no_text), train=TrainConfig()),
         progress=say)
     results["closed_book_run"] = {k: record[k] for k in (
         "id", "metrics", "curve_at_minutes", "learning_curve", "steps", "epochs", "stop_reason",
@@ -210,7 +210,7 @@ def acceptance(args: argparse.Namespace) -> None:
     if args.raft_minutes:
         raft = api.finetune(project, FinetuneOptions(
             task="raft", train_qa=qa["train"], dev_qa=qa["dev"], exclude_qa=qa["test"],
-            dev_limit=args.dev_size, train=TrainConfig(max_minutes=args.raft_minutes)),
+            dev_limit=args.dev_size, max_minutes=args.raft_minutes, train=TrainConfig()),
             progress=say)
         results["raft_run"] = {k: raft[k] for k in (
             "id", "metrics", "curve_at_minutes", "steps", "epochs", "stop_reason", "tokens_seen",
