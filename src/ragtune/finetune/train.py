@@ -141,6 +141,7 @@ class TrainState:
     sessions: list[dict[str, Any]] = field(default_factory=list)  # start step / clock per run
     stop_reason: str = ""
     threads: int = 0  # torch threads of the latest session
+    loop_budget_s: float = 0.0  # what the deadline left the loop (a resume without one keeps it)
 
 
 def looks_abstained(text: str) -> bool:
@@ -500,6 +501,8 @@ class Run:
         limits = [self.config.max_minutes * 60] if self.config.max_minutes else []
         if self.deadline is not None:
             limits.append(self.clock_at_start + self.deadline - self.session_start)
+        elif self.state.loop_budget_s:
+            limits.append(self.state.loop_budget_s)
         return min(limits) if limits else None
 
     def schedule_progress(self) -> float:
@@ -597,6 +600,8 @@ def start_run(base_dir: Path, items: Sequence[Tokenized] | Callable[[Any], Seque
     run.state.sessions.append({"start_step": run.state.step,
                                "start_clock_s": round(run.state.clock_s, 1)})
     run.session_start, run.clock_at_start = time.perf_counter(), run.state.clock_s
+    if run.deadline is not None:
+        run.state.loop_budget_s = run.loop_seconds() or 0.0
     run.next_eval = next_eval_after(run, run.state.clock_s / 60)
     run.next_checkpoint_min = run.state.clock_s / 60 + config.checkpoint_every_minutes
     return run
