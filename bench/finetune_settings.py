@@ -21,7 +21,7 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="At most this many questions (0 = all).")
     ap.add_argument("--train-qa", type=int, default=0,
                     help="Add this many of the world's train split as QA pairs (-1 = all).")
+    ap.add_argument("--holdout", type=int, default=0,
+                    help="Also hold out this many synthesised questions (type 'heldout') and ask them.")
     ap.add_argument("--steps", type=int, default=60)
     ap.add_argument("--every", type=int, default=10, help="Evaluate every N steps.")
     ap.add_argument("--set", action="append", default=[], help="TrainConfig field=value.")
@@ -89,8 +91,9 @@ def main() -> None:
     train_qa = load_qa(world / "qa" / "train.jsonl") if args.train_qa else []
     if args.train_qa > 0:
         train_qa = train_qa[: args.train_qa]
-    dopts = DataOptions(**{"text": False, "dev_holdout": 0, **_parse(DataOptions, args.data_set)})
-    data = synthesize(chunks, dopts, train_qa=train_qa, dev_qa=[])
+    dopts = DataOptions(**{"text": False, "dev_holdout": args.holdout, **_parse(DataOptions, args.data_set)})
+    data = synthesize(chunks, dopts, train_qa=train_qa, dev_qa=None if args.holdout else [])
+    held = [replace(q, type="heldout") for q in data.dev]
     embedder = get_pool(Settings()).embedder()
     kept, leak = filter_leakage(data.examples, [q.question for q in questions], embedder)
     counts = exposure_counts(kept)
@@ -98,7 +101,7 @@ def main() -> None:
     cfg = TrainConfig(**{"max_steps": args.steps, "eval_every_steps": args.every, "patience": 0,
                          "checkpoint_every_steps": 10**9, "threads": args.threads,
                          **_parse(TrainConfig, args.set)})
-    dev = [DevPrompt(q, q.question, CLOSED_BOOK_SYSTEM, "closed_book") for q in questions]
+    dev = [DevPrompt(q, q.question, CLOSED_BOOK_SYSTEM, "closed_book") for q in [*questions, *held]]
     curve: list[dict[str, Any]] = []
     n_examples = len(kept)
     clock = {"train_cpu": 0.0, "last": 0.0}

@@ -198,7 +198,7 @@ def acceptance(args: argparse.Namespace) -> None:
     if args.minutes:
         record = api.finetune(project, FinetuneOptions(
             train_qa=qa["train"], dev_qa=qa["dev"], exclude_qa=qa["test"], dev_limit=args.dev_size,
-            max_minutes=args.minutes, data=DataOptions(text=not args.no_text), train=TrainConfig()),
+            max_minutes=args.minutes, data=DataOptions(text=args.text), train=TrainConfig()),
             progress=say)
         results["closed_book_run"] = {k: record.get(k) for k in (
             "id", "metrics", "curve_at_minutes", "learning_curve", "steps", "epochs", "stop_reason",
@@ -238,7 +238,7 @@ def main() -> None:
     ap.add_argument("--raft-minutes", type=float, default=0.0, help="Acceptance: RAFT budget.")
     ap.add_argument("--out", default="docs/results/finetune_small.json")
     ap.add_argument("--dev-size", type=int, default=30, help="Acceptance: dev questions evaluated.")
-    ap.add_argument("--no-text", action="store_true", help="Acceptance: QA examples only (no chunks).")
+    ap.add_argument("--text", action="store_true", help="Acceptance: whole chunks as text too.")
     ap.add_argument("--corpus", default=os.path.join(HERE, "..", "tests", "data", "handwritten", "corpus"))
     ap.add_argument("--examples", type=int, default=400)
     ap.add_argument("--steps", type=int, default=3)
@@ -259,7 +259,7 @@ def main() -> None:
     runs: dict[str, list[dict]] = {"ours": [], "baseline": []}
     passthrough = [f"--{k.replace('_', '-')}={v}" for k, v in vars(args).items()
                    if k not in ("one", "rounds", "acceptance", "minutes", "raft_minutes", "out",
-                                "dev_size", "no_text")
+                                "dev_size", "text")
                    and v is not None]
     for r in range(args.rounds):
         for side in (("ours", "baseline") if r % 2 == 0 else ("baseline", "ours")):

@@ -689,7 +689,14 @@ def finetune(
     patience: int = typer.Option(3, "--patience", help="Evaluations without improvement."),
     dtype: str = typer.Option("auto", "--dtype", help="auto, bfloat16 or float32."),
     seed: int = typer.Option(0, "--seed"),
-    text: bool = typer.Option(True, "--text/--no-text", help="Chunks as pretraining text."),
+    text: bool = typer.Option(
+        False, "--text/--no-text",
+        help="Also whole chunks as pretraining text (long examples: fewer exposures per fact).",
+    ),
+    statements: bool = typer.Option(
+        True, "--statements/--no-statements",
+        help="Each fact's sentence alone as a short text example (cheap exposures).",
+    ),
     shuffled: bool = typer.Option(
         False, "--shuffled-text/--no-shuffled-text",
         help="Also a copy of each chunk with its sentences reordered (paraphrase augmentation).",
@@ -720,7 +727,8 @@ def finetune(
         resume=(run_id or True) if resume else None, data_only=data_only, forgetting=forgetting,
         max_minutes=max_minutes,
         dev_limit=dev_size, init_adapter=from_adapter,
-        data=DataOptions(text=text, shuffled_text=text and shuffled, llm_questions=llm_questions,
+        data=DataOptions(text=text, shuffled_text=text and shuffled, statements=statements,
+                         llm_questions=llm_questions,
                          seed=seed, dev_holdout=dev_size),
         train=TrainConfig(
             method=method, rank=rank, alpha=alpha, dropout=dropout, lr=lr, schedule=schedule,

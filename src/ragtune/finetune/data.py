@@ -67,7 +67,7 @@ class Example:
 class DataOptions:
     closed_book: bool = True  # closed-book QA examples
     raft: bool = False  # retrieval-augmented (RAFT) examples
-    text: bool = True  # chunks as continued-pretraining text
+    text: bool = False  # whole chunks as continued-pretraining text (long: few facts per token)
     shuffled_text: bool = False  # a second copy of each chunk with its sentences reordered
     forms: tuple[str, ...] = ("cloze", "in_place", "fronted", "record", "copula_reverse")
     in_place_with_fronted: bool = False  # keep the in-place form when a fronted one exists
@@ -76,10 +76,15 @@ class DataOptions:
     raft_unit: str = "sentences"  # sentences | chunks (as the rag prompt program shows them)
     raft_no_oracle_share: float = 0.2  # RAFT prompts without the oracle -> "I don't know"
     raft_per_fact: int = 1  # RAFT examples per fact (question forms chosen at random)
+    raft_fact_share: float = 1.0  # share of the corpus's facts given RAFT examples (RAFT prompts
+    # are ~5x longer than closed-book ones: with --task both under a short budget, a share
+    # leaves tokens for the facts themselves; user QA pairs always get theirs)
     llm_questions: int = 0  # extra questions per fact written by the configured generator
     # Composition (knowledge injection is a matter of exposures per fact: see plan_exposures):
     statements: bool = True  # each fact-bearing sentence alone as a short text example
     min_phrasings: int = 0  # repeat a fact's examples until it has this many per epoch (0 = off)
+    reverse_copies: int = 1  # each reverse question this many times per epoch (statements teach
+    # only the forward direction: "A is B" does not teach "B is A")
     dev_holdout: int = 40  # facts whose fronted question is held out as dev (no --dev-qa)
     seed: int = 0
 
@@ -495,13 +500,19 @@ def llm_questions(generator: Any, pairs: list[tuple[QAPair, Chunk]], per_fact: i
 # ------------------------------------------------------------------ composition
 
 
+def sentence_of(pair: Any) -> str:
+    """The sentence (or record row) a synthesised question was made from."""
+    return getattr(pair, "sentence", "") or getattr(pair, "source", "")
+
+
 def _statements(pairs: Sequence[tuple[QAPair, Chunk]]) -> list[Example]:
     """Each sentence that taught a question, alone, as a short text example: the cheapest
     exposure of its facts (no prompt, loss on every token); `fact` lists the facts it states."""
     by_sentence: dict[tuple[str, str], list[str]] = {}
     for p, c in pairs:
-        if p.sentence:
-            facts = by_sentence.setdefault((c.id, p.sentence.strip()), [])
+        sentence = sentence_of(p)
+        if sentence:
+            facts = by_sentence.setdefault((c.id, sentence.strip()), [])
             if p.fact not in facts:
                 facts.append(p.fact)
     return [Example("text", sentence, origin="statement", fact=";".join(facts), source=cid)
@@ -613,6 +624,7 @@ def synthesize(
         n_abstain = int(round(opts.abstain_share * len(qa)))
         qa += _abstain_examples(train_pairs, corpus_text, n_abstain, rng)
         repeats = _repeat(qa, opts.min_phrasings)
+        repeats += [e for e in qa if e.direction == "reverse"] * max(0, opts.reverse_copies - 1)
         stats["repeated"] = len(repeats)
         examples += qa + repeats
     if opts.raft:
@@ -622,10 +634,14 @@ def synthesize(
             if p.form != "cloze":
                 by_fact_pairs.setdefault(p.fact, []).append((p, c))
         items = []
-        for fact in sorted(by_fact_pairs):
+        facts = sorted(by_fact_pairs)
+        if opts.raft_fact_share < 1.0:
+            facts = sorted(rng.sample(facts, int(round(opts.raft_fact_share * len(facts)))))
+        for fact in facts:
             options = by_fact_pairs[fact]
             for p, c in rng.sample(options, min(opts.raft_per_fact, len(options))):
-                items.append(RaftItem(p.question, p.answer, c, [p.sentence] if p.sentence else [], fact))
+                sentence = sentence_of(p)
+                items.append(RaftItem(p.question, p.answer, c, [sentence] if sentence else [], fact))
         by_doc: dict[str, list[Chunk]] = {}
         for c in chunks:
             by_doc.setdefault(c.doc_id, []).append(c)
