@@ -217,3 +217,15 @@ def test_raft_oracles_are_the_sentences_that_answer():
     assert got == ["Charles Babbage was born in London.",
                    "The Analytical Engine was designed by Charles Babbage."]
     assert oracle_sentences("Who painted the ceiling?", ["Michelangelo"], docs, 2, (), idf) == []
+
+
+def test_a_comparison_oracle_states_the_quantity():
+    """"Which lake is older" names no word of the sentences that answer it; the sentence giving
+    a number about each option is the one to cite, not one that merely names the option."""
+    from ragtune.finetune.data import oracle_sentences
+
+    docs = _chunks(["Lake Ladoga lies in Karelia. Lake Ladoga formed 12,000 years ago.",
+                    "Lake Baikal lies in Siberia. Lake Baikal formed 25 million years ago."])
+    got = oracle_sentences("Which lake is older, Lake Ladoga or Lake Baikal?", ["Lake Baikal"],
+                           docs, 2, ["Lake Ladoga", "Lake Baikal"])
+    assert got == ["Lake Ladoga formed 12,000 years ago.", "Lake Baikal formed 25 million years ago."]

@@ -340,6 +340,13 @@ def _raft_examples(items: list[RaftItem], opts: DataOptions, search: SearchFn,
     return out
 
 
+# English comparatives: a question with one compares quantities.
+_COMPARATIVES = frozenset(
+    "more less fewer most least earlier later earliest latest larger smaller largest smallest "
+    "bigger biggest older younger oldest youngest higher lower highest lowest longer shorter "
+    "cheaper dearer heavier lighter faster slower newer greater deeper wider taller".split()
+)
+
 # Function words that say nothing about which sentence answers a question.
 _FUNCTION_WORDS = frozenset(
     "a an and are as at be by did do does for from had has have how in is it its of on or "
@@ -362,25 +369,32 @@ def oracle_sentences(question: str, answers: Sequence[str], chunks: Sequence[Chu
     idf = idf or {}
     qwords = set(_words(question)) - _FUNCTION_WORDS
     named = {w for t in [*answers, *options] for w in _words(t)}
-    relation = qwords - named
+    relation = qwords - named - _COMPARATIVES
+    # "more", "earlier", "larger": the question compares quantities, so a sentence giving one
+    # (a number) is what answers it, even in other words ("has existed since 1990")
+    quantity = bool(qwords & _COMPARATIVES)
 
     def weight(words: set[str]) -> float:
         return sum(idf.get(w, 1.0) for w in words)
 
     answer_words = [_norm(a) for a in answers if a.strip()]
     pool: dict[str, set[str]] = {}  # sentence -> the question words it matches
+    numbers: dict[str, bool] = {}  # sentence -> states a number (besides the names')
     for c in chunks:
         for sent in split_sentences(c.text):
             words = _matched(qwords, set(_words(sent)))
-            if not relation or relation & words:
+            numeric = bool(re.search(r"\d", " ".join(set(_words(sent)) - named)))
+            if not relation or relation & words or (quantity and numeric):
                 pool.setdefault(sent, words)
+                numbers[sent] = numeric
     if options:
         chosen = []
         for opt in options[:k]:
             about = [t for t in pool if _norm(opt) in _norm(t) and t not in chosen]
             if not about:
                 return []
-            chosen.append(max(about, key=lambda t: weight(relation & pool[t])))
+            chosen.append(max(about, key=lambda t: (quantity and numbers[t],
+                                                    weight(relation & pool[t]))))
         return chosen
     stating = [t for t in pool if any(a and a in _norm(t) for a in answer_words)]
     if not stating:
