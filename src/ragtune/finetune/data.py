@@ -210,10 +210,18 @@ def extract_pairs(chunks: Sequence[Chunk], forms: Iterable[str] = ()) -> tuple[l
     return kept, stats
 
 
+def fact_key(pair: QAPair) -> str:
+    """The fact a question teaches, the same wherever the corpus states it: its answer and the
+    names and values it asks about ("Where was X born?" from a biography, a table row and
+    an FAQ are one fact in three phrasings). The sentence's own id when it names nothing."""
+    about = sorted({_norm(e) for e in pair.entities} - {_norm(pair.answer), ""})
+    return f"{_norm(pair.answer)}~{'|'.join(about)}" if about else pair.fact
+
+
 def _qa(pair: QAPair, chunk: Chunk) -> Example:
     return Example("qa", pair.answer, user=pair.question, system=CLOSED_BOOK_SYSTEM,
                    question=pair.question, origin=pair.form, direction=pair.direction,
-                   fact=pair.fact, source=chunk.id)
+                   fact=fact_key(pair), source=chunk.id)
 
 
 def _shuffled(text: str, rng: random.Random) -> str | None:
@@ -500,8 +508,8 @@ def _statements(pairs: Sequence[tuple[QAPair, Chunk]]) -> list[Example]:
         sentence = sentence_of(p)
         if sentence:
             facts = by_sentence.setdefault((c.id, sentence.strip()), [])
-            if p.fact not in facts:
-                facts.append(p.fact)
+            if fact_key(p) not in facts:
+                facts.append(fact_key(p))
     return [Example("text", sentence, origin="statement", fact=";".join(facts), source=cid)
             for (cid, sentence), facts in by_sentence.items()]
 

@@ -362,7 +362,7 @@ def _train_and_publish(project: Any, run_dir: Path, run: dict[str, Any], cfg: Tr
 # CPU figures for the first plan, before a step has been timed: fp32 LoRA on SmolLM2-135M,
 # computed tokens per second per thread (docs/FINETUNE.md); scaled by model size. GPUs get no
 # guess: the plan is given once the first steps are timed.
-CPU_TOKENS_PER_S_PER_THREAD = {"lora": 70.0, "full": 40.0}
+CPU_TOKENS_PER_S_PER_THREAD = {"lora": 65.0, "full": 28.0}
 REFERENCE_PARAMS = 134.5e6
 
 
