@@ -139,14 +139,16 @@ def _accuracy(project, spec: str, items) -> dict:  # noqa: ANN001
 
 
 def paired(base: dict, tuned: dict) -> dict:
-    """Tuned vs base on the same questions, overall and single-hop: difference with its 95%
+    """Tuned vs base on the same questions, overall and by type: difference with its 95%
     paired-bootstrap interval and the exact McNemar p (ragtune.eval.stats)."""
     from ragtune.eval.stats import paired_test
 
     b = {a["id"]: (a["type"], bool(a["ok"])) for a in base["answers"]}
     t = {a["id"]: (a["type"], bool(a["ok"])) for a in tuned["answers"]}
     out = {}
-    for name, ids in (("all", sorted(b)), ("single_hop", sorted(i for i in b if b[i][0] == "single_hop"))):
+    groups = [("all", sorted(b))] + [(k, sorted(i for i in b if b[i][0] == k))
+                                     for k in sorted({v[0] for v in b.values()})]
+    for name, ids in groups:
         r = paired_test([t[i][1] for i in ids], [b[i][1] for i in ids], seed=0)
         out[name] = {k: r[k] for k in ("n", "diff", "diff_ci", "mcnemar_p", "a_only", "b_only")}
     return out
@@ -193,28 +195,29 @@ def acceptance(args: argparse.Namespace) -> None:
 
     results: dict = {"world": str(world), "command": " ".join(sys.argv)}
     t0 = time.perf_counter()
-    record = api.finetune(project, FinetuneOptions(
-        train_qa=qa["train"], dev_qa=qa["dev"], exclude_qa=qa["test"], dev_limit=args.dev_size,
-        data=DataOptions(text=not args.no_text), train=TrainConfig(max_minutes=args.minutes)),
-        progress=say)
-    results["closed_book_run"] = {k: record[k] for k in (
-        "id", "metrics", "curve_at_minutes", "learning_curve", "steps", "epochs", "stop_reason",
-        "tokens_seen", "tokens_per_s", "train_wall_s", "wall_s", "peak_rss_mb", "leakage",
-        "forgetting", "data", "train", "torch_threads", "precision")}
-    base = _accuracy(project, "closed_book", test)
-    tuned = _accuracy(project, f"closed_book@adapter={record['id']}", test)
-    results["closed_book"] = {"base": base, "finetuned": tuned}
-    sh = lambda r: r["by_type"].get("single_hop", {}).get("accuracy")  # noqa: E731
-    results["single_hop_gain_points"] = round(100 * (sh(tuned) - sh(base)), 1)
-    print(f"closed-book single-hop: base {sh(base)} -> fine-tuned {sh(tuned)}", flush=True)
+    if args.minutes:
+        record = api.finetune(project, FinetuneOptions(
+            train_qa=qa["train"], dev_qa=qa["dev"], exclude_qa=qa["test"], dev_limit=args.dev_size,
+            max_minutes=args.minutes, data=DataOptions(text=args.text), train=TrainConfig()),
+            progress=say)
+        results["closed_book_run"] = {k: record.get(k) for k in (
+            "id", "metrics", "curve_at_minutes", "learning_curve", "steps", "epochs", "stop_reason",
+            "tokens_seen", "tokens_per_s", "train_wall_s", "wall_s", "peak_rss_mb", "leakage",
+            "forgetting", "data", "train", "torch_threads", "precision", "plan")}
+        base = _accuracy(project, "closed_book", test)
+        tuned = _accuracy(project, f"closed_book@adapter={record['id']}", test)
+        results["closed_book"] = {"base": base, "finetuned": tuned}
+        sh = lambda r: r["by_type"].get("single_hop", {}).get("accuracy")  # noqa: E731
+        results["single_hop_gain_points"] = round(100 * (sh(tuned) - sh(base)), 1)
+        print(f"closed-book single-hop: base {sh(base)} -> fine-tuned {sh(tuned)}", flush=True)
     if args.raft_minutes:
         raft = api.finetune(project, FinetuneOptions(
             task="raft", train_qa=qa["train"], dev_qa=qa["dev"], exclude_qa=qa["test"],
-            dev_limit=args.dev_size, train=TrainConfig(max_minutes=args.raft_minutes)),
+            dev_limit=args.dev_size, max_minutes=args.raft_minutes, train=TrainConfig()),
             progress=say)
-        results["raft_run"] = {k: raft[k] for k in (
+        results["raft_run"] = {k: raft.get(k) for k in (
             "id", "metrics", "curve_at_minutes", "steps", "epochs", "stop_reason", "tokens_seen",
-            "train_wall_s", "peak_rss_mb", "leakage", "forgetting")}
+            "train_wall_s", "wall_s", "peak_rss_mb", "leakage", "forgetting", "data", "plan")}
         rag = _accuracy(project, "rag", test)
         rag_tuned = _accuracy(project, f"rag@adapter={raft['id']}", test)
         results["rag"] = {"base": rag, "raft": rag_tuned,
@@ -230,11 +233,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--acceptance", metavar="WORLD_DIR",
                     help="Run the small-world acceptance instead (world generated if missing).")
-    ap.add_argument("--minutes", type=float, default=30.0, help="Acceptance: closed-book budget.")
+    ap.add_argument("--minutes", type=float, default=30.0,
+                    help="Acceptance: closed-book --max-minutes (0 = skip the closed-book run).")
     ap.add_argument("--raft-minutes", type=float, default=0.0, help="Acceptance: RAFT budget.")
     ap.add_argument("--out", default="docs/results/finetune_small.json")
     ap.add_argument("--dev-size", type=int, default=30, help="Acceptance: dev questions evaluated.")
-    ap.add_argument("--no-text", action="store_true", help="Acceptance: QA examples only (no chunks).")
+    ap.add_argument("--text", action="store_true", help="Acceptance: whole chunks as text too.")
     ap.add_argument("--corpus", default=os.path.join(HERE, "..", "tests", "data", "handwritten", "corpus"))
     ap.add_argument("--examples", type=int, default=400)
     ap.add_argument("--steps", type=int, default=3)
@@ -255,7 +259,7 @@ def main() -> None:
     runs: dict[str, list[dict]] = {"ours": [], "baseline": []}
     passthrough = [f"--{k.replace('_', '-')}={v}" for k, v in vars(args).items()
                    if k not in ("one", "rounds", "acceptance", "minutes", "raft_minutes", "out",
-                                "dev_size", "no_text")
+                                "dev_size", "text")
                    and v is not None]
     for r in range(args.rounds):
         for side in (("ours", "baseline") if r % 2 == 0 else ("baseline", "ours")):

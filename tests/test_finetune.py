@@ -209,7 +209,8 @@ def test_data_only_shows_the_training_data(tmp_path, ft_corpus):
     assert res.exit_code == 0, res.output
     shown = json.loads(res.stdout)
     assert shown["examples"] == len(out.read_text().splitlines()) > 10
-    assert {"qa/in_place", "qa/cloze", "raft/raft", "text/chunk"} <= set(shown["stats"]["by_origin"])
+    assert {"qa/in_place", "qa/cloze", "raft/raft", "text/statement"} <= set(shown["stats"]["by_origin"])
+    assert "text/chunk" not in shown["stats"]["by_origin"]  # whole chunks only with --text
     assert not (tmp_path / ".ragtune" / "adapters" / ".runs").exists() or not list(
         (tmp_path / ".ragtune" / "adapters" / ".runs").iterdir())
 

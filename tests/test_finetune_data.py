@@ -98,8 +98,10 @@ def test_leakage_filter_catches_a_planted_paraphrased_test_question(pool):
     assert report.dropped >= 1 and report.dropped == len(data.examples) - len(kept)
     caught = [s for s in report.samples if s["training"] == planted.question]
     assert caught and caught[0]["cosine"] > 0.92 and caught[0]["excluded"] == test_question
-    # unrelated questions survive
+    # unrelated questions survive, and so does the fact itself: a statement is knowledge from
+    # the corpus, compared with test questions by their wording only (n-grams), not cosine
     assert any(e.question.startswith("When was the Hubble") for e in kept)
+    assert "Ada Lovelace was born in London." in {e.answer for e in kept if e.origin == "statement"}
 
 
 def test_packing_keeps_examples_apart_exactly(torch_generator):
@@ -153,3 +155,69 @@ def test_memory_estimate_refuses_with_a_suggestion(torch_generator):
     with pytest.raises(RagtuneError) as e:
         check_memory(torch_generator.model, huge, "float32", "cpu")
     assert "GB" in e.value.message and "--batch-rows" in e.value.hint and "lora" in e.value.hint
+
+
+def test_statements_and_the_exposure_plan():
+    """Each fact-bearing sentence becomes one short text example that counts as an exposure of
+    every fact it states; the plan turns a token budget into exposures per fact."""
+    from ragtune.finetune.data import exposure_counts, plan_exposures
+
+    data = synthesize(_chunks(), DataOptions(text=False, dev_holdout=0, abstain_share=0.0))
+    statements = [e for e in data.examples if e.origin == "statement"]
+    assert "Ada Lovelace was born in London." in {e.answer for e in statements}
+    assert all(e.kind == "text" and len(e.answer) < 200 for e in statements)
+    counts = exposure_counts(data.examples)
+    assert counts and min(counts.values()) >= 2  # a question and its sentence, at least
+    assert data.stats["facts"] == len(counts)
+    per_fact = sum(counts.values()) / len(counts)
+    plan = plan_exposures(data.examples, epoch_tokens=1000, tokens_per_s=10.0, seconds=300)
+    assert plan["epochs"] == 3.0 and plan["exposures_per_fact"] == round(3 * per_fact, 1)
+    assert plan["enough"] == (3 * per_fact >= 10)
+    assert plan["minutes_for_needed"] == round(10 / per_fact * 1000 / 10 / 60, 1)
+    assert "exposures_per_fact" not in plan_exposures(data.examples, 1000)  # no budget, no guess
+
+
+def test_repetition_evens_out_exposures():
+    from ragtune.finetune.data import exposure_counts
+
+    plain = synthesize(_chunks(), DataOptions(text=False, statements=False, dev_holdout=0,
+                                              abstain_share=0.0))  # fmt: skip
+    even = synthesize(_chunks(), DataOptions(text=False, statements=False, dev_holdout=0,
+                                             abstain_share=0.0, min_phrasings=3))  # fmt: skip
+    assert min(exposure_counts(plain.examples).values()) < 3
+    assert min(exposure_counts(even.examples).values()) == 3
+    assert even.stats["repeated"] == len(even.examples) - len(plain.examples) > 0
+
+
+def test_raft_oracles_are_the_sentences_that_answer():
+    """A comparison needs one sentence about each option that states the compared relation;
+    a chain needs the sentence stating the answer and the one linking it to the question.
+    (Measured 2026-11: before this, comparison pairs cited any sentence naming the winner.)"""
+    from ragtune.finetune.data import oracle_sentences, word_idf
+
+    docs = _chunks([
+        "Lake Baikal lies in Siberia. Lake Baikal is 1,642 metres deep.",
+        "Lake Ladoga lies in Karelia. Lake Ladoga is 230 metres deep.",
+        "The Analytical Engine was designed by Charles Babbage. Charles Babbage was born in London.",
+    ])
+    idf = word_idf(docs)
+    got = oracle_sentences("Which lake is deeper, Lake Ladoga or Lake Baikal?", ["Lake Baikal"],
+                           docs[:2], 2, ["Lake Ladoga", "Lake Baikal"], idf)
+    assert got == ["Lake Ladoga is 230 metres deep.", "Lake Baikal is 1,642 metres deep."]
+    got = oracle_sentences("Where was the designer of the Analytical Engine born?", ["London"],
+                           docs, 2, (), idf)
+    assert got == ["Charles Babbage was born in London.",
+                   "The Analytical Engine was designed by Charles Babbage."]
+    assert oracle_sentences("Who painted the ceiling?", ["Michelangelo"], docs, 2, (), idf) == []
+
+
+def test_a_comparison_oracle_states_the_quantity():
+    """"Which lake is older" names no word of the sentences that answer it; the sentence giving
+    a number about each option is the one to cite, not one that merely names the option."""
+    from ragtune.finetune.data import oracle_sentences
+
+    docs = _chunks(["Lake Ladoga lies in Karelia. Lake Ladoga formed 12,000 years ago.",
+                    "Lake Baikal lies in Siberia. Lake Baikal formed 25 million years ago."])
+    got = oracle_sentences("Which lake is older, Lake Ladoga or Lake Baikal?", ["Lake Baikal"],
+                           docs, 2, ["Lake Ladoga", "Lake Baikal"])
+    assert got == ["Lake Ladoga formed 12,000 years ago.", "Lake Baikal formed 25 million years ago."]

@@ -724,7 +724,14 @@ def finetune(
     exclude_qa: Optional[Path] = typer.Option(
         None, "--exclude-qa", help="QA JSONL (the test set) that training must not resemble."
     ),
-    max_minutes: float = typer.Option(0.0, "--max-minutes", help="Training wall-time budget."),
+    max_minutes: float = typer.Option(
+        0.0, "--max-minutes",
+        help="Budget for the whole job (data, model load, training, evaluations, probes); the "
+        "run ends within it with its best weights. 0 = no limit.",
+    ),
+    train_minutes: float = typer.Option(
+        0.0, "--train-minutes", help="Budget for the training loop alone (evaluations included)."
+    ),
     max_steps: int = typer.Option(0, "--max-steps", help="Stop after this many steps."),
     epochs: float = typer.Option(40.0, "--epochs", help="Stop after this many epochs."),
     rank: int = typer.Option(16, "--rank", help="LoRA rank."),
@@ -747,7 +754,14 @@ def finetune(
     patience: int = typer.Option(3, "--patience", help="Evaluations without improvement."),
     dtype: str = typer.Option("auto", "--dtype", help="auto, bfloat16 or float32."),
     seed: int = typer.Option(0, "--seed"),
-    text: bool = typer.Option(True, "--text/--no-text", help="Chunks as pretraining text."),
+    text: bool = typer.Option(
+        False, "--text/--no-text",
+        help="Also whole chunks as pretraining text (long examples: fewer exposures per fact).",
+    ),
+    statements: bool = typer.Option(
+        True, "--statements/--no-statements",
+        help="Each fact's sentence alone as a short text example (cheap exposures).",
+    ),
     shuffled: bool = typer.Option(
         False, "--shuffled-text/--no-shuffled-text",
         help="Also a copy of each chunk with its sentences reordered (paraphrase augmentation).",
@@ -776,13 +790,15 @@ def finetune(
         train_qa=str(train_qa) if train_qa else None, dev_qa=str(dev_qa) if dev_qa else None,
         exclude_qa=str(exclude_qa) if exclude_qa else None,
         resume=(run_id or True) if resume else None, data_only=data_only, forgetting=forgetting,
+        max_minutes=max_minutes,
         dev_limit=dev_size, init_adapter=from_adapter,
-        data=DataOptions(text=text, shuffled_text=text and shuffled, llm_questions=llm_questions,
+        data=DataOptions(text=text, shuffled_text=text and shuffled, statements=statements,
+                         llm_questions=llm_questions,
                          seed=seed, dev_holdout=dev_size),
         train=TrainConfig(
             method=method, rank=rank, alpha=alpha, dropout=dropout, lr=lr, schedule=schedule,
             batch_rows=batch_rows, row_tokens=row_tokens, grad_accum=grad_accum,
-            max_epochs=epochs, max_steps=max_steps, max_minutes=max_minutes,
+            max_epochs=epochs, max_steps=max_steps, max_minutes=train_minutes,
             eval_every_minutes=eval_every, eval_every_steps=eval_every_steps,
             checkpoint_every_minutes=checkpoint_every,
             checkpoint_every_steps=checkpoint_every_steps, patience=patience, dtype=dtype,
@@ -791,7 +807,7 @@ def finetune(
     )
     from ragtune.finetune.progress import RichProgress
 
-    with RichProgress(console, quiet=state.verbose == 0 or as_json) as progress:
+    with RichProgress(console, quiet=state.verbose == 0 or as_json, warn=state.verbose > 0) as progress:
         result = api.finetune(_project(), opts, progress=progress)
     if data_only:
         if data_out:

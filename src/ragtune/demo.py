@@ -115,11 +115,11 @@ def _adapter(project: Project, opts: DemoOptions, world: Path, minutes: float, m
             exclude_qa=str(world / "qa" / "test.jsonl"),
             dev_limit=mode["dev_limit"],
             probe_limit=mode["probe"],
+            max_minutes=minutes,  # the whole fine-tune stage
             train=TrainConfig(
                 # 2 packed rows x 2 accumulation: the same examples per step as the default
                 # 4 x 1 at about half the activation memory (peak RSS ~4 GB instead of ~7)
                 batch_rows=2, grad_accum=2,
-                max_minutes=minutes,
                 eval_every_minutes=minutes if not mode["eval_at_start"] else max(1.0, minutes / 2),
                 eval_at_start=mode["eval_at_start"],
             ),

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import os
 import random
 import re
 from dataclasses import asdict, dataclass, field
@@ -26,6 +28,10 @@ from ragtune.corpus.questions import Candidate as QAPair
 from ragtune.corpus.questions import corpus_candidates
 from ragtune.prompts import ABSTAIN_TEXT, CLOSED_BOOK_SYSTEM, RAG_SYSTEM, rag_user_message
 from ragtune.types import Chunk
+
+# Knowledge injection needs about this many exposures of a fact (REFERENCES.md: 3 epochs of
+# 5 paraphrases reached 19% recall, 36 epochs 86%; docs/FINETUNE.md has this project's curve).
+NEEDED_EXPOSURES = 10
 
 # A search function for RAFT distractors: (questions, k) -> per question, chunks best first.
 SearchFn = Callable[[list[str], int], list[list[Chunk]]]
@@ -63,7 +69,7 @@ class Example:
 class DataOptions:
     closed_book: bool = True  # closed-book QA examples
     raft: bool = False  # retrieval-augmented (RAFT) examples
-    text: bool = True  # chunks as continued-pretraining text
+    text: bool = False  # whole chunks as continued-pretraining text (long: few facts per token)
     shuffled_text: bool = False  # a second copy of each chunk with its sentences reordered
     forms: tuple[str, ...] = ("cloze", "in_place", "fronted", "record", "definition", "acronym")
     in_place_with_fronted: bool = False  # keep the in-place form when a fronted one exists
@@ -72,7 +78,15 @@ class DataOptions:
     raft_unit: str = "sentences"  # sentences | chunks (as the rag prompt program shows them)
     raft_no_oracle_share: float = 0.2  # RAFT prompts without the oracle -> "I don't know"
     raft_per_fact: int = 1  # RAFT examples per fact (question forms chosen at random)
+    raft_fact_share: float = 1.0  # share of the corpus's facts given RAFT examples (RAFT prompts
+    # are ~5x longer than closed-book ones: with --task both under a short budget, a share
+    # leaves tokens for the facts themselves; user QA pairs always get theirs)
     llm_questions: int = 0  # extra questions per fact written by the configured generator
+    # Composition (knowledge injection is a matter of exposures per fact: see plan_exposures):
+    statements: bool = True  # each fact-bearing sentence alone as a short text example
+    min_phrasings: int = 0  # repeat a fact's examples until it has this many per epoch (0 = off)
+    reverse_copies: int = 1  # each reverse question this many times per epoch (statements teach
+    # only the forward direction: "A is B" does not teach "B is A")
     dev_holdout: int = 40  # facts whose fronted question is held out as dev (no --dev-qa)
     seed: int = 0
 
@@ -197,10 +211,18 @@ def extract_pairs(chunks: Sequence[Chunk], forms: Iterable[str] = ()) -> tuple[l
     return kept, stats
 
 
+def fact_key(pair: QAPair) -> str:
+    """The fact a question teaches, the same wherever the corpus states it: its answer and the
+    names and values it asks about ("Where was X born?" from a biography, a table row and
+    an FAQ are one fact in three phrasings). The sentence's own id when it names nothing."""
+    about = sorted({_norm(e) for e in pair.entities} - {_norm(pair.answer), ""})
+    return f"{_norm(pair.answer)}~{'|'.join(about)}" if about else pair.fact
+
+
 def _qa(pair: QAPair, chunk: Chunk) -> Example:
     return Example("qa", pair.answer, user=pair.question, system=CLOSED_BOOK_SYSTEM,
                    question=pair.question, origin=pair.form, direction=pair.direction,
-                   fact=pair.fact, source=chunk.id, sentence=pair.source)
+                   fact=fact_key(pair), source=chunk.id, sentence=pair.source)
 
 
 def _shuffled(text: str, rng: random.Random) -> str | None:
@@ -275,41 +297,151 @@ def _sentence_pool(question: str, chunks: Sequence[Chunk], exclude: str) -> list
     return [s for _, _, s in sorted(pool)]
 
 
-def _raft_examples(items: list[tuple[str, str, Chunk, str, str]], opts: DataOptions,
-                   search: SearchFn, rng: random.Random) -> list[Example]:
-    """question + oracle + distractors (some without the oracle) -> "answer [n]".
+@dataclass
+class RaftItem:
+    """A question for RAFT with its oracle: the chunk it comes from and the sentences that
+    answer it (one for a single fact; one per needed fact for comparisons and multi-hop)."""
+
+    question: str
+    answer: str
+    oracle: Chunk
+    sentences: list[str]
+    fact: str
+
+
+def _raft_examples(items: list[RaftItem], opts: DataOptions, search: SearchFn,
+                   rng: random.Random) -> list[Example]:
+    """question + oracle(s) + distractors (some without any oracle) -> "answer [n]".
 
     Sources are what the rag strategy shows (`PromptProgram`: by default the 2 best
-    sentences of the retrieved chunks), so the oracle is the fact's sentence and the
+    sentences of the retrieved chunks), so the oracles are the fact's sentences and the
     distractors are the retrieved chunks' sentences that share most words with the question.
     """
     if not items:
         return []
     k = max(1, opts.raft_sources)
-    hits = search([q for q, _, _, _, _ in items], 5)
+    hits = search([it.question for it in items], 5)
     out = []
-    for (question, answer, oracle, sentence, fact), found in zip(items, hits):
-        others = [c for c in found if c.id != oracle.id]
+    for it, found in zip(items, hits):
+        others = [c for c in found if c.id != it.oracle.id]
         if opts.raft_unit == "sentences":
-            oracle_text = sentence or oracle.text
-            distractors = _sentence_pool(question, [oracle, *others], oracle_text)
+            oracles = (it.sentences or [it.oracle.text])[:k]
+            distractors = [d for d in _sentence_pool(it.question, [it.oracle, *others], "")
+                           if d.strip() not in {o.strip() for o in oracles}]
             # a distractor must not state the answer (it would be a second oracle)
-            distractors = [d for d in distractors if _norm(answer) not in _norm(d)]
+            distractors = [d for d in distractors if _norm(it.answer) not in _norm(d)]
         else:
-            oracle_text = oracle.text
-            distractors = [c.text for c in others if c.text.strip() != oracle.text.strip()]
+            oracles = [it.oracle.text]
+            distractors = [c.text for c in others if c.text.strip() != it.oracle.text.strip()]
         if rng.random() < opts.raft_no_oracle_share and len(distractors) >= k:
             sources = distractors[:k]
             target, origin = ABSTAIN_TEXT, "raft_no_oracle"
         else:
-            sources = distractors[: k - 1]
-            pos = rng.randrange(len(sources) + 1)
-            sources.insert(pos, oracle_text)
-            target, origin = f"{answer} [{pos + 1}]", "raft"
-        out.append(Example("raft", target, user=rag_user_message(question, sources), system=RAG_SYSTEM,
-                           question=question, origin=origin, fact=fact, source=oracle.id,
-                           sentence=sentence))
+            sources = distractors[: k - len(oracles)]
+            for o in oracles:
+                sources.insert(rng.randrange(len(sources) + 1), o)
+            cited = next((i for i, t in enumerate(sources) if _norm(it.answer) in _norm(t)),
+                         sources.index(oracles[0]))
+            target, origin = f"{it.answer} [{cited + 1}]", "raft"
+        out.append(Example("raft", target, user=rag_user_message(it.question, sources),
+                           system=RAG_SYSTEM, question=it.question, origin=origin, fact=it.fact,
+                           source=it.oracle.id, sentence=it.sentences[0] if it.sentences else ""))
     return out
+
+
+# English comparatives: a question with one compares quantities.
+_COMPARATIVES = frozenset(
+    "more less fewer most least earlier later earliest latest larger smaller largest smallest "
+    "bigger biggest older younger oldest youngest higher lower highest lowest longer shorter "
+    "cheaper dearer heavier lighter faster slower newer greater deeper wider taller".split()
+)
+
+# Function words that say nothing about which sentence answers a question.
+_FUNCTION_WORDS = frozenset(
+    "a an and are as at be by did do does for from had has have how in is it its of on or "
+    "the to was were what when where which who whom whose why with".split()
+)
+
+
+def oracle_sentences(question: str, answers: Sequence[str], chunks: Sequence[Chunk], k: int,
+                     options: Sequence[str] = (), idf: dict[str, float] | None = None) -> list[str]:
+    """The sentences of a QA pair's evidence that answer it, at most `k`.
+
+    Sentences are scored by the question's content words they share, weighted by rarity
+    (`idf`; the relation asked about, "founded", weighs more than "company"); a sentence must
+    share one that is not a word of the answers or options. With options (a comparison):
+    the best sentence about each option. Otherwise: the best sentence stating an answer, then
+    those adding the most question words not yet covered (the next hop of a chain). Empty when
+    nothing qualifies: no RAFT example then, rather than one citing a sentence that does not
+    answer.
+    """
+    idf = idf or {}
+    qwords = set(_words(question)) - _FUNCTION_WORDS
+    named = {w for t in [*answers, *options] for w in _words(t)}
+    relation = qwords - named - _COMPARATIVES
+    # "more", "earlier", "larger": the question compares quantities, so a sentence giving one
+    # (a number) is what answers it, even in other words ("has existed since 1990")
+    quantity = bool(qwords & _COMPARATIVES)
+
+    def weight(words: set[str]) -> float:
+        return sum(idf.get(w, 1.0) for w in words)
+
+    answer_words = [_norm(a) for a in answers if a.strip()]
+    pool: dict[str, set[str]] = {}  # sentence -> the question words it matches
+    numbers: dict[str, bool] = {}  # sentence -> states a number (besides the names')
+    for c in chunks:
+        for sent in split_sentences(c.text):
+            words = _matched(qwords, set(_words(sent)))
+            numeric = bool(re.search(r"\d", " ".join(set(_words(sent)) - named)))
+            if not relation or relation & words or (quantity and numeric):
+                pool.setdefault(sent, words)
+                numbers[sent] = numeric
+    if options:
+        chosen = []
+        for opt in options[:k]:
+            about = [t for t in pool if _norm(opt) in _norm(t) and t not in chosen]
+            if not about:
+                return []
+            chosen.append(max(about, key=lambda t: (quantity and numbers[t],
+                                                    weight(relation & pool[t]))))
+        return chosen
+    stating = [t for t in pool if any(a and a in _norm(t) for a in answer_words)]
+    if not stating:
+        return []
+    chosen = [max(stating, key=lambda t: weight(qwords & pool[t]))]
+    covered = qwords & pool[chosen[0]]
+    while len(chosen) < k:
+        rest = [t for t in pool if t not in chosen and (qwords - covered) & pool[t]]
+        if not rest:
+            break
+        chosen.append(max(rest, key=lambda t: (weight((qwords - covered) & pool[t]),
+                                                weight(qwords & pool[t]))))
+        covered |= pool[chosen[-1]]
+    return chosen
+
+
+def _matched(qwords: set[str], words: set[str]) -> set[str]:
+    """The question words a sentence has, another ending allowed ("deeper" / "deep",
+    "founder" / "founded", "employs" / "employees"): both at least 4 letters, sharing all
+    but at most 3 letters of the longer one."""
+    out = qwords & words
+    for q in qwords - out:
+        for w in words:
+            longer = max(len(q), len(w))
+            if min(len(q), len(w)) >= 4 and len(os.path.commonprefix([q, w])) >= max(4, longer - 3):
+                out.add(q)
+                break
+    return out
+
+
+def word_idf(chunks: Sequence[Chunk]) -> dict[str, float]:
+    """Inverse document frequency of each word over the chunks."""
+    df: dict[str, int] = {}
+    for c in chunks:
+        for w in set(_words(c.text)):
+            df[w] = df.get(w, 0) + 1
+    n = len(chunks)
+    return {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
 
 
 def _user_qa(items: Sequence[QAItem]) -> list[Example]:
@@ -319,15 +451,6 @@ def _user_qa(items: Sequence[QAItem]) -> list[Example]:
         out.append(Example("qa", answer, user=it.question, system=CLOSED_BOOK_SYSTEM,
                            question=it.question, origin="train_qa", fact=f"qa:{it.id}"))
     return out
-
-
-def _evidence_chunk(item: QAItem, by_doc: dict[str, list[Chunk]]) -> Chunk | None:
-    """The first evidence chunk that contains an answer (the RAFT oracle of a user QA pair)."""
-    for doc in item.evidence:
-        for c in by_doc.get(doc, []):
-            if any(a.lower() in c.text.lower() for a in item.answers):
-                return c
-    return None
 
 
 def llm_questions(generator: Any, pairs: list[tuple[QAPair, Chunk]], per_fact: int,
@@ -369,6 +492,77 @@ def llm_questions(generator: Any, pairs: list[tuple[QAPair, Chunk]], per_fact: i
                            origin="llm", direction=p.direction, fact=p.fact, source=c.id,
                            sentence=p.source))
     return out, {"llm_written": len(out), "llm_rejected": rejected}
+
+
+# ------------------------------------------------------------------ composition
+
+
+def sentence_of(pair: QAPair) -> str:
+    """The sentence (or record row) a synthesised question was made from."""
+    return pair.source
+
+
+def _statements(pairs: Sequence[tuple[QAPair, Chunk]]) -> list[Example]:
+    """Each sentence that taught a question, alone, as a short text example: the cheapest
+    exposure of its facts (no prompt, loss on every token); `fact` lists the facts it states."""
+    by_sentence: dict[tuple[str, str], list[str]] = {}
+    for p, c in pairs:
+        sentence = sentence_of(p)
+        if sentence:
+            facts = by_sentence.setdefault((c.id, sentence.strip()), [])
+            if fact_key(p) not in facts:
+                facts.append(fact_key(p))
+    return [Example("text", sentence, origin="statement", fact=";".join(facts), source=cid)
+            for (cid, sentence), facts in by_sentence.items()]
+
+
+def _repeat(examples: list[Example], at_least: int) -> list[Example]:
+    """Copies of the examples of facts taught fewer than `at_least` times per epoch (cycling
+    through their phrasings): every fact gets about the same number of exposures."""
+    if at_least <= 1:
+        return []
+    by_fact: dict[str, list[Example]] = {}
+    for e in examples:
+        if e.kind == "qa" and e.origin not in ("abstain",):
+            by_fact.setdefault(e.fact, []).append(e)
+    extra = []
+    for group in by_fact.values():
+        extra += [group[i % len(group)] for i in range(max(0, at_least - len(group)))]
+    return extra
+
+
+def exposure_counts(examples: Sequence[Example]) -> dict[str, int]:
+    """Examples per fact in one epoch: questions (both directions, every phrasing) and the
+    statements that state it. Abstention examples teach no fact."""
+    out: dict[str, int] = {}
+    for e in examples:
+        if e.kind == "qa" and e.origin != "abstain" and e.fact:
+            out[e.fact] = out.get(e.fact, 0) + 1
+    for e in examples:
+        if e.origin == "statement":
+            for f in e.fact.split(";"):
+                if f in out:
+                    out[f] += 1
+    return out
+
+
+def plan_exposures(examples: Sequence[Example], epoch_tokens: int, tokens_per_s: float | None = None,
+                   seconds: float | None = None, needed: int = NEEDED_EXPOSURES) -> dict[str, Any]:
+    """What a training budget buys: facts, phrasings per fact, epochs and expected exposures
+    per fact at `tokens_per_s` for `seconds` (knowledge injection needs >= `needed`)."""
+    counts = exposure_counts(examples)
+    per_fact = sum(counts.values()) / max(len(counts), 1)
+    plan: dict[str, Any] = {"facts": len(counts), "phrasings_per_fact": round(per_fact, 2),
+                            "examples": len(examples), "epoch_tokens": epoch_tokens,
+                            "needed": needed}
+    if tokens_per_s and seconds and counts:
+        epochs = tokens_per_s * seconds / max(epoch_tokens, 1)
+        plan.update(
+            tokens_per_s=round(tokens_per_s, 1), seconds=round(seconds), epochs=round(epochs, 2),
+            exposures_per_fact=round(epochs * per_fact, 1), enough=epochs * per_fact >= needed,
+            minutes_for_needed=round(needed / per_fact * epoch_tokens / tokens_per_s / 60, 1),
+        )
+    return plan
 
 
 def synthesize(
@@ -416,6 +610,8 @@ def synthesize(
             qa_pairs = [(p, c) for p, c in train_pairs
                         if not (p.form == "in_place" and p.fact in fronted_facts)]
         qa = [_qa(p, c) for p, c in qa_pairs]
+        if opts.statements:
+            examples += _statements(train_pairs)
         qa += _user_qa(train_qa)
         if opts.llm_questions and generator is not None:
             extra, s = llm_questions(generator, train_pairs, opts.llm_questions, rng)
@@ -424,7 +620,10 @@ def synthesize(
         corpus_text = "\n".join(c.text for c in chunks)
         n_abstain = int(round(opts.abstain_share * len(qa)))
         qa += _abstain_examples(train_pairs, corpus_text, n_abstain, rng)
-        examples += qa
+        repeats = _repeat(qa, opts.min_phrasings)
+        repeats += [e for e in qa if e.direction == "reverse"] * max(0, opts.reverse_copies - 1)
+        stats["repeated"] = len(repeats)
+        examples += qa + repeats
     if opts.raft:
         search = search or lexical_search(chunks)
         by_fact_pairs: dict[str, list[tuple[QAPair, Chunk]]] = {}
@@ -432,19 +631,25 @@ def synthesize(
             if p.form != "cloze":
                 by_fact_pairs.setdefault(p.fact, []).append((p, c))
         items = []
-        for fact in sorted(by_fact_pairs):
+        facts = sorted(by_fact_pairs)
+        if opts.raft_fact_share < 1.0:
+            facts = sorted(rng.sample(facts, int(round(opts.raft_fact_share * len(facts)))))
+        for fact in facts:
             options = by_fact_pairs[fact]
             for p, c in rng.sample(options, min(opts.raft_per_fact, len(options))):
-                items.append((p.question, p.answer, c, p.source, fact))
+                sentence = sentence_of(p)
+                items.append(RaftItem(p.question, p.answer, c, [sentence] if sentence else [], fact))
         by_doc: dict[str, list[Chunk]] = {}
         for c in chunks:
             by_doc.setdefault(c.doc_id, []).append(c)
+        idf = word_idf(chunks) if train_qa else {}
         for it in train_qa:
-            oracle = _evidence_chunk(it, by_doc) if it.answers else None
-            if oracle is not None:
-                sentence = next((s for s in split_sentences(oracle.text)
-                                 if any(a.lower() in s.lower() for a in it.answers)), "")
-                items.append((it.question, it.answers[0], oracle, sentence, f"qa:{it.id}"))
+            evidence = [c for doc in it.evidence for c in by_doc.get(doc, [])]
+            found = (oracle_sentences(it.question, it.answers, evidence, opts.raft_sources,
+                                      it.options or (), idf) if it.answers else [])
+            if found:  # a pair whose evidence states no answer teaches nothing to cite
+                oracle = next(c for c in evidence if any(f in c.text for f in found))
+                items.append(RaftItem(it.question, it.answers[0], oracle, found, f"qa:{it.id}"))
         examples += _raft_examples(items, opts, search, rng)
     if not any(e.kind != "text" for e in examples) and not opts.text:
         raise InputError(
@@ -454,6 +659,9 @@ def synthesize(
     if not examples:
         raise InputError("nothing to train on", "add documents or --train-qa pairs")
     rng.shuffle(examples)
+    counts = exposure_counts(examples)
+    stats["facts"] = len(counts)  # facts taught: sentence + answer span, and user QA pairs
+    stats["phrasings_per_fact"] = round(sum(counts.values()) / max(len(counts), 1), 2)
     stats["chunks"] = len(chunks)
     stats["dev_items"] = len(dev)
     stats["dev_source"] = "file" if dev_qa is not None else "held-out phrasings"

@@ -130,15 +130,19 @@ def filter_leakage(
                 over[i], worst_over[i] = share, j
     cos = np.zeros(len(examples))
     worst_cos = [-1] * len(examples)
-    if embedder is not None:
+    # Cosine is for prompts (questions asked in other words). Text examples are the corpus's
+    # own knowledge: a statement of a fact resembles a question about it, and dropping it
+    # would drop the fact; text is checked for the test questions' wording (n-grams) only.
+    asked = [i for i, e in enumerate(examples) if e.kind != "text"]
+    if embedder is not None and asked:
         e_ex = np.asarray(embedder.encode(list(excluded)), dtype=np.float32)
-        unique = sorted(set(prompts))
+        unique = sorted({prompts[i] for i in asked})
         pos = {t: i for i, t in enumerate(unique)}
         e_pr = np.asarray(embedder.encode(unique), dtype=np.float32)
         sims = e_pr @ e_ex.T
         best = sims.argmax(axis=1)
-        for i, text in enumerate(prompts):
-            u = pos[text]
+        for i in asked:
+            u = pos[prompts[i]]
             cos[i], worst_cos[i] = float(sims[u, best[u]]), int(best[u])
     kept = []
     for i, e in enumerate(examples):

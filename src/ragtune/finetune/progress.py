@@ -12,9 +12,10 @@ from rich.markup import escape
 class RichProgress:
     """A progress callback `(event, info)`; a live bar on a terminal, plain lines otherwise."""
 
-    def __init__(self, console: Console, quiet: bool = False):
+    def __init__(self, console: Console, quiet: bool = False, warn: bool = True):
         self.console = console
         self.quiet = quiet
+        self.warn = warn  # budget warnings even when quiet (e.g. --json)
         self.progress: Any = None
         self.task: Any = None
         self.dev = "-"
@@ -71,10 +72,31 @@ class RichProgress:
         elif event == "start":
             self.log(f"{info['examples']} examples in {info['rows']} packed rows, "
                      f"{info['steps_per_epoch']} steps per epoch")
+        elif event == "plan":
+            if self.quiet and self.warn and not info.get("enough", True):
+                self.console.print(plan_text(info), highlight=False)
+            self.log(plan_text(info))
         elif event == "probe":
             self.log(f"forgetting probe ({info['when']} training)")
         elif event == "checkpoint" and self.progress is None and not self.quiet:
             pass
+
+
+def plan_text(plan: dict[str, Any]) -> str:
+    """The exposure plan in a sentence, with a warning when the budget cannot teach the facts."""
+    head = (f"{plan['facts']:,} facts, {plan['phrasings_per_fact']:.1f} examples each per epoch "
+            f"({plan['examples']:,} examples, {plan['epoch_tokens']:,} tokens per epoch)")
+    if "exposures_per_fact" not in plan:
+        return f"plan: {head}; no time budget (--max-minutes), exposures unknown"
+    how = "measured" if plan.get("measured") else "estimated"
+    text = (f"plan: {head}; {plan['seconds'] / 60:.1f} min of steps at {plan['tokens_per_s']:.0f} "
+            f"tokens/s ({how}) = {plan['epochs']:.1f} epochs = {plan['exposures_per_fact']:.1f} "
+            f"exposures per fact")
+    if not plan["enough"]:
+        text += (f"\n[yellow]warning:[/] knowledge injection needs about {plan['needed']} exposures "
+                 f"per fact; this budget gives {plan['exposures_per_fact']:.1f}. Give about "
+                 f"{plan['minutes_for_needed']:.0f} minutes of training, or fewer documents.")
+    return text
 
 
 def summary(record: dict[str, Any]) -> str:

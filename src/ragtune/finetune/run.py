@@ -54,6 +54,7 @@ class FinetuneOptions:
     train_qa: str | None = None
     dev_qa: str | None = None
     exclude_qa: str | None = None
+    max_minutes: float = 0.0  # the whole job (data, model load, training, probes); 0 = no limit
     resume: str | bool | None = None  # an ID, or True for the newest unfinished run
     init_adapter: str | None = None  # continue training this registered LoRA adapter (an ID)
     data_only: bool = False
@@ -273,13 +274,14 @@ def run_finetune(
                                        "train_qa": opts.train_qa, "dev_qa": opts.dev_qa,
                                        "exclude_qa": opts.exclude_qa},
         "forgetting_enabled": opts.forgetting, "probe_limit": opts.probe_limit,
-        "init_adapter": opts.init_adapter,
+        "init_adapter": opts.init_adapter, "max_minutes": opts.max_minutes or None,
         "setup_s": round(time.perf_counter() - t_start, 1),
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     atomic_write_json(run_dir / "run.json", run)
     progress("run", {"id": ident, "run_dir": str(run_dir)})
-    return _train_and_publish(project, run_dir, run, train_cfg, progress, stop, t_start)
+    return _train_and_publish(project, run_dir, run, train_cfg, progress, stop, t_start,
+                              opts.max_minutes * 60)
 
 
 def _continue_from(project: Any, opts: FinetuneOptions, cfg: TrainConfig, base_hash: str) -> None:
@@ -310,76 +312,170 @@ def _resume(project: Any, opts: FinetuneOptions, progress: Progress,
     run_dir = registry.runs_dir(project) / str(ident)
     run = json.loads((run_dir / "run.json").read_text())
     cfg = TrainConfig.from_dict(run["train"])
-    if opts.train.max_minutes:  # a new time budget may be given when resuming
+    if opts.train.max_minutes:  # a new loop budget may be given when resuming
         cfg.max_minutes = opts.train.max_minutes
         run["train"]["max_minutes"] = cfg.max_minutes
     progress("run", {"id": ident, "run_dir": str(run_dir), "resumed": True})
-    return _train_and_publish(project, run_dir, run, cfg, progress, stop, t_start)
+    # --max-minutes on resume: this session's whole job
+    return _train_and_publish(project, run_dir, run, cfg, progress, stop, t_start,
+                              opts.max_minutes * 60)
 
 
 def _train_and_publish(project: Any, run_dir: Path, run: dict[str, Any], cfg: TrainConfig,
-                       progress: Progress, stop: threading.Event | None, t_start: float) -> dict[str, Any]:
-    from ragtune.finetune.packing import ExampleTokenizer
-    from ragtune.finetune.train import load_trainable, train
+                       progress: Progress, stop: threading.Event | None, t_start: float,
+                       budget_s: float = 0.0) -> dict[str, Any]:
+    """Train (on the torch worker), then probe, save and register; within `budget_s` of
+    `t_start` when given (the whole job: what came before, training, what comes after)."""
+    from ragtune.finetune.train import load_trainable
     from ragtune.models.worker import torch_worker
 
-    examples = load_examples(run_dir / "train_data.jsonl")
-    prompts = _load_dev(run_dir / "dev_prompts.jsonl")
-    base_dir = Path(run["base_model"]["path"])
-    probes: dict[str, Any] = {}
-
-    def before_training(model: Any, tok: Any, device: str) -> None:
-        if run.get("forgetting_enabled", True):
-            progress("probe", {"when": "before"})
-            probes["before"] = _base_probe(project, run["base_model"]["hash"], model, tok, device,
-                                           run.get("probe_limit", 0))
-
     stop = stop if stop is not None else threading.Event()
-
-    def work() -> Any:
-        return train(base_dir, lambda tok: [ExampleTokenizer(tok)(e) for e in examples], prompts,
-                     cfg, run_dir, progress, stop, before_training=before_training)
-
+    job = _Job(project, run_dir, run, cfg, progress, t_start, budget_s, stop)
     try:
-        result = _on_torch_thread(torch_worker(), work, stop)
+        result = _on_torch_thread(torch_worker(), job.train, stop)
     except Stop:
         raise RagtuneError(
             f"training {run['id']} was stopped; its last checkpoint is saved",
             f"continue it with `ragtune finetune --resume --id {run['id']}`",
         ) from None
-    state = result.state
-    model, tok = result.model, result.tokenizer
 
     def finish() -> dict[str, Any]:
         if result.best_weights is not None:
-            load_trainable(model, result.best_weights)
+            load_trainable(result.model, result.best_weights)
         if run.get("forgetting_enabled", True):
             from ragtune.finetune.forgetting import difference, run_probe
 
             progress("probe", {"when": "after"})
             limit = run.get("probe_limit", 0)
-            probes["after"] = run_probe(model, tok, result.device, items=_probe_items(limit),
-                                        text=_probe_text(limit))
-            probes["difference"] = difference(probes["before"], probes["after"])
-        final = run_dir / "final"
-        shutil.rmtree(final, ignore_errors=True)
-        model.eval()
-        if run["method"] == "full":
-            model.save_pretrained(final, safe_serialization=True)
-            tok.save_pretrained(final)
-            weights = final / "model.safetensors"
-        else:
-            model.save_pretrained(final)
-            weights = final / "adapter_model.safetensors"
-        return {"adapter_hash": registry.file_hash(weights), "size_mb": round(weights.stat().st_size / 1e6, 1)}
+            job.probes["after"] = run_probe(result.model, result.tokenizer, result.device,
+                                            items=_probe_items(limit), text=_probe_text(limit))
+            job.probes["difference"] = difference(job.probes["before"], job.probes["after"])
+        return _save_final(run_dir, run, result)
 
     saved = torch_worker().run(finish)
+    record = _record(run, saved, result, job, t_start)
+    final = run_dir / "final"
+    atomic_write_json(final / "record.json", record)
+    shutil.copy(run_dir / "train_data.jsonl", final / "train_data.jsonl")
+    shutil.copy(run_dir / "dev_prompts.jsonl", final / "dev_prompts.jsonl")
+    registry.publish(project, run_dir, run["id"])
+    progress("done", {"id": run["id"], "metrics": record["metrics"]})
+    return record
+
+
+# CPU figures for the first plan, before a step has been timed: fp32 LoRA on SmolLM2-135M,
+# computed tokens per second per thread (docs/FINETUNE.md); scaled by model size. GPUs get no
+# guess: the plan is given once the first steps are timed.
+CPU_TOKENS_PER_S_PER_THREAD = {"lora": 65.0, "full": 28.0}
+REFERENCE_PARAMS = 134.5e6
+
+
+class _Job:
+    """What one run's training needs besides the loop: data, dev prompts, the forgetting probe
+    before training, the exposure plan (printed before training, refined once steps are
+    timed) and the deadline the whole-job budget leaves for the loop."""
+
+    def __init__(self, project: Any, run_dir: Path, run: dict[str, Any], cfg: TrainConfig,
+                 progress: Progress, t_start: float, budget_s: float, stop: threading.Event):
+        self.project, self.run_dir, self.run, self.cfg = project, run_dir, run, cfg
+        self.progress, self.t_start, self.budget_s, self.stop = progress, t_start, budget_s, stop
+        self.examples = load_examples(run_dir / "train_data.jsonl")
+        self.prompts = _load_dev(run_dir / "dev_prompts.jsonl")
+        self.probes: dict[str, Any] = {}
+        self.plan: dict[str, Any] = {}
+        self.epoch_tokens = 0
+        self.timed: list[tuple[int, float]] = []  # (tokens, seconds) of the steps so far
+
+    def tokenise(self, tok: Any) -> list[Any]:
+        from ragtune.finetune.packing import ExampleTokenizer, epoch_rows
+
+        et = ExampleTokenizer(tok)
+        items = [et(e) for e in self.examples]
+        self.epoch_tokens = sum(r.length for r in epoch_rows(
+            items, self.cfg.row_tokens, 0, self.cfg.seed, self.cfg.share_prefix))
+        return items
+
+    def after_reserve_s(self) -> float:
+        """Seconds the job needs after the loop: the probe again, saving, registering."""
+        probe = (self.probes.get("before") or {}).get("seconds", 0.0) if self.probes else 0.0
+        return probe + (15.0 if self.run["method"] == "full" else 3.0)
+
+    def deadline(self) -> float | None:
+        if not self.budget_s:
+            return None
+        return self.t_start + self.budget_s - self.after_reserve_s()
+
+    def loop_seconds(self) -> float | None:
+        """The loop's budget: max_minutes (the loop alone) and/or what the job budget leaves."""
+        limits = [self.cfg.max_minutes * 60] if self.cfg.max_minutes else []
+        if self.budget_s:
+            limits.append(max(0.0, self.deadline() - time.perf_counter()))  # type: ignore[operator]
+        return min(limits) if limits else None
+
+    def before_training(self, model: Any, tok: Any, device: str) -> None:
+        if self.run.get("forgetting_enabled", True):
+            self.progress("probe", {"when": "before"})
+            self.probes["before"] = _base_probe(self.project, self.run["base_model"]["hash"],
+                                                model, tok, device, self.run.get("probe_limit", 0))
+        guess = None
+        if device == "cpu":
+            from ragtune.finetune.train import count_params
+
+            per_thread = CPU_TOKENS_PER_S_PER_THREAD.get(self.cfg.method, 40.0)
+            guess = per_thread * _threads() * REFERENCE_PARAMS / max(count_params(model)[0], 1)
+        self.report_plan(guess, measured=False)
+
+    def report_plan(self, tokens_per_s: float | None, measured: bool) -> None:
+        from ragtune.finetune.data import plan_exposures
+
+        seconds = self.loop_seconds()
+        if seconds is not None:
+            seconds *= 1 - self.cfg.eval_share  # what evaluations leave to the steps
+        self.plan = {**plan_exposures(self.examples, self.epoch_tokens, tokens_per_s, seconds),
+                     "measured": measured}
+        self.progress("plan", self.plan)
+
+    def on_progress(self, event: str, info: dict[str, Any]) -> None:
+        if event == "step":
+            self.timed.append((int(info["tokens_per_s"] * info["seconds"]), info["seconds"]))
+            if len(self.timed) == 5:  # the plan again, with this machine's measured speed
+                tokens, secs = map(sum, zip(*self.timed[1:]))
+                self.report_plan(tokens / secs, measured=True)
+        self.progress(event, info)
+
+    def train(self) -> Any:
+        from ragtune.finetune.train import train
+
+        base_dir = Path(self.run["base_model"]["path"])
+        return train(base_dir, self.tokenise, self.prompts, self.cfg, self.run_dir,
+                     self.on_progress, self.stop, before_training=self.before_training,
+                     deadline=self.deadline)
+
+
+def _save_final(run_dir: Path, run: dict[str, Any], result: Any) -> dict[str, Any]:
+    final = run_dir / "final"
+    shutil.rmtree(final, ignore_errors=True)
+    result.model.eval()
+    if run["method"] == "full":
+        result.model.save_pretrained(final, safe_serialization=True)
+        result.tokenizer.save_pretrained(final)
+        weights = final / "model.safetensors"
+    else:
+        result.model.save_pretrained(final)
+        weights = final / "adapter_model.safetensors"
+    return {"adapter_hash": registry.file_hash(weights), "size_mb": round(weights.stat().st_size / 1e6, 1)}
+
+
+def _record(run: dict[str, Any], saved: dict[str, Any], result: Any, job: _Job,
+            t_start: float) -> dict[str, Any]:
+    state, prompts = result.state, job.prompts
     best = next((p for p in state.curve if p["step"] == state.best_step), None)
     start = state.curve[0] if state.curve and state.curve[0]["step"] == 0 else None
-    record = {
+    wall = round(run.get("setup_s", 0) + (time.perf_counter() - t_start), 1)
+    return {
         **{k: v for k, v in run.items() if k not in ("setup_s",)},
         **saved,
-        "precision": result.dtype, "device": result.device, "torch_threads": _threads(),
+        "precision": result.dtype, "device": result.device, "torch_threads": state.threads,
         "parameters": {"total": result.params[0], "trainable": result.params[1]},
         "metrics": {
             "dev_accuracy": best["accuracy"] if best else (state.curve[-1]["accuracy"] if state.curve else None),
@@ -392,6 +488,7 @@ def _train_and_publish(project: Any, run_dir: Path, run: dict[str, Any], cfg: Tr
             "final_train_loss": state.losses[-1]["loss"] if state.losses else None,
             "dev_n": len(prompts),
         },
+        "plan": job.plan,
         "learning_curve": state.curve,
         "curve_at_minutes": _curve_marks(state.curve),
         "train_loss": state.losses[:: max(1, len(state.losses) // 200)],
@@ -401,21 +498,16 @@ def _train_and_publish(project: Any, run_dir: Path, run: dict[str, Any], cfg: Tr
                         "answer_tokens": state.target_tokens, "examples": state.examples_seen},
         "tokens_per_s": round(state.tokens / state.clock_s, 1) if state.clock_s else None,
         "train_wall_s": round(state.clock_s, 1),
-        "wall_s": round(run.get("setup_s", 0) + (time.perf_counter() - t_start), 1),
+        "eval_s": round(sum(p.get("seconds") or 0 for p in state.curve), 1),
+        "wall_s": wall,
+        "budget_s": job.budget_s or None,
         "setup_s": run.get("setup_s"),
         "sessions": state.sessions,
         "peak_rss_mb": round(result.peak_rss_mb, 1),
         "memory_estimate_gb": round(result.memory_estimate_gb, 2),
-        "forgetting": probes or None,
+        "forgetting": job.probes or None,
         "finished_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    final = run_dir / "final"
-    atomic_write_json(final / "record.json", record)
-    shutil.copy(run_dir / "train_data.jsonl", final / "train_data.jsonl")
-    shutil.copy(run_dir / "dev_prompts.jsonl", final / "dev_prompts.jsonl")
-    registry.publish(project, run_dir, run["id"])
-    progress("done", {"id": run["id"], "metrics": record["metrics"]})
-    return record
 
 
 def _threads() -> int:

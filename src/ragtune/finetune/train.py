@@ -78,6 +78,7 @@ class TrainConfig:
     eval_at_minutes: tuple[float, ...] = (5.0, 10.0, 20.0, 30.0)
     eval_every_steps: int = 0  # when > 0, evaluate by steps instead of minutes
     eval_at_start: bool = True
+    eval_share: float = 0.1  # dev evaluations (minute-scheduled) take at most this share of the loop
     checkpoint_every_minutes: float = 2.0
     checkpoint_every_steps: int = 0
     patience: int = 3  # evaluations without a better dev accuracy before stopping
@@ -139,6 +140,8 @@ class TrainState:
     losses: list[dict[str, Any]] = field(default_factory=list)  # training loss by step
     sessions: list[dict[str, Any]] = field(default_factory=list)  # start step / clock per run
     stop_reason: str = ""
+    threads: int = 0  # torch threads of the latest session
+    loop_budget_s: float = 0.0  # what the deadline left the loop (a resume without one keeps it)
 
 
 def looks_abstained(text: str) -> bool:
@@ -462,6 +465,8 @@ class Run:
     next_eval: float = 0.0  # a step (eval_every_steps) or a minute of loop time
     next_checkpoint_min: float = 0.0
     last_eval_step: int = -1
+    deadline: float | None = None  # perf_counter() by which the loop and its last evaluation end
+    step_seconds: list[float] = field(default_factory=list)  # this session's recent steps
     _rows: tuple[int, list[Row]] | None = None
 
     @property
@@ -491,15 +496,38 @@ class Run:
     def steps_per_epoch(self) -> int:
         return max(1, math.ceil(len(self.rows(0)) / (self.config.batch_rows * self.config.grad_accum)))
 
+    def loop_seconds(self) -> float | None:
+        """The loop's time budget over all sessions: max_minutes, or up to the deadline."""
+        limits = [self.config.max_minutes * 60] if self.config.max_minutes else []
+        if self.deadline is not None:
+            limits.append(self.clock_at_start + self.deadline - self.session_start)
+        elif self.state.loop_budget_s:
+            limits.append(self.state.loop_budget_s)
+        return min(limits) if limits else None
+
     def schedule_progress(self) -> float:
-        """How far through its budget (epochs, steps or minutes, whichever is nearest) the run is."""
+        """How far through its budget (epochs, steps or time, whichever is nearest) the run is."""
         c, s = self.config, self.state
         parts = [(s.epoch + s.row_index / max(len(self.rows(s.epoch)), 1)) / c.max_epochs]
         if c.max_steps:
             parts.append(s.step / c.max_steps)
-        if c.max_minutes:
-            parts.append(self.clock() / (c.max_minutes * 60))
+        budget = self.loop_seconds()
+        if budget:
+            parts.append(self.clock() / budget)
         return max(parts)
+
+    def eval_seconds(self) -> tuple[float, float]:
+        """(all dev evaluations so far, the latest one) in seconds."""
+        times = [p.get("seconds") or 0.0 for p in self.state.curve]
+        return sum(times), (times[-1] if times else 0.0)
+
+    def time_left_for_a_step(self) -> bool:
+        """Whether one more step and the final evaluation still end before the deadline."""
+        if self.deadline is None:
+            return True
+        step = max(self.step_seconds[-5:], default=0.0)
+        final_eval = self.eval_seconds()[1] if self.dev else 0.0
+        return time.perf_counter() + step + final_eval < self.deadline
 
 
 def _lr_at(config: TrainConfig, state: TrainState, progress: float) -> float:
@@ -546,7 +574,8 @@ def start_run(base_dir: Path, items: Sequence[Tokenized] | Callable[[Any], Seque
               dev: Sequence[DevPrompt], config: TrainConfig, run_dir: Path,
               progress: Callable[[str, dict[str, Any]], None],
               model_and_tokenizer: tuple[Any, Any, str] | None,
-              before_training: Callable[[Any, Any, str], None] | None) -> Run:
+              before_training: Callable[[Any, Any, str], None] | None,
+              deadline: float | Callable[[], float | None] | None = None) -> Run:
     """Model, tokenised data, memory check, optimiser; then the checkpoint if there is one."""
     import torch
 
@@ -559,6 +588,7 @@ def start_run(base_dir: Path, items: Sequence[Tokenized] | Callable[[Any], Seque
     run.memory_gb = check_memory(model, config, run.dtype, device)
     if before_training is not None:
         before_training(model, tok, device)
+    run.deadline = deadline() if callable(deadline) else deadline  # after the caller's set-up
     run.params = [p for p in model.parameters() if p.requires_grad]
     run.optimizer = torch.optim.AdamW(run.params, lr=config.learning_rate(),
                                       weight_decay=config.weight_decay, betas=(0.9, 0.98))
@@ -566,12 +596,23 @@ def start_run(base_dir: Path, items: Sequence[Tokenized] | Callable[[Any], Seque
         load_checkpoint(run)
     else:
         torch.manual_seed(config.seed)
+    run.state.threads = torch.get_num_threads()
     run.state.sessions.append({"start_step": run.state.step,
                                "start_clock_s": round(run.state.clock_s, 1)})
     run.session_start, run.clock_at_start = time.perf_counter(), run.state.clock_s
+    if run.deadline is not None:
+        run.state.loop_budget_s = run.loop_seconds() or 0.0
     run.next_eval = next_eval_after(run, run.state.clock_s / 60)
     run.next_checkpoint_min = run.state.clock_s / 60 + config.checkpoint_every_minutes
     return run
+
+
+def affordable_start_eval(run: Run) -> bool:
+    """The base model's dev score costs an evaluation (about a second per prompt on 2 CPU
+    cores); skipped when, with the final one, it would exceed eval_share of a short budget."""
+    budget = run.loop_seconds()
+    guess = len(run.dev) * (1.0 if run.device == "cpu" else 0.1)
+    return budget is None or 2 * guess <= run.config.eval_share * budget
 
 
 def load_checkpoint(run: Run) -> None:
@@ -620,7 +661,7 @@ def reason_to_stop(run: Run, stop: threading.Event | None) -> str:
         return "max_steps"
     if s.epoch >= c.max_epochs:
         return "max_epochs"
-    if c.max_minutes and run.clock() >= c.max_minutes * 60:
+    if (c.max_minutes and run.clock() >= c.max_minutes * 60) or not run.time_left_for_a_step():
         return "max_minutes"
     if c.patience and s.evals_since_best >= c.patience:
         return "early_stopping"
@@ -667,21 +708,22 @@ def optimizer_step(run: Run, micro: list[list[Row]]) -> dict[str, Any]:
     run.optimizer.zero_grad(set_to_none=True)
     s.step += 1
     if not run.config.threads and s.step % 10 == 0:
-        retune_threads()
+        s.threads = retune_threads()
     step_tokens = sum(b.tokens for b in batches)
     s.tokens += step_tokens
     s.example_tokens += sum(b.example_tokens for b in batches)
     s.target_tokens += n_targets
     s.examples_seen += sum(b.examples for b in batches)
     dt = time.perf_counter() - t0
+    run.step_seconds.append(dt)
     mean_loss = total / max(n_targets, 1)
     s.losses.append({"step": s.step, "loss": round(mean_loss, 4), "minutes": round(run.clock() / 60, 2)})
     return {"step": s.step, "epoch": s.epoch, "loss": mean_loss, "lr": lr,
-            "tokens_per_s": step_tokens / dt, "seconds": dt, "minutes": run.clock() / 60,
+            "examples_seen": s.examples_seen, "tokens_per_s": step_tokens / dt, "seconds": dt, "minutes": run.clock() / 60,
             "progress": run.schedule_progress(), "steps_per_epoch": run.steps_per_epoch}
 
 
-def retune_threads() -> None:
+def retune_threads() -> int:
     """Other work on the machine comes and goes: re-pick the thread count."""
     import torch
 
@@ -689,6 +731,7 @@ def retune_threads() -> None:
     want = auto_threads(own=now)
     if want != now:
         torch.set_num_threads(want)
+    return want
 
 
 def eval_due(run: Run) -> bool:
@@ -701,17 +744,21 @@ def eval_due(run: Run) -> bool:
 
 def next_eval_after(run: Run, minute: float) -> float:
     """The next evaluation: a step count with eval_every_steps, else a minute of loop time
-    (every eval_every_minutes, or at eval_at_minutes and then every 10)."""
+    (every eval_every_minutes, or at eval_at_minutes and then every 10), but never so soon
+    that evaluations (the final one included) would take more than eval_share of the loop."""
     c = run.config
     if c.eval_every_steps:
         return (run.state.step // c.eval_every_steps + 1) * c.eval_every_steps
     if c.eval_every_minutes:
-        return (math.floor(minute / c.eval_every_minutes) + 1) * c.eval_every_minutes
-    later = [m for m in c.eval_at_minutes if m > minute]
-    if later:
-        return later[0]
-    last = max(c.eval_at_minutes, default=0.0)
-    return last + (math.floor((minute - last) / 10) + 1) * 10
+        planned = (math.floor(minute / c.eval_every_minutes) + 1) * c.eval_every_minutes
+    else:
+        later = [m for m in c.eval_at_minutes if m > minute]
+        last = max(c.eval_at_minutes, default=0.0)
+        planned = later[0] if later else last + (math.floor((minute - last) / 10) + 1) * 10
+    spent, latest = run.eval_seconds()
+    if c.eval_share and spent:
+        planned = max(planned, (spent + 2 * latest) / c.eval_share / 60)  # this one and the final one
+    return planned
 
 
 def checkpoint_due(run: Run) -> bool:
@@ -774,17 +821,22 @@ def train(
     stop: threading.Event | None = None,
     model_and_tokenizer: tuple[Any, Any, str] | None = None,
     before_training: Callable[[Any, Any, str], None] | None = None,
+    deadline: float | Callable[[], float | None] | None = None,
 ) -> TrainResult:
     """Train on tokenised examples; resumes from `run_dir/checkpoint.pt` when it exists.
 
     `items` may be a function of the tokenizer (tokenising needs the model's tokenizer).
-    Thread settings apply to this call only (see `torch_threads`).
+    `deadline` (a `time.perf_counter()` value, or a function giving it once the model is
+    loaded and `before_training` ran): the loop and its final evaluation end by then (the
+    caller's whole-job budget, minus what it does after). Thread settings apply to this
+    call only (see `torch_threads`).
     """
     progress = progress or (lambda event, info: None)
     with torch_threads(config.threads or auto_threads()):
         run = start_run(base_dir, items, dev, config, run_dir, progress, model_and_tokenizer,
-                        before_training)
-        if run.state.step == 0 and not run.state.curve and config.eval_at_start and dev:
+                        before_training, deadline)
+        if run.state.step == 0 and not run.state.curve and config.eval_at_start and dev \
+                and affordable_start_eval(run):
             evaluate_and_keep_best(run)
         progress("start", {"steps_per_epoch": run.steps_per_epoch, "examples": len(run.items),
                            "rows": len(run.rows(0)), "step": run.state.step})
