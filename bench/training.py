@@ -45,8 +45,11 @@ def _one(side: str, args: argparse.Namespace) -> dict:
     import torch
 
     from ragtune.finetune.packing import IGNORE, ExampleTokenizer, epoch_rows
-    from ragtune.finetune.train import TrainConfig, batch_loss, load_model, pick_dtype
+    from ragtune.finetune.train import TrainConfig, auto_threads, batch_loss, load_model, pick_dtype
     from ragtune.models.locate import converted_smollm2
+    from ragtune.models.worker import configure_torch
+
+    configure_torch(auto_threads())  # its own subprocess: the whole process trains
 
     base, _ = converted_smollm2()
     cfg = TrainConfig(rank=16, alpha=32, lr=1e-3, dtype=args.dtype, row_tokens=args.row_tokens,

@@ -12,6 +12,18 @@ from ragtune.errors import InputError, RagtuneError
 from ragtune.finetune import get_adapter, list_adapters, load_for_generator
 
 
+def _copy_of(project, tmp_path):
+    """A private copy of the session's fine-tuned project, for tests that add adapters (the
+    shared one stays as the fixture left it, whatever order the tests run in)."""
+    import shutil
+
+    from ragtune.project import Project
+
+    root = tmp_path / "project-copy"
+    shutil.copytree(project.root, root, ignore=shutil.ignore_patterns("merged"))
+    return Project(root=root, settings=project.settings, origin={})
+
+
 def test_adapter_learned_a_planted_fact(tiny_finetune, pool):
     """The base model cannot know a made-up fact; the adapter answers it, through the same
     generator the strategies use (load_for_generator + use_adapter)."""
@@ -65,11 +77,11 @@ def test_adapters_cli_list_show(tiny_finetune):
     runner = CliRunner()
     res = runner.invoke(app, ["-p", str(project.root), "adapters", "list", "--json"])
     assert res.exit_code == 0, res.output
-    rows = json.loads(res.stdout)
-    assert [r["id"] for r in rows] == ["lora-001"] and rows[0]["steps"] == 8
-    res = runner.invoke(app, ["-p", str(project.root), "adapters", "show", "lora-001"])
+    rows = {r["id"]: r for r in json.loads(res.stdout)}
+    assert record["id"] in rows and rows[record["id"]]["steps"] == 8
+    res = runner.invoke(app, ["-p", str(project.root), "adapters", "show", record["id"]])
     assert res.exit_code == 0 and json.loads(res.stdout)["data_hash"] == record["data_hash"]
-    assert [a.id for a in list_adapters(project)] == ["lora-001"]
+    assert sorted(a.id for a in list_adapters(project)) == sorted(rows)
 
 
 def test_unknown_adapter_and_nothing_to_resume(tiny_finetune):
@@ -104,8 +116,9 @@ def test_merge_writes_a_model_equal_to_base_plus_adapter(tiny_finetune, pool):
     assert torch.allclose(got, expected, atol=1e-3)
 
 
-def test_full_fine_tune_is_a_model_not_an_adapter(tiny_finetune, pool):
+def test_full_fine_tune_is_a_model_not_an_adapter(tiny_finetune, pool, tmp_path):
     project, record = tiny_finetune
+    project = _copy_of(project, tmp_path)
     from ragtune.finetune import registry
 
     folder = registry.adapters_dir(project) / "full-009"
@@ -115,14 +128,12 @@ def test_full_fine_tune_is_a_model_not_an_adapter(tiny_finetune, pool):
         load_for_generator(project, pool.generator(), "full-009")
     path, model_hash = registry.full_model_dir(project, "full-009")
     assert path == folder and model_hash == record["adapter_hash"]
-    import shutil
-
-    shutil.rmtree(folder)
 
 
 def test_continued_training_absorbs_a_changed_fact(tiny_finetune, pool, tmp_path):
     """Freshness for fine-tuned strategies: continue the session adapter on an updated
-    document (the arena does this with --freshness). Measured 2026-11-26: after 6 steps the
+    document (the arena does this with --freshness); training on its own thread count leaves
+    the generator's as it was. Measured 2026-11-26: after 6 steps the
     continued adapter answers the new birthplace, keeps the unchanged fact, and the original
     adapter still answers the old one."""
     from conftest import FT_FACTS
@@ -131,18 +142,26 @@ def test_continued_training_absorbs_a_changed_fact(tiny_finetune, pool, tmp_path
     from ragtune.strategies.prompts import CLOSED_BOOK_SYSTEM
 
     project, record = tiny_finetune
+    project = _copy_of(project, tmp_path)
     before_hash = registry.get_adapter(project, record["id"]).hash
     updates = tmp_path / "updates"
     updates.mkdir()
     (updates / "facts.md").write_text("---\ntitle: Company notes\n---\n\n" + FT_FACTS.replace("Plaskow", "Drevnik"))
     asked = tmp_path / "updates_qa.jsonl"  # the freshness question must not be trained on
     asked.write_text('{"id": "u1", "question": "In which town was Zorbelt Quinnary born?", "answers": ["Drevnik"]}\n')
+    import torch
+
+    from ragtune.models.worker import torch_worker
+
+    threads_before = torch_worker().run(torch.get_num_threads)  # the generator's setting
     cont = run_finetune(project, FinetuneOptions(
         init_adapter=record["id"], corpus=str(updates), exclude_qa=str(asked), forgetting=False,
         dev_limit=0, data=DataOptions(dev_holdout=0, shuffled_text=False, abstain_share=0.0),
         train=TrainConfig(lr=5e-3, max_steps=6, row_tokens=160, batch_rows=2, warmup_steps=1,
-                          eval_at_start=False, eval_at_minutes=(), checkpoint_every_minutes=10.0),
+                          eval_at_start=False, eval_at_minutes=(), checkpoint_every_minutes=10.0,
+                          threads=1 if threads_before > 1 else 2),
     ))  # fmt: skip
+    assert torch_worker().run(torch.get_num_threads) == threads_before  # training's was scoped
     assert cont["init_adapter"] == record["id"] and cont["id"] != record["id"]
     assert cont["train"]["rank"] == 8 and cont["steps"] == 6  # the adapter's rank, not the default
     assert cont["leakage"]["dropped"] >= 1  # "In which town..." resembles a synthesised question

@@ -51,7 +51,7 @@ def _gate(server):
     gate = threading.Event()
 
     def gated(group, items):
-        if group[0] == "gate":
+        if group == ("gate",):
             gate.wait(120)
             return [None] * len(items)
         return real(group, items)

@@ -14,12 +14,22 @@
 - checkpoints (one file, written atomically) and resume after a crash or kill -9,
 - a wall-clock budget (`max_minutes`) that ends cleanly with the best weights.
 
+The loop reads top to bottom in `train`; each step is a function of one `Run` object:
+
+    run = start_run(...)                    # model, tokenised data, optimiser, checkpoint
+    while not reason_to_stop(run, stop):
+        optimizer_step(run, next_micro_batches(run))
+        if eval_due(run): evaluate_and_keep_best(run)
+        if checkpoint_due(run): save_checkpoint(run)
+    finish_run(run)                         # last evaluation, final checkpoint
+
 All torch work runs on the caller's thread; `api.finetune` runs it on the process's torch
 worker thread like every other model call.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -28,7 +38,7 @@ import time
 import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from ragtune.errors import RagtuneError
 from ragtune.eval.qa import QAItem
@@ -183,16 +193,15 @@ def rss_mb() -> float:
 
 
 def load_model(base_dir: Path, config: TrainConfig) -> tuple[Any, Any, str]:
-    """(model ready to train, tokenizer, device). LoRA wraps a bf16 base; full trains fp32."""
+    """(model ready to train, tokenizer, device). LoRA wraps a bf16 base; full trains fp32.
+    Thread counts are the caller's (`train` scopes them to the training)."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     from ragtune.models.local import pick_device
-    from ragtune.models.worker import configure_torch
 
     hf_logging.disable_progress_bar()
-    configure_torch(config.threads or auto_threads())
     device = pick_device(config.device)
     dtype = pick_dtype(config, device)
     tok = AutoTokenizer.from_pretrained(base_dir)
@@ -429,6 +438,70 @@ class TrainResult:
     params: tuple[int, int]
 
 
+@dataclass
+class Run:
+    """One training session in one object: the model and its optimiser, the data, the clocks,
+    and `state` (what a checkpoint saves). The loop's steps below read and update it."""
+
+    config: TrainConfig
+    model: Any
+    tok: Any
+    device: str
+    dtype: str
+    items: Sequence[Tokenized]
+    dev: Sequence[DevPrompt]
+    run_dir: Path
+    progress: Callable[[str, dict[str, Any]], None]
+    optimizer: Any = None
+    params: list[Any] = field(default_factory=list)
+    state: TrainState = field(default_factory=TrainState)
+    best_weights: dict[str, Any] | None = None
+    memory_gb: float = 0.0
+    session_start: float = 0.0  # perf_counter() when this session started
+    clock_at_start: float = 0.0  # training-loop seconds of earlier sessions
+    next_eval: float = 0.0  # a step (eval_every_steps) or a minute of loop time
+    next_checkpoint_min: float = 0.0
+    last_eval_step: int = -1
+    _rows: tuple[int, list[Row]] | None = None
+
+    @property
+    def autocast(self) -> bool:
+        return self.config.method == "full" and self.dtype == "bfloat16"
+
+    @property
+    def checkpoint_path(self) -> Path:
+        return self.run_dir / "checkpoint.pt"
+
+    @property
+    def best_path(self) -> Path:
+        return self.run_dir / "best.pt"
+
+    def clock(self) -> float:
+        """Training-loop wall time over all sessions (seconds)."""
+        return self.clock_at_start + time.perf_counter() - self.session_start
+
+    def rows(self, epoch: int) -> list[Row]:
+        """The packed rows of an epoch (the current one is cached)."""
+        if self._rows is None or self._rows[0] != epoch:
+            self._rows = (epoch, epoch_rows(self.items, self.config.row_tokens, epoch,
+                                            self.config.seed, self.config.share_prefix))
+        return self._rows[1]
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return max(1, math.ceil(len(self.rows(0)) / (self.config.batch_rows * self.config.grad_accum)))
+
+    def schedule_progress(self) -> float:
+        """How far through its budget (epochs, steps or minutes, whichever is nearest) the run is."""
+        c, s = self.config, self.state
+        parts = [(s.epoch + s.row_index / max(len(self.rows(s.epoch)), 1)) / c.max_epochs]
+        if c.max_steps:
+            parts.append(s.step / c.max_steps)
+        if c.max_minutes:
+            parts.append(self.clock() / (c.max_minutes * 60))
+        return max(parts)
+
+
 def _lr_at(config: TrainConfig, state: TrainState, progress: float) -> float:
     base = config.learning_rate()
     if state.step < config.warmup_steps:
@@ -452,6 +525,245 @@ def _save_atomic(obj: Any, path: Path) -> None:
     os.replace(tmp, path)
 
 
+@contextlib.contextmanager
+def torch_threads(n: int) -> Iterator[None]:
+    """Train on `n` threads and leave the process's setting as it was: the generator that
+    shares this process keeps its own thread count after training."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(max(1, n))
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+# ---- the loop's steps, in the order `train` runs them
+
+
+def start_run(base_dir: Path, items: Sequence[Tokenized] | Callable[[Any], Sequence[Tokenized]],
+              dev: Sequence[DevPrompt], config: TrainConfig, run_dir: Path,
+              progress: Callable[[str, dict[str, Any]], None],
+              model_and_tokenizer: tuple[Any, Any, str] | None,
+              before_training: Callable[[Any, Any, str], None] | None) -> Run:
+    """Model, tokenised data, memory check, optimiser; then the checkpoint if there is one."""
+    import torch
+
+    model, tok, device = model_and_tokenizer or load_model(base_dir, config)
+    if callable(items):
+        items = items(tok)
+    if not items:
+        raise RagtuneError("no training examples left", "see the data summary (--data-only)")
+    run = Run(config, model, tok, device, pick_dtype(config, device), items, dev, run_dir, progress)
+    run.memory_gb = check_memory(model, config, run.dtype, device)
+    if before_training is not None:
+        before_training(model, tok, device)
+    run.params = [p for p in model.parameters() if p.requires_grad]
+    run.optimizer = torch.optim.AdamW(run.params, lr=config.learning_rate(),
+                                      weight_decay=config.weight_decay, betas=(0.9, 0.98))
+    if run.checkpoint_path.exists():
+        load_checkpoint(run)
+    else:
+        torch.manual_seed(config.seed)
+    run.state.sessions.append({"start_step": run.state.step,
+                               "start_clock_s": round(run.state.clock_s, 1)})
+    run.session_start, run.clock_at_start = time.perf_counter(), run.state.clock_s
+    run.next_eval = next_eval_after(run, run.state.clock_s / 60)
+    run.next_checkpoint_min = run.state.clock_s / 60 + config.checkpoint_every_minutes
+    return run
+
+
+def load_checkpoint(run: Run) -> None:
+    import random
+
+    import numpy as np
+    import torch
+
+    saved = torch.load(run.checkpoint_path, map_location=run.device, weights_only=False)
+    load_trainable(run.model, saved["weights"])
+    run.optimizer.load_state_dict(saved["optimizer"])
+    run.state = TrainState(**saved["state"])
+    random.setstate(saved["rng"]["python"])
+    np.random.set_state(saved["rng"]["numpy"])
+    torch.set_rng_state(saved["rng"]["torch"])
+    if run.best_path.exists():
+        run.best_weights = torch.load(run.best_path, map_location=run.device, weights_only=False)
+    run.progress("resumed", {"step": run.state.step, "clock_s": run.state.clock_s})
+
+
+def save_checkpoint(run: Run) -> None:
+    """Trainable weights, optimiser, counters and RNG states in one file, written atomically."""
+    import random
+
+    import numpy as np
+    import torch
+
+    run.state.clock_s = run.clock()
+    _save_atomic({
+        "weights": trainable_state(run.model),
+        "optimizer": run.optimizer.state_dict(),
+        "state": asdict(run.state),
+        "rng": {"python": random.getstate(), "numpy": np.random.get_state(),
+                "torch": torch.get_rng_state()},
+    }, run.checkpoint_path)
+    run.next_checkpoint_min = run.clock() / 60 + run.config.checkpoint_every_minutes
+    run.progress("checkpoint", {"step": run.state.step})
+
+
+def reason_to_stop(run: Run, stop: threading.Event | None) -> str:
+    """Why the loop ends before the next step ("" = it goes on)."""
+    c, s = run.config, run.state
+    if stop is not None and stop.is_set():
+        return "interrupted"
+    if c.max_steps and s.step >= c.max_steps:
+        return "max_steps"
+    if s.epoch >= c.max_epochs:
+        return "max_epochs"
+    if c.max_minutes and run.clock() >= c.max_minutes * 60:
+        return "max_minutes"
+    if c.patience and s.evals_since_best >= c.patience:
+        return "early_stopping"
+    return ""
+
+
+def next_micro_batches(run: Run) -> list[list[Row]]:
+    """The rows of the next optimiser step (grad_accum micro-batches), advancing the epoch."""
+    c, s = run.config, run.state
+    micro: list[list[Row]] = []
+    for _ in range(c.grad_accum):
+        rows = run.rows(s.epoch)
+        take = rows[s.row_index : s.row_index + c.batch_rows]
+        s.row_index += len(take)
+        if s.row_index >= len(rows):
+            s.epoch += 1
+            s.row_index = 0
+        if take:
+            micro.append(take)
+        if s.epoch >= c.max_epochs:
+            break
+    return micro
+
+
+def optimizer_step(run: Run, micro: list[list[Row]]) -> dict[str, Any]:
+    """Forward and backward over the micro-batches (loss averaged over all their answer
+    tokens), clip, step; counters updated. Returns what the progress callback shows."""
+    import torch
+
+    s = run.state
+    t0 = time.perf_counter()
+    batches = [collate(m, run.tok.pad_token_id, run.device) for m in micro]
+    n_targets = sum(int(b.target_ids.numel()) for b in batches)
+    lr = _lr_at(run.config, s, run.schedule_progress())
+    for g in run.optimizer.param_groups:
+        g["lr"] = lr
+    total = 0.0
+    for b in batches:
+        loss, _ = batch_loss(run.model, b, run.autocast)
+        (loss / max(n_targets, 1)).backward()
+        total += float(loss.detach())
+    torch.nn.utils.clip_grad_norm_(run.params, 1.0)
+    run.optimizer.step()
+    run.optimizer.zero_grad(set_to_none=True)
+    s.step += 1
+    if not run.config.threads and s.step % 10 == 0:
+        retune_threads()
+    step_tokens = sum(b.tokens for b in batches)
+    s.tokens += step_tokens
+    s.example_tokens += sum(b.example_tokens for b in batches)
+    s.target_tokens += n_targets
+    s.examples_seen += sum(b.examples for b in batches)
+    dt = time.perf_counter() - t0
+    mean_loss = total / max(n_targets, 1)
+    s.losses.append({"step": s.step, "loss": round(mean_loss, 4), "minutes": round(run.clock() / 60, 2)})
+    return {"step": s.step, "epoch": s.epoch, "loss": mean_loss, "lr": lr,
+            "tokens_per_s": step_tokens / dt, "seconds": dt, "minutes": run.clock() / 60,
+            "progress": run.schedule_progress(), "steps_per_epoch": run.steps_per_epoch}
+
+
+def retune_threads() -> None:
+    """Other work on the machine comes and goes: re-pick the thread count."""
+    import torch
+
+    now = torch.get_num_threads()
+    want = auto_threads(own=now)
+    if want != now:
+        torch.set_num_threads(want)
+
+
+def eval_due(run: Run) -> bool:
+    if not run.dev:
+        return False
+    if run.config.eval_every_steps:
+        return run.state.step >= run.next_eval
+    return run.clock() / 60 >= run.next_eval
+
+
+def next_eval_after(run: Run, minute: float) -> float:
+    """The next evaluation: a step count with eval_every_steps, else a minute of loop time
+    (every eval_every_minutes, or at eval_at_minutes and then every 10)."""
+    c = run.config
+    if c.eval_every_steps:
+        return (run.state.step // c.eval_every_steps + 1) * c.eval_every_steps
+    if c.eval_every_minutes:
+        return (math.floor(minute / c.eval_every_minutes) + 1) * c.eval_every_minutes
+    later = [m for m in c.eval_at_minutes if m > minute]
+    if later:
+        return later[0]
+    last = max(c.eval_at_minutes, default=0.0)
+    return last + (math.floor((minute - last) / 10) + 1) * 10
+
+
+def checkpoint_due(run: Run) -> bool:
+    if run.config.checkpoint_every_steps:
+        return run.state.step % run.config.checkpoint_every_steps == 0
+    return run.clock() / 60 >= run.next_checkpoint_min
+
+
+def evaluate_and_keep_best(run: Run) -> None:
+    """A dev evaluation: appended to the curve; better weights (accuracy, ties by dev loss)
+    are kept in memory and in best.pt; counts evaluations without improvement."""
+    s = run.state
+    s.clock_s = run.clock()
+    result = evaluate(run.model, run.tok, run.dev, run.config, run.device, run.autocast)
+    acc = result["accuracy"]
+    point = {"step": s.step, "minutes": round(run.clock() / 60, 2), "epoch": s.epoch,
+             "tokens": s.tokens, **{k: v for k, v in result.items() if k != "samples"}}
+    s.curve.append(point)
+    better = acc is None or (  # no dev set: the latest weights are the best we know
+        acc > s.best_accuracy or (acc == s.best_accuracy and result["loss"] < s.best_loss))
+    if better and s.step > 0:
+        improved = acc is None or acc > s.best_accuracy
+        s.best_accuracy = acc if acc is not None else s.best_accuracy
+        s.best_loss = result.get("loss", s.best_loss)
+        s.best_step = s.step
+        run.best_weights = trainable_state(run.model)
+        _save_atomic(run.best_weights, run.best_path)
+        s.evals_since_best = 0 if improved else s.evals_since_best + 1
+    elif s.step == 0:
+        s.best_accuracy = acc if acc is not None else -1.0
+        s.best_loss = result.get("loss", float("inf"))
+    else:
+        s.evals_since_best += 1
+    run.last_eval_step = s.step
+    run.next_eval = next_eval_after(run, run.clock() / 60)
+    run.progress("eval", {**point, "samples": result.get("samples", [])})
+
+
+def finish_run(run: Run) -> TrainResult:
+    """The last evaluation (unless this step was just evaluated), the final checkpoint."""
+    s = run.state
+    if run.dev and run.last_eval_step != s.step and s.step > 0:
+        evaluate_and_keep_best(run)
+    if not run.dev and s.step > 0:
+        run.best_weights = trainable_state(run.model)
+        s.best_step = s.step
+    s.clock_s = run.clock()
+    save_checkpoint(run)
+    return TrainResult(s, run.best_weights, run.model, run.tok, run.device, run.dtype, rss_mb(),
+                       run.memory_gb, count_params(run.model))
+
+
 def train(
     base_dir: Path,
     items: Sequence[Tokenized] | Callable[[Any], Sequence[Tokenized]],
@@ -466,222 +778,31 @@ def train(
     """Train on tokenised examples; resumes from `run_dir/checkpoint.pt` when it exists.
 
     `items` may be a function of the tokenizer (tokenising needs the model's tokenizer).
+    Thread settings apply to this call only (see `torch_threads`).
     """
-    import random as _random
-
-    import numpy as np
-    import torch
-
     progress = progress or (lambda event, info: None)
-    model, tok, device = model_and_tokenizer or load_model(base_dir, config)
-    dtype = pick_dtype(config, device)
-    autocast = config.method == "full" and dtype == "bfloat16"
-    if callable(items):
-        items = items(tok)
-    if not items:
-        raise RagtuneError("no training examples left", "see the data summary (--data-only)")
-    memory_gb = check_memory(model, config, dtype, device)
-    if before_training is not None:
-        before_training(model, tok, device)
-    params = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(params, lr=config.learning_rate(), weight_decay=config.weight_decay,
-                                  betas=(0.9, 0.98))
-    state = TrainState()
-    best_weights: dict[str, Any] | None = None
-    ckpt = run_dir / "checkpoint.pt"
-    best_path = run_dir / "best.pt"
-    if ckpt.exists():
-        saved = torch.load(ckpt, map_location=device, weights_only=False)
-        load_trainable(model, saved["weights"])
-        optimizer.load_state_dict(saved["optimizer"])
-        state = TrainState(**saved["state"])
-        _random.setstate(saved["rng"]["python"])
-        np.random.set_state(saved["rng"]["numpy"])
-        torch.set_rng_state(saved["rng"]["torch"])
-        if best_path.exists():
-            best_weights = torch.load(best_path, map_location=device, weights_only=False)
-        progress("resumed", {"step": state.step, "clock_s": state.clock_s})
-    else:
-        torch.manual_seed(config.seed)
-    state.sessions.append({"start_step": state.step, "start_clock_s": round(state.clock_s, 1)})
-    t_session = time.perf_counter()
-    clock0 = state.clock_s
-    max_s = config.max_minutes * 60 if config.max_minutes else 0.0
-
-    def clock() -> float:
-        return clock0 + time.perf_counter() - t_session
-
-    rows_cache: dict[int, list[Row]] = {}
-
-    def rows_of(epoch: int) -> list[Row]:
-        if epoch not in rows_cache:
-            rows_cache.clear()
-            rows_cache[epoch] = epoch_rows(items, config.row_tokens, epoch, config.seed,
-                                           config.share_prefix)
-        return rows_cache[epoch]
-
-    steps_per_epoch = max(1, math.ceil(len(rows_of(0)) / (config.batch_rows * config.grad_accum)))
-
-    def schedule_progress() -> float:
-        parts = [(state.epoch + state.row_index / max(len(rows_of(state.epoch)), 1)) / config.max_epochs]
-        if config.max_steps:
-            parts.append(state.step / config.max_steps)
-        if max_s:
-            parts.append(clock() / max_s)
-        return max(parts)
-
-    def save_checkpoint() -> None:
-        state.clock_s = clock()
-        _save_atomic({
-            "weights": trainable_state(model),
-            "optimizer": optimizer.state_dict(),
-            "state": asdict(state),
-            "rng": {"python": _random.getstate(), "numpy": np.random.get_state(),
-                    "torch": torch.get_rng_state()},
-        }, ckpt)
-        progress("checkpoint", {"step": state.step})
-
-    def run_eval() -> None:
-        nonlocal best_weights
-        state.clock_s = clock()
-        result = evaluate(model, tok, dev, config, device, autocast)
-        acc = result["accuracy"]
-        point = {"step": state.step, "minutes": round(clock() / 60, 2), "epoch": state.epoch,
-                 "tokens": state.tokens, **{k: v for k, v in result.items() if k != "samples"}}
-        state.curve.append(point)
-        better = acc is not None and (
-            acc > state.best_accuracy
-            or (acc == state.best_accuracy and result["loss"] < state.best_loss)
-        )
-        if acc is None:
-            better = True  # no dev set: the latest weights are the best we know
-        if better and state.step > 0:
-            improved = acc is None or acc > state.best_accuracy
-            state.best_accuracy = acc if acc is not None else state.best_accuracy
-            state.best_loss = result.get("loss", state.best_loss)
-            state.best_step = state.step
-            best_weights = trainable_state(model)
-            _save_atomic(best_weights, best_path)
-            state.evals_since_best = 0 if improved else state.evals_since_best + 1
-        elif state.step == 0:
-            state.best_accuracy = acc if acc is not None else -1.0
-            state.best_loss = result.get("loss", float("inf"))
-        else:
-            state.evals_since_best += 1
-        progress("eval", {**point, "samples": result.get("samples", [])})
-
-    def next_eval_minute(now: float) -> float:
-        """The next evaluation time (minutes of training-loop time) after `now`."""
-        if config.eval_every_minutes:
-            return (math.floor(now / config.eval_every_minutes) + 1) * config.eval_every_minutes
-        later = [m for m in config.eval_at_minutes if m > now]
-        if later:
-            return later[0]
-        last = max(config.eval_at_minutes, default=0.0)
-        return last + (math.floor((now - last) / 10) + 1) * 10
-
-    next_eval = (
-        (state.step // config.eval_every_steps + 1) * config.eval_every_steps
-        if config.eval_every_steps else next_eval_minute(state.clock_s / 60)
-    )
-    next_ckpt_min = state.clock_s / 60 + config.checkpoint_every_minutes
-    if state.step == 0 and not state.curve and config.eval_at_start and dev:
-        run_eval()
-    progress("start", {"steps_per_epoch": steps_per_epoch, "examples": len(items),
-                       "rows": len(rows_of(0)), "step": state.step})
-    last_eval_step = state.step if state.curve else -1
-    try:
-        while True:
-            if stop is not None and stop.is_set():
-                state.stop_reason = "interrupted"
+    with torch_threads(config.threads or auto_threads()):
+        run = start_run(base_dir, items, dev, config, run_dir, progress, model_and_tokenizer,
+                        before_training)
+        if run.state.step == 0 and not run.state.curve and config.eval_at_start and dev:
+            evaluate_and_keep_best(run)
+        progress("start", {"steps_per_epoch": run.steps_per_epoch, "examples": len(run.items),
+                           "rows": len(run.rows(0)), "step": run.state.step})
+        if run.state.curve:
+            run.last_eval_step = run.state.step
+        try:
+            while not (reason := reason_to_stop(run, stop)):
+                micro = next_micro_batches(run)
+                progress("step", optimizer_step(run, micro))
+                if eval_due(run):
+                    evaluate_and_keep_best(run)
+                if checkpoint_due(run):
+                    save_checkpoint(run)
+            if reason == "interrupted":
                 raise Stop
-            if config.max_steps and state.step >= config.max_steps:
-                state.stop_reason = "max_steps"
-                break
-            if state.epoch >= config.max_epochs:
-                state.stop_reason = "max_epochs"
-                break
-            if max_s and clock() >= max_s:
-                state.stop_reason = "max_minutes"
-                break
-            if config.patience and state.evals_since_best >= config.patience:
-                state.stop_reason = "early_stopping"
-                break
-            # ---- one optimiser step over grad_accum micro-batches
-            t0 = time.perf_counter()
-            micro: list[list[Row]] = []
-            for _ in range(config.grad_accum):
-                rows = rows_of(state.epoch)
-                take = rows[state.row_index : state.row_index + config.batch_rows]
-                state.row_index += len(take)
-                if state.row_index >= len(rows):
-                    state.epoch += 1
-                    state.row_index = 0
-                if take:
-                    micro.append(take)
-                if state.epoch >= config.max_epochs:
-                    break
-            batches = [collate(m, tok.pad_token_id, device) for m in micro]
-            n_targets = sum(int(b.target_ids.numel()) for b in batches)
-            lr = _lr_at(config, state, schedule_progress())
-            for g in optimizer.param_groups:
-                g["lr"] = lr
-            total = 0.0
-            for b in batches:
-                loss, _ = batch_loss(model, b, autocast)
-                (loss / max(n_targets, 1)).backward()
-                total += float(loss.detach())
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimizer.step()
-            optimizer.zero_grad(set_to_none=True)
-            state.step += 1
-            if not config.threads and state.step % 10 == 0:
-                # other work on the machine comes and goes: re-pick the thread count
-                now = torch.get_num_threads()
-                want = auto_threads(own=now)
-                if want != now:
-                    torch.set_num_threads(want)
-            step_tokens = sum(b.tokens for b in batches)
-            state.tokens += step_tokens
-            state.example_tokens += sum(b.example_tokens for b in batches)
-            state.target_tokens += n_targets
-            state.examples_seen += sum(b.examples for b in batches)
-            dt = time.perf_counter() - t0
-            state.losses.append({"step": state.step, "loss": round(total / max(n_targets, 1), 4),
-                                 "minutes": round(clock() / 60, 2)})
-            progress("step", {
-                "step": state.step, "epoch": state.epoch, "loss": total / max(n_targets, 1),
-                "lr": lr, "tokens_per_s": step_tokens / dt, "seconds": dt,
-                "minutes": clock() / 60, "progress": schedule_progress(),
-                "steps_per_epoch": steps_per_epoch,
-            })
-            due_eval = (
-                state.step >= next_eval if config.eval_every_steps else clock() / 60 >= next_eval
-            )
-            if dev and due_eval:
-                run_eval()
-                last_eval_step = state.step
-                if config.eval_every_steps:
-                    next_eval = (state.step // config.eval_every_steps + 1) * config.eval_every_steps
-                else:
-                    next_eval = next_eval_minute(clock() / 60)
-            due_ckpt = (
-                state.step % config.checkpoint_every_steps == 0
-                if config.checkpoint_every_steps else clock() / 60 >= next_ckpt_min
-            )
-            if due_ckpt:
-                save_checkpoint()
-                next_ckpt_min = clock() / 60 + config.checkpoint_every_minutes
-    except (Stop, KeyboardInterrupt):
-        state.stop_reason = "interrupted"
-        save_checkpoint()
-        raise
-    if dev and last_eval_step != state.step and state.step > 0:
-        run_eval()
-    if not dev and state.step > 0:
-        best_weights = trainable_state(model)
-        state.best_step = state.step
-    state.clock_s = clock()
-    save_checkpoint()
-    return TrainResult(state, best_weights, model, tok, device, dtype, rss_mb(), memory_gb,
-                       count_params(model))
+            run.state.stop_reason = reason
+        except (Stop, KeyboardInterrupt):
+            run.state.stop_reason = "interrupted"
+            save_checkpoint(run)
+            raise
+        return finish_run(run)

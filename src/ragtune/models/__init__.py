@@ -2,8 +2,8 @@
 
     from ragtune.models import get_pool
     pool = get_pool(settings)             # settings: ragtune.config.Settings
-    gen = pool.generator()                # LocalGenerator or HttpGenerator
-    emb = pool.embedder()                 # LocalEmbedder or HttpEmbedder
+    gen = pool.generator()                # CachedGenerator over a local or HTTP backend
+    emb = pool.embedder()                 # CachedEmbedder over a local or HTTP backend
 """
 
 from __future__ import annotations
@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from ragtune.config import Settings
-from ragtune.models.cache import DiskCache
+from ragtune.models.cache import CachedEmbedder, CachedGenerator, DiskCache
 from ragtune.models.generation import Generation, Generator, Prompt
 from ragtune.models.locate import is_url
 
-__all__ = ["ModelPool", "get_pool", "Generation", "Generator", "Prompt", "reset_pools"]
+__all__ = [
+    "CachedEmbedder", "CachedGenerator", "ModelPool", "get_pool", "Generation", "Generator",
+    "Prompt", "reset_pools",
+]
 
 
 class ModelPool:
@@ -35,38 +38,34 @@ class ModelPool:
             return None
         return DiskCache(self.cache_dir / f"{name}.sqlite")
 
-    def generator(self):  # noqa: ANN201 (LocalGenerator | HttpGenerator)
-        with self._lock:
-            if self._generator is None:
-                self._generator = self._make_generator()
-            return self._generator
+    def generator(self) -> CachedGenerator:
+        return self._once("_generator", lambda: CachedGenerator(
+            self._make_generator(), self._cache("generations", self.settings.cache.generations)))
 
-    def embedder(self):  # noqa: ANN201 (LocalEmbedder | HttpEmbedder)
-        with self._lock:
-            if self._embedder is None:
-                self._embedder = self._make_embedder()
-            return self._embedder
+    def embedder(self) -> CachedEmbedder:
+        return self._once("_embedder", lambda: CachedEmbedder(
+            self._make_embedder(), self._cache("embeddings", self.settings.cache.embeddings)))
 
-    def _make_generator(self):  # noqa: ANN202
+    def _once(self, attr: str, make: Any) -> Any:
+        with self._lock:
+            if getattr(self, attr) is None:
+                setattr(self, attr, make())
+            return getattr(self, attr)
+
+    def _make_generator(self) -> Generator:
         m, h = self.settings.model, self.settings.http
-        cache = self._cache("generations", self.settings.cache.generations)
         if is_url(m.generator):
             from ragtune.models.http import HttpGenerator
 
-            return HttpGenerator(
-                m.generator, m.name, h.api_key_env, h.timeout_s, h.max_retries, cache=cache
-            )
+            return HttpGenerator(m.generator, m.name, h.api_key_env, h.timeout_s, h.max_retries)
         from ragtune.models.local import LocalGenerator
         from ragtune.models.locate import resolve_generator_dir
 
         path, model_hash = resolve_generator_dir(m.generator)
-        return LocalGenerator(
-            path, model_hash, m.dtype, m.device, m.threads, m.batch_size, cache=cache
-        )
+        return LocalGenerator(path, model_hash, m.dtype, m.device, m.threads, m.batch_size)
 
-    def _make_embedder(self):  # noqa: ANN202
+    def _make_embedder(self):  # noqa: ANN202 (LocalEmbedder | HttpEmbedder)
         e, h = self.settings.embedder, self.settings.http
-        cache = self._cache("embeddings", self.settings.cache.embeddings)
         if is_url(e.model):
             from ragtune.models.embedder import HttpEmbedder
             from ragtune.models.http import make_client
@@ -78,9 +77,7 @@ class ModelPool:
 
         path, model_hash = resolve_embedder_dir(e.model)
         device = self.settings.model.device
-        return LocalEmbedder(
-            path, model_hash, e.batch_size, device, self.settings.model.threads, cache=cache
-        )
+        return LocalEmbedder(path, model_hash, e.batch_size, device, self.settings.model.threads)
 
 
 _pools: dict[tuple, ModelPool] = {}

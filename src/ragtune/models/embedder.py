@@ -1,16 +1,15 @@
-"""Embedders: sentence-transformers locally (default all-MiniLM-L6-v2) or an HTTP endpoint.
+"""Embedder backends: sentence-transformers locally (default all-MiniLM-L6-v2) or an HTTP
+endpoint. They only compute; the pool puts `CachedEmbedder` (models/cache.py) in front.
 
 Vectors are float32 and L2-normalised, so a dot product is the cosine similarity.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import numpy as np
 
-from ragtune.models.cache import DiskCache, key_of
 from ragtune.models.worker import TorchWorker, configure_torch, torch_worker
 
 
@@ -22,13 +21,11 @@ class LocalEmbedder:
         batch_size: int = 64,
         device: str = "cpu",
         threads: int = 0,
-        cache: DiskCache | None = None,
         worker: TorchWorker | None = None,
     ):
         self.model_dir = Path(model_dir)
         self.model_id = model_id
         self.batch_size = batch_size
-        self.cache = cache
         self.worker = worker or torch_worker()
         self.worker.run(self._load, device, threads)
 
@@ -54,24 +51,7 @@ class LocalEmbedder:
     def encode(self, texts: list[str], batch_size: int | None = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if self.cache is None:
-            return self.worker.run(self._encode, texts, batch_size or self.batch_size)
-        keys = [key_of(self.model_id, hashlib.sha256(t.encode()).hexdigest()) for t in texts]
-        found = self.cache.get_many(keys)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        todo = []
-        for i, k in enumerate(keys):
-            if k in found:
-                out[i] = np.frombuffer(found[k], dtype=np.float32)
-            else:
-                todo.append(i)
-        if todo:
-            vecs = self.worker.run(
-                self._encode, [texts[i] for i in todo], batch_size or self.batch_size
-            )
-            out[todo] = vecs
-            self.cache.put_many((keys[i], vecs[j].tobytes()) for j, i in enumerate(todo))
-        return out
+        return self.worker.run(self._encode, texts, batch_size or self.batch_size)
 
     def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         vecs = self.model.encode(

@@ -12,8 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Iterator, TypeVar
 
 from ragtune.errors import ModelError
-from ragtune.models.cache import DiskCache, key_of
-from ragtune.models.generation import Generation, Prompt, as_messages, cut_at_stop
+from ragtune.models.generation import Chat, Decoding, Generation, Generator, cut_at_stop
 from ragtune.types import Usage
 
 T = TypeVar("T")
@@ -65,7 +64,7 @@ def _message(e: Any) -> str:
     return str(e).splitlines()[0][:200]
 
 
-class HttpGenerator:
+class HttpGenerator(Generator):
     def __init__(
         self,
         base_url: str,
@@ -74,13 +73,11 @@ class HttpGenerator:
         timeout_s: float = 60.0,
         max_retries: int = 3,
         concurrency: int = 8,
-        cache: DiskCache | None = None,
     ):
         self.client = make_client(base_url, api_key_env, timeout_s, max_retries)
         self.model = model or self._first_model()
         self.model_id = f"http:{base_url}:{self.model}"
         self.concurrency = concurrency
-        self.cache = cache
         self.usage = Usage()
         self.supports_json_schema: bool | None = None  # learnt on first use
 
@@ -94,7 +91,8 @@ class HttpGenerator:
     def count_tokens(self, text: str) -> int:
         return max(1, len(text) // 4)  # estimate; servers report exact usage per call
 
-    def _one(self, messages: list[dict], max_new_tokens: int, temperature: float, stop) -> Generation:  # noqa: ANN001
+    def _one(self, messages: Chat, max_new_tokens: int, temperature: float,
+             stop: tuple[str, ...] | None) -> Generation:
         t0 = time.perf_counter()
         resp = call_with_errors(
             self.client,
@@ -103,7 +101,7 @@ class HttpGenerator:
                 messages=messages,
                 max_tokens=max_new_tokens,
                 temperature=temperature,
-                stop=stop or None,
+                stop=list(stop or ()) or None,
             ),
         )
         choice = resp.choices[0]
@@ -117,54 +115,25 @@ class HttpGenerator:
             ms=(time.perf_counter() - t0) * 1000,
         )
 
-    def generate(
-        self,
-        prompts: list[Prompt],
-        max_new_tokens: int = 32,
-        temperature: float = 0.0,
-        stop: list[str] | None = None,
-        system: str | None = None,
+    def generate_chats(
+        self, chats: list[Chat], decoding: Decoding, batch_size: int | None = None
     ) -> list[Generation]:
-        chats = [as_messages(p, system) for p in prompts]
-        params = {"max_new_tokens": max_new_tokens, "stop": stop or [], "t": temperature}
-        keys = [key_of(self.model_id, c, params) for c in chats]
-        results: list[Generation | None] = [None] * len(chats)
-        if self.cache is not None and temperature <= 0:
-            found = self.cache.get_many(keys)
-            for i, k in enumerate(keys):
-                if k in found:
-                    results[i] = Generation(**json.loads(found[k]), cached=True)
-        todo = [i for i, r in enumerate(results) if r is None]
+        d = decoding
         with ThreadPoolExecutor(max_workers=self.concurrency) as ex:
-            fresh = list(
-                ex.map(lambda i: self._one(chats[i], max_new_tokens, temperature, stop), todo)
-            )
-        for i, g in zip(todo, fresh):
-            results[i] = g
+            out = list(ex.map(lambda c: self._one(c, d.max_new_tokens, d.temperature, d.stop), chats))
+        for g in out:
             self.usage = self.usage + Usage(g.prompt_tokens, g.completion_tokens)
-        if self.cache is not None and temperature <= 0 and todo:
-            self.cache.put_many(
-                (keys[i], json.dumps({k: v for k, v in results[i].__dict__.items() if k not in ("cached", "extra")}).encode())  # type: ignore[union-attr]
-                for i in todo
-            )
-        return results  # type: ignore[return-value]
+        return out
 
-    def stream(
-        self,
-        prompt: Prompt,
-        max_new_tokens: int = 32,
-        temperature: float = 0.0,
-        stop: list[str] | None = None,
-        system: str | None = None,
-    ) -> Iterator[str]:
+    def stream_chat(self, chat: Chat, decoding: Decoding) -> Iterator[str]:
         stream = call_with_errors(
             self.client,
             lambda: self.client.chat.completions.create(
                 model=self.model,
-                messages=as_messages(prompt, system),
-                max_tokens=max_new_tokens,
-                temperature=temperature,
-                stop=stop or None,
+                messages=chat,
+                max_tokens=decoding.max_new_tokens,
+                temperature=decoding.temperature,
+                stop=list(decoding.stop) or None,
                 stream=True,
                 stream_options={"include_usage": True},
             ),
@@ -177,16 +146,12 @@ class HttpGenerator:
             if chunk.choices and chunk.choices[0].delta.content:
                 yield chunk.choices[0].delta.content
 
-    def score_choices(
-        self, prompt: Prompt, choices: list[str], system: str | None = None
-    ) -> list[float]:
+    def score_chat(self, chat: Chat, choices: list[str]) -> list[float]:
         """Servers rarely expose prompt log-likelihoods, so ask the model to pick one:
         JSON schema with an enum where the server supports it, else a constrained prompt
         parsed deterministically. Returns 0 for the picked choice and -inf for the others."""
-        if not choices:
-            return []
         listing = "\n".join(f"- {c}" for c in choices)
-        messages = as_messages(prompt, system) + [
+        messages = list(chat) + [
             {"role": "user", "content": f"Reply with exactly one of these options:\n{listing}"}
         ]
         picked = self._pick_json(messages, choices) if self.supports_json_schema is not False else None

@@ -15,8 +15,16 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ragtune.errors import ModelError
-from ragtune.models.cache import DiskCache, key_of
-from ragtune.models.generation import Generation, Prompt, as_messages, cut_at_stop
+from ragtune.models.generation import (
+    Chat,
+    Decoding,
+    Generation,
+    Generator,
+    Prompt,
+    as_messages,
+    cut_at_stop,
+    until_stop,
+)
 from ragtune.models.worker import TorchWorker, configure_torch, torch_worker
 from ragtune.types import Usage
 
@@ -29,7 +37,7 @@ def pick_device(device: str) -> str:
     return device
 
 
-class LocalGenerator:
+class LocalGenerator(Generator):
     def __init__(
         self,
         model_dir: str | Path,
@@ -38,14 +46,12 @@ class LocalGenerator:
         device: str = "auto",
         threads: int = 0,
         batch_size: int = 16,
-        cache: DiskCache | None = None,
         worker: TorchWorker | None = None,
     ):
         self.model_dir = Path(model_dir)
         self.model_id = model_id
         self.dtype_name = dtype
         self.batch_size = batch_size
-        self.cache = cache
         self.worker = worker or torch_worker()
         self.usage = Usage()  # running totals over every call, for cost accounting
         self.adapters: dict[str, str] = {}  # adapter name -> hash
@@ -152,102 +158,52 @@ class LocalGenerator:
 
     # ------------------------------------------------------------------ generation
 
-    def generate(
-        self,
-        prompts: list[Prompt],
-        max_new_tokens: int = 32,
-        temperature: float = 0.0,
-        stop: list[str] | None = None,
-        system: str | None = None,
-        top_p: float = 1.0,
-        seed: int = 0,
-        batch_size: int | None = None,
+    def cache_identity(self) -> str:
+        return f"{self.model_id}:{self._adapter_key()}" if self.active_adapter else self.model_id
+
+    def generate_chats(
+        self, chats: list[Chat], decoding: Decoding, batch_size: int | None = None
     ) -> list[Generation]:
-        texts = [self.render(p, system) for p in prompts]
-        params = {"max_new_tokens": max_new_tokens, "stop": stop or []}
-        greedy = temperature <= 0
-        if not greedy:
-            params.update(temperature=temperature, top_p=top_p, seed=seed)
-        keys = [key_of(self.model_id, self._adapter_key(), t, params) for t in texts]
-        results: list[Generation | None] = [None] * len(texts)
-        if self.cache is not None and greedy:
-            for i, raw in self._cached(keys).items():
-                results[i] = raw
-        todo = [i for i, r in enumerate(results) if r is None]
-        if todo:
-            fresh = self.worker.run(
-                self._generate_texts,
-                [texts[i] for i in todo],
-                max_new_tokens,
-                temperature,
-                top_p,
-                seed,
-                stop,
-                batch_size or self.batch_size,
-            )
-            for i, g in zip(todo, fresh):
-                results[i] = g
-            if self.cache is not None and greedy:
-                self.cache.put_many(
-                    (keys[i], _encode_generation(results[i])) for i in todo  # type: ignore[arg-type]
-                )
-        for g in results:
-            if not g.cached:  # type: ignore[union-attr]
-                self.usage = self.usage + Usage(g.prompt_tokens, g.completion_tokens)  # type: ignore[union-attr]
-        return results  # type: ignore[return-value]
-
-    def _cached(self, keys: list[str]) -> dict[int, Generation]:
-        import json
-
-        found = self.cache.get_many(keys)  # type: ignore[union-attr]
-        out = {}
-        for i, k in enumerate(keys):
-            if k in found:
-                out[i] = Generation(**json.loads(found[k]), cached=True)
+        texts = [self.render(c) for c in chats]
+        out = self.worker.run(self._generate_texts, texts, decoding, batch_size or self.batch_size)
+        for g in out:
+            self.usage = self.usage + Usage(g.prompt_tokens, g.completion_tokens)
         return out
 
-    def _generate_texts(
-        self,
-        texts: list[str],
-        max_new_tokens: int,
-        temperature: float,
-        top_p: float,
-        seed: int,
-        stop: list[str] | None,
-        batch_size: int,
-    ) -> list[Generation]:
+    def _generate_texts(self, texts: list[str], d: Decoding, batch_size: int) -> list[Generation]:
         import torch
 
         enc = [self.tokenizer(t, add_special_tokens=False).input_ids for t in texts]
         # Longest first, so similar lengths share a batch (less padding); order restored below.
         order = sorted(range(len(texts)), key=lambda i: -len(enc[i]))
         out: list[Generation | None] = [None] * len(texts)
-        if temperature > 0:
-            torch.manual_seed(seed)
+        if not d.greedy:
+            torch.manual_seed(d.seed)
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
             t0 = time.perf_counter()
             batch = self.tokenizer.pad(
                 {"input_ids": [enc[i] for i in idx]}, padding=True, return_tensors="pt"
             ).to(self.device)
-            kwargs: dict[str, Any] = dict(max_new_tokens=max_new_tokens, pad_token_id=self.tokenizer.pad_token_id, eos_token_id=self.eos_ids)
-            if temperature > 0:
-                kwargs.update(do_sample=True, temperature=temperature, top_p=top_p)
-            else:
+            kwargs: dict[str, Any] = dict(
+                max_new_tokens=d.max_new_tokens, pad_token_id=self.tokenizer.pad_token_id,
+                eos_token_id=self.eos_ids,
+            )
+            if d.greedy:
                 kwargs.update(do_sample=False)
-            if stop:
-                kwargs.update(stop_strings=stop, tokenizer=self.tokenizer)
+            else:
+                kwargs.update(do_sample=True, temperature=d.temperature, top_p=d.top_p)
+            if d.stop:
+                kwargs.update(stop_strings=list(d.stop), tokenizer=self.tokenizer)
             with torch.inference_mode(), self._adapter_scope():
                 seqs = self.model.generate(**batch, **kwargs)
             new = seqs[:, batch["input_ids"].shape[1] :].tolist()
             ms = (time.perf_counter() - t0) * 1000 / len(idx)
             for row, i in zip(new, idx):
-                out[i] = self._decode(row, len(enc[i]), max_new_tokens, stop, ms)
+                out[i] = self._decode(row, len(enc[i]), d.stop, ms)
         return out  # type: ignore[return-value]
 
-    def _decode(
-        self, ids: list[int], prompt_len: int, max_new: int, stop: list[str] | None, ms: float
-    ) -> Generation:
+    def _decode(self, ids: list[int], prompt_len: int, stop: tuple[str, ...], ms: float) -> Generation:
         n = len(ids)
         finish = "length"
         for j, tok in enumerate(ids):
@@ -260,15 +216,7 @@ class LocalGenerator:
             finish = "stop"
         return Generation(text.strip(), prompt_len, n, finish, ms)
 
-    def stream(
-        self,
-        prompt: Prompt,
-        max_new_tokens: int = 32,
-        temperature: float = 0.0,
-        stop: list[str] | None = None,
-        system: str | None = None,
-    ) -> Iterator[str]:
-        """Yield text pieces as they are generated (greedy unless temperature > 0)."""
+    def stream_chat(self, chat: Chat, decoding: Decoding) -> Iterator[str]:
         import torch
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
@@ -278,45 +226,27 @@ class LocalGenerator:
             def __call__(self, input_ids, scores, **kw):  # noqa: ANN001
                 return torch.full((input_ids.shape[0],), cancelled.is_set(), dtype=torch.bool)
 
-        text = self.render(prompt, system)
+        text = self.render(chat)
         enc = self.tokenizer(text, add_special_tokens=False, return_tensors="pt").to(self.device)
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
         kwargs: dict[str, Any] = dict(
-            max_new_tokens=max_new_tokens,
+            max_new_tokens=decoding.max_new_tokens,
             pad_token_id=self.tokenizer.pad_token_id,
             eos_token_id=self.eos_ids,
             streamer=streamer,
             stopping_criteria=StoppingCriteriaList([Cancel()]),
-            do_sample=temperature > 0,
+            do_sample=not decoding.greedy,
         )
-        if temperature > 0:
-            kwargs["temperature"] = temperature
+        if not decoding.greedy:
+            kwargs["temperature"] = decoding.temperature
 
         def run() -> Any:
             with torch.inference_mode(), self._adapter_scope():
                 return self.model.generate(**enc, **kwargs)
 
         future = self.worker.submit(run)
-        produced = ""
-        sent = 0
         try:
-            for piece in streamer:
-                produced += piece
-                visible, hit = cut_at_stop(produced, stop)
-                if hit:
-                    if len(visible) > sent:
-                        yield visible[sent:]
-                    cancelled.set()
-                    break
-                # hold back a possible stop-string prefix at the end
-                hold = max((len(s) - 1 for s in stop or []), default=0)
-                safe = len(produced) - hold
-                if safe > sent:
-                    yield produced[sent:safe]
-                    sent = safe
-            else:
-                if len(produced) > sent:
-                    yield produced[sent:]
+            yield from until_stop(streamer, decoding.stop)
         finally:
             cancelled.set()
             seqs = future.result()
@@ -325,13 +255,9 @@ class LocalGenerator:
 
     # ------------------------------------------------------------------ choice scoring
 
-    def score_choices(
-        self, prompt: Prompt, choices: list[str], system: str | None = None
-    ) -> list[float]:
-        """Sum of log-probabilities of each choice as the assistant's reply to `prompt`."""
-        if not choices:
-            return []
-        return self.worker.run(self._score, self.render(prompt, system), choices)
+    def score_chat(self, chat: Chat, choices: list[str]) -> list[float]:
+        """Sum of log-probabilities of each choice as the assistant's reply to the chat."""
+        return self.worker.run(self._score, self.render(chat), choices)
 
     def _score(self, prefix_text: str, choices: list[str]) -> list[float]:
         """One forward pass over the shared prefix, then all choices together on its cached
@@ -364,12 +290,3 @@ class LocalGenerator:
         self.usage = self.usage + Usage(len(prefix) + sum(len(c) for c in conts), 0)
         return scores
 
-
-def _encode_generation(g: Generation) -> bytes:
-    import json
-
-    return json.dumps(
-        {"text": g.text, "prompt_tokens": g.prompt_tokens,
-         "completion_tokens": g.completion_tokens, "finish_reason": g.finish_reason,
-         "ms": g.ms}
-    ).encode()

@@ -7,7 +7,8 @@ collection + filters) and runs each group with one call on the torch worker: 20 
 questions to `rag` become one `answer_many` call. While a batch runs, new requests queue up and form the next batch, so
 batches grow with load without any waiting at low load beyond the window.
 
-Writes (`group[0]` in WRITE_KINDS) run before reads of the same cycle, so a query sent after
+A group is a typed job (ragtune.serve.jobs: `kind`, `writes`) or any hashable tuple whose
+first item is its kind. Writes run before reads of the same cycle, so a query sent after
 an upsert was acknowledged sees it. When the queue is full, or the estimated wait is longer
 than `max_wait_s` (reads only: writes are cheap and go first), `submit` raises Overloaded
 with a Retry-After in seconds.
@@ -28,7 +29,18 @@ log = logging.getLogger("ragtune.serve")
 
 WRITE_KINDS = ("upsert", "delete")
 
-RunGroup = Callable[[tuple, list[Any]], list[Any]]
+RunGroup = Callable[[Any, list[Any]], list[Any]]
+
+
+def kind_of(group: Any) -> str:
+    """A group's kind: a typed job's `kind`, or a tuple's first item."""
+    kind = getattr(group, "kind", None)
+    return kind if isinstance(kind, str) else group[0]
+
+
+def is_write(group: Any) -> bool:
+    writes = getattr(group, "writes", None)
+    return writes if isinstance(writes, bool) else kind_of(group) in WRITE_KINDS
 
 
 class Overloaded(Exception):
@@ -39,8 +51,8 @@ class Overloaded(Exception):
 
 
 @dataclass
-class Job:
-    group: tuple
+class Pending:
+    group: Hashable
     item: Any
     future: Future = field(default_factory=Future)
     enqueued: float = field(default_factory=time.monotonic)
@@ -62,7 +74,7 @@ class MicroBatcher:
         max_queue: int = 128,
         max_wait_s: float = 90.0,
         runner: Callable[..., Any] | None = None,
-        on_batch: Callable[[tuple, int, float], None] | None = None,
+        on_batch: Callable[[Any, int, float], None] | None = None,
     ):
         """`runner(fn, *args)` runs fn where torch work belongs (default: the torch worker)."""
         if runner is None:
@@ -77,7 +89,7 @@ class MicroBatcher:
         self.runner = runner
         self.on_batch = on_batch
         self.stats = BatchStats()
-        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._queue: queue.Queue[Pending | None] = queue.Queue()
         self._waiting = 0  # jobs submitted and not yet finished (queued or running)
         self._count_lock = threading.Lock()
         self._seconds_per_job = 0.0  # moving average over recent batches; 0 = not known yet
@@ -94,7 +106,7 @@ class MicroBatcher:
     def estimated_wait_s(self, extra: int = 1) -> float:
         return (self._waiting + extra) * self._seconds_per_job
 
-    def submit(self, group: tuple, item: Any) -> Future:
+    def submit(self, group: Hashable, item: Any) -> Future:
         if self._stop.is_set():
             raise Overloaded("the server is shutting down", 5)
         with self._count_lock:
@@ -104,12 +116,12 @@ class MicroBatcher:
                 )
             wait = self.estimated_wait_s()
             # writes are cheap and run first in the next cycle: only the queue bound refuses them
-            if wait > self.max_wait_s and group[0] not in WRITE_KINDS:
+            if wait > self.max_wait_s and not is_write(group):
                 raise Overloaded(
                     f"the server is busy (estimated wait {wait:.0f} s)", self._retry_after()
                 )
             self._waiting += 1
-        job = Job(group, item)
+        job = Pending(group, item)
         self._queue.put(job)
         return job.future
 
@@ -132,7 +144,7 @@ class MicroBatcher:
 
     # ------------------------------------------------------------------ dispatcher
 
-    def _take(self) -> list[Job]:
+    def _take(self) -> list[Pending]:
         ready = time.monotonic()
         first = self._queue.get()
         if first is None:
@@ -143,7 +155,7 @@ class MicroBatcher:
         # send their next requests within milliseconds, and joining them into this batch
         # (rather than the one after) keeps batches large instead of alternating small/large.
         deadline = max(first.enqueued, ready) + self.window_s
-        reads = 0 if first.group[0] in WRITE_KINDS else 1
+        reads = 0 if is_write(first.group) else 1
         while reads < self.max_batch:
             timeout = deadline - time.monotonic()
             try:
@@ -154,7 +166,7 @@ class MicroBatcher:
                 self._stop.set()
                 break
             jobs.append(job)
-            reads += job.group[0] not in WRITE_KINDS  # writes are cheap: not counted in max_batch
+            reads += not is_write(job.group)  # writes are cheap: not counted in max_batch
         return jobs
 
     def _loop(self) -> None:
@@ -176,11 +188,11 @@ class MicroBatcher:
                 self.stats.jobs += len(jobs)
                 self.stats.sizes = (self.stats.sizes + [len(jobs)])[-1000:]
 
-    def _run(self, jobs: list[Job]) -> None:
-        groups: dict[Hashable, list[Job]] = {}
+    def _run(self, jobs: list[Pending]) -> None:
+        groups: dict[Hashable, list[Pending]] = {}
         for job in jobs:
             groups.setdefault(job.group, []).append(job)
-        order = sorted(groups, key=lambda g: 0 if g[0] in WRITE_KINDS else 1)  # writes first, stable
+        order = sorted(groups, key=lambda g: 0 if is_write(g) else 1)  # writes first, stable
         for group in order:
             members = [j for j in groups[group] if j.future.set_running_or_notify_cancel()]
             if not members:
@@ -201,7 +213,7 @@ class MicroBatcher:
             if self.on_batch:
                 self.on_batch(group, len(members), time.monotonic() - t0)
 
-    def _run_one(self, group: tuple, job: Job) -> None:
+    def _run_one(self, group: Hashable, job: Pending) -> None:
         try:
             job.future.set_result(self.runner(self.run_group, group, [job.item])[0])
         except BaseException as e:  # noqa: BLE001
