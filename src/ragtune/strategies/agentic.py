@@ -39,6 +39,7 @@ from ragtune.strategies.common import (
     ANSWER_TOKENS,
     Passage,
     Timer,
+    end_sentence,
     is_abstention,
     make_citations,
     select_passages,
@@ -65,11 +66,15 @@ from ragtune.strategies.rag import Rag
 from ragtune.strategies.values import Value, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"]
 MAX_ROUNDS = 2  # retrieval rounds per (sub-)question: as asked, then one rewrite
 MAX_HOPS = 2  # a nested description is resolved by one extra hop
 MAX_STEPS = 24  # every step counts (rag's 3 included); the budget is enforced here, in code
 MARGIN = 0.35  # length-normalised log-probability margin a typed pick needs over the next one
 SPECIFIC_MARGIN = 0.15  # the margin when the evidence is more specific than rag's (filters, hops)
+OVERRIDE = 1.0  # the margin by which another candidate overrides the one rag's answer names
+TIE_WEIGHT = 0.5  # weight of a candidate's tie to the relation (0..1) beside its choice score
 FACTOID_TYPES = ("date", "number", "version", "name", "choice")
 
 # Kept for callers of the earlier API: the question readers live in strategies.question.
@@ -187,7 +192,8 @@ class Agentic(Rag):
                 citations = [] if r.abstained else r.floor.citations
             else:
                 citations = [] if r.abstained else make_citations(r.raw, r.text, r.passages)
-            answers.append(Answer(text=r.text, abstained=r.abstained, citations=citations,
+            text = r.text if r.abstained or r.decided_by == "rag" else end_sentence(r.text)
+            answers.append(Answer(text=text, abstained=r.abstained, citations=citations,
                                   retrieved=retrieved, trace=r.trace, usage=r.usage,
                                   exit_reason=r.exit_reason))
         return answers
@@ -239,9 +245,11 @@ class Agentic(Rag):
     def _extract_filters(self, r: Run, given: Filter | None) -> None:
         """Deterministic: metadata values that occur as whole words in the question, and a year
         when the question also names such a value (a bare year is usually a fact, not a filter).
-        Open questions keep rag's retrieval (no filters of their own)."""
+        Only a question that refers to documents by date ("the 2023 report", "the notes from
+        January 2024") gets filters: a metadata value alone is usually an ordinary word of the
+        question ("company", "people"). Open questions keep rag's retrieval."""
         t = Timer()
-        if given or r.kind == "open":
+        if given or r.kind == "open" or not YEAR.search(r.question):
             r.filters = given
             r.log("filters", {"question": r.question, "given": given}, given, ms=t.ms)
             return
@@ -259,7 +267,12 @@ class Agentic(Rag):
         years = YEAR.findall(r.question)
         if kept and len(years) == 1 and r.kind != "comparison":
             y = years[0]
-            leaf = {"field": "date", "gte": f"{y}-01-01", "lte": f"{y}-12-31"}
+            month = re.search(rf"\b({'|'.join(_MONTH_NAMES)})\s+{y}\b", r.question, re.I)
+            if month:  # "the notes from January 2024": that month
+                m = _MONTH_NAMES.index(month.group(1).lower()) + 1
+                leaf = {"field": "date", "gte": f"{y}-{m:02d}-01", "lte": f"{y}-{m:02d}-31"}
+            else:
+                leaf = {"field": "date", "gte": f"{y}-01-01", "lte": f"{y}-12-31"}
             if self._matches_any(r.question, kept + [leaf]):
                 kept.append(leaf)
         r.filters = {"and": kept} if len(kept) > 1 else (kept[0] if kept else None)
@@ -401,7 +414,7 @@ class Agentic(Rag):
                 values = set()
             for v in values:
                 if isinstance(v, str) and 2 <= len(v) <= 40 and len(v.split()) <= 4 \
-                        and not re.search(r"[:|]", v):
+                        and not re.search(r"[:|]", v) and not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", v):
                     out[v.lower()] = v
             self._title_names = out
         return self._title_names
@@ -478,8 +491,14 @@ class Agentic(Rag):
     # -- answer
 
     def _sentences(self, queries: list[str], chunks: list[list[Hit]], n: int) -> list[list[Passage]]:
+        """The best sentences of the chunks; a heading line is a label, not a statement."""
         emb = self.index.embedder()
-        return select_passages(emb.encode(queries), queries, chunks, emb.encode, "sentences", n)
+        chosen = select_passages(emb.encode(queries), queries, chunks, emb.encode, "sentences", n + 2)
+        out = []
+        for ps in chosen:
+            statements = [p for p in ps if not p.text.lstrip().startswith("#")]
+            out.append((statements or ps)[:n])
+        return out
 
     def _scores(self, prompt: list[dict[str, str]], choices: list[str]) -> list[float]:
         """Choice scores normalised by length: mean log-probability per token (a sum would
@@ -502,40 +521,57 @@ class Agentic(Rag):
                 self._compare(r)
 
     def _typed_answer(self, r: Run, passages: list[Passage]) -> None:
-        """Replace the floor by a typed span when the pick is confident: the floor names the
-        same value (and the scores do not clearly prefer another), or the length-normalised
-        choice scores put it a clear margin ahead (a smaller one when the evidence is more
-        specific than rag's: filtered, dated, or reached by a hop)."""
+        """Replace the floor by a typed span when the pick is confident. Candidates are tied to
+        the asked relation (its words near them); the ranking is the length-normalised choice
+        score plus that tie. A span is taken when the floor names the same value and the
+        ranking does not clearly prefer another, or when it leads the next candidate by a
+        margin (a smaller one when the evidence is more specific than rag's: filtered, dated,
+        or reached by a hop) and is tied to the relation."""
         t = Timer()
         q = r.target
         skip = [n.lower() for n in self._names_in(r.question)] + ([r.bridge.lower()] if r.bridge else [])
+
+        def candidates(ps: list[Passage]) -> list[tuple[str, float]]:
+            return typed_candidates(q, r.want, ps, skip, date_kind(q), self._titles())
+
         if r.kind == "temporal":  # a recency cue: the latest dated evidence that has an answer
-            for group in _by_date(passages):
-                if typed_candidates(q, r.want, group, skip, date_kind(q), self._titles()):
+            rel = _relation_terms(r.question)
+            hits = [len(rel & set(content_terms(p.text))) for p in passages]
+            relevant = [p for p, h in zip(passages, hits) if h == max(hits)] if hits and max(hits) else passages
+            for group in _by_date(relevant):
+                if candidates(group):
                     passages = group
                     break
-        cands = typed_candidates(q, r.want, passages, skip, date_kind(q), self._titles())
-        floor = r.floor.text
+        found = candidates(passages)
         r.passages = passages
-        if not cands:
+        if not found:
             r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag"}, ms=t.ms)
             return
+        if r.want != "name" and any(tie > 0 for _, tie in found):
+            found = [(c, tie) for c, tie in found if tie > 0]  # values tied to the relation only
+        cands = [c for c, _ in found]
+        ties = [min(tie, 2.0) / 2.0 for _, tie in found]
+        floor = r.floor.text
         agree = [c for c in cands if _same_answer(floor, c)] if not is_abstention(floor) else []
+        if agree and all(_same_answer(agree[0], c) or _same_answer(c, agree[0]) for c in agree):
+            agree = agree[:1]  # "3 days" and "three days": one value
         prompt = self.messages(q, passages)
-        scores = self._scores(prompt, cands) if len(cands) > 1 else [0.0]
+        choice = self._scores(prompt, cands) if len(cands) > 1 else [0.0]
+        scores = [c + TIE_WEIGHT * tie for c, tie in zip(choice, ties)]
         order = sorted(range(len(cands)), key=lambda i: -scores[i])
         best = cands[order[0]]
         margin = scores[order[0]] - scores[order[1]] if len(order) > 1 else math.inf
         specific = bool(r.filters or r.bridge or r.kind == "temporal")
-        if len(agree) == 1 and not (specific and agree[0] != best and margin >= MARGIN):
+        needed = SPECIFIC_MARGIN if specific else MARGIN
+        if len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
             pick, why = agree[0], "agrees with rag"
-        elif margin >= (SPECIFIC_MARGIN if specific else MARGIN) and not (r.want == "name" and agree):
+        elif margin >= needed and ties[order[0]] > 0 and not (r.want == "name" and len(agree) > 1):
             pick, why = best, "confident"
         else:
             pick, why = None, "not confident"
         r.log("answer", {"question": q, "answer_type": r.want, "candidates": cands},
-              {"scores": [round(s, 3) for s in scores], "margin": _round(margin), "pick": pick,
-               "why": why}, ms=t.ms)
+              {"choice": [round(c, 3) for c in choice], "tie": [round(x, 2) for x in ties],
+               "margin": _round(margin), "pick": pick, "why": why}, ms=t.ms)
         if pick is not None:
             r.text = r.raw = pick
             r.decided_by = "span"
@@ -568,12 +604,24 @@ class Agentic(Rag):
         if not support:
             r.log("compare", {"values": {}}, "no evidence for the options: rag's answer stands")
             return
+        way = direction(r.question, values_are_dates=False)
+        if way is None:  # "which of A or B has P": the option whose own evidence names P
+            prop = [n for n in self._names_in(relation) if names_covered(n, r.options) == 0]
+            if prop:
+                has = [o for s, o in zip(r.subs, r.options)
+                       if any(names_covered(chunk_text(h), prop) >= 1.0 for h in s.get("support", []))]
+                r.log("compare", {"property": prop, "options_with_it": has}, has[0] if len(has) == 1 else None)
+                if len(has) == 1:
+                    r.text = r.raw = has[0]
+                    r.decided_by = "compare"
+                    return
         prompt = self.messages(r.question, r.passages)
         scores = self._scores(prompt, r.options)
         margin = abs(scores[0] - scores[1])
         pick = r.options[0] if scores[0] >= scores[1] else r.options[1]
         floor_pick = _named_option(r.floor.text, r.options)
-        confident = margin >= MARGIN or floor_pick is None
+        both = all(s.get("support") for s in r.subs) and any(picked.values())  # evidence, a value
+        confident = floor_pick is None or (both and margin >= MARGIN) or margin >= 2 * MARGIN
         r.log("compare", {"values": {o: v.text if v else None for o, v in picked.items()},
                           "scores": [round(s, 3) for s in scores], "rag": floor_pick},
               pick if confident else "not confident: rag's answer stands")
@@ -590,12 +638,9 @@ class Agentic(Rag):
         of the question (support score below the threshold)."""
         for r in runs:
             t = Timer()
-            if r.exit_reason == "budget_exhausted":
-                r.abstained = r.floor.abstained
-                r.text = r.floor.text if not r.abstained else (r.floor.text or ABSTAIN_TEXT)
-                r.decided_by = "rag"
-                r.log("verify", {}, {"abstain": r.abstained, "why": "budget exhausted: rag's answer"})
-                continue
+            exhausted = r.exit_reason == "budget_exhausted"
+            if exhausted:  # rag's answer stands, checked only for names the evidence lacks
+                r.text, r.decided_by, r.support = r.floor.text, "rag", []
             evidence = r.hits
             missing = [n for n in self._required_names(r.question, r)
                        if not any(names_covered(chunk_text(h), [n]) >= 1.0 for h in evidence)]
@@ -611,16 +656,17 @@ class Agentic(Rag):
                 why = "rag abstained"
             elif missing:
                 why = f"not in the evidence: {', '.join(missing)}"
-            elif r.want in ("date", "number", "version") and r.decided_by == "rag" and r.support and \
+            elif r.want in ("date", "number", "version") and r.decided_by == "rag" and r.support and not exhausted and \
                     not any(fits(v, r.want, date_kind(r.question)) for h in r.support
                             for v in extract_values(chunk_text(h))):
                 why = f"no {r.want} in the evidence"
-            elif score < self.threshold:
+            elif score < self.threshold and not exhausted:
                 why = f"support {score:.2f} < {self.threshold}"
             r.abstained = bool(why)
             if r.abstained:
                 r.text = ABSTAIN_TEXT
-            r.exit_reason = "abstained" if r.abstained else "answered"
+            if not exhausted:
+                r.exit_reason = "abstained" if r.abstained else "answered"
             r.log("verify", {"threshold": self.threshold, "decided_by": r.decided_by},
                   {"support": round(r.support_score, 3), "abstain": r.abstained, "why": why or None}, ms=t.ms)
 
@@ -648,10 +694,21 @@ def names_covered(text: str, required: list[str]) -> float:
     toks = _tokens(text)
     found = 0
     for n in required:
-        parts = re.findall(r"[a-z0-9]+", n.lower())
+        parts = _name_parts(n)
         if parts and all(p in toks for p in parts):
             found += 1
     return found / len(required)
+
+
+def _name_parts(name: str) -> list[str]:
+    """The words a name is found by: all of them, except the plain lower-case words joined to
+    a distinctive one by a hyphen ("IP68-rated" is found by "IP68")."""
+    parts = []
+    for tok in name.split():
+        pieces = re.findall(r"[A-Za-z0-9]+", tok)
+        marked = [p for p in pieces if not re.fullmatch(r"[a-z]+", p)]
+        parts += [p.lower() for p in (marked if "-" in tok and marked else pieces)]
+    return parts
 
 
 def coverage(question: str, chunks: list[Hit]) -> float:
@@ -695,6 +752,13 @@ def _round(x: float) -> float | None:
     return None if math.isinf(x) else round(x, 3)
 
 
+def _relation_terms(question: str) -> set[str]:
+    """The question's content terms that are not part of a name nor a recency cue: the words
+    of the relation it asks about."""
+    name_words = {stem(w) for n in names(question) for w in words(n)}
+    return set(content_terms(TEMPORAL.sub(" ", question))) - name_words
+
+
 def _date_of(p: Passage) -> str:
     """A passage's document date: metadata `date`, else a date in its title or id."""
     d = p.hit.metadata.get("date") or ""
@@ -716,32 +780,40 @@ def _by_date(passages: list[Passage]) -> list[list[Passage]]:
 
 
 def typed_candidates(question: str, want: str, passages: list[Passage], skip: list[str],
-                     kind_of_date: str = "date", titles: dict[str, str] | None = None) -> list[str]:
-    """Spans of the passages (and their chunks' headings) that could answer a question of type
-    `want` and are not in the question: typed values for dates / numbers / versions, ranked by
-    how closely the words around them match the question's relation; proper names (never a
-    value, never one of the question's own names or words) for name questions."""
+                     kind_of_date: str = "date", titles: dict[str, str] | None = None) -> list[tuple[str, float]]:
+    """(span, tie) pairs: spans of the passages (and their chunks' headings) that could answer a
+    question of type `want` and are not in the question, with how closely they are tied to
+    the asked relation (its words near them, the nearer the more; a unit the question names;
+    for "which N" questions, the noun N next to a name). Typed values for dates / numbers /
+    versions; proper names (never a value, nor the question's own names or words) for names."""
+    rel = _relation_terms(question)
     q_terms = set(content_terms(question))
     q_low = question.lower()
-    scored: list[tuple[float, int, str]] = []
+    head = _head_noun(question)
+    found: dict[str, float] = {}
     seen_heads: set[str] = set()
     for rank, p in enumerate(passages):
         texts = [p.text]
-        head = " ".join(x for x in (p.hit.heading, p.hit.title) if x)
-        if head and head not in seen_heads:  # a changelog's version, a notice's date
-            seen_heads.add(head)
-            texts.append(head)
+        label = " ".join(x for x in (p.hit.heading, p.hit.title) if x)
+        if want != "name" and label and label not in seen_heads:  # a changelog's version, a notice's date
+            seen_heads.add(label)
+            texts.append(label)
         for text in texts:
             spans = names(text, capitalised_words(text))
+            positions = [(m.start(), m.end(), stem(m.group(0))) for m in re.finditer(r"[A-Za-z][\w'-]*", text)]
+
+            def tie_at(start: int, end: int) -> float:
+                return sum(1.0 / (1 + max(0, ps - end, start - pe) / 25) for ps, pe, w in positions
+                           if w in rel and (ps >= end or pe <= start) and max(ps - end, start - pe) <= 80)
+
             if want in ("date", "number", "version"):
                 name_spans = [(m.start(), m.end()) for n in spans if not extract_values(n)
                               for m in [re.search(re.escape(n), text)] if m]
                 for v in extract_values(text, name_spans):
                     if not fits(v, want, kind_of_date) or v.text.lower() in skip or v.text.lower() in q_low:
                         continue
-                    near = set(content_terms(text[max(0, v.start - 60): v.end + 40]))
-                    unit_hit = 1.0 if v.unit and stem(v.unit) in q_terms else 0.0
-                    scored.append((len(near & q_terms) + unit_hit - 0.5 * rank, len(scored), v.text))
+                    tie = tie_at(v.start, v.end) + (1.0 if v.unit and stem(v.unit) in q_terms else 0.0)
+                    found[v.text] = max(found.get(v.text, 0.0), tie - 0.1 * rank)
             elif want == "name":
                 low_text = text.lower()
                 spans = spans + [t for k, t in (titles or {}).items() if k in low_text and _mentions(text, t)]
@@ -751,12 +823,26 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue
                     if set(content_terms(n)) <= q_terms:  # only the question's own words
                         continue
-                    scored.append((-rank, len(scored), n))
-    out: list[str] = []
-    for _, _, text in sorted(scored, key=lambda x: (-x[0], x[1])):
-        if text not in out:
-            out.append(text)
-    return out[:8]
+                    m = re.search(re.escape(n), text)
+                    tie = tie_at(m.start(), m.end()) if m else 0.0
+                    if head and m and re.search(rf"(?:\b{head}\w*\W+(?:\w+\W+)?$)", text[max(0, m.start() - 30):m.start()], re.I) \
+                            or head and m and re.match(rf"\W+(?:\w+\W+)?{head}", text[m.end():m.end() + 30], re.I):
+                        tie += 2.0
+                    found[n] = max(found.get(n, 0.0), max(0.0, tie) - 0.01 * rank)
+    ranked = sorted(found.items(), key=lambda x: -x[1])
+    return [(c, max(0.0, tie)) for c, tie in ranked[:8]]
+
+
+def _head_noun(question: str) -> str | None:
+    """The noun of a "which N" / "what N" question ("office" in "which office ...")."""
+    m = re.search(r"\b(?:which|what)\s+([a-z][a-z-]{2,})\b", question, re.I)
+    if not m or m.group(1).lower() in STOP_HEADS:
+        return None
+    return re.escape(stem(m.group(1)))
+
+
+STOP_HEADS = {"is", "are", "was", "were", "does", "did", "do", "has", "have", "had", "can", "will",
+              "would", "should", "one", "ones", "of", "kind", "type", "sort", "the", "a", "an"}
 
 
 def _is_value(span: str) -> bool:
@@ -822,10 +908,17 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
         for o in options:  # the options themselves are names ("Model 3", "X5")
             name_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(o), text, re.I)]
         sents = split_sentences(text)
-        for v in extract_values(text, name_spans):
+        positions = [(m.start(), stem(m.group(0))) for m in re.finditer(r"[A-Za-z][\w'-]*", text)]
+        values = extract_values(text, name_spans)
+        if dim is not None and any(_dimension_of(v) == dim for v in values):
+            values = [v for v in values if _dimension_of(v) == dim]  # the asked dimension only
+        for v in values:
             sent = next((s for s in sents if v.text in s), text[max(0, v.start - 80): v.end + 40])
-            near = set(content_terms(text[max(0, v.start - 60): v.end + 30]))
-            tied = len(near & rel) + (1.0 if v.unit and stem(v.unit) in rel else 0.0)
+            # relation words near the value, the nearer the better (not the first number of a
+            # sentence that also states another relation)
+            tied = sum(1.0 / (1 + abs(pos - v.start) / 25) for pos, w in positions
+                       if w in rel and abs(pos - v.start) <= 80)
+            tied += 1.0 if v.unit and stem(v.unit) in rel else 0.0
             fits_dim = dim is not None and _dimension_of(v) == dim
             if not tied and not fits_dim:
                 continue  # a value with nothing tying it to the relation is not its value

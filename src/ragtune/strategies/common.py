@@ -213,16 +213,28 @@ def whole_sentences(text: str, cut: bool) -> str:
     return text[: ends[-1]].strip() if ends else text
 
 
+def end_sentence(text: str) -> str:
+    """A whole answer ends like a sentence: a phrase the model ended without punctuation
+    ("14 months") gets a full stop; a text cut mid-sentence is handled by whole_sentences."""
+    text = text.strip()
+    if text and text[-1].isalnum() or text.endswith((")", '"', "'", "%", "]")):
+        return text + "."
+    return text
+
+
 def clean_answer(text: str, cut: bool = False) -> str:
     """The answer line: the first non-empty line that is not a bare preamble ("Sure!"), without
-    an 'Answer:' prefix or citation markers; when `cut` by the token budget (which can only
-    have cut the last line), whole sentences only."""
+    an 'Answer:' prefix or citation markers, ending like a sentence; when `cut` by the token
+    budget (which can only have cut the last line), whole sentences only."""
     lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
     pick = next((i for i, ln in enumerate(lines) if not _PREAMBLE.match(ln)), 0)
     line = lines[pick] if lines else ""
     line = _CITE.sub("", _PREFIX.sub("", line))
-    line = re.sub(r"\s+", " ", line).strip().rstrip(",;")
-    return whole_sentences(line, cut and pick == len(lines) - 1)
+    line = re.sub(r"\s+", " ", line).strip().rstrip(",;:")
+    cut = cut and pick == len(lines) - 1
+    if cut and not sentence_ends(line):
+        return line + "\u2026"  # no sentence ended within the budget: marked, not passed off as whole
+    return end_sentence(whole_sentences(line, cut))
 
 
 def cited_numbers(text: str) -> list[int]:

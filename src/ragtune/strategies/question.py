@@ -42,7 +42,7 @@ DATE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)",
     re.I,
 )
-YEAR = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)(?![\w.-]|,\d)")
+YEAR = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+){1,3}(?:[-+]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?![\w.]*\w)", re.I)
 QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\n]{1,80})`|(?<![\w'])'([^'\n]{2,60})'(?![\w'])")
 # identifiers: dotted / underscored / slashed names, inner capitals, letters mixed with digits,
@@ -57,7 +57,7 @@ _CODE_TOKEN = (
 _CAP_TOKEN = r"[A-Z][\w'&+-]*"
 _NUM_TOKEN = r"\d+(?:[.,]\d+)*"
 _NAME = re.compile(
-    rf"(?<![\w.-])(?:{_CODE_TOKEN}|{_CAP_TOKEN})(?:\s+(?:of\s+|de\s+|van\s+|von\s+|&\s+)?(?:{_CODE_TOKEN}|{_CAP_TOKEN}|{_NUM_TOKEN}\b))*"
+    rf"(?<![\w.-])(?:{_CODE_TOKEN}|{_CAP_TOKEN})(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+|&[ \t]+)?(?:{_CODE_TOKEN}|{_CAP_TOKEN}|{_NUM_TOKEN}\b))*"
 )
 _WORD = re.compile(r"[A-Za-z0-9][\w.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
@@ -106,6 +106,8 @@ def names(text: str, known: set[str] | None = None) -> list[str]:
         out.append(span.strip())
     starts = _sentence_starts(text)
     for m in _NAME.finditer(text):
+        if re.match(r"\s*:", text[m.end():]) and m.start() in starts:
+            continue  # a label ("Category:", "Q:"), not a name
         toks = m.group(0).split()
         pos = m.start()
         # drop leading function words ("What", "Which", "In", "The") and lone sentence starters

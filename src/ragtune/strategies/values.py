@@ -47,6 +47,8 @@ _SCALE = {
 _MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
+_UNIT_WORDS = {"mbps", "kbps", "gbps", "ghz", "mhz", "khz", "hz", "kwh", "wh", "mah", "rpm", "fps",
+               "dpi", "ppm", "db", "mb", "gb", "kb", "tb"}
 _NOT_UNITS = {"per", "each", "every", "times", "more", "less", "than", "and", "or", "to", "plus",
               "minus", "out", "up", "down", "off", "so", "still", "only", "just", "new", "old"}
 
@@ -102,6 +104,8 @@ def _unit(word: str | None) -> str:
         return _CURRENCY[low]
     if low in ("percent", "per cent", "pct"):
         return "%"
+    if re.fullmatch(r"[A-Z][a-z]{2,}", word) and low not in _SCALE and low not in _UNIT_WORDS:
+        return ""  # "240 Acme loggers": a capitalised word after a number starts a name
     if low in STOPWORDS or low in _NOT_UNITS or not re.fullmatch(r"[a-z€$£¥][a-z/]*", low):
         return ""
     s = stem(low)
@@ -159,6 +163,10 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             unit, end = "", m.end("unit")
         elif unit and unit_word:
             end = m.end("unit")
+            # "20 working days", "31 monitoring stations": a modifier, then the unit noun
+            nxt = re.match(r"[\s-]([a-z][a-z]+)\b", text[end:])
+            if re.search(r"(?:ing|ed|ly)$", unit_word) and nxt and _unit(nxt.group(1)):
+                unit, end = _unit(nxt.group(1)), end + nxt.end()
         if low in _NUMBER_WORDS and (not unit or number < 2):
             continue  # "one of them": a bare number word is rarely a value
         base = number * _SCALE[unit][1] if unit in _SCALE else number
