@@ -73,7 +73,8 @@ def test_answer_tokens_normalise_dates_and_numbers():
     assert answer_tokens("5th of March 2021") == answer_tokens("2021-03-05")
     assert answer_tokens("1,200 people") == ["1200", "people"]
     assert answer_tokens("twelve") == ["12"]
-    assert answer_tokens("12.50") == ["12.5"]
+    assert answer_tokens("12.50") == ["12.50"]  # digit for digit: "3.10" is not "3.1"
+    assert answer_tokens("3.0") == ["3"] and answer_tokens("1.2.0") == ["1.2"]
     assert answer_tokens("Varonné") == ["varonne"]
 
 

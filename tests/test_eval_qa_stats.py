@@ -148,3 +148,63 @@ def test_eval_is_a_leaf_module():
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_wilson_interval_is_right_at_the_edges():
+    from ragtune.eval.stats import proportion_ci, wilson_ci
+
+    lo, hi = wilson_ci(15, 15)
+    assert hi == 1.0 and 0.79 < lo < 0.80  # 15/15 is not [100, 100]: z^2/(n+z^2) = 0.204
+    lo, hi = wilson_ci(0, 15)
+    assert lo == 0.0 and 0.20 < hi < 0.21
+    lo, hi = wilson_ci(30, 100)  # textbook value: [0.219, 0.396]
+    assert lo == pytest.approx(0.2189, abs=1e-3) and hi == pytest.approx(0.3958, abs=1e-3)
+    assert proportion_ci([1, 1, 0, 0]) == wilson_ci(2, 4)
+    assert wilson_ci(1, 1, level=0.99)[0] < wilson_ci(1, 1)[0]
+    with pytest.raises(ValueError):
+        wilson_ci(3, 2)
+
+
+def test_holm_adjustment_hand_computed():
+    from ragtune.eval.stats import holm
+
+    # sorted 0.01, 0.02, 0.04 -> 3*0.01, max(0.03, 2*0.02), max(0.04, 1*0.04)
+    assert holm([0.04, 0.01, 0.02]) == pytest.approx([0.04, 0.03, 0.04])
+    assert holm([0.5, None, 0.6]) == [1.0, None, 1.0]
+    assert holm([]) == []
+
+
+def test_aggregate_uses_wilson_intervals():
+    from ragtune.eval.metrics import ItemScore, aggregate
+    from ragtune.eval.stats import wilson_ci
+
+    scores = [ItemScore(f"q{i}", "single_hop", True, True, False) for i in range(15)]
+    ci = aggregate(scores)["overall"]["accuracy_ci"]
+    assert ci == list(wilson_ci(15, 15)) and ci[0] < 0.8 and ci[1] == 1.0
+
+
+def test_eval_modules_import_each_other_without_a_cycle():
+    """metrics -> qa -> tokens, never back (issue #15): function-level imports count too."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "src" / "ragtune" / "eval"
+    graph = {}
+    for path in folder.glob("*.py"):
+        if path.stem == "__init__":
+            continue
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ragtune."):
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names if a.name.startswith("ragtune."))
+        graph[path.stem] = {m.split(".")[2] for m in found if m.startswith("ragtune.eval.")}
+        outside = {m.split(".")[1] for m in found if not m.startswith("ragtune.eval")}
+        assert outside <= {"types", "errors", "config", "project"}, (path.stem, outside)
+
+    def reaches(a, b, seen=()):
+        return any(n == b or (n not in seen and reaches(n, b, (*seen, n))) for n in graph.get(a, ()))
+
+    assert not [m for m in graph if reaches(m, m)], graph
+    assert "metrics" not in graph["qa"] and "tokens" in graph["qa"]

@@ -8,10 +8,8 @@ import pytest
 
 from ragtune.errors import InputError, RagtuneError
 from ragtune.eval.qa import QAItem
-from ragtune.finetune.data import DataOptions, extract_pairs, synthesize
-from ragtune.finetune.extractive import questions_for
+from ragtune.finetune.data import DataOptions, synthesize
 from ragtune.finetune.leakage import filter_leakage, overlap
-from ragtune.finetune.sentences import analyse, name_words
 from ragtune.strategies.prompts import ABSTAIN_TEXT, CLOSED_BOOK_SYSTEM, RAG_SYSTEM
 from ragtune.types import Chunk
 
@@ -30,40 +28,7 @@ def _chunks(texts=TEXT):
     return [Chunk(f"doc{i}::0", f"doc{i}", t, title=f"Doc {i}") for i, t in enumerate(texts)]
 
 
-def _qa(chunks, **kw):
-    pairs, _ = extract_pairs(chunks)
-    return {(p.question, p.answer, p.direction, p.form) for p, _ in pairs}
-
-
-def test_extractive_questions_both_directions_on_generic_english():
-    qa = _qa(_chunks())
-    questions = {q: a for q, a, _, _ in qa}
-    assert questions["Where was Ada Lovelace born?"] == "London"
-    assert questions["Fill in the blank: Ada Lovelace was born in ___."] == "London"
-    assert questions["When was the Hubble Space Telescope launched?"] == "1990"
-    assert questions["Lake Baikal holds about how many cubic kilometres of water?"] == "23,000"
-    # reverse direction: the subject is the answer
-    assert questions["What was born in London?"] == "Ada Lovelace"
-    assert {d for _, _, d, _ in qa} == {"forward", "reverse"}
-
-
-def test_ambiguous_questions_are_dropped():
-    chunks = _chunks(["Ilse Marr was born in Brenton. Jorg Talle was born in Brenton. "
-                      "Ilse Marr joined Kestrel Labs."])
-    pairs, stats = extract_pairs(chunks)
-    assert stats["ambiguous_dropped"] >= 2  # "What was born in Brenton?" has two answers
-    assert not any(p.question == "What was born in Brenton?" for p, _ in pairs)
-
-
-def test_names_are_words_capitalised_mid_sentence():
-    names = name_words(["The report was late. Kestrel Labs wrote it.", "We met Ilse at Kestrel."])
-    assert {"Kestrel", "Labs", "Ilse"} <= names
-    assert "The" not in names and "We" not in names
-
-
-def test_sentence_without_an_anchor_gives_no_question():
-    s = analyse("The weather was pleasant.", set())
-    assert questions_for(s, "x") == []
+# The questions themselves (forms, directions, checks) are tested in tests/test_questions.py.
 
 
 def test_synthesis_uses_the_inference_prompts_and_holds_out_dev_phrasings():

@@ -146,3 +146,39 @@ def test_no_results_and_bad_constraints():
     assert recommend(empty)["strategy"] is None
     with pytest.raises(InputError):
         recommend(SEPARATED, {"latency_budget_ms": -1})
+
+
+def test_paired_tests_with_holm_decide_separability():
+    """A pair is separable when its Holm-adjusted paired test says so, not by looking at
+    intervals; an uncorrected 'difference' that does not survive the correction is a tie."""
+    r = results({"a": strategy(0.60, (0.50, 0.70), 1000, 1.0), "b": strategy(0.45, (0.35, 0.55), 1000, 1.0)})
+    r["paired_tests"] = [{"a": "a", "b": "b", "n": 200, "diff": 0.15, "diff_ci": [0.08, 0.22],
+                          "mcnemar_p": 0.001, "p_holm": 0.001, "separable": True}]  # fmt: skip
+    rec = recommend(r)
+    assert rec["cannot_separate"] == [] and "Holm-adjusted p = 0.001" in rec["why"]
+    r["paired_tests"][0].update(mcnemar_p=0.03, p_holm=0.09, separable=False)
+    rec = recommend(r)
+    assert rec["cannot_separate"] == ["a", "b"] and "corrected for the 1 comparisons" in rec["why"]
+
+
+def test_arena_paired_tests_apply_holm():
+    from ragtune.arena.results import paired_tests
+
+    def rows(pattern):
+        return [{"id": f"q{i}", "correct": c} for i, c in enumerate(pattern)]
+
+    # a vs b: 12 discordant pairs all one way: p = 2 / 2^12 ~ 0.0005, x3 pairs stays < 0.05
+    # a vs c: 6 vs 1 discordant: p ~ 0.125 raw -> not separable either way
+    a = [1] * 12 + [1] * 6 + [0] + [1] * 10
+    b = [0] * 12 + [1] * 6 + [0] + [1] * 10
+    c = [1] * 12 + [0] * 6 + [1] + [1] * 10
+    out = {(t["a"], t["b"]): t for t in paired_tests({"a": rows(a), "b": rows(b), "c": rows(c)})}
+    assert out[("a", "b")]["separable"] and out[("a", "b")]["p_holm"] == pytest.approx(
+        3 * out[("a", "b")]["mcnemar_p"])
+    assert not out[("a", "c")]["separable"]
+    # raw p below 0.05 but not after the correction for three pairs
+    d = [1] * 12 + [0] * 10 + [1] * 6  # vs e: 6 discordant one way -> p = 2/64 = 0.031
+    e = [1] * 12 + [0] * 10 + [0] * 6
+    f = [0] * 12 + [1] * 10 + [0] * 6
+    out = {(t["a"], t["b"]): t for t in paired_tests({"d": rows(d), "e": rows(e), "f": rows(f)})}
+    assert out[("d", "e")]["mcnemar_p"] < 0.05 and not out[("d", "e")]["separable"]

@@ -376,14 +376,19 @@ def compare(
     project_dir: Optional[Path] = typer.Option(
         None, "--project", "-p", help="Project folder (same as the global --project)."),
     no_report: bool = typer.Option(False, "--no-report", help="Skip writing report.html/report.md."),
+    judge: Optional[str] = typer.Option(
+        None, "--judge", help="Also grade the answers with an LLM judge, reported beside exact scoring "
+        "(never replacing it): `generator` (the strategies' own model; weak at 135M), a local model "
+        "folder or package, or an OpenAI-compatible URL with the model after # "
+        "(http://localhost:8000/v1#my-model). Add it to a finished run by re-running with the same --out."),
     as_json: bool = typer.Option(False, "--json", help="Print results.json."),
 ) -> None:
     """Every strategy answers the same test questions; accuracy, latency, cost and freshness
     side by side, and a recommendation.
 
     Preparation (e.g. the agentic abstention threshold) sees only train/dev questions, never
-    the test set. Answers are batched and scored by the eval core with 95% bootstrap
-    intervals; pairs of strategies get McNemar and paired-bootstrap tests. Caches are off
+    the test set. Answers are batched and scored by the eval core with 95% Wilson
+    intervals; pairs of strategies get McNemar (Holm-corrected) and paired-bootstrap tests. Caches are off
     while answering, so latency and throughput are real.
 
     Writes RUN_DIR/results.json (docs/results.schema.json), predictions.jsonl, traces.jsonl,
@@ -406,7 +411,7 @@ def compare(
         updates_qa=updates_qa, forgetting_sample=forgetting_sample, freshness_train_s=freshness_train,
         prices=_price_table(proj, machine_per_hour, prompt_per_1k, completion_per_1k, currency),
         constraints=_constraint_options(latency_budget_ms, updates_per_month, queries_per_month, budget),
-        report=not no_report,
+        report=not no_report, judge=judge,
     )  # fmt: skip
     if as_json:
         print(json.dumps(results, indent=2, default=str))
@@ -432,6 +437,12 @@ def _print_results(results: dict[str, Any]) -> None:
                       pct(s["metrics"]["retrieval_recall@5"]), "–" if p95 is None else f"{p95:,.0f}",
                       "–" if qps is None else f"{qps:.2f}", "–" if sec is None else f"{sec:,.0f}")  # fmt: skip
     out.print(table)
+    for name, s in results["strategies"].items():
+        j = s.get("judge")
+        if j:
+            out.print(f"judge {escape(name)}: {pct(j['accuracy_strict'])} judged correct "
+                      f"(exact {pct(s['metrics']['accuracy'])}), {j['n_unparseable']} unparseable, "
+                      f"agreement {pct(j['agreement'])}", highlight=False)  # fmt: skip
     for name, f in (results["freshness"].get("strategies") or {}).items():
         b, a = f.get("before"), f.get("after")
         secs = f.get("absorb_seconds")

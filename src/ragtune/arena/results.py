@@ -1,8 +1,8 @@
 """results.json from a run folder's files: pure functions, no models (the report reuses them).
 
 Every accuracy comes from the eval core (`score_item` per answer, `aggregate` per strategy),
-with 95% bootstrap intervals; strategies are compared on the same questions with
-`paired_test`. Metrics that do not apply (citations of a closed-book model, retrieval recall
+with 95% Wilson intervals; strategies are compared on the same questions with `paired_test`,
+and a pair is called separable only after Holm's correction for the number of pairs. Metrics that do not apply (citations of a closed-book model, retrieval recall
 without retrieval) are null, never 0.
 """
 
@@ -15,7 +15,7 @@ import numpy as np
 
 from ragtune.arena.cost import PriceTable, per_1k_queries
 from ragtune.eval.metrics import ItemScore, aggregate
-from ragtune.eval.stats import bootstrap_ci, paired_test
+from ragtune.eval.stats import holm, paired_test, wilson_ci
 
 SCHEMA_VERSION = "1.0"
 
@@ -49,9 +49,9 @@ def _round(x: Any, nd: int = 4) -> Any:
 def accuracy_block(correct: list[bool], seed: int = 0) -> dict[str, Any] | None:
     if not correct:
         return None
-    vals = [1.0 if c else 0.0 for c in correct]
-    lo, hi = bootstrap_ci(vals, seed=seed)
-    return {"n": len(vals), "accuracy": sum(vals) / len(vals), "ci95": [lo, hi]}
+    k = sum(1 for c in correct if c)
+    lo, hi = wilson_ci(k, len(correct))
+    return {"n": len(correct), "accuracy": k / len(correct), "ci95": [lo, hi]}
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -117,8 +117,16 @@ def strategy_block(
     }
 
 
+ALPHA = 0.05  # family-wise error rate of the "separable" claims a run makes
+
+
 def paired_tests(rows_by_spec: dict[str, list[dict[str, Any]]], seed: int = 0) -> list[dict[str, Any]]:
-    """Every pair of strategies on the questions both answered (McNemar + paired bootstrap)."""
+    """Every pair of strategies on the questions both answered (McNemar + paired bootstrap).
+
+    `separable` is the claim the report and the recommendation make: McNemar's exact p (the
+    paired bootstrap's for non-binary scores), Holm-adjusted over all the pairs of the run
+    (`p_holm`), below ALPHA. With k strategies there are k(k-1)/2 pairs, and an uncorrected
+    test at 5% would call some pair different by chance in most runs of five strategies."""
     out = []
     correct = {s: {r["id"]: bool(r["correct"]) for r in rows} for s, rows in rows_by_spec.items()}
     for a, b in itertools.combinations(list(rows_by_spec), 2):
@@ -126,13 +134,15 @@ def paired_tests(rows_by_spec: dict[str, list[dict[str, Any]]], seed: int = 0) -
         if not ids:
             continue
         t = paired_test([correct[a][i] for i in ids], [correct[b][i] for i in ids], seed=seed)
-        lo, hi = t["diff_ci"]
         out.append({
             "a": a, "b": b, "n": t["n"], "accuracy_a": t["mean_a"], "accuracy_b": t["mean_b"],
             "diff": t["diff"], "diff_ci": t["diff_ci"], "a_only": t["a_only"],
             "b_only": t["b_only"], "mcnemar_p": t["mcnemar_p"], "bootstrap_p": t["bootstrap_p"],
-            "separable": bool(lo > 0 or hi < 0),
         })  # fmt: skip
+    adjusted = holm([t["mcnemar_p"] if t["mcnemar_p"] is not None else t["bootstrap_p"] for t in out])
+    for t, p in zip(out, adjusted):
+        t["p_holm"] = p
+        t["separable"] = bool(p is not None and p < ALPHA and t["diff"] != 0)
     return out
 
 

@@ -76,6 +76,7 @@ class CompareOptions:
     prices: PriceTable | None = None
     constraints: dict[str, Any] = field(default_factory=dict)
     report: bool = True
+    judge: str | None = None  # an LLM judge beside exact scoring (ragtune.arena.judging)
 
     def check(self) -> None:
         for name in ("limit", "sample_per_type"):
@@ -263,6 +264,8 @@ class Arena:
                 self.results()  # partial results.json after every strategy (long runs)
             if self.opts.freshness:
                 self._freshness()
+            if self.opts.judge:
+                self._judge()
             results = self.results()
         finally:
             if self.index is not None:
@@ -504,6 +507,15 @@ class Arena:
             self.say(f"  {adapter} -> {record['id']}: {record.get('steps')} steps in {seconds:.0f} s")
         return done
 
+    def _judge(self) -> None:
+        from ragtune.arena.judging import judge_answers, judge_generator
+
+        self.say(f"judging the test answers with {self.opts.judge} (beside exact scoring)")
+        gen = judge_generator(self.project, self.opts.judge, self.generator)
+        n = judge_answers(self.rd, self.spec_names, {q.id: q for q in self.test}, gen,
+                          self.opts.judge, self.say)  # fmt: skip
+        self.rd.log("judge", spec=self.opts.judge, judged=n)
+
     # -------------------------------------------------------------- results
 
     def results(self) -> dict[str, Any]:
@@ -565,6 +577,9 @@ def assemble_results(
         block["kind"] = kind_of(spec)
         block["adapter"] = spec.adapter
         strategies[name] = block
+    from ragtune.arena.judging import attach_judge
+
+    attach_judge(rd, strategies, test_ids)
     fresh_rows = list(rd.rows("freshness.jsonl"))
     freshness = freshness_section(
         opts.freshness,

@@ -1,12 +1,13 @@
 """Find the files of a corpus folder and turn each into documents.
 
 Formats: `.md`/`.markdown`, `.txt`, `.html`/`.htm` (text, not markup), `.pdf`, `.jsonl`/`.ndjson`
-and `.json` (records with a `text` field plus metadata), `.csv` (one row = one record).
+and `.json` (records with a `text` field plus metadata), `.csv` (one row = one record: its
+`text` column, or, when it has none or the cell is empty, one `column: value` line per cell).
 
 Ids: a file's document id is its path relative to the corpus folder, without extension
 (`guides/setup.md` -> `guides/setup`). A record inside a jsonl/json/csv file gets
-`<that id>#<its id field, or its 1-based line (jsonl) / record (json, csv) number>`,
-e.g. `faq#12`. QA `evidence` uses the same ids.
+`<that id>#<its id field (csv: an `id` column, any case), or its 1-based line (jsonl) / record
+(json, csv) number>`, e.g. `faq#12`. QA `evidence` uses the same ids.
 
 Nothing here raises on bad input: a file that cannot be used comes back as a `Problem` (path and
 reason) and the rest of the corpus goes on. Record files are read line by line, so a large one
@@ -497,6 +498,16 @@ def _csv_value(value: str | None) -> Any:
     return v
 
 
+def _row_text(labels: list[str], header: list[str], row: list[str]) -> str:
+    """A row without a `text` cell reads as `column: value` lines, one per non-empty cell, so
+    any table is searchable whatever its columns (`launch_year` reads `launch year: 2021`)."""
+    return "\n".join(
+        f"{label}: {cell.strip()}"
+        for label, key, cell in zip(labels, header, row)
+        if cell.strip() and key != "text"
+    )
+
+
 def _load_csv(src: SourceFile) -> Iterator[Document | Problem]:
     csv.field_size_limit(1 << 30)
     lines = _text_lines(src)
@@ -517,11 +528,11 @@ def _load_csv(src: SourceFile) -> Iterator[Document | Problem]:
         raise LoadError("no header row", kind="skipped")
     except csv.Error as e:
         raise LoadError(f"malformed CSV header: {e}")
+    labels = [" ".join(h.replace("_", " ").split()) or f"column {i}" for i, h in enumerate(header, 1)]
     header = [normalize_key(h) for h in header]
-    if "text" not in header:
-        raise LoadError(
-            f"CSV has no `text` column (columns: {', '.join(header)})", kind="skipped"
-        )
+    upper_id = [i for i, h in enumerate(header) if h.lower() == "id"]
+    if upper_id and "id" not in header:  # an `ID` or `Id` column names the rows too
+        header[upper_id[0]] = "id"
     seen: dict[str, int] = {}
     number = 0
     while True:
@@ -547,6 +558,10 @@ def _load_csv(src: SourceFile) -> Iterator[Document | Problem]:
             )
             continue
         obj = {h: (c if h == "text" else _csv_value(c)) for h, c in zip(header, row)}
+        if not str(obj.get("text") or "").strip():
+            obj["text"] = _row_text(labels, header, row)
+            if not obj.get("title") and isinstance(obj.get("name"), str):
+                obj["title"] = obj["name"]
         yield _record(src, obj, number, seen)
     yield from bad_lines
     if number == 0 and not bad_lines:

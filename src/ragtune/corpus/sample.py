@@ -146,7 +146,8 @@ def plant_bad_files(root: Path) -> list[str]:
     out[-1] += ":1"  # reported for its line
     put("broken.json", b'[{"text": "one"},')
     put("scalar.json", b"42")
-    put("no_text_column.csv", b"id,body\n1,hello\n")
+    put("ragged.csv", b"id,body\n1,hello,extra\n")  # any columns load; a ragged row does not
+    out[-1] += ":1"
     put("header_only.csv", b"id,text\n")
     # over the limit when ingested with max_file_mb=0.05 (the tests do; 50 MB would be slow)
     put("big.txt", b"A line of perfectly good text that is simply too long.\n" * 2000)

@@ -9,13 +9,15 @@ from ragtune.eval.metrics import (
     aggregate,
     exact_match,
     first_sentence,
+    is_abstention,
     is_correct,
+    judged_text,
     normalize_answer,
     score_item,
     token_f1,
 )
 from ragtune.eval.qa import QA_TYPES, QAItem, load_qa, save_qa
-from ragtune.eval.stats import bootstrap_ci, paired_test
+from ragtune.eval.stats import bootstrap_ci, holm, paired_test, wilson_ci
 
 __all__ = [
     "QA_TYPES",
@@ -25,11 +27,15 @@ __all__ = [
     "bootstrap_ci",
     "exact_match",
     "first_sentence",
+    "holm",
+    "is_abstention",
     "is_correct",
+    "judged_text",
     "load_qa",
     "normalize_answer",
     "paired_test",
     "save_qa",
     "score_item",
     "token_f1",
+    "wilson_ci",
 ]

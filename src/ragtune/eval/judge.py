@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Sequence
 
-from ragtune.eval.metrics import first_sentence
+from ragtune.eval.metrics import judged_text
 from ragtune.eval.qa import QAItem
 
 JUDGE_VERSION = "judge-v1"
@@ -87,7 +87,7 @@ class LLMJudge:
     def prompt(self, item: QAItem, prediction: str) -> str:
         gold = " / ".join(item.answers) if item.answers else "(not answerable from the documents)"
         return JUDGE_PROMPT.format(
-            question=item.question.strip(), gold=gold, candidate=first_sentence(prediction) or "-"
+            question=item.question.strip(), gold=gold, candidate=judged_text(prediction) or "-"
         )
 
     def judge(self, items: Sequence[QAItem], predictions: Sequence[str]) -> JudgeResult:

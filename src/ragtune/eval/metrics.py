@@ -1,15 +1,27 @@
 """Answer checks, citation and retrieval metrics, and their aggregation.
 
-Every prediction is judged on its first sentence (at most 30 tokens), so a model cannot earn
-credit by listing candidates. Three views of correctness:
+Three views of correctness:
 
 - `exact_match` / `token_f1`: the SQuAD definitions (lower case, no punctuation, no articles,
-  maximum over the gold aliases).
-- `is_correct` (the accuracy every report leads with): a gold alias appears as a whole-token
-  span in the first sentence, after dates and numbers are put in one form ("March 5, 2021" =
-  "2021-03-05", "1,200" = "1200", "twelve" = "12"). Words copied from the question in a long
-  run (a restatement, or "A or B") do not count. With `options`, the first option named
-  decides. For an unanswerable question (no answers) the only correct output is an abstention.
+  maximum over the gold aliases), on the judged sentence.
+- `is_correct` (the accuracy every report leads with), designed so that it cannot be gamed:
+  - **what is judged**: the first sentence of the answer (at most 30 tokens) after any preamble
+    ("Sure!", "Here is the answer:", "Based on the context,") is skipped, so a model can earn
+    nothing by writing a paragraph, and a friendly first line does not hide the answer;
+  - **abstention** is detected apart from the answer (`is_abstention`, a wide phrase set:
+    "I don't know", "couldn't find", "no mention of", "the context does not say", ...). An
+    abstention clause followed by "but"/"however" and an answer ("The text does not mention the
+    cost, but the price is EUR 400") is an answer, judged on what follows the "but";
+  - a gold alias must appear as a whole-token span after dates and numbers are put in one form
+    ("March 5, 2021" = "2021-03-05", "1,200" = "1200", "twelve" = "12");
+  - **listing is wrong**: the gold inside an enumeration of candidates of its own kind ("1985,
+    1986, 1987 or 1988"; "Ilsa Varonne, Tobiah Rennick and Selka Marrow"; "A or B") scores 0;
+  - **versions compare exactly**: dotted numbers keep every digit ("1.20.0" != "1.2.0", "3.10" !=
+    "3.1"); trailing zero segments pad, as in PEP 440 ("1.2" = "1.2.0", "3" = "3.0"). So "12.50"
+    and "12.5" also differ: write numbers as the documents do;
+  - words copied from the question in a long run (a restatement, or "A or B") do not count;
+  - with `options`, the first option named decides; naming two options in a list is a hedge;
+  - for an unanswerable question (no answers) the only correct output is an abstention.
 """
 
 from __future__ import annotations
@@ -17,13 +29,21 @@ from __future__ import annotations
 import math
 import re
 import string
-import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Sequence
 
 from ragtune.eval.qa import QAItem
-from ragtune.eval.stats import bootstrap_ci
+from ragtune.eval.stats import wilson_ci
+from ragtune.eval.tokens import (  # noqa: F401 (answer_tokens, contains_tokens: re-exported)
+    SEPARATOR,
+    _find,
+    _occurrences,
+    _SEP_TOKENS,
+    _tokens,
+    answer_tokens,
+    contains_tokens,
+)
 from ragtune.types import Answer, Hit
 
 # ------------------------------------------------------------------ SQuAD normalisation
@@ -76,123 +96,149 @@ _ABBREVIATIONS = {
     "prof", "e.g", "i.e", "etc", "approx", "dept", "est",
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+_PREAMBLE = re.compile(
+    r"^(?:sure|certainly|of course|okay|ok|absolutely|alright|yes,? of course|great question|"
+    r"good question|happy to help|no problem|thanks?(?: you)?(?: for (?:the|your) question)?|"
+    r"here(?:'s| is| are) (?:the|my|what|your|an?)\b[^.!?:]*|(?:the |my |final )?answer(?: is)?|"
+    r"(?:based on|according to|from|looking at|after reviewing) (?:the )?(?:provided |given )?"
+    r"(?:context|documents?|passages?|information|sources?|text)(?: provided| given| above| below)?|"
+    r"let me (?:check|see|look|think)\b[^.!?:]*)[\s!.,:;-]*$",
+    re.I,
+)
 
 
-def first_sentence(text: str, max_tokens: int = 30) -> str:
-    """The first sentence of `text` (first non-empty line, up to . ! or ?), at most
-    `max_tokens` white-space tokens. Decimals ("3.5") and common abbreviations do not end it."""
-    line = next((ln.strip() for ln in text.strip().splitlines() if ln.strip()), "")
-    end = len(line)
+def _sentences(line: str) -> list[str]:
+    """Split one line at . ! ? (decimals and common abbreviations do not end a sentence)."""
+    out, start = [], 0
     for m in _SENTENCE_END.finditer(line):
-        before = line[: m.start()].split()
+        before = line[start : m.start()].split()
         word = before[-1].lower() if before else ""
         if m.group() == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
             continue  # "Dr. Varonne", "J. Varonne"
-        end = m.end()
-        break
-    tokens = line[:end].split()
+        out.append(line[start : m.end()].strip())
+        start = m.end()
+    if line[start:].strip():
+        out.append(line[start:].strip())
+    return [s for s in out if s]
+
+
+_BULLET = re.compile(r"^(?:[-*\u2022]|\d{1,2}[.)])\s+")
+
+
+def _merge_bullets(lines: list[str]) -> list[str]:
+    """Consecutive bullet lines ("- a", "2) b") become one line "a, b and c": a list is read
+    as the list it is."""
+    out: list[str | list[str]] = []
+    for ln in lines:
+        m = _BULLET.match(ln)
+        if m is None:
+            out.append(ln)
+        elif out and isinstance(out[-1], list):
+            out[-1].append(ln[m.end() :].rstrip(".;,"))
+        else:
+            out.append([ln[m.end() :].rstrip(".;,")])
+    return [x if isinstance(x, str) else (", ".join(x[:-1]) + " and " + x[-1] if len(x) > 1 else x[0])
+            for x in out]  # fmt: skip
+
+
+def answer_sentences(text: str) -> list[str]:
+    """The sentences of an answer, line by line, with leading preamble sentences dropped
+    ("Sure!", "Here is the answer:", "Based on the context:"); a line that ends with ":" and
+    introduces the next line counts as preamble too, and a bulleted list reads as one
+    sentence listing its items."""
+    raw = [ln.strip() for ln in (text or "").strip().splitlines() if ln.strip()]
+    lines = _merge_bullets([ln for i, ln in enumerate(raw) if not (ln.endswith(":") and i + 1 < len(raw))])
+    sentences = [s for ln in lines for s in _sentences(ln)]
+    k = 0
+    while k < len(sentences) - 1 and _PREAMBLE.match(sentences[k]):
+        k += 1
+    return sentences[k:]
+
+
+def first_sentence(text: str, max_tokens: int = 30) -> str:
+    """The first sentence of `text` after any preamble, at most `max_tokens` white-space
+    tokens. Decimals ("3.5") and common abbreviations do not end it."""
+    sentences = answer_sentences(text)
+    tokens = sentences[0].split() if sentences else []
     return " ".join(tokens[:max_tokens])
 
 
-# ------------------------------------------------------------------ accuracy tokens
+# ------------------------------------------------------------------ abstention
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-_MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_DATE_PATTERNS = [
-    (re.compile(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b"), ("y", "m", "d")),
-    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(\d{{4}})\b"), ("M", "d", "y")),
-    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b"), ("d", "M", "y")),
-    (re.compile(rf"\b{_MONTH},?\s+(\d{{4}})\b"), ("M", "y")),
+_ABSTAIN_PATTERNS = [
+    r"i (?:really )?(?:do not|don'?t) know",
+    r"(?:i'?m|i am) (?:not sure|unsure|not certain|sorry)",
+    r"\bnot sure\b",
+    r"i (?:can ?not|can'?t|could ?not|couldn'?t|am unable to|was unable to|'m unable to|have no way to)"
+    r" (?:find|answer|determine|tell|say|locate|provide|see|identify|confirm|know)",
+    r"(?:can ?not|can'?t|could not|couldn'?t) be (?:answered|determined|found|known|confirmed)",
+    r"unable to (?:find|answer|determine|locate|identify|confirm)",
+    r"\bno (?:mention|information|info|data|details?|record|reference|indication|evidence|answer)\b",
+    r"\b(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t) (?:not )?"
+    r"(?:mentioned|stated|specified|provided|given|listed|documented|indicated|available) "
+    r"(?:in|by) (?:the |any )?(?:context|documents?|passages?|text|sources?|information|data)",
+    r"\bnot (?:mentioned|stated|specified|documented|listed)\b",
+    r"\b(?:does|do|did)(?: not|n'?t) (?:say|mention|state|specify|indicate|tell)\b",
+    r"\b(?:context|documents?|passages?|text|sources?|information|excerpts?)(?: provided| given)? "
+    r"(?:does|do|did)(?: not|n'?t) (?:contain|include|list|give|provide|have|cover|answer|describe)",
+    r"there (?:is|are) no (?:information|mention|data|details?|record|answer|indication)",
+    r"\b(?:not enough|insufficient|no relevant) (?:information|context|data|details|evidence)",
+    r"\bunanswerable\b",
+    r"\bno answer\b",
 ]
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_NUMBER_WORDS.update(
-    {
-        w: str(10 * i)
-        for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
-    }
-)
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
-_THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0'](?=\d{3}(?!\d))")
+_ABSTAIN = re.compile("|".join(f"(?:{p})" for p in _ABSTAIN_PATTERNS), re.I)
+_BARE_ABSTAIN = re.compile(r"^\W*(?:unknown|n/?a|none|no idea|nothing|not known|unclear)\W*$", re.I)
+_CONTRAST = re.compile(r"\b(?:but|however|nevertheless|although|though)\b[\s,:;-]*", re.I)
+_CONCESSIVE = re.compile(r"\b(?:although|though|while|even if|whilst)\b", re.I)
 
 
-def _date_sub(order: tuple[str, ...]):
-    def sub(m: re.Match) -> str:
-        parts = dict(zip(order, m.groups()))
-        month = _MONTHS[parts["M"].lower()] if "M" in parts else int(parts["m"])
-        if not 1 <= month <= 12:
-            return m.group()
-        out = [str(int(parts["y"])), str(month)]
-        if "d" in parts:
-            out.append(str(int(parts["d"])))
-        return " " + " ".join(out) + " "
-
-    return sub
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
 
 
-def _canonical_number(token: str) -> str:
-    if "." in token:
-        whole, frac = token.split(".", 1)
-        frac = frac.rstrip("0")
-        whole = str(int(whole))
-        return f"{whole}.{frac}" if frac else whole
-    return str(int(token))
+def _abstain_split(text: str) -> tuple[bool, str]:
+    """(abstained, the text to judge). See `is_abstention`."""
+    sentences = answer_sentences(text)
+    if not sentences:
+        return True, ""
+    first = sentences[0]
+    if _BARE_ABSTAIN.match(first):
+        return True, first
+    m = _ABSTAIN.search(first)
+    if not m:
+        return False, first
+    # "... does not mention the cost, but the price is EUR 400" / "The text does not say.
+    # However, it was 1987." / "Although the text does not say so, it was 1987": answers after all
+    tail = first[m.end() :]
+    after = ""
+    c = _CONTRAST.search(tail)
+    if c and _words(tail[: c.start()]) <= 8:
+        after = tail[c.end() :]
+    elif _CONCESSIVE.search(first[: m.start()]) and "," in tail:
+        after = tail.split(",", 1)[1]
+    elif len(sentences) > 1 and (c2 := _CONTRAST.match(sentences[1])):
+        after = sentences[1][c2.end() :]
+    after = after.strip()
+    after = (_sentences(after) or [""])[0]
+    if _words(after) >= 2 and not _ABSTAIN.search(after):
+        return False, after
+    return True, first
 
 
-def answer_tokens(text: str) -> list[str]:
-    """Tokens for accuracy: accents folded, lower case, dates as `year month day`, numbers
-    without separators or leading zeros, number words as digits, articles dropped."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    for pattern, order in _DATE_PATTERNS:
-        text = pattern.sub(_date_sub(order), text)
-    text = _THOUSANDS.sub("", text)
-    out = []
-    for tok in _TOKEN.findall(text):
-        if tok in ("a", "an", "the"):
-            continue
-        tok = _NUMBER_WORDS.get(tok, tok)
-        if tok[0].isdigit():
-            tok = _canonical_number(tok)
-        out.append(tok)
-    return out
+def is_abstention(text: str) -> bool:
+    """Does this answer decline to answer? An empty answer, a bare "Unknown"/"N/A", or a first
+    sentence (after any preamble) with an abstention phrase ("I don't know", "couldn't find",
+    "no mention of", "not mentioned", "the context does not say", ...) — unless the phrase is
+    followed by "but"/"however" and an answer ("... does not mention the cost, but it is EUR
+    400"). Later sentences do not count: "14 months. The warranty is not mentioned." answers."""
+    return _abstain_split(text)[0]
 
 
-def _find(hay: Sequence[str], needle: Sequence[str], start: int = 0) -> int:
-    """Index of the first whole-token occurrence of `needle` in `hay` at or after `start`."""
-    n = len(needle)
-    if n == 0:
-        return -1
-    for i in range(start, len(hay) - n + 1):
-        if list(hay[i : i + n]) == list(needle):
-            return i
-    return -1
-
-
-def _occurrences(hay: Sequence[str], needle: Sequence[str]) -> list[int]:
-    found, i = [], _find(hay, needle)
-    while i >= 0:
-        found.append(i)
-        i = _find(hay, needle, i + 1)
-    return found
+def judged_text(text: str, max_tokens: int = 30) -> str:
+    """What accuracy looks at: the first sentence after any preamble, or, after an abstention
+    clause and a "but", what follows the "but" (at most `max_tokens` tokens)."""
+    _, judged = _abstain_split(text)
+    return " ".join(judged.split()[:max_tokens])
 
 
 _MASK = "\x00"
@@ -250,22 +296,154 @@ def _named_option(tokens: list[str], options: list[list[str]]) -> int | None:
     return choice
 
 
+# ------------------------------------------------------------------ listing candidates
+
+_CONNECTORS = {SEPARATOR, "/", "&", "or", "and", "nor"}
+# words that start a clause, not a list item: "A and its partners", "A, which requires B"
+_NOT_ITEMS = set(
+    """a an the its it his her their our your my this that these those which who whom whose
+    what where when why how also then so but not no nor or and as at by for from in into of on
+    onto to with within without about after before between both either neither each every all
+    any some many more most other others such same than too very only just is are was were be
+    been being am has have had do does did can could will would shall should may might must
+    requires require required needs need needed uses use used depends depend provides provide
+    includes include lists list says say supports support runs run works work lives live
+    based located called named known found made built written released founded i you he she we
+    they there here one""".split()
+)  # fmt: skip
+
+
+def _kind(tok: str) -> str:
+    if tok == _MASK or tok in _SEP_TOKENS.values():
+        return ""
+    if not tok[0].isdigit():
+        return "word"
+    if not tok.isdigit():
+        return "dotted"
+    return "year" if len(tok) == 4 and 1000 <= int(tok) <= 2999 else "int"
+
+
+def _connector(view: list[str], i: int, step: int) -> tuple[int, set[str]]:
+    """Walk from i in direction `step` over at most two connector tokens ("," "or" ", and");
+    returns (index after them, the connectors seen)."""
+    seen: set[str] = set()
+    while 0 <= i < len(view) and view[i] in _CONNECTORS and len(seen) < 2:
+        seen.add(view[i])
+        i += step
+    return i, seen
+
+
+def _boundary(view: list[str], i: int) -> bool:
+    return i < 0 or i >= len(view) or view[i] in _CONNECTORS
+
+
+def _numeric_candidate(view: list[str], c: int, step: int, gold: list[str]) -> bool:
+    """Is there a mention of the gold's numeric shape next to it ("1986", "12 months", a date)?"""
+    n = len(gold)
+    window = view[c : c + n] if step > 0 else view[max(0, c - n + 1) : c + 1]
+    if len(window) == n and all(
+        (_kind(w) == _kind(g)) if _kind(g) != "word" else w == g for w, g in zip(window, gold)
+    ):
+        return True
+    first = next(g for g in gold if _kind(g) not in ("", "word"))
+    return (
+        0 <= c < len(view) and _kind(view[c]) == _kind(first) and _boundary(view, c + step)
+    )  # "12, 14 months": a bare number whose unit the list shares
+
+
+def _word_candidate(view: list[str], caps: list[bool], c: int, step: int, gold: list[str],
+                    capitalised: bool) -> bool:  # fmt: skip
+    """A name (capitalised gold: a capitalised word) or, for a lower-case gold ("pydantic"), a
+    short item that is not a function word and ends at a list boundary."""
+    if not 0 <= c < len(view) or _kind(view[c]) != "word" or view[c] in _NOT_ITEMS:
+        return False
+    if capitalised:
+        return caps[c]
+    if step < 0:
+        return True  # "pydantic and fastapi": what precedes a connector ends there
+    return any(_boundary(view, c + k) for k in range(1, len(gold) + 2))
+
+
+def in_listing(view: list[str], caps: list[bool], start: int, end: int, gold: list[str],
+               capitalised: bool, others: Sequence[list[str]] = ()) -> bool:  # fmt: skip
+    """Is the span view[start:end] one item of an enumeration of candidates of its own kind?
+
+    Candidates: numbers of the gold's shape (years, counts with the gold's unit, versions,
+    dates); names (capitalised words) for a capitalised gold; other short items for a lower-case
+    gold; with `others` (the other options of a comparison), those options. Joined by "or",
+    "and", "nor", "/" or "&" one neighbour is enough ("1986 or 1987", "A and B"); a comma needs a
+    numeric gold or a third item ("A, B and C"), since "Quellmark Systems, Orvel" is apposition.
+    """
+    numeric = any(_kind(g) not in ("", "word") for g in gold)
+
+    def candidate(c: int, step: int) -> bool:
+        if others:
+            return any(
+                (view[c : c + len(o)] if step > 0 else view[max(0, c - len(o) + 1) : c + 1]) == o
+                for o in others
+            )
+        if numeric:
+            return _numeric_candidate(view, c, step, gold)
+        return _word_candidate(view, caps, c, step, gold, capitalised)
+
+    sides = []
+    for edge, step in ((end, 1), (start - 1, -1)):
+        c, seen = _connector(view, edge, step)
+        if seen and candidate(c, step):
+            sides.append((seen, c, step))
+    for seen, c, step in sides:
+        if seen - {SEPARATOR} or numeric or others or len(sides) == 2:
+            return True
+        # "A, B and C" / "A, B, C": another connector a few tokens on, then a third item
+        for k in range(1, 6):
+            j = c + step * k
+            if not 0 <= j < len(view):
+                break
+            if view[j] in _CONNECTORS:
+                nxt, _ = _connector(view, j, step)
+                return candidate(nxt, step)
+    return False
+
+
 def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
-    """Accuracy for one prediction (see the module docstring for the rules)."""
+    """Accuracy for one prediction (see the module docstring for the rules). `abstained` is
+    the strategy's own flag; an answer text that abstains (`is_abstention`) counts too."""
+    text_abstains, judged = _abstain_split(prediction_text)
+    abstained = bool(abstained) or text_abstains
     if not item.answers:
-        return bool(abstained)
+        return abstained
     if abstained:
         return False
-    golds = [answer_tokens(a) for a in item.answers]
+    seq = _tokens(" ".join(judged.split()[:30]), separators=True)
+    words = [i for i, (t, _) in enumerate(seq) if t not in _SEP_TOKENS.values()]
     question = answer_tokens(item.question)
-    sentence = answer_tokens(first_sentence(prediction_text))
+    golds = [answer_tokens(a) for a in item.answers]
+    tokens = [seq[i][0] for i in words]
     if item.options:
         options = [answer_tokens(o) for o in item.options]
-        tokens = mask_echo(sentence, question, options, options=True)
+        tokens = mask_echo(tokens, question, options, options=True)
+    else:
+        tokens = mask_echo(tokens, question, golds)
+    view = [t for t, _ in seq]
+    for w, i in enumerate(words):
+        view[i] = tokens[w]
+    caps = [c for _, c in seq]
+    if item.options:
         k = _named_option(tokens, options)
-        return k is not None and options[k] in golds
-    tokens = mask_echo(sentence, question, golds)
-    return any(_find(tokens, g) >= 0 for g in golds if g)
+        if k is None or options[k] not in golds:
+            return False
+        at = words[_find(tokens, options[k])]
+        others = [o for j, o in enumerate(options) if j != k and o]
+        return not in_listing(view, caps, at, at + len(options[k]), options[k], False, others)
+    found = False
+    for alias, g in zip(item.answers, golds):
+        for pos in _occurrences(tokens, g) if g else []:
+            start, end = words[pos], words[pos + len(g) - 1] + 1
+            capitalised = alias.strip()[:1].isupper()
+            if in_listing(view, caps, start, end, g, capitalised):
+                return False  # the gold inside a list of candidates: a hedge, not an answer
+            found = True
+    return found
 
 
 # ------------------------------------------------------------------ citations and retrieval
@@ -322,26 +500,27 @@ class ItemScore:
     citation_precision: float | None = None
     citation_recall: float | None = None
     recall_at_5: float | None = None  # None when the strategy does not retrieve
-    judged: str = ""  # the first sentence the checks looked at
+    judged: str = ""  # what the checks looked at (`judged_text`)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def score_item(item: QAItem, answer: Answer) -> ItemScore:
-    judged = first_sentence(answer.text)
+    abstained = bool(answer.abstained) or is_abstention(answer.text)
+    judged = judged_text(answer.text)
     em = f1 = None
     if item.answers:
-        em = 0.0 if answer.abstained else exact_match(judged, item.answers)
-        f1 = 0.0 if answer.abstained else token_f1(judged, item.answers)
+        em = 0.0 if abstained else exact_match(judged, item.answers)
+        f1 = 0.0 if abstained else token_f1(judged, item.answers)
     precision, recall = citation_scores(item, answer)
     r5 = recall_at_k(item.evidence, answer.retrieved, 5) if _retrieves(answer) else None
     return ItemScore(
         id=item.id,
         type=item.type,
-        correct=is_correct(item, answer.text, answer.abstained),
+        correct=is_correct(item, answer.text, abstained),
         answerable=item.answerable,
-        abstained=answer.abstained,
+        abstained=abstained,
         em=em,
         f1=f1,
         citation_precision=precision,
@@ -356,9 +535,9 @@ def _mean(values: Iterable[float | None]) -> float | None:
     return sum(vals) / len(vals) if vals else None
 
 
-def _block(scores: list[ItemScore], n_boot: int, seed: int) -> dict[str, Any]:
+def _block(scores: list[ItemScore]) -> dict[str, Any]:
     correct = [1.0 if s.correct else 0.0 for s in scores]
-    lo, hi = bootstrap_ci(correct, n=n_boot, seed=seed)
+    lo, hi = wilson_ci(int(sum(correct)), len(correct))
     abstained = [s for s in scores if s.abstained]
     unanswerable = [s for s in scores if not s.answerable]
     return {
@@ -382,12 +561,13 @@ def _block(scores: list[ItemScore], n_boot: int, seed: int) -> dict[str, Any]:
 
 
 def aggregate(scores: Sequence[ItemScore], n_boot: int = 2000, seed: int = 0) -> dict[str, Any]:
-    """Overall and per-type metrics; every accuracy carries a 95% bootstrap interval."""
+    """Overall and per-type metrics; every accuracy carries a 95% Wilson interval (`n_boot` and
+    `seed` are accepted for callers written when it was a bootstrap, and ignored)."""
     scores = list(scores)
     if not scores:
         return {"overall": None, "by_type": {}}
     types = sorted({s.type for s in scores})
     return {
-        "overall": _block(scores, n_boot, seed),
-        "by_type": {t: _block([s for s in scores if s.type == t], n_boot, seed) for t in types},
+        "overall": _block(scores),
+        "by_type": {t: _block([s for s in scores if s.type == t]) for t in types},
     }

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ragtune.errors import InputError
+from ragtune.eval.tokens import answer_tokens
 
 QA_TYPES = (
     "single_hop",
@@ -121,8 +122,6 @@ def parse_item(obj: Any, corpus_ids: set[str] | None = None) -> QAItem:
             raise ValueError("`options` must be a list of at least two non-empty strings")
         if not answers:
             raise ValueError("a question with `options` needs its gold answer in `answers`")
-        from ragtune.eval.metrics import answer_tokens  # local: metrics imports this module
-
         option_tokens = [answer_tokens(o) for o in options]
         if not any(answer_tokens(a) in option_tokens for a in answers):
             raise ValueError("the gold answer must be one of `options`")

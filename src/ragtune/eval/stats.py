@@ -1,13 +1,18 @@
 """Confidence intervals and paired tests for comparing strategies on the same questions.
 
-Small QA sets make differences of a few points noise; every accuracy is reported with a 95%
-percentile-bootstrap interval, and two strategies are compared on the same items with
-McNemar's exact test (binary outcomes) and a paired bootstrap of the difference.
+Small QA sets make differences of a few points noise. Every accuracy (a share of n 0/1
+outcomes) is reported with a 95% Wilson score interval: unlike a percentile bootstrap it does
+not collapse at 0 or 1 (15/15 correct is [79.6%, 100%], not [100%, 100%]) and it keeps its
+coverage on a few dozen questions. Two strategies are compared on the same items with
+McNemar's exact test (binary outcomes) and a paired bootstrap of the difference; when a report
+claims several pairs differ, `holm` adjusts the p-values for the number of pairs.
+`bootstrap_ci` remains for means of non-binary scores (token F1).
 """
 
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 from typing import Any, Sequence
 
 import numpy as np
@@ -29,7 +34,8 @@ def _resampled_means(values: np.ndarray, n: int, seed: int) -> np.ndarray:
 def bootstrap_ci(
     values: Sequence[float], n: int = 2000, seed: int = 0, level: float = 0.95
 ) -> tuple[float, float]:
-    """Percentile bootstrap interval of the mean of `values` (e.g. 0/1 correctness)."""
+    """Percentile bootstrap interval of the mean of `values` (non-binary scores such as F1; for
+    accuracies use `wilson_ci`, which does not collapse to a point at 0% or 100%)."""
     arr = np.asarray(values, dtype=np.float64)
     if arr.size == 0:
         raise ValueError("bootstrap_ci needs at least one value")
@@ -39,6 +45,41 @@ def bootstrap_ci(
     alpha = (1.0 - level) / 2
     lo, hi = np.quantile(means, [alpha, 1.0 - alpha])
     return float(lo), float(hi)
+
+
+def wilson_ci(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval for a proportion successes/n (0 <= successes <= n, n >= 1)."""
+    if n < 1 or not 0 <= successes <= n:
+        raise ValueError(f"wilson_ci needs 0 <= successes <= n and n >= 1 (got {successes}/{n})")
+    z = NormalDist().inv_cdf(0.5 + level / 2)
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    lo, hi = max(0.0, centre - half), min(1.0, centre + half)
+    # exact at the edges: 0/n has lower bound 0, n/n upper bound 1 (rounding aside)
+    return (0.0 if successes == 0 else lo), (1.0 if successes == n else hi)
+
+
+def proportion_ci(values: Sequence[float | bool], level: float = 0.95) -> tuple[float, float]:
+    """Wilson interval of the share of true values in 0/1 `values`."""
+    if len(values) == 0:
+        raise ValueError("proportion_ci needs at least one value")
+    return wilson_ci(int(sum(1 for v in values if v)), len(values), level)
+
+
+def holm(pvalues: Sequence[float | None]) -> list[float | None]:
+    """Holm-Bonferroni adjusted p-values (step-down, monotone; None stays None).
+
+    Reject hypothesis i at level alpha when adjusted[i] <= alpha: the family-wise error rate
+    over all the comparisons a report makes stays at alpha."""
+    indexed = sorted((p, i) for i, p in enumerate(pvalues) if p is not None)
+    m = len(indexed)
+    out: list[float | None] = [None] * len(pvalues)
+    running = 0.0
+    for rank, (p, i) in enumerate(indexed):
+        running = max(running, min(1.0, (m - rank) * p))
+        out[i] = running
+    return out
 
 
 def mcnemar_exact(a_only: int, b_only: int) -> float:

@@ -21,8 +21,9 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ragtune.errors import InputError
 from ragtune.eval.qa import QAItem
-from ragtune.finetune.extractive import QAPair, questions_for, record_questions
-from ragtune.finetune.sentences import analyse, key_values, name_words, split_sentences
+from ragtune.corpus.english import text_units as split_sentences
+from ragtune.corpus.questions import Candidate as QAPair
+from ragtune.corpus.questions import corpus_candidates
 from ragtune.strategies.prompts import ABSTAIN_TEXT, CLOSED_BOOK_SYSTEM, RAG_SYSTEM, rag_user_message
 from ragtune.types import Chunk
 
@@ -63,7 +64,7 @@ class DataOptions:
     raft: bool = False  # retrieval-augmented (RAFT) examples
     text: bool = True  # chunks as continued-pretraining text
     shuffled_text: bool = False  # a second copy of each chunk with its sentences reordered
-    forms: tuple[str, ...] = ("cloze", "in_place", "fronted", "record", "copula_reverse")
+    forms: tuple[str, ...] = ("cloze", "in_place", "fronted", "record", "definition", "acronym")
     in_place_with_fronted: bool = False  # keep the in-place form when a fronted one exists
     abstain_share: float = 0.08  # closed-book questions about made-up names -> "I don't know"
     raft_sources: int = 2  # sources per RAFT prompt (rag's default: the 2 best sentences)
@@ -185,41 +186,13 @@ def _norm(text: str) -> str:
 
 
 def extract_pairs(chunks: Sequence[Chunk], forms: Iterable[str] = ()) -> tuple[list[tuple[QAPair, Chunk]], dict[str, int]]:
-    """Every extractive question of the corpus with its source chunk; ambiguous ones dropped."""
-    names = name_words(c.text for c in chunks)
-    allowed = set(forms)
-    found: list[tuple[QAPair, Chunk]] = []
-    sentences = 0
-    for c in chunks:
-        for i, sent in enumerate(split_sentences(c.text)):
-            sentences += 1
-            prefix = f"{c.id}:{i}"
-            if key_values(sent):
-                pairs = record_questions(sent, prefix)
-            else:
-                pairs = questions_for(analyse(sent, names), prefix)
-            for p in pairs:
-                p.sentence = sent
-            found.extend((p, c) for p in pairs if not allowed or p.form in allowed)
-    # A question with two different answers in the corpus ("What is a sensor?") teaches noise.
-    answers: dict[str, set[str]] = {}
-    for p, _ in found:
-        answers.setdefault(_norm(p.question), set()).add(_norm(p.answer))
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    ambiguous = duplicates = 0
-    for p, c in found:
-        q = _norm(p.question)
-        if len(answers[q]) > 1:
-            ambiguous += 1
-            continue
-        if (q, _norm(p.answer)) in seen:
-            duplicates += 1
-            continue
-        seen.add((q, _norm(p.answer)))
-        kept.append((p, c))
-    stats = {"sentences": sentences, "questions": len(kept), "ambiguous_dropped": ambiguous,
-             "duplicates_dropped": duplicates, "facts": len({p.fact for p, _ in kept})}
+    """Every checked question of the corpus (`ragtune.corpus.questions`) with its source chunk."""
+    found, stats = corpus_candidates(chunks, forms=forms)
+    by_id = {c.id: c for c in chunks}
+    kept = [(p, by_id[p.chunk_id]) for p in found]
+    stats = {"sentences": stats["units"], "questions": len(kept), "ambiguous_dropped":
+             stats["ambiguous_dropped"], "duplicates_dropped": stats["duplicates_dropped"],
+             "failed_checks": sum(stats["failed"].values()), "facts": stats["facts"]}
     return kept, stats
 
 
@@ -433,7 +406,7 @@ def synthesize(
     if opts.closed_book:
         qa_pairs = train_pairs
         if not opts.in_place_with_fronted:
-            # "X is headquartered in what?" adds little next to "Where is X headquartered?"
+            # "X was released in what?" adds little next to "When was X released?"
             # and the cloze of the same sentence; under a compute budget, exposures of other
             # facts are worth more.
             fronted_facts = {p.fact for p, _ in train_pairs if p.form == "fronted"}
@@ -459,7 +432,7 @@ def synthesize(
         for fact in sorted(by_fact_pairs):
             options = by_fact_pairs[fact]
             for p, c in rng.sample(options, min(opts.raft_per_fact, len(options))):
-                items.append((p.question, p.answer, c, p.sentence, fact))
+                items.append((p.question, p.answer, c, p.source, fact))
         by_doc: dict[str, list[Chunk]] = {}
         for c in chunks:
             by_doc.setdefault(c.doc_id, []).append(c)

@@ -6,8 +6,11 @@ Rule, in order:
     the month holds --queries-per-month queries and --updates-per-month update batches
     (re-ingest for retrieval, re-training for adapters; see ragtune.arena.cost).
  2. Among the rest, the most accurate wins (equal accuracy: the cheaper, then the faster).
-    When its 95% interval overlaps another's, the `why` says the evidence cannot separate
-    them and names the cheapest of them as the alternative when cost matters more.
+    When the evidence cannot separate it from another strategy, the `why` says so and names
+    the cheapest of them as the alternative when cost matters more. Two strategies are
+    separated by their paired test on the same questions (McNemar, Holm-adjusted over every
+    pair of the run: results.json `paired_tests[].separable`); results without a paired test
+    for the pair fall back to non-overlapping 95% intervals.
  3. The `why` says all of this in sentences with the measured figures.
 """
 
@@ -144,12 +147,23 @@ def recommend(
 
     pool.sort(key=lambda x: (-x.accuracy, cheaper(x)))
     best = pool[0]
-    tied = [x for x in pool[1:] if x.ci[1] >= best.ci[0]]
+    paired = {frozenset((t["a"], t["b"])): t for t in results.get("paired_tests") or []
+              if "separable" in t}  # fmt: skip
+
+    def separated(x: Candidate) -> bool:
+        t = paired.get(frozenset((best.name, x.name)))
+        return bool(t["separable"]) if t is not None else x.ci[1] < best.ci[0]
+
+    tied = [x for x in pool[1:] if not separated(x)]
+    by_test = all(frozenset((best.name, x.name)) in paired for x in pool[1:])
     choice = best
     if tied:
         group = [best, *tied]
         names = ", ".join(f"{x.name} {pct(x.accuracy)}{ci_text(x.ci)}" for x in group)
-        sentences.append(f"The evidence cannot separate {names}: their 95% confidence intervals overlap, "
+        reason = ("a paired test on the same questions finds no difference once corrected for the "
+                  f"{len(paired)} comparisons of this run" if by_test
+                  else "their 95% confidence intervals overlap")  # fmt: skip
+        sentences.append(f"The evidence cannot separate {names}: {reason}, "
                          f"so the measured differences may be noise on {best.block.get('n')} questions.")  # fmt: skip
         out["cannot_separate"] = [x.name for x in group]
         sentences.append(f"{best.name} is recommended because it has the highest measured accuracy; "
@@ -168,8 +182,12 @@ def recommend(
             text = (f"{best.name} is the only strategy that meets the constraints: "
                     f"{pct(best.accuracy)}{ci_text(best.ci)} accuracy")  # fmt: skip
         if runner is not None:
+            t = paired.get(frozenset((best.name, runner.name)))
+            how = (f"a paired test on the same questions separates them (McNemar, Holm-adjusted "
+                   f"p = {t['p_holm']:.3g})" if t is not None and t.get("p_holm") is not None
+                   else "the intervals do not overlap")  # fmt: skip
             text += (f" against {pct(runner.accuracy)}{ci_text(runner.ci)} for {runner.name}, "
-                     f"the next best; the intervals do not overlap")  # fmt: skip
+                     f"the next best; {how}")  # fmt: skip
         sentences.append(text + ".")
     sentences.append(f"{choice.name} answers with a p95 latency of {ms(choice.p95)} one question at a "
                      f"time and {_throughput(choice)} batched; {_cost_phrase(choice, use_money, prices)}.")  # fmt: skip

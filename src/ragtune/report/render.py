@@ -150,13 +150,33 @@ def paired_rows(results: dict[str, Any]) -> list[list[str]]:
         rows.append([
             f"{t['a']} vs {t['b']}", num(t["n"]), f"{100 * t['diff']:+.1f} pts {ci(t['diff_ci'])}",
             f"{t.get('a_only', '–')} / {t.get('b_only', '–')}", num(t.get("mcnemar_p"), 3),
-            "yes" if t.get("separable") else "no (cannot separate)",
+            num(t.get("p_holm"), 3), "yes" if t.get("separable") else "no (cannot separate)",
         ])  # fmt: skip
     return rows
 
 
+def judge_rows(results: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for name, s in results["strategies"].items():
+        j = s.get("judge")
+        if not j:
+            continue
+        rows.append([
+            name, num(j["n"]), pct(s["metrics"]["accuracy"]), f"{pct(j['accuracy_strict'])} {ci(j['ci95'])}",
+            num(j["n_unparseable"]), pct(j["agreement"]),
+            f"{num(j.get('judge_only'))} / {num(j.get('exact_only'))}",
+        ])  # fmt: skip
+    return rows
+
+
+JUDGE_HEAD = ["strategy", "n", "exact accuracy", "judge accuracy [95% CI]", "unparseable",
+              "agreement", "judge-only yes / exact-only yes"]  # fmt: skip
+JUDGE_NOTE = ("An LLM judge (compare --judge) graded the same answers; exact scoring stays the "
+              "accuracy above and the one the recommendation uses. Unparseable verdicts count as wrong.")
+
+
 PAIRED_HEAD = ["pair", "n", "accuracy difference [95% CI]", "only a right / only b right", "McNemar p",
-               "separable"]  # fmt: skip
+               "Holm-adjusted p", "separable (adjusted p < 0.05)"]  # fmt: skip
 
 
 def cost_rows(results: dict[str, Any]) -> list[list[str]]:
@@ -323,6 +343,9 @@ def render_html(run: dict[str, Any], figures: dict[str, bytes | None], example_i
     body["summary"] = (_table(SUMMARY_HEAD, summary_rows(r)) +
                        '<p class="muted">Latency: questions answered one at a time after a warm-up; '
                        "throughput: the batched test run. Metrics that do not apply are shown as –.</p>")  # fmt: skip
+    if judge_rows(r):
+        body["summary"] += (f"<h3>LLM judge beside exact scoring</h3>{_table(JUDGE_HEAD, judge_rows(r))}"
+                            f'<p class="muted">{esc(JUDGE_NOTE)}</p>')  # fmt: skip
     head, rows = type_rows(r)
     body["accuracy"] = _img(figures["accuracy"], "accuracy by type") + _table(head, rows)
     body["latency"] = _img(figures["latency"], "accuracy vs p95 latency")
@@ -382,6 +405,8 @@ def render_md(run: dict[str, Any], figure_files: dict[str, str | None], example_
            "## Recommendation\n", f"**Recommended: {rec.get('strategy') or 'none'}**\n", rec["why"] + "\n",
            _md_table(["constraint", "value"], _constraint_rows(rec)),
            "## Summary\n", _md_table(SUMMARY_HEAD, summary_rows(r)),
+           *(["### LLM judge beside exact scoring\n", _md_table(JUDGE_HEAD, judge_rows(r)), JUDGE_NOTE + "\n"]
+             if judge_rows(r) else []),
            "## Accuracy by question type\n", img("accuracy", "accuracy by type"), _md_table(*type_rows(r)),
            "## Accuracy vs latency\n", img("latency", "accuracy vs p95 latency"),
            "## Cost per 1k queries\n", img("cost", "cost per 1k queries"), _md_table(COST_HEAD, cost_rows(r)),

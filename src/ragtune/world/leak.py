@@ -13,7 +13,7 @@ from typing import Any
 
 from ragtune.eval.metrics import first_sentence, is_correct
 from ragtune.eval.qa import QAItem, load_qa
-from ragtune.eval.stats import bootstrap_ci
+from ragtune.eval.stats import wilson_ci
 
 LEAK_SYSTEM = "Answer with a short phrase only."
 
@@ -36,7 +36,7 @@ def _summary(items: list[QAItem], correct: list[bool]) -> dict[str, Any]:
         "n": len(items),
         "correct": int(sum(values)),
         "accuracy": sum(values) / len(values),
-        "accuracy_ci": list(bootstrap_ci(values)),
+        "accuracy_ci": list(wilson_ci(int(sum(values)), len(values))),
     }
 
 

@@ -1,0 +1,256 @@
+"""Scoring that cannot be gamed (issue #14): listing answers, near-miss versions, preambles,
+abstention phrasings, each with its expected verdict; property tests for padding and case."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ragtune.eval.metrics import (
+    first_sentence,
+    is_abstention,
+    is_correct,
+    judged_text,
+    score_item,
+)
+from ragtune.eval.qa import QAItem
+from ragtune.types import Answer
+
+
+def item(answers, question="In which year was Quellmark Systems founded?", options=None,
+         qtype="single_hop"):  # fmt: skip
+    return QAItem("q", question, list(answers), qtype if answers else "unanswerable",
+                  ["doc"] if answers else [], options)  # fmt: skip
+
+
+YEAR = item(["1987"])
+PERSON = item(["Ilsa Varonne"], "Who founded Quellmark Systems?")
+PACKAGE = item(["pydantic"], "Which package under the MIT licence requires annotated-types?")
+VERSION = item(["1.2.0"], "What version of orvel-http is pinned?")
+DURATION = item(["14 months", "14"], "How long does the battery last?")
+
+
+@pytest.mark.parametrize(
+    "it, prediction, verdict",
+    [
+        # listing the gold among candidates of its kind is a hedge
+        (YEAR, "1985, 1986, 1987, 1988 or 1989", False),
+        (YEAR, "It was founded in 1986 or 1987.", False),
+        (YEAR, "1987 or 1988", False),
+        (YEAR, "Between 1985 and 1987.", False),
+        (YEAR, "It was founded in 1987.", True),
+        (YEAR, "In 1987, 12 years after the crash.", True),  # a count is not a year
+        (YEAR, "In 1987, two years after it was planned.", True),
+        (PERSON, "Ilsa Varonne, Tobiah Rennick, Selka Marrow, Oona Brisk and Pim Vasquell.", False),
+        (PERSON, "Tobiah Rennick and Ilsa Varonne.", False),
+        (PERSON, "Ilsa Varonne or Tobiah Rennick", False),
+        (PERSON, "Ilsa Varonne, Tobiah Rennick and Selka Marrow founded it.", False),
+        (PERSON, "Ilsa Varonne founded it.", True),
+        (PERSON, "Ilsa Varonne and her brother founded it.", True),
+        (PERSON, "Ilsa Varonne, an engineer from Orvel.", True),
+        (PERSON, "Ilsa Varonne, Orvel's best-known engineer.", True),  # apposition, no list
+        (PACKAGE, "pydantic", True),
+        (PACKAGE, "pydantic and its core library.", True),
+        (PACKAGE, "pydantic, which requires annotated-types.", True),
+        (PACKAGE, "fastapi, pydantic and starlette", False),
+        (PACKAGE, "pydantic or fastapi", False),
+        (DURATION, "About 14 months.", True),
+        (DURATION, "12, 14 or 22 months.", False),
+        (DURATION, "14 months or 22 months", False),
+        (DURATION, "14 months, at a 15-minute interval.", True),
+        (DURATION, "It lasts 14 months instead of 8.", True),
+        # versions compare exactly; trailing zero segments pad
+        (VERSION, "1.2.0", True),
+        (VERSION, "Version 1.2.0 is pinned.", True),
+        (VERSION, "v1.2.0", True),
+        (VERSION, "1.2", True),
+        (VERSION, "1.20.0", False),
+        (VERSION, "1.2.1", False),
+        (VERSION, "1.2.0rc1", False),
+        (VERSION, "12.0", False),
+        (VERSION, "1.2.0 or 1.3.0", False),
+        (item(["1.20.0"], "What version?"), "1.2.0", False),
+        (item(["3.10"], "Which Python?"), "Python 3.1", False),
+        (item(["3.10"], "Which Python?"), ">=3.10", True),
+        (item(["2026.10.19.post1"], "Which certifi?"), "2026.10.19", False),
+        (item(["2026.10.19.post1"], "Which certifi?"), "certifi 2026.10.19.post1", True),
+        # a preamble does not hide the answer
+        (YEAR, "Sure!\n1987", True),
+        (YEAR, "Sure! It was founded in 1987.", True),
+        (YEAR, "Here is the answer:\n1987", True),
+        (YEAR, "Based on the context:\nThe company was founded in 1987.", True),
+        (YEAR, "Certainly.\n\nQuellmark Systems was founded in 1987. It grew fast.", True),
+        (YEAR, "Based on the context, it was founded in 1987.", True),
+        (YEAR, "Sure!\n1986", False),
+        (YEAR, "It was founded in 1986. Sorry, 1987.", False),  # only the first sentence counts
+        (YEAR, "Possible years:\n- 1986\n- 1987\n- 1988", False),  # a bulleted list is a list
+        (YEAR, "Answer:\n- 1987", True),
+        (PERSON, "The founders are:\n1. Ilsa Varonne\n2. Tobiah Rennick", False),
+        # abstentions are abstentions, and "does not mention X, but Y" is an answer
+        (YEAR, "The context does not mention the founding year, but it was 1987.", True),
+        (YEAR, "The documents don't say. However, it was founded in 1987.", True),
+        (YEAR, "I couldn't find it, but maybe 1987.", True),
+        (YEAR, "I don't know. It might be 1987.", False),
+        (YEAR, "I am not sure. Maybe 1987.", False),
+    ],
+)
+def test_verdicts(it, prediction, verdict):
+    assert is_correct(it, prediction, False) is verdict
+
+
+ABSTENTIONS = [
+    "I don't know.",
+    "I do not know",
+    "I couldn't find that in the documents.",
+    "I could not find any information about it.",
+    "There is no mention of a mileage rate.",
+    "No mention of the founding year.",
+    "The founding year is not mentioned.",
+    "This is not stated in the context.",
+    "The context does not say.",
+    "The context doesn't contain that information.",
+    "The documents do not mention it.",
+    "The passages don't provide a date.",
+    "It is not specified.",
+    "I'm not sure.",
+    "I cannot answer this from the context.",
+    "Unable to determine from the provided text.",
+    "There is not enough information to answer.",
+    "Unknown.",
+    "N/A",
+    "",
+    "Sure!\nI don't know.",
+    "Based on the context:\nThe text does not say who founded it.",
+    "The text does not say. It is still a mystery to me.",
+    "I don't know, but I could not find it either.",
+]
+ANSWERS = [
+    "The context does not mention the cost, but the price is EUR 400.",
+    "The document doesn't say when, but it lists 1987 as the year.",
+    "It does not mention the cost; however, the fee is EUR 190.",
+    "14 months. The warranty is not mentioned.",
+    "It is not available in blue.",
+    "The Gullwire Relay does not have a battery.",
+    "The F21 does not include wiper blades.",
+    "An unknown number of units were sold in 1987.",
+    "None of them: the Marrow Tide 3S.",
+    "Although the context does not mention it directly, the battery lasts 14 months.",
+]
+
+
+@pytest.mark.parametrize("text", ABSTENTIONS)
+def test_abstention_phrasings(text):
+    assert is_abstention(text)
+    unanswerable = item([])
+    assert is_correct(unanswerable, text, False)  # the text abstains: right for no answer
+    assert not is_correct(YEAR, text, False)
+
+
+@pytest.mark.parametrize("text", ANSWERS)
+def test_not_abstentions(text):
+    assert not is_abstention(text)
+    assert not is_correct(item([]), text, False)
+
+
+def test_judged_text_and_score_item():
+    assert judged_text("The context does not mention the cost, but the price is EUR 400.") == (
+        "the price is EUR 400."
+    )
+    assert first_sentence("Sure!\nThe battery lasts 14 months. More.") == "The battery lasts 14 months."
+    s = score_item(DURATION, Answer(text="Sure!\nThe battery lasts 14 months."))
+    assert s.correct and s.judged == "The battery lasts 14 months." and not s.abstained
+    s = score_item(item([]), Answer(text="I couldn't find it in the documents."))
+    assert s.correct and s.abstained  # detected from the text, the strategy's flag aside
+    s = score_item(DURATION, Answer(text="14 months", abstained=True))
+    assert not s.correct and s.abstained  # the strategy's flag is kept
+
+
+def test_comparison_options_listing_is_a_hedge():
+    q = "Which is heavier, the Marrow Tide 3 or the Marrow Tide 2?"
+    it = item(["Marrow Tide 2"], q, ["Marrow Tide 3", "Marrow Tide 2"], "comparison")
+    assert is_correct(it, "The Marrow Tide 2 is heavier.", False)
+    assert is_correct(it, "Marrow Tide 2, at 720 g.", False)
+    assert is_correct(it, "The Marrow Tide 2 is heavier than the Marrow Tide 3.", False)
+    assert not is_correct(it, "Marrow Tide 2 and Marrow Tide 3", False)
+    assert not is_correct(it, "Marrow Tide 2 or Marrow Tide 3.", False)
+    assert not is_correct(it, "Marrow Tide 3 is heavier than the Marrow Tide 2.", False)
+
+
+# ---------------------------------------------------------------- properties
+
+_NAMES = ["Ilsa Varonne", "Tobiah Rennick", "Selka Marrow", "Oona Brisk", "Pim Vasquell",
+          "Maren Osgard", "Ludo Ferrant", "Dagny Holt"]  # fmt: skip
+_JOIN = st.sampled_from([", ", " or ", " and ", " / ", "; ", ", or ", ", and "])
+
+
+@st.composite
+def padded(draw, pool):
+    gold = draw(st.sampled_from(pool))
+    others = draw(st.lists(st.sampled_from([p for p in pool if p != gold]), min_size=1,
+                           max_size=4, unique=True))  # fmt: skip
+    items = others + [gold]
+    order = draw(st.permutations(items))
+    seps = [draw(_JOIN) for _ in range(len(order) - 1)]
+    if len(order) == 2 and seps[0] in (", ", "; "):
+        seps[0] = " or "  # two items and a bare comma read as apposition, not a list
+    text = order[0] + "".join(s + o for s, o in zip(seps, order[1:]))
+    prefix = draw(st.sampled_from(["", "It was ", "Answer: ", "Sure!\n", "The answer is "]))
+    return gold, prefix + text + draw(st.sampled_from(["", ".", "!"]))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(padded([str(y) for y in range(1950, 2030)]))
+def test_a_year_padded_with_other_years_is_never_correct(case):
+    gold, text = case
+    assert not is_correct(item([gold]), text, False), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(padded(_NAMES))
+def test_a_name_padded_with_other_names_is_never_correct(case):
+    gold, text = case
+    assert not is_correct(item([gold], "Who founded Quellmark Systems?"), text, False), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(padded(["1.2.0", "1.20.0", "1.2.1", "2.0.1", "0.9.3", "3.10.2", "1.3.0"]))
+def test_a_version_padded_with_other_versions_is_never_correct(case):
+    gold, text = case
+    assert not is_correct(item([gold], "What version is pinned?"), text, False), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(padded([f"{n} months" for n in range(2, 40)]))
+def test_a_duration_padded_with_other_durations_is_never_correct(case):
+    gold, text = case
+    assert not is_correct(item([gold], "How long does it last?"), text, False), text
+
+
+_CASES = [
+    (item(["Ilsa Varonne"], "Who founded Quellmark Systems?"), "Quellmark Systems was founded by Ilsa Varonne."),
+    (item(["1987"]), "It was founded in 1987."),
+    (item(["1.2.0"], "What version is pinned?"), "Version 1.2.0 is pinned."),
+    (item(["EUR 400", "400"], "How much is the stipend?"), "The stipend is EUR 400."),
+    (item(["pydantic"], "Which package requires annotated-types?"), "pydantic requires it."),
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_CASES),
+    st.lists(st.sampled_from([" ", "  ", "\t", " \n"]), min_size=1, max_size=30),
+    st.lists(st.booleans(), min_size=60, max_size=60),
+    st.sampled_from(["", " ", "\n", "\n\n", "  \t"]),
+)
+def test_correct_answer_survives_whitespace_and_case(case, spaces, flips, edge):
+    it, text = case
+    words = text.split(" ")
+    out = words[0]
+    for k, w in enumerate(words[1:]):
+        out += spaces[k % len(spaces)].replace("\n", " ") + w
+    out = "".join(c.swapcase() if flips[i % len(flips)] and c in string.ascii_letters else c
+                  for i, c in enumerate(out))  # fmt: skip
+    assert is_correct(it, edge + out + edge, False), repr(out)

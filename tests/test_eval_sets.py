@@ -1,0 +1,181 @@
+"""The evaluation corpora under evalsets/ (no model): frozen test splits, evidence, gold answers.
+
+- A test split cannot change without its checksum (`test.jsonl.sha256` beside it) changing in
+  the same commit.
+- Every evidence id exists in the corpus as ragtune's own loader builds it.
+- An answerable gold answer occurs (as accuracy tokens) in its evidence documents, unless the
+  item says it is derived (`"derived": true`: a count over several documents).
+- Catalog gold answers are right for the pinned package versions (checked against the metadata
+  the catalog is rendered from).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from ragtune.corpus.loaders import Document, iter_documents, scan
+from ragtune.eval.metrics import answer_tokens, contains_tokens
+from ragtune.eval.qa import load_qa
+
+ROOT = Path(__file__).resolve().parent.parent
+EVALSETS = ROOT / "evalsets"
+SETS = ("catalog", "tables", "prose")
+MIN_TEST = 60
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("build_evalsets", ROOT / "scripts" / "build_evalsets.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def builder():
+    return _builder()
+
+
+@pytest.fixture(scope="module")
+def corpora(builder, tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("evalsets")
+    builder.build_catalog(out / "catalog")
+    builder.build_prose(out / "prose")
+    return {
+        "catalog": out / "catalog",
+        "prose": out / "prose",
+        "tables": ROOT / "tests" / "data" / "handwritten" / "corpus",
+    }
+
+
+def load_docs(root: Path) -> dict[str, Document]:
+    files, problems = scan(root)
+    assert not problems, problems
+    docs = {}
+    for src in files:
+        for d in iter_documents(src):
+            assert isinstance(d, Document), d
+            docs[d.doc_id] = d
+    return docs
+
+
+def present() -> list[str]:
+    return [s for s in SETS if (EVALSETS / s / "test.jsonl").is_file()]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_set_has_readme_dev_and_frozen_test(name):
+    folder = EVALSETS / name
+    for f in ("README.md", "dev.jsonl", "test.jsonl", "test.jsonl.sha256"):
+        assert (folder / f).is_file(), f"{folder / f} is missing"
+
+
+@pytest.mark.parametrize("name", present())
+def test_frozen_test_split_matches_its_checksum(name):
+    folder = EVALSETS / name
+    recorded = (folder / "test.jsonl.sha256").read_text().split()
+    actual = hashlib.sha256((folder / "test.jsonl").read_bytes()).hexdigest()
+    assert recorded[0] == actual, (
+        f"{name}/test.jsonl changed: a frozen test split is written once. If this change is "
+        "deliberate, update test.jsonl.sha256 in the same commit and say why in the README."
+    )
+    assert recorded[1:] == ["test.jsonl"]
+
+
+@pytest.mark.parametrize("name", present())
+def test_splits_are_valid_and_evidence_exists(name, corpora):
+    docs = load_docs(corpora[name])
+    dev = load_qa(EVALSETS / name / "dev.jsonl", corpus_ids=docs)
+    test = load_qa(EVALSETS / name / "test.jsonl", corpus_ids=docs)
+    assert len(test) >= MIN_TEST
+    assert not {q.id for q in dev} & {q.id for q in test}
+    norm = lambda s: " ".join(answer_tokens(s))  # noqa: E731
+    assert not {norm(q.question) for q in dev} & {norm(q.question) for q in test}
+    for q in dev + test:
+        assert bool(q.evidence) == q.answerable, q.id
+        if q.options:
+            assert len(q.evidence) >= 1, q.id
+    types = {q.type for q in test}
+    assert "unanswerable" in types and len(types) >= 4
+
+
+@pytest.mark.parametrize("name", present())
+def test_gold_answers_occur_in_their_evidence(name, corpora):
+    docs = load_docs(corpora[name])
+    missing = []
+    for split in ("dev", "test"):
+        for q in load_qa(EVALSETS / name / f"{split}.jsonl"):
+            if not q.answerable or q.meta.get("derived"):
+                continue
+            text = answer_tokens("\n".join(f"{docs[e].title}\n{docs[e].text}" for e in q.evidence))
+            if not any(contains_tokens(text, answer_tokens(a)) for a in q.answers):
+                missing.append(f"{split}:{q.id} {q.answers}")
+    assert not missing, missing
+
+
+def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
+    pkgs = {p.key: p for p in builder.installed_packages()}
+    by_name = {p.name: p for p in pkgs.values()}
+    for split in ("dev", "test"):
+        for q in load_qa(EVALSETS / "catalog" / f"{split}.jsonl"):
+            kind = q.meta["kind"]
+            ev = [pkgs[e.split("/", 1)[1]] for e in q.evidence]
+            if kind == "version":
+                assert q.answers == [ev[0].version], q.id
+            elif kind == "licence":
+                assert q.answers == [ev[0].licence], q.id
+            elif kind == "python":
+                assert q.answers[0] == ev[0].requires_python, q.id
+            elif kind == "reverse":
+                same = [p for p in pkgs.values() if p.summary and p.summary.lower().rstrip(".") in q.question.lower()]
+                assert [p.name for p in same] == q.answers, q.id
+            elif kind == "requires":
+                a, b = by_name[q.answers[0]], next(by_name[o] for o in q.options if o != q.answers[0])
+                needed = q.question.rsplit(" requires ", 1)[1].rstrip("?")
+                assert builder.canonical(needed) in a.unconditional(), q.id
+                assert builder.canonical(needed) not in b.mentioned(), q.id
+            elif kind.startswith("filter-"):
+                lic = q.question.split(" under the ", 1)[1].split(" licence", 1)[0]
+                group = [p for p in pkgs.values() if p.licence == lic]
+                tail = q.question.split(" licence ", 1)[1].rstrip("?")
+                if kind == "filter-requires":
+                    x = builder.canonical(tail.removeprefix("requires "))
+                    hits = [p for p in group if x in p.unconditional()]
+                    assert all(x not in p.mentioned() for p in group if p not in hits)
+                elif kind == "filter-nodeps":
+                    hits = [p for p in group if not p.requires]
+                elif kind == "filter-version":
+                    hits = [p for p in group if p.version == tail.removeprefix("is at version ")]
+                else:
+                    hits = [p for p in group if tail.removeprefix("has an optional extra called ") in p.extras]
+                assert [p.name for p in hits] == q.answers, q.id
+            elif kind == "absent-package":
+                name = q.question.split(" of ", 1)[-1].split(" is ", 1)[0].split()[-1].rstrip("?")
+                assert builder.canonical(name) not in pkgs, q.id
+            else:
+                assert kind == "absent-attribute", q.id
+
+
+def test_catalog_uses_every_layout_and_only_pinned_packages(builder, corpora):
+    pinned = builder.pins()
+    pages = list((corpora["catalog"] / "packages").iterdir())
+    assert len(pages) >= 60
+    assert {p.suffix for p in pages} == {".md", ".txt"}
+    layouts = {builder.layout_of(p) for p in builder.installed_packages()}
+    assert layouts == set(builder.LAYOUTS)
+    for p in builder.installed_packages():
+        assert pinned[p.key] == p.version
+    rich = (corpora["catalog"] / "packages").glob("rich.*")
+    assert pinned["rich"] in next(rich).read_text()
+
+
+def test_tables_dev_split_is_the_handwritten_qa_set():
+    hw = ROOT / "tests" / "data" / "handwritten" / "qa.jsonl"
+    rows = [json.loads(line) for line in (EVALSETS / "tables" / "dev.jsonl").read_text().splitlines()]
+    assert rows == [json.loads(line) for line in hw.read_text().splitlines()]
