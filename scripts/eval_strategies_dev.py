@@ -10,7 +10,8 @@ test split is refused):
   tables corpus took its place for testing)
 - `world`: a small world (seed 0) generated into WORK/world, its qa/dev.jsonl
 - `seed`: the seed article (/work/shared/seed or $RAGTUNE_SEED_ARTICLE) with evalsets/seed/dev.jsonl
-- `catalog`, `prose`, `tables`: evalsets/NAME/docs (or the folder its README names) with dev.jsonl
+- `tables`: the hand-written wiki (CSV indexed) with evalsets/tables/dev.jsonl (= the `handwritten` questions)
+- `catalog`, `prose`: built by scripts/build_evalsets.py into WORK/NAME-docs, with evalsets/NAME/dev.jsonl
 
 Each corpus gets its own project under WORK (ingested once, incrementally). Strategies run with
 `answer_many` on the default models; `--prepare` calls `prepare(project, [], dev)` first (an
@@ -53,9 +54,15 @@ def corpus_paths(name: str, work: Path) -> tuple[str, Path, Path]:
         if not (docs / article.name).exists():
             shutil.copyfile(article, docs / article.name)
         return name, docs, ROOT / "evalsets" / "seed" / "dev.jsonl"
-    base = ROOT / "evalsets" / name
-    docs = base / "docs"
-    return name, docs, base / "dev.jsonl"
+    if name == "tables":  # the hand-written wiki with its CSV indexed
+        return name, ROOT / "tests" / "data" / "handwritten" / "corpus", ROOT / "evalsets" / "tables" / "dev.jsonl"
+    docs = work / f"{name}-docs"  # catalog, prose: built from this environment's packages
+    if not docs.exists():
+        import subprocess
+
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_evalsets.py"), name, "--out", str(docs)],
+                       check=True)
+    return name, docs, ROOT / "evalsets" / name / "dev.jsonl"
 
 
 def main() -> None:

@@ -654,6 +654,9 @@ class Agentic(Rag):
             why = ""
             if r.decided_by == "rag" and (r.floor.abstained or is_abstention(r.text)):
                 why = "rag abstained"
+            elif r.decided_by == "rag" and r.want in ("date", "number", "version", "name") and \
+                    (ungrounded := _ungrounded(r.text, r.want, r.question, evidence)):
+                why = f"rag's answer is not in the evidence: {ungrounded}"
             elif missing:
                 why = f"not in the evidence: {', '.join(missing)}"
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and r.support and not exhausted and \
@@ -698,6 +701,31 @@ def names_covered(text: str, required: list[str]) -> float:
         if parts and all(p in toks for p in parts):
             found += 1
     return found / len(required)
+
+
+def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> str:
+    """What a generated answer to a typed question asserts that no retrieved chunk states:
+    its values of the asked type (compared as values), or for a name question its names;
+    "" when it is grounded or asserts nothing of the type."""
+    q_low = question.lower()
+    texts = [chunk_text(h) for h in evidence]
+    if want == "name":
+        said = [n for n in names(answer, capitalised_words(answer))
+                if n.lower() not in q_low and not _is_value(n)]
+        if not said:
+            return ""
+        low = " ".join(texts).lower()
+        return "" if any(n.lower() in low for n in said) else ", ".join(said)
+    q_keys = {(v.kind, v.key) for v in extract_values(question)}
+    said_v = [v for v in extract_values(answer) if fits(v, want) and (v.kind, v.key) not in q_keys]
+    if not said_v:
+        return ""
+    known = {(v.kind, v.key) for t in texts for v in extract_values(t)}
+    known |= {("number", (float(m.replace(",", "")),)) for t in texts for m in re.findall(r"\d[\d,]*\.?\d*", t)
+              if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", m)}
+    ok = any((v.kind, v.key) in known or (v.kind == "number" and ("number", (v.key[0],)) in known)
+             or v.text.lower() in " ".join(texts).lower() for v in said_v)
+    return "" if ok else ", ".join(v.text for v in said_v)
 
 
 def _name_parts(name: str) -> list[str]:
