@@ -2,10 +2,11 @@
 
 The vocabulary is derived from `src/ragtune/world/` at test time, never hand-written here:
 - relation identifiers: the keys of the world's template and label tables (`works_for`, ...);
-- template phrases: the literal text between the `{slots}` of every format string in world/
-  (statement, question, news and table templates), as phrases of 2-3 words and the 3-word
+- template phrases: the literal text between the `{slots}` of every format template in the
+  world's tables (statement, question, news and table templates), as phrases of 2-3 words and the 3-word
   windows of longer ones, each with a content word;
-- name lists: public module-level lists of words in world/ (industries, roles, kinds, name parts);
+- name lists: public module-level lists and tuples of words in world/ (the sequences the world
+  draws industries, roles, kinds and name parts from; sets of English stop words are not);
   a directory fails when one file uses 3 items of the same list;
 - generated names: the entity names of the tiny and small worlds (seed 0), the ones tests,
   RESULTS and the demo use.
@@ -25,7 +26,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ragtune"
 WORLD = SRC / "world"
-SCANNED = ["strategies"]  # finetune/ joins once the synthesis generalisation lands (issue 14.3)
+SCANNED = ["strategies", "finetune"]
 _STOP = set(
     "a an the of in on at to for from by with and or is are was were be been being do does did "
     "what which who whom whose when where why how that this these those it its as into than then "
@@ -37,9 +38,14 @@ _STOP = set(
 _GENERIC = {"first", "last", "new", "more", "most", "other", "same", "each", "name", "kind", "type"}
 
 
-def _strings(path: Path) -> list[str]:
-    return [n.value for n in ast.walk(ast.parse(path.read_text()))
-            if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+def _table_strings(tree: ast.Module) -> list[str]:
+    """String constants inside the module-level tables (dicts, lists, tuples), not docstrings."""
+    out = []
+    for node in tree.body:
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+        if isinstance(value, (ast.Dict, ast.List, ast.Tuple)):
+            out += [n.value for n in ast.walk(value) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    return out
 
 
 def _words(text: str) -> list[str]:
@@ -62,13 +68,13 @@ def world_vocabulary() -> dict[str, set]:
                 identifiers |= {k.value for k in value.keys
                                 if isinstance(k, ast.Constant) and isinstance(k.value, str)
                                 and re.fullmatch(r"[a-z]+_[a-z_]+", k.value)}
-            if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+            if isinstance(value, (ast.List, ast.Tuple)):  # the sequences names are drawn from
                 items = {e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
                 items = {i for i in items if len(i) >= 4}
                 if len(items) >= 5:
                     lists.append(items)
-        for s in _strings(path):
-            if "{" not in s:
+        for s in _table_strings(tree):
+            if not re.search(r"\{[a-z_]*\}", s):  # format templates only
                 continue
             for segment in re.split(r"\{[^{}]*\}", s):
                 toks = _words(segment)
