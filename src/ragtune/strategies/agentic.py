@@ -414,7 +414,7 @@ class Agentic(Rag):
                 values = set()
             for v in values:
                 if isinstance(v, str) and 2 <= len(v) <= 40 and len(v.split()) <= 4 \
-                        and not re.search(r"[:|]", v) and not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", v):
+                        and not re.search(r"[:|]", v) and not _slug(v):
                     out[v.lower()] = v
             self._title_names = out
         return self._title_names
@@ -701,6 +701,12 @@ def names_covered(text: str, required: list[str]) -> float:
         if parts and all(p in toks for p in parts):
             found += 1
     return found / len(required)
+
+
+def _slug(title: str) -> bool:
+    """A title that is a file name ("2024-05-21-notes", "team-case-study"), not a name; a
+    two-part name such as `pydantic-core` is a name."""
+    return bool(re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}|\d{4}[-_]\d\d.*", title))
 
 
 def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> str:

@@ -128,7 +128,7 @@ def names(text: str, known: set[str] | None = None) -> list[str]:
         # trailing function words ("Model 3 of")
         while toks and toks[-1].lower() in ("of", "de", "van", "von", "&"):
             toks = toks[:-1]
-        span = " ".join(toks).strip(" ,.?:;!'\"")
+        span = re.sub(r"'s$", "", " ".join(toks)).strip(" ,.?:;!'\"")
         if span and not span.isdigit() and span.lower() not in LEADING and not _ORDINAL.match(span):
             out.append(span)
     for rx in (DATE, VERSION):
@@ -194,7 +194,8 @@ _DATE_CUE = re.compile(
     r"\bwhat's\s+the\s+(?:deadline|date)\b",
     re.I,
 )
-_VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+)?(?:version|release)\b", re.I)
+_VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:version|release)\b(?!\s+v?\d)|"
+                          r"\bversion\s+(?:is|was)\s+(?:recorded|pinned|installed|current)\b", re.I)
 _NAME_CUE = re.compile(
     r"^\s*(?:who|whom|whose|where)\b|\b(?:who|whom)\b|\b(?:in|at|from|to)\s+where\b|"
     r"\bwhich\s+(?:one|of|[\w-]+)\b|\bwhat\s+is\s+(?:the\s+)?name\b|"
@@ -257,7 +258,9 @@ def find_options(question: str) -> list[str]:
     q = question.strip().rstrip("?").strip()
     if not _CHOOSES.search(q):
         return []
-    m = re.search(r"\b(?:between|of)\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)(?:\s*([,:;?])|\s+(?:which|who|what)\b|$)", q, re.I)
+    q = QUOTED.sub(" ", q)  # an "or" inside a quoted title is not a choice
+    m = re.search(r"(?:\b(?:which|who|whom)\s+(?:one\s+)?of|\bbetween|^of)\s+(?:the\s+)?(.+?)\s+and\s+"
+                  r"(?:the\s+)?(.+?)(?:\s*([,:;?])|\s+(?:which|who|what)\b|$)", q, re.I)
     if m and re.search(r"\b(?:which|who|whom|whether)\b", q, re.I):
         a, b = _trim_option(m.group(1), left=True), _trim_option(m.group(2), left=False)
         if not m.group(3):
