@@ -75,7 +75,7 @@ def main() -> None:
     from ragtune.finetune.train import DevPrompt, TrainConfig, train
     from ragtune.models import get_pool
     from ragtune.models.locate import converted_smollm2
-    from ragtune.strategies.prompts import CLOSED_BOOK_SYSTEM
+    from ragtune.prompts import CLOSED_BOOK_SYSTEM
 
     world = Path(args.world)
     proc = psutil.Process()

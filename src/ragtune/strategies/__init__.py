@@ -2,7 +2,7 @@
 
     from ragtune.strategies import build_strategy
     strategy = build_strategy("agentic@adapter=lora-001", project)
-    answer = strategy.answer("Who founded Quellmark?")
+    answer = strategy.answer("Which licence does httpx use?")
 
 Nothing here may import `ragtune.world`: strategies must work on any corpus, not on the
 synthetic world's templates (a test checks the imports).

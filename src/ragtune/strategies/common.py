@@ -178,20 +178,63 @@ _ABSTAIN = re.compile(
     r"can'?t (?:answer|determine)|unknown|not enough information|unanswerable|does not (?:say|mention|contain))\b",
     re.I,
 )
-_CITE = re.compile(r"\[(\d{1,2})\]")
+_CITE = re.compile(r"\s*\[(\d{1,2})\]")
 _PREFIX = re.compile(r"^\s*(?:answer|a|final answer)\s*[:\-]\s*", re.I)
+_PREAMBLE = re.compile(r"^(?:sure|okay|ok|certainly|of course|yes|here is the answer|answer)\W*$", re.I)
+
+ANSWER_TOKENS = 64
+"""Default new-token budget of a generated answer. Generation stops earlier at the model's end
+of turn; an answer the budget cut is trimmed back to its last complete sentence."""
+
+# a sentence ends at . ! ? (closing quotes/brackets allowed) before white space or the end, not
+# after a decimal point, a one-letter initial, a list number or a common abbreviation
+_SENT_END = re.compile(r"[.!?][\"')\]]*(?=\s|$)")
+_NOT_END = re.compile(r"(?:\b[A-Za-z]|\b\d{1,2}|\b(?:e\.g|i\.e|etc|vs|approx|dr|mr|mrs|ms|st|no|inc|ltd|co|corp|fig))\.$", re.I)
 
 
 def is_abstention(text: str) -> bool:
     return not text.strip() or bool(_ABSTAIN.search(text))
 
 
-def clean_answer(text: str) -> str:
-    """First line, without an 'Answer:' prefix or citation markers."""
-    line = next((ln for ln in text.strip().splitlines() if ln.strip()), "")
-    line = _PREFIX.sub("", line)
-    line = _CITE.sub("", line)
-    return re.sub(r"\s+", " ", line).strip().rstrip(",;")
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end in `text`."""
+    return [m.end() for m in _SENT_END.finditer(text)
+            if not (m.group()[0] == "." and _NOT_END.search(text[: m.start() + 1]))]
+
+
+def whole_sentences(text: str, cut: bool) -> str:
+    """`text`, or when generation was `cut` by its token budget, `text` up to its last complete
+    sentence (a whole answer is never cut mid-sentence; an answer with no sentence end at all is
+    kept as it is)."""
+    text = text.strip()
+    if not cut:
+        return text
+    ends = sentence_ends(text)
+    return text[: ends[-1]].strip() if ends else text
+
+
+def end_sentence(text: str) -> str:
+    """A whole answer ends like a sentence: a phrase the model ended without punctuation
+    ("14 months") gets a full stop; a text cut mid-sentence is handled by whole_sentences."""
+    text = text.strip()
+    if text and text[-1].isalnum() or text.endswith((")", '"', "'", "%", "]")):
+        return text + "."
+    return text
+
+
+def clean_answer(text: str, cut: bool = False) -> str:
+    """The answer line: the first non-empty line that is not a bare preamble ("Sure!"), without
+    an 'Answer:' prefix or citation markers, ending like a sentence; when `cut` by the token
+    budget (which can only have cut the last line), whole sentences only."""
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    pick = next((i for i, ln in enumerate(lines) if not _PREAMBLE.match(ln)), 0)
+    line = lines[pick] if lines else ""
+    line = _CITE.sub("", _PREFIX.sub("", line))
+    line = re.sub(r"\s+", " ", line).strip().rstrip(",;:")
+    cut = cut and pick == len(lines) - 1
+    if cut and not sentence_ends(line):
+        return line + "\u2026"  # no sentence ended within the budget: marked, not passed off as whole
+    return end_sentence(whole_sentences(line, cut))
 
 
 def cited_numbers(text: str) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ragtune.strategies.base import Pipeline, usage_of
 from ragtune.strategies.common import (
+    ANSWER_TOKENS,
     Passage,
     clean_answer,
     fit_budget,
@@ -53,15 +54,17 @@ class Rag(Pipeline):
         msgs.append({"role": "user", "content": rag_user_message(question, [p.text for p in shown])})
         return msgs
 
-    def _answer_batch(self, questions: list[str], filters: Filter | None) -> list[Answer]:
+    def _answer_batch(
+        self, questions: list[str], filters: Filter | None, budget: int = ANSWER_TOKENS
+    ) -> list[Answer]:
         hits = self.retrieve(questions, filters)
         passages = self.passages(questions, hits)
         prompts = [self.messages(q, ps) for q, ps in zip(questions, passages)]
-        gens = self.generate(prompts, None)
+        gens = self.generate(prompts, None, budget)
         answers = []
         for q, hs, ps, g in zip(questions, hits, passages, gens):
             shown = ps if self.program.order == "best_first" else ps[::-1]
-            text = clean_answer(g.text)
+            text = clean_answer(g.text, cut=g.finish_reason == "length")
             abstained = is_abstention(text) or not ps
             citations = [] if abstained else make_citations(g.text, text, shown)
             answers.append(

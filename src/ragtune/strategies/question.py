@@ -1,0 +1,401 @@
+"""Reading a question (and a passage) without knowing the corpus.
+
+Generic English only: wh-words, coordination, relative clauses, comparatives, and the shapes
+names take in real text: capitalised words, lowercase and code-style identifiers (`httpx`,
+`snake_case`, `dotted.names`, `iPhone`), names with digits (`F21`, `IP68`), versions, dates and
+quoted strings. Nothing here knows a corpus's wording or vocabulary; the agentic pipeline
+(agentic.py) builds its decisions on these readings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ragtune.strategies.common import STOPWORDS
+
+# ---------------------------------------------------------------- words
+
+WH = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how"}
+# words that start questions or clauses and are capitalised only because they come first
+LEADING = WH | STOPWORDS | {
+    "i", "tell", "name", "give", "list", "describe", "explain", "please", "hi", "hey", "so",
+    "also", "any", "some", "since", "during", "until", "under", "over", "with", "without",
+    "about", "per", "via", "into", "through", "across", "between", "among", "within", "here",
+    "now", "today", "yes", "no", "ok", "okay", "thanks", "sorry", "quick", "question", "hello",
+    "dear", "new", "old", "last", "next", "first", "every", "each", "all", "both", "either",
+    "neither", "my", "our", "your", "we", "us", "me", "if", "in", "on", "at", "my", "one",
+    "what's", "who's", "where's", "when's", "how's", "which's", "is", "are", "was", "were",
+    "does", "did", "do", "can", "could", "should", "would", "will", "may", "might", "must",
+    "let", "according", "apart", "besides", "compared", "regarding", "despite", "although",
+    "though", "while", "because", "however", "moreover", "furthermore", "therefore", "thus",
+    "meanwhile", "instead", "unlike", "like", "other", "another", "many", "most", "more", "such",
+    "these", "those", "this", "that", "it", "its", "they", "their", "he", "she", "his", "her",
+}  # fmt: skip
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")  # fmt: skip
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+\d{{4}}"
+    rf"|{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{_MON}\.?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)",
+    re.I,
+)
+YEAR = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
+VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+){1,3}(?:[-+]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?![\w.]*\w)", re.I)
+QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\n]{1,80})`|(?<![\w'])'([^'\n]{2,60})'(?![\w'])")
+# identifiers: dotted / underscored / slashed names, inner capitals, letters mixed with digits,
+# hyphenated words with a capital or a digit in them
+_CODE_TOKEN = (
+    r"[A-Za-z_][\w]*(?:[._/][A-Za-z_\d][\w]*)+"  # yeager.ai, os.path, snake_case via \w, a/b
+    r"|[A-Za-z]*[a-z][A-Z][\w]*"  # iPhone, macOS, PyTorch
+    r"|\w*_\w+"  # snake_case
+    r"|(?!\d{4}-\d\d)(?=[\w-]*[A-Z\d])[A-Za-z\d]+(?:-[A-Za-z\d]+)+"  # Wi-Fi, GPT-4, BUG-882
+    r"|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,}"  # F21, IP68, 3S
+)
+_CAP_TOKEN = r"[A-Z][\w'&+-]*"
+_NUM_TOKEN = r"\d+(?:[.,]\d+)*"
+_NAME = re.compile(
+    rf"(?<![\w.-])(?:{_CODE_TOKEN}|{_CAP_TOKEN})(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+|&[ \t]+)?(?:{_CODE_TOKEN}|{_CAP_TOKEN}|{_NUM_TOKEN}\b))*"
+)
+_WORD = re.compile(r"[A-Za-z0-9][\w.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match 'installs' with 'installed'."""
+    w = word.lower()
+    for suffix in ("ies", "ied", "ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix) and not w.endswith("ss"):
+            return w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    return w
+
+
+def content_terms(text: str) -> list[str]:
+    """The question's content words, stemmed, without wh-words and stop words."""
+    out = []
+    for w in words(text):
+        low = re.sub(r"'s?$", "", w.lower().strip(".'"))
+        if low in LEADING or len(low) < 2 and not low.isdigit():
+            continue
+        s = stem(low)
+        if s not in out:
+            out.append(s)
+    return out
+
+
+def _is_code(token: str) -> bool:
+    return bool(re.fullmatch(_CODE_TOKEN, token)) and not _ORDINAL.match(token)
+
+
+def names(text: str, known: set[str] | None = None) -> list[str]:
+    """Name-like spans: quoted strings, capitalised runs ("Model 3S", "Guido van Rossum"),
+    identifiers (`httpx`, `yeager.ai`, `snake_case`, `iPhone`, `F21`), versions and dates.
+
+    A capitalised word that only starts a sentence ("Despite", "Companies") is not a name
+    unless `known` (lower-case words seen capitalised elsewhere, mid-sentence) says it is, or a
+    name-like word follows it. Lowercase plain words are terms, not names: see content_terms."""
+    out: list[str] = []
+    for m in QUOTED.finditer(text):
+        span = next(g for g in m.groups() if g)
+        out.append(span.strip())
+    starts = _sentence_starts(text)
+    for m in _NAME.finditer(text):
+        if re.match(r"\s*:", text[m.end():]) and m.start() in starts:
+            continue  # a label ("Category:", "Q:"), not a name
+        toks = m.group(0).split()
+        pos = m.start()
+        # drop leading function words ("What", "Which", "In", "The") and lone sentence starters
+        while toks:
+            low = toks[0].lower()
+            first_of_sentence = pos in starts
+            plain_cap = re.fullmatch(r"[A-Z][a-z']*", toks[0]) is not None
+            if low in LEADING or low.rstrip("'s") in LEADING:
+                pass
+            elif first_of_sentence and plain_cap and len(toks) == 1 and not (known and low in known):
+                pass
+            else:
+                break
+            pos += len(toks[0]) + 1
+            toks = toks[1:]
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+        # trailing function words ("Model 3 of")
+        while toks and toks[-1].lower() in ("of", "de", "van", "von", "&"):
+            toks = toks[:-1]
+        span = re.sub(r"'s$", "", " ".join(toks)).strip(" ,.?:;!'\"")
+        if span and not span.isdigit() and span.lower() not in LEADING and not _ORDINAL.match(span):
+            out.append(span)
+    for rx in (DATE, VERSION):
+        out += [m.group(0) for m in rx.finditer(text)]
+    out += [m.group(1) for m in YEAR.finditer(text)]
+    seen: set[str] = set()
+    uniq = []
+    for span in out:
+        key = span.lower()
+        if key not in seen and len(span) >= 2:
+            seen.add(key)
+            uniq.append(span)
+    # drop spans inside a longer span ("Model" inside "Model 3S"), keep versions and dates
+    return [s for s in uniq if not any(s != o and _contains_words(o, s) for o in uniq)]
+
+
+def _contains_words(outer: str, inner: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(inner)}(?![\w])", outer, re.I) is not None
+
+
+def _sentence_starts(text: str) -> set[int]:
+    starts = {0}
+    for m in re.finditer(r"(?:[.!?:]\s+|\n\s*(?:[-*+#>|]\s*)*|\|\s*)(?=\S)", text):
+        starts.add(m.end())
+    # the first word after leading spaces / list markers
+    lead = re.match(r"\s*(?:[-*+#>]\s*)*", text)
+    if lead:
+        starts.add(lead.end())
+    return starts
+
+
+def capitalised_words(text: str) -> set[str]:
+    """Lower-cased words written with a capital somewhere other than a sentence start."""
+    starts = _sentence_starts(text)
+    return {m.group(0).lower() for m in re.finditer(r"(?<![\w.-])[A-Z][\w'-]*", text)
+            if m.start() not in starts}
+
+
+# ---------------------------------------------------------------- answer types
+
+# nouns that ask for a quantity (the answer is a number, usually with a unit)
+_QUANTITY_NOUNS = (
+    "price|cost|costs|fee|fees|rate|percentage|percent|share|amount|number|count|total|size|length|"
+    "duration|weight|height|depth|width|capacity|population|age|salary|budget|limit|cap|maximum|"
+    "minimum|max|min|interval|speed|temperature|score|distance|volume|frequency|allowance|"
+    "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold"
+)
+_NUMBER_CUE = re.compile(
+    r"\bhow\s+(?:many|much|long|old|often|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
+    r"frequently|expensive)\b"
+    rf"|\b(?:what|which)\s+(?:is\s+|are\s+|was\s+|were\s+|'s\s+)?(?:the\s+|its\s+|their\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
+    rf"|\bwhat's\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
+    r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:most|least|maximum|minimum|highest|lowest)\b",
+    re.I,
+)
+_DATE_CUE = re.compile(
+    r"^\s*when\b|\b(?:in|by|from|since|until)\s+when\b|\bwhen\s+(?:did|does|do|was|were|is|will|"
+    r"are|has|have|had)\b|\b(?:what|which)\s+(?:year|date|day|month|decade|century)\b|"
+    r"\b(?:what|which)\s+is\s+the\s+(?:deadline|date|release date|end date|start date)\b|"
+    r"\b(?:what|which)\s+time\b|\b(?:what|which)\s+day\b|"
+    r"\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:day|date|year|deadline)\b|"
+    r"\bwhat's\s+the\s+(?:deadline|date)\b",
+    re.I,
+)
+_VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:version|release)\b(?!\s+v?\d)|"
+                          r"\bversion\s+(?:is|was)\s+(?:recorded|pinned|installed|current)\b", re.I)
+_NAME_CUE = re.compile(
+    r"^\s*(?:who|whom|whose|where)\b|\b(?:who|whom)\b|\b(?:in|at|from|to)\s+where\b|"
+    r"\bwhich\s+(?:one|of|[\w-]+)\b|\bwhat\s+is\s+(?:the\s+)?name\b|"
+    r"^\s*what\s+(?!kind\b|type\b|sort\b)[\w-]+\s+(?:is|are|was|were|does|do|did)\b|"
+    r"\b(?:called|named)\s*\??\s*$",
+    re.I,
+)
+_OPEN_CUE = re.compile(
+    r"^\s*(?:why|how\s+(?:does|do|did|is|are|was|were|can|could|should|would|to)\b)|"
+    r"\b(?:explain|describe|summari[sz]e|what\s+(?:are|were)\s+the\s+(?:main\s+)?"
+    r"(?:benefits|advantages|disadvantages|drawbacks|limitations|risks|differences|challenges|"
+    r"reasons|steps|features|pros|cons))\b",
+    re.I,
+)
+
+
+def date_kind(question: str) -> str:
+    """For a date question: "time" (what time), "weekday" (which day of the week) or "date"."""
+    if re.search(r"\b(?:what|which|at what)\s+time\b", question, re.I):
+        return "time"
+    if re.search(r"\bday of the week\b|\b(?:what|which)\s+(?:week)?day\b", question, re.I):
+        return "weekday"
+    return "date"
+
+
+def answer_type(question: str) -> str:
+    """What the answer is: "choice" (one of two named options), "date", "version", "number",
+    "name", or "open" (a phrase or sentence: what / why / how questions, definitions).
+
+    Short factoids (every type but "open") can be answered by a typed span; open questions
+    keep the generated answer."""
+    if len(find_options(question)) == 2:
+        return "choice"
+    if _OPEN_CUE.search(question):
+        return "open"
+    if _VERSION_CUE.search(question):
+        return "version"
+    if _DATE_CUE.search(question):
+        return "date"
+    if _NUMBER_CUE.search(question):
+        return "number"
+    if _NAME_CUE.search(question):
+        return "name"
+    return "open"
+
+
+# ---------------------------------------------------------------- coordination: options
+
+_CLAUSE_BREAK = re.compile(r"[,;:?!()]|\b(?:which|who|whom|what|whether|between|than|is|are|"
+                           r"was|were|does|did|do|has|have|had)\b", re.I)
+
+
+_CHOOSES = re.compile(r"\b(?:which|who|whom|whether|or|vs\.?|versus)\b", re.I)
+
+
+def find_options(question: str) -> list[str]:
+    """The two things a question asks to choose between, from coordination: "A or B"
+    (anywhere), "between A and B", "which of A and B", "A vs B". Each option is bounded by
+    the clause around it and is at most 6 words."""
+    q = question.strip().rstrip("?").strip()
+    if not _CHOOSES.search(q):
+        return []
+    q = QUOTED.sub(" ", q)  # an "or" inside a quoted title is not a choice
+    m = re.search(r"(?:\b(?:which|who|whom)\s+(?:one\s+)?of|\bbetween|^of)\s+(?:the\s+)?(.+?)\s+and\s+"
+                  r"(?:the\s+)?(.+?)(?:\s*([,:;?])|\s+(?:which|who|what)\b|$)", q, re.I)
+    if m and re.search(r"\b(?:which|who|whom|whether)\b", q, re.I):
+        a, b = _trim_option(m.group(1), left=True), _trim_option(m.group(2), left=False)
+        if not m.group(3):
+            b = _parallel(a, b)
+        if _ok_options(a, b):
+            return [a, b]
+    m = re.search(r"\s+(?:or|vs\.?|versus)\s+", q, re.I)
+    if not m:
+        return []
+    left, right = q[: m.start()], q[m.end():]
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    a = left[breaks[-1].end():] if breaks else left
+    stop = _CLAUSE_BREAK.search(right)
+    b = right[: stop.start()] if stop else right
+    a, b = _trim_option(a, left=True), _trim_option(b, left=False)
+    if not (stop and re.match(r"[,;:?!()]", right[stop.start():])):
+        b = _parallel(a, b)
+    return [a, b] if _ok_options(a, b) else []
+
+
+def _parallel(a: str, b: str) -> str:
+    """The second conjunct when nothing marks its end ("which of A and B supports X"): as
+    long as the first, or the name it starts with."""
+    toks = b.split()
+    if len(toks) <= len(a.split()):
+        return b
+    lead = names(b)
+    if lead and b.startswith(lead[0]):
+        return lead[0]
+    return " ".join(toks[: len(a.split())])
+
+
+def _trim_option(text: str, left: bool) -> str:
+    toks = text.strip(" ,.").split()
+    while toks and toks[0].lower() in ("the", "a", "an", "either", "both", "of", "between", "one"):
+        toks = toks[1:]
+    return " ".join(toks).strip(" ,.")
+
+
+def _ok_options(a: str, b: str) -> bool:
+    return bool(a and b) and a.lower() != b.lower() and len(a.split()) <= 6 and len(b.split()) <= 6
+
+
+# ---------------------------------------------------------------- comparatives and recency
+
+MORE = re.compile(r"\b(more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|"
+                  r"longer|longest|taller|tallest|heavier|heaviest|deeper|deepest|wider|widest|"
+                  r"costs? more|more expensive|pricier|later|latest|newer|newest|younger|"
+                  r"youngest|more recent|most recent|recently|further|farther)\b", re.I)
+LESS = re.compile(r"\b(less|least|fewer|fewest|smaller|smallest|lower|lowest|shorter|shortest|"
+                  r"lighter|lightest|cheaper|cheapest|shallower|narrower|earlier|earliest|first|"
+                  r"older|oldest|before|sooner)\b", re.I)
+# comparatives that, for dates, mean the earlier date ("older", "longer at", "first")
+_EARLIER_FOR_DATES = re.compile(r"\b(older|oldest|earlier|earliest|first|before|sooner|longer|"
+                                r"longest|more senior)\b", re.I)
+_LATER_FOR_DATES = re.compile(r"\b(later|latest|newer|newest|younger|youngest|more recent|"
+                              r"most recent|recently|after|last)\b", re.I)
+
+TEMPORAL = re.compile(r"\b(most recent(?:ly)?|latest|currently|current|now|nowadays|today|"
+                      r"these days|at present|at the moment|presently|as of now|still|"
+                      r"up to date|this year)\b", re.I)
+
+
+def direction(question: str, values_are_dates: bool) -> str | None:
+    """"more" or "less": which end of the compared values the question asks for."""
+    q = question.lower()
+    for opt in find_options(question):  # an option's own words never decide
+        q = q.replace(opt.lower(), " ")
+    if values_are_dates:
+        early, late = _EARLIER_FOR_DATES.search(q), _LATER_FOR_DATES.search(q)
+        if early and not late:
+            return "less"
+        if late and not early:
+            return "more"
+    more, less = MORE.search(q), LESS.search(q)
+    if more and not less:
+        return "more"
+    if less and not more:
+        return "less"
+    if more and less:
+        return "more" if more.start() < less.start() else "less"
+    return None
+
+
+# ---------------------------------------------------------------- nested descriptions
+
+_REL = re.compile(
+    r"\bthe\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:that|which|who|whom|whose|where)\s+", re.I)
+_OF_CHAIN = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+of\s+(the\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+of\s+)", re.I)
+
+
+@dataclass
+class Description:
+    """A nested description inside a question ("the package that vendors X"), where it
+    stands in the question, and the sub-question that resolves it."""
+
+    span: str
+    start: int
+    end: int
+    sub_question: str
+    head: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def replace(self, question: str, name: str) -> str:
+        return (question[: self.start] + name + question[self.end:]).replace(" ?", "?").strip()
+
+
+def nested_description(question: str) -> Description | None:
+    """The innermost description a question builds on: a noun phrase with a relative clause
+    ("the library that replaced X", "the author who wrote Y") or the inner link of a
+    `the A of the B of C` chain ("the licence of the parent of Z"). None for a flat question."""
+    m = next((m for m in _REL.finditer(question)
+              if not any(w.lower() in LEADING for w in m.group(1).split())), None)
+    if m:
+        start = m.start()
+        rest = question[m.end():]
+        stop = re.search(r"[,;?!]|\s+(?:and|but)\s+(?:what|which|who|how|when|where)\b", rest)
+        clause = rest[: stop.start()] if stop else rest
+        end = m.end() + len(clause)
+        # a trailing participle (+ preposition) belongs to the outer clause: "... is the N that
+        # X runs based in?"
+        tail = re.search(r"\s+([a-z]+ed)(?:\s+(?:in|at|on|to|for|from|by|with))?\s*$", clause)
+        if tail and tail.start() > 0 and len(clause[: tail.start()].split()) >= 2:
+            end = m.end() + tail.start()
+        span = question[start:end].strip()
+        head = m.group(1)
+        return Description(span, start, start + len(span), f"Which {head} is meant by: {span}?", head)
+    m = _OF_CHAIN.search(question)
+    if m:
+        start = m.start(1)
+        rest = question[m.end(1):]
+        stop = re.search(r"[,;?!]|\s+(?:is|was|are|were|does|did|do|based|located|born)\b", rest)
+        end = m.end(1) + (stop.start() if stop else len(rest))
+        span = question[start:end].strip()
+        head = span.split()[1] if len(span.split()) > 1 else span
+        return Description(span, start, start + len(span), f"Which is {span}?", head)
+    return None

@@ -1,0 +1,204 @@
+"""Typed values in text: dates, times, versions and numbers with their units, compared as what
+they are ("1.20.0" > "1.3.0", "2 years" > "20 months", "31 March 2024" < "2024-06-30").
+
+Each value keeps where it was found, so a caller can tie it to the relation a question asks
+about (the words around it) rather than taking the first number of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ragtune.strategies.common import STOPWORDS
+from ragtune.strategies.question import DATE, VERSION, YEAR, stem
+
+_MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
+_TIME = re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?(?![\d.])|\b(?:1[0-2]|[1-9])\s*[ap]\.?m\.?(?!\w)", re.I)
+_CURRENCY = {"eur": "eur", "euro": "eur", "euros": "eur", "€": "eur", "usd": "usd", "$": "usd",
+             "dollar": "usd", "dollars": "usd", "gbp": "gbp", "£": "gbp", "pound": "gbp",
+             "pounds": "gbp", "chf": "chf", "jpy": "jpy", "¥": "jpy", "yen": "jpy"}
+_CUR_WORDS = r"EUR|USD|GBP|CHF|JPY|€|\$|£|¥"
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER = re.compile(
+    rf"(?:(?P<cur>{_CUR_WORDS})\s?)?(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|(?:{'|'.join(_NUMBER_WORDS)})\b)(?P<pct>\s?%)?(?:[\s-](?P<unit>[A-Za-z€$£¥][\w/]*))?",
+    re.I,
+)
+# units compared across each other (a scale to a common base)
+_SCALE = {
+    "second": ("time", 1 / 86400), "sec": ("time", 1 / 86400), "s": ("time", 1 / 86400),
+    "minute": ("time", 1 / 1440), "min": ("time", 1 / 1440), "hour": ("time", 1 / 24),
+    "h": ("time", 1 / 24), "hr": ("time", 1 / 24), "day": ("time", 1.0), "week": ("time", 7.0),
+    "month": ("time", 30.44), "year": ("time", 365.25), "yr": ("time", 365.25),
+    "mm": ("length", 0.001), "cm": ("length", 0.01), "m": ("length", 1.0), "metre": ("length", 1.0),
+    "meter": ("length", 1.0), "km": ("length", 1000.0), "g": ("mass", 0.001),
+    "gram": ("mass", 0.001), "kg": ("mass", 1.0), "kilogram": ("mass", 1.0), "t": ("mass", 1000.0),
+    "tonne": ("mass", 1000.0), "kb": ("bytes", 1e3), "mb": ("bytes", 1e6), "gb": ("bytes", 1e9),
+    "tb": ("bytes", 1e12),
+}
+_MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+_UNIT_WORDS = {"mbps", "kbps", "gbps", "ghz", "mhz", "khz", "hz", "kwh", "wh", "mah", "rpm", "fps",
+               "dpi", "ppm", "db", "mb", "gb", "kb", "tb"}
+_NOT_UNITS = {"per", "each", "every", "times", "more", "less", "than", "and", "or", "to", "plus",
+              "minus", "out", "up", "down", "off", "so", "still", "only", "just", "new", "old"}
+
+
+@dataclass
+class Value:
+    text: str  # as written: "EUR 400", "14 months", "2024-06-30", "5.0.0"
+    kind: str  # "date", "time", "weekday", "version", "number"
+    key: tuple  # comparable within a kind (and, for numbers, a dimension)
+    unit: str  # normalised unit ("month", "eur", "%", "kg") or ""
+    start: int
+    end: int
+
+    @property
+    def dimension(self) -> str:
+        if self.kind != "number":
+            return self.kind
+        if self.unit in _SCALE:
+            return _SCALE[self.unit][0]
+        return self.unit
+
+    def comparable(self, other: "Value") -> bool:
+        if self.kind != other.kind:
+            return {self.kind, other.kind} <= {"date"}
+        if self.kind == "number":
+            return self.dimension == other.dimension or not (self.unit and other.unit)
+        return True
+
+
+def _date_key(text: str) -> tuple | None:
+    t = text.lower().replace(",", " ").replace(".", " ")
+    m = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", t)
+    if m:
+        return (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    year = re.search(r"\b(\d{4})\b", t)
+    month = next((v for k, v in _MONTHS.items() if re.search(rf"\b{k}\b", t)), None)
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", " ", t))
+    if year is None and month is None:
+        return None
+    return (int(year.group(1)) if year else 0, month or 0, int(day.group(1)) if day and month else 0)
+
+
+def _version_key(text: str) -> tuple:
+    parts = re.findall(r"\d+", text.split("-")[0].split("+")[0])
+    return tuple(int(p) for p in parts[:4]) + (0,) * (4 - min(4, len(parts)))
+
+
+def _unit(word: str | None) -> str:
+    if not word:
+        return ""
+    low = word.lower().strip(".")
+    if low in _CURRENCY:
+        return _CURRENCY[low]
+    if low in ("percent", "per cent", "pct"):
+        return "%"
+    if re.fullmatch(r"[A-Z][a-z]{2,}", word) and low not in _SCALE and low not in _UNIT_WORDS:
+        return ""  # "240 Acme loggers": a capitalised word after a number starts a name
+    if low in STOPWORDS or low in _NOT_UNITS or not re.fullmatch(r"[a-z€$£¥][a-z/]*", low):
+        return ""
+    s = stem(low)
+    return {"metres": "m", "meters": "m", "mins": "min", "secs": "sec", "hrs": "hr"}.get(low, s)
+
+
+def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -> list[Value]:
+    """Every typed value in `text`, left to right, without overlaps. Numbers inside a name
+    (`name_spans`, e.g. a product called "Model 3") are not values."""
+    taken: list[tuple[int, int]] = list(name_spans or [])
+    out: list[Value] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(v: Value) -> None:
+        if free(v.start, v.end):
+            out.append(v)
+            taken.append((v.start, v.end))
+
+    for m in DATE.finditer(text):
+        key = _date_key(m.group(0))
+        if key:
+            add(Value(m.group(0), "date", key, "", m.start(), m.end()))
+    for m in _TIME.finditer(text):
+        add(Value(m.group(0), "time", _time_key(m.group(0)), "", m.start(), m.end()))
+    for m in VERSION.finditer(text):
+        dots = m.group(0).count(".")
+        after = text[m.end(): m.end() + 12]
+        versionish = dots >= 2 or m.group(0).lower().startswith("v") or (
+            re.search(r"(?:version|release|v)\s*$|\b[A-Za-z]*[A-Z][\w.]*\s$",
+                      text[max(0, m.start() - 24): m.start()]) is not None
+            and not _is_unit_next(after))
+        if versionish and not re.search(rf"(?:{_CUR_WORDS})\s?$", text[max(0, m.start() - 5): m.start()], re.I):
+            add(Value(m.group(0), "version", _version_key(m.group(0)), "", m.start(), m.end()))
+    for m in YEAR.finditer(text):
+        add(Value(m.group(1), "date", (int(m.group(1)), 0, 0), "", m.start(1), m.end(1)))
+    for m in _WEEKDAY.finditer(text):
+        add(Value(m.group(0), "weekday", (_WEEKDAYS.index(m.group(0).lower().rstrip("s")),), "",
+                  m.start(), m.end()))
+    for m in _NUMBER.finditer(text):
+        raw = m.group("num")
+        low = raw.lower()
+        number = float(_NUMBER_WORDS[low]) if low in _NUMBER_WORDS else float(raw.replace(",", ""))
+        unit_word = m.group("unit")
+        unit = "%" if m.group("pct") else _unit(unit_word)
+        start, end = m.start("num"), m.end("num")
+        if m.group("cur"):
+            unit, start = _CURRENCY[m.group("cur").lower()], m.start()
+            unit_word = None
+        if m.group("pct"):
+            end = m.end("pct")
+        elif unit_word and unit_word.lower() in _MULTIPLIER and len(unit_word) > 2:
+            number *= _MULTIPLIER[unit_word.lower()]  # "2 million": a count, not a unit
+            unit, end = "", m.end("unit")
+        elif unit and unit_word:
+            end = m.end("unit")
+            # "20 working days", "31 monitoring stations": a modifier, then the unit noun
+            nxt = re.match(r"[\s-]([a-z][a-z]+)\b", text[end:])
+            if re.search(r"(?:ing|ed|ly)$", unit_word) and nxt and _unit(nxt.group(1)):
+                unit, end = _unit(nxt.group(1)), end + nxt.end()
+        if low in _NUMBER_WORDS and (not unit or number < 2):
+            continue  # "one of them": a bare number word is rarely a value
+        base = number * _SCALE[unit][1] if unit in _SCALE else number
+        add(Value(text[start:end].strip(), "number", (base,), unit, start, end))
+    out.sort(key=lambda v: v.start)
+    return out
+
+
+def _is_unit_next(after: str) -> bool:
+    m = re.match(r"\s?(%|[A-Za-z€$£¥]+)", after)
+    return bool(m) and (m.group(1) == "%" or _unit(m.group(1)) in _SCALE
+                        or m.group(1).lower() in _CURRENCY)
+
+
+def _time_key(text: str) -> tuple:
+    t = text.lower().replace(" ", "")
+    m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", t)
+    h, mi = int(m.group(1)), int(m.group(2) or 0)  # type: ignore[union-attr]
+    if "p" in t and h < 12:
+        h += 12
+    return (h, mi)
+
+
+def fits(value: Value, want: str, date_kind: str = "date") -> bool:
+    """Whether a value answers a question of type `want` (see question.answer_type; for dates
+    `date_kind` narrows it to a time of day or a weekday)."""
+    if want == "date":
+        if date_kind in ("time", "weekday"):
+            return value.kind == date_kind
+        return value.kind in ("date", "time", "weekday")
+    if want == "version":
+        return value.kind == "version"
+    if want == "number":
+        return value.kind in ("number", "time")
+    return False
