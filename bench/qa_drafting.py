@@ -44,7 +44,9 @@ def main() -> None:
             generate_world("small", 0, work / "world")
             docs = work / "world" / "docs"
         n_docs = sum(1 for p in docs.rglob("*") if p.is_file())
-        api.pool(Project(work / "warm", settings)).embedder().encode(["warm-up"])  # model load excluded
+        from ragtune.models import project_pool
+
+        project_pool(Project(work / "warm", settings)).embedder().encode(["warm-up"])  # model load excluded
 
         t0 = time.perf_counter()
         with open_index(Project(work / "baseline", settings)) as index:

@@ -22,13 +22,14 @@ def main() -> None:
     from ragtune.eval.qa import load_qa
     from ragtune.index import open_index
     from ragtune.project import Project
+    from ragtune.models import project_pool
     from ragtune.strategies import build_strategy
 
     label, docs, qa = corpus_paths(name, work)
     items = [i for i in load_qa(qa) if i.id in ids or i.question in ids]
     project = Project.open(work / label / "project")
     with open_index(project) as index:
-        s = build_strategy("agentic", project, api.pool(project).generator(), index=index)
+        s = build_strategy("agentic", project, project_pool(project).generator(), index=index)
         for item, a in zip(items, s.answer_many([i.question for i in items])):
             print("=" * 100)
             print(item.id, item.question, "gold:", item.answers)

@@ -80,6 +80,7 @@ def main() -> None:
     from ragtune.eval.qa import load_qa
     from ragtune.index import open_index
     from ragtune.project import Project
+    from ragtune.models import project_pool
     from ragtune.strategies import build_strategy
 
     work = Path(args.work)
@@ -97,7 +98,7 @@ def main() -> None:
         api.ingest(project, docs, progress=False)
         table[label] = {}
         with open_index(project) as index:
-            gen = api.pool(project).generator()
+            gen = project_pool(project).generator()
             for spec in args.strategies.split(","):
                 strategy = build_strategy(spec, project, gen, index=index)
                 if args.prepare and spec.startswith("agentic"):

@@ -29,6 +29,7 @@ def main() -> None:
     from ragtune import api
     from ragtune.finetune import FinetuneOptions, TrainConfig
     from ragtune.project import Project
+    from ragtune.models import project_pool
     from ragtune.world import generate_world
 
     if args.device.startswith("cuda") and not torch.cuda.is_available():
@@ -50,7 +51,7 @@ def main() -> None:
 
     # 1. load and generate
     t0 = time.perf_counter()
-    gen = api.pool(project).generator()
+    gen = project_pool(project).generator()
     load_s = time.perf_counter() - t0
     prompts = [f"Write one sentence about the number {i}." for i in range(16)]
     gen.generate(prompts[:2], max_new_tokens=8)  # warm-up
