@@ -22,6 +22,12 @@ def make_pdf(lines: list[str], title: str | None = None) -> bytes:
     if title:
         objs.append(f"<< /Title ({_escape(title)}) >>")
         info = f" /Info {len(objs)} 0 R"
+    return pdf_from_objects(objs, info)
+
+
+def pdf_from_objects(objs: list[str], trailer: str = "") -> bytes:
+    """A PDF file of `objs` (object 1 the catalog) with its cross-reference table; `trailer`
+    adds entries to the trailer (e.g. ` /Info 6 0 R`)."""
     out = b"%PDF-1.4\n"
     offsets = []
     for i, obj in enumerate(objs, 1):
@@ -31,6 +37,6 @@ def make_pdf(lines: list[str], title: str | None = None) -> bytes:
     out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
     out += (
-        f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n"
+        f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R{trailer} >>\nstartxref\n{xref}\n%%EOF\n"
     ).encode()
     return out

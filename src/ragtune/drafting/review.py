@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ragtune.errors import InputError
-from ragtune.eval.qa import QAItem, parse_item
+from ragtune.eval.qa import QAItem, parse_item, read_qa_text
 
 STATUSES = ("draft", "accepted", "edited", "dropped")
 TRUSTED = ("accepted", "edited")
@@ -44,12 +44,7 @@ class ReviewFile:
     @classmethod
     def load(cls, path: str | Path) -> "ReviewFile":
         path = Path(path)
-        if not path.is_file():
-            raise InputError(f"QA file {path} does not exist", "draft one with `ragtune qa DOCS/ --out FILE`")
-        try:
-            raw = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise InputError(f"{path} is not UTF-8 text (byte offset {e.start})") from None
+        raw = read_qa_text(path, "draft one with `ragtune qa DOCS/ --out FILE`")
         items: list[dict[str, Any]] = []
         problems: list[str] = []
         seen: set[str] = set()

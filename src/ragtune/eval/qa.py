@@ -136,18 +136,24 @@ def parse_item(obj: Any, corpus_ids: set[str] | None = None) -> QAItem:
     )
 
 
+def read_qa_text(path: Path, missing_hint: str) -> str:
+    """A QA file's text (UTF-8, a byte-order mark dropped); a clear error when it is missing or
+    not UTF-8."""
+    if not path.is_file():
+        raise InputError(f"QA file {path} does not exist", missing_hint)
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path} is not UTF-8 text (byte offset {e.start})", "save it as UTF-8") from None
+
+
 def load_qa(path: str | Path, corpus_ids: Iterable[str] | None = None) -> list[QAItem]:
     """Read and validate a QA JSONL file; every problem is reported with its line number.
 
     `corpus_ids`, when given, are the document ids of the corpus: evidence must be among them.
     """
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"QA file {path} does not exist", "give the path of a .jsonl file")
-    try:
-        raw = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path} is not UTF-8 text (byte offset {e.start})", "save it as UTF-8")
+    raw = read_qa_text(path, "give the path of a .jsonl file")
     ids = set(corpus_ids) if corpus_ids is not None else None
     items: list[QAItem] = []
     problems: list[str] = []

@@ -2,19 +2,9 @@
 // events), list the sources (click one to open its chunk) and the strategy's steps.
 // Document text is only ever inserted as text (textContent), never as HTML.
 "use strict";
+// $, params and el come from dom.js, loaded first.
 
-const $ = (id) => document.getElementById(id);
-const params = new URLSearchParams(location.search);
 let collectionUsed = "";
-
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (k === "class") e.className = v; else e.setAttribute(k, v);
-  }
-  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
 
 function key() { return $("key").value.trim(); }
 function headers(json) {

@@ -2,19 +2,10 @@
 // accept, edit or drop each one (POST /v1/qa/items/ID?file=...). The file keeps `status`.
 // Item text is only ever inserted as text (textContent), never as HTML.
 "use strict";
+// $, params and el come from dom.js, loaded first.
 
-const $ = (id) => document.getElementById(id);
-const params = new URLSearchParams(location.search);
 let current = "";
 
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (k === "class") e.className = v; else e.setAttribute(k, v);
-  }
-  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
 function setState(state, text) {
   document.body.dataset.state = state;
   $("status").textContent = text || "";
