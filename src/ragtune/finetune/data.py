@@ -299,7 +299,7 @@ def _sentence_pool(question: str, chunks: Sequence[Chunk], exclude: str) -> list
 
 @dataclass
 class RaftItem:
-    """A question for RAFT with its oracle: the chunk it comes from and the sentences that
+    """A question for RAFT with its oracle: the chunk it was made from and the sentences that
     answer it (one for a single fact; one per needed fact for comparisons and multi-hop)."""
 
     question: str
@@ -380,7 +380,7 @@ def oracle_sentences(question: str, answers: Sequence[str], chunks: Sequence[Chu
     named = {w for t in [*answers, *options] for w in _words(t)}
     relation = qwords - named - _COMPARATIVES
     # "more", "earlier", "larger": the question compares quantities, so a sentence giving one
-    # (a number) is what answers it, even in other words ("has existed since 1990")
+    # (a number) is what answers it, even in other words ("dates back to 1990")
     quantity = bool(qwords & _COMPARATIVES)
 
     def weight(words: set[str]) -> float:
