@@ -85,6 +85,14 @@ def test_typed_values_compare_as_what_they_are():
     assert [v.text for v in extract_values(text, [(4, 11)])] == ["14 months"]
 
 
+def test_month_filters_end_on_real_dates():
+    """Regression: "November 2023" made the bound 2023-11-31, which the filter parser refuses."""
+    from ragtune.strategies.agentic import month_end
+
+    assert [month_end(2023, 11), month_end(2024, 2), month_end(2023, 2), month_end(2023, 12)] == [
+        "2023-11-30", "2024-02-29", "2023-02-28", "2023-12-31"]
+
+
 def test_whole_answers_end_at_a_sentence_boundary():
     cut = "The drawbacks are higher operational costs and the need for labelled data [1]. It also"
     assert clean_answer(cut, cut=True) == "The drawbacks are higher operational costs and the need for labelled data."

@@ -28,6 +28,7 @@ the index's metadata values, never document text.
 
 from __future__ import annotations
 
+import calendar
 import json
 import math
 import re
@@ -46,6 +47,7 @@ from ragtune.strategies.common import (
     split_sentences,
     step,
 )
+from ragtune.errors import InputError
 from ragtune.prompts import ABSTAIN_TEXT, rag_user_message
 from ragtune.strategies.question import (
     TEMPORAL,
@@ -65,6 +67,11 @@ from ragtune.strategies.question import (
 from ragtune.strategies.rag import Rag
 from ragtune.strategies.values import Value, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
+
+
+def month_end(year: int, month: int) -> str:
+    """The last day of a month as an ISO date (a filter bound must be a real date)."""
+    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december"]
@@ -270,7 +277,7 @@ class Agentic(Rag):
             month = re.search(rf"\b({'|'.join(_MONTH_NAMES)})\s+{y}\b", r.question, re.I)
             if month:  # "the notes from January 2024": that month
                 m = _MONTH_NAMES.index(month.group(1).lower()) + 1
-                leaf = {"field": "date", "gte": f"{y}-{m:02d}-01", "lte": f"{y}-{m:02d}-31"}
+                leaf = {"field": "date", "gte": f"{y}-{m:02d}-01", "lte": month_end(int(y), m)}
             else:
                 leaf = {"field": "date", "gte": f"{y}-01-01", "lte": f"{y}-12-31"}
             if self._matches_any(r.question, kept + [leaf]):
@@ -281,7 +288,10 @@ class Agentic(Rag):
     def _matches_any(self, question: str, leaves: list[Filter]) -> bool:
         """Whether any chunk satisfies these metadata conditions (the hit's text is not used)."""
         flt = {"and": leaves} if len(leaves) > 1 else leaves[0]
-        return bool(self.index.search(question, k=1, filters=flt, mode="dense", collection=self.collection))
+        try:
+            return bool(self.index.search(question, k=1, filters=flt, mode="dense", collection=self.collection))
+        except InputError:  # a condition read from the question that the index cannot apply
+            return False
 
     def _decompose(self, r: Run) -> None:
         t = Timer()
