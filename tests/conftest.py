@@ -60,9 +60,21 @@ def pool(settings):
 
 
 @pytest.fixture(scope="session")
-def torch_generator(settings):
+def torch_settings(settings) -> Settings:
+    """The default settings on the torch fp32 backend, for tests that assert exact fp32 greedy
+    text whatever the default backend is (serving, training)."""
     model = settings.model.model_copy(update={"backend": "torch"})
-    return get_pool(settings.model_copy(update={"model": model})).generator()
+    return settings.model_copy(update={"model": model})
+
+
+@pytest.fixture(scope="session")
+def torch_pool(torch_settings):
+    return get_pool(torch_settings)
+
+
+@pytest.fixture(scope="session")
+def torch_generator(torch_pool):
+    return torch_pool.generator()
 
 
 @pytest.fixture(scope="session")

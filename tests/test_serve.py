@@ -31,10 +31,10 @@ QUESTION = "What is the Zorblax project launch code?"
 
 
 @pytest.fixture(scope="module")
-def served(pool, settings, tmp_path_factory):
+def served(torch_pool, torch_settings, tmp_path_factory):
     """A served project (collection `handbook`, three documents upserted through the API)."""
     root = tmp_path_factory.mktemp("serve")
-    with served_project(root, settings, {"team": ["handbook"]}, {"team": DOCS}) as s:
+    with served_project(root, torch_settings, {"team": ["handbook"]}, {"team": DOCS}) as s:
         assert s.upserts["team"]["added"] == 3 and s.upserts["team"]["collection"] == "handbook"
         yield {"url": s.url, "key": s.keys["team"], "http": s.clients["team"], "server": s.server,
                "project": s.project}  # fmt: skip

@@ -118,8 +118,8 @@ class Chromium:
 
 
 @pytest.fixture(scope="module")
-def page_server(pool, settings, tmp_path_factory):
-    with served_project(tmp_path_factory.mktemp("page"), settings, {"web": ["handbook"]}, {"web": DOCS}) as s:
+def page_server(torch_pool, torch_settings, tmp_path_factory):
+    with served_project(tmp_path_factory.mktemp("page"), torch_settings, {"web": ["handbook"]}, {"web": DOCS}) as s:
         yield s.base, s.keys["web"]
 
 

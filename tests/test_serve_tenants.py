@@ -34,9 +34,9 @@ def assert_clean(text: str, markers=B_MARKERS) -> None:
 
 
 @pytest.fixture(scope="module")
-def tenants(pool, settings, tmp_path_factory):
+def tenants(torch_pool, torch_settings, tmp_path_factory):
     keys = {"alice": ["tenant-a"], "bob": ["tenant-b"], "carol": ["tenant-a", "tenant-b"]}
-    with served_project(tmp_path_factory.mktemp("tenants"), settings, keys,
+    with served_project(tmp_path_factory.mktemp("tenants"), torch_settings, keys,
                         {"alice": A_DOCS, "bob": B_DOCS}) as s:  # fmt: skip
         a, b, ab = s.clients["alice"], s.clients["bob"], s.clients["carol"]
         assert s.upserts["alice"]["added"] == 2
