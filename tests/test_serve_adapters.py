@@ -6,6 +6,7 @@ import openai
 import pytest
 
 from ragtune.models.http import HttpGenerator
+from ragtune.project import Project
 from ragtune.serve import create_app
 from ragtune.serve.openai_compat import serve_in_thread
 from ragtune.strategies import build_strategy
@@ -14,8 +15,11 @@ QUESTIONS = ["Where was Zorbelt Quinnary born?", "Which company makes the Quibbl
              "Who makes the Quibble 9?"]  # fmt: skip
 
 
-def test_http_generator_runs_the_adapter_as_the_local_one_does(tiny_finetune, pool):
-    project, record = tiny_finetune
+def test_http_generator_runs_the_adapter_as_the_local_one_does(tiny_finetune, torch_pool, torch_settings):
+    trained, record = tiny_finetune
+    # the fine-tune's project on torch fp32: batched and one-at-a-time greedy text agree there
+    project = Project(root=trained.root, settings=torch_settings, origin={})
+    pool = torch_pool
     adapter = record["id"]
     spec = f"closed_book@adapter={adapter}"
     expected = [a.text for a in build_strategy(spec, project, pool.generator()).answer_many(QUESTIONS)]
