@@ -100,6 +100,13 @@ class Passage:
     text: str
     hit: Hit
     score: float
+    label: str = ""  # the document's title, shown before a sentence that does not name it
+
+    @property
+    def shown(self) -> str:
+        """What the model reads: a sentence out of its document keeps the document's name
+        ("cloudpickle: licence: BSD-3-Clause", "httpx: It supports HTTP/2.")."""
+        return f"{self.label}: {self.text}" if self.label else self.text
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -113,6 +120,16 @@ STOPWORDS = frozenset(
 
 def content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS}
+
+
+def document_label(sentence: str, hit: Hit) -> str:
+    """The name of a sentence's document (its title, else the last part of its id) when the
+    sentence does not already contain it: a sentence alone loses what it is about."""
+    title = " ".join((hit.title or hit.doc_id.rsplit("/", 1)[-1].split("#")[-1]).split())[:80]
+    words = content_words(title)
+    if not words or words <= content_words(sentence):
+        return ""
+    return title
 
 
 def select_passages(
@@ -131,20 +148,20 @@ def select_passages(
         return [
             [Passage(h.text, h, h.score) for h in hits[:n]] for hits in hits_per_question
         ]
-    all_sents: list[tuple[int, str, Hit, int]] = []
+    all_sents: list[tuple[int, str, Hit, int, str]] = []
     for qi, hits in enumerate(hits_per_question):
         for rank, h in enumerate(hits):
             for s in split_sentences(h.text):
-                all_sents.append((qi, s, h, rank))
+                all_sents.append((qi, s, h, rank, document_label(s, h)))
     if not all_sents:
         return [[] for _ in questions]
-    vecs = embed([s for _, s, _, _ in all_sents])
+    vecs = embed([f"{label}: {s}" if label else s for _, s, _, _, label in all_sents])
     out: list[list[Passage]] = [[] for _ in questions]
     q_words = [content_words(q) for q in questions]
-    for (qi, s, h, rank), v in zip(all_sents, vecs):
-        overlap = len(q_words[qi] & content_words(s)) / max(1, len(q_words[qi]))
+    for (qi, s, h, rank, label), v in zip(all_sents, vecs):
+        overlap = len(q_words[qi] & content_words(f"{label} {s}")) / max(1, len(q_words[qi]))
         score = float(v @ question_vecs[qi]) + 0.5 * overlap - 0.02 * rank
-        out[qi].append(Passage(s, h, score))
+        out[qi].append(Passage(s, h, score, label))
     for qi in range(len(questions)):
         out[qi].sort(key=lambda p: -p.score)
         seen: set[str] = set()
@@ -162,7 +179,7 @@ def fit_budget(passages: list[Passage], budget_tokens: int, count_tokens) -> lis
     drop the question or the source numbers)."""
     kept, used = [], 0
     for p in passages:
-        cost = count_tokens(p.text) + 4
+        cost = count_tokens(p.shown) + 4
         if kept and used + cost > budget_tokens:
             break
         kept.append(p)

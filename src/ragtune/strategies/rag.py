@@ -51,7 +51,7 @@ class Rag(Pipeline):
         for demo in self.program.demos:
             msgs.append({"role": "user", "content": rag_user_message(demo["question"], [demo["source"]])})
             msgs.append({"role": "assistant", "content": demo["answer"]})
-        msgs.append({"role": "user", "content": rag_user_message(question, [p.text for p in shown])})
+        msgs.append({"role": "user", "content": rag_user_message(question, [p.shown for p in shown])})
         return msgs
 
     def _answer_batch(
@@ -77,7 +77,7 @@ class Rag(Pipeline):
                         step("retrieve", {"query": q, "filters": filters, "k": self.program.k},
                              [h.chunk_id for h in hs]),
                         step("select", {"unit": self.program.context, "n": self.program.n_context},
-                             [p.text for p in shown]),
+                             [p.shown for p in shown]),
                         step("generate", {"question": q}, g.text, g.completion_tokens, g.ms),
                     ],
                     usage=usage_of([g]),
