@@ -12,8 +12,10 @@ VERBS = [  # every verb that opens a project, with its required arguments
     ["ingest", "DOCS"], ["search", "a query"], ["compare", "--qa", "qa.jsonl"], ["ask", "a question"],
     ["serve"], ["keys", "add", "team"], ["keys", "list"], ["keys", "revoke", "team"], ["finetune"],
     ["adapters", "list"], ["adapters", "show", "lora-001"], ["adapters", "merge", "lora-001"],
+    ["qa", "draft", "DOCS", "--out", "qa.jsonl"],
 ]  # fmt: skip
-NO_PROJECT = [["report", "RUN"], ["demo", "--quick"]]  # they make or read their own folders
+# they make or read their own folders or files
+NO_PROJECT = [["report", "RUN"], ["demo", "--quick"], ["qa", "review", "qa.jsonl", "--accept", "qa-0001"]]
 
 
 def test_every_verb_is_covered():
@@ -24,7 +26,7 @@ def test_every_verb_is_covered():
     for name, cmd in group.commands.items():
         subs = getattr(cmd, "commands", None)
         names |= {f"{name} {s}" for s in subs} if subs else {name}
-    covered = {" ".join(v[:2]) if v[0] in ("keys", "adapters") else v[0] for v in VERBS + NO_PROJECT}
+    covered = {" ".join(v[:2]) if v[0] in ("keys", "adapters", "qa") else v[0] for v in VERBS + NO_PROJECT}
     assert names == covered
 
 
@@ -79,6 +81,7 @@ def test_verbs_without_a_project_accept_the_option_too(verb, monkeypatch, opened
     monkeypatch.setattr(ragtune.api, "report", lambda *a, **k: calls.append("report") or {"html": "h", "md": "m"})
     monkeypatch.setattr(ragtune.demo, "run_demo", lambda *a, **k: calls.append("demo") or {})
     monkeypatch.setattr(ragtune.demo, "summary_lines", lambda result: [])
+    monkeypatch.setattr(ragtune.api, "review_qa", lambda *a, **k: calls.append("qa") or {"accepted": 1})
     opened([*verb, "-p", str(tmp_path), "-q"])
     assert calls == [verb[0]]
 
