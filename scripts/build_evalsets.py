@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONSTRAINTS = ROOT / "constraints.txt"
+CATALOG_PACKAGES = ROOT / "evalsets" / "catalog" / "packages.txt"  # frozen with the test split
 
 
 def canonical(name: str) -> str:
@@ -34,13 +35,20 @@ def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def pins(path: Path = CONSTRAINTS) -> dict[str, str]:
+def pins(path: Path = CONSTRAINTS, frozen: Path | None = CATALOG_PACKAGES) -> dict[str, str]:
+    """Pinned versions by canonical name; only the packages listed in `frozen` when it exists
+    (a dependency added to the project later must not add a page the frozen questions do not
+    know about: "which MIT package requires anyio?" would get a second right answer)."""
+    keep = None
+    if frozen is not None and frozen.is_file():
+        keep = {canonical(x.strip()) for x in frozen.read_text().splitlines() if x.strip() and not x.startswith("#")}
     out = {}
     for line in path.read_text().splitlines():
         line = line.split("#", 1)[0].strip()
         if "==" in line:
             name, version = line.split("==", 1)
-            out[canonical(name)] = version.strip()
+            if keep is None or canonical(name) in keep:
+                out[canonical(name)] = version.strip()
     return out
 
 

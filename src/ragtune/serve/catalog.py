@@ -33,7 +33,7 @@ def _strategy(spec_text: str) -> dict[str, Any]:
 
 
 def list_lora_adapters(project: Any) -> list[Any]:
-    from ragtune.finetune.registry import list_adapters
+    from ragtune.models.adapters import list_adapters
 
     return [a for a in list_adapters(project) if a.method != "full"]
 

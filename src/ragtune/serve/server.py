@@ -136,7 +136,7 @@ class Server:
 
     def adapter_name(self, adapter_id: str) -> str:
         """Load one of the project's LoRA adapters into the generator (once); its name there."""
-        from ragtune.finetune.registry import load_for_generator
+        from ragtune.models.adapters import load_for_generator
 
         return load_for_generator(self.project, self.generator(), adapter_id)
 
@@ -152,7 +152,7 @@ class Server:
         base, sep, adapter = model.partition(":")
         if not sep or base != self.raw_name:
             return False, None
-        from ragtune.finetune.registry import get_adapter
+        from ragtune.models.adapters import get_adapter
 
         try:
             info = get_adapter(self.project, adapter)
