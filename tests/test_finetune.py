@@ -132,12 +132,14 @@ def test_full_fine_tune_is_a_model_not_an_adapter(tiny_finetune, pool, tmp_path)
     assert path == folder and model_hash == record["adapter_hash"]
 
 
-def test_continued_training_absorbs_a_changed_fact(tiny_finetune, pool, tmp_path):
+def test_continued_training_absorbs_a_changed_fact(tiny_finetune, torch_pool, tmp_path):
     """Freshness for fine-tuned strategies: continue the session adapter on an updated
     document (the arena does this with --freshness); training on its own thread count leaves
-    the generator's as it was. Measured 2026-11-26: after 6 steps the
+    the generator's as it was. Measured 2026-11-26 (fp32): after 6 steps the
     continued adapter answers the new birthplace, keeps the unchanged fact, and the original
-    adapter still answers the old one."""
+    adapter still answers the old one. Read on torch fp32, the precision it was trained in:
+    2026-11-29, the int8 copy of the 6-step adapter answered the new birthplace but lost the
+    unchanged fact ("quibble 9" for "Vendrick Tools") with the fact-statement training data."""
     from conftest import FT_FACTS
 
     from ragtune.finetune import DataOptions, FinetuneOptions, TrainConfig, run_finetune
@@ -169,7 +171,7 @@ def test_continued_training_absorbs_a_changed_fact(tiny_finetune, pool, tmp_path
     assert cont["train"]["rank"] == 8 and cont["steps"] == 6  # the adapter's rank, not the default
     assert cont["leakage"]["dropped"] >= 1  # "In which town..." resembles a synthesised question
     assert registry.get_adapter(project, record["id"]).hash == before_hash  # the original is untouched
-    gen = pool.generator()
+    gen = torch_pool.generator()
     questions = ["In which town was Zorbelt Quinnary born?", "Which company makes the Quibble 9?"]
     answers = {}
     for adapter in (record["id"], cont["id"]):
