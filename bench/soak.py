@@ -146,7 +146,8 @@ def folder_ingester(base: str, key: str, folder: Path, seconds: float, every: fl
         time.sleep(max(0.0, min(every, deadline - time.monotonic())))
     http.close()
     live = {d: w for d, w in acked_word.items() if d not in deleted}
-    log.write_text(json.dumps({"live": live, "deleted": sorted(deleted), "stale": stale_words, **stats}))
+    # the ids under their own key: stats["deleted"] is the count and must not replace them
+    log.write_text(json.dumps({**stats, "live": live, "deleted_ids": sorted(deleted), "stale": stale_words}))
 
 
 def check_writes(base: str, key: str, acked: dict[str, Any]) -> dict[str, Any]:
@@ -163,10 +164,10 @@ def check_writes(base: str, key: str, acked: dict[str, Any]) -> dict[str, Any]:
 
     listed = {d["id"] for d in http.get("/v1/documents").json()["documents"]}
     missing = [d for d, w in acked["live"].items() if d not in listed or d not in search(w)]
-    back = [d for d in acked["deleted"] if d in listed]
-    stale = [d for d, ws in acked["stale"].items() if d not in acked["deleted"] and any(d in search(w) for w in ws)]
+    back = [d for d in acked["deleted_ids"] if d in listed]
+    stale = [d for d, ws in acked["stale"].items() if d not in acked["deleted_ids"] and any(d in search(w) for w in ws)]
     http.close()
-    return {"live": len(acked["live"]), "deleted": len(acked["deleted"]), "missing": missing[:10],
+    return {"live": len(acked["live"]), "deleted": len(acked["deleted_ids"]), "missing": missing[:10],
             "deleted_but_listed": back[:10], "found_by_old_word": stale[:10],
             "ok": not missing and not back and not stale}  # fmt: skip
 
