@@ -91,3 +91,29 @@ def generators() -> dict[str, Any]:
         name: get_pool(Settings(model=ModelSettings(backend=backend))).generator().backend
         for name, backend in (("fast", "ctranslate2"), ("torch", "torch"))
     }
+
+
+def stop_server(server: Any) -> None:
+    """Stop a `ragtune serve` subprocess: SIGINT (uvicorn shuts down gracefully), then kill."""
+    import signal
+    import subprocess
+
+    if server is None or server.poll() is not None:
+        return
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(10)
+
+
+def finish_work(work: Any, keep: bool) -> None:
+    """Remove a bench's work folder, or say where it was kept (--keep)."""
+    import shutil
+    import sys
+
+    if keep:
+        print(f"[bench] work folder kept: {work}", file=sys.stderr)
+    else:
+        shutil.rmtree(work, ignore_errors=True)

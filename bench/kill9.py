@@ -29,7 +29,6 @@ import argparse
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -41,6 +40,7 @@ from typing import Any, Callable
 
 import httpx
 
+from bench.common import finish_work
 from bench.serve_load import free_port
 
 ENV = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}
@@ -436,10 +436,7 @@ def main() -> None:
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_text(json.dumps(out, indent=2, default=str) + "\n")
     finally:
-        if args.keep:
-            print(f"[bench] work folder kept: {work}", file=sys.stderr)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        finish_work(work, args.keep)
 
 
 if __name__ == "__main__":

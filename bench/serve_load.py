@@ -23,8 +23,6 @@ import argparse
 import json
 import os
 import random
-import shutil
-import signal
 import socket
 import string
 import subprocess
@@ -38,6 +36,8 @@ from typing import Any
 
 import httpx
 import psutil
+
+from bench.common import finish_work, stop_server
 
 
 @dataclass
@@ -356,17 +356,8 @@ def main() -> None:
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_text(json.dumps(out, indent=2, default=str) + "\n")
     finally:
-        if server is not None and server.poll() is None:
-            server.send_signal(signal.SIGINT)  # uvicorn shuts down gracefully
-            try:
-                server.wait(60)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(10)
-        if args.keep:
-            print(f"[bench] work folder kept: {work}", file=sys.stderr)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        stop_server(server)
+        finish_work(work, args.keep)
 
 
 if __name__ == "__main__":

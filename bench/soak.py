@@ -24,8 +24,6 @@ import argparse
 import json
 import os
 import random
-import shutil
-import signal
 import string
 import subprocess
 import sys
@@ -38,6 +36,7 @@ from typing import Any
 import httpx
 import psutil
 
+from bench.common import finish_work, stop_server
 from bench.serve_load import Phase, _pct, cli, free_port, run_phase
 
 
@@ -299,17 +298,8 @@ def main() -> None:
     finally:
         if ingester is not None and ingester.poll() is None:
             ingester.kill()
-        if server is not None and server.poll() is None:
-            server.send_signal(signal.SIGINT)
-            try:
-                server.wait(60)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(10)
-        if args.keep:
-            print(f"[bench] work folder kept: {work}", file=sys.stderr)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        stop_server(server)
+        finish_work(work, args.keep)
 
 
 if __name__ == "__main__":
