@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -83,11 +84,14 @@ def run_to_end(cmd: list[str], log: Path, timeout: float = 3600) -> float:
 # ------------------------------------------------------------------ compare
 
 VOLATILE = {"created", "git_commit", "ingest", "seconds", "latency_ms", "ms", "wall_s", "t",
-            "throughput", "throughput_qps", "questions_per_s", "setup_s", "cost", "machine"}  # fmt: skip
+            "throughput", "throughput_qps", "questions_per_s", "setup_s", "cost", "machine",
+            "stages"}  # fmt: skip
+# durations quoted in prose (the recommendation's "p95 of 1,234 ms", "46 s of compute")
+DURATION = re.compile(r"\d[\d,]*(?:\.\d+)? ?(?:ms|s|seconds|minutes)\b")
 
 
 def strip(obj: Any, roots: list[str]) -> Any:
-    """results.json without timings, dates and the run's own paths."""
+    """results.json without timings (durations quoted in text too), dates and the run's own paths."""
     if isinstance(obj, dict):
         return {k: strip(v, roots) for k, v in obj.items()
                 if k not in VOLATILE and not k.endswith(("_s", "_ms", "_seconds", "per_s"))}  # fmt: skip
@@ -96,6 +100,7 @@ def strip(obj: Any, roots: list[str]) -> Any:
     if isinstance(obj, str):
         for r in roots:
             obj = obj.replace(r, "<root>")
+        return DURATION.sub("<duration>", obj)
     return obj
 
 
