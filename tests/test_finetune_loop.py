@@ -61,3 +61,20 @@ def test_the_schedule_follows_the_deadline_and_short_budgets_skip_the_base_evalu
     assert not affordable_start_eval(run)  # 2 x ~50 s > 10% of 900 s
     run.deadline = run.session_start + 3600
     assert affordable_start_eval(run)
+
+
+def test_a_whole_job_budget_shrinks_the_probe_and_the_dev_set():
+    """`finetune --max-minutes 2` once spent its budget on two full forgetting probes and
+    trained 0 steps (2026-11-29); the probe and the dev set now take what the budget allows."""
+    from ragtune.finetune.forgetting import load_items
+    from ragtune.finetune.run import dev_items_for, probe_items_for
+
+    assert probe_items_for(0) == 0  # no budget: all items
+    assert probe_items_for(120) == 12
+    assert probe_items_for(30) == 10  # never below the least that says anything
+    assert probe_items_for(30 * 60) == 0  # a long budget affords every item
+    assert probe_items_for(len(load_items()) * 10 - 1) < len(load_items())
+    assert dev_items_for(0, 40) == 40
+    assert dev_items_for(120, 40) == 16
+    assert dev_items_for(120, 5) == 5  # never more than asked
+    assert dev_items_for(30 * 60, 40) == 40

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any, Optional
 
-import typer
-import typer.core
-from rich.console import Console
+STARTED = time.perf_counter()  # before the heavy imports: `--max-minutes` budgets count from here
 
-from ragtune.errors import RagtuneError
+import typer  # noqa: E402
+import typer.core  # noqa: E402
+from rich.console import Console  # noqa: E402
+
+from ragtune.errors import RagtuneError  # noqa: E402
 
 # Options of the whole CLI, accepted before or after any verb: `ragtune -p P ingest DOCS`,
 # `ragtune ingest DOCS -p P` and `RAGTUNE_PROJECT=P ragtune ingest DOCS` are the same command.
@@ -727,7 +730,8 @@ def finetune(
     max_minutes: float = typer.Option(
         0.0, "--max-minutes",
         help="Budget for the whole job (data, model load, training, evaluations, probes); the "
-        "run ends within it with its best weights. 0 = no limit.",
+        "run ends within it with its best weights, and a short budget uses fewer forgetting-probe "
+        "items and dev questions (about a tenth of it each). 0 = no limit.",
     ),
     train_minutes: float = typer.Option(
         0.0, "--train-minutes", help="Budget for the training loop alone (evaluations included)."
@@ -790,7 +794,7 @@ def finetune(
         train_qa=str(train_qa) if train_qa else None, dev_qa=str(dev_qa) if dev_qa else None,
         exclude_qa=str(exclude_qa) if exclude_qa else None,
         resume=(run_id or True) if resume else None, data_only=data_only, forgetting=forgetting,
-        max_minutes=max_minutes,
+        max_minutes=max_minutes, started=STARTED,
         dev_limit=dev_size, init_adapter=from_adapter,
         data=DataOptions(text=text, shuffled_text=text and shuffled, statements=statements,
                          llm_questions=llm_questions,

@@ -59,8 +59,9 @@ class FinetuneOptions:
     init_adapter: str | None = None  # continue training this registered LoRA adapter (an ID)
     data_only: bool = False
     forgetting: bool = True
-    probe_limit: int = 0  # forgetting-probe items used (0 = all 100; tests use fewer)
-    dev_limit: int = 40  # dev questions evaluated during training (generation is the cost)
+    probe_limit: int = 0  # forgetting-probe items (0 = all 100, or what a max_minutes budget allows)
+    dev_limit: int = 40  # dev questions evaluated during training (fewer under a short budget)
+    started: float | None = None  # perf_counter() when the job began (the CLI: process start)
     cosine_filter: bool = True  # MiniLM cosine in the leakage filter (n-grams always)
     data: DataOptions = field(default_factory=DataOptions)
     train: TrainConfig = field(default_factory=TrainConfig)
@@ -196,6 +197,37 @@ def _curve_marks(curve: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+# The forgetting probe runs twice (before and after training) and cost about 1 s an item on 2
+# CPU threads with SmolLM2-135M (2026-11-30: 100 items and the general text in 104 s). Under a
+# whole-job budget each run may take about a tenth of it; 10 items is the least that says anything.
+PROBE_S_PER_ITEM = 1.0
+PROBE_BUDGET_SHARE = 0.10
+PROBE_MIN_ITEMS = 10
+
+
+def probe_items_for(budget_s: float) -> int:
+    """Probe items a whole-job budget allows (0 = all: no budget, or enough for all of them)."""
+    from ragtune.finetune.forgetting import load_items
+
+    if not budget_s:
+        return 0
+    n = max(PROBE_MIN_ITEMS, int(budget_s * PROBE_BUDGET_SHARE / PROBE_S_PER_ITEM))
+    return 0 if n >= len(load_items()) else n
+
+
+# A dev evaluation (16 new tokens a question, batched) cost about 0.75 s a question on 2 CPU
+# threads (2026-11-30: 40 questions in 29 s); the loop evaluates at least at its start or end,
+# so under a budget the dev set is cut to what about a tenth of the budget buys.
+DEV_S_PER_ITEM = 0.75
+DEV_MIN_ITEMS = 10
+
+
+def dev_items_for(budget_s: float, requested: int) -> int:
+    if not budget_s:
+        return requested
+    return min(requested, max(DEV_MIN_ITEMS, int(budget_s * 0.10 / DEV_S_PER_ITEM)))
+
+
 def _probe_items(limit: int) -> list[dict[str, Any]]:
     """All probe items, or `limit` of them spread over both kinds."""
     from ragtune.finetune.forgetting import load_items
@@ -239,7 +271,7 @@ def run_finetune(
     from ragtune.models.locate import is_url, resolve_generator_dir
 
     progress = progress or (lambda event, info: None)
-    t_start = time.perf_counter()
+    t_start = opts.started if opts.started is not None else time.perf_counter()
     if opts.method not in ("lora", "full"):
         raise InputError(f"unknown method {opts.method!r}", "use --method lora or --method full")
     if is_url(project.settings.model.generator):
@@ -250,6 +282,7 @@ def run_finetune(
     if opts.resume:
         return _resume(project, opts, progress, stop)
     train_cfg = TrainConfig(**{**asdict(opts.train), "method": opts.method})
+    probe_limit = opts.probe_limit or probe_items_for(opts.max_minutes * 60)
     base = None  # (folder, hash); --data-only needs no model
     if opts.init_adapter and not opts.data_only:  # checked before the data work
         base = resolve_generator_dir(project.settings.model.generator)
@@ -261,7 +294,8 @@ def run_finetune(
     kind = "full" if opts.method == "full" else ("raft" if opts.task == "raft" else "lora")
     ident = registry.new_id(project, kind)
     run_dir = registry.runs_dir(project) / ident
-    prompts = dev_prompts(data.dev, opts.task, search, opts.data, opts.dev_limit)
+    prompts = dev_prompts(data.dev, opts.task, search, opts.data,
+                          dev_items_for(opts.max_minutes * 60, opts.dev_limit))
     save_examples(run_dir / "train_data.jsonl", data.examples)
     _save_dev(run_dir / "dev_prompts.jsonl", prompts)
     run = {
@@ -273,7 +307,7 @@ def run_finetune(
         "leakage": leakage, "inputs": {"corpus": opts.corpus, "collection": opts.collection,
                                        "train_qa": opts.train_qa, "dev_qa": opts.dev_qa,
                                        "exclude_qa": opts.exclude_qa},
-        "forgetting_enabled": opts.forgetting, "probe_limit": opts.probe_limit,
+        "forgetting_enabled": opts.forgetting, "probe_limit": probe_limit,
         "init_adapter": opts.init_adapter, "max_minutes": opts.max_minutes or None,
         "setup_s": round(time.perf_counter() - t_start, 1),
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -301,7 +335,7 @@ def _continue_from(project: Any, opts: FinetuneOptions, cfg: TrainConfig, base_h
 
 def _resume(project: Any, opts: FinetuneOptions, progress: Progress,
             stop: threading.Event | None) -> dict[str, Any]:
-    t_start = time.perf_counter()
+    t_start = opts.started if opts.started is not None else time.perf_counter()
     pending = registry.unfinished_runs(project)
     ident = pending[0] if opts.resume is True and pending else opts.resume
     if not pending or ident not in pending:
@@ -396,9 +430,11 @@ class _Job:
         return items
 
     def after_reserve_s(self) -> float:
-        """Seconds the job needs after the loop: the probe again, saving, registering."""
+        """Seconds the job needs after the loop: the probe again (a little slower after
+        training: the model is unmerged), saving, registering, and 2% of the budget for what
+        varies (the interpreter's exit included)."""
         probe = (self.probes.get("before") or {}).get("seconds", 0.0) if self.probes else 0.0
-        return probe + (15.0 if self.run["method"] == "full" else 3.0)
+        return 1.2 * probe + (15.0 if self.run["method"] == "full" else 3.0) + 0.02 * self.budget_s
 
     def deadline(self) -> float | None:
         if not self.budget_s:
@@ -471,7 +507,9 @@ def _record(run: dict[str, Any], saved: dict[str, Any], result: Any, job: _Job,
     state, prompts = result.state, job.prompts
     best = next((p for p in state.curve if p["step"] == state.best_step), None)
     start = state.curve[0] if state.curve and state.curve[0]["step"] == 0 else None
-    wall = round(run.get("setup_s", 0) + (time.perf_counter() - t_start), 1)
+    # this session's wall time; a resumed run adds the first session's setup (data synthesis)
+    resumed = len(state.sessions) > 1
+    wall = round((run.get("setup_s", 0) if resumed else 0) + (time.perf_counter() - t_start), 1)
     return {
         **{k: v for k, v in run.items() if k not in ("setup_s",)},
         **saved,
