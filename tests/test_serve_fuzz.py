@@ -5,8 +5,10 @@ the server's own timeout, every 4xx an OpenAI-shaped JSON error with a message, 
 response ever carrying another tenant's documents.
 
 CI sends about `RAGTUNE_FUZZ_REQUESTS` requests (default 600, at least half of it: simple
-operations have fewer distinct inputs); the long run (docs/RESULTS.md) sets 10,400."""
+operations have fewer distinct inputs); the long run (docs/RESULTS.md) sets 10,400 and writes
+its counts to the JSON file `RAGTUNE_FUZZ_OUT` names."""
 
+import json
 import os
 import time
 from collections import Counter
@@ -83,6 +85,7 @@ def test_generated_requests_never_fail_hang_or_leak(fuzzed):
     per_mode = max(1, requested // (2 * 2 * len(operations)))
     bad = [a for a in auths if a != "valid"]
     statuses: Counter = Counter()
+    started = time.monotonic()
 
     def send(case, auth: str) -> None:
         headers = {"Authorization": auths[auth]} if auths[auth] else {}
@@ -107,5 +110,14 @@ def test_generated_requests_never_fail_hang_or_leak(fuzzed):
                 assert mode == schemathesis.GenerationMode.NEGATIVE, op.path
     total = sum(statuses.values())
     print(f"fuzzed {total} requests; (valid key, status): {dict(sorted(statuses.items()))}")
+    if os.environ.get("RAGTUNE_FUZZ_OUT"):
+        counts = [{"key": "valid" if valid else "bad", "status": code, "requests": n}
+                  for (valid, code), n in sorted(statuses.items())]  # fmt: skip
+        summary = {"bench": "serve_fuzz", "requested": requested, "requests": total,
+                   "operations": len(operations), "seconds": round(time.monotonic() - started, 1),
+                   "server_errors": sum(n for (_, code), n in statuses.items() if code >= 500),
+                   "by_status": counts}  # fmt: skip
+        with open(os.environ["RAGTUNE_FUZZ_OUT"], "w") as f:
+            json.dump(summary, f, indent=1)
     assert total >= requested // 2
     assert statuses[(True, 200)] > 0 and statuses[(False, 401)] > 0 and statuses[(True, 400)] > 0
