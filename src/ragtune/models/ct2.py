@@ -15,6 +15,8 @@ then only the choices' tokens.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import queue
@@ -55,18 +57,19 @@ def converted(model_dir: Path, key: str, merge_adapter: Path | None = None) -> P
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=".ct2-"))
     try:
+        import ctranslate2
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # the merge's "Writing model shards" bar included
         source = model_dir
         if merge_adapter is not None:
             source = tmp / "merged"
             _merge(model_dir, merge_adapter, source)
-        import ctranslate2
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
         out = tmp / "model"
-        ctranslate2.converters.TransformersConverter(str(source)).convert(
-            str(out), quantization=QUANTIZATION, force=True
-        )
+        with _collections_skip_old_objects():
+            ctranslate2.converters.TransformersConverter(str(source)).convert(
+                str(out), quantization=QUANTIZATION, force=True
+            )
         meta = {"source": str(model_dir), "adapter": str(merge_adapter or ""), "key": key}
         (out / "ragtune-model.json").write_text(json.dumps(meta))
         try:
@@ -84,6 +87,19 @@ def converted(model_dir: Path, key: str, merge_adapter: Path | None = None) -> P
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target
+
+
+@contextlib.contextmanager
+def _collections_skip_old_objects() -> Iterator[None]:
+    """The converter runs a full `gc.collect()` after each layer; in a process that already
+    holds an index, strategies and results, each one walks all of it (2026-11-30, `demo --quick`:
+    34 s of two conversions). Objects from before the conversion are frozen out of collection
+    for its duration; what it creates is still collected."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _merge(base_dir: Path, adapter_dir: Path, out: Path) -> None:
