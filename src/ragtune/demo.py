@@ -24,8 +24,9 @@ MODES = {
     # update (forgetting), training minutes, dev questions and forgetting-probe items used while
     # training, and the continued training that absorbs the updates into the adapter (seconds).
     # The quick mode's short budgets only exercise every path; its numbers mean little.
-    "quick": {"size": "tiny", "per_type": 3, "latency": 3, "forgetting": 5, "minutes": 0.5,
-              "dev_limit": 8, "probe": 10, "eval_at_start": False, "freshness_s": 20.0},
+    # (2 questions per type, 1 timed latency question, 3 re-asked: the 3-minute goal; 2026-11-30)
+    "quick": {"size": "tiny", "per_type": 2, "latency": 1, "forgetting": 3, "minutes": 0.5,
+              "dev_limit": 8, "probe": 10, "eval_at_start": False, "freshness_s": 15.0},
     # (dev evaluations count against the training budget: the demo evaluates once, at the end)
     "default": {"size": "small", "per_type": 15, "latency": 15, "forgetting": 15, "minutes": 4.0,
                 "dev_limit": 20, "probe": 50, "eval_at_start": False, "freshness_s": 90.0},
@@ -38,7 +39,7 @@ MODES = {
 # against them. Goals: default <= 15 min cold and <= 1 min re-run, --quick <= 3 min.
 # "fine-tune" is the training budget plus its fixed costs (data, model load, one evaluation).
 BUDGETS_S = {
-    "quick": {"world": 5, "ingest": 45, "fine-tune": 75, "compare": 55},
+    "quick": {"world": 5, "ingest": 30, "fine-tune": 60, "compare": 85},
     "default": {"world": 10, "ingest": 120, "fine-tune": 330, "compare": 440},
     "full": {"world": 10, "ingest": 120, "fine-tune": 330, "compare": 1500},
 }
