@@ -112,7 +112,12 @@ def diff(a: Any, b: Any, path: str = "") -> list[str]:
         return [d for k in sorted(set(a) | set(b)) for d in diff(a.get(k), b.get(k), f"{path}.{k}")]
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
         return [d for i, (x, y) in enumerate(zip(a, b)) for d in diff(x, y, f"{path}[{i}]")]
-    return [] if a == b else [f"{path}: {str(a)[:80]} != {str(b)[:80]}"]
+    if a == b:
+        return []
+    if isinstance(a, str) and isinstance(b, str):  # where they part, not only how they start
+        at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        return [f"{path}: ...{a[max(0, at - 40):at + 200]!r} != ...{b[max(0, at - 40):at + 200]!r}"]
+    return [f"{path}: {str(a)[:80]} != {str(b)[:80]}"]
 
 
 def predictions(run: Path) -> list[tuple]:
