@@ -90,7 +90,7 @@ VOLATILE = {"created", "git_commit", "ingest", "seconds", "latency_ms", "ms", "w
 # sentence that quotes one is about measured time (which strategy is cheaper can flip between a
 # resumed run and an uninterrupted one when the intervals tie), so it is left out.
 DURATION = re.compile(r"\d[\d,]*(?:\.\d+)? ?(?:ms|s|seconds|minutes|min)\b")
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+SENTENCE = re.compile(r"(?<=[.!?])\s+")  # not only before capitals: strategy names are lower case
 
 
 def strip(obj: Any, roots: list[str]) -> Any:
