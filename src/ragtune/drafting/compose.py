@@ -29,12 +29,14 @@ from ragtune.corpus.english import (
     MONTHS,
     OBJECT_VERBS,
     VERB_OF_FORM,
+    bare,
+    is_code,
     is_version,
     past,
     split_units,
     third_person,
 )
-from ragtune.corpus.questions import WH_WORDS, Candidate, norm, reads_as_question
+from ragtune.corpus.questions import WH_WORDS, Candidate, _subject_of, lexicon_for, norm, reads_as_question
 from ragtune.types import Chunk
 
 TYPES = ("single_hop", "reverse", "multi_hop", "comparison", "unanswerable")
@@ -174,6 +176,78 @@ class Units:
                                         content_stems(f"{context} {text}") | content_stems(chunk.title or "")))
                 for w in set(words):
                     self.by_word.setdefault(w, []).append(i)
+        self._doc_names(chunks)
+
+    def _doc_names(self, chunks: Sequence[Chunk]) -> None:
+        """What each document is called (its file name and title: each squashed into one word,
+        and their words) and the corpus's names (the lexicon the questions were made with)."""
+        self.lex = lexicon_for(chunks)
+        self.doc_names: dict[str, set[str]] = {}  # document -> its names and their words
+        self.whole_names: set[str] = set()  # every document's names, squashed ("beautifulsoup4")
+        for chunk in chunks:
+            names = self.doc_names.setdefault(chunk.doc_id, set())
+            stem = re.split(r"[/\\]", chunk.doc_id.split("::")[0])[-1]
+            stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", stem)
+            for text in (stem, chunk.title or "", _subject_of(chunk)):
+                squashed = "".join(_words(text))
+                if squashed and not squashed.isdigit():
+                    names.add(squashed)
+                    self.whole_names.add(squashed)
+                names.update(w for w in _words(text) if len(w) >= 3 and w not in FUNCTION_WORDS)
+        self.documents = max(1, len(self.doc_names))
+
+    def name_phrases(self, question: str) -> list[str]:
+        """The names a question holds: runs of name words, not counting its wh-word. A name
+        word is capitalised inside the question (or all capitals, or a word the corpus only
+        writes capitalised), a code name or identifier ("urllib3", "pkg.Name"), or the name
+        of a document; a lower-case word is never one on its own evidence."""
+        out: list[str] = []
+        run: list[str] = []
+        toks = question.rstrip("?").split()
+        for i, tok in enumerate(toks):
+            w = re.sub(r"(?:'|’)s$", "", bare(tok))
+            low = w.lower()
+            name = bool(w) and w[0].isalpha() and low not in WH_WORDS and low not in FUNCTION_WORDS and (
+                is_code(tok) or bool(re.search(r"[a-z]\d|\d[a-z]|[a-z][A-Z]|[\w][._][\w]", w))
+                or (w[:1].isupper() and (i > 0 or w in self.lex.names or (len(w) > 1 and w.isupper())))
+                or low in self.whole_names)
+            if name:
+                run.append(w)
+                if tok.endswith((",", ";", ":")):
+                    out.append(" ".join(run))
+                    run = []
+            elif run:
+                out.append(" ".join(run))
+                run = []
+        if run:
+            out.append(" ".join(run))
+        return out
+
+    def names_subject(self, c: Candidate) -> bool:
+        """The question names what it is about, so that it is answerable as asked across the
+        corpus: a name few documents use (at most a tenth of them, or two), or the name of a
+        document (its file name or title; for its own document, a word of them) that at most
+        half the documents use. A question that names only common words, or a name most
+        documents share ("Python" in a corpus of Python packages), asks about something its
+        document leaves implicit ("What was the last compatible version?"). A reverse question
+        may be anchored by a value instead (a number of three or more digits, a version, a
+        date) that few documents hold."""
+        limit = max(2, round(0.1 * self.documents))
+        own = self.doc_names.get(c.doc_id, set())
+        for phrase in self.name_phrases(c.question):
+            docs = len({u.doc_id for u in self.with_all([phrase])})
+            squashed = "".join(_words(phrase))
+            if 0 < docs <= limit or (0 < docs <= self.documents // 2
+                                     and (squashed in self.whole_names or squashed in own)):
+                return True
+        if c.direction == "reverse":
+            for tok in c.question.rstrip("?").split():
+                w = bare(tok)
+                if len(re.sub(r"\D", "", w)) >= 3 and not contains(c.answer, w):
+                    docs = len({u.doc_id for u in self.with_all([w])})
+                    if 0 < docs <= limit:
+                        return True
+        return False
 
     def with_all(self, texts: Sequence[str]) -> list[_Unit]:
         """Units that contain every one of `texts` (as word sequences)."""
@@ -426,17 +500,204 @@ def _garbled(c: Candidate, named: list[str]) -> bool:
     return False
 
 
+# ------------------------------------------------------------------ evaluation grade: stand-alone
+
+
+# words that point outside the sentence: "the following people", "the example above"
+_DEICTIC = {"following", "aforementioned", "preceding", "latter", "former", "hereafter", "herein",
+            "thereof", "respectively", "above", "below"}  # fmt: skip
+# a comparison needs its standard in the sentence: "a similar API" (similar to what?)
+_STANDARD = {"similar": ("to",), "same": ("as",), "different": ("from", "than", "to"),
+             "comparable": ("to", "with"), "identical": ("to", "with")}  # fmt: skip
+# openers that make a sentence a consequence or an alternative of the one before it
+_CONTEXT_OPENERS = ("otherwise", "instead", "alternatively", "similarly", "likewise", "conversely",
+                    "then", "thus", "therefore", "hence", "consequently", "in that case",
+                    "in this case", "in such cases", "in such a case", "as such", "as a result",
+                    "for that reason", "for this reason", "to do so", "to do this", "by contrast",
+                    "in contrast", "in turn", "in addition to this", "unlike this")  # fmt: skip
+
+
+def depends_on_context(c: Candidate) -> bool:
+    """The sentence is not a stand-alone fact: it leads into a list or a block (ends in ":"),
+    opens with a word that ties it to the sentence before ("Otherwise, ...", "In this case"),
+    or the question keeps a word that points elsewhere ("the following people", "the example
+    above") or a comparison without its standard ("a similar API")."""
+    if c.form == "record":
+        return False
+    source = c.source.strip()
+    asked = set(_words(c.question)) | set(_words(c.answer))
+    own = max(re.split(r"(?<=[.!?])\s+(?=\S)", source), key=lambda s: len(asked & set(_words(s))))
+    if own.rstrip().endswith(":"):
+        return True  # the sentence asked about leads into a list or a block
+    src = _words(source)
+    if any(src[: len(o.split())] == o.split() for o in _CONTEXT_OPENERS):
+        return True
+    q = _words(c.question)
+    if any(w in _DEICTIC for w in q):
+        return True
+    for i, w in enumerate(src):
+        if w in _STANDARD and w in q and not any(s in src[i + 1 : i + 7] for s in _STANDARD[w]):
+            return True
+    return False
+
+
+_VALUE_TYPES = ("number", "version", "year", "date")
+# a bound written after its value ("3.1 and above", "5 or more") or before it ("at least 5")
+_BOUND_AFTER = [b.split() for b in (
+    "and above", "and up", "and upward", "and upwards", "and later", "and newer", "and higher",
+    "and over", "and beyond", "and greater", "and earlier", "and older", "and below", "and lower",
+    "and under", "or above", "or later", "or newer", "or higher", "or greater", "or more",
+    "or less", "or fewer", "or earlier", "or older", "or below", "or lower", "or under",
+    "onwards", "onward", "at least", "at most", "at the latest", "at the earliest", "minimum",
+    "maximum", "max", "min")]  # fmt: skip
+_BOUND_BEFORE = [b.split() for b in (
+    "at least", "at most", "up to", "no more than", "no less than", "no fewer than", "not more than",
+    "not less than", "more than", "less than", "fewer than", "greater than", "newer than",
+    "older than", "later than", "earlier than", "higher than", "lower than", "minimum of",
+    "maximum of", "a minimum", "a maximum", "minimum", "maximum", "as many as", "as much as",
+    "as few as", "as little as", "as early as", "as late as", "upwards of", "in excess of",
+    "exceeding", "over", "under", "above", "below", "beyond", "min", "max")]  # fmt: skip
+
+
+def _find(words: list[str], needle: list[str]) -> int:
+    n = len(needle)
+    return next((i for i in range(len(words) - n + 1) if n and words[i : i + n] == needle), -1)
+
+
+def reads_bound_as_value(c: Candidate) -> bool:
+    """The source gives a bound, the answer reads it as the value: "3.1.0 and above", "at least
+    8 GB", "Python 3.8+" asked as "the version is 3.1.0". (A bound kept in the answer is fine.)"""
+    answer = c.answer.strip()
+    src = _words(c.source)
+    ans = _words(answer)
+    i = _find(src, ans)
+    if i < 0 or any(_words(" ".join(b)) == ans[-len(b):] for b in _BOUND_AFTER):
+        return False
+    end = i + len(ans)
+    if c.type not in _VALUE_TYPES and not ans[-1][:1].isdigit():
+        # a name followed by its version: "Python 3.8 and above" asked for "Python"
+        if end < len(src) and src[end][:1].isdigit():
+            end += 1
+        else:
+            return False
+    after, before = src[end : end + 4], src[max(0, i - 4) : i]
+    if any(after[: len(b)] == b for b in _BOUND_AFTER) or any(before[-len(b):] == b for b in _BOUND_BEFORE):
+        return True
+    # symbols: "3.8+", ">= 2.0", "≤ 5", "~= 1.4"
+    last = re.escape(answer.split()[-1]) if answer.split() else ""
+    first = re.escape(answer.split()[0]) if answer.split() else ""
+    return bool(last and not answer.endswith("+") and re.search(rf"{last}(?:\.\d+)*\s*\+", c.source)) \
+        or bool(first and re.search(rf"(?:[<>]=?|[≤≥]|~=|\^)\s*{first}", c.source))
+
+
+_PARTITIVES = {"all", "most", "much", "many", "some", "none", "each", "any", "part", "half", "one",
+               "few", "several", "both", "either", "neither", "majority", "rest", "remainder",
+               "lots", "plenty"}  # fmt: skip
+_BREAKS = re.compile(r"[,;:]$|^[-–—]+$|[–—]$")
+
+
+def splits_a_phrase(c: Candidate) -> bool:
+    """The question does not keep whole constituents around its answer:
+    - the answer is the inside of a partitive ("implemented all of [the X]" -> "What did ... implement
+      all of?");
+    - the answer is the head noun of a phrase whose modifiers the question keeps ("the additive
+      quantization [code]" -> "... the additive quantization what?"), unless they became the
+      wh-phrase ("which package");
+    - the question runs on past a comma, colon or dash after the answer, into the next phrase
+      ("... for X in Y, see Z" -> "What does ... for in Y see Z?")."""
+    if c.form == "record" or c.direction == "reverse":
+        return False
+    toks = [t for t in c.source.split() if _words(t)]
+    words = [_words(t) for t in toks]
+    flat = [w for ws in words for w in ws]
+    owner = [k for k, ws in enumerate(words) for _ in ws]  # flat word -> its token
+    ans = _words(c.answer)
+    i = _find(flat, ans)
+    if i < 0:
+        return False
+    q = _words(c.question)
+    before = flat[max(0, i - 3) : i]
+    if before[-2:-1] and before[-1] == "of" and before[-2] in _PARTITIVES or \
+            len(before) >= 3 and before[-2:] == ["of", "the"] and before[-3] in _PARTITIVES:
+        part = before[-2] if before[-1] == "of" else before[-3]
+        if _has(q, [part, "of"]):
+            return True
+    j = i - 1
+    mods: list[str] = []
+    while j >= 0 and len(mods) < 4 and flat[j] not in DETERMINERS and flat[j] not in ("its", "their", "his", "her", "our", "your", "my"):
+        mods.insert(0, flat[j])
+        j -= 1
+    multiword_name = len(ans) > 1 and c.answer[:1].isupper()
+    if j >= 0 and 1 <= len(mods) <= 3 and not multiword_name and not any(_BREAKS.search(toks[owner[k]]) for k in range(j, i)) \
+            and all(w.isalpha() and w not in FUNCTION_WORDS and toks[owner[j + 1 + n]][:1].islower()
+                    for n, w in enumerate(mods)):
+        at = _find(q, mods)
+        if at >= 0 and (at == 0 or q[at - 1] not in ("which", "what")):
+            return True
+    last_tok = owner[i + len(ans) - 1] if i + len(ans) - 1 < len(owner) else len(toks) - 1
+    for k in range(last_tok, len(toks)):
+        if _BREAKS.search(toks[k]) or (k > last_tok and re.fullmatch(r"[-–—]+", toks[k])):
+            tail = [w for t in toks[k + 1 : k + 3] for w in _words(t)][:2]
+            kept_before = any(w in q for w in flat[:i] if w not in FUNCTION_WORDS)
+            if tail and kept_before and _has(q, tail) and not _has(flat[:i], tail):
+                return True
+            break
+    return False
+
+
+_ING_WORDS = {"during", "thing", "things", "string", "strings", "nothing", "something", "anything",
+              "everything", "morning", "evening", "ceiling", "king", "ring", "spring", "bring",
+              "sing", "swing", "wing", "sibling", "siblings", "building", "buildings", "meeting",
+              "meetings", "setting", "settings", "according", "including", "following"}  # fmt: skip
+
+
+def reduced_clause(c: Candidate) -> bool:
+    """The sentence's verb may be a participle, not its verb: a gerund phrase before a regular
+    "-ed" form ("Parsing of files compressed ...", "X for writing the tool used to ...") reads as a
+    heading or a reduced relative clause, and a question that takes the "-ed" word as the verb is
+    garbled."""
+    if c.form == "record":
+        return False
+    raw = c.source.split()
+    for k, tok in enumerate(raw):
+        w = re.sub(r"[^A-Za-z]", "", tok)
+        if not w:
+            continue
+        low = w.lower()
+        if low in AUX or low in MODALS:
+            return False  # a finite auxiliary comes first: the clause has its verb
+        if k > 0 and w.islower() and low.endswith("ed") and len(low) >= 4 and low not in IRREGULAR_PAST:
+            gerunds = [re.sub(r"[^a-z]", "", t.lower()) for n, t in enumerate(raw[:k])
+                       if n == 0 or re.sub(r"[^A-Za-z]", "", t).islower()]
+            return any(g.endswith("ing") and len(g) >= 5 and g not in _ING_WORDS for g in gerunds)
+    return False
+
+
+def stands_alone(c: Candidate) -> str:
+    """Why a lookup is not a stand-alone fact, asked whole ("" = it is): see the rules above."""
+    for why, rule in (("depends on context", depends_on_context), ("bound read as a value", reads_bound_as_value),
+                      ("splits a phrase", splits_a_phrase), ("reduced clause", reduced_clause)):
+        if rule(c):
+            return why
+    return ""
+
+
 def lookups(candidates: Sequence[Candidate], units: Units) -> tuple[list[Draft], list[Draft], dict[str, int]]:
     """Single-hop (forward) and reverse items: one question per fact, the most natural form
     (fronted > record > definition > in place; cloze never), and none the corpus could answer
     in two ways."""
     best: dict[tuple[str, str], Candidate] = {}
     dropped_grade = 0
+    not_alone: dict[str, int] = {}  # eval grade, stand-alone rules: why each was dropped
     for c in candidates:
         if c.form not in FORM_RANK:
             continue
         if not eval_grade(c) or units.truncated(c):
             dropped_grade += 1
+            continue
+        why = stands_alone(c) or ("" if units.names_subject(c) else "names no subject")
+        if why:
+            not_alone[why] = not_alone.get(why, 0) + 1
             continue
         key = (c.fact, c.direction)
         if key not in best or FORM_RANK[c.form] < FORM_RANK[best[key].form]:
@@ -464,7 +725,8 @@ def lookups(candidates: Sequence[Candidate], units: Units) -> tuple[list[Draft],
         d = Draft(c.question, answer_aliases(c.answer, c.type), "reverse" if c.direction == "reverse"
                   else "single_hop", [c], c.type, kind=c.form)  # fmt: skip
         (reverse if c.direction == "reverse" else forward).append(d)
-    return forward, reverse, {"ambiguous_dropped": dropped, "not_eval_grade": dropped_grade}
+    return forward, reverse, {"ambiguous_dropped": dropped, "not_eval_grade": dropped_grade,
+                              "not_stand_alone": dict(sorted(not_alone.items()))}
 
 
 def answer_aliases(answer: str, kind: str) -> list[str]:
