@@ -536,7 +536,7 @@ def depends_on_context(c: Candidate) -> bool:
     if any(w in _DEICTIC for w in q):
         return True
     for i, w in enumerate(src):
-        if w in _STANDARD and w in q and not any(s in src[i + 1 : i + 7] for s in _STANDARD[w]):
+        if w in _STANDARD and w in asked and not any(s in src[i + 1 : i + 7] for s in _STANDARD[w]):
             return True
     return False
 
@@ -576,10 +576,10 @@ def reads_bound_as_value(c: Candidate) -> bool:
     end = i + len(ans)
     if c.type not in _VALUE_TYPES and not ans[-1][:1].isdigit():
         # a name followed by its version: "Python 3.8 and above" asked for "Python"
-        if end < len(src) and src[end][:1].isdigit():
-            end += 1
-        else:
+        if not (end < len(src) and src[end][:1].isdigit()):
             return False
+        while end < len(src) and src[end][:1].isdigit():
+            end += 1  # the version's numbers ("3 8" of 3.8)
     after, before = src[end : end + 4], src[max(0, i - 4) : i]
     if any(after[: len(b)] == b for b in _BOUND_AFTER) or any(before[-len(b):] == b for b in _BOUND_BEFORE):
         return True
