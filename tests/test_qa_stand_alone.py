@@ -161,8 +161,8 @@ def test_a_head_noun_asked_for_while_its_modifiers_stay_splits_a_phrase():
 @settings(max_examples=30, deadline=None)
 @given(names)
 def test_a_question_running_past_a_comma_after_its_answer_splits_a_phrase(name):
-    source = f"{name} ships wheels for Lunix in Python, see the install page."
-    assert splits_a_phrase(cand(f"What does {name} ship wheels for in Python see the install page?",
+    source = f"{name} keeps a mirror for Lunix in Dorrow, see the status page."
+    assert splits_a_phrase(cand(f"What does {name} keep a mirror for in Dorrow see the status page?",
                                 "Lunix", source, "name"))
     # an answer in an introduction set off by a comma is fine
     assert not splits_a_phrase(cand(f"When did {name} move to Lunix?", "2019",
@@ -175,10 +175,10 @@ def test_a_question_running_past_a_comma_after_its_answer_splits_a_phrase(name):
 @settings(max_examples=30, deadline=None)
 @given(names)
 def test_a_gerund_before_an_ed_form_is_a_reduced_clause(name):
-    assert reduced_clause(cand(f"What did Reading for {name} compress?", "files",
-                               f"Reading for {name} compressed files."))
-    assert reduced_clause(cand("What did Tova Pelm use to?", "build the docs",
-                               f"Tova Pelm for writing the {name} tool used to build the docs"))
+    assert reduced_clause(cand(f"What did Loading of {name} archive?", "logs",
+                               f"Loading of {name} archived logs."))
+    assert reduced_clause(cand("What did Ilsa Varn release?", "last week",
+                               f"Ilsa Varn for testing the {name} port released last week"))
     assert not reduced_clause(cand(f"What did {name} compress?", "files", f"{name} compressed the files."))
     assert not reduced_clause(cand(f"What is {name} compressing?", "files", f"{name} is compressing files."))
 

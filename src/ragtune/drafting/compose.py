@@ -183,7 +183,7 @@ class Units:
         and their words) and the corpus's names (the lexicon the questions were made with)."""
         self.lex = lexicon_for(chunks)
         self.doc_names: dict[str, set[str]] = {}  # document -> its names and their words
-        self.whole_names: set[str] = set()  # every document's names, squashed ("beautifulsoup4")
+        self.whole_names: set[str] = set()  # every document's names, squashed ("quickparse2")
         for chunk in chunks:
             names = self.doc_names.setdefault(chunk.doc_id, set())
             stem = re.split(r"[/\\]", chunk.doc_id.split("::")[0])[-1]
@@ -199,7 +199,7 @@ class Units:
     def name_phrases(self, question: str) -> list[str]:
         """The names a question holds: runs of name words, not counting its wh-word. A name
         word is capitalised inside the question (or all capitals, or a word the corpus only
-        writes capitalised), a code name or identifier ("urllib3", "pkg.Name"), or the name
+        writes capitalised), a code name or identifier ("libfoo2", "pkg.Name"), or the name
         of a document; a lower-case word is never one on its own evidence."""
         out: list[str] = []
         run: list[str] = []
@@ -228,8 +228,8 @@ class Units:
         corpus: a name few documents use (at most a tenth of them, or two), or the name of a
         document (its file name or title; for its own document, a word of them) that at most
         half the documents use. A question that names only common words, or a name most
-        documents share ("Python" in a corpus of Python packages), asks about something its
-        document leaves implicit ("What was the last compatible version?"). A reverse question
+        documents share (the language of a corpus of one language's packages), asks about something
+        its document leaves implicit ("What is the newest stable build?": of what?). A reverse question
         may be anchored by a value instead (a number of three or more digits, a version, a
         date) that few documents hold."""
         limit = max(2, round(0.1 * self.documents))
@@ -503,10 +503,10 @@ def _garbled(c: Candidate, named: list[str]) -> bool:
 # ------------------------------------------------------------------ evaluation grade: stand-alone
 
 
-# words that point outside the sentence: "the following people", "the example above"
+# words that point outside the sentence: "the following teams", "the table above"
 _DEICTIC = {"following", "aforementioned", "preceding", "latter", "former", "hereafter", "herein",
             "thereof", "respectively", "above", "below"}  # fmt: skip
-# a comparison needs its standard in the sentence: "a similar API" (similar to what?)
+# a comparison needs its standard in the sentence: "a similar layout" (similar to what?)
 _STANDARD = {"similar": ("to",), "same": ("as",), "different": ("from", "than", "to"),
              "comparable": ("to", "with"), "identical": ("to", "with")}  # fmt: skip
 # openers that make a sentence a consequence or an alternative of the one before it
@@ -520,8 +520,8 @@ _CONTEXT_OPENERS = ("otherwise", "instead", "alternatively", "similarly", "likew
 def depends_on_context(c: Candidate) -> bool:
     """The sentence is not a stand-alone fact: it leads into a list or a block (ends in ":"),
     opens with a word that ties it to the sentence before ("Otherwise, ...", "In this case"),
-    or the question keeps a word that points elsewhere ("the following people", "the example
-    above") or a comparison without its standard ("a similar API")."""
+    or the question keeps a word that points elsewhere ("the following teams", "the table
+    above") or a comparison without its standard ("a similar layout")."""
     if c.form == "record":
         return False
     source = c.source.strip()
@@ -565,8 +565,8 @@ def _find(words: list[str], needle: list[str]) -> int:
 
 
 def reads_bound_as_value(c: Candidate) -> bool:
-    """The source gives a bound, the answer reads it as the value: "3.1.0 and above", "at least
-    8 GB", "Python 3.8+" asked as "the version is 3.1.0". (A bound kept in the answer is fine.)"""
+    """The source gives a bound, the answer reads it as the value: "7.2 and later", "at least
+    8 GB", "Lua 5.4+" asked as "the version is 7.2". (A bound kept in the answer is fine.)"""
     answer = c.answer.strip()
     src = _words(c.source)
     ans = _words(answer)
@@ -575,15 +575,15 @@ def reads_bound_as_value(c: Candidate) -> bool:
         return False
     end = i + len(ans)
     if c.type not in _VALUE_TYPES and not ans[-1][:1].isdigit():
-        # a name followed by its version: "Python 3.8 and above" asked for "Python"
+        # a name followed by its version: "Lua 5.4 or newer" asked for "Lua"
         if not (end < len(src) and src[end][:1].isdigit()):
             return False
         while end < len(src) and src[end][:1].isdigit():
-            end += 1  # the version's numbers ("3 8" of 3.8)
+            end += 1  # the version's numbers ("5 4" of 5.4)
     after, before = src[end : end + 4], src[max(0, i - 4) : i]
     if any(after[: len(b)] == b for b in _BOUND_AFTER) or any(before[-len(b):] == b for b in _BOUND_BEFORE):
         return True
-    # symbols: "3.8+", ">= 2.0", "≤ 5", "~= 1.4"
+    # symbols: "5.4+", ">= 2.0", "≤ 5", "~= 1.4"
     last = re.escape(answer.split()[-1]) if answer.split() else ""
     first = re.escape(answer.split()[0]) if answer.split() else ""
     return bool(last and not answer.endswith("+") and re.search(rf"{last}(?:\.\d+)*\s*\+", c.source)) \
@@ -598,10 +598,10 @@ _BREAKS = re.compile(r"[,;:]$|^[-–—]+$|[–—]$")
 
 def splits_a_phrase(c: Candidate) -> bool:
     """The question does not keep whole constituents around its answer:
-    - the answer is the inside of a partitive ("implemented all of [the X]" -> "What did ... implement
-      all of?");
-    - the answer is the head noun of a phrase whose modifiers the question keeps ("the additive
-      quantization [code]" -> "... the additive quantization what?"), unless they became the
+    - the answer is the inside of a partitive ("wrote half of [the X]" -> "What did ... write half
+      of?");
+    - the answer is the last noun of a phrase whose modifiers the question keeps ("the old binary
+      [format]" -> "... the old binary what?"), unless they became the
       wh-phrase ("which package");
     - the question runs on past a comma, colon or dash after the answer, into the next phrase
       ("... for X in Y, see Z" -> "What does ... for in Y see Z?")."""
@@ -653,7 +653,7 @@ _ING_WORDS = {"during", "thing", "things", "string", "strings", "nothing", "some
 
 def reduced_clause(c: Candidate) -> bool:
     """The sentence's verb may be a participle, not its verb: a gerund phrase before a regular
-    "-ed" form ("Parsing of files compressed ...", "X for writing the tool used to ...") reads as a
+    "-ed" form ("Loading of tiles cached ...", "X for testing the port released ...") reads as a
     heading or a reduced relative clause, and a question that takes the "-ed" word as the verb is
     garbled."""
     if c.form == "record":
