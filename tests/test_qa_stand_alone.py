@@ -187,3 +187,21 @@ def test_stand_alone_says_why():
     assert stands_alone(cand("What did Pelvaro write?", "parser", "Pelvaro wrote the parser.")) == ""
     assert stands_alone(cand("What is the version of Pelvaro?", "2.0", "Pelvaro 2.0 and above work.",
                              "version", form="record")) == "bound read as a value"
+
+
+def test_an_answer_cut_before_its_object_or_a_stranded_article_splits_a_phrase():
+    source = "The aim of Pelvaro is to bring that parser to every desktop."
+    assert splits_a_phrase(cand("What is the aim of Pelvaro?", "to bring", source, form="definition"))
+    assert splits_a_phrase(cand("What can the flag of Pelvaro be used to raise a?", "Kestrin",
+                                "The flag of Pelvaro can be used to raise a Kestrin.", "name"))
+    assert not splits_a_phrase(cand("What is the aim of Pelvaro?", "to bring that parser to every desktop",
+                                    source, form="definition"))
+
+
+@settings(max_examples=30, deadline=None)
+@given(names)
+def test_inline_marks_are_not_markup_but_code_is(name):
+    from ragtune.drafting.compose import _MARKUP, _inline_plain
+
+    assert not _MARKUP.search(_inline_plain(f"The `{name}` reader keeps **every** [field] in ``{name}``."))
+    assert _MARKUP.search(_inline_plain(f"Run `{name} --all | sort` to list them."))

@@ -427,6 +427,15 @@ _PRONOUNS = {"it", "they", "them", "this", "these", "those", "he", "she", "him",
 _LOOSE_ENDS = FUNCTION_WORDS | {"much", "many", "more", "etc", "following"}
 
 
+_INLINE = re.compile(r"``?([\w.\-/=]+)``?(?:_(?!\w))?|\*\*([^*]+)\*\*|\[([^\[\]]+)\](?!\()")
+
+
+def _inline_plain(text: str) -> str:
+    """A sentence with its inline marks taken off (`name`, ``name``, **words**, [words]): what is
+    left of markup is code or a link, not prose."""
+    return _INLINE.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+
+
 def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in ("()", "[]", "{}")) and text.count('"') % 2 == 0
 
@@ -450,7 +459,7 @@ def eval_grade(c: Candidate) -> bool:
         if re.match(r"^(?:/|~|[a-z]+://)", c.answer if c.direction == "forward" else c.source.split(":")[-1].strip()):
             return False  # a file path or an address: a program's output, not a fact of the text
         return not any(w in AUX or w in FUNCTION_WORDS for w in key)
-    if _MARKUP.search(c.source) or _MARKUP.search(c.question) or not _balanced(c.source):
+    if _MARKUP.search(_inline_plain(c.source)) or _MARKUP.search(c.question) or not _balanced(c.source):
         return False
     if len(c.question.split()) > MAX_QUESTION_WORDS or (c.form == "in_place" and ";" in c.question):
         return False
@@ -593,6 +602,7 @@ def reads_bound_as_value(c: Candidate) -> bool:
 _PARTITIVES = {"all", "most", "much", "many", "some", "none", "each", "any", "part", "half", "one",
                "few", "several", "both", "either", "neither", "majority", "rest", "remainder",
                "lots", "plenty"}  # fmt: skip
+_POSSESSIVE = {"its", "their", "his", "her", "our", "your", "my"}
 _BREAKS = re.compile(r"[,;:]$|^[-–—]+$|[–—]$")
 
 
@@ -616,6 +626,12 @@ def splits_a_phrase(c: Candidate) -> bool:
     if i < 0:
         return False
     q = _words(c.question)
+    if q and q[-1] in DETERMINERS | _POSSESSIVE:
+        return True  # "... used to raise a?": the phrase after the article was taken away
+    end = i + len(ans)
+    if end < len(flat) and flat[end] in DETERMINERS | _POSSESSIVE | {"this", "that", "these", "those"} \
+            and not _BREAKS.search(toks[owner[end - 1]]) and not toks[owner[end - 1]].endswith((".", "!", "?")):
+        return True  # the answer stops before its own object ("to build [the docs]")
     before = flat[max(0, i - 3) : i]
     if before[-2:-1] and before[-1] == "of" and before[-2] in _PARTITIVES or \
             len(before) >= 3 and before[-2:] == ["of", "the"] and before[-3] in _PARTITIVES:
@@ -624,7 +640,7 @@ def splits_a_phrase(c: Candidate) -> bool:
             return True
     j = i - 1
     mods: list[str] = []
-    while j >= 0 and len(mods) < 4 and flat[j] not in DETERMINERS and flat[j] not in ("its", "their", "his", "her", "our", "your", "my"):
+    while j >= 0 and len(mods) < 4 and flat[j] not in DETERMINERS and flat[j] not in _POSSESSIVE:
         mods.insert(0, flat[j])
         j -= 1
     multiword_name = len(ans) > 1 and c.answer[:1].isupper()
