@@ -36,11 +36,15 @@ from ragtune.corpus.english import (
     split_units,
     third_person,
 )
-from ragtune.corpus.questions import WH_WORDS, Candidate, _subject_of, lexicon_for, norm, reads_as_question
+from ragtune.corpus.questions import (WH_WORDS, Candidate, _overlap_start, _subject_of, lexicon_for, norm,
+                                     reads_as_question)
 from ragtune.types import Chunk
 
 TYPES = ("single_hop", "reverse", "multi_hop", "comparison", "unanswerable")
-ORDERED = ("year", "date", "number", "version")  # answer types a comparison can order
+ORDERED = ("year", "date", "number", "version")  # answer types a value can be ordered by
+# what a comparison of two different things may order: dates and years share one calendar,
+# numbers one unit (checked per pair); version numbers of two projects share no scale
+COMPARABLE = ("year", "date", "number")
 MONTH_ORDER = ["january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december"]
 # verbs too general to say which relation a question asks about ("What got X?")
@@ -177,6 +181,33 @@ class Units:
                 for w in set(words):
                     self.by_word.setdefault(w, []).append(i)
         self._doc_names(chunks)
+        self._cuts(chunks)
+
+    def _cuts(self, chunks: Sequence[Chunk]) -> None:
+        """The sentences a chunk boundary cuts: the chunker splits a long paragraph between
+        chunks (at a sentence, or mid-word by tokens) and repeats the last words of one chunk at
+        the start of the next. A chunk whose successor goes on with the same paragraph (its new
+        text joins the repeated words with a space, not a paragraph break) ends in a cut unit;
+        a chunk whose repeated start begins mid-sentence starts with one."""
+        self.cut: set[tuple[str, str]] = set()  # (chunk id, normalised unit text)
+        for a, b in zip(chunks, chunks[1:]):
+            if a.doc_id != b.doc_id or a.heading != b.heading or b.position != a.position + 1:
+                continue
+            p = _overlap_start(a.text, b.text)
+            tail = a.text[p:]
+            units_a = [u.text for u in split_units(a.text) if u.kind != "heading"]
+            units_b = [u.text for u in split_units(b.text) if u.kind != "heading"]
+            if tail:  # the new text joins the repeated words with a space: the paragraph goes on
+                goes_on = b.text[len(tail): len(tail) + 1] == " "
+                before = a.text[:p].rstrip(" \t")
+                starts_cut = bool(before) and not before.endswith("\n") and not re.search(
+                    r"[.!?:][\"')\]]*$", before)
+            else:  # no repeated words: a chunk that opens in lower case opens mid-sentence
+                goes_on = starts_cut = bool(re.match(r"[a-z,;)\]]", b.text))
+            if goes_on and units_a and not re.search(r"[.!?][\"')\]]*$", units_a[-1]):
+                self.cut.add((a.id, norm(units_a[-1])))
+            if starts_cut and units_b:
+                self.cut.add((b.id, norm(units_b[0])))
 
     def _doc_names(self, chunks: Sequence[Chunk]) -> None:
         """What each document is called (its file name and title: each squashed into one word,
@@ -354,8 +385,31 @@ class Units:
         words = _words(c.source)
         if not words:
             return False
-        return any(u.doc_id == c.doc_id and len(u.words) > len(words) and u.words[: len(words)] == words
+        if (c.chunk_id, norm(c.source)) in self.cut:
+            return True
+        n = len(words)  # the source's last word may be a cut word ("index" of "indexes")
+        return any(u.doc_id == c.doc_id and len(u.words) >= n and u.words[: n - 1] == words[:-1]
+                   and u.words[n - 1].startswith(words[-1]) and u.words != words
                    for u in (self.units[i] for i in self.by_word.get(words[0], ())))
+
+    def conditioned(self, c: Candidate) -> bool:
+        """Its document states the value (each item of a listed value) somewhere under a
+        condition (a front-matter "requires: [x]" beside "needs x only on Windows"): see
+        `conditional`."""
+        value = c.answer if c.direction == "forward" else next(iter(c.entities), "")
+        for item in (v.strip(" []\"'") for v in value.split(",")):
+            if not item:
+                continue
+            for u in self.with_all([item]):
+                if u.doc_id != c.doc_id or u.text == c.source:
+                    continue
+                if _ONLY.search(u.text) and contains(u.text, item):
+                    return True
+                at = u.text.lower().find(item.lower())
+                after = u.text[at + len(item):] if at >= 0 else ""
+                if at >= 0 and _limits(after, c.type):
+                    return True
+        return False
 
     def _with_stems(self, stems: set[str]) -> list[_Unit]:
         return [u for u in self.units if _subset(stems, u.stems)]
@@ -464,8 +518,9 @@ def eval_grade(c: Candidate) -> bool:
     if len(c.question.split()) > MAX_QUESTION_WORDS or (c.form == "in_place" and ";" in c.question):
         return False
     named = [e for e in c.entities if contains(c.question, e) and not e.isdigit()]
-    start = c.source.lstrip("\"'“(")
-    if not (start[:1].isupper() or start[:1].isdigit() or any(start.startswith(e) for e in c.entities)):
+    start = _inline_plain(c.source).lstrip("\"'“(")
+    if not (start[:1].isupper() or start[:1].isdigit()
+            or any(start.startswith(e) and not start[len(e):len(e) + 1].isalnum() for e in (*c.entities, c.answer))):
         return False  # the tail of a sentence split at a colon or a list marker
     if not named or _garbled(c, named):
         return False
@@ -599,6 +654,44 @@ def reads_bound_as_value(c: Candidate) -> bool:
         or bool(first and re.search(rf"(?:[<>]=?|[≤≥]|~=|\^)\s*{first}", c.source))
 
 
+# a condition on what a sentence states: an environment marker (PEP 508: `; python_version <
+# "3.11"`, `[platform_system == "Windows"]`), or a clause that limits the value to a case
+_MARKER = re.compile(r"\b(?:python_version|python_full_version|platform_system|sys_platform|os_name|"
+                     r"platform_machine|platform_release|platform_version|platform_python_implementation|"
+                     r"implementation_name|implementation_version|extra)\s*(?:[<>=!~]=?|===?|\bin\b|\bnot in\b)")
+_ONLY = re.compile(r"\bonly\s+(?:when|whenever|if|on|under|with|for|in|while|after|before|as|where|"
+                   r"once|until|unless)\b|\b(?:when|if|where)\s+(?:\w+\s+){0,3}only\b", re.I)
+_LIMITING = re.compile(r"^[\s,;:(\[]*(?:(?:but|and)\s+)?(?:only\b|when\b|whenever\b|if\b|unless\b|"
+                       r"provided\b|as long as\b|except\b|in case\b)", re.I)
+_CONDITIONAL_OPENERS = ("if", "unless", "only", "provided", "whenever", "except")
+
+
+def conditional(c: Candidate) -> bool:
+    """The source states its value under a condition the question leaves out: an environment
+    marker anywhere, "only when/if/on ...", a sentence that opens with "If ..."/"Unless ...",
+    or a value followed by "when ..."/"if ..." ("depends on X when run on Y" asked as
+    "What does it depend on?"). Dates and years keep a "when" after them (a time, not a case)."""
+    src = c.source
+    if _MARKER.search(src) or _ONLY.search(src) or _MARKER.search(c.answer):
+        return True
+    first = _words(src)[:1]
+    if first and first[0] in _CONDITIONAL_OPENERS:
+        return True
+    value = c.answer if c.direction == "forward" else next(iter(c.entities), "")
+    at = src.lower().find(value.lower()) if value else -1
+    if at < 0:
+        return False
+    return _limits(src[at + len(value):], c.type)
+
+
+def _limits(after: str, kind: str) -> bool:
+    """The text right after a value limits it to a case (see `conditional`)."""
+    if _MARKER.match(after.lstrip(" ,;([\"'")):
+        return True
+    m = _LIMITING.match(after)
+    return bool(m) and not (kind in ("date", "year") and m.group(0).strip(" ,;:([").lower() == "when")
+
+
 _PARTITIVES = {"all", "most", "much", "many", "some", "none", "each", "any", "part", "half", "one",
                "few", "several", "both", "either", "neither", "majority", "rest", "remainder",
                "lots", "plenty"}  # fmt: skip
@@ -692,6 +785,7 @@ def reduced_clause(c: Candidate) -> bool:
 def stands_alone(c: Candidate) -> str:
     """Why a lookup is not a stand-alone fact, asked whole ("" = it is): see the rules above."""
     for why, rule in (("depends on context", depends_on_context), ("bound read as a value", reads_bound_as_value),
+                      ("stated under a condition", conditional),
                       ("splits a phrase", splits_a_phrase), ("reduced clause", reduced_clause)):
         if rule(c):
             return why
@@ -711,7 +805,8 @@ def lookups(candidates: Sequence[Candidate], units: Units) -> tuple[list[Draft],
         if not eval_grade(c) or units.truncated(c):
             dropped_grade += 1
             continue
-        why = stands_alone(c) or ("" if units.names_subject(c) else "names no subject")
+        why = stands_alone(c) or ("stated under a condition" if units.conditioned(c) else "") \
+            or ("" if units.names_subject(c) else "names no subject")
         if why:
             not_alone[why] = not_alone.get(why, 0) + 1
             continue
@@ -880,12 +975,13 @@ def _comparison_question(frame: str, kind: str, a: str, b: str) -> tuple[str, bo
 
 
 def comparisons(candidates: Sequence[Draft], rng: random.Random, limit: int) -> list[Draft]:
-    """Two records that share a typed attribute (a date, a year, a number, a version): the
+    """Two records that share a typed attribute (a date, a year, a number in one unit; never a
+    version, which orders releases of one project, not two projects): the
     question names both; `options` are the two names and the answer is the earlier/larger."""
     frames: dict[tuple[str, str], dict[str, tuple[Draft, Any, str]]] = {}
     for d in candidates:
         c = d.parts[0]
-        if d.type != "single_hop" or c.type not in ORDERED:
+        if d.type != "single_hop" or c.type not in COMPARABLE:
             continue
         subjects = [e for e in c.entities if c.question.count(e) == 1 and not contains(e, c.answer)]
         if len(subjects) != 1 or len(subjects[0]) < 2:
