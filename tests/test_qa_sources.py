@@ -201,3 +201,18 @@ def test_links_read_as_their_words(name, words):
                    f"`{words}`_"):
         assert strip_links(f"{name} is described in {linked} today.") == f"{name} is described in {words} today."
     assert strip_links(f"Call `{name.lower()}` first.") == f"Call `{name.lower()}` first."
+
+
+@settings(max_examples=30, deadline=None)
+@given(names)
+def test_a_sentence_question_is_asked_without_inline_marks_a_record_keeps_them(name):
+    from ragtune.drafting.compose import plain_marks
+
+    low = name.lower()
+    c = cand(f"A copy of `{low}.py` was included as part of what?", "Qorvex",
+             f"A copy of `{low}.py` was included as part of Qorvex.")
+    assert plain_marks(c).question == f"A copy of {low}.py was included as part of what?"
+    assert plain_marks(c).source == c.source
+    rec = cand(f"What is the data of {name}?", f"files (`{low}_dir`)", f"{name}: Data: files (`{low}_dir`)",
+               "phrase", form="record")
+    assert plain_marks(rec) is rec

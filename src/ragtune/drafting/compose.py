@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Sequence
 
 from ragtune.corpus.clauses import FUNCTION_WORDS
@@ -490,6 +490,16 @@ def _inline_plain(text: str) -> str:
     return _INLINE.sub(lambda m: next(g for g in m.groups() if g is not None), text)
 
 
+def plain_marks(c: Candidate) -> Candidate:
+    """The candidate asked and answered without inline marks (`name`, **words**, [words]): a
+    reader types the words, not the marks. The source keeps them (it is the document's text).
+    A record's value keeps its marks (a marked field value is code, which `eval_grade` drops)."""
+    q, a = _inline_plain(c.question), _inline_plain(c.answer)
+    if c.form == "record" or (q == c.question and a == c.answer):  # a field's marked value is code
+        return c
+    return replace(c, question=q, answer=a)
+
+
 def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in ("()", "[]", "{}")) and text.count('"') % 2 == 0
 
@@ -802,6 +812,7 @@ def lookups(candidates: Sequence[Candidate], units: Units) -> tuple[list[Draft],
     for c in candidates:
         if c.form not in FORM_RANK:
             continue
+        c = plain_marks(c)
         if not eval_grade(c) or units.truncated(c):
             dropped_grade += 1
             continue
