@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ragtune.corpus.markdown import without_code
+
 # ------------------------------------------------------------------ word classes (English)
 
 DETERMINERS = {"the", "a", "an"}
@@ -281,6 +283,24 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in s.split("|")]
 
 
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|\+{3,}|`{3,}|#{3,}|\.{3,}|_{3,}|:{3,})$")
+_LINKS = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # ![alt](image)
+    (re.compile(r"\[([^\]]+)\]\((?:https?:|mailto:|/|\.|#)[^)\s]*\)"), r"\1"),  # [text](link)
+    (re.compile(r"`([^`<>]+?)\s*<[^<>`]+>`__?(?!\w)"), r"\1"),  # reST `text <link>`_
+    (re.compile(r"`([^`]+)`__?(?!\w)"), r"\1"),  # reST `text`_ (a named link)
+    (re.compile(r"(?<![\w`])([A-Za-z][\w.-]*)__?(?=[\s,.;:)]|$)"), r"\1"),  # reST name_
+)
+
+
+def strip_links(text: str) -> str:
+    """Links read as their words: [text](address), ![alt](image), reST `text <address>`_,
+    `text`_ and name_ (an inline code mark `name` stays)."""
+    for pattern, repl in _LINKS:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def _field(text: str) -> Unit | None:
     m = _KEY_VALUE.match(text)
     if not m or len(split_sentences(m.group(2))) > 1:
@@ -291,12 +311,13 @@ def _field(text: str) -> Unit | None:
                 value=_strip_markup(m.group(2)))
 
 
-def split_units(text: str) -> list[Unit]:
+def split_units(text: str, in_fence: str = "") -> list[Unit]:
     """A chunk as units: markdown tables become rows, `key: value` lines fields, the rest
     sentences (a list item with its continuation lines is one block; paragraphs are split
-    into sentences)."""
+    into sentences). Code (fenced and indented blocks, a prompt and its output; `in_fence`:
+    the chunk starts inside a fenced block, see `markdown.code_lines`) is no unit at all."""
     out: list[Unit] = []
-    lines = text.splitlines()
+    lines = without_code(text, in_fence).splitlines()
     header: tuple[str, ...] = ()
     block: list[str] = []
     kind = ""  # of the open block: item | para
@@ -304,7 +325,7 @@ def split_units(text: str) -> list[Unit]:
     def flush() -> None:
         nonlocal kind
         if block:
-            para = re.sub(r"\s+", " ", " ".join(block)).strip()
+            para = strip_links(re.sub(r"\s+", " ", " ".join(block)).strip())
             block.clear()
             unit = _field(para) if kind == "item" else None
             if unit is not None:
@@ -328,6 +349,15 @@ def split_units(text: str) -> list[Unit]:
                 header = tuple(_cells(line))
                 continue
             out.append(Unit(line, "row", cells=tuple(_cells(line)), header=header))
+            continue
+        if _UNDERLINE.match(line):  # a setext/reST heading's rule, or a rule between paragraphs
+            if kind == "para" and block:
+                title = block.pop()
+                flush()
+                out.append(Unit(_strip_markup(title), "heading"))
+            else:
+                flush()  # a rule between paragraphs
+            header = ()
             continue
         if re.match(r"^#+\s", line):
             flush()

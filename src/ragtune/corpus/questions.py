@@ -30,6 +30,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
+from ragtune.corpus.markdown import code_lines
 from ragtune.corpus.clauses import (
     DEMONSTRATIVES,
     _list_goes_on,
@@ -1106,12 +1107,14 @@ def _subject_of(chunk: Chunk) -> str:
     return title if len(title.split()) <= 8 else ""
 
 
-def chunk_candidates(chunk: Chunk, lex: Lexicon, metadata: bool = True) -> list[Candidate]:
-    """Every candidate of one chunk: its sentences, table rows, fields and metadata."""
+def chunk_candidates(chunk: Chunk, lex: Lexicon, metadata: bool = True,
+                     in_fence: str = "") -> list[Candidate]:
+    """Every candidate of one chunk: its sentences, table rows, fields and metadata (never its
+    code: `in_fence` when the chunk starts inside a fenced block, see `fences`)."""
     out: list[Candidate] = []
     subject = _subject_of(chunk)
     previous: tuple[str, Clause] | None = None
-    for i, unit in enumerate(split_units(chunk.text)):
+    for i, unit in enumerate(split_units(chunk.text, in_fence)):
         fact = f"{chunk.id}:{i}"
         if unit.kind == "heading":
             previous = None
@@ -1145,6 +1148,31 @@ def chunk_candidates(chunk: Chunk, lex: Lexicon, metadata: bool = True) -> list[
     return out
 
 
+def _overlap_start(prev: str, text: str) -> int:
+    """Where in `prev` the text that `text` repeats at its start begins (len(prev): none)."""
+    for p in range(max(0, len(prev) - 4000), len(prev)):
+        if (p == 0 or prev[p - 1].isspace()) and text.startswith(prev[p:]):
+            return p
+    return len(prev)
+
+
+def fences(chunks: Sequence[Chunk]) -> list[str]:
+    """Per chunk, the fence of a code block open where the chunk starts ("" = none): a chunk
+    that follows the previous chunk of its section (same document and heading, next position)
+    starts in the state the previous one is in where the repeated overlap begins."""
+    out: list[str] = []
+    prev: Chunk | None = None
+    for chunk in chunks:
+        state = ""
+        if prev is not None and prev.doc_id == chunk.doc_id and prev.heading == chunk.heading \
+                and chunk.position == prev.position + 1:
+            cut = _overlap_start(prev.text, chunk.text)
+            state = code_lines(prev.text[:cut], out[-1])[1]
+        out.append(state)
+        prev = chunk
+    return out
+
+
 def lexicon_for(chunks: Sequence[Chunk]) -> Lexicon:
     titles = [_subject_of(c) for c in chunks]
     return Lexicon.from_texts([c.text for c in chunks], titles)
@@ -1160,9 +1188,10 @@ def corpus_candidates(chunks: Sequence[Chunk], *, forms: Iterable[str] = (), met
     allowed = set(forms)
     raw: list[Candidate] = []
     units = 0
-    for chunk in chunks:
-        units += len(split_units(chunk.text))
-        raw += [c for c in chunk_candidates(chunk, lex, metadata) if not allowed or c.form in allowed]
+    for chunk, fence in zip(chunks, fences(chunks)):
+        units += len(split_units(chunk.text, fence))
+        raw += [c for c in chunk_candidates(chunk, lex, metadata, fence)
+                if not allowed or c.form in allowed]
     stats: dict[str, Any] = {"chunks": len(chunks), "units": units, "raw": len(raw)}
     failed: dict[str, int] = {}
     checked = []

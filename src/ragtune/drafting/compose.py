@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Sequence
 
 from ragtune.corpus.clauses import FUNCTION_WORDS
@@ -29,16 +29,22 @@ from ragtune.corpus.english import (
     MONTHS,
     OBJECT_VERBS,
     VERB_OF_FORM,
+    bare,
+    is_code,
     is_version,
     past,
     split_units,
     third_person,
 )
-from ragtune.corpus.questions import WH_WORDS, Candidate, norm, reads_as_question
+from ragtune.corpus.questions import (WH_WORDS, Candidate, _overlap_start, _subject_of, lexicon_for, norm,
+                                     reads_as_question)
 from ragtune.types import Chunk
 
 TYPES = ("single_hop", "reverse", "multi_hop", "comparison", "unanswerable")
-ORDERED = ("year", "date", "number", "version")  # answer types a comparison can order
+ORDERED = ("year", "date", "number", "version")  # answer types a value can be ordered by
+# what a comparison of two different things may order: dates and years share one calendar,
+# numbers one unit (checked per pair); version numbers of two projects share no scale
+COMPARABLE = ("year", "date", "number")
 MONTH_ORDER = ["january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december"]
 # verbs too general to say which relation a question asks about ("What got X?")
@@ -174,6 +180,105 @@ class Units:
                                         content_stems(f"{context} {text}") | content_stems(chunk.title or "")))
                 for w in set(words):
                     self.by_word.setdefault(w, []).append(i)
+        self._doc_names(chunks)
+        self._cuts(chunks)
+
+    def _cuts(self, chunks: Sequence[Chunk]) -> None:
+        """The sentences a chunk boundary cuts: the chunker splits a long paragraph between
+        chunks (at a sentence, or mid-word by tokens) and repeats the last words of one chunk at
+        the start of the next. A chunk whose successor goes on with the same paragraph (its new
+        text joins the repeated words with a space, not a paragraph break) ends in a cut unit;
+        a chunk whose repeated start begins mid-sentence starts with one."""
+        self.cut: set[tuple[str, str]] = set()  # (chunk id, normalised unit text)
+        for a, b in zip(chunks, chunks[1:]):
+            if a.doc_id != b.doc_id or a.heading != b.heading or b.position != a.position + 1:
+                continue
+            p = _overlap_start(a.text, b.text)
+            tail = a.text[p:]
+            units_a = [u.text for u in split_units(a.text) if u.kind != "heading"]
+            units_b = [u.text for u in split_units(b.text) if u.kind != "heading"]
+            if tail:  # the new text joins the repeated words with a space: the paragraph goes on
+                goes_on = b.text[len(tail): len(tail) + 1] == " "
+                before = a.text[:p].rstrip(" \t")
+                starts_cut = bool(before) and not before.endswith("\n") and not re.search(
+                    r"[.!?:][\"')\]]*$", before)
+            else:  # no repeated words: a chunk that opens in lower case opens mid-sentence
+                goes_on = starts_cut = bool(re.match(r"[a-z,;)\]]", b.text))
+            if goes_on and units_a and not re.search(r"[.!?][\"')\]]*$", units_a[-1]):
+                self.cut.add((a.id, norm(units_a[-1])))
+            if starts_cut and units_b:
+                self.cut.add((b.id, norm(units_b[0])))
+
+    def _doc_names(self, chunks: Sequence[Chunk]) -> None:
+        """What each document is called (its file name and title: each squashed into one word,
+        and their words) and the corpus's names (the lexicon the questions were made with)."""
+        self.lex = lexicon_for(chunks)
+        self.doc_names: dict[str, set[str]] = {}  # document -> its names and their words
+        self.whole_names: set[str] = set()  # every document's names, squashed ("quickparse2")
+        for chunk in chunks:
+            names = self.doc_names.setdefault(chunk.doc_id, set())
+            stem = re.split(r"[/\\]", chunk.doc_id.split("::")[0])[-1]
+            stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", stem)
+            for text in (stem, chunk.title or "", _subject_of(chunk)):
+                squashed = "".join(_words(text))
+                if squashed and not squashed.isdigit():
+                    names.add(squashed)
+                    self.whole_names.add(squashed)
+                names.update(w for w in _words(text) if len(w) >= 3 and w not in FUNCTION_WORDS)
+        self.documents = max(1, len(self.doc_names))
+
+    def name_phrases(self, question: str) -> list[str]:
+        """The names a question holds: runs of name words, not counting its wh-word. A name
+        word is capitalised inside the question (or all capitals, or a word the corpus only
+        writes capitalised), a code name or identifier ("libfoo2", "pkg.Name"), or the name
+        of a document; a lower-case word is never one on its own evidence."""
+        out: list[str] = []
+        run: list[str] = []
+        toks = question.rstrip("?").split()
+        for i, tok in enumerate(toks):
+            w = re.sub(r"(?:'|’)s$", "", bare(tok))
+            low = w.lower()
+            name = bool(w) and w[0].isalpha() and low not in WH_WORDS and low not in FUNCTION_WORDS and (
+                is_code(tok) or bool(re.search(r"[a-z]\d|\d[a-z]|[a-z][A-Z]|[\w][._][\w]", w))
+                or (w[:1].isupper() and (i > 0 or w in self.lex.names or (len(w) > 1 and w.isupper())))
+                or low in self.whole_names)
+            if name:
+                run.append(w)
+                if tok.endswith((",", ";", ":")):
+                    out.append(" ".join(run))
+                    run = []
+            elif run:
+                out.append(" ".join(run))
+                run = []
+        if run:
+            out.append(" ".join(run))
+        return out
+
+    def names_subject(self, c: Candidate) -> bool:
+        """The question names what it is about, so that it is answerable as asked across the
+        corpus: a name few documents use (at most a tenth of them, or two), or the name of a
+        document (its file name or title; for its own document, a word of them) that at most
+        half the documents use. A question that names only common words, or a name most
+        documents share (the language of a corpus of one language's packages), asks about something
+        its document leaves implicit ("What is the newest stable build?": of what?). A reverse question
+        may be anchored by a value instead (a number of three or more digits, a version, a
+        date) that few documents hold."""
+        limit = max(2, round(0.1 * self.documents))
+        own = self.doc_names.get(c.doc_id, set())
+        for phrase in self.name_phrases(c.question):
+            docs = len({u.doc_id for u in self.with_all([phrase])})
+            squashed = "".join(_words(phrase))
+            if 0 < docs <= limit or (0 < docs <= self.documents // 2
+                                     and (squashed in self.whole_names or squashed in own)):
+                return True
+        if c.direction == "reverse":
+            for tok in c.question.rstrip("?").split():
+                w = bare(tok)
+                if len(re.sub(r"\D", "", w)) >= 3 and not contains(c.answer, w):
+                    docs = len({u.doc_id for u in self.with_all([w])})
+                    if 0 < docs <= limit:
+                        return True
+        return False
 
     def with_all(self, texts: Sequence[str]) -> list[_Unit]:
         """Units that contain every one of `texts` (as word sequences)."""
@@ -280,8 +385,31 @@ class Units:
         words = _words(c.source)
         if not words:
             return False
-        return any(u.doc_id == c.doc_id and len(u.words) > len(words) and u.words[: len(words)] == words
+        if (c.chunk_id, norm(c.source)) in self.cut:
+            return True
+        n = len(words)  # the source's last word may be a cut word ("index" of "indexes")
+        return any(u.doc_id == c.doc_id and len(u.words) >= n and u.words[: n - 1] == words[:-1]
+                   and u.words[n - 1].startswith(words[-1]) and u.words != words
                    for u in (self.units[i] for i in self.by_word.get(words[0], ())))
+
+    def conditioned(self, c: Candidate) -> bool:
+        """Its document states the value (each item of a listed value) somewhere under a
+        condition (a front-matter "requires: [x]" beside "needs x only on Windows"): see
+        `conditional`."""
+        value = c.answer if c.direction == "forward" else next(iter(c.entities), "")
+        for item in (v.strip(" []\"'") for v in value.split(",")):
+            if not item:
+                continue
+            for u in self.with_all([item]):
+                if u.doc_id != c.doc_id or u.text == c.source:
+                    continue
+                if _ONLY.search(u.text) and contains(u.text, item):
+                    return True
+                at = u.text.lower().find(item.lower())
+                after = u.text[at + len(item):] if at >= 0 else ""
+                if at >= 0 and _limits(after, c.type):
+                    return True
+        return False
 
     def _with_stems(self, stems: set[str]) -> list[_Unit]:
         return [u for u in self.units if _subset(stems, u.stems)]
@@ -353,6 +481,25 @@ _PRONOUNS = {"it", "they", "them", "this", "these", "those", "he", "she", "him",
 _LOOSE_ENDS = FUNCTION_WORDS | {"much", "many", "more", "etc", "following"}
 
 
+_INLINE = re.compile(r"``?([\w.\-/=]+)``?(?:_(?!\w))?|\*\*([^*]+)\*\*|\[([^\[\]]+)\](?!\()")
+
+
+def _inline_plain(text: str) -> str:
+    """A sentence with its inline marks taken off (`name`, ``name``, **words**, [words]): what is
+    left of markup is code or a link, not prose."""
+    return _INLINE.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+
+
+def plain_marks(c: Candidate) -> Candidate:
+    """The candidate asked and answered without inline marks (`name`, **words**, [words]): a
+    reader types the words, not the marks. The source keeps them (it is the document's text).
+    A record's value keeps its marks (a marked field value is code, which `eval_grade` drops)."""
+    q, a = _inline_plain(c.question), _inline_plain(c.answer)
+    if c.form == "record" or (q == c.question and a == c.answer):  # a field's marked value is code
+        return c
+    return replace(c, question=q, answer=a)
+
+
 def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in ("()", "[]", "{}")) and text.count('"') % 2 == 0
 
@@ -376,13 +523,14 @@ def eval_grade(c: Candidate) -> bool:
         if re.match(r"^(?:/|~|[a-z]+://)", c.answer if c.direction == "forward" else c.source.split(":")[-1].strip()):
             return False  # a file path or an address: a program's output, not a fact of the text
         return not any(w in AUX or w in FUNCTION_WORDS for w in key)
-    if _MARKUP.search(c.source) or _MARKUP.search(c.question) or not _balanced(c.source):
+    if _MARKUP.search(_inline_plain(c.source)) or _MARKUP.search(c.question) or not _balanced(c.source):
         return False
     if len(c.question.split()) > MAX_QUESTION_WORDS or (c.form == "in_place" and ";" in c.question):
         return False
     named = [e for e in c.entities if contains(c.question, e) and not e.isdigit()]
-    start = c.source.lstrip("\"'“(")
-    if not (start[:1].isupper() or start[:1].isdigit() or any(start.startswith(e) for e in c.entities)):
+    start = _inline_plain(c.source).lstrip("\"'“(")
+    if not (start[:1].isupper() or start[:1].isdigit()
+            or any(start.startswith(e) and not start[len(e):len(e) + 1].isalnum() for e in (*c.entities, c.answer))):
         return False  # the tail of a sentence split at a colon or a list marker
     if not named or _garbled(c, named):
         return False
@@ -426,17 +574,252 @@ def _garbled(c: Candidate, named: list[str]) -> bool:
     return False
 
 
+# ------------------------------------------------------------------ evaluation grade: stand-alone
+
+
+# words that point outside the sentence: "the following teams", "the table above"
+_DEICTIC = {"following", "aforementioned", "preceding", "latter", "former", "hereafter", "herein",
+            "thereof", "respectively", "above", "below"}  # fmt: skip
+# a comparison needs its standard in the sentence: "a similar layout" (similar to what?)
+_STANDARD = {"similar": ("to",), "same": ("as",), "different": ("from", "than", "to"),
+             "comparable": ("to", "with"), "identical": ("to", "with")}  # fmt: skip
+# openers that make a sentence a consequence or an alternative of the one before it
+_CONTEXT_OPENERS = ("otherwise", "instead", "alternatively", "similarly", "likewise", "conversely",
+                    "then", "thus", "therefore", "hence", "consequently", "in that case",
+                    "in this case", "in such cases", "in such a case", "as such", "as a result",
+                    "for that reason", "for this reason", "to do so", "to do this", "by contrast",
+                    "in contrast", "in turn", "in addition to this", "unlike this")  # fmt: skip
+
+
+def depends_on_context(c: Candidate) -> bool:
+    """The sentence is not a stand-alone fact: it leads into a list or a block (ends in ":"),
+    opens with a word that ties it to the sentence before ("Otherwise, ...", "In this case"),
+    or the question keeps a word that points elsewhere ("the following teams", "the table
+    above") or a comparison without its standard ("a similar layout")."""
+    if c.form == "record":
+        return False
+    source = c.source.strip()
+    asked = set(_words(c.question)) | set(_words(c.answer))
+    own = max(re.split(r"(?<=[.!?])\s+(?=\S)", source), key=lambda s: len(asked & set(_words(s))))
+    if own.rstrip().endswith(":"):
+        return True  # the sentence asked about leads into a list or a block
+    src = _words(source)
+    if any(src[: len(o.split())] == o.split() for o in _CONTEXT_OPENERS):
+        return True
+    q = _words(c.question)
+    if any(w in _DEICTIC for w in q):
+        return True
+    for i, w in enumerate(src):
+        if w in _STANDARD and w in asked and not any(s in src[i + 1 : i + 7] for s in _STANDARD[w]):
+            return True
+    return False
+
+
+_VALUE_TYPES = ("number", "version", "year", "date")
+# a bound written after its value ("3.1 and above", "5 or more") or before it ("at least 5")
+_BOUND_AFTER = [b.split() for b in (
+    "and above", "and up", "and upward", "and upwards", "and later", "and newer", "and higher",
+    "and over", "and beyond", "and greater", "and earlier", "and older", "and below", "and lower",
+    "and under", "or above", "or later", "or newer", "or higher", "or greater", "or more",
+    "or less", "or fewer", "or earlier", "or older", "or below", "or lower", "or under",
+    "onwards", "onward", "at least", "at most", "at the latest", "at the earliest", "minimum",
+    "maximum", "max", "min")]  # fmt: skip
+_BOUND_BEFORE = [b.split() for b in (
+    "at least", "at most", "up to", "no more than", "no less than", "no fewer than", "not more than",
+    "not less than", "more than", "less than", "fewer than", "greater than", "newer than",
+    "older than", "later than", "earlier than", "higher than", "lower than", "minimum of",
+    "maximum of", "a minimum", "a maximum", "minimum", "maximum", "as many as", "as much as",
+    "as few as", "as little as", "as early as", "as late as", "upwards of", "in excess of",
+    "exceeding", "over", "under", "above", "below", "beyond", "min", "max")]  # fmt: skip
+
+
+def _find(words: list[str], needle: list[str]) -> int:
+    n = len(needle)
+    return next((i for i in range(len(words) - n + 1) if n and words[i : i + n] == needle), -1)
+
+
+def reads_bound_as_value(c: Candidate) -> bool:
+    """The source gives a bound, the answer reads it as the value: "7.2 and later", "at least
+    8 GB", "Lua 5.4+" asked as "the version is 7.2". (A bound kept in the answer is fine.)"""
+    answer = c.answer.strip()
+    src = _words(c.source)
+    ans = _words(answer)
+    i = _find(src, ans)
+    if i < 0 or any(_words(" ".join(b)) == ans[-len(b):] for b in _BOUND_AFTER):
+        return False
+    end = i + len(ans)
+    if c.type not in _VALUE_TYPES and not ans[-1][:1].isdigit():
+        # a name followed by its version: "Lua 5.4 or newer" asked for "Lua"
+        if not (end < len(src) and src[end][:1].isdigit()):
+            return False
+        while end < len(src) and src[end][:1].isdigit():
+            end += 1  # the version's numbers ("5 4" of 5.4)
+    after, before = src[end : end + 4], src[max(0, i - 4) : i]
+    if any(after[: len(b)] == b for b in _BOUND_AFTER) or any(before[-len(b):] == b for b in _BOUND_BEFORE):
+        return True
+    # symbols: "5.4+", ">= 2.0", "≤ 5", "~= 1.4"
+    last = re.escape(answer.split()[-1]) if answer.split() else ""
+    first = re.escape(answer.split()[0]) if answer.split() else ""
+    return bool(last and not answer.endswith("+") and re.search(rf"{last}(?:\.\d+)*\s*\+", c.source)) \
+        or bool(first and re.search(rf"(?:[<>]=?|[≤≥]|~=|\^)\s*{first}", c.source))
+
+
+# a condition on what a sentence states: an environment marker (PEP 508: `; python_version <
+# "3.11"`, `[platform_system == "Windows"]`), or a clause that limits the value to a case
+_MARKER = re.compile(r"\b(?:python_version|python_full_version|platform_system|sys_platform|os_name|"
+                     r"platform_machine|platform_release|platform_version|platform_python_implementation|"
+                     r"implementation_name|implementation_version|extra)\s*(?:[<>=!~]=?|===?|\bin\b|\bnot in\b)")
+_ONLY = re.compile(r"\bonly\s+(?:when|whenever|if|on|under|with|for|in|while|after|before|as|where|"
+                   r"once|until|unless)\b|\b(?:when|if|where)\s+(?:\w+\s+){0,3}only\b", re.I)
+_LIMITING = re.compile(r"^[\s,;:(\[]*(?:(?:but|and)\s+)?(?:only\b|when\b|whenever\b|if\b|unless\b|"
+                       r"provided\b|as long as\b|except\b|in case\b)", re.I)
+_CONDITIONAL_OPENERS = ("if", "unless", "only", "provided", "whenever", "except")
+
+
+def conditional(c: Candidate) -> bool:
+    """The source states its value under a condition the question leaves out: an environment
+    marker anywhere, "only when/if/on ...", a sentence that opens with "If ..."/"Unless ...",
+    or a value followed by "when ..."/"if ..." ("depends on X when run on Y" asked as
+    "What does it depend on?"). Dates and years keep a "when" after them (a time, not a case)."""
+    src = c.source
+    if _MARKER.search(src) or _ONLY.search(src) or _MARKER.search(c.answer):
+        return True
+    first = _words(src)[:1]
+    if first and first[0] in _CONDITIONAL_OPENERS:
+        return True
+    value = c.answer if c.direction == "forward" else next(iter(c.entities), "")
+    at = src.lower().find(value.lower()) if value else -1
+    if at < 0:
+        return False
+    return _limits(src[at + len(value):], c.type)
+
+
+def _limits(after: str, kind: str) -> bool:
+    """The text right after a value limits it to a case (see `conditional`)."""
+    if _MARKER.match(after.lstrip(" ,;([\"'")):
+        return True
+    m = _LIMITING.match(after)
+    return bool(m) and not (kind in ("date", "year") and m.group(0).strip(" ,;:([").lower() == "when")
+
+
+_PARTITIVES = {"all", "most", "much", "many", "some", "none", "each", "any", "part", "half", "one",
+               "few", "several", "both", "either", "neither", "majority", "rest", "remainder",
+               "lots", "plenty"}  # fmt: skip
+_POSSESSIVE = {"its", "their", "his", "her", "our", "your", "my"}
+_BREAKS = re.compile(r"[,;:]$|^[-–—]+$|[–—]$")
+
+
+def splits_a_phrase(c: Candidate) -> bool:
+    """The question does not keep whole constituents around its answer:
+    - the answer is the inside of a partitive ("wrote half of [the X]" -> "What did ... write half
+      of?");
+    - the answer is the last noun of a phrase whose modifiers the question keeps ("the old binary
+      [format]" -> "... the old binary what?"), unless they became the
+      wh-phrase ("which package");
+    - the question runs on past a comma, colon or dash after the answer, into the next phrase
+      ("... for X in Y, see Z" -> "What does ... for in Y see Z?")."""
+    if c.form == "record" or c.direction == "reverse":
+        return False
+    toks = [t for t in c.source.split() if _words(t)]
+    words = [_words(t) for t in toks]
+    flat = [w for ws in words for w in ws]
+    owner = [k for k, ws in enumerate(words) for _ in ws]  # flat word -> its token
+    ans = _words(c.answer)
+    i = _find(flat, ans)
+    if i < 0:
+        return False
+    q = _words(c.question)
+    if q and q[-1] in DETERMINERS | _POSSESSIVE:
+        return True  # "... used to raise a?": the phrase after the article was taken away
+    end = i + len(ans)
+    if end < len(flat) and flat[end] in DETERMINERS | _POSSESSIVE | {"this", "that", "these", "those"} \
+            and not _BREAKS.search(toks[owner[end - 1]]) and not toks[owner[end - 1]].endswith((".", "!", "?")):
+        return True  # the answer stops before its own object ("to build [the docs]")
+    before = flat[max(0, i - 3) : i]
+    if before[-2:-1] and before[-1] == "of" and before[-2] in _PARTITIVES or \
+            len(before) >= 3 and before[-2:] == ["of", "the"] and before[-3] in _PARTITIVES:
+        part = before[-2] if before[-1] == "of" else before[-3]
+        if _has(q, [part, "of"]):
+            return True
+    j = i - 1
+    mods: list[str] = []
+    while j >= 0 and len(mods) < 4 and flat[j] not in DETERMINERS and flat[j] not in _POSSESSIVE:
+        mods.insert(0, flat[j])
+        j -= 1
+    multiword_name = len(ans) > 1 and c.answer[:1].isupper()
+    if j >= 0 and 1 <= len(mods) <= 3 and not multiword_name and not any(_BREAKS.search(toks[owner[k]]) for k in range(j, i)) \
+            and all(w.isalpha() and w not in FUNCTION_WORDS and toks[owner[j + 1 + n]][:1].islower()
+                    for n, w in enumerate(mods)):
+        at = _find(q, mods)
+        if at >= 0 and (at == 0 or q[at - 1] not in ("which", "what")):
+            return True
+    last_tok = owner[i + len(ans) - 1] if i + len(ans) - 1 < len(owner) else len(toks) - 1
+    for k in range(last_tok, len(toks)):
+        if _BREAKS.search(toks[k]) or (k > last_tok and re.fullmatch(r"[-–—]+", toks[k])):
+            tail = [w for t in toks[k + 1 : k + 3] for w in _words(t)][:2]
+            kept_before = any(w in q for w in flat[:i] if w not in FUNCTION_WORDS)
+            if tail and kept_before and _has(q, tail) and not _has(flat[:i], tail):
+                return True
+            break
+    return False
+
+
+_ING_WORDS = {"during", "thing", "things", "string", "strings", "nothing", "something", "anything",
+              "everything", "morning", "evening", "ceiling", "king", "ring", "spring", "bring",
+              "sing", "swing", "wing", "sibling", "siblings", "building", "buildings", "meeting",
+              "meetings", "setting", "settings", "according", "including", "following"}  # fmt: skip
+
+
+def reduced_clause(c: Candidate) -> bool:
+    """The sentence's verb may be a participle, not its verb: a gerund phrase before a regular
+    "-ed" form ("Loading of tiles cached ...", "X for testing the port released ...") reads as a
+    heading or a reduced relative clause, and a question that takes the "-ed" word as the verb is
+    garbled."""
+    if c.form == "record":
+        return False
+    raw = c.source.split()
+    for k, tok in enumerate(raw):
+        w = re.sub(r"[^A-Za-z]", "", tok)
+        if not w:
+            continue
+        low = w.lower()
+        if low in AUX or low in MODALS:
+            return False  # a finite auxiliary comes first: the clause has its verb
+        if k > 0 and w.islower() and low.endswith("ed") and len(low) >= 4 and low not in IRREGULAR_PAST:
+            gerunds = [re.sub(r"[^a-z]", "", t.lower()) for n, t in enumerate(raw[:k])
+                       if n == 0 or re.sub(r"[^A-Za-z]", "", t).islower()]
+            return any(g.endswith("ing") and len(g) >= 5 and g not in _ING_WORDS for g in gerunds)
+    return False
+
+
+def stands_alone(c: Candidate) -> str:
+    """Why a lookup is not a stand-alone fact, asked whole ("" = it is): see the rules above."""
+    for why, rule in (("depends on context", depends_on_context), ("bound read as a value", reads_bound_as_value),
+                      ("stated under a condition", conditional),
+                      ("splits a phrase", splits_a_phrase), ("reduced clause", reduced_clause)):
+        if rule(c):
+            return why
+    return ""
+
+
 def lookups(candidates: Sequence[Candidate], units: Units) -> tuple[list[Draft], list[Draft], dict[str, int]]:
     """Single-hop (forward) and reverse items: one question per fact, the most natural form
     (fronted > record > definition > in place; cloze never), and none the corpus could answer
     in two ways."""
     best: dict[tuple[str, str], Candidate] = {}
     dropped_grade = 0
+    not_alone: dict[str, int] = {}  # eval grade, stand-alone rules: why each was dropped
     for c in candidates:
         if c.form not in FORM_RANK:
             continue
+        c = plain_marks(c)
         if not eval_grade(c) or units.truncated(c):
             dropped_grade += 1
+            continue
+        why = stands_alone(c) or ("stated under a condition" if units.conditioned(c) else "") \
+            or ("" if units.names_subject(c) else "names no subject")
+        if why:
+            not_alone[why] = not_alone.get(why, 0) + 1
             continue
         key = (c.fact, c.direction)
         if key not in best or FORM_RANK[c.form] < FORM_RANK[best[key].form]:
@@ -464,7 +847,8 @@ def lookups(candidates: Sequence[Candidate], units: Units) -> tuple[list[Draft],
         d = Draft(c.question, answer_aliases(c.answer, c.type), "reverse" if c.direction == "reverse"
                   else "single_hop", [c], c.type, kind=c.form)  # fmt: skip
         (reverse if c.direction == "reverse" else forward).append(d)
-    return forward, reverse, {"ambiguous_dropped": dropped, "not_eval_grade": dropped_grade}
+    return forward, reverse, {"ambiguous_dropped": dropped, "not_eval_grade": dropped_grade,
+                              "not_stand_alone": dict(sorted(not_alone.items()))}
 
 
 def answer_aliases(answer: str, kind: str) -> list[str]:
@@ -602,12 +986,13 @@ def _comparison_question(frame: str, kind: str, a: str, b: str) -> tuple[str, bo
 
 
 def comparisons(candidates: Sequence[Draft], rng: random.Random, limit: int) -> list[Draft]:
-    """Two records that share a typed attribute (a date, a year, a number, a version): the
+    """Two records that share a typed attribute (a date, a year, a number in one unit; never a
+    version, which orders releases of one project, not two projects): the
     question names both; `options` are the two names and the answer is the earlier/larger."""
     frames: dict[tuple[str, str], dict[str, tuple[Draft, Any, str]]] = {}
     for d in candidates:
         c = d.parts[0]
-        if d.type != "single_hop" or c.type not in ORDERED:
+        if d.type != "single_hop" or c.type not in COMPARABLE:
             continue
         subjects = [e for e in c.entities if c.question.count(e) == 1 and not contains(e, c.answer)]
         if len(subjects) != 1 or len(subjects[0]) < 2:
