@@ -392,7 +392,7 @@ def compare(
         None, "--out", "-o", help="Run folder (default .ragtune/runs/compare-DATE). Re-running with the "
         "same folder resumes: answered (strategy, question) pairs are skipped."),
     latency_sample: int = typer.Option(
-        30, "--latency-sample", help="Questions answered one at a time, after a warm-up, for p50/p95 "
+        30, "--latency-sample", help="Questions answered one at a time, warm (after the batched answers or a warm-up call), for p50/p95 "
         "latency (capped at the number of test questions; 0 skips)."),
     batch_size: int = typer.Option(32, "--batch-size", help="Questions answered together (throughput)."),
     freshness: bool = typer.Option(

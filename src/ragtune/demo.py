@@ -24,9 +24,10 @@ MODES = {
     # update (forgetting), training minutes, dev questions and forgetting-probe items used while
     # training, and the continued training that absorbs the updates into the adapter (seconds).
     # The quick mode's short budgets only exercise every path; its numbers mean little.
-    # (2 questions per type, 1 timed latency question, 3 re-asked: the 3-minute goal; 2026-11-30)
+    # (2 questions per type, 1 timed latency question, 3 re-asked, 10 s of continued training:
+    # the 3-minute goal; 2026-11-30)
     "quick": {"size": "tiny", "per_type": 2, "latency": 1, "forgetting": 3, "minutes": 0.5,
-              "dev_limit": 8, "probe": 10, "eval_at_start": False, "freshness_s": 15.0},
+              "dev_limit": 8, "probe": 10, "eval_at_start": False, "freshness_s": 10.0},
     # (dev evaluations count against the training budget: the demo evaluates once, at the end)
     "default": {"size": "small", "per_type": 15, "latency": 15, "forgetting": 15, "minutes": 4.0,
                 "dev_limit": 20, "probe": 50, "eval_at_start": False, "freshness_s": 90.0},

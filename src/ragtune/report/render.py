@@ -353,7 +353,7 @@ def render_html(run: dict[str, Any], figures: dict[str, bytes | None], example_i
     body["recommendation"] = (pick + f'<p class="why">{esc(rec["why"])}</p>'
                               + "<p>Constraints used:</p>" + _table(["constraint", "value"], _constraint_rows(rec)))  # fmt: skip
     body["summary"] = (_table(SUMMARY_HEAD, summary_rows(r)) +
-                       '<p class="muted">Latency: questions answered one at a time after a warm-up; '
+                       '<p class="muted">Latency: questions answered one at a time, warm (after the batched answers or a warm-up call); '
                        "throughput: the batched test run. Metrics that do not apply are shown as –.</p>")  # fmt: skip
     if judge_rows(r):
         body["summary"] += (f"<h3>LLM judge beside exact scoring</h3>{_table(JUDGE_HEAD, judge_rows(r))}"
