@@ -1047,10 +1047,10 @@ def _interactive_ok() -> bool:
 
 @app.command()
 def demo(
-    quick: bool = typer.Option(False, "--quick", help="Tiny world, 2 questions per type, a 30-second fine-tune: every path, in about 3 minutes (the CI end-to-end test)."),
+    quick: bool = typer.Option(False, "--quick", help="Tiny world, 2 questions per type, a 36-second fine-tune: every path, in about 3 minutes (the CI end-to-end test)."),
     full: bool = typer.Option(False, "--full", help="Every test question of the small world (slower)."),
     out_dir: Path = typer.Option(Path("ragtune-demo"), "--out", "-o", help="Where the world, project, run and report go."),
-    train_minutes: Optional[float] = typer.Option(None, "--train-minutes", help="Fine-tuning budget in minutes (default 4; --quick 0.5)."),
+    train_minutes: Optional[float] = typer.Option(None, "--train-minutes", help="Fine-tuning budget in minutes (default 4; --quick 0.6)."),
     finetune: bool = typer.Option(True, "--finetune/--no-finetune", help="Include the fine-tuned strategies."),
     seed: int = typer.Option(0, "--seed", help="World and sampling seed."),
 ) -> None:

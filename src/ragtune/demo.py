@@ -24,10 +24,12 @@ MODES = {
     # update (forgetting), training minutes, dev questions and forgetting-probe items used while
     # training, and the continued training that absorbs the updates into the adapter (seconds).
     # The quick mode's short budgets only exercise every path; its numbers mean little.
-    # (2 questions per type, 1 timed latency question, 3 re-asked, 10 s of continued training:
-    # the 3-minute goal; 2026-11-30)
-    "quick": {"size": "tiny", "per_type": 2, "latency": 1, "forgetting": 3, "minutes": 0.5,
-              "dev_limit": 8, "probe": 10, "eval_at_start": False, "freshness_s": 10.0},
+    # (2 questions per type, 1 timed latency question, 2 re-asked, 5 probe items, 2 dev
+    # questions, steps of one 256-token row, 10 s of continued training: the 3-minute goal with
+    # a few real training steps; 2026-11-30)
+    "quick": {"size": "tiny", "per_type": 2, "latency": 1, "forgetting": 2, "minutes": 0.6,
+              "dev_limit": 2, "probe": 5, "eval_at_start": False, "freshness_s": 10.0,
+              "row_tokens": 256, "grad_accum": 1},
     # (dev evaluations count against the training budget: the demo evaluates once, at the end)
     "default": {"size": "small", "per_type": 15, "latency": 15, "forgetting": 15, "minutes": 4.0,
                 "dev_limit": 20, "probe": 50, "eval_at_start": False, "freshness_s": 90.0},
@@ -122,7 +124,7 @@ def _adapter(project: Project, opts: DemoOptions, world: Path, minutes: float, m
                 # 1 packed row x 4 accumulation: the same examples per step as the default
                 # 4 x 1 at a quarter of the activation memory (2026-11-30, small world, 4 steps:
                 # peak RSS 3.0 GB vs 4.3 GB for 2 x 2, tokens/s 60.8 vs 59.5)
-                batch_rows=1, grad_accum=4,
+                batch_rows=1, grad_accum=mode.get("grad_accum", 4), row_tokens=mode.get("row_tokens", 512),
                 eval_every_minutes=minutes if not mode["eval_at_start"] else max(1.0, minutes / 2),
                 eval_at_start=mode["eval_at_start"],
             ),
