@@ -31,10 +31,9 @@ MODES = {
               "dev_limit": 2, "probe": 5, "eval_at_start": False, "freshness_s": 10.0,
               "row_tokens": 256, "grad_accum": 1},
     # (dev evaluations count against the training budget: the demo evaluates once, at the end)
-    # (20 probe items and 10 dev questions per task: with 50 and 20 the probes (82 s before,
-    # 65 s after) and the data left the 4-minute job no training steps; 2026-11-30)
-    # (10 timed latency questions, 10 re-asked, 75 s of continued training: the cold run took
-    # 928 s with 15, 15 and 90; 2026-11-30)
+    # (2026-11-30: with 50 probe items and 20 dev questions per task the probes (82 s before,
+    # 65 s after) and the data left the 4-minute job no training steps; with 15 timed latency
+    # questions, 15 re-asked and 90 s of continued training the cold run took 928 s)
     "default": {"size": "small", "per_type": 15, "latency": 10, "forgetting": 10, "minutes": 4.0,
                 "dev_limit": 10, "probe": 20, "eval_at_start": False, "freshness_s": 75.0},
     "full": {"size": "small", "per_type": None, "latency": 30, "forgetting": 30, "minutes": 4.0,

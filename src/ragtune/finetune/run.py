@@ -201,7 +201,7 @@ def _curve_marks(curve: list[dict[str, Any]]) -> dict[str, Any]:
 # CPU threads with SmolLM2-135M (2026-11-30: 100 items and the general text in 104 s). Under a
 # whole-job budget each run may take about a tenth of it; 10 items is the least that says anything.
 PROBE_S_PER_ITEM = 1.0
-PROBE_BUDGET_SHARE = 0.10
+BUDGET_SHARE = 0.10  # of a whole-job budget, for each probe run and for the dev set
 PROBE_MIN_ITEMS = 10
 
 
@@ -211,7 +211,7 @@ def probe_items_for(budget_s: float) -> int:
 
     if not budget_s:
         return 0
-    n = max(PROBE_MIN_ITEMS, int(budget_s * PROBE_BUDGET_SHARE / PROBE_S_PER_ITEM))
+    n = max(PROBE_MIN_ITEMS, int(budget_s * BUDGET_SHARE / PROBE_S_PER_ITEM))
     return 0 if n >= len(load_items()) else n
 
 
@@ -223,9 +223,10 @@ DEV_MIN_ITEMS = 10
 
 
 def dev_items_for(budget_s: float, requested: int) -> int:
+    """Dev questions a whole-job budget allows (never more than `requested`)."""
     if not budget_s:
         return requested
-    return min(requested, max(DEV_MIN_ITEMS, int(budget_s * 0.10 / DEV_S_PER_ITEM)))
+    return min(requested, max(DEV_MIN_ITEMS, int(budget_s * BUDGET_SHARE / DEV_S_PER_ITEM)))
 
 
 def _probe_items(limit: int) -> list[dict[str, Any]]:
