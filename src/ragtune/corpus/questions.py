@@ -1096,7 +1096,7 @@ def _pipe_record(text: str) -> Unit | None:
 # ------------------------------------------------------------------ chunks and corpora
 
 
-def _subject_of(chunk: Chunk) -> str:
+def subject_of(chunk: Chunk) -> str:
     meta = chunk.metadata or {}
     for key in ("name", "package", "product", "title"):
         v = meta.get(key)
@@ -1112,7 +1112,7 @@ def chunk_candidates(chunk: Chunk, lex: Lexicon, metadata: bool = True,
     """Every candidate of one chunk: its sentences, table rows, fields and metadata (never its
     code: `in_fence` when the chunk starts inside a fenced block, see `fences`)."""
     out: list[Candidate] = []
-    subject = _subject_of(chunk)
+    subject = subject_of(chunk)
     previous: tuple[str, Clause] | None = None
     for i, unit in enumerate(split_units(chunk.text, in_fence)):
         fact = f"{chunk.id}:{i}"
@@ -1148,12 +1148,18 @@ def chunk_candidates(chunk: Chunk, lex: Lexicon, metadata: bool = True,
     return out
 
 
-def _overlap_start(prev: str, text: str) -> int:
+def overlap_start(prev: str, text: str) -> int:
     """Where in `prev` the text that `text` repeats at its start begins (len(prev): none)."""
     for p in range(max(0, len(prev) - 4000), len(prev)):
         if (p == 0 or prev[p - 1].isspace()) and text.startswith(prev[p:]):
             return p
     return len(prev)
+
+
+def follows(prev: Chunk, chunk: Chunk) -> bool:
+    """`chunk` is the next chunk of `prev`'s section (same document and heading, next position):
+    the chunker repeats the end of `prev` at its start."""
+    return prev.doc_id == chunk.doc_id and prev.heading == chunk.heading and chunk.position == prev.position + 1
 
 
 def fences(chunks: Sequence[Chunk]) -> list[str]:
@@ -1164,9 +1170,8 @@ def fences(chunks: Sequence[Chunk]) -> list[str]:
     prev: Chunk | None = None
     for chunk in chunks:
         state = ""
-        if prev is not None and prev.doc_id == chunk.doc_id and prev.heading == chunk.heading \
-                and chunk.position == prev.position + 1:
-            cut = _overlap_start(prev.text, chunk.text)
+        if prev is not None and follows(prev, chunk):
+            cut = overlap_start(prev.text, chunk.text)
             state = code_lines(prev.text[:cut], out[-1])[1]
         out.append(state)
         prev = chunk
@@ -1174,7 +1179,7 @@ def fences(chunks: Sequence[Chunk]) -> list[str]:
 
 
 def lexicon_for(chunks: Sequence[Chunk]) -> Lexicon:
-    titles = [_subject_of(c) for c in chunks]
+    titles = [subject_of(c) for c in chunks]
     return Lexicon.from_texts([c.text for c in chunks], titles)
 
 

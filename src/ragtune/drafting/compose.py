@@ -36,8 +36,16 @@ from ragtune.corpus.english import (
     split_units,
     third_person,
 )
-from ragtune.corpus.questions import (WH_WORDS, Candidate, _overlap_start, _subject_of, lexicon_for, norm,
-                                     reads_as_question)
+from ragtune.corpus.questions import (
+    WH_WORDS,
+    Candidate,
+    follows,
+    lexicon_for,
+    norm,
+    overlap_start,
+    reads_as_question,
+    subject_of,
+)
 from ragtune.types import Chunk
 
 TYPES = ("single_hop", "reverse", "multi_hop", "comparison", "unanswerable")
@@ -191,9 +199,9 @@ class Units:
         a chunk whose repeated start begins mid-sentence starts with one."""
         self.cut: set[tuple[str, str]] = set()  # (chunk id, normalised unit text)
         for a, b in zip(chunks, chunks[1:]):
-            if a.doc_id != b.doc_id or a.heading != b.heading or b.position != a.position + 1:
+            if not follows(a, b):
                 continue
-            p = _overlap_start(a.text, b.text)
+            p = overlap_start(a.text, b.text)
             tail = a.text[p:]
             units_a = [u.text for u in split_units(a.text) if u.kind != "heading"]
             units_b = [u.text for u in split_units(b.text) if u.kind != "heading"]
@@ -219,7 +227,7 @@ class Units:
             names = self.doc_names.setdefault(chunk.doc_id, set())
             stem = re.split(r"[/\\]", chunk.doc_id.split("::")[0])[-1]
             stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", stem)
-            for text in (stem, chunk.title or "", _subject_of(chunk)):
+            for text in (stem, chunk.title or "", subject_of(chunk)):
                 squashed = "".join(_words(text))
                 if squashed and not squashed.isdigit():
                     names.add(squashed)
