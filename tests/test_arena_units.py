@@ -151,3 +151,21 @@ def test_results_from_a_fabricated_run_folder_with_an_adapter(tmp_path):
     assert r["recommendation"]["strategy"] == "rag"
     pending = r["strategies"]["agentic"]  # a partial results.json mid-run: nulls, not zeros
     assert pending["n"] == 0 and pending["metrics"]["accuracy"] is None and pending["throughput_qps"] is None
+
+
+def test_demo_dev_sample_spreads_over_the_file_and_keeps_small_files(tmp_path):
+    """A mode that prepares strategies on fewer dev questions takes them across the whole file
+    (the world writes it grouped by type), as valid QA JSONL; a file at or under the size is
+    used as it is."""
+    from ragtune.demo import _dev_sample
+
+    dev = tmp_path / "dev.jsonl"
+    rows = [{"id": f"q{i}", "question": f"question {i}?", "answers": [str(i)], "type": f"t{i // 5}"}
+            for i in range(21)]
+    dev.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    picked = load_qa(_dev_sample(dev, 10, out))
+    assert len(picked) == 10 and len({q.id for q in picked}) == 10
+    assert {q.type for q in picked} == {q["type"] for q in rows}  # every group, first to last
+    assert _dev_sample(dev, 21, out) == dev and _dev_sample(dev, None, out) == dev

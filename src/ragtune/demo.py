@@ -17,19 +17,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from ragtune.project import Project, atomic_write_json
+from ragtune.project import Project, atomic_write, atomic_write_json
 
 MODES = {
     # world size, test questions per type, latency sample, test questions re-asked after the
     # update (forgetting), training minutes, dev questions and forgetting-probe items used while
     # training, and the continued training that absorbs the updates into the adapter (seconds).
     # The quick mode's short budgets only exercise every path; its numbers mean little.
-    # (2 questions per type, 1 timed latency question, 2 re-asked, 5 probe items, 2 dev
+    # (2 questions per type, 1 timed latency question, 1 re-asked, 5 probe items, 2 dev
     # questions, steps of one 256-token row, 10 s of continued training: the 3-minute goal with
-    # a few real training steps; 2026-11-30)
-    "quick": {"size": "tiny", "per_type": 2, "latency": 1, "forgetting": 2, "minutes": 0.6,
+    # a few real training steps. 2026-11-30, 202 s: the compare stage took 141 s, of which the
+    # agentic pipeline's calibration on 21 dev questions 16 s and 2 re-asked questions per
+    # strategy 9 s: quick prepares the strategies on 10 dev questions, the fewest agentic
+    # calibrates on.)
+    "quick": {"size": "tiny", "per_type": 2, "latency": 1, "forgetting": 1, "minutes": 0.5,
               "dev_limit": 2, "probe": 5, "eval_at_start": False, "freshness_s": 10.0,
-              "row_tokens": 256, "grad_accum": 1},
+              "row_tokens": 256, "grad_accum": 1, "arena_dev": 10},
     # (dev evaluations count against the training budget: the demo evaluates once, at the end)
     # (2026-11-30: with 50 probe items and 20 dev questions per task the probes (82 s before,
     # 65 s after) and the data left the 4-minute job no training steps; with 15 timed latency
@@ -139,6 +142,18 @@ def _adapter(project: Project, opts: DemoOptions, world: Path, minutes: float, m
     return record["id"]
 
 
+def _dev_sample(dev: Path, n: int | None, out: Path) -> Path:
+    """The world's dev file, or `n` of its questions spread over it (the file is grouped by
+    type) written beside the run, for a mode that prepares the strategies on fewer."""
+    lines = [line for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not n or n >= len(lines):
+        return dev
+    path = out / f"dev-{n}.jsonl"
+    picked = [lines[i * (len(lines) - 1) // max(n - 1, 1)] for i in range(n)]  # first to last
+    atomic_write(path, "\n".join(picked) + "\n")
+    return path
+
+
 def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> dict[str, Any]:
     from ragtune import api
 
@@ -165,7 +180,7 @@ def run_demo(opts: DemoOptions, log: Callable[[str], None] = print) -> dict[str,
             project,
             qa=world / "qa" / "test.jsonl",
             train_qa=world / "qa" / "train.jsonl",
-            dev_qa=world / "qa" / "dev.jsonl",
+            dev_qa=_dev_sample(world / "qa" / "dev.jsonl", mode.get("arena_dev"), opts.out),
             strategies=" ".join(strategies),
             sample_per_type=mode["per_type"],
             seed=opts.seed,

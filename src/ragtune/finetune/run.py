@@ -269,6 +269,16 @@ def run_finetune(
     stop: threading.Event | None = None,
 ) -> dict[str, Any]:
     """Train (or resume) and register an adapter; returns its record (or the data preview)."""
+    from ragtune.models.worker import release_memory
+
+    try:
+        return _run_finetune(project, opts, progress, stop)
+    finally:
+        release_memory()  # the model, optimiser and activations are gone once the run returns
+
+
+def _run_finetune(project: Any, opts: FinetuneOptions, progress: Progress | None,
+                  stop: threading.Event | None) -> dict[str, Any]:
     from ragtune.models.locate import is_url, resolve_generator_dir
 
     progress = progress or (lambda event, info: None)

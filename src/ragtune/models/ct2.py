@@ -33,7 +33,7 @@ from ragtune.config import cache_root
 from ragtune.errors import ModelError
 from ragtune.models.backend import LocalBackend, end_ids, load_chat_tokenizer
 from ragtune.models.generation import Chat, Decoding, Generation, cut_at_stop, until_stop
-from ragtune.models.worker import TorchWorker
+from ragtune.models.worker import TorchWorker, release_memory
 
 QUANTIZATION = "int8"
 
@@ -86,6 +86,8 @@ def converted(model_dir: Path, key: str, merge_adapter: Path | None = None) -> P
         ) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        if merge_adapter is not None:
+            release_memory()  # the merge held a second fp32 copy of the model
     return target
 
 

@@ -48,6 +48,20 @@ def torch_worker() -> TorchWorker:
         return _worker
 
 
+def release_memory() -> None:
+    """Hand the heap that a large transient job (training, an adapter merge) freed back to the
+    OS. glibc keeps freed blocks in its arenas, so without this the process stays at the job's
+    peak RSS and the next job stacks on top of it (the demo: training, then answering, then
+    continued training in one process). A no-op where glibc's malloc_trim is missing."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def configure_torch(threads: int) -> None:
     """Thread counts, set once per process (interop threads can only be set before use)."""
     import os
