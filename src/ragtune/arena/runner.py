@@ -511,10 +511,12 @@ class Arena:
                 init_adapter=adapter, corpus=str(self.opts.updates),
                 exclude_qa=str(self.opts.updates_qa), forgetting=False, dev_limit=0,
                 data=DataOptions(dev_holdout=0),
-                # one packed row a step: an update batch is a few dozen examples, and more
-                # optimiser steps per second absorb it faster (2 rows took the demo's process
-                # from 1.8 to 4.4 GB RSS; 2026-11-30)
-                train=TrainConfig(max_minutes=cap / 60.0, batch_rows=1, eval_at_start=False,
+                # one packed row of 256 tokens a step: an update batch is a few dozen short
+                # examples, and more optimiser steps per second absorb it faster; activation
+                # memory grows with the row's square (attention), and 512-token rows took the
+                # demo's process from 1.7 to 3.6 GB RSS (2026-11-30)
+                train=TrainConfig(max_minutes=cap / 60.0, batch_rows=1, row_tokens=256,
+                                  eval_at_start=False,
                                   eval_at_minutes=(), checkpoint_every_minutes=10.0),
             ), progress)  # fmt: skip
             seconds = time.perf_counter() - t0
