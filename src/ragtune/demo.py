@@ -37,8 +37,11 @@ MODES = {
     # (2026-11-30: with 50 probe items and 20 dev questions per task the probes (82 s before,
     # 65 s after) and the data left the 4-minute job no training steps; with 15 timed latency
     # questions, 15 re-asked and 90 s of continued training the cold run took 928 s)
+    # (2026-11-30: one 512-token row's activations kept for the backward pass are ~1.7 GB on
+    # SmolLM2-135M, 256 tokens ~0.9 GB: the default mode trains 256-token rows, 8 per step)
     "default": {"size": "small", "per_type": 15, "latency": 10, "forgetting": 10, "minutes": 4.0,
-                "dev_limit": 10, "probe": 20, "eval_at_start": False, "freshness_s": 75.0},
+                "dev_limit": 10, "probe": 20, "eval_at_start": False, "freshness_s": 75.0,
+                "row_tokens": 256, "grad_accum": 8},
     "full": {"size": "small", "per_type": None, "latency": 30, "forgetting": 30, "minutes": 4.0,
              "dev_limit": 60, "probe": 0, "eval_at_start": True, "freshness_s": 90.0},
 }
@@ -129,9 +132,10 @@ def _adapter(project: Project, opts: DemoOptions, world: Path, minutes: float, m
             probe_limit=mode["probe"],
             max_minutes=minutes,  # the whole fine-tune stage
             train=TrainConfig(
-                # 1 packed row x 4 accumulation: the same examples per step as the default
-                # 4 x 1 at a quarter of the activation memory (2026-11-30, small world, 4 steps:
-                # peak RSS 3.0 GB vs 4.3 GB for 2 x 2, tokens/s 60.8 vs 59.5)
+                # 1 packed row a micro-batch, accumulated: the same examples per step as the
+                # default 4 x 512 tokens at a fraction of the activation memory (2026-11-30,
+                # small world, 4 steps: peak RSS 3.0 GB for 1 x 4 vs 4.3 GB for 2 x 2, tokens/s
+                # 60.8 vs 59.5)
                 batch_rows=1, grad_accum=mode.get("grad_accum", 4), row_tokens=mode.get("row_tokens", 512),
                 eval_every_minutes=minutes if not mode["eval_at_start"] else max(1.0, minutes / 2),
                 eval_at_start=mode["eval_at_start"],
