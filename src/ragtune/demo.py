@@ -51,9 +51,9 @@ MODES = {
 # against them. Goals: default <= 15 min cold and <= 1 min re-run, --quick <= 3 min.
 # "fine-tune" is the training budget plus its fixed costs (data, model load, one evaluation).
 # (2026-11-30, cold default run: world 0 s, ingest 20 s, fine-tune 225 s, compare 683 s;
-# --quick: world 0 s, ingest 16 s, fine-tune 26 s, compare 116 s.)
+# --quick: world 0 s, ingest 15-16 s, fine-tune 25-26 s, compare 116-124 s.)
 BUDGETS_S = {
-    "quick": {"world": 5, "ingest": 30, "fine-tune": 40, "compare": 105},
+    "quick": {"world": 5, "ingest": 20, "fine-tune": 35, "compare": 120},
     "default": {"world": 10, "ingest": 60, "fine-tune": 250, "compare": 580},
     "full": {"world": 10, "ingest": 120, "fine-tune": 330, "compare": 1500},
 }
