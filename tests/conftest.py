@@ -251,7 +251,7 @@ def tiny_finetune(tmp_path_factory, ft_corpus, settings):
     project = Project(root=root, settings=settings, origin={})
     opts = FinetuneOptions(
         corpus=str(ft_corpus), dev_qa=str(dev), probe_limit=8,
-        data=DataOptions(shuffled_text=False, abstain_share=0.0),
+        data=DataOptions(shuffled_text=False, abstain_share=0.0, statements=True),  # as measured
         train=TrainConfig(rank=8, alpha=16, lr=5e-3, max_steps=8, row_tokens=160, batch_rows=2,
                           warmup_steps=2, eval_every_steps=4, checkpoint_every_steps=4,
                           patience=0, dev_max_new_tokens=8),

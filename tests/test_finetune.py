@@ -161,7 +161,8 @@ def test_continued_training_absorbs_a_changed_fact(tiny_finetune, torch_pool, tm
     threads_before = torch_worker().run(torch.get_num_threads)  # the generator's setting
     cont = run_finetune(project, FinetuneOptions(
         init_adapter=record["id"], corpus=str(updates), exclude_qa=str(asked), forgetting=False,
-        dev_limit=0, data=DataOptions(dev_holdout=0, shuffled_text=False, abstain_share=0.0),
+        dev_limit=0, data=DataOptions(dev_holdout=0, shuffled_text=False, abstain_share=0.0,
+                                      statements=True),
         train=TrainConfig(lr=5e-3, max_steps=6, row_tokens=160, batch_rows=2, warmup_steps=1,
                           eval_at_start=False, eval_at_minutes=(), checkpoint_every_minutes=10.0,
                           threads=1 if threads_before > 1 else 2),
@@ -211,7 +212,8 @@ def test_data_only_shows_the_training_data(tmp_path, ft_corpus):
     assert res.exit_code == 0, res.output
     shown = json.loads(res.stdout)
     assert shown["examples"] == len(out.read_text().splitlines()) > 10
-    assert {"qa/in_place", "qa/cloze", "raft/raft", "text/statement"} <= set(shown["stats"]["by_origin"])
+    assert {"qa/in_place", "qa/cloze", "raft/raft"} <= set(shown["stats"]["by_origin"])
+    assert "text/statement" not in shown["stats"]["by_origin"]  # sentences alone only with --statements
     assert "text/chunk" not in shown["stats"]["by_origin"]  # whole chunks only with --text
     assert not (tmp_path / ".ragtune" / "adapters" / ".runs").exists() or not list(
         (tmp_path / ".ragtune" / "adapters" / ".runs").iterdir())

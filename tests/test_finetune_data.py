@@ -91,7 +91,7 @@ def test_ngram_overlap():
 def test_leakage_filter_catches_a_planted_paraphrased_test_question(pool):
     test_question = "Which city was Ada Lovelace born in?"
     planted = QAItem("p1", "In which city was Ada Lovelace born?", ["London"])  # a paraphrase
-    data = synthesize(_chunks(), DataOptions(dev_holdout=0), train_qa=[planted])
+    data = synthesize(_chunks(), DataOptions(dev_holdout=0, statements=True), train_qa=[planted])
     assert any(e.question == planted.question for e in data.examples)
     kept, report = filter_leakage(data.examples, [test_question], pool.embedder())
     assert not any(e.question == planted.question for e in kept)
@@ -162,7 +162,8 @@ def test_statements_and_the_exposure_plan():
     every fact it states; the plan turns a token budget into exposures per fact."""
     from ragtune.finetune.data import exposure_counts, plan_exposures
 
-    data = synthesize(_chunks(), DataOptions(text=False, dev_holdout=0, abstain_share=0.0))
+    data = synthesize(_chunks(), DataOptions(text=False, dev_holdout=0, abstain_share=0.0,
+                                             statements=True))
     statements = [e for e in data.examples if e.origin == "statement"]
     assert "Ada Lovelace was born in London." in {e.answer for e in statements}
     assert all(e.kind == "text" and len(e.answer) < 200 for e in statements)

@@ -763,8 +763,9 @@ def finetune(
         help="Also whole chunks as pretraining text (long examples: fewer exposures per fact).",
     ),
     statements: bool = typer.Option(
-        True, "--statements/--no-statements",
-        help="Each fact's sentence alone as a short text example (cheap exposures).",
+        False, "--statements/--no-statements",
+        help="Also each fact's sentence alone as a short text example (more tokens per epoch; "
+             "off by default: RESULTS.md, issue 20).",
     ),
     shuffled: bool = typer.Option(
         False, "--shuffled-text/--no-shuffled-text",
