@@ -31,9 +31,11 @@ def _chunks(texts=TEXT):
 
 
 def test_synthesis_uses_the_inference_prompts_and_holds_out_dev_phrasings():
-    data = synthesize(_chunks(), DataOptions(raft=True, dev_holdout=2, seed=1))
+    data = synthesize(_chunks(), DataOptions(raft=True, dev_holdout=2, seed=1, statements=True))
     kinds = {e.kind for e in data.examples}
     assert kinds == {"text", "qa", "raft"}
+    plain = synthesize(_chunks(), DataOptions(raft=True, dev_holdout=2, seed=1))
+    assert {e.kind for e in plain.examples} == {"qa", "raft"}  # sentences alone only on request
     assert all(e.system == CLOSED_BOOK_SYSTEM for e in data.examples if e.kind == "qa")
     assert len(data.dev) == 2
     train_questions = {e.question for e in data.examples}
