@@ -37,8 +37,9 @@ MODES = {
     # (2026-11-30: with 50 probe items and 20 dev questions per task the probes (82 s before,
     # 65 s after) and the data left the 4-minute job no training steps; with 15 timed latency
     # questions, 15 re-asked and 90 s of continued training the cold run took 928 s)
-    # (2026-11-30: one 512-token row's activations kept for the backward pass are ~1.7 GB on
-    # SmolLM2-135M, 256 tokens ~0.9 GB: the default mode trains 256-token rows, 8 per step)
+    # (2026-11-30: a LoRA step on one 512-token row grows SmolLM2-135M's process by ~2.4 GB,
+    # on one 256-token row by ~1.25 GB (BENCHMARKS.md): the default mode trains 256-token rows,
+    # 8 per step)
     "default": {"size": "small", "per_type": 15, "latency": 10, "forgetting": 10, "minutes": 4.0,
                 "dev_limit": 10, "probe": 20, "eval_at_start": False, "freshness_s": 75.0,
                 "row_tokens": 256, "grad_accum": 8},
