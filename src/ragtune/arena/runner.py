@@ -514,9 +514,10 @@ class Arena:
                 # the cap (the demo's freshness figures were measured with them)
                 data=DataOptions(dev_holdout=0, statements=True),
                 # one packed row of 256 tokens a step: an update batch is a few dozen short
-                # examples, and more optimiser steps per second absorb it faster; activation
-                # memory grows with the row's square (attention), and 512-token rows took the
-                # demo's process from 1.7 to 3.6 GB RSS (2026-11-30)
+                # examples, and more optimiser steps per second absorb it faster; the activations
+                # kept for the backward pass grow with the row (a LoRA step: ~2.4 GB at 512
+                # tokens, ~1.25 GB at 256), and 512-token rows took the --quick demo's process
+                # from 1.7 to 3.6 GB RSS (2026-11-30)
                 train=TrainConfig(max_minutes=cap / 60.0, batch_rows=1, row_tokens=256,
                                   eval_at_start=False,
                                   eval_at_minutes=(), checkpoint_every_minutes=10.0),
