@@ -73,7 +73,14 @@ def _subprocess_json(args: list[str]) -> dict:
     run = subprocess.run([sys.executable, *args], capture_output=True, text=True)
     if run.returncode:
         raise SystemExit(f"{' '.join(args[:4])} failed:\n{run.stderr[-3000:]}")
-    return json.loads(run.stdout.strip().splitlines()[-1])
+    # the JSON object may span many lines (`finetune --json` indents it)
+    return json.JSONDecoder().raw_decode(run.stdout[run.stdout.index("{"):])[0]
+
+
+def _finished_run(project: Path) -> dict | None:
+    """The record of a run already finished in this method's project (--reuse), else None."""
+    records = sorted(project.glob(".ragtune/**/record.json"), key=lambda f: f.stat().st_mtime)
+    return json.loads(records[-1].read_text()) if records else None
 
 
 def main() -> None:
@@ -84,6 +91,9 @@ def main() -> None:
     ap.add_argument("--methods", default=",".join(METHODS))
     ap.add_argument("--out", default="docs/results/finetune_methods/results.json")
     ap.add_argument("--tmp", default="/tmp/ragtune-bench-methods")
+    ap.add_argument("--reuse", action="store_true",
+                    help="Use a method's run already finished under --tmp instead of training it "
+                         "again (to resume after a later step failed).")
     ap.add_argument("--answer", nargs=3, metavar=("PROJECT", "ID", "TEST"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.answer:
@@ -98,15 +108,17 @@ def main() -> None:
     base = None
     for name in args.methods.split(","):
         project = Path(args.tmp) / name
-        shutil.rmtree(project, ignore_errors=True)
-        project.mkdir(parents=True)
+        done = _finished_run(project) if args.reuse else None
+        if done is None:
+            shutil.rmtree(project, ignore_errors=True)
+            project.mkdir(parents=True)
         cmd = ["-m", "ragtune.cli", "-q", "-p", str(project), "finetune",
                "--corpus", str(world / "docs"), "--train-qa", qa["train"], "--dev-qa", qa["dev"],
                "--exclude-qa", qa["test"], "--json", "--max-minutes", str(args.minutes),
                "--dev-size", str(args.dev_size), *METHODS[name]]  # fmt: skip
         t0 = time.perf_counter()
-        rec = _subprocess_json(cmd)
-        job_s = round(time.perf_counter() - t0, 1)
+        rec = done or _subprocess_json(cmd)
+        job_s = rec["wall_s"] if done else round(time.perf_counter() - t0, 1)
         if base is None:
             base = _subprocess_json(["-m", "bench", "finetune_methods", "--world", str(world),
                                      "--answer", str(project), "base", qa["test"]])
