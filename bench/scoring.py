@@ -38,6 +38,7 @@ def main() -> None:
         fast_s=median(t_fast),
         torch_s=median(t_torch),
         ratio=median(t_torch) / median(t_fast),
+        runs_s={"fast": t_fast, "torch": t_torch},  # every run (the machine's speed drifts)
         target=">= 1.8",
         same_pick=f"{sum(a == b for a, b in zip(picks['fast'], picks['torch']))}/{len(items)}",
         right_fast=sum(p == it["answer"] for p, it in zip(picks["fast"], items)),

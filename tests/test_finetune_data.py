@@ -53,7 +53,8 @@ def test_raft_examples_quote_the_oracle_they_cite():
     with_oracle = [e for e in raft if e.origin == "raft"]
     without = [e for e in raft if e.origin == "raft_no_oracle"]
     assert with_oracle and without
-    assert all(e.answer == ABSTAIN_TEXT for e in without)
+    # RAFT's recipe: without the oracle the answer is still the target (remembered, uncited)
+    assert all(e.answer != ABSTAIN_TEXT and not re.search(r"\[\d+\]$", e.answer) for e in without)
     for e in with_oracle:
         m = re.fullmatch(r"(.+) \[(\d+)\]", e.answer)
         assert m, e.answer
@@ -224,3 +225,20 @@ def test_a_comparison_oracle_states_the_quantity():
     got = oracle_sentences("Which lake is older, Lake Ladoga or Lake Baikal?", ["Lake Baikal"],
                            docs, 2, ["Lake Ladoga", "Lake Baikal"])
     assert got == ["Lake Ladoga formed 12,000 years ago.", "Lake Baikal formed 25 million years ago."]
+
+
+def test_raft_abstains_only_where_the_corpus_has_no_answer():
+    items = [QAItem("u1", "Who won the 2031 final?", [], "unanswerable")]
+    data = synthesize(_chunks(), DataOptions(raft=True, closed_book=False, text=False,
+                                             raft_no_oracle_share=0.3, seed=3), train_qa=items)
+    raft = [e for e in data.examples if e.kind == "raft"]
+    abstain = [e for e in raft if e.answer == ABSTAIN_TEXT]
+    assert abstain and all(e.origin == "raft_abstain" and e.system == RAG_SYSTEM for e in abstain)
+    assert "Who won the 2031 final?" in {e.question for e in abstain}
+    assert all(e.user.endswith(f"Question: {e.question}") and "[1]" in e.user for e in abstain)
+    # the old behaviour stays available
+    old = synthesize(_chunks(), DataOptions(raft=True, closed_book=False, text=False,
+                                            raft_no_oracle_share=0.3, seed=3,
+                                            raft_no_oracle_target="abstain"))
+    assert all(e.answer == ABSTAIN_TEXT for e in old.examples if e.origin == "raft_no_oracle")
+    assert not any(e.origin == "raft_abstain" for e in old.examples)

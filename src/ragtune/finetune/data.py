@@ -76,7 +76,12 @@ class DataOptions:
     abstain_share: float = 0.08  # closed-book questions about made-up names -> "I don't know"
     raft_sources: int = 2  # sources per RAFT prompt (rag's default: the 2 best sentences)
     raft_unit: str = "sentences"  # sentences | chunks (as the rag prompt program shows them)
-    raft_no_oracle_share: float = 0.2  # RAFT prompts without the oracle -> "I don't know"
+    raft_no_oracle_share: float = 0.2  # RAFT prompts without the oracle (answer kept, uncited)
+    # What a prompt without its oracle trains: "answer" (RAFT's recipe: the model must remember
+    # the fact) or "abstain" ("I don't know"; before 2026-11-30: it taught the adapter to abstain
+    # on questions no single passage answers: 22 of 24 comparisons, docs/RESULTS.md, issue 20).
+    # Abstention in RAFT prompts is taught by questions the corpus cannot answer instead.
+    raft_no_oracle_target: str = "answer"
     raft_per_fact: int = 1  # RAFT examples per fact (question forms chosen at random)
     raft_fact_share: float = 1.0  # share of the corpus's facts given RAFT examples (RAFT prompts
     # are ~5x longer than closed-book ones: with --task both under a short budget, a share
@@ -340,7 +345,8 @@ def _raft_examples(items: list[RaftItem], opts: DataOptions, search: SearchFn,
             distractors = [c.text for c in others if c.text.strip() != it.oracle.text.strip()]
         if rng.random() < opts.raft_no_oracle_share and len(distractors) >= k:
             sources = distractors[:k]
-            target, origin = ABSTAIN_TEXT, "raft_no_oracle"
+            target = ABSTAIN_TEXT if opts.raft_no_oracle_target == "abstain" else it.answer
+            origin = "raft_no_oracle"
         else:
             sources = distractors[: k - len(oracles)]
             for o in oracles:
@@ -351,6 +357,26 @@ def _raft_examples(items: list[RaftItem], opts: DataOptions, search: SearchFn,
         out.append(Example("raft", target, user=rag_user_message(it.question, sources),
                            system=RAG_SYSTEM, question=it.question, origin=origin, fact=it.fact,
                            source=it.oracle.id, sentence=it.sentences[0] if it.sentences else ""))
+    return out
+
+
+def _raft_abstain_examples(questions: list[str], opts: DataOptions, search: SearchFn) -> list[Example]:
+    """Questions the corpus cannot answer (pairs labelled unanswerable, questions about made-up
+    names) with the sources retrieval finds for them -> "I don't know": abstention tied to the
+    sources not answering, not to a question's shape."""
+    if not questions:
+        return []
+    k = max(1, opts.raft_sources)
+    out = []
+    for q, found in zip(questions, search(questions, 5)):
+        if opts.raft_unit == "sentences":
+            sources = _sentence_pool(q, found, "")[:k]
+        else:
+            sources = [c.text for c in found][:k]
+        if sources:
+            out.append(Example("raft", ABSTAIN_TEXT, user=rag_user_message(q, sources),
+                               system=RAG_SYSTEM, question=q, origin="raft_abstain",
+                               fact=f"abstain:{q}"))
     return out
 
 
@@ -656,6 +682,12 @@ def synthesize(
                 oracle = next(c for c in evidence if any(f in c.text for f in found))
                 items.append(RaftItem(it.question, it.answers[0], oracle, found, f"qa:{it.id}"))
         examples += _raft_examples(items, opts, search, rng)
+        if opts.raft_no_oracle_target != "abstain":
+            unanswerable = [it.question for it in train_qa if not it.answers]
+            n_made_up = int(round(opts.abstain_share * len(items)))
+            corpus_text = "\n".join(c.text for c in chunks)
+            made_up = [e.question for e in _abstain_examples(train_pairs, corpus_text, n_made_up, rng)]
+            examples += _raft_abstain_examples(unanswerable + made_up, opts, search)
     if not any(e.kind != "text" for e in examples) and not opts.text:
         raise InputError(
             "nothing to train on: no question could be derived from the corpus",

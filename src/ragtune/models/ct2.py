@@ -127,9 +127,12 @@ def batch_cost(lengths: list[int], new_tokens: int) -> float:
     """Estimated cost of one generate call on prompts of these lengths, in prompt tokens: the
     shortest prompt's length forwarded at once for every row, then one step per token the
     longest prompt has beyond it and per new token."""
+    return _cost(len(lengths), min(lengths), max(lengths), new_tokens)
+
+
+def _cost(rows: int, shortest: int, longest: int, new_tokens: int) -> float:
     fixed, per_row = STEP_COST
-    n = len(lengths)
-    return n * min(lengths) + (fixed + per_row * n) * (max(lengths) - min(lengths) + new_tokens)
+    return rows * shortest + (fixed + per_row * rows) * (longest - shortest + new_tokens)
 
 
 def length_groups(lengths: list[int], new_tokens: int, batch_size: int) -> list[list[int]]:
@@ -144,7 +147,7 @@ def length_groups(lengths: list[int], new_tokens: int, batch_size: int) -> list[
     cut = [0] * (len(ls) + 1)
     for j in range(1, len(ls) + 1):
         for i in range(max(0, j - max(1, batch_size)), j):
-            cost = best[i] + batch_cost(ls[i:j], new_tokens)
+            cost = best[i] + _cost(j - i, ls[i], ls[j - 1], new_tokens)
             if cost < best[j]:
                 best[j], cut[j] = cost, i
     groups: list[list[int]] = []
