@@ -79,8 +79,9 @@ def _subprocess_json(args: list[str]) -> dict:
 
 def _finished_run(project: Path) -> dict | None:
     """The record of a run already finished in this method's project (--reuse), else None."""
-    records = sorted(project.glob(".ragtune/**/record.json"), key=lambda f: f.stat().st_mtime)
-    return json.loads(records[-1].read_text()) if records else None
+    records = [json.loads(f.read_text()) for f in project.glob(".ragtune/**/record.json")]
+    records = [r for r in records if r.get("finished_at")]  # never a run that was cut short
+    return max(records, key=lambda r: r["finished_at"]) if records else None
 
 
 def main() -> None:

@@ -631,6 +631,7 @@ def synthesize(
     train_pairs = [(p, c) for p, c in pairs if (p.question, p.answer) not in held]
     if opts.text:
         examples += _text_examples(chunks, opts, rng)
+    corpus_text = "\n".join(c.text for c in chunks)  # made-up names must not occur in it
     if opts.closed_book:
         qa_pairs = train_pairs
         if not opts.in_place_with_fronted:
@@ -648,7 +649,6 @@ def synthesize(
             extra, s = llm_questions(generator, train_pairs, opts.llm_questions, rng)
             qa += extra
             stats.update(s)
-        corpus_text = "\n".join(c.text for c in chunks)
         n_abstain = int(round(opts.abstain_share * len(qa)))
         qa += _abstain_examples(train_pairs, corpus_text, n_abstain, rng)
         repeats = _repeat(qa, opts.min_phrasings)
@@ -685,7 +685,6 @@ def synthesize(
         if opts.raft_no_oracle_target != "abstain":
             unanswerable = [it.question for it in train_qa if not it.answers]
             n_made_up = int(round(opts.abstain_share * len(items)))
-            corpus_text = "\n".join(c.text for c in chunks)
             made_up = [e.question for e in _abstain_examples(train_pairs, corpus_text, n_made_up, rng)]
             examples += _raft_abstain_examples(unanswerable + made_up, opts, search)
     if not any(e.kind != "text" for e in examples) and not opts.text:
