@@ -88,11 +88,9 @@ class DataOptions:
     # leaves tokens for the facts themselves; user QA pairs always get theirs)
     llm_questions: int = 0  # extra questions per fact written by the configured generator
     # Composition (knowledge injection is a matter of exposures per fact: see plan_exposures):
-    # each fact-bearing sentence alone as a short text example. Off by default: 30 minutes of
-    # LoRA r=16 on the small world (2 cores, 2026-11-30) with them reached 1.0 epoch (they are
-    # a fifth of the tokens), best dev accuracy 13.3% (single-hop 0%), dev loss 0.95, general
-    # text perplexity x2.66 (loss on every token of corpus sentences); without, 2.0 epochs, dev
-    # 16.7% (single-hop 20%), dev loss 0.79, perplexity x1.39 (docs/RESULTS.md, issue 20).
+    # each fact-bearing sentence alone as a short text example. Off by default: in 30 minutes
+    # they halved the epochs (a fifth of the tokens) and lowered dev accuracy, and their loss on
+    # every token raised general-text perplexity x2.66 vs x1.39 (docs/RESULTS.md, issue 20).
     statements: bool = False
     min_phrasings: int = 0  # repeat a fact's examples until it has this many per epoch (0 = off)
     reverse_copies: int = 1  # each reverse question this many times per epoch (statements teach
