@@ -5,6 +5,8 @@ Accuracy floors are the values measured on 2026-11-25 minus 15 points (see docst
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ragtune.errors import InputError
 from ragtune.eval.metrics import aggregate, score_item
@@ -12,7 +14,7 @@ from ragtune.eval.qa import load_qa
 from ragtune.strategies import build_strategy, parse_spec, parse_specs
 from ragtune.strategies import agentic as agentic_mod
 from ragtune.strategies.agentic import route
-from ragtune.strategies.common import clean_answer, whole_sentences
+from ragtune.strategies.common import Passage, attribute, clean_answer, make_citations, whole_sentences
 from ragtune.strategies.question import (
     answer_type,
     capitalised_words,
@@ -23,12 +25,14 @@ from ragtune.strategies.question import (
 from ragtune.strategies.values import extract_values
 
 
-# Measured on 2026-11-25 (tiny world seed 0, test split, fp32 greedy, agentic without
-# prepare, i.e. the default abstention threshold) minus 15 points. Measured: rag single_hop
-# 0.625; agentic overall 0.689, comparison 0.909, unanswerable 0.5 (3 of 6); closed_book
-# single_hop 0.0.
-FLOORS = {"rag_single_hop": 0.475, "agentic_overall": 0.539, "agentic_comparison": 0.759,
-          "agentic_unanswerable": 0.35}
+# Measured on 2026-11-30 (tiny world seed 0, test split, the default int8 generator, rag's
+# plain `Context:` prompt, agentic without prepare, i.e. the default abstention threshold) minus
+# 15 points. Measured: rag single_hop 0.4375 (7 of 16; 0.5625 with the numbered-sources prompt,
+# which was 26 right fewer of 370 over five dev splits and the small world's train split,
+# docs/RESULTS.md);
+# agentic overall 0.59, comparison 1.0, unanswerable 0.833 (5 of 6); closed_book single_hop 0.0.
+FLOORS = {"rag_single_hop": 0.287, "agentic_overall": 0.44, "agentic_comparison": 0.85,
+          "agentic_unanswerable": 0.683}
 
 
 def test_spec_strings():
@@ -102,6 +106,35 @@ def test_whole_answers_end_at_a_sentence_boundary():
     assert whole_sentences("It has 1. a list and e.g. more", cut=True) == "It has 1. a list and e.g. more"
 
 
+def _passages(texts):
+    from ragtune.types import Hit
+
+    return [Passage(t, Hit(f"doc{i}", f"doc{i}::0", 1.0 - i / 10, text=t), 1.0 - i / 10)
+            for i, t in enumerate(texts)]
+
+
+def test_citations_match_the_answers_own_terms():
+    """Without [n] markers the answer cites the passage holding its value, not the one that only
+    repeats the question's subject."""
+    ps = _passages(["cloudpickle 3.1.3", "cloudpickle: - licence: BSD-3-Clause"])
+    q = "What licence does cloudpickle use?"
+    assert attribute("Cloudpickle uses the BSD-3-Clause license.", ps, q) == [ps[1]]
+    assert attribute("It is licensed under GPL-2.0.", ps, q) == []  # no passage states it
+    assert [c.doc_id for c in make_citations("BSD-3-Clause [1]", "BSD-3-Clause.", ps, q)] == ["doc0"]
+    assert [c.doc_id for c in make_citations("BSD-3-Clause", "BSD-3-Clause.", ps, q)] == ["doc1"]
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.integers(0, 99)),
+                min_size=2, max_size=5, unique=True), st.data())
+def test_the_passage_stating_the_value_is_cited(versions, data):
+    texts = [f"The pinned version of mdurl is {a}.{b}.{c}." for a, b, c in versions]
+    pick = data.draw(st.integers(0, len(texts) - 1))
+    a, b, c = versions[pick]
+    ps = _passages(texts)
+    assert attribute(f"The pinned version of mdurl is {a}.{b}.{c}.", ps,
+                     "What is the pinned version of mdurl?") == [ps[pick]]
+
+
 def _evaluate(strategy, items):
     answers = strategy.answer_many([i.question for i in items])
     scores = [score_item(i, a) for i, a in zip(items, answers)]
@@ -129,7 +162,7 @@ def results(tiny_project, tiny_test, pool):
 
 @pytest.mark.slow
 def test_rag_beats_closed_book_on_single_hop(results):
-    """Measured 2026-11-25 on the tiny world test split: see FLOORS below (value - 15 points)."""
+    """Measured 2026-11-30 on the tiny world test split: see FLOORS above (value - 15 points)."""
     by = {s: r[1]["by_type"] for s, r in results.items()}
     assert by["closed_book"]["single_hop"]["accuracy"] <= 0.2
     assert by["rag"]["single_hop"]["accuracy"] >= FLOORS["rag_single_hop"]
@@ -197,7 +230,7 @@ class Recorder:
 @pytest.mark.slow
 def test_injection_safety_is_structural(tiny_project, tiny_test, pool):
     """Route, filter and budget decisions never see document text; retrieved text reaches the
-    model only inside the user message's numbered Sources block, never the system message."""
+    model only inside the user message's Context block, never the system message."""
     project, index = tiny_project
     rec = Recorder(pool.generator())
     strategy = build_strategy("agentic", project, rec, index=index)
@@ -214,8 +247,8 @@ def test_injection_safety_is_structural(tiny_project, tiny_test, pool):
         for m in messages:
             if m["role"] == "system":
                 assert not any(t[:40] in m["content"] for t in retrieved if len(t) > 40)
-            elif "Sources:" in m["content"]:
-                assert m["content"].index("Question:") > m["content"].index("Sources:")
+            elif "Context:" in m["content"]:
+                assert m["content"].index("Question:") > m["content"].index("Context:")
 
 
 @pytest.mark.slow

@@ -13,14 +13,20 @@ CLOSED_BOOK_SYSTEM = (
 )
 
 RAG_SYSTEM = (
-    "Answer the question with a short phrase using only the numbered sources. Cite the source "
-    'like [1]. If the sources do not contain the answer, say "I don\'t know".'
+    "Answer the question with a short phrase using only the context. If the context does not "
+    'contain the answer, say "I don\'t know".'
 )
+
+# Numbered "Sources: [1] ..." with "cite like [1]" was the first format; SmolLM2-135M often
+# answered with the marker alone or repeated "The source is" (2026-11-30, dev splits of five
+# corpora, rag: 52 -> 68 of 239 right with this plain context). Citations come from matching
+# the answer against the passages (strategies.common.make_citations).
 
 
 def rag_user_message(question: str, sources: list[str]) -> str:
-    """Sources are numbered from 1 and delimited as data (never as instructions)."""
-    lines = ["Sources:"]
-    lines += [f"[{i}] {text.strip()}" for i, text in enumerate(sources, 1)]
+    """The passages as a context block, one after another (data, never instructions), then the
+    question."""
+    lines = ["Context:"]
+    lines += [text.strip() for text in sources]
     lines += ["", f"Question: {question.strip()}"]
     return "\n".join(lines)

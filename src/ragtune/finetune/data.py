@@ -319,7 +319,7 @@ class RaftItem:
 
 def _raft_examples(items: list[RaftItem], opts: DataOptions, search: SearchFn,
                    rng: random.Random) -> list[Example]:
-    """question + oracle(s) + distractors (some without any oracle) -> "answer [n]".
+    """question + oracle(s) + distractors (some without any oracle) -> the answer.
 
     Sources are what the rag strategy shows (`PromptProgram`: by default the 2 best
     sentences of the retrieved chunks), so the oracles are the fact's sentences and the
@@ -349,9 +349,7 @@ def _raft_examples(items: list[RaftItem], opts: DataOptions, search: SearchFn,
             sources = distractors[: k - len(oracles)]
             for o in oracles:
                 sources.insert(rng.randrange(len(sources) + 1), o)
-            cited = next((i for i, t in enumerate(sources) if _norm(it.answer) in _norm(t)),
-                         sources.index(oracles[0]))
-            target, origin = f"{it.answer} [{cited + 1}]", "raft"
+            target, origin = it.answer, "raft"  # cited by matching at inference
         out.append(Example("raft", target, user=rag_user_message(it.question, sources),
                            system=RAG_SYSTEM, question=it.question, origin=origin, fact=it.fact,
                            source=it.oracle.id, sentence=it.sentences[0] if it.sentences else ""))

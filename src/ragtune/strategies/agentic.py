@@ -198,7 +198,7 @@ class Agentic(Rag):
             if r.decided_by == "rag":
                 citations = [] if r.abstained else r.floor.citations
             else:
-                citations = [] if r.abstained else make_citations(r.raw, r.text, r.passages)
+                citations = [] if r.abstained else make_citations(r.raw, r.text, r.passages, r.question)
             text = r.text if r.abstained or r.decided_by == "rag" else end_sentence(r.text)
             answers.append(Answer(text=text, abstained=r.abstained, citations=citations,
                                   retrieved=retrieved, trace=r.trace, usage=r.usage,

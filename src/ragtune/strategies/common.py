@@ -258,20 +258,40 @@ def cited_numbers(text: str) -> list[int]:
     return [int(n) for n in _CITE.findall(text)]
 
 
-def make_citations(raw: str, answer: str, passages: list[Passage]) -> list[Citation]:
-    """Sources the answer marks with [n]; if it marks none, the passages that contain the
-    answer text (attribution by matching)."""
+def make_citations(raw: str, answer: str, passages: list[Passage], question: str = "") -> list[Citation]:
+    """Sources the answer marks with [n]; if it marks none, the passage that states the answer
+    (`attribute`)."""
     numbers = [n for n in cited_numbers(raw) if 1 <= n <= len(passages)]
     chosen = [passages[n - 1] for n in dict.fromkeys(numbers)]
     if not chosen and answer:
-        low = answer.lower()
-        chosen = [p for p in passages if low in p.text.lower()][:1]
+        chosen = attribute(answer, passages, question)
     out, seen = [], set()
     for p in chosen:
         if p.hit.chunk_id not in seen:
             seen.add(p.hit.chunk_id)
             out.append(Citation(p.hit.doc_id, p.hit.chunk_id, p.text[:300]))
     return out
+
+
+_TERM = re.compile(r"[A-Za-z0-9][\w.+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
+
+
+def answer_terms(text: str) -> set[str]:
+    return {t.lower() for t in _TERM.findall(text) if t.lower() not in STOPWORDS}
+
+
+def attribute(answer: str, passages: list[Passage], question: str = "") -> list[Passage]:
+    """The passage that states the answer: the one holding most of the answer's own terms (those
+    the question does not already name: the value, not the restated subject), at least a third
+    of them (a sentence answer adds its own verbs: "X uses the BSD-3-Clause licence"); the
+    higher-ranked passage on a tie; none when no passage holds a third."""
+    terms = answer_terms(answer)
+    own = terms - answer_terms(question) or terms
+    if not own or not passages:
+        return []
+    shares = [len(own & answer_terms(p.text)) / len(own) for p in passages]
+    best = max(range(len(passages)), key=lambda i: (shares[i], -i))
+    return [passages[best]] if shares[best] >= 1 / 3 else []
 
 
 class Timer:

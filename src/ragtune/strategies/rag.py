@@ -66,7 +66,7 @@ class Rag(Pipeline):
             shown = ps if self.program.order == "best_first" else ps[::-1]
             text = clean_answer(g.text, cut=g.finish_reason == "length")
             abstained = is_abstention(text) or not ps
-            citations = [] if abstained else make_citations(g.text, text, shown)
+            citations = [] if abstained else make_citations(g.text, text, shown, q)
             answers.append(
                 Answer(
                     text=text,

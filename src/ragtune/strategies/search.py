@@ -22,9 +22,8 @@ from ragtune.strategies.common import PromptProgram, programs_dir, save_program,
 from ragtune.prompts import RAG_SYSTEM
 
 TERSE_SYSTEM = (
-    "You answer questions from numbered sources. Reply with only the answer: a name, number, "
-    "date or short phrase, then the source number like [1]. If no source answers, reply "
-    '"I don\'t know".'
+    "You answer questions from the context. Reply with only the answer: a name, number, date "
+    'or short phrase. If the context does not answer, reply "I don\'t know".'
 )
 
 DIMENSIONS = {
@@ -52,7 +51,7 @@ def candidate_grid(seed: int = 0, limit: int = 8) -> list[dict[str, Any]]:
 
 def make_demos(index: Any, train: list[Any], n: int, seed: int = 0) -> list[dict[str, str]]:
     """Few-shot examples from train: the question, the retrieved sentence that contains the
-    gold answer, and the answer with its citation."""
+    gold answer, and the answer."""
     rng = random.Random(seed)
     pool = [t for t in train if t.answers and not t.options]
     rng.shuffle(pool)
@@ -64,7 +63,7 @@ def make_demos(index: Any, train: list[Any], n: int, seed: int = 0) -> list[dict
         for hit in index.search(item.question, k=5):
             sent = next((s for s in split_sentences(hit.text) if gold.lower() in s.lower()), None)
             if sent:
-                demos.append({"question": item.question, "source": sent, "answer": f"{gold} [1]"})
+                demos.append({"question": item.question, "source": sent, "answer": gold})
                 break
     return demos
 
