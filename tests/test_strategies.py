@@ -122,6 +122,13 @@ def test_citations_match_the_answers_own_terms():
     assert attribute("It is licensed under GPL-2.0.", ps, q) == []  # no passage states it
     assert [c.doc_id for c in make_citations("BSD-3-Clause [1]", "BSD-3-Clause.", ps, q)] == ["doc0"]
     assert [c.doc_id for c in make_citations("BSD-3-Clause", "BSD-3-Clause.", ps, q)] == ["doc1"]
+    # what the model read counts: a sentence shown under its document's name
+    named = _passages(["It supports HTTP/2.", "It has no dependencies."])
+    named[1].label = "httpx"
+    assert attribute("httpx.", named, "Which client has no dependencies?") == [named[1]]
+    # any script; the better-ranked passage on a tie
+    greek = _passages(["Η Αθήνα είναι η πρωτεύουσα.", "Η Αθήνα είναι η πρωτεύουσα."])
+    assert attribute("Αθήνα", greek, "Ποια είναι η πρωτεύουσα;") == [greek[0]]
 
 
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.integers(0, 99)),

@@ -176,7 +176,7 @@ def select_passages(
 
 def fit_budget(passages: list[Passage], budget_tokens: int, count_tokens) -> list[Passage]:  # noqa: ANN001
     """Keep whole passages, best first, within the token budget (never cut one mid-way, never
-    drop the question or the source numbers)."""
+    drop the question); 4 tokens a passage of slack for its line break."""
     kept, used = [], 0
     for p in passages:
         cost = count_tokens(p.shown) + 4
@@ -273,24 +273,27 @@ def make_citations(raw: str, answer: str, passages: list[Passage], question: str
     return out
 
 
-_TERM = re.compile(r"[A-Za-z0-9][\w.+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
+_TERM = re.compile(r"\w[\w.+-]*[\w+]|\w")
 
 
 def answer_terms(text: str) -> set[str]:
-    return {t.lower() for t in _TERM.findall(text) if t.lower() not in STOPWORDS}
+    """Lower-cased words, versions and identifiers ("bsd-3-clause", "1.5.1"), in any script,
+    without stop words and single letters."""
+    return {t for t in (m.lower() for m in _TERM.findall(text))
+            if t not in STOPWORDS and (len(t) > 1 or t.isdigit())}
 
 
 def attribute(answer: str, passages: list[Passage], question: str = "") -> list[Passage]:
-    """The passage that states the answer: the one holding most of the answer's own terms (those
-    the question does not already name: the value, not the restated subject), at least a third
-    of them (a sentence answer adds its own verbs: "X uses the BSD-3-Clause licence"); the
-    higher-ranked passage on a tie; none when no passage holds a third."""
+    """The passage that states the answer: the one whose shown text holds most of the answer's
+    own terms (those the question does not already name: the value, not the restated subject),
+    at least a third of them (a sentence answer adds its own verbs: "X uses the BSD-3-Clause
+    licence"); the better-ranked passage on a tie; none when no passage holds a third."""
     terms = answer_terms(answer)
     own = terms - answer_terms(question) or terms
     if not own or not passages:
         return []
-    shares = [len(own & answer_terms(p.text)) / len(own) for p in passages]
-    best = max(range(len(passages)), key=lambda i: (shares[i], -i))
+    shares = [len(own & answer_terms(p.shown)) / len(own) for p in passages]
+    best = max(range(len(passages)), key=lambda i: (shares[i], passages[i].score))
     return [passages[best]] if shares[best] >= 1 / 3 else []
 
 

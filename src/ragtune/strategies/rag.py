@@ -1,9 +1,9 @@
-"""rag: hybrid retrieval top-k -> numbered sources -> short answer with [n] citations.
+"""rag: hybrid retrieval top-k -> the best passages as context -> short answer, cited by matching.
 
 The prompt program decides how many chunks are retrieved, whether the model sees whole chunks
 or the best sentences of them, their order, the instruction and few-shot demonstrations. The
 context budget is respected by dropping whole passages (lowest-ranked first), never by cutting
-the question or the source numbers.
+the question.
 """
 
 from __future__ import annotations
