@@ -131,6 +131,18 @@ def test_citations_match_the_answers_own_terms():
     assert attribute("Αθήνα", greek, "Ποια είναι η πρωτεύουσα;") == [greek[0]]
 
 
+def test_programs_saved_for_numbered_sources_read_as_todays():
+    from ragtune.prompts import NUMBERED_SOURCES_INSTRUCTIONS, RAG_SYSTEM, TERSE_SYSTEM
+    from ragtune.strategies.common import PromptProgram
+
+    old_default, old_terse = NUMBERED_SOURCES_INSTRUCTIONS
+    p = PromptProgram.from_dict({"id": "opt-001", "instruction": old_terse, "n_context": 3,
+                                 "demos": [{"question": "Q?", "source": "S.", "answer": "1987 [1]"}]})
+    assert (p.instruction, p.n_context, p.demos[0]["answer"]) == (TERSE_SYSTEM, 3, "1987")
+    assert PromptProgram.from_dict({"instruction": old_default}).instruction == RAG_SYSTEM
+    assert PromptProgram.from_dict({"instruction": "Be brief."}).instruction == "Be brief."
+
+
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.integers(0, 99)),
                 min_size=2, max_size=5, unique=True), st.data())
 def test_the_passage_stating_the_value_is_cited(versions, data):

@@ -17,9 +17,24 @@ RAG_SYSTEM = (
     'contain the answer, say "I don\'t know".'
 )
 
+TERSE_SYSTEM = (
+    "You answer questions from the context. Reply with only the answer: a name, number, date "
+    'or short phrase. If the context does not answer, reply "I don\'t know".'
+)
+
+# Programs saved before the plain context asked for [n] citations from numbered sources; their
+# instructions are read as today's equivalents (strategies.common.PromptProgram.from_dict).
+NUMBERED_SOURCES_INSTRUCTIONS = {
+    "Answer the question with a short phrase using only the numbered sources. Cite the source "
+    'like [1]. If the sources do not contain the answer, say "I don\'t know".': RAG_SYSTEM,
+    "You answer questions from numbered sources. Reply with only the answer: a name, number, "
+    "date or short phrase, then the source number like [1]. If no source answers, reply "
+    '"I don\'t know".': TERSE_SYSTEM,
+}
+
 # Numbered "Sources: [1] ..." with "cite like [1]" was the first format; SmolLM2-135M often
-# answered with the marker alone or repeated "The source is" (2026-11-30, dev splits of five
-# corpora, rag: 52 -> 68 of 239 right with this plain context). Citations come from matching
+# answered with the marker alone or repeated "The source is" (2026-11-30, rag on five dev splits
+# and the small world's train split: 90 -> 116 of 370 right with this plain context). Citations come from matching
 # the answer against the passages (strategies.common.make_citations).
 
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from ragtune.errors import InputError
 from ragtune.project import Project, atomic_write_json
-from ragtune.prompts import ABSTAIN_TEXT, RAG_SYSTEM
+from ragtune.prompts import ABSTAIN_TEXT, NUMBERED_SOURCES_INSTRUCTIONS, RAG_SYSTEM
 from ragtune.types import Citation, Hit, Step
 
 
@@ -43,7 +43,13 @@ class PromptProgram:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "PromptProgram":
         known = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in d.items() if k in known})
+        fields = {k: v for k, v in d.items() if k in known}
+        # a program saved for the numbered-sources prompt: today's instruction and demonstrations
+        if fields.get("instruction") in NUMBERED_SOURCES_INSTRUCTIONS:
+            fields["instruction"] = NUMBERED_SOURCES_INSTRUCTIONS[fields["instruction"]]
+            fields["demos"] = [{**demo, "answer": _CITE.sub("", demo.get("answer", "")).strip()}
+                               for demo in fields.get("demos") or []]
+        return cls(**fields)
 
 
 def programs_dir(project: Project) -> Path:

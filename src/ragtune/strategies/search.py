@@ -19,12 +19,7 @@ from typing import Any, Callable, Iterable
 from ragtune.eval.metrics import is_correct
 from ragtune.project import Project
 from ragtune.strategies.common import PromptProgram, programs_dir, save_program, split_sentences
-from ragtune.prompts import RAG_SYSTEM
-
-TERSE_SYSTEM = (
-    "You answer questions from the context. Reply with only the answer: a name, number, date "
-    'or short phrase. If the context does not answer, reply "I don\'t know".'
-)
+from ragtune.prompts import RAG_SYSTEM, TERSE_SYSTEM
 
 DIMENSIONS = {
     "instruction": [RAG_SYSTEM, TERSE_SYSTEM],
