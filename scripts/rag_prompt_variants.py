@@ -10,6 +10,7 @@ NAME=DOCS:QA_FILE; a test split is refused). VARIANT:
   numbered_plain  the numbered sources without the citation instruction
   context         the default: "Context:\\n...\\n..." (strategies.rag / prompts.rag_user_message)
   context_brief   the default + "Answer briefly." after the question
+  context_blank   the default with a blank line between passages
 Prints one JSON line per corpus and variant: accuracy and right/n per question type.
 """
 
@@ -46,6 +47,8 @@ def variants() -> dict:
         "numbered_plain": (NO_CITE_SYSTEM, numbered),
         "context": (RAG_SYSTEM, rag_user_message),
         "context_brief": (RAG_SYSTEM, lambda q, s: rag_user_message(q, s) + "\nAnswer briefly."),
+        "context_blank": (RAG_SYSTEM, lambda q, s: "Context:\n" + "\n\n".join(t.strip() for t in s)
+                          + f"\n\nQuestion: {q.strip()}"),
     }
 
 
