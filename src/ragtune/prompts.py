@@ -12,6 +12,11 @@ CLOSED_BOOK_SYSTEM = (
     'Answer the question with a short phrase. If you do not know, say "I don\'t know".'
 )
 
+# rag shows its passages as a plain context. Numbered "Sources: [1] ..." with "cite like [1]" was
+# the first format: SmolLM2-135M often answered with the marker alone or repeated "The source
+# is" (2026-11-30, rag on five dev splits and the small world's train split: 90 -> 116 of 370
+# right with the plain context). Citations come from matching the answer against the passages
+# (strategies.common.make_citations).
 RAG_SYSTEM = (
     "Answer the question with a short phrase using only the context. If the context does not "
     'contain the answer, say "I don\'t know".'
@@ -31,11 +36,6 @@ NUMBERED_SOURCES_INSTRUCTIONS = {
     "date or short phrase, then the source number like [1]. If no source answers, reply "
     '"I don\'t know".': TERSE_SYSTEM,
 }
-
-# Numbered "Sources: [1] ..." with "cite like [1]" was the first format; SmolLM2-135M often
-# answered with the marker alone or repeated "The source is" (2026-11-30, rag on five dev splits
-# and the small world's train split: 90 -> 116 of 370 right with this plain context). Citations come from matching
-# the answer against the passages (strategies.common.make_citations).
 
 
 def rag_user_message(question: str, sources: list[str]) -> str:

@@ -284,7 +284,8 @@ _TERM = re.compile(r"\w[\w.+-]*[\w+]|\w")
 
 def answer_terms(text: str) -> set[str]:
     """Lower-cased words, versions and identifiers ("bsd-3-clause", "1.5.1"), in any script,
-    without stop words and single letters."""
+    without stop words and single letters. (`content_words` splits "1.5.1" into 1, 5, 1, which
+    would let a near-miss version count as the value.)"""
     return {t for t in (m.lower() for m in _TERM.findall(text))
             if t not in STOPWORDS and (len(t) > 1 or t.isdigit())}
 
