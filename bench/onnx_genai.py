@@ -90,7 +90,7 @@ def main() -> None:
                                      args.runs)
     picks: dict[str, list[str]] = {}
 
-    def scorer(name: str, fn) -> callable:  # noqa: ANN001
+    def scorer(name: str, fn):  # noqa: ANN001, ANN202
         def go() -> None:
             picks[name] = [it["choices"][int(np.argmax(fn(it["prompt"], it["choices"])))] for it in items]
         return go

@@ -11,7 +11,8 @@ NAME=DOCS:QA_FILE; a test split is refused). VARIANT:
   context         the default: "Context:\\n...\\n..." (strategies.rag / prompts.rag_user_message)
   context_brief   the default + "Answer briefly." after the question
   context_blank   the default with a blank line between passages
-Prints one JSON line per corpus and variant: accuracy and right/n per question type.
+Prints one JSON line per corpus and variant: accuracy, right/n per question type, abstentions
+(the rows of scripts/eval_strategies_dev.py).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def main() -> None:
     ap.add_argument("--work", default="/tmp/ragtune-dev")
     args = ap.parse_args()
 
-    from eval_strategies_dev import corpus_paths
+    from eval_strategies_dev import _row, corpus_paths
 
     from ragtune import api
     from ragtune.eval.metrics import score_item
@@ -96,14 +97,7 @@ def main() -> None:
                 t0 = time.perf_counter()
                 answers = strategy.answer_many([i.question for i in items])
                 scores = [score_item(i, a) for i, a in zip(items, answers)]
-                by: dict[str, list[int]] = {}
-                for i, s in zip(items, scores):
-                    by.setdefault(i.type or "all", [0, 0])
-                    by[i.type or "all"][0] += s.correct
-                    by[i.type or "all"][1] += 1
-                row = {"acc": round(sum(s.correct for s in scores) / len(scores), 3),
-                       **{k: f"{a}/{b}" for k, (a, b) in by.items()},
-                       "s": round(time.perf_counter() - t0)}
+                row = {**_row(items, answers, scores), "seconds": round(time.perf_counter() - t0)}
                 print(label, v, json.dumps(row), flush=True)
 
 

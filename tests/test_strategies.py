@@ -1,6 +1,6 @@
 """Strategies with the real models on the tiny world (and one hand-made corpus check).
 
-Accuracy floors are the values measured on 2026-11-25 minus 15 points (see docstrings)."""
+Accuracy floors are the values measured on 2026-11-30 minus 15 points (see FLOORS)."""
 
 import json
 
@@ -29,8 +29,8 @@ from ragtune.strategies.values import extract_values
 # plain `Context:` prompt, agentic without prepare, i.e. the default abstention threshold) minus
 # 15 points. Measured: rag single_hop 0.4375 (7 of 16; 0.5625 with the numbered-sources prompt,
 # which was 26 right fewer of 370 over five dev splits and the small world's train split,
-# docs/RESULTS.md);
-# agentic overall 0.59, comparison 1.0, unanswerable 0.833 (5 of 6); closed_book single_hop 0.0.
+# docs/RESULTS.md); agentic overall 0.59, comparison 1.0, unanswerable 0.833 (5 of 6);
+# closed_book single_hop 0.0.
 FLOORS = {"rag_single_hop": 0.287, "agentic_overall": 0.44, "agentic_comparison": 0.85,
           "agentic_unanswerable": 0.683}
 
