@@ -131,6 +131,79 @@ def test_citations_match_the_answers_own_terms():
     assert attribute("Αθήνα", greek, "Ποια είναι η πρωτεύουσα;") == [greek[0]]
 
 
+def test_a_typed_answer_satisfies_the_words_naming_its_type():
+    """"Which version of X is listed?" answered by a version the evidence states: the word
+    "version" need not be in the evidence too; a quantity noun stays a relation word."""
+    from ragtune.strategies.question import type_words
+    from ragtune.types import Hit
+
+    q = "Which version of quillpad is listed?"
+    assert "version" in type_words(q, "version")
+    assert type_words("In what year did the ferry start?", "date") == {"year"}
+    assert type_words("What is the price of a ticket?", "number") == set()
+    ev = [Hit("d", "d::0", 1.0, text="quillpad 4.2.1")]
+    assert agentic_mod.coverage(q, ev, type_words(q, "version")) > agentic_mod.coverage(q, ev)
+
+
+def test_current_values_skip_the_old_side_of_a_change():
+    """For a question about now, "raised from 2 to 3 days" offers 3 days, not 2; a plain range
+    ("from 9 to 17") is not a change and keeps both ends."""
+    q = "How many volunteering days do staff get now?"
+    ps = _passages(["The board agreed to raise volunteering leave from 2 to 3 days per year."])
+    now = [c for c, _ in agentic_mod.typed_candidates(q, "number", ps, [], current=True)]
+    assert "3 days" in now and "2" not in now
+    ps = _passages(["The desk is staffed from 9 to 17 hours on weekdays."])
+    both = [c for c, _ in agentic_mod.typed_candidates("How many hours is the desk staffed now?",
+                                                        "number", ps, [], current=True)]
+    assert any(c.startswith("9") for c in both)
+
+
+def test_values_written_short_and_version_series():
+    vals = extract_values("It sees around 300M downloads a week and 12k stars.")
+    assert [(v.text, v.key) for v in vals] == [("300M downloads", (3e8,)), ("12k stars", (12e3,))]
+    assert [(v.text, v.kind) for v in extract_values("The last release for it was 0.11.x.")] == [("0.11.x", "version")]
+    # reference markers are not values
+    assert [v.text for v in extract_values("Support is sold as a [subscription][1] [^2] for 40 EUR.")] == ["40 EUR"]
+
+
+def test_name_candidates_are_names_not_links_or_the_questions_own():
+    """A link target is not part of a name, a URL or address is no name, and a dotted member
+    of the question's name (`quill.ParseError` for `quill`) is a different thing."""
+    q = "Which error does quill raise on bad input?"
+    ps = _passages(["On bad input quill raises ``quill.ParseError``; see `docs <https://quill.example/docs>`_ "
+                    "or github.com/quill-dev and write to Ann Lee <ann@quill.example>."])
+    found = [c for c, _ in agentic_mod.typed_candidates(q, "name", ps, ["quill"])]
+    assert "quill.ParseError" in found
+    assert not any("/" in c or "@" in c or "<" in c for c in found)
+
+
+def test_reverse_lookup_offers_the_documents_own_name():
+    """"Which package is described as ..." : the passage states the description, its
+    document's title names the thing; a headline title is not a name."""
+    from ragtune.types import Hit
+
+    q = 'Which package is described as "a tiny parser for quill files"?'
+    text = "| summary | a tiny parser for quill files |"
+    titles = {"quill-pad": "quill-pad", "draxby picks a parser": "Draxby picks a parser"}
+    hit = Hit("d0", "d0::0", 1.0, text=text, title="Package record: quill-pad")
+    found = [c for c, _ in agentic_mod.typed_candidates(q, "name", [Passage(text, hit, 1.0)], [], titles=titles)]
+    assert found == ["quill-pad"]
+    hit = Hit("d1", "d1::0", 1.0, text=text, title="Draxby picks a parser")
+    assert agentic_mod.typed_candidates(q, "name", [Passage(text, hit, 1.0)], [], titles=titles) == []
+
+
+def test_titles_after_a_label_are_names_and_file_names_are_not():
+    class FakeIndex:
+        def metadata_values(self, field, collection=None):
+            return {"Package record: quill-pad", "2024-05-21-board-notes", "vennel-case-study", "Leave policy",
+                    "A title that is far too long to be the name of one thing at all"}
+
+    a = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
+    a.index, a.collection = FakeIndex(), None
+    # a file name's slug is not a name: chunks carry their title, so it would read as one
+    assert set(a._titles().values()) == {"quill-pad", "Leave policy"}
+
+
 def test_programs_saved_for_numbered_sources_read_as_todays():
     from ragtune.prompts import NUMBERED_SOURCES_INSTRUCTIONS, RAG_SYSTEM, TERSE_SYSTEM
     from ragtune.strategies.common import PromptProgram

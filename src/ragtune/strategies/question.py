@@ -43,7 +43,7 @@ DATE = re.compile(
     re.I,
 )
 YEAR = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
-VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+){1,3}(?:[-+]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?![\w.]*\w)", re.I)
+VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+){1,3}(?:\.[x*](?![\w.]*\w))?(?:[-+]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?![\w.]*\w)", re.I)
 QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\n]{1,80})`|(?<![\w'])'([^'\n]{2,60})'(?![\w'])")
 # identifiers: dotted / underscored / slashed names, inner capitals, letters mixed with digits,
 # hyphenated words with a capital or a digit in them
@@ -194,7 +194,7 @@ _DATE_CUE = re.compile(
     r"\bwhat's\s+the\s+(?:deadline|date)\b",
     re.I,
 )
-_VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:version|release)\b(?!\s+v?\d)|"
+_VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:[\w'-]+\s+){0,5}?(?:version|release)\b(?!\s+v?\d)|"
                           r"\bversion\s+(?:is|was)\s+(?:recorded|pinned|installed|current)\b", re.I)
 _NAME_CUE = re.compile(
     r"^\s*(?:who|whom|whose|where)\b|\b(?:who|whom)\b|\b(?:in|at|from|to)\s+where\b|"
@@ -219,6 +219,15 @@ def date_kind(question: str) -> str:
     if re.search(r"\bday of the week\b|\b(?:what|which)\s+(?:week)?day\b", question, re.I):
         return "weekday"
     return "date"
+
+
+def type_words(question: str, want: str) -> set[str]:
+    """The question's words that name the answer's type ("version" in "which version of X is
+    pinned", "year" in "in what year"): a value of that type answers them itself, so evidence
+    need not repeat them. Versions and dates only: a quantity noun ("price") is a relation."""
+    cue = {"version": _VERSION_CUE, "date": _DATE_CUE}.get(want)
+    m = cue.search(question) if cue else None
+    return set(content_terms(m.group(0))) if m else set()
 
 
 def answer_type(question: str) -> str:
