@@ -192,6 +192,34 @@ def test_reverse_lookup_offers_the_documents_own_name():
     assert agentic_mod.typed_candidates(q, "name", [Passage(text, hit, 1.0)], [], titles=titles) == []
 
 
+def test_version_questions_need_version_as_their_head():
+    assert answer_type("What was the last Python 2-compatible version of quillpad?") == "version"
+    assert answer_type("Which office does the Quillpad release manager work from?") != "version"
+
+
+def test_values_in_headings_names_and_hyphenated_words():
+    """A changelog's version heads the passage that states the fix; a number inside a product
+    name is not a value, a version beside a name is; "carried-over" holds "carried"."""
+    from ragtune.types import Hit
+
+    q = "Which Quillpad release fixed the cursor drift bug QP-17?"
+    text = "Fix: the cursor could drift by a line (QP-17)."
+    hit = Hit("d", "d::0", 1.0, text=text, title="Quillpad changelog", heading="4.3.2 (2023-10-02)")
+    found = dict(agentic_mod.typed_candidates(q, "version", [Passage(text, hit, 1.0)], []))
+    assert found.get("4.3.2", 0) > 0
+    ps = _passages(["The Kestrel 3 has 12 ports and needs Python 3.8 or later."])
+    assert [c for c, _ in agentic_mod.typed_candidates("How many ports does it have?", "number", ps, [])] == ["12 ports"]
+    assert [c for c, _ in agentic_mod.typed_candidates("Which Python version does it need?", "version", ps, [])] == ["3.8"]
+    ps = _passages(["Carried-over days must be used by 31 March."])
+    assert dict(agentic_mod.typed_candidates("By when must carried days be used?", "date", ps, []))["31 March"] > 0
+
+
+def test_a_passage_about_a_longer_name_is_about_another_thing():
+    assert agentic_mod._about_longer_name("Kestrel 3S data logger: battery 22 months", ["Kestrel 3"])
+    assert not agentic_mod._about_longer_name("Kestrel 3 data logger, unlike the Kestrel 3S", ["Kestrel 3"])
+    assert not agentic_mod._about_longer_name("Kestrel 3: battery 14 months", ["Kestrel 3"])
+
+
 def test_titles_after_a_label_are_names_and_file_names_are_not():
     class FakeIndex:
         def metadata_values(self, field, collection=None):

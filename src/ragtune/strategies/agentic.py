@@ -550,6 +550,8 @@ class Agentic(Rag):
             return typed_candidates(q, r.want, ps, skip, date_kind(q), self._titles(),
                                     current=r.kind == "temporal")
 
+        about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, self._names_in(q))]
+        passages = about or passages
         if r.kind == "temporal":  # a recency cue: the latest dated evidence that has an answer
             rel = _relation_terms(r.question)
             hits = [len(rel & set(content_terms(p.text))) for p in passages]
@@ -861,15 +863,22 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
             texts.append(label)
         for text in texts:
             spans = names(text, capitalised_words(text))
-            positions = [(m.start(), m.end(), _no_e(stem(m.group(0)))) for m in re.finditer(r"[A-Za-z][\w'-]*", text)]
+            positions = [(m.start(), m.end(), _no_e(stem(part))) for m in re.finditer(r"[A-Za-z][\w'-]*", text)
+                         for part in {m.group(0), *m.group(0).split("-")} if part]
+            # a value in the chunk's heading (a changelog's version) is tied by the passage under it
+            label_tie = len(rel & {_no_e(t) for t in content_terms(p.text)}) / len(rel) if rel else 0.0
 
             def tie_at(start: int, end: int) -> float:
                 return sum(1.0 / (1 + max(0, ps - end, start - pe) / 25) for ps, pe, w in positions
                            if w in rel and (ps >= end or pe <= start) and max(ps - end, start - pe) <= 80)
 
             if want in ("date", "number", "version"):
-                name_spans = [(m.start(), m.end()) for n in spans if not extract_values(n)
-                              for m in [re.search(re.escape(n), text)] if m]
+                # numbers inside a name ("Marrow Tide 3", "Model 3S") are not values; a version
+                # or a date beside a name ("Python 3.8", "TideOS 4.3.0") still is
+                typed = [(v.start, v.end) for v in extract_values(text) if v.kind != "number"]
+                name_spans = [(m.start(), m.end()) for n in spans if not _is_value(n)
+                              for m in [re.search(re.escape(n), text)]
+                              if m and not any(a < m.end() and m.start() < b for a, b in typed)]
                 for v in extract_values(text, name_spans):
                     if not fits(v, want, kind_of_date) or v.text.lower() in skip or v.text.lower() in q_low:
                         continue
@@ -877,6 +886,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
                     tie = tie_at(v.start, v.end) + (1.0 if v.unit and stem(v.unit) in q_terms else 0.0)
+                    if text is not p.text:
+                        tie = max(tie, label_tie)
                     found[v.text] = max(found.get(v.text, 0.0), tie - 0.1 * rank)
             elif want == "name":
                 low_text = text.lower()
@@ -913,9 +924,20 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
 _LINK_TARGET = re.compile(r"\s*<[^<>\s]*(?:://|@|/)[^<>\s]*>")
 
 
+def _about_longer_name(text: str, question_names: list[str]) -> bool:
+    """Whether a text names one of the question's names only inside a longer name ("Marrow
+    Tide 3S" for "Marrow Tide 3"): it is about another thing."""
+    for n in question_names:
+        if len(n) < 2 or _mentions(text, n):
+            continue
+        if re.search(rf"(?<![\w.]){re.escape(n)}[\w-]", text, re.I):
+            return True
+    return False
+
+
 def _name_like_title(title: str) -> bool:
     """A title that is a name (`embedded-postgres`, "Marrow Tide 3S"), not a headline
-    ("Draxwick chooses a mayor") or a label ("Leave policy"): one token, or every word
+    ("Harbour reopens after storm") or a label ("Leave policy"): one token, or every word
     capitalised or holding a digit."""
     parts = title.split()
     return len(parts) == 1 or all(w[:1].isupper() or any(c.isdigit() for c in w) for w in parts)
@@ -923,7 +945,7 @@ def _name_like_title(title: str) -> bool:
 
 def _no_e(term: str) -> str:
     """A stem without a final e, so "require" meets "requires" (stemmed "requir")."""
-    return term[:-1] if len(term) > 3 and term.endswith("e") else term
+    return term[:-1] if len(term) >= 3 and term.endswith("e") else term
 
 
 def _names_same(candidate: str, name: str) -> bool:

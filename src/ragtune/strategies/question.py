@@ -194,7 +194,9 @@ _DATE_CUE = re.compile(
     r"\bwhat's\s+the\s+(?:deadline|date)\b",
     re.I,
 )
-_VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:[\w'-]+\s+){0,5}?(?:version|release)\b(?!\s+v?\d)|"
+_VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?"
+                          r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will)\b)[\w'-]+\s+){0,5}?"
+                          r"(?:version|release)\b(?!\s+v?\d)|"
                           r"\bversion\s+(?:is|was)\s+(?:recorded|pinned|installed|current)\b", re.I)
 _NAME_CUE = re.compile(
     r"^\s*(?:who|whom|whose|where)\b|\b(?:who|whom)\b|\b(?:in|at|from|to)\s+where\b|"
