@@ -138,7 +138,9 @@ def test_a_typed_answer_satisfies_the_words_naming_its_type():
     from ragtune.types import Hit
 
     q = "Which version of quillpad is listed?"
-    assert "version" in type_words(q, "version")
+    assert type_words(q, "version") == {"version"}
+    # only the type noun, not the other words of a long wh-phrase
+    assert type_words("What was the last Python 2-compatible version of quillpad?", "version") == {"version"}
     assert type_words("In what year did the ferry start?", "date") == {"year"}
     assert type_words("What is the price of a ticket?", "number") == set()
     ev = [Hit("d", "d::0", 1.0, text="quillpad 4.2.1")]
@@ -152,6 +154,10 @@ def test_current_values_skip_the_old_side_of_a_change():
     ps = _passages(["The board agreed to raise volunteering leave from 2 to 3 days per year."])
     now = [c for c, _ in agentic_mod.typed_candidates(q, "number", ps, [], current=True)]
     assert "3 days" in now and "2" not in now
+    # words that merely start like a change verb ("movie", "government") are not one
+    assert not agentic_mod._CHANGED_FROM.search("The movie runs from ")
+    assert not agentic_mod._CHANGED_FROM.search("Government offices are open from ")
+    assert agentic_mod._CHANGED_FROM.search("The fee went up from ")
     ps = _passages(["The desk is staffed from 9 to 17 hours on weekdays."])
     both = [c for c, _ in agentic_mod.typed_candidates("How many hours is the desk staffed now?",
                                                         "number", ps, [], current=True)]
@@ -159,9 +165,11 @@ def test_current_values_skip_the_old_side_of_a_change():
 
 
 def test_values_written_short_and_version_series():
-    vals = extract_values("It sees around 300M downloads a week and 12k stars.")
-    assert [(v.text, v.key) for v in vals] == [("300M downloads", (3e8,)), ("12k stars", (12e3,))]
-    assert [(v.text, v.kind) for v in extract_values("The last release for it was 0.11.x.")] == [("0.11.x", "version")]
+    vals = extract_values("It has 12k stars, 4K forks and 250M installs a year.")
+    assert [(v.text, v.key) for v in vals] == [("12k stars", (12e3,)), ("4K forks", (4e3,)), ("250M installs", (2.5e8,))]
+    # a lower-case m is metres, not millions; a B after a number is no magnitude
+    assert [(v.text, v.key) for v in extract_values("a 5m cable in room 4B")] == [("5", (5.0,)), ("4", (4.0,))]
+    assert [(v.text, v.kind) for v in extract_values("Support ended with the 2.4.x series.")] == [("2.4.x", "version")]
     # reference markers are not values
     assert [v.text for v in extract_values("Support is sold as a [subscription][1] [^2] for 40 EUR.")] == ["40 EUR"]
 
@@ -175,6 +183,8 @@ def test_name_candidates_are_names_not_links_or_the_questions_own():
     found = [c for c, _ in agentic_mod.typed_candidates(q, "name", ps, ["quill"])]
     assert "quill.ParseError" in found
     assert not any("/" in c or "@" in c or "<" in c for c in found)
+    ps = _passages(["It speaks TCP/IP to the logger."])
+    assert "TCP/IP" in [c for c, _ in agentic_mod.typed_candidates("Which protocol does it speak?", "name", ps, [])]
 
 
 def test_reverse_lookup_offers_the_documents_own_name():
@@ -218,18 +228,24 @@ def test_a_passage_about_a_longer_name_is_about_another_thing():
     assert agentic_mod._about_longer_name("Kestrel 3S data logger: battery 22 months", ["Kestrel 3"])
     assert not agentic_mod._about_longer_name("Kestrel 3 data logger, unlike the Kestrel 3S", ["Kestrel 3"])
     assert not agentic_mod._about_longer_name("Kestrel 3: battery 14 months", ["Kestrel 3"])
+    assert not agentic_mod._about_longer_name("Good defaults", ["Go"])  # a word, not a longer name
+    assert agentic_mod._about_longer_name("fooparse2 is faster", ["fooparse"])
 
 
 def test_titles_after_a_label_are_names_and_file_names_are_not():
     class FakeIndex:
         def metadata_values(self, field, collection=None):
-            return {"Package record: quill-pad", "2024-05-21-board-notes", "vennel-case-study", "Leave policy",
+            return {"Package record: quill-pad", "fooparse: a parser for foo", "2024-05-21-board-notes",
+                    "vennel-case-study", "Leave policy", "Changelog", "Harbour reopens after storm",
                     "A title that is far too long to be the name of one thing at all"}
 
     a = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
     a.index, a.collection = FakeIndex(), None
     # a file name's slug is not a name: chunks carry their title, so it would read as one
-    assert set(a._titles().values()) == {"quill-pad", "Leave policy"}
+    assert set(a._titles().values()) == {"quill-pad", "fooparse", "Leave policy", "Changelog",
+                                         "Harbour reopens after storm"}
+    # names among them: identifier-like tokens, not labels, headlines or plain words
+    assert sorted(t for t in a._titles().values() if agentic_mod._name_like_title(t)) == ["fooparse", "quill-pad"]
 
 
 def test_programs_saved_for_numbered_sources_read_as_todays():

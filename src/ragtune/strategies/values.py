@@ -29,7 +29,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _NUMBER = re.compile(
     rf"(?:(?P<cur>{_CUR_WORDS})\s?)?(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|(?:{'|'.join(_NUMBER_WORDS)})\b)(?P<mag>[kMB](?![\w.]))?(?P<pct>\s?%)?(?:[\s-](?P<unit>[A-Za-z€$£¥][\w/]*))?",
+    rf"|(?:{'|'.join(_NUMBER_WORDS)})\b)(?P<mag>(?-i:[kKM])(?![\w.]))?(?P<pct>\s?%)?(?:[\s-](?P<unit>[A-Za-z€$£¥][\w/]*))?",
     re.I,
 )
 # units compared across each other (a scale to a common base)
@@ -156,7 +156,7 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         if text[max(0, start - 2):start].endswith(("[", "[^")) and text[end:end + 1] == "]":
             continue  # "[1]", "[^2]": a reference marker, not a value
         if m.group("mag"):  # "300M": a count written short
-            number *= {"k": 1e3, "M": 1e6, "B": 1e9}[m.group("mag")]
+            number *= {"k": 1e3, "K": 1e3, "M": 1e6}[m.group("mag")]
             end = m.end("mag")
         if m.group("cur"):
             unit, start = _CURRENCY[m.group("cur").lower()], m.start()
