@@ -179,6 +179,18 @@ def test_comparison_options_listing_is_a_hedge():
     assert not is_correct(it, "Marrow Tide 3 is heavier than the Marrow Tide 2.", False)
 
 
+def test_an_option_named_by_the_part_that_tells_the_options_apart():
+    """"F21" names "Kestrel Probe F21" when both options share "Kestrel Probe"; naming both
+    parts is still a hedge, and a bare-number part never counts (any number would name it)."""
+    q = "Which probe is rated for deeper water, the F12 or the F21?"
+    it = item(["Kestrel Probe F21"], q, ["Kestrel Probe F12", "Kestrel Probe F21"], "comparison")
+    assert is_correct(it, "The F21.", False)
+    assert not is_correct(it, "The F12.", False)
+    assert not is_correct(it, "F12 or F21.", False)
+    it = item(["Kestrel 2"], "Which is heavier, the Kestrel 3 or the Kestrel 2?", ["Kestrel 3", "Kestrel 2"], "comparison")
+    assert not is_correct(it, "It weighs 2 kg.", False)
+
+
 # ---------------------------------------------------------------- properties
 
 _NAMES = ["Ilsa Varonne", "Tobiah Rennick", "Selka Marrow", "Oona Brisk", "Pim Vasquell",

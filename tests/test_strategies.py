@@ -224,6 +224,19 @@ def test_values_in_headings_names_and_hyphenated_words():
     assert dict(agentic_mod.typed_candidates("By when must carried days be used?", "date", ps, []))["31 March"] > 0
 
 
+def test_comparison_values_follow_pronouns_and_the_asked_dimension():
+    """"It is rated to 50 m" belongs to the thing the sentence before was about; for "deeper"
+    a depth is taken over a year stated elsewhere; an id's digits ("P-104") are not a value."""
+    from ragtune.types import Hit
+
+    chunks = [Hit("a", "a::0", 1.0, text="id: P-104 name: Kestrel Probe K12 launch year: 2020"),
+              Hit("b", "b::0", 0.9, text="The K21 is rated to 120 m depth. The K12 measures pH. "
+                                         "It is rated to 50 m depth.")]
+    v = agentic_mod.best_value(chunks, "K12", ["K12", "K21"], {"rate", "deeper", "water"},
+                               "Which probe is rated for deeper water, the K12 or the K21?")
+    assert v is not None and v.text == "50 m"
+
+
 def test_a_passage_about_a_longer_name_is_about_another_thing():
     assert agentic_mod._about_longer_name("Kestrel 3S data logger: battery 22 months", ["Kestrel 3"])
     assert not agentic_mod._about_longer_name("Kestrel 3 data logger, unlike the Kestrel 3S", ["Kestrel 3"])

@@ -282,6 +282,22 @@ def mask_echo(
     return masked
 
 
+def _distinguishing(options: list[str]) -> list[list[str]]:
+    """The options without the words they all start with ("Kestrel Probe F12" and "Kestrel
+    Probe F21" -> "f12", "f21" as tokens); empty when nothing is shared, or when a rest would be
+    empty or a bare number (any number in an answer would name it)."""
+    split = [o.split() for o in options]
+    if len(split) < 2 or not all(split):
+        return []
+    n = 0
+    while all(len(w) > n + 1 and w[n].lower() == split[0][n].lower() for w in split):
+        n += 1
+    rests = [" ".join(w[n:]) for w in split]
+    if not n or any(not any(c.isalpha() for c in r) for r in rests):
+        return []
+    return [answer_tokens(r) for r in rests]
+
+
 def _named_option(tokens: list[str], options: list[list[str]]) -> int | None:
     """Index of the option named first in `tokens` (a longer option wins a tie)."""
     best: tuple[int, int] | None = None
@@ -429,12 +445,16 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
         view[i] = tokens[w]
     caps = [c for _, c in seq]
     if item.options:
+        named = options
         k = _named_option(tokens, options)
+        if k is None:  # "F21" for "Fenwick Probe F21": the part that tells the options apart
+            named = _distinguishing(item.options)
+            k = _named_option(tokens, named) if named else None
         if k is None or options[k] not in golds:
             return False
-        at = words[_find(tokens, options[k])]
-        others = [o for j, o in enumerate(options) if j != k and o]
-        return not in_listing(view, caps, at, at + len(options[k]), options[k], False, others)
+        at = words[_find(tokens, named[k])]
+        others = [o for j, o in enumerate(named) if j != k and o]
+        return not in_listing(view, caps, at, at + len(named[k]), named[k], False, others)
     found = False
     for alias, g in zip(item.answers, golds):
         for pos in _occurrences(tokens, g) if g else []:

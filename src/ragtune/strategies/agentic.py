@@ -60,6 +60,7 @@ from ragtune.strategies.question import (
     content_terms,
     direction,
     find_options,
+    is_identifier,
     names,
     nested_description,
     stem,
@@ -876,12 +877,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                            if w in rel and (ps >= end or pe <= start) and max(ps - end, start - pe) <= 80)
 
             if want in ("date", "number", "version"):
-                # numbers inside a name ("Model 3", "Type 3S") are not values; a version or a
-                # date beside a name ("Python 3.8", "Foo 2.1.0") still is
-                typed = [(v.start, v.end) for v in extract_values(text) if v.kind != "number"]
-                name_spans = [(m.start(), m.end()) for n in spans if not _is_value(n)
-                              for m in [re.search(re.escape(n), text)]
-                              if m and not any(a < m.end() and m.start() < b for a, b in typed)]
+                name_spans = _name_spans(text, spans)
                 for v in extract_values(text, name_spans):
                     if not fits(v, want, kind_of_date) or v.text.lower() in skip or v.text.lower() in q_low:
                         continue
@@ -926,6 +922,19 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
 # a web address, a mail address or a path: not a name ("TCP/IP" and "I/O" are names)
 _ADDRESS = re.compile(r"://|\bwww\.|\w@\w+\.\w|\w\.\w+/|^/|/.*/")
 _LINK_TARGET = re.compile(r"\s*<[^<>\s]*(?:://|@|/)[^<>\s]*>")
+
+
+_PRONOUN_START = re.compile(r"\s*(?:it|its|they|their|this|these|he|she|his|her)\b", re.I)
+
+
+def _name_spans(text: str, spans: list[str]) -> list[tuple[int, int]]:
+    """Where the names sit in the text: numbers inside a name ("Model 3", "Type 3S", an id
+    such as "P-104") are not values; a version or a date beside a name ("Python 3.8",
+    "Foo 2.1.0") still is."""
+    typed = [(v.start, v.end) for v in extract_values(text) if v.kind != "number"]
+    return [(m.start(), m.end()) for n in spans if n[:1].isalpha() and is_identifier(n) or not _is_value(n)
+            for m in re.finditer(re.escape(n), text)
+            if not any(a < m.end() and m.start() < b for a, b in typed)]
 
 
 def _about_longer_name(text: str, question_names: list[str]) -> bool:
@@ -1038,20 +1047,27 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
     opt_words = {stem(w) for w in words(option)}
     rel = terms - opt_words - {stem(w) for o in options for w in words(o)}
     dim = _dimension_wanted(question)
-    for rank, h in enumerate(chunks):
+    found = []
+    for h in chunks:
         text = chunk_text(h)
         spans = names(text, capitalised_words(text))
-        name_spans = [(m.start(), m.end()) for n in spans if not extract_values(n)
-                      for m in re.finditer(re.escape(n), text)]
+        name_spans = _name_spans(text, spans)
         for o in options:  # the options themselves are names ("Model 3", "X5")
             name_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(o), text, re.I)]
+        found.append((text, extract_values(text, name_spans)))
+    # the asked dimension only, when any chunk states one ("deeper": a depth, not a launch year)
+    if dim is not None and any(_dimension_of(v) == dim for _, vs in found for v in vs):
+        found = [(text, [v for v in vs if _dimension_of(v) == dim]) for text, vs in found]
+    for rank, (text, values) in enumerate(found):
         sents = split_sentences(text)
         positions = [(m.start(), stem(m.group(0))) for m in re.finditer(r"[A-Za-z][\w'-]*", text)]
-        values = extract_values(text, name_spans)
-        if dim is not None and any(_dimension_of(v) == dim for v in values):
-            values = [v for v in values if _dimension_of(v) == dim]  # the asked dimension only
         for v in values:
-            sent = next((s for s in sents if v.text in s), text[max(0, v.start - 80): v.end + 40])
+            at = next((i for i, s in enumerate(sents) if v.text in s), None)
+            sent = sents[at] if at is not None else text[max(0, v.start - 80): v.end + 40]
+            # a sentence that opens with a pronoun is about what the sentence before was about
+            about = _about(sent, option, options) or (
+                at is not None and at > 0 and _PRONOUN_START.match(sent) is not None
+                and _about(sents[at - 1], option, options))
             # relation words near the value, the nearer the better (not the first number of a
             # sentence that also states another relation)
             tied = sum(1.0 / (1 + abs(pos - v.start) / 25) for pos, w in positions
@@ -1061,7 +1077,7 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
             if not tied and not fits_dim:
                 continue  # a value with nothing tying it to the relation is not its value
             score = 2.0 * tied + len(set(content_terms(sent)) & rel) + 2.0 * fits_dim \
-                + 1.5 * _about(sent, option, options) - 0.3 * rank
+                + 1.5 * about - 0.3 * rank
             if best is None or score > best[0]:
                 best = (score, v)
     return best[1] if best else None

@@ -93,6 +93,11 @@ def _is_code(token: str) -> bool:
     return bool(re.fullmatch(_CODE_TOKEN, token)) and not _ORDINAL.match(token)
 
 
+def is_identifier(span: str) -> bool:
+    """An identifier-like name (`F21`, `P-104`, `os.path`): its digits belong to it."""
+    return _is_code(span.strip())
+
+
 def names(text: str, known: set[str] | None = None) -> list[str]:
     """Name-like spans: quoted strings, capitalised runs ("Model 3S", "Guido van Rossum"),
     identifiers (`httpx`, `yeager.ai`, `snake_case`, `iPhone`, `F21`), versions and dates.

@@ -29,7 +29,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _NUMBER = re.compile(
     rf"(?:(?P<cur>{_CUR_WORDS})\s?)?(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|(?:{'|'.join(_NUMBER_WORDS)})\b)(?P<mag>(?-i:[kKM])(?![\w.]))?(?P<pct>\s?%)?(?:[\s-](?P<unit>[A-Za-z€$£¥][\w/]*))?",
+    rf"|(?:{'|'.join(_NUMBER_WORDS)})\b)(?P<mag>(?-i:[kKM])(?![\w.]))?(?P<pct>\s?%)?(?:[ \t\u00a0-](?P<unit>[A-Za-z€$£¥][\w/]*))?",
     re.I,
 )
 # units compared across each other (a scale to a common base)
