@@ -428,9 +428,7 @@ class Agentic(Rag):
             for v in values:
                 if not isinstance(v, str):
                     continue
-                # "Record: fooparse" or "fooparse: a parser": the side that is a name
-                sides = [x.strip() for x in v.split(": ", 1)] if ": " in v else [v]
-                for x in sides if len(sides) == 1 else [x for x in sides if _name_like_title(x)]:
+                for x in _title_names(v):
                     if 2 <= len(x) <= 40 and len(x.split()) <= 4 and not re.search(r"[:|]", x) and not _slug(x):
                         out[x.lower()] = x
             self._title_names = out
@@ -552,7 +550,8 @@ class Agentic(Rag):
             return typed_candidates(q, r.want, ps, skip, date_kind(q), self._titles(),
                                     current=r.kind == "temporal")
 
-        about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, self._names_in(q))]
+        q_names = self._names_in(q)
+        about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, q_names)]
         passages = about or passages
         if r.kind == "temporal":  # a recency cue: the latest dated evidence that has an answer
             rel = _relation_terms(r.question)
@@ -893,7 +892,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                 # the thing the passage's document is about ("which package is described as
                 # ..."): its title, when the index knows it as a name, tied by the passage's
                 # share of the relation's words
-                own = (p.hit.title or "").rsplit(": ", 1)[-1].strip()
+                own = (p.hit.title or "").rsplit(": ", 1)[-1].strip()  # "Record: fooparse"
                 if own and titles and own.lower() in titles and own.lower() not in q_low and rel \
                         and _name_like_title(own):
                     share = len(rel & {_no_e(t) for t in content_terms(p.text)}) / len(rel)
@@ -932,7 +931,7 @@ def _name_spans(text: str, spans: list[str]) -> list[tuple[int, int]]:
     such as "P-104") are not values; a version or a date beside a name ("Python 3.8",
     "Foo 2.1.0") still is."""
     typed = [(v.start, v.end) for v in extract_values(text) if v.kind != "number"]
-    return [(m.start(), m.end()) for n in spans if n[:1].isalpha() and is_identifier(n) or not _is_value(n)
+    return [(m.start(), m.end()) for n in spans if (n[:1].isalpha() and is_identifier(n)) or not _is_value(n)
             for m in re.finditer(re.escape(n), text)
             if not any(a < m.end() and m.start() < b for a, b in typed)]
 
@@ -947,6 +946,14 @@ def _about_longer_name(text: str, question_names: list[str]) -> bool:
         if re.search(rf"(?<![\w.]){re.escape(n)}(?:[A-Z0-9]|-[A-Za-z0-9])", text):
             return True
     return False
+
+
+def _title_names(title: str) -> list[str]:
+    """The title as a name, or of "Record: fooparse" / "fooparse: a parser" the side that is
+    name-like."""
+    if ": " not in title:
+        return [title.strip()] if title.strip() else []
+    return [x.strip() for x in title.split(": ", 1) if _name_like_title(x.strip())]
 
 
 def _name_like_title(title: str) -> bool:
