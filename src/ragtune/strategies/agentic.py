@@ -668,9 +668,12 @@ class Agentic(Rag):
             if r.kind == "comparison":
                 missing = []  # the options' evidence is judged by the comparison; the floor stands
             support = (r.support or r.floor.retrieved[:2]) + r.first_hop[:1]
-            typed = r.decided_by == "span" or (
-                r.decided_by == "rag" and not _ungrounded(r.text, r.want, r.question, evidence))
-            answered = type_words(r.question, r.want) if typed and any(
+            # what rag's typed answer asserts that no chunk states (computed once, used twice)
+            ungrounded = _ungrounded(r.text, r.want, r.question, evidence) \
+                if r.decided_by == "rag" and r.want in ("date", "number", "version", "name") else ""
+            # a grounded version or date answers the question's type noun itself
+            grounded = r.decided_by == "span" or (r.decided_by == "rag" and not ungrounded)
+            answered = type_words(r.question, r.want) if grounded and any(
                 fits(v, r.want, date_kind(r.question)) for v in extract_values(r.text)) else set()
             score = coverage(r.question, support, answered)
             if r.decided_by == "rag" and r.exit_reason == "no_evidence" and r.kind != "multi_hop":
@@ -679,8 +682,7 @@ class Agentic(Rag):
             why = ""
             if r.decided_by == "rag" and (r.floor.abstained or is_abstention(r.text)):
                 why = "rag abstained"
-            elif r.decided_by == "rag" and r.want in ("date", "number", "version", "name") and \
-                    (ungrounded := _ungrounded(r.text, r.want, r.question, evidence)):
+            elif ungrounded:
                 why = f"rag's answer is not in the evidence: {ungrounded}"
             elif missing:
                 why = f"not in the evidence: {', '.join(missing)}"
