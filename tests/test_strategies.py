@@ -21,6 +21,7 @@ from ragtune.strategies.question import (
     find_options,
     names,
     nested_description,
+    unknown_words,
 )
 from ragtune.strategies.values import extract_values
 
@@ -73,6 +74,14 @@ def test_names_include_lowercase_code_style_versions_dates_and_quotes():
     # a capitalised word that only starts a sentence is not a name
     assert names("Despite its advantages, it fails. Companies such as Qdrant help.",
                  capitalised_words("Companies such as Qdrant help.")) == ["Qdrant"]
+
+
+def test_unknown_words_are_the_ones_no_dictionary_holds():
+    vocab = {"which", "package", "depend", "on", "state", "art", "logger", "core", "version"}
+    assert unknown_words("Which packages does lightgbm depend on?", vocab) == ["lightgbm"]
+    # stems, hyphenated words of dictionary parts, numbers, versions and function words are known
+    assert unknown_words("Which loggers depend on state-of-the-art version 2.4.1 of it?", vocab) == []
+    assert unknown_words("Which version of pydantic-core and h11?", vocab) == ["pydantic-core", "h11"]
 
 
 def test_typed_values_compare_as_what_they_are():
@@ -259,6 +268,36 @@ def test_titles_after_a_label_are_names_and_file_names_are_not():
                                          "Harbour reopens after storm"}
     # names among them: identifier-like tokens, not labels, headlines or plain words
     assert sorted(t for t in a._titles().values() if agentic_mod._name_like_title(t)) == ["fooparse", "quill-pad"]
+
+
+def test_the_dictionary_is_the_tokenizers_whole_words():
+    class Tok:
+        def __init__(self, vocab):
+            self.vocab = vocab
+
+        def get_vocab(self):
+            return {w: i for i, w in enumerate(self.vocab)}
+
+    class Embedder:  # WordPiece: "##" marks a word's inner pieces
+        tokenizer = Tok(["[CLS]", "package", "##gbm", "light", "Depend", "3"])
+
+    class Index:
+        def embedder(self):
+            return Embedder()
+
+    class Generator:  # byte-level BPE: "\u0120" marks a word's first piece
+        tokenizer = Tok(["\u0120admin", "admin", "ins", "\u0120x2"])
+
+    a = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
+    a.index, a.generator = Index(), Generator()
+    assert a._vocabulary() == {"package", "light", "depend", "admin"}
+    assert unknown_words("Which packages do lightgbm admins depend on?", a._vocabulary()) == ["lightgbm"]
+    # over HTTP neither model has a tokenizer: no dictionary, so no word is called unknown
+    b = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
+    b.index, b.generator = None, object()
+    assert b._vocabulary() == frozenset()
+    assert agentic_mod._has_word("The lightgbm-based tokenizers", "tokenizer")
+    assert not agentic_mod._has_word("a light gbm", "lightgbm")
 
 
 def test_programs_saved_for_numbered_sources_read_as_todays():

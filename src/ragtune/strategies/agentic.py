@@ -65,6 +65,7 @@ from ragtune.strategies.question import (
     nested_description,
     stem,
     type_words,
+    unknown_words,
     words,
 )
 from ragtune.strategies.rag import Rag
@@ -434,6 +435,31 @@ class Agentic(Rag):
             self._title_names = out
         return self._title_names
 
+    def _vocabulary(self) -> frozenset[str]:
+        """Whole words of the embedder's and the generator's tokenizers, lower case (empty
+        when neither is local): what counts as a dictionary word for `unknown_words`. Two
+        vocabularies, because the embedder's (~22k words) lacks common words ("admin")."""
+        if getattr(self, "_dictionary", None) is None:
+            known: set[str] = set()
+            for owner in (lambda: self.index.embedder(), lambda: self.generator):
+                try:
+                    tok = getattr(owner(), "tokenizer", None)
+                    vocab = tok.get_vocab() if tok is not None else {}
+                except Exception:  # noqa: BLE001 (a model over HTTP, or none)
+                    vocab = {}
+                # WordPiece marks a word's inner pieces ("##ing"); BPE and SentencePiece mark
+                # the pieces that start a word ("\u0120word", "\u2581word")
+                wordpiece = any(w.startswith("##") for w in vocab)
+                for w in vocab:
+                    if wordpiece:
+                        plain = "" if w.startswith("##") else w
+                    else:
+                        plain = w[1:] if w[:1] in ("\u0120", "\u2581") else ""
+                    if plain.isalpha():
+                        known.add(plain.lower())
+            self._dictionary = frozenset(known)
+        return self._dictionary
+
     def _names_in(self, text: str) -> list[str]:
         """names(text) plus the index's titles that occur in it as whole words."""
         found = names(text)
@@ -663,13 +689,23 @@ class Agentic(Rag):
             if exhausted:  # rag's answer stands, checked only for names the evidence lacks
                 r.text, r.decided_by, r.support = r.floor.text, "rag", []
             evidence = r.hits
-            missing = [n for n in self._required_names(r.question, r)
-                       if not any(names_covered(chunk_text(h), [n]) >= 1.0 for h in evidence)]
+            required = self._required_names(r.question, r)
+            missing = [n for n in required if not any(names_covered(chunk_text(h), [n]) >= 1.0 for h in evidence)]
+            # a word no dictionary holds ("lightgbm") names what the question is about: when no
+            # retrieved chunk has it, the corpus is not about that thing
+            seen = [chunk_text(h) for h in [*evidence, *r.first_hop]]
+            unknown = unknown_words(r.question, self._vocabulary()) if self._vocabulary() else []
+            missing += [w for w in unknown
+                        if not any(_has_word(t, w) for t in seen) and not any(w in n.lower() for n in missing)]
             if r.kind == "comparison":
                 missing = []  # the options' evidence is judged by the comparison; the floor stands
             support = (r.support or r.floor.retrieved[:2]) + r.first_hop[:1]
             # what rag's typed answer asserts that no chunk states (computed once, used twice)
-            ungrounded = _ungrounded(r.text, r.want, r.question, evidence) \
+            # a value counts as stated only in a chunk naming the question's thing, when one does
+            # ("14 months" from the passage about another product is not this product's value)
+            about = [h for h in evidence if names_covered(chunk_text(h), required) >= 1.0] \
+                if required and r.kind not in ("comparison", "multi_hop") else []
+            ungrounded = _ungrounded(r.text, r.want, r.question, about or evidence) \
                 if r.decided_by == "rag" and r.want in ("date", "number", "version", "name") else ""
             # a grounded version or date answers the question's type noun itself
             grounded = r.decided_by == "span" or (r.decided_by == "rag" and not ungrounded)
@@ -714,6 +750,12 @@ def chunk_text(h: Hit) -> str:
 def _tokens(text: str) -> set[str]:
     parts = re.findall(r"[a-z0-9]+", text.lower())
     return set(parts) | {stem(w) for w in parts} | {w.lower() for w in words(text)} | {stem(w) for w in words(text)}
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether `text` holds `word` (lower case) or a longer word it starts ("tokenizers")."""
+    toks = _tokens(text)
+    return word in toks or stem(word) in toks or any(x.startswith(word) for x in toks)
 
 
 def names_covered(text: str, required: list[str]) -> float:

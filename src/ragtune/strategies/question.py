@@ -10,6 +10,7 @@ quoted strings. Nothing here knows a corpus's wording or vocabulary; the agentic
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ragtune.strategies.common import STOPWORDS
@@ -91,6 +92,33 @@ def content_terms(text: str) -> list[str]:
 
 def _is_code(token: str) -> bool:
     return bool(re.fullmatch(_CODE_TOKEN, token)) and not _ORDINAL.match(token)
+
+
+def _inflections(word: str) -> set[str]:
+    """`word` and the forms an English suffix may have come from ("packages" -> "package")."""
+    out = {word, stem(word)}
+    for suffix, base in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.add(word[: -len(suffix)] + base)
+    return out
+
+
+def unknown_words(text: str, vocabulary: Container[str]) -> list[str]:
+    """The words of `text` no dictionary holds: identifiers and rare names (`lightgbm`,
+    `pydantic-core`) for which `vocabulary` (lower-case whole words: an embedder's tokenizer)
+    has no entry, nor for their stem; a hyphenated word whose parts are all words is a word. Function words,
+    numbers and versions are never unknown."""
+    out = []
+    for w in words(text):
+        low = re.sub(r"'s?$", "", w.lower().strip(".'"))
+        if len(low) < 3 or low in LEADING or low in vocabulary or not re.search(r"[a-z]", low):
+            continue
+        parts = [x for x in re.split(r"[-_.]", low) if x]
+        if all(x.isdigit() or x in LEADING or any(f in vocabulary for f in _inflections(x)) for x in parts):
+            continue
+        if low not in out:
+            out.append(low)
+    return out
 
 
 def is_identifier(span: str) -> bool:
