@@ -11,6 +11,8 @@ NAME=DOCS:QA_FILE; a test split is refused). VARIANT:
   context         the default: "Context:\\n...\\n..." (strategies.rag / prompts.rag_user_message)
   context_brief   the default + "Answer briefly." after the question
   context_blank   the default with a blank line between passages
+  question_twice  the question before the context as well as after it (query-aware
+                  contextualisation, Liu et al. 2023, "Lost in the Middle")
 Prints one JSON line per corpus and variant: accuracy, right/n per question type, abstentions
 (the rows of scripts/eval_strategies_dev.py).
 """
@@ -50,6 +52,7 @@ def variants() -> dict:
         "context_brief": (RAG_SYSTEM, lambda q, s: rag_user_message(q, s) + "\nAnswer briefly."),
         "context_blank": (RAG_SYSTEM, lambda q, s: "Context:\n" + "\n\n".join(t.strip() for t in s)
                           + f"\n\nQuestion: {q.strip()}"),
+        "question_twice": (RAG_SYSTEM, lambda q, s: f"Question: {q.strip()}\n\n" + rag_user_message(q, s)),
     }
 
 

@@ -790,7 +790,9 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
         if not said:
             return ""
         low = " ".join(texts).lower()
-        return "" if any(n.lower() in low for n in said) else ", ".join(said)
+        # as written, or word for word in one chunk (a quoted span may carry a table's pipes)
+        stated = any(n.lower() in low or any(names_covered(t, [n]) >= 1.0 for t in texts) for n in said)
+        return "" if stated else ", ".join(said)
     q_keys = {(v.kind, v.key) for v in extract_values(question)}
     said_v = [v for v in extract_values(answer) if fits(v, want) and (v.kind, v.key) not in q_keys]
     if not said_v:
