@@ -438,6 +438,64 @@ def split_questions(items: list[dict], seed: int = 14, dev_share: float = 0.4) -
     return ([{k: it[k] for k in order if k in it} for it in dev], [{k: it[k] for k in order if k in it} for it in test])
 
 
+def _fact(item: dict) -> tuple:
+    """What an item asks, whatever its wording: two items with one fact are one question."""
+    kind = item["kind"]
+    if kind in ("version", "licence", "python", "reverse"):
+        return (kind, tuple(item["evidence"]))
+    if kind == "requires":
+        return (kind, tuple(sorted(item["options"])), item["question"].rsplit(" ", 1)[-1].rstrip("?").lower())
+    if kind == "absent-package":
+        return (kind, item["question"].lower())
+    return (kind, item["question"])
+
+
+FRESH_TARGET = {"version": 13, "licence": 7, "python": 4, "reverse": 12, "requires": 12,
+                "filter": 12, "absent-package": 6, "absent-attribute": 8}
+
+
+def fresh_catalog_questions(packages: list[Package], used: list[dict], seed: int = 30,
+                            prefix: str = "cat-test2") -> list[dict]:
+    """A fresh split: every fact the generator can ask (its templates over many seeds) minus the
+    facts `used` already asks (dev and test), sampled per kind to FRESH_TARGET; an absent package
+    already asked about is not asked again in any wording."""
+    pool: dict[tuple, dict] = {}
+    for s in range(seed, seed + 60):
+        for it in catalog_questions(packages, seed=s):
+            pool.setdefault(_fact(it), it)
+    used_facts = {_fact(it) for it in used}
+    used_absent = {re.sub(r"\W+", " ", it["question"].lower()) for it in used if it["kind"] == "absent-package"}
+    asked_absent = {n for n in ABSENT if any(f" {n} " in f" {q} " for q in used_absent)}
+    fresh = [it for f, it in sorted(pool.items(), key=lambda x: json.dumps(x[0])) if f not in used_facts
+             and not (it["kind"] == "absent-package" and any(f" {n} " in f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} "
+                                                               for n in asked_absent))]
+    # a summary that another package's summary contains names two packages
+    fresh = [it for it in fresh if it["kind"] != "reverse" or sum(
+        bool(p.summary) and p.summary.lower().rstrip(".") in it["question"].lower() for p in packages) == 1]
+    rng = random.Random(seed)
+    out: list[dict] = []
+    for kind, n in FRESH_TARGET.items():
+        group = [it for it in fresh if it["kind"] == kind or (kind == "filter" and it["kind"].startswith("filter-"))]
+        if kind == "absent-package":  # one question per absent package
+            by_name: dict[str, dict] = {}
+            for it in rng.sample(group, len(group)):
+                name = next(x for x in ABSENT if f" {x} " in f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} ")
+                by_name.setdefault(name, it)
+            group = list(by_name.values())
+        if kind == "filter":  # a licence plus a version is nearly a lookup: at most half
+            others = [it for it in group if it["kind"] != "filter-version"]
+            picked = rng.sample(others, min(n, len(others)))
+            versions = [it for it in group if it["kind"] == "filter-version"]
+            group = picked + rng.sample(versions, min(n // 2, n - len(picked), len(versions)))
+            out += group
+            continue
+        out += rng.sample(group, min(n, len(group)))
+    order = ("id", "question", "answers", "type", "evidence", "options", "kind")
+    for i, it in enumerate(out, 1):
+        it["id"] = f"{prefix}-{i:03d}"
+    return [{k: it[k] for k in order if k in it} for it in out]
+
+
 # ---------------------------------------------------------------- command line
 
 
@@ -449,7 +507,8 @@ def main(argv: list[str] | None = None) -> int:
         s.add_argument("--out", required=True, type=Path, help="folder to write (created)")
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
     q.add_argument("corpus", choices=["catalog"])
-    q.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    q.add_argument("--split", choices=["dev", "test", "all", "test2"], default="all",
+                   help="test2: a fresh split of facts dev and test do not ask (written once, then frozen)")
     args = ap.parse_args(argv)
     packages = installed_packages()
     if not packages:
@@ -463,8 +522,14 @@ def main(argv: list[str] | None = None) -> int:
         written = build_prose(args.out, packages)
         print(f"{len(written)} long descriptions in {args.out}")
     else:
-        dev, test = split_questions(catalog_questions(packages))
-        rows = {"dev": dev, "test": test, "all": dev + test}[args.split]
+        if args.split == "test2":
+            folder = ROOT / "evalsets" / "catalog"
+            used = [json.loads(line) for f in ("dev.jsonl", "test.jsonl")
+                    for line in (folder / f).read_text().splitlines() if line.strip()]
+            rows = fresh_catalog_questions(packages, used)
+        else:
+            dev, test = split_questions(catalog_questions(packages))
+            rows = {"dev": dev, "test": test, "all": dev + test}[args.split]
         sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     return 0
 

@@ -69,6 +69,15 @@ def present() -> list[str]:
     return [s for s in SETS if (EVALSETS / s / "test.jsonl").is_file()]
 
 
+def frozen(name: str) -> list[str]:
+    """The frozen test splits of a set: `test`, and `test2` (written after the first was read)
+    where it exists."""
+    return [s for s in ("test", "test2") if (EVALSETS / name / f"{s}.jsonl").is_file()]
+
+
+FROZEN = [(name, split) for name in present() for split in frozen(name)]
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_every_set_has_readme_dev_and_frozen_test(name):
     folder = EVALSETS / name
@@ -76,28 +85,29 @@ def test_every_set_has_readme_dev_and_frozen_test(name):
         assert (folder / f).is_file(), f"{folder / f} is missing"
 
 
-@pytest.mark.parametrize("name", present())
-def test_frozen_test_split_matches_its_checksum(name):
+@pytest.mark.parametrize(("name", "split"), FROZEN)
+def test_frozen_test_split_matches_its_checksum(name, split):
     folder = EVALSETS / name
-    recorded = (folder / "test.jsonl.sha256").read_text().split()
-    actual = hashlib.sha256((folder / "test.jsonl").read_bytes()).hexdigest()
+    recorded = (folder / f"{split}.jsonl.sha256").read_text().split()
+    actual = hashlib.sha256((folder / f"{split}.jsonl").read_bytes()).hexdigest()
     assert recorded[0] == actual, (
-        f"{name}/test.jsonl changed: a frozen test split is written once. If this change is "
-        "deliberate, update test.jsonl.sha256 in the same commit and say why in the README."
+        f"{name}/{split}.jsonl changed: a frozen test split is written once. If this change is "
+        f"deliberate, update {split}.jsonl.sha256 in the same commit and say why in the README."
     )
-    assert recorded[1:] == ["test.jsonl"]
+    assert recorded[1:] == [f"{split}.jsonl"]
 
 
-@pytest.mark.parametrize("name", present())
-def test_splits_are_valid_and_evidence_exists(name, corpora):
+@pytest.mark.parametrize(("name", "split"), FROZEN)
+def test_splits_are_valid_and_evidence_exists(name, split, corpora):
     docs = load_docs(corpora[name])
-    dev = load_qa(EVALSETS / name / "dev.jsonl", corpus_ids=docs)
-    test = load_qa(EVALSETS / name / "test.jsonl", corpus_ids=docs)
+    earlier = [q for s in ("dev", *frozen(name)) if s != split
+               for q in load_qa(EVALSETS / name / f"{s}.jsonl", corpus_ids=docs)]
+    test = load_qa(EVALSETS / name / f"{split}.jsonl", corpus_ids=docs)
     assert len(test) >= MIN_TEST
-    assert not {q.id for q in dev} & {q.id for q in test}
+    assert not {q.id for q in earlier} & {q.id for q in test}
     norm = lambda s: " ".join(answer_tokens(s))  # noqa: E731
-    assert not {norm(q.question) for q in dev} & {norm(q.question) for q in test}
-    for q in dev + test:
+    assert not {norm(q.question) for q in earlier} & {norm(q.question) for q in test}
+    for q in earlier + test:
         assert bool(q.evidence) == q.answerable, q.id
         if q.options:
             assert len(q.evidence) >= 1, q.id
@@ -109,7 +119,7 @@ def test_splits_are_valid_and_evidence_exists(name, corpora):
 def test_gold_answers_occur_in_their_evidence(name, corpora):
     docs = load_docs(corpora[name])
     missing = []
-    for split in ("dev", "test"):
+    for split in ("dev", *frozen(name)):
         for q in load_qa(EVALSETS / name / f"{split}.jsonl"):
             if not q.answerable or q.meta.get("derived"):
                 continue
@@ -122,7 +132,7 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
 def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
     pkgs = {p.key: p for p in builder.installed_packages()}
     by_name = {p.name: p for p in pkgs.values()}
-    for split in ("dev", "test"):
+    for split in ("dev", *frozen("catalog")):
         for q in load_qa(EVALSETS / "catalog" / f"{split}.jsonl"):
             kind = q.meta["kind"]
             ev = [pkgs[e.split("/", 1)[1]] for e in q.evidence]
@@ -160,6 +170,14 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
                 assert builder.canonical(name) not in pkgs, q.id
             else:
                 assert kind == "absent-attribute", q.id
+
+
+def test_catalog_test2_asks_no_fact_dev_or_test_asks(builder):
+    """test2 was generated after the first test split was read: fresh facts only."""
+    rows = {s: [json.loads(line) for line in (EVALSETS / "catalog" / f"{s}.jsonl").read_text().splitlines()]
+            for s in ("dev", "test", "test2")}
+    used = {builder._fact(it) for it in rows["dev"] + rows["test"]}
+    assert not [it["id"] for it in rows["test2"] if builder._fact(it) in used]
 
 
 def test_catalog_uses_every_layout_and_only_pinned_packages(builder, corpora):
