@@ -213,6 +213,25 @@ def test_reverse_lookup_offers_the_documents_own_name():
     assert agentic_mod.typed_candidates(q, "name", [Passage(text, hit, 1.0)], [], titles=titles) == []
 
 
+def test_a_record_holding_every_constraint_offers_its_own_name():
+    """"Which package under the Zeta licence requires quillcore?": the record that holds the
+    licence and the requirement is the answer, named by its title; a record missing one of
+    them (or a headline-titled page) offers nothing."""
+    from ragtune.types import Hit
+
+    q = "Which package under the Zeta licence requires quillcore?"
+    titles = {"quill-pad": "quill-pad", "inkwell": "inkwell"}
+    text = "licence: Zeta\ndeps: quillcore"
+    hit = Hit("d0", "d0::0", 1.0, text=text, title="Package record: quill-pad")
+    found = [c for c, _ in agentic_mod.typed_candidates(q, "name", [Passage(text, hit, 1.0)], ["zeta"], titles=titles,
+                                                        constraints=["Zeta", "quillcore"])]
+    assert found[0] == "quill-pad"
+    other = "licence: Zeta\ndeps: none"
+    hit = Hit("d1", "d1::0", 1.0, text=other, title="Package record: inkwell")
+    assert "inkwell" not in [c for c, _ in agentic_mod.typed_candidates(
+        q, "name", [Passage(other, hit, 1.0)], ["zeta"], titles=titles, constraints=["Zeta", "quillcore"])]
+
+
 def test_version_questions_need_version_as_their_head():
     assert answer_type("What was the last Python 2-compatible version of quillpad?") == "version"
     assert answer_type("Which office does the Quillpad release manager work from?") != "version"

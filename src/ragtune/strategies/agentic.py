@@ -572,9 +572,11 @@ class Agentic(Rag):
         q = r.target
         skip = [n.lower() for n in self._names_in(r.question)] + ([r.bridge.lower()] if r.bridge else [])
 
+        constraints = self._names_in(q) + (unknown_words(q, self._vocabulary()) if self._vocabulary() else [])
+
         def candidates(ps: list[Passage]) -> list[tuple[str, float]]:
             return typed_candidates(q, r.want, ps, skip, date_kind(q), self._titles(),
-                                    current=r.kind == "temporal")
+                                    current=r.kind == "temporal", constraints=constraints)
 
         q_names = self._names_in(q)
         about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, q_names)]
@@ -887,14 +889,15 @@ def _by_date(passages: list[Passage]) -> list[list[Passage]]:
 
 def typed_candidates(question: str, want: str, passages: list[Passage], skip: list[str],
                      kind_of_date: str = "date", titles: dict[str, str] | None = None,
-                     current: bool = False) -> list[tuple[str, float]]:
+                     current: bool = False, constraints: list[str] | None = None) -> list[tuple[str, float]]:
     """(span, tie) pairs: spans of the passages (and their chunks' headings) that could answer a
     question of type `want` and are not in the question, with how closely they are tied to
     the asked relation (its words near them, the nearer the more; a unit the question names;
     for "which N" questions, the noun N next to a name). Typed values for dates / numbers /
     versions; proper names (never a value, nor the question's own names or words) for names.
     `current`: the question asks for the value now, so the old value of a change ("raised
-    from 2 to 3 days") is not a candidate."""
+    from 2 to 3 days") is not a candidate. `constraints`: the question's names and rare words;
+    a chunk holding them all offers its own name-like title for a name question."""
     rel = {_no_e(t) for t in _relation_terms(question)}
     quoted = [next(g for g in m.groups() if g).strip() for m in QUOTED.finditer(question)]
     q_terms = set(content_terms(question))
@@ -946,6 +949,11 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         share = 1.0  # the passage states the quoted description itself
                     if share >= 0.5:
                         found[own] = max(found.get(own, 0.0), share - 0.01 * rank)
+                    elif constraints and all(names_covered(chunk_text(p.hit), [c]) >= 1.0
+                                             or _has_word(chunk_text(p.hit), c.lower()) for c in constraints):
+                        # a record holding every name the question constrains by ("which package
+                        # under licence X requires Y"): the thing it is about
+                        found[own] = max(found.get(own, 0.0), 0.5 - 0.01 * rank)
                 for n in spans:
                     n = _LINK_TARGET.sub("", n).strip()  # "foo <https://...>": the name is "foo"
                     low = n.lower()
