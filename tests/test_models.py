@@ -75,6 +75,23 @@ def test_batched_greedy_equals_sequential(gen):
     assert batched[3].startswith("12 + 7")
 
 
+BEAM3 = {  # beams=3, measured 2026-11-30 (int8 CTranslate2 and torch fp32)
+    "fp32": ["The capital of France is Paris.", "The primary colors are: Red, Blue, and Yellow.",
+             'Hacer "morning" in Spanish is "morir" (to die) in English.'],
+    "int8": ["The capital of France is Paris.", "The primary colors are: Red, Blue, and Yellow.",
+             "Estoy muy buen comercio, estoy muy buisos."],
+}
+
+
+def test_beam_search_text_and_stop_strings(gen):
+    """rag answers with a beam search (PromptProgram.beams): both local backends run it, and a
+    stop string still ends the text (CTranslate2 takes no per-token callback with beams)."""
+    out = gen.generate(PROMPTS[:3], max_new_tokens=24, beams=3)
+    assert [g.text for g in out] == BEAM3[precision(gen)]
+    stopped = gen.generate(["Count from 1 to 10 separated by commas."], max_new_tokens=30, stop=["5"], beams=3)[0]
+    assert "5" not in stopped.text and stopped.text.endswith("4") and stopped.finish_reason == "stop"
+
+
 def test_length_limit_and_stop_strings(gen):
     long = gen.generate(["What do bees make?"], max_new_tokens=8)[0]
     assert long.finish_reason == "length" and long.completion_tokens == 8
@@ -236,6 +253,12 @@ def test_cached_generator_computes_each_greedy_call_once(tmp_path):
     assert backend.calls[2:] == [("generate", 1)] * 3
     assert gen.score_choices("q", ["x", "yy"]) == gen.score_choices("q", ["x", "yy"]) == [-1.0, -2.0]
     assert backend.calls[-1] == ("score", 2) and backend.calls.count(("score", 2)) == 1
+    # a beam search is another decoding (its own key); a width of 1 is greedy (the old key)
+    n = len(backend.calls)
+    gen.generate(["a"], max_new_tokens=5, beams=3)
+    gen.generate(["a"], max_new_tokens=5, beams=3)
+    gen.generate(["a"], max_new_tokens=5, beams=1)
+    assert backend.calls[n:] == [("generate", 1)]
 
 
 def test_cached_embedder_serves_any_backend(tmp_path):

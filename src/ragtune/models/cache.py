@@ -127,6 +127,8 @@ class CachedGenerator(Generator):
             return compute(list(range(len(chats))))
         ident = self.cache_identity()
         params = {"max_new_tokens": decoding.max_new_tokens, "stop": list(decoding.stop)}
+        if decoding.beams > 1:  # greedy keys stay as they were
+            params["beams"] = decoding.beams
         keys = [key_of(ident, chat, params) for chat in chats]
         return through_cache(self.cache, keys, compute, _encode_generation, _decode_generation)
 

@@ -208,7 +208,7 @@ class Ct2Generator(LocalBackend):
 
     def _sampling(self, d: Decoding) -> dict[str, Any]:
         if d.greedy:
-            return {"sampling_topk": 1}
+            return {"beam_size": d.beams} if d.beams > 1 else {"sampling_topk": 1}
         import ctranslate2
 
         ctranslate2.set_random_seed(d.seed)
@@ -244,7 +244,8 @@ class Ct2Generator(LocalBackend):
             max_length=d.max_new_tokens, end_token=self.eos_ids, return_end_token=True,
             include_prompt_in_result=False, **self._sampling(d),
         )
-        if callback is None and d.stop:
+        if callback is None and d.stop and not (d.greedy and d.beams > 1):
+            # (a beam search takes no per-token callback: its text is cut at the stop after)
             callback = self._stopper(len(batch), d.stop)
         if callback is not None:
             kwargs["callback"] = callback

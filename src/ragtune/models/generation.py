@@ -28,13 +28,15 @@ class Generation:
 
 @dataclass(frozen=True)
 class Decoding:
-    """How to decode: greedy unless temperature > 0 (then top_p and seed apply)."""
+    """How to decode: greedy unless temperature > 0 (then top_p and seed apply); `beams` > 1
+    makes greedy decoding a beam search of that width (local backends; an HTTP model ignores it)."""
 
     max_new_tokens: int = 32
     temperature: float = 0.0
     stop: tuple[str, ...] = ()
     top_p: float = 1.0
     seed: int = 0
+    beams: int = 1
 
     @property
     def greedy(self) -> bool:
@@ -93,8 +95,9 @@ class Generator:
         top_p: float = 1.0,
         seed: int = 0,
         batch_size: int | None = None,
+        beams: int = 1,
     ) -> list[Generation]:
-        decoding = Decoding(max_new_tokens, temperature, tuple(stop or ()), top_p, seed)
+        decoding = Decoding(max_new_tokens, temperature, tuple(stop or ()), top_p, seed, max(1, beams))
         return self.generate_chats([as_messages(p, system) for p in prompts], decoding, batch_size)
 
     def stream(

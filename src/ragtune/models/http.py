@@ -149,7 +149,7 @@ class HttpGenerator(Generator):
     def generate_chats(
         self, chats: list[Chat], decoding: Decoding, batch_size: int | None = None
     ) -> list[Generation]:
-        d = decoding
+        d = decoding  # beams are not sent: the OpenAI API has no beam search (greedy is used)
         with ThreadPoolExecutor(max_workers=self.concurrency) as ex:
             out = list(ex.map(lambda c: self._one(c, d.max_new_tokens, d.temperature, d.stop), chats))
         for g in out:

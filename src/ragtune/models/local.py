@@ -134,7 +134,7 @@ class LocalGenerator(LocalBackend):
                 eos_token_id=self.eos_ids,
             )
             if d.greedy:
-                kwargs.update(do_sample=False)
+                kwargs.update(do_sample=False, **({"num_beams": d.beams} if d.beams > 1 else {}))
             else:
                 kwargs.update(do_sample=True, temperature=d.temperature, top_p=d.top_p)
             if d.stop:

@@ -91,7 +91,9 @@ class Pipeline:
         with use(self.adapter_name):
             yield
 
-    def generate(self, prompts: list, system: str | None, budget: int = ANSWER_TOKENS):  # noqa: ANN001, ANN201
+    def generate(self, prompts: list, system: str | None, budget: int = ANSWER_TOKENS, beams: int = 1):  # noqa: ANN001, ANN201
+        if beams > 1:
+            return self.generator.generate(prompts, max_new_tokens=budget, system=system, beams=beams)
         return self.generator.generate(prompts, max_new_tokens=budget, system=system)
 
 

@@ -32,6 +32,9 @@ class PromptProgram:
     order: str = "best_first"  # or "best_last" (closest to the question)
     demos: list[dict[str, str]] = field(default_factory=list)  # few-shot from train
     mode: str = "hybrid"
+    # beam width of the answer's decoding: a 135M model copies a value from its context more
+    # faithfully when the whole answer is scored, not each token (docs/RESULTS.md)
+    beams: int = 3
     max_context_tokens: int = 400
     abstain_threshold: float | None = None  # support score below which agentic abstains
     candidates: list[dict[str, Any]] = field(default_factory=list)  # search record

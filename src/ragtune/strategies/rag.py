@@ -60,7 +60,7 @@ class Rag(Pipeline):
         hits = self.retrieve(questions, filters)
         passages = self.passages(questions, hits)
         prompts = [self.messages(q, ps) for q, ps in zip(questions, passages)]
-        gens = self.generate(prompts, None, budget)
+        gens = self.generate(prompts, None, budget, beams=self.program.beams)
         answers = []
         for q, hs, ps, g in zip(questions, hits, passages, gens):
             shown = ps if self.program.order == "best_first" else ps[::-1]
