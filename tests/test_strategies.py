@@ -78,11 +78,13 @@ def test_names_include_lowercase_code_style_versions_dates_and_quotes():
 
 
 def test_unknown_words_are_the_ones_no_dictionary_holds():
-    vocab = {"which", "package", "depend", "on", "state", "art", "logger", "core", "version"}
+    vocab = {"which", "package", "depend", "on", "state", "art", "logger", "core", "version", "change"}
     assert unknown_words("Which packages does lightgbm depend on?", vocab) == ["lightgbm"]
     # stems, hyphenated words of dictionary parts, numbers, versions and function words are known
     assert unknown_words("Which loggers depend on state-of-the-art version 2.4.1 of it?", vocab) == []
     assert unknown_words("Which version of pydantic-core and h11?", vocab) == ["pydantic-core", "h11"]
+    # versions, ordinals and quantities are values, not names
+    assert unknown_words("What changed in v1.2.3, 3.11rc1 and 2.0.0b1 on the 3rd with 64GB?", vocab) == []
 
 
 def test_typed_values_compare_as_what_they_are():
@@ -229,6 +231,11 @@ def test_a_record_holding_every_constraint_offers_its_own_name():
     hit = Hit("d1", "d1::0", 1.0, text=other, title="Package record: inkwell")
     assert "inkwell" not in [c for c, _ in agentic_mod.typed_candidates(
         q, "name", [Passage(other, hit, 1.0)], ["zeta"], titles=titles, constraints=["Zeta", "quillcore"])]
+    # one constraint (the question's subject) is not enough: every record naming it would offer itself
+    one = "Which package is the successor of quillcore?"
+    assert "quill-pad" not in [c for c, _ in agentic_mod.typed_candidates(
+        one, "name", [Passage(text, Hit("d0", "d0::0", 1.0, text=text, title="Package record: quill-pad"), 1.0)],
+        ["quillcore"], titles=titles, constraints=["quillcore"])]
 
 
 def test_version_questions_need_version_as_their_head():
@@ -298,8 +305,20 @@ def test_a_name_in_rags_answer_is_grounded_word_for_word_in_one_chunk():
     q = "Which package is described as a pad?"
     assert agentic_mod._ungrounded('It is "quillpad: | name quillpad".', "name", q, chunks) == ""
     assert agentic_mod._ungrounded("It is Kestrel 5.", "name", q, chunks) == "Kestrel 5"
-    # words spread over two chunks do not ground a name
+    # words spread over two chunks do not ground a name, nor the words of another name in one
     assert agentic_mod._ungrounded("It is Kestrel Quillpad.", "name", q, chunks) == "Kestrel Quillpad"
+    assert agentic_mod._ungrounded("It is Kestrel 5.", "name", q,
+                                   [Hit("c", "c::0", 1.0, text="The Kestrel 3 logs every 5 minutes.")]) == "Kestrel 5"
+
+
+def test_an_answer_to_a_typed_question_must_state_a_value_of_that_type():
+    q = "How many people work at the Quillmere office?"
+    assert not agentic_mod.states_value("The Quillmere office opened in 2019.", "number", q)
+    assert not agentic_mod.states_value("Yes, it can handle a lot of them.", "number", q)
+    assert agentic_mod.states_value("About 40 people work there.", "number", q)
+    v = "Which version of quillpad fixed the bug from 2.1.0?"
+    assert not agentic_mod.states_value("It was fixed after 2.1.0.", "version", v)  # the question's own
+    assert agentic_mod.states_value("Version 2.1.3 fixed it.", "version", v)
 
 
 def test_the_dictionary_is_the_tokenizers_whole_words():
@@ -317,16 +336,17 @@ def test_the_dictionary_is_the_tokenizers_whole_words():
         def embedder(self):
             return Embedder()
 
-    class Generator:  # byte-level BPE: "\u0120" marks a word's first piece
-        tokenizer = Tok(["\u0120admin", "admin", "ins", "\u0120x2"])
+    class Generator:  # byte-level BPE: "\u0120" marks a word's first piece ("##" is markdown)
+        tokenizer = Tok(["\u0120admin", "admin", "ins", "\u0120x2", "##", "###"])
 
     a = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
     a.index, a.generator = Index(), Generator()
     assert a._vocabulary() == {"package", "light", "depend", "admin"}
     assert unknown_words("Which packages do lightgbm admins depend on?", a._vocabulary()) == ["lightgbm"]
-    # over HTTP neither model has a tokenizer: no dictionary, so no word is called unknown
+    # over HTTP a model has no tokenizer: one vocabulary alone is too small, so no dictionary
+    # and no word is called unknown
     b = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
-    b.index, b.generator = None, object()
+    b.index, b.generator = Index(), object()
     assert b._vocabulary() == frozenset()
     assert agentic_mod._has_word("The lightgbm-based tokenizers", "tokenizer")
     assert not agentic_mod._has_word("a light gbm", "lightgbm")

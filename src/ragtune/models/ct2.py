@@ -17,6 +17,7 @@ only the choices' tokens.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import json
 import os
@@ -271,6 +272,7 @@ class Ct2Generator(LocalBackend):
         return Generation(text.strip(), prompt_len, n, "stop" if ended or hit else "length", ms)
 
     def stream_chat(self, chat: Chat, decoding: Decoding) -> Iterator[str]:
+        decoding = dataclasses.replace(decoding, beams=1)  # a stream is greedy (no callback with beams)
         prompt = self.encode(self.render(chat))
         steps: queue.Queue[int | None] = queue.Queue()
         cancelled = threading.Event()

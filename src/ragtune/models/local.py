@@ -9,6 +9,7 @@ reliable decisions (it cannot be trusted to emit well-formed JSON).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import threading
 import time
 from pathlib import Path
@@ -161,6 +162,7 @@ class LocalGenerator(LocalBackend):
         return Generation(text.strip(), prompt_len, n, finish, ms)
 
     def stream_chat(self, chat: Chat, decoding: Decoding) -> Iterator[str]:
+        decoding = dataclasses.replace(decoding, beams=1)  # a stream is greedy, as on CTranslate2
         import torch
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 

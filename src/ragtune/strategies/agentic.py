@@ -436,29 +436,43 @@ class Agentic(Rag):
         return self._title_names
 
     def _vocabulary(self) -> frozenset[str]:
-        """Whole words of the embedder's and the generator's tokenizers, lower case (empty
-        when neither is local): what counts as a dictionary word for `unknown_words`. Two
-        vocabularies, because the embedder's (~22k words) lacks common words ("admin")."""
+        """Whole words of the embedder's and the generator's tokenizers, lower case: what
+        counts as a dictionary word for `unknown_words`. Empty unless both are local: one
+        vocabulary alone (the embedder's ~22k words) lacks common words ("admin", "timeout")."""
         if getattr(self, "_dictionary", None) is None:
             known: set[str] = set()
+            sources = 0
             for owner in (lambda: self.index.embedder(), lambda: self.generator):
                 try:
                     tok = getattr(owner(), "tokenizer", None)
                     vocab = tok.get_vocab() if tok is not None else {}
                 except Exception:  # noqa: BLE001 (a model over HTTP, or none)
                     vocab = {}
-                # WordPiece marks a word's inner pieces ("##ing"); BPE and SentencePiece mark
-                # the pieces that start a word ("\u0120word", "\u2581word")
-                wordpiece = any(w.startswith("##") for w in vocab)
+                # BPE and SentencePiece mark the pieces that start a word ("\u0120word",
+                # "\u2581word"); WordPiece marks a word's inner pieces ("##ing"). A BPE vocabulary
+                # may hold "##" itself (markdown), so its word-start marker decides.
+                bpe = any(w[:1] in ("\u0120", "\u2581") for w in vocab)
+                sources += bool(vocab)
                 for w in vocab:
-                    if wordpiece:
-                        plain = "" if w.startswith("##") else w
-                    else:
+                    if bpe:
                         plain = w[1:] if w[:1] in ("\u0120", "\u2581") else ""
+                    else:
+                        plain = "" if w.startswith("##") else w
                     if plain.isalpha():
                         known.add(plain.lower())
-            self._dictionary = frozenset(known)
+            self._dictionary = frozenset(known) if sources == 2 else frozenset()
         return self._dictionary
+
+    def _in_corpus(self, word: str) -> bool:
+        """Whether any chunk of the index holds `word` (a lexical search; remembered)."""
+        seen = self.__dict__.setdefault("_corpus_words", {})
+        if word not in seen:
+            try:
+                hits = self.index.search_many([word], k=3, mode="bm25", collection=self.collection)[0]
+            except Exception:  # noqa: BLE001 (an index without lexical search: assume it does)
+                hits = None
+            seen[word] = hits is None or any(_has_word(chunk_text(h), word) for h in hits)
+        return seen[word]
 
     def _names_in(self, text: str) -> list[str]:
         """names(text) plus the index's titles that occur in it as whole words."""
@@ -694,18 +708,19 @@ class Agentic(Rag):
             required = self._required_names(r.question, r)
             missing = [n for n in required if not any(names_covered(chunk_text(h), [n]) >= 1.0 for h in evidence)]
             # a word no dictionary holds ("lightgbm") names what the question is about: when no
-            # retrieved chunk has it, the corpus is not about that thing
-            seen = [chunk_text(h) for h in [*evidence, *r.first_hop]]
+            # retrieved chunk has it and no chunk of the corpus does, the corpus is not about it
+            seen = [_tokens(chunk_text(h)) for h in [*evidence, *r.first_hop]]
             unknown = unknown_words(r.question, self._vocabulary()) if self._vocabulary() else []
             missing += [w for w in unknown
-                        if not any(_has_word(t, w) for t in seen) and not any(w in n.lower() for n in missing)]
+                        if not any(_has_token(t, w) for t in seen) and not any(w in n.lower() for n in missing)
+                        and not self._in_corpus(w)]
             if r.kind == "comparison":
                 missing = []  # the options' evidence is judged by the comparison; the floor stands
             support = (r.support or r.floor.retrieved[:2]) + r.first_hop[:1]
             # what rag's typed answer asserts that no chunk states (computed once, used twice)
             # a value counts as stated only in a chunk naming the question's thing, when one does
             # ("14 months" from the passage about another product is not this product's value)
-            about = [h for h in evidence if names_covered(chunk_text(h), required) >= 1.0] \
+            about = [h for h in evidence if all(_name_share(chunk_text(h), n) >= 0.5 for n in required)] \
                 if required and r.kind not in ("comparison", "multi_hop") else []
             ungrounded = _ungrounded(r.text, r.want, r.question, about or evidence) \
                 if r.decided_by == "rag" and r.want in ("date", "number", "version", "name") else ""
@@ -728,6 +743,9 @@ class Agentic(Rag):
                     not any(fits(v, r.want, date_kind(r.question)) for h in r.support
                             for v in extract_values(chunk_text(h))):
                 why = f"no {r.want} in the evidence"
+            elif r.want in ("date", "number", "version") and r.decided_by == "rag" and not exhausted and \
+                    not states_value(r.text, r.want, r.question):
+                why = f"rag's answer states no {r.want}"  # "How many work there?" -> "It opened in 2019."
             elif score < self.threshold and not exhausted:
                 why = f"support {score:.2f} < {self.threshold}"
             r.abstained = bool(why)
@@ -754,10 +772,27 @@ def _tokens(text: str) -> set[str]:
     return set(parts) | {stem(w) for w in parts} | {w.lower() for w in words(text)} | {stem(w) for w in words(text)}
 
 
+def states_value(answer: str, want: str, question: str) -> bool:
+    """Whether an answer states a value of the asked type ("date", "number", "version") other
+    than the question's own ("It opened in 2019." states no count: the question asked how many)."""
+    asked = {(v.kind, v.key) for v in extract_values(question)}
+    return any(fits(v, want, date_kind(question)) for v in extract_values(answer) if (v.kind, v.key) not in asked)
+
+
 def _has_word(text: str, word: str) -> bool:
     """Whether `text` holds `word` (lower case) or a longer word it starts ("tokenizers")."""
-    toks = _tokens(text)
+    return _has_token(_tokens(text), word)
+
+
+def _has_token(toks: set[str], word: str) -> bool:
     return word in toks or stem(word) in toks or any(x.startswith(word) for x in toks)
+
+
+def _name_share(text: str, name: str) -> float:
+    """Share of a name's words that `text` holds ("Probe X5" holds 2/3 of "Acme Probe X5")."""
+    parts = _name_parts(name)
+    toks = _tokens(text)
+    return sum(p in toks for p in parts) / len(parts) if parts else 1.0
 
 
 def names_covered(text: str, required: list[str]) -> float:
@@ -792,8 +827,12 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
         if not said:
             return ""
         low = " ".join(texts).lower()
-        # as written, or word for word in one chunk (a quoted span may carry a table's pipes)
-        stated = any(n.lower() in low or any(names_covered(t, [n]) >= 1.0 for t in texts) for n in said)
+        flat = [_flat(t) for t in texts]
+        quoted = {next(g for g in m.groups() if g).strip() for m in QUOTED.finditer(answer)}
+        # as written, or as the same words in the same order; a quoted span (which may carry a
+        # table's pipes) as all its words in one chunk
+        stated = any(n.lower() in low or any(f" {_flat(n)} " in f" {f} " for f in flat)
+                     or n in quoted and any(names_covered(t, [n]) >= 1.0 for t in texts) for n in said)
         return "" if stated else ", ".join(said)
     q_keys = {(v.kind, v.key) for v in extract_values(question)}
     said_v = [v for v in extract_values(answer) if fits(v, want) and (v.kind, v.key) not in q_keys]
@@ -805,6 +844,10 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
     ok = any((v.kind, v.key) in known or (v.kind == "number" and ("number", (v.key[0],)) in known)
              or v.text.lower() in " ".join(texts).lower() for v in said_v)
     return "" if ok else ", ".join(v.text for v in said_v)
+
+
+def _flat(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _name_parts(name: str) -> list[str]:
@@ -949,8 +992,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         share = 1.0  # the passage states the quoted description itself
                     if share >= 0.5:
                         found[own] = max(found.get(own, 0.0), share - 0.01 * rank)
-                    elif constraints and all(names_covered(chunk_text(p.hit), [c]) >= 1.0
-                                             or _has_word(chunk_text(p.hit), c.lower()) for c in constraints):
+                    elif constraints and len(constraints) >= 2 and all(
+                            names_covered(chunk_text(p.hit), [c]) >= 1.0
+                            or _has_token(_tokens(chunk_text(p.hit)), c.lower()) for c in constraints):
                         # a record holding every name the question constrains by ("which package
                         # under licence X requires Y"): the thing it is about
                         found[own] = max(found.get(own, 0.0), 0.5 - 0.01 * rank)

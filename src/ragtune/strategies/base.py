@@ -93,7 +93,11 @@ class Pipeline:
 
     def generate(self, prompts: list, system: str | None, budget: int = ANSWER_TOKENS, beams: int = 1):  # noqa: ANN001, ANN201
         if beams > 1:
-            return self.generator.generate(prompts, max_new_tokens=budget, system=system, beams=beams)
+            try:
+                return self.generator.generate(prompts, max_new_tokens=budget, system=system, beams=beams)
+            except TypeError as e:  # a generator of the user's own without beam search
+                if "beams" not in str(e):
+                    raise
         return self.generator.generate(prompts, max_new_tokens=budget, system=system)
 
 

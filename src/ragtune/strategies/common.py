@@ -47,6 +47,8 @@ class PromptProgram:
     def from_dict(cls, d: dict[str, Any]) -> "PromptProgram":
         known = {f for f in cls.__dataclass_fields__}
         fields = {k: v for k, v in d.items() if k in known}
+        if "beams" in fields:
+            fields["beams"] = max(1, int(fields["beams"] or 1))
         # a program saved for the numbered-sources prompt: today's instruction and demonstrations
         if fields.get("instruction") in NUMBERED_SOURCES_INSTRUCTIONS:
             fields["instruction"] = NUMBERED_SOURCES_INSTRUCTIONS[fields["instruction"]]

@@ -113,6 +113,9 @@ def unknown_words(text: str, vocabulary: Container[str]) -> list[str]:
         low = re.sub(r"'s?$", "", w.lower().strip(".'"))
         if len(low) < 3 or low in LEADING or low in vocabulary or not re.search(r"[a-z]", low):
             continue
+        # a version ("v1.2.3", "3.11rc1"), an ordinal ("3rd") or a quantity ("64gb") is a value
+        if VERSION.fullmatch(low) or _ORDINAL.match(low) or re.fullmatch(r"v?\d[\d.,]*[a-z]{0,3}\d*", low):
+            continue
         parts = [x for x in re.split(r"[-_.]", low) if x]
         if all(x.isdigit() or x in LEADING or any(f in vocabulary for f in _inflections(x)) for x in parts):
             continue
