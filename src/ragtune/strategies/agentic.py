@@ -710,7 +710,8 @@ class Agentic(Rag):
             # a word no dictionary holds ("lightgbm") names what the question is about: when no
             # retrieved chunk has it and no chunk of the corpus does, the corpus is not about it
             seen = [_tokens(chunk_text(h)) for h in [*evidence, *r.first_hop]]
-            unknown = unknown_words(r.question, self._vocabulary()) if self._vocabulary() else []
+            vocab = self._vocabulary()
+            unknown = unknown_words(r.question, vocab) if vocab else []
             missing += [w for w in unknown
                         if not any(_has_token(t, w) for t in seen) and not any(w in n.lower() for n in missing)
                         and not self._in_corpus(w)]
@@ -782,6 +783,12 @@ def states_value(answer: str, want: str, question: str) -> bool:
 def _has_word(text: str, word: str) -> bool:
     """Whether `text` holds `word` (lower case) or a longer word it starts ("tokenizers")."""
     return _has_token(_tokens(text), word)
+
+
+def _holds_all(text: str, constraints: list[str]) -> bool:
+    """Whether `text` holds every constraint: a name as its words, a rare word as a word."""
+    toks = _tokens(text)
+    return all(names_covered(text, [c]) >= 1.0 or _has_token(toks, c.lower()) for c in constraints)
 
 
 def _has_token(toks: set[str], word: str) -> bool:
@@ -992,9 +999,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         share = 1.0  # the passage states the quoted description itself
                     if share >= 0.5:
                         found[own] = max(found.get(own, 0.0), share - 0.01 * rank)
-                    elif constraints and len(constraints) >= 2 and all(
-                            names_covered(chunk_text(p.hit), [c]) >= 1.0
-                            or _has_token(_tokens(chunk_text(p.hit)), c.lower()) for c in constraints):
+                    elif constraints and len(constraints) >= 2 and _holds_all(chunk_text(p.hit), constraints):
                         # a record holding every name the question constrains by ("which package
                         # under licence X requires Y"): the thing it is about
                         found[own] = max(found.get(own, 0.0), 0.5 - 0.01 * rank)

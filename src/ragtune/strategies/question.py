@@ -105,9 +105,9 @@ def _inflections(word: str) -> set[str]:
 
 def unknown_words(text: str, vocabulary: Container[str]) -> list[str]:
     """The words of `text` no dictionary holds: identifiers and rare names (`lightgbm`,
-    `pydantic-core`) for which `vocabulary` (lower-case whole words: an embedder's tokenizer)
-    has no entry, nor for their stem; a hyphenated word whose parts are all words is a word. Function words,
-    numbers and versions are never unknown."""
+    `pydantic-core`) that `vocabulary` (lower-case whole words: the models' tokenizers) has
+    neither as written nor as an inflection's base. A hyphenated word whose parts are all
+    words is a word; function words, numbers, versions, ordinals and quantities never count."""
     out = []
     for w in words(text):
         low = re.sub(r"'s?$", "", w.lower().strip(".'"))
