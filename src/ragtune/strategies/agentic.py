@@ -463,6 +463,11 @@ class Agentic(Rag):
             self._dictionary = frozenset(known) if sources == 2 else frozenset()
         return self._dictionary
 
+    def _unknown_words(self, text: str) -> list[str]:
+        """`unknown_words` against the models' dictionary; none without one (models over HTTP)."""
+        vocab = self._vocabulary()
+        return unknown_words(text, vocab) if vocab else []
+
     def _in_corpus(self, word: str) -> bool:
         """Whether any chunk of the index holds `word` (a lexical search; remembered)."""
         seen = self.__dict__.setdefault("_corpus_words", {})
@@ -586,7 +591,7 @@ class Agentic(Rag):
         q = r.target
         skip = [n.lower() for n in self._names_in(r.question)] + ([r.bridge.lower()] if r.bridge else [])
 
-        constraints = self._names_in(q) + (unknown_words(q, self._vocabulary()) if self._vocabulary() else [])
+        constraints = self._names_in(q) + self._unknown_words(q)
 
         def candidates(ps: list[Passage]) -> list[tuple[str, float]]:
             return typed_candidates(q, r.want, ps, skip, date_kind(q), self._titles(),
@@ -710,8 +715,7 @@ class Agentic(Rag):
             # a word no dictionary holds ("lightgbm") names what the question is about: when no
             # retrieved chunk has it and no chunk of the corpus does, the corpus is not about it
             seen = [_tokens(chunk_text(h)) for h in [*evidence, *r.first_hop]]
-            vocab = self._vocabulary()
-            unknown = unknown_words(r.question, vocab) if vocab else []
+            unknown = self._unknown_words(r.question)
             missing += [w for w in unknown
                         if not any(_has_token(t, w) for t in seen) and not any(w in n.lower() for n in missing)
                         and not self._in_corpus(w)]
