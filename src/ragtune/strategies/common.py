@@ -32,10 +32,10 @@ class PromptProgram:
     order: str = "best_first"  # or "best_last" (closest to the question)
     demos: list[dict[str, str]] = field(default_factory=list)  # few-shot from train
     mode: str = "hybrid"
-    # beam width of the answer's decoding (1: greedy). 3 copies values from the context more
-    # faithfully (dev rag 116 -> 129 of 370) but doubles rag's generation time and, at batches
-    # of 32, its memory; not the default until the demo fits its budget with it (docs/RESULTS.md)
-    beams: int = 1
+    # beam width of the answer's decoding (1: greedy). Beams copy values from the context more
+    # faithfully (dev rag 116 greedy, 125 with 2, 129 with 3 of 370); 2 keeps the demo inside its
+    # time and memory budget (a beam batch holds batch_size / beams prompts; docs/RESULTS.md)
+    beams: int = 2
     max_context_tokens: int = 400
     abstain_threshold: float | None = None  # support score below which agentic abstains
     candidates: list[dict[str, Any]] = field(default_factory=list)  # search record
