@@ -116,6 +116,24 @@ def test_whole_answers_end_at_a_sentence_boundary():
     assert whole_sentences("It has 1. a list and e.g. more", cut=True) == "It has 1. a list and e.g. more"
 
 
+def test_a_line_ending_with_a_colon_keeps_what_it_introduces():
+    """Regression (dev traces, beam search): "A bug report must include:" + a numbered list was
+    answered "A bug report must include." - the content dropped with the lines after the first."""
+    listed = "A bug report must include:\n\n1. A minimal example\n2. A minimal example\n3. The version"
+    assert clean_answer(listed) == "A bug report must include: A minimal example; The version."
+    code = "Install it with:\n\n```bash\npip install quillpad[http2]\n```\n\nThis adds HTTP/2."
+    assert clean_answer(code) == "Install it with: `pip install quillpad[http2]`"
+    # the budget cut the last item: it is not read; nothing introduced: the line as before
+    assert clean_answer("It needs:\n- anyio\n- cert", cut=True) == "It needs: anyio."
+    assert clean_answer("It is:") == "It is."
+    assert clean_answer("The steps are:\nOpen the file.") == "The steps are."
+
+
+@given(st.text(max_size=200), st.booleans())
+def test_a_cleaned_answer_is_one_line(text, cut):
+    assert "\n" not in clean_answer(text, cut=cut)
+
+
 def _passages(texts):
     from ragtune.types import Hit
 
@@ -317,6 +335,19 @@ def test_an_answer_to_a_typed_question_must_state_a_value_of_that_type():
     v = "Which version of quillpad fixed the bug from 2.1.0?"
     assert not agentic_mod.states_value("It was fixed after 2.1.0.", "version", v)  # the question's own
     assert agentic_mod.states_value("Version 2.1.3 fixed it.", "version", v)
+
+
+def test_a_looping_answer_is_no_answer():
+    assert agentic_mod.loops('The password is "M-W-W-W-W-W-W-W-W-W".')
+    assert agentic_mod.loops("hahahahahahahaha")
+    for text in ("| a | b |\n|---|---|", "10000000 users", "It was fixed in 2.1.0.", "......", "Zoë"):
+        assert not agentic_mod.loops(text)
+
+
+@given(st.text(max_size=40), st.integers(1, 5))
+def test_a_loop_is_found_wherever_it_sits(text, n):
+    unit = ("ab" * 3)[:n]
+    assert agentic_mod.loops(text + unit * 6 + text)
 
 
 def test_the_dictionary_is_the_tokenizers_whole_words():

@@ -740,6 +740,8 @@ class Agentic(Rag):
             why = ""
             if r.decided_by == "rag" and (r.floor.abstained or is_abstention(r.text)):
                 why = "rag abstained"
+            elif r.decided_by == "rag" and loops(r.text):
+                why = "rag's answer repeats itself"  # a small model's loop states nothing
             elif ungrounded:
                 why = f"rag's answer is not in the evidence: {ungrounded}"
             elif missing:
@@ -782,6 +784,15 @@ def states_value(answer: str, want: str, question: str) -> bool:
     than the question's own ("It opened in 2019." states no count: the question asked how many)."""
     asked = {(v.kind, v.key) for v in extract_values(question)}
     return any(fits(v, want, date_kind(question)) for v in extract_values(answer) if (v.kind, v.key) not in asked)
+
+
+_LOOP = re.compile(r"([^\W\d_].{0,5}?|.{1,5}?[^\W\d_])\1{5,}", re.S)
+
+
+def loops(text: str) -> bool:
+    """Whether generated text is stuck in a loop: a unit of 1-6 characters holding a letter
+    repeated 6 times in a row ("M-W-W-W-W-W-W-W"); a rule of dashes or 1000000 is no loop."""
+    return bool(_LOOP.search(text))
 
 
 def _has_word(text: str, word: str) -> bool:

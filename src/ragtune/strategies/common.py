@@ -254,16 +254,51 @@ def end_sentence(text: str) -> str:
 def clean_answer(text: str, cut: bool = False) -> str:
     """The answer line: the first non-empty line that is not a bare preamble ("Sure!"), without
     an 'Answer:' prefix or citation markers, ending like a sentence; when `cut` by the token
-    budget (which can only have cut the last line), whole sentences only."""
+    budget (which can only have cut the last line), whole sentences only. A line that ends with
+    a colon keeps what it introduces: "It needs:" + a list or a code block reads "It needs: a;
+    b." (the first line alone would be an answer with its content dropped)."""
     lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
     pick = next((i for i, ln in enumerate(lines) if not _PREAMBLE.match(ln)), 0)
     line = lines[pick] if lines else ""
     line = _CITE.sub("", _PREFIX.sub("", line))
-    line = re.sub(r"\s+", " ", line).strip().rstrip(",;:")
+    line = re.sub(r"\s+", " ", line).strip()
+    if line.endswith(":"):
+        # the budget may have cut the last line mid-way: it is not read
+        items = introduced(lines[: len(lines) - 1] if cut else lines, pick + 1)
+        if items:
+            return end_sentence(f"{line} {'; '.join(items)}")
+    line = line.rstrip(",;:")
     cut = cut and pick == len(lines) - 1
     if cut and not sentence_ends(line):
         return line + "\u2026"  # no sentence ended within the budget: marked, not passed off as whole
     return end_sentence(whole_sentences(line, cut))
+
+
+_ITEM = re.compile(r"^(?:[-*\u2022+]|\d{1,2}[.)])\s+")
+
+
+def introduced(lines: list[str], start: int, most: int = 5) -> list[str]:
+    """The list items, or the first code block's lines (in backticks), from `lines[start]` on:
+    what a line ending with a colon introduces; distinct ones, at most `most`."""
+    items: list[str] = []
+    fence = False
+    for ln in lines[start:]:
+        if ln.startswith("```"):
+            if fence or items:
+                break
+            fence = True
+            continue
+        if fence:
+            item = f"`{ln}`"
+        elif _ITEM.match(ln):
+            item = _CITE.sub("", _ITEM.sub("", ln)).strip().rstrip(".;,")
+        else:
+            break
+        if item and item not in items:
+            items.append(item)
+        if len(items) == most:
+            break
+    return items
 
 
 def cited_numbers(text: str) -> list[int]:
