@@ -278,8 +278,8 @@ _ITEM = re.compile(r"^(?:[-*\u2022+]|\d{1,2}[.)])\s+")
 
 
 def introduced(lines: list[str], start: int, most: int = 5) -> list[str]:
-    """The list items, or the first code block's lines (in backticks), from `lines[start]` on:
-    what a line ending with a colon introduces; distinct ones, at most `most`."""
+    """What a line ending with a colon introduces, from `lines[start]` on: the list items, or the
+    first code block's lines (in backticks), distinct ones, at most `most`; else the next line."""
     items: list[str] = []
     fence = False
     for ln in lines[start:]:
@@ -292,6 +292,8 @@ def introduced(lines: list[str], start: int, most: int = 5) -> list[str]:
             item = f"`{ln}`"
         elif _ITEM.match(ln):
             item = _CITE.sub("", _ITEM.sub("", ln)).strip().rstrip(".;,")
+        elif not items:  # "The answer is:" / "Python 3.8+": a plain line, the one it introduces
+            return [_CITE.sub("", ln).strip()]
         else:
             break
         if item and item not in items:
