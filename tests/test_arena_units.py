@@ -169,3 +169,12 @@ def test_demo_dev_sample_spreads_over_the_file_and_keeps_small_files(tmp_path):
     assert len(picked) == 10 and len({q.id for q in picked}) == 10
     assert {q.type for q in picked} == {q["type"] for q in rows}  # every group, first to last
     assert _dev_sample(dev, 21, out) == dev and _dev_sample(dev, None, out) == dev
+
+
+def test_results_name_the_cpu_kernels_int8_answers_ran_on():
+    """int8 text differs between oneDNN's AVX-512 VNNI and AVX2 kernels: a run records which."""
+    from ragtune.arena import provenance
+
+    assert provenance.cpu_isa("processor : 0\nflags : fpu sse avx avx2 avx512f avx512bw avx512_vnni\n") == "avx512_vnni"
+    assert provenance.cpu_isa("flags : fpu sse avx avx2\n") == "avx2"
+    assert provenance.cpu_isa("") and "cpu_isa" in provenance.machine()

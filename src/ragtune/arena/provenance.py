@@ -68,7 +68,30 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
+        # int8 answers depend on the kernels: oneDNN's AVX-512 VNNI path rounds int8 products
+        # unlike its AVX2 path, so two machines can give different text (docs/RESULTS.md)
+        "cpu_isa": cpu_isa(),
+        "onednn_max_cpu_isa": os.environ.get("ONEDNN_MAX_CPU_ISA") or os.environ.get("DNNL_MAX_CPU_ISA"),
     }
+
+
+def cpu_isa(cpuinfo: str | None = None) -> str:
+    """The widest x86 vector extension int8 kernels may use here ("avx512_vnni", "avx2", …),
+    or the machine's architecture where /proc/cpuinfo lists no such flags."""
+    if cpuinfo is None:
+        try:
+            cpuinfo = Path("/proc/cpuinfo").read_text(errors="replace")
+        except OSError:
+            cpuinfo = ""
+    flags = set()
+    for line in cpuinfo.splitlines():
+        if line.startswith("flags"):
+            flags = set(line.split(":", 1)[-1].split())
+            break
+    for isa in ("amx_int8", "avx512_vnni", "avx512bw", "avx_vnni", "avx2", "avx"):
+        if isa in flags:
+            return isa
+    return platform.machine() or "unknown"
 
 
 def model_hashes(generator: Any, embedder: Any = None) -> dict[str, Any]:
