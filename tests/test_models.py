@@ -2,10 +2,12 @@
 
 Generator tests run on both local backends (`gen`): the session's default (int8 CTranslate2,
 or torch when RAGTUNE_MODEL_BACKEND=torch) and torch fp32. Expected texts are each backend's
-greedy outputs measured on the reference machine (fp32 2026-11-25, int8 2026-11-29).
+greedy outputs measured on the reference machine (fp32 2026-11-25, int8 2026-11-29), int8 on
+oneDNN's AVX2 kernels (conftest pins them: AVX-512 VNNI ones give other text).
 """
 
 import json
+import uuid
 
 import numpy as np
 import pytest
@@ -136,8 +138,10 @@ def test_choice_scoring_picks_the_right_option(gen):
 
 
 def test_usage_is_counted(gen):
+    # a prompt no other test asked: a cached generation costs no tokens (failed when run after
+    # tests that asked the same prompt in the session)
     before = gen.usage
-    out = gen.generate(["What is the capital of France?"], max_new_tokens=24)[0]
+    out = gen.generate([f"What is the capital of France? (ref {uuid.uuid4().hex[:6]})"], max_new_tokens=24)[0]
     delta = gen.usage.completion_tokens - before.completion_tokens
     assert delta == out.completion_tokens > 0
 
