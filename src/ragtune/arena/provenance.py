@@ -75,19 +75,12 @@ def machine() -> dict[str, Any]:
     }
 
 
-def cpu_isa(cpuinfo: str | None = None) -> str:
+def cpu_isa(flags: set[str] | None = None) -> str:
     """The widest x86 vector extension int8 kernels may use here ("avx512_vnni", "avx2", …),
-    or the machine's architecture where /proc/cpuinfo lists no such flags."""
-    if cpuinfo is None:
-        try:
-            cpuinfo = Path("/proc/cpuinfo").read_text(errors="replace")
-        except OSError:
-            cpuinfo = ""
-    flags = set()
-    for line in cpuinfo.splitlines():
-        if line.startswith("flags"):
-            flags = set(line.split(":", 1)[-1].split())
-            break
+    or the machine's architecture where the CPU lists no such flags."""
+    from ragtune.finetune.train import cpu_flags
+
+    flags = cpu_flags() if flags is None else flags
     for isa in ("amx_int8", "avx512_vnni", "avx512bw", "avx_vnni", "avx2", "avx"):
         if isa in flags:
             return isa
