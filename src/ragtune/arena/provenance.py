@@ -78,7 +78,7 @@ def machine() -> dict[str, Any]:
 def cpu_isa(flags: set[str] | None = None) -> str:
     """The widest x86 vector extension int8 kernels may use here ("avx512_vnni", "avx2", …),
     or the machine's architecture where the CPU lists no such flags."""
-    from ragtune.finetune.train import cpu_flags
+    from ragtune.models.backend import cpu_flags
 
     flags = cpu_flags() if flags is None else flags
     for isa in ("amx_int8", "avx512_vnni", "avx512bw", "avx_vnni", "avx2", "avx"):

@@ -153,19 +153,11 @@ def strip_citations(text: str) -> str:
     return re.sub(r"\s*\[\d+\]", "", text).strip()
 
 
-def cpu_flags() -> set[str]:
-    """The CPU's feature flags (/proc/cpuinfo; empty where there is none)."""
-    try:
-        text = Path("/proc/cpuinfo").read_text(errors="replace")
-    except OSError:
-        return set()
-    line = next((ln for ln in text.splitlines() if ln.startswith(("flags", "Features"))), "")
-    return set(line.split(":", 1)[-1].split())
-
-
 def cpu_has_fast_bf16() -> bool:
     """bf16 matmuls are fast only with AVX512-BF16 or AMX; on AVX2 they are emulated (~7x
     slower than fp32, measured on an AVX2 EPYC)."""
+    from ragtune.models.backend import cpu_flags
+
     return bool({"avx512_bf16", "amx_bf16"} & cpu_flags())
 
 

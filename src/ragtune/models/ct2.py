@@ -219,10 +219,7 @@ class Ct2Generator(LocalBackend):
         self, chats: list[Chat], decoding: Decoding, batch_size: int | None = None
     ) -> list[Generation]:
         ids = [self.encode(self.render(c)) for c in chats]
-        # a beam search holds `beams` rows per prompt: as many rows as a greedy batch, not more
-        # (32 prompts x 3 beams took the demo from 3.1 to 5.1 GB)
-        size = max(1, (batch_size or self.batch_size) // max(1, decoding.beams))
-        out = self.worker.run(self._generate_ids, ids, decoding, size)
+        out = self.worker.run(self._generate_ids, ids, decoding, self.rows(batch_size, decoding.beams))
         for g in out:
             self.count(g.prompt_tokens, g.completion_tokens)
         return out

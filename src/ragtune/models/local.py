@@ -110,8 +110,7 @@ class LocalGenerator(LocalBackend):
         self, chats: list[Chat], decoding: Decoding, batch_size: int | None = None
     ) -> list[Generation]:
         texts = [self.render(c) for c in chats]
-        size = max(1, (batch_size or self.batch_size) // max(1, decoding.beams))  # rows, as on CTranslate2
-        out = self.worker.run(self._generate_texts, texts, decoding, size)
+        out = self.worker.run(self._generate_texts, texts, decoding, self.rows(batch_size, decoding.beams))
         for g in out:
             self.count(g.prompt_tokens, g.completion_tokens)
         return out
