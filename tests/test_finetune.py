@@ -48,6 +48,30 @@ def test_adapter_learned_a_planted_fact(tiny_finetune, pool):
     assert again == base
 
 
+def test_an_adapter_answers_in_float32_on_the_fast_backend(tiny_finetune, pool, torch_generator):
+    """The int8 backend keeps the base model int8 but a merged adapter float32
+    (model.adapter_weights): int8 rounding erased facts a fine-tune had learnt (RESULTS.md,
+    2026-11-30). So a tuned answer is the torch fp32 model's, word for word."""
+    from ragtune.models.ct2 import Ct2Generator
+    from ragtune.prompts import CLOSED_BOOK_SYSTEM
+
+    project, record = tiny_finetune
+    gen = pool.generator()
+    assert isinstance(getattr(gen, "backend", gen), Ct2Generator)
+    name = load_for_generator(project, gen, record["id"])
+    torch_name = load_for_generator(project, torch_generator, record["id"])
+    questions = ["Where was Zorbelt Quinnary born?", "What is the capital of France?"]
+    with gen.use_adapter(None):
+        assert gen.precision() == "ct2-int8"
+    with gen.use_adapter(name):
+        assert gen.precision() == "ct2-float32"
+        fast = [g.text for g in gen.generate(questions, system=CLOSED_BOOK_SYSTEM, max_new_tokens=12)]
+    with torch_generator.use_adapter(torch_name):
+        exact = [g.text for g in torch_generator.generate(
+            questions, system=CLOSED_BOOK_SYSTEM, max_new_tokens=12)]  # fmt: skip
+    assert fast == exact
+
+
 def test_record_has_what_the_registry_promises(tiny_finetune):
     project, record = tiny_finetune
     assert record["id"] == "lora-001" and record["method"] == "lora"
