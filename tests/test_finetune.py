@@ -71,6 +71,17 @@ def test_an_adapter_answers_in_float32_on_the_fast_backend(tiny_finetune, pool, 
             questions, system=CLOSED_BOOK_SYSTEM, max_new_tokens=12)]  # fmt: skip
     assert fast == exact
 
+    # one merged adapter resident at a time (a float32 one is 4x the int8 base): loading a
+    # second drops the first, which reloads from its converted folder when asked for again
+    backend = getattr(gen, "backend", gen)
+    backend.load_adapter(get_adapter(project, record["id"]).path, "second-name", record["adapter_hash"])
+    assert [n for n in backend._models if n is not None] == ["second-name"]
+    with gen.use_adapter(name):
+        # the backend itself, past the answer cache
+        again = [g.text for g in backend.generate(questions, system=CLOSED_BOOK_SYSTEM, max_new_tokens=12)]
+    assert again == fast
+    assert [n for n in backend._models if n is not None] == [name]
+
 
 def test_record_has_what_the_registry_promises(tiny_finetune):
     project, record = tiny_finetune
