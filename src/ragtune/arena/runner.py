@@ -506,6 +506,9 @@ class Arena:
                 if event == "data_ready":
                     self.say(f"  {info.get('examples')} examples from the updates")
 
+            drop_adapters = getattr(self.generator, "drop_adapters", None)  # int8 backend only
+            if drop_adapters:
+                self.generator.worker.run(drop_adapters)  # the training's peak, not theirs
             t0 = time.perf_counter()
             record = run_finetune(self.project, FinetuneOptions(
                 init_adapter=adapter, corpus=str(self.opts.updates),

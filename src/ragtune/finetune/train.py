@@ -88,7 +88,9 @@ class TrainConfig:
     seed: int = 0
     share_prefix: bool = True
     dev_max_new_tokens: int = 16
-    dev_batch_size: int = 16
+    # 8, not 16: a bf16 batch of 16 prompts (~130 tokens) took a transient +0.5 GB in generate
+    # on CPU, 8 none (2026-11-30); it set the demo's peak RSS at its fine-tune's last evaluation
+    dev_batch_size: int = 8
     # continue training this LoRA adapter folder (freshness: absorb an update batch into an
     # existing adapter) instead of starting a new one; its rank and alpha are used
     init_adapter: str = ""

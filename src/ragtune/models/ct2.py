@@ -192,7 +192,7 @@ class Ct2Generator(LocalBackend):
         import ctranslate2
 
         if name is not None:
-            self._drop_adapters(keep=name)
+            self.drop_adapters(keep=name)
         weights = self._weights(name)
         compute = weights if self.device == "cpu" else (
             "int8_float16" if weights == "int8" else "float16")
@@ -201,9 +201,11 @@ class Ct2Generator(LocalBackend):
             intra_threads=self.threads, inter_threads=1,
         )
 
-    def _drop_adapters(self, keep: str | None = None) -> None:
-        # One merged adapter resident beside the base: a float32 one is 4x the int8 base (540 MB
-        # for SmolLM2-135M), and reloading one from its converted folder takes about a second.
+    def drop_adapters(self, keep: str | None = None) -> None:
+        """Free the merged adapters' engines but `keep`'s; each reloads from its converted
+        folder (about a second) when next used. One stays resident beside the base: a float32
+        one is 4x the int8 base (540 MB for SmolLM2-135M). Also called before training in the
+        same process (the arena's continued training), whose peak it would add to."""
         for other in [n for n in self._models if n is not None and n != keep]:
             del self._models[other]  # freed here: a ct2.Generator holds no reference cycles
 
@@ -226,7 +228,7 @@ class Ct2Generator(LocalBackend):
         weights = self._weights(name)
 
         def convert_and_load() -> None:
-            self._drop_adapters()  # before the merge, which holds two fp32 copies for a while
+            self.drop_adapters()  # before the merge, which holds two fp32 copies for a while
             self._paths[name] = converted(self.model_dir, key, Path(path), weights)
             self._load(name, self._paths[name])
 
