@@ -5,8 +5,9 @@ once to an int8 CTranslate2 model cached by weight hash beside it; a LoRA adapte
 the base weights (peft `merge_and_unload`) and converted once too, cached by both hashes, with
 float32 weights by default (`model.adapter_weights`): int8 rounding erases part of what a
 fine-tune learnt (small world, one LoRA adapter: single-hop 66.7% in fp32, 54.2% in int8),
-while float32 on CTranslate2 still answers ~1.3x faster than torch. `python -m bench generation|scoring|arena`
-measure it against torch fp32 (BENCHMARKS.md). Greedy text can differ from fp32 in a word here
+while float32 on CTranslate2 still answers ~1.3x faster than torch; one merged adapter is
+resident at a time. `python -m bench generation|scoring|arena` measure the backend against
+torch fp32 (BENCHMARKS.md). Greedy text can differ from fp32 in a word here
 and there, and between batched and one-at-a-time calls (int8 rounding depends on the shapes).
 
 Less work per question: CTranslate2 forwards the shortest prompt of a batch at once and the
