@@ -3,6 +3,7 @@
     python scripts/build_evalsets.py catalog --out DIR     # package records, three page layouts
     python scripts/build_evalsets.py prose --out DIR       # long descriptions (real READMEs)
     python scripts/build_evalsets.py questions catalog     # regenerate catalog questions (stdout)
+    python scripts/build_evalsets.py questions catalog --split test3   # a fresh split (stdout)
 
 The text is not committed: it is rendered at use time from `importlib.metadata` of the packages
 installed in the running Python, restricted to packages pinned in constraints.txt *at the pinned
@@ -454,13 +455,26 @@ FRESH_TARGET = {"version": 13, "licence": 7, "python": 4, "reverse": 12, "requir
                 "filter": 12, "absent-package": 6, "absent-attribute": 8}
 
 
+# The fresh splits, each written once and then frozen: the sampling seed and the splits whose
+# facts it must not ask. Every one enumerates the askable facts over the same 60 generator seeds
+# (30..89, those test2 used), so a later split differs from test2 only in what it drops and in
+# its sampling seed.
+FRESH_SPLITS = {
+    "test2": (30, ("dev", "test")),
+    "test3": (31, ("dev", "test", "test2")),
+}
+POOL_SEEDS = range(30, 90)
+
+
 def fresh_catalog_questions(packages: list[Package], used: list[dict], seed: int = 30,
-                            prefix: str = "cat-test2") -> list[dict]:
-    """A fresh split: every fact the generator can ask (its templates over many seeds) minus the
-    facts `used` already asks (dev and test), sampled per kind to FRESH_TARGET; an absent package
+                            prefix: str = "cat-test2",
+                            pool_seeds: range = POOL_SEEDS) -> list[dict]:
+    """A fresh split: every fact the generator can ask (its templates over `pool_seeds`) minus
+    the facts `used` already asks (dev, test and any earlier fresh split), sampled per kind to
+    FRESH_TARGET with `seed` (a kind with fewer facts left gives all it has); an absent package
     already asked about is not asked again in any wording."""
     pool: dict[tuple, dict] = {}
-    for s in range(seed, seed + 60):
+    for s in pool_seeds:
         for it in catalog_questions(packages, seed=s):
             pool.setdefault(_fact(it), it)
     used_facts = {_fact(it) for it in used}
@@ -507,8 +521,9 @@ def main(argv: list[str] | None = None) -> int:
         s.add_argument("--out", required=True, type=Path, help="folder to write (created)")
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
     q.add_argument("corpus", choices=["catalog"])
-    q.add_argument("--split", choices=["dev", "test", "all", "test2"], default="all",
-                   help="test2: a fresh split of facts dev and test do not ask (written once, then frozen)")
+    q.add_argument("--split", choices=["dev", "test", "all", *FRESH_SPLITS], default="all",
+                   help="test2, test3: a fresh split of facts no earlier split asks "
+                        "(written once, then frozen)")
     args = ap.parse_args(argv)
     packages = installed_packages()
     if not packages:
@@ -522,11 +537,12 @@ def main(argv: list[str] | None = None) -> int:
         written = build_prose(args.out, packages)
         print(f"{len(written)} long descriptions in {args.out}")
     else:
-        if args.split == "test2":
+        if args.split in FRESH_SPLITS:
+            seed, earlier = FRESH_SPLITS[args.split]
             folder = ROOT / "evalsets" / "catalog"
-            used = [json.loads(line) for f in ("dev.jsonl", "test.jsonl")
-                    for line in (folder / f).read_text().splitlines() if line.strip()]
-            rows = fresh_catalog_questions(packages, used)
+            used = [json.loads(line) for f in earlier
+                    for line in (folder / f"{f}.jsonl").read_text().splitlines() if line.strip()]
+            rows = fresh_catalog_questions(packages, used, seed=seed, prefix=f"cat-{args.split}")
         else:
             dev, test = split_questions(catalog_questions(packages))
             rows = {"dev": dev, "test": test, "all": dev + test}[args.split]

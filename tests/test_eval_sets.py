@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from ragtune.eval.qa import load_qa
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose")
+FROZEN_SPLITS = ("test", "test2", "test3")  # in the order they were written
 MIN_TEST = 60
 
 
@@ -70,9 +72,9 @@ def present() -> list[str]:
 
 
 def frozen(name: str) -> list[str]:
-    """The frozen test splits of a set: `test`, and `test2` (written after the first was read)
-    where it exists."""
-    return [s for s in ("test", "test2") if (EVALSETS / name / f"{s}.jsonl").is_file()]
+    """The frozen test splits of a set: `test`, and `test2`, `test3` (each written after the one
+    before it was read) where they exist."""
+    return [s for s in FROZEN_SPLITS if (EVALSETS / name / f"{s}.jsonl").is_file()]
 
 
 FROZEN = [(name, split) for name in present() for split in frozen(name)]
@@ -178,6 +180,25 @@ def test_catalog_test2_asks_no_fact_dev_or_test_asks(builder):
             for s in ("dev", "test", "test2")}
     used = {builder._fact(it) for it in rows["dev"] + rows["test"]}
     assert not [it["id"] for it in rows["test2"] if builder._fact(it) in used]
+
+
+def test_catalog_test3_asks_no_fact_dev_test_or_test2_asks(builder):
+    """test3 was generated after test2 was read: facts none of dev, test and test2 asks, and no
+    absent package any of them already named."""
+    folder = EVALSETS / "catalog"
+    rows = {s: [json.loads(line) for line in (folder / f"{s}.jsonl").read_text().splitlines()]
+            for s in ("dev", "test", "test2", "test3")}
+    earlier = rows["dev"] + rows["test"] + rows["test2"]
+    used = {builder._fact(it) for it in earlier}
+    assert not [it["id"] for it in rows["test3"] if builder._fact(it) in used]
+
+    def absent(it):
+        words = f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} "
+        return {n for n in builder.ABSENT if f" {n} " in words}
+
+    named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
+    again = [it["id"] for it in rows["test3"] if it["kind"] == "absent-package" and absent(it) & named]
+    assert not again
 
 
 def test_catalog_uses_every_layout_and_only_pinned_packages(builder, corpora):
