@@ -191,6 +191,21 @@ def test_an_option_named_by_the_part_that_tells_the_options_apart():
     assert not is_correct(it, "It weighs 2 kg.", False)
 
 
+def test_a_gold_that_is_itself_a_list_or_an_address_is_one_answer():
+    """A gold list accepted whole and by its items, or a web address accepted with its host:
+    the whole gold is one answer, not a hedge over its own items (found writing test3,
+    2026-12-01: such answers scored 0). A lone item inside a list still is a hedge."""
+    kit = item(["red wax, blue tape and green string", "red wax, blue tape, and green string",
+                "blue tape", "green string"], "What else does the repair kit hold?")
+    assert is_correct(kit, "The kit holds red wax, blue tape and green string.", False)
+    assert is_correct(kit, "It holds blue tape.", False)
+    assert not is_correct(item(["blue tape"], "What else does the repair kit hold?"),
+                          "red wax, blue tape or green string", False)
+    tracker = item(["Tracker", "tracker.example.org", "https://tracker.example.org/proj/"],
+                   "Where are bugs reported?")
+    assert is_correct(tracker, "Bugs go to https://tracker.example.org/proj/.", False)
+    assert is_correct(tracker, "On tracker.example.org.", False)
+
 # ---------------------------------------------------------------- properties
 
 _NAMES = ["Ilsa Varonne", "Tobiah Rennick", "Selka Marrow", "Oona Brisk", "Pim Vasquell",

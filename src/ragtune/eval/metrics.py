@@ -455,15 +455,20 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
         at = words[_find(tokens, named[k])]
         others = [o for j, o in enumerate(named) if j != k and o]
         return not in_listing(view, caps, at, at + len(named[k]), named[k], False, others)
-    found = False
-    for alias, g in zip(item.answers, golds):
+    # Longest alias first: a gold that is itself a list ("A, B and C", also accepted as "B") or
+    # a web address (whose parts "/" joins) is one answer, and the shorter aliases inside its
+    # span are not items of a hedge.
+    accepted: list[tuple[int, int]] = []
+    for alias, g in sorted(zip(item.answers, golds), key=lambda ag: -len(ag[1])):
         for pos in _occurrences(tokens, g) if g else []:
             start, end = words[pos], words[pos + len(g) - 1] + 1
+            if any(s <= start and end <= e for s, e in accepted):
+                continue
             capitalised = alias.strip()[:1].isupper()
             if in_listing(view, caps, start, end, g, capitalised):
                 return False  # the gold inside a list of candidates: a hedge, not an answer
-            found = True
-    return found
+            accepted.append((start, end))
+    return bool(accepted)
 
 
 # ------------------------------------------------------------------ citations and retrieval
