@@ -79,6 +79,9 @@ def month_end(year: int, month: int) -> str:
 
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december"]
+_BOUND = re.compile(r"\b(?:above|below|over|under|exceeding|beyond|within|(?:more|less|fewer|greater|"
+                    r"higher|lower|cheaper|longer|shorter|heavier|lighter|larger|smaller)\s+than|"
+                    r"at\s+(?:least|most)|up\s+to)\s*$", re.I)
 MAX_ROUNDS = 2  # retrieval rounds per (sub-)question: as asked, then one rewrite
 MAX_HOPS = 2  # a nested description is resolved by one extra hop
 MAX_STEPS = 24  # every step counts (rag's 3 included); the budget is enforced here, in code
@@ -497,6 +500,12 @@ class Agentic(Rag):
             low = n.lower()
             if extract_values(n) and all(v.kind == "date" for v in extract_values(n)):
                 continue
+            # a bound ("a list price above EUR 2,000") is a condition on a value, not a value
+            # a chunk states
+            at = query.find(n)
+            if at > 0 and extract_values(n) and all(v.kind == "number" for v in extract_values(n)) \
+                    and _BOUND.search(query[:at]):
+                continue
             if used and f'"{low}"' in used:
                 continue
             out.append(n)
@@ -633,7 +642,10 @@ class Agentic(Rag):
         needed = SPECIFIC_MARGIN if specific else MARGIN
         if len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
             pick, why = agree[0], "agrees with rag"
-        elif margin >= needed and ties[order[0]] > 0 and not (r.want == "name" and len(agree) > 1):
+        # a floor naming several candidates answers with a list; a name question, or one whose
+        # noun is plural ("Which days ...?"), keeps it: one span would drop the rest
+        elif margin >= needed and ties[order[0]] > 0 and \
+                not ((r.want == "name" or _asks_plural(r.question)) and len(agree) > 1):
             pick, why = best, "confident"
         else:
             pick, why = None, "not confident"
@@ -783,7 +795,16 @@ def states_value(answer: str, want: str, question: str) -> bool:
     """Whether an answer states a value of the asked type ("date", "number", "version") other
     than the question's own ("It opened in 2019." states no count: the question asked how many)."""
     asked = {(v.kind, v.key) for v in extract_values(question)}
+    if want == "date" and _ORDINAL_DAY.search(answer) and not _ORDINAL_DAY.search(question):
+        return True  # "From which day ...?" -> "From the fourth consecutive day."
     return any(fits(v, want, date_kind(question)) for v in extract_values(answer) if (v.kind, v.key) not in asked)
+
+
+_ORDINAL_DAY = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))"
+    r"(?:\s+[a-z-]+){0,2}?\s+(?:day|week|month|year|working\s+day|business\s+day)s?\b|\bday\s+\d+\b",
+    re.I,
+)
 
 
 _LOOP = re.compile(r"([^\W\d_].{0,5}?|.{1,5}?[^\W\d_])\1{5,}", re.S)
@@ -791,8 +812,19 @@ _LOOP = re.compile(r"([^\W\d_].{0,5}?|.{1,5}?[^\W\d_])\1{5,}", re.S)
 
 def loops(text: str) -> bool:
     """Whether generated text is stuck in a loop: a unit of 1-6 characters holding a letter
-    repeated 6 times in a row ("M-W-W-W-W-W-W-W"); a rule of dashes or 1000000 is no loop."""
-    return bool(_LOOP.search(text))
+    repeated 6 times in a row ("M-W-W-W-W-W-W-W"), or of 1-4 words holding a letter repeated 4
+    times ("open-source, open-source, open-source, open-source"; "of the main branch of the
+    main branch ..."); a rule of dashes or 1000000 is no loop."""
+    if _LOOP.search(text):
+        return True
+    w = [x.strip(".,;:!?") for x in text.split()]
+    for size in range(1, 5):
+        for i in range(len(w) - 4 * size + 1):
+            unit = w[i : i + size]
+            if all(w[i + k * size : i + (k + 1) * size] == unit for k in range(1, 4)) and \
+                    any(re.search(r"[^\W\d_]", x) for x in unit):
+                return True
+    return False
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -1103,6 +1135,13 @@ _CHANGED_FROM = re.compile(
     r"|(?:lower|extend|shorten|bump|adjust|shift|expand|switch)(?:s|es|ed|ing)?|cut(?:s|ting)?"
     r"|drop(?:s|ped|ping)?|gr(?:ow|ows|ew|own|owing)|(?:went|goes|gone|going) (?:up|down))\b"
     r"(?:\W+\w+){0,4}?\W+from\s+\S*\s*$", re.I)
+
+
+def _asks_plural(question: str) -> bool:
+    """Whether a "which N" / "what N" question asks for several ("which days", "what packages")."""
+    m = re.search(r"\b(?:which|what)\s+([a-z][a-z-]{2,})\b", question, re.I)
+    w = m.group(1).lower() if m else ""
+    return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and w not in STOP_HEADS
 
 
 def _head_noun(question: str) -> str | None:

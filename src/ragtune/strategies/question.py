@@ -81,7 +81,8 @@ def content_terms(text: str) -> list[str]:
     """The question's content words, stemmed, without wh-words and stop words."""
     out = []
     for w in words(text):
-        low = re.sub(r"'s?$", "", w.lower().strip(".'"))
+        # a possessive or a contraction ("I'm", "don't", "we've") is its base word
+        low = re.sub(r"(?:n['\u2019]t|['\u2019](?:s|m|re|ve|ll|d)?)$", "", w.lower().strip(".'"))
         if low in LEADING or len(low) < 2 and not low.isdigit():
             continue
         s = stem(low)
@@ -97,10 +98,14 @@ def _is_code(token: str) -> bool:
 def _inflections(word: str) -> set[str]:
     """`word` and the forms an English suffix may have come from ("packages" -> "package")."""
     out = {word, stem(word)}
-    for suffix, base in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+    for suffix, base in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                         ("est", ""), ("est", "e"), ("iest", "y")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.add(word[: -len(suffix)] + base)
     return out
+
+
+_DERIVED = re.compile(r"(?:ed|ing|like|based|style|aware|free|compatible|specific|friendly|powered|only)$")
 
 
 def unknown_words(text: str, vocabulary: Container[str]) -> list[str]:
@@ -110,15 +115,21 @@ def unknown_words(text: str, vocabulary: Container[str]) -> list[str]:
     words is a word; function words, numbers, versions, ordinals and quantities never count."""
     out = []
     for w in words(text):
-        low = re.sub(r"'s?$", "", w.lower().strip(".'"))
+        # a possessive or a contraction ("I'm", "don't", "we've") is its base word
+        low = re.sub(r"(?:n['\u2019]t|['\u2019](?:s|m|re|ve|ll|d)?)$", "", w.lower().strip(".'"))
         if len(low) < 3 or low in LEADING or low in vocabulary or not re.search(r"[a-z]", low):
             continue
         # a version ("v1.2.3", "3.11rc1"), an ordinal ("3rd") or a quantity ("64gb") is a value
         if VERSION.fullmatch(low) or _ORDINAL.match(low) or re.fullmatch(r"v?\d[\d.,]*[a-z]{0,3}\d*", low):
             continue
         parts = [x for x in re.split(r"[-_.]", low) if x]
-        if all(x.isdigit() or x in LEADING or any(f in vocabulary for f in _inflections(x)) for x in parts):
+        known = [x.isdigit() or x in LEADING or any(f in vocabulary for f in _inflections(x)) for x in parts]
+        if all(known):
             continue
+        # "zstd-compressed", "numpy-based": an adjective made of a rare word; the rare word is
+        # what a document must hold
+        if "-" in low and len(parts) == 2 and known[1] and _DERIVED.search(parts[1]):
+            low = parts[0]
         if low not in out:
             out.append(low)
     return out
@@ -165,7 +176,8 @@ def names(text: str, known: set[str] | None = None) -> list[str]:
         while toks and toks[-1].lower() in ("of", "de", "van", "von", "&"):
             toks = toks[:-1]
         span = re.sub(r"'s$", "", " ".join(toks)).strip(" ,.?:;!'\"")
-        if span and not span.isdigit() and span.lower() not in LEADING and not _ORDINAL.match(span):
+        if span and not span.isdigit() and span.lower() not in LEADING and not _ORDINAL.match(span) \
+                and not _FIRST_PERSON.fullmatch(span):
             out.append(span)
     for rx in (DATE, VERSION):
         out += [m.group(0) for m in rx.finditer(text)]
@@ -200,7 +212,10 @@ def capitalised_words(text: str) -> set[str]:
     """Lower-cased words written with a capital somewhere other than a sentence start."""
     starts = _sentence_starts(text)
     return {m.group(0).lower() for m in re.finditer(r"(?<![\w.-])[A-Z][\w'-]*", text)
-            if m.start() not in starts}
+            if m.start() not in starts and not _FIRST_PERSON.fullmatch(m.group(0))}
+
+
+_FIRST_PERSON = re.compile(r"I(?:['\u2019](?:m|ve|d|ll))?")  # "If I'm off sick": no name
 
 
 # ---------------------------------------------------------------- answer types
@@ -225,7 +240,7 @@ _DATE_CUE = re.compile(
     r"^\s*when\b|\b(?:in|by|from|since|until)\s+when\b|\bwhen\s+(?:did|does|do|was|were|is|will|"
     r"are|has|have|had)\b|\b(?:what|which)\s+(?:year|date|day|month|decade|century)\b|"
     r"\b(?:what|which)\s+is\s+the\s+(?:deadline|date|release date|end date|start date)\b|"
-    r"\b(?:what|which)\s+time\b|\b(?:what|which)\s+day\b|"
+    r"\b(?:what|which)\s+time\b|\b(?:what|which)\s+(?:days?|weekdays?|months)\b|"
     r"\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:day|date|year|deadline)\b|"
     r"\bwhat's\s+the\s+(?:deadline|date)\b",
     re.I,
@@ -239,6 +254,12 @@ _NAME_CUE = re.compile(
     r"\bwhich\s+(?:one|of|[\w-]+)\b|\bwhat\s+is\s+(?:the\s+)?name\b|"
     r"^\s*what\s+(?!kind\b|type\b|sort\b)[\w-]+\s+(?:is|are|was|were|does|do|did)\b|"
     r"\b(?:called|named)\s*\??\s*$",
+    re.I,
+)
+_LEADING_CLAUSE = re.compile(
+    r"^\s*(?:when|whenever|if|once|after|before|while|since|although|though|unless)\b[^,?;]*,\s*"
+    r"(?=(?:(?:from|in|on|at|by|for|to|with|under|until|since)\s+)?"
+    r"(?:what|which|who|whom|whose|where|when|why|how)\b)",
     re.I,
 )
 _OPEN_CUE = re.compile(
@@ -279,6 +300,9 @@ def answer_type(question: str) -> str:
     keep the generated answer."""
     if len(find_options(question)) == 2:
         return "choice"
+    # a leading adverbial clause does not ask: "When you swap the index, what happens ...?"
+    # asks what happens; "If the trip is short, how many hours ...?" a number
+    question = question[m.end():] if (m := _LEADING_CLAUSE.match(question)) else question
     if _OPEN_CUE.search(question):
         return "open"
     if _VERSION_CUE.search(question):
