@@ -13,7 +13,7 @@ from ragtune.eval.metrics import aggregate, score_item
 from ragtune.eval.qa import load_qa
 from ragtune.strategies import build_strategy, parse_spec, parse_specs
 from ragtune.strategies import agentic as agentic_mod
-from ragtune.strategies.agentic import route
+from ragtune.strategies.agentic import _asks_plural, _unstated_address, loops, route, states_value
 from ragtune.strategies.common import Passage, attribute, clean_answer, make_citations, whole_sentences
 from ragtune.strategies.question import (
     answer_type,
@@ -24,6 +24,7 @@ from ragtune.strategies.question import (
     unknown_words,
 )
 from ragtune.strategies.values import extract_values
+from ragtune.types import Hit
 
 
 # Measured on 2026-12-01 (tiny world seed 0, test split, the default int8 generator on the AVX2
@@ -44,6 +45,27 @@ def test_spec_strings():
     for bad in ("ragg", "rag@colour=red", "rag@adapter="):
         with pytest.raises(InputError):
             parse_spec(bad)
+
+
+def test_english_readings_of_questions_and_answers():
+    """Rules of the language read from dev traces (2026-12-01), none of a corpus."""
+    assert names("If I'm off sick, from which day do I need a note?") == []
+    assert unknown_words("If I'm off sick, don't I need one?", {"off", "sick", "need", "one"}) == []
+    assert unknown_words("zstd-compressed responses", {"compressed", "responses"}) == ["zstd"]
+    assert unknown_words("the lightest one", {"light", "one"}) == []
+    assert answer_type("When you swap the index, what happens to the copies?") == "open"
+    assert answer_type("If a request fails, how many retries are made?") == "number"
+    assert answer_type("When was the museum opened?") == "date"
+    assert answer_type("Which days should I book?") == "date"
+    assert _asks_plural("Which days should I book?") and not _asks_plural("Which bus goes there?")
+    assert states_value("From the fourth consecutive day.", "date",
+                        "From which day do I need a note?")
+    assert loops("open-source, open-source, open-source, open-source")
+    assert not loops("very very very good")
+    hits = [Hit("d", "c", 1.0, text="Report bugs at https://tracker.example.org/issues.")]
+    assert _unstated_address("It is https://www.example.com/home.", "Where is the home page?", hits)
+    assert not _unstated_address("See https://tracker.example.org/issues.",
+                                 "Where are bugs reported?", hits)
 
 
 def test_question_parsing_is_generic_english():

@@ -497,6 +497,10 @@ class Agentic(Rag):
         used = json.dumps(r.filters).lower() if r.filters else ""
         out = []
         for n in self._names_in(query):
+            # "the HTTPX README": the document's kind is no part of what a chunk must name
+            n = " ".join(w for w in n.split() if w.lower().strip("'s") not in DOCUMENT_WORDS)
+            if not n:
+                continue
             low = n.lower()
             if extract_values(n) and all(v.kind == "date" for v in extract_values(n)):
                 continue
@@ -754,6 +758,9 @@ class Agentic(Rag):
                 why = "rag abstained"
             elif r.decided_by == "rag" and loops(r.text):
                 why = "rag's answer repeats itself"  # a small model's loop states nothing
+            elif r.decided_by == "rag" and \
+                    (address := _unstated_address(r.text, r.question, evidence)):
+                why = f"rag's answer gives an address no chunk states: {address}"
             elif ungrounded:
                 why = f"rag's answer is not in the evidence: {ungrounded}"
             elif missing:
@@ -825,6 +832,29 @@ def loops(text: str) -> bool:
                     any(re.search(r"[^\W\d_]", x) for x in unit):
                 return True
     return False
+
+
+# words that point at a document rather than name a thing in it ("the AnyIO README")
+DOCUMENT_WORDS = {"readme", "changelog", "faq", "docs", "wiki", "manual", "handbook", "homepage"}
+
+_WRITTEN_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'`)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _bare(address: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", address.lower()).rstrip("/.,;:")
+
+
+def _unstated_address(answer: str, question: str, evidence: list[Hit]) -> str:
+    """A web or mail address in a generated answer that neither the question nor any retrieved
+    chunk states: a small model writes plausible addresses ("https://www.python.org/") for
+    pages the documents never give."""
+    texts = " ".join(chunk_text(h) for h in evidence).lower() + " " + question.lower()
+    plain = re.sub(r"(?:https?://)?(?:www\.)?", "", texts)
+    for m in _WRITTEN_ADDRESS.finditer(answer):
+        bare = _bare(m.group(0))
+        if bare and bare not in plain:
+            return m.group(0)
+    return ""
 
 
 def _has_word(text: str, word: str) -> bool:
