@@ -498,7 +498,8 @@ class Agentic(Rag):
         out = []
         for n in self._names_in(query):
             # "the HTTPX README": the document's kind is no part of what a chunk must name
-            n = " ".join(w for w in n.split() if w.lower().strip("'s") not in DOCUMENT_WORDS)
+            n = " ".join(w for w in n.split()
+                         if re.sub(r"['\u2019]s$", "", w.lower()) not in DOCUMENT_WORDS)
             if not n:
                 continue
             low = n.lower()
