@@ -841,8 +841,11 @@ DOCUMENT_WORDS = {"readme", "changelog", "faq", "docs", "wiki", "manual", "handb
 _WRITTEN_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'`)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+_SCHEME = re.compile(r"(?:https?://)?(?:www\.)?")
+
+
 def _bare(address: str) -> str:
-    return re.sub(r"^(?:https?://)?(?:www\.)?", "", address.lower()).rstrip("/.,;:")
+    return _SCHEME.sub("", address.lower(), count=1).rstrip("/.,;:")
 
 
 def _unstated_address(answer: str, question: str, evidence: list[Hit]) -> str:
@@ -850,7 +853,7 @@ def _unstated_address(answer: str, question: str, evidence: list[Hit]) -> str:
     chunk states: a small model writes plausible addresses ("https://www.python.org/") for
     pages the documents never give."""
     texts = " ".join(chunk_text(h) for h in evidence).lower() + " " + question.lower()
-    plain = re.sub(r"(?:https?://)?(?:www\.)?", "", texts)
+    plain = _SCHEME.sub("", texts)
     for m in _WRITTEN_ADDRESS.finditer(answer):
         bare = _bare(m.group(0))
         if bare and bare not in plain:
@@ -1168,16 +1171,19 @@ _CHANGED_FROM = re.compile(
     r"(?:\W+\w+){0,4}?\W+from\s+\S*\s*$", re.I)
 
 
+_HEAD = re.compile(r"\b(?:which|what)\s+([a-z][a-z-]{2,})\b", re.I)
+
+
 def _asks_plural(question: str) -> bool:
     """Whether a "which N" / "what N" question asks for several ("which days", "what packages")."""
-    m = re.search(r"\b(?:which|what)\s+([a-z][a-z-]{2,})\b", question, re.I)
+    m = _HEAD.search(question)
     w = m.group(1).lower() if m else ""
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and w not in STOP_HEADS
 
 
 def _head_noun(question: str) -> str | None:
     """The noun of a "which N" / "what N" question ("office" in "which office ...")."""
-    m = re.search(r"\b(?:which|what)\s+([a-z][a-z-]{2,})\b", question, re.I)
+    m = _HEAD.search(question)
     if not m or m.group(1).lower() in STOP_HEADS:
         return None
     return re.escape(stem(m.group(1)))
