@@ -77,12 +77,16 @@ def stem(word: str) -> str:
     return w
 
 
+def base_word(word: str) -> str:
+    """Lower case, without a possessive or a contraction ("I'm", "don't", "we've")."""
+    return re.sub(r"(?:n['\u2019]t|['\u2019](?:s|m|re|ve|ll|d)?)$", "", word.lower().strip(".'"))
+
+
 def content_terms(text: str) -> list[str]:
     """The question's content words, stemmed, without wh-words and stop words."""
     out = []
     for w in words(text):
-        # a possessive or a contraction ("I'm", "don't", "we've") is its base word
-        low = re.sub(r"(?:n['\u2019]t|['\u2019](?:s|m|re|ve|ll|d)?)$", "", w.lower().strip(".'"))
+        low = base_word(w)
         if low in LEADING or len(low) < 2 and not low.isdigit():
             continue
         s = stem(low)
@@ -115,8 +119,7 @@ def unknown_words(text: str, vocabulary: Container[str]) -> list[str]:
     words is a word; function words, numbers, versions, ordinals and quantities never count."""
     out = []
     for w in words(text):
-        # a possessive or a contraction ("I'm", "don't", "we've") is its base word
-        low = re.sub(r"(?:n['\u2019]t|['\u2019](?:s|m|re|ve|ll|d)?)$", "", w.lower().strip(".'"))
+        low = base_word(w)
         if len(low) < 3 or low in LEADING or low in vocabulary or not re.search(r"[a-z]", low):
             continue
         # a version ("v1.2.3", "3.11rc1"), an ordinal ("3rd") or a quantity ("64gb") is a value
