@@ -26,6 +26,9 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before torch loads; see r
 # from its AVX2 ones (measured: other greedy text for 3 of 3 prompts). The exact texts and the
 # floors here were measured on the AVX2 path, which every x86-64 machine CI may draw can run.
 os.environ.setdefault("ONEDNN_MAX_CPU_ISA", "AVX2")
+# ... and they are int8 texts: `model.weights = "auto"` would answer in float32 on AVX2 kernels
+# (exact_int8_products), so the suite names int8; test_models checks what auto picks.
+os.environ.setdefault("RAGTUNE_MODEL_WEIGHTS", "int8")
 
 import pytest
 
@@ -55,7 +58,8 @@ def run_cli_in_process(args, capsys, monkeypatch):
 def settings() -> Settings:
     from ragtune.config import ModelSettings
 
-    return Settings(model=ModelSettings(backend=os.environ.get("RAGTUNE_MODEL_BACKEND", "auto")))
+    return Settings(model=ModelSettings(backend=os.environ.get("RAGTUNE_MODEL_BACKEND", "auto"),
+                                        weights=os.environ["RAGTUNE_MODEL_WEIGHTS"]))
 
 
 @pytest.fixture(scope="session")

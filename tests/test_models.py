@@ -55,6 +55,39 @@ def test_default_backend_is_int8_where_installed(pool, settings):
         assert precision(pool.generator()) == "int8"
 
 
+def test_auto_weights_are_int8_only_where_int8_products_are_exact():
+    """`model.weights = "auto"`: without a VNNI/AMX dot product int8 products saturate (x86
+    AVX2), so the base model answers in float32 there; a GPU and other architectures keep int8."""
+    from ragtune.models.ct2 import base_weights, exact_int8_products
+
+    vnni, avx2 = {"sse2", "avx2", "avx512f", "avx512_vnni"}, {"sse2", "avx", "avx2"}
+    assert exact_int8_products(vnni, {}) and not exact_int8_products(avx2, {})
+    assert exact_int8_products({"sse2", "avx2", "avx_vnni"}, {})  # AVX-VNNI without AVX-512
+    assert not exact_int8_products(vnni, {"ONEDNN_MAX_CPU_ISA": "avx2"})  # the cap decides
+    assert not exact_int8_products(vnni, {"DNNL_MAX_CPU_ISA": "AVX512_CORE"})
+    assert exact_int8_products(vnni, {"ONEDNN_MAX_CPU_ISA": "AVX512_CORE_VNNI"})
+    assert exact_int8_products({"fp", "asimd", "asimddp"}, {})  # ARM accumulates in int32
+    assert base_weights("auto", "cpu", vnni, {}) == "int8"
+    assert base_weights("auto", "cpu", avx2, {}) == "float32"
+    assert base_weights("auto", "cuda", avx2, {}) == "int8"
+    assert base_weights("int8", "cpu", avx2, {}) == "int8"
+    assert base_weights("float32", "cpu", vnni, {}) == "float32"
+
+
+@pytest.mark.slow
+def test_float32_weights_on_ctranslate2_give_torch_fp32_text(settings):
+    """The base model converted with float32 weights (what `auto` picks without VNNI) answers
+    with torch fp32's greedy text."""
+    from ragtune.models.ct2 import Ct2Generator, available
+
+    if not available() or settings.model.backend == "torch":
+        pytest.skip("CTranslate2 is not the backend")
+    path, model_hash = resolve_generator_dir(settings.model.generator)
+    gen = Ct2Generator(path, model_hash, weights="float32")  # on the session's worker thread
+    assert gen.precision() == "ct2-float32"
+    assert [g.text for g in gen.generate(PROMPTS[:3], max_new_tokens=24)] == GREEDY["fp32"]
+
+
 def test_exact_greedy_text(gen):
     out = gen.generate(PROMPTS[:3], max_new_tokens=24)
     assert [g.text for g in out] == GREEDY[precision(gen)]

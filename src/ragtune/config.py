@@ -38,8 +38,8 @@ class ModelSettings(_Section):
     )
     backend: Literal["auto", "ctranslate2", "torch"] = Field(
         "auto",
-        description="Local inference engine. `auto`: int8 CTranslate2 on CPU when installed "
-        "(2-3x faster answering and choice scoring; the model is converted once and cached "
+        description="Local inference engine. `auto`: CTranslate2 on CPU when installed (`weights`; 2-3x "
+        "faster answering and choice scoring in int8; the model is converted once and cached "
         "by weight hash), else torch. `torch`: the fp32/bf16 torch model (`dtype` applies). "
         "Training always uses torch.",
     )
@@ -48,7 +48,14 @@ class ModelSettings(_Section):
         description="Weights of a fine-tuned adapter on the CTranslate2 backend (merged into "
         "the base model and converted once). int8 rounds away part of what fine-tuning learnt "
         "(small world: single-hop 54% in int8 against 67% in float32); float32 keeps it and "
-        "answers at ~0.6x int8's speed, still ~1.3x torch's. The base model stays int8.",
+        "answers at ~0.6x int8's speed, still ~1.3x torch's.",
+    )
+    weights: Literal["auto", "int8", "float32"] = Field(
+        "auto",
+        description="The base model's weights on the CTranslate2 backend. `auto`: int8 on a GPU "
+        "and on CPUs with int8 dot-product instructions (VNNI/AMX), float32 elsewhere: without "
+        "them int8 products saturate and a small model copies values wrong (catalog single-hop "
+        "9/24 against 17/24 with VNNI).",
     )
     dtype: Literal["float32", "bfloat16"] = Field(
         "float32",

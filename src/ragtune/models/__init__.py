@@ -67,7 +67,7 @@ class ModelPool:
         path, model_hash = resolve_generator_dir(m.generator)
         if fast_backend(m):
             return ct2.Ct2Generator(path, model_hash, m.device, m.threads, m.batch_size,
-                                    adapter_weights=m.adapter_weights)
+                                    adapter_weights=m.adapter_weights, weights=m.weights)
         return LocalGenerator(path, model_hash, m.dtype, m.device, m.threads, m.batch_size)
 
     def _make_embedder(self):  # noqa: ANN202 (LocalEmbedder | HttpEmbedder)

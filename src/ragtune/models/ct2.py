@@ -40,8 +40,43 @@ from ragtune.models.backend import LocalBackend, end_ids, load_chat_tokenizer
 from ragtune.models.generation import Chat, Decoding, Generation, cut_at_stop, until_stop
 from ragtune.models.worker import TorchWorker, release_memory
 
-QUANTIZATION = "int8"  # the base model's weights
+QUANTIZATION = "int8"  # the base model's weights where int8 products are exact (`base_weights`)
 ADAPTER_QUANTIZATION = "float32"  # a merged adapter's, unless model.adapter_weights says int8
+
+# oneDNN ISA caps (ONEDNN_MAX_CPU_ISA) under which its int8 kernels have no VNNI/AMX dot product
+_CAPS_WITHOUT_VNNI = ("SSE41", "AVX", "AVX2", "AVX512_CORE", "AVX512_MIC", "AVX512_MIC_4OPS")
+
+
+def exact_int8_products(flags: set[str] | None = None, env: dict | None = None) -> bool:
+    """Whether int8 matrix products keep every partial sum here. x86 CPUs without a VNNI or
+    AMX dot product multiply u8 by s8 in pairs summed into a saturating int16 (`vpmaddubsw`;
+    oneDNN's "Nuances of int8 computations"), and a 135M model then copies values wrong:
+    catalog single-hop 9/24 on AVX2 kernels against 17/24 on AVX-512 VNNI ones, "1.1.1.1" for
+    18.6.3 (docs/RESULTS.md). ONEDNN_MAX_CPU_ISA caps what oneDNN may use. Other
+    architectures (ARM's int8 kernels accumulate in int32) count as exact."""
+    from ragtune.models.backend import cpu_flags
+
+    flags = cpu_flags() if flags is None else flags
+    env = os.environ if env is None else env
+    x86 = bool(flags & {"sse2", "avx", "avx2"})
+    if not x86:
+        return True
+    cap = (env.get("ONEDNN_MAX_CPU_ISA") or env.get("DNNL_MAX_CPU_ISA") or "").upper()
+    if cap in _CAPS_WITHOUT_VNNI:
+        return False
+    return bool(flags & {"avx512_vnni", "avx_vnni", "amx_int8"})
+
+
+def base_weights(setting: str = "auto", device: str = "cpu",
+                 flags: set[str] | None = None, env: dict | None = None) -> str:
+    """The base model's CTranslate2 weights for `model.weights`: `auto` is int8 on a GPU and
+    where int8 products are exact (`exact_int8_products`), else float32 (exact text, ~1.5x
+    torch's speed one prompt at a time instead of int8's ~2.5x)."""
+    if setting != "auto":
+        return setting
+    if device.startswith("cuda") or exact_int8_products(flags, env):
+        return QUANTIZATION
+    return "float32"
 
 
 def available() -> bool:
@@ -175,19 +210,22 @@ class Ct2Generator(LocalBackend):
         batch_size: int = 16,
         worker: TorchWorker | None = None,
         adapter_weights: str = ADAPTER_QUANTIZATION,
+        weights: str = "auto",
     ):
         super().__init__(model_dir, model_id, batch_size, worker)
         self.device = "cuda" if device.startswith("cuda") else "cpu"
         self.adapter_weights = adapter_weights
+        self.weights = base_weights(weights, self.device)
         self.threads = _threads(threads)
         self.tokenizer = load_chat_tokenizer(self.model_dir)
         self.eos_ids = end_ids(self.tokenizer, self.model_dir)
         self._models: dict[str | None, Any] = {}  # adapter name (None = base) -> ct2.Generator
         self._paths: dict[str, Path] = {}  # adapter name -> its converted folder (to reload)
-        self.worker.run(lambda: self._load(None, converted(self.model_dir, model_id[:16])))
+        self.worker.run(lambda: self._load(
+            None, converted(self.model_dir, model_id[:16], quantization=self.weights)))
 
     def _weights(self, name: str | None) -> str:
-        return QUANTIZATION if name is None else self.adapter_weights
+        return self.weights if name is None else self.adapter_weights
 
     def _load(self, name: str | None, path: Path) -> None:
         import ctranslate2
