@@ -300,6 +300,13 @@ ABSENT = (
     "polars", "xgboost", "lightgbm", "pyarrow", "aiohttp", "gunicorn", "nltk", "spacy",
     "seaborn", "plotly", "dask", "paramiko",
 )  # fmt: skip
+# More of them, added when test4 was written (the earlier splits had named all but 2 of ABSENT):
+# asked only by the fresh splits from test4 on (`LATER_ABSENT_FROM`), so ABSENT, which dev, test
+# and the earlier fresh splits sample with a seeded rng, stays as it was and they reproduce.
+ABSENT_LATER = (
+    "keras", "tornado", "statsmodels", "pymongo", "selenium", "streamlit", "numba", "openpyxl",
+    "mlflow", "orjson", "ipython", "wandb",
+)  # fmt: skip
 _ABSENT_ATTRS = (
     "Who is the author of {name}?",
     "When was {name} {version} released?",
@@ -462,14 +469,26 @@ FRESH_TARGET = {"version": 13, "licence": 7, "python": 4, "reverse": 12, "requir
 FRESH_SPLITS = {
     "test2": (30, ("dev", "test")),
     "test3": (31, ("dev", "test", "test2")),
+    "test4": (32, ("dev", "test", "test2", "test3")),
 }
 POOL_SEEDS = range(30, 90)
+LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_LATER
+
+
+def absent_names(split: str) -> tuple[str, ...]:
+    """The uninstalled packages a fresh split may ask about: ABSENT, and from LATER_ABSENT_FROM
+    on ABSENT_LATER too."""
+    order = list(FRESH_SPLITS)
+    later = order.index(split) >= order.index(LATER_ABSENT_FROM)
+    return ABSENT + ABSENT_LATER if later else ABSENT
 
 
 def fresh_catalog_questions(packages: list[Package], used: list[dict], seed: int = 30,
                             prefix: str = "cat-test2",
-                            pool_seeds: range = POOL_SEEDS) -> list[dict]:
-    """A fresh split: every fact the generator can ask (its templates over `pool_seeds`) minus
+                            pool_seeds: range = POOL_SEEDS,
+                            more_absent: tuple[str, ...] = ()) -> list[dict]:
+    """A fresh split: every fact the generator can ask (its templates over `pool_seeds`, plus
+    every `_ABSENT_Q` wording about each name in `more_absent` that is not installed) minus
     the facts `used` already asks (dev, test and any earlier fresh split), sampled per kind to
     FRESH_TARGET with `seed` (a kind with fewer facts left gives all it has); an absent package
     already asked about is not asked again in any wording."""
@@ -477,9 +496,15 @@ def fresh_catalog_questions(packages: list[Package], used: list[dict], seed: int
     for s in pool_seeds:
         for it in catalog_questions(packages, seed=s):
             pool.setdefault(_fact(it), it)
+    keys = {p.key for p in packages}
+    for n in (n for n in more_absent if canonical(n) not in keys and n not in ABSENT):
+        for template in _ABSENT_Q:
+            it = _q("absent-package", "unanswerable", template.format(name=n), [], [])
+            pool.setdefault(_fact(it), it)
+    names = ABSENT + tuple(n for n in more_absent if n not in ABSENT)
     used_facts = {_fact(it) for it in used}
     used_absent = {re.sub(r"\W+", " ", it["question"].lower()) for it in used if it["kind"] == "absent-package"}
-    asked_absent = {n for n in ABSENT if any(f" {n} " in f" {q} " for q in used_absent)}
+    asked_absent = {n for n in names if any(f" {n} " in f" {q} " for q in used_absent)}
     fresh = [it for f, it in sorted(pool.items(), key=lambda x: json.dumps(x[0])) if f not in used_facts
              and not (it["kind"] == "absent-package" and any(f" {n} " in f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} "
                                                                for n in asked_absent))]
@@ -493,7 +518,8 @@ def fresh_catalog_questions(packages: list[Package], used: list[dict], seed: int
         if kind == "absent-package":  # one question per absent package
             by_name: dict[str, dict] = {}
             for it in rng.sample(group, len(group)):
-                name = next(x for x in ABSENT if f" {x} " in f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} ")
+                words = f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} "
+                name = next(x for x in names if f" {x} " in words)
                 by_name.setdefault(name, it)
             group = list(by_name.values())
         if kind == "filter":  # a licence plus a version is nearly a lookup: at most half
@@ -522,7 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
     q.add_argument("corpus", choices=["catalog"])
     q.add_argument("--split", choices=["dev", "test", "all", *FRESH_SPLITS], default="all",
-                   help="test2, test3: a fresh split of facts no earlier split asks "
+                   help="test2, test3, test4: a fresh split of facts no earlier split asks "
                         "(written once, then frozen)")
     args = ap.parse_args(argv)
     packages = installed_packages()
@@ -542,7 +568,8 @@ def main(argv: list[str] | None = None) -> int:
             folder = ROOT / "evalsets" / "catalog"
             used = [json.loads(line) for f in earlier
                     for line in (folder / f"{f}.jsonl").read_text().splitlines() if line.strip()]
-            rows = fresh_catalog_questions(packages, used, seed=seed, prefix=f"cat-{args.split}")
+            rows = fresh_catalog_questions(packages, used, seed=seed, prefix=f"cat-{args.split}",
+                                           more_absent=absent_names(args.split))
         else:
             dev, test = split_questions(catalog_questions(packages))
             rows = {"dev": dev, "test": test, "all": dev + test}[args.split]
