@@ -13,7 +13,8 @@ from ragtune.eval.metrics import aggregate, score_item
 from ragtune.eval.qa import load_qa
 from ragtune.strategies import build_strategy, parse_spec, parse_specs
 from ragtune.strategies import agentic as agentic_mod
-from ragtune.strategies.agentic import _asks_plural, _unstated_address, loops, route, states_value
+from ragtune.strategies.agentic import (_asks_plural, _unstated_address, _unstated_relation, loops,
+                                        route, states_value)
 from ragtune.strategies.common import Passage, attribute, clean_answer, make_citations, whole_sentences
 from ragtune.strategies.question import (
     answer_type,
@@ -66,6 +67,12 @@ def test_english_readings_of_questions_and_answers():
     assert _unstated_address("It is https://www.example.com/home.", "Where is the home page?", hits)
     assert not _unstated_address("See https://tracker.example.org/issues.",
                                  "Where are bugs reported?", hits)
+    # the evidence is about the thing but never says what is asked: no relation word in it
+    page = [Hit("packages/zlibx", "c", 1.0, title="zlibx", text="zlibx 2.1.0, MIT licence.")]
+    assert _unstated_relation("Who maintains zlibx?", "name", page) == ["maintain"]
+    assert _unstated_relation("Under which licence is zlibx distributed?", "name", page) == []
+    assert _unstated_relation("What is the version of zlibx?", "version", page) == []
+    assert _unstated_relation('Which package is described as "2.1.0, MIT"?', "name", page) == []
 
 
 def test_question_parsing_is_generic_english():

@@ -766,6 +766,9 @@ class Agentic(Rag):
                 why = f"rag's answer is not in the evidence: {ungrounded}"
             elif missing:
                 why = f"not in the evidence: {', '.join(missing)}"
+            elif r.decided_by == "rag" and r.want in TYPED and r.kind not in ("comparison", "multi_hop") \
+                    and not exhausted and (unstated := _unstated_relation(r.question, r.want, evidence)):
+                why = f"no chunk states what is asked: {', '.join(unstated)}"
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and r.support and not exhausted and \
                     not any(fits(v, r.want, date_kind(r.question)) for h in r.support
                             for v in extract_values(chunk_text(h))):
@@ -932,6 +935,35 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
     ok = any((v.kind, v.key) in known or (v.kind == "number" and ("number", (v.key[0],)) in known)
              or v.text.lower() in " ".join(texts).lower() for v in said_v)
     return "" if ok else ", ".join(v.text for v in said_v)
+
+
+TYPED = ("name", "number", "date", "version")
+
+
+def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[str]:
+    """The words of the relation a factoid question asks ("maintains" in "Who maintains X?")
+    when no retrieved chunk holds any of them: the evidence is about the thing but does not
+    say what is asked, and an answer from it would be about something else. Names, the type
+    noun a value answers ("version") and the words of the chunks' titles (the thing itself,
+    written lower-case as package names are) are no relation words; [] when one is found, and
+    for a question that quotes the words to look for. Only rag's answers are checked: a typed
+    span was picked for its relation already, and a paraphrase ("makes" for "manufacturer")
+    costs a right span more often than it stops a wrong one (dev, 2026-12-01)."""
+    if QUOTED.search(question):
+        return []
+    subject: set[str] = set()
+    for h in evidence:
+        subject |= _tokens(h.title or "")
+    relation = sorted(t for t in _relation_terms(question) - type_words(question, want)
+                      if t not in subject and not t.isdigit())
+    if not relation or not evidence:
+        return []
+    seen: set[str] = set()
+    for h in evidence:
+        seen |= _tokens(chunk_text(h))
+    found = any(t in seen or t.rstrip("e") in seen or len(t) >= 5 and any(x.startswith(t) for x in seen)
+                for t in relation)
+    return [] if found else relation
 
 
 def _flat(text: str) -> str:
