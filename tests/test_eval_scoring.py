@@ -281,3 +281,15 @@ def test_correct_answer_survives_whitespace_and_case(case, spaces, flips, edge):
     out = "".join(c.swapcase() if flips[i % len(flips)] and c in string.ascii_letters else c
                   for i, c in enumerate(out))  # fmt: skip
     assert is_correct(it, edge + out + edge, False), repr(out)
+
+
+def test_a_gold_name_glued_to_more_of_a_name_is_another_thing():
+    """"Marrow-3S" style names: a capital glued to the gold's last token makes a longer name
+    (found writing test4, 2026-12-01: "Kite 3S" scored right for "Kite 3"). A word after a
+    space does not: "MIT License" answers "MIT"; a unit glued in lower case is no name."""
+    kite = item(["Kite 3"], "Which model is rated for the deepest water?")
+    assert not is_correct(kite, "The Kite 3S.", False)
+    assert is_correct(kite, "The Kite 3.", False)
+    assert is_correct(kite, "The Kite 3 is.", False)
+    assert is_correct(item(["MIT"], "What licence does it use?"), "MIT License", False)
+    assert is_correct(item(["5"], "How many kilograms?"), "5kg", False)

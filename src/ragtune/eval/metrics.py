@@ -42,6 +42,7 @@ from ragtune.eval.tokens import (  # noqa: F401 (answer_tokens, contains_tokens:
     _SEP_TOKENS,
     _tokens,
     answer_tokens,
+    spaced_tokens,
     contains_tokens,
 )
 from ragtune.types import Answer, Hit
@@ -430,7 +431,8 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
         return abstained
     if abstained:
         return False
-    seq = _tokens(" ".join(judged.split()[:30]), separators=True)
+    spaced = spaced_tokens(" ".join(judged.split()[:30]), separators=True)
+    seq = [(t, c) for t, c, _ in spaced]
     words = [i for i, (t, _) in enumerate(seq) if t not in _SEP_TOKENS.values()]
     question = answer_tokens(item.question)
     golds = [answer_tokens(a) for a in item.answers]
@@ -467,8 +469,20 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
             capitalised = alias.strip()[:1].isupper()
             if in_listing(view, caps, start, end, g, capitalised):
                 return False  # the gold inside a list of candidates: a hedge, not an answer
+            if _name_goes_on(spaced, end, question):
+                continue  # "Marrow Tide 3S" is not "Marrow Tide 3"
             accepted.append((start, end))
     return bool(accepted)
+
+
+def _name_goes_on(spaced: list[tuple[str, bool, str]], end: int, question: list[str]) -> bool:
+    """Whether the answer's name runs on past a gold occurrence ending at `end`: a capital
+    glued to it ("Marrow Tide 3S" holds the tokens of "Marrow Tide 3") names another thing.
+    A word after a space does not count: "MIT License" answers "MIT"."""
+    if end >= len(spaced):
+        return False
+    tok, upper, gap = spaced[end]
+    return gap == "" and upper and tok[:1].isalpha() and tok not in question
 
 
 # ------------------------------------------------------------------ citations and retrieval

@@ -91,16 +91,25 @@ def _canonical_number(token: str) -> str:
 def _tokens(text: str, separators: bool = False) -> list[tuple[str, bool]]:
     """(token, written with a capital or digit first) pairs; see `answer_tokens`. With
     `separators`, list punctuation (, ; / & |) comes back as SEPARATOR tokens."""
+    return [(t, c) for t, c, _ in spaced_tokens(text, separators)]
+
+
+def spaced_tokens(text: str, separators: bool = False) -> list[tuple[str, bool, str]]:
+    """`_tokens` with what stands between each token and the one before it ("" when glued, as
+    "3" and "S" in "3S"; " " between words; ". " after a sentence; a dropped article counts)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     for pattern, order in _DATE_PATTERNS:
         text = pattern.sub(_date_sub(order), text)
     text = _THOUSANDS.sub("", text)
     out = []
+    last = 0  # where the last token kept ended
     for m in _TOKEN.finditer(text):
+        gap = text[last : m.start()]
         if m.group("sep"):
             if separators:
-                out.append((_SEP_TOKENS[m.group("sep")], False))
+                out.append((_SEP_TOKENS[m.group("sep")], False, gap))
+                last = m.end()
             continue
         raw = m.group()
         tok = raw.lower()
@@ -109,7 +118,8 @@ def _tokens(text: str, separators: bool = False) -> list[tuple[str, bool]]:
         tok = _NUMBER_WORDS.get(tok, tok)
         if tok[0].isdecimal():  # not isdigit(): "⓵" is a digit that int() cannot read
             tok = _canonical_number(tok)
-        out.append((tok, raw[0].isupper() or raw[0].isdigit()))
+        out.append((tok, raw[0].isupper() or raw[0].isdigit(), gap))
+        last = m.end()
     return out
 
 
