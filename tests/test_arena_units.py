@@ -178,3 +178,21 @@ def test_results_name_the_cpu_kernels_int8_answers_ran_on():
     assert provenance.cpu_isa({"fpu", "avx", "avx2", "avx512f", "avx512bw", "avx512_vnni"}) == "avx512_vnni"
     assert provenance.cpu_isa({"fpu", "avx", "avx2"}) == "avx2"
     assert provenance.cpu_isa(set()) and "cpu_isa" in provenance.machine()
+
+
+def test_results_name_the_generator_weights():
+    """int8 or float32 (model.weights = auto picks by CPU): a run records which answered."""
+    from ragtune.arena import provenance
+
+    class Gen:
+        model_id = "m"
+
+        def precision(self):
+            return "ct2-float32"
+
+    class Wrapped:  # the disk cache's wrapper around a backend
+        backend = Gen()
+        model_id = "m"
+
+    assert provenance.model_hashes(Wrapped())["generator_precision"] == "ct2-float32"
+    assert "generator_precision" not in provenance.model_hashes(object())

@@ -89,6 +89,9 @@ def cpu_isa(flags: set[str] | None = None) -> str:
 
 def model_hashes(generator: Any, embedder: Any = None) -> dict[str, Any]:
     out: dict[str, Any] = {"generator": getattr(generator, "model_id", None)}
+    backend = getattr(generator, "backend", generator)  # the cache wrapper holds the model
+    if callable(getattr(backend, "precision", None)) and backend.precision():
+        out["generator_precision"] = backend.precision()  # "ct2-int8", "ct2-float32", ...
     if embedder is not None:
         out["embedder"] = getattr(embedder, "model_id", None) or getattr(embedder, "model_hash", None)
     return out
