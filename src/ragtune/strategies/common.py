@@ -28,7 +28,10 @@ class PromptProgram:
     instruction: str = RAG_SYSTEM
     k: int = 5  # chunks retrieved (and reported in Answer.retrieved)
     context: str = "sentences"  # "sentences": best sentences of the chunks; "chunks": whole chunks
-    n_context: int = 2  # passages shown to the model
+    # passages shown to the model. One: a 135M reader given the runner-up passage too answers
+    # from it or echoes the question (9 dev and read splits, float32, 2026-12-01: rag 194 -> 210
+    # of 628 right, single-hop 105 -> 118; docs/RESULTS.md)
+    n_context: int = 1
     # "best_last": the best passage closest to the question. A 135M reader copies from the
     # passage it read last: best-first, it often answered from the runner-up (dev rag 131 ->
     # 144 of 370 with best-last, every split level or better; docs/RESULTS.md, 2026-12-01)

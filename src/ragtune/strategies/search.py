@@ -33,7 +33,7 @@ DIMENSIONS = {
 def candidate_grid(seed: int = 0, limit: int = 8) -> list[dict[str, Any]]:
     """`limit` distinct settings spread over the dimensions (the default program first)."""
     rng = random.Random(seed)
-    default = {"instruction": RAG_SYSTEM, "n_context": 2, "context": "sentences",
+    default = {"instruction": RAG_SYSTEM, "n_context": 1, "context": "sentences",
                "order": "best_last", "demos": 0}
     grid = [default]
     keys = list(DIMENSIONS)
