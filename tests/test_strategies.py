@@ -13,7 +13,8 @@ from ragtune.eval.metrics import aggregate, score_item
 from ragtune.eval.qa import load_qa
 from ragtune.strategies import build_strategy, parse_spec, parse_specs
 from ragtune.strategies import agentic as agentic_mod
-from ragtune.strategies.agentic import (_asks_plural, _unstated_address, _unstated_relation, loops,
+from ragtune.strategies.agentic import (_asks_plural, _ungrounded, _unstated_address,
+                                        _unstated_relation, loops,
                                         route, states_value)
 from ragtune.strategies.common import Passage, attribute, clean_answer, make_citations, whole_sentences
 from ragtune.strategies.question import (
@@ -74,6 +75,11 @@ def test_english_readings_of_questions_and_answers():
     assert _unstated_relation("Under which licence is zlibx distributed?", "name", page) == []
     assert _unstated_relation("What is the version of zlibx?", "version", page) == []
     assert _unstated_relation('Which package is described as "2.1.0, MIT"?', "name", page) == []
+    # an open answer's own figures must be stated too; a list's numbering is no figure
+    desk = [Hit("faq", "c", 1.0, text="The helpdesk is on floor 2 and opens at 08:00.")]
+    assert _ungrounded("The alarm code is 4821.", "open", "What is the alarm code?", desk)
+    assert not _ungrounded("It is on floor 2.", "open", "Where is the helpdesk?", desk)
+    assert not _ungrounded("1. It opens early.", "open", "What should I know?", desk)
 
 
 def test_question_parsing_is_generic_english():

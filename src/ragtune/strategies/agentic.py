@@ -745,7 +745,8 @@ class Agentic(Rag):
             about = [h for h in evidence if all(_name_share(chunk_text(h), n) >= 0.5 for n in required)] \
                 if required and r.kind not in ("comparison", "multi_hop") else []
             ungrounded = _ungrounded(r.text, r.want, r.question, about or evidence) \
-                if r.decided_by == "rag" and r.want in ("date", "number", "version", "name") else ""
+                if r.decided_by == "rag" and r.want in ("date", "number", "version", "name", "open") \
+                else ""
             # a grounded version or date answers the question's type noun itself
             grounded = r.decided_by == "span" or (r.decided_by == "rag" and not ungrounded)
             answered = type_words(r.question, r.want) if grounded and any(
@@ -908,7 +909,8 @@ def _slug(title: str) -> bool:
 
 def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> str:
     """What a generated answer to a typed question asserts that no retrieved chunk states:
-    its values of the asked type (compared as values), or for a name question its names;
+    its values of the asked type (compared as values; for an open question every number,
+    version or date), or for a name question its names;
     "" when it is grounded or asserts nothing of the type."""
     q_low = question.lower()
     texts = [chunk_text(h) for h in evidence]
@@ -926,7 +928,11 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
                      or n in quoted and any(names_covered(t, [n]) >= 1.0 for t in texts) for n in said)
         return "" if stated else ", ".join(said)
     q_keys = {(v.kind, v.key) for v in extract_values(question)}
-    said_v = [v for v in extract_values(answer) if fits(v, want) and (v.kind, v.key) not in q_keys]
+    # an open answer's own figures count too: a code, a size or a timeout the evidence never
+    # gives ("The alarm code is 1234.") is made up whatever the question's type
+    stated = _LIST_MARK.sub(" ", answer) if want == "open" else answer  # "1. ..." is no figure
+    said_v = [v for v in extract_values(stated) if (fits(v, want) or want == "open" and v.kind != "weekday")
+              and (v.kind, v.key) not in q_keys]
     if not said_v:
         return ""
     known = {(v.kind, v.key) for t in texts for v in extract_values(t)}
@@ -938,6 +944,7 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
 
 
 TYPED = ("name", "number", "date", "version")
+_LIST_MARK = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)")
 
 
 def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[str]:
@@ -948,7 +955,8 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
     written lower-case as package names are) are no relation words; [] when one is found, and
     for a question that quotes the words to look for. Only rag's answers are checked: a typed
     span was picked for its relation already, and a paraphrase ("makes" for "manufacturer")
-    costs a right span more often than it stops a wrong one (dev, 2026-12-01)."""
+    costs a right span more often than it stops a wrong one (dev, 2026-12-01; a title word is
+    often the relation too: "... names new chief executive")."""
     if QUOTED.search(question):
         return []
     subject: set[str] = set()
