@@ -14,8 +14,8 @@ from ragtune.eval.qa import load_qa
 from ragtune.strategies import build_strategy, parse_spec, parse_specs
 from ragtune.strategies import agentic as agentic_mod
 from ragtune.strategies.agentic import (_asks_plural, _ungrounded, _unstated_address,
-                                        _unstated_relation, loops,
-                                        route, states_value)
+                                        _unstated_relation, loops, names_covered, route,
+                                        states_value)
 from ragtune.strategies.common import Passage, attribute, clean_answer, make_citations, whole_sentences
 from ragtune.strategies.question import (
     answer_type,
@@ -75,6 +75,11 @@ def test_english_readings_of_questions_and_answers():
     assert _unstated_relation("Under which licence is zlibx distributed?", "name", page) == []
     assert _unstated_relation("What is the version of zlibx?", "version", page) == []
     assert _unstated_relation('Which package is described as "2.1.0, MIT"?', "name", page) == []
+    # a possessive ends a name; a derived word has a dictionary base; an acronym spelled out
+    assert names("Where is Beautiful Soup's bs4/doc folder?") == ["Beautiful Soup", "bs4/doc"]
+    assert unknown_words("Which installer offers configurability?",
+                         {"install", "configurable", "which", "offer"}) == []
+    assert names_covered("a grant of the National Science Foundation", ["NSF"]) == 1.0
     # an open answer's own figures must be stated too; a list's numbering is no figure
     desk = [Hit("faq", "c", 1.0, text="The helpdesk is on floor 2 and opens at 08:00.")]
     assert _ungrounded("The alarm code is 4821.", "open", "What is the alarm code?", desk)

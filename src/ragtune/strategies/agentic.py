@@ -896,9 +896,19 @@ def names_covered(text: str, required: list[str]) -> float:
     found = 0
     for n in required:
         parts = _name_parts(n)
-        if parts and all(p in toks for p in parts):
+        if parts and all(p in toks for p in parts) or _spelled_out(text, n):
             found += 1
     return found / len(required)
+
+
+def _spelled_out(text: str, acronym: str) -> bool:
+    """Whether `text` writes an acronym out: "NSF" as "National Science Foundation", the
+    initials of capitalised words in a row ("of", "and", "for" between them skipped)."""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    gap = r"(?:\s+(?:of|and|for|the|&))*\s+"
+    pattern = gap.join(rf"{c}[a-z]+" for c in acronym)
+    return re.search(rf"\b{pattern}\b", text) is not None
 
 
 def _slug(title: str) -> bool:
@@ -956,7 +966,7 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
     for a question that quotes the words to look for. Only rag's answers are checked: a typed
     span was picked for its relation already, and a paraphrase ("makes" for "manufacturer")
     costs a right span more often than it stops a wrong one (dev, 2026-12-01; a title word is
-    often the relation too: "... names new chief executive")."""
+    often the relation too, as in a headline about who was appointed)."""
     if QUOTED.search(question):
         return []
     subject: set[str] = set()

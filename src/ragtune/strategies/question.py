@@ -102,8 +102,11 @@ def _is_code(token: str) -> bool:
 def _inflections(word: str) -> set[str]:
     """`word` and the forms an English suffix may have come from ("packages" -> "package")."""
     out = {word, stem(word)}
+    # inflections, then derivations whose base a document may use instead ("installer" ->
+    # "install", "configurability" -> "configurable")
     for suffix, base in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-                         ("est", ""), ("est", "e"), ("iest", "y")):
+                         ("est", ""), ("est", "e"), ("iest", "y"), ("er", ""), ("er", "e"), ("ers", ""),
+                         ("ers", "e"), ("ability", "able"), ("ibility", "ible"), ("ity", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.add(word[: -len(suffix)] + base)
     return out
@@ -178,10 +181,12 @@ def names(text: str, known: set[str] | None = None) -> list[str]:
         # trailing function words ("Model 3 of")
         while toks and toks[-1].lower() in ("of", "de", "van", "von", "&"):
             toks = toks[:-1]
-        span = re.sub(r"'s$", "", " ".join(toks)).strip(" ,.?:;!'\"")
-        if span and not span.isdigit() and span.lower() not in LEADING and not _ORDINAL.match(span) \
-                and not _FIRST_PERSON.fullmatch(span):
-            out.append(span)
+        # a possessive ends a name: "Beautiful Soup's bs4/doc" names two things
+        for part in re.split(r"(?<=\w)['\u2019]s\s+", " ".join(toks)):
+            span = re.sub(r"'s$", "", part).strip(" ,.?:;!'\"")
+            if span and not span.isdigit() and span.lower() not in LEADING \
+                    and not _ORDINAL.match(span) and not _FIRST_PERSON.fullmatch(span):
+                out.append(span)
     for rx in (DATE, VERSION):
         out += [m.group(0) for m in rx.finditer(text)]
     out += [m.group(1) for m in YEAR.finditer(text)]
