@@ -16,7 +16,8 @@ from ragtune.strategies import agentic as agentic_mod
 from ragtune.strategies.agentic import (_asks_plural, _ungrounded, _unstated_address,
                                         _unstated_relation, loops, names_covered, route,
                                         states_value)
-from ragtune.strategies.common import Passage, attribute, clean_answer, make_citations, whole_sentences
+from ragtune.strategies.common import (Passage, attribute, clean_answer, make_citations, says_nothing,
+                                       whole_sentences)
 from ragtune.strategies.question import (
     answer_type,
     capitalised_words,
@@ -80,6 +81,10 @@ def test_english_readings_of_questions_and_answers():
     assert unknown_words("Which installer offers configurability?",
                          {"install", "configurable", "which", "offer"}) == []
     assert names_covered("a grant of the National Science Foundation", ["NSF"]) == 1.0
+    # an answer that says nothing is asked again: an echo, a refusal, an abstention
+    q = "Faiss's GPU support is provided via CUDA or via what else?"
+    assert says_nothing(q, q) and says_nothing(q, "I'm sorry, but as an AI I cannot browse.")
+    assert says_nothing(q, "I don't know.") and not says_nothing(q, "Via AMD ROCm.")
     # an open answer's own figures must be stated too; a list's numbering is no figure
     desk = [Hit("faq", "c", 1.0, text="The helpdesk is on floor 2 and opens at 08:00.")]
     assert _ungrounded("The alarm code is 4821.", "open", "What is the alarm code?", desk)

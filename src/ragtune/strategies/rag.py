@@ -16,6 +16,7 @@ from ragtune.strategies.common import (
     fit_budget,
     is_abstention,
     make_citations,
+    says_nothing,
     select_passages,
     step,
 )
@@ -45,9 +46,11 @@ class Rag(Pipeline):
         count = self.generator.count_tokens
         return [fit_budget(ps, self.program.max_context_tokens, count) for ps in chosen]
 
-    def messages(self, question: str, passages: list[Passage]) -> list[dict[str, str]]:
+    def messages(self, question: str, passages: list[Passage],
+                 instruction: str | None = None) -> list[dict[str, str]]:
         shown = passages if self.program.order == "best_first" else passages[::-1]
-        msgs: list[dict[str, str]] = [{"role": "system", "content": self.program.instruction}]
+        msgs: list[dict[str, str]] = [
+            {"role": "system", "content": instruction or self.program.instruction}]
         for demo in self.program.demos:
             msgs.append({"role": "user", "content": rag_user_message(demo["question"], [demo["source"]])})
             msgs.append({"role": "assistant", "content": demo["answer"]})
@@ -60,9 +63,19 @@ class Rag(Pipeline):
         hits = self.retrieve(questions, filters)
         passages = self.passages(questions, hits)
         prompts = [self.messages(q, ps) for q, ps in zip(questions, passages)]
-        gens = self.generate(prompts, None, budget, beams=self.program.beams)
+        gens = list(self.generate(prompts, None, budget, beams=self.program.beams))
+        first = list(gens)
+        # an answer that says nothing (the question echoed, a refusal) is asked once more in
+        # other words: a 135M reader often answers the second prompt from the same passage
+        again = [i for i, (q, ps, g) in enumerate(zip(questions, passages, gens)) if ps
+                 and self.program.retry_instruction and self.program.retry_instruction != self.program.instruction
+                 and says_nothing(q, clean_answer(g.text, cut=g.finish_reason == "length"))]
+        if again:
+            retry = [self.messages(questions[i], passages[i], self.program.retry_instruction) for i in again]
+            for i, g in zip(again, self.generate(retry, None, budget, beams=self.program.beams)):
+                gens[i] = g
         answers = []
-        for q, hs, ps, g in zip(questions, hits, passages, gens):
+        for q, hs, ps, g, g0 in zip(questions, hits, passages, gens, first):
             shown = ps if self.program.order == "best_first" else ps[::-1]
             text = clean_answer(g.text, cut=g.finish_reason == "length")
             abstained = is_abstention(text) or not ps
@@ -78,9 +91,12 @@ class Rag(Pipeline):
                              [h.chunk_id for h in hs]),
                         step("select", {"unit": self.program.context, "n": self.program.n_context},
                              [p.shown for p in shown]),
-                        step("generate", {"question": q}, g.text, g.completion_tokens, g.ms),
+                        *([step("generate", {"question": q}, g0.text, g0.completion_tokens, g0.ms),
+                           step("retry", {"instruction": self.program.retry_instruction}, g.text,
+                                g.completion_tokens, g.ms)] if g is not g0 else
+                          [step("generate", {"question": q}, g.text, g.completion_tokens, g.ms)]),
                     ],
-                    usage=usage_of([g]),
+                    usage=usage_of([g0, g] if g is not g0 else [g]),
                     exit_reason="abstained" if abstained else "answered",
                 )
             )
