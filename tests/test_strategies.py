@@ -17,7 +17,7 @@ from ragtune.strategies.agentic import (_asks_plural, _ungrounded, _unstated_add
                                         _unstated_relation, loops, names_covered, route,
                                         states_value)
 from ragtune.strategies.common import (Passage, attribute, clean_answer, make_citations, says_nothing,
-                                       whole_sentences)
+                                       whole_sentences, with_answers)
 from ragtune.strategies.question import (
     answer_type,
     capitalised_words,
@@ -81,6 +81,10 @@ def test_english_readings_of_questions_and_answers():
     assert unknown_words("Which installer offers configurability?",
                          {"install", "configurable", "which", "offer"}) == []
     assert names_covered("a grant of the National Science Foundation", ["NSF"]) == 1.0
+    # a FAQ's question sentence goes with its answer (alone it matches best, answers nothing)
+    assert with_answers(["What is the code?", "It is V-99.", "Ask Ann."]) == [
+        "What is the code? It is V-99.", "Ask Ann."]
+    assert with_answers(["Why?"]) == ["Why?"]
     # an answer that says nothing is asked again: an echo, a refusal, an abstention
     q = "Faiss's GPU support is provided via CUDA or via what else?"
     assert says_nothing(q, q) and says_nothing(q, "I'm sorry, but as an AI I cannot browse.")

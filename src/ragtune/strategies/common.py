@@ -154,6 +154,21 @@ def document_label(sentence: str, hit: Hit) -> str:
     return title
 
 
+def with_answers(sentences: list[str]) -> list[str]:
+    """A sentence that asks ("What is the launch code?" in a FAQ) goes with the sentence after
+    it, its answer: alone it matches the question best and answers nothing."""
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        s = sentences[i]
+        if s.rstrip().endswith("?") and i + 1 < len(sentences):
+            s = f"{s} {sentences[i + 1]}"
+            i += 1
+        out.append(s)
+        i += 1
+    return out
+
+
 def select_passages(
     question_vecs: np.ndarray,
     questions: list[str],
@@ -173,7 +188,7 @@ def select_passages(
     all_sents: list[tuple[int, str, Hit, int, str]] = []
     for qi, hits in enumerate(hits_per_question):
         for rank, h in enumerate(hits):
-            for s in split_sentences(h.text):
+            for s in with_answers(split_sentences(h.text)):
                 all_sents.append((qi, s, h, rank, document_label(s, h)))
     if not all_sents:
         return [[] for _ in questions]
