@@ -16,8 +16,8 @@ from ragtune.strategies import agentic as agentic_mod
 from ragtune.strategies.agentic import (_asks_plural, _ungrounded, _unstated_address,
                                         _unstated_relation, loops, names_covered, route,
                                         states_value)
-from ragtune.strategies.common import (Passage, attribute, clean_answer, make_citations, says_nothing,
-                                       whole_sentences, with_answers)
+from ragtune.strategies.common import (Passage, attribute, clean_answer, make_citations,
+                                       says_nothing, whole_sentences, with_answers)
 from ragtune.strategies.question import (
     answer_type,
     capitalised_words,
@@ -593,7 +593,9 @@ def test_answer_many_runs_stages_in_lockstep(tiny_project, tiny_test, pool):
     original = rec.generate
     rec.generate = lambda prompts, *a, **k: (calls.append(len(prompts)), original(prompts, *a, **k))[1]
     strategy.answer_many([i.question for i in tiny_test[:10]])
-    assert calls == [10]  # one batched generation for the whole batch, not one per question
+    # one batched generation for the whole batch, not one per question, and at most one more
+    # batch: the second try of the answers that said nothing (`PromptProgram.retry_instruction`)
+    assert calls[0] == 10 and len(calls) <= 2
 
 
 @pytest.mark.slow

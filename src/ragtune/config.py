@@ -38,8 +38,9 @@ class ModelSettings(_Section):
     )
     backend: Literal["auto", "ctranslate2", "torch"] = Field(
         "auto",
-        description="Local inference engine. `auto`: CTranslate2 on CPU when installed (`weights`; 2-3x "
-        "faster answering and choice scoring in int8; the model is converted once and cached "
+        description="Local inference engine. `auto`: CTranslate2 on CPU when installed "
+        "(`weights`; 2-3x faster answering and choice scoring in int8; the model is converted "
+        "once and cached "
         "by weight hash), else torch. `torch`: the fp32/bf16 torch model (`dtype` applies). "
         "Training always uses torch.",
     )

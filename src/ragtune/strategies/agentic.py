@@ -745,8 +745,7 @@ class Agentic(Rag):
             about = [h for h in evidence if all(_name_share(chunk_text(h), n) >= 0.5 for n in required)] \
                 if required and r.kind not in ("comparison", "multi_hop") else []
             ungrounded = _ungrounded(r.text, r.want, r.question, about or evidence) \
-                if r.decided_by == "rag" and r.want in ("date", "number", "version", "name", "open") \
-                else ""
+                if r.decided_by == "rag" and r.want in (*TYPED, "open") else ""
             # a grounded version or date answers the question's type noun itself
             grounded = r.decided_by == "span" or (r.decided_by == "rag" and not ungrounded)
             answered = type_words(r.question, r.want) if grounded and any(
@@ -767,8 +766,9 @@ class Agentic(Rag):
                 why = f"rag's answer is not in the evidence: {ungrounded}"
             elif missing:
                 why = f"not in the evidence: {', '.join(missing)}"
-            elif r.decided_by == "rag" and r.want in TYPED and r.kind not in ("comparison", "multi_hop") \
-                    and not exhausted and (unstated := _unstated_relation(r.question, r.want, evidence)):
+            elif r.decided_by == "rag" and r.want in TYPED and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") \
+                    and (unstated := _unstated_relation(r.question, r.want, evidence)):
                 why = f"no chunk states what is asked: {', '.join(unstated)}"
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and r.support and not exhausted and \
                     not any(fits(v, r.want, date_kind(r.question)) for h in r.support
@@ -941,8 +941,8 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
     # an open answer's own figures count too: a code, a size or a timeout the evidence never
     # gives ("The alarm code is 1234.") is made up whatever the question's type
     stated = _LIST_MARK.sub(" ", answer) if want == "open" else answer  # "1. ..." is no figure
-    said_v = [v for v in extract_values(stated) if (fits(v, want) or want == "open" and v.kind != "weekday")
-              and (v.kind, v.key) not in q_keys]
+    said_v = [v for v in extract_values(stated)
+              if (fits(v, want) or want == "open" and v.kind != "weekday") and (v.kind, v.key) not in q_keys]
     if not said_v:
         return ""
     known = {(v.kind, v.key) for t in texts for v in extract_values(t)}
@@ -979,8 +979,8 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
     seen: set[str] = set()
     for h in evidence:
         seen |= _tokens(chunk_text(h))
-    found = any(t in seen or t.rstrip("e") in seen or len(t) >= 5 and any(x.startswith(t) for x in seen)
-                for t in relation)
+    found = any(t in seen or t.rstrip("e") in seen
+                or len(t) >= 5 and any(x.startswith(t) for x in seen) for t in relation)
     return [] if found else relation
 
 

@@ -104,9 +104,10 @@ def _inflections(word: str) -> set[str]:
     out = {word, stem(word)}
     # inflections, then derivations whose base a document may use instead ("installer" ->
     # "install", "configurability" -> "configurable")
-    for suffix, base in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-                         ("est", ""), ("est", "e"), ("iest", "y"), ("er", ""), ("er", "e"), ("ers", ""),
-                         ("ers", "e"), ("ability", "able"), ("ibility", "ible"), ("ity", "")):
+    for suffix, base in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
+                         ("ing", "e"), ("est", ""), ("est", "e"), ("iest", "y"), ("er", ""),
+                         ("er", "e"), ("ers", ""), ("ers", "e"), ("ability", "able"),
+                         ("ibility", "ible"), ("ity", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.add(word[: -len(suffix)] + base)
     return out

@@ -67,11 +67,13 @@ class Rag(Pipeline):
         first = list(gens)
         # an answer that says nothing (the question echoed, a refusal) is asked once more in
         # other words: a 135M reader often answers the second prompt from the same passage
-        again = [i for i, (q, ps, g) in enumerate(zip(questions, passages, gens)) if ps
-                 and self.program.retry_instruction and self.program.retry_instruction != self.program.instruction
+        other = self.program.retry_instruction
+        if other == self.program.instruction:
+            other = ""
+        again = [i for i, (q, ps, g) in enumerate(zip(questions, passages, gens)) if ps and other
                  and says_nothing(q, clean_answer(g.text, cut=g.finish_reason == "length"))]
         if again:
-            retry = [self.messages(questions[i], passages[i], self.program.retry_instruction) for i in again]
+            retry = [self.messages(questions[i], passages[i], other) for i in again]
             for i, g in zip(again, self.generate(retry, None, budget, beams=self.program.beams)):
                 gens[i] = g
         answers = []
