@@ -93,10 +93,9 @@ class Rag(Pipeline):
                              [h.chunk_id for h in hs]),
                         step("select", {"unit": self.program.context, "n": self.program.n_context},
                              [p.shown for p in shown]),
-                        *([step("generate", {"question": q}, g0.text, g0.completion_tokens, g0.ms),
-                           step("retry", {"instruction": self.program.retry_instruction}, g.text,
-                                g.completion_tokens, g.ms)] if g is not g0 else
-                          [step("generate", {"question": q}, g.text, g.completion_tokens, g.ms)]),
+                        step("generate", {"question": q}, g0.text, g0.completion_tokens, g0.ms),
+                        *([step("retry", {"instruction": other}, g.text, g.completion_tokens, g.ms)]
+                          if g is not g0 else []),
                     ],
                     usage=usage_of([g0, g] if g is not g0 else [g]),
                     exit_reason="abstained" if abstained else "answered",
