@@ -979,9 +979,14 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
     seen: set[str] = set()
     for h in evidence:
         seen |= _tokens(chunk_text(h))
-    found = any(t in seen or t.rstrip("e") in seen
-                or len(t) >= 5 and any(x.startswith(t) for x in seen) for t in relation)
+    found = any(_has_term(seen, t) for t in relation)
     return [] if found else relation
+
+
+def _has_term(toks: set[str], term: str) -> bool:
+    """A stemmed content term in a chunk's tokens: as written, without a final e, or (5
+    letters or more) as the start of a longer word."""
+    return term in toks or term.rstrip("e") in toks or len(term) >= 5 and any(x.startswith(term) for x in toks)
 
 
 def _flat(text: str) -> str:
@@ -1013,7 +1018,7 @@ def coverage(question: str, chunks: list[Hit], answered: set[str] | frozenset[st
     for t in terms:
         w = 2.0 if t in name_words else 1.0
         total += w
-        got += w * (t in toks or t.rstrip("e") in toks or any(x.startswith(t) and len(t) >= 5 for x in toks))
+        got += w * _has_term(toks, t)
     return got / total
 
 
