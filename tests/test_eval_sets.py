@@ -27,7 +27,7 @@ from ragtune.eval.qa import load_qa
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose")
-FROZEN_SPLITS = ("test", "test2", "test3", "test4")  # in the order they were written
+FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5")  # in the order they were written
 MIN_TEST = 60
 
 
@@ -72,8 +72,8 @@ def present() -> list[str]:
 
 
 def frozen(name: str) -> list[str]:
-    """The frozen test splits of a set: `test`, and `test2`, `test3`, `test4` (each written after
-    the one before it was read) where they exist."""
+    """The frozen test splits of a set: `test`, and `test2`, `test3`, `test4`, `test5` (each
+    written after the one before it was read) where they exist."""
     return [s for s in FROZEN_SPLITS if (EVALSETS / name / f"{s}.jsonl").is_file()]
 
 
@@ -224,6 +224,34 @@ def test_catalog_test4_asks_no_fact_an_earlier_split_asks(builder):
     assert len(set().union(*(absent(it) for it in test4))) == len(test4)
     pkgs = {p.key for p in builder.installed_packages()}
     assert not {builder.canonical(n) for n in builder.ABSENT_LATER} & pkgs
+
+
+def test_catalog_test5_asks_no_fact_an_earlier_split_asks(builder, corpora):
+    """test5 was generated after test4 was read: facts none of dev, test, test2, test3 and test4
+    asks, and no absent package any of them already named, each named once."""
+    folder = EVALSETS / "catalog"
+    splits = ("dev", "test", "test2", "test3", "test4", "test5")
+    rows = {s: [json.loads(line) for line in (folder / f"{s}.jsonl").read_text().splitlines()]
+            for s in splits}
+    earlier = [it for s in splits[:-1] for it in rows[s]]
+    used = {builder._fact(it) for it in earlier}
+    assert not [it["id"] for it in rows["test5"] if builder._fact(it) in used]
+    names = builder.absent_names("test5")
+
+    def absent(it):
+        words = f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} "
+        return {n for n in names if f" {n} " in words}
+
+    named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
+    test5 = [it for it in rows["test5"] if it["kind"] == "absent-package"]
+    assert all(len(absent(it)) == 1 for it in test5)
+    assert not [it["id"] for it in test5 if absent(it) & named]
+    asked = set().union(*(absent(it) for it in test5))
+    assert len(asked) == len(test5)
+    pkgs = {p.key for p in builder.installed_packages()}
+    assert not {builder.canonical(n) for n in asked} & pkgs
+    text = "\n".join(p.read_text() for p in (corpora["catalog"] / "packages").iterdir()).lower()
+    assert not [n for n in asked if re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", text)]
 
 
 def test_catalog_uses_every_layout_and_only_pinned_packages(builder, corpora):
