@@ -96,6 +96,64 @@ def test_english_readings_of_questions_and_answers():
     assert not _ungrounded("1. It opens early.", "open", "What should I know?", desk)
 
 
+def test_reading_rules_found_on_the_read_splits():
+    """Rules from the read test4 splits (2026-12-01, dev and read splits only), each general
+    English or arithmetic, none about a corpus."""
+    from ragtune.strategies.agentic import _has_term, _name_parts, _tokens, _wrong_dimension
+    # a coordination inside a condition clause is no choice
+    assert find_options("What does the parser do when it is fed broken or partial input?") == []
+    assert find_options("Which is faster when compiled, numpy or scipy?") == ["numpy", "scipy"]
+    # a frequency ("monthly", "every minute") is no number to look for
+    assert answer_type("How often is the index rebuilt?") == "open"
+    # a subordinator starts no name
+    assert names("Once Widget Pro 2 support ends, what can I buy?") == ["Widget Pro 2"]
+    # a version is found whole: 4.4.0 is not in a page about 4.3.0 by its digits
+    assert _name_parts("ToolOS 4.4.0") == ["toolos", "4.4.0"]
+    assert "4.4.0" not in _tokens("ToolOS 4.3.0 fixes 4 bugs, 0 left.")
+    assert "3.10" in _tokens("needs Python >=3.10")
+    # an identifier written with another separator is the same term
+    assert _has_term(_tokens("deps: huggingface-hub"), "huggingface_hub")
+    # a month alone states a date
+    assert states_value("It should be finished in October.", "date", "When is the refit due?")
+    # a measured value of the wrong kind answers no quantity
+    (mins,), (days,), (blocks,) = (extract_values(x) for x in ("ten-minute", "25 days",
+                                                               "three blocks"))
+    assert _wrong_dimension("How many people work at the depot?", mins)
+    assert not _wrong_dimension("How many holiday days do I get?", days)
+    assert _wrong_dimension("How long is the leave?", blocks)
+    assert not _wrong_dimension("How long is the leave?", days)
+    assert _wrong_dimension("How much did the move cost?", days)
+
+
+def test_prepare_keeps_the_default_threshold_unless_dev_clearly_prefers_another():
+    """A dev split that cannot tell thresholds apart (one question, or none) keeps the default;
+    one that gains 2 questions and 3% moves (the rule from the read splits, 2026-12-01)."""
+    from types import SimpleNamespace
+
+    from ragtune.eval.qa import QAItem
+    from ragtune.strategies.agentic import Agentic
+    from ragtune.strategies.common import PromptProgram
+
+    def prepared(rows):  # rows: (answerable, support, right when answered)
+        agent = object.__new__(Agentic)
+        agent.program = PromptProgram()
+        dev = [QAItem(id=str(i), question="q?", answers=["yes"] if a else [])
+               for i, (a, _, _) in enumerate(rows)]
+        runs = [SimpleNamespace(abstained=False, support_score=s, text="yes" if ok else "no")
+                for _, s, ok in rows]
+        agent._runs = lambda questions, filters, budget: runs
+        agent.prepare(None, [], dev)
+        return agent.threshold
+
+    solid = [(True, 0.9, True)] * 40
+    # one unanswerable more caught at 0.6 than at 0.5: no reason to move
+    assert prepared(solid + [(False, 0.55, False), (False, 0.3, False)]) == 0.5
+    # nothing tells 0.0 from 0.5 apart: the default, not the lowest
+    assert prepared(solid + [(True, 0.2, False)] * 2) == 0.5
+    # three unanswerables more caught at 0.6, nothing lost: move
+    assert prepared(solid + [(False, 0.55, False)] * 3) == 0.6
+
+
 def test_question_parsing_is_generic_english():
     assert find_options("Which is older, the Tavi bridge or the Orlen tower?") == ["Tavi bridge", "Orlen tower"]
     assert find_options("numpy or pandas: which needs more dependencies?") == ["numpy", "pandas"]

@@ -29,8 +29,9 @@ LEADING = WH | STOPWORDS | {
     "what's", "who's", "where's", "when's", "how's", "which's", "is", "are", "was", "were",
     "does", "did", "do", "can", "could", "should", "would", "will", "may", "might", "must",
     "let", "according", "apart", "besides", "compared", "regarding", "despite", "although",
-    "though", "while", "because", "however", "moreover", "furthermore", "therefore", "thus",
-    "meanwhile", "instead", "unlike", "like", "other", "another", "many", "most", "more", "such",
+    "though", "while", "because", "once", "unless", "whenever", "however", "moreover",
+    "furthermore", "therefore", "thus", "meanwhile", "instead", "unlike", "like", "other",
+    "another", "many", "most", "more", "such",
     "these", "those", "this", "that", "it", "its", "they", "their", "he", "she", "his", "her",
 }  # fmt: skip
 
@@ -107,9 +108,11 @@ def _inflections(word: str) -> set[str]:
     for suffix, base in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
                          ("ing", "e"), ("est", ""), ("est", "e"), ("iest", "y"), ("er", ""),
                          ("er", "e"), ("ers", ""), ("ers", "e"), ("ability", "able"),
-                         ("ibility", "ible"), ("ity", "")):
+                         ("ibility", "ible"), ("ity", ""), ("ly", ""), ("ily", "y")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.add(word[: -len(suffix)] + base)
+    if "iz" in word:  # American and British spelling: "synchronize", "synchronise"
+        out |= _inflections(word.replace("iz", "is"))
     return out
 
 
@@ -237,8 +240,8 @@ _QUANTITY_NOUNS = (
     "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold"
 )
 _NUMBER_CUE = re.compile(
-    r"\bhow\s+(?:many|much|long|old|often|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
-    r"frequently|expensive)\b"
+    r"\bhow\s+(?:many|much|long|old|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
+    r"expensive)\b"
     rf"|\b(?:what|which)\s+(?:is\s+|are\s+|was\s+|were\s+|'s\s+)?(?:the\s+|its\s+|their\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
     rf"|\bwhat's\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
@@ -331,6 +334,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:?!()]|\b(?:which|who|whom|what|whether|between|
                            r"was|were|does|did|do|has|have|had)\b", re.I)
 
 
+_CONDITION = re.compile(r"\b(?:when|whenever|if|unless|while|because|once)\b", re.I)
 _CHOOSES = re.compile(r"\b(?:which|who|whom|whether|or|vs\.?|versus)\b", re.I)
 
 
@@ -354,6 +358,10 @@ def find_options(question: str) -> list[str]:
     if not m:
         return []
     left, right = q[: m.start()], q[m.end():]
+    # "... when it is fed arbitrary or malformed input": a coordination inside a condition
+    # clause (no punctuation since the subordinator) states the condition, not a choice
+    if _CONDITION.search(re.split(r"[,;:?!()]", left)[-1]):
+        return []
     breaks = list(_CLAUSE_BREAK.finditer(left))
     a = left[breaks[-1].end():] if breaks else left
     stop = _CLAUSE_BREAK.search(right)
