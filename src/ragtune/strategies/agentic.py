@@ -1030,20 +1030,28 @@ def _name_parts(name: str) -> list[str]:
 
 def coverage(question: str, chunks: list[Hit], answered: set[str] | frozenset[str] = frozenset()) -> float:
     """Weighted share of the question's content terms found in the chunks; names count double.
-    `answered`: terms the answer itself satisfies (the type words of a typed answer)."""
+    `answered`: terms the answer itself satisfies (the type words of a typed answer). A chunk's
+    metadata is part of it: "the finance team in the staff directory" is often said only by
+    the record's fields (team, category, tags), not by its text."""
     terms = [t for t in content_terms(TEMPORAL.sub(" ", question)) if t not in answered]
     if not terms or not chunks:
         return 1.0 if not terms else 0.0
     name_words = {stem(w) for n in names(question) for w in words(n)}
     toks: set[str] = set()
     for h in chunks:
-        toks |= _tokens(chunk_text(h))
+        toks |= _tokens(chunk_text(h) + "\n" + _metadata_text(h))
     total = got = 0.0
     for t in terms:
         w = 2.0 if t in name_words else 1.0
         total += w
         got += w * _has_term(toks, t)
     return got / total
+
+
+def _metadata_text(h: Hit) -> str:
+    """A chunk's metadata values as words (lists flattened; keys left out)."""
+    vals = [x for v in (h.metadata or {}).values() for x in (v if isinstance(v, (list, tuple)) else [v])]
+    return " ".join(str(x) for x in vals if isinstance(x, (str, int, float)))
 
 
 def _about(text: str, option: str, options: list[str]) -> bool:
@@ -1314,6 +1322,12 @@ def _dimension_wanted(question: str) -> str | None:
 _PHYSICAL = ("time", "length", "mass", "bytes")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,2}[a-z]+)", re.I)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
+_MEASURES = (
+    (re.compile(r"\b(?:depth|deep|height|tall|width|wide|length|distance|far)\b", re.I), "length"),
+    (re.compile(r"\b(?:weight|weigh\w*|heavy|heavier|mass)\b", re.I), "mass"),
+    (re.compile(r"\b(?:storage|memory|flash|disk|capacity|ram)\b", re.I), "bytes"),
+    (re.compile(r"\b(?:duration|long|lasts?|period|runtime|life|lifetime)\b", re.I), "time"),
+)
 _COST = re.compile(r"\b(?:costs?|price[sd]?|pa(?:y|id)|fees?|spen[dt]|budget)\b", re.I)
 
 
@@ -1325,6 +1339,9 @@ def _wrong_dimension(question: str, v: Value) -> bool:
         return bool(v.unit) and v.dimension not in ("time", "length")
     if _dimension_of(v) not in _PHYSICAL:
         return False
+    asked = {dim for rx, dim in _MEASURES if rx.search(question)}
+    if asked:  # "to what depth", "how heavy", "what storage": the measure names its dimension
+        return v.dimension not in asked
     if m := _HOW_MANY.search(question):  # the counted noun may follow an adjective or two
         nouns = re.findall(r"[a-z]+", m.group(1).lower())
         return not any(x.dimension == v.dimension for w in nouns for x in extract_values(f"2 {w}"))
