@@ -748,6 +748,10 @@ class Agentic(Rag):
             if r.kind == "comparison":
                 missing = []  # the options' evidence is judged by the comparison; the floor stands
             support = (r.support or r.floor.retrieved[:2]) + r.first_hop[:1]
+            if r.decided_by == "rag":  # rag's answer stands on rag's best chunk too (a filter
+                # the agent read into the question may have narrowed its own search to the wrong
+                # record)
+                support = support + [h for h in r.floor.retrieved[:1] if h not in support]
             # what rag's typed answer asserts that no chunk states (computed once, used twice)
             # a value counts as stated only in a chunk naming the question's thing, when one does
             # ("14 months" from the passage about another product is not this product's value)
