@@ -862,6 +862,11 @@ def loops(text: str) -> bool:
 
 # words that point at a document rather than name a thing in it ("the AnyIO README")
 DOCUMENT_WORDS = {"readme", "changelog", "faq", "docs", "wiki", "manual", "handbook", "homepage"}
+# words about the text rather than the world ("which version does the catalog list?"): a page
+# that answers need not use them
+_TEXT_WORDS = {stem(w) for w in (*DOCUMENT_WORDS, "catalog", "catalogue", "directory", "page",
+                                 "document", "record", "entry", "list", "listed", "mention", "say",
+                                 "says", "state", "states", "accord", "according")}
 
 _WRITTEN_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'`)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -993,7 +998,7 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
     subject: set[str] = set()
     for h in evidence:
         subject |= _tokens(h.title or "")
-    relation = sorted(t for t in _relation_terms(question) - type_words(question, want)
+    relation = sorted(t for t in _relation_terms(question) - type_words(question, want) - _TEXT_WORDS
                       if t not in subject and not t.isdigit())
     if not relation or not evidence:
         return []
