@@ -663,6 +663,9 @@ class Agentic(Rag):
             pick, why = best, "confident"
         else:
             pick, why = None, "not confident"
+        if pick is not None and not agree and r.want == "version" and not is_abstention(floor) \
+                and _states_other_version(floor, q, [chunk_text(h) for h in [*r.hits, *r.floor.retrieved]]):
+            pick, why = None, "rag states another version the evidence states"
         r.log("answer", {"question": q, "answer_type": r.want, "candidates": cands},
               {"choice": [round(c, 3) for c in choice], "tie": [round(x, 2) for x in ties],
                "margin": _round(margin), "pick": pick, "why": why}, ms=t.ms)
@@ -1055,6 +1058,14 @@ def coverage(question: str, chunks: list[Hit], answered: set[str] | frozenset[st
         total += w
         got += w * _has_term(toks, t)
     return got / total
+
+
+def _states_other_version(floor: str, question: str, texts: list[str]) -> bool:
+    """rag's answer gives a version the evidence gives too (not the question's own): what it
+    read ("It needs Python 3.8") where a span took the nearest version (the package's own)."""
+    low = " ".join(texts).lower()
+    return any(fits(v, "version") and v.text.lower() not in question.lower() and v.text.lower() in low
+               for v in extract_values(floor))
 
 
 def _metadata_text(h: Hit) -> str:
