@@ -1,0 +1,108 @@
+"""Every dev split and every read test split, rag and agentic; agentic prepared on its corpus's
+dev split as `compare` does (the abstention threshold), so a read split is answered as a fresh
+one would be. Generations are cached in WORK's projects, so a rerun after a change to agentic
+takes seconds.
+
+    OMP_WAIT_POLICY=PASSIVE ONEDNN_MAX_CPU_ISA=AVX2 \
+        python scripts/eval_read_splits.py OUTNAME [CORPUS...]
+
+WORK ($RAGTUNE_EVAL_WORK, default /tmp/ragtune-read) holds catalog-docs and prose-docs (built by
+scripts/build_evalsets.py), seed-docs (the seed article), world (`generate_world("small", 0)`)
+and read2/, read3/, read4/: copies of the read test2..test4 splits named catalog.jsonl,
+prose.jsonl, tables.jsonl (copies, so no tool reads a test file by accident). Writes
+WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
+EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = Path(os.environ.get("RAGTUNE_EVAL_WORK", "/tmp/ragtune-read"))
+
+
+def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
+    """name -> (documents, dev split, {split: read copy})."""
+    sets = ROOT / "evalsets"
+    reads = {name: {f"r{n}": WORK / f"read{n}" / f"{name}.jsonl" for n in (2, 3, 4)}
+             for name in ("catalog", "prose", "tables")}
+    return {
+        "catalog": (WORK / "catalog-docs", sets / "catalog" / "dev.jsonl", reads["catalog"]),
+        "prose": (WORK / "prose-docs", sets / "prose" / "dev.jsonl", reads["prose"]),
+        "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
+                   sets / "tables" / "dev.jsonl", reads["tables"]),
+        "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
+        "world": (WORK / "world" / "docs", WORK / "world" / "qa" / "dev.jsonl",
+                  {"train": WORK / "world" / "qa" / "train.jsonl"}),
+    }
+
+
+def main() -> None:
+    from ragtune import api
+    from ragtune.eval.metrics import score_item
+    from ragtune.eval.qa import load_qa
+    from ragtune.index import open_index
+    from ragtune.models import project_pool
+    from ragtune.project import Project
+    from ragtune.strategies import build_strategy
+
+    out = WORK / "evals" / sys.argv[1]
+    out.mkdir(parents=True, exist_ok=True)
+    table = corpora()
+    summary = {}
+    for name in sys.argv[2:] or list(table):
+        docs, dev_path, reads = table[name]
+        (WORK / f"dproj-{name}").mkdir(exist_ok=True)
+        project = Project.open(WORK / f"dproj-{name}")
+        api.ingest(project, docs, progress=False)
+        dev = load_qa(dev_path)
+        splits = {"dev": dev, **{k: load_qa(v) for k, v in reads.items()}}
+        with open_index(project) as index:
+            gen = project_pool(project).generator()
+            for spec in ("rag", "agentic"):
+                strategy = build_strategy(spec, project, gen, index=index)
+                if spec == "agentic":
+                    if os.environ.get("EXP_THRESHOLD"):
+                        strategy.program.abstain_threshold = float(os.environ["EXP_THRESHOLD"])
+                    else:
+                        strategy.prepare(project, [], dev)
+                for split, items in splits.items():
+                    t0 = time.perf_counter()
+                    answers = strategy.answer_many([i.question for i in items])
+                    scores = [score_item(i, a) for i, a in zip(items, answers)]
+                    with open(out / f"{name}-{split}-{spec}.jsonl", "w") as f:
+                        for i, a, s in zip(items, answers, scores):
+                            f.write(json.dumps({
+                                "id": i.id, "type": i.type, "question": i.question,
+                                "gold": i.answers, "text": a.text, "abstained": a.abstained,
+                                "correct": s.correct,
+                                "exit": a.exit_reason, "trace": [x.to_dict() for x in a.trace],
+                            }, default=str) + "\n")
+                    row = _row(items, answers, scores)
+                    row["threshold"] = getattr(strategy, "threshold", None)
+                    row["s"] = round(time.perf_counter() - t0, 1)
+                    summary[f"{name}-{split}-{spec}"] = row
+                    print(name, split, spec, json.dumps(row), flush=True)
+    (out / "summary.json").write_text(json.dumps(summary, indent=1))
+
+
+def _row(items, answers, scores) -> dict:
+    una = [a.abstained for i, a in zip(items, answers) if not i.answers]
+    ans = [a.abstained for i, a in zip(items, answers) if i.answers]
+    by: dict[str, list[int]] = {}
+    for i, s in zip(items, scores):
+        c = by.setdefault(i.type or "all", [0, 0])
+        c[0] += int(s.correct)
+        c[1] += 1
+    return {"n": len(items), "right": sum(int(s.correct) for s in scores),
+            "una": f"{sum(una)}/{len(una)}", "ans": f"{sum(ans)}/{len(ans)}",
+            "by_type": {t: f"{a}/{b}" for t, (a, b) in sorted(by.items())}}
+
+
+if __name__ == "__main__":
+    main()
