@@ -3,7 +3,7 @@
     python scripts/build_evalsets.py catalog --out DIR     # package records, three page layouts
     python scripts/build_evalsets.py prose --out DIR       # long descriptions (real READMEs)
     python scripts/build_evalsets.py questions catalog     # regenerate catalog questions (stdout)
-    python scripts/build_evalsets.py questions catalog --split test3   # a fresh split (stdout)
+    python scripts/build_evalsets.py questions catalog --split test6   # a fresh split (stdout)
 
 The text is not committed: it is rendered at use time from `importlib.metadata` of the packages
 installed in the running Python, restricted to packages pinned in constraints.txt *at the pinned
@@ -446,15 +446,231 @@ def split_questions(items: list[dict], seed: int = 14, dev_share: float = 0.4) -
     return ([{k: it[k] for k in order if k in it} for it in dev], [{k: it[k] for k in order if k in it} for it in test])
 
 
+# ---------------------------------------------------------------- later wordings and fact kinds
+
+# Added when test6 was written: after test5 the templates above had no summary lookup, no absent
+# package and no filter but version filters left to ask. Used only by the fresh splits from
+# LATER_FROM on, which take every fact `later_catalog_questions` can state instead of the
+# 60-seed pool of `catalog_questions`; the templates above, their rng draws and that pool are as
+# they were, so dev, test and test2 to test5 still come out byte for byte.
+LATER_FROM = "test6"
+# Well-known packages this project does not install and the catalog names nowhere, asked about
+# only from LATER_FROM on (test5 had named the last unnamed ones of ABSENT and ABSENT_LATER).
+ABSENT_LATER2 = (
+    "pygame", "twisted", "sanic", "elasticsearch", "pymysql", "cython", "redis", "loguru",
+)  # fmt: skip
+# The wording `_fact` reads a filter in: the earlier generator's for its four kinds, so a filter
+# asked in a later wording is the same fact as in the wording an earlier split asked it in.
+_BASE_FILTER = {
+    "filter-requires": "Which package under the {lic} licence requires {x}?",
+    "filter-nodeps": "Which package under the {lic} licence has no required dependencies?",
+    "filter-version": "Which package under the {lic} licence is at version {v}?",
+    "filter-extra": "Which package under the {lic} licence has an optional extra called {e}?",
+    "filter-python": "Which package under the {lic} licence has the Python requirement {spec}?",
+    "filter-both": "Which package requires both {x} and {y}?",
+}
+# New wordings of every kind, and two new kinds: reverse-deps (a package named by its whole
+# dependency list) and filter-python / filter-both. A `requires` wording ends in "{x}?" (`_fact`
+# reads the package required from the last word); an absent-attribute wording asks an attribute
+# `_ABSENT_ATTRS` does not, so it is a new fact whatever the package.
+_LATER_Q = {
+    "version": (
+        "Which release of {name} does the catalog record?",
+        "At which version is {name} listed?",
+        "What version number does the catalog give for {name}?",
+    ),
+    "licence": (
+        "What licence is {name} released under?",
+        "Which licence applies to {name}?",
+        "{name} is published under which licence?",
+    ),
+    "python": (
+        "What is the minimum Python version for {name}?",
+        "Which Python requirement does {name} declare?",
+    ),
+    "reverse": (
+        'Which package has the one-line summary "{summary}"?',
+        'Name the package whose summary is "{summary}".',
+        'Which catalog entry is summed up as "{summary}"?',
+    ),
+    "reverse-deps": (
+        "Which package depends on exactly {deps}?",
+        "Which package's dependencies are {deps} and nothing else?",
+    ),
+    "requires": (
+        "Which one of {first} and {second} depends on {x}?",
+        "Of {first} and {second}, which package needs {x}?",
+        "{first} or {second}: which of the two requires {x}?",
+    ),
+    "filter-requires": ("Among the {lic}-licensed packages, which one depends on {x}?",),
+    "filter-nodeps": ("Which {lic}-licensed package declares no required dependencies?",),
+    "filter-version": (
+        "Which {lic}-licensed package is at version {v}?",
+        "Among the packages licensed {lic}, which one has version {v}?",
+    ),
+    "filter-extra": ("Which {lic}-licensed package offers an optional extra named {e}?",),
+    "filter-python": (
+        "Which {lic}-licensed package declares the Python requirement {spec}?",
+        "Among the packages licensed {lic}, which one needs Python {spec}?",
+    ),
+    "filter-both": (
+        "Which package depends on both {x} and {y}?",
+        "Which single package needs both {x} and {y}?",
+    ),
+    "absent-package": (
+        "What is the catalog version of {name}?",
+        "Which licence does {name} carry?",
+        "What does {name} depend on?",
+        "Which Python versions does {name} support?",
+    ),
+    "absent-attribute": (
+        "How many GitHub stars does {name} have?",
+        "What is the e-mail address of the author of {name}?",
+        "How many people have contributed to {name}?",
+        "How large is the {name} {version} wheel file?",
+        "Which company sponsors the development of {name}?",
+        "In which year was the first release of {name}?",
+        "Where is the changelog of {name} published?",
+    ),
+}
+
+
+def _template_re(template: str) -> re.Pattern:
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
+                              for i, p in enumerate(parts)))
+
+
+def question_fields(kind: str, question: str) -> dict[str, str] | None:
+    """The values a question of `kind` was written with (`{"lic": ..., "v": ...}`), read back
+    from whichever of its base or later wordings it is in; None when it is in none of them."""
+    base = (_BASE_FILTER[kind],) if kind in _BASE_FILTER else ()
+    for template in base + _LATER_Q.get(kind, ()):
+        m = _template_re(template).fullmatch(question)
+        if m:
+            return m.groupdict()
+    return None
+
+
+def _base_wording(kind: str, question: str) -> str:
+    """A filter question in its base wording (`_BASE_FILTER`); any other question unchanged."""
+    fields = question_fields(kind, question) if kind in _BASE_FILTER else None
+    return _BASE_FILTER[kind].format(**fields) if fields is not None else question
+
+
+def later_catalog_questions(packages: list[Package], names: tuple[str, ...] = (),
+                            seed: int = 34) -> list[dict]:
+    """Every fact the later wordings can state about `packages` (all of them, not a sample),
+    and every later absent-package wording about each name in `names` that is not installed;
+    each item in one wording drawn with `seed`. `_who` (the package or name it is about) and
+    `_sub` (its kind, or an absent attribute's template) steer the sampling; not written out."""
+    rng = random.Random(seed)
+    pk = list(packages)
+    by_key = {p.key: p for p in pk}
+    out: list[dict] = []
+
+    def add(kind, qtype, fields, answers, evidence, who, sub=None, **extra):
+        template = rng.choice(_LATER_Q[kind])
+        it = _q(kind, qtype, template.format(**fields), answers, evidence, **extra)
+        it["_who"], it["_sub"] = who, kind if sub is None else sub
+        out.append(it)
+
+    def named(key: str) -> str:
+        return by_key[key].name if key in by_key else key
+
+    for p in pk:
+        add("version", "single_hop", {"name": p.name}, [p.version], [p.doc_id], p.key)
+    spdx = [p for p in pk if re.fullmatch(r"[A-Za-z0-9.+-]+", p.licence or "")]
+    for p in spdx:
+        add("licence", "single_hop", {"name": p.name}, [p.licence], [p.doc_id], p.key)
+    for p in pk:
+        if re.fullmatch(r">=\s*3\.\d+(\.\d+)?", p.requires_python):
+            answers = [p.requires_python, p.requires_python.lstrip(">= ")]
+            add("python", "single_hop", {"name": p.name}, answers, [p.doc_id], p.key)
+    # reverse: a summary of three words or more that no other package has and that does not
+    # name its package; or the whole dependency list (2 to 4 names) no other package covers
+    counts: dict[str, int] = {}
+    for p in pk:
+        counts[p.summary.lower()] = counts.get(p.summary.lower(), 0) + 1
+    for p in pk:
+        if (len(p.summary.split()) >= 3 and counts[p.summary.lower()] == 1
+                and p.key not in canonical(p.summary)):
+            fields = {"summary": p.summary.rstrip(".")}
+            add("reverse", "reverse", fields, [p.name], [p.doc_id], p.key)
+    for p in pk:
+        deps = list(dict.fromkeys(r.name for r in p.requires))
+        if 2 <= len(deps) <= 4 and not any(
+                o is not p and p.mentioned() <= o.mentioned() for o in pk):
+            add("reverse-deps", "reverse", {"deps": _and(deps)}, [p.name], [p.doc_id], p.key)
+    # which of A or B requires X: every pair the earlier generator could draw
+    for a in pk:
+        for x in sorted(a.unconditional()):
+            for b in pk:
+                if b.key != a.key and x not in b.mentioned() and x != b.key and b.requires:
+                    first, second = (a, b) if rng.random() < 0.5 else (b, a)
+                    fields = {"first": first.name, "second": second.name, "x": named(x)}
+                    add("requires", "comparison", fields, [a.name], [a.doc_id, b.doc_id],
+                        a.key, options=[first.name, second.name])
+    # filters in one licence: every condition only one package under it meets
+    by_lic: dict[str, list[Package]] = {}
+    for p in spdx:
+        by_lic.setdefault(p.licence, []).append(p)
+    for lic, group in by_lic.items():
+        if len(group) < 2:
+            continue
+        for p in group:
+            rest = [o for o in group if o is not p]
+
+            def only(kind: str, **fields) -> None:
+                add(kind, "filter", {"lic": lic, **fields}, [p.name], [p.doc_id], p.key)
+
+            for x in sorted(p.unconditional()):
+                if all(x not in o.mentioned() for o in rest):
+                    only("filter-requires", x=named(x))
+            if not p.requires and all(o.requires for o in rest):
+                only("filter-nodeps")
+            if all(o.version != p.version for o in rest):
+                only("filter-version", v=p.version)
+            for e in p.extras:
+                if len(e) > 2 and all(e not in o.extras for o in rest):
+                    only("filter-extra", e=e)
+            if p.requires_python and all(o.requires_python != p.requires_python for o in rest):
+                only("filter-python", spec=p.requires_python)
+    # the one package that needs two packages, and no other mentions both
+    for p in pk:
+        deps = sorted(p.unconditional())
+        for i, x in enumerate(deps):
+            for y in deps[i + 1:]:
+                if not any(o is not p and {x, y} <= o.mentioned() for o in pk):
+                    add("filter-both", "filter", {"x": named(x), "y": named(y)}, [p.name],
+                        [p.doc_id], p.key)
+    # unanswerable
+    for n in names:
+        if canonical(n) not in by_key:
+            for template in _LATER_Q["absent-package"]:
+                it = _q("absent-package", "unanswerable", template.format(name=n), [], [])
+                it["_who"], it["_sub"] = n, "absent-package"
+                out.append(it)
+    for p in pk:
+        for i, template in enumerate(_LATER_Q["absent-attribute"]):
+            question = template.format(name=p.name, version=p.version)
+            it = _q("absent-attribute", "unanswerable", question, [], [])
+            it["_who"], it["_sub"] = p.key, i
+            out.append(it)
+    return out
+
+
 def _fact(item: dict) -> tuple:
     """What an item asks, whatever its wording: two items with one fact are one question."""
     kind = item["kind"]
-    if kind in ("version", "licence", "python", "reverse"):
+    if kind in ("version", "licence", "python", "reverse", "reverse-deps"):
         return (kind, tuple(item["evidence"]))
     if kind == "requires":
         return (kind, tuple(sorted(item["options"])), item["question"].rsplit(" ", 1)[-1].rstrip("?").lower())
     if kind == "absent-package":
         return (kind, item["question"].lower())
+    if kind in _BASE_FILTER:
+        return (kind, _base_wording(kind, item["question"]))
     return (kind, item["question"])
 
 
@@ -463,45 +679,87 @@ FRESH_TARGET = {"version": 13, "licence": 7, "python": 4, "reverse": 12, "requir
 
 
 # The fresh splits, each written once and then frozen: the sampling seed and the splits whose
-# facts it must not ask. Every one enumerates the askable facts over the same 60 generator seeds
-# (30..89, those test2 used), so a later split differs from test2 only in what it drops and in
-# its sampling seed.
+# facts it must not ask. test2 to test5 enumerate the askable facts over the same 60 generator
+# seeds (30..89, those test2 used), so each differs from test2 only in what it drops and in its
+# sampling seed; from LATER_FROM on a split takes every fact `later_catalog_questions` states.
 FRESH_SPLITS = {
     "test2": (30, ("dev", "test")),
     "test3": (31, ("dev", "test", "test2")),
     "test4": (32, ("dev", "test", "test2", "test3")),
     "test5": (33, ("dev", "test", "test2", "test3", "test4")),
+    "test6": (34, ("dev", "test", "test2", "test3", "test4", "test5")),
 }
 POOL_SEEDS = range(30, 90)
 LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_LATER
 
 
 def absent_names(split: str) -> tuple[str, ...]:
-    """The uninstalled packages a fresh split may ask about: ABSENT, and from LATER_ABSENT_FROM
-    on ABSENT_LATER too."""
+    """The uninstalled packages a fresh split may ask about: ABSENT, from LATER_ABSENT_FROM on
+    ABSENT_LATER too, and from LATER_FROM on ABSENT_LATER2 as well."""
     order = list(FRESH_SPLITS)
-    later = order.index(split) >= order.index(LATER_ABSENT_FROM)
-    return ABSENT + ABSENT_LATER if later else ABSENT
+    names = ABSENT
+    if order.index(split) >= order.index(LATER_ABSENT_FROM):
+        names += ABSENT_LATER
+    if order.index(split) >= order.index(LATER_FROM):
+        names += ABSENT_LATER2
+    return names
+
+
+def is_later(split: str) -> bool:
+    """Whether a fresh split takes its facts from `later_catalog_questions`."""
+    order = list(FRESH_SPLITS)
+    return order.index(split) >= order.index(LATER_FROM)
+
+
+def _spread(rng: random.Random, group: list[dict], n: int, caps: dict[str, int]) -> list[dict]:
+    """Up to n items of a later split's group: its sub-kinds in turn, each in a seeded random
+    order, a package or absent name at most once, a sub-kind at most caps[sub] times."""
+    queues: dict = {}
+    for it in rng.sample(group, len(group)):
+        queues.setdefault(it["_sub"], []).append(it)
+    out: list[dict] = []
+    who: set[str] = set()
+    taken = dict.fromkeys(queues, 0)
+    while len(out) < n and any(queues.values()):
+        for sub in sorted(queues, key=str):
+            queue = queues[sub]
+            while queue and queue[0]["_who"] in who:
+                queue.pop(0)
+            if taken[sub] >= caps.get(sub, n):
+                queue.clear()
+            if queue and len(out) < n:
+                it = queue.pop(0)
+                out.append(it)
+                who.add(it["_who"])
+                taken[sub] += 1
+    return out
 
 
 def fresh_catalog_questions(packages: list[Package], used: list[dict], seed: int = 30,
                             prefix: str = "cat-test2",
                             pool_seeds: range = POOL_SEEDS,
-                            more_absent: tuple[str, ...] = ()) -> list[dict]:
+                            more_absent: tuple[str, ...] = (),
+                            later: bool = False) -> list[dict]:
     """A fresh split: every fact the generator can ask (its templates over `pool_seeds`, plus
     every `_ABSENT_Q` wording about each name in `more_absent` that is not installed) minus
     the facts `used` already asks (dev, test and any earlier fresh split), sampled per kind to
     FRESH_TARGET with `seed` (a kind with fewer facts left gives all it has); an absent package
-    already asked about is not asked again in any wording."""
+    already asked about is not asked again in any wording. With `later`, every fact
+    `later_catalog_questions` states instead, sampled per kind by `_spread`."""
     pool: dict[tuple, dict] = {}
-    for s in pool_seeds:
-        for it in catalog_questions(packages, seed=s):
+    if later:
+        everyone = ABSENT + tuple(n for n in more_absent if n not in ABSENT)
+        for it in later_catalog_questions(packages, everyone, seed=seed):
             pool.setdefault(_fact(it), it)
-    keys = {p.key for p in packages}
-    for n in (n for n in more_absent if canonical(n) not in keys and n not in ABSENT):
-        for template in _ABSENT_Q:
-            it = _q("absent-package", "unanswerable", template.format(name=n), [], [])
-            pool.setdefault(_fact(it), it)
+    else:
+        for s in pool_seeds:
+            for it in catalog_questions(packages, seed=s):
+                pool.setdefault(_fact(it), it)
+        keys = {p.key for p in packages}
+        for n in (n for n in more_absent if canonical(n) not in keys and n not in ABSENT):
+            for template in _ABSENT_Q:
+                it = _q("absent-package", "unanswerable", template.format(name=n), [], [])
+                pool.setdefault(_fact(it), it)
     names = ABSENT + tuple(n for n in more_absent if n not in ABSENT)
     used_facts = {_fact(it) for it in used}
     used_absent = {re.sub(r"\W+", " ", it["question"].lower()) for it in used if it["kind"] == "absent-package"}
@@ -514,6 +772,12 @@ def fresh_catalog_questions(packages: list[Package], used: list[dict], seed: int
         bool(p.summary) and p.summary.lower().rstrip(".") in it["question"].lower() for p in packages) == 1]
     rng = random.Random(seed)
     out: list[dict] = []
+    if later:
+        for kind, n in FRESH_TARGET.items():
+            group = [it for it in fresh if it["kind"] == kind or it["kind"].startswith(f"{kind}-")]
+            # a licence plus a version is nearly a lookup: at most half
+            out += _spread(rng, group, n, {"filter-version": n // 2})
+        return _numbered(out, prefix)
     for kind, n in FRESH_TARGET.items():
         group = [it for it in fresh if it["kind"] == kind or (kind == "filter" and it["kind"].startswith("filter-"))]
         if kind == "absent-package":  # one question per absent package
@@ -531,10 +795,15 @@ def fresh_catalog_questions(packages: list[Package], used: list[dict], seed: int
             out += group
             continue
         out += rng.sample(group, min(n, len(group)))
+    return _numbered(out, prefix)
+
+
+def _numbered(items: list[dict], prefix: str) -> list[dict]:
+    """The items with ids PREFIX-001 on, as written out (`_who`, `_sub` dropped)."""
     order = ("id", "question", "answers", "type", "evidence", "options", "kind")
-    for i, it in enumerate(out, 1):
+    for i, it in enumerate(items, 1):
         it["id"] = f"{prefix}-{i:03d}"
-    return [{k: it[k] for k in order if k in it} for it in out]
+    return [{k: it[k] for k in order if k in it} for it in items]
 
 
 # ---------------------------------------------------------------- command line
@@ -549,7 +818,7 @@ def main(argv: list[str] | None = None) -> int:
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
     q.add_argument("corpus", choices=["catalog"])
     q.add_argument("--split", choices=["dev", "test", "all", *FRESH_SPLITS], default="all",
-                   help="test2 to test5: a fresh split of facts no earlier split asks "
+                   help="test2 to test6: a fresh split of facts no earlier split asks "
                         "(written once, then frozen)")
     args = ap.parse_args(argv)
     packages = installed_packages()
@@ -570,7 +839,8 @@ def main(argv: list[str] | None = None) -> int:
             used = [json.loads(line) for f in earlier
                     for line in (folder / f"{f}.jsonl").read_text().splitlines() if line.strip()]
             rows = fresh_catalog_questions(packages, used, seed=seed, prefix=f"cat-{args.split}",
-                                           more_absent=absent_names(args.split))
+                                           more_absent=absent_names(args.split),
+                                           later=is_later(args.split))
         else:
             dev, test = split_questions(catalog_questions(packages))
             rows = {"dev": dev, "test": test, "all": dev + test}[args.split]

@@ -27,7 +27,7 @@ from ragtune.eval.qa import load_qa
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose")
-FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5")  # in the order they were written
+FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6")  # in the order written
 MIN_TEST = 60
 
 
@@ -72,8 +72,8 @@ def present() -> list[str]:
 
 
 def frozen(name: str) -> list[str]:
-    """The frozen test splits of a set: `test`, and `test2`, `test3`, `test4`, `test5` (each
-    written after the one before it was read) where they exist."""
+    """The frozen test splits of a set: `test`, and `test2` to `test6` (each written after the
+    one before it was read) where they exist."""
     return [s for s in FROZEN_SPLITS if (EVALSETS / name / f"{s}.jsonl").is_file()]
 
 
@@ -134,6 +134,7 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
 def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
     pkgs = {p.key: p for p in builder.installed_packages()}
     by_name = {p.name: p for p in pkgs.values()}
+    absent = builder.ABSENT + builder.ABSENT_LATER + builder.ABSENT_LATER2
     for split in ("dev", *frozen("catalog")):
         for q in load_qa(EVALSETS / "catalog" / f"{split}.jsonl"):
             kind = q.meta["kind"]
@@ -147,29 +148,42 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
             elif kind == "reverse":
                 same = [p for p in pkgs.values() if p.summary and p.summary.lower().rstrip(".") in q.question.lower()]
                 assert [p.name for p in same] == q.answers, q.id
-            elif kind == "requires":
+            elif kind == "reverse-deps":  # named by its whole dependency list
+                deps = builder.question_fields(kind, q.question)["deps"]
+                names = {builder.canonical(d) for d in re.split(r", | and ", deps)}
+                assert names == by_name[q.answers[0]].mentioned(), q.id
+                assert [p.name for p in pkgs.values() if names <= p.mentioned()] == q.answers, q.id
+            elif kind == "requires":  # every wording ends in the package required
                 a, b = by_name[q.answers[0]], next(by_name[o] for o in q.options if o != q.answers[0])
-                needed = q.question.rsplit(" requires ", 1)[1].rstrip("?")
+                needed = q.question.rsplit(" ", 1)[1].rstrip("?")
                 assert builder.canonical(needed) in a.unconditional(), q.id
                 assert builder.canonical(needed) not in b.mentioned(), q.id
             elif kind.startswith("filter-"):
-                lic = q.question.split(" under the ", 1)[1].split(" licence", 1)[0]
-                group = [p for p in pkgs.values() if p.licence == lic]
-                tail = q.question.split(" licence ", 1)[1].rstrip("?")
+                f = builder.question_fields(kind, q.question)  # in any wording of its kind
+                assert f is not None, q.id
+                group = [p for p in pkgs.values() if "lic" not in f or p.licence == f["lic"]]
                 if kind == "filter-requires":
-                    x = builder.canonical(tail.removeprefix("requires "))
+                    x = builder.canonical(f["x"])
                     hits = [p for p in group if x in p.unconditional()]
                     assert all(x not in p.mentioned() for p in group if p not in hits)
                 elif kind == "filter-nodeps":
                     hits = [p for p in group if not p.requires]
                 elif kind == "filter-version":
-                    hits = [p for p in group if p.version == tail.removeprefix("is at version ")]
+                    hits = [p for p in group if p.version == f["v"]]
+                elif kind == "filter-extra":
+                    hits = [p for p in group if f["e"] in p.extras]
+                elif kind == "filter-python":
+                    hits = [p for p in group if p.requires_python == f["spec"]]
                 else:
-                    hits = [p for p in group if tail.removeprefix("has an optional extra called ") in p.extras]
+                    assert kind == "filter-both", q.id
+                    both = {builder.canonical(f["x"]), builder.canonical(f["y"])}
+                    hits = [p for p in group if both <= p.unconditional()]
+                    assert [p for p in group if both <= p.mentioned()] == hits, q.id
                 assert [p.name for p in hits] == q.answers, q.id
             elif kind == "absent-package":
-                name = q.question.split(" of ", 1)[-1].split(" is ", 1)[0].split()[-1].rstrip("?")
-                assert builder.canonical(name) not in pkgs, q.id
+                words = f" {re.sub(r'[^a-z0-9]+', ' ', q.question.lower())} "
+                named = [n for n in absent if f" {n} " in words]
+                assert len(named) == 1 and builder.canonical(named[0]) not in pkgs, q.id
             else:
                 assert kind == "absent-attribute", q.id
 
@@ -252,6 +266,44 @@ def test_catalog_test5_asks_no_fact_an_earlier_split_asks(builder, corpora):
     assert not {builder.canonical(n) for n in asked} & pkgs
     text = "\n".join(p.read_text() for p in (corpora["catalog"] / "packages").iterdir()).lower()
     assert not [n for n in asked if re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", text)]
+
+
+def test_catalog_test6_asks_no_fact_an_earlier_split_asks(builder, corpora):
+    """test6 was generated after test5 was read, in the later wordings and fact kinds: facts
+    none of dev and test to test5 asks in any wording (`_fact` reads a filter in a later wording
+    as the earlier one, and leaves every earlier question as it is), and no absent package any
+    of them already named, each named once (ABSENT_LATER2 adds names from test6 on)."""
+    folder = EVALSETS / "catalog"
+    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6")
+    rows = {s: [json.loads(line) for line in (folder / f"{s}.jsonl").read_text().splitlines()]
+            for s in splits}
+    earlier = [it for s in splits[:-1] for it in rows[s]]
+    test6 = rows["test6"]
+    assert not [it["id"] for it in earlier
+                if builder._base_wording(it["kind"], it["question"]) != it["question"]]
+    assert not [it["id"] for it in test6  # every one in a wording of its kind
+                if builder.question_fields(it["kind"], it["question"]) is None]
+    used = {builder._fact(it) for it in earlier}
+    assert not [it["id"] for it in test6 if builder._fact(it) in used]
+    assert len({builder._fact(it) for it in test6}) == len(test6)
+    names = builder.absent_names("test6")
+    assert set(builder.absent_names("test5")) == set(names) - set(builder.ABSENT_LATER2)
+
+    def absent(it):
+        words = f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} "
+        return {n for n in names if f" {n} " in words}
+
+    named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
+    gone = [it for it in test6 if it["kind"] == "absent-package"]
+    assert all(len(absent(it)) == 1 for it in gone)
+    assert not [it["id"] for it in gone if absent(it) & named]
+    asked = set().union(*(absent(it) for it in gone))
+    assert len(asked) == len(gone)
+    pkgs = {p.key for p in builder.installed_packages()}
+    assert not {builder.canonical(n) for n in builder.ABSENT_LATER2} & pkgs
+    text = "\n".join(p.read_text() for p in (corpora["catalog"] / "packages").iterdir()).lower()
+    assert not [n for n in builder.ABSENT_LATER2
+                if re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", text)]
 
 
 def test_catalog_uses_every_layout_and_only_pinned_packages(builder, corpora):
