@@ -123,6 +123,13 @@ def test_reading_rules_found_on_the_read_splits():
     assert _wrong_dimension("How long is the leave?", blocks)
     assert not _wrong_dimension("How long is the leave?", days)
     assert _wrong_dimension("How much did the move cost?", days)
+    (fee,) = extract_values("EUR 400")
+    assert _wrong_dimension("How many times can I claim it?", fee)
+    assert not _wrong_dimension("How much did the move cost?", fee)
+    # a condition clause after the question asks no date; "a day" is a quantity
+    assert answer_type("What should a parcel be packed in when it is sent back?") == "open"
+    assert answer_type("By when must the form be filed?") == "date"
+    assert states_value("Less than a day.", "number", "How long does the reading take?")
 
 
 def test_prepare_keeps_the_default_threshold_unless_dev_clearly_prefers_another():

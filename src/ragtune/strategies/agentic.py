@@ -829,11 +829,15 @@ def states_value(answer: str, want: str, question: str) -> bool:
     asked = {(v.kind, v.key) for v in extract_values(question)}
     if want == "date" and _ORDINAL_DAY.search(answer) and not _ORDINAL_DAY.search(question):
         return True  # "From which day ...?" -> "From the fourth consecutive day."
+    if want == "number" and _ONE_UNIT.search(answer) and not _ONE_UNIT.search(question):
+        return True  # "How long does it take?" -> "Less than a day."
     if want == "date" and set(_MONTH.findall(answer)) - set(_MONTH.findall(question)):
         return True  # "In which month ...?", "When is it expected?" -> "In October."
     return any(fits(v, want, date_kind(question)) for v in extract_values(answer) if (v.kind, v.key) not in asked)
 
 
+_ONE_UNIT = re.compile(r"\b(?:an?|one|half\s+an?)\s+(?:second|minute|hour|day|week|fortnight|month|"
+                       r"year|dozen)s?\b", re.I)
 _MONTH = re.compile(r"\b(January|February|March|April|(?<=in )May|June|July|August|September|"
                     r"October|November|December)\b")
 _ORDINAL_DAY = re.compile(
@@ -1357,7 +1361,8 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     gigabytes) accepts its own dimension; a bare number is never wrong here."""
     if _HOW_LONG.search(question):  # "three blocks" is no length of time
         return bool(v.unit) and v.dimension not in ("time", "length")
-    if _dimension_of(v) not in _PHYSICAL:
+    dim = _dimension_of(v)
+    if dim not in _PHYSICAL and dim != "money":
         return False
     asked = {dim for rx, dim in _MEASURES if rx.search(question)}
     if asked:  # "to what depth", "how heavy", "what storage": the measure names its dimension
@@ -1365,7 +1370,7 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if m := _HOW_MANY.search(question):  # the counted noun may follow an adjective or two
         nouns = re.findall(r"[a-z]+", m.group(1).lower())
         return not any(x.dimension == v.dimension for w in nouns for x in extract_values(f"2 {w}"))
-    return bool(_COST.search(question))
+    return dim != "money" and bool(_COST.search(question))
 
 
 def _dimension_of(v: Value) -> str:

@@ -249,7 +249,8 @@ _NUMBER_CUE = re.compile(
     re.I,
 )
 _DATE_CUE = re.compile(
-    r"^\s*when\b|\b(?:in|by|from|since|until)\s+when\b|\bwhen\s+(?:did|does|do|was|were|is|will|"
+    r"^\s*when\b|\b(?:in|by|from|since|until)\s+when\s+(?:did|does|do|was|were|is|will|are|has|"
+    r"have|had|must|should|can)\b|\bwhen\s+(?:did|does|do|was|were|is|will|"
     r"are|has|have|had)\b|\b(?:what|which)\s+(?:year|date|day|month|decade|century)\b|"
     r"\b(?:what|which)\s+is\s+the\s+(?:deadline|date|release date|end date|start date)\b|"
     r"\b(?:what|which)\s+time\b|\b(?:what|which)\s+(?:days?|weekdays?|months)\b|"
