@@ -130,6 +130,11 @@ def test_reading_rules_found_on_the_read_splits():
     assert answer_type("What should a parcel be packed in when it is sent back?") == "open"
     assert answer_type("By when must the form be filed?") == "date"
     assert states_value("Less than a day.", "number", "How long does the reading take?")
+    # a model number follows its name; a measure asked rules out other units
+    assert names_covered("Widget 3 logger: 1 year warranty.", ["Widget 1"]) == 0.0
+    assert names_covered("the successor to the Widget 2.", ["Widget 2"]) == 1.0
+    (leads,) = extract_values("210 leads")
+    assert _wrong_dimension("What is the battery life of the probe?", leads)
 
 
 def test_prepare_keeps_the_default_threshold_unless_dev_clearly_prefers_another():

@@ -922,16 +922,25 @@ def _name_share(text: str, name: str) -> float:
 
 def names_covered(text: str, required: list[str]) -> float:
     """Share of `required` names found in `text`: a name counts when all its words occur as
-    whole words (so "the X5" finds "Acme Probe X5", and "Model 3" does not find "Model 3S")."""
+    whole words (so "the X5" finds "Acme Probe X5", and "Model 3" does not find "Model 3S"),
+    and a number in it follows the word before it ("Model 1" is not found in a page about the
+    Model 3 that mentions 1 year)."""
     if not required:
         return 1.0
     toks = _tokens(text)
+    flat = f" {_flat(text)} "
     found = 0
     for n in required:
         parts = _name_parts(n)
-        if parts and all(p in toks for p in parts) or _spelled_out(text, n):
+        numbered = [f" {_flat(a + ' ' + b)} " for a, b in zip(parts, parts[1:])
+                    if _NUMBER_PART.fullmatch(b)]
+        if parts and all(p in toks for p in parts) and all(x in flat for x in numbered) \
+                or _spelled_out(text, n):
             found += 1
     return found / len(required)
+
+
+_NUMBER_PART = re.compile(r"\d+")  # a model number; a dotted version is distinctive alone
 
 
 def _spelled_out(text: str, acronym: str) -> bool:
@@ -1362,11 +1371,11 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if _HOW_LONG.search(question):  # "three blocks" is no length of time
         return bool(v.unit) and v.dimension not in ("time", "length")
     dim = _dimension_of(v)
+    asked = {d for rx, d in _MEASURES if rx.search(question)}
+    if asked and v.unit:  # "to what depth", "how heavy", "what storage": the measure names
+        return v.dimension not in asked  # its dimension ("210 leads" is no battery life)
     if dim not in _PHYSICAL and dim != "money":
         return False
-    asked = {dim for rx, dim in _MEASURES if rx.search(question)}
-    if asked:  # "to what depth", "how heavy", "what storage": the measure names its dimension
-        return v.dimension not in asked
     if m := _HOW_MANY.search(question):  # the counted noun may follow an adjective or two
         nouns = re.findall(r"[a-z]+", m.group(1).lower())
         return not any(x.dimension == v.dimension for w in nouns for x in extract_values(f"2 {w}"))
