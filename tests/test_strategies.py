@@ -135,6 +135,13 @@ def test_reading_rules_found_on_the_read_splits():
     assert names_covered("the successor to the Widget 2.", ["Widget 2"]) == 1.0
     (leads,) = extract_values("210 leads")
     assert _wrong_dimension("What is the battery life of the probe?", leads)
+    # "Which Python versions ...": versions of a named thing, not another thing's
+    from ragtune.strategies.agentic import _version_of_another
+    assert answer_type("Which Python versions does the tool support?") == "version"
+    assert answer_type("Which library offers asynchronous versions of the module?") == "name"
+    text = "It needs Python 3.10; on Windows 10 and later."
+    assert _version_of_another("Which Windows versions are supported?", text, text.index("3.10"))
+    assert not _version_of_another("Which Python versions are supported?", text, text.index("3.10"))
 
 
 def test_prepare_keeps_the_default_threshold_unless_dev_clearly_prefers_another():

@@ -1182,6 +1182,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             or v.text.lower() in q_low \
                             or want == "number" and _wrong_dimension(question, v):
                         continue
+                    if want == "version" and _version_of_another(question, text, v.start):
+                        continue
                     if current and _CHANGED_FROM.search(text[max(0, v.start - 60):v.start]) \
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
@@ -1350,6 +1352,18 @@ def _dimension_wanted(question: str) -> str | None:
         if rx.search(question):
             return dim
     return None
+
+
+_NAMED_VERSION = re.compile(r"\b(?-i:([A-Z][\w.+-]*))\s+versions?\b", re.I)
+
+
+def _version_of_another(question: str, text: str, start: int) -> bool:
+    """A version written right after another capitalised name than the one the question asks
+    the version of: "Python 3.10" does not answer "Which Windows versions ...?"."""
+    m = _NAMED_VERSION.search(question)
+    before = re.search(r"([A-Za-z][\w+-]*)\W{0,3}$", text[max(0, start - 40):start])
+    return bool(m and before and before.group(1)[0].isupper()
+                and before.group(1).lower() != m.group(1).lower())
 
 
 _PHYSICAL = ("time", "length", "mass", "bytes")
