@@ -138,6 +138,7 @@ def test_reading_rules_found_on_the_read_splits():
     # "Which Python versions ...": versions of a named thing, not another thing's
     from ragtune.strategies.agentic import _version_of_another
     assert answer_type("Which Python versions does the tool support?") == "version"
+    assert answer_type("Which macOS versions does the tool support?") == "version"
     assert answer_type("Which library offers asynchronous versions of the module?") == "name"
     text = "It needs Python 3.10; on Windows 10 and later."
     assert _version_of_another("Which Windows versions are supported?", text, text.index("3.10"))

@@ -671,6 +671,10 @@ class Agentic(Rag):
                "margin": _round(margin), "pick": pick, "why": why}, ms=t.ms)
         if pick is not None:
             r.text = r.raw = pick
+            if why == "agrees with rag":  # rag's own sentence keeps what the span cuts off
+                # ("the Ostvane service desk", "Lloyd's k-means"); the span confirmed it
+                said = [x for x in split_sentences(floor) if _same_answer(x, pick)]
+                r.text = r.raw = said[0] if said else floor
             r.decided_by = "span"
 
     def _compare(self, r: Run) -> None:
@@ -1354,7 +1358,7 @@ def _dimension_wanted(question: str) -> str | None:
     return None
 
 
-_NAMED_VERSION = re.compile(r"\b(?-i:([A-Z][\w.+-]*))\s+versions?\b", re.I)
+_NAMED_VERSION = re.compile(r"\b(?-i:([a-z]*[A-Z][\w.+-]*))\s+versions?\b", re.I)
 
 
 def _version_of_another(question: str, text: str, start: int) -> bool:

@@ -263,7 +263,7 @@ _VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?"
                           r"(?:version|release)\b(?!\s+v?\d)|"
                           r"\bversion\s+(?:is|was)\s+(?:recorded|pinned|installed|current)\b|"
                           # "Which Python versions ...": the versions of a named thing
-                          r"\b(?:what|which)\s+(?-i:[A-Z][\w.+-]*)\s+versions\b", re.I)
+                          r"\b(?:what|which)\s+(?-i:[a-z]*[A-Z][\w.+-]*)\s+versions\b", re.I)
 _NAME_CUE = re.compile(
     r"^\s*(?:who|whom|whose|where)\b|\b(?:who|whom)\b|\b(?:in|at|from|to)\s+where\b|"
     r"\bwhich\s+(?:one|of|[\w-]+)\b|\bwhat\s+is\s+(?:the\s+)?name\b|"
