@@ -135,6 +135,11 @@ def test_reading_rules_found_on_the_read_splits():
     assert names_covered("the successor to the Widget 2.", ["Widget 2"]) == 1.0
     (leads,) = extract_values("210 leads")
     assert _wrong_dimension("What is the battery life of the probe?", leads)
+    # words about the text are no term a chunk must hold ("Which release does the catalog
+    # record?" is covered by a chunk that names the package)
+    from ragtune.strategies.agentic import coverage
+    page = [Hit("p", "c", 1.0, title="zlibx", text="zlibx 2.1.0")]
+    assert coverage("Which release of zlibx does the catalog record?", page, {"release"}) == 1.0
     # "Which Python versions ...": versions of a named thing, not another thing's
     from ragtune.strategies.agentic import _version_of_another
     assert answer_type("Which Python versions does the tool support?") == "version"

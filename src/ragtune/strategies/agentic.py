@@ -1062,7 +1062,9 @@ def coverage(question: str, chunks: list[Hit], answered: set[str] | frozenset[st
     `answered`: terms the answer itself satisfies (the type words of a typed answer). A chunk's
     metadata is part of it: "the finance team in the staff directory" is often said only by
     the record's fields (team, category, tags), not by its text."""
-    terms = [t for t in content_terms(TEMPORAL.sub(" ", question)) if t not in answered]
+    # words about the text ("the catalog records", "the page says") need no chunk to say them
+    terms = [t for t in content_terms(TEMPORAL.sub(" ", question))
+             if t not in answered and t not in _TEXT_WORDS]
     if not terms or not chunks:
         return 1.0 if not terms else 0.0
     name_words = {stem(w) for n in names(question) for w in words(n)}
