@@ -27,7 +27,8 @@ from ragtune.eval.qa import load_qa
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose")
-FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7")  # in the order written
+# in the order written
+FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7")
 MIN_TEST = 60
 
 
@@ -190,8 +191,7 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
 
 def test_catalog_test2_asks_no_fact_dev_or_test_asks(builder):
     """test2 was generated after the first test split was read: fresh facts only."""
-    rows = {s: [json.loads(line) for line in (EVALSETS / "catalog" / f"{s}.jsonl").read_text().splitlines()]
-            for s in ("dev", "test", "test2")}
+    rows = _catalog_splits("dev", "test", "test2")
     used = {builder._fact(it) for it in rows["dev"] + rows["test"]}
     assert not [it["id"] for it in rows["test2"] if builder._fact(it) in used]
 
@@ -199,37 +199,49 @@ def test_catalog_test2_asks_no_fact_dev_or_test_asks(builder):
 def test_catalog_test3_asks_no_fact_dev_test_or_test2_asks(builder):
     """test3 was generated after test2 was read: facts none of dev, test and test2 asks, and no
     absent package any of them already named."""
-    folder = EVALSETS / "catalog"
-    rows = {s: [json.loads(line) for line in (folder / f"{s}.jsonl").read_text().splitlines()]
-            for s in ("dev", "test", "test2", "test3")}
+    rows = _catalog_splits("dev", "test", "test2", "test3")
     earlier = rows["dev"] + rows["test"] + rows["test2"]
     used = {builder._fact(it) for it in earlier}
     assert not [it["id"] for it in rows["test3"] if builder._fact(it) in used]
 
     def absent(it):
-        words = f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} "
-        return {n for n in builder.ABSENT if f" {n} " in words}
+        return _absent_named(it, builder.ABSENT)
 
     named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
     again = [it["id"] for it in rows["test3"] if it["kind"] == "absent-package" and absent(it) & named]
     assert not again
 
 
+def _catalog_splits(*splits: str) -> dict[str, list[dict]]:
+    folder = EVALSETS / "catalog"
+    return {s: [json.loads(line) for line in (folder / f"{s}.jsonl").read_text().splitlines()]
+            for s in splits}
+
+
+def _absent_named(item: dict, names) -> set[str]:
+    """The uninstalled packages among `names` an item's question names, as whole words."""
+    words = f" {re.sub(r'[^a-z0-9]+', ' ', item['question'].lower())} "
+    return {n for n in names if f" {n} " in words}
+
+
+def _in_catalog_text(corpora, names) -> list[str]:
+    """Those of `names` written anywhere in the built catalog pages, as whole words."""
+    text = "\n".join(p.read_text() for p in (corpora["catalog"] / "packages").iterdir()).lower()
+    return [n for n in names if re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", text)]
+
+
 def test_catalog_test4_asks_no_fact_an_earlier_split_asks(builder):
     """test4 was generated after test3 was read: facts none of dev, test, test2 and test3 asks,
     and no absent package any of them already named (ABSENT_LATER adds names from test4 on)."""
-    folder = EVALSETS / "catalog"
     splits = ("dev", "test", "test2", "test3", "test4")
-    rows = {s: [json.loads(line) for line in (folder / f"{s}.jsonl").read_text().splitlines()]
-            for s in splits}
+    rows = _catalog_splits(*splits)
     earlier = [it for s in splits[:-1] for it in rows[s]]
     used = {builder._fact(it) for it in earlier}
     assert not [it["id"] for it in rows["test4"] if builder._fact(it) in used]
     names = builder.ABSENT + builder.ABSENT_LATER
 
     def absent(it):
-        words = f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} "
-        return {n for n in names if f" {n} " in words}
+        return _absent_named(it, names)
 
     named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
     test4 = [it for it in rows["test4"] if it["kind"] == "absent-package"]
@@ -243,18 +255,15 @@ def test_catalog_test4_asks_no_fact_an_earlier_split_asks(builder):
 def test_catalog_test5_asks_no_fact_an_earlier_split_asks(builder, corpora):
     """test5 was generated after test4 was read: facts none of dev, test, test2, test3 and test4
     asks, and no absent package any of them already named, each named once."""
-    folder = EVALSETS / "catalog"
     splits = ("dev", "test", "test2", "test3", "test4", "test5")
-    rows = {s: [json.loads(line) for line in (folder / f"{s}.jsonl").read_text().splitlines()]
-            for s in splits}
+    rows = _catalog_splits(*splits)
     earlier = [it for s in splits[:-1] for it in rows[s]]
     used = {builder._fact(it) for it in earlier}
     assert not [it["id"] for it in rows["test5"] if builder._fact(it) in used]
     names = builder.absent_names("test5")
 
     def absent(it):
-        words = f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} "
-        return {n for n in names if f" {n} " in words}
+        return _absent_named(it, names)
 
     named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
     test5 = [it for it in rows["test5"] if it["kind"] == "absent-package"]
@@ -264,8 +273,7 @@ def test_catalog_test5_asks_no_fact_an_earlier_split_asks(builder, corpora):
     assert len(asked) == len(test5)
     pkgs = {p.key for p in builder.installed_packages()}
     assert not {builder.canonical(n) for n in asked} & pkgs
-    text = "\n".join(p.read_text() for p in (corpora["catalog"] / "packages").iterdir()).lower()
-    assert not [n for n in asked if re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", text)]
+    assert not _in_catalog_text(corpora, asked)
 
 
 def test_catalog_test6_asks_no_fact_an_earlier_split_asks(builder, corpora):
@@ -273,10 +281,8 @@ def test_catalog_test6_asks_no_fact_an_earlier_split_asks(builder, corpora):
     none of dev and test to test5 asks in any wording (`_fact` reads a filter in a later wording
     as the earlier one, and leaves every earlier question as it is), and no absent package any
     of them already named, each named once (ABSENT_LATER2 adds names from test6 on)."""
-    folder = EVALSETS / "catalog"
     splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6")
-    rows = {s: [json.loads(line) for line in (folder / f"{s}.jsonl").read_text().splitlines()]
-            for s in splits}
+    rows = _catalog_splits(*splits)
     earlier = [it for s in splits[:-1] for it in rows[s]]
     test6 = rows["test6"]
     assert not [it["id"] for it in earlier
@@ -290,8 +296,7 @@ def test_catalog_test6_asks_no_fact_an_earlier_split_asks(builder, corpora):
     assert set(builder.absent_names("test5")) == set(names) - set(builder.ABSENT_LATER2)
 
     def absent(it):
-        words = f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} "
-        return {n for n in names if f" {n} " in words}
+        return _absent_named(it, names)
 
     named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
     gone = [it for it in test6 if it["kind"] == "absent-package"]
@@ -301,9 +306,7 @@ def test_catalog_test6_asks_no_fact_an_earlier_split_asks(builder, corpora):
     assert len(asked) == len(gone)
     pkgs = {p.key for p in builder.installed_packages()}
     assert not {builder.canonical(n) for n in builder.ABSENT_LATER2} & pkgs
-    text = "\n".join(p.read_text() for p in (corpora["catalog"] / "packages").iterdir()).lower()
-    assert not [n for n in builder.ABSENT_LATER2
-                if re.search(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", text)]
+    assert not _in_catalog_text(corpora, builder.ABSENT_LATER2)
 
 
 def test_catalog_uses_every_layout_and_only_pinned_packages(builder, corpora):
