@@ -3,13 +3,14 @@
     python scripts/build_evalsets.py catalog --out DIR     # package records, three page layouts
     python scripts/build_evalsets.py prose --out DIR       # long descriptions (real READMEs)
     python scripts/build_evalsets.py questions catalog     # regenerate catalog questions (stdout)
-    python scripts/build_evalsets.py questions catalog --split test6   # a fresh split (stdout)
+    python scripts/build_evalsets.py questions catalog --split test7   # a fresh split (stdout)
 
 The text is not committed: it is rendered at use time from `importlib.metadata` of the packages
 installed in the running Python, restricted to packages pinned in constraints.txt *at the pinned
 version*, so every machine that installed the project with `-c constraints.txt` builds the same
 corpus. The questions were generated once (`questions catalog`, seeded), checked, and frozen in
-evalsets/catalog/{dev,test}.jsonl; regenerating them is for inspection, not part of any test.
+evalsets/catalog/{dev,test,test2..test7}.jsonl; tests/test_eval_sets.py regenerates each and
+checks that the script still writes it byte for byte.
 
 Standard library only (no ragtune import), so it runs before anything is installed but the pins.
 """
@@ -543,9 +544,10 @@ def _template_re(template: str) -> re.Pattern:
 
 def question_fields(kind: str, question: str) -> dict[str, str] | None:
     """The values a question of `kind` was written with (`{"lic": ..., "v": ...}`), read back
-    from whichever of its base or later wordings it is in; None when it is in none of them."""
+    from whichever of its base, later or second-kind wordings it is in; None when it is in none
+    of them."""
     base = (_BASE_FILTER[kind],) if kind in _BASE_FILTER else ()
-    for template in base + _LATER_Q.get(kind, ()):
+    for template in base + _LATER_Q.get(kind, ()) + _KINDS2_Q.get(kind, ()):
         m = _template_re(template).fullmatch(question)
         if m:
             return m.groupdict()
@@ -681,13 +683,15 @@ FRESH_TARGET = {"version": 13, "licence": 7, "python": 4, "reverse": 12, "requir
 # The fresh splits, each written once and then frozen: the sampling seed and the splits whose
 # facts it must not ask. test2 to test5 enumerate the askable facts over the same 60 generator
 # seeds (30..89, those test2 used), so each differs from test2 only in what it drops and in its
-# sampling seed; from LATER_FROM on a split takes every fact `later_catalog_questions` states.
+# sampling seed; from LATER_FROM on a split takes every fact `later_catalog_questions` states,
+# and from KINDS2_FROM on every fact `kinds2_catalog_questions` states instead.
 FRESH_SPLITS = {
     "test2": (30, ("dev", "test")),
     "test3": (31, ("dev", "test", "test2")),
     "test4": (32, ("dev", "test", "test2", "test3")),
     "test5": (33, ("dev", "test", "test2", "test3", "test4")),
     "test6": (34, ("dev", "test", "test2", "test3", "test4", "test5")),
+    "test7": (35, ("dev", "test", "test2", "test3", "test4", "test5", "test6")),
 }
 POOL_SEEDS = range(30, 90)
 LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_LATER
@@ -695,14 +699,23 @@ LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_L
 
 def absent_names(split: str) -> tuple[str, ...]:
     """The uninstalled packages a fresh split may ask about: ABSENT, from LATER_ABSENT_FROM on
-    ABSENT_LATER too, and from LATER_FROM on ABSENT_LATER2 as well."""
+    ABSENT_LATER too, from LATER_FROM on ABSENT_LATER2 as well, and from KINDS2_FROM on
+    ABSENT_LATER3."""
     order = list(FRESH_SPLITS)
     names = ABSENT
     if order.index(split) >= order.index(LATER_ABSENT_FROM):
         names += ABSENT_LATER
     if order.index(split) >= order.index(LATER_FROM):
         names += ABSENT_LATER2
+    if order.index(split) >= order.index(KINDS2_FROM):
+        names += ABSENT_LATER3
     return names
+
+
+def is_kinds2(split: str) -> bool:
+    """Whether a fresh split takes its facts from `kinds2_catalog_questions`."""
+    order = list(FRESH_SPLITS)
+    return order.index(split) >= order.index(KINDS2_FROM)
 
 
 def is_later(split: str) -> bool:
@@ -806,6 +819,338 @@ def _numbered(items: list[dict], prefix: str) -> list[dict]:
     return [{k: it[k] for k in order if k in it} for it in items]
 
 
+# ---------------------------------------------------------------- second fact kinds (test7 on)
+
+# Added when test7 was written: after test6 the kinds above had few facts left (every version
+# had been asked, and most summaries, filters and requirement pairs). From KINDS2_FROM on a
+# fresh split asks only the kinds of fact below, each stated by every page layout: the optional
+# extras, the environment marker of a conditional requirement, a lone required dependency, and
+# licences and Python requirements told apart in comparisons. Nothing above changes, so dev,
+# test and test2 to test6 still come out byte for byte.
+KINDS2_FROM = "test7"
+# Well-known packages this project does not install and the catalog names nowhere, asked about
+# only from KINDS2_FROM on (with those of the earlier tuples no earlier split named).
+ABSENT_LATER3 = (
+    "marshmallow", "peewee", "alembic", "gevent", "simplejson", "pendulum", "sphinx", "pylint",
+)  # fmt: skip
+_KINDS2_Q = {
+    "extra": (
+        "Which optional extra does {name} offer?",
+        "What is the one optional extra that {name} declares?",
+    ),
+    "requires-one": (
+        "Which package is the only required dependency of {name}?",
+        "What is the one package that {name} requires?",
+    ),
+    "marker": (
+        "Under which condition does {name} require {y}?",
+        "When does {name} depend on {y}?",
+        "What environment marker does {name} put on its requirement {y}?",
+    ),
+    "reverse-extras": (
+        "Which package offers exactly these optional extras: {extras}?",
+        "Which package lists the optional extras {extras}, and no others?",
+    ),
+    "reverse-licence": (
+        "Which package is the only one in the catalog under the licence {lic}?",
+        "Which single package is released under {lic}?",
+    ),
+    "extra-of": (
+        "Which of {first} or {second} offers an optional extra called {e}?",
+        "{first} or {second}: which one has an optional extra named {e}?",
+    ),
+    "licence-of": (
+        "Which of {first} or {second} is released under {lic}?",
+        "Of {first} and {second}, which one has the licence {lic}?",
+    ),
+    "python-of": (
+        "Which of {first} or {second} declares the Python requirement {spec}?",
+        "Of {first} and {second}, which one has the Python requirement {spec}?",
+    ),
+    "filter-extra-any": (
+        "Which package offers an optional extra called {e}?",
+        "Which package in the catalog has an optional extra named {e}?",
+    ),
+    "filter-noextras": (
+        "Which {lic}-licensed package offers no optional extras?",
+        "Among the packages licensed {lic}, which one has no optional extras?",
+    ),
+    "absent-package": (
+        "Which optional extras does {name} offer?",
+        "What is the recorded version of {name}?",
+        "Under which licence is {name} released?",
+        "Which packages does {name} require?",
+    ),
+    "absent-attribute": (
+        "What is the documentation URL of {name}?",
+        "Where is the source code repository of {name} hosted?",
+        "What is the address of the {name} issue tracker?",
+        "Which version of {name} came before {version}?",
+        "How many releases of {name} have been published?",
+        "What is the SHA-256 hash of the {name} {version} wheel?",
+        "Which keywords does {name} list on PyPI?",
+        "Which development status does {name} declare on PyPI?",
+    ),
+}
+# per type (unanswerable: per kind), as test2 to test6 had them
+KINDS2_TARGET = {"single_hop": 21, "reverse": 10, "comparison": 12, "filter": 12,
+                 "absent-package": 6, "absent-attribute": 6}
+# a marker the page writes whole and a reader can state shortly: its Python version, platform
+_SIMPLE_MARKER = re.compile(r"""(python_version\s*<|sys_platform\s*==|platform_system\s*==)"""
+                            r"""\s*["']([\w.]+)["']""")
+_LICENCE_FILLER = {"license", "licence", "software", "only", "and", "or", "clause"}
+
+
+def licence_words(lic: str) -> set[str]:
+    """The licences an expression or licence name names, as words: "BSD-3-Clause" -> {bsd},
+    "MPL-2.0 AND MIT" -> {mpl, mit}, "Python Software Foundation License" -> {psf}."""
+    lic = lic.lower().replace("python software foundation", "psf")
+    return set(re.findall(r"[a-z]+", lic)) - _LICENCE_FILLER
+
+
+def python_norm(spec: str) -> str:
+    """A Requires-Python without spaces and trailing zero segments (">= 3.10.0" -> ">=3.10")."""
+    return re.sub(r"(\.0)+(?=$|,)", "", spec.replace(" ", ""))
+
+
+def marker_answers(marker: str) -> list[str] | None:
+    """The gold answers for "under which condition": the marker as the page writes it, and the
+    Python version or platform it names; None for a marker of more than one clause or a "!="."""
+    m = _SIMPLE_MARKER.fullmatch(marker.strip())
+    return [marker, m.group(2)] if m else None
+
+
+def _near(a: str, b: str) -> bool:
+    """Extras one could take for the other: one is the start of the other (test, tests)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def kinds2_catalog_questions(packages: list[Package], names: tuple[str, ...] = (),
+                             seed: int = 35) -> list[dict]:
+    """Every fact of the second kinds (`_KINDS2_Q`) the pages state about `packages`, and every
+    absent-package wording about each name in `names` that is not installed; each item in one
+    wording drawn with `seed`. Besides `_who` and `_sub` (as in `later_catalog_questions`) an
+    item carries `_asks`, the facts it asks, and `_states`, those its question states."""
+    rng = random.Random(seed)
+    pk = list(packages)
+    by_key = {p.key: p for p in pk}
+    absent = set(ABSENT + ABSENT_LATER + ABSENT_LATER2 + ABSENT_LATER3)
+    out: list[dict] = []
+
+    def add(kind, qtype, fields, answers, evidence, who, asks, states=(), sub=None, **extra):
+        template = rng.choice(_KINDS2_Q[kind])
+        it = _q(kind, qtype, template.format(**fields), answers, evidence, **extra)
+        it["_who"], it["_sub"] = who, kind if sub is None else sub
+        it["_asks"], it["_states"] = set(asks), set(states)
+        out.append(it)
+
+    def pair(kind, a, b, fields, asks):
+        first, second = (a, b) if rng.random() < 0.5 else (b, a)
+        add(kind, "comparison", {"first": first.name, "second": second.name, **fields},
+            [a.name], [a.doc_id, b.doc_id], a.key, asks, options=[first.name, second.name])
+
+    # single_hop: the one extra, the one required dependency, the condition of a requirement
+    for p in pk:
+        if len(p.extras) == 1:
+            e = p.extras[0]
+            add("extra", "single_hop", {"name": p.name}, [e], [p.doc_id], p.key,
+                [("extra", p.key, e)])
+        if len(p.requires) == 1 and not p.requires[0].marker:
+            r = p.requires[0]
+            add("requires-one", "single_hop", {"name": p.name}, [r.name], [p.doc_id], p.key,
+                [("requires", p.key, canonical(r.name))])
+        for r in p.requires:
+            answers = marker_answers(r.marker) if r.marker else None
+            if answers and sum(canonical(o.name) == canonical(r.name) for o in p.requires) == 1:
+                add("marker", "single_hop", {"name": p.name, "y": r.name}, answers, [p.doc_id],
+                    p.key, [("marker", p.key, canonical(r.name))],
+                    [("requires", p.key, canonical(r.name))])
+    # reverse: a package named by its extras (2 to 4, as the pages list them, no other package
+    # has them all), or by a licence no other package is under (no other names all it names)
+    for p in pk:
+        if 2 <= len(p.extras) <= 4 and not any(
+                o is not p and set(p.extras) <= set(o.extras) for o in pk):
+            states = [("extra", p.key, e) for e in p.extras]
+            add("reverse-extras", "reverse", {"extras": ", ".join(p.extras)}, [p.name], [p.doc_id],
+                p.key, [("extras", p.key)], states)
+    for p in pk:
+        words = licence_words(p.licence)
+        if words and not any(o is not p and words <= licence_words(o.licence) for o in pk):
+            add("reverse-licence", "reverse", {"lic": p.licence}, [p.name], [p.doc_id], p.key,
+                [("licence", p.key)])
+    # comparison: which of A or B has extra E / licence L / Python requirement S (B has not,
+    # nor anything one could take for it)
+    for a in pk:
+        for e in a.extras:
+            if len(e) <= 2 or e in absent:
+                continue
+            for b in pk:
+                if b is not a and b.extras and not any(_near(e, x) for x in b.extras):
+                    pair("extra-of", a, b, {"e": e}, [("extra", a.key, e)])
+    for a in pk:
+        words = licence_words(a.licence)
+        for b in pk:
+            if words and b is not a and licence_words(b.licence) and not (
+                    words & licence_words(b.licence)):
+                pair("licence-of", a, b, {"lic": a.licence}, [("licence", a.key)])
+    for a in pk:
+        for b in pk:
+            if (a.requires_python and b.requires_python and b is not a
+                    and python_norm(a.requires_python) != python_norm(b.requires_python)):
+                pair("python-of", a, b, {"spec": a.requires_python}, [("python", a.key)])
+    # filter: the one package with extra E (nor one like it); the one package under a licence
+    # (any package whose licence names it) without extras
+    for p in pk:
+        for e in p.extras:
+            if len(e) > 2 and e not in absent and not any(
+                    o is not p and any(_near(e, x) for x in o.extras) for o in pk):
+                add("filter-extra-any", "filter", {"e": e}, [p.name], [p.doc_id], p.key,
+                    [("extra", p.key, e)])
+    for p in pk:
+        if p.extras or not re.fullmatch(r"[A-Za-z0-9.+-]+", p.licence or ""):
+            continue
+        group = [o for o in pk if licence_words(p.licence) & licence_words(o.licence)]
+        if len(group) >= 2 and all(o.extras for o in group if o is not p):
+            add("filter-noextras", "filter", {"lic": p.licence}, [p.name], [p.doc_id], p.key,
+                [("noextras", p.key)], [("licence", p.key)])
+    # unanswerable
+    for n in names:
+        if canonical(n) not in by_key:
+            for template in _KINDS2_Q["absent-package"]:
+                it = _q("absent-package", "unanswerable", template.format(name=n), [], [])
+                it["_who"], it["_sub"] = n, "absent-package"
+                it["_asks"], it["_states"] = set(), set()
+                out.append(it)
+    for p in pk:
+        for i, template in enumerate(_KINDS2_Q["absent-attribute"]):
+            question = template.format(name=p.name, version=p.version)
+            it = _q("absent-attribute", "unanswerable", question, [], [])
+            it["_who"], it["_sub"] = p.key, i
+            it["_asks"], it["_states"] = set(), set()
+            out.append(it)
+    return out
+
+
+def item_facts(item: dict, packages: list[Package]) -> tuple[set, set]:
+    """(asks, states): the package facts an item of any kind and split asks, and those its
+    question states as given (a filter's licence, the extras a package is named by):
+    ("version", key), ("licence", key), ("python", key), ("summary", key), ("requires", key,
+    dependency), ("marker", key, dependency), ("extra", key, extra), ("extras", key),
+    ("nodeps", key), ("noextras", key). Unanswerable items ask none."""
+    by_key = {p.key: p for p in packages}
+    kind = item["kind"]
+    keys = [e.split("/", 1)[1] for e in item["evidence"]]
+    answer = canonical(item["answers"][0]) if item["answers"] else ""
+    if kind in ("version", "licence", "python"):
+        return {(kind, keys[0])}, set()
+    if kind == "reverse":
+        return {("summary", keys[0])}, set()
+    if kind == "reverse-deps":
+        return {("requires", keys[0], d) for d in by_key[keys[0]].mentioned()}, set()
+    if kind == "requires":
+        needed = item["question"].rsplit(" ", 1)[-1].rstrip("?")
+        return {("requires", answer, canonical(needed))}, set()
+    f = question_fields(kind, item["question"]) or {}
+    states = {("licence", answer)} if "lic" in f and kind.startswith("filter-") else set()
+    asks: set = set()
+    if kind == "filter-requires":
+        asks = {("requires", answer, canonical(f["x"]))}
+    elif kind == "filter-both":
+        asks = {("requires", answer, canonical(f["x"])), ("requires", answer, canonical(f["y"]))}
+    elif kind in ("filter-extra", "filter-extra-any", "extra-of"):
+        asks = {("extra", answer, f["e"])}
+    elif kind in ("filter-python", "python-of"):
+        asks = {("python", answer)}
+    elif kind == "filter-version":
+        asks = {("version", answer)}
+    elif kind == "filter-nodeps":
+        asks = {("nodeps", answer)}
+    elif kind == "filter-noextras":
+        asks = {("noextras", answer)}
+    elif kind == "extra":
+        asks = {("extra", keys[0], item["answers"][0])}
+    elif kind == "requires-one":
+        asks = {("requires", keys[0], answer)}
+    elif kind == "marker":
+        asks = {("marker", keys[0], canonical(f["y"]))}
+        states = {("requires", keys[0], canonical(f["y"]))}
+    elif kind == "reverse-extras":
+        asks = {("extras", answer)}
+        states = {("extra", answer, e) for e in f["extras"].split(", ")}
+    elif kind in ("reverse-licence", "licence-of"):
+        asks = {("licence", answer)}
+    return asks, states
+
+
+def _spread_facts(rng: random.Random, group: list[dict], n: int, seen: set,
+                  asked: set) -> list[dict]:
+    """Up to n items of a group as `_spread` takes them (sub-kinds in turn, each in a seeded
+    random order, a package at most once), skipping an item that asks a fact `seen` holds (asked
+    or stated by an earlier split or an item taken before) or whose question states a fact an
+    item taken before asks (`asked`); both are updated."""
+    queues: dict = {}
+    for it in rng.sample(group, len(group)):
+        queues.setdefault(it["_sub"], []).append(it)
+    out: list[dict] = []
+    who: set[str] = set()
+
+    def clash(it: dict) -> bool:
+        return bool(it["_who"] in who or it["_asks"] & seen or it["_states"] & asked)
+
+    while len(out) < n and any(queues.values()):
+        for sub in sorted(queues, key=str):
+            queue = queues[sub]
+            while queue and clash(queue[0]):
+                queue.pop(0)
+            if queue and len(out) < n:
+                it = queue.pop(0)
+                out.append(it)
+                who.add(it["_who"])
+                seen |= it["_asks"] | it["_states"]
+                asked |= it["_asks"]
+    return out
+
+
+def kinds2_split(packages: list[Package], used: list[dict], seed: int, prefix: str,
+                 names: tuple[str, ...]) -> list[dict]:
+    """A fresh split from KINDS2_FROM on: every fact `kinds2_catalog_questions` states that no
+    item of `used` (the earlier splits) asks or states, and no absent package in `names` they
+    named, sampled per type (unanswerable: per kind) to KINDS2_TARGET with `seed`; an item that
+    asks a fact an item taken before asks or states, or states one it asks, is skipped too."""
+    seen: set = set()  # asked or stated by an earlier split or an item taken
+    for it in used:
+        seen |= set().union(*item_facts(it, packages))
+    asked: set = set()  # asked by an item taken
+    used_words = [f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} " for it in used]
+    named = {n for n in names if any(f" {n} " in w for w in used_words)}
+    used_questions = {it["question"] for it in used}
+    pool = [it for it in kinds2_catalog_questions(packages, names, seed=seed)
+            if it["question"] not in used_questions
+            and not (it["kind"] == "absent-package" and it["_who"] in named)]
+    rng = random.Random(seed)
+    out: list[dict] = []
+    for group_name, n in KINDS2_TARGET.items():
+        group = [it for it in pool if group_name in (it["type"], it["kind"])]
+        out += _spread_facts(rng, group, n, seen, asked)
+    return _numbered(out, prefix)
+
+
+def split_rows(packages: list[Package], split: str) -> list[dict]:
+    """The catalog questions of a split as `questions catalog --split SPLIT` writes them (a fresh
+    split from the earlier splits' frozen files under evalsets/catalog/)."""
+    if split not in FRESH_SPLITS:
+        dev, test = split_questions(catalog_questions(packages))
+        return {"dev": dev, "test": test, "all": dev + test}[split]
+    seed, earlier = FRESH_SPLITS[split]
+    folder = ROOT / "evalsets" / "catalog"
+    used = [json.loads(line) for f in earlier
+            for line in (folder / f"{f}.jsonl").read_text().splitlines() if line.strip()]
+    if is_kinds2(split):
+        return kinds2_split(packages, used, seed, f"cat-{split}", absent_names(split))
+    return fresh_catalog_questions(packages, used, seed=seed, prefix=f"cat-{split}",
+                                   more_absent=absent_names(split), later=is_later(split))
+
+
 # ---------------------------------------------------------------- command line
 
 
@@ -818,7 +1163,7 @@ def main(argv: list[str] | None = None) -> int:
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
     q.add_argument("corpus", choices=["catalog"])
     q.add_argument("--split", choices=["dev", "test", "all", *FRESH_SPLITS], default="all",
-                   help="test2 to test6: a fresh split of facts no earlier split asks "
+                   help="test2 to test7: a fresh split of facts no earlier split asks "
                         "(written once, then frozen)")
     args = ap.parse_args(argv)
     packages = installed_packages()
@@ -833,17 +1178,7 @@ def main(argv: list[str] | None = None) -> int:
         written = build_prose(args.out, packages)
         print(f"{len(written)} long descriptions in {args.out}")
     else:
-        if args.split in FRESH_SPLITS:
-            seed, earlier = FRESH_SPLITS[args.split]
-            folder = ROOT / "evalsets" / "catalog"
-            used = [json.loads(line) for f in earlier
-                    for line in (folder / f"{f}.jsonl").read_text().splitlines() if line.strip()]
-            rows = fresh_catalog_questions(packages, used, seed=seed, prefix=f"cat-{args.split}",
-                                           more_absent=absent_names(args.split),
-                                           later=is_later(args.split))
-        else:
-            dev, test = split_questions(catalog_questions(packages))
-            rows = {"dev": dev, "test": test, "all": dev + test}[args.split]
+        rows = split_rows(packages, args.split)
         sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     return 0
 

@@ -73,7 +73,7 @@ def present() -> list[str]:
 
 
 def frozen(name: str) -> list[str]:
-    """The frozen test splits of a set: `test`, and `test2` to `test6` (each written after the
+    """The frozen test splits of a set: `test`, and `test2` to `test7` (each written after the
     one before it was read) where they exist."""
     return [s for s in FROZEN_SPLITS if (EVALSETS / name / f"{s}.jsonl").is_file()]
 
@@ -135,7 +135,7 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
 def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
     pkgs = {p.key: p for p in builder.installed_packages()}
     by_name = {p.name: p for p in pkgs.values()}
-    absent = builder.ABSENT + builder.ABSENT_LATER + builder.ABSENT_LATER2
+    absent = builder.ABSENT + builder.ABSENT_LATER + builder.ABSENT_LATER2 + builder.ABSENT_LATER3
     for split in ("dev", *frozen("catalog")):
         for q in load_qa(EVALSETS / "catalog" / f"{split}.jsonl"):
             kind = q.meta["kind"]
@@ -154,6 +154,8 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
                 names = {builder.canonical(d) for d in re.split(r", | and ", deps)}
                 assert names == by_name[q.answers[0]].mentioned(), q.id
                 assert [p.name for p in pkgs.values() if names <= p.mentioned()] == q.answers, q.id
+            elif kind in _KINDS2_ANSWERED:  # test7 on: extras, markers, a lone dependency, ...
+                _check_kinds2_gold(builder, q, ev, pkgs, by_name)
             elif kind == "requires":  # every wording ends in the package required
                 a, b = by_name[q.answers[0]], next(by_name[o] for o in q.options if o != q.answers[0])
                 needed = q.question.rsplit(" ", 1)[1].rstrip("?")
@@ -163,6 +165,9 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
                 f = builder.question_fields(kind, q.question)  # in any wording of its kind
                 assert f is not None, q.id
                 group = [p for p in pkgs.values() if "lic" not in f or p.licence == f["lic"]]
+                if kind == "filter-noextras":  # every package whose licence names the licence
+                    words = builder.licence_words(f["lic"])
+                    group = [p for p in pkgs.values() if builder.licence_words(p.licence) & words]
                 if kind == "filter-requires":
                     x = builder.canonical(f["x"])
                     hits = [p for p in group if x in p.unconditional()]
@@ -175,6 +180,13 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
                     hits = [p for p in group if f["e"] in p.extras]
                 elif kind == "filter-python":
                     hits = [p for p in group if p.requires_python == f["spec"]]
+                elif kind == "filter-extra-any":  # nor an extra one could take for it
+                    hits = [p for p in group if f["e"] in p.extras]
+                    near = [p for p in group if any(x.startswith(f["e"]) or f["e"].startswith(x)
+                                                    for x in p.extras)]
+                    assert near == hits, q.id
+                elif kind == "filter-noextras":
+                    hits = [p for p in group if not p.extras]
                 else:
                     assert kind == "filter-both", q.id
                     both = {builder.canonical(f["x"]), builder.canonical(f["y"])}
@@ -187,6 +199,53 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
                 assert len(named) == 1 and builder.canonical(named[0]) not in pkgs, q.id
             else:
                 assert kind == "absent-attribute", q.id
+
+
+# the answered kinds of fact added with test7 that are not filters (`_KINDS2_Q`)
+_KINDS2_ANSWERED = ("extra", "requires-one", "marker", "reverse-extras", "reverse-licence",
+                    "extra-of", "licence-of", "python-of")
+
+
+def _check_kinds2_gold(builder, q, ev, pkgs, by_name) -> None:
+    """A gold answer of a test7 kind against the pinned metadata."""
+    kind = q.meta["kind"]
+    f = builder.question_fields(kind, q.question)
+    assert f is not None, q.id
+    if kind == "extra":  # the one extra
+        assert f["name"] == ev[0].name and ev[0].extras == q.answers, q.id
+    elif kind == "requires-one":  # the one requirement, unconditional
+        assert f["name"] == ev[0].name and [r.name for r in ev[0].requires] == q.answers, q.id
+        assert not ev[0].requires[0].marker, q.id
+    elif kind == "marker":  # the marker as written, and the version or platform it names
+        reqs = [r for r in ev[0].requires if builder.canonical(r.name) == builder.canonical(f["y"])]
+        assert f["name"] == ev[0].name and len(reqs) == 1 and reqs[0].marker, q.id
+        assert q.answers[0] == reqs[0].marker and q.answers[1] in reqs[0].marker, q.id
+        assert re.fullmatch(rf"""\w+\s*[<=]=?\s*["']{re.escape(q.answers[1])}["']""",
+                            reqs[0].marker), q.id
+    elif kind == "reverse-extras":  # its extras as the pages list them; no other has them all
+        extras = f["extras"].split(", ")
+        assert extras == by_name[q.answers[0]].extras, q.id
+        assert [p.name for p in pkgs.values() if set(extras) <= set(p.extras)] == q.answers, q.id
+    elif kind == "reverse-licence":  # no other package under it, nor under all it names
+        words = builder.licence_words(f["lic"])
+        assert [p.name for p in pkgs.values() if p.licence == f["lic"]] == q.answers, q.id
+        assert [p.name for p in pkgs.values()
+                if words <= builder.licence_words(p.licence)] == q.answers, q.id
+    else:  # which of A or B: A has it, B has neither it nor anything one could take for it
+        a = by_name[q.answers[0]]
+        b = next(by_name[o] for o in q.options if o != q.answers[0])
+        assert sorted(q.options) == sorted([f["first"], f["second"]]), q.id
+        if kind == "extra-of":
+            assert f["e"] in a.extras and b.extras, q.id
+            assert not [x for x in b.extras if x.startswith(f["e"]) or f["e"].startswith(x)], q.id
+        elif kind == "licence-of":
+            assert a.licence == f["lic"] and b.licence, q.id
+            assert not builder.licence_words(a.licence) & builder.licence_words(b.licence), q.id
+        else:
+            assert kind == "python-of", q.id
+            assert a.requires_python == f["spec"] and b.requires_python, q.id
+            norm = builder.python_norm
+            assert norm(a.requires_python) != norm(b.requires_python), q.id
 
 
 def test_catalog_test2_asks_no_fact_dev_or_test_asks(builder):
@@ -307,6 +366,57 @@ def test_catalog_test6_asks_no_fact_an_earlier_split_asks(builder, corpora):
     pkgs = {p.key for p in builder.installed_packages()}
     assert not {builder.canonical(n) for n in builder.ABSENT_LATER2} & pkgs
     assert not _in_catalog_text(corpora, builder.ABSENT_LATER2)
+
+
+def test_catalog_test7_asks_no_fact_an_earlier_split_asks(builder, corpora):
+    """test7 was generated after test6 was read, in the second fact kinds only (extras, markers,
+    a lone dependency, licences and Python requirements told apart): no package fact an earlier
+    split asks or states in any kind (`item_facts`), no fact twice or given away by another
+    test7 question, and no absent package an earlier split named, each named once
+    (ABSENT_LATER3 adds names from test7 on)."""
+    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7")
+    rows = _catalog_splits(*splits)
+    earlier = [it for s in splits[:-1] for it in rows[s]]
+    test7 = rows["test7"]
+    pkgs = builder.installed_packages()
+    assert {it["kind"] for it in test7} <= set(builder._KINDS2_Q)
+    assert not {it["kind"] for it in earlier} & (set(builder._KINDS2_Q) - {
+        "absent-package", "absent-attribute"})
+    assert not [it["id"] for it in test7  # every one in a wording of its kind
+                if builder.question_fields(it["kind"], it["question"]) is None]
+    seen = set().union(*(a | s for a, s in (builder.item_facts(it, pkgs) for it in earlier)))
+    facts = {it["id"]: builder.item_facts(it, pkgs) for it in test7}
+    assert all(facts[it["id"]][0] for it in test7 if it["answers"])
+    assert not [i for i, (asks, _) in facts.items() if asks & seen]
+    for i, (asks, _) in facts.items():
+        others = [a | s for j, (a, s) in facts.items() if j != i]
+        assert not asks & set().union(*others), i
+    names = builder.absent_names("test7")
+    assert set(builder.absent_names("test6")) == set(names) - set(builder.ABSENT_LATER3)
+
+    def absent(it):
+        return _absent_named(it, names)
+
+    assert not set().union(*(absent(it) for it in earlier)) & set(builder.ABSENT_LATER3)
+    named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
+    gone = [it for it in test7 if it["kind"] == "absent-package"]
+    assert all(len(absent(it)) == 1 for it in gone)
+    assert not [it["id"] for it in gone if absent(it) & named]
+    asked = set().union(*(absent(it) for it in gone))
+    assert len(asked) == len(gone)
+    keys = {p.key for p in pkgs}
+    asked |= set(builder.ABSENT_LATER3)
+    assert not {builder.canonical(n) for n in asked} & keys
+    assert not _in_catalog_text(corpora, asked)
+
+
+@pytest.mark.parametrize("split", ("dev", *FROZEN_SPLITS))
+def test_catalog_splits_regenerate_byte_for_byte(builder, split):
+    """The script still writes every frozen catalog split as it is: a kind, template or name
+    added for a later split leaves the earlier ones as they were."""
+    path = EVALSETS / "catalog" / f"{split}.jsonl"
+    rows = builder.split_rows(builder.installed_packages(), split)
+    assert "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows) == path.read_text()
 
 
 def test_catalog_uses_every_layout_and_only_pinned_packages(builder, corpora):
