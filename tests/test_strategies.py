@@ -150,6 +150,35 @@ def test_reading_rules_found_on_the_read_splits():
     assert not _version_of_another("Which Python versions are supported?", text, text.index("3.10"))
 
 
+def test_counting_rules_found_on_the_read_splits():
+    """Rules from the dev and read splits (2026-12-01, before test7 was read): what is no
+    quantity, and what grounds one. General English and arithmetic, none about a corpus."""
+    from ragtune.strategies.agentic import _wrong_dimension
+    # a list's or a section's number, a name's part: no value; a unit written on still is
+    assert extract_values("## 4. Vans\nAsked for a van.") == []
+    assert extract_values("Steps:\n  2) Run it") == []
+    assert extract_values("The Probe 3S wins.") == []
+    assert [(v.text, v.unit) for v in extract_values("5kg and 3GB, the 3rd")] == [
+        ("5kg", "kg"), ("3GB", "gb"), ("3", "")]
+    assert [v.text for v in extract_values("It costs 3. Then it stops.")] == ["3"]
+    # a count of other things answers no "how many"; the question's own noun does
+    (doors,) = extract_values("three doors")
+    assert _wrong_dimension("How many people work at the depot?", doors)
+    assert not _wrong_dimension("How many doors does the depot have?", doors)
+    # a number that starts a name (an address) counts nothing
+    text = "Reception is at 17 Corder Lane; 12 people work there."
+    hit = Hit("d0", "d0::0", 1.0, text=text)
+    found = agentic_mod.typed_candidates("How many people work at the depot?", "number",
+                                         [Passage(text, hit, 1.0)], [])
+    assert [c for c, _ in found] == ["12 people"]
+    # "3 years" grounds no "3 sensors"; "3 sensors" or a bare 3 does
+    q = "How many sensors can the mast carry?"
+    warranty = [Hit("d1", "d1::0", 1.0, text="3 years on the mast, 1 year on the sensors.")]
+    assert _ungrounded("It can carry up to 3 sensors.", "number", q, warranty) == "3 sensors"
+    table = [Hit("d2", "d2::0", 1.0, text="sensors: 3 | mast: steel")]
+    assert _ungrounded("It can carry up to 3 sensors.", "number", q, table) == ""
+
+
 def test_prepare_keeps_the_default_threshold_unless_dev_clearly_prefers_another():
     """A dev split that cannot tell thresholds apart (one question, or none) keeps the default;
     one that gains 2 questions and 3% moves (the rule from the read splits, 2026-12-01)."""
@@ -329,8 +358,9 @@ def test_current_values_skip_the_old_side_of_a_change():
 def test_values_written_short_and_version_series():
     vals = extract_values("It has 12k stars, 4K forks and 250M installs a year.")
     assert [(v.text, v.key) for v in vals] == [("12k stars", (12e3,)), ("4K forks", (4e3,)), ("250M installs", (2.5e8,))]
-    # a lower-case m is metres, not millions; a B after a number is no magnitude
-    assert [(v.text, v.key) for v in extract_values("a 5m cable in room 4B")] == [("5", (5.0,)), ("4", (4.0,))]
+    # a lower-case m is metres, not millions; "4B" is a name's part (no magnitude, no value)
+    assert [(v.text, v.unit, v.key) for v in extract_values("a 5m cable in room 4B")] == [
+        ("5m", "m", (5.0,))]
     assert [(v.text, v.kind) for v in extract_values("Support ended with the 2.4.x series.")] == [("2.4.x", "version")]
     # reference markers are not values
     assert [v.text for v in extract_values("Support is sold as a [subscription][1] [^2] for 40 EUR.")] == ["40 EUR"]

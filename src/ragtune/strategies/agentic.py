@@ -138,6 +138,7 @@ class Run:
     raw: str = ""
     passages: list[Passage] = field(default_factory=list)  # what the answer was chosen from
     decided_by: str = "rag"
+    span: str = ""  # the span picked, when the answer is one
     abstained: bool = False
     exit_reason: str = ""
     support_score: float = 1.0
@@ -670,7 +671,7 @@ class Agentic(Rag):
               {"choice": [round(c, 3) for c in choice], "tie": [round(x, 2) for x in ties],
                "margin": _round(margin), "pick": pick, "why": why}, ms=t.ms)
         if pick is not None:
-            r.text = r.raw = pick
+            r.text = r.raw = r.span = pick
             if why == "agrees with rag":  # rag's own sentence keeps what the span cuts off
                 # ("the Ostvane service desk", "Lloyd's k-means"); the span confirmed it
                 said = [x for x in split_sentences(floor) if _same_answer(x, pick)]
@@ -752,6 +753,21 @@ class Agentic(Rag):
             missing += [w for w in unknown
                         if not any(_has_token(t, w) for t in seen) and not any(w in n.lower() for n in missing)
                         and not self._in_corpus(w)]
+            # ... and when the corpus has it but no retrieved chunk does, the evidence is about
+            # something else (an adverb or a document's kind is no name: "cheekily", "readme")
+            missing += [w for w in unknown if w not in missing and not w.endswith("ly")
+                        and w not in DOCUMENT_WORDS and not any(_has_token(t, w) for t in seen)
+                        and not any(w in n.lower() for n in missing)]
+            if r.decided_by == "span" and r.want in ("date", "number", "version") and not r.bridge \
+                    and r.kind != "multi_hop":
+                # a value read from chunks that do not name the question's rare words ("3.10"
+                # from another package's page) is another thing's (a name question's rare
+                # words are more often the description it is found by)
+                src = [chunk_text(h) for h in [*evidence, *r.floor.retrieved]
+                       if r.span.lower() in chunk_text(h).lower()]
+                missing += [w for w in unknown if src and w not in missing and not w.endswith("ly")
+                            and w not in DOCUMENT_WORDS
+                            and not any(_has_token(_tokens(t), w) for t in src)]
             if r.kind == "comparison":
                 missing = []  # the options' evidence is judged by the comparison; the floor stands
             support = (r.support or r.floor.retrieved[:2]) + r.first_hop[:1]
@@ -991,10 +1007,16 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
               if (fits(v, want) or want == "open" and v.kind != "weekday") and (v.kind, v.key) not in q_keys]
     if not said_v:
         return ""
-    known = {(v.kind, v.key) for t in texts for v in extract_values(t)}
-    known |= {("number", (float(m.replace(",", "")),)) for t in texts for m in re.findall(r"\d[\d,]*\.?\d*", t)
-              if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", m)}
-    ok = any((v.kind, v.key) in known or (v.kind == "number" and ("number", (v.key[0],)) in known)
+    values = [(t, extract_values(t)) for t in texts]
+    known = {(v.kind, v.key) for _, vs in values for v in vs}
+    # any figure as digits (a table's "price eur: 2350"), except one a unit measures: "3 years"
+    # grounds no "3 sensors"
+    known |= {("number", (float(m.group(0).replace(",", "")),)) for t, vs in values
+              for m in re.finditer(r"\d[\d,]*\.?\d*", t)
+              if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", m.group(0))
+              and not any(v.unit and v.start <= m.start() < v.end for v in vs)}
+    ok = any((v.kind, v.key) in known
+             or (v.kind == "number" and not v.unit and ("number", (v.key[0],)) in known)
              or v.text.lower() in " ".join(texts).lower() for v in said_v)
     return "" if ok else ", ".join(v.text for v in said_v)
 
@@ -1190,6 +1212,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue
                     if want == "version" and _version_of_another(question, text, v.start):
                         continue
+                    if want == "number" and not v.unit and _NAME_AFTER.match(text, v.end):
+                        continue  # "at 17 Corder Lane;": a number that starts a name counts nothing
                     if current and _CHANGED_FROM.search(text[max(0, v.start - 60):v.start]) \
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
@@ -1373,6 +1397,8 @@ def _version_of_another(question: str, text: str, start: int) -> bool:
 
 
 _PHYSICAL = ("time", "length", "mass", "bytes")
+# a name after a number and nothing counted after the name: an address or a name's part
+_NAME_AFTER = re.compile(r"\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,;:.)(]|$)")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,2}[a-z]+)", re.I)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
 _MEASURES = (
@@ -1394,6 +1420,9 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     asked = {d for rx, d in _MEASURES if rx.search(question)}
     if asked and v.unit:  # "to what depth", "how heavy", "what storage": the measure names
         return v.dimension not in asked  # its dimension ("210 leads" is no battery life)
+    if dim == "count" and v.unit and v.unit != "%" and (m := _HOW_MANY.search(question)):
+        # "three doors" counts no people: a counted noun must be the question's
+        return stem(v.unit) not in {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())}
     if dim not in _PHYSICAL and dim != "money":
         return False
     if m := _HOW_MANY.search(question):  # the counted noun may follow an adjective or two

@@ -45,6 +45,8 @@ _SCALE = {
     "tb": ("bytes", 1e12),
 }
 _MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# only whitespace, list marks or heading marks between the line start and a number
+_ENUMERATOR = re.compile(r"(?:^|\n)[ \t#*>(-]*$")
 
 
 _UNIT_WORDS = {"mbps", "kbps", "gbps", "ghz", "mhz", "khz", "hz", "kwh", "wh", "mah", "rpm", "fps",
@@ -155,6 +157,15 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         start, end = m.start("num"), m.end("num")
         if text[max(0, start - 2):start].endswith(("[", "[^")) and text[end:end + 1] == "]":
             continue  # "[1]", "[^2]": a reference marker, not a value
+        if _ENUMERATOR.search(text, 0, start) and re.match(r"[.)](?:\s|$)", text[end:end + 2]):
+            continue  # "4. Vans", "2) Run it": a list's or a section's number, not a quantity
+        glued = re.match(r"[A-Za-z]+", text[end:])
+        stuck = glued.group(0) if glued and not m.group("mag") else ""
+        if stuck and (stuck.lower() in _UNIT_WORDS or stuck.islower() and stuck in _SCALE):
+            unit, unit_word = _unit(stuck), None  # "5kg", "3GB": a unit written on
+            end += len(stuck)
+        elif stuck and stuck.lower() not in ("st", "nd", "rd", "th", "x"):
+            continue  # "3S", "2FA", "5G": a name's part, not a number
         if m.group("mag"):  # "300M": a count written short
             number *= {"k": 1e3, "K": 1e3, "M": 1e6}[m.group("mag")]
             end = m.end("mag")
