@@ -177,6 +177,39 @@ def test_counting_rules_found_on_the_read_splits():
     assert _ungrounded("It can carry up to 3 sensors.", "number", q, warranty) == "3 sensors"
     table = [Hit("d2", "d2::0", 1.0, text="sensors: 3 | mast: steel")]
     assert _ungrounded("It can carry up to 3 sensors.", "number", q, table) == ""
+    # a count is stated where what it counts is: "1" from a list mark beside the office's name
+    # counts no people
+    from ragtune.strategies.agentic import _value_without_relation
+    q = "How many people work at the depot?"
+    office = [Hit("d3", "d3::0", 1.0, text="1. Depot (main site): finance and the lab.")]
+    assert _value_without_relation("Depot - 1.", "number", q, office) == "1"
+    staff = [Hit("d4", "d4::0", 1.0, text="The depot has 12 people on two shifts.")]
+    assert _value_without_relation("12 people.", "number", q, staff) == ""
+
+
+
+def test_grounding_rules_found_on_the_read_splits():
+    """Rules from the dev and read splits (2026-12-01, before test7 was read): links, scripts,
+    versions written with their kind's word."""
+    from ragtune.strategies.agentic import (_ASKS_ADDRESS, _is_value, _tokens, _version_of_another,
+                                            _without_address, names_covered)
+    # a made-up link beside an answer goes, its text stays; a stated one stays whole
+    ev = [Hit("d", "d::0", 1.0, text="On Unix it uses fcntl; see https://example.org/lock.")]
+    assert _without_address("It uses [fcntl](https://docs.python.org/fcntl.html) on Unix.", "q?",
+                            ev) == "It uses fcntl on Unix."
+    stated = "See https://example.org/lock."
+    assert _without_address(stated, "q?", ev) == stated
+    assert _ASKS_ADDRESS.search("What is the email address of the helpdesk?")
+    assert not _ASKS_ADDRESS.search("Which street address does the office have?")
+    # words of any script are words
+    assert names_covered("idna.encode('ドメイン.テスト')", ["ドメイン.テスト"]) == 1.0
+    assert "ドメイン" in _tokens("ドメイン.テスト")
+    # "Version 0.5" is a version, not a name; "Which version" names no thing
+    assert _is_value("Version 0.5") and not _is_value("Model 3")
+    text = "Pygments 2.21.0 is listed."
+    assert not _version_of_another("Which version of Pygments is listed?", text, text.index("2"))
+    text = "In 2023 the Python 3.13 release added it."
+    assert _version_of_another("In which Widget version did it arrive?", text, text.index("3.13"))
 
 
 def test_prepare_keeps_the_default_threshold_unless_dev_clearly_prefers_another():

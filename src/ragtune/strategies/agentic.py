@@ -38,6 +38,7 @@ from typing import Any, Iterable
 from ragtune.strategies.base import usage_of
 from ragtune.strategies.common import (
     ANSWER_TOKENS,
+    STOPWORDS,
     Passage,
     Timer,
     end_sentence,
@@ -744,6 +745,9 @@ class Agentic(Rag):
             if exhausted:  # rag's answer stands, checked only for names the evidence lacks
                 r.text, r.decided_by, r.support = r.floor.text, "rag", []
             evidence = r.hits
+            if r.decided_by == "rag" and not _ASKS_ADDRESS.search(QUOTED.sub(" ", r.question)) \
+                    and (kept := _without_address(r.text, r.question, evidence)):
+                r.text = kept  # a made-up link beside the answer goes, the answer stays
             required = self._required_names(r.question, r)
             missing = [n for n in required if not any(names_covered(chunk_text(h), [n]) >= 1.0 for h in evidence)]
             # a word no dictionary holds ("lightgbm") names what the question is about: when no
@@ -780,6 +784,15 @@ class Agentic(Rag):
             # ("14 months" from the passage about another product is not this product's value)
             about = [h for h in evidence if all(_name_share(chunk_text(h), n) >= 0.5 for n in required)] \
                 if required and r.kind not in ("comparison", "multi_hop") else []
+            if about:  # a document naming the thing is about it throughout (a README's links)
+                docs = {h.doc_id for h in about}
+                about = [h for h in evidence if h.doc_id in docs]
+            if r.kind not in ("comparison", "multi_hop"):  # and the question's rare words
+                rare = [w for w in unknown if not w.endswith("ly") and w not in DOCUMENT_WORDS]
+                named = [h for h in (about or evidence)
+                         if all(_has_token(_tokens(chunk_text(h)), w) for w in rare)]
+                if rare and named:
+                    about = named
             ungrounded = _ungrounded(r.text, r.want, r.question, about or evidence) \
                 if r.decided_by == "rag" and r.want in (*TYPED, "open") else ""
             # a grounded version or date answers the question's type noun itself
@@ -798,10 +811,24 @@ class Agentic(Rag):
             elif r.decided_by == "rag" and \
                     (address := _unstated_address(r.text, r.question, evidence)):
                 why = f"rag's answer gives an address no chunk states: {address}"
+            elif r.decided_by == "rag" and _ASKS_ADDRESS.search(QUOTED.sub(" ", r.question)) \
+                    and not _WRITTEN_ADDRESS.search(r.text):
+                why = "rag's answer gives no address"  # an e-mail address or a URL is one
             elif ungrounded:
                 why = f"rag's answer is not in the evidence: {ungrounded}"
             elif missing:
                 why = f"not in the evidence: {', '.join(missing)}"
+            elif r.decided_by == "rag" and r.want == "version" and (said := [
+                    v for v in extract_values(r.text) if v.kind == "version"]) \
+                    and all(_version_of_another(r.question, r.text, v.start) for v in said):
+                why = "rag's answer gives another thing's version"  # "Python 3.13" for AnyIO
+            elif r.decided_by == "rag" and r.want == "number" and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") \
+                    and (alone := _value_without_relation(r.text, r.want, r.question,
+                                                          about or evidence)):
+                # a count must be stated where what it counts is (dates and versions are
+                # written under headings and in fields without the relation's words: not asked)
+                why = f"no chunk states {alone} with what is asked"
             elif r.decided_by == "rag" and r.want in TYPED and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
                     and (unstated := _unstated_relation(r.question, r.want, about or evidence)):
@@ -837,7 +864,7 @@ def chunk_text(h: Hit) -> str:
 
 
 def _tokens(text: str) -> set[str]:
-    parts = re.findall(r"[a-z0-9]+", text.lower())
+    parts = re.findall(r"[^\W_]+", text.lower())  # any script: "ドメイン" is a word too
     dotted = re.findall(r"\d+(?:\.\d+)+", text)  # a version whole, beside its digits
     return set(parts) | set(dotted) | {stem(w) for w in parts} | {w.lower() for w in words(text)} \
         | {stem(w) for w in words(text)}
@@ -898,6 +925,8 @@ _TEXT_WORDS = {stem(w) for w in (*DOCUMENT_WORDS, "catalog", "catalogue", "direc
 _WRITTEN_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'`)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+# a question asking for an address written as one (not a street address)
+_ASKS_ADDRESS = re.compile(r"\b(?:e-?mail\s+address|url|web\s*(?:address|site)|website)\b", re.I)
 _SCHEME = re.compile(r"(?:https?://)?(?:www\.)?")
 
 
@@ -916,6 +945,20 @@ def _unstated_address(answer: str, question: str, evidence: list[Hit]) -> str:
         if bare and bare not in plain:
             return m.group(0)
     return ""
+
+
+def _without_address(answer: str, question: str, evidence: list[Hit]) -> str:
+    """The answer without the web and mail addresses no chunk states (a link keeps its text):
+    a made-up link beside a right answer to a question that asks for none is dropped, not
+    the answer."""
+    while address := _unstated_address(answer, question, evidence):
+        at = answer.find(address)
+        link = re.search(r"\[([^\]]*)\]\(\s*$", answer[:at])
+        if link and (close := answer.find(")", at)) >= 0:
+            answer = answer[:link.start()] + link.group(1) + answer[close + 1:]
+        else:
+            answer = answer[:at].rstrip(" <(:") + answer[at + len(address):].lstrip(">)")
+    return re.sub(r"\s+([.,;:])", r"\1", answer).strip()
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -1021,6 +1064,25 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
     return "" if ok else ", ".join(v.text for v in said_v)
 
 
+def _value_without_relation(answer: str, want: str, question: str, evidence: list[Hit]) -> str:
+    """rag's values of the asked type when no sentence of the evidence states one of them
+    beside a word of the asked relation (a "1" marking a list item counts no channels);
+    "" when one does, or when the question has no relation words."""
+    rel = {_no_e(t) for t in _relation_terms(question)} - _TEXT_WORDS \
+        - {_no_e(t) for t in type_words(question, want)}
+    q_keys = {(v.kind, v.key) for v in extract_values(question)}
+    said = [v for v in extract_values(answer) if fits(v, want) and (v.kind, v.key) not in q_keys]
+    if not rel or not said:
+        return ""
+    keys = {(v.kind, v.key) for v in said}
+    for h in evidence:
+        for sent in split_sentences(chunk_text(h)):
+            if {_no_e(t) for t in content_terms(sent)} & rel and any(
+                    (v.kind, v.key) in keys for v in extract_values(sent)):
+                return ""
+    return ", ".join(v.text for v in said)
+
+
 TYPED = ("name", "number", "date", "version")
 _LIST_MARK = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)")
 
@@ -1064,7 +1126,7 @@ def _has_term(toks: set[str], term: str) -> bool:
 
 
 def _flat(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
 def _name_parts(name: str) -> list[str]:
@@ -1073,7 +1135,7 @@ def _name_parts(name: str) -> list[str]:
     word ("4.4.0" is not found in "4.3.0" by its digits)."""
     parts = []
     for tok in name.split():
-        pieces = re.findall(r"\d+(?:\.\d+)+|[A-Za-z0-9]+", tok)
+        pieces = re.findall(r"\d+(?:\.\d+)+|[^\W_]+", tok)
         marked = [p for p in pieces if not re.fullmatch(r"[a-z]+", p)]
         parts += [p.lower() for p in (marked if "-" in tok and marked else pieces)]
     return parts
@@ -1350,7 +1412,14 @@ STOP_HEADS = {"is", "are", "was", "were", "does", "did", "do", "has", "have", "h
 def _is_value(span: str) -> bool:
     """Whether a span is a value (date, version, number) rather than a name."""
     vals = extract_values(span)
-    return bool(vals) and sum(len(v.text) for v in vals) >= 0.6 * len(span.strip())
+    rest = set(re.findall(r"[a-z]+", "".join(c for i, c in enumerate(span.lower())
+                                             if not any(v.start <= i < v.end for v in vals))))
+    # "Version 0.5", "release 2.1": a version with its kind's word is still a version
+    return bool(vals) and (sum(len(v.text) for v in vals) >= 0.6 * len(span.strip())
+                           or rest <= _VERSION_WORDS and any(v.kind == "version" for v in vals))
+
+
+_VERSION_WORDS = {"version", "release", "v", "rev", "revision", "build"}
 
 
 def _same_answer(floor: str, candidate: str) -> bool:
@@ -1390,7 +1459,8 @@ _NAMED_VERSION = re.compile(r"\b(?-i:([a-z]*[A-Z][\w.+-]*))\s+versions?\b", re.I
 def _version_of_another(question: str, text: str, start: int) -> bool:
     """A version written right after another capitalised name than the one the question asks
     the version of: "Python 3.10" does not answer "Which Windows versions ...?"."""
-    m = _NAMED_VERSION.search(question)
+    m = next((x for x in _NAMED_VERSION.finditer(question)  # "Which version": no name
+              if x.group(1).lower() not in STOPWORDS), None)
     before = re.search(r"([A-Za-z][\w+-]*)\W{0,3}$", text[max(0, start - 40):start])
     return bool(m and before and before.group(1)[0].isupper()
                 and before.group(1).lower() != m.group(1).lower())
