@@ -204,6 +204,9 @@ def test_grounding_rules_found_on_the_read_splits():
     # words of any script are words
     assert names_covered("idna.encode('ドメイン.テスト')", ["ドメイン.テスト"]) == 1.0
     assert "ドメイン" in _tokens("ドメイン.テスト")
+    # a post-release or dev release is one version
+    assert [(v.text, v.kind) for v in extract_values("certifi 2026.10.19.post1")] == [
+        ("2026.10.19.post1", "version")]
     # "Version 0.5" is a version, not a name; "Which version" names no thing
     assert _is_value("Version 0.5") and not _is_value("Model 3")
     text = "Pygments 2.21.0 is listed."

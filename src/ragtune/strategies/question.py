@@ -45,7 +45,7 @@ DATE = re.compile(
     re.I,
 )
 YEAR = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
-VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+){1,3}(?:\.[x*](?![\w.]*\w))?(?:[-+]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?![\w.]*\w)", re.I)
+VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+){1,3}(?:\.[x*](?![\w.]*\w))?(?:[-+.]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?![\w.]*\w)", re.I)
 QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\n]{1,80})`|(?<![\w'])'([^'\n]{2,60})'(?![\w'])")
 # identifiers: dotted / underscored / slashed names, inner capitals, letters mixed with digits,
 # hyphenated words with a capital or a digit in them
