@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose")
 # in the order written
-FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7")
+FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
 MIN_TEST = 60
 
 
@@ -73,8 +73,8 @@ def present() -> list[str]:
 
 
 def frozen(name: str) -> list[str]:
-    """The frozen test splits of a set: `test`, and `test2` to `test7` (each written after the
-    one before it was read) where they exist."""
+    """The frozen test splits of a set: `test`, and `test2` to `test8` (each written after the
+    one before it, most after it was read) where they exist."""
     return [s for s in FROZEN_SPLITS if (EVALSETS / name / f"{s}.jsonl").is_file()]
 
 
@@ -410,10 +410,11 @@ def test_catalog_test7_asks_no_fact_an_earlier_split_asks(builder, corpora):
     assert not _in_catalog_text(corpora, asked)
 
 
-@pytest.mark.parametrize("split", ("dev", *FROZEN_SPLITS))
+@pytest.mark.parametrize("split", ("dev", *frozen("catalog")))
 def test_catalog_splits_regenerate_byte_for_byte(builder, split):
     """The script still writes every frozen catalog split as it is: a kind, template or name
-    added for a later split leaves the earlier ones as they were."""
+    added for a later split leaves the earlier ones as they were. Only the splits the catalog
+    has (test8 so far exists for prose and tables only)."""
     path = EVALSETS / "catalog" / f"{split}.jsonl"
     rows = builder.split_rows(builder.installed_packages(), split)
     assert "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows) == path.read_text()
