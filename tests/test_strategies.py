@@ -204,6 +204,16 @@ def test_grounding_rules_found_on_the_read_splits():
     # words of any script are words
     assert names_covered("idna.encode('ドメイン.テスト')", ["ドメイン.テスト"]) == 1.0
     assert "ドメイン" in _tokens("ドメイン.テスト")
+    # a condition asked is a clause, not a date or a name
+    assert answer_type("When does the tool depend on tomli?") == "open"
+    assert answer_type("Under which condition does the tool require colorama?") == "open"
+    assert answer_type("When does the office open?") == "date"
+    # "one year" is a duration; "one of them" no value
+    assert [v.text for v in extract_values("one year after, one of them")] == ["one year"]
+    # a word derived from a dictionary word names nothing
+    from ragtune.strategies.agentic import _name_like_word
+    assert _name_like_word("httpcore") and not _name_like_word("recalibration")
+    assert not _name_like_word("cheekily") and not _name_like_word("rotated")
     # a post-release or dev release is one version
     assert [(v.text, v.kind) for v in extract_values("certifi 2026.10.19.post1")] == [
         ("2026.10.19.post1", "version")]

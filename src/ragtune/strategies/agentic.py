@@ -759,7 +759,7 @@ class Agentic(Rag):
                         and not self._in_corpus(w)]
             # ... and when the corpus has it but no retrieved chunk does, the evidence is about
             # something else (an adverb or a document's kind is no name: "cheekily", "readme")
-            missing += [w for w in unknown if w not in missing and not w.endswith("ly")
+            missing += [w for w in unknown if w not in missing and _name_like_word(w)
                         and w not in DOCUMENT_WORDS and not any(_has_token(t, w) for t in seen)
                         and not any(w in n.lower() for n in missing)]
             if r.decided_by == "span" and r.want in ("date", "number", "version") and not r.bridge \
@@ -769,7 +769,7 @@ class Agentic(Rag):
                 # words are more often the description it is found by)
                 src = [chunk_text(h) for h in [*evidence, *r.floor.retrieved]
                        if r.span.lower() in chunk_text(h).lower()]
-                missing += [w for w in unknown if src and w not in missing and not w.endswith("ly")
+                missing += [w for w in unknown if src and w not in missing and _name_like_word(w)
                             and w not in DOCUMENT_WORDS
                             and not any(_has_token(_tokens(t), w) for t in src)]
             if r.kind == "comparison":
@@ -788,7 +788,7 @@ class Agentic(Rag):
                 docs = {h.doc_id for h in about}
                 about = [h for h in evidence if h.doc_id in docs]
             if r.kind not in ("comparison", "multi_hop"):  # and the question's rare words
-                rare = [w for w in unknown if not w.endswith("ly") and w not in DOCUMENT_WORDS]
+                rare = [w for w in unknown if _name_like_word(w) and w not in DOCUMENT_WORDS]
                 named = [h for h in (about or evidence)
                          if all(_has_token(_tokens(chunk_text(h)), w) for w in rare)]
                 if rare and named:
@@ -959,6 +959,15 @@ def _without_address(answer: str, question: str, evidence: list[Hit]) -> str:
         else:
             answer = answer[:at].rstrip(" <(:") + answer[at + len(address):].lstrip(">)")
     return re.sub(r"\s+([.,;:])", r"\1", answer).strip()
+
+
+def _name_like_word(word: str) -> bool:
+    """Whether a word no dictionary holds may name a thing ("httpcore", "loky"), not derive
+    from a word ("cheekily", "recalibration", "subcommands"): no derivational ending."""
+    return not _DERIVED.search(word)
+
+
+_DERIVED = re.compile(r"(?:ly|tion|sion|ment|ness|ity|able|ible|ive|i[sz]e|i[sz]ed|ing|ed)s?$")
 
 
 def _has_word(text: str, word: str) -> bool:

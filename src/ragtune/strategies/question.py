@@ -281,7 +281,12 @@ _OPEN_CUE = re.compile(
     r"^\s*(?:why|how\s+(?:does|do|did|is|are|was|were|can|could|should|would|to)\b)|"
     r"\b(?:explain|describe|summari[sz]e|what\s+(?:are|were)\s+the\s+(?:main\s+)?"
     r"(?:benefits|advantages|disadvantages|drawbacks|limitations|risks|differences|challenges|"
-    r"reasons|steps|features|pros|cons))\b",
+    r"reasons|steps|features|pros|cons))\b|"
+    # a condition is a clause, not a name or a date: "Under which condition does X need Y?",
+    # "When does X depend on Y?"
+    r"\b(?:which|what)\s+(?:conditions?|circumstances?|situations?)\b|"
+    r"^\s*when\s+(?:does|do|is|are)\s+(?:[\w.-]+\s+){1,4}?(?:depends?|requires?|needs?|"
+    r"applies|apply|required|needed)\b",
     re.I,
 )
 

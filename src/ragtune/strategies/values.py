@@ -183,8 +183,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             nxt = re.match(r"[\s-]([a-z][a-z]+)\b", text[end:])
             if re.search(r"(?:ing|ed|ly)$", unit_word) and nxt and _unit(nxt.group(1)):
                 unit, end = _unit(nxt.group(1)), end + nxt.end()
-        if low in _NUMBER_WORDS and (not unit or number < 2):
-            continue  # "one of them": a bare number word is rarely a value
+        if low in _NUMBER_WORDS and (not unit or number < 2 and unit not in _SCALE):
+            continue  # "one of them": a bare number word is rarely a value ("one year" is)
         base = number * _SCALE[unit][1] if unit in _SCALE else number
         add(Value(text[start:end].strip(), "number", (base,), unit, start, end))
     out.sort(key=lambda v: v.start)
