@@ -214,6 +214,11 @@ def test_grounding_rules_found_on_the_read_splits():
     from ragtune.strategies.agentic import _name_like_word
     assert _name_like_word("httpcore") and not _name_like_word("recalibration")
     assert not _name_like_word("cheekily") and not _name_like_word("rotated")
+    # a name most documents hold is the corpus's subject ("Python" in a package catalog)
+    from ragtune.strategies.agentic import named_by_most
+    pages = [f"pkg{i} is a Python package." for i in range(12)]
+    assert named_by_most(pages, "Python") and not named_by_most(pages, "pkg3")
+    assert not named_by_most(pages[:5], "Python")  # too few documents to tell
     # a post-release or dev release is one version
     assert [(v.text, v.kind) for v in extract_values("certifi 2026.10.19.post1")] == [
         ("2026.10.19.post1", "version")]

@@ -140,6 +140,7 @@ class Run:
     passages: list[Passage] = field(default_factory=list)  # what the answer was chosen from
     decided_by: str = "rag"
     span: str = ""  # the span picked, when the answer is one
+    agreed: bool = False  # picked because rag's answer names it (not by its own tie)
     abstained: bool = False
     exit_reason: str = ""
     support_score: float = 1.0
@@ -431,6 +432,21 @@ class Agentic(Rag):
             if r.kind == "comparison" and all(s.get("done") for s in r.subs):
                 r.done = True
 
+    def _everywhere(self, name: str) -> bool:
+        """Whether most documents of the index name `name` ("Python" in a catalog of Python
+        packages): the corpus's subject, not what a question about one of them asks for.
+        Judged on up to 40 documents spread over the index (read once)."""
+        if getattr(self, "_doc_sample", None) is None:
+            try:
+                docs = self.index.documents(self.collection)
+                step_ = max(1, len(docs) // 40)
+                self._doc_sample = ["\n".join(c.text for c in self.index.chunks_of(d.doc_id,
+                                                                                   self.collection))
+                                    for d in docs[::step_][:40]]
+            except Exception:  # noqa: BLE001 (an index that cannot list documents: judge nothing)
+                self._doc_sample = []
+        return named_by_most(self._doc_sample, name)
+
     def _titles(self) -> dict[str, str]:
         """Short document titles of the index (lower case -> as written): the names of the
         things a corpus is about, however they are written (`pandas`, `requests`)."""
@@ -636,6 +652,8 @@ class Agentic(Rag):
                     passages = group
                     break
         found = candidates(passages)
+        if r.want == "name":  # the corpus's own subject ("Python" in a catalog) answers nothing
+            found = [(c, tie) for c, tie in found if not self._everywhere(c)]
         r.passages = passages
         if not found:
             r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag"}, ms=t.ms)
@@ -673,6 +691,7 @@ class Agentic(Rag):
                "margin": _round(margin), "pick": pick, "why": why}, ms=t.ms)
         if pick is not None:
             r.text = r.raw = r.span = pick
+            r.agreed = why == "agrees with rag"
             if why == "agrees with rag":  # rag's own sentence keeps what the span cuts off
                 # ("the Ostvane service desk", "Lloyd's k-means"); the span confirmed it
                 said = [x for x in split_sentences(floor) if _same_answer(x, pick)]
@@ -829,7 +848,9 @@ class Agentic(Rag):
                 # a count must be stated where what it counts is (dates and versions are
                 # written under headings and in fields without the relation's words: not asked)
                 why = f"no chunk states {alone} with what is asked"
-            elif r.decided_by == "rag" and r.want in TYPED and not exhausted \
+            # (a name span taken only because rag's answer names it is checked as rag's answer)
+            elif (r.decided_by == "rag" or r.agreed and r.want == "name") and r.want in TYPED \
+                    and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
                     and (unstated := _unstated_relation(r.question, r.want, about or evidence)):
                 # the chunks about the question's thing: another package "actively maintained"
@@ -968,6 +989,11 @@ def _name_like_word(word: str) -> bool:
 
 
 _DERIVED = re.compile(r"(?:ly|tion|sion|ment|ness|ity|able|ible|ive|i[sz]e|i[sz]ed|ing|ed)s?$")
+
+
+def named_by_most(texts: list[str], name: str) -> bool:
+    """Whether at least half of ten or more documents name `name`."""
+    return len(texts) >= 10 and sum(_mentions(t, name) for t in texts) >= 0.5 * len(texts)
 
 
 def _has_word(text: str, word: str) -> bool:
