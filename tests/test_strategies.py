@@ -171,6 +171,15 @@ def test_counting_rules_found_on_the_read_splits():
     found = agentic_mod.typed_candidates("How many people work at the depot?", "number",
                                          [Passage(text, hit, 1.0)], [])
     assert [c for c, _ in found] == ["12 people"]
+    # a count of things is no price: "240 loggers", "240 Widget 3 loggers"
+    (loggers,) = extract_values("240 loggers")
+    assert _wrong_dimension("How much did the project cost?", loggers)
+    assert not _wrong_dimension("How many loggers did the project cost?", loggers)
+    text = "The board deployed 240 Widget 3 loggers; the project cost EUR 90,000."
+    hit = Hit("d5", "d5::0", 1.0, text=text)
+    found = agentic_mod.typed_candidates("How much did the project cost?", "number",
+                                         [Passage(text, hit, 1.0)], [])
+    assert [c for c, _ in found] == ["EUR 90,000"]
     # "3 years" grounds no "3 sensors"; "3 sensors" or a bare 3 does
     q = "How many sensors can the mast carry?"
     warranty = [Hit("d1", "d1::0", 1.0, text="3 years on the mast, 1 year on the sensors.")]

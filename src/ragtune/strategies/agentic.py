@@ -1311,6 +1311,10 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue
                     if want == "number" and not v.unit and _NAME_AFTER.match(text, v.end):
                         continue  # "at 17 Corder Lane;": a number that starts a name counts nothing
+                    if want == "number" and not v.unit and _COST.search(question) \
+                            and not _HOW_MANY.search(question) \
+                            and re.match(r"\s+[A-Z]", text[v.end:]):
+                        continue  # "240 Widget 3 loggers" is no price
                     if current and _CHANGED_FROM.search(text[max(0, v.start - 60):v.start]) \
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
@@ -1528,6 +1532,9 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if dim == "count" and v.unit and v.unit != "%" and (m := _HOW_MANY.search(question)):
         # "three doors" counts no people: a counted noun must be the question's
         return stem(v.unit) not in {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())}
+    if dim == "count" and v.unit and v.unit != "%" and _COST.search(question) \
+            and not _HOW_MANY.search(question):
+        return True  # "240 loggers" is no cost
     if dim not in _PHYSICAL and dim != "money":
         return False
     if m := _HOW_MANY.search(question):  # the counted noun may follow an adjective or two
