@@ -223,6 +223,11 @@ def test_grounding_rules_found_on_the_read_splits():
     from ragtune.strategies.agentic import _name_like_word
     assert _name_like_word("httpcore") and not _name_like_word("recalibration")
     assert not _name_like_word("cheekily") and not _name_like_word("rotated")
+    # an irregular verb form states its verb: "made" says who makes it
+    from ragtune.strategies.agentic import _unstated_relation
+    made = [Hit("d6", "d6::0", 1.0, text="The Probe 4 is made by Orrin Works.", title="Probe 4")]
+    assert _unstated_relation("Which company makes the Probe 4?", "name", made) == []
+    assert _unstated_relation("Who repairs the Probe 4?", "name", made) == ["repair"]
     # a name most documents hold is the corpus's subject ("Python" in a package catalog)
     from ragtune.strategies.agentic import named_by_most
     pages = [f"pkg{i} is a Python package." for i in range(12)]

@@ -1128,10 +1128,11 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
     say what is asked, and an answer from it would be about something else. Names, the type
     noun a value answers ("version") and the words of the chunks' titles (the thing itself,
     written lower-case as package names are) are no relation words; [] when one is found, and
-    for a question that quotes the words to look for. Only rag's answers are checked: a typed
-    span was picked for its relation already, and a paraphrase ("makes" for "manufacturer")
-    costs a right span more often than it stops a wrong one (dev, 2026-12-01; a title word is
-    often the relation too, as in a headline about who was appointed)."""
+    for a question that quotes the words to look for. Only rag's answers (and name spans taken
+    because rag's answer names them) are checked: a typed span was picked for its relation
+    already, and a paraphrase ("makes" for "manufacturer") costs a right span more often than
+    it stops a wrong one (dev, 2026-12-01; a title word is often the relation too, as in a
+    headline about who was appointed). Irregular verb forms state their verb ("made")."""
     if QUOTED.search(question):
         return []
     subject: set[str] = set()
@@ -1144,14 +1145,28 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
     seen: set[str] = set()
     for h in evidence:
         seen |= _tokens(chunk_text(h))
-    found = any(_has_term(seen, t) for t in relation)
+    seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
+    found = any(_has_term(seen, t) for t in relation)  # ("made" states "makes")
     return [] if found else relation
+
+
+# irregular English verb forms -> the base form a question's verb stems to
+_IRREGULAR = {
+    "made": "make", "built": "build", "sold": "sell", "bought": "buy", "led": "lead",
+    "held": "hold", "wrote": "write", "written": "write", "took": "take", "taken": "take",
+    "gave": "give", "given": "give", "kept": "keep", "ran": "run", "paid": "pay", "sent": "send",
+    "spent": "spend", "won": "win", "began": "begin", "begun": "begin", "chose": "choose",
+    "chosen": "choose", "grew": "grow", "grown": "grow", "met": "meet", "told": "tell",
+    "brought": "bring", "drew": "draw", "drawn": "draw", "taught": "teach", "caught": "catch",
+    "fell": "fall", "fallen": "fall", "flew": "fly", "flown": "fly", "rose": "rise",
+    "risen": "rise", "shown": "show", "spoke": "speak", "spoken": "speak", "stood": "stand",
+}
 
 
 def _has_term(toks: set[str], term: str) -> bool:
     """A stemmed content term in a chunk's tokens: as written, without a final e, or (5
     letters or more) as the start of a longer word."""
-    if term in toks or term.rstrip("e") in toks:
+    if term in toks or term.rstrip("e") in toks or term + "e" in toks:  # "makes" stems to "mak"
         return True
     if len(term) >= 5 and any(x.startswith(term) for x in toks):
         return True
