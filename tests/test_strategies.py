@@ -228,6 +228,12 @@ def test_grounding_rules_found_on_the_read_splits():
     made = [Hit("d6", "d6::0", 1.0, text="The Probe 4 is made by Orrin Works.", title="Probe 4")]
     assert _unstated_relation("Which company makes the Probe 4?", "name", made) == []
     assert _unstated_relation("Who repairs the Probe 4?", "name", made) == ["repair"]
+    # needing is one relation however it is written; "part of" asks none of its own
+    page = [Hit("d7", "d7::0", 1.0, text="requires_python: >=3.8", title="zlibx")]
+    assert _unstated_relation("What Python version does zlibx need?", "version", page) == []
+    team = [Hit("d8", "d8::0", 1.0, text="Ada Quell is in the field services team.",
+                title="Staff")]
+    assert _unstated_relation("Which team is Ada Quell part of?", "name", team) == []
     # a name most documents hold is the corpus's subject ("Python" in a package catalog)
     from ragtune.strategies.agentic import named_by_most
     pages = [f"pkg{i} is a Python package." for i in range(12)]

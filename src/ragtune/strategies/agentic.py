@@ -1139,17 +1139,24 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
     for h in evidence:
         subject |= _tokens(h.title or "")
     relation = sorted(t for t in _relation_terms(question) - type_words(question, want) - _TEXT_WORDS
-                      if t not in subject and not t.isdigit())
+                      - _LIGHT_WORDS if t not in subject and not t.isdigit())
     if not relation or not evidence:
         return []
     seen: set[str] = set()
     for h in evidence:
         seen |= _tokens(chunk_text(h))
     seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
+    if seen & _NEEDS:  # "requires", "needs", "depends on": one relation
+        seen |= _NEEDS
     found = any(_has_term(seen, t) for t in relation)  # ("made" states "makes")
     return [] if found else relation
 
 
+# words that ask no relation of their own ("the only member of", "part of")
+_LIGHT_WORDS = {stem(w) for w in ("only", "part", "member", "members", "single", "exactly", "just")}
+# verbs of needing: one relation however it is written
+_NEEDS = {f for w in ("need", "needs", "require", "requires", "requirement", "depend", "depends",
+                      "dependency", "dependencies") for f in (w, stem(w))}
 # irregular English verb forms -> the base form a question's verb stems to
 _IRREGULAR = {
     "made": "make", "built": "build", "sold": "sell", "bought": "buy", "led": "lead",
