@@ -778,8 +778,9 @@ class Agentic(Rag):
                         and not self._in_corpus(w)]
             # ... and when the corpus has it but no retrieved chunk does, the evidence is about
             # something else (an adverb or a document's kind is no name: "cheekily", "readme")
-            missing += [w for w in unknown if w not in missing and _name_like_word(w)
-                        and w not in DOCUMENT_WORDS and not any(_has_token(t, w) for t in seen)
+            rare = [w for w in unknown if _name_like_word(w) and w not in DOCUMENT_WORDS]
+            missing += [w for w in rare if w not in missing
+                        and not any(_has_token(t, w) for t in seen)
                         and not any(w in n.lower() for n in missing)]
             if r.decided_by == "span" and r.want in ("date", "number", "version") and not r.bridge \
                     and r.kind != "multi_hop":
@@ -788,8 +789,7 @@ class Agentic(Rag):
                 # words are more often the description it is found by)
                 src = [chunk_text(h) for h in [*evidence, *r.floor.retrieved]
                        if r.span.lower() in chunk_text(h).lower()]
-                missing += [w for w in unknown if src and w not in missing and _name_like_word(w)
-                            and w not in DOCUMENT_WORDS
+                missing += [w for w in rare if src and w not in missing
                             and not any(_has_token(_tokens(t), w) for t in src)]
             if r.kind == "comparison":
                 missing = []  # the options' evidence is judged by the comparison; the floor stands
@@ -807,7 +807,6 @@ class Agentic(Rag):
                 docs = {h.doc_id for h in about}
                 about = [h for h in evidence if h.doc_id in docs]
             if r.kind not in ("comparison", "multi_hop"):  # and the question's rare words
-                rare = [w for w in unknown if _name_like_word(w) and w not in DOCUMENT_WORDS]
                 named = [h for h in (about or evidence)
                          if all(_has_token(_tokens(chunk_text(h)), w) for w in rare)]
                 if rare and named:
@@ -1333,8 +1332,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue
                     if want == "number" and not v.unit and _NAME_AFTER.match(text, v.end):
                         continue  # "at 17 Corder Lane;": a number that starts a name counts nothing
-                    if want == "number" and not v.unit and _COST.search(question) \
-                            and not _HOW_MANY.search(question) \
+                    if want == "number" and not v.unit and _asks_price(question) \
                             and re.match(r"\s+[A-Z]", text[v.end:]):
                         continue  # "240 Widget 3 loggers" is no price
                     if current and _CHANGED_FROM.search(text[max(0, v.start - 60):v.start]) \
@@ -1554,8 +1552,7 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if dim == "count" and v.unit and v.unit != "%" and (m := _HOW_MANY.search(question)):
         # "three doors" counts no people: a counted noun must be the question's
         return stem(v.unit) not in {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())}
-    if dim == "count" and v.unit and v.unit != "%" and _COST.search(question) \
-            and not _HOW_MANY.search(question):
+    if dim == "count" and v.unit and v.unit != "%" and _asks_price(question):
         return True  # "240 loggers" is no cost
     if dim not in _PHYSICAL and dim != "money":
         return False
@@ -1563,6 +1560,11 @@ def _wrong_dimension(question: str, v: Value) -> bool:
         nouns = re.findall(r"[a-z]+", m.group(1).lower())
         return not any(x.dimension == v.dimension for w in nouns for x in extract_values(f"2 {w}"))
     return dim != "money" and bool(_COST.search(question))
+
+
+def _asks_price(question: str) -> bool:
+    """A cost asked, not a count ("How much did it cost?", not "How many loggers cost ...")."""
+    return bool(_COST.search(question)) and not _HOW_MANY.search(question)
 
 
 def _dimension_of(v: Value) -> str:
