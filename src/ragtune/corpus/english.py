@@ -95,6 +95,13 @@ IRREGULAR_PAST = {
     "heard": "hear", "sought": "seek", "dealt": "deal", "shot": "shoot", "hung": "hang",
     "lit": "light", "laid": "lay", "bound": "bind", "wound": "wind", "dug": "dig",
 }  # fmt: skip
+# Irregular past participles whose base form is not the simple past's (for IRREGULAR_PAST).
+PARTICIPLE_BASE = {
+    "written": "write", "taken": "take", "given": "give", "begun": "begin", "chosen": "choose",
+    "grown": "grow", "drawn": "draw", "fallen": "fall", "flown": "fly", "risen": "rise",
+    "shown": "show", "spoken": "speak", "known": "know", "seen": "see", "done": "do",
+    "driven": "drive", "broken": "break", "thrown": "throw", "worn": "wear", "gone": "go",
+}  # fmt: skip
 # Common English verbs (base form); their 3rd-person and past forms are derived below. Used to
 # find the verb of a sentence ("Fenwick probes measure ...") and to phrase record keys
 # ("requires: numpy" -> "What does X require?").

@@ -48,6 +48,7 @@ from ragtune.strategies.common import (
     split_sentences,
     step,
 )
+from ragtune.corpus.english import IRREGULAR_PAST, PARTICIPLE_BASE
 from ragtune.errors import InputError
 from ragtune.prompts import ABSTAIN_TEXT, rag_user_message
 from ragtune.strategies.question import (
@@ -1156,17 +1157,8 @@ _LIGHT_WORDS = {stem(w) for w in ("only", "part", "member", "members", "single",
 # verbs of needing: one relation however it is written
 _NEEDS = {f for w in ("need", "needs", "require", "requires", "requirement", "depend", "depends",
                       "dependency", "dependencies") for f in (w, stem(w))}
-# irregular English verb forms -> the base form a question's verb stems to
-_IRREGULAR = {
-    "made": "make", "built": "build", "sold": "sell", "bought": "buy", "led": "lead",
-    "held": "hold", "wrote": "write", "written": "write", "took": "take", "taken": "take",
-    "gave": "give", "given": "give", "kept": "keep", "ran": "run", "paid": "pay", "sent": "send",
-    "spent": "spend", "won": "win", "began": "begin", "begun": "begin", "chose": "choose",
-    "chosen": "choose", "grew": "grow", "grown": "grow", "met": "meet", "told": "tell",
-    "brought": "bring", "drew": "draw", "drawn": "draw", "taught": "teach", "caught": "catch",
-    "fell": "fall", "fallen": "fall", "flew": "fly", "flown": "fly", "rose": "rise",
-    "risen": "rise", "shown": "show", "spoke": "speak", "spoken": "speak", "stood": "stand",
-}
+# irregular English verb forms -> the base form a question's verb stems to ("made" -> "make")
+_IRREGULAR = {**IRREGULAR_PAST, **PARTICIPLE_BASE}
 
 
 def _has_term(toks: set[str], term: str) -> bool:
