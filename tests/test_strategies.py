@@ -239,6 +239,8 @@ def test_grounding_rules_found_on_the_read_splits():
     pages = [f"pkg{i} is a Python package." for i in range(12)]
     assert named_by_most(pages, "Python") and not named_by_most(pages, "pkg3")
     assert not named_by_most(pages[:5], "Python")  # too few documents to tell
+    # a time at the end of a sentence is a time
+    assert [(v.text, v.kind) for v in extract_values("Coffee from 09:00.")] == [("09:00", "time")]
     # a post-release or dev release is one version
     assert [(v.text, v.kind) for v in extract_values("certifi 2026.10.19.post1")] == [
         ("2026.10.19.post1", "version")]
