@@ -9,7 +9,7 @@ The text is not committed: it is rendered at use time from `importlib.metadata` 
 installed in the running Python, restricted to packages pinned in constraints.txt *at the pinned
 version*, so every machine that installed the project with `-c constraints.txt` builds the same
 corpus. The questions were generated once (`questions catalog`, seeded), checked, and frozen in
-evalsets/catalog/{dev,test,test2..test7}.jsonl; tests/test_eval_sets.py regenerates each and
+evalsets/catalog/{dev,test,test2..test8}.jsonl; tests/test_eval_sets.py regenerates each and
 checks that the script still writes it byte for byte.
 
 Standard library only (no ragtune import), so it runs before anything is installed but the pins.
@@ -547,7 +547,8 @@ def question_fields(kind: str, question: str) -> dict[str, str] | None:
     from whichever of its base, later or second-kind wordings it is in; None when it is in none
     of them."""
     base = (_BASE_FILTER[kind],) if kind in _BASE_FILTER else ()
-    for template in base + _LATER_Q.get(kind, ()) + _KINDS2_Q.get(kind, ()):
+    for template in (base + _LATER_Q.get(kind, ()) + _KINDS2_Q.get(kind, ())
+                     + _KINDS3_Q.get(kind, ())):
         m = _template_re(template).fullmatch(question)
         if m:
             return m.groupdict()
@@ -684,7 +685,8 @@ FRESH_TARGET = {"version": 13, "licence": 7, "python": 4, "reverse": 12, "requir
 # facts it must not ask. test2 to test5 enumerate the askable facts over the same 60 generator
 # seeds (30..89, those test2 used), so each differs from test2 only in what it drops and in its
 # sampling seed; from LATER_FROM on a split takes every fact `later_catalog_questions` states,
-# and from KINDS2_FROM on every fact `kinds2_catalog_questions` states instead.
+# from KINDS2_FROM on every fact `kinds2_catalog_questions` states instead, and from KINDS3_FROM
+# on every fact `kinds3_catalog_questions` states.
 FRESH_SPLITS = {
     "test2": (30, ("dev", "test")),
     "test3": (31, ("dev", "test", "test2")),
@@ -692,6 +694,7 @@ FRESH_SPLITS = {
     "test5": (33, ("dev", "test", "test2", "test3", "test4")),
     "test6": (34, ("dev", "test", "test2", "test3", "test4", "test5")),
     "test7": (35, ("dev", "test", "test2", "test3", "test4", "test5", "test6")),
+    "test8": (36, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7")),
 }
 POOL_SEEDS = range(30, 90)
 LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_LATER
@@ -699,8 +702,8 @@ LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_L
 
 def absent_names(split: str) -> tuple[str, ...]:
     """The uninstalled packages a fresh split may ask about: ABSENT, from LATER_ABSENT_FROM on
-    ABSENT_LATER too, from LATER_FROM on ABSENT_LATER2 as well, and from KINDS2_FROM on
-    ABSENT_LATER3."""
+    ABSENT_LATER too, from LATER_FROM on ABSENT_LATER2 as well, from KINDS2_FROM on
+    ABSENT_LATER3, and from KINDS3_FROM on ABSENT_LATER4."""
     order = list(FRESH_SPLITS)
     names = ABSENT
     if order.index(split) >= order.index(LATER_ABSENT_FROM):
@@ -709,6 +712,8 @@ def absent_names(split: str) -> tuple[str, ...]:
         names += ABSENT_LATER2
     if order.index(split) >= order.index(KINDS2_FROM):
         names += ABSENT_LATER3
+    if order.index(split) >= order.index(KINDS3_FROM):
+        names += ABSENT_LATER4
     return names
 
 
@@ -716,6 +721,12 @@ def is_kinds2(split: str) -> bool:
     """Whether a fresh split takes its facts from `kinds2_catalog_questions`."""
     order = list(FRESH_SPLITS)
     return order.index(split) >= order.index(KINDS2_FROM)
+
+
+def is_kinds3(split: str) -> bool:
+    """Whether a fresh split takes its facts from `kinds3_catalog_questions`."""
+    order = list(FRESH_SPLITS)
+    return order.index(split) >= order.index(KINDS3_FROM)
 
 
 def is_later(split: str) -> bool:
@@ -1135,6 +1146,250 @@ def kinds2_split(packages: list[Package], used: list[dict], seed: int, prefix: s
     return _numbered(out, prefix)
 
 
+# ---------------------------------------------------------------- third fact kinds (test8 on)
+
+# Added when test8 was written: after test7 the second kinds had few facts left too. From
+# KINDS3_FROM on a fresh split asks only the kinds of fact below, each answerable from what all
+# three page layouts write: a word only one summary (and no other page) contains, how many
+# optional extras or required dependencies a package lists, which of two packages is at the
+# higher version or needs the newer Python, and filters on a Python requirement plus an extra
+# or a dependency. Nothing above changes, so dev, test and test2 to test7 still come out byte
+# for byte.
+KINDS3_FROM = "test8"
+# Well-known packages this project does not install and the catalog names nowhere, asked about
+# only from KINDS3_FROM on (with those of the earlier tuples no earlier split named).
+ABSENT_LATER4 = (
+    "falcon", "pyramid", "cherrypy", "kivy", "luigi", "prefect", "ansible", "dagster",
+)  # fmt: skip
+_KINDS3_Q = {
+    "summary-word": (
+        'Which package\'s summary contains the word "{w}"?',
+        'The summary of which package uses the word "{w}"?',
+    ),
+    "extras-count": (
+        "How many optional extras does {name} declare?",
+        "What is the number of optional extras listed for {name}?",
+    ),
+    "deps-count": (
+        "How many required dependencies does {name} list?",
+        "What is the number of packages {name} depends on?",
+    ),
+    "version-cmp": (
+        "Which of {first} or {second} is at the higher version number?",
+        "Of {first} and {second}, which one has the higher version?",
+    ),
+    "python-cmp": (
+        "Which of {first} or {second} needs the newer minimum Python version?",
+        "Of {first} and {second}, which one requires a newer Python?",
+    ),
+    "filter-python-extra": (
+        "Which package with the Python requirement {spec} offers an optional extra called {e}?",
+        "Among the packages whose Python requirement is {spec}, which one has an extra named {e}?",
+    ),
+    "filter-python-requires": (
+        "Which package with the Python requirement {spec} depends on {x}?",
+        "Among the packages whose Python requirement is {spec}, which one requires {x}?",
+    ),
+    "absent-package": (
+        "How many optional extras does {name} declare?",
+        "Which Python version does {name} need at least?",
+        "What is the one-line summary of {name}?",
+        "Which version of {name} does the catalog hold?",
+    ),
+    "absent-attribute": (
+        "Who holds the copyright of {name}?",
+        "How many lines of code does {name} {version} contain?",
+        "What is the funding page of {name}?",
+        "Which code of conduct does the {name} project follow?",
+        "Which chat channel does the {name} community use?",
+        "Which CI service runs the tests of {name}?",
+    ),
+}
+# per type (unanswerable: per kind); reverse gives all the summary words left (fewer)
+KINDS3_TARGET = {"single_hop": 16, "reverse": 10, "comparison": 18, "filter": 16,
+                 "absent-package": 5, "absent-attribute": 6}
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve")
+# words a summary uses that say nothing about its package
+_SUMMARY_FILLER = {"python", "package", "library", "which", "their", "other", "using", "based",
+                   "written", "modern", "provides", "providing", "small", "simple", "about"}
+_MIN_PYTHON = re.compile(r">=\s*3\.(\d+)(\.\d+)?")
+
+
+def release_tuple(version: str) -> tuple[int, ...] | None:
+    """The release segments of a version (trailing zeros dropped), None if it has none."""
+    m = re.match(r"\d+(\.\d+)*", version)
+    if not m:
+        return None
+    parts = [int(x) for x in m.group(0).split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def min_python(spec: str) -> int | None:
+    """The minor version of a `>=3.N` (or `>=3.N.M`) Requires-Python; None for any other."""
+    m = _MIN_PYTHON.fullmatch(spec.strip())
+    return int(m.group(1)) if m else None
+
+
+def page_words(p: Package) -> set[str]:
+    """The words (lower case) of a package's rendered page."""
+    return set(re.findall(r"[a-z0-9]+", RENDER[layout_of(p)](p)[1].lower()))
+
+
+def summary_words(p: Package) -> list[str]:
+    """The words of a summary that may name its package: 6 letters or more, not filler."""
+    words = re.findall(r"[A-Za-z]+", p.summary)
+    return list(dict.fromkeys(w.lower() for w in words
+                              if len(w) >= 6 and w.lower() not in _SUMMARY_FILLER))
+
+
+def kinds3_catalog_questions(packages: list[Package], names: tuple[str, ...] = (),
+                             seed: int = 36) -> list[dict]:
+    """Every fact of the third kinds (`_KINDS3_Q`) the pages state about `packages`, and every
+    absent-package wording about each name in `names` that is not installed; each item in one
+    wording drawn with `seed`, carrying `_who`, `_sub`, `_asks` and `_states` as in
+    `kinds2_catalog_questions`."""
+    rng = random.Random(seed)
+    pk = list(packages)
+    by_key = {p.key: p for p in pk}
+    absent = set(ABSENT + ABSENT_LATER + ABSENT_LATER2 + ABSENT_LATER3 + ABSENT_LATER4)
+    out: list[dict] = []
+
+    def add(kind, qtype, fields, answers, evidence, who, asks, states=(), **extra):
+        template = rng.choice(_KINDS3_Q[kind])
+        it = _q(kind, qtype, template.format(**fields), answers, evidence, **extra)
+        it["_who"], it["_sub"] = who, kind
+        it["_asks"], it["_states"] = set(asks), set(states)
+        out.append(it)
+
+    def pair(kind, a, b, asks):
+        first, second = (a, b) if rng.random() < 0.5 else (b, a)
+        add(kind, "comparison", {"first": first.name, "second": second.name}, [a.name],
+            [a.doc_id, b.doc_id], a.key, asks, options=[first.name, second.name])
+
+    def count(n: int) -> list[str]:
+        return [str(n), _NUMBER_WORDS[n]] if n < len(_NUMBER_WORDS) else [str(n)]
+
+    # reverse: a word of one summary that no other page writes and that no package name holds
+    words = {p.key: page_words(p) for p in pk}
+    names_words = set().union(*(re.findall(r"[a-z0-9]+", p.name.lower()) for p in pk))
+    for p in pk:
+        for w in summary_words(p):
+            if w not in names_words and not any(w in words[o.key] for o in pk if o is not p):
+                add("summary-word", "reverse", {"w": w}, [p.name], [p.doc_id], p.key,
+                    [("summary", p.key)])
+    # single_hop: how many extras (2 to 12) or required dependencies (2 to 10, distinct names,
+    # none conditional)
+    for p in pk:
+        if 2 <= len(p.extras) <= 12:
+            add("extras-count", "single_hop", {"name": p.name}, count(len(p.extras)),
+                [p.doc_id], p.key, [("extras", p.key)], derived=True)
+        deps = [canonical(r.name) for r in p.requires]
+        if (2 <= len(deps) <= 10 and len(set(deps)) == len(deps)
+                and not any(r.marker for r in p.requires)):
+            add("deps-count", "single_hop", {"name": p.name}, count(len(deps)), [p.doc_id],
+                p.key, [("deps", p.key)], derived=True)
+    # comparison: the higher version; the newer minimum Python (minor versions apart)
+    for a in pk:
+        for b in pk:
+            va, vb = release_tuple(a.version), release_tuple(b.version)
+            if b is not a and va and vb and va > vb:
+                pair("version-cmp", a, b, [("version-cmp",) + tuple(sorted((a.key, b.key)))])
+            pa, pb = min_python(a.requires_python), min_python(b.requires_python)
+            if b is not a and pa is not None and pb is not None and pa > pb:
+                pair("python-cmp", a, b, [("python-cmp",) + tuple(sorted((a.key, b.key)))])
+    # filter: among the packages with one Python requirement (as `python_norm` writes it), the
+    # one with extra E (nor one like it) or that requires X (no other mentions X)
+    for p in pk:
+        if not p.requires_python:
+            continue
+        spec = python_norm(p.requires_python)
+        rest = [o for o in pk if o is not p and python_norm(o.requires_python) == spec]
+        if not rest:
+            continue
+        for e in p.extras:
+            if len(e) > 2 and e not in absent and not any(
+                    _near(e, x) for o in rest for x in o.extras):
+                add("filter-python-extra", "filter", {"spec": spec, "e": e}, [p.name],
+                    [p.doc_id], p.key, [("extra", p.key, e)], [("python", p.key)])
+        for x in sorted(p.unconditional()):
+            if all(x not in o.mentioned() for o in rest):
+                xname = by_key[x].name if x in by_key else x
+                add("filter-python-requires", "filter", {"spec": spec, "x": xname}, [p.name],
+                    [p.doc_id], p.key, [("requires", p.key, x)], [("python", p.key)])
+    # unanswerable
+    for n in names:
+        if canonical(n) not in by_key:
+            for template in _KINDS3_Q["absent-package"]:
+                it = _q("absent-package", "unanswerable", template.format(name=n), [], [])
+                it["_who"], it["_sub"] = n, "absent-package"
+                it["_asks"], it["_states"] = set(), set()
+                out.append(it)
+    for p in pk:
+        for i, template in enumerate(_KINDS3_Q["absent-attribute"]):
+            question = template.format(name=p.name, version=p.version)
+            it = _q("absent-attribute", "unanswerable", question, [], [])
+            it["_who"], it["_sub"] = p.key, i
+            it["_asks"], it["_states"] = set(), set()
+            out.append(it)
+    return out
+
+
+def kinds3_facts(item: dict, packages: list[Package]) -> tuple[set, set]:
+    """(asks, states) of an item of a third kind, as `kinds3_catalog_questions` sets them:
+    ("summary", key), ("extras", key), ("deps", key), ("version-cmp", key, key),
+    ("python-cmp", key, key), ("extra", key, extra), ("requires", key, dependency) asked;
+    ("python", key) stated by a filter."""
+    kind = item["kind"]
+    keys = [e.split("/", 1)[1] for e in item["evidence"]]
+    if kind == "summary-word":
+        return {("summary", keys[0])}, set()
+    if kind == "extras-count":
+        return {("extras", keys[0])}, set()
+    if kind == "deps-count":
+        return {("deps", keys[0])}, set()
+    if kind in ("version-cmp", "python-cmp"):
+        return {(kind,) + tuple(sorted(keys))}, set()
+    f = question_fields(kind, item["question"]) or {}
+    if kind == "filter-python-extra":
+        return {("extra", keys[0], f["e"])}, {("python", keys[0])}
+    if kind == "filter-python-requires":
+        return {("requires", keys[0], canonical(f["x"]))}, {("python", keys[0])}
+    return set(), set()
+
+
+def kinds3_split(packages: list[Package], used: list[dict], seed: int, prefix: str,
+                 names: tuple[str, ...]) -> list[dict]:
+    """A fresh split from KINDS3_FROM on, as `kinds2_split` takes one from the second kinds:
+    every fact `kinds3_catalog_questions` states that no item of `used` asks or states (a
+    dependency count is asked when its whole list was), no absent package in `names` they
+    named, sampled per type (unanswerable: per kind) to KINDS3_TARGET with `seed`."""
+    seen: set = set()
+    for it in used:
+        seen |= set().union(*item_facts(it, packages))
+    for p in packages:  # a dependency list asked or stated whole gives its count away
+        if p.requires and {("requires", p.key, d) for d in p.mentioned()} <= seen:
+            seen.add(("deps", p.key))
+    asked: set = set()
+    used_words = [f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} " for it in used]
+    named = {n for n in names if any(f" {n} " in w for w in used_words)}
+    used_questions = {it["question"] for it in used}
+    pool = [it for it in kinds3_catalog_questions(packages, names, seed=seed)
+            if it["question"] not in used_questions
+            and not (it["kind"] == "absent-package" and it["_who"] in named)]
+    rng = random.Random(seed)
+    out: list[dict] = []
+    for group_name, n in KINDS3_TARGET.items():
+        group = [it for it in pool if group_name in (it["type"], it["kind"])]
+        out += _spread_facts(rng, group, n, seen, asked)
+    order = ("id", "question", "answers", "type", "evidence", "options", "derived", "kind")
+    for i, it in enumerate(out, 1):
+        it["id"] = f"{prefix}-{i:03d}"
+    return [{k: it[k] for k in order if k in it} for it in out]
+
+
 def split_rows(packages: list[Package], split: str) -> list[dict]:
     """The catalog questions of a split as `questions catalog --split SPLIT` writes them (a fresh
     split from the earlier splits' frozen files under evalsets/catalog/)."""
@@ -1145,6 +1400,8 @@ def split_rows(packages: list[Package], split: str) -> list[dict]:
     folder = ROOT / "evalsets" / "catalog"
     used = [json.loads(line) for f in earlier
             for line in (folder / f"{f}.jsonl").read_text().splitlines() if line.strip()]
+    if is_kinds3(split):
+        return kinds3_split(packages, used, seed, f"cat-{split}", absent_names(split))
     if is_kinds2(split):
         return kinds2_split(packages, used, seed, f"cat-{split}", absent_names(split))
     return fresh_catalog_questions(packages, used, seed=seed, prefix=f"cat-{split}",
@@ -1163,7 +1420,7 @@ def main(argv: list[str] | None = None) -> int:
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
     q.add_argument("corpus", choices=["catalog"])
     q.add_argument("--split", choices=["dev", "test", "all", *FRESH_SPLITS], default="all",
-                   help="test2 to test7: a fresh split of facts no earlier split asks "
+                   help="test2 to test8: a fresh split of facts no earlier split asks "
                         "(written once, then frozen)")
     args = ap.parse_args(argv)
     packages = installed_packages()

@@ -135,7 +135,7 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
 def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
     pkgs = {p.key: p for p in builder.installed_packages()}
     by_name = {p.name: p for p in pkgs.values()}
-    absent = builder.ABSENT + builder.ABSENT_LATER + builder.ABSENT_LATER2 + builder.ABSENT_LATER3
+    absent = builder.absent_names("test8")
     for split in ("dev", *frozen("catalog")):
         for q in load_qa(EVALSETS / "catalog" / f"{split}.jsonl"):
             kind = q.meta["kind"]
@@ -156,6 +156,8 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
                 assert [p.name for p in pkgs.values() if names <= p.mentioned()] == q.answers, q.id
             elif kind in _KINDS2_ANSWERED:  # test7 on: extras, markers, a lone dependency, ...
                 _check_kinds2_gold(builder, q, ev, pkgs, by_name)
+            elif kind in _KINDS3_ANSWERED:  # test8 on: counts, summary words, newer, ...
+                _check_kinds3_gold(builder, q, ev, pkgs, by_name)
             elif kind == "requires":  # every wording ends in the package required
                 a, b = by_name[q.answers[0]], next(by_name[o] for o in q.options if o != q.answers[0])
                 needed = q.question.rsplit(" ", 1)[1].rstrip("?")
@@ -246,6 +248,50 @@ def _check_kinds2_gold(builder, q, ev, pkgs, by_name) -> None:
             assert a.requires_python == f["spec"] and b.requires_python, q.id
             norm = builder.python_norm
             assert norm(a.requires_python) != norm(b.requires_python), q.id
+
+
+# the answered kinds of fact added with test8 (`_KINDS3_Q`)
+_KINDS3_ANSWERED = ("summary-word", "extras-count", "deps-count", "version-cmp", "python-cmp",
+                    "filter-python-extra", "filter-python-requires")
+
+
+def _check_kinds3_gold(builder, q, ev, pkgs, by_name) -> None:
+    """A gold answer of a test8 kind against the pinned metadata."""
+    kind = q.meta["kind"]
+    f = builder.question_fields(kind, q.question)
+    assert f is not None, q.id
+    if kind == "summary-word":  # in one summary, on no other page, in no package name
+        w = f["w"]
+        assert w in builder.summary_words(ev[0]) and [ev[0].name] == q.answers, q.id
+        assert [p.name for p in pkgs.values() if w in builder.page_words(p)] == q.answers, q.id
+        assert not [p for p in pkgs.values() if w in re.findall(r"[a-z0-9]+", p.name.lower())]
+    elif kind in ("extras-count", "deps-count"):  # counted from the list every layout writes
+        n = len(ev[0].extras) if kind == "extras-count" else len(ev[0].requires)
+        assert f["name"] == ev[0].name and q.answers[0] == str(n) and q.meta["derived"], q.id
+        if kind == "deps-count":
+            assert len(ev[0].mentioned()) == n and not any(r.marker for r in ev[0].requires)
+    elif kind in ("version-cmp", "python-cmp"):  # A's is higher, and differs from B's
+        a = by_name[q.answers[0]]
+        b = next(by_name[o] for o in q.options if o != q.answers[0])
+        assert sorted(q.options) == sorted([f["first"], f["second"]]), q.id
+        if kind == "version-cmp":
+            va, vb = builder.release_tuple(a.version), builder.release_tuple(b.version)
+        else:
+            va, vb = builder.min_python(a.requires_python), builder.min_python(b.requires_python)
+        assert va is not None and vb is not None and va > vb, q.id
+    else:  # the one package with that Python requirement and extra E (nor one like it) / X
+        group = [p for p in pkgs.values()
+                 if p.requires_python and builder.python_norm(p.requires_python) == f["spec"]]
+        if kind == "filter-python-extra":
+            hits = [p for p in group if f["e"] in p.extras]
+            near = [p for p in group if any(x.startswith(f["e"]) or f["e"].startswith(x)
+                                            for x in p.extras)]
+            assert near == hits, q.id
+        else:
+            x = builder.canonical(f["x"])
+            hits = [p for p in group if x in p.unconditional()]
+            assert [p for p in group if x in p.mentioned()] == hits, q.id
+        assert [p.name for p in hits] == q.answers, q.id
 
 
 def test_catalog_test2_asks_no_fact_dev_or_test_asks(builder):
@@ -410,11 +456,55 @@ def test_catalog_test7_asks_no_fact_an_earlier_split_asks(builder, corpora):
     assert not _in_catalog_text(corpora, asked)
 
 
+def test_catalog_test8_asks_no_fact_an_earlier_split_asks(builder, corpora):
+    """test8 was generated after test7 was read, in the third fact kinds only (summary words,
+    counts of extras and dependencies, higher version and newer Python, filters on a Python
+    requirement): no package fact an earlier split asks or states (`item_facts`; a dependency
+    count counts as asked where the whole list was), no fact twice or given away by another
+    test8 question, and no absent package an earlier split named, each named once
+    (ABSENT_LATER4 adds names from test8 on)."""
+    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
+    rows = _catalog_splits(*splits)
+    earlier = [it for s in splits[:-1] for it in rows[s]]
+    test8 = rows["test8"]
+    pkgs = builder.installed_packages()
+    assert {it["kind"] for it in test8} <= set(builder._KINDS3_Q)
+    assert not {it["kind"] for it in earlier} & set(_KINDS3_ANSWERED)
+    assert not [it["id"] for it in test8  # every one in a wording of its kind
+                if builder.question_fields(it["kind"], it["question"]) is None]
+    seen = set().union(*(a | s for a, s in (builder.item_facts(it, pkgs) for it in earlier)))
+    for p in pkgs:
+        if p.requires and {("requires", p.key, d) for d in p.mentioned()} <= seen:
+            seen.add(("deps", p.key))
+    facts = {it["id"]: builder.kinds3_facts(it, pkgs) for it in test8}
+    assert all(facts[it["id"]][0] for it in test8 if it["answers"])
+    assert not [i for i, (asks, _) in facts.items() if asks & seen]
+    for i, (asks, _) in facts.items():
+        others = [a | s for j, (a, s) in facts.items() if j != i]
+        assert not asks & set().union(*others), i
+    names = builder.absent_names("test8")
+    assert set(builder.absent_names("test7")) == set(names) - set(builder.ABSENT_LATER4)
+
+    def absent(it):
+        return _absent_named(it, names)
+
+    assert not set().union(*(absent(it) for it in earlier)) & set(builder.ABSENT_LATER4)
+    named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
+    gone = [it for it in test8 if it["kind"] == "absent-package"]
+    assert all(len(absent(it)) == 1 for it in gone)
+    assert not [it["id"] for it in gone if absent(it) & named]
+    asked = set().union(*(absent(it) for it in gone))
+    assert len(asked) == len(gone)
+    keys = {p.key for p in pkgs}
+    asked |= set(builder.ABSENT_LATER4)
+    assert not {builder.canonical(n) for n in asked} & keys
+    assert not _in_catalog_text(corpora, asked)
+
+
 @pytest.mark.parametrize("split", ("dev", *frozen("catalog")))
 def test_catalog_splits_regenerate_byte_for_byte(builder, split):
     """The script still writes every frozen catalog split as it is: a kind, template or name
-    added for a later split leaves the earlier ones as they were. Only the splits the catalog
-    has (test8 so far exists for prose and tables only)."""
+    added for a later split leaves the earlier ones as they were."""
     path = EVALSETS / "catalog" / f"{split}.jsonl"
     rows = builder.split_rows(builder.installed_packages(), split)
     assert "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows) == path.read_text()
