@@ -647,18 +647,31 @@ def later_catalog_questions(packages: list[Package], names: tuple[str, ...] = ()
                 if not any(o is not p and {x, y} <= o.mentioned() for o in pk):
                     add("filter-both", "filter", {"x": named(x), "y": named(y)}, [p.name],
                         [p.doc_id], p.key)
-    # unanswerable
+    out += _unanswerable(names, by_key, pk, _LATER_Q, facts=False)  # absent packages, attributes
+    return out
+
+
+def _unanswerable(names, by_key: dict, pk: list[Package], templates: dict,
+                  facts: bool) -> list[dict]:
+    """The unanswerable items of a fact-kind generation: each absent package (a name not in
+    `by_key`) in every absent-package wording, then each package in every absent-attribute
+    wording (`facts`: with the empty asked/stated sets the later generators carry)."""
+    out = []
     for n in names:
         if canonical(n) not in by_key:
-            for template in _LATER_Q["absent-package"]:
+            for template in templates["absent-package"]:
                 it = _q("absent-package", "unanswerable", template.format(name=n), [], [])
                 it["_who"], it["_sub"] = n, "absent-package"
+                if facts:
+                    it["_asks"], it["_states"] = set(), set()
                 out.append(it)
     for p in pk:
-        for i, template in enumerate(_LATER_Q["absent-attribute"]):
+        for i, template in enumerate(templates["absent-attribute"]):
             question = template.format(name=p.name, version=p.version)
             it = _q("absent-attribute", "unanswerable", question, [], [])
             it["_who"], it["_sub"] = p.key, i
+            if facts:
+                it["_asks"], it["_states"] = set(), set()
             out.append(it)
     return out
 
@@ -1024,21 +1037,7 @@ def kinds2_catalog_questions(packages: list[Package], names: tuple[str, ...] = (
         if len(group) >= 2 and all(o.extras for o in group if o is not p):
             add("filter-noextras", "filter", {"lic": p.licence}, [p.name], [p.doc_id], p.key,
                 [("noextras", p.key)], [("licence", p.key)])
-    # unanswerable
-    for n in names:
-        if canonical(n) not in by_key:
-            for template in _KINDS2_Q["absent-package"]:
-                it = _q("absent-package", "unanswerable", template.format(name=n), [], [])
-                it["_who"], it["_sub"] = n, "absent-package"
-                it["_asks"], it["_states"] = set(), set()
-                out.append(it)
-    for p in pk:
-        for i, template in enumerate(_KINDS2_Q["absent-attribute"]):
-            question = template.format(name=p.name, version=p.version)
-            it = _q("absent-attribute", "unanswerable", question, [], [])
-            it["_who"], it["_sub"] = p.key, i
-            it["_asks"], it["_states"] = set(), set()
-            out.append(it)
+    out += _unanswerable(names, by_key, pk, _KINDS2_Q, facts=True)  # absent packages, attributes
     return out
 
 
@@ -1319,21 +1318,7 @@ def kinds3_catalog_questions(packages: list[Package], names: tuple[str, ...] = (
                 xname = by_key[x].name if x in by_key else x
                 add("filter-python-requires", "filter", {"spec": spec, "x": xname}, [p.name],
                     [p.doc_id], p.key, [("requires", p.key, x)], [("python", p.key)])
-    # unanswerable
-    for n in names:
-        if canonical(n) not in by_key:
-            for template in _KINDS3_Q["absent-package"]:
-                it = _q("absent-package", "unanswerable", template.format(name=n), [], [])
-                it["_who"], it["_sub"] = n, "absent-package"
-                it["_asks"], it["_states"] = set(), set()
-                out.append(it)
-    for p in pk:
-        for i, template in enumerate(_KINDS3_Q["absent-attribute"]):
-            question = template.format(name=p.name, version=p.version)
-            it = _q("absent-attribute", "unanswerable", question, [], [])
-            it["_who"], it["_sub"] = p.key, i
-            it["_asks"], it["_states"] = set(), set()
-            out.append(it)
+    out += _unanswerable(names, by_key, pk, _KINDS3_Q, facts=True)  # absent packages, attributes
     return out
 
 
