@@ -676,6 +676,27 @@ def _unanswerable(names, by_key: dict, pk: list[Package], templates: dict,
     return out
 
 
+def _unused(items: list[dict], used: list[dict], names) -> list[dict]:
+    """The generated items no earlier split asks in the same words, without absent packages
+    an earlier split already named."""
+    used_words = [f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} " for it in used]
+    named = {n for n in names if any(f" {n} " in w for w in used_words)}
+    used_questions = {it["question"] for it in used}
+    return [it for it in items if it["question"] not in used_questions
+            and not (it["kind"] == "absent-package" and it["_who"] in named)]
+
+
+def _sample_by_target(pool: list[dict], target: dict[str, int], seed: int, seen: set,
+                      asked: set) -> list[dict]:
+    """Up to target[g] items of each group g (a type or a kind) by `_spread_facts`, one rng."""
+    rng = random.Random(seed)
+    out: list[dict] = []
+    for group_name, n in target.items():
+        group = [it for it in pool if group_name in (it["type"], it["kind"])]
+        out += _spread_facts(rng, group, n, seen, asked)
+    return out
+
+
 def _fact(item: dict) -> tuple:
     """What an item asks, whatever its wording: two items with one fact are one question."""
     kind = item["kind"]
@@ -1131,17 +1152,8 @@ def kinds2_split(packages: list[Package], used: list[dict], seed: int, prefix: s
     for it in used:
         seen |= set().union(*item_facts(it, packages))
     asked: set = set()  # asked by an item taken
-    used_words = [f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} " for it in used]
-    named = {n for n in names if any(f" {n} " in w for w in used_words)}
-    used_questions = {it["question"] for it in used}
-    pool = [it for it in kinds2_catalog_questions(packages, names, seed=seed)
-            if it["question"] not in used_questions
-            and not (it["kind"] == "absent-package" and it["_who"] in named)]
-    rng = random.Random(seed)
-    out: list[dict] = []
-    for group_name, n in KINDS2_TARGET.items():
-        group = [it for it in pool if group_name in (it["type"], it["kind"])]
-        out += _spread_facts(rng, group, n, seen, asked)
+    pool = _unused(kinds2_catalog_questions(packages, names, seed=seed), used, names)
+    out = _sample_by_target(pool, KINDS2_TARGET, seed, seen, asked)
     return _numbered(out, prefix)
 
 
@@ -1358,17 +1370,8 @@ def kinds3_split(packages: list[Package], used: list[dict], seed: int, prefix: s
         if p.requires and {("requires", p.key, d) for d in p.mentioned()} <= seen:
             seen.add(("deps", p.key))
     asked: set = set()
-    used_words = [f" {re.sub(r'[^a-z0-9]+', ' ', it['question'].lower())} " for it in used]
-    named = {n for n in names if any(f" {n} " in w for w in used_words)}
-    used_questions = {it["question"] for it in used}
-    pool = [it for it in kinds3_catalog_questions(packages, names, seed=seed)
-            if it["question"] not in used_questions
-            and not (it["kind"] == "absent-package" and it["_who"] in named)]
-    rng = random.Random(seed)
-    out: list[dict] = []
-    for group_name, n in KINDS3_TARGET.items():
-        group = [it for it in pool if group_name in (it["type"], it["kind"])]
-        out += _spread_facts(rng, group, n, seen, asked)
+    pool = _unused(kinds3_catalog_questions(packages, names, seed=seed), used, names)
+    out = _sample_by_target(pool, KINDS3_TARGET, seed, seen, asked)
     order = ("id", "question", "answers", "type", "evidence", "options", "derived", "kind")
     for i, it in enumerate(out, 1):
         it["id"] = f"{prefix}-{i:03d}"
