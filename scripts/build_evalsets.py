@@ -9,7 +9,7 @@ The text is not committed: it is rendered at use time from `importlib.metadata` 
 installed in the running Python, restricted to packages pinned in constraints.txt *at the pinned
 version*, so every machine that installed the project with `-c constraints.txt` builds the same
 corpus. The questions were generated once (`questions catalog`, seeded), checked, and frozen in
-evalsets/catalog/{dev,test,test2..test8}.jsonl; tests/test_eval_sets.py regenerates each and
+evalsets/catalog/{dev,test,test2..test9}.jsonl; tests/test_eval_sets.py regenerates each and
 checks that the script still writes it byte for byte.
 
 Standard library only (no ragtune import), so it runs before anything is installed but the pins.
@@ -548,7 +548,7 @@ def question_fields(kind: str, question: str) -> dict[str, str] | None:
     of them."""
     base = (_BASE_FILTER[kind],) if kind in _BASE_FILTER else ()
     for template in (base + _LATER_Q.get(kind, ()) + _KINDS2_Q.get(kind, ())
-                     + _KINDS3_Q.get(kind, ())):
+                     + _KINDS3_Q.get(kind, ()) + _KINDS4_Q.get(kind, ())):
         m = _template_re(template).fullmatch(question)
         if m:
             return m.groupdict()
@@ -719,8 +719,9 @@ FRESH_TARGET = {"version": 13, "licence": 7, "python": 4, "reverse": 12, "requir
 # facts it must not ask. test2 to test5 enumerate the askable facts over the same 60 generator
 # seeds (30..89, those test2 used), so each differs from test2 only in what it drops and in its
 # sampling seed; from LATER_FROM on a split takes every fact `later_catalog_questions` states,
-# from KINDS2_FROM on every fact `kinds2_catalog_questions` states instead, and from KINDS3_FROM
-# on every fact `kinds3_catalog_questions` states.
+# from KINDS2_FROM on every fact `kinds2_catalog_questions` states instead, from KINDS3_FROM
+# on every fact `kinds3_catalog_questions` states, and from KINDS4_FROM on the answered facts
+# of `kinds3_catalog_questions` and every fact `kinds4_catalog_questions` states.
 FRESH_SPLITS = {
     "test2": (30, ("dev", "test")),
     "test3": (31, ("dev", "test", "test2")),
@@ -729,6 +730,7 @@ FRESH_SPLITS = {
     "test6": (34, ("dev", "test", "test2", "test3", "test4", "test5")),
     "test7": (35, ("dev", "test", "test2", "test3", "test4", "test5", "test6")),
     "test8": (36, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7")),
+    "test9": (37, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")),
 }
 POOL_SEEDS = range(30, 90)
 LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_LATER
@@ -761,6 +763,12 @@ def is_kinds3(split: str) -> bool:
     """Whether a fresh split takes its facts from `kinds3_catalog_questions`."""
     order = list(FRESH_SPLITS)
     return order.index(split) >= order.index(KINDS3_FROM)
+
+
+def is_kinds4(split: str) -> bool:
+    """Whether a fresh split takes its facts from the third and fourth kinds (`kinds4_split`)."""
+    order = list(FRESH_SPLITS)
+    return order.index(split) >= order.index(KINDS4_FROM)
 
 
 def is_later(split: str) -> bool:
@@ -1372,10 +1380,132 @@ def kinds3_split(packages: list[Package], used: list[dict], seed: int, prefix: s
     asked: set = set()
     pool = _unused(kinds3_catalog_questions(packages, names, seed=seed), used, names)
     out = _sample_by_target(pool, KINDS3_TARGET, seed, seen, asked)
+    return _numbered_derived(out, prefix)
+
+
+def _numbered_derived(items: list[dict], prefix: str) -> list[dict]:
+    """As `_numbered`, keeping an item's `derived` mark (before its kind)."""
     order = ("id", "question", "answers", "type", "evidence", "options", "derived", "kind")
-    for i, it in enumerate(out, 1):
+    for i, it in enumerate(items, 1):
         it["id"] = f"{prefix}-{i:03d}"
-    return [{k: it[k] for k in order if k in it} for it in out]
+    return [{k: it[k] for k in order if k in it} for it in items]
+
+
+# ---------------------------------------------------------------- fourth fact kinds (test9 on)
+
+# Added when test9 was written: after test8 no summary word was left to ask (type reverse),
+# while the other third kinds still had facts enough. From KINDS4_FROM on a fresh split takes
+# the answered third kinds that are left and, for type reverse, the kinds below, each stated by
+# all three page layouts: the one package that lists a dependency, the one package with a
+# Python requirement; its unanswerable items are in new wordings only. Nothing above changes,
+# so dev, test and test2 to test8 still come out byte for byte.
+KINDS4_FROM = "test9"
+_KINDS4_Q = {
+    "reverse-requires": (
+        "Which package is the only one in the catalog that lists {x} as a dependency?",
+        "{x} is a dependency of which package in the catalog?",
+    ),
+    "reverse-python": (
+        "Which package is the only one in the catalog with the Python requirement {spec}?",
+        "Which single package declares that it needs Python {spec}?",
+    ),
+    "absent-package": (
+        "How many required dependencies does {name} declare?",
+        "What is the Python requirement of {name} in the catalog?",
+        "Which optional extras are listed for {name}?",
+        "What licence is given for {name} in the catalog?",
+    ),
+    "absent-attribute": (
+        "How many forks does the {name} repository have on GitHub?",
+        "Where should security vulnerabilities in {name} be reported?",
+        "How should {name} be cited in academic work?",
+        "Which build backend does {name} use to build its wheels?",
+        "How many tests does the {name} {version} test suite contain?",
+        "Which mailing list discusses the development of {name}?",
+        "In which languages is the {name} documentation available?",
+    ),
+}
+# per type (unanswerable: per kind): test8's shape, with reverse from the fourth kinds
+KINDS4_TARGET = {"single_hop": 16, "reverse": 6, "comparison": 18, "filter": 16,
+                 "absent-package": 5, "absent-attribute": 6}
+
+
+def kinds4_catalog_questions(packages: list[Package], names: tuple[str, ...] = (),
+                             seed: int = 37) -> list[dict]:
+    """Every fact of the fourth kinds (`_KINDS4_Q`) the pages state about `packages`, and every
+    absent-package wording about each name in `names` that is not installed; each item in one
+    wording drawn with `seed`, carrying `_who`, `_sub`, `_asks` and `_states` as in
+    `kinds2_catalog_questions`."""
+    rng = random.Random(seed)
+    pk = list(packages)
+    by_key = {p.key: p for p in pk}
+    absent = set(ABSENT + ABSENT_LATER + ABSENT_LATER2 + ABSENT_LATER3 + ABSENT_LATER4)
+    out: list[dict] = []
+
+    def add(kind, fields, p, asks):
+        template = rng.choice(_KINDS4_Q[kind])
+        it = _q(kind, "reverse", template.format(**fields), [p.name], [p.doc_id])
+        it["_who"], it["_sub"] = p.key, kind
+        it["_asks"], it["_states"] = set(asks), set()
+        out.append(it)
+
+    # the one package that lists a dependency X (with or without a marker; no other mentions X),
+    # X named as that page writes it
+    for p in pk:
+        for x in sorted(p.mentioned()):
+            if x not in absent and not any(x in o.mentioned() for o in pk if o is not p):
+                written = next(r.name for r in p.requires if canonical(r.name) == x)
+                add("reverse-requires", {"x": written}, p, [("requires", p.key, x)])
+    # the one package with a Python requirement (as `python_norm` writes it), as its page writes it
+    for p in pk:
+        spec = python_norm(p.requires_python)
+        if spec and not any(o is not p and python_norm(o.requires_python) == spec for o in pk):
+            add("reverse-python", {"spec": p.requires_python}, p, [("python", p.key)])
+    out += _unanswerable(names, by_key, pk, _KINDS4_Q, facts=True)  # absent packages, attributes
+    return out
+
+
+def kinds4_facts(item: dict, packages: list[Package]) -> tuple[set, set]:
+    """(asks, states) of an item of a fourth kind, as `kinds4_catalog_questions` sets them:
+    ("requires", key, dependency) or ("python", key) asked."""
+    kind = item["kind"]
+    keys = [e.split("/", 1)[1] for e in item["evidence"]]
+    if kind == "reverse-requires":
+        f = question_fields(kind, item["question"]) or {}
+        return {("requires", keys[0], canonical(f["x"]))}, set()
+    if kind == "reverse-python":
+        return {("python", keys[0])}, set()
+    return set(), set()
+
+
+def all_facts(item: dict, packages: list[Package]) -> set:
+    """Every package fact an item of any kind and split asks or states (`item_facts`,
+    `kinds3_facts`, `kinds4_facts` together)."""
+    out: set = set()
+    for facts in (item_facts, kinds3_facts, kinds4_facts):
+        out |= set().union(*facts(item, packages))
+    return out
+
+
+def kinds4_split(packages: list[Package], used: list[dict], seed: int, prefix: str,
+                 names: tuple[str, ...]) -> list[dict]:
+    """A fresh split from KINDS4_FROM on: every answered fact of the third kinds and every fact
+    `kinds4_catalog_questions` states (its unanswerable wordings only) that no item of `used`
+    asks or states in any kind (`all_facts`; a dependency count is asked when its whole list
+    was), no absent package in `names` they named, sampled per type (unanswerable: per kind) to
+    KINDS4_TARGET with `seed`, as `kinds3_split` samples."""
+    seen: set = set()
+    for it in used:
+        seen |= all_facts(it, packages)
+    for p in packages:  # a dependency list asked or stated whole gives its count away
+        if p.requires and {("requires", p.key, d) for d in p.mentioned()} <= seen:
+            seen.add(("deps", p.key))
+    asked: set = set()
+    third = [it for it in kinds3_catalog_questions(packages, names, seed=seed)
+             if it["type"] != "unanswerable"]
+    pool = _unused(third + kinds4_catalog_questions(packages, names, seed=seed), used, names)
+    out = _sample_by_target(pool, KINDS4_TARGET, seed, seen, asked)
+    return _numbered_derived(out, prefix)
 
 
 def split_rows(packages: list[Package], split: str) -> list[dict]:
@@ -1388,6 +1518,8 @@ def split_rows(packages: list[Package], split: str) -> list[dict]:
     folder = ROOT / "evalsets" / "catalog"
     used = [json.loads(line) for f in earlier
             for line in (folder / f"{f}.jsonl").read_text().splitlines() if line.strip()]
+    if is_kinds4(split):
+        return kinds4_split(packages, used, seed, f"cat-{split}", absent_names(split))
     if is_kinds3(split):
         return kinds3_split(packages, used, seed, f"cat-{split}", absent_names(split))
     if is_kinds2(split):
@@ -1408,7 +1540,7 @@ def main(argv: list[str] | None = None) -> int:
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
     q.add_argument("corpus", choices=["catalog"])
     q.add_argument("--split", choices=["dev", "test", "all", *FRESH_SPLITS], default="all",
-                   help="test2 to test8: a fresh split of facts no earlier split asks "
+                   help="test2 to test9: a fresh split of facts no earlier split asks "
                         "(written once, then frozen)")
     args = ap.parse_args(argv)
     packages = installed_packages()

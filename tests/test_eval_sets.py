@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose")
 # in the order written
-FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
+FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9")
 MIN_TEST = 60
 
 
@@ -73,7 +73,7 @@ def present() -> list[str]:
 
 
 def frozen(name: str) -> list[str]:
-    """The frozen test splits of a set: `test`, and `test2` to `test8` (each written after the
+    """The frozen test splits of a set: `test`, and `test2` to `test9` (each written after the
     one before it, most after it was read) where they exist."""
     return [s for s in FROZEN_SPLITS if (EVALSETS / name / f"{s}.jsonl").is_file()]
 
@@ -135,7 +135,7 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
 def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
     pkgs = {p.key: p for p in builder.installed_packages()}
     by_name = {p.name: p for p in pkgs.values()}
-    absent = builder.absent_names("test8")
+    absent = builder.absent_names("test9")
     for split in ("dev", *frozen("catalog")):
         for q in load_qa(EVALSETS / "catalog" / f"{split}.jsonl"):
             kind = q.meta["kind"]
@@ -158,6 +158,8 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
                 _check_kinds2_gold(builder, q, ev, pkgs, by_name)
             elif kind in _KINDS3_ANSWERED:  # test8 on: counts, summary words, newer, ...
                 _check_kinds3_gold(builder, q, ev, pkgs, by_name)
+            elif kind in _KINDS4_ANSWERED:  # test9 on: the one package with a dependency, ...
+                _check_kinds4_gold(builder, q, ev, pkgs)
             elif kind == "requires":  # every wording ends in the package required
                 a, b = by_name[q.answers[0]], next(by_name[o] for o in q.options if o != q.answers[0])
                 needed = q.question.rsplit(" ", 1)[1].rstrip("?")
@@ -292,6 +294,26 @@ def _check_kinds3_gold(builder, q, ev, pkgs, by_name) -> None:
             hits = [p for p in group if x in p.unconditional()]
             assert [p for p in group if x in p.mentioned()] == hits, q.id
         assert [p.name for p in hits] == q.answers, q.id
+
+
+# the answered kinds of fact added with test9 (`_KINDS4_Q`)
+_KINDS4_ANSWERED = ("reverse-requires", "reverse-python")
+
+
+def _check_kinds4_gold(builder, q, ev, pkgs) -> None:
+    """A gold answer of a test9 kind against the pinned metadata."""
+    kind = q.meta["kind"]
+    f = builder.question_fields(kind, q.question)
+    assert f is not None and [ev[0].name] == q.answers, q.id
+    if kind == "reverse-requires":  # the one package whose requirements name X, as it writes X
+        x = builder.canonical(f["x"])
+        assert f["x"] in [r.name for r in ev[0].requires], q.id
+        assert [p.name for p in pkgs.values() if x in p.mentioned()] == q.answers, q.id
+    else:  # the one package with that Python requirement, spaces and trailing .0 aside
+        assert kind == "reverse-python" and f["spec"] == ev[0].requires_python, q.id
+        norm = builder.python_norm
+        assert [p.name for p in pkgs.values()
+                if p.requires_python and norm(p.requires_python) == norm(f["spec"])] == q.answers
 
 
 def test_catalog_test2_asks_no_fact_dev_or_test_asks(builder):
@@ -498,6 +520,57 @@ def test_catalog_test8_asks_no_fact_an_earlier_split_asks(builder, corpora):
     keys = {p.key for p in pkgs}
     asked |= set(builder.ABSENT_LATER4)
     assert not {builder.canonical(n) for n in asked} & keys
+    assert not _in_catalog_text(corpora, asked)
+
+
+def test_catalog_test9_asks_no_fact_an_earlier_split_asks(builder, corpora):
+    """test9 was generated after test8, in the third fact kinds still left (counts, higher
+    version and newer Python, filters on a Python requirement) and, for type reverse, the
+    fourth kinds (the one package that lists a dependency or has a Python requirement): no
+    package fact an earlier split asks or states in any kind (`all_facts`; a dependency count
+    counts as asked where the whole list was), no fact twice or given away by another test9
+    question, unanswerable items in the fourth wordings only, and no absent package an earlier
+    split named, each named once."""
+    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
+              "test9")
+    rows = _catalog_splits(*splits)
+    earlier = [it for s in splits[:-1] for it in rows[s]]
+    test9 = rows["test9"]
+    pkgs = builder.installed_packages()
+    answered = {it["kind"] for it in test9 if it["answers"]}
+    assert answered <= set(_KINDS3_ANSWERED) | set(_KINDS4_ANSWERED)
+    assert {it["kind"] for it in test9} - answered == {"absent-package", "absent-attribute"}
+    assert not {it["kind"] for it in earlier} & set(_KINDS4_ANSWERED)
+    assert not [it["id"] for it in test9  # every one in a wording of its kind
+                if builder.question_fields(it["kind"], it["question"]) is None]
+    assert not [it["id"] for it in test9 if not it["answers"]  # in the new wordings only
+                and not any(builder._template_re(t).fullmatch(it["question"])
+                            for t in builder._KINDS4_Q[it["kind"]])]
+    seen = set().union(*(builder.all_facts(it, pkgs) for it in earlier))
+    for p in pkgs:
+        if p.requires and {("requires", p.key, d) for d in p.mentioned()} <= seen:
+            seen.add(("deps", p.key))
+    facts = {}
+    for it in test9:
+        third, fourth = builder.kinds3_facts(it, pkgs), builder.kinds4_facts(it, pkgs)
+        facts[it["id"]] = (third[0] | fourth[0], third[1] | fourth[1])
+    assert all(facts[it["id"]][0] for it in test9 if it["answers"])
+    assert not [i for i, (asks, _) in facts.items() if asks & seen]
+    for i, (asks, _) in facts.items():
+        others = [a | s for j, (a, s) in facts.items() if j != i]
+        assert not asks & set().union(*others), i
+    names = builder.absent_names("test9")
+
+    def absent(it):
+        return _absent_named(it, names)
+
+    named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
+    gone = [it for it in test9 if it["kind"] == "absent-package"]
+    assert all(len(absent(it)) == 1 for it in gone)
+    assert not [it["id"] for it in gone if absent(it) & named]
+    asked = set().union(*(absent(it) for it in gone))
+    assert len(asked) == len(gone)
+    assert not {builder.canonical(n) for n in asked} & {p.key for p in pkgs}
     assert not _in_catalog_text(corpora, asked)
 
 
