@@ -197,6 +197,46 @@ def test_counting_rules_found_on_the_read_splits():
 
 
 
+def test_version_owner_rules_found_on_the_read_splits():
+    """Rules from the dev and read splits (2026-12-01, after test8 was read): a version belongs
+    to the name written right before it; a requirement's bound is a version. General text
+    layout, none about a corpus."""
+    from ragtune.strategies.agentic import best_value
+    assert [(v.text, v.kind) for v in extract_values("needs >=3.8, not <3.13 or ~=1.4")] == [
+        ("3.8", "version"), ("3.13", "version"), ("1.4", "version")]
+    assert [v.kind for v in extract_values("weighs > 2.5 kg")] == ["number"]
+    # the thing's own release, or another thing's bound: three layouts of one record
+    layouts = ["fooparse 2.4.1 is a library. It needs Python >=3.9 and numpy (>=1.17).",
+               "fooparse 2026.6\n- py >=3.9\n- deps: numpy (>=1.17)",
+               "| name | fooparse |\n| version | 2.4.1 |\n| python | >=3.9 |"]
+    for text in layouts:
+        hit = [Hit("d", "d::0", 1.0, text=text)]
+        q_py = "Which of fooparse or barkit needs the newer minimum Python version?"
+        terms = {"need", "newer", "minimum", "python", "version"}
+        assert best_value(hit, "fooparse", ["fooparse", "barkit"], terms, q_py).text == "3.9"
+        q_own = "Which of fooparse or barkit is at the higher version number?"
+        own = best_value(hit, "fooparse", ["fooparse", "barkit"], {"higher", "version", "number"}, q_own)
+        assert own.text in ("2.4.1", "2026.6") and own.kind == "version"
+    # a single-hop question: "fooparse 2.4.1" is no Python version, "Python >=3.9" is
+    text = layouts[0]
+    hit = Hit("d", "d::0", 1.0, text=text)
+    found = agentic_mod.typed_candidates("What Python version does fooparse need?", "version",
+                                         [Passage(text, hit, 1.0)], ["fooparse"])
+    assert [c for c, _ in found] == ["3.9"]
+    # a bare "version" field is the record's own: its subject's, no other thing's
+    text = "| version | 2.4.1 |\n| python | >=3.9 |"
+    hit = Hit("d", "d::0", 1.0, text=text, title="Record: fooparse")
+    for q, want in (("What is the pinned version of fooparse?", ["2.4.1"]),
+                    ("What Python version does fooparse need?", ["3.9"])):
+        found = agentic_mod.typed_candidates(q, "version", [Passage(text, hit, 1.0)], ["fooparse"])
+        assert [c for c, _ in found] == want
+    # a version in a section heading is the section's, whoever the heading path names
+    hit = Hit("d", "d::1", 1.0, text="- Lower power use.", heading="Firmware changelog > 4.2.0 (2023-02-07)")
+    found = agentic_mod.typed_candidates("Which Firmware version lowered power use?", "version",
+                                         [Passage("- Lower power use.", hit, 1.0)], [])
+    assert [c for c, _ in found] == ["4.2.0"]
+
+
 def test_grounding_rules_found_on_the_read_splits():
     """Rules from the dev and read splits (2026-12-01, before test7 was read): links, scripts,
     versions written with their kind's word."""

@@ -1292,6 +1292,10 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     q_terms = set(content_terms(question))
     q_low = question.lower()
     head = _head_noun(question)
+    owner = _version_owner_asked(question, []) if want == "version" else None
+    # relation words besides the question's own names: "tqdm 4.70.1" is tqdm's, not a relation's
+    rel_words = rel - {_no_e(stem(w)) for n in skip for w in words(n)}
+    named_by_owner: set[str] = set()
     found: dict[str, float] = {}
     seen_heads: set[str] = set()
     for rank, p in enumerate(passages):
@@ -1320,8 +1324,10 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             or v.text.lower() in q_low \
                             or want == "number" and _wrong_dimension(question, v):
                         continue
-                    if want == "version" and _version_of_another(question, text, v.start):
-                        continue
+                    if want == "version" and (_version_of_another(question, text, v.start) or owner
+                                              and not in_label
+                                              and not _owned(v, text, "", owner, rel_words, p.hit.title)):
+                        continue  # "tqdm 4.70.1" is no Python version (a heading's is its section's)
                     if want == "number" and not v.unit and _NAME_AFTER.match(text, v.end):
                         continue  # "at 17 Corder Lane;": a number that starts a name counts nothing
                     if want == "number" and not v.unit and _asks_price(question) \
@@ -1331,6 +1337,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
                     tie = tie_at(v.start, v.end) + (1.0 if v.unit and stem(v.unit) in q_terms else 0.0)
+                    if owner and _label_before(text, v.start).lower() == owner.lower():
+                        named_by_owner.add(v.text)  # "Python >= 3.10" for a Python version
+                        tie += 1.0
                     tie = max(tie, label_tie)
                     found[v.text] = max(found.get(v.text, 0.0), tie - 0.1 * rank)
             elif want == "name":
@@ -1365,6 +1374,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             or head and m and re.match(rf"\W+(?:\w+\W+)?{head}", text[m.end():m.end() + 30], re.I):
                         tie += 2.0
                     found[n] = max(found.get(n, 0.0), max(0.0, tie) - 0.01 * rank)
+    if named_by_owner:  # versions written after the asked owner's name beat unnamed ones
+        found = {c: tie for c, tie in found.items() if c in named_by_owner}
     ranked = sorted(found.items(), key=lambda x: -x[1])
     return [(c, max(0.0, tie)) for c, tie in ranked[:8]]
 
@@ -1517,6 +1528,69 @@ def _version_of_another(question: str, text: str, start: int) -> bool:
                 and before.group(1).lower() != m.group(1).lower())
 
 
+_ASKS_VERSION = re.compile(r"\b(?:versions?|releases?)\b|"
+                           r"\b(?:newer|older|later|earlier)\s+(?:minimum\s+)?(?-i:[A-Z])\w*", re.I)
+_ASKED_OWNER = re.compile(r"\b(?:newer|older|later|earlier|minimum|required)\s+(?:minimum\s+)?"
+                          r"(?-i:([A-Z][\w.+-]*))")
+
+
+_VERSION_OF = re.compile(r"\bversions?\s+of\s+(?:the\s+)?([\w.+-]+)", re.I)
+
+
+def _version_owner_asked(question: str, options: list[str]) -> str | None:
+    """The thing whose version a question asks when it is not an option: "Python" in "Which
+    of A or B needs the newer minimum Python version?", "loky" in "Which version of loky ...";
+    None for "the higher version" (the options' own)."""
+    low = [o.lower() for o in options]
+    for m in [*_NAMED_VERSION.finditer(question), *_ASKED_OWNER.finditer(question),
+              *_VERSION_OF.finditer(question)]:
+        name = m.group(1)
+        if name.lower() not in STOPWORDS and name.lower() not in low:
+            return name
+    return None
+
+
+def _label_before(text: str, start: int) -> str:
+    """The word written right before a value, past a requirement's operator and table or list
+    punctuation ("py >=3.8", "| python | >=3.11", "numpy (>=1.17)", "accelerate 1.15.0")."""
+    line = text[max(0, start - 40):start].rsplit("\n", 1)[-1]  # a heading's version has none
+    m = re.search(r"([A-Za-z][\w.+-]*?)[ \t|:(\[=<>!~\u2264\u2265-]*$", line)
+    return m.group(1) if m else ""
+
+
+def _as_version(v: Value, text: str, option: str) -> Value | None:
+    """`v` as a version when it can be one: a dotted number written right after the option's
+    name is its release ("tzdata 2026.6"); undotted numbers are no versions."""
+    if v.kind == "version":
+        return v
+    if v.kind == "number" and re.fullmatch(r"\d+(?:\.\d+)+", v.text) and \
+            _label_before(text, v.start).lower() == option.lower():
+        return Value(v.text, "version", tuple(int(x) for x in v.text.split(".")[:4])
+                     + (0,) * (4 - min(4, v.text.count(".") + 1)), "", v.start, v.end)
+    return None
+
+
+def _owned(v: Value, text: str, option: str, owner: str | None, rel: set[str],
+           subject: str = "") -> bool:
+    """Whether version `v` is the asked one: a version belongs to the name written right before
+    it. Asked the options' own version, one after another name ("needs Python >=3.10",
+    "torch (>=1.13)") is not; asked another thing's ("Python"), one after the option's or a
+    third name is not, while a label that shortens it ("py >=3.8") is that thing's. A bare
+    "version" field is the version of the record's `subject` (its title)."""
+    label = _label_before(text, v.start)
+    low = label.lower()
+    if owner is not None:
+        if low in ("version", "versions", "release"):  # "Python version 3.8": the name before;
+            at = text.rfind(label, max(0, v.start - 40), v.start)  # a bare "version:" field
+            low = _label_before(text, at).lower() if at >= 0 else ""  # is the record's own
+            if not low:
+                return re.search(rf"(?<![\w.-]){re.escape(owner)}(?![\w.-])", subject, re.I) is not None
+        if not low or low in STOPWORDS or stem(low) in rel and low != option.lower():
+            return True  # "is 3.8", "minimum: 3.8": nobody else's
+        return low == owner.lower() or len(low) >= 2 and owner.lower().startswith(low)
+    return not label or low in STOPWORDS or stem(low) in rel or low == option.lower()
+
+
 _PHYSICAL = ("time", "length", "mass", "bytes")
 # a name after a number and nothing counted after the name: an address or a name's part
 _NAME_AFTER = re.compile(r"\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,;:.)(]|$)")
@@ -1576,7 +1650,9 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
     best: tuple[float, Value] | None = None
     opt_words = {stem(w) for w in words(option)}
     rel = terms - opt_words - {stem(w) for o in options for w in words(o)}
-    dim = _dimension_wanted(question)
+    versions = bool(_ASKS_VERSION.search(question))
+    dim = "version" if versions else _dimension_wanted(question)
+    owner_asked = _version_owner_asked(question, options) if versions else None
     found = []
     for h in chunks:
         text = chunk_text(h)
@@ -1584,7 +1660,11 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
         name_spans = _name_spans(text, spans)
         for o in options:  # the options themselves are names ("Model 3", "X5")
             name_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(o), text, re.I)]
-        found.append((text, extract_values(text, name_spans)))
+        values = extract_values(text, name_spans)
+        if versions:  # whose version each is: the name written right before it
+            values = [v for v in (_as_version(v, text, option) for v in values)
+                      if v is not None and _owned(v, text, option, owner_asked, rel, h.title)]
+        found.append((text, values))
     # the asked dimension only, when any chunk states one ("deeper": a depth, not a launch year)
     if dim is not None and any(_dimension_of(v) == dim for _, vs in found for v in vs):
         found = [(text, [v for v in vs if _dimension_of(v) == dim]) for text, vs in found]

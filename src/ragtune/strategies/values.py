@@ -137,10 +137,12 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
     for m in VERSION.finditer(text):
         dots = m.group(0).count(".")
         after = text[m.end(): m.end() + 12]
+        before = text[max(0, m.start() - 24): m.start()]
         versionish = dots >= 2 or m.group(0).lower().startswith("v") or (
-            re.search(r"(?:version|release|v)\s*$|\b[A-Za-z]*[A-Z][\w.]*\s$",
-                      text[max(0, m.start() - 24): m.start()]) is not None
-            and not _is_unit_next(after))
+            re.search(r"(?:version|release|v)\s*$|\b[A-Za-z]*[A-Z][\w.]*\s$", before) is not None
+            and not _is_unit_next(after)) or (
+            # a requirement's bound (">=3.8", "<3.13", "~=1.4"): a version, not a quantity
+            re.search(r"(?:[<>=!~]=|[<>\u2264\u2265])\s?$", before) is not None and not _is_unit_next(after))
         if versionish and not re.search(rf"(?:{_CUR_WORDS})\s?$", text[max(0, m.start() - 5): m.start()], re.I):
             add(Value(m.group(0), "version", _version_key(m.group(0)), "", m.start(), m.end()))
     for m in YEAR.finditer(text):
