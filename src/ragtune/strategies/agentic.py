@@ -70,6 +70,7 @@ from ragtune.strategies.question import (
     unknown_words,
     words,
 )
+from ragtune.strategies.counting import asks_count, count_listed
 from ragtune.strategies.rag import Rag
 from ragtune.strategies.values import Value, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
@@ -640,6 +641,8 @@ class Agentic(Rag):
                                     current=r.kind == "temporal", constraints=constraints)
 
         q_names = self._names_in(q)
+        if r.want == "number" and asks_count(q) and self._count_listed(r, q, q_names, t):
+            return
         about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, q_names)]
         passages = about or passages
         if r.kind == "temporal":  # a recency cue: the latest dated evidence that has an answer
@@ -698,6 +701,40 @@ class Agentic(Rag):
                 said = [x for x in split_sentences(floor) if _same_answer(x, pick)]
                 r.text = r.raw = said[0] if said else floor
             r.decided_by = "span"
+
+    def _count_listed(self, r: Run, q: str, q_names: list[str], t: Timer) -> bool:
+        """A count the evidence lists and does not state ("extras: a, b, c" for "How many
+        extras ...?"): the list's items counted, from the chunks about the question's thing."""
+        seen: dict[str, Hit] = {}
+        for h in [*r.support, *r.hits, *r.floor.retrieved]:
+            seen.setdefault(h.chunk_id, h)
+        got = count_listed(q, q_names, [(f"{h.title} {h.heading}", self._with_next(h)) for h in seen.values()])
+        if got is None:
+            return False
+        n, line = got
+        r.log("answer", {"question": q, "answer_type": r.want, "counted": line[:200]},
+              {"count": n, "why": "a list the evidence gives"}, ms=t.ms)
+        r.text = r.raw = r.span = str(n)
+        r.decided_by = "count"
+        r.passages = [Passage(line, h, h.score) for h in seen.values() if line[:60] in h.text][:1]
+        return True
+
+    def _with_next(self, h: Hit) -> str:
+        """A chunk's text and the rest of the line it ends in, from the document's next chunk
+        (chunks overlap by a few words: the repeated words are dropped), so a list cut by a
+        chunk boundary is counted whole."""
+        if not h.text or h.text.endswith("\n"):
+            return h.text
+        try:
+            chunks = self.index.chunks_of(h.doc_id, self.collection)
+        except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
+            return h.text
+        ids = [c.id for c in chunks]
+        if h.chunk_id not in ids or ids.index(h.chunk_id) + 1 >= len(chunks):
+            return h.text
+        nxt = chunks[ids.index(h.chunk_id) + 1].text
+        k = next((k for k in range(min(len(nxt), len(h.text), 400), 0, -1) if h.text.endswith(nxt[:k])), 0)
+        return h.text + nxt[k:].split("\n", 1)[0]
 
     def _compare(self, r: Run) -> None:
         """Decided in code from typed values tied to the asked relation; else a confident
@@ -821,6 +858,8 @@ class Agentic(Rag):
             score = coverage(r.question, support, answered)
             if r.decided_by == "rag" and r.exit_reason == "no_evidence" and r.kind != "multi_hop":
                 score = min(score, coverage(r.question, r.floor.retrieved[:1]))
+            if r.decided_by == "count":  # the counted list, in a chunk about the thing, is the check
+                score = max(score, 1.0)
             r.support_score = score if not missing else 0.0
             why = ""
             if r.decided_by == "rag" and (r.floor.abstained or is_abstention(r.text)):

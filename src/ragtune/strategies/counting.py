@@ -1,0 +1,187 @@
+"""Counting what a document lists and does not count: "How many optional extras does X
+declare?" when X's page lists them ("extras: a, b, c") and states no number.
+
+General text layout, nothing about one corpus: a list is labelled by the words before it, in a
+"label: a, b" line, a table row whose first cell labels the second, or a sentence whose words
+introduce it ("It depends on a, b and c."). A label matches the question's counted noun or verb
+by stem, by a short form of it ("deps", "py") or as one of the verbs of needing. Items are
+short (names, not clauses), so prose that merely starts like a list counts nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ragtune.strategies.common import STOPWORDS
+from ragtune.strategies.question import content_terms, stem, words
+
+# "how many optional extras", "the number of packages X depends on"
+_COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\s+of\b", re.I)
+# words that say a list is given, not what it lists
+_LISTING_WORDS = {stem(w) for w in ("list", "listed", "declare", "declared", "declares", "have",
+                                    "has", "contain", "contains", "give", "gives", "mention",
+                                    "mentions", "name", "names", "show", "shows", "include",
+                                    "includes", "offer", "offers", "many", "number", "count",
+                                    "total", "catalog", "page", "document", "record")}
+# verbs of needing: one relation however written ("requires", "depends on", "deps")
+_NEEDING = {stem(w) for w in ("need", "require", "required", "requirement", "depend", "depends",
+                              "dependency", "dependencies", "deps")}
+_INTRO = re.compile(r"^\s*(?:on|of|are|is|were|was|include|includes|including|as)?\s*:?\s*", re.I)
+_NONE = re.compile(r"^\s*(?:none|n/a|-|\u2014)\s*\.?\s*$", re.I)
+_MAX_ITEM_WORDS = 3
+
+
+def asks_count(question: str) -> bool:
+    return bool(_COUNT_Q.search(question))
+
+
+def counted_terms(question: str, subject: list[str]) -> set[str]:
+    """The question's words that say what is counted (nouns and the relation's verb), without
+    the subject's name and words that only say a list is given."""
+    own = {stem(w) for n in subject for w in words(n)}
+    return {t for t in content_terms(question) if t not in own and t not in _LISTING_WORDS
+            and not t.isdigit()}
+
+
+def _matches(label: str, terms: set[str]) -> int:
+    """2: a label word is a counted term (or a short form of one); 1: both are verbs of
+    needing ("requires" for "depends on"); 0: no match."""
+    best = 0
+    for w in words(label):
+        s = stem(w)
+        if s in _LISTING_WORDS:
+            continue
+        for t in terms:
+            short = s.rstrip("s")
+            if s == t or len(short) >= 3 and len(s) < len(t) and t.startswith(short):
+                return 2  # "deps" for "dependencies": a label may shorten the asked word
+            if s in _NEEDING and t in _NEEDING:
+                best = 1
+    return best
+
+
+def _split_items(body: str) -> list[str] | None:
+    """The items of a list written inline; None when the text is no list of short names."""
+    body = body.strip().rstrip(".").strip()
+    if not body:
+        return None
+    if _NONE.match(body):
+        return []
+    flat = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", body)  # a version bound or a marker
+    parts = flat.split(";") if ";" in flat else re.split(r",|\s+(?:and|or)\s+", flat)
+    items = [p.strip() for p in parts if p.strip()]
+    if not items or any(not _item_like(i) for i in items):
+        return None
+    return items
+
+
+def _item_like(item: str) -> bool:
+    """A listed thing is a short name: a few words, no function words, no figures, no
+    sentence or code punctuation ("the old printing works", "7417", "get('x')" are none)."""
+    ws = item.split()
+    return 0 < len(ws) <= _MAX_ITEM_WORDS and not any(
+        w.lower() in STOPWORDS or re.fullmatch(r"[\d.,+%]+", w) for w in ws) \
+        and not re.search(r"[=<>'\"`{}/\\@\u2014]|\.\s|:\s|\.\.\.", item)
+
+
+def _sentences(line: str) -> list[str]:
+    # a full stop between digits ("1.17") or inside brackets ends nothing
+    return [s for s in re.split(r"\.(?=\s+[A-Z]|\s*$)(?![^()]*\))", line) if s.strip()]
+
+
+def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int, str]]:
+    """(items, line, match strength, label) for every inline list of `text` whose label
+    matches `terms`."""
+    out = []
+    for line in text.splitlines():
+        raw = line.strip()
+        if not raw or raw.startswith("#"):  # a heading names, it lists nothing
+            continue
+        if raw.startswith("|") and raw.count("|") >= 3:  # a table row: label cell, value cell
+            cells = [c.strip() for c in raw.strip("|").split("|")]
+            if len(cells) == 2 and (strength := _matches(cells[0], terms)):
+                items = _split_items(cells[1])
+                if items is not None:
+                    out.append((items, raw, strength, cells[0]))
+            continue
+        body = re.sub(r"^[-*\u2022]\s+", "", raw)
+        m = re.match(r"([^:|]{1,40}):\s+(.+)$", body)
+        if m and len(m.group(1).split()) <= 4 and (strength := _matches(m.group(1), terms)):
+            items = _split_items(m.group(2))
+            if items is not None:
+                out.append((items, raw, strength, m.group(1)))
+            continue
+        for sent in _sentences(body):  # "It depends on a, b and c", "It has no extras"
+            ws = list(re.finditer(r"[A-Za-z][\w-]*", sent))
+            at = next((i for i, w in enumerate(ws) if _matches(w.group(0), terms)), None)
+            if at is None:
+                continue
+            while at + 1 < len(ws) and _matches(ws[at + 1].group(0), terms) \
+                    and not sent[ws[at].end():ws[at + 1].start()].strip():
+                at += 1  # the counted noun phrase goes on: "required dependencies"
+            rest = _INTRO.sub("", sent[ws[at].end():], count=1)
+            items = _split_items(rest)
+            if items is not None and len(items) < 2:
+                items = None  # a sentence lists with commas or "and"; one word after a verb is no list
+            if items is None and not rest.strip() and re.search(r"\bno\s+(?:[\w-]+\s+){0,2}$",
+                                                                sent[: ws[at].start()], re.I):
+                items = []  # "It has no required dependencies."
+            if items is not None:
+                out.append((items, sent, _matches(ws[at].group(0), terms), sent[: ws[at].end()]))
+    return out
+
+
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+                 "hundreds?|thousands?|millions?")
+
+
+def _states_number(text: str, terms: set[str]) -> bool:
+    """Whether `text` writes a number of the counted thing ("6 extras", "1,000,000+
+    repositories", "extras: 6")."""
+    for w in re.finditer(r"[A-Za-z][\w-]*", text):
+        if stem(w.group(0)) not in terms:
+            continue
+        before = text[max(0, w.start() - 30):w.start()]
+        after = text[w.end():w.end() + 12]
+        if re.search(rf"(?:(?<![\w.])\d[\d,]*(?:\.\d+)?\+?|\b(?:{_NUMBER_WORDS}))[ \t]+"
+                     rf"(?:[A-Za-z][\w-]*[ \t]+){{0,2}}$",
+                     before, re.I) \
+                or re.match(r"\s*[:|]\s*\d[\d,.]*\s*(?:\||$|\n)", after):
+            return True
+    return False
+
+
+def count_listed(question: str, subject: list[str], chunks: list[tuple[str, str]]) -> tuple[int, str] | None:
+    """(count, line) of the list the question counts, from (title, text) chunks about its
+    subject: the chunk's title names the subject, or the line does, or the chunk's first line
+    does (a record's header). None when no chunk lists it, when a chunk states a number of
+    it already (the stated number answers), or when two lists disagree."""
+    terms = counted_terms(question, subject)
+    if not terms or not subject:
+        return None
+    names = [n.lower() for n in subject]
+    found: list[tuple[tuple[int, int], int, str]] = []
+    for title, text in chunks:
+        low_title = title.lower()
+        head = text.strip().split("\n", 1)[0].lower()
+        # how surely the chunk is the thing's own: its title names it, or its first line is
+        # its name (a record's header: "fooparse 2.4.1"), or the list's label names it ("deps:
+        # X" on another page lists X, it is not X's list)
+        page = 2 if any(re.search(rf"(?<![\w.-]){re.escape(n)}(?![\w.-])", low_title) for n in names) \
+            else 2 if any(re.fullmatch(rf"#*\s*{re.escape(n)}(?:\s+v?\d[\w.+-]*)?\s*", head) for n in names) \
+            else 0
+        for items, line, strength, label in labelled_lists(text, terms):
+            about = page or (1 if any(n in label.lower() for n in names) else 0)
+            if not about:
+                continue
+            if _states_number(text, terms):
+                return None  # "it has 6 extras": a stated number answers, not a count
+            found.append(((about, strength), len({i.lower() for i in items}), line))
+    if not found:
+        return None
+    best = max(k for k, _, _ in found)  # the thing's own page, the counted word over a verb of needing
+    counts = {n: line for k, n, line in found if k == best}
+    if len(counts) != 1:
+        return None
+    (n, line), = counts.items()
+    return n, line

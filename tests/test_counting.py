@@ -1,0 +1,52 @@
+"""Counting what a document lists (strategies/counting.py): found on the read splits
+(2026-12-01, after test8 was read); general text layout, no corpus's phrasing."""
+
+from hypothesis import given, strategies as st
+
+from ragtune.strategies.counting import count_listed, labelled_lists
+
+NAMES = st.lists(st.from_regex(r"[a-z][a-z0-9]{1,7}(?:-[a-z]{2,5})?", fullmatch=True),
+                 min_size=2, max_size=12, unique=True)
+
+
+def _layouts(name: str, items: list[str]) -> list[tuple[str, str]]:
+    """One record in three layouts: (title, text)."""
+    return [
+        (f"Record: {name}", "| field | value |\n|---|---|\n| extras | " + ", ".join(items) + " |"),
+        (name, f"{name} 1.0\n- py >=3.9\n- extras: " + ", ".join(items)),
+        (name, f"{name} is a tool. It needs Python >=3.9. Optional extras: "
+         + ", ".join(items[:-1]) + f" and {items[-1]}."),
+    ]
+
+
+@given(NAMES)
+def test_a_listed_count_in_every_layout(items):
+    for title, text in _layouts("fooparse", items):
+        got = count_listed("How many optional extras does fooparse declare?", ["fooparse"],
+                           [(title, text)])
+        assert got is not None and got[0] == len(items), (title, text)
+
+
+def test_what_counts_and_what_does_not():
+    q = "How many required dependencies does fooparse list?"
+    # a verb of needing labels the list; "It needs Python" is no list of dependencies
+    text = "fooparse 2.0 is a library. It needs Python >=3.10. It depends on numpy (>=1.2), attrs and click."
+    assert count_listed(q, ["fooparse"], [("fooparse", text)])[0] == 3
+    # items separated by semicolons keep their bounds' commas
+    row = "| requires | numpy (>=1.2,<3); attrs; click (>=8) |"
+    assert count_listed(q, ["fooparse"], [("Record: fooparse", row)])[0] == 3
+    # "none" is zero; "It has no required dependencies." too
+    assert count_listed(q, ["fooparse"], [("fooparse", "- deps: none")])[0] == 0
+    assert count_listed(q, ["fooparse"], [("fooparse", "fooparse 2.0\nIt has no required dependencies.")])[0] == 0
+    # another page listing the thing is not its list
+    other = ("barkit", "barkit 1.0\n- deps: fooparse, attrs")
+    assert count_listed(q, ["fooparse"], [other]) is None
+    # a stated number answers, not a count
+    stated = "fooparse lists 4 required dependencies: numpy, attrs, click and rich."
+    assert count_listed(q, ["fooparse"], [("fooparse", stated)]) is None
+    # prose that starts like a list counts nothing; a sentence needs two items
+    prose = "fooparse depends on whether the cache is warm, and on the disk."
+    assert count_listed(q, ["fooparse"], [("fooparse", prose)]) is None
+    assert count_listed(q, ["fooparse"], [("fooparse", "fooparse 1.0\nIt depends on numpy.")]) is None
+    # a heading names, it lists nothing
+    assert labelled_lists("# Package record: fooparse", {"packag"}) == []
