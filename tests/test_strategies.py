@@ -237,6 +237,33 @@ def test_version_owner_rules_found_on_the_read_splits():
     assert [c for c, _ in found] == ["4.2.0"]
 
 
+def test_lookup_rules_found_on_the_read_splits():
+    """Rules from the dev and read splits (2026-12-01, after test8 was read): which page holds
+    a question's specifics, and when the question asks about one of them itself. General
+    English and text layout."""
+    from ragtune.strategies.agentic import _asked_about, _holds_term, _norm_version
+    assert _norm_version(">= 3.10.0") == ">=3.10" and _norm_version("0.1.0") == "0.1"
+    assert _holds_term("| python | >=3.10.0 |", ">=3.10")
+    assert not _holds_term("py >=3.10", ">=3.11") and not _holds_term("py >=3.10", "<3.10")
+    assert _holds_term("needs 2.4.0 now", "2.4") and _holds_term("It is at 2.4.0.", "2.4.0")
+    assert _holds_term("Optional extras: rtd,\n  testing", "rtd")
+    assert not _holds_term("extras: x-rtd", "rtd")
+    assert _holds_term('reads: "Python  HTTP\nfor Humans"', "python http for humans")
+    # the question's subject is asked about; what has it is asked for
+    for q, term in (("What licence does fooparse use?", "fooparse"),
+                    ("Where are fooparse's docs?", "fooparse"),
+                    ("In fooparse, which call parses?", "fooparse"),
+                    ("Which fooparse option turns it off?", "fooparse"),
+                    ("fooparse is published under which licence?", "fooparse"),
+                    ("Which customers is the planned Dunmere office to cover?", "Dunmere")):
+        assert _asked_about(q, term), q
+    for q, term in (("Which package under the MIT licence requires fooparse?", "fooparse"),
+                    ("Which package needs both fooparse and barkit?", "fooparse"),
+                    ("Which package is described as fooparse lite?", "fooparse"),
+                    ("Which package offers an extra called rtd?", "rtd")):
+        assert not _asked_about(q, term), q
+
+
 def test_grounding_rules_found_on_the_read_splits():
     """Rules from the dev and read splits (2026-12-01, before test7 was read): links, scripts,
     versions written with their kind's word."""

@@ -140,6 +140,7 @@ class Run:
     text: str = ""
     raw: str = ""
     passages: list[Passage] = field(default_factory=list)  # what the answer was chosen from
+    looked_up: list[Hit] = field(default_factory=list)  # chunks holding the question's rare words
     decided_by: str = "rag"
     span: str = ""  # the span picked, when the answer is one
     agreed: bool = False  # picked because rag's answer names it (not by its own tie)
@@ -417,6 +418,20 @@ class Agentic(Rag):
                 good = [h for h in hs if names_covered(chunk_text(h), required) >= 0.5]
             if sub is not None:  # a chunk about the other option's longer name is not about this one
                 good = [h for h in good if _about(chunk_text(h), sub["option"], r.options)]
+            if sub is None and rnd == 0 and r.kind != "multi_hop" and (lex := self._lexical_terms(q)) and \
+                    not any(all(_has_word(chunk_text(h), w) for w in lex) for h in good):
+                # the question's rare words are in the corpus but in no chunk found: look them up
+                # ("an extra called rtd": one line of one page, which the question's other words
+                # do not find)
+                extra = [h for h in self._search([" ".join(lex)], [None], ["bm25"])[0]
+                         if all(_has_word(chunk_text(h), w) for w in lex)
+                         and names_covered(chunk_text(h), required) >= 0.5 and h not in good]
+                for h in extra:
+                    h.round = rnd + 10 * r.hops_done + 1
+                r.hits.extend(extra)
+                r.looked_up = extra
+                good = extra + good
+                r.log("lookup", {"words": lex}, [h.chunk_id for h in extra])
             r.log("grade", {"names": required}, {"kept": [h.chunk_id for h in good], "dropped": len(hs) - len(good)})
             holder["rounds"] = rnd + 1
             if good:
@@ -438,6 +453,10 @@ class Agentic(Rag):
         """Whether most documents of the index name `name` ("Python" in a catalog of Python
         packages): the corpus's subject, not what a question about one of them asks for.
         Judged on up to 40 documents spread over the index (read once)."""
+        return named_by_most(self._sample(), name)
+
+    def _sample(self) -> list[str]:
+        """Up to 40 documents' texts spread over the index (read once)."""
         if getattr(self, "_doc_sample", None) is None:
             try:
                 docs = self.index.documents(self.collection)
@@ -447,7 +466,7 @@ class Agentic(Rag):
                                     for d in docs[::step_][:40]]
             except Exception:  # noqa: BLE001 (an index that cannot list documents: judge nothing)
                 self._doc_sample = []
-        return named_by_most(self._doc_sample, name)
+        return self._doc_sample
 
     def _titles(self) -> dict[str, str]:
         """Short document titles of the index (lower case -> as written): the names of the
@@ -499,6 +518,13 @@ class Agentic(Rag):
         """`unknown_words` against the models' dictionary; none without one (models over HTTP)."""
         vocab = self._vocabulary()
         return unknown_words(text, vocab) if vocab else []
+
+    def _lexical_terms(self, question: str) -> list[str]:
+        """Words of the question to look up as written: its rare names the corpus holds
+        ("rtd", "repacker"), lower case."""
+        return [w for w in self._unknown_words(question)
+                if _name_like_word(w) and w not in DOCUMENT_WORDS and self._in_corpus(w)
+                and not self._everywhere(w)]
 
     def _in_corpus(self, word: str) -> bool:
         """Whether any chunk of the index holds `word` (a lexical search; remembered)."""
@@ -655,6 +681,14 @@ class Agentic(Rag):
                 if candidates(group):
                     passages = group
                     break
+        if r.want == "name" and (own := self._only_holder(r, q)):
+            r.passages = [Passage(own.text[:300], own, own.score)]
+            title = _title_names(own.title)[-1]
+            r.log("answer", {"question": q, "answer_type": r.want, "looked_up": own.chunk_id},
+                  {"pick": title, "why": "the one page holding the question's rare words"}, ms=t.ms)
+            r.text = r.raw = r.span = title
+            r.decided_by = "span"
+            return
         found = candidates(passages)
         if r.want == "name":  # the corpus's own subject ("Python" in a catalog) answers nothing
             found = [(c, tie) for c, tie in found if not self._everywhere(c)]
@@ -701,6 +735,82 @@ class Agentic(Rag):
                 said = [x for x in split_sentences(floor) if _same_answer(x, pick)]
                 r.text = r.raw = said[0] if said else floor
             r.decided_by = "span"
+
+    def _only_holder(self, r: Run, q: str) -> Hit | None:
+        """For "which <thing> has <these specifics>": the one document holding every specific
+        the question names (its rare words, a quoted phrase, a version, its other names), when
+        at least one is specific enough to look up and the document's title is a name the
+        question does not hold. A lexical search finds the documents; each is read whole."""
+        if not _ASKS_WHICH.search(q):
+            return None  # "who", "where": a person or a place, not a page
+        head = _head_noun(q)
+        if head and self._is_field(head):
+            return None  # "Which licence applies to X?": pages state a licence, they are none
+        terms, specific = self._constraints(q)
+        if not specific or any(_asked_about(q, t) for t in terms):
+            return None  # "What licence does X use?": X's own page answers, not another's
+        try:
+            hits = self.index.search_many([" ".join(terms)], k=4 * self.program.k, mode="bm25",
+                                          collection=self.collection)[0]
+        except Exception:  # noqa: BLE001 (an index without lexical search)
+            return None
+        first: dict[str, Hit] = {}
+        for h in hits:
+            first.setdefault(h.doc_id, h)
+        holders = []
+        for doc_id, h in first.items():
+            names = _title_names(h.title or "")
+            title = names[-1] if names else ""
+            if title and _mentions(q, title):
+                continue  # the question's own thing
+            if all(_holds_term(self._document_text(doc_id, h), t) for t in terms):
+                holders.append(h)
+        r.log("lookup", {"terms": terms}, {"holders": [h.doc_id for h in holders][:5]})
+        if len(holders) != 1:
+            return None
+        (h,) = holders
+        names = _title_names(h.title or "")
+        title = names[-1] if names else ""
+        # a page without a name: its title a headline, a label, or a file's name the text
+        # never writes ("2024-05-21-notes"; "fooparse-lite-py" written in its page is a name)
+        if not title or not _name_like_title(title) or \
+                _slug(title) and not _holds_term(h.text, title):
+            return None
+        return h
+
+    def _is_field(self, noun: str) -> bool:
+        """Whether the corpus writes `noun` (a stem, regex-escaped) as a field's label in its
+        documents ("licence: MIT", "| licence | MIT |"): an attribute the pages state."""
+        rx = re.compile(rf"(?im)^[ \t]*(?:[-*|][ \t]*)?{noun}\w{{0,3}}[ \t]*(?::|\|)")
+        return any(rx.search(t) for t in self._sample())
+
+    def _constraints(self, q: str) -> tuple[list[str], bool]:
+        """The question's specifics a document must hold, and whether one of them is specific
+        enough to look up (a quoted phrase, a rare word, a version)."""
+        quoted = [next(g for g in m.groups() if g).strip() for m in QUOTED.finditer(q)]
+        rest = QUOTED.sub(" ", q)
+        if not quoted and (m := re.search(r"\b(?:reads|reading)\s*:\s*(.+?)\s*\??\s*$", rest)):
+            quoted, rest = [m.group(1)], rest[: m.start()]  # "whose summary reads: ..."
+        versions = [re.sub(r"\s+", "", m.group(0)) for m in _BOUND_VERSION.finditer(rest)]
+        rest_no_versions = _BOUND_VERSION.sub(" ", rest)
+        rare = self._lexical_terms(rest_no_versions)
+        terms = [*quoted, *versions, *rare]
+        for n in self._names_in(rest_no_versions):
+            if self._everywhere(n) or _is_value(n) or any(n.lower() == t.lower() for t in terms):
+                continue
+            terms.append(n)
+        return terms, bool(quoted or versions or rare)
+
+    def _document_text(self, doc_id: str, h: Hit) -> str:
+        """A document's whole text (its chunks joined; remembered)."""
+        seen = self.__dict__.setdefault("_doc_texts", {})
+        if doc_id not in seen:
+            try:
+                seen[doc_id] = "\n".join(c.text for c in self.index.chunks_of(doc_id, self.collection))
+            except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
+                seen[doc_id] = h.text
+            seen[doc_id] = f"{h.title}\n{seen[doc_id]}"
+        return seen[doc_id]
 
     def _count_listed(self, r: Run, q: str, q_names: list[str], t: Timer) -> bool:
         """A count the evidence lists and does not state ("extras: a, b, c" for "How many
@@ -1019,6 +1129,48 @@ def _without_address(answer: str, question: str, evidence: list[Hit]) -> str:
         else:
             answer = answer[:at].rstrip(" <(:") + answer[at + len(address):].lstrip(">)")
     return re.sub(r"\s+([.,;:])", r"\1", answer).strip()
+
+
+# a version, with the bound it may carry (">=3.10", "0.1.0", "!=3.14.1")
+_BOUND_VERSION = re.compile(r"(?:[<>=!~]=?\s?)?(?<![\w.])\d+(?:\.\d+)+(?![\w.]*\w)")
+
+
+_ASKS_WHICH = re.compile(r"^\s*(?:which|what)\s+(?!is\b|are\b|was\b|were\b|does\b|do\b|did\b)[\w-]+|"
+                         r"\bwhich\s+(?:one|[\w-]+)\b|^\s*name\s+the\b", re.I)
+_AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|will|should)"
+
+
+def _asked_about(question: str, term: str) -> bool:
+    """Whether the question asks about `term` itself (its subject: "does X use", "X's",
+    "In X,", "Which X feature"), not about what has it ("which package requires X")."""
+    t = re.escape(term)
+    return re.search(
+        rf"\b{_AUX}\s+(?:the\s+|a\s+|an\s+)?(?:(?!as\b|by\b|(?:described|called|named|known|listed|"
+        rf"released|published|licensed|written)\b)[\w-]+\s+){{0,2}}?{t}(?![\w-])(?!\s*,)(?!\s+(?:and|or)\b)|"
+        rf"(?<![\w-]){t}['\u2019]s?\b|^\s*(?:in|for|about|with)\s+{t}\b|"
+        rf"^\s*(?:which|what)\s+{t}\s+[\w-]+|^\s*{t}\s+[\w-]+", question, re.I) is not None
+
+
+def _norm_version(text: str) -> str:
+    """A version as compared: no spaces, no trailing ".0" parts (">= 3.10.0" is ">=3.10")."""
+    t = re.sub(r"\s+", "", text)
+    while re.search(r"\d\.\d+\.0$", t) or re.search(r"\d\.0$", t) and t.count(".") > 1:
+        t = t[:-2]
+    return t
+
+
+def _holds_term(text: str, term: str) -> bool:
+    """Whether a document's text holds a question's specific: a version (with its bound, if
+    it has one), a phrase or a word as written (case aside, white space normalised)."""
+    if _BOUND_VERSION.fullmatch(term):
+        want = _norm_version(term)
+        bound = bool(re.match(r"[<>=!~]", want))
+        return any(_norm_version(m.group(0)) == want if bound
+                   else _norm_version(re.sub(r"^[<>=!~]=?\s?", "", m.group(0))) == want
+                   for m in _BOUND_VERSION.finditer(text))
+    flat = re.sub(r"\s+", " ", text)
+    phrase = re.escape(re.sub(r"\s+", " ", term.strip()))
+    return re.search(rf"(?<![\w-]){phrase}(?![\w-])", flat, re.I) is not None
 
 
 def _name_like_word(word: str) -> bool:
