@@ -242,7 +242,13 @@ def test_lookup_rules_found_on_the_read_splits():
     a question's specifics, and when the question asks about one of them itself. General
     English and text layout."""
     from ragtune.strategies.agentic import _asked_about, _holds_term, _norm_version
+    from ragtune.strategies.agentic import _BOUND_VERSION, _QUOTATION
     assert _norm_version(">= 3.10.0") == ">=3.10" and _norm_version("0.1.0") == "0.1"
+    # a licence's version is its name's part; a bound is the version's
+    text = "Apache-2.0, LGPL-3.0-only, >=3.10 and !=3.14.1,>=3.11"
+    assert [m.group(0) for m in _BOUND_VERSION.finditer(text)] == [">=3.10", "!=3.14.1", ">=3.11"]
+    # a quotation ("reads: ...") is the description, not the question's own words
+    assert "fooparse" not in _QUOTATION.sub(" ", "Which package's summary reads: fooparse parses?")
     assert _holds_term("| python | >=3.10.0 |", ">=3.10")
     assert not _holds_term("py >=3.10", ">=3.11") and not _holds_term("py >=3.10", "<3.10")
     assert _holds_term("needs 2.4.0 now", "2.4") and _holds_term("It is at 2.4.0.", "2.4.0")
@@ -255,7 +261,8 @@ def test_lookup_rules_found_on_the_read_splits():
                     ("In fooparse, which call parses?", "fooparse"),
                     ("Which fooparse option turns it off?", "fooparse"),
                     ("fooparse is published under which licence?", "fooparse"),
-                    ("Which customers is the planned Dunmere office to cover?", "Dunmere")):
+                    ("Which customers is the planned Dunmere office to cover?", "Dunmere"),
+                    ("Which company sponsors the development of fooparse?", "fooparse")):
         assert _asked_about(q, term), q
     for q, term in (("Which package under the MIT licence requires fooparse?", "fooparse"),
                     ("Which package needs both fooparse and barkit?", "fooparse"),

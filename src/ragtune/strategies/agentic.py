@@ -681,13 +681,15 @@ class Agentic(Rag):
                 if candidates(group):
                     passages = group
                     break
-        if r.want == "name" and (own := self._only_holder(r, q)):
+        if r.want == "name" and (own := self._only_holder(r, r.question)):
             r.passages = [Passage(own.text[:300], own, own.score)]
+            r.support = [own, *[h for h in r.support if h.doc_id == own.doc_id and h is not own]]
+            r.hits.append(own)
             title = _title_names(own.title)[-1]
             r.log("answer", {"question": q, "answer_type": r.want, "looked_up": own.chunk_id},
                   {"pick": title, "why": "the one page holding the question's rare words"}, ms=t.ms)
             r.text = r.raw = r.span = title
-            r.decided_by = "span"
+            r.decided_by = "lookup"
             return
         found = candidates(passages)
         if r.want == "name":  # the corpus's own subject ("Python" in a catalog) answers nothing
@@ -747,7 +749,8 @@ class Agentic(Rag):
         if head and self._is_field(head):
             return None  # "Which licence applies to X?": pages state a licence, they are none
         terms, specific = self._constraints(q)
-        if not specific or any(_asked_about(q, t) for t in terms):
+        unquoted = _QUOTATION.sub(" ", q)
+        if not specific or any(_asked_about(unquoted, t) for t in terms):
             return None  # "What licence does X use?": X's own page answers, not another's
         try:
             hits = self.index.search_many([" ".join(terms)], k=4 * self.program.k, mode="bm25",
@@ -761,14 +764,21 @@ class Agentic(Rag):
         for doc_id, h in first.items():
             names = _title_names(h.title or "")
             title = names[-1] if names else ""
-            if title and _mentions(q, title):
-                continue  # the question's own thing
+            if title and _mentions(unquoted, title):
+                continue  # the question's own thing (a quoted description may name it)
             if all(_holds_term(self._document_text(doc_id, h), t) for t in terms):
                 holders.append(h)
         r.log("lookup", {"terms": terms}, {"holders": [h.doc_id for h in holders][:5]})
         if len(holders) != 1:
             return None
         (h,) = holders
+        head = re.search(r"\b(?:which|what)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?", q, re.I)
+        nouns = [w for w in (head.groups() if head else ()) if w and w.lower() not in STOP_HEADS]
+        sample = self._sample()
+        text = self._document_text(h.doc_id, h)
+        if nouns and not any(_has_word(text, stem(w)) or sum(_has_word(t, stem(w)) for t in sample)
+                             >= 0.2 * len(sample) for w in nouns):
+            return None  # "Which company ...?": the page is no company (nor are the corpus's pages)
         names = _title_names(h.title or "")
         title = names[-1] if names else ""
         # a page without a name: its title a headline, a label, or a file's name the text
@@ -789,13 +799,14 @@ class Agentic(Rag):
         enough to look up (a quoted phrase, a rare word, a version)."""
         quoted = [next(g for g in m.groups() if g).strip() for m in QUOTED.finditer(q)]
         rest = QUOTED.sub(" ", q)
-        if not quoted and (m := re.search(r"\b(?:reads|reading)\s*:\s*(.+?)\s*\??\s*$", rest)):
+        if not quoted and (m := _READS.search(rest)):
             quoted, rest = [m.group(1)], rest[: m.start()]  # "whose summary reads: ..."
         versions = [re.sub(r"\s+", "", m.group(0)) for m in _BOUND_VERSION.finditer(rest)]
         rest_no_versions = _BOUND_VERSION.sub(" ", rest)
         rare = self._lexical_terms(rest_no_versions)
         terms = [*quoted, *versions, *rare]
         for n in self._names_in(rest_no_versions):
+            n = re.sub(r"-(?:licen[sc]ed|based)$", "", n)  # "MIT-licensed": the licence is "MIT"
             if self._everywhere(n) or _is_value(n) or any(n.lower() == t.lower() for t in terms):
                 continue
             terms.append(n)
@@ -968,7 +979,9 @@ class Agentic(Rag):
             score = coverage(r.question, support, answered)
             if r.decided_by == "rag" and r.exit_reason == "no_evidence" and r.kind != "multi_hop":
                 score = min(score, coverage(r.question, r.floor.retrieved[:1]))
-            if r.decided_by == "count":  # the counted list, in a chunk about the thing, is the check
+            if r.decided_by in ("count", "lookup"):  # the counted list in the thing's page, or
+                score, missing = max(score, 1.0), []  # the one page holding every specific: checked
+            if r.decided_by == "compare":  # both options' values, read and compared: the check
                 score = max(score, 1.0)
             r.support_score = score if not missing else 0.0
             why = ""
@@ -1131,8 +1144,12 @@ def _without_address(answer: str, question: str, evidence: list[Hit]) -> str:
     return re.sub(r"\s+([.,;:])", r"\1", answer).strip()
 
 
-# a version, with the bound it may carry (">=3.10", "0.1.0", "!=3.14.1")
-_BOUND_VERSION = re.compile(r"(?:[<>=!~]=?\s?)?(?<![\w.])\d+(?:\.\d+)+(?![\w.]*\w)")
+# a version, with the bound it may carry (">=3.10", "0.1.0", "!=3.14.1"), not a name's part
+# ("Apache-2.0")
+_BOUND_VERSION = re.compile(r"(?:[<>=!~]=?\s?)?(?<![\w.-])\d+(?:\.\d+)+(?![\w.]*\w)(?!-\w)")
+_READS = re.compile(r"\b(?:reads|reading)\s*:\s*(.+?)\s*\??\s*$")
+# a quotation: quoted, or the text after "reads:"
+_QUOTATION = re.compile(rf"{QUOTED.pattern}|{_READS.pattern}")
 
 
 _ASKS_WHICH = re.compile(r"^\s*(?:which|what)\s+(?!is\b|are\b|was\b|were\b|does\b|do\b|did\b)[\w-]+|"
@@ -1148,7 +1165,8 @@ def _asked_about(question: str, term: str) -> bool:
         rf"\b{_AUX}\s+(?:the\s+|a\s+|an\s+)?(?:(?!as\b|by\b|(?:described|called|named|known|listed|"
         rf"released|published|licensed|written)\b)[\w-]+\s+){{0,2}}?{t}(?![\w-])(?!\s*,)(?!\s+(?:and|or)\b)|"
         rf"(?<![\w-]){t}['\u2019]s?\b|^\s*(?:in|for|about|with)\s+{t}\b|"
-        rf"^\s*(?:which|what)\s+{t}\s+[\w-]+|^\s*{t}\s+[\w-]+", question, re.I) is not None
+        rf"^\s*(?:which|what)\s+{t}\s+[\w-]+|^\s*{t}\s+[\w-]+|"
+        rf"\b(?:of|for)\s+(?:the\s+)?{t}\s*\??\s*$", question, re.I) is not None
 
 
 def _norm_version(text: str) -> str:
