@@ -824,7 +824,7 @@ class Agentic(Rag):
         return seen[doc_id]
 
     def _count_listed(self, r: Run, q: str, q_names: list[str], t: Timer) -> bool:
-        """A count the evidence lists and does not state ("extras: a, b, c" for "How many
+        """A count the evidence lists and does not state ("extras: a, b, c" answers "How many
         extras ...?"): the list's items counted, from the chunks about the question's thing."""
         seen: dict[str, Hit] = {}
         for h in [*r.support, *r.hits, *r.floor.retrieved]:
