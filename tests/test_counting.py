@@ -50,3 +50,21 @@ def test_what_counts_and_what_does_not():
     assert count_listed(q, ["fooparse"], [("fooparse", "fooparse 1.0\nIt depends on numpy.")]) is None
     # a heading names, it lists nothing
     assert labelled_lists("# Package record: fooparse", {"packag"}) == []
+
+
+def test_records_counted_where_the_question_names_their_collection():
+    from ragtune.strategies.counting import count_records
+    staff = [{"name": f"P{i}", "office": office, "start_year": year}
+             for i, (office, year) in enumerate([("North Yard", 2019), ("Southgate", 2019),
+                                                 ("North Yard", 2021), ("North Yard", 2019)])]
+    kit = [{"name": "A1", "status": "active"}, {"name": "B2", "status": "retired"}]
+    collections = {"people/directory": staff, "products/catalog": kit}
+    assert count_records("How many people in the staff directory are based in North Yard?",
+                         collections)[:2] == (3, "people/directory")
+    assert count_records("How many people in the directory started in 2019 at North Yard?",
+                         collections)[0] == 2
+    assert count_records("How many products in the catalog are active?", collections)[0] == 1
+    # "work at" asks more than a directory lists; no collection named, no count
+    assert count_records("How many people work at the North Yard office?", collections) is None
+    # no value of the collection named: nothing to count by
+    assert count_records("How many people in the directory like tea?", collections) is None

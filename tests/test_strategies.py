@@ -260,15 +260,40 @@ def test_lookup_rules_found_on_the_read_splits():
                     ("Where are fooparse's docs?", "fooparse"),
                     ("In fooparse, which call parses?", "fooparse"),
                     ("Which fooparse option turns it off?", "fooparse"),
-                    ("fooparse is published under which licence?", "fooparse"),
                     ("Which customers is the planned Dunmere office to cover?", "Dunmere"),
                     ("Which company sponsors the development of fooparse?", "fooparse")):
         assert _asked_about(q, term), q
     for q, term in (("Which package under the MIT licence requires fooparse?", "fooparse"),
                     ("Which package needs both fooparse and barkit?", "fooparse"),
                     ("Which package is described as fooparse lite?", "fooparse"),
-                    ("Which package offers an extra called rtd?", "rtd")):
+                    ("Which package offers an extra called rtd?", "rtd"),
+                    # a passive reverse lookup: the page asked for holds it ("X is
+                    # published under which licence?" asks a field: see _is_field)
+                    ("fooparse is a dependency of which package?", "fooparse")):
         assert not _asked_about(q, term), q
+
+
+def test_rules_found_on_the_test9_traces():
+    """Rules from the dev and read splits (2026-12-01, after test9 was read). General English."""
+    from ragtune.strategies.agentic import _subject_words, states_value
+    from ragtune.strategies.question import answer_type, find_options
+    # alternatives after a comma at the end are the options, whatever "or" came before
+    assert find_options("Who wrote patches or docs for fooparse, Ann Lee or Bo Chan?") == ["Ann Lee", "Bo Chan"]
+    assert find_options("Which came out in 2008, 0.6 or 0.11?") == ["0.6", "0.11"]
+    # "count as" is a verb: no number asked
+    assert answer_type("Which vectors count as similar to a query?") != "number"
+    assert answer_type("What is the count of open tickets?") == "number"
+    # the thing a question is about, where English marks it; no verb form, no common noun's
+    # possessive (questions paraphrase those)
+    assert _subject_words("What is the Python requirement of fooparse in the catalog?") == ["fooparse"]
+    assert _subject_words("Which extras does fooparse offer?") == ["fooparse"]
+    assert _subject_words("Should I go by train instead of flying?") == []
+    assert _subject_words("What is a new starter's buddy for?") == []
+    assert _subject_words("Where are Fooparse's docs?") == ["fooparse"]
+    # a dotted number after the version's owner is its version
+    assert states_value("The fooparse 2026.6 entry is the latest.", "version",
+                        "Which version of fooparse does the catalog list?")
+    assert not states_value("It targets Python 2.", "version", "Since Python 2, which Python version?")
 
 
 def test_grounding_rules_found_on_the_read_splits():

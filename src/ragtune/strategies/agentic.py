@@ -70,7 +70,7 @@ from ragtune.strategies.question import (
     unknown_words,
     words,
 )
-from ragtune.strategies.counting import asks_count, count_listed
+from ragtune.strategies.counting import asks_count, count_listed, count_records
 from ragtune.strategies.rag import Rag
 from ragtune.strategies.values import Value, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
@@ -829,6 +829,13 @@ class Agentic(Rag):
         seen: dict[str, Hit] = {}
         for h in [*r.support, *r.hits, *r.floor.retrieved]:
             seen.setdefault(h.chunk_id, h)
+        if (rec := count_records(q, self._record_collections())) is not None:
+            n, path, cond = rec
+            r.log("answer", {"question": q, "answer_type": r.want, "records": path, "where": cond},
+                  {"count": n, "why": "the records of a collection the question names"}, ms=t.ms)
+            r.text = r.raw = r.span = str(n)
+            r.decided_by = "count"
+            return True
         got = count_listed(q, q_names, [(f"{h.title} {h.heading}", self._with_next(h)) for h in seen.values()])
         if got is None:
             return False
@@ -839,6 +846,27 @@ class Agentic(Rag):
         r.decided_by = "count"
         r.passages = [Passage(line, h, h.score) for h in seen.values() if line[:60] in h.text][:1]
         return True
+
+    def _record_collections(self) -> dict[str, list[dict]]:
+        """The index's record collections (the records of a jsonl, json or csv file: ids
+        "path#id"), path -> each record's metadata fields; read once, up to 2000 records each."""
+        if getattr(self, "_records", None) is None:
+            out: dict[str, list[dict]] = {}
+            try:
+                docs = self.index.documents(self.collection)
+                for d in docs:
+                    if "#" not in d.doc_id:
+                        continue
+                    path = d.doc_id.split("#", 1)[0]
+                    if len(out.setdefault(path, [])) >= 2000:
+                        continue
+                    meta = dict(getattr(d, "metadata", None) or {})
+                    out[path].append({k: v for k, v in meta.items()
+                                      if isinstance(v, (str, int)) and not isinstance(v, bool)})
+            except Exception:  # noqa: BLE001 (an index that cannot list its documents)
+                out = {}
+            self._records = {p: rs for p, rs in out.items() if len(rs) >= 2}
+        return self._records
 
     def _with_next(self, h: Hit) -> str:
         """A chunk's text and the rest of the line it ends in, from the document's next chunk
@@ -934,6 +962,11 @@ class Agentic(Rag):
             unknown = self._unknown_words(r.question)
             missing += [w for w in unknown
                         if not any(_has_token(t, w) for t in seen) and not any(w in n.lower() for n in missing)
+                        and not self._in_corpus(w)]
+            # the thing a question is about ("the Python requirement of X", "does X need"), when
+            # no chunk of the corpus names it, is not the corpus's (a dictionary word too)
+            missing += [w for w in _subject_words(r.question)
+                        if w not in missing and not any(_has_token(t, w) for t in seen)
                         and not self._in_corpus(w)]
             # ... and when the corpus has it but no retrieved chunk does, the evidence is about
             # something else (an adverb or a document's kind is no name: "cheekily", "readme")
@@ -1063,6 +1096,13 @@ def states_value(answer: str, want: str, question: str) -> bool:
         return True  # "How long does it take?" -> "Less than a day."
     if want == "date" and set(_MONTH.findall(answer)) - set(_MONTH.findall(question)):
         return True  # "In which month ...?", "When is it expected?" -> "In October."
+    if want == "version":  # a number written right after the version's owner is its version
+        owners = [o for o in (_version_owner_asked(question, []), *names(question)) if o]
+        for o in owners:  # "tzdata 2026.6" for tzdata's ("Python 3" may be any Python 3.x)
+            for m in re.finditer(rf"(?<![\w.-]){re.escape(o)}\s+(?:>=\s?)?(\d+(?:\.\d+)+)(?![\w.]*\w)",
+                                 answer, re.I):
+                if (m.group(1), o.lower()) not in {(x, o.lower()) for x in re.findall(r"\d+(?:\.\d+)*", question)}:
+                    return True
     return any(fits(v, want, date_kind(question)) for v in extract_values(answer) if (v.kind, v.key) not in asked)
 
 
@@ -1165,8 +1205,30 @@ def _asked_about(question: str, term: str) -> bool:
         rf"\b{_AUX}\s+(?:the\s+|a\s+|an\s+)?(?:(?!as\b|by\b|(?:described|called|named|known|listed|"
         rf"released|published|licensed|written)\b)[\w-]+\s+){{0,2}}?{t}(?![\w-])(?!\s*,)(?!\s+(?:and|or)\b)|"
         rf"(?<![\w-]){t}['\u2019]s?\b|^\s*(?:in|for|about|with)\s+{t}\b|"
-        rf"^\s*(?:which|what)\s+{t}\s+[\w-]+|^\s*{t}\s+[\w-]+|"
+        rf"^\s*(?:which|what)\s+{t}\s+[\w-]+|"
         rf"\b(?:of|for)\s+(?:the\s+)?{t}\s*\??\s*$", question, re.I) is not None
+
+
+_SUBJECT = re.compile(
+    r"\bof\s+([\w.-]+)(?=\s+in\s+the\b|\s*\?\s*$)|"
+    r"\b(?:does|do|did)\s+([\w.-]+)\s+(?:need|require|depend|use|have|get|list|declare|offer|"
+    r"support|put|ship|run|cost|weigh|take)\b|"
+    r"(?<![\w.-])([\w.-]+)['\u2019]s\b", re.I)
+
+
+def _subject_words(question: str) -> list[str]:
+    """The one-word thing a question is about, where English marks it: "the requirement of
+    X?", "does X need", "X's"; lower case, function words and the question's names aside."""
+    out = []
+    for m in _SUBJECT.finditer(QUOTED.sub(" ", question)):
+        raw = next(g for g in m.groups() if g).strip(".-")
+        w = raw.lower()
+        if len(w) < 3 or w in STOPWORDS or w.isdigit() or w in out or not _name_like_word(w):
+            continue  # "instead of flying?": a verb's form is no thing
+        if m.group(3) and raw.islower() and not re.search(r"[\d_.-]", raw):
+            continue  # "a new starter's buddy": a common noun's possessive, often paraphrased
+        out.append(w)
+    return out
 
 
 def _norm_version(text: str) -> str:

@@ -185,3 +185,36 @@ def count_listed(question: str, subject: list[str], chunks: list[tuple[str, str]
         return None
     (n, line), = counts.items()
     return n, line
+
+
+def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[int, str, dict] | None:
+    """(count, collection, conditions) answering "How many <things> in <the collection>
+    <condition>?" over record collections (a jsonl, json or csv file's records: path -> their metadata):
+    the records whose fields equal every field value the question names ("based in Ostvane",
+    "status active"). Only when the question places the count in a collection by a word of its
+    path ("in the staff directory": people/directory) -- "How many staff are employed at X?"
+    asks more than a directory lists -- and when the values it names are one collection's."""
+    if not asks_count(question):
+        return None
+    q = question.lower()
+    found = []
+    for path, records in collections.items():
+        where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4]
+        if not any(re.search(rf"\b(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?(?:[\w-]+\s+)?{re.escape(w)}s?\b", q)
+                   for w in where):
+            continue
+        conditions: dict[str, set[str]] = {}
+        for rec in records:
+            for field, value in rec.items():
+                v = str(value).strip().lower()
+                if isinstance(value, (str, int)) and len(v) >= 2 and v not in where \
+                        and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
+                    conditions.setdefault(field, set()).add(v)
+        # a value named for two fields, or two values of one field, is no condition to count by
+        conditions = {f: vs for f, vs in conditions.items() if len(vs) == 1}
+        if conditions:
+            cond = {f: next(iter(vs)) for f, vs in conditions.items()}
+            n = sum(all(str(rec.get(f, "")).strip().lower() == v for f, v in cond.items())
+                    for rec in records)
+            found.append((n, path, cond))
+    return found[0] if len(found) == 1 else None

@@ -243,7 +243,7 @@ _NUMBER_CUE = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
     r"expensive)\b"
     rf"|\b(?:what|which)\s+(?:is\s+|are\s+|was\s+|were\s+|'s\s+)?(?:the\s+|its\s+|their\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b(?!\s+as\b)"  # "which vectors count as": a verb
     rf"|\bwhat's\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
     r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:most|least|maximum|minimum|highest|lowest)\b",
     re.I,
@@ -360,6 +360,14 @@ def find_options(question: str) -> list[str]:
         a, b = _trim_option(m.group(1), left=True), _trim_option(m.group(2), left=False)
         if not m.group(3):
             b = _parallel(a, b)
+        if _ok_options(a, b):
+            return [a, b]
+    # "Who did X, A or B?": alternatives after a comma at the end are the options, whatever
+    # "or" the clause before holds
+    m = re.search(r",\s*((?:[\w.'\u2019-]+\s+){0,5}?[\w.'\u2019-]+)\s+(?:or|vs\.?|versus)\s+"
+                  r"((?:[\w.'\u2019-]+\s+){0,5}?[\w.'\u2019-]+)\s*$", q, re.I)
+    if m:
+        a, b = _trim_option(m.group(1), left=True), _trim_option(m.group(2), left=False)
         if _ok_options(a, b):
             return [a, b]
     m = re.search(r"\s+(?:or|vs\.?|versus)\s+", q, re.I)
