@@ -294,6 +294,10 @@ def test_rules_found_on_the_test9_traces():
     assert states_value("The fooparse 2026.6 entry is the latest.", "version",
                         "Which version of fooparse does the catalog list?")
     assert not states_value("It targets Python 2.", "version", "Since Python 2, which Python version?")
+    # identifiers write "-" and "_" alike; a bound may be a bare major version
+    from ragtune.strategies.agentic import _holds_term
+    assert _holds_term("requires charset_normalizer (<4)", "charset-normalizer")
+    assert _holds_term("| python | >=2 |", ">=2") and not _holds_term("py >=2.7", ">=2")
 
 
 def test_grounding_rules_found_on_the_read_splits():

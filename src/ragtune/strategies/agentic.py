@@ -804,6 +804,11 @@ class Agentic(Rag):
         versions = [re.sub(r"\s+", "", m.group(0)) for m in _BOUND_VERSION.finditer(rest)]
         rest_no_versions = _BOUND_VERSION.sub(" ", rest)
         rare = self._lexical_terms(rest_no_versions)
+        # a word introduced as a name is one, dictionary word or not ("an extra called ray")
+        called = [m.group(1) for m in re.finditer(r"\b(?:called|named|titled)\s+([\w.+-]*\w)",
+                                                  rest_no_versions, re.I)
+                  if m.group(1).lower() not in STOPWORDS]
+        rare += [w for w in called if w.lower() not in rare]
         terms = [*quoted, *versions, *rare]
         for n in self._names_in(rest_no_versions):
             n = re.sub(r"-(?:licen[sc]ed|based)$", "", n)  # "MIT-licensed": the licence is "MIT"
@@ -1186,7 +1191,8 @@ def _without_address(answer: str, question: str, evidence: list[Hit]) -> str:
 
 # a version, with the bound it may carry (">=3.10", "0.1.0", "!=3.14.1"), not a name's part
 # ("Apache-2.0")
-_BOUND_VERSION = re.compile(r"(?:[<>=!~]=?\s?)?(?<![\w.-])\d+(?:\.\d+)+(?![\w.]*\w)(?!-\w)")
+_BOUND_VERSION = re.compile(r"(?:[<>=!~]=?\s?(?<![\w.-])\d+(?:\.\d+)*|(?<![\w.-])\d+(?:\.\d+)+)"
+                            r"(?![\w.]*\w)(?!-\w)")
 _READS = re.compile(r"\b(?:reads|reading)\s*:\s*(.+?)\s*\??\s*$")
 # a quotation: quoted, or the text after "reads:"
 _QUOTATION = re.compile(rf"{QUOTED.pattern}|{_READS.pattern}")
@@ -1249,7 +1255,8 @@ def _holds_term(text: str, term: str) -> bool:
                    else _norm_version(re.sub(r"^[<>=!~]=?\s?", "", m.group(0))) == want
                    for m in _BOUND_VERSION.finditer(text))
     flat = re.sub(r"\s+", " ", text)
-    phrase = re.escape(re.sub(r"\s+", " ", term.strip()))
+    # identifiers write "-" and "_" alike ("charset-normalizer", "charset_normalizer")
+    phrase = re.sub(r"\\-|_", "[-_]", re.escape(re.sub(r"\s+", " ", term.strip())))
     return re.search(rf"(?<![\w-]){phrase}(?![\w-])", flat, re.I) is not None
 
 
