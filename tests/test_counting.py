@@ -68,3 +68,9 @@ def test_records_counted_where_the_question_names_their_collection():
     assert count_records("How many people work at the North Yard office?", collections) is None
     # no value of the collection named: nothing to count by
     assert count_records("How many people in the directory like tea?", collections) is None
+
+
+def test_a_page_titled_with_a_hyphen_counts_for_an_underscored_name():
+    got = count_listed("How many optional extras does foo_parse declare?", ["foo_parse"],
+                       [("foo-parse", "- py >=3.10\n- extras: oauth, all, dev")])
+    assert got is not None and got[0] == 3  # "all" and "dev" are items on a labelled line

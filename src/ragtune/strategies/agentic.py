@@ -418,6 +418,10 @@ class Agentic(Rag):
                 good = [h for h in hs if names_covered(chunk_text(h), required) >= 0.5]
             if sub is not None:  # a chunk about the other option's longer name is not about this one
                 good = [h for h in good if _about(chunk_text(h), sub["option"], r.options)]
+                if not good and (own := self._own_pages(sub["option"])):
+                    good = own  # an option that is a page's name: its page ("packaging")
+                    r.hits.extend(own)
+                    r.log("lookup", {"page": sub["option"]}, [h.chunk_id for h in own])
             if sub is None and rnd == 0 and r.kind != "multi_hop" and (lex := self._lexical_terms(q)) and \
                     not any(all(_has_word(chunk_text(h), w) for w in lex) for h in good):
                 # the question's rare words are in the corpus but in no chunk found: look them up
@@ -518,6 +522,18 @@ class Agentic(Rag):
         """`unknown_words` against the models' dictionary; none without one (models over HTTP)."""
         vocab = self._vocabulary()
         return unknown_words(text, vocab) if vocab else []
+
+    def _own_pages(self, name: str) -> list[Hit]:
+        """The chunks of the page titled `name`, found by a lexical search for the name (a
+        common word, "packaging", is in many pages' text; its own page is titled by it)."""
+        key = re.sub(r"[-_]", "-", name.lower())
+        try:
+            hits = self.index.search_many([name], k=4 * self.program.k, mode="bm25",
+                                          collection=self.collection)[0]
+        except Exception:  # noqa: BLE001 (an index without lexical search)
+            return []
+        return [h for h in hits if any(re.sub(r"[-_]", "-", t.lower()) == key
+                                       for t in _title_names(h.title or ""))][:3]
 
     def _lexical_terms(self, question: str) -> list[str]:
         """Words of the question to look up as written: its rare names the corpus holds

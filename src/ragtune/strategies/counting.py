@@ -60,7 +60,7 @@ def _matches(label: str, terms: set[str]) -> int:
     return best
 
 
-def _split_items(body: str) -> list[str] | None:
+def _split_items(body: str, strict: bool = False) -> list[str] | None:
     """The items of a list written inline; None when the text is no list of short names."""
     body = body.strip().rstrip(".").strip()
     if not body:
@@ -70,17 +70,18 @@ def _split_items(body: str) -> list[str] | None:
     flat = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", body)  # a version bound or a marker
     parts = flat.split(";") if ";" in flat else re.split(r",|\s+(?:and|or)\s+", flat)
     items = [p.strip() for p in parts if p.strip()]
-    if not items or any(not _item_like(i) for i in items):
+    if not items or any(not _item_like(i, strict) for i in items):
         return None
     return items
 
 
-def _item_like(item: str) -> bool:
-    """A listed thing is a short name: a few words, no function words, no figures, no
-    sentence or code punctuation ("the old printing works", "7417", "get('x')" are none)."""
+def _item_like(item: str, strict: bool) -> bool:
+    """A listed thing is a short name: a few words, no figures, no sentence or code
+    punctuation ("7417", "get('x')" are none); in a sentence (`strict`) no function words
+    either ("the old printing works"), while a labelled line may list "all" or "dev"."""
     ws = item.split()
     return 0 < len(ws) <= _MAX_ITEM_WORDS and not any(
-        w.lower() in STOPWORDS or re.fullmatch(r"[\d.,+%]+", w) for w in ws) \
+        strict and w.lower() in STOPWORDS or re.fullmatch(r"[\d.,+%]+", w) for w in ws) \
         and not re.search(r"[=<>'\"`{}/\\@\u2014]|\.\s|:\s|\.\.\.", item)
 
 
@@ -120,7 +121,7 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
                     and not sent[ws[at].end():ws[at + 1].start()].strip():
                 at += 1  # the counted noun phrase goes on: "required dependencies"
             rest = _INTRO.sub("", sent[ws[at].end():], count=1)
-            items = _split_items(rest)
+            items = _split_items(rest, strict=True)
             if items is not None and len(items) < 2:
                 items = None  # a sentence lists with commas or "and"; one word after a verb is no list
             if items is None and not rest.strip() and re.search(r"\bno\s+(?:[\w-]+\s+){0,2}$",
@@ -159,11 +160,14 @@ def count_listed(question: str, subject: list[str], chunks: list[tuple[str, str]
     terms = counted_terms(question, subject)
     if not terms or not subject:
         return None
-    names = [n.lower() for n in subject]
+    def norm(x: str) -> str:  # identifiers write "-" and "_" alike
+        return re.sub(r"[-_]", "-", x.lower())
+
+    names = [norm(n) for n in subject]
     found: list[tuple[tuple[int, int], int, str]] = []
     for title, text in chunks:
-        low_title = title.lower()
-        head = text.strip().split("\n", 1)[0].lower()
+        low_title = norm(title)
+        head = norm(text.strip().split("\n", 1)[0])
         # how surely the chunk is the thing's own: its title names it, or its first line is
         # its name (a record's header: "fooparse 2.4.1"), or the list's label names it ("deps:
         # X" on another page lists X, it is not X's list)
@@ -171,7 +175,7 @@ def count_listed(question: str, subject: list[str], chunks: list[tuple[str, str]
             else 2 if any(re.fullmatch(rf"#*\s*{re.escape(n)}(?:\s+v?\d[\w.+-]*)?\s*", head) for n in names) \
             else 0
         for items, line, strength, label in labelled_lists(text, terms):
-            about = page or (1 if any(n in label.lower() for n in names) else 0)
+            about = page or (1 if any(n in norm(label) for n in names) else 0)
             if not about:
                 continue
             if _states_number(text, terms):
