@@ -298,6 +298,12 @@ def test_rules_found_on_the_test9_traces():
     from ragtune.strategies.agentic import _holds_term
     assert _holds_term("requires charset_normalizer (<4)", "charset-normalizer")
     assert _holds_term("| python | >=2 |", ">=2") and not _holds_term("py >=2.7", ">=2")
+    # a version the question writes after a name is held only where that name owns it
+    from ragtune.strategies.agentic import _owner_in
+    owner = _owner_in("Which package has the Python requirement >=2?", ">=2")
+    assert owner == "Python"
+    assert _holds_term("- py >=2\n- deps: none", ">=2", owner)
+    assert not _holds_term("| requires | urllib3 (>=2) |", ">=2", owner)
 
 
 def test_grounding_rules_found_on_the_read_splits():

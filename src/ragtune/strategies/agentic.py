@@ -776,13 +776,17 @@ class Agentic(Rag):
         first: dict[str, Hit] = {}
         for h in hits:
             first.setdefault(h.doc_id, h)
+        # a version the question writes after a name is that name's ("Python requirement
+        # >=3.10"): a page holds it only where the same name (or a short form) owns it
+        owners = {t: _owner_in(unquoted, t) for t in terms if _BOUND_VERSION.fullmatch(t)}
         holders = []
         for doc_id, h in first.items():
             names = _title_names(h.title or "")
             title = names[-1] if names else ""
             if title and _mentions(unquoted, title):
                 continue  # the question's own thing (a quoted description may name it)
-            if all(_holds_term(self._document_text(doc_id, h), t) for t in terms):
+            text = self._document_text(doc_id, h)
+            if all(_holds_term(text, t, owners.get(t)) for t in terms):
                 holders.append(h)
         r.log("lookup", {"terms": terms}, {"holders": [h.doc_id for h in holders][:5]})
         if len(holders) != 1:
@@ -1253,6 +1257,15 @@ def _subject_words(question: str) -> list[str]:
     return out
 
 
+def _owned_by(text: str, start: int, owner: str) -> bool:
+    """Whether the value at `start` is written after `owner` or a short form of it ("py")."""
+    low = _label_before(text, start).lower()
+    if low in ("version", "versions", "requirement", "requirements", "release"):
+        at = text.lower().rfind(low, max(0, start - 40), start)
+        low = _label_before(text, at).lower() if at >= 0 else ""
+    return bool(low) and (low == owner.lower() or len(low) >= 2 and owner.lower().startswith(low))
+
+
 def _norm_version(text: str) -> str:
     """A version as compared: no spaces, no trailing ".0" parts (">= 3.10.0" is ">=3.10")."""
     t = re.sub(r"\s+", "", text)
@@ -1261,14 +1274,29 @@ def _norm_version(text: str) -> str:
     return t
 
 
-def _holds_term(text: str, term: str) -> bool:
+def _owner_in(text: str, term: str) -> str | None:
+    """The name written before a version in `text`, past type words ("Python requirement
+    >=3.10" -> "Python"); None when none is."""
+    at = text.find(term)
+    label = _label_before(text, at) if at >= 0 else ""
+    for _ in range(2):
+        if label.lower() not in ("version", "versions", "requirement", "requirements", "release"):
+            break
+        at = text.rfind(label, 0, at)
+        label = _label_before(text, at)
+    return label if label and label.lower() not in STOPWORDS else None
+
+
+def _holds_term(text: str, term: str, owner: str | None = None) -> bool:
     """Whether a document's text holds a question's specific: a version (with its bound, if
-    it has one), a phrase or a word as written (case aside, white space normalised)."""
+    it has one; written after `owner` or a short form of it, when given), a phrase or a word
+    as written (case aside, white space normalised)."""
     if _BOUND_VERSION.fullmatch(term):
         want = _norm_version(term)
         bound = bool(re.match(r"[<>=!~]", want))
-        return any(_norm_version(m.group(0)) == want if bound
-                   else _norm_version(re.sub(r"^[<>=!~]=?\s?", "", m.group(0))) == want
+        return any((_norm_version(m.group(0)) == want if bound
+                    else _norm_version(re.sub(r"^[<>=!~]=?\s?", "", m.group(0))) == want)
+                   and (owner is None or _owned_by(text, m.start(), owner))
                    for m in _BOUND_VERSION.finditer(text))
     flat = re.sub(r"\s+", " ", text)
     # identifiers write "-" and "_" alike ("charset-normalizer", "charset_normalizer")
