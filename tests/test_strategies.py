@@ -304,6 +304,11 @@ def test_rules_found_on_the_test9_traces():
     assert owner == "Python"
     assert _holds_term("- py >=2\n- deps: none", ">=2", owner)
     assert not _holds_term("| requires | urllib3 (>=2) |", ">=2", owner)
+    # a field's label names its value: a record's "price eur: 890", not its launch year
+    from ragtune.strategies.agentic import best_value
+    rec = [Hit("d", "d::0", 1.0, text="name: Widget 2\nlaunch year: 2017\nprice eur: 890")]
+    q = "Which has the higher list price, the Widget 2 or the Gadget 5?"
+    assert best_value(rec, "Widget 2", ["Widget 2", "Gadget 5"], {"higher", "list", "price"}, q).text == "890"
 
 
 def test_grounding_rules_found_on_the_read_splits():

@@ -1257,6 +1257,14 @@ def _subject_words(question: str) -> list[str]:
     return out
 
 
+def _field_label(text: str, start: int) -> str:
+    """The label of the field a value is written in: "price eur" for "price eur: 890" or
+    "| price eur | 890 |"; "" when the value stands in running text."""
+    line = text[:start].rsplit("\n", 1)[-1]
+    m = re.fullmatch(r"\s*(?:[-*]\s+)?\|?\s*([A-Za-z][\w \t-]{0,30}?)\s*(?::|\|)\s*", line)
+    return m.group(1) if m else ""
+
+
 def _owned_by(text: str, start: int, owner: str) -> bool:
     """Whether the value at `start` is written after `owner` or a short form of it ("py")."""
     low = _label_before(text, start).lower()
@@ -2005,7 +2013,11 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
             tied = sum(1.0 / (1 + abs(pos - v.start) / 25) for pos, w in positions
                        if w in rel and abs(pos - v.start) <= 80)
             tied += 1.0 if v.unit and stem(v.unit) in rel else 0.0
-            fits_dim = dim is not None and _dimension_of(v) == dim
+            # a field's label ("price eur: 890", "| weight g | 720 |") names what its value is
+            label = _field_label(text, v.start)
+            tied += 2.0 * len({stem(w) for w in words(label)} & rel)
+            fits_dim = dim is not None and (_dimension_of(v) == dim or dim == "money" and any(
+                w.lower() in _MONEY for w in words(label)))
             if not tied and not fits_dim:
                 continue  # a value with nothing tying it to the relation is not its value
             score = 2.0 * tied + len(set(content_terms(sent)) & rel) + 2.0 * fits_dim \
