@@ -74,3 +74,18 @@ def test_a_page_titled_with_a_hyphen_counts_for_an_underscored_name():
     got = count_listed("How many optional extras does foo_parse declare?", ["foo_parse"],
                        [("foo-parse", "- py >=3.10\n- extras: oauth, all, dev")])
     assert got is not None and got[0] == 3  # "all" and "dev" are items on a labelled line
+
+
+def test_the_record_a_filtered_comparison_picks():
+    from ragtune.strategies.counting import pick_record
+    kit = [{"name": "A1", "launch_year": 2022, "price_eur": 900, "weight_g": 300, "lead": "Ann Lee"},
+           {"name": "B2", "launch_year": 2022, "price_eur": 700, "weight_g": 500, "lead": "Bo Chan"},
+           {"name": "C3", "launch_year": 2020, "price_eur": 100, "weight_g": 900, "lead": "Ann Lee"}]
+    c = {"products/catalog": kit}
+    q = "Of the two products in the catalog launched in 2022, which has the lower list price?"
+    assert pick_record(q, c, "less")[0]["name"] == "B2"
+    assert pick_record("Of the products Ann Lee leads, which is the heaviest?", c, "more")[0]["name"] == "C3"
+    # no collection named, no condition, or no direction: nothing picked
+    assert pick_record("Which has the lower list price?", c, "less") is None
+    assert pick_record("Of the products in the catalog, which is cheaper?", c, "less") is None
+    assert pick_record(q, c, None) is None

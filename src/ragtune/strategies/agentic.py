@@ -70,7 +70,7 @@ from ragtune.strategies.question import (
     unknown_words,
     words,
 )
-from ragtune.strategies.counting import asks_count, count_listed, count_records
+from ragtune.strategies.counting import asks_count, count_listed, count_records, pick_record
 from ragtune.strategies.rag import Rag
 from ragtune.strategies.values import Value, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
@@ -697,6 +697,16 @@ class Agentic(Rag):
                 if candidates(group):
                     passages = group
                     break
+        if r.want == "name" and (got := pick_record(r.question, self._record_collections(),
+                                                    direction(r.question, values_are_dates=False))):
+            rec, field, cond = got
+            name = next((str(rec[k]) for k in ("name", "title") if rec.get(k)), "")
+            if name:
+                r.log("answer", {"question": q, "answer_type": r.want, "where": cond, "by": field},
+                      {"pick": name, "why": "the records of a collection the question names"}, ms=t.ms)
+                r.text = r.raw = r.span = name
+                r.decided_by = "count"
+                return
         if r.want == "name" and (own := self._only_holder(r, r.question)):
             r.passages = [Passage(own.text[:300], own, own.score)]
             r.support = [own, *[h for h in r.support if h.doc_id == own.doc_id and h is not own]]

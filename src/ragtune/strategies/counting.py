@@ -222,3 +222,58 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
                     for rec in records)
             found.append((n, path, cond))
     return found[0] if len(found) == 1 else None
+
+
+# comparatives that name the field they compare when the question does not ("the heaviest")
+_FIELD_OF = ((re.compile(r"\b(?:heav|light)\w*", re.I), ("weight", "mass")),
+             (re.compile(r"\b(?:cheap\w*|expensive|pric\w*|cost\w*)", re.I), ("price", "cost")),
+             (re.compile(r"\b(?:newest|oldest|newer|older|latest|earliest|most recent)\b", re.I),
+              ("year", "date")))
+
+
+def pick_record(question: str, collections: dict[str, list[dict]], way: str | None
+                ) -> tuple[dict, str, dict] | None:
+    """(record, field, conditions) for "Of the <things> in <the collection> <condition>, which
+    has the lower <field>?": among the records of a collection the question names (as for
+    `count_records`) whose fields equal the values it names, the one with the highest or
+    lowest (`way`: "more" / "less") number in the field the question names by a word of its
+    key ("list price": price_eur) or by its comparative ("the heaviest": weight). None unless
+    one collection, one numeric field and at least two records qualify, and the best is
+    unique."""
+    if way not in ("more", "less"):
+        return None
+    q = question.lower()
+    found = []
+    for path, records in collections.items():
+        where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4]
+        if not any(re.search(rf"\b(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?(?:[\w-]+\s+)?{re.escape(w)}s?\b", q)
+                   for w in where):
+            continue
+        numeric = {k for r in records for k, v in r.items() if isinstance(v, int)}
+        named = [k for k in numeric
+                 if any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", q) for p in k.lower().split("_"))]
+        if not named:
+            hinted = [fields for rx, fields in _FIELD_OF if rx.search(question)]
+            named = [k for k in numeric for fields in hinted[:1]
+                     if any(f in k.lower().split("_") for f in fields)]
+        conditions: dict[str, set[str]] = {}
+        for rec in records:
+            for field, value in rec.items():
+                v = str(value).strip().lower()
+                if len(v) >= 2 and v not in where \
+                        and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
+                    conditions.setdefault(field, set()).add(v)
+        cond = {f: next(iter(vs)) for f, vs in conditions.items() if len(vs) == 1}
+        named = [k for k in named if k not in cond]  # "launched in 2022" selects, it is not compared
+        if len(named) != 1 or not cond:
+            continue
+        field = named[0]
+        pool = [r for r in records if isinstance(r.get(field), int)
+                and all(str(r.get(f, "")).strip().lower() == v for f, v in cond.items())]
+        if len(pool) < 2:
+            continue
+        best = (max if way == "more" else min)(r[field] for r in pool)
+        top = [r for r in pool if r[field] == best]
+        if len(top) == 1:
+            found.append((top[0], field, cond))
+    return found[0] if len(found) == 1 else None
