@@ -557,7 +557,8 @@ class Agentic(Rag):
         """names(text) plus the index's titles that occur in it as whole words."""
         found = names(text)
         low = text.lower()
-        for t, title in self._titles().items():
+        # longest titles first, in a fixed order: "sentence-transformers" holds "transformers"
+        for t, title in sorted(self._titles().items(), key=lambda x: (-len(x[0]), x[0])):
             if t in low and _mentions(text, title) and not any(_mentions(f, title) for f in found):
                 found.append(title)
         return found
@@ -617,7 +618,7 @@ class Agentic(Rag):
         cands: list[str] = []
         for h in good[:3]:
             text = chunk_text(h)
-            titles = [t for k, t in self._titles().items() if k in text.lower() and _mentions(text, t)]
+            titles = [t for k, t in sorted(self._titles().items()) if k in text.lower() and _mentions(text, t)]
             for n in names(text, capitalised_words(text)) + titles:
                 if n.lower() not in known and n not in cands and not _is_value(n):
                     cands.append(n)
