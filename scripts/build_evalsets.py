@@ -9,7 +9,7 @@ The text is not committed: it is rendered at use time from `importlib.metadata` 
 installed in the running Python, restricted to packages pinned in constraints.txt *at the pinned
 version*, so every machine that installed the project with `-c constraints.txt` builds the same
 corpus. The questions were generated once (`questions catalog`, seeded), checked, and frozen in
-evalsets/catalog/{dev,test,test2..test9}.jsonl; tests/test_eval_sets.py regenerates each and
+evalsets/catalog/{dev,test,test2..test10}.jsonl; tests/test_eval_sets.py regenerates each and
 checks that the script still writes it byte for byte.
 
 Standard library only (no ragtune import), so it runs before anything is installed but the pins.
@@ -548,7 +548,8 @@ def question_fields(kind: str, question: str) -> dict[str, str] | None:
     of them."""
     base = (_BASE_FILTER[kind],) if kind in _BASE_FILTER else ()
     for template in (base + _LATER_Q.get(kind, ()) + _KINDS2_Q.get(kind, ())
-                     + _KINDS3_Q.get(kind, ()) + _KINDS4_Q.get(kind, ())):
+                     + _KINDS3_Q.get(kind, ()) + _KINDS4_Q.get(kind, ())
+                     + _KINDS5_Q.get(kind, ())):
         m = _template_re(template).fullmatch(question)
         if m:
             return m.groupdict()
@@ -720,8 +721,9 @@ FRESH_TARGET = {"version": 13, "licence": 7, "python": 4, "reverse": 12, "requir
 # seeds (30..89, those test2 used), so each differs from test2 only in what it drops and in its
 # sampling seed; from LATER_FROM on a split takes every fact `later_catalog_questions` states,
 # from KINDS2_FROM on every fact `kinds2_catalog_questions` states instead, from KINDS3_FROM
-# on every fact `kinds3_catalog_questions` states, and from KINDS4_FROM on the answered facts
-# of `kinds3_catalog_questions` and every fact `kinds4_catalog_questions` states.
+# on every fact `kinds3_catalog_questions` states, from KINDS4_FROM on the answered facts
+# of `kinds3_catalog_questions` and every fact `kinds4_catalog_questions` states, and from
+# KINDS5_FROM on every fact `kinds5_catalog_questions` states.
 FRESH_SPLITS = {
     "test2": (30, ("dev", "test")),
     "test3": (31, ("dev", "test", "test2")),
@@ -731,6 +733,8 @@ FRESH_SPLITS = {
     "test7": (35, ("dev", "test", "test2", "test3", "test4", "test5", "test6")),
     "test8": (36, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7")),
     "test9": (37, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")),
+    "test10": (38, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
+                    "test9")),
 }
 POOL_SEEDS = range(30, 90)
 LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_LATER
@@ -739,7 +743,7 @@ LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_L
 def absent_names(split: str) -> tuple[str, ...]:
     """The uninstalled packages a fresh split may ask about: ABSENT, from LATER_ABSENT_FROM on
     ABSENT_LATER too, from LATER_FROM on ABSENT_LATER2 as well, from KINDS2_FROM on
-    ABSENT_LATER3, and from KINDS3_FROM on ABSENT_LATER4."""
+    ABSENT_LATER3, from KINDS3_FROM on ABSENT_LATER4, and from KINDS5_FROM on ABSENT_LATER5."""
     order = list(FRESH_SPLITS)
     names = ABSENT
     if order.index(split) >= order.index(LATER_ABSENT_FROM):
@@ -750,6 +754,8 @@ def absent_names(split: str) -> tuple[str, ...]:
         names += ABSENT_LATER3
     if order.index(split) >= order.index(KINDS3_FROM):
         names += ABSENT_LATER4
+    if order.index(split) >= order.index(KINDS5_FROM):
+        names += ABSENT_LATER5
     return names
 
 
@@ -769,6 +775,12 @@ def is_kinds4(split: str) -> bool:
     """Whether a fresh split takes its facts from the third and fourth kinds (`kinds4_split`)."""
     order = list(FRESH_SPLITS)
     return order.index(split) >= order.index(KINDS4_FROM)
+
+
+def is_kinds5(split: str) -> bool:
+    """Whether a fresh split takes its facts from `kinds5_catalog_questions`."""
+    order = list(FRESH_SPLITS)
+    return order.index(split) >= order.index(KINDS5_FROM)
 
 
 def is_later(split: str) -> bool:
@@ -1480,9 +1492,9 @@ def kinds4_facts(item: dict, packages: list[Package]) -> tuple[set, set]:
 
 def all_facts(item: dict, packages: list[Package]) -> set:
     """Every package fact an item of any kind and split asks or states (`item_facts`,
-    `kinds3_facts`, `kinds4_facts` together)."""
+    `kinds3_facts`, `kinds4_facts`, `kinds5_facts` together)."""
     out: set = set()
-    for facts in (item_facts, kinds3_facts, kinds4_facts):
+    for facts in (item_facts, kinds3_facts, kinds4_facts, kinds5_facts):
         out |= set().union(*facts(item, packages))
     return out
 
@@ -1508,6 +1520,378 @@ def kinds4_split(packages: list[Package], used: list[dict], seed: int, prefix: s
     return _numbered_derived(out, prefix)
 
 
+# ---------------------------------------------------------------- fifth fact kinds (test10 on)
+
+# Added when test10 was written: after test9 the third and fourth kinds had almost no facts left
+# (3 reverse lookups by a dependency, 5 extras counts, no dependency count) and no unnamed absent
+# package but 2. From KINDS5_FROM on a fresh split asks only the kinds of fact below, each
+# answerable from what all three page layouts write: the licence or Python requirement of the
+# package named by a dependency or an optional extra only it has, how many of a package's
+# requirements carry an environment marker, the package with a given number of extras or the
+# same extras as another, which of two packages has more extras or more dependencies, the extra
+# or dependency two packages share, the one package with two extras, with a dependency and an
+# extra, or without dependencies and with an extra, and how many packages have a licence or a
+# Python requirement. Nothing above changes, so dev, test and test2 to test9 still come out
+# byte for byte.
+KINDS5_FROM = "test10"
+# Well-known packages not installed (in the project's environment or the system Python) and
+# named nowhere in the catalog or an earlier split, asked about only from KINDS5_FROM on (with
+# those of the earlier tuples no earlier split named).
+ABSENT_LATER5 = (
+    "bottle", "fabric", "pytz", "babel", "pyinstaller", "kombu", "mako", "sqlmodel",
+)  # fmt: skip
+_KINDS5_Q = {
+    "licence-of-dependent": (
+        "What licence does the package that depends on {x} carry?",
+        "Under which licence is the package that requires {x} released?",
+    ),
+    "python-of-dependent": (
+        "Which Python requirement does the package that depends on {x} declare?",
+        "What Python version does the package that requires {x} need?",
+    ),
+    "licence-of-extra": (
+        "What licence does the package with the optional extra {e} carry?",
+        "Under which licence is the package that offers an optional extra named {e} released?",
+    ),
+    "python-of-extra": (
+        "Which Python requirement does the package with the optional extra {e} declare?",
+        "What Python version does the package offering an optional extra called {e} need?",
+    ),
+    "marker-count": (
+        "How many of the requirements of {name} carry an environment marker?",
+        "How many conditional requirements (with an environment marker) does {name} list?",
+    ),
+    "reverse-extras-count": (
+        "Which package declares exactly {n} optional extras?",
+        "Which package in the catalog lists {n} optional extras?",
+    ),
+    "reverse-same-extras": (
+        "Which other package offers exactly the same optional extras as {name}?",
+        "Which package has the same list of optional extras as {name}?",
+    ),
+    "extras-more": (
+        "Which of {first} or {second} declares more optional extras?",
+        "Of {first} and {second}, which one offers more optional extras?",
+    ),
+    "deps-more": (
+        "Which of {first} or {second} lists more required dependencies?",
+        "Of {first} and {second}, which one depends on more packages?",
+    ),
+    "shared-extra": (
+        "Which optional extra do both {first} and {second} offer?",
+        "What is the one optional extra that {first} and {second} have in common?",
+    ),
+    "shared-dependency": (
+        "Which package do both {first} and {second} require?",
+        "What is the one dependency that {first} and {second} have in common?",
+    ),
+    "filter-extra-pair": (
+        "Which package offers both the optional extras {e} and {e2}?",
+        "Which single package has both an optional extra named {e} and one named {e2}?",
+    ),
+    "filter-requires-extra": (
+        "Which package requires {x} and offers an optional extra called {e}?",
+        "Among the packages that depend on {x}, which one has an optional extra named {e}?",
+    ),
+    "filter-nodeps-extra": (
+        "Which package with no required dependencies offers an optional extra called {e}?",
+        "Among the packages without required dependencies, which one has an optional extra "
+        "named {e}?",
+    ),
+    "licence-count": (
+        "How many packages in the catalog are released under {lic}?",
+        "How many catalog packages carry the licence {lic}?",
+    ),
+    "python-count": (
+        "How many packages in the catalog declare the Python requirement {spec}?",
+        "How many catalog packages need Python {spec}?",
+    ),
+    "absent-package": (
+        "Which licence is recorded for {name}?",
+        "How many optional extras does the catalog list for {name}?",
+        "Which Python requirement does the catalog record for {name}?",
+        "Which packages does the catalog list as dependencies of {name}?",
+    ),
+    "absent-attribute": (
+        "How many commits does the {name} repository have?",
+        "Which PyPI account uploaded {name} {version}?",
+        "Which governance model does the {name} project follow?",
+        "When does support for {name} {version} end?",
+        "What is the social media account of the {name} project?",
+        "What does the logo of the {name} project look like?",
+        "Which companies use {name} in production?",
+    ),
+}
+# per type (unanswerable: per kind): test9's shape; reverse gives all there are (fewer)
+KINDS5_TARGET = {"single_hop": 16, "reverse": 8, "comparison": 18, "filter": 14,
+                 "absent-package": 5, "absent-attribute": 6}
+_SIMPLE_PYTHON = re.compile(r">=\s*3\.\d+(\.\d+)?")
+
+
+def licence_answers(lic: str) -> list[str]:
+    """A licence as the page writes it, and without a trailing "License" ("MIT License", "MIT")."""
+    short = re.sub(r"\s+licen[cs]e$", "", lic, flags=re.I).strip()
+    return [lic, short] if short and short != lic else [lic]
+
+
+def python_answers(spec: str) -> list[str] | None:
+    """A `>=3.N` Requires-Python as the page writes it, and its version; None for another."""
+    return [spec, spec.lstrip(">= ")] if _SIMPLE_PYTHON.fullmatch(spec) else None
+
+
+def deps_count(p: Package) -> int | None:
+    """How many required dependencies a package lists: distinct names, none conditional."""
+    names = [canonical(r.name) for r in p.requires]
+    if any(r.marker for r in p.requires) or len(set(names)) != len(names):
+        return None
+    return len(names)
+
+
+def kinds5_catalog_questions(packages: list[Package], names: tuple[str, ...] = (),
+                             seed: int = 38) -> list[dict]:
+    """Every fact of the fifth kinds (`_KINDS5_Q`) the pages state about `packages`, and every
+    absent-package wording about each name in `names` that is not installed; each item in one
+    wording drawn with `seed`, carrying `_who`, `_sub`, `_asks` and `_states` as in
+    `kinds2_catalog_questions`, and `_counts`, the counts a comparison of counts is answered
+    from (given away when an earlier split asked both)."""
+    rng = random.Random(seed)
+    pk = list(packages)
+    by_key = {p.key: p for p in pk}
+    absent = set(ABSENT + ABSENT_LATER + ABSENT_LATER2 + ABSENT_LATER3 + ABSENT_LATER4
+                 + ABSENT_LATER5)
+    out: list[dict] = []
+
+    def add(kind, qtype, fields, answers, evidence, who, asks, states=(), counts=(), **extra):
+        template = rng.choice(_KINDS5_Q[kind])
+        it = _q(kind, qtype, template.format(**fields), answers, evidence, **extra)
+        it["_who"], it["_sub"] = who, kind
+        it["_asks"], it["_states"], it["_counts"] = set(asks), set(states), set(counts)
+        out.append(it)
+
+    def count(n: int) -> list[str]:
+        return [str(n), _NUMBER_WORDS[n]] if n < len(_NUMBER_WORDS) else [str(n)]
+
+    def near_any(e: str, o: Package) -> bool:
+        return any(_near(e, x) for x in o.extras)
+
+    def named(key: str, p: Package) -> str:
+        return by_key[key].name if key in by_key else next(
+            r.name for r in p.requires if canonical(r.name) == key)
+
+    # single_hop: the licence or Python requirement of the package that alone lists a
+    # dependency X (as its page writes X) or alone offers an extra E (nor one like it)
+    for p in pk:
+        lic = licence_answers(p.licence) if p.licence else None
+        py = python_answers(p.requires_python)
+        for x in sorted(p.mentioned()):
+            if x in absent or any(x in o.mentioned() for o in pk if o is not p):
+                continue
+            written = next(r.name for r in p.requires if canonical(r.name) == x)
+            states = [("requires", p.key, x)]
+            if lic:
+                add("licence-of-dependent", "single_hop", {"x": written}, lic, [p.doc_id], p.key,
+                    [("licence", p.key)], states)
+            if py:
+                add("python-of-dependent", "single_hop", {"x": written}, py, [p.doc_id], p.key,
+                    [("python", p.key)], states)
+        for e in p.extras:
+            if len(e) <= 2 or e in absent or any(near_any(e, o) for o in pk if o is not p):
+                continue
+            states = [("extra", p.key, e)]
+            if lic:
+                add("licence-of-extra", "single_hop", {"e": e}, lic, [p.doc_id], p.key,
+                    [("licence", p.key)], states)
+            if py:
+                add("python-of-extra", "single_hop", {"e": e}, py, [p.doc_id], p.key,
+                    [("python", p.key)], states)
+    # single_hop: how many requirements carry a marker (2 or more)
+    for p in pk:
+        n = sum(bool(r.marker) for r in p.requires)
+        if n >= 2:
+            add("marker-count", "single_hop", {"name": p.name}, count(n), [p.doc_id], p.key,
+                [("markers", p.key)], derived=True)
+    # reverse: the one package with N extras (2 or more); the one other package with the same
+    # extras (2 or more) as a named one
+    for p in pk:
+        n = len(p.extras)
+        if n >= 2 and sum(len(o.extras) == n for o in pk) == 1:
+            add("reverse-extras-count", "reverse", {"n": str(n)}, [p.name], [p.doc_id], p.key,
+                [("extras", p.key)], derived=True)
+    for p in pk:
+        same = [o for o in pk
+                if o is not p and len(p.extras) >= 2 and set(o.extras) == set(p.extras)]
+        if len(same) == 1:
+            o = same[0]
+            add("reverse-same-extras", "reverse", {"name": p.name}, [o.name],
+                [o.doc_id, p.doc_id], o.key, [("extras", o.key)], [("extras", p.key)])
+    # comparison: more extras (both have some), more dependencies (none conditional)
+    for a in pk:
+        for b in pk:
+            if b is a:
+                continue
+            first, second = (a, b) if rng.random() < 0.5 else (b, a)
+            pair = {"first": first.name, "second": second.name}
+            keys = tuple(sorted((a.key, b.key)))
+            if b.extras and len(a.extras) > len(b.extras):
+                add("extras-more", "comparison", pair, [a.name], [a.doc_id, b.doc_id], a.key,
+                    [("extras-cmp",) + keys], counts=[("extras", a.key), ("extras", b.key)],
+                    options=[first.name, second.name], derived=True)
+            da, db = deps_count(a), deps_count(b)
+            if da is not None and db is not None and da > db:
+                add("deps-more", "comparison", pair, [a.name], [a.doc_id, b.doc_id], a.key,
+                    [("deps-cmp",) + keys], counts=[("deps", a.key), ("deps", b.key)],
+                    options=[first.name, second.name], derived=True)
+    # comparison: the one extra (nor one like another) or the one dependency two packages share
+    for i, a in enumerate(pk):
+        for b in pk[i + 1:]:
+            first, second = (a, b) if rng.random() < 0.5 else (b, a)
+            pair = {"first": first.name, "second": second.name}
+            common = [e for e in a.extras if e in b.extras]
+            near = [(x, y) for x in a.extras for y in b.extras if _near(x, y)]
+            if (len(common) == 1 and len(near) == 1 and len(common[0]) > 2
+                    and common[0] not in absent):
+                e = common[0]
+                add("shared-extra", "comparison", pair, [e], [a.doc_id, b.doc_id], a.key,
+                    [("extra", a.key, e), ("extra", b.key, e)])
+            deps = a.mentioned() & b.mentioned()
+            if len(deps) == 1:
+                x = next(iter(deps))
+                if x in a.unconditional() and x in b.unconditional() and x not in absent:
+                    written = list(dict.fromkeys([named(x, a)] + [r.name for o in (a, b)
+                                                 for r in o.requires if canonical(r.name) == x]))
+                    add("shared-dependency", "comparison", pair, written, [a.doc_id, b.doc_id],
+                        a.key, [("requires", a.key, x), ("requires", b.key, x)])
+    # filter: the one package with two extras E and F, each of which (or one like it) another
+    # package has; the one package among those that mention X with extra E; the one package
+    # without dependencies with extra E (nor one like it, in each case)
+    for p in pk:
+        extras = [e for e in p.extras if len(e) > 2 and e not in absent]
+        for i, e in enumerate(extras):
+            for f in extras[i + 1:]:
+                has_e = [o for o in pk if o is not p and near_any(e, o)]
+                has_f = [o for o in pk if o is not p and near_any(f, o)]
+                if has_e and has_f and not [o for o in has_e if o in has_f]:
+                    add("filter-extra-pair", "filter", {"e": e, "e2": f}, [p.name], [p.doc_id],
+                        p.key, [("extra", p.key, e), ("extra", p.key, f)])
+        for x in sorted(p.unconditional()):
+            if x in absent:
+                continue
+            rest = [o for o in pk if o is not p and x in o.mentioned()]
+            for e in extras:
+                if rest and any(near_any(e, o) for o in pk if o is not p) and not any(
+                        near_any(e, o) for o in rest):
+                    add("filter-requires-extra", "filter", {"x": named(x, p), "e": e}, [p.name],
+                        [p.doc_id], p.key, [("extra", p.key, e)], [("requires", p.key, x)])
+        if not p.requires:
+            rest = [o for o in pk if o is not p and not o.requires]
+            for e in extras:
+                if any(near_any(e, o) for o in pk if o is not p) and not any(
+                        near_any(e, o) for o in rest):
+                    add("filter-nodeps-extra", "filter", {"e": e}, [p.name], [p.doc_id], p.key,
+                        [("extra", p.key, e)], [("nodeps", p.key)])
+    # filter: how many packages (2 to 12) have a licence no other licence shares a name with,
+    # or a Python requirement no other package writes otherwise
+    for lic in sorted({p.licence for p in pk if p.licence}):
+        group = [p for p in pk if p.licence == lic]
+        words = licence_words(lic)
+        if 2 <= len(group) <= 12 and words and all(
+                p.licence == lic for p in pk if licence_words(p.licence) & words):
+            add("licence-count", "filter", {"lic": lic}, count(len(group)),
+                [p.doc_id for p in group], f"licence {lic}", [("licence-count", lic)],
+                derived=True)
+    for spec in sorted({p.requires_python for p in pk if p.requires_python}):
+        group = [p for p in pk if p.requires_python == spec]
+        if 2 <= len(group) <= 12 and python_answers(spec) and all(
+                p.requires_python == spec for p in pk
+                if p.requires_python and python_norm(p.requires_python) == python_norm(spec)):
+            add("python-count", "filter", {"spec": spec}, count(len(group)),
+                [p.doc_id for p in group], f"python {spec}", [("python-count", spec)],
+                derived=True)
+    out += _unanswerable(names, by_key, pk, _KINDS5_Q, facts=True)  # absent packages, attributes
+    for it in out:
+        it.setdefault("_counts", set())
+    return out
+
+
+def kinds5_facts(item: dict, packages: list[Package]) -> tuple[set, set]:
+    """(asks, states) of an item of a fifth kind, as `kinds5_catalog_questions` sets them:
+    ("licence", key), ("python", key), ("markers", key), ("extras", key), ("extras-cmp", key,
+    key), ("deps-cmp", key, key), ("extra", key, extra), ("requires", key, dependency),
+    ("licence-count", licence), ("python-count", spec) asked; the dependency or extra a package
+    is named by, the extras of the package named, a filter's dependency or "no dependencies"
+    stated."""
+    kind = item["kind"]
+    if kind not in _KINDS5_Q or not item["answers"]:
+        return set(), set()
+    keys = [e.split("/", 1)[1] for e in item["evidence"]]
+    f = question_fields(kind, item["question"]) or {}
+    answer = canonical(item["answers"][0])
+    if kind in ("licence-of-dependent", "python-of-dependent"):
+        what = "licence" if kind.startswith("licence") else "python"
+        return {(what, keys[0])}, {("requires", keys[0], canonical(f["x"]))}
+    if kind in ("licence-of-extra", "python-of-extra"):
+        what = "licence" if kind.startswith("licence") else "python"
+        return {(what, keys[0])}, {("extra", keys[0], f["e"])}
+    if kind == "marker-count":
+        return {("markers", keys[0])}, set()
+    if kind == "reverse-extras-count":
+        return {("extras", keys[0])}, set()
+    if kind == "reverse-same-extras":
+        return {("extras", keys[0])}, {("extras", keys[1])}
+    if kind in ("extras-more", "deps-more"):
+        return {(kind.split("-")[0] + "-cmp",) + tuple(sorted(keys))}, set()
+    if kind == "shared-extra":
+        return {("extra", k, item["answers"][0]) for k in keys}, set()
+    if kind == "shared-dependency":
+        return {("requires", k, answer) for k in keys}, set()
+    if kind == "filter-extra-pair":
+        return {("extra", keys[0], f["e"]), ("extra", keys[0], f["e2"])}, set()
+    if kind == "filter-requires-extra":
+        return {("extra", keys[0], f["e"])}, {("requires", keys[0], canonical(f["x"]))}
+    if kind == "filter-nodeps-extra":
+        return {("extra", keys[0], f["e"])}, {("nodeps", keys[0])}
+    if kind == "licence-count":
+        return {("licence-count", f["lic"])}, set()
+    assert kind == "python-count", kind
+    return {("python-count", f["spec"])}, set()
+
+
+def known_counts(seen: set, packages: list[Package]) -> set:
+    """The counts the facts in `seen` give away, as facts: a package's dependency count where
+    its whole dependency list was asked or stated (or that it has none), its extras count where
+    every extra was, its number of conditional requirements where every requirement and every
+    marker was."""
+    out: set = set()
+    for p in packages:
+        reqs = {("requires", p.key, d) for d in p.mentioned()}
+        if (p.requires and reqs <= seen) or ("nodeps", p.key) in seen:
+            out.add(("deps", p.key))
+        if p.extras and {("extra", p.key, e) for e in p.extras} <= seen:
+            out.add(("extras", p.key))
+        markers = {("marker", p.key, canonical(r.name)) for r in p.requires if r.marker}
+        if p.requires and reqs <= seen and markers <= seen:
+            out.add(("markers", p.key))
+    return out
+
+
+def kinds5_split(packages: list[Package], used: list[dict], seed: int, prefix: str,
+                 names: tuple[str, ...]) -> list[dict]:
+    """A fresh split from KINDS5_FROM on: every fact `kinds5_catalog_questions` states that no
+    item of `used` asks or states in any kind (`all_facts`, and the counts they give away,
+    `known_counts`; a comparison of counts both of which they give away is left out), no
+    absent package in `names` they named, sampled per type (unanswerable: per kind) to
+    KINDS5_TARGET with `seed`, as `kinds4_split` samples."""
+    seen: set = set()
+    for it in used:
+        seen |= all_facts(it, packages)
+    seen |= known_counts(seen, packages)
+    asked: set = set()
+    pool = [it for it in _unused(kinds5_catalog_questions(packages, names, seed=seed), used, names)
+            if not (it["_counts"] and it["_counts"] <= seen)]
+    out = _sample_by_target(pool, KINDS5_TARGET, seed, seen, asked)
+    return _numbered_derived(out, prefix)
+
+
 def split_rows(packages: list[Package], split: str) -> list[dict]:
     """The catalog questions of a split as `questions catalog --split SPLIT` writes them (a fresh
     split from the earlier splits' frozen files under evalsets/catalog/)."""
@@ -1518,6 +1902,8 @@ def split_rows(packages: list[Package], split: str) -> list[dict]:
     folder = ROOT / "evalsets" / "catalog"
     used = [json.loads(line) for f in earlier
             for line in (folder / f"{f}.jsonl").read_text().splitlines() if line.strip()]
+    if is_kinds5(split):
+        return kinds5_split(packages, used, seed, f"cat-{split}", absent_names(split))
     if is_kinds4(split):
         return kinds4_split(packages, used, seed, f"cat-{split}", absent_names(split))
     if is_kinds3(split):
@@ -1540,7 +1926,7 @@ def main(argv: list[str] | None = None) -> int:
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
     q.add_argument("corpus", choices=["catalog"])
     q.add_argument("--split", choices=["dev", "test", "all", *FRESH_SPLITS], default="all",
-                   help="test2 to test9: a fresh split of facts no earlier split asks "
+                   help="test2 to test10: a fresh split of facts no earlier split asks "
                         "(written once, then frozen)")
     args = ap.parse_args(argv)
     packages = installed_packages()

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import re
@@ -28,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose")
 # in the order written
-FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9")
+FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
+                 "test10")
 MIN_TEST = 60
 
 
@@ -73,7 +75,7 @@ def present() -> list[str]:
 
 
 def frozen(name: str) -> list[str]:
-    """The frozen test splits of a set: `test`, and `test2` to `test9` (each written after the
+    """The frozen test splits of a set: `test`, and `test2` to `test10` (each written after the
     one before it, most after it was read) where they exist."""
     return [s for s in FROZEN_SPLITS if (EVALSETS / name / f"{s}.jsonl").is_file()]
 
@@ -135,7 +137,7 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
 def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
     pkgs = {p.key: p for p in builder.installed_packages()}
     by_name = {p.name: p for p in pkgs.values()}
-    absent = builder.absent_names("test9")
+    absent = builder.absent_names("test10")
     for split in ("dev", *frozen("catalog")):
         for q in load_qa(EVALSETS / "catalog" / f"{split}.jsonl"):
             kind = q.meta["kind"]
@@ -160,6 +162,8 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
                 _check_kinds3_gold(builder, q, ev, pkgs, by_name)
             elif kind in _KINDS4_ANSWERED:  # test9 on: the one package with a dependency, ...
                 _check_kinds4_gold(builder, q, ev, pkgs)
+            elif kind in _KINDS5_ANSWERED:  # test10 on: licence of the package with X, counts, ...
+                _check_kinds5_gold(builder, q, ev, pkgs, by_name)
             elif kind == "requires":  # every wording ends in the package required
                 a, b = by_name[q.answers[0]], next(by_name[o] for o in q.options if o != q.answers[0])
                 needed = q.question.rsplit(" ", 1)[1].rstrip("?")
@@ -314,6 +318,106 @@ def _check_kinds4_gold(builder, q, ev, pkgs) -> None:
         norm = builder.python_norm
         assert [p.name for p in pkgs.values()
                 if p.requires_python and norm(p.requires_python) == norm(f["spec"])] == q.answers
+
+
+# the answered kinds of fact added with test10 (`_KINDS5_Q`)
+_KINDS5_ANSWERED = ("licence-of-dependent", "python-of-dependent", "licence-of-extra",
+                    "python-of-extra", "marker-count", "reverse-extras-count",
+                    "reverse-same-extras", "extras-more", "deps-more", "shared-extra",
+                    "shared-dependency", "filter-extra-pair", "filter-requires-extra",
+                    "filter-nodeps-extra", "licence-count", "python-count")
+
+
+def _near_extra(p, e: str) -> bool:
+    """Whether a package has extra E or one that begins E or that E begins."""
+    return any(x.startswith(e) or e.startswith(x) for x in p.extras)
+
+
+def _check_kinds5_gold(builder, q, ev, pkgs, by_name) -> None:
+    """A gold answer of a test10 kind against the pinned metadata."""
+    kind = q.meta["kind"]
+    f = builder.question_fields(kind, q.question)
+    canon = builder.canonical
+    assert f is not None, q.id
+    if kind.endswith(("-of-dependent", "-of-extra")):  # the one package with X / E, its field
+        p = ev[0]
+        if kind.endswith("-of-dependent"):  # X as its page writes it; no other page names X
+            assert f["x"] in [r.name for r in p.requires], q.id
+            assert [o for o in pkgs.values() if canon(f["x"]) in o.mentioned()] == [p], q.id
+        else:  # E, and no other package has E or one like it
+            assert f["e"] in p.extras, q.id
+            assert [o for o in pkgs.values() if _near_extra(o, f["e"])] == [p], q.id
+        if kind.startswith("licence-"):  # as the page writes it, or without "License"
+            assert q.answers[0] == p.licence and all(a in p.licence for a in q.answers), q.id
+        else:
+            assert re.fullmatch(r">=\s*3\.\d+(\.\d+)?", p.requires_python), q.id
+            assert q.answers == [p.requires_python, p.requires_python.lstrip(">= ")], q.id
+    elif kind == "marker-count":  # requirements the page writes with a marker
+        n = sum(bool(r.marker) for r in ev[0].requires)
+        assert f["name"] == ev[0].name and q.answers[0] == str(n) and q.meta["derived"], q.id
+    elif kind == "reverse-extras-count":  # no other package has that many
+        n = int(f["n"])
+        assert [p.name for p in pkgs.values() if len(p.extras) == n] == q.answers, q.id
+        assert q.meta["derived"], q.id
+    elif kind == "reverse-same-extras":  # the one other package with the same extras
+        ref = by_name[f["name"]]
+        assert len(ref.extras) >= 2 and ev[1] is ref, q.id
+        assert [p.name for p in pkgs.values()
+                if p is not ref and set(p.extras) == set(ref.extras)] == q.answers, q.id
+    elif kind in ("extras-more", "deps-more"):  # A lists more than B (B some extras)
+        a = by_name[q.answers[0]]
+        b = next(by_name[o] for o in q.options if o != q.answers[0])
+        assert sorted(q.options) == sorted([f["first"], f["second"]]) and q.meta["derived"], q.id
+        if kind == "extras-more":
+            assert b.extras and len(a.extras) > len(b.extras), q.id
+        else:  # distinct names, none conditional
+            for p in (a, b):
+                assert not any(r.marker for r in p.requires), q.id
+                assert len(p.mentioned()) == len(p.requires), q.id
+            assert len(a.requires) > len(b.requires), q.id
+    elif kind == "shared-extra":  # the one extra both have, and no other pair alike
+        a, b = ev
+        assert sorted([a.name, b.name]) == sorted([f["first"], f["second"]]), q.id
+        assert [e for e in a.extras if e in b.extras] == q.answers, q.id
+        assert [(x, y) for x in a.extras for y in b.extras
+                if x.startswith(y) or y.startswith(x)] == [(q.answers[0], q.answers[0])], q.id
+    elif kind == "shared-dependency":  # the one package both name, unconditional in both
+        a, b = ev
+        assert sorted([a.name, b.name]) == sorted([f["first"], f["second"]]), q.id
+        x = canon(q.answers[0])
+        assert a.mentioned() & b.mentioned() == {x}, q.id
+        assert x in a.unconditional() and x in b.unconditional(), q.id
+        assert all(canon(w) == x for w in q.answers), q.id
+    elif kind == "filter-extra-pair":  # each extra (or one like it) elsewhere; both only here
+        for e in (f["e"], f["e2"]):
+            assert e in ev[0].extras, q.id
+            assert [p for p in pkgs.values() if p is not ev[0] and _near_extra(p, e)], q.id
+        hits = [p.name for p in pkgs.values()
+                if _near_extra(p, f["e"]) and _near_extra(p, f["e2"])]
+        assert hits == q.answers, q.id
+    elif kind in ("filter-requires-extra", "filter-nodeps-extra"):  # the one in the group
+        if kind == "filter-requires-extra":
+            x = canon(f["x"])
+            assert x in ev[0].unconditional(), q.id
+            group = [p for p in pkgs.values() if x in p.mentioned()]
+        else:
+            group = [p for p in pkgs.values() if not p.requires]
+        assert len(group) >= 2 and f["e"] in ev[0].extras, q.id
+        assert [p for p in pkgs.values() if p not in group and _near_extra(p, f["e"])], q.id
+        assert [p.name for p in group if _near_extra(p, f["e"])] == q.answers, q.id
+    else:  # how many packages: every one with the licence or requirement, as written
+        assert kind in ("licence-count", "python-count") and q.meta["derived"], q.id
+        if kind == "licence-count":
+            group = [p for p in pkgs.values() if p.licence == f["lic"]]
+            words = builder.licence_words(f["lic"])
+            assert words and [p for p in pkgs.values()
+                              if builder.licence_words(p.licence) & words] == group, q.id
+        else:
+            group = [p for p in pkgs.values() if p.requires_python == f["spec"]]
+            norm = builder.python_norm
+            assert [p for p in pkgs.values() if p.requires_python
+                    and norm(p.requires_python) == norm(f["spec"])] == group, q.id
+        assert q.answers[0] == str(len(group)) and ev == group, q.id
 
 
 def test_catalog_test2_asks_no_fact_dev_or_test_asks(builder):
@@ -571,6 +675,63 @@ def test_catalog_test9_asks_no_fact_an_earlier_split_asks(builder, corpora):
     asked = set().union(*(absent(it) for it in gone))
     assert len(asked) == len(gone)
     assert not {builder.canonical(n) for n in asked} & {p.key for p in pkgs}
+    assert not _in_catalog_text(corpora, asked)
+
+
+def test_catalog_test10_asks_no_fact_an_earlier_split_asks(builder, corpora):
+    """test10 was generated after test9, in the fifth fact kinds only (the licence or Python
+    requirement of the package with a dependency or extra, counts of markers and extras, more
+    extras or dependencies, shared extras and dependencies, filters on two extras, a dependency
+    and an extra, no dependencies and an extra, counts of packages): no package fact an earlier
+    split asks or states in any kind (`all_facts`, and the counts they give away), no comparison
+    of two counts both given away, no fact twice or given away by another test10 question,
+    unanswerable items in the fifth wordings only, and no absent package an earlier split named,
+    each named once (ABSENT_LATER5 adds names from test10 on, named by no earlier split)."""
+    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
+              "test9", "test10")
+    rows = _catalog_splits(*splits)
+    earlier = [it for s in splits[:-1] for it in rows[s]]
+    test10 = rows["test10"]
+    pkgs = builder.installed_packages()
+    assert {it["kind"] for it in test10} <= set(builder._KINDS5_Q)
+    answered = {it["kind"] for it in test10 if it["answers"]}
+    assert answered <= set(_KINDS5_ANSWERED)
+    assert not {it["kind"] for it in earlier} & set(_KINDS5_ANSWERED)
+    assert not [it["id"] for it in test10  # every one in a wording of its kind
+                if builder.question_fields(it["kind"], it["question"]) is None]
+    assert not [it["id"] for it in test10 if not it["answers"]  # in the new wordings only
+                and not any(builder._template_re(t).fullmatch(it["question"])
+                            for t in builder._KINDS5_Q[it["kind"]])]
+    seen = set().union(*(builder.all_facts(it, pkgs) for it in earlier))
+    seen |= builder.known_counts(seen, pkgs)
+    facts = {it["id"]: builder.kinds5_facts(it, pkgs) for it in test10}
+    assert all(facts[it["id"]][0] for it in test10 if it["answers"])
+    assert not [i for i, (asks, _) in facts.items() if asks & seen]
+    for it in test10:  # a comparison of counts an earlier split gave both of away
+        if it["kind"] in ("extras-more", "deps-more"):
+            what = it["kind"].split("-")[0]
+            counts = {(what, e.split("/", 1)[1]) for e in it["evidence"]}
+            assert not counts <= seen, it["id"]
+    for i, (asks, _) in facts.items():
+        others = [a | s for j, (a, s) in facts.items() if j != i]
+        assert not asks & set().union(*others), i
+    names = builder.absent_names("test10")
+    assert set(builder.absent_names("test9")) == set(names) - set(builder.ABSENT_LATER5)
+
+    def absent(it):
+        return _absent_named(it, names)
+
+    assert not set().union(*(absent(it) for it in earlier)) & set(builder.ABSENT_LATER5)
+    named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
+    gone = [it for it in test10 if it["kind"] == "absent-package"]
+    assert all(len(absent(it)) == 1 for it in gone)
+    assert not [it["id"] for it in gone if absent(it) & named]
+    asked = set().union(*(absent(it) for it in gone))
+    assert len(asked) == len(gone)
+    asked |= set(builder.ABSENT_LATER5)
+    installed = {builder.canonical(d.metadata["Name"] or "")
+                 for d in importlib.metadata.distributions()}
+    assert not {builder.canonical(n) for n in asked} & (installed | {p.key for p in pkgs})
     assert not _in_catalog_text(corpora, asked)
 
 
