@@ -1278,11 +1278,8 @@ def _field_label(text: str, start: int) -> str:
 
 def _owned_by(text: str, start: int, owner: str) -> bool:
     """Whether the value at `start` is written after `owner` or a short form of it ("py")."""
-    low = _label_before(text, start).lower()
-    if low in ("version", "versions", "requirement", "requirements", "release"):
-        at = text.lower().rfind(low, max(0, start - 40), start)
-        low = _label_before(text, at).lower() if at >= 0 else ""
-    return bool(low) and (low == owner.lower() or len(low) >= 2 and owner.lower().startswith(low))
+    label = _owner_label(text, start)[0].lower()
+    return bool(label) and _shortens(label, owner)
 
 
 def _norm_version(text: str) -> str:
@@ -1297,12 +1294,7 @@ def _owner_in(text: str, term: str) -> str | None:
     """The name written before a version in `text`, past type words ("Python requirement
     >=3.10" -> "Python"); None when none is."""
     at = text.find(term)
-    label = _label_before(text, at) if at >= 0 else ""
-    for _ in range(2):
-        if label.lower() not in ("version", "versions", "requirement", "requirements", "release"):
-            break
-        at = text.rfind(label, 0, at)
-        label = _label_before(text, at)
+    label = _owner_label(text, at)[0] if at >= 0 else ""
     return label if label and label.lower() not in STOPWORDS else None
 
 
@@ -1918,18 +1910,38 @@ def _owned(v: Value, text: str, option: str, owner: str | None, rel: set[str],
     "torch (>=1.13)") is not; asked another thing's ("Python"), one after the option's or a
     third name is not, while a label that shortens it ("py >=3.8") is that thing's. A bare
     "version" field is the version of the record's `subject` (its title)."""
-    label = _label_before(text, v.start)
-    low = label.lower()
     if owner is not None:
-        if low in ("version", "versions", "release"):  # "Python version 3.8": the name before;
-            at = text.rfind(label, max(0, v.start - 40), v.start)  # a bare "version:" field
-            low = _label_before(text, at).lower() if at >= 0 else ""  # is the record's own
-            if not low:
-                return re.search(rf"(?<![\w.-]){re.escape(owner)}(?![\w.-])", subject, re.I) is not None
+        label, typed = _owner_label(text, v.start)
+        low = label.lower()
+        if typed and not low:  # a bare "version:" field is the record's own
+            return re.search(rf"(?<![\w.-]){re.escape(owner)}(?![\w.-])", subject, re.I) is not None
         if not low or low in STOPWORDS or stem(low) in rel and low != option.lower():
             return True  # "is 3.8", "minimum: 3.8": nobody else's
-        return low == owner.lower() or len(low) >= 2 and owner.lower().startswith(low)
-    return not label or low in STOPWORDS or stem(low) in rel or low == option.lower()
+        return _shortens(low, owner)
+    low = _label_before(text, v.start).lower()
+    return not low or low in STOPWORDS or stem(low) in rel or low == option.lower()
+
+
+_TYPE_LABELS = ("version", "versions", "release", "requirement", "requirements")
+
+
+def _owner_label(text: str, start: int) -> tuple[str, bool]:
+    """The name written before the value at `start`, past type words ("Python version 3.8",
+    "Python requirement >=3.10" -> "Python"), and whether a type word was passed; "" when
+    no name is."""
+    label, typed = _label_before(text, start), False
+    for _ in range(2):
+        if label.lower() not in _TYPE_LABELS:
+            break
+        typed = True
+        start = text.lower().rfind(label.lower(), max(0, start - 40), start)
+        label = _label_before(text, start) if start >= 0 else ""
+    return label, typed
+
+
+def _shortens(label: str, owner: str) -> bool:
+    """Whether `label` (lower case) writes `owner` or a short form of it ("py" for Python)."""
+    return label == owner.lower() or len(label) >= 2 and owner.lower().startswith(label)
 
 
 _PHYSICAL = ("time", "length", "mass", "bytes")

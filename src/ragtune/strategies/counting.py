@@ -191,6 +191,33 @@ def count_listed(question: str, subject: list[str], chunks: list[tuple[str, str]
     return n, line
 
 
+def _named_collection(q: str, path: str) -> list[str] | None:
+    """The words of a collection's path (4 letters or more) when the question (lower case)
+    places what it asks in that collection ("in the staff directory", "of the products");
+    None when it does not."""
+    where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4]
+    named = any(re.search(rf"\b(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?(?:[\w-]+\s+)?"
+                          rf"{re.escape(w)}s?\b", q) for w in where)
+    return where if named else None
+
+
+def _named_values(q: str, records: list[dict], where: list[str]) -> dict[str, str]:
+    """field -> the one value of it the question (lower case) names; a field named with two
+    values is no condition."""
+    conditions: dict[str, set[str]] = {}
+    for rec in records:
+        for field, value in rec.items():
+            v = str(value).strip().lower()
+            if isinstance(value, (str, int)) and len(v) >= 2 and v not in where \
+                    and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
+                conditions.setdefault(field, set()).add(v)
+    return {f: next(iter(vs)) for f, vs in conditions.items() if len(vs) == 1}
+
+
+def _matching(records: list[dict], cond: dict[str, str]) -> list[dict]:
+    return [r for r in records if all(str(r.get(f, "")).strip().lower() == v for f, v in cond.items())]
+
+
 def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[int, str, dict] | None:
     """(count, collection, conditions) answering "How many <things> in <the collection>
     <condition>?" over record collections (a jsonl, json or csv file's records: path -> their metadata):
@@ -203,24 +230,10 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
     q = question.lower()
     found = []
     for path, records in collections.items():
-        where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4]
-        if not any(re.search(rf"\b(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?(?:[\w-]+\s+)?{re.escape(w)}s?\b", q)
-                   for w in where):
+        if (where := _named_collection(q, path)) is None:
             continue
-        conditions: dict[str, set[str]] = {}
-        for rec in records:
-            for field, value in rec.items():
-                v = str(value).strip().lower()
-                if isinstance(value, (str, int)) and len(v) >= 2 and v not in where \
-                        and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
-                    conditions.setdefault(field, set()).add(v)
-        # a value named for two fields, or two values of one field, is no condition to count by
-        conditions = {f: vs for f, vs in conditions.items() if len(vs) == 1}
-        if conditions:
-            cond = {f: next(iter(vs)) for f, vs in conditions.items()}
-            n = sum(all(str(rec.get(f, "")).strip().lower() == v for f, v in cond.items())
-                    for rec in records)
-            found.append((n, path, cond))
+        if cond := _named_values(q, records, where):
+            found.append((len(_matching(records, cond)), path, cond))
     return found[0] if len(found) == 1 else None
 
 
@@ -245,9 +258,7 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
     q = question.lower()
     found = []
     for path, records in collections.items():
-        where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4]
-        if not any(re.search(rf"\b(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?(?:[\w-]+\s+)?{re.escape(w)}s?\b", q)
-                   for w in where):
+        if (where := _named_collection(q, path)) is None:
             continue
         numeric = {k for r in records for k, v in r.items() if isinstance(v, int)}
         named = [k for k in numeric
@@ -256,20 +267,12 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
             hinted = [fields for rx, fields in _FIELD_OF if rx.search(question)]
             named = [k for k in numeric for fields in hinted[:1]
                      if any(f in k.lower().split("_") for f in fields)]
-        conditions: dict[str, set[str]] = {}
-        for rec in records:
-            for field, value in rec.items():
-                v = str(value).strip().lower()
-                if len(v) >= 2 and v not in where \
-                        and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
-                    conditions.setdefault(field, set()).add(v)
-        cond = {f: next(iter(vs)) for f, vs in conditions.items() if len(vs) == 1}
+        cond = _named_values(q, records, where)
         named = [k for k in named if k not in cond]  # "launched in 2022" selects, it is not compared
         if len(named) != 1 or not cond:
             continue
         field = named[0]
-        pool = [r for r in records if isinstance(r.get(field), int)
-                and all(str(r.get(f, "")).strip().lower() == v for f, v in cond.items())]
+        pool = [r for r in _matching(records, cond) if isinstance(r.get(field), int)]
         if len(pool) < 2:
             continue
         best = (max if way == "more" else min)(r[field] for r in pool)
