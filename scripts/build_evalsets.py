@@ -1386,9 +1386,7 @@ def kinds3_split(packages: list[Package], used: list[dict], seed: int, prefix: s
     seen: set = set()
     for it in used:
         seen |= set().union(*item_facts(it, packages))
-    for p in packages:  # a dependency list asked or stated whole gives its count away
-        if p.requires and {("requires", p.key, d) for d in p.mentioned()} <= seen:
-            seen.add(("deps", p.key))
+    seen |= _whole_dependency_lists(seen, packages)
     asked: set = set()
     pool = _unused(kinds3_catalog_questions(packages, names, seed=seed), used, names)
     out = _sample_by_target(pool, KINDS3_TARGET, seed, seen, asked)
@@ -1509,9 +1507,7 @@ def kinds4_split(packages: list[Package], used: list[dict], seed: int, prefix: s
     seen: set = set()
     for it in used:
         seen |= all_facts(it, packages)
-    for p in packages:  # a dependency list asked or stated whole gives its count away
-        if p.requires and {("requires", p.key, d) for d in p.mentioned()} <= seen:
-            seen.add(("deps", p.key))
+    seen |= _whole_dependency_lists(seen, packages)
     asked: set = set()
     third = [it for it in kinds3_catalog_questions(packages, names, seed=seed)
              if it["type"] != "unanswerable"]
@@ -1856,15 +1852,22 @@ def kinds5_facts(item: dict, packages: list[Package]) -> tuple[set, set]:
     return {("python-count", f["spec"])}, set()
 
 
+def _whole_dependency_lists(seen: set, packages: list[Package]) -> set:
+    """("deps", package) for each package whose whole dependency list `seen` asks or states:
+    the list gives its count away."""
+    return {("deps", p.key) for p in packages
+            if p.requires and {("requires", p.key, d) for d in p.mentioned()} <= seen}
+
+
 def known_counts(seen: set, packages: list[Package]) -> set:
     """The counts the facts in `seen` give away, as facts: a package's dependency count where
     its whole dependency list was asked or stated (or that it has none), its extras count where
     every extra was, its number of conditional requirements where every requirement and every
     marker was."""
-    out: set = set()
+    out = _whole_dependency_lists(seen, packages)
     for p in packages:
         reqs = {("requires", p.key, d) for d in p.mentioned()}
-        if (p.requires and reqs <= seen) or ("nodeps", p.key) in seen:
+        if ("nodeps", p.key) in seen:
             out.add(("deps", p.key))
         if p.extras and {("extra", p.key, e) for e in p.extras} <= seen:
             out.add(("extras", p.key))
