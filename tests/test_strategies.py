@@ -311,6 +311,27 @@ def test_rules_found_on_the_test9_traces():
     assert best_value(rec, "Widget 2", ["Widget 2", "Gadget 5"], {"higher", "list", "price"}, q).text == "890"
 
 
+def test_rules_found_after_test10_was_read():
+    """Rules from the dev and read splits (2026-12-01, after test10 was read). General English."""
+    from ragtune.strategies.agentic import Agentic, _unqualified_count
+    leave = [Hit("policies/leave", "l::0", 1.0, title="Leave",
+                 text="Full-time staff get 27 days of paid annual leave each year.")]
+    # the words that narrow a counted noun must be where the count is
+    assert _unqualified_count("How many days of study leave do staff get?", "27 days", leave) == ["study"]
+    assert _unqualified_count("How many paid sick days do staff get per year?", "The answer is 27.", leave) == ["paid", "sick"]
+    # the plain noun, the count's own unit and the noun phrase's head are not required
+    assert _unqualified_count("How many days of annual leave do staff get?", "27 days", leave) == []
+    assert _unqualified_count("How many days a week can I work from home?", "3 days", leave) == []
+    assert _unqualified_count("How many paid holidays are there?", "27 days", leave) == []  # "paid" is there
+    # the corpus's subject word beside a version, or beside the question's own name, is no answer
+    agent = object.__new__(Agentic)
+    agent._doc_sample = [f"fooparse{i} is a Python library." for i in range(10)]
+    assert agent._subject_form("Python 3.10", "Through which framework does barlib reach macOS?")
+    assert agent._subject_form("python-barlib", "Where is barlib's documentation hosted?")
+    assert not agent._subject_form("barlib-extra", "Which plugin does barlib name?")
+    assert not agent._subject_form("Security framework", "Through which framework does barlib reach macOS?")
+
+
 def test_grounding_rules_found_on_the_read_splits():
     """Rules from the dev and read splits (2026-12-01, before test7 was read): links, scripts,
     versions written with their kind's word."""

@@ -459,6 +459,19 @@ class Agentic(Rag):
         Judged on up to 40 documents spread over the index (read once)."""
         return named_by_most(self._sample(), name)
 
+    def _subject_form(self, name: str, question: str) -> bool:
+        """A name that is the corpus's subject word beside a version or beside the question's
+        own name ("Python 3.10", "python-dateutil" asked about dateutil): the subject or the
+        question's thing again, not an answer."""
+        parts = [w for w in re.split(r"[\s_-]+", name) if w]
+        if len(parts) < 2:
+            return False
+        rest = [w for w in parts if not self._everywhere(w)]
+        if not rest or len(rest) == len(parts):
+            return False
+        q_words = {w.lower() for w in re.findall(r"[\w.+-]+", question)}
+        return all(_is_value(w) for w in rest) or "-".join(rest).lower() in q_words
+
     def _sample(self) -> list[str]:
         """Up to 40 documents' texts spread over the index (read once)."""
         if getattr(self, "_doc_sample", None) is None:
@@ -720,7 +733,7 @@ class Agentic(Rag):
             return
         found = candidates(passages)
         if r.want == "name":  # the corpus's own subject ("Python" in a catalog) answers nothing
-            found = [(c, tie) for c, tie in found if not self._everywhere(c)]
+            found = [(c, tie) for c, tie in found if not self._everywhere(c) and not self._subject_form(c, q)]
         r.passages = passages
         if not found:
             r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag"}, ms=t.ms)
@@ -1079,6 +1092,14 @@ class Agentic(Rag):
                 # a count must be stated where what it counts is (dates and versions are
                 # written under headings and in fields without the relation's words: not asked)
                 why = f"no chunk states {alone} with what is asked"
+            elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") and not r.bridge \
+                    and (unsaid := _unqualified_count(
+                        r.question, r.span if r.decided_by == "span" else r.text,
+                        [*evidence, *r.floor.retrieved])):
+                # "27 days of annual leave" counts no study leave: the words that narrow the
+                # counted noun must be where the count is
+                why = f"no chunk states the count with: {', '.join(unsaid)}"
             # (a name span taken only because rag's answer names it is checked as rag's answer)
             elif (r.decided_by == "rag" or r.agreed and r.want == "name") and r.want in TYPED \
                     and not exhausted \
@@ -1449,6 +1470,37 @@ def _value_without_relation(answer: str, want: str, question: str, evidence: lis
                     (v.kind, v.key) in keys for v in extract_values(sent)):
                 return ""
     return ", ".join(v.text for v in said)
+
+
+_COUNTED = re.compile(r"\bhow\s+(?:many|much)\s+([a-z][a-z\s-]*?)\s+(?:do|does|did|is|are|was|were|can|"
+                      r"could|will|would|should|has|have|had|must|may|might|in|on|at|for|per|"
+                      r"to|from|by|with|am|i|we|you|they|he|she|it)\b", re.I)
+
+
+def _unqualified_count(question: str, answer: str, evidence: list[Hit]) -> list[str]:
+    """The words that narrow a counted noun ("study" in "How many days of study leave ...",
+    "sick" in "How many paid sick days ...") when no chunk stating the answer's count holds
+    them all: the count is of the plain noun or of another kind of it. The last word of each
+    noun phrase (the noun itself, which tables and prose name in many ways) and the count's
+    own unit are not required; [] when the question counts one plain noun or the answer
+    states no number."""
+    m = _COUNTED.search(question)
+    said = [v for v in extract_values(answer) if v.kind == "number"]
+    if not m or not said:
+        return []
+    units = {stem(v.unit) for v in said if v.unit}
+    narrowing: list[str] = []
+    for part in re.split(r"\bof\b", m.group(1).lower()):
+        ws = [w for w in re.findall(r"[a-z][a-z-]*", part) if w not in STOPWORDS]
+        narrowing += [stem(w) for w in ws[:-1] if stem(w) not in units]
+    if not narrowing:
+        return []
+    keys = {v.key for v in said}
+    src = [_tokens(chunk_text(h)) | _tokens(h.title or "") for h in evidence
+           if any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h)))]
+    if not src or any(all(_has_term(t, w) for w in narrowing) for t in src):
+        return []
+    return narrowing
 
 
 TYPED = ("name", "number", "date", "version")
