@@ -323,6 +323,10 @@ def test_rules_found_after_test10_was_read():
     assert _unqualified_count("How many days of annual leave do staff get?", "27 days", leave) == []
     assert _unqualified_count("How many days a week can I work from home?", "3 days", leave) == []
     assert _unqualified_count("How many paid holidays are there?", "27 days", leave) == []  # "paid" is there
+    # a year range is two years
+    from ragtune.strategies.values import extract_values
+    assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]
+    assert all(v.kind != "date" for v in extract_values("part 8601-2019 and code 2019-2014"))
     # the corpus's subject word beside a version, or beside the question's own name, is no answer
     agent = object.__new__(Agentic)
     agent._doc_sample = [f"fooparse{i} is a Python library." for i in range(10)]

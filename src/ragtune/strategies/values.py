@@ -114,6 +114,9 @@ def _unit(word: str | None) -> str:
     return {"metres": "m", "meters": "m", "mins": "min", "secs": "sec", "hrs": "hr"}.get(low, s)
 
 
+_YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
+
+
 def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -> list[Value]:
     """Every typed value in `text`, left to right, without overlaps. Numbers inside a name
     (`name_spans`, e.g. a product called "Model 3") are not values."""
@@ -147,6 +150,10 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             add(Value(m.group(0), "version", _version_key(m.group(0)), "", m.start(), m.end()))
     for m in YEAR.finditer(text):
         add(Value(m.group(1), "date", (int(m.group(1)), 0, 0), "", m.start(1), m.end(1)))
+    for m in _YEAR_RANGE.finditer(text):  # "2014-2016": two years, not a code
+        if int(m.group(1)) < int(m.group(2)):
+            for g in (1, 2):
+                add(Value(m.group(g), "date", (int(m.group(g)), 0, 0), "", m.start(g), m.end(g)))
     for m in _WEEKDAY.finditer(text):
         add(Value(m.group(0), "weekday", (_WEEKDAYS.index(m.group(0).lower().rstrip("s")),), "",
                   m.start(), m.end()))
