@@ -9,7 +9,7 @@ The text is not committed: it is rendered at use time from `importlib.metadata` 
 installed in the running Python, restricted to packages pinned in constraints.txt *at the pinned
 version*, so every machine that installed the project with `-c constraints.txt` builds the same
 corpus. The questions were generated once (`questions catalog`, seeded), checked, and frozen in
-evalsets/catalog/{dev,test,test2..test10}.jsonl; tests/test_eval_sets.py regenerates each and
+evalsets/catalog/{dev,test,test2..test11}.jsonl; tests/test_eval_sets.py regenerates each and
 checks that the script still writes it byte for byte.
 
 Standard library only (no ragtune import), so it runs before anything is installed but the pins.
@@ -549,7 +549,7 @@ def question_fields(kind: str, question: str) -> dict[str, str] | None:
     base = (_BASE_FILTER[kind],) if kind in _BASE_FILTER else ()
     for template in (base + _LATER_Q.get(kind, ()) + _KINDS2_Q.get(kind, ())
                      + _KINDS3_Q.get(kind, ()) + _KINDS4_Q.get(kind, ())
-                     + _KINDS5_Q.get(kind, ())):
+                     + _KINDS5_Q.get(kind, ()) + _KINDS6_Q.get(kind, ())):
         m = _template_re(template).fullmatch(question)
         if m:
             return m.groupdict()
@@ -723,7 +723,8 @@ FRESH_TARGET = {"version": 13, "licence": 7, "python": 4, "reverse": 12, "requir
 # from KINDS2_FROM on every fact `kinds2_catalog_questions` states instead, from KINDS3_FROM
 # on every fact `kinds3_catalog_questions` states, from KINDS4_FROM on the answered facts
 # of `kinds3_catalog_questions` and every fact `kinds4_catalog_questions` states, and from
-# KINDS5_FROM on every fact `kinds5_catalog_questions` states.
+# KINDS5_FROM on every fact `kinds5_catalog_questions` states, and from KINDS6_FROM on every
+# fact `kinds6_catalog_questions` states.
 FRESH_SPLITS = {
     "test2": (30, ("dev", "test")),
     "test3": (31, ("dev", "test", "test2")),
@@ -735,6 +736,8 @@ FRESH_SPLITS = {
     "test9": (37, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")),
     "test10": (38, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
                     "test9")),
+    "test11": (39, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
+                    "test9", "test10")),
 }
 POOL_SEEDS = range(30, 90)
 LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_LATER
@@ -781,6 +784,12 @@ def is_kinds5(split: str) -> bool:
     """Whether a fresh split takes its facts from `kinds5_catalog_questions`."""
     order = list(FRESH_SPLITS)
     return order.index(split) >= order.index(KINDS5_FROM)
+
+
+def is_kinds6(split: str) -> bool:
+    """Whether a fresh split takes its facts from `kinds6_catalog_questions`."""
+    order = list(FRESH_SPLITS)
+    return order.index(split) >= order.index(KINDS6_FROM)
 
 
 def is_later(split: str) -> bool:
@@ -1490,9 +1499,9 @@ def kinds4_facts(item: dict, packages: list[Package]) -> tuple[set, set]:
 
 def all_facts(item: dict, packages: list[Package]) -> set:
     """Every package fact an item of any kind and split asks or states (`item_facts`,
-    `kinds3_facts`, `kinds4_facts`, `kinds5_facts` together)."""
+    `kinds3_facts`, `kinds4_facts`, `kinds5_facts`, `kinds6_facts` together)."""
     out: set = set()
-    for facts in (item_facts, kinds3_facts, kinds4_facts, kinds5_facts):
+    for facts in (item_facts, kinds3_facts, kinds4_facts, kinds5_facts, kinds6_facts):
         out |= set().union(*facts(item, packages))
     return out
 
@@ -1862,8 +1871,8 @@ def _whole_dependency_lists(seen: set, packages: list[Package]) -> set:
 def known_counts(seen: set, packages: list[Package]) -> set:
     """The counts the facts in `seen` give away, as facts: a package's dependency count where
     its whole dependency list was asked or stated (or that it has none), its extras count where
-    every extra was, its number of conditional requirements where every requirement and every
-    marker was."""
+    every extra was, its number of conditional requirements (and of unconditional ones) where
+    every requirement and every marker was."""
     out = _whole_dependency_lists(seen, packages)
     for p in packages:
         reqs = {("requires", p.key, d) for d in p.mentioned()}
@@ -1874,6 +1883,7 @@ def known_counts(seen: set, packages: list[Package]) -> set:
         markers = {("marker", p.key, canonical(r.name)) for r in p.requires if r.marker}
         if p.requires and reqs <= seen and markers <= seen:
             out.add(("markers", p.key))
+            out.add(("unconditional", p.key))
     return out
 
 
@@ -1895,6 +1905,385 @@ def kinds5_split(packages: list[Package], used: list[dict], seed: int, prefix: s
     return _numbered_derived(out, prefix)
 
 
+# ---------------------------------------------------------------- sixth fact kinds (test11 on)
+
+# Added when test11 was written: after test10 the fifth kinds had few facts left (comparisons of
+# counts aside: filters on two extras or a dependency and an extra about 4 packages each, 3
+# licence lookups by a dependency or extra, none by Python requirement, no reverse fact). From
+# KINDS6_FROM on a fresh split asks only the kinds of fact below, each answerable from what all
+# three page layouts write (names, versions, licences, Python requirements, requirement names
+# with their markers, extras; the terse layout writes no version bounds, so none is asked): the
+# licence or Python requirement of the one package another depends on, or two others both
+# depend on (two pages); how many of a package's requirements carry no marker; the one package
+# that lists X only under a marker; the package that the most packages require, with the most
+# extras or conditional requirements, at the lowest version, or that exactly N packages
+# require; which of two packages a third lists as a requirement, has no required dependencies,
+# offers no extras, or lists more conditional requirements; how many packages require X or
+# offer extra E; among the packages that require X the one without extras, among those with
+# extra E the one without dependencies. Nothing above changes, so dev, test and test2 to
+# test10 still come out byte for byte.
+KINDS6_FROM = "test11"
+_KINDS6_Q = {
+    "licence-of-dependency": (
+        "{y} depends on a single package. Under which licence is that package released?",
+        "What licence does the one package that {y} requires carry?",
+    ),
+    "python-of-dependency": (
+        "{y} depends on a single package. Which Python version does that package need?",
+        "What Python requirement does the one package that {y} requires declare?",
+    ),
+    "licence-of-shared": (
+        "{first} and {second} have exactly one dependency in common. What licence does it carry?",
+        "Under which licence is the one package that both {first} and {second} require released?",
+    ),
+    "python-of-shared": (
+        "{first} and {second} have exactly one dependency in common. Which Python version does it "
+        "need?",
+        "What Python requirement does the one package that both {first} and {second} require "
+        "declare?",
+    ),
+    "unconditional-count": (
+        "How many of the requirements of {name} apply without any environment marker?",
+        "How many unconditional requirements, with no environment marker, does {name} list?",
+    ),
+    "reverse-conditional": (
+        "Which package requires {x} only under an environment marker?",
+        "Which package lists {x} as a conditional requirement?",
+    ),
+    "reverse-dependents-count": (
+        "Which package do exactly {n} packages in the catalog list as a requirement?",
+        "Exactly {n} catalog packages require one and the same package. Which one is it?",
+    ),
+    "most-dependents": (
+        "Which package do the most catalog packages list as a requirement, with or without an "
+        "environment marker?",
+        "Which package is required by more catalog packages than any other, counting "
+        "conditional requirements too?",
+    ),
+    "most-extras": (
+        "Which package in the catalog offers the most optional extras?",
+        "Which catalog package has the longest list of optional extras?",
+    ),
+    "most-markers": (
+        "Which package in the catalog lists the most requirements with an environment marker?",
+        "Which catalog package has the most conditional requirements?",
+    ),
+    "lowest-version": (
+        "Which package in the catalog is at the lowest version number?",
+        "Which catalog package has the smallest release version?",
+    ),
+    "dependency-of": (
+        "Which of {first} or {second} does {y} list as a requirement?",
+        "{y} names one of {first} and {second} among its requirements. Which one?",
+    ),
+    "nodeps-of": (
+        "Which of {first} or {second} has no required dependencies?",
+        "Of {first} and {second}, which one installs without any required dependency?",
+    ),
+    "noextras-of": (
+        "Which of {first} or {second} declares no optional extras?",
+        "Of {first} and {second}, which one offers no optional extras at all?",
+    ),
+    "markers-more": (
+        "Which of {first} or {second} lists more requirements with an environment marker?",
+        "Of {first} and {second}, which one has more conditional requirements?",
+    ),
+    "dependents-count": (
+        "How many packages in the catalog require {x}?",
+        "How many catalog packages list {x} among their requirements?",
+    ),
+    "extra-holders-count": (
+        'How many packages in the catalog offer an optional extra called "{e}"?',
+        'How many catalog packages declare an optional extra named "{e}"?',
+    ),
+    "filter-requires-noextras": (
+        "Among the packages that require {x}, which one declares no optional extras?",
+        "Which package depends on {x} but offers no optional extras?",
+    ),
+    "filter-extra-nodeps": (
+        'Among the packages with an optional extra called "{e}", which one has no required '
+        "dependencies?",
+        'Which package offers an optional extra named "{e}" yet has no required dependencies?',
+    ),
+    "absent-package": (
+        "How does the catalog summarise {name}?",
+        "Which requirements of {name} carry an environment marker?",
+        "Does the catalog record any required dependencies for {name}?",
+        "Which Python versions does the catalog entry for {name} allow?",
+    ),
+    "absent-attribute": (
+        "How often does {name} publish a new release?",
+        "Which deprecation policy does {name} follow?",
+        "Which code formatter does the {name} project use?",
+        "Which trademark policy covers the name {name}?",
+        "In which country is the {name} project based?",
+        "What is on the roadmap for the release after {name} {version}?",
+        "Which conference talk first presented {name}?",
+    ),
+}
+# per type (unanswerable: per kind): test10's shape
+KINDS6_TARGET = {"single_hop": 16, "reverse": 8, "comparison": 17, "filter": 14,
+                 "absent-package": 5, "absent-attribute": 6}
+
+
+def dependency_closure(p: Package, by_key: dict[str, Package]) -> set[str]:
+    """Every package `p` requires, directly or through catalog packages it requires."""
+    out: set[str] = set()
+    todo = sorted(p.mentioned())
+    while todo:
+        x = todo.pop()
+        if x not in out:
+            out.add(x)
+            todo += sorted(by_key[x].mentioned()) if x in by_key else []
+    return out
+
+
+def kinds6_catalog_questions(packages: list[Package], names: tuple[str, ...] = (),
+                             seed: int = 39) -> list[dict]:
+    """Every fact of the sixth kinds (`_KINDS6_Q`) the pages state about `packages`, and every
+    absent-package wording about each name in `names` that is not installed; each item in one
+    wording drawn with `seed`, carrying `_who`, `_sub`, `_asks`, `_states` and `_counts` as in
+    `kinds5_catalog_questions`."""
+    rng = random.Random(seed)
+    pk = list(packages)
+    by_key = {p.key: p for p in pk}
+    absent = set(ABSENT + ABSENT_LATER + ABSENT_LATER2 + ABSENT_LATER3 + ABSENT_LATER4
+                 + ABSENT_LATER5)
+    out: list[dict] = []
+
+    def add(kind, qtype, fields, answers, evidence, who, asks, states=(), counts=(), **extra):
+        template = rng.choice(_KINDS6_Q[kind])
+        it = _q(kind, qtype, template.format(**fields), answers, evidence, **extra)
+        it["_who"], it["_sub"] = who, kind
+        it["_asks"], it["_states"], it["_counts"] = set(asks), set(states), set(counts)
+        out.append(it)
+
+    def count(n: int) -> list[str]:
+        return [str(n), _NUMBER_WORDS[n]] if n < len(_NUMBER_WORDS) else [str(n)]
+
+    def spellings(x: str) -> list[str]:
+        """A package as the catalog names it (if it has a page) and as the pages write it."""
+        return list(dict.fromkeys(([by_key[x].name] if x in by_key else [])
+                                  + [r.name for o in pk for r in o.requires
+                                     if canonical(r.name) == x]))
+
+    def field_of(kind: str, x: Package) -> list[str] | None:
+        if kind.startswith("licence-"):
+            return licence_answers(x.licence) if x.licence else None
+        return python_answers(x.requires_python)
+
+    def markers(p: Package) -> int:
+        return sum(bool(r.marker) for r in p.requires)
+
+    # single_hop: the licence or Python requirement of the one package Y requires (Y lists one
+    # requirement, unconditional, with a page), or of the one package A and B both mention
+    # (unconditional in both, with a page); evidence: that package's page first
+    for y in pk:
+        if len(y.requires) == 1 and not y.requires[0].marker:
+            x = by_key.get(canonical(y.requires[0].name))
+            for kind in ("licence-of-dependency", "python-of-dependency"):
+                answers = field_of(kind, x) if x else None
+                if answers:
+                    what = kind.split("-")[0]
+                    add(kind, "single_hop", {"y": y.name}, answers, [x.doc_id, y.doc_id], x.key,
+                        [(what, x.key)], [("requires", y.key, x.key)])
+    for i, a in enumerate(pk):
+        for b in pk[i + 1:]:
+            common = a.mentioned() & b.mentioned()
+            x = by_key.get(next(iter(common))) if len(common) == 1 else None
+            if not x or x.key not in a.unconditional() or x.key not in b.unconditional():
+                continue
+            first, second = (a, b) if rng.random() < 0.5 else (b, a)
+            for kind in ("licence-of-shared", "python-of-shared"):
+                answers = field_of(kind, x)
+                if answers:
+                    what = kind.split("-")[0]
+                    add(kind, "single_hop", {"first": first.name, "second": second.name},
+                        answers, [x.doc_id, first.doc_id, second.doc_id], x.key,
+                        [(what, x.key)], [("requires", a.key, x.key), ("requires", b.key, x.key)])
+    # single_hop: how many requirements carry no marker (the package has some with one, some
+    # without; distinct names)
+    for p in pk:
+        n = len(p.requires) - markers(p)
+        if markers(p) and n and len(p.mentioned()) == len(p.requires):
+            add("unconditional-count", "single_hop", {"name": p.name}, count(n), [p.doc_id],
+                p.key, [("unconditional", p.key)], derived=True)
+    # reverse: the one package that lists X with a marker (no other lists X with one), X as
+    # its page writes it
+    for p in pk:
+        for r in p.requires:
+            x = canonical(r.name)
+            if (r.marker and x not in absent
+                    and sum(canonical(q.name) == x for q in p.requires) == 1
+                    and not any(o is not p and any(canonical(q.name) == x and q.marker
+                                                   for q in o.requires) for o in pk)):
+                add("reverse-conditional", "reverse", {"x": r.name}, [p.name], [p.doc_id], p.key,
+                    [("requires", p.key, x), ("marker", p.key, x)])
+    # reverse: the package exactly N packages require (every one unconditionally; no other
+    # package is mentioned by N), and the package with the most of something (no tie)
+    dependents: dict[str, list[Package]] = {}
+    for p in pk:
+        for x in sorted(p.mentioned()):
+            dependents.setdefault(x, []).append(p)
+    sizes = [len(v) for v in dependents.values()]
+    for x, group in sorted(dependents.items()):
+        if (len(group) >= 2 and sizes.count(len(group)) == 1 and x not in absent
+                and all(x in p.unconditional() for p in group)):
+            evidence = ([by_key[x].doc_id] if x in by_key else []) + [p.doc_id for p in group]
+            add("reverse-dependents-count", "reverse", {"n": str(len(group))}, spellings(x),
+                evidence, x, [("dependents", x)], derived=True)
+
+    def most(kind: str, keys: list[str], score, answers_of=None) -> None:
+        ranked = sorted(((score(k), k) for k in keys), reverse=True)
+        if len(ranked) >= 2 and ranked[0][0] > ranked[1][0]:
+            k = ranked[0][1]
+            answers = answers_of(k) if answers_of else [by_key[k].name]
+            add(kind, "reverse", {}, answers, [by_key[k].doc_id], k, [("most", kind)],
+                derived=True)
+
+    def lowness(k: str) -> tuple[int, ...]:  # higher for a lower release (zeros padded)
+        release = release_tuple(by_key[k].version) or ()
+        return tuple(-v for v in release + (0,) * (8 - len(release)))
+
+    most("most-dependents", [x for x in dependents if x in by_key],
+         lambda x: len(dependents[x]), spellings)
+    most("most-extras", [p.key for p in pk], lambda k: len(by_key[k].extras))
+    most("most-markers", [p.key for p in pk], lambda k: markers(by_key[k]))
+    most("lowest-version", [p.key for p in pk if release_tuple(p.version)], lowness)
+    # comparison: which of A or B does Y list as a requirement (B no requirement of Y, nor of
+    # what Y requires); which of A or B has no required dependencies (B has unconditional ones),
+    # offers no extras (B offers some), lists more conditional requirements (B lists some
+    # requirements)
+    for y in pk:
+        closure = dependency_closure(y, by_key)
+        for x in sorted(y.mentioned()):
+            a = by_key.get(x)
+            if not a or a is y:
+                continue
+            for b in pk:
+                if b is not y and b is not a and b.key not in closure:
+                    first, second = (a, b) if rng.random() < 0.5 else (b, a)
+                    add("dependency-of", "comparison",
+                        {"y": y.name, "first": first.name, "second": second.name}, [a.name],
+                        [y.doc_id, a.doc_id, b.doc_id], y.key, [("requires", y.key, a.key)],
+                        options=[first.name, second.name])
+    for a in pk:
+        for b in pk:
+            if b is a:
+                continue
+            first, second = (a, b) if rng.random() < 0.5 else (b, a)
+            pair = {"first": first.name, "second": second.name}
+            options = [first.name, second.name]
+            if not a.requires and b.unconditional():
+                add("nodeps-of", "comparison", pair, [a.name], [a.doc_id, b.doc_id], a.key,
+                    [("nodeps", a.key)], options=options)
+            if not a.extras and b.extras:
+                add("noextras-of", "comparison", pair, [a.name], [a.doc_id, b.doc_id], a.key,
+                    [("noextras", a.key)], options=options)
+            if b.requires and markers(a) > markers(b):
+                add("markers-more", "comparison", pair, [a.name], [a.doc_id, b.doc_id], a.key,
+                    [("markers-cmp",) + tuple(sorted((a.key, b.key)))],
+                    counts=[("markers", a.key), ("markers", b.key)], options=options,
+                    derived=True)
+    # filter: how many packages require X (2 to 12, every one unconditionally), or offer extra
+    # E (2 to 12; no package has an extra one could take for it)
+    for x, group in sorted(dependents.items()):
+        if 2 <= len(group) <= 12 and x not in absent and all(x in p.unconditional() for p in group):
+            add("dependents-count", "filter", {"x": spellings(x)[0]}, count(len(group)),
+                [p.doc_id for p in group], f"dependents {x}", [("dependents", x)], derived=True)
+    extras = sorted({e for p in pk for e in p.extras if len(e) > 2 and e not in absent})
+    for e in extras:
+        group = [p for p in pk if e in p.extras]
+        near = [p for p in pk if any(_near(e, x) for x in p.extras)]
+        if 2 <= len(group) <= 12 and near == group and all(
+                x == e for p in group for x in p.extras if _near(e, x)):
+            add("extra-holders-count", "filter", {"e": e}, count(len(group)),
+                [p.doc_id for p in group], f"extra {e}", [("extra-holders", e)], derived=True)
+    # filter: among the packages that mention X, the one without extras (it requires X
+    # unconditionally); among those with extra E (at least two; nor one like it), the one
+    # without requirements
+    for x, group in sorted(dependents.items()):
+        hits = [p for p in group if not p.extras]
+        if len(group) >= 2 and len(hits) == 1 and x in hits[0].unconditional() and x not in absent:
+            p = hits[0]
+            add("filter-requires-noextras", "filter", {"x": spellings(x)[0]}, [p.name], [p.doc_id], p.key,
+                [("noextras", p.key)], [("requires", p.key, x)])
+    for e in extras:
+        group = [p for p in pk if e in p.extras]
+        near = [p for p in pk if any(_near(e, x) for x in p.extras)]
+        hits = [p for p in near if not p.requires]
+        if len(group) >= 2 and len(hits) == 1 and hits[0] in group:
+            p = hits[0]
+            add("filter-extra-nodeps", "filter", {"e": e}, [p.name], [p.doc_id], p.key,
+                [("nodeps", p.key)], [("extra", p.key, e)])
+    out += _unanswerable(names, by_key, pk, _KINDS6_Q, facts=True)  # absent packages, attributes
+    wordings = [_template_re(t) for t in _KINDS6_Q["absent-package"]]
+    for it in out:
+        it.setdefault("_counts", set())
+        if it["kind"] == "absent-package":  # its wordings in turn, as absent attributes are taken
+            it["_sub"] = next(i for i, w in enumerate(wordings) if w.fullmatch(it["question"]))
+    return out
+
+
+def kinds6_facts(item: dict, packages: list[Package]) -> tuple[set, set]:
+    """(asks, states) of an item of a sixth kind, as `kinds6_catalog_questions` sets them:
+    ("licence", key), ("python", key), ("unconditional", key), ("requires", key, dependency),
+    ("marker", key, dependency), ("dependents", dependency), ("most", kind), ("nodeps", key),
+    ("noextras", key), ("markers-cmp", key, key), ("extra-holders", extra) asked; the
+    requirements a package is named by, a filter's dependency or extra stated."""
+    kind = item["kind"]
+    if kind not in _KINDS6_Q or not item["answers"]:
+        return set(), set()
+    keys = [e.split("/", 1)[1] for e in item["evidence"]]
+    f = question_fields(kind, item["question"]) or {}
+    answer = canonical(item["answers"][0])
+    if kind in ("licence-of-dependency", "python-of-dependency"):
+        return {(kind.split("-")[0], keys[0])}, {("requires", keys[1], keys[0])}
+    if kind in ("licence-of-shared", "python-of-shared"):
+        return {(kind.split("-")[0], keys[0])}, {("requires", k, keys[0]) for k in keys[1:]}
+    if kind == "unconditional-count":
+        return {("unconditional", keys[0])}, set()
+    if kind == "reverse-conditional":
+        x = canonical(f["x"])
+        return {("requires", keys[0], x), ("marker", keys[0], x)}, set()
+    if kind in ("reverse-dependents-count", "dependents-count"):
+        return {("dependents", canonical(f.get("x", item["answers"][0])))}, set()
+    if kind in ("most-dependents", "most-extras", "most-markers", "lowest-version"):
+        return {("most", kind)}, set()
+    if kind == "dependency-of":
+        return {("requires", keys[0], answer)}, set()
+    if kind == "nodeps-of":
+        return {("nodeps", answer)}, set()
+    if kind == "noextras-of":
+        return {("noextras", answer)}, set()
+    if kind == "markers-more":
+        return {("markers-cmp",) + tuple(sorted(keys))}, set()
+    if kind == "extra-holders-count":
+        return {("extra-holders", f["e"])}, set()
+    if kind == "filter-requires-noextras":
+        return {("noextras", keys[0])}, {("requires", keys[0], canonical(f["x"]))}
+    assert kind == "filter-extra-nodeps", kind
+    return {("nodeps", keys[0])}, {("extra", keys[0], f["e"])}
+
+
+def kinds6_split(packages: list[Package], used: list[dict], seed: int, prefix: str,
+                 names: tuple[str, ...]) -> list[dict]:
+    """A fresh split from KINDS6_FROM on: every fact `kinds6_catalog_questions` states that no
+    item of `used` asks or states in any kind (`all_facts`, and the counts they give away,
+    `known_counts`; a comparison of counts both of which they give away is left out), no
+    absent package in `names` they named, sampled per type (unanswerable: per kind) to
+    KINDS6_TARGET with `seed`, as `kinds5_split` samples."""
+    seen: set = set()
+    for it in used:
+        seen |= all_facts(it, packages)
+    seen |= known_counts(seen, packages)
+    asked: set = set()
+    pool = [it for it in _unused(kinds6_catalog_questions(packages, names, seed=seed), used, names)
+            if not (it["_counts"] and it["_counts"] <= seen)]
+    out = _sample_by_target(pool, KINDS6_TARGET, seed, seen, asked)
+    return _numbered_derived(out, prefix)
+
+
 def split_rows(packages: list[Package], split: str) -> list[dict]:
     """The catalog questions of a split as `questions catalog --split SPLIT` writes them (a fresh
     split from the earlier splits' frozen files under evalsets/catalog/)."""
@@ -1905,6 +2294,8 @@ def split_rows(packages: list[Package], split: str) -> list[dict]:
     folder = ROOT / "evalsets" / "catalog"
     used = [json.loads(line) for f in earlier
             for line in (folder / f"{f}.jsonl").read_text().splitlines() if line.strip()]
+    if is_kinds6(split):
+        return kinds6_split(packages, used, seed, f"cat-{split}", absent_names(split))
     if is_kinds5(split):
         return kinds5_split(packages, used, seed, f"cat-{split}", absent_names(split))
     if is_kinds4(split):
@@ -1929,7 +2320,7 @@ def main(argv: list[str] | None = None) -> int:
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
     q.add_argument("corpus", choices=["catalog"])
     q.add_argument("--split", choices=["dev", "test", "all", *FRESH_SPLITS], default="all",
-                   help="test2 to test10: a fresh split of facts no earlier split asks "
+                   help="test2 to test11: a fresh split of facts no earlier split asks "
                         "(written once, then frozen)")
     args = ap.parse_args(argv)
     packages = installed_packages()

@@ -30,7 +30,7 @@ EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
-                 "test10")
+                 "test10", "test11")
 MIN_TEST = 60
 
 
@@ -75,7 +75,7 @@ def present() -> list[str]:
 
 
 def frozen(name: str) -> list[str]:
-    """The frozen test splits of a set: `test`, and `test2` to `test10` (each written after the
+    """The frozen test splits of a set: `test`, and `test2` to `test11` (each written after the
     one before it, most after it was read) where they exist."""
     return [s for s in FROZEN_SPLITS if (EVALSETS / name / f"{s}.jsonl").is_file()]
 
@@ -137,7 +137,7 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
 def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
     pkgs = {p.key: p for p in builder.installed_packages()}
     by_name = {p.name: p for p in pkgs.values()}
-    absent = builder.absent_names("test10")
+    absent = builder.absent_names("test11")
     for split in ("dev", *frozen("catalog")):
         for q in load_qa(EVALSETS / "catalog" / f"{split}.jsonl"):
             kind = q.meta["kind"]
@@ -164,6 +164,8 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
                 _check_kinds4_gold(builder, q, ev, pkgs)
             elif kind in _KINDS5_ANSWERED:  # test10 on: licence of the package with X, counts, ...
                 _check_kinds5_gold(builder, q, ev, pkgs, by_name)
+            elif kind in _KINDS6_ANSWERED:  # test11 on: two-page lookups, superlatives, ...
+                _check_kinds6_gold(builder, q, ev, pkgs, by_name)
             elif kind == "requires":  # every wording ends in the package required
                 a, b = by_name[q.answers[0]], next(by_name[o] for o in q.options if o != q.answers[0])
                 needed = q.question.rsplit(" ", 1)[1].rstrip("?")
@@ -418,6 +420,125 @@ def _check_kinds5_gold(builder, q, ev, pkgs, by_name) -> None:
             assert [p for p in pkgs.values() if p.requires_python
                     and norm(p.requires_python) == norm(f["spec"])] == group, q.id
         assert q.answers[0] == str(len(group)) and ev == group, q.id
+
+
+# the answered kinds of fact added with test11 (`_KINDS6_Q`)
+_KINDS6_ANSWERED = ("licence-of-dependency", "python-of-dependency", "licence-of-shared",
+                    "python-of-shared", "unconditional-count", "reverse-conditional",
+                    "reverse-dependents-count", "most-dependents", "most-extras", "most-markers",
+                    "lowest-version", "dependency-of", "nodeps-of", "noextras-of", "markers-more",
+                    "dependents-count", "extra-holders-count", "filter-requires-noextras",
+                    "filter-extra-nodeps")
+
+
+def _check_kinds6_gold(builder, q, ev, pkgs, by_name) -> None:
+    """A gold answer of a test11 kind against the pinned metadata."""
+    kind = q.meta["kind"]
+    f = builder.question_fields(kind, q.question)
+    canon = builder.canonical
+    assert f is not None, q.id
+
+    def dependents(x: str) -> list:
+        return [p for p in pkgs.values() if x in p.mentioned()]
+
+    def markers(p) -> int:
+        return sum(bool(r.marker) for r in p.requires)
+
+    if kind.endswith(("-of-dependency", "-of-shared")):  # the field of the package named by others
+        x = ev[0]
+        if kind.endswith("-of-dependency"):  # Y lists one requirement, unconditional: X
+            y = by_name[f["y"]]
+            assert ev[1:] == [y] and len(y.requires) == 1 and not y.requires[0].marker, q.id
+            assert canon(y.requires[0].name) == x.key, q.id
+        else:  # A and B mention X and nothing else in common, both unconditionally
+            a, b = by_name[f["first"]], by_name[f["second"]]
+            assert ev[1:] == [a, b] and a.mentioned() & b.mentioned() == {x.key}, q.id
+            assert x.key in a.unconditional() and x.key in b.unconditional(), q.id
+        if kind.startswith("licence-"):  # as the page writes it, or without "License"
+            assert q.answers[0] == x.licence and all(a in x.licence for a in q.answers), q.id
+        else:
+            assert re.fullmatch(r">=\s*3\.\d+(\.\d+)?", x.requires_python), q.id
+            assert q.answers == [x.requires_python, x.requires_python.lstrip(">= ")], q.id
+    elif kind == "unconditional-count":  # requirements without a marker; some have one
+        p = ev[0]
+        n = sum(not r.marker for r in p.requires)
+        assert f["name"] == p.name and markers(p) and len(p.mentioned()) == len(p.requires), q.id
+        assert q.answers[0] == str(n) and n and q.meta["derived"], q.id
+    elif kind == "reverse-conditional":  # the one package that lists X with a marker
+        x = canon(f["x"])
+        reqs = [r for r in ev[0].requires if canon(r.name) == x]
+        assert [ev[0].name] == q.answers and len(reqs) == 1 and reqs[0].name == f["x"], q.id
+        assert [p.name for p in pkgs.values()
+                if any(canon(r.name) == x and r.marker for r in p.requires)] == q.answers, q.id
+    elif kind == "reverse-dependents-count":  # exactly N packages require it, unconditionally
+        x = canon(q.answers[0])
+        group = dependents(x)
+        assert all(canon(a) == x for a in q.answers) and q.meta["derived"], q.id
+        assert str(len(group)) == f["n"] and all(x in p.unconditional() for p in group), q.id
+        names = {d for p in pkgs.values() for d in p.mentioned()}
+        assert [d for d in sorted(names) if len(dependents(d)) == len(group)] == [x], q.id
+        assert ev == ([pkgs[x]] if x in pkgs else []) + group, q.id
+    elif kind in ("most-dependents", "most-extras", "most-markers", "lowest-version"):
+        assert q.meta["derived"] and len(ev) == 1, q.id
+        if kind == "most-dependents":  # with or without a marker
+            score = {d: len(dependents(d)) for p in pkgs.values() for d in p.mentioned()}
+        elif kind == "most-extras":
+            score = {p.key: len(p.extras) for p in pkgs.values()}
+        elif kind == "most-markers":
+            score = {p.key: markers(p) for p in pkgs.values()}
+        else:  # the lowest release, trailing zeros aside
+            def padded(v):
+                return v + (0,) * (8 - len(v))
+
+            score = {p.key: tuple(-x for x in padded(builder.release_tuple(p.version)))
+                     for p in pkgs.values()}
+        top = max(score.values())
+        assert [k for k, v in score.items() if v == top] == [ev[0].key], q.id
+        assert all(canon(a) == ev[0].key for a in q.answers) and ev[0].name in q.answers, q.id
+    elif kind in ("dependency-of", "nodeps-of", "noextras-of", "markers-more"):
+        a = by_name[q.answers[0]]
+        b = next(by_name[o] for o in q.options if o != q.answers[0])
+        assert sorted(q.options) == sorted([f["first"], f["second"]]), q.id
+        if kind == "dependency-of":  # Y lists A; B is not among what Y requires, at any depth
+            y = by_name[f["y"]]
+            assert a.key in y.mentioned() and ev == [y, a, b], q.id
+            closure, todo = set(), list(y.mentioned())
+            while todo:
+                d = todo.pop()
+                if d not in closure:
+                    closure.add(d)
+                    todo += list(pkgs[d].mentioned()) if d in pkgs else []
+            assert b.key not in closure and b is not y, q.id
+        elif kind == "nodeps-of":
+            assert not a.requires and b.unconditional(), q.id
+        elif kind == "noextras-of":
+            assert not a.extras and b.extras, q.id
+        else:
+            assert b.requires and markers(a) > markers(b) and q.meta["derived"], q.id
+    elif kind in ("dependents-count", "extra-holders-count"):  # how many packages, all named
+        if kind == "dependents-count":  # every one unconditionally
+            x = canon(f["x"])
+            group = dependents(x)
+            assert all(x in p.unconditional() for p in group), q.id
+        else:  # and no package has an extra one could take for it
+            group = [p for p in pkgs.values() if f["e"] in p.extras]
+            near = [p for p in pkgs.values() if _near_extra(p, f["e"])]
+            assert near == group and all(x == f["e"] for p in group for x in p.extras
+                                         if x.startswith(f["e"]) or f["e"].startswith(x)), q.id
+        assert q.answers[0] == str(len(group)) and ev == group and q.meta["derived"], q.id
+    else:  # the one package of the group without extras / without requirements
+        if kind == "filter-requires-noextras":
+            x = canon(f["x"])
+            group = dependents(x)
+            hits = [p for p in group if not p.extras]
+            assert x in ev[0].unconditional(), q.id
+        else:
+            assert kind == "filter-extra-nodeps", q.id
+            assert len([p for p in pkgs.values() if f["e"] in p.extras]) >= 2, q.id
+            group = [p for p in pkgs.values() if _near_extra(p, f["e"])]
+            hits = [p for p in group if not p.requires]
+            assert f["e"] in ev[0].extras, q.id
+        assert len(group) >= 2 and [p.name for p in hits] == q.answers == [ev[0].name], q.id
 
 
 def test_catalog_test2_asks_no_fact_dev_or_test_asks(builder):
@@ -729,6 +850,60 @@ def test_catalog_test10_asks_no_fact_an_earlier_split_asks(builder, corpora):
     asked = set().union(*(absent(it) for it in gone))
     assert len(asked) == len(gone)
     asked |= set(builder.ABSENT_LATER5)
+    installed = {builder.canonical(d.metadata["Name"] or "")
+                 for d in importlib.metadata.distributions()}
+    assert not {builder.canonical(n) for n in asked} & (installed | {p.key for p in pkgs})
+    assert not _in_catalog_text(corpora, asked)
+
+
+def test_catalog_test11_asks_no_fact_an_earlier_split_asks(builder, corpora):
+    """test11 was generated after test10, in the sixth fact kinds only (the licence or Python
+    requirement of the package one or two others require, unconditional counts, the one package
+    with a conditional requirement, superlatives, the package N others require, which of two a
+    third requires, has no dependencies or extras or more markers, counts of dependents and of
+    an extra's holders, filters for no extras or no dependencies): no package fact an earlier
+    split asks or states in any kind (`all_facts`, and the counts they give away), no comparison
+    of two counts both given away, no fact twice or given away by another test11 question,
+    unanswerable items in the sixth wordings only, and no absent package an earlier split named,
+    each named once."""
+    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
+              "test9", "test10", "test11")
+    rows = _catalog_splits(*splits)
+    earlier = [it for s in splits[:-1] for it in rows[s]]
+    test11 = rows["test11"]
+    pkgs = builder.installed_packages()
+    assert {it["kind"] for it in test11} <= set(builder._KINDS6_Q)
+    answered = {it["kind"] for it in test11 if it["answers"]}
+    assert answered <= set(_KINDS6_ANSWERED)
+    assert not {it["kind"] for it in earlier} & set(_KINDS6_ANSWERED)
+    assert not [it["id"] for it in test11  # every one in a wording of its kind
+                if builder.question_fields(it["kind"], it["question"]) is None]
+    assert not [it["id"] for it in test11 if not it["answers"]  # in the new wordings only
+                and not any(builder._template_re(t).fullmatch(it["question"])
+                            for t in builder._KINDS6_Q[it["kind"]])]
+    seen = set().union(*(builder.all_facts(it, pkgs) for it in earlier))
+    seen |= builder.known_counts(seen, pkgs)
+    facts = {it["id"]: builder.kinds6_facts(it, pkgs) for it in test11}
+    assert all(facts[it["id"]][0] for it in test11 if it["answers"])
+    assert not [i for i, (asks, _) in facts.items() if asks & seen]
+    for it in test11:  # a comparison of counts an earlier split gave both of away
+        if it["kind"] == "markers-more":
+            counts = {("markers", e.split("/", 1)[1]) for e in it["evidence"]}
+            assert not counts <= seen, it["id"]
+    for i, (asks, _) in facts.items():
+        others = [a | s for j, (a, s) in facts.items() if j != i]
+        assert not asks & set().union(*others), i
+    names = builder.absent_names("test11")
+
+    def absent(it):
+        return _absent_named(it, names)
+
+    named = set().union(*(absent(it) for it in earlier if it["kind"] == "absent-package"))
+    gone = [it for it in test11 if it["kind"] == "absent-package"]
+    assert all(len(absent(it)) == 1 for it in gone)
+    assert not [it["id"] for it in gone if absent(it) & named]
+    asked = set().union(*(absent(it) for it in gone))
+    assert len(asked) == len(gone)
     installed = {builder.canonical(d.metadata["Name"] or "")
                  for d in importlib.metadata.distributions()}
     assert not {builder.canonical(n) for n in asked} & (installed | {p.key for p in pkgs})
