@@ -293,3 +293,17 @@ def test_a_gold_name_glued_to_more_of_a_name_is_another_thing():
     assert is_correct(kite, "The Kite 3 is.", False)
     assert is_correct(item(["MIT"], "What licence does it use?"), "MIT License", False)
     assert is_correct(item(["5"], "How many kilograms?"), "5kg", False)
+
+
+@given(st.lists(st.sampled_from(["read", "write", "acquire", "lock", "rw", "x", "get"]), min_size=1, max_size=3),
+       st.sampled_from(["read", "rw", "try", "async"]), st.booleans())
+def test_a_gold_identifier_inside_a_longer_identifier_is_another_thing(parts, extra, before):
+    """An underscore glues a name to more of a name (found writing prose test11, 2026-12-01:
+    "acquire_x_lock" scored right for "x_lock"); the identifier itself, or the gold in a code
+    span or beside a dot, still answers."""
+    gold = "_".join(parts)
+    it = item([gold], "Which method takes the lock?")
+    longer = f"{extra}_{gold}" if before else f"{gold}_{extra}"
+    assert not is_correct(it, f"Call {longer}() first.", False)
+    assert is_correct(it, f"Call {gold}() first.", False)
+    assert is_correct(it, f"Call `{gold}` on obj.{gold}.", False)

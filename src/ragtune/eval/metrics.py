@@ -471,6 +471,8 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
                 return False  # the gold inside a list of candidates: a hedge, not an answer
             if _name_goes_on(spaced, end, question):
                 continue  # "Marrow Tide 3S" is not "Marrow Tide 3"
+            if _inside_identifier(spaced, start, end):
+                continue  # "acquire_x_lock" is not "x_lock"
             accepted.append((start, end))
     return bool(accepted)
 
@@ -483,6 +485,15 @@ def _name_goes_on(spaced: list[tuple[str, bool, str]], end: int, question: list[
         return False
     tok, upper, gap = spaced[end]
     return gap == "" and upper and tok[:1].isalpha() and tok not in question
+
+
+def _inside_identifier(spaced: list[tuple[str, bool, str]], start: int, end: int) -> bool:
+    """Whether a gold occurrence spanning spaced[start:end] is part of a longer identifier:
+    an underscore glues it to the token before or after it ("rw_lock.acquire_read_lock()"
+    holds the tokens of "lock.acquire()")."""
+    def glued(gap: str) -> bool:
+        return bool(gap) and set(gap) == {"_"}
+    return start > 0 and glued(spaced[start][2]) or end < len(spaced) and glued(spaced[end][2])
 
 
 # ------------------------------------------------------------------ citations and retrieval
