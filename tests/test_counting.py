@@ -50,6 +50,12 @@ def test_what_counts_and_what_does_not():
     assert count_listed(q, ["fooparse"], [("fooparse", "fooparse 1.0\nIt depends on numpy.")]) is None
     # a heading names, it lists nothing
     assert labelled_lists("# Package record: fooparse", {"packag"}) == []
+    # the noun after "how many" is what is counted: a list labelled by another of the
+    # question's words counts no desks (2026-12-01, after test10 was read)
+    site = ("About", "- **Harbury (headquarters)**: sales, finance and the lab.")
+    assert count_listed("How many desks does the Harbury headquarters have?", ["Harbury"], [site]) is None
+    assert count_listed("How many teams does the Harbury headquarters have?", ["Harbury"],
+                        [("About", "- Harbury teams: sales, finance and the lab.")])[0] == 3
 
 
 def test_records_counted_where_the_question_names_their_collection():

@@ -39,8 +39,19 @@ def counted_terms(question: str, subject: list[str]) -> set[str]:
     """The question's words that say what is counted (nouns and the relation's verb), without
     the subject's name and words that only say a list is given."""
     own = {stem(w) for n in subject for w in words(n)}
-    return {t for t in content_terms(question) if t not in own and t not in _LISTING_WORDS
-            and not t.isdigit()}
+    terms = {t for t in content_terms(question) if t not in own and t not in _LISTING_WORDS
+             and not t.isdigit()}
+    if m := _HOW_MANY.search(question):
+        # "How many desks does the headquarters have?": the noun after "how many" is what is
+        # counted (and the relation's verb of needing); "headquarters" labels no list of desks
+        counted = {stem(w) for w in words(m.group(1))}
+        terms = {t for t in terms if t in counted or t in _NEEDING} or terms
+    return terms
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,2}?[a-z-]+?)\s+(?:do|does|did|is|are|was|"
+                       r"were|can|could|will|would|has|have|had|in|on|at|for|of|per|to|from|by|"
+                       r"with|that|which|who)\b", re.I)
 
 
 def _matches(label: str, terms: set[str]) -> int:
