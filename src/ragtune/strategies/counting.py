@@ -41,17 +41,17 @@ def counted_terms(question: str, subject: list[str]) -> set[str]:
     own = {stem(w) for n in subject for w in words(n)}
     terms = {t for t in content_terms(question) if t not in own and t not in _LISTING_WORDS
              and not t.isdigit()}
-    if m := _HOW_MANY.search(question):
-        # "How many desks does the headquarters have?": the noun after "how many" is what is
-        # counted (and the relation's verb of needing); "headquarters" labels no list of desks
+    if m := _DO_SUBJECT.search(question):
+        # "How many desks does the Harbury headquarters have?": the clause's own subject
+        # ("the Harbury headquarters") is the thing, not what is counted; a list it labels
+        # ("Harbury (headquarters): sales, finance") counts no desks
         counted = {stem(w) for w in words(m.group(1))}
-        terms = {t for t in terms if t in counted or t in _NEEDING} or terms
+        terms -= {stem(w) for w in words(m.group(2))} - counted
     return terms
 
 
-_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,2}?[a-z-]+?)\s+(?:do|does|did|is|are|was|"
-                       r"were|can|could|will|would|has|have|had|in|on|at|for|of|per|to|from|by|"
-                       r"with|that|which|who)\b", re.I)
+_DO_SUBJECT = re.compile(r"\bhow\s+many\s+([\w\s-]+?)\s+(?:do|does|did)\s+([\w\s'-]+?)\s+[a-z]+"
+                         r"(?:\s+(?:on|to|for|with|in|of|at|by|from))?\s*\?\s*$", re.I)
 
 
 def _matches(label: str, terms: set[str]) -> int:
@@ -105,6 +105,10 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
     """(items, line, match strength, label) for every inline list of `text` whose label
     matches `terms`."""
     out = []
+    # a list wrapped onto the next line goes on there ("Present: A, B,\nC."); emphasis
+    # around a label ("**Present:**") is layout, not words
+    text = re.sub(r",[ \t]*\n[ \t]*(?![-*#|\s])", ", ", text)
+    text = re.sub(r"(\*\*|__)([^*_\n]{1,40}?)\1", r"\2", text)
     for line in text.splitlines():
         raw = line.strip()
         if not raw or raw.startswith("#"):  # a heading names, it lists nothing
@@ -119,7 +123,8 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
         body = re.sub(r"^[-*\u2022]\s+", "", raw)
         m = re.match(r"([^:|]{1,40}):\s+(.+)$", body)
         if m and len(m.group(1).split()) <= 4 and (strength := _matches(m.group(1), terms)):
-            items = _split_items(m.group(2))
+            # the list ends with its sentence ("A, B. Apologies: C." lists A and B)
+            items = _split_items(re.split(r"(?<=\w)\.\s+(?=[A-Z])", m.group(2))[0])
             if items is not None:
                 out.append((items, raw, strength, m.group(1)))
             continue
