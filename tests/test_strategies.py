@@ -323,6 +323,12 @@ def test_rules_found_after_test10_was_read():
     assert _unqualified_count("How many days of annual leave do staff get?", "27 days", leave) == []
     assert _unqualified_count("How many days a week can I work from home?", "3 days", leave) == []
     assert _unqualified_count("How many paid holidays are there?", "27 days", leave) == []  # "paid" is there
+    # a page about the Model 3 is not about the Model 2; a name's code part must be there
+    from ragtune.strategies.agentic import _about_name
+    assert not _about_name("The Wave Logger 3 has 16 GB of storage and a 2 year warranty.", "Wave Logger 2")
+    assert _about_name("The Wave Logger 2 stores 4 GB.", "Wave Logger 2")
+    assert _about_name("The Logger 2 stores 4 GB.", "Wave Logger 2")
+    assert not _about_name("The Fen Probe F12 is rated to 40 C.", "Fen Probe F21")
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

@@ -1042,7 +1042,7 @@ class Agentic(Rag):
             # what rag's typed answer asserts that no chunk states (computed once, used twice)
             # a value counts as stated only in a chunk naming the question's thing, when one does
             # ("14 months" from the passage about another product is not this product's value)
-            about = [h for h in evidence if all(_name_share(chunk_text(h), n) >= 0.5 for n in required)] \
+            about = [h for h in evidence if all(_about_name(chunk_text(h), n) for n in required)] \
                 if required and r.kind not in ("comparison", "multi_hop") else []
             if about:  # a document naming the thing is about it throughout (a README's links)
                 docs = {h.doc_id for h in about}
@@ -1370,6 +1370,18 @@ def _name_share(text: str, name: str) -> float:
     parts = _name_parts(name)
     toks = _tokens(text)
     return sum(p in toks for p in parts) / len(parts) if parts else 1.0
+
+
+def _about_name(text: str, name: str) -> bool:
+    """Whether `text` is about the thing `name` names: half its words or more, and the part
+    that tells it from its kin ("Model 2", "F21", "3S") as written: a page about the Model 3
+    is not about the Model 2."""
+    parts = _name_parts(name)
+    toks = _tokens(text)
+    flat = f" {_flat(text)} "
+    marks = [f" {_flat(a + ' ' + b)} " for a, b in zip(parts, parts[1:]) if _NUMBER_PART.fullmatch(b)]
+    coded = [p for p in parts if re.search(r"\d", p) and not _NUMBER_PART.fullmatch(p)]
+    return _name_share(text, name) >= 0.5 and all(x in flat for x in marks) and all(p in toks for p in coded)
 
 
 def names_covered(text: str, required: list[str]) -> float:
