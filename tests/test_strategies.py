@@ -329,6 +329,19 @@ def test_rules_found_after_test10_was_read():
     assert _about_name("The Wave Logger 2 stores 4 GB.", "Wave Logger 2")
     assert _about_name("The Logger 2 stores 4 GB.", "Wave Logger 2")
     assert not _about_name("The Fen Probe F12 is rated to 40 C.", "Fen Probe F21")
+    # "which of A or B has P": the option whose own chunks hold every word of P
+    from ragtune.strategies.agentic import _holds_property
+    a = Hit("offices/a", "a::0", 1.0, title="Harbury office",
+            text="The Harbury office has a loading bay for the service vans and a parts store.")
+    b = Hit("offices/b", "b::0", 1.0, title="Kelso office",
+            text="The Kelso office has two meeting rooms; vans park on the street.")
+    q = "Which office has a loading bay for the service vans, Harbury or Kelso?"
+    rel = q.replace("Harbury", " ").replace("Kelso", " ")
+    assert _holds_property(rel, q, ["Harbury", "Kelso"], [{"support": [a]}, {"support": [b]}]) == "Harbury"
+    both = Hit("offices/b", "b::1", 1.0, title="Kelso office",
+               text="The Kelso office also has a loading bay where service vans unload.")
+    assert _holds_property(rel, q, ["Harbury", "Kelso"], [{"support": [a]}, {"support": [b, both]}]) is None
+    assert _holds_property(rel, q, ["Harbury", "Kelso"], [{"support": [a]}, {"support": []}]) is None
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

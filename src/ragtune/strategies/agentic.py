@@ -973,6 +973,13 @@ class Agentic(Rag):
                     r.text = r.raw = has[0]
                     r.decided_by = "compare"
                     return
+            # "which office has a loading bay, A or B?": the one option whose own chunks hold
+            # every word of the property, when the other's hold fewer of them
+            if (holder := _holds_property(relation, r.question, r.options, r.subs)) is not None:
+                r.log("compare", {"property_words": sorted(_property_terms(relation, r.question))}, holder)
+                r.text = r.raw = holder
+                r.decided_by = "compare"
+                return
         prompt = self.messages(r.question, r.passages)
         scores = self._scores(prompt, r.options)
         margin = abs(scores[0] - scores[1])
@@ -1631,6 +1638,35 @@ def _about(text: str, option: str, options: list[str]) -> bool:
         if not any(low.startswith(o.lower(), m.start()) for o in longer):
             return True
     return names_covered(text, [option]) >= 1.0 and not longer
+
+
+def _property_terms(relation: str, question: str) -> set[str]:
+    """The content words of the property "which of A or B ..." asks about: the question's
+    words without the options, the wh-word's noun ("office" in "which office"), names and the
+    verbs that only carry it ("has", "does")."""
+    head = _head_noun(question)
+    terms = set(content_terms(QUOTED.sub(lambda m: " ".join(g for g in m.groups() if g), relation)))
+    return {t for t in terms if not (head and re.fullmatch(head + r"\w*", t))
+            and t not in _LIGHT_WORDS and t not in STOPWORDS and not t.isdigit()}
+
+
+def _holds_property(relation: str, question: str, options: list[str], subs: list[dict]) -> str | None:
+    """The option whose own retrieved chunks (naming it) hold every property word in one
+    chunk while the other option's hold fewer; None when both or neither do, or when the
+    property has fewer than two words to look for."""
+    terms = _property_terms(relation, question)
+    if len(terms) < 2 or len(options) != 2:
+        return None
+    best = []
+    for o, sub in zip(options, subs):
+        own = [h for h in sub.get("support", []) if _about(chunk_text(h), o, options)]
+        best.append(max((sum(_has_term(_tokens(chunk_text(h)), t) for t in terms) for h in own), default=-1))
+    if min(best) < 0:
+        return None  # an option without its own evidence: nothing to compare
+    top = max(best)
+    if top == len(terms) and best.count(top) == 1:
+        return options[best.index(top)]
+    return None
 
 
 def _mentions(text: str, span: str) -> bool:
