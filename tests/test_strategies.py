@@ -342,6 +342,16 @@ def test_rules_found_after_test10_was_read():
                text="The Kelso office also has a loading bay where service vans unload.")
     assert _holds_property(rel, q, ["Harbury", "Kelso"], [{"support": [a]}, {"support": [b, both]}]) is None
     assert _holds_property(rel, q, ["Harbury", "Kelso"], [{"support": [a]}, {"support": []}]) is None
+    # ... or the one option the chunks about P name, never the other
+    from ragtune.strategies.agentic import _named_by_property
+    notes = Hit("meetings/m", "m::0", 1.0, title="Leadership meeting",
+                text="Leadership meeting, May. Present: Ann Lee, Bo Chan. Attended by the board.")
+    q = "Who attended the May leadership meeting, Bo Chan or Cy Dee?"
+    rel = q.replace("Bo Chan", " ").replace("Cy Dee", " ")
+    assert _named_by_property(rel, q, ["Bo Chan", "Cy Dee"], [notes]) == "Bo Chan"
+    q2 = "Who attended the May leadership meeting, Bo Chan or Ann Lee?"
+    rel2 = q2.replace("Bo Chan", " ").replace("Ann Lee", " ")
+    assert _named_by_property(rel2, q2, ["Bo Chan", "Ann Lee"], [notes]) is None
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

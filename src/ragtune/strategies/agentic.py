@@ -980,6 +980,16 @@ class Agentic(Rag):
                 r.text = r.raw = holder
                 r.decided_by = "compare"
                 return
+            # "who attended the meeting, A or B?": the chunks about the property name one
+            # option and never the other
+            pool = list({h.chunk_id: h for h in [*r.hits, *r.floor.retrieved,
+                                                  *[h for s in r.subs for h in s.get("support", [])]]}.values())
+            if (named := _named_by_property(relation, r.question, r.options, pool)) is not None:
+                r.log("compare", {"property_words": sorted(_property_terms(relation, r.question)),
+                                  "named_in_its_chunks": named}, named)
+                r.text = r.raw = named
+                r.decided_by = "compare"
+                return
         prompt = self.messages(r.question, r.passages)
         scores = self._scores(prompt, r.options)
         margin = abs(scores[0] - scores[1])
@@ -1667,6 +1677,19 @@ def _holds_property(relation: str, question: str, options: list[str], subs: list
     if top == len(terms) and best.count(top) == 1:
         return options[best.index(top)]
     return None
+
+
+def _named_by_property(relation: str, question: str, options: list[str], chunks: list[Hit]) -> str | None:
+    """The one option the chunks about the property name (chunks holding most of its words,
+    two at least), when none of them names the other option."""
+    terms = _property_terms(relation, question)
+    if len(terms) < 2 or len(options) != 2:
+        return None
+    need = max(2, math.ceil(0.6 * len(terms)))
+    about = [chunk_text(h) for h in chunks
+             if sum(_has_term(_tokens(chunk_text(h)), t) for t in terms) >= need]
+    named = {o for o in options for t in about if _about(t, o, options)}
+    return named.pop() if about and len(named) == 1 else None
 
 
 def _mentions(text: str, span: str) -> bool:
