@@ -352,6 +352,12 @@ def test_rules_found_after_test10_was_read():
     q2 = "Who attended the May leadership meeting, Bo Chan or Ann Lee?"
     rel2 = q2.replace("Bo Chan", " ").replace("Ann Lee", " ")
     assert _named_by_property(rel2, q2, ["Bo Chan", "Ann Lee"], [notes]) is None
+    # options: "the X one" is X; "in A or in B" are places; one word against one word
+    from ragtune.strategies.question import find_options
+    assert find_options("Which report names the risk, the spring 2021 one or the May 2022 one?") == ["spring 2021", "May 2022"]
+    assert find_options("Two staff cover the coast. Are they based in Harbury or in Kelso Bay?") == ["Harbury", "Kelso Bay"]
+    assert find_options("Does the on-call rota rotate weekly or monthly?") == ["weekly", "monthly"]
+    assert find_options("Where should you go for help with setup or for bug reports?") == []
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

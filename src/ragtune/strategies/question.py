@@ -382,9 +382,19 @@ def find_options(question: str) -> list[str]:
     a = left[breaks[-1].end():] if breaks else left
     stop = _CLAUSE_BREAK.search(right)
     b = right[: stop.start()] if stop else right
+    # "based in A or in B": the first conjunct starts where the second's preposition does
+    prep = re.match(r"\s*(in|at|on|for|by|with|from|to|into|under)\s+", b, re.I)
+    asks_open = re.search(r"\b(?:where|what|how|why|when)\b", re.split(r"[.!?]\s", left)[-1], re.I)
+    if prep and not asks_open and (at := [x for x in re.finditer(rf"\b{prep.group(1)}\s+", a, re.I)]):
+        # ("where should you go for A or for B?" asks a place for both, not a choice)
+        a = a[at[-1].end():]
+        b = b[prep.end():]
     a, b = _trim_option(a, left=True), _trim_option(b, left=False)
     if not (stop and re.match(r"[,;:?!()]", right[stop.start():])):
         b = _parallel(a, b)
+    # "does it rotate weekly or monthly": a lower-case word against a clause ending in one
+    if re.fullmatch(r"[a-z][a-z-]+", b) and len(a.split()) > 1 and re.fullmatch(r"[a-z][a-z-]+", a.split()[-1]):
+        a = a.split()[-1]
     return [a, b] if _ok_options(a, b) else []
 
 
@@ -404,6 +414,8 @@ def _trim_option(text: str, left: bool) -> str:
     toks = text.strip(" ,.").split()
     while toks and toks[0].lower() in ("the", "a", "an", "either", "both", "of", "between", "one"):
         toks = toks[1:]
+    if len(toks) > 1 and toks[-1].lower() in ("one", "ones"):  # "the autumn 2023 one"
+        toks = toks[:-1]
     return " ".join(toks).strip(" ,.")
 
 
