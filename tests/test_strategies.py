@@ -358,6 +358,7 @@ def test_rules_found_after_test10_was_read():
     assert find_options("Two staff cover the coast. Are they based in Harbury or in Kelso Bay?") == ["Harbury", "Kelso Bay"]
     assert find_options("Does the on-call rota rotate weekly or monthly?") == ["weekly", "monthly"]
     assert find_options("Where should you go for help with setup or for bug reports?") == []
+    assert find_options("Whose README has a FAQ, fooparse's or barkits'?") == ["fooparse", "barkits"]
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

@@ -416,6 +416,8 @@ def _trim_option(text: str, left: bool) -> str:
         toks = toks[1:]
     if len(toks) > 1 and toks[-1].lower() in ("one", "ones"):  # "the autumn 2023 one"
         toks = toks[:-1]
+    if toks:  # "whose README, HTTPX's or Requests'?": the owners are HTTPX and Requests
+        toks[-1] = re.sub(r"(?<=\w)(?:['\u2019]s|(?<=s)['\u2019])$", "", toks[-1])
     return " ".join(toks).strip(" ,.")
 
 
