@@ -352,6 +352,14 @@ def test_rules_found_after_test10_was_read():
     q2 = "Who attended the May leadership meeting, Bo Chan or Ann Lee?"
     rel2 = q2.replace("Bo Chan", " ").replace("Ann Lee", " ")
     assert _named_by_property(rel2, q2, ["Bo Chan", "Ann Lee"], [notes]) is None
+    # ... or the one option a sentence writes with the property's number
+    from ragtune.strategies.agentic import _states_with_property
+    log = Hit("readmes/foo", "f::3", 1.0, title="foo",
+              text="* Version 1.4 released on 3 May 2012\n* Version 1.2 released on 9 June 2011")
+    q = "Which foo release came out in 2011, 1.2 or 1.4?"
+    rel = q.replace("1.2", " ").replace("1.4", " ")
+    assert _states_with_property(rel, q, ["1.2", "1.4"], [log]) == "1.2"
+    assert _states_with_property(rel.replace("2011", "2015"), q, ["1.2", "1.4"], [log]) is None
     # options: "the X one" is X; "in A or in B" are places; one word against one word
     from ragtune.strategies.question import find_options
     assert find_options("Which report names the risk, the spring 2021 one or the May 2022 one?") == ["spring 2021", "May 2022"]

@@ -980,6 +980,15 @@ class Agentic(Rag):
                 r.text = r.raw = holder
                 r.decided_by = "compare"
                 return
+            # "which release was out by 2008, 0.6 or 0.11?": the option one line or sentence
+            # states with the property (a changelog lists many releases per chunk)
+            if (holder := _states_with_property(relation, r.question, r.options,
+                                                [h for s in r.subs for h in s.get("support", [])])) is not None:
+                r.log("compare", {"property_words": sorted(_property_terms(relation, r.question, True)),
+                                  "in_one_sentence": holder}, holder)
+                r.text = r.raw = holder
+                r.decided_by = "compare"
+                return
             # "who attended the meeting, A or B?": the chunks about the property name one
             # option and never the other
             pool = list({h.chunk_id: h for h in [*r.hits, *r.floor.retrieved,
@@ -1650,14 +1659,31 @@ def _about(text: str, option: str, options: list[str]) -> bool:
     return names_covered(text, [option]) >= 1.0 and not longer
 
 
-def _property_terms(relation: str, question: str) -> set[str]:
+def _property_terms(relation: str, question: str, numbers: bool = False) -> set[str]:
     """The content words of the property "which of A or B ..." asks about: the question's
     words without the options, the wh-word's noun ("office" in "which office"), names and the
-    verbs that only carry it ("has", "does")."""
+    verbs that only carry it ("has", "does"); its numbers too when asked."""
     head = _head_noun(question)
     terms = set(content_terms(QUOTED.sub(lambda m: " ".join(g for g in m.groups() if g), relation)))
     return {t for t in terms if not (head and re.fullmatch(head + r"\w*", t))
-            and t not in _LIGHT_WORDS and t not in STOPWORDS and not t.isdigit()}
+            and t not in _LIGHT_WORDS and t not in STOPWORDS and (numbers or not t.isdigit())}
+
+
+def _states_with_property(relation: str, question: str, options: list[str], chunks: list[Hit]) -> str | None:
+    """The option one sentence or line writes with the property's numbers (a year: its words
+    are often paraphrased, "came out" for "released"), when no sentence writes the other
+    option with them."""
+    terms = {t for t in _property_terms(relation, question, numbers=True) if t.isdigit()}
+    if not terms or len(options) != 2:
+        return None
+    holders = set()
+    for h in {h.chunk_id: h for h in chunks}.values():
+        for line in chunk_text(h).splitlines():
+            for sent in split_sentences(line):
+                toks = _tokens(sent)
+                if all(_has_term(toks, t) for t in terms):
+                    holders |= {o for o in options if _about(sent, o, options)}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _holds_property(relation: str, question: str, options: list[str], subs: list[dict]) -> str | None:
