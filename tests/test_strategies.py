@@ -367,6 +367,10 @@ def test_rules_found_after_test10_was_read():
     assert find_options("Does the on-call rota rotate weekly or monthly?") == ["weekly", "monthly"]
     assert find_options("Where should you go for help with setup or for bug reports?") == []
     assert find_options("Whose README has a FAQ, fooparse's or barkits'?") == ["fooparse", "barkits"]
+    # "is at version V": the version is what the thing has, not what the question is about
+    from ragtune.strategies.agentic import _asked_about
+    assert not _asked_about("Which package under the MIT licence is at version 2.1.0?", "2.1.0")
+    assert _asked_about("What licence does fooparse use?", "fooparse")
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

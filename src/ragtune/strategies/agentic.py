@@ -859,7 +859,9 @@ class Agentic(Rag):
             if self._everywhere(n) or _is_value(n) or any(n.lower() == t.lower() for t in terms):
                 continue
             terms.append(n)
-        return terms, bool(quoted or versions or rare)
+        # a page's name ("rich", a dictionary word) is as specific as a rare word
+        titled = any(t.lower() in self._titles() for t in terms)
+        return terms, bool(quoted or versions or rare or titled)
 
     def _document_text(self, doc_id: str, h: Hit) -> str:
         """A document's whole text (its chunks joined; remembered)."""
@@ -1286,7 +1288,7 @@ def _asked_about(question: str, term: str) -> bool:
     "In X,", "Which X feature"), not about what has it ("which package requires X")."""
     t = re.escape(term)
     return re.search(
-        rf"\b{_AUX}\s+(?:the\s+|a\s+|an\s+)?(?:(?!as\b|by\b|(?:described|called|named|known|listed|"
+        rf"\b{_AUX}\s+(?:the\s+|a\s+|an\s+)?(?:(?!as\b|by\b|at\b|in\b|on\b|under\b|with\b|(?:described|called|named|known|listed|"
         rf"released|published|licensed|written)\b)[\w-]+\s+){{0,2}}?{t}(?![\w-])(?!\s*,)(?!\s+(?:and|or)\b)|"
         rf"(?<![\w-]){t}['\u2019]s?\b|^\s*(?:in|for|about|with)\s+{t}\b|"
         rf"^\s*(?:which|what)\s+{t}\s+[\w-]+|"
