@@ -371,6 +371,18 @@ def test_rules_found_after_test10_was_read():
     from ragtune.strategies.agentic import _asked_about
     assert not _asked_about("Which package under the MIT licence is at version 2.1.0?", "2.1.0")
     assert _asked_about("What licence does fooparse use?", "fooparse")
+    # "which package lists exactly N extras": the one page whose own list has N items
+    from types import SimpleNamespace
+    pages = {"p/foo": ("foo", "foo 1.0\n- extras: a, b, c"), "p/bar": ("bar", "bar 2.0\n- extras: a, b"),
+             "p/baz": ("baz", "baz 3.0\n- extras: x, y")}
+    fake = SimpleNamespace(
+        documents=lambda collection=None: [SimpleNamespace(doc_id=k, title=t) for k, (t, _) in pages.items()],
+        chunks_of=lambda doc_id, collection=None: [SimpleNamespace(text=pages[doc_id][1])])
+    agent2 = object.__new__(Agentic)
+    agent2.index, agent2.collection = fake, None
+    assert agent2._page_with_count("Which package lists exactly 3 optional extras?")[0] == "foo"
+    assert agent2._page_with_count("Which package lists exactly 2 optional extras?") is None  # two do
+    assert agent2._page_with_count("Which package lists 5 optional extras?") is None
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

@@ -721,6 +721,13 @@ class Agentic(Rag):
                 r.text = r.raw = r.span = name
                 r.decided_by = "count"
                 return
+        if r.want == "name" and (got := self._page_with_count(r.question)):
+            title, line = got
+            r.log("answer", {"question": q, "answer_type": r.want, "counted": line},
+                  {"pick": title, "why": "the one page whose list has the number asked"}, ms=t.ms)
+            r.text = r.raw = r.span = title
+            r.decided_by = "count"
+            return
         if r.want == "name" and (own := self._only_holder(r, r.question)):
             r.passages = [Passage(own.text[:300], own, own.score)]
             r.support = [own, *[h for h in r.support if h.doc_id == own.doc_id and h is not own]]
@@ -831,6 +838,35 @@ class Agentic(Rag):
                 _slug(title) and not _holds_term(h.text, title):
             return None
         return h
+
+    def _page_with_count(self, q: str) -> tuple[str, str] | None:
+        """For "which <thing> lists exactly N <nouns>?": the one page (of a corpus small
+        enough to read whole, 300 documents or fewer) whose own list of <nouns> has N items;
+        None when none or several do, or the question states no such count."""
+        m = _HAS_COUNT.search(q)
+        if not m or not _ASKS_WHICH.search(q):
+            return None
+        n = extract_values(f"{m.group(1)} items")
+        if not n or n[0].kind != "number":
+            return None
+        want, noun = n[0].key[0], m.group(2)
+        try:
+            docs = self.index.documents(self.collection)
+        except Exception:  # noqa: BLE001 (an index that cannot list its documents)
+            return None
+        if len(docs) > 300:
+            return None
+        found = []
+        for d in docs:
+            names = _title_names(d.title or "")
+            title = names[-1] if names else ""
+            if not title or not _name_like_title(title):
+                continue
+            text = self._document_text(d.doc_id, Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or ""))
+            got = count_listed(f"How many {noun} does {title} list?", [title], [(d.title or title, text)])
+            if got is not None and got[0] == want:
+                found.append((title, got[1]))
+        return found[0] if len(found) == 1 else None
 
     def _is_field(self, noun: str) -> bool:
         """Whether the corpus writes `noun` (a stem, regex-escaped) as a field's label in its
@@ -1278,6 +1314,10 @@ _READS = re.compile(r"\b(?:reads|reading)\s*:\s*(.+?)\s*\??\s*$")
 _QUOTATION = re.compile(rf"{QUOTED.pattern}|{_READS.pattern}")
 
 
+# "which package lists exactly 10 optional extras", "the one with 3 required dependencies"
+_HAS_COUNT = re.compile(r"\b(?:has|have|lists?|declares?|offers?|contains?|includes?|names?|with)\s+"
+                        r"(?:exactly\s+|just\s+|only\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|eleven|twelve)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?s)\b", re.I)
 _ASKS_WHICH = re.compile(r"^\s*(?:which|what)\s+(?!is\b|are\b|was\b|were\b|does\b|do\b|did\b)[\w-]+|"
                          r"\bwhich\s+(?:one|[\w-]+)\b|^\s*name\s+the\b", re.I)
 _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|will|should)"
