@@ -383,6 +383,10 @@ def test_rules_found_after_test10_was_read():
     assert agent2._page_with_count("Which package lists exactly 3 optional extras?")[0] == "foo"
     assert agent2._page_with_count("Which package lists exactly 2 optional extras?") is None  # two do
     assert agent2._page_with_count("Which package lists 5 optional extras?") is None
+    # a version written after a short form of the asked owner is the owner's
+    from ragtune.strategies.agentic import _labelled_by_owner
+    assert _labelled_by_owner("3.11", "Python", ["fooparse 0.29.2\n- py >=3.11\n- deps: click"])
+    assert not _labelled_by_owner("0.29.2", "Python", ["fooparse 0.29.2\n- py >=3.11"])
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

@@ -771,6 +771,7 @@ class Agentic(Rag):
         else:
             pick, why = None, "not confident"
         if pick is not None and not agree and r.want == "version" and not is_abstention(floor) \
+                and not _labelled_by_owner(pick, _version_owner_asked(q, []), [p.text for p in passages]) \
                 and _states_other_version(floor, q, [chunk_text(h) for h in [*r.hits, *r.floor.retrieved]]):
             pick, why = None, "rag states another version the evidence states"
         r.log("answer", {"question": q, "answer_type": r.want, "candidates": cands},
@@ -1676,6 +1677,19 @@ def coverage(question: str, chunks: list[Hit], answered: set[str] | frozenset[st
     return got / total
 
 
+def _labelled_by_owner(value: str, owner: str | None, texts: list[str]) -> bool:
+    """Whether a passage writes `value` right after the asked owner's name or a short form of
+    it ("py >=3.11" for a Python version): the span is that owner's, whatever rag read."""
+    if not owner:
+        return False
+    for t in texts:
+        for m in re.finditer(rf"(?<![\w.]){re.escape(value)}(?![\w.]*\w)", t):
+            lab = _label_before(t, m.start()).lower()
+            if lab == owner.lower() or lab and _shortens(lab, owner):
+                return True
+    return False
+
+
 def _states_other_version(floor: str, question: str, texts: list[str]) -> bool:
     """rag's answer gives a version the evidence gives too (not the question's own): what it
     read ("It needs Python 3.8") where a span took the nearest version (the package's own)."""
@@ -1861,8 +1875,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
                     tie = tie_at(v.start, v.end) + (1.0 if v.unit and stem(v.unit) in q_terms else 0.0)
-                    if owner and _label_before(text, v.start).lower() == owner.lower():
-                        named_by_owner.add(v.text)  # "Python >= 3.10" for a Python version
+                    if owner and ((lab := _label_before(text, v.start).lower()) == owner.lower()
+                                  or lab and _shortens(lab, owner)):
+                        named_by_owner.add(v.text)  # "Python >= 3.10" ("py >=3.10") for a Python version
                         tie += 1.0
                     tie = max(tie, label_tie)
                     found[v.text] = max(found.get(v.text, 0.0), tie - 0.1 * rank)
