@@ -387,6 +387,13 @@ def test_rules_found_after_test10_was_read():
     from ragtune.strategies.agentic import _labelled_by_owner
     assert _labelled_by_owner("3.11", "Python", ["fooparse 0.29.2\n- py >=3.11\n- deps: click"])
     assert not _labelled_by_owner("0.29.2", "Python", ["fooparse 0.29.2\n- py >=3.11"])
+    # "which library ...?" over a corpus of library pages asks for a page's name; a field the
+    # pages state ("licence: MIT") is no such thing
+    readmes = object.__new__(Agentic)
+    readmes._doc_sample = [f"lib{i} is a small library.\nlicence: MIT" for i in range(12)]
+    assert readmes._asks_for_a_page("Which library says it is fully typed?")
+    assert not readmes._asks_for_a_page("What licence does lib3 carry?")
+    assert not readmes._asks_for_a_page("Which city hosts the sprint?")
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

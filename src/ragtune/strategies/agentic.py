@@ -745,6 +745,13 @@ class Agentic(Rag):
         if not found:
             r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag"}, ms=t.ms)
             return
+        if r.want == "name" and self._asks_for_a_page(q) and \
+                (paged := [(c, tie) for c, tie in found if c.lower() in self._titles()]):
+            found = paged  # "which library says ...?" over a corpus of library pages: a page's name
+            # ... and the page rag names, when it is one (its name in lower case is no span)
+            said = [t for k, t in sorted(self._titles().items()) if _mentions(r.floor.text, t)
+                    and not _mentions(q, t) and all(not _names_same(c, t) for c, _ in found)]
+            found += [(t, 0.5) for t in said[:1]]
         if r.want != "name" and any(tie > 0 for _, tie in found):
             found = [(c, tie) for c, tie in found if tie > 0]  # values tied to the relation only
         cands = [c for c, _ in found]
@@ -868,6 +875,19 @@ class Agentic(Rag):
             if got is not None and got[0] == want:
                 found.append((title, got[1]))
         return found[0] if len(found) == 1 else None
+
+    def _asks_for_a_page(self, q: str) -> bool:
+        """Whether "which <noun> ...?" asks for one of the things the corpus's pages are about:
+        a word after "which" that most of the corpus's documents use (at least 3 in 10 of a
+        sample: "library" in a corpus of READMEs, "package" in a catalog)."""
+        m = re.search(r"\b(?:which|what)\s+([a-z][\w-]*)", q, re.I)
+        if not m or m.group(1).lower() in STOP_HEADS or m.group(1).lower() in STOPWORDS:
+            return False
+        sample = self._sample()
+        w = stem(m.group(1))
+        if len(sample) < 10 or self._is_field(re.escape(w)):
+            return False  # "What licence ...?": pages state a licence, they are no licences
+        return sum(_has_word(t, w) for t in sample) >= 0.3 * len(sample)
 
     def _is_field(self, noun: str) -> bool:
         """Whether the corpus writes `noun` (a stem, regex-escaped) as a field's label in its
