@@ -394,6 +394,17 @@ def test_rules_found_after_test10_was_read():
     assert readmes._asks_for_a_page("Which library says it is fully typed?")
     assert not readmes._asks_for_a_page("What licence does lib3 carry?")
     assert not readmes._asks_for_a_page("Which city hosts the sprint?")
+    # a catalog of things, one page each titled by its file's name: the pages' names
+    cat = object.__new__(Agentic)
+    cat.collection = None
+    cat.index = SimpleNamespace(documents=lambda collection=None: [
+        SimpleNamespace(doc_id=f"packages/pkg_{i}", title=f"pkg-{i}") for i in range(25)])
+    assert "pkg-3" in cat._page_names()
+    notes = object.__new__(Agentic)
+    notes.collection = None
+    notes.index = SimpleNamespace(documents=lambda collection=None: [
+        SimpleNamespace(doc_id=f"notes/n{i}", title=f"Meeting {i}") for i in range(25)])
+    assert notes._page_names() == set()
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

@@ -485,6 +485,23 @@ class Agentic(Rag):
                 self._doc_sample = []
         return self._doc_sample
 
+    def _page_names(self) -> set[str]:
+        """When the index is a catalog of things, one page each (20 documents or more, nine in
+        ten titled by their file's own name: "packages/pillow" titled "pillow"), the pages'
+        names ("-" for "_" and "."); empty otherwise."""
+        if getattr(self, "_pages_named", None) is None:
+            try:
+                docs = self.index.documents(self.collection)
+            except Exception:  # noqa: BLE001 (an index that cannot list documents)
+                docs = []
+            named = set()
+            for d in docs:
+                key = re.sub(r"[-_.]", "-", d.doc_id.rsplit("/", 1)[-1].split("#")[0].lower())
+                if any(re.sub(r"[-_.]", "-", t.lower()) == key for t in _title_names(d.title or "")):
+                    named.add(key)
+            self._pages_named = named if len(docs) >= 20 and len(named) >= 0.9 * len(docs) else set()
+        return self._pages_named
+
     def _titles(self) -> dict[str, str]:
         """Short document titles of the index (lower case -> as written): the names of the
         things a corpus is about, however they are written (`pandas`, `requests`)."""
@@ -1102,6 +1119,13 @@ class Agentic(Rag):
             missing += [w for w in _subject_words(r.question)
                         if w not in missing and not any(_has_token(t, w) for t in seen)
                         and not self._in_corpus(w)]
+            # a corpus of one page per thing, each titled by its file's name (a catalog), knows
+            # a thing it has no page for only as something its pages mention: a question about
+            # it ("the licence of X", "does X need") and naming no page is not the corpus's
+            if r.kind not in ("comparison", "multi_hop") and (pages := self._page_names()) \
+                    and not any(re.sub(r"[-_.]", "-", w.lower()) in pages
+                                for w in re.findall(r"[\w][\w.+-]*[\w+]|\w", r.question)):
+                missing += [w for w in _subject_words(r.question) if w not in missing]
             # ... and when the corpus has it but no retrieved chunk does, the evidence is about
             # something else (an adverb or a document's kind is no name: "cheekily", "readme")
             rare = [w for w in unknown if _name_like_word(w) and w not in DOCUMENT_WORDS]
