@@ -290,6 +290,9 @@ def test_rules_found_on_the_test9_traces():
     assert _subject_words("Should I go by train instead of flying?") == []
     assert _subject_words("What is a new starter's buddy for?") == []
     assert _subject_words("Where are Fooparse's docs?") == ["fooparse"]
+    # a passive's subject ("is X distributed", after test10 was read)
+    assert _subject_words("Under which licence is fooparse distributed?") == ["fooparse"]
+    assert _subject_words("Under which licence is the package released?") == []
     # a dotted number after the version's owner is its version
     assert states_value("The fooparse 2026.6 entry is the latest.", "version",
                         "Which version of fooparse does the catalog list?")

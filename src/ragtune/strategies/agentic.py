@@ -1381,6 +1381,8 @@ def _asked_about(question: str, term: str) -> bool:
 
 
 _SUBJECT = re.compile(
+    r"\b(?:is|are|was|were)\s+([\w.-]+)\s+(?:distributed|released|licensed|maintained|written|"
+    r"published|hosted|developed|installed|packaged)\b|"
     r"\bof\s+([\w.-]+)(?=\s+in\s+the\b|\s*\?\s*$)|"
     r"\b(?:does|do|did)\s+([\w.-]+)\s+(?:need|require|depend|use|have|get|list|declare|offer|"
     r"support|put|ship|run|cost|weigh|take)\b|"
@@ -1396,7 +1398,7 @@ def _subject_words(question: str) -> list[str]:
         w = raw.lower()
         if len(w) < 3 or w in STOPWORDS or w.isdigit() or w in out or not _name_like_word(w):
             continue  # "instead of flying?": a verb's form is no thing
-        if m.group(3) and raw.islower() and not re.search(r"[\d_.-]", raw):
+        if m.group(4) and raw.islower() and not re.search(r"[\d_.-]", raw):
             continue  # "a new starter's buddy": a common noun's possessive, often paraphrased
         out.append(w)
     return out
