@@ -408,6 +408,13 @@ def test_rules_found_after_test10_was_read():
     notes.index = SimpleNamespace(documents=lambda collection=None: [
         SimpleNamespace(doc_id=f"notes/n{i}", title=f"Meeting {i}") for i in range(25)])
     assert notes._page_names() == set()
+    # "days a week": not a figure a passage writes per year
+    from ragtune.strategies.agentic import _at_the_asked_rate
+    texts = ["Staff can work remotely for up to 3 days per week.",
+             "You may work abroad for up to 20 working days per calendar year."]
+    found = [("3 days", 1.0), ("20 working days", 0.6)]
+    assert _at_the_asked_rate("How many days a week can I work from home?", found, texts) == [("3 days", 1.0)]
+    assert _at_the_asked_rate("How many days can I work abroad?", found, texts) == []
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

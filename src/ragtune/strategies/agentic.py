@@ -769,6 +769,8 @@ class Agentic(Rag):
             said = [t for k, t in sorted(self._titles().items()) if _mentions(r.floor.text, t)
                     and not _mentions(q, t) and all(not _names_same(c, t) for c, _ in found)]
             found += [(t, 0.5) for t in said[:1]]
+        if r.want == "number" and (rated := _at_the_asked_rate(q, found, [p.text for p in passages])):
+            found = rated  # "days a week": not the figure a passage gives per year
         if r.want != "name" and any(tie > 0 for _, tie in found):
             found = [(c, tie) for c, tie in found if tie > 0]  # values tied to the relation only
         cands = [c for c, _ in found]
@@ -1721,6 +1723,34 @@ def coverage(question: str, chunks: list[Hit], answered: set[str] | frozenset[st
         total += w
         got += w * _has_term(toks, t)
     return got / total
+
+
+_RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(?:(?:calendar|working|business|school|financial)\s+)?"
+                   r"(day|week|month|year|night|hour)s?\b|"
+                   r"\b(daily|weekly|monthly|yearly|annually|nightly|hourly)\b", re.I)
+_RATE_WORD = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+              "annually": "year", "nightly": "night", "hourly": "hour"}
+
+
+def _rate(m: re.Match) -> str:
+    return (m.group(1) or _RATE_WORD[m.group(2).lower()]).lower()
+
+
+def _at_the_asked_rate(question: str, found: list[tuple[str, float]], texts: list[str]) -> list[tuple[str, float]]:
+    """For "how many days a week ...?": the candidates no passage writes with another rate
+    right after them ("20 working days a year"); [] when the question asks no rate or every
+    candidate goes."""
+    m = _RATE.search(question)
+    if not m or not found:
+        return []
+    asked = _rate(m)
+    keep = []
+    for c, tie in found:
+        rates = {_rate(x) for t in texts for at in re.finditer(re.escape(c), t)
+                 for x in [_RATE.match(t, at.end()) or _RATE.search(t[at.end():at.end() + 40])] if x}
+        if not rates or asked in rates:
+            keep.append((c, tie))
+    return keep if keep and len(keep) < len(found) else []
 
 
 def _labelled_by_owner(value: str, owner: str | None, texts: list[str]) -> bool:
