@@ -1737,7 +1737,7 @@ def _rate(m: re.Match) -> str:
 
 
 def _at_the_asked_rate(question: str, found: list[tuple[str, float]], texts: list[str]) -> list[tuple[str, float]]:
-    """For "how many days a week ...?": the candidates no passage writes with another rate
+    """The candidates no passage writes with another rate than the asked one ("days a week")
     right after them ("20 working days a year"); [] when the question asks no rate or every
     candidate goes."""
     m = _RATE.search(question)
