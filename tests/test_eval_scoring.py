@@ -307,3 +307,11 @@ def test_a_gold_identifier_inside_a_longer_identifier_is_another_thing(parts, ex
     assert not is_correct(it, f"Call {longer}() first.", False)
     assert is_correct(it, f"Call {gold}() first.", False)
     assert is_correct(it, f"Call `{gold}` on obj.{gold}.", False)
+
+
+def test_underscore_emphasis_is_no_identifier():
+    """Review of the identifier rule (2026-12-01): markdown emphasis before a comma still
+    answers."""
+    it = item(["fooparse"], "Which parser is it?")
+    assert is_correct(it, "It is _fooparse_, a parser.", False)
+    assert is_correct(it, "It is __fooparse__, a parser.", False)

@@ -419,6 +419,16 @@ def test_rules_found_after_test10_was_read():
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]
     assert all(v.kind != "date" for v in extract_values("part 8601-2019 and code 2019-2014"))
+    assert all(v.kind != "date" for v in extract_values("It takes 1500-2000 words."))  # a quantity's range
+    # a trailing "one" goes only after "the"; a rate is read in its own sentence, whole numbers only
+    assert find_options("Should I pick version two or version one?")[1] == "version one"
+    assert find_options("Is it the old version or new?") != ["version", "new"]
+    assert _at_the_asked_rate("How many days a week can I work from home?", [("3 days", 1.0)],
+                              ["Up to 13 days per year abroad. Up to 3 days. Staff: 2 days a week."]) == []
+    # "after 2008" is a bound, not the year a sentence writes
+    q_after = "Which foo release came out after 2011, 1.2 or 1.4?"
+    rel_after = q_after.replace("1.2", " ").replace("1.4", " ")
+    assert _states_with_property(rel_after, q_after, ["1.2", "1.4"], [log]) is None
     # the corpus's subject word beside a version, or beside the question's own name, is no answer
     agent = object.__new__(Agentic)
     agent._doc_sample = [f"fooparse{i} is a Python library." for i in range(10)]

@@ -493,7 +493,9 @@ def _inside_identifier(spaced: list[tuple[str, bool, str]], start: int, end: int
     holds the tokens of "lock.acquire()")."""
     def glued(gap: str) -> bool:
         return bool(gap) and set(gap) == {"_"}
-    return start > 0 and glued(spaced[start][2]) or end < len(spaced) and glued(spaced[end][2])
+    # a word must follow an underscore to glue ("_fooparse_," is emphasis before a comma)
+    return start > 0 and glued(spaced[start][2]) and spaced[start - 1][0] not in _SEP_TOKENS.values() \
+        or end < len(spaced) and glued(spaced[end][2]) and spaced[end][0] not in _SEP_TOKENS.values()
 
 
 # ------------------------------------------------------------------ citations and retrieval

@@ -768,7 +768,7 @@ class Agentic(Rag):
             # ... and the page rag names, when it is one (its name in lower case is no span)
             said = [t for k, t in sorted(self._titles().items()) if _mentions(r.floor.text, t)
                     and not _mentions(q, t) and all(not _names_same(c, t) for c, _ in found)]
-            found += [(t, 0.5) for t in said[:1]]
+            found += [(t, 0.5) for t in said if len(said) == 1]
         if r.want == "number" and (rated := _at_the_asked_rate(q, found, [p.text for p in passages])):
             found = rated  # "days a week": not the figure a passage gives per year
         if r.want != "name" and any(tie > 0 for _, tie in found):
@@ -902,11 +902,14 @@ class Agentic(Rag):
         m = re.search(r"\b(?:which|what)\s+([a-z][\w-]*)", q, re.I)
         if not m or m.group(1).lower() in STOP_HEADS or m.group(1).lower() in STOPWORDS:
             return False
-        sample = self._sample()
         w = stem(m.group(1))
-        if len(sample) < 10 or self._is_field(re.escape(w)):
-            return False  # "What licence ...?": pages state a licence, they are no licences
-        return sum(_has_word(t, w) for t in sample) >= 0.3 * len(sample)
+        seen = self.__dict__.setdefault("_page_kinds", {})  # judged once per noun
+        if w not in seen:
+            sample = self._sample()
+            # "What licence ...?": pages state a licence, they are no licences
+            seen[w] = len(sample) >= 10 and not self._is_field(re.escape(w)) \
+                and sum(_has_word(t, w) for t in sample) >= 0.3 * len(sample)
+        return seen[w]
 
     def _is_field(self, noun: str) -> bool:
         """Whether the corpus writes `noun` (a stem, regex-escaped) as a field's label in its
@@ -1364,7 +1367,7 @@ _QUOTATION = re.compile(rf"{QUOTED.pattern}|{_READS.pattern}")
 # "which package lists exactly 10 optional extras", "the one with 3 required dependencies"
 _HAS_COUNT = re.compile(r"\b(?:has|have|lists?|declares?|offers?|contains?|includes?|names?|with)\s+"
                         r"(?:exactly\s+|just\s+|only\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|"
-                        r"ten|eleven|twelve)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?s)\b", re.I)
+                        r"ten|eleven|twelve)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b", re.I)
 _ASKS_WHICH = re.compile(r"^\s*(?:which|what)\s+(?!is\b|are\b|was\b|were\b|does\b|do\b|did\b)[\w-]+|"
                          r"\bwhich\s+(?:one|[\w-]+)\b|^\s*name\s+the\b", re.I)
 _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|will|should)"
@@ -1383,8 +1386,8 @@ def _asked_about(question: str, term: str) -> bool:
 
 
 _SUBJECT = re.compile(
-    r"\b(?:is|are|was|were)\s+([\w.-]+)\s+(?:distributed|released|licensed|maintained|written|"
-    r"published|hosted|developed|installed|packaged)\b|"
+    r"\b(?:is|are|was|were)\s+([\w.-]+)\s+(?:[a-z]+ed|[a-z]+en|built|made|run|kept|held|sold|"
+    r"taught|bought|brought|found|shipped)\b|"
     r"\bof\s+([\w.-]+)(?=\s+in\s+the\b|\s*\?\s*$)|"
     r"\b(?:does|do|did)\s+([\w.-]+)\s+(?:need|require|depend|use|have|get|list|declare|offer|"
     r"support|put|ship|run|cost|weigh|take)\b|"
@@ -1393,7 +1396,8 @@ _SUBJECT = re.compile(
 
 def _subject_words(question: str) -> list[str]:
     """The one-word thing a question is about, where English marks it: "the requirement of
-    X?", "does X need", "X's"; lower case, function words and the question's names aside."""
+    X?", "does X need", "X's", "is X distributed"; lower case, function words and the
+    question's names aside."""
     out = []
     for m in _SUBJECT.finditer(QUOTED.sub(" ", question)):
         raw = next(g for g in m.groups() if g).strip(".-")
@@ -1602,8 +1606,7 @@ def _value_without_relation(answer: str, want: str, question: str, evidence: lis
 
 
 _COUNTED = re.compile(r"\bhow\s+(?:many|much)\s+([a-z][a-z\s-]*?)\s+(?:do|does|did|is|are|was|were|can|"
-                      r"could|will|would|should|has|have|had|must|may|might|in|on|at|for|per|"
-                      r"to|from|by|with|am|i|we|you|they|he|she|it)\b", re.I)
+                      r"could|will|would|should|has|have|had|must|may|might|am)\b", re.I)
 
 
 def _unqualified_count(question: str, answer: str, evidence: list[Hit]) -> list[str]:
@@ -1738,16 +1741,20 @@ def _rate(m: re.Match) -> str:
 
 def _at_the_asked_rate(question: str, found: list[tuple[str, float]], texts: list[str]) -> list[tuple[str, float]]:
     """The candidates no passage writes with another rate than the asked one ("days a week")
-    right after them ("20 working days a year"); [] when the question asks no rate or every
-    candidate goes."""
+    a few words after them in the same sentence ("20 working days per calendar year"); [] when
+    the question asks no rate or every candidate goes."""
     m = _RATE.search(question)
     if not m or not found:
         return []
     asked = _rate(m)
     keep = []
     for c, tie in found:
-        rates = {_rate(x) for t in texts for at in re.finditer(re.escape(c), t)
-                 for x in [_RATE.match(t, at.end()) or _RATE.search(t[at.end():at.end() + 40])] if x}
+        rates = set()
+        for t in texts:
+            for at in re.finditer(rf"(?<![\w.]){re.escape(c)}(?!\w)", t):
+                rest = re.split(r"[.;!?](?:\s|$)", t[at.end():at.end() + 40])[0]  # its own sentence
+                if x := _RATE.search(rest):
+                    rates.add(_rate(x))
         if not rates or asked in rates:
             keep.append((c, tie))
     return keep if keep and len(keep) < len(found) else []
@@ -1793,12 +1800,16 @@ def _about(text: str, option: str, options: list[str]) -> bool:
 
 def _property_terms(relation: str, question: str, numbers: bool = False) -> set[str]:
     """The content words of the property "which of A or B ..." asks about: the question's
-    words without the options, the wh-word's noun ("office" in "which office"), names and the
-    verbs that only carry it ("has", "does"); its numbers too when asked."""
+    words (the options already removed) without the wh-word's noun ("office" in "which office")
+    and the words that only carry it ("has", "only"); its numbers too when asked."""
     head = _head_noun(question)
     terms = set(content_terms(QUOTED.sub(lambda m: " ".join(g for g in m.groups() if g), relation)))
     return {t for t in terms if not (head and re.fullmatch(head + r"\w*", t))
             and t not in _LIGHT_WORDS and t not in STOPWORDS and (numbers or not t.isdigit())}
+
+
+_BEFORE_AFTER = re.compile(r"\b(?:after|before|since|until|till|by|prior\s+to|earlier\s+than|later\s+than)"
+                           r"\s+(?:\w+\s+)?\d", re.I)
 
 
 def _states_with_property(relation: str, question: str, options: list[str], chunks: list[Hit]) -> str | None:
@@ -1806,8 +1817,8 @@ def _states_with_property(relation: str, question: str, options: list[str], chun
     are often paraphrased, "came out" for "released"), when no sentence writes the other
     option with them."""
     terms = {t for t in _property_terms(relation, question, numbers=True) if t.isdigit()}
-    if not terms or len(options) != 2:
-        return None
+    if not terms or len(options) != 2 or _BEFORE_AFTER.search(relation):
+        return None  # "after 2008": a bound, not the year a sentence must write
     holders = set()
     for h in {h.chunk_id: h for h in chunks}.values():
         for line in chunk_text(h).splitlines():

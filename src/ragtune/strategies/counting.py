@@ -39,19 +39,10 @@ def counted_terms(question: str, subject: list[str]) -> set[str]:
     """The question's words that say what is counted (nouns and the relation's verb), without
     the subject's name and words that only say a list is given."""
     own = {stem(w) for n in subject for w in words(n)}
-    terms = {t for t in content_terms(question) if t not in own and t not in _LISTING_WORDS
-             and not t.isdigit()}
-    if m := _DO_SUBJECT.search(question):
-        # "How many desks does the Harbury headquarters have?": the clause's own subject
-        # ("the Harbury headquarters") is the thing, not what is counted; a list it labels
-        # ("Harbury (headquarters): sales, finance") counts no desks
-        counted = {stem(w) for w in words(m.group(1))}
-        terms -= {stem(w) for w in words(m.group(2))} - counted
-    return terms
+    return {t for t in content_terms(question) if t not in own and t not in _LISTING_WORDS
+            and not t.isdigit()}
 
 
-_DO_SUBJECT = re.compile(r"\bhow\s+many\s+([\w\s-]+?)\s+(?:do|does|did)\s+([\w\s'-]+?)\s+[a-z]+"
-                         r"(?:\s+(?:on|to|for|with|in|of|at|by|from))?\s*\?\s*$", re.I)
 
 
 def _matches(label: str, terms: set[str]) -> int:
@@ -101,13 +92,18 @@ def _sentences(line: str) -> list[str]:
     return [s for s in re.split(r"\.(?=\s+[A-Z]|\s*$)(?![^()]*\))", line) if s.strip()]
 
 
+# a sentence's end after a word of two letters or more that is no abbreviation ("J. Smith",
+# "Dr. Lee" go on)
+_LIST_END = re.compile(r"(?<![A-Z])(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr|No|vs))(?<!\b(?:Mrs|etc|Inc|Ltd))(?<=\w\w)\.\s+(?=[A-Z])")
+
+
 def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int, str]]:
     """(items, line, match strength, label) for every inline list of `text` whose label
     matches `terms`."""
     out = []
     # a list wrapped onto the next line goes on there ("Present: A, B,\nC."); emphasis
     # around a label ("**Present:**") is layout, not words
-    text = re.sub(r",[ \t]*\n[ \t]*(?![-*#|\s])", ", ", text)
+    text = re.sub(r",[ \t]*\n[ \t]*(?![-*#|\s\d])", ", ", text)
     text = re.sub(r"(\*\*|__)([^*_\n]{1,40}?)\1", r"\2", text)
     for line in text.splitlines():
         raw = line.strip()
@@ -124,7 +120,7 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
         m = re.match(r"([^:|]{1,40}):\s+(.+)$", body)
         if m and len(m.group(1).split()) <= 4 and (strength := _matches(m.group(1), terms)):
             # the list ends with its sentence ("A, B. Apologies: C." lists A and B)
-            items = _split_items(re.split(r"(?<=\w)\.\s+(?=[A-Z])", m.group(2))[0])
+            items = _split_items(_LIST_END.split(m.group(2))[0])
             if items is not None:
                 out.append((items, raw, strength, m.group(1)))
             continue

@@ -392,9 +392,13 @@ def find_options(question: str) -> list[str]:
     a, b = _trim_option(a, left=True), _trim_option(b, left=False)
     if not (stop and re.match(r"[,;:?!()]", right[stop.start():])):
         b = _parallel(a, b)
-    # "does it rotate weekly or monthly": a lower-case word against a clause ending in one
-    if re.fullmatch(r"[a-z][a-z-]+", b) and len(a.split()) > 1 and re.fullmatch(r"[a-z][a-z-]+", a.split()[-1]):
-        a = a.split()[-1]
+    # "does it rotate weekly or monthly": a lower-case word against a clause ending in a word
+    # of the same form (the same ending: "weekly", "monthly"; not "old version or new")
+    last = a.split()[-1] if a.split() else ""
+    if re.fullmatch(r"[a-z][a-z-]+", b) and len(a.split()) > 1 and re.fullmatch(r"[a-z][a-z-]+", last) \
+            and re.search(r"(?:ly|ed|ing|al|ous|ive|able|ible)$", b) \
+            and re.search(r"(?:ly|ed|ing|al|ous|ive|able|ible)$", last) and last[-2:] == b[-2:]:
+        a = last
     return [a, b] if _ok_options(a, b) else []
 
 
@@ -412,9 +416,10 @@ def _parallel(a: str, b: str) -> str:
 
 def _trim_option(text: str, left: bool) -> str:
     toks = text.strip(" ,.").split()
+    determined = bool(toks) and toks[0].lower() in ("the", "this", "that")
     while toks and toks[0].lower() in ("the", "a", "an", "either", "both", "of", "between", "one"):
         toks = toks[1:]
-    if len(toks) > 1 and toks[-1].lower() in ("one", "ones"):  # "the autumn 2023 one"
+    if determined and len(toks) > 1 and toks[-1] in ("one", "ones"):  # "the autumn 2023 one"
         toks = toks[:-1]
     if toks:  # "whose README, HTTPX's or Requests'?": the owners are HTTPX and Requests
         toks[-1] = re.sub(r"(?<=\w)(?:['\u2019]s|(?<=s)['\u2019])$", "", toks[-1])

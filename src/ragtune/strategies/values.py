@@ -151,6 +151,9 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
     for m in YEAR.finditer(text):
         add(Value(m.group(1), "date", (int(m.group(1)), 0, 0), "", m.start(1), m.end(1)))
     for m in _YEAR_RANGE.finditer(text):  # "2014-2016": two years, not a code
+        after = re.match(r"\s+([A-Za-z]+)", text[m.end():])
+        if after and _unit(after.group(1)):
+            continue  # "1500-2000 words": a range of a quantity
         if int(m.group(1)) < int(m.group(2)):
             for g in (1, 2):
                 add(Value(m.group(g), "date", (int(m.group(g)), 0, 0), "", m.start(g), m.end(g)))
