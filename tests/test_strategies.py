@@ -415,6 +415,23 @@ def test_rules_found_after_test10_was_read():
     found = [("3 days", 1.0), ("20 working days", 0.6)]
     assert _at_the_asked_rate("How many days a week can I work from home?", found, texts) == [("3 days", 1.0)]
     assert _at_the_asked_rate("How many days can I work abroad?", found, texts) == []
+    # found on the test11 traces after the reading: "whose e-mail address" asks for a person;
+    # "which years" asks for dates; a domain is held by a longer address; a title of common
+    # words written in lower case is a phrase, not a name; an address states its kind
+    from ragtune.strategies.agentic import _asks_address, _has_token, _tokens, _unstated_relation
+    from ragtune.strategies.question import answer_type
+    assert not _asks_address("Whose uni.de e-mail address is in the list?")
+    assert not _asks_address("Which contributor has an email address at uni.ca?")
+    assert _asks_address("What email address does the README give for Ann Lee?")
+    assert answer_type("During which years did Ann Lee maintain fooparse?") == "date"
+    assert answer_type("What years of experience do users have?") != "date"
+    assert _has_token(_tokens("* Ann Lee <alee@cs.uni.ca>"), "uni.ca")
+    phrase = object.__new__(Agentic)
+    phrase._dictionary = frozenset({"quick", "start", "the", "in"})
+    phrase._title_names = {"quick start": "Quick start", "fooparse": "fooparse"}
+    assert phrase._names_in("What does the response in fooparse's quick start show?") == ["fooparse"]
+    mail = [Hit("r", "r::0", 1.0, title="barlib", text="* Ann Lee <alee@uni.de>")]
+    assert _unstated_relation("Which barlib contributor has an email address at uni.de?", "name", mail) == []
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

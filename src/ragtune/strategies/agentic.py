@@ -588,8 +588,15 @@ class Agentic(Rag):
         found = names(text)
         low = text.lower()
         # longest titles first, in a fixed order: "sentence-transformers" holds "transformers"
+        vocab = self._vocabulary()
         for t, title in sorted(self._titles().items(), key=lambda x: (-len(x[0]), x[0])):
             if t in low and _mentions(text, title) and not any(_mentions(f, title) for f in found):
+                # a title of common words written in lower case ("the quick start") is a
+                # phrase of the question, not a page's name
+                said = re.search(rf"(?<![\w.]){re.escape(title)}(?!\w)", text, re.I)
+                if " " in t and said and said.group(0).islower() and vocab \
+                        and all(w in vocab for w in re.findall(r"[a-z]+", t)):
+                    continue
                 found.append(title)
         return found
 
@@ -1107,7 +1114,7 @@ class Agentic(Rag):
             if exhausted:  # rag's answer stands, checked only for names the evidence lacks
                 r.text, r.decided_by, r.support = r.floor.text, "rag", []
             evidence = r.hits
-            if r.decided_by == "rag" and not _ASKS_ADDRESS.search(QUOTED.sub(" ", r.question)) \
+            if r.decided_by == "rag" and not _asks_address(r.question) \
                     and (kept := _without_address(r.text, r.question, evidence)):
                 r.text = kept  # a made-up link beside the answer goes, the answer stays
             required = self._required_names(r.question, r)
@@ -1188,7 +1195,7 @@ class Agentic(Rag):
             elif r.decided_by == "rag" and \
                     (address := _unstated_address(r.text, r.question, evidence)):
                 why = f"rag's answer gives an address no chunk states: {address}"
-            elif r.decided_by == "rag" and _ASKS_ADDRESS.search(QUOTED.sub(" ", r.question)) \
+            elif r.decided_by == "rag" and _asks_address(r.question) \
                     and not _WRITTEN_ADDRESS.search(r.text):
                 why = "rag's answer gives no address"  # an e-mail address or a URL is one
             elif ungrounded:
@@ -1322,6 +1329,20 @@ _WRITTEN_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'`)\]]+|[\w.+-]+@[\w-
 # a question asking for an address written as one (not a street address)
 _ASKS_ADDRESS = re.compile(r"\b(?:e-?mail\s+address|url|web\s*(?:address|site)|website)\b", re.I)
 _SCHEME = re.compile(r"(?:https?://)?(?:www\.)?")
+
+
+def _asks_address(question: str) -> bool:
+    """Whether the question asks for an e-mail address or a web address itself ("What e-mail
+    address ...", "Where is ... website"), not for whose it is ("Whose e-mail address ...",
+    "Which contributor has an e-mail address at ...")."""
+    q = QUOTED.sub(" ", question)
+    if not _ASKS_ADDRESS.search(q) or re.match(r"\s*(?:who|whose|whom)\b", q, re.I):
+        return False
+    m = re.match(r"\s*(?:which|what)\s+(\w+)(?:\s+\w+){0,2}", q, re.I)
+    return not (m and m.group(1).lower() not in _AUX_WORDS and not _ASKS_ADDRESS.search(m.group(0)))
+
+
+_AUX_WORDS = {"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "should", "will"}
 
 
 def _bare(address: str) -> str:
@@ -1483,7 +1504,9 @@ def _holds_all(text: str, constraints: list[str]) -> bool:
 
 
 def _has_token(toks: set[str], word: str) -> bool:
-    return word in toks or stem(word) in toks or any(x.startswith(word) for x in toks)
+    # a domain is held by a longer address ("ualberta.ca" in "mtaschuk@ece.ualberta.ca")
+    return word in toks or stem(word) in toks or any(x.startswith(word) for x in toks) \
+        or "." in word.strip(".") and any(x.endswith(("." + word, "@" + word)) for x in toks)
 
 
 def _name_share(text: str, name: str) -> float:
@@ -1661,7 +1684,13 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
         return []
     seen: set[str] = set()
     for h in evidence:
-        seen |= _tokens(chunk_text(h))
+        text = chunk_text(h)
+        seen |= _tokens(text)
+        # an address written out states what it is ("max@uni.de" is an e-mail address)
+        if re.search(r"[\w.+-]+@[\w-]+\.[\w.-]+", text):
+            seen |= {"email", "e-mail", "mail", "address", "addresses"}
+        if re.search(r"https?://|www\.", text):
+            seen |= {"url", "link", "links", "website", "site", "address", "page"}
     seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
     if seen & _NEEDS:  # "requires", "needs", "depends on": one relation
         seen |= _NEEDS

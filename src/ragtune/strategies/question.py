@@ -251,7 +251,7 @@ _NUMBER_CUE = re.compile(
 _DATE_CUE = re.compile(
     r"^\s*when\b|\b(?:in|by|from|since|until)\s+when\s+(?:did|does|do|was|were|is|will|are|has|"
     r"have|had|must|should|can)\b|\bwhen\s+(?:did|does|do|was|were|is|will|"
-    r"are|has|have|had)\b|\b(?:what|which)\s+(?:year|date|day|month|decade|century)\b|"
+    r"are|has|have|had)\b|\b(?:what|which)\s+(?:year|years(?!\s+of\b)|date|dates|day|month|decade|century)\b|"
     r"\b(?:what|which)\s+is\s+the\s+(?:deadline|date|release date|end date|start date)\b|"
     r"\b(?:what|which)\s+time\b|\b(?:what|which)\s+(?:days?|weekdays?|months)\b|"
     r"\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:day|date|year|deadline)\b|"
