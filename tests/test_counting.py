@@ -104,3 +104,21 @@ def test_the_record_a_filtered_comparison_picks():
     assert pick_record("Which has the lower list price?", c, "less") is None
     assert pick_record("Of the products in the catalog, which is cheaper?", c, "less") is None
     assert pick_record(q, c, None) is None
+
+
+def test_records_under_a_numeric_bound():
+    """A bound the question puts on a field it names ("a list price above EUR 1,000", "weigh
+    more than 500 g", "launched after 2020") selects records (2026-12-01, after test11 was
+    read); the comparative's own field may be the bounded one."""
+    from ragtune.strategies.counting import count_records, pick_record
+    recs = [{"name": "A", "price_eur": 1180, "weight_g": 640, "launch_year": 2021},
+            {"name": "B", "price_eur": 890, "weight_g": 400, "launch_year": 2019},
+            {"name": "C", "price_eur": 2350, "weight_g": 5200, "launch_year": 2022},
+            {"name": "D", "price_eur": 420, "weight_g": 300, "launch_year": 2024}]
+    col = {"products/catalog": recs}
+    assert count_records("How many products in the catalog have a list price above EUR 1,000?", col)[0] == 2
+    assert count_records("How many products in the catalog launched after 2020?", col)[0] == 3
+    assert pick_record("Of the products in the catalog with a list price under EUR 1,000, which is the heaviest?",
+                       col, "more")[0]["name"] == "B"
+    assert pick_record("Of the products in the catalog that weigh more than 500 g, which is the lightest?",
+                       col, "less")[0]["name"] == "A"

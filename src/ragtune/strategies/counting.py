@@ -226,8 +226,43 @@ def _named_values(q: str, records: list[dict], where: list[str]) -> dict[str, st
     return {f: next(iter(vs)) for f, vs in conditions.items() if len(vs) == 1}
 
 
-def _matching(records: list[dict], cond: dict[str, str]) -> list[dict]:
-    return [r for r in records if all(str(r.get(f, "")).strip().lower() == v for f, v in cond.items())]
+_BOUND_Q = re.compile(r"\b(above|over|more\s+than|greater\s+than|at\s+least|after|under|below|less\s+than|"
+                      r"fewer\s+than|at\s+most|before)\s+(?:eur|usd|gbp|chf|\u20ac|\$|\u00a3)?\s?"
+                      r"(\d[\d,]*(?:\.\d+)?)(?![\d.])", re.I)
+
+
+def _named_bounds(q: str, records: list[dict]) -> list[tuple[str, str, float]]:
+    """(field, "gt"/"ge"/"lt"/"le", number) for each bound the question (lower case) puts on a
+    numeric field it names right before it ("a list price above EUR 1,000": price_eur > 1000;
+    "weigh more than 500 g": weight_g > 500; "launched after 2020": launch_year > 2020)."""
+    numeric = {k for r in records for k, v in r.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    out = []
+    for m in _BOUND_Q.finditer(q):
+        before = q[max(0, m.start() - 40):m.start()]
+        named = [k for k in numeric
+                 if any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", before) for p in k.lower().split("_"))]
+        if not named:
+            hinted = [fields for rx, fields in _FIELD_OF if rx.search(before)]
+            named = [k for k in numeric for fields in hinted[:1] if any(f in k.lower().split("_") for f in fields)]
+        if len(named) != 1:
+            continue
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        op = {"at least": "ge", "at most": "le"}.get(word) or (
+            "gt" if word in ("above", "over", "more than", "greater than", "after") else "lt")
+        out.append((named[0], op, float(m.group(2).replace(",", ""))))
+    return out
+
+
+def _within(value: object, op: str, bound: float) -> bool:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    return {"gt": value > bound, "ge": value >= bound, "lt": value < bound, "le": value <= bound}[op]
+
+
+def _matching(records: list[dict], cond: dict[str, str],
+              bounds: list[tuple[str, str, float]] = ()) -> list[dict]:
+    return [r for r in records if all(str(r.get(f, "")).strip().lower() == v for f, v in cond.items())
+            and all(_within(r.get(f), op, b) for f, op, b in bounds)]
 
 
 def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[int, str, dict] | None:
@@ -244,13 +279,16 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
     for path, records in collections.items():
         if (where := _named_collection(q, path)) is None:
             continue
-        if cond := _named_values(q, records, where):
-            found.append((len(_matching(records, cond)), path, cond))
+        cond = _named_values(q, records, where)
+        bounds = _named_bounds(q, records)
+        if cond or bounds:
+            shown = {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}
+            found.append((len(_matching(records, cond, bounds)), path, shown))
     return found[0] if len(found) == 1 else None
 
 
 # comparatives that name the field they compare when the question does not ("the heaviest")
-_FIELD_OF = ((re.compile(r"\b(?:heav|light)\w*", re.I), ("weight", "mass")),
+_FIELD_OF = ((re.compile(r"\b(?:heav|light|weigh)\w*", re.I), ("weight", "mass")),
              (re.compile(r"\b(?:cheap\w*|expensive|pric\w*|cost\w*)", re.I), ("price", "cost")),
              (re.compile(r"\b(?:newest|oldest|newer|older|latest|earliest|most recent)\b", re.I),
               ("year", "date")))
@@ -273,22 +311,24 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
         if (where := _named_collection(q, path)) is None:
             continue
         numeric = {k for r in records for k, v in r.items() if isinstance(v, int)}
-        named = [k for k in numeric
-                 if any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", q) for p in k.lower().split("_"))]
-        if not named:
-            hinted = [fields for rx, fields in _FIELD_OF if rx.search(question)]
-            named = [k for k in numeric for fields in hinted[:1]
-                     if any(f in k.lower().split("_") for f in fields)]
         cond = _named_values(q, records, where)
-        named = [k for k in named if k not in cond]  # "launched in 2022" selects, it is not compared
-        if len(named) != 1 or not cond:
+        bounds = _named_bounds(q, records)
+        bound = {f for f, _, _ in bounds}
+        # "launched in 2022" and "a price under EUR 1,000" select, they are not compared ...
+        named = [k for k in numeric if k not in cond and k not in bound
+                 and any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", q) for p in k.lower().split("_"))]
+        if not named:  # ... but the comparative's own field may be bounded ("over 500 g, the lightest")
+            hinted = [fields for rx, fields in _FIELD_OF if rx.search(_BOUND_Q.sub(" ", question))]
+            named = [k for k in numeric if k not in cond for fields in hinted[:1]
+                     if any(f in k.lower().split("_") for f in fields)]
+        if len(named) != 1 or not (cond or bounds):
             continue
         field = named[0]
-        pool = [r for r in _matching(records, cond) if isinstance(r.get(field), int)]
+        pool = [r for r in _matching(records, cond, bounds) if isinstance(r.get(field), int)]
         if len(pool) < 2:
             continue
         best = (max if way == "more" else min)(r[field] for r in pool)
         top = [r for r in pool if r[field] == best]
         if len(top) == 1:
-            found.append((top[0], field, cond))
+            found.append((top[0], field, {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}))
     return found[0] if len(found) == 1 else None
