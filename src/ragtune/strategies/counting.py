@@ -234,7 +234,7 @@ _BOUND_Q = re.compile(r"\b(above|over|more\s+than|greater\s+than|at\s+least|afte
 def _named_bounds(q: str, records: list[dict]) -> list[tuple[str, str, float]]:
     """(field, "gt"/"ge"/"lt"/"le", number) for each bound the question (lower case) puts on a
     numeric field it names right before it ("a list price above EUR 1,000": price_eur > 1000;
-    "weigh more than 500 g": weight_g > 500; "launched after 2020": launch_year > 2020)."""
+    "weigh more than 500 g": weight_g > 500; "opened after 2020": opened > 2020)."""
     numeric = {k for r in records for k, v in r.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
     out = []
     for m in _BOUND_Q.finditer(q):
