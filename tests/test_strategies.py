@@ -432,6 +432,16 @@ def test_rules_found_after_test10_was_read():
     assert phrase._names_in("What does the response in fooparse's quick start show?") == ["fooparse"]
     mail = [Hit("r", "r::0", 1.0, title="barlib", text="* Ann Lee <alee@uni.de>")]
     assert _unstated_relation("Which barlib contributor has an email address at uni.de?", "name", mail) == []
+    # "how many packages require X": the pages of a catalog whose own list holds X
+    docs = {f"packages/p{i}": (f"p{i}", f"p{i} 1.0\n- deps: {'attrs, ' if i % 3 == 0 else ''}click")
+            for i in range(24)}
+    listing = object.__new__(Agentic)
+    listing.collection = None
+    listing.index = SimpleNamespace(
+        documents=lambda collection=None: [SimpleNamespace(doc_id=k, title=t) for k, (t, _) in docs.items()],
+        chunks_of=lambda doc_id, collection=None: [SimpleNamespace(text=docs[doc_id][1])])
+    assert listing._pages_listing("How many packages in the catalog require attrs?") == (8, "attrs")
+    assert listing._pages_listing("How many packages in the catalog require numpy?") is None
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

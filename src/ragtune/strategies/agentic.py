@@ -70,7 +70,7 @@ from ragtune.strategies.question import (
     unknown_words,
     words,
 )
-from ragtune.strategies.counting import asks_count, count_listed, count_records, pick_record
+from ragtune.strategies.counting import asks_count, count_listed, count_records, counted_terms, labelled_lists, pick_record
 from ragtune.strategies.rag import Rag
 from ragtune.strategies.values import Value, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
@@ -974,6 +974,13 @@ class Agentic(Rag):
             r.decided_by = "count"
             return True
         got = count_listed(q, q_names, [(f"{h.title} {h.heading}", self._with_next(h)) for h in seen.values()])
+        if got is None and (pages := self._pages_listing(q)) is not None:
+            n, thing = pages
+            r.log("answer", {"question": q, "answer_type": r.want, "listed": thing},
+                  {"count": n, "why": "the pages whose own list holds it"}, ms=t.ms)
+            r.text = r.raw = r.span = str(n)
+            r.decided_by = "count"
+            return True
         if got is None:
             return False
         n, line = got
@@ -983,6 +990,34 @@ class Agentic(Rag):
         r.decided_by = "count"
         r.passages = [Passage(line, h, h.score) for h in seen.values() if line[:60] in h.text][:1]
         return True
+
+    def _pages_listing(self, q: str) -> tuple[int, str] | None:
+        """The answer to "How many <things> in the <corpus> require X?" (or offer an extra called X): how
+        many pages of a catalog of things (one page each; 300 or fewer, read whole) hold X in
+        their own list labelled by the question's relation; None when the question names no
+        such X, or no page lists it."""
+        pages = self._page_names()
+        if not pages or len(pages) > 300:
+            return None
+        m = QUOTED.search(q)
+        thing = next(g for g in m.groups() if g).strip() if m else \
+            (re.search(r"([\w][\w.+-]*\w)\s*\?\s*$", q) or [None, None])[1]
+        if not thing or thing.lower() in STOPWORDS:
+            return None
+        key = re.sub(r"[-_.]", "-", thing.lower())
+        terms = counted_terms(q, [thing])
+        n = 0
+        try:
+            docs = self.index.documents(self.collection)
+        except Exception:  # noqa: BLE001 (an index that cannot list its documents)
+            return None
+        for d in docs:
+            text = self._document_text(d.doc_id, Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or ""))
+            lists = labelled_lists(text, terms)
+            if any(key in {re.sub(r"[-_.]", "-", i.lower().split()[0]) for i in items if i.split()}
+                   for items, _, _, _ in lists):
+                n += 1
+        return (n, thing) if n else None
 
     def _record_collections(self) -> dict[str, list[dict]]:
         """The index's record collections (the records of a jsonl, json or csv file: ids
