@@ -442,6 +442,13 @@ def test_rules_found_after_test10_was_read():
         chunks_of=lambda doc_id, collection=None: [SimpleNamespace(text=docs[doc_id][1])])
     assert listing._pages_listing("How many packages in the catalog require attrs?") == (8, "attrs")
     assert listing._pages_listing("How many packages in the catalog require numpy?") is None
+    # "which of A or B has no extras?": the option whose own list is empty; a derived word
+    # ("instantiate") names no thing
+    from ragtune.strategies.agentic import _the_empty_list, _name_like_word
+    own = [[("foo", "foo 1.0\n- extras: none")], [("bar", "bar 2.0\n- extras: docs, test")]]
+    assert _the_empty_list("optional extras", ["foo", "bar"], own) == "foo"
+    assert _the_empty_list("optional extras", ["foo", "bar"], [own[1], own[1]]) is None
+    assert not _name_like_word("instantiate") and _name_like_word("httpcore")
     # a year range is two years
     from ragtune.strategies.values import extract_values
     assert [v.key for v in extract_values("It was kept up 2014-2016.")] == [(2014, 0, 0), (2016, 0, 0)]

@@ -1103,6 +1103,17 @@ class Agentic(Rag):
                 r.text = r.raw = holder
                 r.decided_by = "compare"
                 return
+            # "which of A or B has no optional extras?": the option whose own list is empty
+            # while the other's is not
+            if (m := re.search(r"\bno\s+((?:[\w-]+\s+){0,2}?[\w-]+s)\b", relation, re.I)):
+                own = [[(f"{h.title} {h.heading}", self._with_next(h)) for h in
+                        ([h for h in s_.get("support", []) if _about(chunk_text(h), o, r.options)]
+                         or self._own_pages(o))] for s_, o in zip(r.subs, r.options)]
+                if (pick := _the_empty_list(m.group(1), r.options, own)) is not None:
+                    r.log("compare", {"counted": m.group(1)}, pick)
+                    r.text = r.raw = pick
+                    r.decided_by = "compare"
+                    return
             # "which release was out by 2008, 0.6 or 0.11?": the option one line or sentence
             # states with the property (a changelog lists many releases per chunk)
             if (holder := _states_with_property(relation, r.question, r.options,
@@ -1519,7 +1530,7 @@ def _name_like_word(word: str) -> bool:
     return not _DERIVED.search(word)
 
 
-_DERIVED = re.compile(r"(?:ly|tion|sion|ment|ness|ity|able|ible|ive|i[sz]e|i[sz]ed|ing|ed)s?$")
+_DERIVED = re.compile(r"(?:ly|tion|sion|ment|ness|ity|able|ible|ive|i[sz]e|i[sz]ed|ing|ed|ate)s?$")
 
 
 def named_by_most(texts: list[str], name: str) -> bool:
@@ -1874,6 +1885,16 @@ def _property_terms(relation: str, question: str, numbers: bool = False) -> set[
 
 _BEFORE_AFTER = re.compile(r"\b(?:after|before|since|until|till|by|prior\s+to|earlier\s+than|later\s+than)"
                            r"\s+(?:\w+\s+)?\d", re.I)
+
+
+def _the_empty_list(noun: str, options: list[str], own: list[list[tuple[str, str]]]) -> str | None:
+    """The one option whose own (title, text) chunks list no <noun> ("extras: none", "It has
+    no required dependencies") while the other's list some; None unless both are counted."""
+    counts = []
+    for o, chunks in zip(options, own):
+        got = count_listed(f"How many {noun} does {o} list?", [o], chunks)
+        counts.append(got[0] if got else None)
+    return options[counts.index(0)] if None not in counts and counts.count(0) == 1 else None
 
 
 def _states_with_property(relation: str, question: str, options: list[str], chunks: list[Hit]) -> str | None:
