@@ -433,15 +433,22 @@ def test_rules_found_after_test10_was_read():
     mail = [Hit("r", "r::0", 1.0, title="barlib", text="* Ann Lee <alee@uni.de>")]
     assert _unstated_relation("Which barlib contributor has an email address at uni.de?", "name", mail) == []
     # "how many packages require X": the pages of a catalog whose own list holds X
-    docs = {f"packages/p{i}": (f"p{i}", f"p{i} 1.0\n- deps: {'attrs, ' if i % 3 == 0 else ''}click")
+    docs = {f"packages/p{i}": (f"p{i}", f"p{i} 1.0\n- deps: {'p23, ' if i % 3 == 0 else ''}click")
             for i in range(24)}
     listing = object.__new__(Agentic)
     listing.collection = None
     listing.index = SimpleNamespace(
         documents=lambda collection=None: [SimpleNamespace(doc_id=k, title=t) for k, (t, _) in docs.items()],
         chunks_of=lambda doc_id, collection=None: [SimpleNamespace(text=docs[doc_id][1])])
-    assert listing._pages_listing("How many packages in the catalog require attrs?") == (8, "attrs")
-    assert listing._pages_listing("How many packages in the catalog require numpy?") is None
+    assert listing._pages_listing("How many packages in the catalog require p23?") == (8, "p23")
+    assert listing._pages_listing("How many packages in the catalog require p22?") is None
+    # ... while "How many packages does X require?" counts X's own list
+    from ragtune.strategies.agentic import _counts_holders
+    pages = {"p22", "p23", "fooparse"}
+    assert _counts_holders("How many packages in the catalog require p23?", pages)
+    assert _counts_holders("How many catalog packages list fooparse among their requirements?", pages)
+    assert not _counts_holders("How many packages does p23 require?", pages)
+    assert not _counts_holders("What is the number of packages p23 depends on?", pages)
     # "which of A or B has no extras?": the option whose own list is empty; a derived word
     # ("instantiate") names no thing
     from ragtune.strategies.agentic import _the_empty_list, _name_like_word

@@ -973,8 +973,12 @@ class Agentic(Rag):
             r.text = r.raw = r.span = str(n)
             r.decided_by = "count"
             return True
-        got = count_listed(q, q_names, [(f"{h.title} {h.heading}", self._with_next(h)) for h in seen.values()])
-        if got is None and (pages := self._pages_listing(q)) is not None:
+        # "How many packages require X?" counts the pages listing X; "How many packages does X
+        # require?" counts X's own list
+        inverse = _counts_holders(q, self._page_names())
+        got = None if inverse else \
+            count_listed(q, q_names, [(f"{h.title} {h.heading}", self._with_next(h)) for h in seen.values()])
+        if got is None and inverse and (pages := self._pages_listing(q)) is not None:
             n, thing = pages
             r.log("answer", {"question": q, "answer_type": r.want, "listed": thing},
                   {"count": n, "why": "the pages whose own list holds it"}, ms=t.ms)
@@ -992,16 +996,14 @@ class Agentic(Rag):
         return True
 
     def _pages_listing(self, q: str) -> tuple[int, str] | None:
-        """The answer to "How many <things> in the <corpus> require X?" (or offer an extra called X): how
-        many pages of a catalog of things (one page each; 300 or fewer, read whole) hold X in
-        their own list labelled by the question's relation; None when the question names no
-        such X, or no page lists it."""
+        """The answer to "How many <things> in the <corpus> require X?" (or "offer an extra
+        called X"): how many pages of a catalog of things (one page each; 300 or fewer, read
+        whole) hold X (a page's name, or quoted) in their own list labelled by the question's
+        relation; None when the question names no such X, or no page lists it."""
         pages = self._page_names()
         if not pages or len(pages) > 300:
             return None
-        m = QUOTED.search(q)
-        thing = next(g for g in m.groups() if g).strip() if m else \
-            (re.search(r"([\w][\w.+-]*\w)\s*\?\s*$", q) or [None, None])[1]
+        thing = _listed_thing(q, pages)
         if not thing or thing.lower() in STOPWORDS:
             return None
         key = re.sub(r"[-_.]", "-", thing.lower())
@@ -1885,6 +1887,36 @@ def _property_terms(relation: str, question: str, numbers: bool = False) -> set[
 
 _BEFORE_AFTER = re.compile(r"\b(?:after|before|since|until|till|by|prior\s+to|earlier\s+than|later\s+than)"
                            r"\s+(?:\w+\s+)?\d", re.I)
+
+
+def _listed_thing(q: str, pages: set[str]) -> str | None:
+    """What a question counts the holders of: a quoted word, else the last page name it
+    writes, else its last identifier ("LGPL-3.0-only": letters with a digit, "-", "_" or ".")."""
+    m = QUOTED.search(q)
+    if m:
+        return next(g for g in m.groups() if g).strip()
+    toks = re.findall(r"[\w][\w.+-]*\w", q)
+    named = [w for w in toks if re.sub(r"[-_.]", "-", w.lower()) in pages]
+    coded = [w for w in toks if re.search(r"[a-z]", w, re.I) and re.search(r"[\d_.-]", w)]
+    return (named or coded or [None])[-1]
+
+
+_LISTS = r"(?:requires?|needs?|depends?\s+on|uses?|lists?|offers?|declares?|carry|carries|includes?|ships?)"
+
+
+def _counts_holders(q: str, pages: set[str]) -> bool:
+    """Whether "how many <things> <verb> X?" counts the things that list X (X, a page's name
+    or a quoted word, written after the verb, with no do-auxiliary: "How many packages
+    require certifi?") rather than X's own list ("How many packages does X require?", "the
+    number of packages X depends on")."""
+    if not pages or re.search(r"\b(?:do|does|did)\b", q, re.I):
+        return False
+    thing = _listed_thing(q, pages)
+    if not thing:
+        return False
+    t = re.escape(thing)
+    return bool(re.search(rf"\b{_LISTS}\b.*(?<![\w-]){t}(?![\w-])", q, re.I)) \
+        and not re.search(rf"(?<![\w-]){t}(?![\w-]).*\b{_LISTS}\b", q, re.I)
 
 
 def _the_empty_list(noun: str, options: list[str], own: list[list[tuple[str, str]]]) -> str | None:
