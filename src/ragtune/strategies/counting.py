@@ -279,12 +279,19 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
     for path, records in collections.items():
         if (where := _named_collection(q, path)) is None:
             continue
-        cond = _named_values(q, records, where)
-        bounds = _named_bounds(q, records)
-        if cond or bounds:
-            shown = {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}
+        cond, bounds, shown = _selection(q, records, where)
+        if shown:
             found.append((len(_matching(records, cond, bounds)), path, shown))
     return found[0] if len(found) == 1 else None
+
+
+def _selection(q: str, records: list[dict], where: list[str]
+               ) -> tuple[dict[str, str], list[tuple[str, str, float]], dict[str, str]]:
+    """The question's conditions on a collection's records: field values it names, bounds it
+    puts on fields it names, and both as one readable mapping for the trace."""
+    cond = _named_values(q, records, where)
+    bounds = _named_bounds(q, records)
+    return cond, bounds, {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}
 
 
 # comparatives that name the field they compare when the question does not ("the heaviest")
@@ -311,8 +318,7 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
         if (where := _named_collection(q, path)) is None:
             continue
         numeric = {k for r in records for k, v in r.items() if isinstance(v, int)}
-        cond = _named_values(q, records, where)
-        bounds = _named_bounds(q, records)
+        cond, bounds, shown = _selection(q, records, where)
         bound = {f for f, _, _ in bounds}
         # "launched in 2022" and "a price under EUR 1,000" select, they are not compared ...
         named = [k for k in numeric if k not in cond and k not in bound
@@ -330,5 +336,5 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
         best = (max if way == "more" else min)(r[field] for r in pool)
         top = [r for r in pool if r[field] == best]
         if len(top) == 1:
-            found.append((top[0], field, {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}))
+            found.append((top[0], field, shown))
     return found[0] if len(found) == 1 else None
