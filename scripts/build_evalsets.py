@@ -549,7 +549,8 @@ def question_fields(kind: str, question: str) -> dict[str, str] | None:
     base = (_BASE_FILTER[kind],) if kind in _BASE_FILTER else ()
     for template in (base + _LATER_Q.get(kind, ()) + _KINDS2_Q.get(kind, ())
                      + _KINDS3_Q.get(kind, ()) + _KINDS4_Q.get(kind, ())
-                     + _KINDS5_Q.get(kind, ()) + _KINDS6_Q.get(kind, ())):
+                     + _KINDS5_Q.get(kind, ()) + _KINDS6_Q.get(kind, ())
+                     + _KINDS7_Q.get(kind, ())):
         m = _template_re(template).fullmatch(question)
         if m:
             return m.groupdict()
@@ -723,8 +724,9 @@ FRESH_TARGET = {"version": 13, "licence": 7, "python": 4, "reverse": 12, "requir
 # from KINDS2_FROM on every fact `kinds2_catalog_questions` states instead, from KINDS3_FROM
 # on every fact `kinds3_catalog_questions` states, from KINDS4_FROM on the answered facts
 # of `kinds3_catalog_questions` and every fact `kinds4_catalog_questions` states, and from
-# KINDS5_FROM on every fact `kinds5_catalog_questions` states, and from KINDS6_FROM on every
-# fact `kinds6_catalog_questions` states.
+# KINDS5_FROM on every fact `kinds5_catalog_questions` states, from KINDS6_FROM on every
+# fact `kinds6_catalog_questions` states, and from KINDS7_FROM on every fact
+# `kinds7_catalog_questions` states.
 FRESH_SPLITS = {
     "test2": (30, ("dev", "test")),
     "test3": (31, ("dev", "test", "test2")),
@@ -738,6 +740,8 @@ FRESH_SPLITS = {
                     "test9")),
     "test11": (39, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
                     "test9", "test10")),
+    "test12": (40, ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
+                    "test9", "test10", "test11")),
 }
 POOL_SEEDS = range(30, 90)
 LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_LATER
@@ -746,7 +750,8 @@ LATER_ABSENT_FROM = "test4"  # the first fresh split that may ask about ABSENT_L
 def absent_names(split: str) -> tuple[str, ...]:
     """The uninstalled packages a fresh split may ask about: ABSENT, from LATER_ABSENT_FROM on
     ABSENT_LATER too, from LATER_FROM on ABSENT_LATER2 as well, from KINDS2_FROM on
-    ABSENT_LATER3, from KINDS3_FROM on ABSENT_LATER4, and from KINDS5_FROM on ABSENT_LATER5."""
+    ABSENT_LATER3, from KINDS3_FROM on ABSENT_LATER4, from KINDS5_FROM on ABSENT_LATER5, and
+    from KINDS7_FROM on ABSENT_LATER7."""
     order = list(FRESH_SPLITS)
     names = ABSENT
     if order.index(split) >= order.index(LATER_ABSENT_FROM):
@@ -759,6 +764,8 @@ def absent_names(split: str) -> tuple[str, ...]:
         names += ABSENT_LATER4
     if order.index(split) >= order.index(KINDS5_FROM):
         names += ABSENT_LATER5
+    if order.index(split) >= order.index(KINDS7_FROM):
+        names += ABSENT_LATER7
     return names
 
 
@@ -790,6 +797,12 @@ def is_kinds6(split: str) -> bool:
     """Whether a fresh split takes its facts from `kinds6_catalog_questions`."""
     order = list(FRESH_SPLITS)
     return order.index(split) >= order.index(KINDS6_FROM)
+
+
+def is_kinds7(split: str) -> bool:
+    """Whether a fresh split takes the seventh kinds (`kinds7_catalog_questions`)."""
+    order = list(FRESH_SPLITS)
+    return order.index(split) >= order.index(KINDS7_FROM)
 
 
 def is_later(split: str) -> bool:
@@ -1499,9 +1512,10 @@ def kinds4_facts(item: dict, packages: list[Package]) -> tuple[set, set]:
 
 def all_facts(item: dict, packages: list[Package]) -> set:
     """Every package fact an item of any kind and split asks or states (`item_facts`,
-    `kinds3_facts`, `kinds4_facts`, `kinds5_facts`, `kinds6_facts` together)."""
+    `kinds3_facts`, `kinds4_facts`, `kinds5_facts`, `kinds6_facts`, `kinds7_facts` together)."""
     out: set = set()
-    for facts in (item_facts, kinds3_facts, kinds4_facts, kinds5_facts, kinds6_facts):
+    for facts in (item_facts, kinds3_facts, kinds4_facts, kinds5_facts, kinds6_facts,
+                  kinds7_facts):
         out |= set().union(*facts(item, packages))
     return out
 
@@ -2284,6 +2298,397 @@ def kinds6_split(packages: list[Package], used: list[dict], seed: int, prefix: s
     return _numbered_derived(out, prefix)
 
 
+# ---------------------------------------------------------------- seventh fact kinds (test12 on)
+
+# Added when test12 was written: after test11 single_hop had almost no facts left, reverse 2
+# conditional lookups, filters only dependents and extra counts, and no absent name was left
+# unnamed. From KINDS7_FROM on a fresh split asks only the kinds of fact below, each answerable
+# from what all three page layouts write: the licence, Python requirement or number of extras
+# of the one package that requires two named packages; how many requirements two packages have
+# in common; the package with exactly N requirements or N conditional ones, with the most
+# requirements, at the highest version; which of two packages is at the lower version, accepts
+# an older Python, lists fewer requirements or fewer extras; how many packages under a licence
+# require X, offer extras or have no requirements; the package under a licence with the most
+# extras or at the highest version. Nothing above changes, so dev, test and test2 to test11
+# still come out byte for byte.
+KINDS7_FROM = "test12"
+# Well-known packages not installed (in the project's environment or the system Python) and
+# named nowhere in the catalog or an earlier split, asked about only from KINDS7_FROM on.
+ABSENT_LATER7 = (
+    "gensim", "tox", "poetry", "xarray", "theano", "toolz", "waitress", "wxpython",
+)  # fmt: skip
+_KINDS7_Q = {
+    "licence-of-pair": (
+        "What licence does the package that requires both {x} and {y} carry?",
+        "One catalog package depends on both {x} and {y}. Under which licence is it released?",
+    ),
+    "python-of-pair": (
+        "What Python requirement does the package that requires both {x} and {y} declare?",
+        "One catalog package depends on both {x} and {y}. Which Python version does it need?",
+    ),
+    "extras-count-of-pair": (
+        "How many optional extras does the package that requires both {x} and {y} offer?",
+        "One catalog package depends on both {x} and {y}. How many optional extras does it "
+        "declare?",
+    ),
+    "requirements-count-of-pair": (
+        "How many requirements, conditional ones included, does the package that requires both "
+        "{x} and {y} list?",
+        "One catalog package depends on both {x} and {y}. How many requirements does it name in "
+        "all?",
+    ),
+    "shared-deps-count": (
+        "How many requirements do {first} and {second} have in common?",
+        "How many packages do both {first} and {second} list among their requirements?",
+    ),
+    "shared-extras-count": (
+        "How many optional extras do {first} and {second} have in common?",
+        "How many extra names appear in the optional extras of both {first} and {second}?",
+    ),
+    "most-shared-deps": (
+        "Which package has the most requirements in common with {name}?",
+        "Which other catalog package shares the largest number of requirements with {name}?",
+    ),
+    "dep-most-extras": (
+        "Of the packages {name} requires, which one offers the most optional extras?",
+        "Which requirement of {name} declares the most optional extras?",
+    ),
+    "dep-highest-version": (
+        "Of the packages {name} requires, which one is at the highest version number?",
+        "Which requirement of {name} has the largest release version?",
+    ),
+    "most-requirements": (
+        "Which package in the catalog lists the most requirements, counting conditional ones?",
+        "Which catalog package names more requirements than any other, markers or not?",
+    ),
+    "highest-version": (
+        "Which package in the catalog is at the highest version number?",
+        "Which catalog package has the largest release version?",
+    ),
+    "version-lower": (
+        "Which of {first} or {second} is at the lower version number?",
+        "Of {first} and {second}, which one has the smaller release version?",
+    ),
+    "python-older": (
+        "Which of {first} or {second} still supports an older Python version?",
+        "Of {first} and {second}, which one accepts the older minimum Python?",
+    ),
+    "extras-fewer": (
+        "Which of {first} or {second} declares fewer optional extras?",
+        "Of {first} and {second}, which one offers fewer optional extras?",
+    ),
+    "licence-requires-count": (
+        "How many packages released under {lic} require {x}?",
+        "Among the catalog packages under the licence {lic}, how many depend on {x}?",
+    ),
+    "licence-extras-count": (
+        "How many packages released under {lic} offer any optional extras?",
+        "Among the catalog packages under the licence {lic}, how many declare optional extras?",
+    ),
+    "licence-nodeps-count": (
+        "How many packages released under {lic} have no required dependencies?",
+        "Among the catalog packages under the licence {lic}, how many install without any "
+        "requirement?",
+    ),
+    "licence-most-extras": (
+        "Which package released under {lic} offers the most optional extras?",
+        "Among the catalog packages under the licence {lic}, which one has the most optional "
+        "extras?",
+    ),
+    "licence-highest-version": (
+        "Which package released under {lic} is at the highest version number?",
+        "Among the catalog packages under the licence {lic}, which one has the largest release "
+        "version?",
+    ),
+    "python-requires-count": (
+        "How many packages with the Python requirement {spec} require {x}?",
+        "Among the catalog packages that need Python {spec}, how many depend on {x}?",
+    ),
+    "python-extras-count": (
+        "How many packages with the Python requirement {spec} offer any optional extras?",
+        "Among the catalog packages that need Python {spec}, how many declare optional extras?",
+    ),
+    "python-nodeps-count": (
+        "How many packages with the Python requirement {spec} have no required dependencies?",
+        "Among the catalog packages that need Python {spec}, how many install without any "
+        "requirement?",
+    ),
+    "python-most-extras": (
+        "Which package with the Python requirement {spec} offers the most optional extras?",
+        "Among the catalog packages that need Python {spec}, which one has the most optional "
+        "extras?",
+    ),
+    "python-highest-version": (
+        "Which package with the Python requirement {spec} is at the highest version number?",
+        "Among the catalog packages that need Python {spec}, which one has the largest release "
+        "version?",
+    ),
+    "absent-package": (
+        "Which licence does the catalog page of {name} give?",
+        "How many requirements does the catalog list for {name}?",
+        "Which optional extras does the catalog page of {name} name?",
+        "What version of {name} is described in the catalog?",
+    ),
+    "absent-attribute": (
+        "How many open pull requests does the {name} repository have?",
+        "Which translation platform does the {name} project use?",
+        "Which bug bounty programme covers {name}?",
+        "Which conda channel distributes {name} {version}?",
+        "How many maintainers review changes to {name}?",
+        "Which books teach {name}?",
+        "What is the minimum amount of memory {name} {version} needs?",
+    ),
+}
+# per type (unanswerable: per kind): test11's shape
+KINDS7_TARGET = {"single_hop": 16, "reverse": 8, "comparison": 18, "filter": 14,
+                 "absent-package": 5, "absent-attribute": 6}
+
+
+def release_key(version: str) -> tuple[int, ...] | None:
+    """The release segments of a version padded with zeros to 8 (so 1.2 = 1.2.0), None if none."""
+    release = release_tuple(version)
+    return release + (0,) * (8 - len(release)) if release else None
+
+
+def field_groups(packages: list[Package]) -> list[tuple[str, str, list[Package], list[Package]]]:
+    """(field, value, group, wider) for each licence and Python requirement two packages or more
+    have: the packages whose page writes that licence, or that `>=3.N` Python requirement after
+    `python_norm`, and those one could also read the question as covering (a licence sharing a
+    name with it, `licence_words`; a requirement with the same minimum Python, `min_python`).
+    A question under one is asked only where both read it alike."""
+    out = []
+    for lic in sorted({p.licence for p in packages if p.licence}):
+        group = [p for p in packages if p.licence == lic]
+        words = licence_words(lic)
+        wider = [p for p in packages if licence_words(p.licence) & words]
+        if len(group) >= 2 and words:
+            out.append(("lic", lic, group, wider))
+    for spec in sorted({python_norm(p.requires_python) for p in packages}):
+        if min_python(spec) is None:
+            continue
+        group = [p for p in packages if python_norm(p.requires_python) == spec]
+        wider = [p for p in packages if min_python(p.requires_python) == min_python(spec)
+                 or spec in p.requires_python.replace(" ", "")]
+        if len(group) >= 2:
+            out.append(("spec", spec, group, wider))
+    return out
+
+
+def kinds7_catalog_questions(packages: list[Package], names: tuple[str, ...] = (),
+                             seed: int = 40) -> list[dict]:
+    """Every fact of the seventh kinds (`_KINDS7_Q`) the pages state about `packages`, and every
+    absent-package wording about each name in `names` that is not installed; each item in one
+    wording drawn with `seed`, carrying `_who`, `_sub`, `_asks`, `_states` and `_counts` as in
+    `kinds6_catalog_questions`."""
+    rng = random.Random(seed)
+    pk = list(packages)
+    by_key = {p.key: p for p in pk}
+    absent = set(ABSENT + ABSENT_LATER + ABSENT_LATER2 + ABSENT_LATER3 + ABSENT_LATER4
+                 + ABSENT_LATER5 + ABSENT_LATER7)
+    out: list[dict] = []
+
+    def add(kind, qtype, fields, answers, evidence, who, asks, states=(), counts=(), **extra):
+        template = rng.choice(_KINDS7_Q[kind])
+        it = _q(kind, qtype, template.format(**fields), answers, evidence, **extra)
+        it["_who"], it["_sub"] = who, kind
+        it["_asks"], it["_states"], it["_counts"] = set(asks), set(states), set(counts)
+        out.append(it)
+
+    def count(n: int) -> list[str]:
+        return [str(n), _NUMBER_WORDS[n]] if n < len(_NUMBER_WORDS) else [str(n)]
+
+    def markers(p: Package) -> int:
+        return sum(bool(r.marker) for r in p.requires)
+
+    def written(p: Package, x: str) -> str:  # a requirement as the page of p writes it
+        return next(r.name for r in p.requires if canonical(r.name) == x)
+
+    # single_hop: the licence, Python requirement, number of extras or of requirements of the
+    # one package that requires X and Y (both unconditional; no other package mentions both)
+    for p in pk:
+        deps = sorted(p.unconditional())
+        for i, x in enumerate(deps):
+            for y in deps[i + 1:]:
+                if x in absent or y in absent or any(
+                        o is not p and {x, y} <= o.mentioned() for o in pk):
+                    continue
+                fields = {"x": written(p, x), "y": written(p, y)}
+                states = [("requires", p.key, x), ("requires", p.key, y)]
+                if p.licence:
+                    add("licence-of-pair", "single_hop", fields, licence_answers(p.licence),
+                        [p.doc_id], p.key, [("licence", p.key)], states)
+                spec = python_answers(p.requires_python)
+                if spec:
+                    add("python-of-pair", "single_hop", fields, spec, [p.doc_id], p.key,
+                        [("python", p.key)], states)
+                if 1 <= len(p.extras) <= 12:
+                    add("extras-count-of-pair", "single_hop", fields, count(len(p.extras)),
+                        [p.doc_id], p.key, [("extras", p.key)], states, derived=True)
+                if len(p.mentioned()) == len(p.requires) <= 12:
+                    add("requirements-count-of-pair", "single_hop", fields,
+                        count(len(p.requires)), [p.doc_id], p.key, [("deps", p.key)], states,
+                        counts=[("markers", p.key), ("unconditional", p.key)], derived=True)
+    # single_hop: how many requirements (2 or more), or optional extras (2 or more), two
+    # packages have in common
+    for i, a in enumerate(pk):
+        for b in pk[i + 1:]:
+            first, second = (a, b) if rng.random() < 0.5 else (b, a)
+            pair = {"first": first.name, "second": second.name}
+            keys = tuple(sorted((a.key, b.key)))
+            common = a.mentioned() & b.mentioned()
+            if len(common) >= 2:
+                add("shared-deps-count", "single_hop", pair, count(len(common)),
+                    [first.doc_id, second.doc_id], " ".join(keys), [("shared-deps",) + keys],
+                    counts=[("deps", a.key), ("deps", b.key)], derived=True)
+            extras = set(a.extras) & set(b.extras)
+            if len(extras) >= 2:
+                add("shared-extras-count", "single_hop", pair, count(len(extras)),
+                    [first.doc_id, second.doc_id], " ".join(keys), [("shared-extras",) + keys],
+                    counts=[("extras", a.key), ("extras", b.key)], derived=True)
+
+    def most(kind: str, group: list[Package], score, fields=None, qtype="reverse",
+             fact=None, evidence=()) -> None:
+        ranked = sorted(((score(p), p.key) for p in group), reverse=True)
+        if len(ranked) >= 2 and ranked[0][0] > ranked[1][0]:
+            p = by_key[ranked[0][1]]
+            add(kind, qtype, fields or {}, [p.name], [p.doc_id, *evidence], p.key,
+                [fact or ("most", kind)], derived=True)
+
+    # reverse: the package with the most requirements (counted with or without a marker, each
+    # name once), at the highest version (releases, zeros padded); the package with the most
+    # requirements in common with X (2 or more); of X's requirements (2 or more, each with a
+    # page), the one with the most extras, at the highest version (no tie)
+    most("most-requirements", [p for p in pk if len(p.mentioned()) == len(p.requires)],
+         lambda p: (len(p.requires) > max(len(o.requires) for o in pk if o is not p),
+                    len(p.requires)))
+    most("highest-version", [p for p in pk if release_key(p.version)],
+         lambda p: release_key(p.version))
+    for x in pk:
+        if len(x.mentioned()) >= 2:
+            others = [o for o in pk if o is not x and len(o.mentioned() & x.mentioned()) >= 2]
+            most("most-shared-deps", others, lambda o: len(o.mentioned() & x.mentioned()),
+                 {"name": x.name}, fact=("most-shared-deps", x.key), evidence=[x.doc_id])
+        deps = [by_key[d] for d in sorted(x.mentioned()) if d in by_key]
+        if len(deps) >= 2 and len(deps) == len(x.mentioned()):
+            most("dep-most-extras", deps, lambda o: len(o.extras), {"name": x.name},
+                 fact=("dep-most-extras", x.key), evidence=[x.doc_id])
+            if all(release_key(o.version) for o in deps):
+                most("dep-highest-version", deps, lambda o: release_key(o.version),
+                     {"name": x.name}, fact=("dep-highest-version", x.key), evidence=[x.doc_id])
+    # comparison: the lower version (releases apart, zeros padded), the older minimum Python
+    # (`>=3.N` both, minors apart), fewer extras (both some)
+    for a in pk:
+        for b in pk:
+            if b is a:
+                continue
+            first, second = (a, b) if rng.random() < 0.5 else (b, a)
+            pair = {"first": first.name, "second": second.name}
+            options = [first.name, second.name]
+            keys = tuple(sorted((a.key, b.key)))
+            va, vb = release_key(a.version), release_key(b.version)
+            if va and vb and va < vb:
+                add("version-lower", "comparison", pair, [a.name], [a.doc_id, b.doc_id], a.key,
+                    [("version-cmp",) + keys], options=options)
+            pa, pb = min_python(a.requires_python), min_python(b.requires_python)
+            if pa is not None and pb is not None and pa < pb:
+                add("python-older", "comparison", pair, [a.name], [a.doc_id, b.doc_id], a.key,
+                    [("python-cmp",) + keys], options=options)
+            if a.extras and b.extras and len(a.extras) < len(b.extras):
+                add("extras-fewer", "comparison", pair, [a.name], [a.doc_id, b.doc_id], a.key,
+                    [("extras-cmp",) + keys], counts=[("extras", a.key), ("extras", b.key)],
+                    options=options, derived=True)
+    # filter: among the packages under a licence, or with a Python requirement (`field_groups`,
+    # read alike under either reading), how many require X (every one unconditionally; 2 to
+    # 12, and a package outside mentions X too), offer extras, have no requirements (1 to 12,
+    # not all); the one with the most extras, at the highest version (no tie)
+    for field, value, group, wider in field_groups(pk):
+        what = "licence" if field == "lic" else "python"
+        for x in sorted({d for p in group for d in p.mentioned()}):
+            hits = [p for p in group if x in p.mentioned()]
+            if (2 <= len(hits) <= 12 and x not in absent
+                    and [p for p in wider if x in p.mentioned()] == hits
+                    and all(x in p.unconditional() for p in hits)
+                    and any(x in o.mentioned() for o in pk if o not in wider)):
+                xname = by_key[x].name if x in by_key else written(hits[0], x)
+                add(f"{what}-requires-count", "filter", {field: value, "x": xname},
+                    count(len(hits)), [p.doc_id for p in hits], f"{value} requires {x}",
+                    [(f"{what}-requires-count", value, x)], derived=True)
+        for kind, test in ((f"{what}-extras-count", lambda p: bool(p.extras)),
+                           (f"{what}-nodeps-count", lambda p: not p.requires)):
+            hits = [p for p in group if test(p)]
+            if (1 <= len(hits) < len(group) and len(hits) <= 12
+                    and [p for p in wider if test(p)] == hits):
+                add(kind, "filter", {field: value}, count(len(hits)), [p.doc_id for p in hits],
+                    f"{kind} {value}", [(kind, value)], derived=True)
+        for kind, score, among in (
+                (f"{what}-most-extras", lambda p: len(p.extras), lambda g: g),
+                (f"{what}-highest-version", lambda p: release_key(p.version),
+                 lambda g: [p for p in g if release_key(p.version)])):
+            before = len(out)
+            most(kind, among(wider), score, {field: value}, "filter", (kind, value))
+            if len(out) > before and out[-1]["answers"][0] not in {p.name for p in group}:
+                out.pop()  # the answer must be under the value as written
+    out += _unanswerable(names, by_key, pk, _KINDS7_Q, facts=True)  # absent packages, attributes
+    wordings = [_template_re(t) for t in _KINDS7_Q["absent-package"]]
+    for it in out:
+        it.setdefault("_counts", set())
+        if it["kind"] == "absent-package":  # its wordings in turn, as absent attributes are taken
+            it["_sub"] = next(i for i, w in enumerate(wordings) if w.fullmatch(it["question"]))
+    return out
+
+
+def kinds7_facts(item: dict, packages: list[Package]) -> tuple[set, set]:
+    """(asks, states) of an item of a seventh kind, as `kinds7_catalog_questions` sets them:
+    ("licence", key), ("python", key), ("extras", key), ("shared-count", key, key), ("deps",
+    key), ("markers", key), ("most", kind), ("version-cmp", key, key), ("python-cmp", key, key),
+    ("deps-cmp", key, key), ("extras-cmp", key, key), ("licence-requires-count", licence, X),
+    ("licence-extras-count", licence), ("licence-nodeps-count", licence),
+    ("licence-most-extras", licence), ("licence-highest-version", licence) asked; the two
+    requirements a package is named by stated."""
+    kind = item["kind"]
+    if kind not in _KINDS7_Q or not item["answers"]:
+        return set(), set()
+    keys = [e.split("/", 1)[1] for e in item["evidence"]]
+    f = question_fields(kind, item["question"]) or {}
+    if kind.endswith("-of-pair"):
+        what = {"licence-of-pair": "licence", "python-of-pair": "python",
+                "extras-count-of-pair": "extras", "requirements-count-of-pair": "deps"}[kind]
+        return {(what, keys[0])}, {("requires", keys[0], canonical(f["x"])),
+                                   ("requires", keys[0], canonical(f["y"]))}
+    if kind in ("shared-deps-count", "shared-extras-count"):
+        return {(kind.rsplit("-", 1)[0],) + tuple(sorted(keys))}, set()
+    if kind in ("most-requirements", "highest-version"):
+        return {("most", kind)}, set()
+    if kind in ("most-shared-deps", "dep-most-extras", "dep-highest-version"):
+        return {(kind, canonical(f["name"]))}, set()
+    if kind in ("version-lower", "python-older", "extras-fewer"):
+        what = {"version-lower": "version-cmp", "python-older": "python-cmp",
+                "extras-fewer": "extras-cmp"}[kind]
+        return {(what,) + tuple(sorted(keys))}, set()
+    value = f.get("lic", f.get("spec"))
+    if kind.endswith("-requires-count"):
+        return {(kind, value, canonical(f["x"]))}, set()
+    return {(kind, value)}, set()
+
+
+def kinds7_split(packages: list[Package], used: list[dict], seed: int, prefix: str,
+                 names: tuple[str, ...]) -> list[dict]:
+    """A fresh split from KINDS7_FROM on: every fact `kinds7_catalog_questions` states that no
+    item of `used` asks or states in any kind (`all_facts`, and the counts they give away,
+    `known_counts`; a comparison of counts, or a shared count, both counts of which they give
+    away is left out), no absent package in `names` they named, sampled per type
+    (unanswerable: per kind) to KINDS7_TARGET with `seed`, as `kinds6_split` samples."""
+    seen: set = set()
+    for it in used:
+        seen |= all_facts(it, packages)
+    seen |= known_counts(seen, packages)
+    asked: set = set()
+    pool = [it for it in _unused(kinds7_catalog_questions(packages, names, seed=seed), used, names)
+            if not (it["_counts"] and it["_counts"] <= seen)]
+    out = _sample_by_target(pool, KINDS7_TARGET, seed, seen, asked)
+    return _numbered_derived(out, prefix)
+
+
 def split_rows(packages: list[Package], split: str) -> list[dict]:
     """The catalog questions of a split as `questions catalog --split SPLIT` writes them (a fresh
     split from the earlier splits' frozen files under evalsets/catalog/)."""
@@ -2294,6 +2699,8 @@ def split_rows(packages: list[Package], split: str) -> list[dict]:
     folder = ROOT / "evalsets" / "catalog"
     used = [json.loads(line) for f in earlier
             for line in (folder / f"{f}.jsonl").read_text().splitlines() if line.strip()]
+    if is_kinds7(split):
+        return kinds7_split(packages, used, seed, f"cat-{split}", absent_names(split))
     if is_kinds6(split):
         return kinds6_split(packages, used, seed, f"cat-{split}", absent_names(split))
     if is_kinds5(split):
@@ -2320,7 +2727,7 @@ def main(argv: list[str] | None = None) -> int:
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
     q.add_argument("corpus", choices=["catalog"])
     q.add_argument("--split", choices=["dev", "test", "all", *FRESH_SPLITS], default="all",
-                   help="test2 to test11: a fresh split of facts no earlier split asks "
+                   help="test2 to test12: a fresh split of facts no earlier split asks "
                         "(written once, then frozen)")
     args = ap.parse_args(argv)
     packages = installed_packages()

@@ -30,7 +30,7 @@ EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
-                 "test10", "test11")
+                 "test10", "test11", "test12")
 MIN_TEST = 60
 
 
@@ -137,7 +137,7 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
 def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
     pkgs = {p.key: p for p in builder.installed_packages()}
     by_name = {p.name: p for p in pkgs.values()}
-    absent = builder.absent_names("test11")
+    absent = builder.absent_names("test12")
     for split in ("dev", *frozen("catalog")):
         for q in load_qa(EVALSETS / "catalog" / f"{split}.jsonl"):
             kind = q.meta["kind"]
@@ -166,6 +166,8 @@ def test_catalog_gold_answers_are_right_for_the_pinned_versions(builder):
                 _check_kinds5_gold(builder, q, ev, pkgs, by_name)
             elif kind in _KINDS6_ANSWERED:  # test11 on: two-page lookups, superlatives, ...
                 _check_kinds6_gold(builder, q, ev, pkgs, by_name)
+            elif kind in _KINDS7_ANSWERED:  # test12 on: pair lookups, shared counts, groups, ...
+                _check_kinds7_gold(builder, q, ev, pkgs, by_name)
             elif kind == "requires":  # every wording ends in the package required
                 a, b = by_name[q.answers[0]], next(by_name[o] for o in q.options if o != q.answers[0])
                 needed = q.question.rsplit(" ", 1)[1].rstrip("?")
@@ -541,6 +543,139 @@ def _check_kinds6_gold(builder, q, ev, pkgs, by_name) -> None:
         assert len(group) >= 2 and [p.name for p in hits] == q.answers == [ev[0].name], q.id
 
 
+# the answered kinds of fact added with test12 (`_KINDS7_Q`)
+_KINDS7_ANSWERED = ("licence-of-pair", "python-of-pair", "extras-count-of-pair",
+                    "requirements-count-of-pair", "shared-deps-count", "shared-extras-count",
+                    "most-requirements", "highest-version", "most-shared-deps", "dep-most-extras",
+                    "dep-highest-version", "version-lower", "python-older", "extras-fewer",
+                    "licence-requires-count", "licence-extras-count", "licence-nodeps-count",
+                    "licence-most-extras", "licence-highest-version", "python-requires-count",
+                    "python-extras-count", "python-nodeps-count", "python-most-extras",
+                    "python-highest-version")
+
+
+def _release(builder, version: str):
+    """A version's release segments padded with zeros (1.2 = 1.2.0), None if it has none."""
+    r = builder.release_tuple(version)
+    return r + (0,) * (8 - len(r)) if r else None
+
+
+def _only_top(score: dict, key) -> None:
+    """`key` has the highest score of `score`, and no other package has it."""
+    top = max(score.values())
+    assert [k for k, v in score.items() if v == top] == [key], (score, key)
+
+
+def _check_kinds7_gold(builder, q, ev, pkgs, by_name) -> None:
+    """A gold answer of a test12 kind against the pinned metadata."""
+    kind = q.meta["kind"]
+    f = builder.question_fields(kind, q.question)
+    canon = builder.canonical
+    assert f is not None, q.id
+    if kind.endswith("-of-pair"):  # the one package that requires X and Y (no other mentions both)
+        p = ev[0]
+        both = {canon(f["x"]), canon(f["y"])}
+        assert len(ev) == 1 and both <= p.unconditional(), q.id
+        assert [o for o in pkgs.values() if both <= o.mentioned()] == [p], q.id
+        assert {r.name for r in p.requires} >= {f["x"], f["y"]}, q.id  # as its page writes them
+        if kind == "licence-of-pair":
+            assert q.answers[0] == p.licence and all(a in p.licence for a in q.answers), q.id
+        elif kind == "python-of-pair":
+            assert re.fullmatch(r">=\s*3\.\d+(\.\d+)?", p.requires_python), q.id
+            assert q.answers == [p.requires_python, p.requires_python.lstrip(">= ")], q.id
+        elif kind == "extras-count-of-pair":
+            assert q.answers[0] == str(len(p.extras)) and q.meta["derived"], q.id
+        else:
+            assert len(p.mentioned()) == len(p.requires), q.id
+            assert q.answers[0] == str(len(p.requires)) and q.meta["derived"], q.id
+    elif kind in ("shared-deps-count", "shared-extras-count"):  # two or more in common
+        a, b = by_name[f["first"]], by_name[f["second"]]
+        assert ev == [a, b] and q.meta["derived"], q.id
+        if kind == "shared-deps-count":
+            common = a.mentioned() & b.mentioned()
+        else:
+            common = set(a.extras) & set(b.extras)
+        assert len(common) >= 2 and q.answers[0] == str(len(common)), q.id
+    elif kind in ("most-requirements", "highest-version"):  # over the whole catalog, no tie
+        assert q.meta["derived"] and len(ev) == 1 and q.answers == [ev[0].name], q.id
+        if kind == "most-requirements":
+            assert len(ev[0].mentioned()) == len(ev[0].requires), q.id
+            _only_top({p.key: len(p.requires) for p in pkgs.values()}, ev[0].key)
+        else:
+            _only_top({p.key: _release(builder, p.version) for p in pkgs.values()
+                       if _release(builder, p.version)}, ev[0].key)
+    elif kind in ("most-shared-deps", "dep-most-extras", "dep-highest-version"):
+        x = by_name[f["name"]]
+        assert q.meta["derived"] and ev == [ev[0], x] and q.answers == [ev[0].name], q.id
+        if kind == "most-shared-deps":  # the most requirements in common with X, 2 or more
+            score = {p.key: len(p.mentioned() & x.mentioned()) for p in pkgs.values()
+                     if p is not x}
+            assert score[ev[0].key] >= 2, q.id
+        else:  # among X's requirements, every one with a page
+            assert len(x.mentioned()) >= 2 and x.mentioned() <= set(pkgs), q.id
+            deps = [pkgs[d] for d in x.mentioned()]
+            if kind == "dep-most-extras":
+                score = {p.key: len(p.extras) for p in deps}
+            else:
+                score = {p.key: _release(builder, p.version) for p in deps}
+        _only_top(score, ev[0].key)
+    elif kind in ("version-lower", "python-older", "extras-fewer"):
+        a = by_name[q.answers[0]]
+        b = next(by_name[o] for o in q.options if o != q.answers[0])
+        assert sorted(q.options) == sorted([f["first"], f["second"]]) and ev == [a, b], q.id
+        if kind == "version-lower":  # compared as versions
+            assert _release(builder, a.version) < _release(builder, b.version), q.id
+        elif kind == "python-older":  # >=3.N both, minors apart
+            pa, pb = builder.min_python(a.requires_python), builder.min_python(b.requires_python)
+            assert pa is not None and pb is not None and pa < pb, q.id
+        else:
+            assert a.extras and len(a.extras) < len(b.extras) and q.meta["derived"], q.id
+    else:  # a group by licence or Python requirement; read alike under the wider reading
+        field = "lic" if kind.startswith("licence-") else "spec"
+        value = f[field]
+        if field == "lic":
+            group = [p for p in pkgs.values() if p.licence == value]
+            words = builder.licence_words(value)
+            wider = [p for p in pkgs.values() if builder.licence_words(p.licence) & words]
+        else:
+            norm = builder.python_norm
+            group = [p for p in pkgs.values() if norm(p.requires_python) == value]
+            wider = [p for p in pkgs.values()
+                     if builder.min_python(p.requires_python) == builder.min_python(value)
+                     or value in p.requires_python.replace(" ", "")]
+        assert len(group) >= 2 and all(p in wider for p in group) and q.meta["derived"], q.id
+        if kind.endswith(("-requires-count", "-extras-count", "-nodeps-count")):
+            if kind.endswith("-requires-count"):  # every one unconditionally; one outside too
+                x = canon(f["x"])
+
+                def test(p):
+                    return x in p.mentioned()
+
+                assert any(x in p.mentioned() for p in pkgs.values() if p not in wider), q.id
+                assert all(x in p.unconditional() for p in group if test(p)), q.id
+            elif kind.endswith("-extras-count"):
+                def test(p):
+                    return bool(p.extras)
+            else:
+                def test(p):
+                    return not p.requires
+            hits = [p for p in group if test(p)]
+            assert [p for p in wider if test(p)] == hits == ev, q.id
+            if kind.endswith("-requires-count"):
+                assert 2 <= len(hits) <= 12, q.id
+            else:  # some of the group, not all
+                assert 1 <= len(hits) < len(group), q.id
+            assert q.answers[0] == str(len(hits)), q.id
+        else:  # the most extras / highest version over the wider group, under the value itself
+            assert ev[0] in group and q.answers == [ev[0].name], q.id
+            if kind.endswith("-most-extras"):
+                score = {p.key: len(p.extras) for p in wider}
+            else:
+                score = {p.key: _release(builder, p.version) for p in wider
+                         if _release(builder, p.version)}
+            _only_top(score, ev[0].key)
+
+
 def test_catalog_test2_asks_no_fact_dev_or_test_asks(builder):
     """test2 was generated after the first test split was read: fresh facts only."""
     rows = _catalog_splits("dev", "test", "test2")
@@ -908,6 +1043,66 @@ def test_catalog_test11_asks_no_fact_an_earlier_split_asks(builder, corpora):
                  for d in importlib.metadata.distributions()}
     assert not {builder.canonical(n) for n in asked} & (installed | {p.key for p in pkgs})
     assert not _in_catalog_text(corpora, asked)
+
+
+def test_catalog_test12_asks_no_fact_an_earlier_split_asks(builder, corpora):
+    """test12 was generated after test11, in the seventh fact kinds only (the licence, Python
+    requirement or counts of the one package that requires two named ones, requirements and
+    extras two packages share, superlatives over the catalog, a package's requirements or its
+    neighbours, the lower version, the older Python, fewer extras, counts and superlatives
+    within a licence or a Python requirement): no package fact an earlier split asks or states
+    in any kind (`all_facts`, and the counts they give away), no comparison or shared count of
+    two counts both given away, no fact twice or given away by another test12 question,
+    unanswerable items in the seventh wordings only, and no absent package an earlier split
+    named, each named once (`ABSENT_LATER7`: not installed, in no catalog page)."""
+    splits = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
+              "test9", "test10", "test11", "test12")
+    rows = _catalog_splits(*splits)
+    earlier = [it for s in splits[:-1] for it in rows[s]]
+    test12 = rows["test12"]
+    pkgs = builder.installed_packages()
+    assert {it["kind"] for it in test12} <= set(builder._KINDS7_Q)
+    answered = {it["kind"] for it in test12 if it["answers"]}
+    assert answered <= set(_KINDS7_ANSWERED)
+    assert not {it["kind"] for it in earlier} & set(_KINDS7_ANSWERED)
+    assert not [it["id"] for it in test12  # every one in a wording of its kind
+                if builder.question_fields(it["kind"], it["question"]) is None]
+    earlier_questions = {it["question"] for it in earlier}
+    assert not [it["id"] for it in test12 if it["question"] in earlier_questions]
+    assert not [it["id"] for it in test12 if not it["answers"]  # in the new wordings only
+                and not any(builder._template_re(t).fullmatch(it["question"])
+                            for t in builder._KINDS7_Q[it["kind"]])]
+    seen = set().union(*(builder.all_facts(it, pkgs) for it in earlier))
+    seen |= builder.known_counts(seen, pkgs)
+    facts = {it["id"]: builder.kinds7_facts(it, pkgs) for it in test12}
+    assert all(facts[it["id"]][0] for it in test12 if it["answers"])
+    assert not [i for i, (asks, _) in facts.items() if asks & seen]
+    for it in test12:  # a comparison or shared count of two counts an earlier split gave away
+        what = {"extras-fewer": "extras", "shared-extras-count": "extras",
+                "shared-deps-count": "deps"}.get(it["kind"])
+        if what:
+            counts = {(what, e.split("/", 1)[1]) for e in it["evidence"]}
+            assert not counts <= seen, it["id"]
+    for i, (asks, _) in facts.items():
+        others = [a | s for j, (a, s) in facts.items() if j != i]
+        assert not asks & set().union(*others), i
+    names = builder.absent_names("test12")
+
+    def absent(it):
+        return _absent_named(it, names)
+
+    named = set().union(*(absent(it) for it in earlier))  # in any kind, in any split
+    gone = [it for it in test12 if it["kind"] == "absent-package"]
+    assert all(len(absent(it)) == 1 for it in gone)
+    assert not [it["id"] for it in gone if absent(it) & named]
+    assert not named & set(builder.ABSENT_LATER7)
+    asked = set().union(*(absent(it) for it in gone))
+    assert len(asked) == len(gone) and asked <= set(builder.ABSENT_LATER7)
+    installed = {builder.canonical(d.metadata["Name"] or "")
+                 for d in importlib.metadata.distributions()}
+    assert not {builder.canonical(n) for n in builder.ABSENT_LATER7} & (
+        installed | {p.key for p in pkgs})
+    assert not _in_catalog_text(corpora, builder.ABSENT_LATER7)
 
 
 @pytest.mark.parametrize("split", ("dev", *frozen("catalog")))
