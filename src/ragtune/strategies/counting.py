@@ -275,23 +275,21 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
     if not asks_count(question):
         return None
     q = question.lower()
-    found = []
-    for path, records in collections.items():
-        if (where := _named_collection(q, path)) is None:
-            continue
-        cond, bounds, shown = _selection(q, records, where)
-        if shown:
-            found.append((len(_matching(records, cond, bounds)), path, shown))
+    found = [(len(_matching(records, cond, bounds)), path, shown)
+             for path, records, cond, bounds, shown in _selections(q, collections) if shown]
     return found[0] if len(found) == 1 else None
 
 
-def _selection(q: str, records: list[dict], where: list[str]
-               ) -> tuple[dict[str, str], list[tuple[str, str, float]], dict[str, str]]:
-    """The question's conditions on a collection's records: field values it names, bounds it
-    puts on fields it names, and both as one readable mapping for the trace."""
-    cond = _named_values(q, records, where)
-    bounds = _named_bounds(q, records)
-    return cond, bounds, {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}
+def _selections(q: str, collections: dict[str, list[dict]]):  # noqa: ANN202 (a generator)
+    """For each collection the question (lower case) names by a word of its path: (path,
+    records, field values it names, bounds it puts on fields it names, both as one readable
+    mapping for the trace)."""
+    for path, records in collections.items():
+        if (where := _named_collection(q, path)) is None:
+            continue
+        cond = _named_values(q, records, where)
+        bounds = _named_bounds(q, records)
+        yield path, records, cond, bounds, {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}
 
 
 # comparatives that name the field they compare when the question does not ("the heaviest")
@@ -314,11 +312,8 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
         return None
     q = question.lower()
     found = []
-    for path, records in collections.items():
-        if (where := _named_collection(q, path)) is None:
-            continue
+    for path, records, cond, bounds, shown in _selections(q, collections):
         numeric = {k for r in records for k, v in r.items() if isinstance(v, int)}
-        cond, bounds, shown = _selection(q, records, where)
         bound = {f for f, _, _ in bounds}
         # "launched in 2022" and "a price under EUR 1,000" select, they are not compared ...
         named = [k for k in numeric if k not in cond and k not in bound
