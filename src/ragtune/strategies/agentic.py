@@ -72,6 +72,7 @@ from ragtune.strategies.question import (
 )
 from ragtune.strategies.counting import asks_count, count_listed, count_records, counted_terms, labelled_lists, pick_record
 from ragtune.strategies.rag import Rag
+from ragtune.strategies.timeline import dated_entries, place, relative_ask, span_of
 from ragtune.strategies.values import Value, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -90,6 +91,8 @@ MAX_HOPS = 2  # a nested description is resolved by one extra hop
 MAX_STEPS = 24  # every step counts (rag's 3 included); the budget is enforced here, in code
 MARGIN = 0.35  # length-normalised log-probability margin a typed pick needs over the next one
 SPECIFIC_MARGIN = 0.15  # the margin when the evidence is more specific than rag's (filters, hops)
+EVENT_COVER = 0.7  # the share of an event's words a chunk holds to date the event by
+_PARTICLES = {"out", "up", "off", "down", "over", "back", "away"}  # "went out", "set up"
 OVERRIDE = 1.0  # the margin by which another candidate overrides the one rag's answer names
 TIE_WEIGHT = 0.5  # weight of a candidate's tie to the relation (0..1) beside its choice score
 FACTOID_TYPES = ("date", "number", "version", "name", "choice")
@@ -698,7 +701,8 @@ class Agentic(Rag):
             chosen = self._sentences([r.target for r in typed], [r.support + r.first_hop[:1] for r in typed], 5)
             chosen = [ps if r.kind == "temporal" else ps[:3] for r, ps in zip(typed, chosen)]
             for r, ps in zip(typed, chosen):
-                self._typed_answer(r, ps)
+                if not self._on_timeline(r):
+                    self._typed_answer(r, ps)
         for r in runs:
             if r.kind == "comparison" and r.exit_reason not in ("budget_exhausted",):
                 self._compare(r)
@@ -818,6 +822,96 @@ class Agentic(Rag):
                 said = [x for x in split_sentences(floor) if _same_answer(x, pick)]
                 r.text = r.raw = said[0] if said else floor
             r.decided_by = "span"
+
+    def _on_timeline(self, r: Run) -> bool:
+        """"Which X release was the newest when <event>" (the first after, the last before,
+        the one during): the page listing X's versions under dated headings is read as a
+        timeline and the event's date placed on it. The event is a version on that timeline,
+        or what the chunks found for it say with a date (a sentence sharing its words, else its
+        page's date). Nothing is answered when the timeline or the event's date is not found."""
+        ask = relative_ask(r.question)
+        if ask is None or r.want != "version":
+            return False
+        t = Timer()
+        try:
+            line, about = self.index.search_many([ask.head, ask.event], k=self.program.k,
+                                                 mode=self.program.mode, collection=self.collection)
+        except Exception:  # noqa: BLE001 (an index that cannot search: the usual answer)
+            return False
+        owners = [n for n in self._names_in(ask.head) if not _is_value(n)]
+        timeline, page = [], ""
+        for h in line:
+            text = self._headed_text(h.doc_id, h)
+            entries = dated_entries(text)
+            if len(entries) >= 3 and all(_mentions(text, n) for n in owners):
+                timeline, page = entries, h.doc_id
+                break
+        if not timeline:
+            return False
+        said = [v.text.lstrip("vV") for v in extract_values(ask.event) if v.kind == "version"]
+        if said:  # "just before 5.0.0": a version on the timeline itself
+            entry = next((e for e in timeline if e.label.lstrip("vV") == said[0]), None)
+            if entry is None:
+                return False
+            lo = hi = entry.day
+            exclude, source = entry.label, f"{entry.label} on the timeline"
+        else:
+            found = self._event_span(ask.event, [h for h in about if h.doc_id != page])
+            if found is None:
+                return False
+            lo, hi, source = found
+            exclude = ""
+        pick = place(timeline, ask.mode, lo, hi, exclude)
+        r.log("answer", {"question": r.question, "answer_type": r.want, "timeline": page,
+                         "mode": ask.mode, "event": ask.event},
+              {"event_dates": [list(lo), list(hi)], "from": source[:200], "pick": pick,
+               "why": "the event's date placed on the page's dated versions"}, ms=t.ms)
+        if pick is None:
+            return False
+        r.text = r.raw = r.span = pick
+        r.decided_by = "timeline"
+        return True
+
+    def _event_span(self, event: str, hits: list[Hit]) -> tuple[tuple, tuple, str] | None:
+        """The days an event took (first, last, and the sentence that says so) from the chunks
+        found for it: a chunk holding most of the event's words, then its sentence with a date
+        that shares the most of them (those its title lacks first), else its page's date."""
+        own = [v for v in extract_values(event) if v.kind == "date"]
+        plain = event
+        for v in own:
+            plain = plain.replace(v.text, " ")
+        # irregular verbs as their base ("went" -> "go"), particles dropped ("went out")
+        terms = [x for x in content_terms(" ".join(_IRREGULAR.get(w.lower(), w) for w in words(plain)))
+                 if x not in _PARTICLES]
+        stated = span_of(own, event) if own else None
+        if not terms:
+            return (*stated, event) if stated else None
+
+        def agrees(span: tuple[tuple, tuple]) -> bool:  # within the dates the event names
+            return stated is None or (span[0] <= stated[1] and stated[0] <= span[1])
+
+        best: tuple | None = None
+        for rank, h in enumerate(hits):
+            toks = _tokens(chunk_text(h))
+            cover = sum(_has_term(toks, x) for x in terms) / len(terms)
+            if cover < EVENT_COVER:
+                continue
+            title = _tokens(h.title or "")
+            page_day = [v for v in extract_values(_page_date(h)) if v.kind == "date"]
+            year = page_day[0].key[0] if page_day else 0
+            found: list[tuple[tuple, tuple, str]] = []
+            for s in split_sentences(h.text):
+                dates = [v for v in extract_values(s) if v.kind == "date"]
+                said = [x for x in terms if _has_term(_tokens(s), x)]
+                if dates and said and (span := span_of(dates, s, year)) and agrees(span):
+                    fresh = [x for x in said if not _has_term(title, x)]
+                    found.append(((round(cover, 2), len(fresh), len(said), -rank), span, s))
+            if page_day and (span := span_of(page_day, "")) and agrees(span):
+                found.append(((round(cover, 2), 0, 0.5, -rank), span, f"page date {page_day[0].text}"))
+            for key, span, s in found:
+                if best is None or key > best[0]:
+                    best = (key, span, s)
+        return (*best[1], best[2]) if best else None
 
     def _only_holder(self, r: Run, q: str) -> Hit | None:
         """For "which <thing> has <these specifics>": the one document holding every specific
@@ -958,6 +1052,24 @@ class Agentic(Rag):
             except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
                 seen[doc_id] = h.text
             seen[doc_id] = f"{h.title}\n{seen[doc_id]}"
+        return seen[doc_id]
+
+    def _headed_text(self, doc_id: str, h: Hit) -> str:
+        """A document's text with its headings as markdown heading lines (a chunk keeps its
+        heading path apart from its text); remembered."""
+        seen = self.__dict__.setdefault("_headed_texts", {})
+        if doc_id not in seen:
+            try:
+                chunks = self.index.chunks_of(doc_id, self.collection)
+            except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
+                chunks = [h]
+            lines, last = [], []
+            for c in chunks:
+                path = [p.strip() for p in (getattr(c, "heading", "") or "").split(" > ") if p.strip()]
+                lines += [f"# {p}" for i, p in enumerate(path) if last[i:i + 1] != [p]]
+                lines.append(c.text)
+                last = path
+            seen[doc_id] = "\n".join(lines)
         return seen[doc_id]
 
     def _count_listed(self, r: Run, q: str, q_names: list[str], t: Timer) -> bool:
@@ -1230,8 +1342,9 @@ class Agentic(Rag):
             score = coverage(r.question, support, answered)
             if r.decided_by == "rag" and r.exit_reason == "no_evidence" and r.kind != "multi_hop":
                 score = min(score, coverage(r.question, r.floor.retrieved[:1]))
-            if r.decided_by in ("count", "lookup"):  # the counted list in the thing's page, or
-                score, missing = max(score, 1.0), []  # the one page holding every specific: checked
+            if r.decided_by in ("count", "lookup", "timeline"):  # the counted list in the thing's
+                # page, the one page holding every specific, or the event placed on a timeline
+                score, missing = max(score, 1.0), []
             if r.decided_by == "compare":  # both options' values, read and compared: the check
                 score = max(score, 1.0)
             r.support_score = score if not missing else 0.0
@@ -1998,13 +2111,18 @@ def _relation_terms(question: str) -> set[str]:
     return set(content_terms(TEMPORAL.sub(" ", question))) - name_words
 
 
-def _date_of(p: Passage) -> str:
-    """A passage's document date: metadata `date`, else a date in its title or id."""
-    d = p.hit.metadata.get("date") or ""
+def _page_date(h: Hit) -> str:
+    """A chunk's document date: metadata `date`, else a date in its title or id."""
+    d = h.metadata.get("date") or ""
     if not d:
-        m = re.search(r"\b(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?\b", f"{p.hit.title} {p.hit.doc_id}")
+        m = re.search(r"\b(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?\b", f"{h.title} {h.doc_id}")
         d = m.group(0) if m else ""
     return str(d)
+
+
+def _date_of(p: Passage) -> str:
+    """A passage's document date."""
+    return _page_date(p.hit)
 
 
 def _by_date(passages: list[Passage]) -> list[list[Passage]]:

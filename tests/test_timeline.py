@@ -1,0 +1,89 @@
+"""Dated sequences (a changelog read as a timeline) and placing an event's date on it."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ragtune.strategies.agentic import Agentic
+from ragtune.strategies.timeline import Entry, dated_entries, place, relative_ask, span_of
+from ragtune.strategies.values import extract_values
+from ragtune.types import Hit
+
+CHANGELOG = """# Changelog
+All notable changes to this project are documented here. Version 2.0.0 of the format was
+adopted on 1 March 2020 and is described in the contributing guide.
+
+## [2.1.0] - 2023-04-02
+- Added a `--dry-run` flag.
+## v2.0.1 (January 5, 2023)
+- Fixed a crash on empty input.
+# 2.0.0 (2022-11-30)
+- Dropped Python 3.7.
+Release 1.9.4 - 14 June 2022
+- Security fix.
+"""
+
+
+def test_a_changelogs_dated_headings_are_its_timeline_in_any_common_layout():
+    entries = dated_entries(CHANGELOG)
+    assert [e.label for e in entries] == ["1.9.4", "2.0.0", "v2.0.1", "2.1.0"]
+    assert entries[0].day == (2022, 6, 14) and entries[-1].day == (2023, 4, 2)
+    # a sentence naming a version and a date is prose, not a heading
+    assert "2.0.0" not in {e.label for e in dated_entries(CHANGELOG.split("## ")[0])}
+
+
+def test_questions_placing_an_item_against_an_event():
+    a = relative_ask("Which Frob release was the newest when the Leeds office opened?")
+    assert (a.mode, a.head, a.event) == ("at", "Which Frob release was the newest", "the Leeds office opened")
+    assert relative_ask("What was the first Frob version after the audit finished?").mode == "after"
+    assert relative_ask("Which Frob release came out just before 2.0.0?").event == "2.0.0"
+    assert relative_ask("Which Frob release came out while the pilot was running?").mode == "during"
+    a = relative_ask("Which Frob release was the latest at the time of the spring audit?")
+    assert (a.mode, a.event) == ("at", "the spring audit")
+    # "when" without a recency word asks when, not which is the newest
+    assert relative_ask("Which Frob release was published when you asked?") is None
+    assert relative_ask("When was Frob 2.0 released?") is None
+
+
+def test_placing_a_date_and_abstaining_when_the_dates_cannot_decide():
+    line = [Entry("1.0", (2022, 1, 10)), Entry("1.1", (2022, 6, 1)), Entry("2.0", (2023, 2, 3))]
+    day = (2022, 7, 4)
+    assert place(line, "at", day, day) == "1.1"
+    assert place(line, "after", day, day) == "2.0"
+    assert place(line, "before", (2022, 6, 1), (2022, 6, 1), exclude="1.1") == "1.0"
+    assert place(line, "during", (2022, 5, 1), (2022, 12, 31)) == "1.1"
+    assert place(line, "during", (2022, 1, 1), (2022, 12, 31)) is None  # two releases in the span
+    # dated only to a month a release falls in: newest at its start or its end?
+    lo, hi = span_of([v for v in extract_values("in June 2022") if v.kind == "date"], "")
+    assert (lo, hi) == ((2022, 6, 1), (2022, 6, 31)) and place(line, "at", lo, hi) == "1.1"  # out on the 1st
+    mid = [Entry("1.0", (2022, 1, 10)), Entry("1.1", (2022, 6, 15))]
+    assert place(mid, "at", lo, hi) is None and place(mid, "before", lo, hi) == "1.0"
+    assert place(line, "at", (2021, 1, 1), (2021, 1, 1)) is None  # before the first release
+    # a date without a year takes its page's, and none without one
+    v = [x for x in extract_values("Monday 4 December: first day") if x.kind == "date"]
+    assert span_of(v, "", 2023) == ((2023, 12, 4), (2023, 12, 4)) and span_of(v, "") is None
+
+
+@given(st.lists(st.dates(), min_size=1, max_size=8, unique=True), st.dates())
+def test_the_placed_entry_is_the_nearest_on_its_side(days, event):
+    line = sorted((Entry(str(i), (d.year, d.month, d.day)) for i, d in enumerate(days)), key=lambda e: e.day)
+    e = (event.year, event.month, event.day)
+    at, before, after = place(line, "at", e, e), place(line, "before", e, e), place(line, "after", e, e)
+    assert at == max((x for x in line if x.day <= e), key=lambda x: x.day, default=Entry(None, e)).label
+    assert before == max((x for x in line if x.day < e), key=lambda x: x.day, default=Entry(None, e)).label
+    assert after == min((x for x in line if x.day > e), key=lambda x: x.day, default=Entry(None, e)).label
+
+
+def test_an_event_is_dated_by_the_sentence_that_shares_its_words_else_by_its_page():
+    agent = Agentic.__new__(Agentic)
+    move = Hit("news/move", "m::0", 1.0, title="The sales team moves to Dock Street",
+               metadata={"date": "2023-11-20"},
+               text="The sales team is moving. Friday 1 December: pack your desk.\n\n"
+                    "From Monday 4 December the office will be at Dock Street, next to the canal.")
+    lo, hi, said = agent._event_span("the sales team moved to Dock Street", [move])
+    assert lo == hi == (2023, 12, 4) and "Dock Street" in said
+    notes = Hit("meetings/2024-01-16-sync", "n::0", 1.0, title="Ops sync",
+                text="Present: Ann, Bo.\nAnn to run the river pilot at Elm Farm.")
+    lo, hi, said = agent._event_span("the meeting where Ann was given the river pilot", [notes])
+    assert lo == (2024, 1, 16) and said.startswith("page date")
+    # a chunk holding too few of the event's words dates nothing
+    assert agent._event_span("the Berlin office opened its new lab", [move, notes]) is None
