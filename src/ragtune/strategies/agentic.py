@@ -70,8 +70,9 @@ from ragtune.strategies.question import (
     unknown_words,
     words,
 )
-from ragtune.strategies.counting import asks_count, count_listed, count_records, counted_terms, labelled_lists, pick_record
+from ragtune.strategies.counting import asks_count, count_listed, count_records, counted_terms, labelled_lists, metadata_lists, pick_record
 from ragtune.strategies.rag import Rag
+from ragtune.strategies.shared_items import SharedAsk, item_key, shared_ask
 from ragtune.strategies.timeline import dated_entries, place, relative_ask, span_of
 from ragtune.strategies.values import Value, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
@@ -151,6 +152,8 @@ class Run:
     exit_reason: str = ""
     support_score: float = 1.0
     done: bool = False
+    page: str = ""  # the catalog page of the one thing the question names, when looked up
+    listed: str = ""  # the answer read off the question's lists (their common item or count)
 
     def log(self, kind: str, input: Any, output: Any, tokens: int = 0, ms: float = 0.0) -> None:  # noqa: A002
         self.steps += 1
@@ -231,13 +234,23 @@ class Agentic(Rag):
         return answers
 
     def _runs(self, questions: list[str], filters: Filter | None, budget: int) -> list[Run]:
-        floors = Rag._answer_batch(self, questions, filters, budget)
+        # "the one package that A and B require": read off A's and B's lists first; a question
+        # built on it is then asked of that item ("What licence does <item> carry?")
+        shared = [self._shared(q) for q in questions]
+        asked = [got[1] if got and got[0].mode == "bridge" else q for q, got in zip(questions, shared)]
+        floors = Rag._answer_batch(self, asked, filters, budget)
         runs = []
-        for q, a in zip(questions, floors):
+        for q, a, got in zip(asked, floors, shared):
             r = Run(q, a, hits=list(a.retrieved), usage=a.usage)
             for st in a.trace:  # rag's steps are the first steps of the run
                 r.steps += 1
                 r.trace.append(st)
+            if got:
+                ask, value, read = got
+                r.log("bridge" if ask.mode == "bridge" else "answer",
+                      {"things": list(ask.things), "list": sorted(ask.terms), "mode": ask.mode},
+                      {"lists": read, "pick": value, "why": "the lists the question names, intersected"})
+                r.listed = "" if ask.mode == "bridge" else value
             runs.append(r)
         for r in runs:
             self._route(r)
@@ -425,6 +438,18 @@ class Agentic(Rag):
                     good = own  # an option that is a page's name: its page ("packaging")
                     r.hits.extend(own)
                     r.log("lookup", {"page": sub["option"]}, [h.chunk_id for h in own])
+            if sub is None and rnd == 0 and r.kind != "multi_hop" and r.want in ("version", "date") \
+                    and (own := self._own_page_of(q)):
+                # a value of the one catalog thing the question names is read on its own page
+                # (another page that mentions it states its own Python requirement)
+                r.page = own[0].doc_id
+                if not any(h.doc_id == r.page for h in good):
+                    for h in own:
+                        h.round = rnd + 10 * r.hops_done + 1
+                    r.hits.extend(own)
+                    good = own + good
+                    r.log("lookup", {"page": r.page}, [h.chunk_id for h in own])
+                good = [h for h in good if h.doc_id == r.page] + [h for h in good if h.doc_id != r.page]
             if sub is None and rnd == 0 and r.kind != "multi_hop" and (lex := self._lexical_terms(q)) and \
                     not any(all(_has_word(chunk_text(h), w) for w in lex) for h in good):
                 # the question's rare words are in the corpus but in no chunk found: look them up
@@ -568,6 +593,15 @@ class Agentic(Rag):
         return [h for h in hits if any(re.sub(r"[-_]", "-", t.lower()) == key
                                        for t in _title_names(h.title or ""))][:3]
 
+    def _own_page_of(self, question: str) -> list[Hit]:
+        """In a catalog of one page per thing, the chunks of the one page the question names
+        (its only word that is a page's name); empty otherwise."""
+        pages = self._page_names()
+        if not pages:
+            return []
+        named = {re.sub(r"[-_.]", "-", w.lower()) for w in re.findall(r"[\w][\w.+-]*[\w+]|\w", question)} & pages
+        return self._own_pages(named.pop()) if len(named) == 1 else []
+
     def _lexical_terms(self, question: str) -> list[str]:
         """Words of the question to look up as written: its rare names the corpus holds
         ("rtd", "repacker"), lower case."""
@@ -695,16 +729,22 @@ class Agentic(Rag):
     def _decide(self, runs: list[Run]) -> None:
         for r in runs:
             r.text, r.raw = r.floor.text, r.floor.trace[-1].output if r.floor.trace else r.floor.text
-        typed = [r for r in runs if r.kind not in ("open", "comparison") and r.support
+            if r.listed:
+                r.text = r.raw = r.span = r.listed
+                r.decided_by = "count"
+        typed = [r for r in runs if r.kind not in ("open", "comparison") and r.support and not r.listed
                  and r.exit_reason not in ("no_evidence", "budget_exhausted")]
         if typed:
-            chosen = self._sentences([r.target for r in typed], [r.support + r.first_hop[:1] for r in typed], 5)
-            chosen = [ps if r.kind == "temporal" else ps[:3] for r, ps in zip(typed, chosen)]
+            # the thing's own page, when looked up, is where its value is read
+            chosen = self._sentences([r.target for r in typed],
+                                     [[h for h in r.support if h.doc_id == r.page] or r.support + r.first_hop[:1]
+                                      for r in typed], 5)
+            chosen = [ps if r.kind == "temporal" or r.page else ps[:3] for r, ps in zip(typed, chosen)]
             for r, ps in zip(typed, chosen):
                 if not self._on_timeline(r):
                     self._typed_answer(r, ps)
         for r in runs:
-            if r.kind == "comparison" and r.exit_reason not in ("budget_exhausted",):
+            if r.kind == "comparison" and r.exit_reason not in ("budget_exhausted",) and not r.listed:
                 self._compare(r)
 
     def _typed_answer(self, r: Run, passages: list[Passage]) -> None:
@@ -1048,11 +1088,67 @@ class Agentic(Rag):
         seen = self.__dict__.setdefault("_doc_texts", {})
         if doc_id not in seen:
             try:
-                seen[doc_id] = "\n".join(c.text for c in self.index.chunks_of(doc_id, self.collection))
+                seen[doc_id] = _joined([c.text for c in self.index.chunks_of(doc_id, self.collection)])
             except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
                 seen[doc_id] = h.text
             seen[doc_id] = f"{h.title}\n{seen[doc_id]}"
         return seen[doc_id]
+
+    def _shared(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
+        """(ask, value, the lists read) when the question asks what the named things' lists
+        share (or one thing's list holds alone): the one common item, how many there are, or
+        for a bridge the question asked of that item. None when a list is not found or the
+        items do not decide (two common items where one is asked)."""
+        ask = shared_ask(q)
+        if ask is None:
+            return None
+        read: dict[str, list[str]] = {}
+        for thing in ask.things:
+            items = self._list_of(thing, ask.terms)
+            if items is None:
+                return None
+            read[thing] = items
+        first, *others = read.values()
+        keys = [set(map(item_key, items)) for items in others]
+        common = [i for i in first if all(item_key(i) in k for k in keys)]
+        common = [i for n, i in enumerate(common) if item_key(i) not in map(item_key, common[:n])]
+        if ask.mode == "count":
+            return (ask, str(len(common)), read) if common else None
+        if len(common) != 1:
+            return None
+        item = common[0].strip()
+        titled = [t for t in self._titles().values() if item_key(t) == item_key(item)]
+        if ask.mode == "which":
+            return ask, item, read
+        name = titled[0] if len(titled) == 1 else re.split(r"\s*[(<>=!~;\[]", item, maxsplit=1)[0]
+        return ask, ask.rest.replace("{}", name, 1), read
+
+    def _list_of(self, thing: str, terms: frozenset[str]) -> list[str] | None:
+        """The thing's own list labelled by `terms`: on its page (titled by its name), else on
+        the page found for it when that page's opening holds most of its words (a description:
+        "the May 2024 leadership meeting"). None when no list is found or two lists differ."""
+        pages = self._own_pages(thing)
+        if not pages:
+            try:
+                found = self.index.search_many([thing], k=3, mode=self.program.mode,
+                                               collection=self.collection)[0]
+            except Exception:  # noqa: BLE001 (an index that cannot search)
+                return None
+            want = [x for x in content_terms(thing) if not x.isdigit() or len(x) == 4]
+            top = found[:1]
+            opening = _tokens(chunk_text(top[0])) if top else set()
+            if not top or not want or sum(_has_term(opening, x) for x in want) < EVENT_COVER * len(want):
+                return None
+            pages = top
+        text = self._document_text(pages[0].doc_id, pages[0])
+        lists = labelled_lists(text, set(terms)) + metadata_lists(pages[0].metadata, set(terms))
+        if not lists:
+            return None
+        best = max(strength for _, _, strength, _ in lists)
+        kinds = {frozenset(map(item_key, items)) for items, _, strength, _ in lists if strength == best}
+        if len(kinds) != 1:
+            return None
+        return next(items for items, _, strength, _ in lists if strength == best)
 
     def _headed_text(self, doc_id: str, h: Hit) -> str:
         """A document's text with its headings as markdown heading lines (a chunk keeps its
@@ -1409,6 +1505,18 @@ class Agentic(Rag):
 
 
 # --- evidence helpers -----------------------------------------------------------------------------
+
+
+def _joined(texts: list[str]) -> str:
+    """A document's chunks joined back into its text: where a chunk starts with the words the
+    previous one ended with (chunks overlap), the repeated words go and the line goes on (a
+    table row cut by a chunk boundary is one row again); else a line break."""
+    out = ""
+    for t in texts:
+        k = next((k for k in range(min(len(out), len(t), 400), 4, -1)
+                  if out.endswith(t[:k]) and (k == len(out) or not out[-k - 1].isalnum())), 0)
+        out = out + t[k:] if k else (f"{out}\n{t}" if out else t)
+    return out
 
 
 def chunk_text(h: Hit) -> str:
@@ -2376,7 +2484,8 @@ def _dimension_wanted(question: str) -> str | None:
     return None
 
 
-_NAMED_VERSION = re.compile(r"\b(?-i:([a-z]*[A-Z][\w.+-]*))\s+versions?\b", re.I)
+# "Python version", "the Python requirement": the version of (or the bound on) a named thing
+_NAMED_VERSION = re.compile(r"\b(?-i:([a-z]*[A-Z][\w.+-]*))\s+(?:versions?|requirements?)\b", re.I)
 
 
 def _version_of_another(question: str, text: str, start: int) -> bool:

@@ -144,6 +144,17 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
     return out
 
 
+def metadata_lists(meta: dict, terms: set[str]) -> list[tuple[list[str], str, int, str]]:
+    """`labelled_lists` for a document's metadata (front matter): a field holding a list of
+    short strings, labelled by its key ("requires: [numpy]")."""
+    out = []
+    for key, value in (meta or {}).items():
+        if isinstance(value, list) and all(isinstance(v, str) and _item_like(v, False) for v in value) \
+                and (strength := _matches(key.replace("_", " "), terms)):
+            out.append(([v.strip() for v in value], f"{key}: {value}", strength, key))
+    return out
+
+
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
                  "hundreds?|thousands?|millions?")
 

@@ -262,8 +262,10 @@ _VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?"
                           r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will)\b)[\w'-]+\s+){0,5}?"
                           r"(?:version|release)\b(?!\s+v?\d)|"
                           r"\bversion\s+(?:is|was)\s+(?:recorded|pinned|installed|current)\b|"
-                          # "Which Python versions ...": the versions of a named thing
-                          r"\b(?:what|which)\s+(?-i:[a-z]*[A-Z][\w.+-]*)\s+versions\b", re.I)
+                          # "Which Python versions ...", "What Python requirement does X declare?":
+                          # the versions of a named thing, or the bound one requires of it
+                          r"\b(?:what|which)\s+(?:is\s+the\s+)?(?-i:[a-z]*[A-Z][\w.+-]*)\s+"
+                          r"(?:versions|requirement)\b", re.I)
 _NAME_CUE = re.compile(
     r"^\s*(?:who|whom|whose|where)\b|\b(?:who|whom)\b|\b(?:in|at|from|to)\s+where\b|"
     r"\bwhich\s+(?:one|of|[\w-]+)\b|\bwhat\s+is\s+(?:the\s+)?name\b|"

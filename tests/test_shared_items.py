@@ -1,0 +1,55 @@
+"""What two things' lists share (or one thing's list holds alone), read from the question."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ragtune.strategies.agentic import _joined
+from ragtune.strategies.counting import labelled_lists, metadata_lists
+from ragtune.strategies.shared_items import item_key, shared_ask
+
+
+def test_questions_about_what_two_lists_share():
+    a = shared_ask("Which library do both flask and django import?")
+    assert (a.mode, a.things, a.terms) == ("which", ("flask", "django"), frozenset({"import"}))
+    a = shared_ask("Which plugin do both Foo and Bar offer?")  # a giving verb: the noun labels the list
+    assert a.terms == frozenset({"plugin"})
+    a = shared_ask("What is the one author that the Alpha paper and the Beta paper have in common?")
+    assert (a.mode, a.things) == ("which", ("Alpha paper", "Beta paper"))
+    a = shared_ask("How many people were invited to both the spring party and the autumn party?")
+    assert (a.mode, a.things, a.terms) == ("count", ("spring party", "autumn party"), frozenset({"invit"}))
+    assert shared_ask("Which city is the capital of France?") is None
+    assert shared_ask("Which package do both A and B have?") is None  # "have" names no list
+
+
+def test_a_question_built_on_the_shared_item_is_asked_of_it():
+    a = shared_ask("flask and django have exactly one dependency in common. What licence does it carry?")
+    assert (a.mode, a.things, a.rest) == ("bridge", ("flask", "django"), "What licence does {} carry?")
+    a = shared_ask("Foo depends on a single library. Who maintains that library?")
+    assert (a.mode, a.things, a.rest) == ("bridge", ("Foo",), "Who maintains {}?")
+    a = shared_ask("What licence does the one package that both foo and bar require carry?")
+    assert (a.mode, a.things, a.rest, a.terms) == ("bridge", ("foo", "bar"), "What licence does {} carry?",
+                                                   frozenset({"require"}))
+    a = shared_ask("What is the one package that foo requires?")
+    assert (a.mode, a.things) == ("which", ("foo",))
+    # no back reference to the item: nothing is built on it
+    assert shared_ask("flask and django have exactly one dependency in common. What is Python?") is None
+
+
+def test_items_compare_by_name_whatever_the_bound_or_separator():
+    assert item_key("typing_extensions (>=4.0)") == item_key("Typing-Extensions") == "typing-extensions"
+    assert item_key("| numpy>=1.25") == "numpy" and item_key("zope.interface; python_version<'3.9'") == "zope-interface"
+
+
+@given(st.lists(st.from_regex(r"[a-z][a-z0-9]{1,8}", fullmatch=True), min_size=2, max_size=6, unique=True))
+def test_front_matter_lists_are_lists_labelled_by_their_key(items):
+    got = metadata_lists({"requires": items, "title": "x"}, {"require"})
+    assert [g[0] for g in got] == [items]
+    assert metadata_lists({"requires": items}, {"extra"}) == []
+
+
+def test_overlapping_chunks_join_back_into_whole_lines():
+    text = _joined(["| requires | a (>=1); b (>=2.0", "b (>=2.0 .1); c |\n| extras | x |"])
+    assert text == "| requires | a (>=1); b (>=2.0 .1); c |\n| extras | x |"
+    items = labelled_lists(text, {"require"})
+    assert [i for i, *_ in items] == [["a", "b", "c"]]
+    assert _joined(["First line.", "Second line."]) == "First line.\nSecond line."
