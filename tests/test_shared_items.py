@@ -53,3 +53,28 @@ def test_overlapping_chunks_join_back_into_whole_lines():
     items = labelled_lists(text, {"require"})
     assert [i for i, *_ in items] == [["a", "b", "c"]]
     assert _joined(["First line.", "Second line."]) == "First line.\nSecond line."
+
+
+def test_questions_answered_by_list_sizes_across_a_catalog():
+    from ragtune.strategies.list_sizes import holders_ask, size_comparison, size_superlative
+    a = size_superlative("Which plugin in the registry offers the most hooks?")
+    assert (a.way, a.terms, a.scope) == ("most", frozenset({"hook"}), None)
+    a = size_superlative("Among the apps that import requests, which one lists the fewest dependencies?")
+    assert (a.way, a.terms, a.scope) == ("fewest", frozenset({"dependency"}), (frozenset({"import"}), "requests"))
+    # a list whose items are narrowed ("with a marker", "conditional") is not read by size
+    assert size_superlative("Which app lists the most requirements with a marker?") is None
+    assert size_comparison(" has more conditional requirements?") is None
+    assert size_comparison(" lists more required dependencies?").terms == frozenset({"requir", "dependency"})
+    assert size_comparison(" depends on fewer packages?").way == "fewer"
+    assert holders_ask("Which library do the most apps import?") == ("most", 0, frozenset({"import"}))
+    assert holders_ask("Which library do exactly 3 apps in the registry list as a dependency?") == \
+        ("exactly", 3, frozenset({"dependency"}))
+    assert holders_ask("Exactly 5 apps import one and the same library. Which one is it?") == \
+        ("exactly", 5, frozenset({"import"}))
+
+
+def test_a_colon_introduces_a_list_of_one():
+    assert [i for i, *_ in labelled_lists("It is small. Optional extras: gui.", {"extra"})] == [["gui"]]
+    assert labelled_lists("It depends on numpy.", {"depend"}) == []  # one word after a verb is no list
+    row = _joined(["| requires | a (>=1); b", "(>=2); c |"])
+    assert row == "| requires | a (>=1); b (>=2); c |"

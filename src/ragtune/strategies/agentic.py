@@ -72,6 +72,7 @@ from ragtune.strategies.question import (
 )
 from ragtune.strategies.counting import asks_count, count_listed, count_records, counted_terms, labelled_lists, metadata_lists, pick_record
 from ragtune.strategies.rag import Rag
+from ragtune.strategies.list_sizes import holders_ask, size_comparison, size_superlative
 from ragtune.strategies.shared_items import SharedAsk, item_key, shared_ask
 from ragtune.strategies.timeline import dated_entries, place, relative_ask, span_of
 from ragtune.strategies.values import Value, extract_values, fits
@@ -236,7 +237,7 @@ class Agentic(Rag):
     def _runs(self, questions: list[str], filters: Filter | None, budget: int) -> list[Run]:
         # "the one package that A and B require": read off A's and B's lists first; a question
         # built on it is then asked of that item ("What licence does <item> carry?")
-        shared = [self._shared(q) for q in questions]
+        shared = [self._shared(q) or self._sized(q) for q in questions]
         asked = [got[1] if got and got[0].mode == "bridge" else q for q, got in zip(questions, shared)]
         floors = Rag._answer_batch(self, asked, filters, budget)
         runs = []
@@ -249,7 +250,7 @@ class Agentic(Rag):
                 ask, value, read = got
                 r.log("bridge" if ask.mode == "bridge" else "answer",
                       {"things": list(ask.things), "list": sorted(ask.terms), "mode": ask.mode},
-                      {"lists": read, "pick": value, "why": "the lists the question names, intersected"})
+                      {"lists": read, "pick": value, "why": "read off the lists the question is about"})
                 r.listed = "" if ask.mode == "bridge" else value
             runs.append(r)
         for r in runs:
@@ -1123,6 +1124,86 @@ class Agentic(Rag):
         name = titled[0] if len(titled) == 1 else re.split(r"\s*[(<>=!~;\[]", item, maxsplit=1)[0]
         return ask, ask.rest.replace("{}", name, 1), read
 
+    def _catalog_lists(self, terms: frozenset[str]) -> dict[str, list[str]]:
+        """In a catalog of one page per thing (300 pages or fewer, read whole), each page's
+        name -> its own list labelled by `terms` (pages without one left out); remembered."""
+        memo = self.__dict__.setdefault("_catalog_memo", {})
+        if terms in memo:
+            return memo[terms]
+        out: dict[str, list[str]] = {}
+        pages = self._page_names()
+        try:
+            docs = self.index.documents(self.collection) if pages and len(pages) <= 300 else []
+        except Exception:  # noqa: BLE001 (an index that cannot list its documents)
+            docs = []
+        for d in docs:
+            key = re.sub(r"[-_.]", "-", d.doc_id.rsplit("/", 1)[-1].split("#")[0].lower())
+            name = next((t for t in _title_names(d.title or "") if re.sub(r"[-_.]", "-", t.lower()) == key), None)
+            if name is None:
+                continue
+            h = Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or "",
+                    metadata=dict(getattr(d, "metadata", None) or {}))
+            items = self._own_list(h, terms)
+            if items is not None:
+                out[name] = items
+        memo[terms] = out
+        return out
+
+    def _sized(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
+        """(ask, answer, the lists read) for a question answered by list sizes over a catalog:
+        the page with the most (fewest) items, optionally among pages listing an item; the
+        item the most pages (exactly n pages) list. None when the sizes do not decide."""
+        if not self._page_names():
+            return None
+        if sup := size_superlative(q):
+            lists = self._catalog_lists(sup.terms)
+            if sup.scope:
+                holders = self._catalog_lists(sup.scope[0])
+                want = item_key(sup.scope[1])
+                lists = {n: items for n, items in lists.items()
+                         if any(item_key(i) == want for i in holders.get(n, []))}
+            if len(lists) < 2:
+                return None
+            sizes = {n: len({item_key(i) for i in items}) for n, items in lists.items()}
+            best = (max if sup.way == "most" else min)(sizes.values())
+            top = [n for n, k in sizes.items() if k == best]
+            if len(top) != 1:
+                return None
+            ask = SharedAsk("which", (), sup.terms)
+            return ask, top[0], {top[0]: lists[top[0]], "sizes": [f"{n}: {k}" for n, k in sorted(sizes.items())][:40]}
+        if held := holders_ask(q):
+            way, n, terms = held
+            lists = self._catalog_lists(terms)
+            counts: dict[str, int] = {}
+            written: dict[str, str] = {}
+            for items in lists.values():
+                for k in {item_key(i) for i in items}:
+                    counts[k] = counts.get(k, 0) + 1
+                for i in items:
+                    written.setdefault(item_key(i), re.split(r"\s*[(<>=!~;\[]", i.strip(), maxsplit=1)[0])
+            if not counts:
+                return None
+            goal = n if way == "exactly" else (max if way == "most" else min)(counts.values())
+            top = [k for k, c in counts.items() if c == goal]
+            if len(top) != 1:
+                return None
+            ask = SharedAsk("which", (), terms)
+            return ask, written[top[0]], {"holders": [f"{k}: {c}" for k, c in sorted(counts.items(), key=lambda x: -x[1])][:10]}
+        return None
+
+    def _own_list(self, page: Hit, terms: frozenset[str]) -> list[str] | None:
+        """A page's own list labelled by `terms` (its text, then its front matter): the one the
+        label matches best; None when there is none or two such lists differ."""
+        text = self._document_text(page.doc_id, page)
+        lists = labelled_lists(text, set(terms)) + metadata_lists(page.metadata, set(terms))
+        if not lists:
+            return None
+        best = max(strength for _, _, strength, _ in lists)
+        kinds = {frozenset(map(item_key, items)) for items, _, strength, _ in lists if strength == best}
+        if len(kinds) != 1:
+            return None
+        return next(items for items, _, strength, _ in lists if strength == best)
+
     def _list_of(self, thing: str, terms: frozenset[str]) -> list[str] | None:
         """The thing's own list labelled by `terms`: on its page (titled by its name), else on
         the page found for it when that page's opening holds most of its words (a description:
@@ -1140,15 +1221,7 @@ class Agentic(Rag):
             if not top or not want or sum(_has_term(opening, x) for x in want) < EVENT_COVER * len(want):
                 return None
             pages = top
-        text = self._document_text(pages[0].doc_id, pages[0])
-        lists = labelled_lists(text, set(terms)) + metadata_lists(pages[0].metadata, set(terms))
-        if not lists:
-            return None
-        best = max(strength for _, _, strength, _ in lists)
-        kinds = {frozenset(map(item_key, items)) for items, _, strength, _ in lists if strength == best}
-        if len(kinds) != 1:
-            return None
-        return next(items for items, _, strength, _ in lists if strength == best)
+        return self._own_list(pages[0], terms)
 
     def _headed_text(self, doc_id: str, h: Hit) -> str:
         """A document's text with its headings as markdown heading lines (a chunk keeps its
@@ -1223,7 +1296,7 @@ class Agentic(Rag):
             return None
         for d in docs:
             text = self._document_text(d.doc_id, Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or ""))
-            lists = labelled_lists(text, terms)
+            lists = labelled_lists(text, terms) + metadata_lists(dict(getattr(d, "metadata", None) or {}), terms)
             if any(key in {re.sub(r"[-_.]", "-", i.lower().split()[0]) for i in items if i.split()}
                    for items, _, _, _ in lists):
                 n += 1
@@ -1274,6 +1347,16 @@ class Agentic(Rag):
         for o in r.options:
             relation = re.sub(re.escape(o), " ", relation, flags=re.I)
         terms = set(content_terms(relation))
+        # "which of A or B depends on more packages?": the sizes of their own lists
+        if (sized := size_comparison(relation)) and self._page_names():
+            lists = [self._list_of(o, sized.terms) for o in r.options]
+            sizes = [len({item_key(i) for i in items}) if items is not None else None for items in lists]
+            if None not in sizes and sizes[0] != sizes[1]:
+                pick = r.options[0] if (sizes[0] > sizes[1]) == (sized.way == "more") else r.options[1]
+                r.log("compare", {"lists": dict(zip(r.options, lists)), "way": sized.way}, pick)
+                r.text = r.raw = pick
+                r.decided_by = "compare"
+                return
         picked: dict[str, Value | None] = {}
         for s in r.subs:
             picked[s["option"]] = best_value(s.get("support", []), s["option"], r.options, terms, r.question)
@@ -1510,12 +1593,15 @@ class Agentic(Rag):
 def _joined(texts: list[str]) -> str:
     """A document's chunks joined back into its text: where a chunk starts with the words the
     previous one ended with (chunks overlap), the repeated words go and the line goes on (a
-    table row cut by a chunk boundary is one row again); else a line break."""
+    table row cut by a chunk boundary is one row again); else a line break, unless the
+    previous chunk ended inside a table row."""
     out = ""
     for t in texts:
         k = next((k for k in range(min(len(out), len(t), 400), 4, -1)
                   if out.endswith(t[:k]) and (k == len(out) or not out[-k - 1].isalnum())), 0)
-        out = out + t[k:] if k else (f"{out}\n{t}" if out else t)
+        last = out.rsplit("\n", 1)[-1].strip()
+        cut = last.startswith("|") and not last.endswith("|")  # a table row goes on
+        out = out + t[k:] if k else (f"{out}{' ' if cut else chr(10)}{t}" if out else t)
     return out
 
 

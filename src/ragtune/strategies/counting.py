@@ -134,7 +134,8 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
                 at += 1  # the counted noun phrase goes on: "required dependencies"
             rest = _INTRO.sub("", sent[ws[at].end():], count=1)
             items = _split_items(rest, strict=True)
-            if items is not None and len(items) < 2:
+            colon = sent[ws[at].end():].lstrip().startswith(":")  # "Optional extras: gui."
+            if items is not None and len(items) < 2 and not colon:
                 items = None  # a sentence lists with commas or "and"; one word after a verb is no list
             if items is None and not rest.strip() and re.search(r"\bno\s+(?:[\w-]+\s+){0,2}$",
                                                                 sent[: ws[at].start()], re.I):

@@ -53,7 +53,7 @@ class SharedAsk:
 _GIVING = {"offer", "list", "declare", "name", "mention", "include", "show", "give", "contain"}
 
 
-def _terms(noun: str, verb: str = "") -> frozenset[str]:
+def list_terms(noun: str, verb: str = "") -> frozenset[str]:
     """The words a list's label is matched by: the relation's verb ("require": a package's
     own name field is no list of what it requires), else the listed noun ("optional extra")."""
     v = verb.lower()
@@ -79,12 +79,12 @@ def shared_ask(question: str) -> SharedAsk | None:
     if m := _BOTH_DO.match(q):
         if m.group("verb").lower() in _VERBS_NOT:
             return None
-        return SharedAsk("which", (_thing(m.group("a")), _thing(m.group("b"))), _terms(m.group("noun"), m.group("verb")))
+        return SharedAsk("which", (_thing(m.group("a")), _thing(m.group("b"))), list_terms(m.group("noun"), m.group("verb")))
     if m := _ONE_IN_COMMON.match(q):
-        return SharedAsk("which", (_thing(m.group("a")), _thing(m.group("b"))), _terms(m.group("noun")))
+        return SharedAsk("which", (_thing(m.group("a")), _thing(m.group("b"))), list_terms(m.group("noun")))
     if m := _HOW_MANY_BOTH.match(q):
         return SharedAsk("count", (_thing(m.group("a")), _thing(m.group("b"))),
-                         _terms(m.group("noun"), m.group("verb") or ""))
+                         list_terms(m.group("noun"), m.group("verb") or ""))
     for pattern in (_HAVE_ONE, _HAS_ONE):
         if (m := pattern.match(q)) and (back := _back(m.group("noun")).search(m.group("rest"))):
             verb = m.groupdict().get("verb") or ""
@@ -92,13 +92,13 @@ def shared_ask(question: str) -> SharedAsk | None:
                 continue
             rest = m.group("rest")
             things = (_thing(m.group("a")),) + ((_thing(m.group("b")),) if m.groupdict().get("b") else ())
-            return SharedAsk("bridge", things, _terms(m.group("noun"), verb),
+            return SharedAsk("bridge", things, list_terms(m.group("noun"), verb),
                              rest[:back.start()] + "{}" + rest[back.end():])
     if m := _THE_ONE.search(q):
         things = (_thing(m.group("a")),) + ((_thing(m.group("b")),) if m.group("b") else ())
         if m.start() == 0 or re.match(r"^\s*(?:which|what)\s+is\s*$", q[:m.start()], re.I):
-            return SharedAsk("which", things, _terms(m.group("noun"), m.group("verb")))
-        return SharedAsk("bridge", things, _terms(m.group("noun"), m.group("verb")),
+            return SharedAsk("which", things, list_terms(m.group("noun"), m.group("verb")))
+        return SharedAsk("bridge", things, list_terms(m.group("noun"), m.group("verb")),
                          q[:m.start()] + "{}" + q[m.end():])
     return None
 
