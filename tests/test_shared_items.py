@@ -78,3 +78,38 @@ def test_a_colon_introduces_a_list_of_one():
     assert labelled_lists("It depends on numpy.", {"depend"}) == []  # one word after a verb is no list
     row = _joined(["| requires | a (>=1); b", "(>=2); c |"])
     assert row == "| requires | a (>=1); b (>=2); c |"
+
+
+def test_pages_filtered_and_described_by_what_their_lists_hold():
+    from ragtune.strategies.list_sizes import holder_description, page_filter
+    assert page_filter("Which app imports yaml but declares no plugins?") == \
+        [(frozenset({"import"}), "yaml"), (frozenset({"plugin"}), None)]
+    assert page_filter("Among the apps that import yaml, which one offers no widgets?") == \
+        [(frozenset({"import"}), "yaml"), (frozenset({"widget"}), None)]
+    assert page_filter('Which app has a plugin named "lint" yet lists no dependencies?') == \
+        [(frozenset({"plugin"}), "lint"), (frozenset({"dependency"}), None)]
+    assert page_filter("Which app imports yaml?") is None  # one condition: the usual search
+    assert page_filter("Which app is the oldest?") is None
+    q = "Who maintains the app requiring both yaml and toml?"
+    start, end, conditions = holder_description(q)
+    assert q[start:end] == "the app requiring both yaml and toml"
+    assert conditions == [(frozenset({"requir"}), "yaml"), (frozenset({"requir"}), "toml")]
+    q = "What licence does the app with the plugin lint carry?"
+    start, end, conditions = holder_description(q)
+    assert q[start:end] == "the app with the plugin lint" and conditions == [(frozenset({"plugin"}), "lint")]
+    assert holder_description("Which app requires both yaml and toml?") is None
+
+
+def test_counts_of_what_two_lists_share():
+    a = shared_ask("How many plugins do alpha and beta have in common?")
+    assert (a.mode, a.things, a.terms) == ("count", ("alpha", "beta"), frozenset({"plugin"}))
+    assert shared_ask("How many libraries do alpha and beta both import?").terms == frozenset({"import"})
+    assert shared_ask("How many themes are shared by alpha and beta?").mode == "count"
+
+
+def test_an_item_keeps_its_name_without_its_condition_and_an_unread_label_is_unknown():
+    from ragtune.strategies.counting import labelled_unread
+    row = "| requires | a (>=1) when os == 'x'; b; c (>=2) if py < '3.9' |"
+    assert [i for i, *_ in labelled_lists(row, {"require"})] == [["a", "b", "c"]]
+    assert labelled_unread("| requires | see {the docs} = 'x' |", {"require"})
+    assert not labelled_unread("| extras | a, b |", {"require"})

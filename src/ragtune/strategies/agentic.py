@@ -70,9 +70,9 @@ from ragtune.strategies.question import (
     unknown_words,
     words,
 )
-from ragtune.strategies.counting import asks_count, count_listed, count_records, counted_terms, labelled_lists, metadata_lists, pick_record
+from ragtune.strategies.counting import asks_count, count_listed, count_records, counted_terms, labelled_lists, labelled_unread, metadata_lists, pick_record
 from ragtune.strategies.rag import Rag
-from ragtune.strategies.list_sizes import holders_ask, size_comparison, size_superlative
+from ragtune.strategies.list_sizes import holder_description, holders_ask, page_filter, size_comparison, size_superlative
 from ragtune.strategies.shared_items import SharedAsk, item_key, shared_ask
 from ragtune.strategies.timeline import dated_entries, place, relative_ask, span_of
 from ragtune.strategies.values import Value, extract_values, fits
@@ -237,7 +237,8 @@ class Agentic(Rag):
     def _runs(self, questions: list[str], filters: Filter | None, budget: int) -> list[Run]:
         # "the one package that A and B require": read off A's and B's lists first; a question
         # built on it is then asked of that item ("What licence does <item> carry?")
-        shared = [self._shared(q) or self._sized(q) for q in questions]
+        shared = [self._shared(q) or self._sized(q) or self._filtered(q) or self._described_page(q)
+                  for q in questions]
         asked = [got[1] if got and got[0].mode == "bridge" else q for q, got in zip(questions, shared)]
         floors = Rag._answer_batch(self, asked, filters, budget)
         runs = []
@@ -1131,6 +1132,7 @@ class Agentic(Rag):
         if terms in memo:
             return memo[terms]
         out: dict[str, list[str]] = {}
+        unsure: set[str] = set()
         pages = self._page_names()
         try:
             docs = self.index.documents(self.collection) if pages and len(pages) <= 300 else []
@@ -1146,7 +1148,13 @@ class Agentic(Rag):
             items = self._own_list(h, terms)
             if items is not None:
                 out[name] = items
+            elif self._own_list(h, terms, strict=False) is not None or \
+                    labelled_unread(self._document_text(d.doc_id, h), set(terms)):
+                # two lists of the kind that differ, or a labelled line that could not be read
+                # as a list: this page's list is unknown (not empty)
+                unsure.add(name)
         memo[terms] = out
+        memo[("unsure", terms)] = unsure
         return out
 
     def _sized(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
@@ -1191,16 +1199,63 @@ class Agentic(Rag):
             return ask, written[top[0]], {"holders": [f"{k}: {c}" for k, c in sorted(counts.items(), key=lambda x: -x[1])][:10]}
         return None
 
-    def _own_list(self, page: Hit, terms: frozenset[str]) -> list[str] | None:
+    def _filtered(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
+        """(ask, the page's name, its lists) for "Which <thing> depends on X but offers no
+        extras?": the one catalog page whose lists meet every condition (a page writing no
+        list of a kind has none); None when no page or several do."""
+        conditions = page_filter(q)
+        if not conditions or not (got := self._page_meeting(conditions)):
+            return None
+        name, read = got
+        return SharedAsk("which", (), frozenset()), name, read
+
+    def _described_page(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
+        """(ask, the question asked of the page, its lists) for "What licence does the package
+        requiring both X and Y carry?": the one catalog page whose lists hold what the
+        description says, put in the description's place."""
+        found = holder_description(q)
+        if not found or not (got := self._page_meeting(found[2])):
+            return None
+        start, end, _ = found
+        name, read = got
+        return SharedAsk("bridge", (), frozenset()), q[:start] + name + q[end:], read
+
+    def _page_meeting(self, conditions: list[tuple[frozenset[str], str | None]]
+                      ) -> tuple[str, dict[str, list[str]]] | None:
+        """(name, its lists) of the one catalog page whose lists meet every condition (a page
+        writing no list of a kind has none; one whose list could not be read is left out);
+        None when no page or several do."""
+        if not self._page_names():
+            return None
+        lists = [self._catalog_lists(terms) for terms, _ in conditions]
+        names = set().union(*[set(x) for x in lists])
+        if not names:
+            return None
+        unsure = set().union(*[self.__dict__["_catalog_memo"][("unsure", t)] for t, _ in conditions])
+        keep = []
+        for name in sorted(names - unsure):
+            ok = True
+            for (terms, item), by_page in zip(conditions, lists):
+                items = by_page.get(name) or []
+                ok = ok and (not items if item is None else any(item_key(i) == item_key(item) for i in items))
+            if ok:
+                keep.append(name)
+        if len(keep) != 1:
+            return None
+        read = {f"{'+'.join(sorted(t))}: {item or 'none'}": (by_page.get(keep[0]) or [])
+                for (t, item), by_page in zip(conditions, lists)}
+        return keep[0], read
+
+    def _own_list(self, page: Hit, terms: frozenset[str], strict: bool = True) -> list[str] | None:
         """A page's own list labelled by `terms` (its text, then its front matter): the one the
-        label matches best; None when there is none or two such lists differ."""
+        label matches best; None when there is none or (`strict`) two such lists differ."""
         text = self._document_text(page.doc_id, page)
         lists = labelled_lists(text, set(terms)) + metadata_lists(page.metadata, set(terms))
         if not lists:
             return None
         best = max(strength for _, _, strength, _ in lists)
         kinds = {frozenset(map(item_key, items)) for items, _, strength, _ in lists if strength == best}
-        if len(kinds) != 1:
+        if len(kinds) != 1 and strict:
             return None
         return next(items for items, _, strength, _ in lists if strength == best)
 

@@ -71,7 +71,8 @@ def _split_items(body: str, strict: bool = False) -> list[str] | None:
         return []
     flat = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", body)  # a version bound or a marker
     parts = flat.split(";") if ";" in flat else re.split(r",|\s+(?:and|or)\s+", flat)
-    items = [p.strip() for p in parts if p.strip()]
+    # "anyio when sys_platform != 'x'": an item with its condition; the item is listed
+    items = [re.sub(r"\s+(?:when|if|unless)\s.*$", "", p.strip()) for p in parts if p.strip()]
     if not items or any(not _item_like(i, strict) for i in items):
         return None
     return items
@@ -143,6 +144,18 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
             if items is not None:
                 out.append((items, sent, _matches(ws[at].group(0), terms), sent[: ws[at].end()]))
     return out
+
+
+def labelled_unread(text: str, terms: set[str]) -> bool:
+    """Whether a line of `text` is labelled by `terms` ("| requires | ...", "deps: ...") though
+    no list was read from it: what it lists is unknown, not nothing."""
+    for line in text.splitlines():
+        raw = re.sub(r"^[-*\u2022]\s+", "", line.strip())
+        cells = [c.strip() for c in raw.strip("|").split("|")] if raw.startswith("|") else []
+        label = cells[0] if len(cells) >= 2 else (m.group(1) if (m := re.match(r"([^:|]{1,40}):\s", raw)) else "")
+        if label and len(label.split()) <= 4 and _matches(label, terms):
+            return True
+    return False
 
 
 def metadata_lists(meta: dict, terms: set[str]) -> list[tuple[list[str], str, int, str]]:

@@ -87,3 +87,78 @@ def holders_ask(question: str) -> tuple[str, int, frozenset[str]] | None:
             terms = list_terms(m.groupdict().get("as") or "", m.group("verb"))
             return ("exactly", int(m.group("n")), terms) if terms else None
     return None
+
+
+# one condition on a page's lists: "has no optional extras", "offers an extra named X",
+# "depends on X", "requiring both X and Y"
+_NO_ITEMS = re.compile(r"^(?:has|have|offers?|declares?|lists?|provides?)\s+no\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?"
+                       r"[a-z][\w-]*s)(?:\s+at\s+all)?$", re.I)
+_NAMED_ITEM = re.compile(r"^(?:has|have|offers?|declares?|lists?|provides?)\s+an?\s+(?P<noun>(?:[a-z][\w-]*\s+)?"
+                         r"[a-z][\w-]*)\s+(?:named|called)\s+[\"'\u201c]?(?P<item>[\w][\w.+-]*)[\"'\u201d]?$", re.I)
+_VERB_ITEM = re.compile(r"^(?P<verb>[a-z]+)(?:\s+on)?\s+(?:both\s+)?(?P<item>[\w][\w.+-]*)"
+                        r"(?:\s+and\s+(?P<item2>[\w][\w.+-]*))?$", re.I)
+_NOT_LISTING = {"is", "are", "was", "has", "have", "had", "does", "do", "can", "will", "the", "a", "an"}
+
+
+def _condition(clause: str) -> list[tuple[frozenset[str], str | None]] | None:
+    """(label words, item) pairs a page's lists must satisfy (item None: the list is empty)."""
+    c = clause.strip().rstrip("?").strip()
+    if m := _NO_ITEMS.match(c):
+        return [(terms, None)] if (terms := list_terms(m.group("noun"))) else None
+    if m := _NAMED_ITEM.match(c):
+        return [(terms, m.group("item"))] if (terms := list_terms(m.group("noun"))) else None
+    if (m := _VERB_ITEM.match(c)) and m.group("verb").lower() not in _NOT_LISTING:
+        terms = list_terms("", m.group("verb"))
+        if not terms:
+            return None
+        return [(terms, m.group("item"))] + ([(terms, m.group("item2"))] if m.group("item2") else [])
+    return None
+
+
+_WHICH_PAGE = re.compile(r"^\s*which\s+(?:single\s+|one\s+)?[a-z][\w-]*(?:\s+in\s+the\s+[a-z]+)?\s+(?P<rest>.+?)\s*\?\s*$", re.I)
+_AMONG = re.compile(r"^\s*(?:of|among)\s+the\s+[a-z][\w-]*s(?:\s+in\s+the\s+[a-z]+)?\s+(?:that\s+|which\s+)?(?P<scope>[^,]+),"
+                    r"\s*which\s+(?:one\s+)?(?P<rest>.+?)\s*\?\s*$", re.I)
+
+
+def page_filter(question: str) -> list[tuple[frozenset[str], str | None]] | None:
+    """The conditions of "Which <thing> depends on X but offers no extras?", "Among the things
+    that require X, which one declares no extras?" (two or more conditions, or one on an empty
+    list), or None when a clause is not a condition on a list."""
+    if m := _AMONG.match(question):
+        clauses = [m.group("scope"), *re.split(r"\s+(?:but|yet|and\s+yet|while)\s+", m.group("rest"))]
+    elif m := _WHICH_PAGE.match(question):
+        clauses = re.split(r"\s+(?:but|yet|and\s+yet|while)\s+", m.group("rest"))
+    else:
+        return None
+    out: list[tuple[frozenset[str], str | None]] = []
+    for c in clauses:
+        got = _condition(c)
+        if got is None:
+            return None
+        out += got
+    if len(out) < 2 and not any(item is None for _, item in out):
+        return None
+    return out
+
+
+# "the package requiring both X and Y", "the package with the optional extra X": a page
+# described by what its lists hold, inside a question asking something of it
+_HOLDER = re.compile(
+    r"\bthe\s+(?:one\s+|only\s+|single\s+)?[a-z][\w-]*\s+(?:(?:that|which)\s+)?(?P<clause>"
+    r"(?:requires?|requiring|depends?\s+on|depending\s+on|needs?|needing)\s+both\s+[\w][\w.+-]*\s+and\s+[\w][\w.+-]*"
+    r"|with\s+(?:the|an?)\s+(?P<noun>(?:optional\s+)?[a-z][\w-]*)\s+(?:named\s+|called\s+)?"
+    r"[\"'\u201c]?(?P<item>[\w][\w.+-]*?)[\"'\u201d]?)(?=[\s?,.]|$)", re.I)
+
+
+def holder_description(question: str) -> tuple[int, int, list[tuple[frozenset[str], str | None]]] | None:
+    """(start, end, conditions) of a page described by its lists inside a question asking
+    something else of it ("What licence does the package requiring both X and Y carry?")."""
+    m = _HOLDER.search(question)
+    if not m or re.match(r"^\s*(?:which|what)\s+[a-z][\w-]*\s*$", question[:m.start()], re.I):
+        return None  # "Which package requires both X and Y?" asks for the page itself
+    if m.group("noun"):
+        terms = list_terms(m.group("noun"))
+        conditions: list[tuple[frozenset[str], str | None]] | None = [(terms, m.group("item"))] if terms else None
+    else:
+        conditions = _condition(m.group("clause"))
+    return (m.start(), m.end(), conditions) if conditions else None

@@ -34,6 +34,12 @@ _HAS_ONE = re.compile(rf"^\s*(?P<a>{_THING})\s+(?P<verb>[a-z]+)(?:\s+on)?\s+(?:e
 # "the one package that (both) A (and B) require(s)" inside a question
 _THE_ONE = re.compile(rf"\bthe\s+{_ONE}\s+{_NOUN}\s+(?:that|which)\s+(?:both\s+)?(?P<a>{_THING})"
                       rf"(?:\s+and\s+(?P<b>{_THING}))?\s+(?P<verb>[a-z]+)(?:\s+on)?(?=\s|\?|$)", re.I)
+# "How many dependencies do A and B have in common?", "How many packages do A and B both require?"
+_HOW_MANY_SHARED = re.compile(rf"^\s*how\s+many\s+{_NOUN}\s+do\s+(?:both\s+)?(?P<a>{_THING})\s+and\s+"
+                              rf"(?P<b>{_THING})\s+(?:both\s+)?(?:have\s+in\s+common|share|(?P<verb>[a-z]+)"
+                              rf"(?:\s+on)?(?:\s+in\s+common)?)\s*\?\s*$", re.I)
+_HOW_MANY_SHARED_BY = re.compile(rf"^\s*how\s+many\s+{_NOUN}\s+(?:are|is)\s+(?:shared\s+by|common\s+to)\s+"
+                                 rf"(?:both\s+)?(?P<a>{_THING})\s+and\s+(?P<b>{_THING})\s*\?\s*$", re.I)
 # "How many guests were invited to both A and B?"
 _HOW_MANY_BOTH = re.compile(rf"^\s*how\s+many\s+{_NOUN}\s+(?:were|are|was|is|do|did)?\s*(?P<verb>[a-z]+)?"
                             rf"(?:\s+(?:at|in|on|by|for|to))?\s+both\s+(?P<a>{_THING})\s+and\s+"
@@ -82,6 +88,11 @@ def shared_ask(question: str) -> SharedAsk | None:
         return SharedAsk("which", (_thing(m.group("a")), _thing(m.group("b"))), list_terms(m.group("noun"), m.group("verb")))
     if m := _ONE_IN_COMMON.match(q):
         return SharedAsk("which", (_thing(m.group("a")), _thing(m.group("b"))), list_terms(m.group("noun")))
+    for pattern in (_HOW_MANY_SHARED, _HOW_MANY_SHARED_BY):
+        if (m := pattern.match(q)) and (m.groupdict().get("verb") or "").lower() not in _VERBS_NOT:
+            terms = list_terms(m.group("noun"), m.groupdict().get("verb") or "")
+            if terms:
+                return SharedAsk("count", (_thing(m.group("a")), _thing(m.group("b"))), terms)
     if m := _HOW_MANY_BOTH.match(q):
         return SharedAsk("count", (_thing(m.group("a")), _thing(m.group("b"))),
                          list_terms(m.group("noun"), m.group("verb") or ""))
