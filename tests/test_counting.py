@@ -100,10 +100,10 @@ def test_the_record_a_filtered_comparison_picks():
     q = "Of the two products in the catalog launched in 2022, which has the lower list price?"
     assert pick_record(q, c, "less")[0]["name"] == "B2"
     assert pick_record("Of the products Ann Lee leads, which is the heaviest?", c, "more")[0]["name"] == "C3"
-    # no collection named, no condition, or no direction: nothing picked
+    # no collection named, or neither a condition nor a superlative: nothing picked
     assert pick_record("Which has the lower list price?", c, "less") is None
     assert pick_record("Of the products in the catalog, which is cheaper?", c, "less") is None
-    assert pick_record(q, c, None) is None
+    assert pick_record(q, c, None)[0]["name"] == "B2"  # the direction read from the question itself
 
 
 def test_records_under_a_numeric_bound():
@@ -122,3 +122,24 @@ def test_records_under_a_numeric_bound():
                        col, "more")[0]["name"] == "B"
     assert pick_record("Of the products in the catalog that weigh more than 500 g, which is the lightest?",
                        col, "less")[0]["name"] == "A"
+
+
+def test_record_picks_read_the_asking_clause_and_its_bounds():
+    """A scope's bound is not the asked direction ("over 500 g, which is the lightest"); the
+    clause that asks names the field ("came on the market first": the year); a year inside a
+    bound is no value condition; "how many different X" counts a field's values."""
+    from ragtune.strategies.counting import count_records, pick_record
+    items = {"shop/items": [
+        {"name": "Anvil", "year": 2015, "price_eur": 900, "weight_g": 9000, "maker": "Ada"},
+        {"name": "Bell", "year": 2019, "price_eur": 300, "weight_g": 700, "maker": "Ada"},
+        {"name": "Clock", "year": 2021, "price_eur": 1200, "weight_g": 450, "maker": "Bo"},
+        {"name": "Drum", "year": 2018, "price_eur": 2500, "weight_g": 5000, "maker": "Cy"},
+    ]}
+    pick = lambda q: (got := pick_record(q, items, None)) and got[0]["name"]  # noqa: E731
+    assert pick("Of the items in the shop that weigh more than 500 g, which is the lightest?") == "Bell"
+    assert pick("Of the items in the shop with a price under EUR 1,000, which came on the market first?") == "Anvil"
+    assert pick("Of the items in the shop made after 2016, which has the highest price?") == "Drum"
+    assert pick("Which item in the shop has a price above EUR 2,000?") == "Drum"
+    assert pick("What is the lightest item in the shop?") == "Clock"
+    assert count_records("How many items in the shop were launched before 2019?", items)[0] == 2
+    assert count_records("How many different makers does the shop list?", items)[0] == 3

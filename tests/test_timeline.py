@@ -87,3 +87,12 @@ def test_an_event_is_dated_by_the_sentence_that_shares_its_words_else_by_its_pag
     assert lo == (2024, 1, 16) and said.startswith("page date")
     # a chunk holding too few of the event's words dates nothing
     assert agent._event_span("the Berlin office opened its new lab", [move, notes]) is None
+
+
+def test_releases_dated_within_a_month_or_a_year():
+    from ragtune.strategies.timeline import released_in
+    assert released_in("Which Frob release came out in February 2023?") == \
+        ("which", (2023, 2, 1), (2023, 2, 31), "Which Frob release came out")
+    assert released_in("How many Frob releases in the log shipped in 2024?")[:3] == ("count", (2024, 1, 1), (2024, 12, 31))
+    assert released_in("Which Frob release came out in the year the office moved?") is None
+    assert released_in("When did Frob 2.0 come out?") is None

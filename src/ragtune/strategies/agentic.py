@@ -74,7 +74,7 @@ from ragtune.strategies.counting import asks_count, count_listed, count_records,
 from ragtune.strategies.rag import Rag
 from ragtune.strategies.list_sizes import holder_description, holders_ask, page_filter, size_comparison, size_superlative
 from ragtune.strategies.shared_items import SharedAsk, item_key, shared_ask
-from ragtune.strategies.timeline import dated_entries, place, relative_ask, span_of
+from ragtune.strategies.timeline import dated_entries, place, relative_ask, released_in, span_of
 from ragtune.strategies.values import Value, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -871,6 +871,8 @@ class Agentic(Rag):
         timeline and the event's date placed on it. The event is a version on that timeline,
         or what the chunks found for it say with a date (a sentence sharing its words, else its
         page's date). Nothing is answered when the timeline or the event's date is not found."""
+        if (within := released_in(r.question)) and r.want in ("version", "number"):
+            return self._released_within(r, *within)
         ask = relative_ask(r.question)
         if ask is None or r.want != "version":
             return False
@@ -913,6 +915,32 @@ class Agentic(Rag):
         r.text = r.raw = r.span = pick
         r.decided_by = "timeline"
         return True
+
+    def _released_within(self, r: Run, mode: str, lo: tuple, hi: tuple, head: str) -> bool:
+        """"Which X release shipped in February 2023?" (the one entry of X's timeline dated
+        then) and "How many X releases were published in 2024?" (how many are)."""
+        t = Timer()
+        try:
+            line = self.index.search_many([head], k=self.program.k, mode=self.program.mode,
+                                          collection=self.collection)[0]
+        except Exception:  # noqa: BLE001 (an index that cannot search: the usual answer)
+            return False
+        owners = [n for n in self._names_in(head) if not _is_value(n)]
+        for h in line:
+            text = self._headed_text(h.doc_id, h)
+            entries = dated_entries(text)
+            if len(entries) >= 3 and all(_mentions(text, n) for n in owners):
+                inside = [e.label for e in entries if lo <= e.day <= hi]
+                pick = str(len(inside)) if mode == "count" else (inside[0] if len(inside) == 1 else None)
+                r.log("answer", {"question": r.question, "answer_type": r.want, "timeline": h.doc_id,
+                                 "between": [list(lo), list(hi)]},
+                      {"entries": inside, "pick": pick, "why": "the page's dated versions within the date"}, ms=t.ms)
+                if pick is None or mode == "count" and not inside and r.want != "number":
+                    return False
+                r.text = r.raw = r.span = pick
+                r.decided_by = "timeline"
+                return True
+        return False
 
     def _event_span(self, event: str, hits: list[Hit]) -> tuple[tuple, tuple, str] | None:
         """The days an event took (first, last, and the sentence that says so) from the chunks

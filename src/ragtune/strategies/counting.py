@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ragtune.strategies.common import STOPWORDS
-from ragtune.strategies.question import content_terms, stem, words
+from ragtune.strategies.question import content_terms, direction, stem, words
 
 # "how many optional extras", "the number of packages X depends on"
 _COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\s+of\b", re.I)
@@ -233,7 +233,7 @@ def _named_collection(q: str, path: str) -> list[str] | None:
     places what it asks in that collection ("in the staff directory", "of the products");
     None when it does not."""
     where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4]
-    named = any(re.search(rf"\b(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?(?:[\w-]+\s+)?"
+    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+)(?:[\w-]+\s+)?"
                           rf"{re.escape(w)}s?\b", q) for w in where)
     return where if named else None
 
@@ -300,9 +300,23 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
     if not asks_count(question):
         return None
     q = question.lower()
+    if m := _DISTINCT.search(q):  # "how many different lead engineers": the values of a field
+        found = []
+        for path, records, cond, bounds, shown in _selections(q, collections):
+            asked = {stem(w).rstrip("e") for w in m.group(1).split()}
+            fields = [k for k in {k for r in records for k in r}
+                      if {stem(p).rstrip("e") for p in k.lower().split("_")} == asked]
+            if len(fields) == 1:
+                values = {str(r[fields[0]]).strip().lower() for r in _matching(records, cond, bounds)
+                          if str(r.get(fields[0], "")).strip()}
+                found.append((len(values), path, {**shown, "distinct": fields[0]}))
+        return found[0] if len(found) == 1 and found[0][0] else None
     found = [(len(_matching(records, cond, bounds)), path, shown)
              for path, records, cond, bounds, shown in _selections(q, collections) if shown]
     return found[0] if len(found) == 1 else None
+
+
+_DISTINCT = re.compile(r"\bhow\s+many\s+(?:different|distinct)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b")
 
 
 def _selections(q: str, collections: dict[str, list[dict]]):  # noqa: ANN202 (a generator)
@@ -312,15 +326,17 @@ def _selections(q: str, collections: dict[str, list[dict]]):  # noqa: ANN202 (a 
     for path, records in collections.items():
         if (where := _named_collection(q, path)) is None:
             continue
-        cond = _named_values(q, records, where)
+        cond = _named_values(_BOUND_Q.sub(" ", q), records, where)  # "before 2018" names no year value
         bounds = _named_bounds(q, records)
         yield path, records, cond, bounds, {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}
 
 
+_SUPERLATIVE_WORD = re.compile(r"\b(?:\w{3,}est|most|least|first|last)\b", re.I)
 # comparatives that name the field they compare when the question does not ("the heaviest")
 _FIELD_OF = ((re.compile(r"\b(?:heav|light|weigh)\w*", re.I), ("weight", "mass")),
              (re.compile(r"\b(?:cheap\w*|expensive|pric\w*|cost\w*)", re.I), ("price", "cost")),
-             (re.compile(r"\b(?:newest|oldest|newer|older|latest|earliest|most recent)\b", re.I),
+             (re.compile(r"\b(?:newest|oldest|newer|older|latest|earliest|first|most recent(?:ly)?|joined|"
+                         r"started|launched|opened|founded|came on the market)\b", re.I),
               ("year", "date")))
 
 
@@ -333,9 +349,14 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
     key ("list price": price_eur) or by its comparative ("the heaviest": weight). None unless
     one collection, one numeric field and at least two records qualify, and the best is
     unique."""
-    if way not in ("more", "less"):
-        return None
     q = question.lower()
+    # the clause that asks (after the scope's comma), without its bounds: "Of the products over
+    # 500 g, which is the lightest?" asks the least weight, not the most
+    asks = list(re.finditer(r",\s+(?=(?:which|what|who|whose)\b)", question, re.I))
+    main = _BOUND_Q.sub(" ", question[asks[-1].end():] if asks else question)
+    if not any(r.search(main) for r in (_SUPERLATIVE_WORD, _BOUND_Q)) and not _BOUND_Q.search(question) \
+            and not _named_values(q, [r for rs in collections.values() for r in rs], []):
+        return None  # no condition and no superlative ("which is cheaper?"): nothing to pick among
     found = []
     for path, records, cond, bounds, shown in _selections(q, collections):
         numeric = {k for r in records for k, v in r.items() if isinstance(v, int)}
@@ -344,16 +365,26 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
         named = [k for k in numeric if k not in cond and k not in bound
                  and any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", q) for p in k.lower().split("_"))]
         if not named:  # ... but the comparative's own field may be bounded ("over 500 g, the lightest")
-            hinted = [fields for rx, fields in _FIELD_OF if rx.search(_BOUND_Q.sub(" ", question))]
+            hinted = [fields for rx, fields in _FIELD_OF if rx.search(main)]
             named = [k for k in numeric if k not in cond for fields in hinted[:1]
                      if any(f in k.lower().split("_") for f in fields)]
-        if len(named) != 1 or not (cond or bounds):
+        pool = _matching(records, cond, bounds)
+        if len(named) != 1:
             continue
         field = named[0]
-        pool = [r for r in _matching(records, cond, bounds) if isinstance(r.get(field), int)]
+        dated = any(p in ("year", "date") for p in field.lower().split("_"))
+        w = direction(main, values_are_dates=dated) or (way if not bounds else None)
+        if w is None:
+            # "which product has a list price above EUR 2,000?": the one record selected
+            if field in bound and len(pool) == 1:
+                found.append((pool[0], field, shown))
+            continue
+        if w not in ("more", "less"):
+            continue
+        pool = [r for r in pool if isinstance(r.get(field), int)]
         if len(pool) < 2:
             continue
-        best = (max if way == "more" else min)(r[field] for r in pool)
+        best = (max if w == "more" else min)(r[field] for r in pool)
         top = [r for r in pool if r[field] == best]
         if len(top) == 1:
             found.append((top[0], field, shown))

@@ -87,6 +87,30 @@ def relative_ask(question: str) -> Ask | None:
     return None
 
 
+# "... in February 2023?", "... during 2024?": a question ending on a date alone
+_IN_DATE = re.compile(r"^(?P<head>.*)\s(?:in|during)\s+(?P<date>[^?]+?)\s*\?\s*$", re.I)
+
+
+def released_in(question: str) -> tuple[str, tuple, tuple, str] | None:
+    """("which" | "count", first day, last day, the question before the date) for "Which X release shipped in February
+    2023?" / "How many X releases were published in 2024?"; None when the date is not only a
+    date."""
+    m = _IN_DATE.search(question)
+    if not m or not re.match(r"^\s*(?:which|what|how\s+many)\b", question, re.I):
+        return None
+    dates = [v for v in extract_values(m.group("date")) if v.kind == "date"]
+    rest = m.group("date")
+    for v in dates:
+        rest = rest.replace(v.text, " ")
+    if not dates or re.search(r"[A-Za-z0-9]", re.sub(r"\b(?:the|year|month|of)\b", " ", rest, flags=re.I)):
+        return None
+    span = span_of(dates, "")
+    if span is None:
+        return None
+    mode = "count" if re.match(r"^\s*how\s+many\b", question, re.I) else "which"
+    return mode, span[0], span[1], m.group("head")
+
+
 def _bounds(key: tuple) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     """The first and last day a date as precise as it is written can mean ("August 2023": the
     1st to the 31st)."""
