@@ -143,3 +143,19 @@ def test_record_picks_read_the_asking_clause_and_its_bounds():
     assert pick("What is the lightest item in the shop?") == "Clock"
     assert count_records("How many items in the shop were launched before 2019?", items)[0] == 2
     assert count_records("How many different makers does the shop list?", items)[0] == 3
+
+
+def test_two_records_compared_by_the_field_the_question_names():
+    from ragtune.strategies.counting import compare_records
+    staff = {"hr/staff": [{"name": "Ann Lee", "start_year": 2016, "desk": 4},
+                          {"name": "Bo Chan", "start_year": 2021, "desk": 9}],
+             "shop/items": [{"name": "Anvil", "price_eur": 900, "weight_g": 9000},
+                            {"name": "Bell", "price_eur": 300, "weight_g": 700}]}
+    assert compare_records("Who joined first, Bo Chan or Ann Lee?", ["Bo Chan", "Ann Lee"], staff)[0] == "Ann Lee"
+    assert compare_records("Who has been at the firm longer, Ann Lee or Bo Chan?", ["Ann Lee", "Bo Chan"], staff)[0] == "Ann Lee"
+    assert compare_records("Which weighs less, the Anvil or the Bell?", ["Anvil", "Bell"], staff)[0] == "Bell"
+    assert compare_records("Which has the higher price, Anvil or Bell?", ["Anvil", "Bell"], staff)[:2] == ("Anvil", "price_eur")
+    # no field named, an option that is no record, or two records of different collections
+    assert compare_records("Which is better, the Anvil or the Bell?", ["Anvil", "Bell"], staff) is None
+    assert compare_records("Which weighs less, the Anvil or the Drum?", ["Anvil", "Drum"], staff) is None
+    assert compare_records("Which is heavier, Ann Lee or the Bell?", ["Ann Lee", "Bell"], staff) is None

@@ -70,7 +70,17 @@ from ragtune.strategies.question import (
     unknown_words,
     words,
 )
-from ragtune.strategies.counting import asks_count, count_listed, count_records, counted_terms, labelled_lists, labelled_unread, metadata_lists, pick_record
+from ragtune.strategies.counting import (
+    asks_count,
+    compare_records,
+    count_listed,
+    count_records,
+    counted_terms,
+    labelled_lists,
+    labelled_unread,
+    metadata_lists,
+    pick_record,
+)
 from ragtune.strategies.rag import Rag
 from ragtune.strategies.list_sizes import holder_description, holders_ask, page_filter, size_comparison, size_superlative
 from ragtune.strategies.shared_items import SharedAsk, item_key, shared_ask
@@ -1440,6 +1450,13 @@ class Agentic(Rag):
                 r.text = r.raw = pick
                 r.decided_by = "compare"
                 return
+        # "which weighs more, A or B?" when A and B are records of one collection: their field
+        if got := compare_records(r.question, r.options, self._record_collections()):
+            pick, field, values = got
+            r.log("compare", {"records": values, "field": field}, pick)
+            r.text = r.raw = pick
+            r.decided_by = "compare"
+            return
         picked: dict[str, Value | None] = {}
         for s in r.subs:
             picked[s["option"]] = best_value(s.get("support", []), s["option"], r.options, terms, r.question)

@@ -336,7 +336,7 @@ _SUPERLATIVE_WORD = re.compile(r"\b(?:\w{3,}est|most|least|first|last)\b", re.I)
 _FIELD_OF = ((re.compile(r"\b(?:heav|light|weigh)\w*", re.I), ("weight", "mass")),
              (re.compile(r"\b(?:cheap\w*|expensive|pric\w*|cost\w*)", re.I), ("price", "cost")),
              (re.compile(r"\b(?:newest|oldest|newer|older|latest|earliest|first|most recent(?:ly)?|joined|"
-                         r"started|launched|opened|founded|came on the market)\b", re.I),
+                         r"started|launched|opened|founded|came on the market|been\s+(?:at|with|in))\b", re.I),
               ("year", "date")))
 
 
@@ -388,4 +388,40 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
         top = [r for r in pool if r[field] == best]
         if len(top) == 1:
             found.append((top[0], field, shown))
+    return found[0] if len(found) == 1 else None
+
+
+def compare_records(question: str, options: list[str], collections: dict[str, list[dict]]
+                    ) -> tuple[str, str, dict[str, int]] | None:
+    """(the option, the field, both values) for "Which weighs more, A or B?" when A and B are
+    each one record of the same collection (by name) and the question names one numeric field
+    of it (by a word of its key, "list price", or by its comparative, "heavier", "joined
+    first"); None when the records, the field or the direction do not decide."""
+    q = question.lower()
+    rest = q
+    for o in options:
+        rest = rest.replace(o.lower(), " ")
+    found = []
+    for path, records in collections.items():
+        own = []
+        for o in options:
+            recs = [r for r in records if str(r.get("name") or r.get("title") or "").strip().lower() == o.strip().lower()]
+            own.append(recs[0] if len(recs) == 1 else None)
+        if None in own:
+            continue
+        numeric = {k for r in own for k, v in r.items() if isinstance(v, int) and not isinstance(v, bool)}
+        named = [k for k in numeric if any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", rest)
+                                           for p in k.lower().split("_"))]
+        if not named:
+            hinted = [fields for rx, fields in _FIELD_OF if rx.search(rest)]
+            named = [k for k in numeric for fields in hinted[:1] if any(f in k.lower().split("_") for f in fields)]
+        if len(named) != 1 or not all(isinstance(r.get(named[0]), int) for r in own):
+            continue
+        field = named[0]
+        a, b = (r[field] for r in own)
+        way = direction(question, values_are_dates=any(p in ("year", "date") for p in field.lower().split("_")))
+        if a == b or way not in ("more", "less"):
+            continue
+        pick = options[0] if (a > b) == (way == "more") else options[1]
+        found.append((pick, field, dict(zip(options, (a, b)))))
     return found[0] if len(found) == 1 else None
