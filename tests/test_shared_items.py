@@ -113,3 +113,31 @@ def test_an_item_keeps_its_name_without_its_condition_and_an_unread_label_is_unk
     assert [i for i, *_ in labelled_lists(row, {"require"})] == [["a", "b", "c"]]
     assert labelled_unread("| requires | see {the docs} = 'x' |", {"require"})
     assert not labelled_unread("| extras | a, b |", {"require"})
+
+
+def test_conditions_written_anywhere_and_pages_described_by_one_item():
+    from ragtune.strategies.list_sizes import holder_description, list_conditions
+    assert list_conditions("Which app under the MIT licence imports yaml?") == []  # "imports" is no needing verb
+    assert list_conditions("Which app under the MIT licence requires yaml and offers no plugins?") == \
+        [(frozenset({"plugin"}), None), (frozenset({"requir"}), "yaml")]
+    assert list_conditions("Among the apps without required dependencies, which one has a plugin named lint?") == \
+        [(frozenset({"requir", "dependency"}), None), (frozenset({"plugin"}), "lint")]
+    q = "What licence does the app that depends on yaml carry?"
+    start, end, conditions = holder_description(q)
+    assert q[start:end] == "the app that depends on yaml" and conditions == [(frozenset({"depend"}), "yaml")]
+    assert holder_description("alpha or beta: which of the two requires yaml?") is None  # no page described
+    a = shared_ask("Which app is the only required dependency of alpha?")
+    assert (a.mode, a.things, a.terms) == ("which", ("alpha",), frozenset({"requir", "dependency"}))
+    a = shared_ask("What licence does the only dependency of alpha carry?")
+    assert (a.mode, a.rest) == ("bridge", "What licence does {} carry?")
+
+
+def test_field_values_a_question_names():
+    from ragtune.strategies.counting import named_values
+    recs = [{"licence": "MIT", "py": ">=3.8"}, {"licence": "MIT OR Apache-2.0", "py": ">=3.10"},
+            {"licence": "MPL-2.0", "py": ">=3.8"}]
+    assert named_values("which single app is released under mit or apache-2.0?", recs, []) == \
+        {"licence": "mit or apache-2.0"}  # the longest of the values written inside one another
+    assert named_values("which mpl-2.0-licensed app needs python >=3.8?", recs, []) == \
+        {"licence": "mpl-2.0", "py": ">=3.8"}
+    assert named_values("which app needs python >=3.8 or >=3.10?", recs, []) == {}  # two values: no condition

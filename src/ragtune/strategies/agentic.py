@@ -79,10 +79,18 @@ from ragtune.strategies.counting import (
     labelled_lists,
     labelled_unread,
     metadata_lists,
+    named_values,
     pick_record,
 )
 from ragtune.strategies.rag import Rag
-from ragtune.strategies.list_sizes import holder_description, holders_ask, page_filter, size_comparison, size_superlative
+from ragtune.strategies.list_sizes import (
+    holder_description,
+    holders_ask,
+    list_conditions,
+    page_filter,
+    size_comparison,
+    size_superlative,
+)
 from ragtune.strategies.shared_items import SharedAsk, item_key, shared_ask
 from ragtune.strategies.timeline import dated_entries, place, relative_ask, released_in, span_of
 from ragtune.strategies.values import Value, extract_values, fits
@@ -248,7 +256,7 @@ class Agentic(Rag):
         # "the one package that A and B require": read off A's and B's lists first; a question
         # built on it is then asked of that item ("What licence does <item> carry?")
         shared = [self._shared(q) or self._sized(q) or self._filtered(q) or self._described_page(q)
-                  for q in questions]
+                  or self._catalog_filter(q) for q in questions]
         asked = [got[1] if got and got[0].mode == "bridge" else q for q, got in zip(questions, shared)]
         floors = Rag._answer_batch(self, asked, filters, budget)
         runs = []
@@ -1251,7 +1259,7 @@ class Agentic(Rag):
         """(ask, the question asked of the page, its lists) for "What licence does the package
         requiring both X and Y carry?": the one catalog page whose lists hold what the
         description says, put in the description's place."""
-        found = holder_description(q)
+        found = holder_description(q) if len(find_options(q)) != 2 else None  # options compare
         if not found or not (got := self._page_meeting(found[2])):
             return None
         start, end, _ = found
@@ -1283,6 +1291,82 @@ class Agentic(Rag):
         read = {f"{'+'.join(sorted(t))}: {item or 'none'}": (by_page.get(keep[0]) or [])
                 for (t, item), by_page in zip(conditions, lists)}
         return keep[0], read
+
+    def _page_records(self) -> dict[str, dict[str, str]]:
+        """In a catalog of one page per thing, each page's name -> its fields: front matter
+        values, "label: value" lines and two-cell table rows ("| licence | MIT |"), labels in
+        lower case; remembered."""
+        if getattr(self, "_page_fields", None) is None:
+            out: dict[str, dict[str, str]] = {}
+            pages = self._page_names()
+            try:
+                docs = self.index.documents(self.collection) if pages and len(pages) <= 300 else []
+            except Exception:  # noqa: BLE001 (an index that cannot list its documents)
+                docs = []
+            for d in docs:
+                key = re.sub(r"[-_.]", "-", d.doc_id.rsplit("/", 1)[-1].split("#")[0].lower())
+                name = next((t for t in _title_names(d.title or "") if re.sub(r"[-_.]", "-", t.lower()) == key), None)
+                if name is None:
+                    continue
+                fields = {k.lower().replace("_", " "): str(v) for k, v in (getattr(d, "metadata", None) or {}).items()
+                          if isinstance(v, (str, int)) and not isinstance(v, bool)}
+                text = self._document_text(d.doc_id, Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or ""))
+                for line in text.splitlines():
+                    raw = re.sub(r"^[-*\u2022]\s+", "", line.strip())
+                    cells = [c.strip() for c in raw.strip("|").split("|")] if raw.startswith("|") else []
+                    m = re.match(r"([A-Za-z][\w ]{0,30}):\s+(.{1,80})$", raw) or \
+                        re.match(r"([a-z]{2,12})\s+([<>=!~]=?\s?\d[\w.*]*)$", raw)  # "py >=3.10"
+                    label, value = (cells[0], cells[1]) if len(cells) == 2 else (m.group(1), m.group(2)) if m else ("", "")
+                    if label and len(label.split()) <= 3 and not set(value) <= set("-: "):
+                        fields.setdefault(label.lower().strip(), value.strip().rstrip("."))
+                out[name] = fields
+            self._page_fields = out
+        return self._page_fields
+
+    def _catalog_filter(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
+        """(ask, answer, what was read) for "Which package under the MIT licence requires X?",
+        "How many packages need Python >=3.8?", "Which MPL-2.0-licensed package offers no
+        extras?": the catalog pages whose fields hold the values the question names (not a
+        page's own name) and whose lists meet its conditions; the one such page, or how many
+        there are. None unless the question names two conditions (one for a count or "the
+        only one"), and the pages decide."""
+        if not self._page_names() or not re.match(r"^\s*(?:which|how\s+many|among|of\s+the)\b", q, re.I):
+            return None
+        records = self._page_records()
+        if not records:
+            return None
+        names = {n.lower() for n in records}
+        values = {f: v for f, v in named_values(q.lower(), list(records.values()), []).items()
+                  if v not in names and not any(v == n.lower() for r in records.values() for n in [r.get(f, "")]
+                                                if n.lower() in names)}
+        conditions = []
+        for terms, item in list_conditions(q):
+            listed = self._catalog_lists(terms)
+            if item is None or any(item_key(i) == item_key(item) for items in listed.values() for i in items):
+                conditions.append((terms, item))  # "needs Python >=3.8": no page lists Python
+        count = asks_count(q)
+        if count and re.match(r"^\s*how\s+many\s+(?:[\w-]+\s+){0,3}?(?:do|does|did|can|could|will|would|has|have|had)\b",
+                              q, re.I):
+            return None  # "how many lines does X contain?" counts in a thing, not catalog pages
+        enough = len(values) + len(conditions) >= 2 or (values or conditions) and (
+            count or re.search(r"\b(?:only|single)\b", q, re.I))
+        if not enough:
+            return None
+        # a value in any of a page's fields: layouts label one field differently ("requires
+        # python", "python", "py")
+        keep = [n for n, rec in sorted(records.items())
+                if all(any(str(x).strip().lower() == v for x in rec.values()) for v in values.values())]
+        if conditions:
+            lists = [self._catalog_lists(t) for t, _ in conditions]
+            unsure = set().union(*[self.__dict__["_catalog_memo"][("unsure", t)] for t, _ in conditions])
+            keep = [n for n in keep if n not in unsure and all(
+                (not (by.get(n) or [])) if item is None else any(item_key(i) == item_key(item) for i in by.get(n) or [])
+                for (_, item), by in zip(conditions, lists))]
+        read = {"fields": [f"{f} = {v}" for f, v in values.items()],
+                "lists": [f"{'+'.join(sorted(t))}: {i or 'none'}" for t, i in conditions], "pages": keep[:20]}
+        if count:
+            return (SharedAsk("count", (), frozenset()), str(len(keep)), read) if keep else None
+        return (SharedAsk("which", (), frozenset()), keep[0], read) if len(keep) == 1 else None
 
     def _own_list(self, page: Hit, terms: frozenset[str], strict: bool = True) -> list[str] | None:
         """A page's own list labelled by `terms` (its text, then its front matter): the one the

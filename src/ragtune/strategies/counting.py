@@ -238,9 +238,11 @@ def _named_collection(q: str, path: str) -> list[str] | None:
     return where if named else None
 
 
-def _named_values(q: str, records: list[dict], where: list[str]) -> dict[str, str]:
-    """field -> the one value of it the question (lower case) names; a field named with two
-    values is no condition."""
+def named_values(q: str, records: list[dict], where: list[str]) -> dict[str, str]:
+    """field -> the one value of it the question (lower case) names ("MIT-licensed" names
+    "mit"); of values written inside one another the longest ("mit or apache-2.0", not "mit");
+    a field named with two other values is no condition."""
+    q = re.sub(r"-(licen[cs]ed|based)\b", r" \1", q)
     conditions: dict[str, set[str]] = {}
     for rec in records:
         for field, value in rec.items():
@@ -248,7 +250,12 @@ def _named_values(q: str, records: list[dict], where: list[str]) -> dict[str, st
             if isinstance(value, (str, int)) and len(v) >= 2 and v not in where \
                     and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
                 conditions.setdefault(field, set()).add(v)
-    return {f: next(iter(vs)) for f, vs in conditions.items() if len(vs) == 1}
+    out = {}
+    for f, vs in conditions.items():
+        longest = max(vs, key=len)
+        if all(v in longest for v in vs):
+            out[f] = longest
+    return out
 
 
 _BOUND_Q = re.compile(r"\b(above|over|more\s+than|greater\s+than|at\s+least|after|under|below|less\s+than|"
@@ -326,7 +333,7 @@ def _selections(q: str, collections: dict[str, list[dict]]):  # noqa: ANN202 (a 
     for path, records in collections.items():
         if (where := _named_collection(q, path)) is None:
             continue
-        cond = _named_values(_BOUND_Q.sub(" ", q), records, where)  # "before 2018" names no year value
+        cond = named_values(_BOUND_Q.sub(" ", q), records, where)  # "before 2018" names no year value
         bounds = _named_bounds(q, records)
         yield path, records, cond, bounds, {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}
 
@@ -355,7 +362,7 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
     asks = list(re.finditer(r",\s+(?=(?:which|what|who|whose)\b)", question, re.I))
     main = _BOUND_Q.sub(" ", question[asks[-1].end():] if asks else question)
     if not any(r.search(main) for r in (_SUPERLATIVE_WORD, _BOUND_Q)) and not _BOUND_Q.search(question) \
-            and not _named_values(q, [r for rs in collections.values() for r in rs], []):
+            and not named_values(q, [r for rs in collections.values() for r in rs], []):
         return None  # no condition and no superlative ("which is cheaper?"): nothing to pick among
     found = []
     for path, records, cond, bounds, shown in _selections(q, collections):

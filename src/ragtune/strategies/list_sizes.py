@@ -95,7 +95,7 @@ _NO_ITEMS = re.compile(r"^(?:has|have|offers?|declares?|lists?|provides?)\s+no\s
                        r"[a-z][\w-]*s)(?:\s+at\s+all)?$", re.I)
 _NAMED_ITEM = re.compile(r"^(?:has|have|offers?|declares?|lists?|provides?)\s+an?\s+(?P<noun>(?:[a-z][\w-]*\s+)?"
                          r"[a-z][\w-]*)\s+(?:named|called)\s+[\"'\u201c]?(?P<item>[\w][\w.+-]*)[\"'\u201d]?$", re.I)
-_VERB_ITEM = re.compile(r"^(?P<verb>[a-z]+)(?:\s+on)?\s+(?:both\s+)?(?P<item>[\w][\w.+-]*)"
+_VERB_ITEM = re.compile(r"^(?:that\s+|which\s+)?(?P<verb>[a-z]+)(?:\s+on)?\s+(?:both\s+)?(?P<item>[\w][\w.+-]*)"
                         r"(?:\s+and\s+(?P<item2>[\w][\w.+-]*))?$", re.I)
 _NOT_LISTING = {"is", "are", "was", "has", "have", "had", "does", "do", "can", "will", "the", "a", "an"}
 
@@ -144,9 +144,11 @@ def page_filter(question: str) -> list[tuple[frozenset[str], str | None]] | None
 # "the package requiring both X and Y", "the package with the optional extra X": a page
 # described by what its lists hold, inside a question asking something of it
 _HOLDER = re.compile(
-    r"\bthe\s+(?:one\s+|only\s+|single\s+)?[a-z][\w-]*\s+(?:(?:that|which)\s+)?(?P<clause>"
-    r"(?:requires?|requiring|depends?\s+on|depending\s+on|needs?|needing)\s+both\s+[\w][\w.+-]*\s+and\s+[\w][\w.+-]*"
-    r"|with\s+(?:the|an?)\s+(?P<noun>(?:optional\s+)?[a-z][\w-]*)\s+(?:named\s+|called\s+)?"
+    r"\bthe\s+(?:one\s+|only\s+|single\s+)?(?!(?:two|three|both|other|same|first|second|last)\b)[a-z][\w-]*\s+"
+    r"(?:(?:that|which)\s+)?(?P<clause>"
+    r"(?:requires?|requiring|depends?\s+on|depending\s+on|needs?|needing)\s+(?:both\s+[\w][\w.+-]*\s+and\s+)?[\w][\w.+-]*"
+    r"|(?:with|offering|that\s+offers|which\s+offers|having|that\s+has)\s+(?:the|an?)\s+"
+    r"(?P<noun>(?:optional\s+)?[a-z][\w-]*)\s+(?:named\s+|called\s+)?"
     r"[\"'\u201c]?(?P<item>[\w][\w.+-]*?)[\"'\u201d]?)(?=[\s?,.]|$)", re.I)
 
 
@@ -162,3 +164,29 @@ def holder_description(question: str) -> tuple[int, int, list[tuple[frozenset[st
     else:
         conditions = _condition(m.group("clause"))
     return (m.start(), m.end(), conditions) if conditions else None
+
+
+# conditions on a page's lists written anywhere in a question ("Which package under licence L
+# requires X?", "Among the packages without required dependencies, which one ...")
+_ANY_NO_ITEMS = re.compile(r"\b(?:(?:has|have|offers?|declares?|lists?|provides?)\s+no|without(?:\s+any)?)\s+"
+                           r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b", re.I)
+_ANY_NAMED_ITEM = re.compile(r"\b(?:has|have|offers?|offering|declares?|lists?|provides?|with)\s+an?\s+"
+                             r"(?P<noun>(?:optional\s+)?[a-z][\w-]*)\s+(?:named|called)\s+[\"'\u201c]?"
+                             r"(?P<item>[\w][\w.+-]*?)[\"'\u201d]?(?=[\s?,.]|$)", re.I)
+_ANY_VERB_ITEM = re.compile(r"\b(?P<verb>requires?|requiring|depends?\s+on|depending\s+on|needs?|needing)\s+"
+                            r"(?P<item>[\w][\w.+-]*)", re.I)
+
+
+def list_conditions(question: str) -> list[tuple[frozenset[str], str | None]]:
+    """Every condition on a page's lists the question writes, wherever it stands."""
+    out: list[tuple[frozenset[str], str | None]] = []
+    for m in _ANY_NO_ITEMS.finditer(question):
+        if terms := list_terms(m.group("noun")):
+            out.append((terms, None))
+    for m in _ANY_NAMED_ITEM.finditer(question):
+        if terms := list_terms(m.group("noun")):
+            out.append((terms, m.group("item")))
+    for m in _ANY_VERB_ITEM.finditer(question):
+        if terms := list_terms("", m.group("verb").split()[0]):
+            out.append((terms, m.group("item")))
+    return out

@@ -34,6 +34,8 @@ _HAS_ONE = re.compile(rf"^\s*(?P<a>{_THING})\s+(?P<verb>[a-z]+)(?:\s+on)?\s+(?:e
 # "the one package that (both) A (and B) require(s)" inside a question
 _THE_ONE = re.compile(rf"\bthe\s+{_ONE}\s+{_NOUN}\s+(?:that|which)\s+(?:both\s+)?(?P<a>{_THING})"
                       rf"(?:\s+and\s+(?P<b>{_THING}))?\s+(?P<verb>[a-z]+)(?:\s+on)?(?=\s|\?|$)", re.I)
+# "the only required dependency of A" (a question asking it, or asking something of it)
+_ONLY_OF = re.compile(rf"\bthe\s+{_ONE}\s+{_NOUN}\s+of\s+(?P<a>[\w][\w.+-]*)(?=\s*[?,]|\s+(?:is|carry|carries|need|needs|declare|declares|have|has|use|uses)\b)", re.I)
 # "How many dependencies do A and B have in common?", "How many packages do A and B both require?"
 _HOW_MANY_SHARED = re.compile(rf"^\s*how\s+many\s+{_NOUN}\s+do\s+(?:both\s+)?(?P<a>{_THING})\s+and\s+"
                               rf"(?P<b>{_THING})\s+(?:both\s+)?(?:have\s+in\s+common|share|(?P<verb>[a-z]+)"
@@ -105,6 +107,12 @@ def shared_ask(question: str) -> SharedAsk | None:
             things = (_thing(m.group("a")),) + ((_thing(m.group("b")),) if m.groupdict().get("b") else ())
             return SharedAsk("bridge", things, list_terms(m.group("noun"), verb),
                              rest[:back.start()] + "{}" + rest[back.end():])
+    if m := _ONLY_OF.search(q):
+        terms = list_terms(m.group("noun"))
+        if terms and re.match(r"^\s*(?:which|what)\s+(?:[a-z][\w-]*\s+)?is\s*$", q[:m.start()], re.I):
+            return SharedAsk("which", (m.group("a"),), terms)
+        if terms:
+            return SharedAsk("bridge", (m.group("a"),), terms, q[:m.start()] + "{}" + q[m.end():])
     if m := _THE_ONE.search(q):
         things = (_thing(m.group("a")),) + ((_thing(m.group("b")),) if m.group("b") else ())
         if m.start() == 0 or re.match(r"^\s*(?:which|what)\s+is\s*$", q[:m.start()], re.I):
