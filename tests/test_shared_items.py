@@ -141,3 +141,18 @@ def test_field_values_a_question_names():
     assert named_values("which mpl-2.0-licensed app needs python >=3.8?", recs, []) == \
         {"licence": "mpl-2.0", "py": ">=3.8"}
     assert named_values("which app needs python >=3.8 or >=3.10?", recs, []) == {}  # two values: no condition
+
+
+def test_the_one_of_two_pages_holding_an_item_or_a_value():
+    from ragtune.strategies.agentic import Agentic
+    agent = Agentic.__new__(Agentic)
+    agent._pages_named = {"alpha", "beta"}
+    agent._page_fields = {"alpha": {"licence": "MIT", "py": ">=3.8"}, "beta": {"licence": "Apache-2.0", "py": ">=3.11"}}
+    agent._catalog_memo = {frozenset({"requir"}): {"alpha": ["yaml", "toml"], "beta": ["toml"]},
+                           ("unsure", frozenset({"requir"})): set()}
+    hold = lambda rel: agent._page_holding("", rel, ["alpha", "beta"])  # noqa: E731
+    assert hold(" requires yaml?") == "alpha"
+    assert hold(" is released under Apache-2.0?") == "beta"
+    assert hold(" declares the Python requirement >=3.11?") == "beta"
+    assert hold(" requires toml?") is None  # both hold it
+    assert hold(" is newer?") is None  # nothing named

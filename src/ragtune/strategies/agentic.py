@@ -1368,6 +1368,29 @@ class Agentic(Rag):
             return (SharedAsk("count", (), frozenset()), str(len(keep)), read) if keep else None
         return (SharedAsk("which", (), frozenset()), keep[0], read) if len(keep) == 1 else None
 
+    def _page_holding(self, question: str, relation: str, options: list[str]) -> str | None:
+        """The one of two catalog pages whose lists hold the items the relation names ("requires
+        X") and whose fields hold the values it names ("released under L"); None unless both
+        options are pages, something is named, and exactly one holds it all."""
+        records = self._page_records() if self._page_names() else {}
+        own = [next((n for n in records if item_key(n) == item_key(o)), None) for o in options]
+        if not records or None in own:
+            return None
+        conditions = [(t, i) for t, i in list_conditions(relation) if i is not None]
+        values = named_values(relation.lower(), [records[n] for n in own], [])
+        if not conditions and not values:
+            return None
+        holds = []
+        for o, n in zip(options, own):
+            ok = all(any(str(x).strip().lower() == v for x in records[n].values()) for v in values.values())
+            for terms, item in conditions:
+                items = self._catalog_lists(terms).get(n)
+                if items is None and n in self.__dict__["_catalog_memo"][("unsure", terms)]:
+                    return None  # this page's list is unknown
+                ok = ok and any(item_key(i) == item_key(item) for i in items or [])
+            holds.append(ok)
+        return options[holds.index(True)] if holds.count(True) == 1 else None
+
     def _own_list(self, page: Hit, terms: frozenset[str], strict: bool = True) -> list[str] | None:
         """A page's own list labelled by `terms` (its text, then its front matter): the one the
         label matches best; None when there is none or (`strict`) two such lists differ."""
@@ -1534,6 +1557,13 @@ class Agentic(Rag):
                 r.text = r.raw = pick
                 r.decided_by = "compare"
                 return
+        # "which of A or B requires X / is released under L?": the one option whose own page
+        # holds the listed item or the field value (a catalog of pages)
+        if (holder := self._page_holding(r.question, relation, r.options)) is not None:
+            r.log("compare", {"page_holds": relation.strip()}, holder)
+            r.text = r.raw = holder
+            r.decided_by = "compare"
+            return
         # "which weighs more, A or B?" when A and B are records of one collection: their field
         if got := compare_records(r.question, r.options, self._record_collections()):
             pick, field, values = got
