@@ -8,7 +8,7 @@ takes seconds.
 
 WORK ($RAGTUNE_EVAL_WORK, default /tmp/ragtune-read) holds catalog-docs and prose-docs (built by
 scripts/build_evalsets.py), seed-docs (the seed article), world (`generate_world("small", 0)`)
-and read2/ to read11/: copies of the read test2..test11 splits named catalog.jsonl,
+and read2/ to read12/: copies of the read test2..test12 splits named catalog.jsonl,
 prose.jsonl, tables.jsonl (copies, so no tool reads a test file by accident). Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -29,7 +29,7 @@ WORK = Path(os.environ.get("RAGTUNE_EVAL_WORK", "/tmp/ragtune-read"))
 def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
     """name -> (documents, dev split, {split: read copy})."""
     sets = ROOT / "evalsets"
-    reads = {name: {f"r{n}": WORK / f"read{n}" / f"{name}.jsonl" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11)}
+    reads = {name: {f"r{n}": WORK / f"read{n}" / f"{name}.jsonl" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)}
              for name in ("catalog", "prose", "tables")}
     return {
         "catalog": (WORK / "catalog-docs", sets / "catalog" / "dev.jsonl", reads["catalog"]),
