@@ -156,3 +156,37 @@ def test_the_one_of_two_pages_holding_an_item_or_a_value():
     assert hold(" declares the Python requirement >=3.11?") == "beta"
     assert hold(" requires toml?") is None  # both hold it
     assert hold(" is newer?") is None  # nothing named
+
+
+def test_catalog_selections_after_test12_was_read():
+    """Rules from the read12 traces (2026-12-01, after test12 was read): general English."""
+    from ragtune.strategies.agentic import _MOST_ITEMS, _TOP_VERSION
+    from ragtune.strategies.list_sizes import list_conditions, most_shared
+    # a list that is not empty, and one that is, written anywhere
+    assert list_conditions("Among the apps under licence X, how many declare optional plugins?") == \
+        [(frozenset({"optional", "plugin"}), "")]
+    assert list_conditions("How many apps install without any requirement?") == [(frozenset({"requirement"}), None)]
+    assert list_conditions("Which app offers the most plugins?") == []  # a size, not a condition
+    assert _TOP_VERSION.search("which one is at the highest version number?").group("way") == "highest"
+    assert _TOP_VERSION.search("which one has the largest release version?").group("way") == "largest"
+    m = _MOST_ITEMS.search("which one offers the most optional plugins?")
+    assert (m.group("way"), m.group("noun")) == ("most", "optional plugins")
+    assert most_shared("Which other app shares the largest number of plugins with alpha?") == \
+        ("most", frozenset({"plugin"}), "alpha")
+    assert most_shared("Which app has the most dependencies in common with beta?") == \
+        ("most", frozenset({"dependency"}), "beta")
+    a = shared_ask("How many plugin names appear in the optional plugins of both alpha and beta?")
+    assert (a.mode, a.things, a.terms) == ("count", ("alpha", "beta"), frozenset({"optional", "plugin"}))
+
+
+def test_ranges_read_as_two_bounds():
+    from ragtune.strategies.counting import count_records, pick_record, plain_bounds
+    assert plain_bounds("a price between EUR 500 and EUR 1,000") == "a price at least EUR 500 and at most EUR 1,000"
+    assert plain_bounds("made in 2021 or later") == "made at least 2021"
+    items = {"shop/items": [{"name": "A", "price_eur": 400, "weight_g": 10, "year": 2019, "kind": "bell"},
+                            {"name": "B", "price_eur": 600, "weight_g": 30, "year": 2021, "kind": "drum"},
+                            {"name": "C", "price_eur": 900, "weight_g": 20, "year": 2022, "kind": "drum"}]}
+    assert count_records("How many items in the shop have a price between EUR 500 and EUR 1,000?", items)[0] == 2
+    assert pick_record("Of the items in the shop with a price between EUR 500 and EUR 1,000, which is the lightest?",
+                       items, None)[0]["name"] == "C"
+    assert count_records("How many different item kinds does the shop use?", {"shop/items": items["shop/items"]})[0] == 2

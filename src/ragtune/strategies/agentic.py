@@ -87,13 +87,14 @@ from ragtune.strategies.list_sizes import (
     holder_description,
     holders_ask,
     list_conditions,
+    most_shared,
     page_filter,
     size_comparison,
     size_superlative,
 )
-from ragtune.strategies.shared_items import SharedAsk, item_key, shared_ask
+from ragtune.strategies.shared_items import SharedAsk, item_key, list_terms, shared_ask
 from ragtune.strategies.timeline import dated_entries, place, relative_ask, released_in, span_of
-from ragtune.strategies.values import Value, extract_values, fits
+from ragtune.strategies.values import Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
 
@@ -111,6 +112,10 @@ MAX_HOPS = 2  # a nested description is resolved by one extra hop
 MAX_STEPS = 24  # every step counts (rag's 3 included); the budget is enforced here, in code
 MARGIN = 0.35  # length-normalised log-probability margin a typed pick needs over the next one
 SPECIFIC_MARGIN = 0.15  # the margin when the evidence is more specific than rag's (filters, hops)
+_TOP_VERSION = re.compile(r"\b(?:the\s+)?(?P<way>highest|largest|latest|newest|lowest|smallest|oldest)\s+"
+                          r"(?:release\s+)?version\b", re.I)
+_MOST_ITEMS = re.compile(r"\b(?:(?P<verb>[a-z]+)\s+)?the\s+(?P<way>most|fewest)\s+(?P<noun>(?:optional\s+|required\s+)?"
+                         r"[a-z][\w-]*s)\b", re.I)
 EVENT_COVER = 0.7  # the share of an event's words a chunk holds to date the event by
 _PARTICLES = {"out", "up", "off", "down", "over", "back", "away"}  # "went out", "set up"
 OVERRIDE = 1.0  # the margin by which another candidate overrides the one rag's answer names
@@ -1225,6 +1230,22 @@ class Agentic(Rag):
                 return None
             ask = SharedAsk("which", (), sup.terms)
             return ask, top[0], {top[0]: lists[top[0]], "sizes": [f"{n}: {k}" for n, k in sorted(sizes.items())][:40]}
+        if shared := most_shared(q):  # the page whose list shares the most items with X's
+            way, terms, x = shared
+            lists = self._catalog_lists(terms)
+            own = self._list_of(x, terms)
+            if own is None or self.__dict__["_catalog_memo"][("unsure", terms)]:
+                return None
+            mine = {item_key(i) for i in own}
+            overlap = {n: len(mine & {item_key(i) for i in items}) for n, items in lists.items()
+                       if item_key(n) != item_key(x)}
+            if not overlap:
+                return None
+            best = (max if way == "most" else min)(overlap.values())
+            top = [n for n, k in overlap.items() if k == best]
+            if len(top) != 1:
+                return None
+            return SharedAsk("which", (x,), terms), top[0], {x: own, top[0]: lists[top[0]]}
         if held := holders_ask(q):
             way, n, terms = held
             lists = self._catalog_lists(terms)
@@ -1319,6 +1340,9 @@ class Agentic(Rag):
                     label, value = (cells[0], cells[1]) if len(cells) == 2 else (m.group(1), m.group(2)) if m else ("", "")
                     if label and len(label.split()) <= 3 and not set(value) <= set("-: "):
                         fields.setdefault(label.lower().strip(), value.strip().rstrip("."))
+                first = text.split("\n", 2)[1] if text.count("\n") >= 1 else ""  # after the title line
+                if "version" not in fields and (m := re.match(rf"\s*#*\s*{re.escape(name)}\s+v?(\d[\w.]*)\s*$", first, re.I)):
+                    fields["version"] = m.group(1)  # a record's header: "accelerate 1.15.0"
                 out[name] = fields
             self._page_fields = out
         return self._page_fields
@@ -1342,14 +1366,26 @@ class Agentic(Rag):
         conditions = []
         for terms, item in list_conditions(q):
             listed = self._catalog_lists(terms)
-            if item is None or any(item_key(i) == item_key(item) for items in listed.values() for i in items):
+            if not item or any(item_key(i) == item_key(item) for items in listed.values() for i in items):
                 conditions.append((terms, item))  # "needs Python >=3.8": no page lists Python
         count = asks_count(q)
         if count and re.match(r"^\s*how\s+many\s+(?:[\w-]+\s+){0,3}?(?:do|does|did|can|could|will|would|has|have|had)\b",
                               q, re.I):
             return None  # "how many lines does X contain?" counts in a thing, not catalog pages
+        # "Of the packages X requires, ...": the pages X's own list names
+        scope = None
+        if m := re.search(r"\b(?:of|among)\s+the\s+(?:[a-z]+\s+)?[a-z]+s\s+(?P<x>[\w][\w.+-]*)\s+"
+                          r"(?P<verb>requires|depends\s+on|needs|lists)\b", q, re.I):
+            listed = self._list_of(m.group("x"), list_terms("", m.group("verb").split()[0]))
+            if listed is None:
+                return None
+            scope = {item_key(i) for i in listed}
+        top = _TOP_VERSION.search(q)
+        most = _MOST_ITEMS.search(q)
+        most_terms = list_terms(most.group("noun"), most.group("verb") or "") if most else frozenset()
         enough = len(values) + len(conditions) >= 2 or (values or conditions) and (
-            count or re.search(r"\b(?:only|single)\b", q, re.I))
+            count or re.search(r"\b(?:only|single)\b", q, re.I)) or (top or most_terms) and (
+            values or conditions or scope is not None or re.search(r"\bin\s+the\s+[a-z]+\b", q))
         if not enough:
             return None
         # a value in any of a page's fields: layouts label one field differently ("requires
@@ -1360,12 +1396,35 @@ class Agentic(Rag):
             lists = [self._catalog_lists(t) for t, _ in conditions]
             unsure = set().union(*[self.__dict__["_catalog_memo"][("unsure", t)] for t, _ in conditions])
             keep = [n for n in keep if n not in unsure and all(
-                (not (by.get(n) or [])) if item is None else any(item_key(i) == item_key(item) for i in by.get(n) or [])
+                (not (by.get(n) or [])) if item is None else bool(by.get(n)) if item == ""
+                else any(item_key(i) == item_key(item) for i in by.get(n) or [])
                 for (_, item), by in zip(conditions, lists))]
+        if scope is not None:
+            keep = [n for n in keep if item_key(n) in scope]
         read = {"fields": [f"{f} = {v}" for f, v in values.items()],
-                "lists": [f"{'+'.join(sorted(t))}: {i or 'none'}" for t, i in conditions], "pages": keep[:20]}
+                "lists": [f"{'+'.join(sorted(t))}: {i if i is not None else 'none'}" for t, i in conditions],
+                "pages": keep[:20]}
         if count:
             return (SharedAsk("count", (), frozenset()), str(len(keep)), read) if keep else None
+        if top or most_terms:  # "which one is at the highest version / offers the most extras"
+            if most_terms:
+                sized = self._catalog_lists(most_terms)
+                unsure = self.__dict__["_catalog_memo"][("unsure", most_terms)]
+                if any(n in unsure for n in keep):
+                    return None
+                score = {n: (len({item_key(i) for i in sized.get(n) or []}),) for n in keep}
+                high = most.group("way").lower() == "most"
+            else:
+                score = {n: version_key(records[n].get("version", "")) for n in keep}
+                if any(not any(k) for k in score.values()):
+                    return None  # a page whose version is not read
+                high = top.group("way").lower() in ("highest", "largest", "latest", "newest")
+            if len(score) < 2:
+                return None
+            best = (max if high else min)(score.values())
+            winners = [n for n, k in score.items() if k == best]
+            read["scores"] = [f"{n}: {k}" for n, k in sorted(score.items())][:30]
+            return (SharedAsk("which", (), frozenset()), winners[0], read) if len(winners) == 1 else None
         return (SharedAsk("which", (), frozenset()), keep[0], read) if len(keep) == 1 else None
 
     def _page_holding(self, question: str, relation: str, options: list[str]) -> str | None:

@@ -263,6 +263,18 @@ _BOUND_Q = re.compile(r"\b(above|over|more\s+than|greater\s+than|at\s+least|afte
                       r"(\d[\d,]*(?:\.\d+)?)(?![\d.])", re.I)
 
 
+_CUR = r"(?:eur|usd|gbp|chf|\u20ac|\$|\u00a3)?\s?"
+
+
+def plain_bounds(q: str) -> str:
+    """A question's ranges as two bounds ("between EUR 500 and EUR 1,000": at least EUR 500 and
+    at most EUR 1,000; "in 2021 or later": at least 2021)."""
+    q = re.sub(rf"\bbetween\s+({_CUR}\d[\d,]*(?:\.\d+)?)\s+and\s+({_CUR}\d[\d,]*(?:\.\d+)?)",
+               r"at least \1 and at most \2", q, flags=re.I)
+    q = re.sub(r"\bin\s+(\d{4})\s+or\s+later\b", r"at least \1", q, flags=re.I)
+    return re.sub(r"\bin\s+(\d{4})\s+or\s+earlier\b", r"at most \1", q, flags=re.I)
+
+
 def _named_bounds(q: str, records: list[dict]) -> list[tuple[str, str, float]]:
     """(field, "gt"/"ge"/"lt"/"le", number) for each bound the question (lower case) puts on a
     numeric field it names right before it ("a list price above EUR 1,000": price_eur > 1000;
@@ -313,6 +325,11 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
             asked = {stem(w).rstrip("e") for w in m.group(1).split()}
             fields = [k for k in {k for r in records for k in r}
                       if {stem(p).rstrip("e") for p in k.lower().split("_")} == asked]
+            if not fields:  # "different product categories" in the product catalog: category
+                fields = [k for k in {k for r in records for k in r}
+                          if {stem(p).rstrip("e") for p in k.lower().split("_")} < asked
+                          and asked - {stem(p).rstrip("e") for p in k.lower().split("_")}
+                          <= {stem(w).rstrip("e") for w in re.split(r"[/_.\s-]+", path.lower())}]
             if len(fields) == 1:
                 values = {str(r[fields[0]]).strip().lower() for r in _matching(records, cond, bounds)
                           if str(r.get(fields[0], "")).strip()}
@@ -330,6 +347,7 @@ def _selections(q: str, collections: dict[str, list[dict]]):  # noqa: ANN202 (a 
     """For each collection the question (lower case) names by a word of its path: (path,
     records, field values it names, bounds it puts on fields it names, both as one readable
     mapping for the trace)."""
+    q = plain_bounds(q)
     for path, records in collections.items():
         if (where := _named_collection(q, path)) is None:
             continue
@@ -359,6 +377,7 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
     q = question.lower()
     # the clause that asks (after the scope's comma), without its bounds: "Of the products over
     # 500 g, which is the lightest?" asks the least weight, not the most
+    question = plain_bounds(question)
     asks = list(re.finditer(r",\s+(?=(?:which|what|who|whose)\b)", question, re.I))
     main = _BOUND_Q.sub(" ", question[asks[-1].end():] if asks else question)
     if not any(r.search(main) for r in (_SUPERLATIVE_WORD, _BOUND_Q)) and not _BOUND_Q.search(question) \

@@ -168,8 +168,13 @@ def holder_description(question: str) -> tuple[int, int, list[tuple[frozenset[st
 
 # conditions on a page's lists written anywhere in a question ("Which package under licence L
 # requires X?", "Among the packages without required dependencies, which one ...")
-_ANY_NO_ITEMS = re.compile(r"\b(?:(?:has|have|offers?|declares?|lists?|provides?)\s+no|without(?:\s+any)?)\s+"
-                           r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b", re.I)
+_ANY_NO_ITEMS = re.compile(r"\b(?:(?:has|have|offers?|declares?|lists?|provides?)\s+no\s+"
+                           r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b"
+                           r"|without\s+any\s+(?P<one>(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\b"
+                           r"|without\s+(?P<noun2>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b)", re.I)
+# "declare optional extras", "offer any optional extras": a list that is not empty
+_ANY_SOME = re.compile(r"\b(?:declares?|offers?|has|have|lists?|provides?)\s+(?:any\s+|some\s+)?"
+                       r"(?P<noun>(?:optional\s+|required\s+)?[a-z][\w-]*s)\b(?!\s+(?:named|called|in\s+common))", re.I)
 _ANY_NAMED_ITEM = re.compile(r"\b(?:has|have|offers?|offering|declares?|lists?|provides?|with)\s+an?\s+"
                              r"(?P<noun>(?:optional\s+)?[a-z][\w-]*)\s+(?:named|called)\s+[\"'\u201c]?"
                              r"(?P<item>[\w][\w.+-]*?)[\"'\u201d]?(?=[\s?,.]|$)", re.I)
@@ -181,8 +186,13 @@ def list_conditions(question: str) -> list[tuple[frozenset[str], str | None]]:
     """Every condition on a page's lists the question writes, wherever it stands."""
     out: list[tuple[frozenset[str], str | None]] = []
     for m in _ANY_NO_ITEMS.finditer(question):
-        if terms := list_terms(m.group("noun")):
+        if terms := list_terms(m.group("noun") or m.group("one") or m.group("noun2")):
             out.append((terms, None))
+    for m in _ANY_SOME.finditer(question):
+        if re.search(r"\b(?:the\s+)?(?:most|fewest|least|more|fewer)\s+$", question[:m.start("noun")], re.I):
+            continue  # "offers the most extras" sizes the list, it asks for none
+        if terms := list_terms(m.group("noun")):
+            out.append((terms, ""))  # "" : any item
     for m in _ANY_NAMED_ITEM.finditer(question):
         if terms := list_terms(m.group("noun")):
             out.append((terms, m.group("item")))
@@ -190,3 +200,20 @@ def list_conditions(question: str) -> list[tuple[frozenset[str], str | None]]:
         if terms := list_terms("", m.group("verb").split()[0]):
             out.append((terms, m.group("item")))
     return out
+
+
+# "Which other package shares the largest number of requirements with X?", "Which package has
+# the most requirements in common with X?"
+_MOST_SHARED = re.compile(
+    r"^\s*which\s+(?:other\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:shares|has)\s+the\s+"
+    r"(?:(?P<way>most|fewest)|(?P<way2>largest|smallest)\s+number\s+of)\s+(?P<noun>(?:[a-z][\w-]*\s+)?[a-z][\w-]*s)\s+"
+    r"(?:in\s+common\s+)?with\s+(?P<x>[\w][\w.+-]*)\s*\?\s*$", re.I)
+
+
+def most_shared(question: str) -> tuple[str, frozenset[str], str] | None:
+    """("most" | "fewest", label words, X) for "which package shares the most requirements with X?"."""
+    m = _MOST_SHARED.match(question)
+    if not m or not (terms := list_terms(m.group("noun"))):
+        return None
+    way = "most" if (m.group("way") or m.group("way2")).lower() in ("most", "largest") else "fewest"
+    return way, terms, m.group("x")

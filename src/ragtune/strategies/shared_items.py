@@ -40,6 +40,9 @@ _ONLY_OF = re.compile(rf"\bthe\s+{_ONE}\s+{_NOUN}\s+of\s+(?P<a>[\w][\w.+-]*)(?=\
 _HOW_MANY_SHARED = re.compile(rf"^\s*how\s+many\s+{_NOUN}\s+do\s+(?:both\s+)?(?P<a>{_THING})\s+and\s+"
                               rf"(?P<b>{_THING})\s+(?:both\s+)?(?:have\s+in\s+common|share|(?P<verb>[a-z]+)"
                               rf"(?:\s+on)?(?:\s+in\s+common)?)\s*\?\s*$", re.I)
+# "How many extra names appear in the optional extras of both A and B?"
+_HOW_MANY_IN_BOTH = re.compile(rf"^\s*how\s+many\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*s\s+(?:appear|are\s+listed|occur)\s+"
+                               rf"in\s+the\s+{_NOUN}\s+of\s+both\s+(?P<a>{_THING})\s+and\s+(?P<b>{_THING})\s*\?\s*$", re.I)
 _HOW_MANY_SHARED_BY = re.compile(rf"^\s*how\s+many\s+{_NOUN}\s+(?:are|is)\s+(?:shared\s+by|common\s+to)\s+"
                                  rf"(?:both\s+)?(?P<a>{_THING})\s+and\s+(?P<b>{_THING})\s*\?\s*$", re.I)
 # "How many guests were invited to both A and B?"
@@ -90,7 +93,7 @@ def shared_ask(question: str) -> SharedAsk | None:
         return SharedAsk("which", (_thing(m.group("a")), _thing(m.group("b"))), list_terms(m.group("noun"), m.group("verb")))
     if m := _ONE_IN_COMMON.match(q):
         return SharedAsk("which", (_thing(m.group("a")), _thing(m.group("b"))), list_terms(m.group("noun")))
-    for pattern in (_HOW_MANY_SHARED, _HOW_MANY_SHARED_BY):
+    for pattern in (_HOW_MANY_SHARED, _HOW_MANY_SHARED_BY, _HOW_MANY_IN_BOTH):
         if (m := pattern.match(q)) and (m.groupdict().get("verb") or "").lower() not in _VERBS_NOT:
             terms = list_terms(m.group("noun"), m.groupdict().get("verb") or "")
             if terms:

@@ -93,7 +93,7 @@ def _date_key(text: str) -> tuple | None:
     return (int(year.group(1)) if year else 0, month or 0, int(day.group(1)) if day and month else 0)
 
 
-def _version_key(text: str) -> tuple:
+def version_key(text: str) -> tuple:
     parts = re.findall(r"\d+", text.split("-")[0].split("+")[0])
     return tuple(int(p) for p in parts[:4]) + (0,) * (4 - min(4, len(parts)))
 
@@ -147,7 +147,7 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             # a requirement's bound (">=3.8", "<3.13", "~=1.4"): a version, not a quantity
             re.search(r"(?:[<>=!~]=|[<>\u2264\u2265])\s?$", before) is not None and not _is_unit_next(after))
         if versionish and not re.search(rf"(?:{_CUR_WORDS})\s?$", text[max(0, m.start() - 5): m.start()], re.I):
-            add(Value(m.group(0), "version", _version_key(m.group(0)), "", m.start(), m.end()))
+            add(Value(m.group(0), "version", version_key(m.group(0)), "", m.start(), m.end()))
     for m in YEAR.finditer(text):
         add(Value(m.group(1), "date", (int(m.group(1)), 0, 0), "", m.start(1), m.end(1)))
     for m in _YEAR_RANGE.finditer(text):  # "2014-2016": two years, not a code
