@@ -547,13 +547,21 @@ class Agentic(Rag):
                 docs = self.index.documents(self.collection)
             except Exception:  # noqa: BLE001 (an index that cannot list documents)
                 docs = []
-            named = set()
+            pages = []  # (the page's name as its title writes it, the document)
             for d in docs:
                 key = re.sub(r"[-_.]", "-", d.doc_id.rsplit("/", 1)[-1].split("#")[0].lower())
-                if any(re.sub(r"[-_.]", "-", t.lower()) == key for t in _title_names(d.title or "")):
-                    named.add(key)
-            self._pages_named = named if len(docs) >= 20 and len(named) >= 0.9 * len(docs) else set()
+                name = next((t for t in _title_names(d.title or "") if re.sub(r"[-_.]", "-", t.lower()) == key), None)
+                if name is not None:
+                    pages.append((name, d))
+            catalog = len(docs) >= 20 and len(pages) >= 0.9 * len(docs)
+            self._catalog = pages if catalog and len(pages) <= 300 else []  # read whole: 300 or fewer
+            self._pages_named = {re.sub(r"[-_.]", "-", n.lower()) for n, _ in pages} if catalog else set()
         return self._pages_named
+
+    def _catalog_pages(self) -> list[tuple[str, Any]]:
+        """(name, document) of each page of a catalog of 300 pages or fewer; empty otherwise."""
+        self._page_names()
+        return getattr(self, "_catalog", [])
 
     def _titles(self) -> dict[str, str]:
         """Short document titles of the index (lower case -> as written): the names of the
@@ -1184,16 +1192,7 @@ class Agentic(Rag):
             return memo[terms]
         out: dict[str, list[str]] = {}
         unsure: set[str] = set()
-        pages = self._page_names()
-        try:
-            docs = self.index.documents(self.collection) if pages and len(pages) <= 300 else []
-        except Exception:  # noqa: BLE001 (an index that cannot list its documents)
-            docs = []
-        for d in docs:
-            key = re.sub(r"[-_.]", "-", d.doc_id.rsplit("/", 1)[-1].split("#")[0].lower())
-            name = next((t for t in _title_names(d.title or "") if re.sub(r"[-_.]", "-", t.lower()) == key), None)
-            if name is None:
-                continue
+        for name, d in self._catalog_pages():
             h = Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or "",
                     metadata=dict(getattr(d, "metadata", None) or {}))
             items = self._own_list(h, terms)
@@ -1319,16 +1318,7 @@ class Agentic(Rag):
         lower case; remembered."""
         if getattr(self, "_page_fields", None) is None:
             out: dict[str, dict[str, str]] = {}
-            pages = self._page_names()
-            try:
-                docs = self.index.documents(self.collection) if pages and len(pages) <= 300 else []
-            except Exception:  # noqa: BLE001 (an index that cannot list its documents)
-                docs = []
-            for d in docs:
-                key = re.sub(r"[-_.]", "-", d.doc_id.rsplit("/", 1)[-1].split("#")[0].lower())
-                name = next((t for t in _title_names(d.title or "") if re.sub(r"[-_.]", "-", t.lower()) == key), None)
-                if name is None:
-                    continue
+            for name, d in self._catalog_pages():
                 fields = {k.lower().replace("_", " "): str(v) for k, v in (getattr(d, "metadata", None) or {}).items()
                           if isinstance(v, (str, int)) and not isinstance(v, bool)}
                 text = self._document_text(d.doc_id, Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or ""))
