@@ -43,8 +43,6 @@ def counted_terms(question: str, subject: list[str]) -> set[str]:
             and not t.isdigit()}
 
 
-
-
 def _matches(label: str, terms: set[str]) -> int:
     """2: a label word is a counted term (or a short form of one); 1: both are verbs of
     needing ("requires" for "depends on"); 0: no match."""
