@@ -913,16 +913,9 @@ class Agentic(Rag):
                                                  mode=self.program.mode, collection=self.collection)
         except Exception:  # noqa: BLE001 (an index that cannot search: the usual answer)
             return False
-        owners = [n for n in self._names_in(ask.head) if not _is_value(n)]
-        timeline, page = [], ""
-        for h in line:
-            text = self._headed_text(h.doc_id, h)
-            entries = dated_entries(text)
-            if len(entries) >= 3 and all(_mentions(text, n) for n in owners):
-                timeline, page = entries, h.doc_id
-                break
-        if not timeline:
+        if not (found := self._timeline_in(line, ask.head)):
             return False
+        timeline, page = found
         said = [v.text.lstrip("vV") for v in extract_values(ask.event) if v.kind == "version"]
         if said:  # "just before 5.0.0": a version on the timeline itself
             entry = next((e for e in timeline if e.label.lstrip("vV") == said[0]), None)
@@ -956,22 +949,30 @@ class Agentic(Rag):
                                           collection=self.collection)[0]
         except Exception:  # noqa: BLE001 (an index that cannot search: the usual answer)
             return False
+        if not (found := self._timeline_in(line, head)):
+            return False
+        entries, page = found
+        inside = [e.label for e in entries if lo <= e.day <= hi]
+        pick = str(len(inside)) if mode == "count" else (inside[0] if len(inside) == 1 else None)
+        r.log("answer", {"question": r.question, "answer_type": r.want, "timeline": page,
+                         "between": [list(lo), list(hi)]},
+              {"entries": inside, "pick": pick, "why": "the page's dated versions within the date"}, ms=t.ms)
+        if pick is None or mode == "count" and not inside and r.want != "number":
+            return False
+        r.text = r.raw = r.span = pick
+        r.decided_by = "timeline"
+        return True
+
+    def _timeline_in(self, hits: list[Hit], head: str) -> tuple[list, str] | None:
+        """(its dated entries, the document) of the first hit's page that lists three or more
+        versions under dated headings and names what the question's head names ("TideOS")."""
         owners = [n for n in self._names_in(head) if not _is_value(n)]
-        for h in line:
+        for h in hits:
             text = self._headed_text(h.doc_id, h)
             entries = dated_entries(text)
             if len(entries) >= 3 and all(_mentions(text, n) for n in owners):
-                inside = [e.label for e in entries if lo <= e.day <= hi]
-                pick = str(len(inside)) if mode == "count" else (inside[0] if len(inside) == 1 else None)
-                r.log("answer", {"question": r.question, "answer_type": r.want, "timeline": h.doc_id,
-                                 "between": [list(lo), list(hi)]},
-                      {"entries": inside, "pick": pick, "why": "the page's dated versions within the date"}, ms=t.ms)
-                if pick is None or mode == "count" and not inside and r.want != "number":
-                    return False
-                r.text = r.raw = r.span = pick
-                r.decided_by = "timeline"
-                return True
-        return False
+                return entries, h.doc_id
+        return None
 
     def _event_span(self, event: str, hits: list[Hit]) -> tuple[tuple, tuple, str] | None:
         """The days an event took (first, last, and the sentence that says so) from the chunks
@@ -1193,8 +1194,7 @@ class Agentic(Rag):
         out: dict[str, list[str]] = {}
         unsure: set[str] = set()
         for name, d in self._catalog_pages():
-            h = Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or "",
-                    metadata=dict(getattr(d, "metadata", None) or {}))
+            h = self._page_hit(d)
             items = self._own_list(h, terms)
             if items is not None:
                 out[name] = items
@@ -1206,6 +1206,16 @@ class Agentic(Rag):
         memo[terms] = out
         memo[("unsure", terms)] = unsure
         return out
+
+    def _catalog_unsure(self, terms: frozenset[str]) -> set[str]:
+        """The catalog pages whose list labelled by `terms` could not be read (unknown, not empty)."""
+        self._catalog_lists(terms)
+        return self.__dict__["_catalog_memo"][("unsure", terms)]
+
+    def _page_hit(self, d: Any) -> Hit:
+        """A catalog document as a hit with its title and front matter, to read it whole."""
+        return Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or "",
+                   metadata=dict(getattr(d, "metadata", None) or {}))
 
     def _sized(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
         """(ask, answer, the lists read) for a question answered by list sizes over a catalog:
@@ -1223,28 +1233,22 @@ class Agentic(Rag):
             if len(lists) < 2:
                 return None
             sizes = {n: len({item_key(i) for i in items}) for n, items in lists.items()}
-            best = (max if sup.way == "most" else min)(sizes.values())
-            top = [n for n, k in sizes.items() if k == best]
-            if len(top) != 1:
+            if (top := _only_best(sizes, sup.way == "most")) is None:
                 return None
             ask = SharedAsk("which", (), sup.terms)
-            return ask, top[0], {top[0]: lists[top[0]], "sizes": [f"{n}: {k}" for n, k in sorted(sizes.items())][:40]}
+            return ask, top, {top: lists[top], "sizes": [f"{n}: {k}" for n, k in sorted(sizes.items())][:40]}
         if shared := most_shared(q):  # the page whose list shares the most items with X's
             way, terms, x = shared
             lists = self._catalog_lists(terms)
             own = self._list_of(x, terms)
-            if own is None or self.__dict__["_catalog_memo"][("unsure", terms)]:
+            if own is None or self._catalog_unsure(terms):
                 return None
             mine = {item_key(i) for i in own}
             overlap = {n: len(mine & {item_key(i) for i in items}) for n, items in lists.items()
                        if item_key(n) != item_key(x)}
-            if not overlap:
+            if (top := _only_best(overlap, way == "most")) is None:
                 return None
-            best = (max if way == "most" else min)(overlap.values())
-            top = [n for n, k in overlap.items() if k == best]
-            if len(top) != 1:
-                return None
-            return SharedAsk("which", (x,), terms), top[0], {x: own, top[0]: lists[top[0]]}
+            return SharedAsk("which", (x,), terms), top, {x: own, top: lists[top]}
         if held := holders_ask(q):
             way, n, terms = held
             lists = self._catalog_lists(terms)
@@ -1255,14 +1259,15 @@ class Agentic(Rag):
                     counts[k] = counts.get(k, 0) + 1
                 for i in items:
                     written.setdefault(item_key(i), re.split(r"\s*[(<>=!~;\[]", i.strip(), maxsplit=1)[0])
-            if not counts:
-                return None
-            goal = n if way == "exactly" else (max if way == "most" else min)(counts.values())
-            top = [k for k, c in counts.items() if c == goal]
-            if len(top) != 1:
+            if way == "exactly":
+                top = [k for k, c in counts.items() if c == n]
+                top = top[0] if len(top) == 1 else None
+            else:
+                top = _only_best(counts, way == "most")
+            if top is None:
                 return None
             ask = SharedAsk("which", (), terms)
-            return ask, written[top[0]], {"holders": [f"{k}: {c}" for k, c in sorted(counts.items(), key=lambda x: -x[1])][:10]}
+            return ask, written[top], {"holders": [f"{k}: {c}" for k, c in sorted(counts.items(), key=lambda x: -x[1])][:10]}
         return None
 
     def _filtered(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
@@ -1297,15 +1302,9 @@ class Agentic(Rag):
         names = set().union(*[set(x) for x in lists])
         if not names:
             return None
-        unsure = set().union(*[self.__dict__["_catalog_memo"][("unsure", t)] for t, _ in conditions])
-        keep = []
-        for name in sorted(names - unsure):
-            ok = True
-            for (terms, item), by_page in zip(conditions, lists):
-                items = by_page.get(name) or []
-                ok = ok and (not items if item is None else any(item_key(i) == item_key(item) for i in items))
-            if ok:
-                keep.append(name)
+        unsure = set().union(*[self._catalog_unsure(t) for t, _ in conditions])
+        keep = [name for name in sorted(names - unsure)
+                if all(_meets(by_page.get(name), item) for (_, item), by_page in zip(conditions, lists))]
         if len(keep) != 1:
             return None
         read = {f"{'+'.join(sorted(t))}: {item or 'none'}": (by_page.get(keep[0]) or [])
@@ -1321,7 +1320,7 @@ class Agentic(Rag):
             for name, d in self._catalog_pages():
                 fields = {k.lower().replace("_", " "): str(v) for k, v in (getattr(d, "metadata", None) or {}).items()
                           if isinstance(v, (str, int)) and not isinstance(v, bool)}
-                text = self._document_text(d.doc_id, Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or ""))
+                text = self._document_text(d.doc_id, self._page_hit(d))
                 for line in text.splitlines():
                     raw = re.sub(r"^[-*\u2022]\s+", "", line.strip())
                     cells = [c.strip() for c in raw.strip("|").split("|")] if raw.startswith("|") else []
@@ -1384,11 +1383,9 @@ class Agentic(Rag):
                 if all(any(str(x).strip().lower() == v for x in rec.values()) for v in values.values())]
         if conditions:
             lists = [self._catalog_lists(t) for t, _ in conditions]
-            unsure = set().union(*[self.__dict__["_catalog_memo"][("unsure", t)] for t, _ in conditions])
-            keep = [n for n in keep if n not in unsure and all(
-                (not (by.get(n) or [])) if item is None else bool(by.get(n)) if item == ""
-                else any(item_key(i) == item_key(item) for i in by.get(n) or [])
-                for (_, item), by in zip(conditions, lists))]
+            unsure = set().union(*[self._catalog_unsure(t) for t, _ in conditions])
+            keep = [n for n in keep if n not in unsure
+                    and all(_meets(by.get(n), item) for (_, item), by in zip(conditions, lists))]
         if scope is not None:
             keep = [n for n in keep if item_key(n) in scope]
         read = {"fields": [f"{f} = {v}" for f, v in values.items()],
@@ -1399,8 +1396,7 @@ class Agentic(Rag):
         if top or most_terms:  # "which one is at the highest version / offers the most extras"
             if most_terms:
                 sized = self._catalog_lists(most_terms)
-                unsure = self.__dict__["_catalog_memo"][("unsure", most_terms)]
-                if any(n in unsure for n in keep):
+                if any(n in self._catalog_unsure(most_terms) for n in keep):
                     return None
                 score = {n: (len({item_key(i) for i in sized.get(n) or []}),) for n in keep}
                 high = most.group("way").lower() == "most"
@@ -1411,10 +1407,9 @@ class Agentic(Rag):
                 high = top.group("way").lower() in ("highest", "largest", "latest", "newest")
             if len(score) < 2:
                 return None
-            best = (max if high else min)(score.values())
-            winners = [n for n, k in score.items() if k == best]
             read["scores"] = [f"{n}: {k}" for n, k in sorted(score.items())][:30]
-            return (SharedAsk("which", (), frozenset()), winners[0], read) if len(winners) == 1 else None
+            winner = _only_best(score, high)
+            return (SharedAsk("which", (), frozenset()), winner, read) if winner is not None else None
         return (SharedAsk("which", (), frozenset()), keep[0], read) if len(keep) == 1 else None
 
     def _page_holding(self, question: str, relation: str, options: list[str]) -> str | None:
@@ -1434,9 +1429,9 @@ class Agentic(Rag):
             ok = all(any(str(x).strip().lower() == v for x in records[n].values()) for v in values.values())
             for terms, item in conditions:
                 items = self._catalog_lists(terms).get(n)
-                if items is None and n in self.__dict__["_catalog_memo"][("unsure", terms)]:
+                if items is None and n in self._catalog_unsure(terms):
                     return None  # this page's list is unknown
-                ok = ok and any(item_key(i) == item_key(item) for i in items or [])
+                ok = ok and _meets(items, item)
             holds.append(ok)
         return options[holds.index(True)] if holds.count(True) == 1 else None
 
@@ -1544,8 +1539,8 @@ class Agentic(Rag):
         except Exception:  # noqa: BLE001 (an index that cannot list its documents)
             return None
         for d in docs:
-            text = self._document_text(d.doc_id, Hit(d.doc_id, d.doc_id, 0.0, text="", title=d.title or ""))
-            lists = labelled_lists(text, terms) + metadata_lists(dict(getattr(d, "metadata", None) or {}), terms)
+            h = self._page_hit(d)
+            lists = labelled_lists(self._document_text(d.doc_id, h), terms) + metadata_lists(h.metadata, terms)
             if any(key in {re.sub(r"[-_.]", "-", i.lower().split()[0]) for i in items if i.split()}
                    for items, _, _, _ in lists):
                 n += 1
@@ -1851,6 +1846,25 @@ class Agentic(Rag):
 
 
 # --- evidence helpers -----------------------------------------------------------------------------
+
+
+def _meets(items: list[str] | None, item: str | None) -> bool:
+    """A page's list (None: it writes none) against a condition: None, the list is empty; "",
+    it is not; else it holds the item."""
+    if item is None:
+        return not items
+    if item == "":
+        return bool(items)
+    return any(item_key(i) == item_key(item) for i in items or [])
+
+
+def _only_best(scores: dict[str, Any], high: bool) -> str | None:
+    """The one key with the highest (`high`) or lowest score; None when none or tied."""
+    if not scores:
+        return None
+    best = (max if high else min)(scores.values())
+    top = [k for k, v in scores.items() if v == best]
+    return top[0] if len(top) == 1 else None
 
 
 def _joined(texts: list[str]) -> str:
