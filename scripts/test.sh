@@ -10,4 +10,7 @@ if [ "${CI:-}" = "true" ]; then
   trap 'rm -rf "$RAGTUNE_CACHE"' EXIT
 fi
 export OMP_WAIT_POLICY=PASSIVE
-exec .venv/bin/python -m pytest "$@"
+# Not exec: the EXIT trap above must run to delete the CI model cache (about 2.7 GB a run).
+status=0
+.venv/bin/python -m pytest "$@" || status=$?
+exit "$status"
