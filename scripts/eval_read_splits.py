@@ -6,7 +6,7 @@ takes seconds.
     OMP_WAIT_POLICY=PASSIVE ONEDNN_MAX_CPU_ISA=AVX2 \
         python scripts/eval_read_splits.py OUTNAME [CORPUS...]
 
-WORK ($RAGTUNE_EVAL_WORK, default /tmp/ragtune-read) holds catalog-docs and prose-docs (built by
+WORK ($RAGTUNE_EVAL_WORK, default /tmp/ragtune-read) holds catalog-docs, prose-docs and prose2-docs (built by
 scripts/build_evalsets.py), seed-docs (the seed article), world (`generate_world("small", 0)`)
 and read2/ to read12/: copies of the read test2..test12 splits named catalog.jsonl,
 prose.jsonl, tables.jsonl (copies, so no tool reads a test file by accident). Writes
@@ -34,6 +34,7 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
     return {
         "catalog": (WORK / "catalog-docs", sets / "catalog" / "dev.jsonl", reads["catalog"]),
         "prose": (WORK / "prose-docs", sets / "prose" / "dev.jsonl", reads["prose"]),
+        "prose2": (WORK / "prose2-docs", sets / "prose2" / "dev.jsonl", {}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

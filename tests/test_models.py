@@ -207,6 +207,21 @@ def test_one_load_per_process(settings):
     assert get_pool(settings).generator() is get_pool(settings).generator()
 
 
+def test_projects_share_the_models_and_keep_their_own_caches(settings, tmp_path):
+    """Two projects in one process: one load of each model, each project's caches in its own
+    folder, so deleting the first project leaves the second working (regression: the pool kept
+    the first project's cache folder, and the second failed with "unable to open database")."""
+    import shutil
+
+    first, second = get_pool(settings, cache_dir=tmp_path / "a"), get_pool(settings, cache_dir=tmp_path / "b")
+    assert first is not second and first.embedder().backend is second.embedder().backend
+    first.embedder().encode(["a sentence for the first project"])
+    shutil.rmtree(tmp_path / "a")
+    vec = second.embedder().encode(["a sentence for the second project"])
+    assert vec.shape[0] == 1 and (tmp_path / "b" / "embeddings.sqlite").is_file()
+    assert not (tmp_path / "a").exists()
+
+
 def test_converted_copy_is_reused(pool):
     pool.generator()
     path, sha = converted_smollm2()

@@ -25,12 +25,26 @@ __all__ = [
 ]
 
 
-class ModelPool:
-    """Loads each configured model on first use and hands the same object to every caller."""
+class _Loaded:
+    """The models of one set of model settings, loaded once per process: every pool with those
+    settings shares them, whatever folder its caches are in."""
 
-    def __init__(self, settings: Settings, cache_dir: str | Path | None = None):
+    def __init__(self) -> None:
+        self.generator: Any = None
+        self.embedder: Any = None
+        self.lock = threading.Lock()
+
+
+class ModelPool:
+    """Loads each configured model on first use and hands the same object to every caller;
+    its caches are in `cache_dir` (a project's), the loaded models shared with every other pool
+    of the same settings (`loaded`)."""
+
+    def __init__(self, settings: Settings, cache_dir: str | Path | None = None,
+                 loaded: _Loaded | None = None):
         self.settings = settings
         self.cache_dir = Path(cache_dir) if cache_dir else None
+        self._loaded = loaded or _Loaded()
         self._generator: Any = None
         self._embedder: Any = None
         self._lock = threading.Lock()
@@ -42,11 +56,19 @@ class ModelPool:
 
     def generator(self) -> CachedGenerator:
         return self._once("_generator", lambda: CachedGenerator(
-            self._make_generator(), self._cache("generations", self.settings.cache.generations)))
+            self._model("generator", self._make_generator),
+            self._cache("generations", self.settings.cache.generations)))
 
     def embedder(self) -> CachedEmbedder:
         return self._once("_embedder", lambda: CachedEmbedder(
-            self._make_embedder(), self._cache("embeddings", self.settings.cache.embeddings)))
+            self._model("embedder", self._make_embedder),
+            self._cache("embeddings", self.settings.cache.embeddings)))
+
+    def _model(self, name: str, make: Any) -> Any:
+        with self._loaded.lock:
+            if getattr(self._loaded, name) is None:
+                setattr(self._loaded, name, make())
+            return getattr(self._loaded, name)
 
     def _once(self, attr: str, make: Any) -> Any:
         with self._lock:
@@ -110,12 +132,14 @@ def fast_backend(m: ModelSettings) -> bool:
 
 
 _pools: dict[tuple, ModelPool] = {}
+_loaded: dict[tuple, _Loaded] = {}
 _pools_lock = threading.Lock()
 
 
 def _pool_key(settings: Settings) -> tuple:
-    # The cache folder is not part of the key: cache entries are keyed by model hash and
-    # prompt, so sharing one across projects in a process is safe, and a second load is not.
+    # The cache folder is not part of the key: the models are loaded once per process whatever
+    # project asks; each project's pool keeps its caches in its own folder (a pool that kept the
+    # first project's folder failed once that project was deleted).
     return (
         settings.model.model_dump_json(),
         settings.embedder.model_dump_json(),
@@ -125,14 +149,17 @@ def _pool_key(settings: Settings) -> tuple:
 
 
 def get_pool(settings: Settings | None = None, cache_dir: str | Path | None = None) -> ModelPool:
-    """The process's pool for these model settings (created once, then shared)."""
+    """The process's pool for these model settings and cache folder (created once, then
+    shared); pools of the same settings share their loaded models."""
     settings = settings or Settings()
     cache_path = Path(cache_dir) if cache_dir else None
     key = _pool_key(settings)
     with _pools_lock:
-        if key not in _pools:
-            _pools[key] = ModelPool(settings, cache_path)
-        return _pools[key]
+        loaded = _loaded.setdefault(key, _Loaded())
+        where = (key, str(cache_path) if cache_path else None)
+        if where not in _pools:
+            _pools[where] = ModelPool(settings, cache_path, loaded)
+        return _pools[where]
 
 
 def project_pool(project: Any) -> ModelPool:
