@@ -103,6 +103,10 @@ def test_reading_rules_found_on_the_read_splits():
     # a coordination inside a condition clause is no choice
     assert find_options("What does the parser do when it is fed broken or partial input?") == []
     assert find_options("Which is faster when compiled, numpy or scipy?") == ["numpy", "scipy"]
+    # actions coordinated after a comma (a clause with its own subject, a preposition-led
+    # phrase against a bare verb) are no two things to choose between
+    assert find_options("Which tool renders pages, with filters you can chain or skip?") == []
+    assert find_options("Is the mirror hosted in Oslo or in Bergen?") == ["Oslo", "Bergen"]
     # a frequency ("monthly", "every minute") is no number to look for
     assert answer_type("How often is the index rebuilt?") == "open"
     # a subordinator starts no name

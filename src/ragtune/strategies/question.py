@@ -429,7 +429,17 @@ def _trim_option(text: str, left: bool) -> str:
 
 
 def _ok_options(a: str, b: str) -> bool:
-    return bool(a and b) and a.lower() != b.lower() and len(a.split()) <= 6 and len(b.split()) <= 6
+    if not (a and b and a.lower() != b.lower() and len(a.split()) <= 6 and len(b.split()) <= 6):
+        return False
+    # "..., with syntax rules you can add or replace": a clause with its own subject, or a
+    # phrase led by a preposition against one that is not, coordinates actions, not two things
+    if any(_OWN_SUBJECT.search(o) for o in (a, b)):
+        return False
+    return bool(_PREPOSITION_LED.match(a)) == bool(_PREPOSITION_LED.match(b))
+
+
+_OWN_SUBJECT = re.compile(r"\b(?:you|we|they|i|it)\s+(?:can|could|may|might|will|would|should|must)\b", re.I)
+_PREPOSITION_LED = re.compile(r"(?:with|without|in|on|at|for|by|from|to|into|under|over|via|through|within)\s", re.I)
 
 
 # ---------------------------------------------------------------- comparatives and recency
