@@ -170,6 +170,24 @@ def test_choice_scoring_picks_the_right_option(gen):
         assert choices[int(np.argmax(scores))] == right, (prompt, scores)
 
 
+def test_both_ways_of_choice_scoring_agree(pool):
+    """The fast backend scores choices either on the prompt computed once (then the choices'
+    tokens step by step) or with the prompt computed again per choice, whichever costs less on
+    the machine; both give the same choice and nearly the same log-likelihoods (int8 rounding
+    depends on the shapes of the products: up to ~1 nat apart was seen on 2026-12-02)."""
+    backend = pool.generator().backend
+    if not hasattr(backend, "_score_per_choice"):
+        pytest.skip("the default backend is not CTranslate2 here")  # never under CI: installed
+    chat = backend.render([{"role": "user", "content":
+                            "Context: The Orlen tower opened in 2003.\nQuestion: When did the Orlen tower open?"}])
+    prefix = backend.encode(chat)
+    conts = [backend.encode(c) for c in ("1987", "in the year 2003", "2003")]
+    once = backend.worker.run(backend._score_on_prompt, prefix, conts)
+    again = backend.worker.run(backend._score_per_choice, prefix, conts)
+    assert int(np.argmax(once)) == int(np.argmax(again)) == 2
+    assert max(abs(a - b) for a, b in zip(once, again)) < 1.5, (once, again)
+
+
 def test_usage_is_counted(gen):
     # a prompt no other test asked: a cached generation costs no tokens (failed when run after
     # tests that asked the same prompt in the session)

@@ -216,7 +216,10 @@ class LocalGenerator(LocalBackend):
         n, width = len(conts), max(len(c) for c in conts)
         pad = self.tokenizer.pad_token_id
         with torch.inference_mode(), self._adapter_scope():
-            pre = self.model(input_ids=torch.tensor([prefix], device=self.device), use_cache=True)
+            # only the last position's logits are read (an lm head over every prompt token
+            # is ~20% of the pass for nothing)
+            pre = self.model(input_ids=torch.tensor([prefix], device=self.device), use_cache=True,
+                             logits_to_keep=1)
             first = torch.log_softmax(pre.logits[0, -1].float(), dim=-1)
             cache = getattr(pre, "cache", None) or pre.past_key_values
             cache.batch_repeat_interleave(n)
