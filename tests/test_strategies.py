@@ -107,6 +107,10 @@ def test_reading_rules_found_on_the_read_splits():
     # phrase against a bare verb) are no two things to choose between
     assert find_options("Which tool renders pages, with filters you can chain or skip?") == []
     assert find_options("Is the mirror hosted in Oslo or in Bergen?") == ["Oslo", "Bergen"]
+    # a silent e before -s ("truncates" is held by "Truncate"); a plural by its singular
+    from ragtune.strategies.agentic import _has_token, _names_one
+    assert _has_token(_tokens("Does the pre-processing: Truncate, Pad."), "truncates")
+    assert _names_one("* WebSocket support.", "WebSockets") and not _names_one("* HTTP/2 support.", "WebSockets")
     # a frequency ("monthly", "every minute") is no number to look for
     assert answer_type("How often is the index rebuilt?") == "open"
     # a subordinator starts no name

@@ -1638,10 +1638,12 @@ class Agentic(Rag):
             return
         way = direction(r.question, values_are_dates=False)
         if way is None:  # "which of A or B has P": the option whose own evidence names P
-            prop = [n for n in self._names_in(relation) if names_covered(n, r.options) == 0]
+            # (a word about the text, "according to its README", is no property of a thing)
+            prop = [n for n in self._names_in(relation) if names_covered(n, r.options) == 0
+                    and stem(n.lower()) not in _TEXT_WORDS]
             if prop:
                 has = [o for s, o in zip(r.subs, r.options)
-                       if any(names_covered(chunk_text(h), prop) >= 1.0 for h in s.get("support", []))]
+                       if any(all(_names_one(chunk_text(h), p) for p in prop) for h in s.get("support", []))]
                 r.log("compare", {"property": prop, "options_with_it": has}, has[0] if len(has) == 1 else None)
                 if len(has) == 1:
                     r.text = r.raw = has[0]
@@ -2135,9 +2137,17 @@ def _holds_all(text: str, constraints: list[str]) -> bool:
     return all(names_covered(text, [c]) >= 1.0 or _has_token(toks, c.lower()) for c in constraints)
 
 
+def _names_one(text: str, name: str) -> bool:
+    """Whether `text` names `name`, or its singular ("WebSocket support" names WebSockets)."""
+    one = name[:-1] if len(name) > 3 and name.endswith("s") and not name.endswith("ss") else name
+    return names_covered(text, [name]) >= 1.0 or names_covered(text, [one]) >= 1.0
+
+
 def _has_token(toks: set[str], word: str) -> bool:
     # a domain is held by a longer address ("ualberta.ca" in "mtaschuk@ece.ualberta.ca")
+    # ("truncates" is held by "Truncate": a silent e before the -s the stem takes with it)
     return word in toks or stem(word) in toks or any(x.startswith(word) for x in toks) \
+        or word.endswith("es") and word[:-1] in toks \
         or "." in word.strip(".") and any(x.endswith(("." + word, "@" + word)) for x in toks)
 
 
