@@ -6,10 +6,11 @@ takes seconds.
     OMP_WAIT_POLICY=PASSIVE ONEDNN_MAX_CPU_ISA=AVX2 \
         python scripts/eval_read_splits.py OUTNAME [CORPUS...]
 
-WORK ($RAGTUNE_EVAL_WORK, default /tmp/ragtune-read) holds catalog-docs, prose-docs and prose2-docs (built by
-scripts/build_evalsets.py), seed-docs (the seed article), world (`generate_world("small", 0)`)
-and read2/ to read12/: copies of the read test2..test12 splits named catalog.jsonl,
-prose.jsonl, tables.jsonl (copies, so no tool reads a test file by accident). Writes
+WORK ($RAGTUNE_EVAL_WORK, default /tmp/ragtune-read) holds catalog-docs, prose-docs and
+prose2-docs (built by scripts/build_evalsets.py), seed-docs (the seed article), world
+(`generate_world("small", 0)`), read2/ to read12/: copies of the read test2..test12 splits named
+catalog.jsonl, prose.jsonl, tables.jsonl, and readp2/prose2.jsonl (prose2's read test split);
+copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
 """
@@ -34,7 +35,8 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
     return {
         "catalog": (WORK / "catalog-docs", sets / "catalog" / "dev.jsonl", reads["catalog"]),
         "prose": (WORK / "prose-docs", sets / "prose" / "dev.jsonl", reads["prose"]),
-        "prose2": (WORK / "prose2-docs", sets / "prose2" / "dev.jsonl", {}),
+        "prose2": (WORK / "prose2-docs", sets / "prose2" / "dev.jsonl",
+                   {"r1": WORK / "readp2" / "prose2.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
