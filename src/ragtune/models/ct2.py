@@ -409,10 +409,10 @@ class Ct2Generator(LocalBackend):
         """Whether to compute the prompt again for each choice rather than once. CTranslate2
         can only force a choice's tokens one decoding step at a time, and a step costs ~50 ms
         on 2 cores whatever its few rows; int8 weights on an int8 dot product (VNNI/AMX) run a
-        forward pass over many tokens at ~0.5 ms a token-row. Measured on 16 prompts of ~150
-        tokens (2 AVX-512 VNNI cores; 2026-12-02): per choice in one call 3.2 / 4.5 / 7.0 /
-        10.5 s against once-then-steps 6.4 / 6.3 / 7.3 / 8.2 s for 2 / 3 / 5 / 8 choices; on
-        float32 weights (AVX2) once-then-steps was the faster at 3 choices (8.3 against 10.6 s)."""
+        forward pass over many tokens at ~0.5 ms a token-row. `python -m bench scoring_ways`
+        on 16 prompts of ~150 tokens (2 AVX-512 VNNI cores, 2026-12-02; BENCHMARKS.md): per
+        choice 3.5 / 4.6 / 7.1 / 11.3 s against prompt-once 6.4 / 6.6 / 7.3 / 8.3 s for
+        2 / 3 / 5 / 8 choices; on float32 weights (AVX2) prompt-once was the faster at 3."""
         if self.device != "cpu" or self._weights(self.active_adapter) != "int8" or not self.exact_int8:
             return False
         return len(conts) * (prompt_len + max(len(c) for c in conts)) <= PROMPT_PER_CHOICE_TOKENS
