@@ -170,14 +170,14 @@ def test_choice_scoring_picks_the_right_option(gen):
         assert choices[int(np.argmax(scores))] == right, (prompt, scores)
 
 
-def test_both_ways_of_choice_scoring_agree(pool):
+def test_both_ways_of_choice_scoring_agree(pool, settings):
     """The fast backend scores choices either on the prompt computed once (then the choices'
     tokens step by step) or with the prompt computed again per choice, whichever costs less on
     the machine; both give the same choice and nearly the same log-likelihoods (int8 rounding
     depends on the shapes of the products: up to ~1 nat apart was seen on 2026-12-02)."""
+    if settings.model.backend == "torch":  # RAGTUNE_MODEL_BACKEND=torch: the suite on torch
+        pytest.skip("CTranslate2 is not the backend")
     backend = pool.generator().backend
-    if not hasattr(backend, "_score_per_choice"):
-        pytest.skip("the default backend is not CTranslate2 here")  # never under CI: installed
     chat = backend.render([{"role": "user", "content":
                             "Context: The Orlen tower opened in 2003.\nQuestion: When did the Orlen tower open?"}])
     prefix = backend.encode(chat)
