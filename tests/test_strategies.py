@@ -107,6 +107,8 @@ def test_reading_rules_found_on_the_read_splits():
     # phrase against a bare verb) are no two things to choose between
     assert find_options("Which tool renders pages, with filters you can chain or skip?") == []
     assert find_options("Is the mirror hosted in Oslo or in Bergen?") == ["Oslo", "Bergen"]
+    # the asking clause before the first option is no part of it
+    assert find_options("For caching in Flaskish, do I need redis-py or pymemcache?") == ["redis-py", "pymemcache"]
     # a silent e before -s ("truncates" is held by "Truncate"); a plural by its singular
     from ragtune.strategies.agentic import _has_token, _names_one
     assert _has_token(_tokens("Does the pre-processing: Truncate, Pad."), "truncates")

@@ -417,6 +417,8 @@ def _parallel(a: str, b: str) -> str:
 
 
 def _trim_option(text: str, left: bool) -> str:
+    # "..., do I need A or B?": the asking clause before the first option is not part of it
+    text = _ASKING_CLAUSE.sub("", text.strip(" ,.")) if left else text
     toks = text.strip(" ,.").split()
     determined = bool(toks) and toks[0].lower() in ("the", "this", "that")
     while toks and toks[0].lower() in ("the", "a", "an", "either", "both", "of", "between", "one"):
@@ -426,6 +428,11 @@ def _trim_option(text: str, left: bool) -> str:
     if toks:  # "whose README, HTTPX's or Requests'?": the owners are HTTPX and Requests
         toks[-1] = re.sub(r"(?<=\w)(?:['\u2019]s|(?<=s)['\u2019])$", "", toks[-1])
     return " ".join(toks).strip(" ,.")
+
+
+_ASKING_CLAUSE = re.compile(r"^(?:do|does|did|should|shall|can|could|would|will|must|may|might)\s+"
+                            r"(?:i|we|you|they|it|one)\s+(?:\w+\s+){0,2}?(?:need|use|want|pick|choose|"
+                            r"install|import|add|get|prefer|take|call|run)\s+", re.I)
 
 
 def _ok_options(a: str, b: str) -> bool:
