@@ -2143,11 +2143,19 @@ def _names_one(text: str, name: str) -> bool:
     return names_covered(text, [name]) >= 1.0 or names_covered(text, [one]) >= 1.0
 
 
+def _numeronym_in(toks: set[str], word: str) -> bool:
+    """Whether `toks` hold `word` as a numeronym ("i18n" for internationalization: the first
+    and last letters around the count of those between)."""
+    return len(word) > 5 and word.isalpha() and any(
+        len(x) >= 3 and x[0] == word[0] and x[-1] == word[-1] and x[1:-1].isdigit()
+        and int(x[1:-1]) == len(word) - 2 for x in toks)
+
+
 def _has_token(toks: set[str], word: str) -> bool:
     # a domain is held by a longer address ("ualberta.ca" in "mtaschuk@ece.ualberta.ca")
     # ("truncates" is held by "Truncate": a silent e before the -s the stem takes with it)
     return word in toks or stem(word) in toks or any(x.startswith(word) for x in toks) \
-        or word.endswith("es") and word[:-1] in toks \
+        or word.endswith("es") and word[:-1] in toks or _numeronym_in(toks, word) \
         or "." in word.strip(".") and any(x.endswith(("." + word, "@" + word)) for x in toks)
 
 
