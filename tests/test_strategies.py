@@ -115,6 +115,9 @@ def test_reading_rules_found_on_the_read_splits():
     # a numeronym holds its word ("I18N" internationalization), not any letters around a number
     assert _has_token(_tokens("- I18N support."), "internationalization")
     assert not _has_token(_tokens("- I18N support."), "installation")
+    # a page's name however its words are joined ("typing-extensions" names Typing Extensions)
+    from ragtune.strategies.agentic import _mentions_name
+    assert _mentions_name("Use `rich-text` here.", "Rich Text") and not _mentions_name("richtext", "Rich Text")
     assert _names_one("* WebSocket support.", "WebSockets") and not _names_one("* HTTP/2 support.", "WebSockets")
     # a frequency ("monthly", "every minute") is no number to look for
     assert answer_type("How often is the index rebuilt?") == "open"

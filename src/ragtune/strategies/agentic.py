@@ -850,8 +850,8 @@ class Agentic(Rag):
                 (paged := [(c, tie) for c, tie in found if c.lower() in self._titles()]):
             found = paged  # "which library says ...?" over a corpus of library pages: a page's name
             # ... and the page rag names, when it is one (its name in lower case is no span)
-            said = [t for k, t in sorted(self._titles().items()) if _mentions(r.floor.text, t)
-                    and not _mentions(q, t) and all(not _names_same(c, t) for c, _ in found)]
+            said = [t for k, t in sorted(self._titles().items()) if _mentions_name(r.floor.text, t)
+                    and not _mentions_name(q, t) and all(not _names_same(c, t) for c, _ in found)]
             found += [(t, 0.5) for t in said if len(said) == 1]
         if r.want == "number" and (rated := _at_the_asked_rate(q, found, [p.text for p in passages])):
             found = rated  # "days a week": not the figure a passage gives per year
@@ -2582,6 +2582,14 @@ def _named_by_property(relation: str, question: str, options: list[str], chunks:
 
 def _mentions(text: str, span: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(span)}(?![\w])", text, re.I) is not None
+
+
+def _mentions_name(text: str, name: str) -> bool:
+    """`_mentions`, a name's words joined by a space, a hyphen or an underscore alike
+    ("typing-extensions" and `typing_extensions` name Typing Extensions)."""
+    parts = [re.escape(p) for p in re.split(r"[-_\s]+", name.strip()) if p]
+    joined = r"[-_\s]".join(parts)
+    return bool(parts) and re.search(rf"(?<![\w.]){joined}(?![\w])", text, re.I) is not None
 
 
 def _named_option(text: str, options: list[str]) -> str | None:
