@@ -2762,11 +2762,9 @@ def main(argv: list[str] | None = None) -> int:
         layouts = build_catalog(args.out, packages)
         n = {k: list(layouts.values()).count(k) for k in LAYOUTS}
         print(f"{len(layouts)} package pages in {args.out} ({', '.join(f'{v} {k}' for k, v in n.items())})")
-    elif args.cmd == "prose":
-        written = build_prose(args.out, packages)
-        print(f"{len(written)} long descriptions in {args.out}")
-    elif args.cmd == "prose2":
-        written = build_prose2(args.out, packages)
+    elif args.cmd in ("prose", "prose2"):
+        names = PROSE_PACKAGES if args.cmd == "prose" else PROSE2_PACKAGES
+        written = build_prose(args.out, packages, names)
         print(f"{len(written)} long descriptions in {args.out}")
     else:
         rows = split_rows(packages, args.split)

@@ -99,7 +99,9 @@ def test_english_readings_of_questions_and_answers():
 def test_reading_rules_found_on_the_read_splits():
     """Rules from the read test4 splits (2026-12-01, dev and read splits only), each general
     English or arithmetic, none about a corpus."""
-    from ragtune.strategies.agentic import _has_term, _name_parts, _tokens, _wrong_dimension
+    from ragtune.strategies.agentic import (
+        _has_term, _has_token, _mentions_name, _name_parts, _names_one, _tokens, _wrong_dimension,
+    )
     # a coordination inside a condition clause is no choice
     assert find_options("What does the parser do when it is fed broken or partial input?") == []
     assert find_options("Which is faster when compiled, numpy or scipy?") == ["numpy", "scipy"]
@@ -110,13 +112,11 @@ def test_reading_rules_found_on_the_read_splits():
     # the asking clause before the first option is no part of it
     assert find_options("For caching in Flaskish, do I need redis-py or pymemcache?") == ["redis-py", "pymemcache"]
     # a silent e before -s ("truncates" is held by "Truncate"); a plural by its singular
-    from ragtune.strategies.agentic import _has_token, _names_one
     assert _has_token(_tokens("Does the pre-processing: Truncate, Pad."), "truncates")
     # a numeronym holds its word ("I18N" internationalization), not any letters around a number
     assert _has_token(_tokens("- I18N support."), "internationalization")
     assert not _has_token(_tokens("- I18N support."), "installation")
     # a page's name however its words are joined ("typing-extensions" names Typing Extensions)
-    from ragtune.strategies.agentic import _mentions_name
     assert _mentions_name("Use `rich-text` here.", "Rich Text") and not _mentions_name("richtext", "Rich Text")
     assert _names_one("* WebSocket support.", "WebSockets") and not _names_one("* HTTP/2 support.", "WebSockets")
     # a frequency ("monthly", "every minute") is no number to look for
