@@ -6,8 +6,8 @@ takes seconds.
     OMP_WAIT_POLICY=PASSIVE ONEDNN_MAX_CPU_ISA=AVX2 \
         python scripts/eval_read_splits.py OUTNAME [CORPUS...]
 
-WORK ($RAGTUNE_EVAL_WORK, default /tmp/ragtune-read) holds catalog-docs, prose-docs and
-prose2-docs (built by scripts/build_evalsets.py), seed-docs (the seed article), world
+WORK ($RAGTUNE_EVAL_WORK, default /tmp/ragtune-read) holds catalog-docs, prose-docs,
+prose2-docs and prose3-docs (built by scripts/build_evalsets.py), seed-docs (the seed article), world
 (`generate_world("small", 0)`), read2/ to read12/: copies of the read test2..test12 splits named
 catalog.jsonl, prose.jsonl, tables.jsonl, and readp2/prose2.jsonl (prose2's read test split);
 copies, so no tool reads a test file by accident. Writes
@@ -37,6 +37,8 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
         "prose": (WORK / "prose-docs", sets / "prose" / "dev.jsonl", reads["prose"]),
         "prose2": (WORK / "prose2-docs", sets / "prose2" / "dev.jsonl",
                    {"r1": WORK / "readp2" / "prose2.jsonl"}),
+        "prose3": (WORK / "prose3-docs", sets / "prose3" / "dev.jsonl", {}),
+        "tables2": (sets / "tables2" / "corpus", sets / "tables2" / "dev.jsonl", {}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

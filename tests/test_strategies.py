@@ -96,6 +96,29 @@ def test_english_readings_of_questions_and_answers():
     assert not _ungrounded("1. It opens early.", "open", "What should I know?", desk)
 
 
+def test_reading_rules_found_on_unseen_documents():
+    """Rules from a trial on Debian's own documentation and the prose3 dev split (2026-12-02,
+    dev only), each general English."""
+    from ragtune.strategies.agentic import _agent_stated, _names_own_page
+    # a coordination inside a phrase of the clause "which <noun>" heads is no choice
+    assert find_options("Which tool builds docs from a Markdown or reST source?") == []
+    assert find_options("Which is older, Markdown or reST?") == ["Markdown", "reST"]
+    # a name's number follows the word before it as the name writes it; a name of plain
+    # words is also written joined, as package names are
+    assert names_covered("Gizmo-core 3 (formerly gizmo-next)", ["Gizmo-core 3"]) == 1.0
+    assert names_covered("Gizmo-core 2 and version 3", ["Gizmo-core 3"]) == 0.0
+    assert names_covered("sortedbags: each bag ...", ["Sorted Bags"]) == 1.0
+    # a port and a timeout are numbers
+    assert answer_type("What port does the daemon listen on?") == "number"
+    # a page whose name holds the question's name is the question's own thing
+    assert _names_own_page("Which flag helps in a zapper bug report?", "zapper-bugs", ["zapper"])
+    assert not _names_own_page("Which client lists HTTP/2 among its features?", "httpx", ["HTTP"])
+    # "by <name>" states who did it, however the verb is worded
+    page = [Hit("p", "c", 1.0, title="t", text="Gizmo 2, a prior work by Ada Lane.")]
+    assert _agent_stated("Who wrote Gizmo 2?", "Ada Lane", page)
+    assert not _agent_stated("Which company wrote Gizmo 2?", "Ada Lane", page)
+
+
 def test_reading_rules_found_on_the_read_splits():
     """Rules from the read test4 splits (2026-12-01, dev and read splits only), each general
     English or arithmetic, none about a corpus."""

@@ -1046,6 +1046,10 @@ class Agentic(Rag):
             title = names[-1] if names else ""
             if title and _mentions(unquoted, title):
                 continue  # the question's own thing (a quoted description may name it)
+            parts = {stem(w) for w in re.split(r"[-_\s]+", title.lower()) if w}
+            if title and terms and all(stem(t.lower()) in parts for t in terms):
+                continue  # a page whose name holds every specific is the thing the question
+                # names ("a procps bug report": the page procps-bugs), not another it asks for
             text = self._document_text(doc_id, h)
             if all(_holds_term(text, t, owners.get(t)) for t in terms):
                 holders.append(h)
@@ -1825,6 +1829,7 @@ class Agentic(Rag):
             elif (r.decided_by == "rag" or r.agreed and r.want == "name") and r.want in TYPED \
                     and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
+                    and not (r.decided_by == "span" and _agent_stated(r.question, r.span, about or evidence)) \
                     and (unstated := _unstated_relation(r.question, r.want, about or evidence)):
                 # the chunks about the question's thing: another package "actively maintained"
                 # says nothing of who maintains this one
@@ -2190,10 +2195,14 @@ def names_covered(text: str, required: list[str]) -> float:
     found = 0
     for n in required:
         parts = _name_parts(n)
-        numbered = [f" {_flat(a + ' ' + b)} " for a, b in zip(parts, parts[1:])
-                    if _NUMBER_PART.fullmatch(b)]
+        # the word before a number as the name writes it ("core 3" in GraphQL-core 3)
+        written = re.findall(r"\d+(?:\.\d+)+|[^\W_]+", n.lower())  # a dotted version is one word
+        numbered = [f" {a} {b} " for a, b in zip(written, written[1:]) if _NUMBER_PART.fullmatch(b)]
+        # a name of several plain words is also written joined ("sortedcontainers" for
+        # Sorted Containers, as package names are)
+        joined = len(parts) > 1 and not numbered and any(j.join(parts) in toks for j in ("", "-", "_"))
         if parts and all(p in toks for p in parts) and all(x in flat for x in numbered) \
-                or _spelled_out(text, n):
+                or joined or _spelled_out(text, n):
             found += 1
     return found / len(required)
 
@@ -2346,6 +2355,16 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
         seen |= _NEEDS
     found = any(_has_term(seen, t) for t in relation)  # ("made" states "makes")
     return [] if found else relation
+
+
+def _agent_stated(question: str, name: str, evidence: list[Hit]) -> bool:
+    """For "who <did> X?": a chunk naming the answer as the agent of something, after "by"
+    ("a prior work by Syrus Akbary", "maintained by ..."), states who did it, however the
+    verb is worded."""
+    if not name or not re.match(r"\s*who\b", question, re.I):
+        return False
+    at = re.compile(rf"\bby\s+{re.escape(name)}(?!\w)", re.I)
+    return any(at.search(chunk_text(h)) for h in evidence)
 
 
 # words that ask no relation of their own ("the only member of", "part of")
@@ -2708,7 +2727,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                 # share of the relation's words
                 own = (p.hit.title or "").rsplit(": ", 1)[-1].strip()  # "Record: fooparse"
                 if own and titles and own.lower() in titles and own.lower() not in q_low and rel \
-                        and _name_like_title(own):
+                        and _name_like_title(own) and not _names_own_page(question, own, [*skip, *(constraints or [])]):
                     share = len(rel & {_no_e(t) for t in content_terms(p.text)}) / len(rel)
                     if any(len(qt) >= 3 and _mentions(p.text, qt) for qt in quoted):
                         share = 1.0  # the passage states the quoted description itself
@@ -2736,6 +2755,16 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
         found = {c: tie for c, tie in found.items() if c in named_by_owner}
     ranked = sorted(found.items(), key=lambda x: -x[1])
     return [(c, max(0.0, tie)) for c, tie in ranked[:8]]
+
+
+def _names_own_page(question: str, title: str, named: list[str]) -> bool:
+    """Whether the question names the thing a page's title is ("a procps bug report" for the
+    page procps-bugs): a name of the question, outside its quotations, that is a whole part of
+    the title (its words split at hyphens, underscores and dots; "HTTP" is no part of httpx).
+    That page is what the question is about, not the other thing it asks for."""
+    outside = QUOTED.sub(" ", question)
+    parts = {w for w in re.split(r"[-_.\s]+", title.lower()) if w}
+    return len(parts) > 1 and any(n.lower() in parts and _mentions(outside, n) for n in named)
 
 
 # a web address, a mail address or a path: not a name ("TCP/IP" and "I/O" are names)

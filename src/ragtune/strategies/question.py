@@ -237,7 +237,8 @@ _QUANTITY_NOUNS = (
     "price|cost|costs|fee|fees|rate|percentage|percent|share|amount|number|count|total|size|length|"
     "duration|weight|height|depth|width|capacity|population|age|salary|budget|limit|cap|maximum|"
     "minimum|max|min|interval|speed|temperature|score|distance|volume|frequency|allowance|"
-    "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold"
+    "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold|"
+    "port|timeout"  # a network port and a timeout are numbers ("8000", "30 seconds")
 )
 _NUMBER_CUE = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
@@ -344,6 +345,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:?!()]|\b(?:which|who|whom|what|whether|between|
                            r"was|were|does|did|do|has|have|had)\b", re.I)
 
 
+# a prepositional phrase ending in the first conjunct ("... inputs from an OpenAPI")
+_INNER_PHRASE = re.compile(r"\s(?:from|in|on|for|with|by|to|into|under|at|via|over)\s+"
+                           r"(?:(?:an?|the|its|their|your)\s+)?\S+\s*$", re.I)
 _CONDITION = re.compile(r"\b(?:when|whenever|if|unless|while|because|once)\b", re.I)
 _CHOOSES = re.compile(r"\b(?:which|who|whom|whether|or|vs\.?|versus)\b", re.I)
 
@@ -382,6 +386,11 @@ def find_options(question: str) -> list[str]:
         return []
     breaks = list(_CLAUSE_BREAK.finditer(left))
     a = left[breaks[-1].end():] if breaks else left
+    if breaks and breaks[-1].group(0).lower() in ("which", "what") and len(a.split()) >= 4 \
+            and _INNER_PHRASE.search(a):
+        # "Which tool generates inputs from an OpenAPI or GraphQL schema?": the coordination
+        # sits in a phrase of the clause that "which tool" heads; the question asks for a tool
+        return []
     stop = _CLAUSE_BREAK.search(right)
     b = right[: stop.start()] if stop else right
     # "based in A or in B": the first conjunct starts where the second's preposition does
