@@ -110,6 +110,13 @@ def test_reading_rules_found_on_unseen_documents():
     assert names_covered("sortedbags: each bag ...", ["Sorted Bags"]) == 1.0
     # a port and a timeout are numbers
     assert answer_type("What port does the daemon listen on?") == "number"
+    # a quantity noun before another noun modifies it: no number asked
+    assert answer_type("Which share class pays the dividend?") == "name"
+    assert answer_type("What rate limit applies to the API?") == "number"
+    assert answer_type("What is the price today?") == "number"
+    # a month, a weekday or a unit's symbol alone names no one
+    from ragtune.strategies.agentic import _NO_NAME
+    assert _NO_NAME.fullmatch("April") and _NO_NAME.fullmatch("kW") and not _NO_NAME.fullmatch("Aprilia")
     # a page whose name holds the question's name is the question's own thing
     assert _names_own_page("Which flag helps in a zapper bug report?", "zapper-bugs", ["zapper"])
     assert not _names_own_page("Which client lists HTTP/2 among its features?", "httpx", ["HTTP"])

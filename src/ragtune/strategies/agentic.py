@@ -2740,7 +2740,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                 for n in spans:
                     n = _LINK_TARGET.sub("", n).strip()  # "foo <https://...>": the name is "foo"
                     low = n.lower()
-                    if not n or _ADDRESS.search(n) or low in q_low or _is_value(n) \
+                    if not n or _ADDRESS.search(n) or low in q_low or _is_value(n) or _NO_NAME.fullmatch(n) \
                             or any(_names_same(n, s) for s in skip):
                         continue
                     if set(content_terms(n)) <= q_terms:  # only the question's own words
@@ -2765,6 +2765,13 @@ def _names_own_page(question: str, title: str, named: list[str]) -> bool:
     outside = QUOTED.sub(" ", question)
     parts = {w for w in re.split(r"[-_.\s]+", title.lower()) if w}
     return len(parts) > 1 and any(n.lower() in parts and _mentions(outside, n) for n in named)
+
+
+# a month, a weekday or a unit's symbol alone names no one ("April" is when, "kW" a measure)
+_NO_NAME = re.compile(r"(?:%s|%s)|(?:[kMGT]?W|[kMGT]Wh|kVA|[kMGT]i?B|[kMG]Hz|mAh|ms)" % (
+    "|".join(m.capitalize() for m in _MONTH_NAMES),
+    "|".join(d.capitalize() for d in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday"))))
 
 
 # a web address, a mail address or a path: not a name ("TCP/IP" and "I/O" are names)

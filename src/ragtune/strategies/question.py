@@ -240,11 +240,19 @@ _QUANTITY_NOUNS = (
     "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold|"
     "port|timeout"  # a network port and a timeout are numbers ("8000", "30 seconds")
 )
+# a quantity noun before another noun is that noun's modifier ("which share offer", "what
+# price list"): a lower-case word that is no function word, no adverb of time, no quantity
+# noun and no verb-like form (-s, -ed) follows it
+_NOUN_AFTER = (r"\s+(?!(?:of|for|does|do|did|is|are|was|were|will|would|can|could|should|must|"
+               r"has|have|had|in|on|at|to|from|with|by|per|and|or|than|that|which|who|you|we|they|"
+               r"it|i|this|these|those|the|a|an|its|their|my|our|your|he|she|now|today|currently|"
+               r"then|there|here|ever|still|exactly|roughly|usually|allowed|needed|required|"
+               rf"applies|apply|set|say|said)\b)(?!(?:{_QUANTITY_NOUNS})\b)[a-z]+(?<!s)(?<!ed)\b")
 _NUMBER_CUE = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
     r"expensive)\b"
     rf"|\b(?:what|which)\s+(?:is\s+|are\s+|was\s+|were\s+|'s\s+)?(?:the\s+|its\s+|their\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b(?!\s+as\b)"  # "which vectors count as": a verb
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b(?!\s+as\b)(?!{_NOUN_AFTER})"  # "which vectors count as": a verb
     rf"|\bwhat's\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
     r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:most|least|maximum|minimum|highest|lowest)\b",
     re.I,
