@@ -114,6 +114,12 @@ def test_reading_rules_found_on_unseen_documents():
     assert answer_type("Which share offer paid for the new roof?") == "name"
     assert answer_type("What rate limit applies to the API?") == "number"
     assert answer_type("What is the price today?") == "number"
+    # an embedded "how many" does not make a "which <thing>" question a count
+    assert answer_type("Which tool can limit how many threads a process uses?") == "name"
+    assert answer_type("How many threads does the tool use?") == "number"
+    # a pronoun names no thing the evidence must hold
+    from ragtune.strategies.agentic import _subject_words
+    assert "them" not in _subject_words("Which library reads all formats without depending on any of them?")
     # a month, a weekday or a unit's symbol alone names no one
     from ragtune.strategies.agentic import _NO_NAME
     assert _NO_NAME.fullmatch("April") and _NO_NAME.fullmatch("kW") and not _NO_NAME.fullmatch("Aprilia")

@@ -2054,6 +2054,12 @@ _SUBJECT = re.compile(
     r"(?<![\w.-])([\w.-]+)['\u2019]s\b", re.I)
 
 
+# pronouns refer to a thing; they name none ("without depending on any of them")
+_PRONOUNS = {"them", "us", "me", "him", "her", "ours", "theirs", "yours", "mine", "itself",
+             "themselves", "himself", "herself", "ourselves", "yourself", "everything",
+             "anything", "something", "nothing", "everyone", "anyone", "someone"}
+
+
 def _subject_words(question: str) -> list[str]:
     """The one-word thing a question is about, where English marks it: "the requirement of
     X?", "does X need", "X's", "is X distributed"; lower case, function words and the
@@ -2062,7 +2068,7 @@ def _subject_words(question: str) -> list[str]:
     for m in _SUBJECT.finditer(QUOTED.sub(" ", question)):
         raw = next(g for g in m.groups() if g).strip(".-")
         w = raw.lower()
-        if len(w) < 3 or w in STOPWORDS or w.isdigit() or w in out or not _name_like_word(w):
+        if len(w) < 3 or w in STOPWORDS or w in _PRONOUNS or w.isdigit() or w in out or not _name_like_word(w):
             continue  # "instead of flying?": a verb's form is no thing
         if m.group(4) and raw.islower() and not re.search(r"[\d_.-]", raw):
             continue  # "a new starter's buddy": a common noun's possessive, often paraphrased

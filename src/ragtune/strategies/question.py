@@ -323,6 +323,12 @@ def type_words(question: str, want: str) -> set[str]:
 _TYPE_NOUNS = {"version", "release", "year", "date", "day", "month", "decade", "century", "time", "deadline"}
 
 
+# a question that opens by asking for a thing ("which package", "who")
+_ASKS_THING = re.compile(r"\s*(?:who|whom|which\s+(?!of\b)[a-z]+|what\s+(?!is\b|are\b|was\b|were\b|'s\b|"
+                         r"does\b|do\b|did\b)[a-z]+\s+(?:is|are|was|were|can|does|do|did|has|have|lets?|"
+                         r"reports?|gives?|shows?|tells?))\b", re.I)
+
+
 def answer_type(question: str) -> str:
     """What the answer is: "choice" (one of two named options), "date", "version", "number",
     "name", or "open" (a phrase or sentence: what / why / how questions, definitions).
@@ -340,7 +346,9 @@ def answer_type(question: str) -> str:
         return "version"
     if _DATE_CUE.search(question):
         return "date"
-    if _NUMBER_CUE.search(question):
+    if (m := _NUMBER_CUE.search(question)) and not (m.start() > 0 and _ASKS_THING.match(question)
+                                                    and m.group(0).lower().startswith("how")):
+        # "Which package can limit how many threads they use?" asks for a package
         return "number"
     if _NAME_CUE.search(question):
         return "name"
