@@ -117,6 +117,21 @@ def test_duplicate_record_ids_and_malformed_lines(tmp_path: Path):
     ]
 
 
+def test_a_record_without_a_title_is_titled_by_its_name(tmp_path: Path):
+    """Passages are shown under their titles and a record's text often says "she" for its
+    name: a record's `name` field titles it when it has no `title` (csv rows and jsonl alike)."""
+    (tmp_path / "staff.jsonl").write_text(
+        '{"id": "E-1", "name": "Ada Lane", "text": "She runs the lab."}\n'
+        '{"id": "E-2", "name": "Bo Kent", "title": "Lab lead", "text": "He leads it."}\n'
+        '{"id": "E-3", "name": 7, "text": "A number is no name."}\n'
+    )
+    (tmp_path / "kit.csv").write_text("id,name,text\nK-1,Probe X,It measures depth.\n")
+    docs, problems = load_all(tmp_path)
+    assert not problems
+    assert [docs[i].title for i in ("staff#E-1", "staff#E-2", "staff#E-3", "kit#K-1")] == [
+        "Ada Lane", "Lab lead", "", "Probe X"]
+
+
 def test_bad_inputs_each_get_a_reason(tmp_path: Path):
     facts, bad = write_mixed_corpus(tmp_path, n=16)
     docs, problems = load_all(tmp_path, max_file_mb=0.05)

@@ -7,7 +7,8 @@ and `.json` (records with a `text` field plus metadata), `.csv` (one row = one r
 Ids: a file's document id is its path relative to the corpus folder, without extension
 (`guides/setup.md` -> `guides/setup`). A record inside a jsonl/json/csv file gets
 `<that id>#<its id field (csv: an `id` column, any case), or its 1-based line (jsonl) / record
-(json, csv) number>`, e.g. `faq#12`. QA `evidence` uses the same ids.
+(json, csv) number>`, e.g. `faq#12`. QA `evidence` uses the same ids. A record's title is its
+`title` field, else its `name` (a string).
 
 Nothing here raises on bad input: a file that cannot be used comes back as a `Problem` (path and
 reason) and the rest of the corpus goes on. Record files are read line by line, so a large one
@@ -622,9 +623,10 @@ def _record(
             number, "skipped",
         )  # fmt: skip
     seen[rid] = number
-    return Document(
-        f"{src.doc_id}#{rid}", text.strip(), _title(obj.get("title")), meta, src.relpath, src.format
-    )
+    # a record without a title is titled by its name, when it has one: passages are shown
+    # under their titles, and a record's text often says "he" or "it" for its name
+    title = obj.get("title") or (obj.get("name") if isinstance(obj.get("name"), str) else "")
+    return Document(f"{src.doc_id}#{rid}", text.strip(), _title(title), meta, src.relpath, src.format)
 
 
 def _text_lines(src: SourceFile) -> Iterator[tuple[int, str]]:
@@ -802,8 +804,6 @@ def _load_csv(src: SourceFile) -> Iterator[Document | Problem]:
         obj = {h: (c if h == "text" else _csv_value(c)) for h, c in zip(header, row)}
         if not str(obj.get("text") or "").strip():
             obj["text"] = _row_text(labels, header, row)
-            if not obj.get("title") and isinstance(obj.get("name"), str):
-                obj["title"] = obj["name"]
         yield _record(src, obj, number, seen)
     yield from bad_lines
     if number == 0 and not bad_lines:
