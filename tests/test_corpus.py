@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -200,6 +201,22 @@ def test_chunks_respect_size_sections_and_keep_title_heading():
     first, second = chunks[0].text.split(), chunks[1].text.split()
     assert second[:8] == first[-8:]  # about `overlap` tokens repeated
     assert "tail." not in " ".join(c.text for c in chunks[:-1])
+
+
+def test_a_long_table_is_cut_between_rows_under_its_header():
+    rows = "\n".join(f"| item {i} | place {i} | {i * 100} |" for i in range(40))
+    text = "Grants:\n\n| Group | Village | Award |\n|---|---|---|\n" + rows
+    tok = WordTokens()
+    chunks = chunk_document(_doc(text, title=""), tok, ChunkingConfig(size=64, overlap=8))
+    pieces = [c.text for c in chunks if "| item" in c.text]
+    assert len(pieces) > 1 and all(tok.count(c.text) <= 64 for c in chunks)
+    pieces = [p[p.index("| Group"):] for p in pieces]  # a paragraph before may share a chunk
+    for piece in pieces:  # each piece a header, a rule and whole rows
+        lines = piece.split("\n")
+        assert lines[:2] == ["| Group | Village | Award |", "|---|---|---|"]
+        assert all(re.fullmatch(r"\| item \d+ \| place \d+ \| \d+ \|", x) for x in lines[2:])
+    got = [x for p in pieces for x in p.split("\n")[2:]]
+    assert got == rows.split("\n")  # every row once, in order
 
 
 def test_long_sentences_are_cut_at_tokens():

@@ -120,6 +120,12 @@ def test_reading_rules_found_on_unseen_documents():
     # a pronoun names no thing the evidence must hold
     from ragtune.strategies.agentic import _subject_words
     assert "them" not in _subject_words("Which library reads all formats without depending on any of them?")
+    # a markdown table's row is read with its columns' names; a field/value table's as fields
+    from ragtune.strategies.common import split_sentences
+    table = "Grants:\n| Group | Award (EUR) |\n|---|---|\n| Village Hall | 9,000 |\nThe hall won."
+    assert split_sentences(table) == ["Grants:", "Village Hall Award (EUR): 9,000", "The hall won."]
+    assert split_sentences("| field | value |\n|--|--|\n| version | 3.1 |") == ["version: 3.1"]
+    assert split_sentences("Ada Lane | role: chair") == ["Ada Lane role: chair"]
     # a month, a weekday or a unit's symbol alone names no one
     from ragtune.strategies.agentic import _NO_NAME
     assert _NO_NAME.fullmatch("April") and _NO_NAME.fullmatch("kW") and not _NO_NAME.fullmatch("Aprilia")

@@ -4,8 +4,9 @@ A document is cut into sections at markdown headings (HTML headings were turned 
 by the loader); a chunk never spans two sections. Inside a section, paragraphs are packed into
 chunks of at most `size` embedder tokens (minus room for the title and heading that
 `Chunk.embed_text` puts in front); a paragraph that is too long is cut at sentences, and a
-sentence that is too long at token boundaries. Neighbouring chunks of one section share about
-`overlap` tokens. Every chunk keeps its document title and section heading.
+sentence that is too long at token boundaries; a markdown table that is too long is cut
+between rows, each piece under the table's header row. Neighbouring chunks of one section share
+about `overlap` tokens (a table's pieces share their header instead). Every chunk keeps its document title and section heading.
 
 Long input stays linear: a paragraph is never handed to the tokenizer whole when it is longer
 than a chunk can be, a run of text with no sentence end or whitespace (a 30 MB single line,
@@ -108,7 +109,7 @@ class ChunkingConfig:
     overlap: int = 16
 
     def signature(self) -> str:
-        return f"chunk{self.size}/{self.overlap}/v1"
+        return f"chunk{self.size}/{self.overlap}/v2"  # v2: long tables cut between rows, under their header
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -159,6 +160,38 @@ class _Unit:
     text: str
     tokens: int
     joiner: str  # how it attaches to the previous unit: "\n\n" (new paragraph) or " "
+    table: bool = False  # a piece of a markdown table under its own header row
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _table_pieces(para: str, budget: int, max_chars: int, tokens: Tokens) -> list[str] | None:
+    """A markdown table too long for one chunk, cut between rows, each piece under the table's
+    header and rule lines (a row read without its header is a list of bare cells); None when
+    the paragraph is no table or its header alone leaves no room for a row."""
+    lines = para.split("\n")
+    if len(lines) < 3 or not lines[0].lstrip().startswith("|") or not _TABLE_RULE.match(lines[1]):
+        return None
+    head = "\n".join(lines[:2])
+    head_n = tokens.count(head)
+    if 2 * head_n > budget or 2 * len(head) > max_chars:
+        return None
+    pieces: list[str] = []
+    rows: list[str] = []
+    used, chars = head_n, len(head)
+    for row in lines[2:]:
+        n, c = tokens.count(row) + 1, len(row) + 1
+        if rows and (used + n > budget or chars + c > max_chars):
+            pieces.append("\n".join([head, *rows]))
+            rows, used, chars = [], head_n, len(head)
+        if used + n > budget or chars + c > max_chars:
+            return None  # a row longer than a chunk: cut as text
+        rows.append(row)
+        used, chars = used + n, chars + c
+    if rows:
+        pieces.append("\n".join([head, *rows]))
+    return pieces
 
 
 def _hard_split(text: str, budget: int, tokens: Tokens) -> list[str]:
@@ -209,6 +242,11 @@ def _units(section_text: str, budget: int, max_chars: int, tokens: Tokens) -> It
             if n <= budget:
                 yield _Unit(para, n, "\n\n")
                 continue
+        table = _table_pieces(para, budget, max_chars, tokens)
+        if table:
+            for piece in table:
+                yield _Unit(piece, tokens.count(piece), "\n\n", table=True)
+            continue
         first = True
         for sentence in _sentences(para):
             for bounded in _char_pieces(sentence, max_chars):
@@ -273,6 +311,7 @@ def chunk_document(
                 tail_n = tokens.count(tail) if tail else 0
                 if (
                     tail
+                    and not unit.table  # a table's piece carries its header, not a cut row
                     and tail_n + 1 + unit.tokens <= budget
                     and len(tail) + 2 + len(unit.text) <= max_chars
                 ):

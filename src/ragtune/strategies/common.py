@@ -98,11 +98,53 @@ _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*+]\s|\d+[.)]\s|#|\|))")
 
 
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+_VALUE_HEADS = {"", "value", "values", "description", "details", "detail", "setting", "info"}
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _tables_as_records(text: str) -> str:
+    """Markdown table rows as records: under a header `| Group | Award |`, the row
+    `| Hall | 9,000 |` becomes `Hall | Award: 9,000`, each cell with its column's name (a cell
+    read alone is a bare value), and a row of a `| field | value |` table `field: value`; the
+    header and rule lines go."""
+    lines = text.split("\n")
+    out: list[str] = []
+    header: list[str] | None = None
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("|"):
+            if i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]) and not _TABLE_RULE.match(line):
+                header = _cells(line)
+                continue
+            if _TABLE_RULE.match(line):
+                continue
+            if header:
+                cells = _cells(line)
+                if len(header) == 2 and header[1].lower() in _VALUE_HEADS:  # | field | value |
+                    out += ["", f"{cells[0]}: {cells[1]}" if len(cells) > 1 else cells[0], ""]
+                    continue
+                rest = [f"{h}: {c}" if h else c for h, c in zip(header[1:], cells[1:]) if c]
+                out += ["", " | ".join([cells[0] or "-", *rest]) if rest else cells[0], ""]  # a block each
+                continue
+        else:
+            header = None
+        out.append(line)
+    return "\n".join(out)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences. Wrapped lines are joined (a line break inside a paragraph is not a sentence
     end); blank lines, list items and headings start new pieces. A table row
-    `Name | key: value | ...` becomes `Name key: value` per cell, so each piece keeps its subject."""
+    `Name | key: value | ...` becomes `Name key: value` per cell, so each piece keeps its subject
+    (a markdown table's rows are read so, each cell under its column's name)."""
     out: list[str] = []
+    if "|" in text:
+        text = _tables_as_records(text)
     for block in _BLOCK_SPLIT.split(text):
         block = re.sub(r"\s*\n\s*", " ", block).strip()
         for s in _SENT_SPLIT.split(block):
