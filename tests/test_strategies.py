@@ -126,6 +126,12 @@ def test_reading_rules_found_on_unseen_documents():
     assert split_sentences(table) == ["Grants:", "Village Hall Award (EUR): 9,000", "The hall won."]
     assert split_sentences("| field | value |\n|--|--|\n| version | 3.1 |") == ["version: 3.1"]
     assert split_sentences("Ada Lane | role: chair") == ["Ada Lane role: chair"]
+    # "use" asks no relation of its own; licence and license are one word
+    from ragtune.strategies.agentic import _unstated_relation
+    about = [Hit("p", "c", 1.0, title="zapp", text="zapp: use it to serve WSGI apps.")]
+    assert _unstated_relation("What licence does zapp use?", "name", about) == ["licence"]
+    licensed = [Hit("p", "c", 1.0, title="zapp", text="zapp is licensed under MIT.")]
+    assert _unstated_relation("What licence does zapp use?", "name", licensed) == []
     # a month, a weekday or a unit's symbol alone names no one
     from ragtune.strategies.agentic import _NO_NAME
     assert _NO_NAME.fullmatch("April") and _NO_NAME.fullmatch("kW") and not _NO_NAME.fullmatch("Aprilia")

@@ -2359,6 +2359,8 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
     seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
     if seen & _NEEDS:  # "requires", "needs", "depends on": one relation
         seen |= _NEEDS
+    if seen & _LICENCE:  # British and American spelling
+        seen |= _LICENCE
     found = any(_has_term(seen, t) for t in relation)  # ("made" states "makes")
     return [] if found else relation
 
@@ -2374,10 +2376,13 @@ def _agent_stated(question: str, name: str, evidence: list[Hit]) -> bool:
 
 
 # words that ask no relation of their own ("the only member of", "part of")
-_LIGHT_WORDS = {stem(w) for w in ("only", "part", "member", "members", "single", "exactly", "just")}
+_LIGHT_WORDS = {stem(w) for w in ("only", "part", "member", "members", "single", "exactly", "just",
+                                   "use", "uses", "used", "using")}  # "what licence does X use"
 # verbs of needing: one relation however it is written
 _NEEDS = {f for w in ("need", "needs", "require", "requires", "requirement", "depend", "depends",
                       "dependency", "dependencies") for f in (w, stem(w))}
+_LICENCE = {f for w in ("licence", "licences", "license", "licenses", "licensed", "licenced")
+            for f in (w, stem(w))}
 # irregular English verb forms -> the base form a question's verb stems to ("made" -> "make")
 _IRREGULAR = {**IRREGULAR_PAST, **PARTICIPLE_BASE}
 
