@@ -9,7 +9,8 @@ takes seconds.
 WORK ($RAGTUNE_EVAL_WORK, default /tmp/ragtune-read) holds catalog-docs, prose-docs,
 prose2-docs and prose3-docs (built by scripts/build_evalsets.py), seed-docs (the seed article), world
 (`generate_world("small", 0)`), read2/ to read12/: copies of the read test2..test12 splits named
-catalog.jsonl, prose.jsonl, tables.jsonl, and readp2/prose2.jsonl (prose2's read test split);
+catalog.jsonl, prose.jsonl, tables.jsonl, and readp2/prose2.jsonl, readp3/prose3.jsonl and
+readt2/tables2.jsonl (the read test splits of prose2, prose3 and tables2);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -37,8 +38,10 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
         "prose": (WORK / "prose-docs", sets / "prose" / "dev.jsonl", reads["prose"]),
         "prose2": (WORK / "prose2-docs", sets / "prose2" / "dev.jsonl",
                    {"r1": WORK / "readp2" / "prose2.jsonl"}),
-        "prose3": (WORK / "prose3-docs", sets / "prose3" / "dev.jsonl", {}),
-        "tables2": (sets / "tables2" / "corpus", sets / "tables2" / "dev.jsonl", {}),
+        "prose3": (WORK / "prose3-docs", sets / "prose3" / "dev.jsonl",
+                   {"r1": WORK / "readp3" / "prose3.jsonl"}),
+        "tables2": (sets / "tables2" / "corpus", sets / "tables2" / "dev.jsonl",
+                    {"r1": WORK / "readt2" / "tables2.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

@@ -132,6 +132,14 @@ def test_reading_rules_found_on_unseen_documents():
     assert _unstated_relation("What licence does zapp use?", "name", about) == ["licence"]
     licensed = [Hit("p", "c", 1.0, title="zapp", text="zapp is licensed under MIT.")]
     assert _unstated_relation("What licence does zapp use?", "name", licensed) == []
+    # a metric is a number
+    assert answer_type("What accuracy did the small model get?") == "number"
+    # markup names nothing; a document's label ("Membership FAQ") is no one's name
+    from ragtune.strategies.agentic import typed_candidates
+    html = [Passage('Made by <a href="x" target="_blank">Ada Lane</a>.', Hit("d", "c", 1.0, title="About"), 1.0)]
+    assert [c for c, _ in typed_candidates("Who made the tool?", "name", html, [])] == ["Ada Lane"]
+    faq = [Passage("Call us about your account.", Hit("faq", "c", 1.0, title="Membership FAQ"), 1.0)]
+    assert typed_candidates("Who looks after my account?", "name", faq, [], titles={"membership faq": "Membership FAQ"}) == []
     # a month, a weekday or a unit's symbol alone names no one
     from ragtune.strategies.agentic import _NO_NAME
     assert _NO_NAME.fullmatch("April") and _NO_NAME.fullmatch("kW") and not _NO_NAME.fullmatch("Aprilia")

@@ -2732,13 +2732,16 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     found[v.text] = max(found.get(v.text, 0.0), tie - 0.1 * rank)
             elif want == "name":
                 low_text = text.lower()
+                if "<" in text:  # markup is no content: `target="_blank"` names nothing
+                    spans = names(_HTML_TAG.sub(" ", text), capitalised_words(_HTML_TAG.sub(" ", text)))
                 spans = spans + [t for k, t in (titles or {}).items() if k in low_text and _mentions(text, t)]
                 # the thing the passage's document is about ("which package is described as
                 # ..."): its title, when the index knows it as a name, tied by the passage's
                 # share of the relation's words
                 own = (p.hit.title or "").rsplit(": ", 1)[-1].strip()  # "Record: fooparse"
                 if own and titles and own.lower() in titles and own.lower() not in q_low and rel \
-                        and _name_like_title(own) and not _names_own_page(question, own, [*skip, *(constraints or [])]):
+                        and _name_like_title(own) and not _names_own_page(question, own, [*skip, *(constraints or [])]) \
+                        and not set(re.findall(r"[a-z]+", own.lower())) & DOCUMENT_WORDS:  # "Membership FAQ" is a label
                     share = len(rel & {_no_e(t) for t in content_terms(p.text)}) / len(rel)
                     if any(len(qt) >= 3 and _mentions(p.text, qt) for qt in quoted):
                         share = 1.0  # the passage states the quoted description itself
@@ -2778,6 +2781,7 @@ def _names_own_page(question: str, title: str, named: list[str]) -> bool:
     return len(parts) > 1 and any(n.lower() in parts and _mentions(outside, n) for n in named)
 
 
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # a month, a weekday or a unit's symbol alone names no one ("April" is when, "kW" a measure)
 _NO_NAME = re.compile(r"(?:%s|%s)|(?:[kMGT]?W|[kMGT]Wh|kVA|[kMGT]i?B|[kMG]Hz|mAh|ms)" % (
     "|".join(m.capitalize() for m in _MONTH_NAMES),

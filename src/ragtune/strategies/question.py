@@ -238,7 +238,7 @@ _QUANTITY_NOUNS = (
     "duration|weight|height|depth|width|capacity|population|age|salary|budget|limit|cap|maximum|"
     "minimum|max|min|interval|speed|temperature|score|distance|volume|frequency|allowance|"
     "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold|"
-    "port|timeout"  # a network port and a timeout are numbers ("8000", "30 seconds")
+    "port|timeout|accuracy|precision|recall"  # a port, a timeout, a metric are numbers ("8000", "30 seconds", "0.863")
 )
 # a quantity noun before another noun is that noun's modifier ("which share offer", "what
 # price list"): a lower-case word that is no function word, no adverb of time, no quantity
