@@ -132,6 +132,16 @@ def test_reading_rules_found_on_unseen_documents():
     assert _unstated_relation("What licence does zapp use?", "name", about) == ["licence"]
     licensed = [Hit("p", "c", 1.0, title="zapp", text="zapp is licensed under MIT.")]
     assert _unstated_relation("What licence does zapp use?", "name", licensed) == []
+    # a record's field value: its unit from its label, never the next field's label
+    (raised, investors, least) = extract_values("raised eur: 180000 investors: 153 min investment eur: 100")
+    assert (raised.unit, investors.text, investors.unit, least.unit) == ("eur", "153", "", "eur")
+    (rate,) = extract_values("unit rate eur kwh: 0.226")
+    assert rate.unit == "eur"  # euros per kWh: a price
+    assert extract_values("It weighs 3 kg: light.")[0].unit == "kg"
+    # "how many investors ..." of a record with an investors field reads the field, counts no records
+    from ragtune.strategies.counting import count_records
+    offers = {"finance/offers": [{"name": "Roof offer", "investors": 153}, {"name": "Mill offer", "investors": 90}]}
+    assert count_records("How many investors took part in the Roof offer in finance offers?", offers) is None
     # a metric is a number
     assert answer_type("What accuracy did the small model get?") == "number"
     # markup names nothing; a document's label ("Membership FAQ") is no one's name

@@ -333,8 +333,12 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
                           if str(r.get(fields[0], "")).strip()}
                 found.append((len(values), path, {**shown, "distinct": fields[0]}))
         return found[0] if len(found) == 1 and found[0][0] else None
+    counted = re.search(r"\bhow\s+many\s+([a-z][\w-]*)", q)
+    noun = stem(counted.group(1)).rstrip("e") if counted else ""
     found = [(len(_matching(records, cond, bounds)), path, shown)
-             for path, records, cond, bounds, shown in _selections(q, collections) if shown]
+             for path, records, cond, bounds, shown in _selections(q, collections) if shown
+             # "how many investors took part in offer X?": a field of X's record counts them
+             if not any(stem(k.lower()).rstrip("e") == noun for r in records for k in r)]
     return found[0] if len(found) == 1 else None
 
 

@@ -98,6 +98,13 @@ def version_key(text: str) -> tuple:
     return tuple(int(p) for p in parts[:4]) + (0,) * (4 - min(4, len(parts)))
 
 
+# a field's label before its value, its last word a unit when it names one ("price eur: ",
+# "Award (EUR): ")
+_FIELD_LABEL = re.compile(r"(?<![\w-])(?:([A-Za-z€$£¥]+)[ \t]+)?\(?([A-Za-z€$£¥][\w-]*)\)?:[ \t]*$")
+# the words of a record's next field label, up to its colon ("investors:", "min investment eur:")
+_NEXT_LABEL = re.compile(r"[ \t]+(?:[A-Za-z][\w()/-]*[ \t]+){0,3}?[A-Za-z][\w()/-]*:")
+
+
 def _unit(word: str | None) -> str:
     if not word:
         return ""
@@ -165,7 +172,16 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         low = raw.lower()
         number = float(_NUMBER_WORDS[low]) if low in _NUMBER_WORDS else float(raw.replace(",", ""))
         unit_word = m.group("unit")
+        label = _FIELD_LABEL.search(text[max(0, m.start() - 40):m.start()])
+        if unit_word and label and _NEXT_LABEL.match(text, m.end("num")):
+            unit_word = None  # "raised eur: 180000 investors: 153": a field's value, then the next label
         unit = "%" if m.group("pct") else _unit(unit_word)
+        if not unit and label and not m.group("cur"):  # "weight g: 520", "Award (EUR): 9,000"
+            before, named = (label.group(1) or "").lower(), label.group(2).lower()
+            if before in _CURRENCY:  # "unit rate eur kwh: 0.226": euros per kWh, a price
+                unit = _unit(before)
+            elif named in _CURRENCY or named in _SCALE or named in _UNIT_WORDS:
+                unit = _unit(named)
         start, end = m.start("num"), m.end("num")
         if text[max(0, start - 2):start].endswith(("[", "[^")) and text[end:end + 1] == "]":
             continue  # "[1]", "[^2]": a reference marker, not a value
