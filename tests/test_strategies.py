@@ -142,6 +142,14 @@ def test_reading_rules_found_on_unseen_documents():
     from ragtune.strategies.counting import count_records
     offers = {"finance/offers": [{"name": "Roof offer", "investors": 153}, {"name": "Mill offer", "investors": 90}]}
     assert count_records("How many investors took part in the Roof offer in finance offers?", offers) is None
+    # a value read off another year's page answers no question about this year
+    from ragtune.strategies.agentic import _ADDRESS, _value_of_another_year
+    sched = [Hit("maint/schedule-2025#M-2", "c", 1.0, title="", text="job: annual service date: 2025-05-06 cost eur: 4200")]
+    assert _value_of_another_year("What did the 2024 annual service cost?", "EUR 4200", sched) == "2025"
+    assert _value_of_another_year("What does the annual service cost?", "EUR 4200", sched) == ""
+    assert _value_of_another_year("What did the 2025 annual service cost?", "EUR 4200", sched) == ""
+    # a file's path is no name ("TCP/IP" is)
+    assert _ADDRESS.search("jedisct1/libsodium.svg") and not _ADDRESS.search("TCP/IP")
     # a metric is a number
     assert answer_type("What accuracy did the small model get?") == "number"
     # markup names nothing; a document's label ("Membership FAQ") is no one's name

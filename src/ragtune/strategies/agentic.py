@@ -1818,6 +1818,12 @@ class Agentic(Rag):
                 # written under headings and in fields without the relation's words: not asked)
                 why = f"no chunk states {alone} with what is asked"
             elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") \
+                    and (other := _value_of_another_year(r.question, r.span if r.decided_by == "span" else r.text,
+                                                         [*evidence, *r.floor.retrieved])):
+                # "What did X cost in 2024?" read off the 2025 schedule
+                why = f"the value is stated for {other}, not the year asked"
+            elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and not r.bridge \
                     and (unsaid := _unqualified_count(
                         r.question, r.span if r.decided_by == "span" else r.text,
@@ -2490,6 +2496,34 @@ def _states_other_version(floor: str, question: str, texts: list[str]) -> bool:
                for v in extract_values(floor))
 
 
+_YEAR_WORD = re.compile(r"(?<![\w.-])(19\d\d|20\d\d)(?![\w.-])")
+
+
+def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> str:
+    """For a question that asks about one year ("in 2024"): the other year every chunk stating
+    the answer's number is about (by its text, title, id or metadata) when none of them names
+    the asked year; "" otherwise."""
+    asked = {y for y in _YEAR_WORD.findall(question)}
+    if len(asked) != 1:
+        return ""
+    q_keys = {(v.kind, v.key) for v in extract_values(question)}
+    keys = {v.key for v in extract_values(answer) if v.kind == "number" and (v.kind, v.key) not in q_keys}
+    if not keys:
+        return ""
+    others: set[str] = set()
+    stating = 0
+    for h in evidence:
+        if not any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h))):
+            continue
+        stating += 1
+        where = " ".join((chunk_text(h), h.title or "", h.doc_id, _metadata_text(h)))
+        years = set(_YEAR_WORD.findall(where)) | set(re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", h.doc_id))
+        if asked & years:
+            return ""
+        others |= years
+    return ", ".join(sorted(others)) if stating and others else ""
+
+
 def _metadata_text(h: Hit) -> str:
     """A chunk's metadata values as words (lists flattened; keys left out)."""
     vals = [x for v in (h.metadata or {}).values() for x in (v if isinstance(v, (list, tuple)) else [v])]
@@ -2790,7 +2824,8 @@ _NO_NAME = re.compile(r"(?:%s|%s)|(?:[kMGT]?W|[kMGT]Wh|kVA|[kMGT]i?B|[kMG]Hz|mAh
 
 
 # a web address, a mail address or a path: not a name ("TCP/IP" and "I/O" are names)
-_ADDRESS = re.compile(r"://|\bwww\.|\w@\w+\.\w|\w\.\w+/|^/|/.*/")
+_ADDRESS = re.compile(r"://|\bwww\.|\w@\w+\.\w|\w\.\w+/|^/|/.*/|"
+                      r"\w/[\w.-]*\.(?:svg|png|jpe?g|gif|html?|md|txt|py|json|ya?ml|toml|css|js)$")  # a file's path
 _LINK_TARGET = re.compile(r"\s*<[^<>\s]*(?:://|@|/)[^<>\s]*>")
 
 
