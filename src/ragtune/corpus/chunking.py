@@ -6,7 +6,8 @@ chunks of at most `size` embedder tokens (minus room for the title and heading t
 `Chunk.embed_text` puts in front); a paragraph that is too long is cut at sentences, and a
 sentence that is too long at token boundaries; a markdown table that is too long is cut
 between rows, each piece under the table's header row. Neighbouring chunks of one section share
-about `overlap` tokens (a table's pieces share their header instead). Every chunk keeps its document title and section heading.
+about `overlap` tokens (a table's pieces share their header instead). Every chunk keeps its
+document title and section heading.
 
 Long input stays linear: a paragraph is never handed to the tokenizer whole when it is longer
 than a chunk can be, a run of text with no sentence end or whitespace (a 30 MB single line,
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Protocol
 
 from ragtune.corpus.loaders import Document
+from ragtune.corpus.markdown import TABLE_RULE
 from ragtune.corpus.markdown import heading as markdown_heading
 from ragtune.types import Chunk
 
@@ -163,15 +165,12 @@ class _Unit:
     table: bool = False  # a piece of a markdown table under its own header row
 
 
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-
-
 def _table_pieces(para: str, budget: int, max_chars: int, tokens: Tokens) -> list[str] | None:
     """A markdown table too long for one chunk, cut between rows, each piece under the table's
     header and rule lines (a row read without its header is a list of bare cells); None when
     the paragraph is no table or its header alone leaves no room for a row."""
     lines = para.split("\n")
-    if len(lines) < 3 or not lines[0].lstrip().startswith("|") or not _TABLE_RULE.match(lines[1]):
+    if len(lines) < 3 or not lines[0].lstrip().startswith("|") or not TABLE_RULE.match(lines[1]):
         return None
     head = "\n".join(lines[:2])
     head_n = tokens.count(head)

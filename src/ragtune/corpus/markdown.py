@@ -35,6 +35,12 @@ def first_h1(text: str) -> str:
     return ""
 
 
+# ------------------------------------------------------------------ tables
+
+# the rule line under a pipe table's header row (`|---|:--:|`)
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
 # ------------------------------------------------------------------ code blocks
 
 _FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})")

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from ragtune.corpus.markdown import TABLE_RULE
 from ragtune.errors import InputError
 from ragtune.project import Project, atomic_write_json
 from ragtune.prompts import ABSTAIN_TEXT, NUMBERED_SOURCES_INSTRUCTIONS, RAG_SYSTEM, TERSE_SYSTEM
@@ -98,9 +99,6 @@ _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*+]\s|\d+[.)]\s|#|\|))")
 
 
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-
-
 _VALUE_HEADS = {"", "value", "values", "description", "details", "detail", "setting", "info"}
 
 
@@ -118,10 +116,10 @@ def _tables_as_records(text: str) -> str:
     header: list[str] | None = None
     for i, line in enumerate(lines):
         if line.lstrip().startswith("|"):
-            if i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]) and not _TABLE_RULE.match(line):
+            if i + 1 < len(lines) and TABLE_RULE.match(lines[i + 1]) and not TABLE_RULE.match(line):
                 header = _cells(line)
                 continue
-            if _TABLE_RULE.match(line):
+            if TABLE_RULE.match(line):
                 continue
             if header:
                 cells = _cells(line)
