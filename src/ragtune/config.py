@@ -101,7 +101,9 @@ class IndexSettings(_Section):
         description="`qdrant-edge` (embedded, in the project) or a `postgresql://` URL.",
     )
     chunk_tokens: int = Field(128, ge=16, description="Chunk size in embedder tokens.")
-    chunk_overlap: int = Field(16, ge=0, description="Tokens shared by neighbouring chunks.")
+    chunk_overlap: int = Field(16, ge=0, description=(
+        "Tokens shared by neighbouring chunks (a long markdown table is cut between rows "
+        "instead, each piece under the table's header row)."))
     max_file_mb: float = Field(50.0, gt=0, description="Larger files are skipped with a reason.")
     max_doc_chunks: int = Field(
         20000,
