@@ -2363,10 +2363,9 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit]) -> list[st
         if re.search(r"https?://|www\.", text):
             seen |= {"url", "link", "links", "website", "site", "address", "page"}
     seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
-    if seen & _NEEDS:  # "requires", "needs", "depends on": one relation
-        seen |= _NEEDS
-    if seen & _LICENCE:  # British and American spelling
-        seen |= _LICENCE
+    for same in (_NEEDS, _LICENCE):  # one relation however it is written or spelled
+        if seen & same:
+            seen |= same
     found = any(_has_term(seen, t) for t in relation)  # ("made" states "makes")
     return [] if found else relation
 
@@ -2516,7 +2515,8 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
         if not any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h))):
             continue
         stating += 1
-        where = " ".join((chunk_text(h), h.title or "", h.doc_id, _metadata_text(h)))
+        where = " ".join((chunk_text(h), h.title or "", _metadata_text(h)))
+        # an id glues a year to its words ("schedule-2025")
         years = set(_YEAR_WORD.findall(where)) | set(re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", h.doc_id))
         if asked & years:
             return ""
@@ -2767,7 +2767,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
             elif want == "name":
                 low_text = text.lower()
                 if "<" in text:  # markup is no content: `target="_blank"` names nothing
-                    spans = names(_HTML_TAG.sub(" ", text), capitalised_words(_HTML_TAG.sub(" ", text)))
+                    bare = _HTML_TAG.sub(" ", text)
+                    spans = names(bare, capitalised_words(bare))
                 spans = spans + [t for k, t in (titles or {}).items() if k in low_text and _mentions(text, t)]
                 # the thing the passage's document is about ("which package is described as
                 # ..."): its title, when the index knows it as a name, tied by the passage's
