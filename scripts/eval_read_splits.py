@@ -42,6 +42,8 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                    {"r1": WORK / "readp3" / "prose3.jsonl"}),
         "tables2": (sets / "tables2" / "corpus", sets / "tables2" / "dev.jsonl",
                     {"r1": WORK / "readt2" / "tables2.jsonl"}),
+        "prose4": (sets / "prose4" / "corpus", sets / "prose4" / "dev.jsonl", {}),
+        "tables3": (sets / "tables3" / "corpus", sets / "tables3" / "dev.jsonl", {}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

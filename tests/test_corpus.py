@@ -70,6 +70,25 @@ def test_normalize_date_forms():
 # ------------------------------------------------------------------ loaders and ids
 
 
+def test_an_html_table_reads_as_a_markdown_table():
+    """Cells written without spaces between their tags are not glued into one word
+    ("Corrie7,920"): each row is a pipe row, a header row of <th> cells gets its rule line, a
+    line break or a paragraph inside a cell stays in its row, and passage reading gives each
+    cell its column's name as it does for a markdown table."""
+    from ragtune.corpus.loaders import html_to_text
+    from ragtune.strategies.common import _tables_as_records
+
+    markup = ("<h2>Use</h2><table>\n <thead><tr><th>Instrument</th><th>Hours</th></tr></thead>\n"
+              " <tr><td>Corrie</td><td>7,920</td></tr>\n <tr><td><p>Little</p><p>Corrie</p></td>"
+              "<td>1,040<br>(est.)</td></tr>\n</table><p>After the table.</p>")
+    _, text = html_to_text(markup)
+    assert text == ("## Use\n\n| Instrument | Hours |\n| --- | --- |\n| Corrie | 7,920 |\n"
+                    "| Little Corrie | 1,040 (est.) |\n\nAfter the table.")
+    assert "Corrie | Hours: 7,920" in _tables_as_records(text)
+    _, plain = html_to_text("<table><tr><td>a</td><td>b|c</td></tr></table>")
+    assert plain == "| a | b/c |"  # no header row, no rule; a pipe in a cell is no column
+
+
 def test_every_format_and_ids(tmp_path: Path):
     (tmp_path / "guides").mkdir()
     (tmp_path / "guides" / "setup.md").write_text(

@@ -111,7 +111,8 @@ class ChunkingConfig:
     overlap: int = 16
 
     def signature(self) -> str:
-        return f"chunk{self.size}/{self.overlap}/v2"  # v2: long tables cut between rows, under their header
+        # v2: long tables cut between rows, under their header; v3: HTML tables read as pipe rows
+        return f"chunk{self.size}/{self.overlap}/v3"
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")

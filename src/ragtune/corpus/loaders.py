@@ -383,6 +383,7 @@ _BLOCK_TAGS = frozenset((
     "ol", "tr", "table", "pre", "blockquote", "dl", "dt", "dd", "figure", "figcaption", "form",
 ))  # fmt: skip
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "svg"))
+_TABLE_TAGS = frozenset(("table", "tr", "td", "th"))
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
 
@@ -405,6 +406,11 @@ class _TextExtractor:
         self.open: dict[str, int] = {}  # how many of each are in `skipping`
         self.heading: tuple[int, list[str]] | None = None
         self.collected = 0  # characters in the open title or heading
+        # an open table row: its cells so far (None: not in a row), whether all are <th>, and
+        # rows written in the open table (a header row gets its rule line under it)
+        self.cells: int | None = None
+        self.header_row = True
+        self.rows = 0
 
     def run(self, markup: str) -> tuple[str, str]:
         import html
@@ -455,6 +461,7 @@ class _TextExtractor:
         if self.title_parts is not None:
             self._close_title()
         self._close_heading()
+        self._row_end()
         return self.title, "".join(self.parts)
 
     def start(self, tag: str, attrs: Any) -> None:
@@ -473,14 +480,46 @@ class _TextExtractor:
     def start_end(self, tag: str, attrs: Any) -> None:
         if self.skipping:
             return
-        if tag in _HEADINGS:
+        if tag in _TABLE_TAGS:
+            self._table_start(tag)
+        elif tag in _HEADINGS:
             self._close_heading()
             self.heading, self.collected = (_HEADINGS[tag], []), 0
         elif tag == "br":
             self.data("\n")
         elif tag in _BLOCK_TAGS:
             self._close_heading()
+            self.parts.append(" " if self.cells is not None else "\n\n")  # a row is one line
+
+    def _table_start(self, tag: str) -> None:
+        """Tables are written as markdown pipe rows (`| Site | Output |`, a rule line under a
+        header row of <th> cells) so chunking and passage reading treat them as they treat a
+        markdown table: cells glued together ("Corrie7,920") would read as one word."""
+        self._close_heading()
+        if tag == "table":
+            self._row_end()
             self.parts.append("\n\n")
+            self.rows = 0
+        elif tag == "tr":
+            self._row_end()
+            self.parts.append("\n| ")
+            self.cells, self.header_row = 0, True
+        elif self.cells is None:  # a cell outside any row: a word break
+            self.parts.append(" ")
+        else:
+            if self.cells:
+                self.parts.append(" | ")
+            self.cells += 1
+            self.header_row = self.header_row and tag == "th"
+
+    def _row_end(self) -> None:
+        if self.cells is None:
+            return
+        self.parts.append(" |\n")
+        if self.rows == 0 and self.header_row and self.cells:
+            self.parts.append("|" + " --- |" * self.cells + "\n")
+        self.rows += 1
+        self.cells = None
 
     def end(self, tag: str) -> None:
         if tag == "title" and self.title_parts is not None:
@@ -493,10 +532,16 @@ class _TextExtractor:
                     i -= 1
                 self._close_skip(i)
             return
-        if tag in _HEADINGS:
+        if tag in ("tr", "table"):
+            self._row_end()
+            if tag == "table":
+                self.parts.append("\n\n")
+        elif tag in ("td", "th"):
+            pass
+        elif tag in _HEADINGS:
             self._close_heading()
         elif tag in _BLOCK_TAGS:
-            self.parts.append("\n\n")
+            self.parts.append(" " if self.cells is not None else "\n\n")
 
     def data(self, text: str) -> None:
         if self.title_parts is not None:
@@ -511,6 +556,8 @@ class _TextExtractor:
             self.collected += len(text)
             if self.collected > MAX_TITLE_CHARS:  # a heading is one line, not a page
                 self._close_heading()
+        elif self.cells is not None:  # a row is one line; a pipe in a cell is no column
+            self.parts.append(text.replace("\n", " ").replace("|", "/"))
         else:
             self.parts.append(text)
 
@@ -540,8 +587,28 @@ def html_to_text(markup: str) -> tuple[str, str]:
     """(title, text) of an HTML page: headings become `#` lines so chunking sees sections."""
     title, raw = _TextExtractor().run(markup)
     lines = [_SPACES.sub(" ", line).strip() for line in raw.splitlines()]
+    # the markup's own line breaks between rows are no blank lines inside a table
+    lines = _rows_together(lines)
     text = _BLANKS.sub("\n\n", "\n".join(lines)).strip()
     return title or first_h1(text), text
+
+
+def _rows_together(lines: list[str]) -> list[str]:
+    """Lines without the blank ones between two table rows (linear: one pass each way)."""
+    after = [False] * len(lines)  # the next non-blank line is a row
+    nxt = False
+    for i in range(len(lines) - 1, -1, -1):
+        after[i] = nxt
+        if lines[i]:
+            nxt = lines[i].startswith("|")
+    out, before = [], False
+    for line, row_next in zip(lines, after):
+        if line:
+            before = line.startswith("|")
+        elif before and row_next:
+            continue
+        out.append(line)
+    return out
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)[^<>]*?(/?)>")
