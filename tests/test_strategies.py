@@ -170,6 +170,46 @@ def test_reading_rules_found_on_unseen_documents():
     assert not _agent_stated("Which company wrote Gizmo 2?", "Ada Lane", page)
 
 
+def test_reading_rules_found_on_prose4_and_tables3_dev():
+    """Rules from the dev splits of two hand-written corpora (engineering documents of a
+    software company, a research facility's wiki; 2026-12-02, dev only), each general."""
+    from ragtune.strategies.agentic import _ASKS_PATH, _PATH, _has_token, _metadata_text, _wrong_dimension
+    # a phrase written as one hyphenated word is held by its words written apart; a name is not
+    assert _has_token({"failover", "from", "fra1", "to", "dub2"}, "fra1-to-dub2")
+    assert not _has_token({"pydantic", "core"}, "pydantic-fast")
+    # an article after the asked noun starts another phrase: a command is asked, not a release
+    assert answer_type("Which kiln command installs a newer release of kiln itself?") == "name"
+    assert answer_type("What is the latest release of kiln?") == "version"
+    # a phone extension is digits (a possessive may stand between the words); a file's is no number
+    assert answer_type("What is Ada Lane's phone extension?") == "number"
+    assert answer_type("What is the file extension of the config?") == "open"
+    # a duration is written with its unit; a share is a percentage; minutes are a time
+    how_long = "For how long is a key remembered?"
+    (code,) = extract_values("ADR 0019")
+    (mins,) = extract_values("47 minutes")
+    assert _wrong_dimension(how_long, code) and not _wrong_dimension(how_long, mins)
+    assert mins.dimension == "time" and extract_values("3 kilometres")[0].dimension == "length"
+    share = "In 2025, what share of queries were resolved in time?"
+    assert _wrong_dimension(share, extract_values("20 working days")[0])
+    assert not _wrong_dimension(share, extract_values("76%")[0])
+    # "which folder": a path is the answer there, and nowhere else a name
+    assert _ASKS_PATH.search("Which folder do the fakes write to?") and _PATH.fullmatch("./.dev/outbox")
+    assert not _PATH.fullmatch("www.example.com/a/b")
+    # a record's fields are part of what it says ("the informatics team" may be metadata only)
+    rec = Hit("staff#ST-1", "c", 1.0, text="Jo runs the cluster.", metadata={"team": "informatics", "year": 2019})
+    assert _metadata_text(rec) == "informatics 2019"
+    # the field a question names, of the record it names
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    rows = {"register": [{"name": "Wren", "room": "Q-116", "lead_scientist": "Ada Lane", "status": "on"},
+                         {"name": "Heron", "room": "Q-224", "lead_scientist": "Bo Kim", "status": "on"}]}
+    fake = SimpleNamespace(_record_collections=lambda: rows)
+    assert Agentic._record_field(fake, "Which room is Wren in?") == ("Wren", "room", "Q-116")
+    assert Agentic._record_field(fake, "Who is the lead scientist for Heron?") == ("Heron", "lead_scientist", "Bo Kim")
+    assert Agentic._record_field(fake, "Which instrument is in room Q-224?") is None  # no record named
+    assert Agentic._record_field(fake, "Which room is the lead scientist of Wren in?") is None  # two fields
+
+
 def test_reading_rules_found_on_the_read_splits():
     """Rules from the read test4 splits (2026-12-01, dev and read splits only), each general
     English or arithmetic, none about a corpus."""

@@ -822,6 +822,13 @@ class Agentic(Rag):
                 r.text = r.raw = r.span = name
                 r.decided_by = "count"
                 return
+        if r.want == "name" and (got := self._record_field(r.question)):
+            name, fld, value = got
+            r.log("answer", {"question": q, "answer_type": r.want, "record": name, "field": fld},
+                  {"pick": value, "why": "the field the question names, of the record it names"}, ms=t.ms)
+            r.text = r.raw = r.span = value
+            r.decided_by = "lookup"
+            return
         if r.want == "name" and (got := self._page_with_count(r.question)):
             title, line = got
             r.log("answer", {"question": q, "answer_type": r.want, "counted": line},
@@ -884,6 +891,17 @@ class Agentic(Rag):
                 and not _labelled_by_owner(pick, _version_owner_asked(q, []), [p.text for p in passages]) \
                 and _states_other_version(floor, q, [chunk_text(h) for h in [*r.hits, *r.floor.retrieved]]):
             pick, why = None, "rag states another version the evidence states"
+        if pick is not None and not agree and r.want in ("number", "date") and margin == math.inf and not specific \
+                and ties[order[0]] < 0.5 and not is_abstention(floor) \
+                and any(not _wrong_dimension(q, v) for v in extract_values(floor)
+                        if fits(v, r.want, date_kind(q)) and v.key not in {x.key for x in extract_values(q)}) \
+                and not _ungrounded(floor, r.want, q, [*r.floor.retrieved, *r.hits]):
+            # the only candidate of the passages read, loosely tied to the relation, against a
+            # value of the asked measure rag read off its own chunks: nothing ranked the two,
+            # and rag's is stated ("six hours" from the old
+            # run's sentence, rag's "47 minutes" from the new run's); evidence narrowed by a
+            # filter, a date or a hop is more specific than rag's and keeps its span
+            pick, why = None, "rag states another value its chunks state"
         r.log("answer", {"question": q, "answer_type": r.want, "candidates": cands},
               {"choice": [round(c, 3) for c in choice], "tie": [round(x, 2) for x in ties],
                "margin": _round(margin), "pick": pick, "why": why}, ms=t.ms)
@@ -1571,6 +1589,30 @@ class Agentic(Rag):
             self._records = {p: rs for p, rs in out.items() if len(rs) >= 2}
         return self._records
 
+    def _record_field(self, question: str) -> tuple[str, str, str] | None:
+        """A field of a named record ("Which room is Wren in?" -> the `room` of the record
+        named Wren; "Who is the lead scientist for Wren?" -> its `lead_scientist`): the records
+        whose name the question writes, the one field whose label's words are all the
+        question's, and one value among them (none when two fields or two values fit)."""
+        q_words = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+        found: dict[tuple[str, str], str] = {}
+        for rows in self._record_collections().values():
+            for rec in rows:
+                name = str(rec.get("name") or rec.get("title") or "")
+                if len(name) < 3 or not _mentions_name(question, name):
+                    continue
+                for key, value in rec.items():
+                    label = [w for w in re.split(r"[\W_]+", key.lower()) if w]
+                    if key in ("name", "title", "id", "text") or not isinstance(value, str) \
+                            or not label or not all(stem(w) in q_words for w in label) \
+                            or all(w in STOPWORDS for w in label) or _mentions(question, value):
+                        continue
+                    found[(key, value)] = name
+        if len({k for k, _ in found}) != 1 or len(found) != 1:
+            return None
+        (key, value), name = next(iter(found.items()))
+        return name, key, value
+
     def _with_next(self, h: Hit) -> str:
         """A chunk's text and the rest of the line it ends in, from the document's next chunk
         (chunks overlap by a few words: the repeated words are dropped), so a list cut by a
@@ -1724,7 +1766,8 @@ class Agentic(Rag):
             missing = [n for n in required if not any(names_covered(chunk_text(h), [n]) >= 1.0 for h in evidence)]
             # a word no dictionary holds ("lightgbm") names what the question is about: when no
             # retrieved chunk has it and no chunk of the corpus does, the corpus is not about it
-            seen = [_tokens(chunk_text(h)) for h in [*evidence, *r.first_hop]]
+            # (a record's fields count: "the informatics team" may be its metadata only)
+            seen = [_tokens(f"{chunk_text(h)}\n{_metadata_text(h)}") for h in [*evidence, *r.first_hop]]
             unknown = self._unknown_words(r.question)
             missing += [w for w in unknown
                         if not any(_has_token(t, w) for t in seen) and not any(w in n.lower() for n in missing)
@@ -1893,6 +1936,15 @@ def _joined(texts: list[str]) -> str:
         cut = last.startswith("|") and not last.endswith("|")  # a table row goes on
         out = out + t[k:] if k else (f"{out}{' ' if cut else chr(10)}{t}" if out else t)
     return out
+
+
+def _metadata_text(h: Hit) -> str:
+    """A chunk's metadata values as words (strings, numbers and lists of them)."""
+    out = []
+    for v in (h.metadata or {}).values():
+        items = v if isinstance(v, list) else [v]
+        out += [str(x) for x in items if isinstance(x, (str, int, float)) and not isinstance(x, bool)]
+    return " ".join(out)
 
 
 def chunk_text(h: Hit) -> str:
@@ -2173,7 +2225,20 @@ def _has_token(toks: set[str], word: str) -> bool:
     # ("truncates" is held by "Truncate": a silent e before the -s the stem takes with it)
     return word in toks or stem(word) in toks or any(x.startswith(word) for x in toks) \
         or word.endswith("es") and word[:-1] in toks or _numeronym_in(toks, word) \
-        or "." in word.strip(".") and any(x.endswith(("." + word, "@" + word)) for x in toks)
+        or "." in word.strip(".") and any(x.endswith(("." + word, "@" + word)) for x in toks) \
+        or _phrase_held(toks, word)
+
+
+_LINK_WORDS = frozenset(("to", "and", "or", "vs", "via", "of", "in", "on", "for", "from"))
+
+
+def _phrase_held(toks: set[str], word: str) -> bool:
+    """A phrase written as one hyphenated word ("fra1-to-dub2", "read-and-write") is held by
+    its words written apart ("from fra1 to dub2"); a hyphenated name ("pydantic-core") is not."""
+    parts = word.split("-")
+    if len(parts) < 3 or not any(p in _LINK_WORDS for p in parts[1:-1]):
+        return False
+    return all(p in toks for p in parts if p and p not in _LINK_WORDS)
 
 
 def _name_share(text: str, name: str) -> float:
@@ -2713,6 +2778,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     q_terms = set(content_terms(question))
     q_low = question.lower()
     head = _head_noun(question)
+    asks_path = bool(_ASKS_PATH.search(question))  # "which folder": a path is the answer
     owner = _version_owner_asked(question, []) if want == "version" else None
     # relation words besides the question's own names: "tqdm 4.70.1" is tqdm's, not a relation's
     rel_words = rel - {_no_e(stem(w)) for n in skip for w in words(n)}
@@ -2789,7 +2855,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                 for n in spans:
                     n = _LINK_TARGET.sub("", n).strip()  # "foo <https://...>": the name is "foo"
                     low = n.lower()
-                    if not n or _ADDRESS.search(n) or low in q_low or _is_value(n) or _NO_NAME.fullmatch(n) \
+                    if not n or _ADDRESS.search(n) and not (asks_path and _PATH.fullmatch(n)) \
+                            or low in q_low or _is_value(n) or _NO_NAME.fullmatch(n) \
                             or any(_names_same(n, s) for s in skip):
                         continue
                     if set(content_terms(n)) <= q_terms:  # only the question's own words
@@ -2827,6 +2894,8 @@ _NO_NAME = re.compile(r"(?:%s|%s)|(?:[kMGT]?W|[kMGT]Wh|kVA|[kMGT]i?B|[kMG]Hz|mAh
 # a web address, a mail address or a path: not a name ("TCP/IP" and "I/O" are names)
 _ADDRESS = re.compile(r"://|\bwww\.|\w@\w+\.\w|\w\.\w+/|^/|/.*/|"
                       r"\w/[\w.-]*\.(?:svg|png|jpe?g|gif|html?|md|txt|py|json|ya?ml|toml|css|js)$")  # a file's path
+_ASKS_PATH = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:folder|directory|dir|path|file)\b", re.I)
+_PATH = re.compile(r"(?!www\.)~?\.{0,2}/?[\w.-]+(?:/[\w.-]+)+/?|[\w-]*\.[\w.-]+")  # no scheme, no host
 _LINK_TARGET = re.compile(r"\s*<[^<>\s]*(?:://|@|/)[^<>\s]*>")
 
 
@@ -3067,6 +3136,7 @@ _MEASURES = (
     (re.compile(r"\b(?:weight|weigh\w*|heavy|heavier|mass)\b", re.I), "mass"),
     (re.compile(r"\b(?:storage|memory|flash|disk|capacity|ram)\b", re.I), "bytes"),
     (re.compile(r"\b(?:duration|long|lasts?|period|runtime|life|lifetime)\b", re.I), "time"),
+    (re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion)\b", re.I), "%"),  # "20 days" is no share
 )
 _COST = re.compile(r"\b(?:costs?|price[sd]?|pa(?:y|id)|fees?|spen[dt]|budget)\b", re.I)
 
@@ -3075,8 +3145,9 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     """A measured value that cannot answer the question's quantity: a duration when visitors
     are counted, a length when a price is asked. A unit the question's noun is itself (days,
     gigabytes) accepts its own dimension; a bare number is never wrong here."""
-    if _HOW_LONG.search(question):  # "three blocks" is no length of time
-        return bool(v.unit) and v.dimension not in ("time", "length")
+    if _HOW_LONG.search(question):  # "three blocks" is no length of time, nor is a bare
+        # number ("0019" from a decision record's title): a duration is written with its unit
+        return v.dimension not in ("time", "length") or not v.unit
     dim = _dimension_of(v)
     asked = {d for rx, d in _MEASURES if rx.search(question)}
     if asked and v.unit:  # "to what depth", "how heavy", "what storage": the measure names

@@ -238,7 +238,8 @@ _QUANTITY_NOUNS = (
     "duration|weight|height|depth|width|capacity|population|age|salary|budget|limit|cap|maximum|"
     "minimum|max|min|interval|speed|temperature|score|distance|volume|frequency|allowance|"
     "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold|"
-    "port|timeout|accuracy|precision|recall"  # a port, a timeout, a metric are numbers ("8000", "30 seconds", "0.863")
+    "port|timeout|accuracy|precision|recall|"  # a port, a timeout, a metric are numbers ("8000", "30 seconds", "0.863")
+    "(?<=phone )extension"  # a phone extension is digits; a file's or a browser's is a name
 )
 # a quantity noun before another noun is that noun's modifier ("which share offer", "what
 # price list"): a lower-case word that is no function word, no adverb of time, no quantity
@@ -252,7 +253,7 @@ _NUMBER_CUE = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
     r"expensive)\b"
     rf"|\b(?:what|which)\s+(?:is\s+|are\s+|was\s+|were\s+|'s\s+)?(?:the\s+|its\s+|their\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b(?!\s+as\b)(?!{_NOUN_AFTER})"  # "which vectors count as": a verb
+    rf"(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b(?!\s+as\b)(?!{_NOUN_AFTER})"  # "which vectors count as": a verb
     rf"|\bwhat's\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
     r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:most|least|maximum|minimum|highest|lowest)\b",
     re.I,
@@ -267,8 +268,10 @@ _DATE_CUE = re.compile(
     r"\bwhat's\s+the\s+(?:deadline|date)\b",
     re.I,
 )
-_VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?"
-                          r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will)\b)[\w'-]+\s+){0,5}?"
+_VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?"
+                          # an article after the asked noun starts another phrase: "Which command
+                          # installs a newer release?" asks for a command
+                          r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will|a|an|the)\b)[\w'-]+\s+){0,5}?"
                           r"(?:version|release)\b(?!\s+v?\d)|"
                           r"\bversion\s+(?:is|was)\s+(?:recorded|pinned|installed|current)\b|"
                           # "Which Python versions ...", "What Python requirement does X declare?":

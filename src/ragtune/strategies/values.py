@@ -42,7 +42,8 @@ _SCALE = {
     "meter": ("length", 1.0), "km": ("length", 1000.0), "g": ("mass", 0.001),
     "gram": ("mass", 0.001), "kg": ("mass", 1.0), "kilogram": ("mass", 1.0), "t": ("mass", 1000.0),
     "tonne": ("mass", 1000.0), "kb": ("bytes", 1e3), "mb": ("bytes", 1e6), "gb": ("bytes", 1e9),
-    "tb": ("bytes", 1e12),
+    "tb": ("bytes", 1e12), "byte": ("bytes", 1.0), "kilometre": ("length", 1000.0),
+    "kilometer": ("length", 1000.0), "millisecond": ("time", 1 / 86400000), "ms": ("time", 1 / 86400000),
 }
 _MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # only whitespace, list marks or heading marks between the line start and a number
@@ -118,6 +119,8 @@ def _unit(word: str | None) -> str:
     if low in STOPWORDS or low in _NOT_UNITS or not re.fullmatch(r"[a-z€$£¥][a-z/]*", low):
         return ""
     s = stem(low)
+    if s not in _SCALE and low.endswith("s") and low[:-1] in _SCALE:
+        s = low[:-1]  # "minutes" is minutes (the stemmer's "minut" is no unit)
     return {"metres": "m", "meters": "m", "mins": "min", "secs": "sec", "hrs": "hr"}.get(low, s)
 
 
