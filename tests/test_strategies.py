@@ -208,6 +208,15 @@ def test_reading_rules_found_on_prose4_and_tables3_dev():
     assert Agentic._record_field(fake, "Who is the lead scientist for Heron?") == ("Heron", "lead_scientist", "Bo Kim")
     assert Agentic._record_field(fake, "Which instrument is in room Q-224?") is None  # no record named
     assert Agentic._record_field(fake, "Which room is the lead scientist of Wren in?") is None  # two fields
+    # the one record of a named collection meeting the question's values; the asked noun's field
+    from ragtune.strategies.counting import select_record
+    cols = {"people/directory": [{"name": "Jo Kim", "team": "informatics"}, {"name": "Al Roe", "team": "imaging"}],
+            "incidents/downtime-log": [{"instrument": "Orbis Five", "severity": "critical"},
+                                       {"instrument": "Wren", "severity": "minor"}]}
+    assert select_record("Who in the directory is on the informatics team?", cols) == ("Jo Kim", {"team": "informatics"})
+    assert select_record("Which instrument had the downtime in the log graded critical?", cols)[0] == "Orbis Five"
+    assert select_record("How many in the directory are on the imaging team?", cols) is None  # a count
+    assert select_record("Who leads the informatics team?", cols) is None  # no collection named
 
 
 def test_reading_rules_found_on_the_read_splits():

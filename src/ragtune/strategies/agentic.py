@@ -81,6 +81,7 @@ from ragtune.strategies.counting import (
     metadata_lists,
     named_values,
     pick_record,
+    select_record,
 )
 from ragtune.strategies.rag import Rag
 from ragtune.strategies.list_sizes import (
@@ -822,6 +823,13 @@ class Agentic(Rag):
                 r.text = r.raw = r.span = name
                 r.decided_by = "count"
                 return
+        if r.want == "name" and (got := select_record(r.question, self._record_collections())):
+            name, cond = got
+            r.log("answer", {"question": q, "answer_type": r.want, "where": cond},
+                  {"pick": name, "why": "the one record of the collection the question names that meets it"}, ms=t.ms)
+            r.text = r.raw = r.span = name
+            r.decided_by = "count"
+            return
         if r.want == "name" and (got := self._record_field(r.question)):
             name, fld, value = got
             r.log("answer", {"question": q, "answer_type": r.want, "record": name, "field": fld},
@@ -2777,7 +2785,11 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     quoted = [next(g for g in m.groups() if g).strip() for m in QUOTED.finditer(question)]
     q_terms = set(content_terms(question))
     q_low = question.lower()
-    head = _head_noun(question)
+    # "which kiln command": the question's name modifies the asked noun, so an answer may
+    # start with it ("kiln doctor"), and the asked noun is the word after it
+    modifier = next((n for n in skip if re.search(rf"\b(?:which|what)\s+{re.escape(n)}\s+[a-z]{{3,}}\b",
+                                                  question, re.I)), None)
+    head = _head_noun(question, modifier)
     asks_path = bool(_ASKS_PATH.search(question))  # "which folder": a path is the answer
     owner = _version_owner_asked(question, []) if want == "version" else None
     # relation words besides the question's own names: "tqdm 4.70.1" is tqdm's, not a relation's
@@ -2857,7 +2869,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     low = n.lower()
                     if not n or _ADDRESS.search(n) and not (asks_path and _PATH.fullmatch(n)) \
                             or low in q_low or _is_value(n) or _NO_NAME.fullmatch(n) \
-                            or any(_names_same(n, s) for s in skip):
+                            or any(_names_same(n, s) for s in skip
+                                   if not (s == modifier and low.startswith(s.lower() + " "))):
                         continue
                     if set(content_terms(n)) <= q_terms:  # only the question's own words
                         continue
@@ -2973,9 +2986,12 @@ def _asks_plural(question: str) -> bool:
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and w not in STOP_HEADS
 
 
-def _head_noun(question: str) -> str | None:
-    """The noun of a "which N" / "what N" question ("office" in "which office ...")."""
+def _head_noun(question: str, modifier: str | None = None) -> str | None:
+    """The noun of a "which N" / "what N" question ("office" in "which office ..."; "command"
+    in "which kiln command" when the name `modifier` is kiln)."""
     m = _HEAD.search(question)
+    if m and modifier and m.group(1).lower() == modifier.lower():
+        m = re.compile(rf"\b(?:which|what)\s+{re.escape(modifier)}\s+([a-z][a-z-]{{2,}})\b", re.I).search(question)
     if not m or m.group(1).lower() in STOP_HEADS:
         return None
     return re.escape(stem(m.group(1)))

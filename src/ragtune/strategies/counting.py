@@ -231,7 +231,7 @@ def _named_collection(q: str, path: str) -> list[str] | None:
     places what it asks in that collection ("in the staff directory", "of the products");
     None when it does not."""
     where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4]
-    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+)(?:[\w-]+\s+)?"
+    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|which\s+)(?:[\w-]+\s+)?"
                           rf"{re.escape(w)}s?\b", q) for w in where)
     return where if named else None
 
@@ -416,6 +416,32 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
         top = [r for r in pool if r[field] == best]
         if len(top) == 1:
             found.append((top[0], field, shown))
+    return found[0] if len(found) == 1 else None
+
+
+def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[str, dict] | None:
+    """(answer, conditions) for "Which user group is suspended?", "Who in the staff directory
+    is on the informatics team?": the one record of a collection the question names whose
+    fields equal every value the question names; the answer is its field named by the asked
+    noun when it has one ("which instrument had the downtime graded critical": the downtime
+    entry's instrument), else its name. None unless exactly one record of one collection
+    qualifies and the question names a condition."""
+    if asks_count(question) or _BOUND_Q.search(question) or _SUPERLATIVE_WORD.search(question):
+        return None  # counts, bounds and superlatives are pick_record's and count_records'
+    q = question.lower()
+    head = re.search(r"\b(?:which|what)\s+([a-z][\w-]{2,})", q)
+    found = []
+    for path, records, cond, bounds, shown in _selections(q, collections):
+        pool = _matching(records, cond, bounds)
+        if not cond or len(pool) != 1:
+            continue
+        rec = pool[0]
+        noun = stem(head.group(1)).rstrip("e") if head else ""
+        own = [k for k in rec if noun and k not in cond and stem(k.lower()).rstrip("e") == noun
+               and isinstance(rec[k], str)]
+        answer = str(rec[own[0]]) if len(own) == 1 else str(rec.get("name") or rec.get("title") or "")
+        if answer and answer.lower() not in q:
+            found.append((answer, shown))
     return found[0] if len(found) == 1 else None
 
 
