@@ -762,7 +762,9 @@ class Agentic(Rag):
 
     def _decide(self, runs: list[Run]) -> None:
         for r in runs:
-            r.text, r.raw = r.floor.text, r.floor.trace[-1].output if r.floor.trace else r.floor.text
+            said = [st for st in r.floor.trace if st.kind == "generate"
+                    or st.kind == "retry" and st.input.get("kept")]  # the generation rag's answer is
+            r.text, r.raw = r.floor.text, said[-1].output if said else r.floor.text
             if r.listed:
                 r.text = r.raw = r.span = r.listed
                 r.decided_by = "count"

@@ -8,6 +8,8 @@ the question.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ragtune.strategies.base import Pipeline, usage_of
 from ragtune.strategies.common import (
     ANSWER_TOKENS,
@@ -65,6 +67,7 @@ class Rag(Pipeline):
         prompts = [self.messages(q, ps) for q, ps in zip(questions, passages)]
         gens = list(self.generate(prompts, None, budget, beams=self.program.beams))
         first = list(gens)
+        tried: dict[int, Any] = {}  # the second answers asked for, kept or not
         # an answer that says nothing (the question echoed, a refusal) is asked once more in
         # other words: a 135M reader often answers the second prompt from the same passage
         other = self.program.retry_instruction
@@ -75,9 +78,12 @@ class Rag(Pipeline):
         if again:
             retry = [self.messages(questions[i], passages[i], other) for i in again]
             for i, g in zip(again, self.generate(retry, None, budget, beams=self.program.beams)):
-                gens[i] = g
+                tried[i] = g
+                if not says_nothing(questions[i], clean_answer(g.text, cut=g.finish_reason == "length")):
+                    gens[i] = g  # a second answer that says nothing either leaves the first
         answers = []
-        for q, hs, ps, g, g0 in zip(questions, hits, passages, gens, first):
+        for i, (q, hs, ps, g, g0) in enumerate(zip(questions, hits, passages, gens, first)):
+            g1 = tried.get(i)
             shown = ps if self.program.order == "best_first" else ps[::-1]
             text = clean_answer(g.text, cut=g.finish_reason == "length")
             abstained = is_abstention(text) or not ps
@@ -94,10 +100,10 @@ class Rag(Pipeline):
                         step("select", {"unit": self.program.context, "n": self.program.n_context},
                              [p.shown for p in shown]),
                         step("generate", {"question": q}, g0.text, g0.completion_tokens, g0.ms),
-                        *([step("retry", {"instruction": other}, g.text, g.completion_tokens, g.ms)]
-                          if g is not g0 else []),
+                        *([step("retry", {"instruction": other, "kept": g1 is g}, g1.text,
+                                g1.completion_tokens, g1.ms)] if g1 is not None else []),
                     ],
-                    usage=usage_of([g0, g] if g is not g0 else [g]),
+                    usage=usage_of([g0, g1] if g1 is not None else [g0]),
                     exit_reason="abstained" if abstained else "answered",
                 )
             )
