@@ -89,6 +89,10 @@ def test_english_readings_of_questions_and_answers():
     q = "Faiss's GPU support is provided via CUDA or via what else?"
     assert says_nothing(q, q) and says_nothing(q, "I'm sorry, but as an AI I cannot browse.")
     assert says_nothing(q, "I don't know.") and not says_nothing(q, "Via AMD ROCm.")
+    # a figure the question does not give is said, however many of the question's words surround it
+    asked = "In the August 2025 storm, what was the most copies of one reminder a parent received?"
+    assert not says_nothing(asked, "The most copies of one reminder a parent received in August 2025 were 14.")
+    assert says_nothing(asked, "The most copies of one reminder a parent received in August 2025.")
     # an open answer's own figures must be stated too; a list's numbering is no figure
     desk = [Hit("faq", "c", 1.0, text="The helpdesk is on floor 2 and opens at 08:00.")]
     assert _ungrounded("The alarm code is 4821.", "open", "What is the alarm code?", desk)
@@ -217,6 +221,14 @@ def test_reading_rules_found_on_prose4_and_tables3_dev():
     assert select_record("Which instrument had the downtime in the log graded critical?", cols)[0] == "Orbis Five"
     assert select_record("How many in the directory are on the imaging team?", cols) is None  # a count
     assert select_record("Who leads the informatics team?", cols) is None  # no collection named
+    # a year naming one collection ("the 2026 log") is no value of another's records; a plural
+    # path word names its things in the singular
+    cols["instruments/register"] = [{"name": "Orbis Five", "installed": 2026}, {"name": "Wren", "installed": 2019}]
+    cols["incidents/downtime-log"] = [{"instrument": "Orbis Five", "severity": "critical"},
+                                      {"instrument": "Wren", "severity": "minor"}]
+    cols["incidents/downtime-log-2026"] = cols.pop("incidents/downtime-log")
+    assert select_record("Which instrument had the downtime in the 2026 log graded critical?", cols)[0] == "Orbis Five"
+    assert select_record("Which instrument was installed in 2019?", cols)[0] == "Wren"
 
 
 def test_reading_rules_found_on_the_read_splits():

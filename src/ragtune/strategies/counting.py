@@ -231,8 +231,10 @@ def _named_collection(q: str, path: str) -> list[str] | None:
     places what it asks in that collection ("in the staff directory", "of the products");
     None when it does not."""
     where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4]
+    # a plural path word names its things in the singular too ("instruments": "which instrument")
+    one = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in where]
     named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|which\s+)(?:[\w-]+\s+)?"
-                          rf"{re.escape(w)}s?\b", q) for w in where)
+                          rf"{re.escape(w)}s?\b", q) for w in one)
     return where if named else None
 
 
@@ -431,7 +433,11 @@ def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[st
     q = question.lower()
     head = re.search(r"\b(?:which|what)\s+([a-z][\w-]{2,})", q)
     found = []
-    for path, records, cond, bounds, shown in _selections(q, collections):
+    chosen = list(_selections(q, collections))
+    # a year naming a collection ("the 2026 log") is no value of another's records
+    titles = {w for path, *_ in chosen for w in re.split(r"[/_.\s-]+", path.lower()) if w.isdigit()}
+    for path, records, cond, bounds, shown in chosen:
+        cond = {f: v for f, v in cond.items() if v not in titles}
         pool = _matching(records, cond, bounds)
         if not cond or len(pool) != 1:
             continue
