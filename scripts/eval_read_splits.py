@@ -10,7 +10,8 @@ WORK ($RAGTUNE_EVAL_WORK, default /tmp/ragtune-read) holds catalog-docs, prose-d
 prose2-docs and prose3-docs (built by scripts/build_evalsets.py), seed-docs (the seed article), world
 (`generate_world("small", 0)`), read2/ to read12/: copies of the read test2..test12 splits named
 catalog.jsonl, prose.jsonl, tables.jsonl, and readp2/prose2.jsonl, readp3/prose3.jsonl and
-readt2/tables2.jsonl (the read test splits of prose2, prose3 and tables2);
+readt2/tables2.jsonl, readp4/prose4.jsonl, readt3/tables3.jsonl and readc2/catalog2.jsonl (the
+read test splits of prose2, prose3, tables2, prose4, tables3 and catalog2);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -42,8 +43,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                    {"r1": WORK / "readp3" / "prose3.jsonl"}),
         "tables2": (sets / "tables2" / "corpus", sets / "tables2" / "dev.jsonl",
                     {"r1": WORK / "readt2" / "tables2.jsonl"}),
-        "prose4": (sets / "prose4" / "corpus", sets / "prose4" / "dev.jsonl", {}),
-        "tables3": (sets / "tables3" / "corpus", sets / "tables3" / "dev.jsonl", {}),
+        "prose4": (sets / "prose4" / "corpus", sets / "prose4" / "dev.jsonl",
+                   {"r1": WORK / "readp4" / "prose4.jsonl"}),
+        "tables3": (sets / "tables3" / "corpus", sets / "tables3" / "dev.jsonl",
+                    {"r1": WORK / "readt3" / "tables3.jsonl"}),
+        "catalog2": (sets / "catalog2" / "corpus", sets / "catalog2" / "dev.jsonl",
+                     {"r1": WORK / "readc2" / "catalog2.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

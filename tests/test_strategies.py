@@ -231,6 +231,41 @@ def test_reading_rules_found_on_prose4_and_tables3_dev():
     assert select_record("Which instrument was installed in 2019?", cols)[0] == "Wren"
 
 
+def test_reading_rules_found_on_catalog2_after_its_reading():
+    """Rules from catalog2's read test split (Debian package records; 2026-12-02, after the
+    reading), each general: packagers' versions, binary size units, asked kinds."""
+    from ragtune.strategies.agentic import _wrong_dimension
+    # a packager's epoch and revision are part of a version; a range's bound is not
+    assert [v.text for v in extract_values("Version: 1:9.2p1-2+deb12u6.")] == ["1:9.2p1-2+deb12u6"]
+    assert [(v.text, v.kind) for v in extract_values("manpages 6.03-2 and 2.14.1-4.")] == [
+        ("6.03-2", "version"), ("2.14.1-4", "version")]
+    assert [v.kind for v in extract_values("costs 3.5-4 EUR")] == ["number", "number"]
+    assert [v.text for v in extract_values("Python 3.8-3.12")][0] == "3.8"
+    # KiB and MiB are sizes in bytes; an installed size is written with its unit
+    (kib,) = extract_values("53045 KiB")
+    assert kib.dimension == "bytes"
+    size = "What is the installed size of libfoo?"
+    assert not _wrong_dimension(size, kib) and _wrong_dimension(size, extract_values("1.31")[0])
+    # "which team or person is ...": the asked kinds, not two options
+    assert find_options("Which team or person is listed as the maintainer of dash?") == []
+    assert find_options("Which Gizmo or Widget is heavier?") == ["Gizmo", "Widget"]
+    # a field of the page the question names: a `| label | value |` row or a `Label: value`
+    # line whose label's words are the question's (an agent noun by its verb)
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    page = ("# zed\n\n| field | value |\n|---|---|\n| section | math |\n"
+            "| maintainer | Ada Lane <ada@example.org> |\n| homepage | https://zed.example/ |")
+    fake = SimpleNamespace(_own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed")])
+    assert Agentic._page_field(fake, "Who maintains zed?") == ("packages/zed", "maintainer", "Ada Lane")
+    assert Agentic._page_field(fake, "Which section is zed in?")[2] == "math"
+    assert Agentic._page_field(fake, "Which package is zed?") is None
+    long_quote = 'Which package is described as "a section editor for zed and its many friends, old and new, large and small, near and far away"?'
+    assert Agentic._page_field(fake, long_quote) is None  # a quotation's words ask for no field
+    # "Which URL ...?": the asked kind is no name a chunk must hold
+    assert "URL" not in Agentic._required_names(SimpleNamespace(_names_in=lambda q: ["URL", "zed"]),
+                                                "Which URL is the homepage of zed?", SimpleNamespace(filters=None))
+
+
 def test_reading_rules_found_on_the_read_splits():
     """Rules from the read test4 splits (2026-12-01, dev and read splits only), each general
     English or arithmetic, none about a corpus."""

@@ -693,6 +693,8 @@ class Agentic(Rag):
                 continue
             if used and f'"{low}"' in used:
                 continue
+            if re.search(rf"\b(?:which|what)\s+{re.escape(n)}\b", query, re.I) and _ASKS_ADDRESS.fullmatch(n):
+                continue  # "Which URL ...?": the asked thing's kind, which its value answers
             out.append(n)
         return out
 
@@ -832,6 +834,13 @@ class Agentic(Rag):
             r.text = r.raw = r.span = name
             r.decided_by = "count"
             return
+        if r.want == "name" and (got := self._page_field(r.question)):
+            page, fld, value = got
+            r.log("answer", {"question": q, "answer_type": r.want, "page": page, "field": fld},
+                  {"pick": value, "why": "the field the question names, on the page of the thing it names"}, ms=t.ms)
+            r.text = r.raw = r.span = value
+            r.decided_by = "lookup"
+            return
         if r.want == "name" and (got := self._record_field(r.question)):
             name, fld, value = got
             r.log("answer", {"question": q, "answer_type": r.want, "record": name, "field": fld},
@@ -908,9 +917,9 @@ class Agentic(Rag):
                 and not _ungrounded(floor, r.want, q, [*r.floor.retrieved, *r.hits]):
             # the only candidate of the passages read, loosely tied to the relation, against a
             # value of the asked measure rag read off its own chunks: nothing ranked the two,
-            # and rag's is stated ("six hours" from the old
-            # run's sentence, rag's "47 minutes" from the new run's); evidence narrowed by a
-            # filter, a date or a hop is more specific than rag's and keeps its span
+            # and rag's is stated ("six hours" from the old run's sentence, rag's "47 minutes"
+            # from the new run's); evidence narrowed by a filter, a date or a hop is more
+            # specific than rag's and keeps its span
             pick, why = None, "rag states another value its chunks state"
         r.log("answer", {"question": q, "answer_type": r.want, "candidates": cands},
               {"choice": [round(c, 3) for c in choice], "tie": [round(x, 2) for x in ties],
@@ -1599,6 +1608,34 @@ class Agentic(Rag):
             self._records = {p: rs for p, rs in out.items() if len(rs) >= 2}
         return self._records
 
+    def _page_field(self, question: str) -> tuple[str, str, str] | None:
+        """In a catalog of one page per thing, a field of the page the question names, written
+        as a `Label: value` line or a `| label | value |` row ("Who maintains X?" -> X's
+        `Maintainer:`; "Which section is X in?" -> its `Section:`): the one label whose words
+        are all the question's (by stem), its value without a trailing address in <...>."""
+        # a quoted description's words ask for no field (however long the quotation)
+        unquoted = re.sub(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d", " ", QUOTED.sub(" ", question))
+        own = self._own_page_of(unquoted)
+        if not own:
+            return None
+        q_words = {stem(w) for w in re.findall(r"[a-z]+", unquoted.lower())}
+        found: dict[str, str] = {}
+        for h in own:
+            for m in _FIELD_LINE.finditer(h.text):
+                label, value = m.group(1).strip(), m.group(2).strip()
+                words = re.findall(r"[a-z]+", label.lower())
+                # an agent noun by its verb too ("Maintainer" for "who maintains")
+                if not words or len(words) > 3 or all(w in STOPWORDS for w in words) or not all(
+                        stem(w) in q_words or w.endswith("er") and stem(w[:-2]) in q_words for w in words):
+                    continue
+                value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
+                if value and not _mentions(question, value):
+                    found.setdefault(label.lower(), value)
+        if len(found) != 1:
+            return None
+        (label, value), = found.items()
+        return own[0].doc_id, label, value
+
     def _record_field(self, question: str) -> tuple[str, str, str] | None:
         """A field of a named record ("Which room is Wren in?" -> the `room` of the record
         named Wren; "Who is the lead scientist for Wren?" -> its `lead_scientist`): the records
@@ -1946,6 +1983,10 @@ def _joined(texts: list[str]) -> str:
         cut = last.startswith("|") and not last.endswith("|")  # a table row goes on
         out = out + t[k:] if k else (f"{out}{' ' if cut else chr(10)}{t}" if out else t)
     return out
+
+
+# a field of a page: "Maintainer: Ada <ada@x.org>" or "| section | libs |" (a label of a few words)
+_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z][\w -]{0,40}?)[ \t]*(?::|\|)[ \t]+([^|\n]+?)[ \t]*\|?[ \t]*$", re.M)
 
 
 def _metadata_text(h: Hit) -> str:
@@ -3152,7 +3193,7 @@ _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
 _MEASURES = (
     (re.compile(r"\b(?:depth|deep|height|tall|width|wide|length|distance|far)\b", re.I), "length"),
     (re.compile(r"\b(?:weight|weigh\w*|heavy|heavier|mass)\b", re.I), "mass"),
-    (re.compile(r"\b(?:storage|memory|flash|disk|capacity|ram)\b", re.I), "bytes"),
+    (re.compile(r"\b(?:storage|memory|flash|disk|capacity|ram|(?:installed|file|download|disk|package)\s+size)\b", re.I), "bytes"),
     (re.compile(r"\b(?:duration|long|lasts?|period|runtime|life|lifetime)\b", re.I), "time"),
     (re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion)\b", re.I), "%"),  # "20 days" is no share
 )
@@ -3170,6 +3211,8 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     asked = {d for rx, d in _MEASURES if rx.search(question)}
     if asked and v.unit:  # "to what depth", "how heavy", "what storage": the measure names
         return v.dimension not in asked  # its dimension ("210 leads" is no battery life)
+    if "bytes" in asked:  # a size in bytes is written with its unit ("1.31" is a version's part)
+        return True
     if dim == "count" and v.unit and v.unit != "%" and (m := _HOW_MANY.search(question)):
         # "three doors" counts no people: a counted noun must be the question's
         return stem(v.unit) not in {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())}

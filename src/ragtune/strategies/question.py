@@ -45,7 +45,11 @@ DATE = re.compile(
     re.I,
 )
 YEAR = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
-VERSION = re.compile(r"(?<![\w.])v?\d+(?:\.\d+){1,3}(?:\.[x*](?![\w.]*\w))?(?:[-+.]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?![\w.]*\w)", re.I)
+# a version; a packager's epoch and revision are part of it ("1:9.2p1-2+deb12u6", "2.14.1-4"),
+# a range's second bound is not ("3.8-3.12")
+VERSION = re.compile(r"(?<![\w.:])(?:\d+:)?v?\d+(?:\.\d+){1,3}(?:\.[x*](?![\w.]*\w))?(?:p\d+)?"
+                     r"(?:[-+.]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?:-\d+(?!\d|\.\d)(?:\+[\w.~]*\w)?|\+deb\w+)?"
+                     r"(?![\w.]*\w)", re.I)
 QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\n]{1,80})`|(?<![\w'])'([^'\n]{2,60})'(?![\w'])")
 # identifiers: dotted / underscored / slashed names, inner capitals, letters mixed with digits,
 # hyphenated words with a capital or a digit in them
@@ -403,6 +407,9 @@ def find_options(question: str) -> list[str]:
     # clause (no punctuation since the subordinator) states the condition, not a choice
     if _CONDITION.search(re.split(r"[,;:?!()]", left)[-1]):
         return []
+    if re.fullmatch(r"(?:.*[,;:]\s*)?(?:which|what)\s+[a-z]+", left.strip(), re.I | re.S) \
+            and re.match(r"[a-z]+\s+(?:is|are|was|were|does|do|did|has|have|can|should|will)\b", right):
+        return []  # "Which team or person is listed ...?": the asked kinds, no options to choose
     breaks = list(_CLAUSE_BREAK.finditer(left))
     a = left[breaks[-1].end():] if breaks else left
     if breaks and breaks[-1].group(0).lower() in ("which", "what") and len(a.split()) >= 4 \

@@ -42,7 +42,8 @@ _SCALE = {
     "meter": ("length", 1.0), "km": ("length", 1000.0), "g": ("mass", 0.001),
     "gram": ("mass", 0.001), "kg": ("mass", 1.0), "kilogram": ("mass", 1.0), "t": ("mass", 1000.0),
     "tonne": ("mass", 1000.0), "kb": ("bytes", 1e3), "mb": ("bytes", 1e6), "gb": ("bytes", 1e9),
-    "tb": ("bytes", 1e12), "byte": ("bytes", 1.0), "kilometre": ("length", 1000.0),
+    "tb": ("bytes", 1e12), "byte": ("bytes", 1.0), "kib": ("bytes", 1024.0), "mib": ("bytes", 1024.0 ** 2),
+    "gib": ("bytes", 1024.0 ** 3), "tib": ("bytes", 1024.0 ** 4), "kilometre": ("length", 1000.0),
     "kilometer": ("length", 1000.0), "millisecond": ("time", 1 / 86400000), "ms": ("time", 1 / 86400000),
 }
 _MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -151,7 +152,9 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         dots = m.group(0).count(".")
         after = text[m.end(): m.end() + 12]
         before = text[max(0, m.start() - 24): m.start()]
-        versionish = dots >= 2 or m.group(0).lower().startswith("v") or (
+        packaged = re.search(r"^\d+:|-\d+(?:\+|$)|p\d|\+deb", m.group(0)) is not None \
+            and not _is_unit_next(after)  # an epoch, a revision; "3.5-4 EUR" is a range of prices
+        versionish = dots >= 2 or packaged or m.group(0).lower().startswith("v") or (
             re.search(r"(?:version|release|v)\s*$|\b[A-Za-z]*[A-Z][\w.]*\s$", before) is not None
             and not _is_unit_next(after)) or (
             # a requirement's bound (">=3.8", "<3.13", "~=1.4"): a version, not a quantity
