@@ -47,7 +47,7 @@ DATE = re.compile(
 YEAR = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 # a version; a packager's epoch and revision are part of it ("1:9.2p1-2+deb12u6", "2.14.1-4"),
 # a range's second bound is not ("3.8-3.12")
-VERSION = re.compile(r"(?<![\w.:])(?:\d+:)?v?\d+(?:\.\d+){1,3}(?:\.[x*](?![\w.]*\w))?(?:p\d+)?"
+VERSION = re.compile(r"(?<![\w.])(?:\d+:)?v?\d+(?:\.\d+){1,3}(?:\.[x*](?![\w.]*\w))?(?:p\d+)?"
                      r"(?:[-+.]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?:-\d+(?!\d|\.\d)(?:\+[\w.~]*\w)?|\+deb\w+)?"
                      r"(?![\w.]*\w)", re.I)
 QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\n]{1,80})`|(?<![\w'])'([^'\n]{2,60})'(?![\w'])")
