@@ -822,39 +822,23 @@ class Agentic(Rag):
             rec, field, cond = got
             name = next((str(rec[k]) for k in ("name", "title") if rec.get(k)), "")
             if name:
-                r.log("answer", {"question": q, "answer_type": r.want, "where": cond, "by": field},
-                      {"pick": name, "why": "the records of a collection the question names"}, ms=t.ms)
-                r.text = r.raw = r.span = name
-                r.decided_by = "count"
-                return
+                return _take(r, t, name, "count", "the records of a collection the question names",
+                             where=cond, by=field)
         if r.want == "name" and (got := select_record(r.question, self._record_collections())):
             name, cond = got
-            r.log("answer", {"question": q, "answer_type": r.want, "where": cond},
-                  {"pick": name, "why": "the one record of the collection the question names that meets it"}, ms=t.ms)
-            r.text = r.raw = r.span = name
-            r.decided_by = "count"
-            return
+            return _take(r, t, name, "count", "the one record of the collection the question names that meets it",
+                         where=cond)
         if r.want == "name" and (got := self._page_field(r.question)):
             page, fld, value = got
-            r.log("answer", {"question": q, "answer_type": r.want, "page": page, "field": fld},
-                  {"pick": value, "why": "the field the question names, on the page of the thing it names"}, ms=t.ms)
-            r.text = r.raw = r.span = value
-            r.decided_by = "lookup"
-            return
+            return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it names",
+                         page=page, field=fld)
         if r.want == "name" and (got := self._record_field(r.question)):
             name, fld, value = got
-            r.log("answer", {"question": q, "answer_type": r.want, "record": name, "field": fld},
-                  {"pick": value, "why": "the field the question names, of the record it names"}, ms=t.ms)
-            r.text = r.raw = r.span = value
-            r.decided_by = "lookup"
-            return
+            return _take(r, t, value, "lookup", "the field the question names, of the record it names",
+                         record=name, field=fld)
         if r.want == "name" and (got := self._page_with_count(r.question)):
             title, line = got
-            r.log("answer", {"question": q, "answer_type": r.want, "counted": line},
-                  {"pick": title, "why": "the one page whose list has the number asked"}, ms=t.ms)
-            r.text = r.raw = r.span = title
-            r.decided_by = "count"
-            return
+            return _take(r, t, title, "count", "the one page whose list has the number asked", counted=line)
         if r.want == "name" and (own := self._only_holder(r, r.question)):
             r.passages = [Passage(own.text[:300], own, own.score)]
             r.support = [own, *[h for h in r.support if h.doc_id == own.doc_id and h is not own]]
@@ -1949,6 +1933,14 @@ class Agentic(Rag):
 
 
 # --- evidence helpers -----------------------------------------------------------------------------
+
+
+def _take(r: Run, t: Timer, pick: str, decided_by: str, why: str, **where: Any) -> None:
+    """Answer a run with a value looked up or counted (not a span ranked among candidates),
+    logged with where it was read."""
+    r.log("answer", {"question": r.target, "answer_type": r.want, **where}, {"pick": pick, "why": why}, ms=t.ms)
+    r.text = r.raw = r.span = pick
+    r.decided_by = decided_by
 
 
 def _meets(items: list[str] | None, item: str | None) -> bool:
