@@ -301,13 +301,16 @@ def make_questions(recs: list[dict[str, str]], absent: list[str]) -> tuple[list[
         pairs = [(a, b) for a in pk for b in pk if a < b]
         rng.shuffle(pairs)
         made = Counter()
+
+        def free(a: str, b: str) -> bool:
+            """Neither is in a comparison yet, nor is one's name inside the other's."""
+            ta, tb = _toks(a), _toks(b)
+            return not (a in in_cmp or b in in_cmp or _contains(ta, tb) or _contains(tb, ta))
+
         for a, b in pairs:
             if made["depends-on"] >= n_dep:
                 break
-            if a in in_cmp or b in in_cmp:
-                continue
-            ta, tb = _toks(a), _toks(b)
-            if _contains(ta, tb) or _contains(tb, ta):
+            if not free(a, b):
                 continue
             da, db = dep_names(by[a]["Depends"]), dep_names(by[b]["Depends"])
             if not da or not db:
@@ -327,10 +330,7 @@ def make_questions(recs: list[dict[str, str]], absent: list[str]) -> tuple[list[
         for a, b in pairs:
             if made["larger"] >= targets["comparison"] - n_dep:
                 break
-            if a in in_cmp or b in in_cmp:
-                continue
-            ta, tb = _toks(a), _toks(b)
-            if _contains(ta, tb) or _contains(tb, ta):
+            if not free(a, b):
                 continue
             sa, sb = by[a]["Installed-Size"], by[b]["Installed-Size"]
             if not (sa.isdigit() and sb.isdigit()) or sa == sb:
