@@ -27,7 +27,8 @@ from ragtune.eval.qa import load_qa
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "evalsets"
-SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "tables3", "catalog2")
+SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "tables3", "catalog2",
+        "catalog3", "prose5", "tables4")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -64,6 +65,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "prose4": EVALSETS / "prose4" / "corpus",
         "tables3": EVALSETS / "tables3" / "corpus",
         "catalog2": EVALSETS / "catalog2" / "corpus",
+        "catalog3": EVALSETS / "catalog3" / "corpus",
+        "prose5": EVALSETS / "prose5" / "corpus",
+        "tables4": EVALSETS / "tables4" / "corpus",
     }
 
 
