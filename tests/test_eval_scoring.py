@@ -179,6 +179,20 @@ def test_comparison_options_listing_is_a_hedge():
     assert not is_correct(it, "Marrow Tide 3 is heavier than the Marrow Tide 2.", False)
 
 
+def test_naming_both_options_is_a_hedge_when_a_name_holds_punctuation():
+    """"semver and @npmcli/fs" names both options: the "/" inside a scoped package name is part
+    of the name, not a list separator (found building catalog3, 2026-12-02: such a hedge scored
+    correct)."""
+    q = "Which one depends on lru-cache, semver or @npmcli/fs?"
+    for gold in ("semver", "@npmcli/fs"):
+        it = item([gold], q, ["semver", "@npmcli/fs"], "comparison")
+        assert is_correct(it, f"{gold}.", False)
+        assert is_correct(it, f"It is {gold}, which depends on lru-cache.", False)
+        for hedge in ("semver and @npmcli/fs", "@npmcli/fs and semver", "semver, @npmcli/fs",
+                      "@npmcli/fs, semver", "@npmcli/fs / semver"):
+            assert not is_correct(it, hedge, False), (gold, hedge)
+
+
 def test_an_option_named_by_the_part_that_tells_the_options_apart():
     """"F21" names "Kestrel Probe F21" when both options share "Kestrel Probe"; naming both
     parts is still a hedge, and a bare-number part never counts (any number would name it)."""

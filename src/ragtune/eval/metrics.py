@@ -381,6 +381,17 @@ def _word_candidate(view: list[str], caps: list[bool], c: int, step: int, gold: 
     return any(_boundary(view, c + k) for k in range(1, len(gold) + 2))
 
 
+def _words_from(view: list[str], c: int, step: int, n: int) -> list[str]:
+    """The n word tokens from view[c] on in direction `step`, in reading order, passing over the
+    separators inside a name ("@npmcli/fs" is `npmcli / fs` in the view, `npmcli fs` as an option)."""
+    out: list[str] = []
+    while 0 <= c < len(view) and len(out) < n:
+        if view[c] not in _SEP_TOKENS.values() or not out:
+            out.append(view[c])
+        c += step
+    return out if step > 0 else out[::-1]
+
+
 def in_listing(view: list[str], caps: list[bool], start: int, end: int, gold: list[str],
                capitalised: bool, others: Sequence[list[str]] = ()) -> bool:  # fmt: skip
     """Is the span view[start:end] one item of an enumeration of candidates of its own kind?
@@ -395,10 +406,7 @@ def in_listing(view: list[str], caps: list[bool], start: int, end: int, gold: li
 
     def candidate(c: int, step: int) -> bool:
         if others:
-            return any(
-                (view[c : c + len(o)] if step > 0 else view[max(0, c - len(o) + 1) : c + 1]) == o
-                for o in others
-            )
+            return any(_words_from(view, c, step, len(o)) == o for o in others)
         if numeric:
             return _numeric_candidate(view, c, step, gold)
         return _word_candidate(view, caps, c, step, gold, capitalised)
@@ -454,9 +462,10 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
             k = _named_option(tokens, named) if named else None
         if k is None or options[k] not in golds:
             return False
-        at = words[_find(tokens, named[k])]
+        pos = _find(tokens, named[k])
+        at, end = words[pos], words[pos + len(named[k]) - 1] + 1  # separators inside a name count
         others = [o for j, o in enumerate(named) if j != k and o]
-        return not in_listing(view, caps, at, at + len(named[k]), named[k], False, others)
+        return not in_listing(view, caps, at, end, named[k], False, others)
     # Longest alias first: a gold that is itself a list ("A, B and C", also accepted as "B") or
     # a web address (whose parts "/" joins) is one answer, and the shorter aliases inside its
     # span are not items of a hedge.

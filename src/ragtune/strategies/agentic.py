@@ -1981,15 +1981,6 @@ def _joined(texts: list[str]) -> str:
 _FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z][\w -]{0,40}?)[ \t]*(?::|\|)[ \t]+([^|\n]+?)[ \t]*\|?[ \t]*$", re.M)
 
 
-def _metadata_text(h: Hit) -> str:
-    """A chunk's metadata values as words (strings, numbers and lists of them)."""
-    out = []
-    for v in (h.metadata or {}).values():
-        items = v if isinstance(v, list) else [v]
-        out += [str(x) for x in items if isinstance(x, (str, int, float)) and not isinstance(x, bool)]
-    return " ".join(out)
-
-
 def chunk_text(h: Hit) -> str:
     """A chunk with its document title and heading: a chunk names its subject once, often only
     in the title, and pronouns after that."""
