@@ -266,6 +266,43 @@ def test_reading_rules_found_on_catalog2_after_its_reading():
                                                 "Which URL is the homepage of zed?", SimpleNamespace(filters=None))
 
 
+def test_rules_found_on_the_third_catalog_and_its_kin_dev():
+    """Rules from catalog2's read split and the dev splits of catalog3, prose5 and tables4
+    (2026-12-02, before their test splits were read), each general: names as files write them,
+    markdown field lines, spellings, sizes, quantities, asked kinds."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (
+        _ASKS_WHICH, Agentic, _asked_label, _asks_address, _dimension_wanted, _file_key, _head_noun,
+        _page_words, _stems, _subject_words,
+    )
+    # a scoped name is saved under a file name of its parts; a headline keeps its spaces
+    assert _file_key("@scope/fs") == "scope-fs" and _file_key("ruamel.yaml") == "ruamel-yaml"
+    assert _file_key("Harbour reopens") == "harbour reopens"
+    assert {"@scope/fs", "scope", "fs"} <= _page_words("Which licence governs @scope/fs?")
+    # a field line in markdown emphasis, or in front matter, is a field of the page; "licence"
+    # asks for `License:`, "who wrote" for `Author:`
+    page = "# zed\n\n- **License:** MIT\n- **Author:** Ada Lane\n- **Summary:** a zed editor"
+    fake = SimpleNamespace(_own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed",
+                                                        metadata={"version": "1.2.3"})])
+    assert Agentic._page_field(fake, "Which licence governs zed?")[1:] == ("license", "MIT")
+    assert Agentic._page_field(fake, "Who wrote zed?")[2] == "Ada Lane"
+    assert Agentic._page_field(fake, "What version is zed at?")[2] == "1.2.3"
+    assert _asked_label("licensed", _stems("Which licence ...")) and not _asked_label("Author", _stems("Who uses it?"))
+    # a quantity with its unit is no year; "GBP 18.4 million" is one amount
+    assert [(v.kind, v.text) for v in extract_values("Installed-Size: 1598 KiB")] == [("number", "1598 KiB")]
+    assert [v.kind for v in extract_values("In 2019 the works opened")] == ["date"]
+    assert extract_values("a budget of GBP 18.4 million")[0].key == (18.4e6,)
+    # a size on disk is asked in bytes, before "after" asks for a date
+    assert _dimension_wanted("Which takes more disk space after installation, A or B?") == "bytes"
+    assert _dimension_wanted("Which was released after 2020, A or B?") == "date"
+    # "What is the name of the package ...?" asks which package; a homepage is an address
+    q = 'What is the name of the package whose summary reads "a zed editor"?'
+    assert _ASKS_WHICH.search(q) and _head_noun(q) == "package"
+    assert _asks_address("Which URL is given as the homepage of zed?") and _asks_address("What is the homepage of zed?")
+    # "Who maintains X?": X is what the question is about
+    assert _subject_words("Who maintains zed-utils?") == ["zed-utils"]
+
+
 def test_reading_rules_found_on_the_read_splits():
     """Rules from the read test4 splits (2026-12-01, dev and read splits only), each general
     English or arithmetic, none about a corpus."""

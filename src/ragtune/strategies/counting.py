@@ -81,9 +81,16 @@ def _item_like(item: str, strict: bool) -> bool:
     punctuation ("7417", "get('x')" are none); in a sentence (`strict`) no function words
     either ("the old printing works"), while a labelled line may list "all" or "dev"."""
     ws = item.split()
+    # a scoped package name ("@npmcli/git") and a version range after a name ("glob ^13.0.0",
+    # "semver >=7.3") are a listed requirement's parts, not code
+    bare = _RANGE_AFTER.sub("", re.sub(r"^@[\w.-]+/(?=[\w])", "", item.strip()))
     return 0 < len(ws) <= _MAX_ITEM_WORDS and not any(
         strict and w.lower() in STOPWORDS or re.fullmatch(r"[\d.,+%]+", w) for w in ws) \
-        and not re.search(r"[=<>'\"`{}/\\@\u2014]|\.\s|:\s|\.\.\.", item)
+        and bool(bare) and not re.search(r"[=<>'\"`{}/\\@\u2014]|\.\s|:\s|\.\.\.", bare)
+
+
+_BOUND = r"(?:[\^~]|[<>]=?|==?|~=)\s?\d[\w.*+-]*"
+_RANGE_AFTER = re.compile(rf"(?<=\w)\s*{_BOUND}(?:\s*(?:\|\||,)\s*(?:{_BOUND}|\d[\w.*+-]*))*$")
 
 
 def _sentences(line: str) -> list[str]:
@@ -96,6 +103,12 @@ def _sentences(line: str) -> list[str]:
 _LIST_END = re.compile(r"(?<![A-Z])(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr|No|vs))(?<!\b(?:Mrs|etc|Inc|Ltd))(?<=\w\w)\.\s+(?=[A-Z])")
 
 
+def without_emphasis(text: str) -> str:
+    """Markdown emphasis around a short run taken off ("**License:** MIT" -> "License: MIT"):
+    layout, not words."""
+    return re.sub(r"(\*\*|__)([^*_\n]{1,40}?)\1", r"\2", text)
+
+
 def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int, str]]:
     """(items, line, match strength, label) for every inline list of `text` whose label
     matches `terms`."""
@@ -103,7 +116,7 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
     # a list wrapped onto the next line goes on there ("Present: A, B,\nC."); emphasis
     # around a label ("**Present:**") is layout, not words
     text = re.sub(r",[ \t]*\n[ \t]*(?![-*#|\s\d])", ", ", text)
-    text = re.sub(r"(\*\*|__)([^*_\n]{1,40}?)\1", r"\2", text)
+    text = without_emphasis(text)
     for line in text.splitlines():
         raw = line.strip()
         if not raw or raw.startswith("#"):  # a heading names, it lists nothing

@@ -73,6 +73,32 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# British and American spellings of one word share a stem ("licence" asks for `License:`)
+_SPELLING = re.compile(r"^(?:licenc|colour|behaviour|favour|honour|labour|organis|centre|metre|litre|"
+                       r"catalogue|programme|defenc|cancell|labell|modell|travell)")
+_US = {"licenc": "licens", "colour": "color", "behaviour": "behavior", "favour": "favor",
+       "honour": "honor", "labour": "labor", "organis": "organiz", "centre": "center",
+       "metre": "meter", "litre": "liter", "catalogue": "catalog", "programme": "program",
+       "defenc": "defens", "cancell": "cancel", "labell": "label",
+       "modell": "model", "travell": "travel"}
+
+
+_UK = {us: uk for uk, us in _US.items()}
+_US_SPELLING = re.compile(rf"^(?:{'|'.join(sorted(_UK, key=len, reverse=True))})")
+
+
+def spellings(word: str) -> set[str]:
+    """A word (or stem) in its British and American spellings ("licence", "license")."""
+    w = word.lower()
+    return {w, us_spelling(w), _US_SPELLING.sub(lambda m: _UK[m.group(0)], w)}
+
+
+def us_spelling(word: str) -> str:
+    """A word (or stem) in its American spelling, so that "licence" meets `License:`; for
+    comparing words, not for searching a text for them."""
+    return _SPELLING.sub(lambda m: _US[m.group(0)], word.lower())
+
+
 def stem(word: str) -> str:
     """A crude English stem, enough to match 'installs' with 'installed'."""
     w = word.lower()
@@ -215,7 +241,8 @@ def _contains_words(outer: str, inner: str) -> bool:
 
 def _sentence_starts(text: str) -> set[int]:
     starts = {0}
-    for m in re.finditer(r"(?:[.!?:]\s+|\n\s*(?:[-*+#>|]\s*)*|\|\s*)(?=\S)", text):
+    # closing quotes, brackets or emphasis may follow the stop ("**Find it.** Permanent loggers")
+    for m in re.finditer(r"(?:[.!?:][\"'\u201d\u2019)*_]*\s+(?:\*\*|__)?|\n\s*(?:[-*+#>|]\s*)*|\|\s*)(?=\S)", text):
         starts.add(m.end())
     # the first word after leading spaces / list markers
     lead = re.match(r"\s*(?:[-*+#>]\s*)*", text)

@@ -162,6 +162,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         if versionish and not re.search(rf"(?:{_CUR_WORDS})\s?$", text[max(0, m.start() - 5): m.start()], re.I):
             add(Value(m.group(0), "version", version_key(m.group(0)), "", m.start(), m.end()))
     for m in YEAR.finditer(text):
+        if _is_unit_next(text[m.end(1): m.end(1) + 12]):
+            continue  # "1598 KiB", "2000 km": a quantity with its unit, no year
         add(Value(m.group(1), "date", (int(m.group(1)), 0, 0), "", m.start(1), m.end(1)))
     for m in _YEAR_RANGE.finditer(text):  # "2014-2016": two years, not a code
         after = re.match(r"\s+([A-Za-z]+)", text[m.end():])
@@ -205,6 +207,9 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             end = m.end("mag")
         if m.group("cur"):
             unit, start = _CURRENCY[m.group("cur").lower()], m.start()
+            if unit_word and unit_word.lower() in _MULTIPLIER:  # "GBP 18.4 million"
+                number *= _MULTIPLIER[unit_word.lower()]
+                end = m.end("unit")
             unit_word = None
         if m.group("pct"):
             end = m.end("pct")
