@@ -267,3 +267,21 @@ def test_embed_text_has_title_and_heading():
 def test_diff_counts_and_keeps_unreadable():
     cs = diff({"a": "1", "b": "2", "c": "3"}, {"a": "1", "b": "x", "d": "4", "e": "5"}, keep={"e"})
     assert (cs.added, cs.changed, cs.unchanged, cs.removed) == (["c"], ["b"], ["a"], ["d"])
+
+
+def test_a_word_cut_between_pieces_is_joined_again_without_a_space():
+    """A long URL cut between pieces of a chunk came back with a space inside it
+    ("git+https:// github.com/..."; found on catalog3's pages, 2026-12-02): every chunk is a
+    run of its document's text, whitespace aside."""
+    class PieceTokens(WordTokens):  # a subword tokenizer cuts a URL into many tokens
+        _WORD = re.compile(r"\w+|[^\w\s]")
+
+    requires = "; ".join(f"dep{i} ^{i}.0.0" for i in range(12))
+    text = f"Author: Ada Lane\nRequires: {requires}\nRepository: git+https://github.com/npm/x.git\nTags: npm"
+    doc = Document("packages/x", text, "x", {}, "packages/x.md", "md")
+    flat = re.sub(r"\s+", " ", text)
+    for size in (32, 48, 64):
+        chunks = chunk_document(doc, PieceTokens(), ChunkingConfig(size, 8))
+        assert len(chunks) > 1
+        for c in chunks:
+            assert re.sub(r"\s+", " ", c.text) in flat, (size, c.text)

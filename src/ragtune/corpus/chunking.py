@@ -111,8 +111,9 @@ class ChunkingConfig:
     overlap: int = 16
 
     def signature(self) -> str:
-        # v2: long tables cut between rows, under their header; v3: HTML tables read as pipe rows
-        return f"chunk{self.size}/{self.overlap}/v3"
+        # v2: long tables cut between rows, under their header; v3: HTML tables read as pipe
+        # rows; v4: a piece cut inside a word (a long URL) joins the one before without a space
+        return f"chunk{self.size}/{self.overlap}/v4"
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -162,7 +163,7 @@ def _paragraphs(text: str) -> list[str]:
 class _Unit:
     text: str
     tokens: int
-    joiner: str  # how it attaches to the previous unit: "\n\n" (new paragraph) or " "
+    joiner: str  # how it attaches to the previous unit: "\n\n" (new paragraph), " " or "" (cut inside a word)
     table: bool = False  # a piece of a markdown table under its own header row
 
 
@@ -194,17 +195,19 @@ def _table_pieces(para: str, budget: int, max_chars: int, tokens: Tokens) -> lis
     return pieces
 
 
-def _hard_split(text: str, budget: int, tokens: Tokens) -> list[str]:
+def _hard_split(text: str, budget: int, tokens: Tokens) -> list[tuple[str, bool]]:
+    """`text` in pieces of at most `budget` tokens, each with whether it is glued to the one
+    before (cut inside a word, as a long URL is: joined again without a space)."""
     spans = tokens.spans(text)
     if len(spans) <= budget:
-        return [text]
+        return [(text, False)]
     pieces = []
     for i in range(0, len(spans), budget):
         start = spans[i][0] if i else 0
         end = spans[i + budget][0] if i + budget < len(spans) else len(text)
         piece = text[start:end].strip()
         if piece:
-            pieces.append(piece)
+            pieces.append((piece, start > 0 and not text[start - 1].isspace()))
     return pieces
 
 
@@ -218,8 +221,9 @@ def _sentences(para: str) -> Iterator[str]:
     yield para[start:]
 
 
-def _char_pieces(text: str, max_chars: int) -> Iterator[str]:
-    """`text` in pieces of at most `max_chars`, cut at whitespace when there is some nearby."""
+def _char_pieces(text: str, max_chars: int) -> Iterator[tuple[str, bool]]:
+    """`text` in pieces of at most `max_chars`, cut at whitespace when there is some nearby,
+    each with whether it is glued to the one before (cut inside a word)."""
     start, n = 0, len(text)
     while n - start > max_chars:
         end = start + max_chars
@@ -228,11 +232,11 @@ def _char_pieces(text: str, max_chars: int) -> Iterator[str]:
             cut = end
         piece = text[start:cut].strip()
         if piece:
-            yield piece
+            yield piece, start > 0 and not text[start - 1].isspace() and not text[start].isspace()
         start = cut
     piece = text[start:].strip()
     if piece:
-        yield piece
+        yield piece, start > 0 and not text[start - 1].isspace() and not text[start].isspace()
 
 
 def _units(section_text: str, budget: int, max_chars: int, tokens: Tokens) -> Iterator[_Unit]:
@@ -249,9 +253,11 @@ def _units(section_text: str, budget: int, max_chars: int, tokens: Tokens) -> It
             continue
         first = True
         for sentence in _sentences(para):
-            for bounded in _char_pieces(sentence, max_chars):
-                for piece in _hard_split(bounded, budget, tokens):
-                    yield _Unit(piece, tokens.count(piece), "\n\n" if first else " ")
+            for bounded, glued in _char_pieces(sentence, max_chars):
+                for i, (piece, inside) in enumerate(_hard_split(bounded, budget, tokens)):
+                    # a piece cut inside a word joins the one before without a space
+                    joiner = "\n\n" if first else "" if inside or glued and not i else " "
+                    yield _Unit(piece, tokens.count(piece), joiner)
                     first = False
 
 
@@ -348,5 +354,5 @@ def chunk_document(
 def _join(units: list[_Unit]) -> str:
     out = ""
     for i, u in enumerate(units):
-        out += (u.joiner if i and u.joiner else (" " if i else "")) + u.text
+        out += (u.joiner if i else "") + u.text
     return out.strip()
