@@ -301,6 +301,17 @@ def test_rules_found_on_the_third_catalog_and_its_kin_dev():
     assert _asks_address("Which URL is given as the homepage of zed?") and _asks_address("What is the homepage of zed?")
     # "Who maintains X?": X is what the question is about
     assert _subject_words("Who maintains zed-utils?") == ["zed-utils"]
+    # a page in prose states its fields ("Its homepage is X", "The author is given as X")
+    from ragtune.strategies.agentic import _PROSE_FIELD, _unstated_relation
+    prose = "zed is an editor. The author is given as Ada Lane. Its homepage is https://zed.example/x ."
+    assert [(m.group(1), m.group(2)) for m in _PROSE_FIELD.finditer(prose)] == [
+        ("author", "Ada Lane"), ("homepage", "https://zed.example/x")]
+    # a short answer to an open question needs each relation word in one chunk: "calls at" in
+    # one chunk and "signed off" in another state no call sign
+    q = "What is the Zephyr's call sign?"
+    apart = [Hit("a", "a", 1.0, text="The Zephyr calls at Holm."), Hit("b", "b", 1.0, text="Zephyr refit signed off.")]
+    assert _unstated_relation(q, "name", apart, every=True) and not _unstated_relation(q, "name", apart)
+    assert not _unstated_relation(q, "name", [Hit("c", "c", 1.0, text="Zephyr: call sign MZK4.")], every=True)
 
 
 def test_reading_rules_found_on_the_read_splits():

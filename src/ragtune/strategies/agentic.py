@@ -1995,9 +1995,10 @@ class Agentic(Rag):
                 # the chunks about the question's thing: another package "actively maintained"
                 # says nothing of who maintains this one
                 why = f"no chunk states what is asked: {', '.join(unstated)}"
-            elif r.want == "open" and r.decided_by == "rag" and not exhausted and len(r.text.split()) <= 8 \
+            elif r.want == "open" and r.decided_by == "rag" and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and not _ASKS_KIND.match(r.question) \
-                    and ((unstated := _unstated_relation(r.question, "name", about or evidence, every=True))
+                    and ((unstated := len(r.text.split()) <= 8 and _unstated_relation(
+                        r.question, "name", about or evidence, every=True))
                          or (other := _value_of_another_year(r.question, r.text, [*evidence, *r.floor.retrieved]))):
                 # a short answer to an open question is a factoid's: what it is asked of must be
                 # stated, and for the year asked ("a call sign" no chunk names; 2025's figure)
@@ -2549,23 +2550,28 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
                       - _LIGHT_WORDS if t not in subject and not t.isdigit())
     if not relation or not evidence:
         return []
-    seen: set[str] = set()
-    for h in evidence:
-        text = chunk_text(h)
-        seen |= _tokens(text)
+    def words_of(text: str) -> set[str]:
+        seen = _tokens(text)
         # an address written out states what it is ("max@uni.de" is an e-mail address)
         if re.search(r"[\w.+-]+@[\w-]+\.[\w.-]+", text):
             seen |= {"email", "e-mail", "mail", "address", "addresses"}
         if re.search(r"https?://|www\.", text):
             seen |= {"url", "link", "links", "website", "site", "address", "page"}
-    seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
-    for same in (_NEEDS, _LICENCE, _WRITING):  # one relation however it is written or spelled
-        if seen & same:
-            seen |= same
-    if every:  # each of the relation's words ("call sign": "call" alone is another thing);
-        # how often or when is no thing asked, an agent noun is held by its verb ("worker")
-        return [t for t in relation if t not in _FREQUENCY_WORDS and not _has_term(seen, t)
-                and not (t.endswith("er") and len(t) > 5 and _has_term(seen, t[:-2]))]
+        seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
+        for same in (_NEEDS, _LICENCE, _WRITING):  # one relation however it is written or spelled
+            if seen & same:
+                seen |= same
+        return seen
+
+    if every:  # each of the relation's words, in one chunk ("call sign": "calls at" in one
+        # chunk and "signed off" in another state none); how often or when is no thing asked,
+        # an agent noun is held by its verb ("worker")
+        asked = [t for t in relation if t not in _FREQUENCY_WORDS]
+        unheld = [[t for t in asked if not _has_term(seen, t)
+                   and not (t.endswith("er") and len(t) > 5 and _has_term(seen, t[:-2]))]
+                  for seen in (words_of(chunk_text(h)) for h in evidence)]
+        return min(unheld, key=len) if unheld else []
+    seen: set[str] = set().union(*(words_of(chunk_text(h)) for h in evidence))
     found = any(_has_term(seen, t) for t in relation)  # ("made" states "makes")
     return [] if found else relation
 
