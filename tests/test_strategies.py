@@ -295,6 +295,9 @@ def test_rules_found_on_the_third_catalog_and_its_kin_dev():
     # a size on disk is asked in bytes, before "after" asks for a date
     assert _dimension_wanted("Which takes more disk space after installation, A or B?") == "bytes"
     assert _dimension_wanted("Which was released after 2020, A or B?") == "date"
+    # "Which versions of X ...?" asks for versions; versions of a thing elsewhere do not
+    assert answer_type("Which versions of Node does zed support?") == "version"
+    assert answer_type("Which library offers asynchronous versions of the module?") == "name"
     # "What is the name of the package ...?" asks which package; a homepage is an address
     q = 'What is the name of the package whose summary reads "a zed editor"?'
     assert _ASKS_WHICH.search(q) and _head_noun(q) == "package"

@@ -303,7 +303,7 @@ _VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the
                           # an article after the asked noun starts another phrase: "Which command
                           # installs a newer release?" asks for a command
                           r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will|a|an|the)\b)[\w'-]+\s+){0,5}?"
-                          r"(?:version|release)\b(?!\s+v?\d)|"
+                          r"(?:version|release)\b(?!\s+v?\d)|\b(?:what|which)\s+(?:versions|releases)\s+of\b|"
                           r"\bversion\s+(?:is|was)\s+(?:recorded|pinned|installed|current)\b|"
                           # "Which Python versions ...", "What Python requirement does X declare?":
                           # the versions of a named thing, or the bound one requires of it
