@@ -11,8 +11,8 @@ prose2-docs and prose3-docs (built by scripts/build_evalsets.py), seed-docs (the
 (`generate_world("small", 0)`), read2/ to read12/: copies of the read test2..test12 splits named
 catalog.jsonl, prose.jsonl, tables.jsonl, and readp2/prose2.jsonl, readp3/prose3.jsonl and
 readt2/tables2.jsonl, readp4/prose4.jsonl, readt3/tables3.jsonl and readc2/catalog2.jsonl (the
-read test splits of prose2, prose3, tables2, prose4, tables3 and catalog2); catalog3, prose5 and
-tables4 give their dev splits only (their test splits are unread);
+read test splits of prose2, prose3, tables2, prose4, tables3 and catalog2), and readc3/catalog3.jsonl,
+readp5/prose5.jsonl and readt4/tables4.jsonl (catalog3's, prose5's and tables4's, read on 2026-12-02);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -50,9 +50,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readt3" / "tables3.jsonl"}),
         "catalog2": (sets / "catalog2" / "corpus", sets / "catalog2" / "dev.jsonl",
                      {"r1": WORK / "readc2" / "catalog2.jsonl"}),
-        "catalog3": (sets / "catalog3" / "corpus", sets / "catalog3" / "dev.jsonl", {}),
-        "prose5": (sets / "prose5" / "corpus", sets / "prose5" / "dev.jsonl", {}),
-        "tables4": (sets / "tables4" / "corpus", sets / "tables4" / "dev.jsonl", {}),
+        "catalog3": (sets / "catalog3" / "corpus", sets / "catalog3" / "dev.jsonl",
+                     {"r1": WORK / "readc3" / "catalog3.jsonl"}),
+        "prose5": (sets / "prose5" / "corpus", sets / "prose5" / "dev.jsonl",
+                   {"r1": WORK / "readp5" / "prose5.jsonl"}),
+        "tables4": (sets / "tables4" / "corpus", sets / "tables4" / "dev.jsonl",
+                    {"r1": WORK / "readt4" / "tables4.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

@@ -648,9 +648,10 @@ class Agentic(Rag):
 
     def _version_on_page(self, question: str) -> tuple[str, str, str] | None:
         """(page, thing, version) for "Which version of X does Y depend on?" in a catalog of
-        one page per thing: the version (or range) written right after X on the page of Y, the
-        question's other named page ("Requires: minipass ^7.0.3", "depends on proc-log ^6.0.0");
-        None unless exactly one such reading is found."""
+        one page per thing: the version (or range) written right after X on the page of Y, a
+        page the question names; X is another word of the question, a page or not ("Requires:
+        minipass ^7.0.3", "depends on proc-log ^6.0.0"). None unless exactly one version is
+        read."""
         if not _ASKS_VERSION.search(question) or not (pages := self._page_names()):
             return None
         named = _pages_named_in(question, pages)
@@ -662,12 +663,12 @@ class Agentic(Rag):
                  and not _ASKS_VERSION.fullmatch(w) and w not in ("range", "ranges", "depend", "requires", "require")}
         found = []
         for y in sorted(named):
-            for h, x in [(h, x) for h in self._own_pages(y)[:1] for x in sorted(words - {y} - set(re.split(r"[@/]", y)))]:
+            for h in self._own_pages(y)[:1]:
                 text = self._document_text(h.doc_id, h)
-                for m in re.finditer(rf"(?<![\w@/.-]){re.escape(x)}(?![\w/-])\s*(?:\(|@|:)?\s*"
-                                     r"((?:[\^~<>=!]=?\s?)?\d[\w.*+-]*(?:\s*(?:\|\||,)\s*[\^~<>=!]=?\s?\d[\w.*+-]*)*)",
-                                     text, re.I):
-                    found.append((h.doc_id, x, m.group(1).rstrip(".,)")))
+                for x in sorted(words - {y} - set(re.split(r"[@/]", y))):
+                    for m in re.finditer(rf"(?<![\w@/.-]){re.escape(x)}(?![\w/-])\s*(?:\(|@|:)?\s*{_RANGE_TEXT}",
+                                         text, re.I):
+                        found.append((h.doc_id, x, m.group(1).rstrip(".,)")))
         return found[0] if len({v for *_, v in found}) == 1 else None
 
     def _lexical_terms(self, question: str) -> list[str]:
@@ -933,7 +934,7 @@ class Agentic(Rag):
             pick, why = agree[0], "agrees with rag"
         # a floor naming several candidates answers with a list; a name question, or one whose
         # noun is plural ("Which days ...?"), keeps it: one span would drop the rest
-        elif margin >= needed and ties[order[0]] >= (LOOSE_TIE if r.want != "name" else 1e-9) and \
+        elif margin >= needed and (ties[order[0]] > 0 if r.want == "name" else ties[order[0]] >= LOOSE_TIE) and \
                 not ((r.want == "name" or _asks_plural(r.question)) and len(agree) > 1):
             pick, why = best, "confident"
         else:
@@ -2068,10 +2069,11 @@ def _joined(texts: list[str]) -> str:
 
 
 # a field of a page: "Maintainer: Ada <ada@x.org>" or "| section | libs |" (a label of a few words)
-# "Its homepage is X.", "The source repository is X .", "The author is given as X."
+_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z][\w -]{0,40}?)[ \t]*(?::|\|)[ \t]+([^|\n]+?)[ \t]*\|?[ \t]*$", re.M)
+# ... or written in prose: "Its homepage is X.", "The source repository is X .", "The author is
+# given as X."
 _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)\s+(?:is|are|was|reads)\s+"
                           r"(?:given\s+as\s+|listed\s+as\s+)?(\S.*?)(?=\s+\.(?:\s|$)|[.;](?:\s|$)|\n|$)", re.I)
-_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z][\w -]{0,40}?)[ \t]*(?::|\|)[ \t]+([^|\n]+?)[ \t]*\|?[ \t]*$", re.M)
 
 
 def chunk_text(h: Hit) -> str:
@@ -2216,6 +2218,8 @@ _HAS_COUNT = re.compile(r"\b(?:has|have|lists?|declares?|offers?|contains?|inclu
 _ASKS_WHICH = re.compile(r"^\s*(?:which|what)\s+(?!is\b|are\b|was\b|were\b|does\b|do\b|did\b)[\w-]+|"
                          r"\bwhich\s+(?:one|[\w-]+)\b|^\s*name\s+the\b|"
                          r"^\s*what(?:'s|\s+is|\s+was)\s+the\s+name\s+of\s+(?:the|a|an)\s+[a-z]", re.I)
+# a version or a range as a catalog writes one after a name ("^7.0.3", ">= 2.34", "^18 || >=20.5")
+_RANGE_TEXT = r"((?:[\^~<>=!]=?\s?)?\d[\w.*+-]*(?:\s*(?:\|\||,)\s*[\^~<>=!]=?\s?\d[\w.*+-]*)*)"
 # "What is the name of the package ...?" asks "which package"
 _NAME_OF = re.compile(r"^\s*what(?:'s|\s+is|\s+was)\s+the\s+name\s+of\s+(?:the|a|an)\s+([a-z][a-z-]{2,})\b", re.I)
 _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|will|should)"
