@@ -7,6 +7,7 @@ if [ "${CI:-}" = "true" ]; then
   # A fresh model cache every CI run, so the GGUF -> safetensors conversion path is exercised.
   RAGTUNE_CACHE=$(mktemp -d -t ragtune-cache-XXXX)
   export RAGTUNE_CACHE
+  set -- --durations=30 "$@"  # the suite must stay under 30 minutes on CI's two cores: show where it goes
   trap 'rm -rf "$RAGTUNE_CACHE"' EXIT
 fi
 export OMP_WAIT_POLICY=PASSIVE
