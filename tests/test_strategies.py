@@ -317,6 +317,58 @@ def test_rules_found_on_the_third_catalog_and_its_kin_dev():
     assert not _unstated_relation(q, "name", [Hit("c", "c", 1.0, text="Zephyr: call sign MZK4.")], every=True)
 
 
+def test_rules_found_on_the_catalog3_read_split_and_the_fourth_catalog_dev():
+    """Rules from catalog3's and tables4's read splits and the dev splits of catalog4 (Maven
+    coordinates), tables5 and prose6 (2026-12-02, before those test splits were read), each
+    general: coordinates are names, version ranges whole, labels by their content words,
+    answers from the model's memory or naming nothing new are no answers."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (
+        _RANGE_TEXT, Agentic, _half_asked, _made_up, _pages_named_in, _page_words, _stems,
+    )
+    from ragtune.strategies.list_sizes import list_conditions
+    from ragtune.strategies.question import find_options, names
+    from ragtune.strategies.shared_items import item_key
+    # a coordinate ("group:artifact") is one name, an option whole, a page name whole
+    q = "Which of org.a:alpha-core or org.b.c:beta depends on org.a:gamma?"
+    assert find_options(q) == ["org.a:alpha-core", "org.b.c:beta"]
+    assert names("What licence does the POM of net.x:x-parent declare?") == ["POM", "net.x:x-parent"]
+    assert names("the parent POM org.a:alpha-core lists it") == ["org.a:alpha-core", "POM"]
+    assert names("Who runs the Bank of England?") == ["Bank of England"]
+    assert _pages_named_in("Which parent does org.a:alpha-core name?", {"org-a:alpha-core", "alpha"}) == {"org-a:alpha-core"}
+    assert "org-a:alpha-core" in _page_words("Is org.a:alpha-core here?")
+    # a dependency's range after its name; "lists X as a dependency" is a condition on a list
+    assert item_key("minimatch ^10.2.2") == "minimatch" and item_key("libc6 (>= 2.34)") == "libc6"
+    assert list_conditions("Which package lists zed as a dependency?") == [(frozenset({"depend"}), "zed")]
+    import re
+    for text, whole in [(">=16 || 14 >=14.17.", ">=16 || 14 >=14.17"), ("18 || 20 || >=22.", "18 || 20 || >=22"),
+                        ("^7.1.2, zed ^1.0.0", "^7.1.2")]:
+        assert re.match(_RANGE_TEXT, text).group(1).rstrip(".,") == whole
+    # a range, a serial number, a colour asked
+    assert answer_type("What node engine range does zed declare?") == "version"
+    assert answer_type("What semver range does zed declare for its dependency yak?") == "version"
+    assert answer_type("What's the serial number of the stretcher?") == "name"
+    assert answer_type("How many serial numbers are listed?") == "number"
+    assert answer_type("What colour is danger level 4?") != "number"
+    # "2026/27" is one financial year, no "27"
+    assert [(v.kind, v.text) for v in extract_values("the bill for 2026/27: GBP 311")] == [
+        ("date", "2026/27"), ("number", "GBP 311")]
+    # a label is asked by its content words ("Licensed under"), half of them when no label is
+    # asked whole ("Parent POM" for "which parent"), but not by a word naming the value's kind
+    page = "# org.a:alpha\n\n- **Licensed under:** MIT\n- **Parent POM:** org.a:base:3\n- **Project URL:** https://a.example"
+    fake = SimpleNamespace(_own_page_of=lambda q: [Hit("packages/alpha", "c", 1.0, text=page, title="org.a:alpha")])
+    assert Agentic._page_field(fake, "What licence does org.a:alpha declare?")[2] == "MIT"
+    assert Agentic._page_field(fake, "Which parent does org.a:alpha inherit from?")[2] == "org.a:base:3"
+    assert Agentic._page_field(fake, "Which URL does org.a:alpha give for its source repository?") is None
+    assert _half_asked("Parent POM", _stems("Which parent does it inherit from?"))
+    # an answer whose own words no chunk holds was written from memory
+    ev = [Hit("f", "f", 1.0, text="Passengers over 65 travel at half fare on weekday sailings.")]
+    assert _made_up("It depends on the context: ask the airline about baggage handling and services.",
+                    "What discount do passengers over 60 get?", ev)
+    assert not _made_up("Passengers over 65 travel at half fare on weekday sailings.",
+                        "What discount do passengers over 60 get?", ev)
+
+
 def test_reading_rules_found_on_the_read_splits():
     """Rules from the read test4 splits (2026-12-01, dev and read splits only), each general
     English or arithmetic, none about a corpus."""

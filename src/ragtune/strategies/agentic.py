@@ -559,7 +559,9 @@ class Agentic(Rag):
             pages = []  # (the page's name as its title writes it, the document)
             for d in docs:
                 key = _file_key(d.doc_id.rsplit("/", 1)[-1].split("#")[0])
-                name = next((t for t in _title_names(d.title or "") if _file_key(t) == key), None)
+                # (or by its last part: "org.ow2.asm:asm-commons" saved as asm-commons.md)
+                name = next((t for t in _title_names(d.title or "")
+                             if key in (_file_key(t), _file_key(t.rsplit(":", 1)[-1]))), None)
                 if name is not None:
                     pages.append((name, d))
             catalog = len(docs) >= 20 and len(pages) >= 0.9 * len(docs)
@@ -625,16 +627,31 @@ class Agentic(Rag):
         vocab = self._vocabulary()
         return unknown_words(text, vocab) if vocab else []
 
+    def _names_nothing_new(self, answer: str, question: str) -> bool:
+        """Whether an answer to a name question names only what the question names: no
+        capitalised name, code, word no dictionary holds or page title that the question lacks
+        ("The Quillan docked in November" for "Which yard will dock the Quillan in
+        November?"). False without a dictionary (models over HTTP): lower-case names go unseen."""
+        if is_abstention(answer) or not self._vocabulary():
+            return False
+        q_low = question.lower()
+        said = [n for n in names(answer, capitalised_words(answer)) if n.lower() not in q_low]
+        said += [w for w in re.findall(r"[\w@][\w.@/+-]*\w", answer)
+                 if re.search(r"\d|[@/_]|[a-z][A-Z]", w) and w.lower() not in q_low]
+        said += [w for w in self._unknown_words(answer) if w.lower() not in q_low]
+        said += [t for k, t in self._titles().items() if k not in q_low and _mentions(answer, t)]
+        return not said
+
     def _own_pages(self, name: str) -> list[Hit]:
         """The chunks of the page titled `name`, found by a lexical search for the name (a
         common word, "packaging", is in many pages' text; its own page is titled by it)."""
-        key = re.sub(r"[-_]", "-", name.lower())
+        key = re.sub(r"[-_.]", "-", name.lower())
         try:
             hits = self.index.search_many([name], k=4 * self.program.k, mode="bm25",
                                           collection=self.collection)[0]
         except Exception:  # noqa: BLE001 (an index without lexical search)
             return []
-        return [h for h in hits if any(re.sub(r"[-_]", "-", t.lower()) == key
+        return [h for h in hits if any(re.sub(r"[-_.]", "-", t.lower()) == key
                                        for t in _title_names(h.title or ""))][:3]
 
     def _own_page_of(self, question: str) -> list[Hit]:
@@ -655,18 +672,26 @@ class Agentic(Rag):
         if not _ASKS_VERSION.search(question) or not (pages := self._page_names()):
             return None
         named = _pages_named_in(question, pages)
+        # the thing whose version is asked: the one the question calls a dependency ("for its
+        # dependency which": a function word too), else another named page or a word of the
+        # question (a dependency need not have a page of its own)
+        if m := _DEPENDENCY_NAMED.search(question):
+            words = {m.group(1).lower().rstrip(".")}
+            named = {n for n in named if n.lower() not in words}
+        else:
+            words = {w for w in _page_words(question) if len(w) > 2 and w not in STOPWORDS
+                     and not _ASKS_VERSION.fullmatch(w)
+                     and w not in ("range", "ranges", "depend", "requires", "require")}
         if not 1 <= len(named) <= 2:
             return None
-        # the thing whose version is asked: another named page, or a word of the question (a
-        # dependency need not have a page of its own)
-        words = {w for w in _page_words(question) if len(w) > 2 and w not in STOPWORDS
-                 and not _ASKS_VERSION.fullmatch(w) and w not in ("range", "ranges", "depend", "requires", "require")}
         found = []
         for y in sorted(named):
             for h in self._own_pages(y)[:1]:
                 text = self._document_text(h.doc_id, h)
                 for x in sorted(words - {y} - set(re.split(r"[@/]", y))):
-                    for m in re.finditer(rf"(?<![\w@/.-]){re.escape(x)}(?![\w/-])\s*(?:\(|@|:)?\s*{_RANGE_TEXT}",
+                    # (a name may carry a dotted suffix: "Node.js >=16")
+                    for m in re.finditer(rf"(?<![\w@/.-]){re.escape(x)}(?:\.[a-z]{{1,3}})?(?![\w/-])\s*"
+                                         rf"(?:\(|@|:)?\s*{_RANGE_TEXT}",
                                          text, re.I):
                         found.append((h.doc_id, x, m.group(1).rstrip(".,)")))
         return found[0] if len({v for *_, v in found}) == 1 else None
@@ -826,6 +851,13 @@ class Agentic(Rag):
         for r in runs:
             if r.kind == "comparison" and r.exit_reason not in ("budget_exhausted",) and not r.listed:
                 self._compare(r)
+            elif r.kind == "open" and not r.listed and (got := self._page_field(r.question)) \
+                    and len(got[2].split()) <= 12:
+                # "What is the repository URL of X?" is open (no typed value answers it), but a
+                # field of X's page that the question names is read, not generated
+                page, fld, value = got
+                _take(r, Timer(), value, "lookup", "the field the question names, on the page of the thing it names",
+                      page=page, field=fld)
 
     def _typed_answer(self, r: Run, passages: list[Passage]) -> None:
         """Replace the floor by a typed span when the pick is confident. Candidates are tied to
@@ -1679,7 +1711,10 @@ class Agentic(Rag):
         if not own:
             return None
         q_words = _stems(unquoted)
+        if q_words & _VERSION_STEMS:  # a release is a version ("catalogued at which release?")
+            q_words |= _VERSION_STEMS
         found: dict[str, str] = {}
+        partly: dict[str, str] = {}  # labels the question names half of ("Parent POM" for "which parent")
         for h in own:
             lines = without_emphasis(h.text)  # "- **License:** MIT" is "License: MIT"
             pairs = [(m.group(1), m.group(2)) for m in _FIELD_LINE.finditer(
@@ -1693,12 +1728,19 @@ class Agentic(Rag):
                      if len(m.group(2).split()) <= 8]
             for label, value in pairs + prose:
                 label, value = label.replace("_", " ").strip(), value.strip()
+                into = found
                 if not _asked_label(label, q_words, max_words=3) and not (
                         (label, value) in prose and _asked_label(label.split()[-1], q_words)):
-                    continue
+                    if (label, value) in prose or not _half_asked(label, q_words):
+                        continue
+                    into = partly
                 value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
                 if value and not _mentions(question, value):
-                    found.setdefault(label.lower(), value)
+                    into.setdefault(label.lower(), value)
+        found = found or partly
+        if len(found) > 1:  # the label naming more of the question: "Node engine" over "Version"
+            size = {lb: len(re.findall(r"[a-z]+", lb)) for lb in found}
+            found = {lb: v for lb, v in found.items() if size[lb] == max(size.values())}
         if len(found) != 1:
             return None
         (label, value), = found.items()
@@ -1952,6 +1994,14 @@ class Agentic(Rag):
                 why = "rag abstained"
             elif r.decided_by == "rag" and loops(r.text):
                 why = "rag's answer repeats itself"  # a small model's loop states nothing
+            elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
+                    and (made_up := _made_up(r.text, r.question, [*evidence, *r.floor.retrieved])):
+                # an answer written from the model's memory, not the passages ("it depends on
+                # the airline"; a definition of a term the documents only name)
+                why = f"rag's answer is mostly words no chunk holds: {', '.join(made_up[:6])}"
+            elif r.decided_by == "rag" and r.want == "name" and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") and self._names_nothing_new(r.text, r.question):
+                why = "rag's answer names nothing the question does not"  # "X was appointed to replace X"
             elif r.decided_by == "rag" and \
                     (address := _unstated_address(r.text, r.question, evidence)):
                 why = f"rag's answer gives an address no chunk states: {address}"
@@ -2012,6 +2062,14 @@ class Agentic(Rag):
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and not exhausted and \
                     not states_value(r.text, r.want, r.question):
                 why = f"rag's answer states no {r.want}"  # "How many work there?" -> "It opened in 2019."
+            elif r.want == "number" and r.decided_by == "rag" and not exhausted \
+                    and (measured := [v for v in extract_values(r.text) if v.kind == "number" and v.unit
+                                      and v.text.lower() not in r.question.lower()]) \
+                    and all(_asks_price(r.question) and _dimension_of(v) != "money"
+                            or _HOW_MANY.search(r.question) and _dimension_of(v) == "money" for v in measured):
+                # a price asked, a volume given ("a tank that holds 6,000 litres"), or a count
+                # asked and a price given (other dimensions: "How long is the plan?" -> "140 pages")
+                why = f"rag's answer gives another quantity: {measured[0].text}"
             elif score < self.threshold and not exhausted:
                 why = f"support {score:.2f} < {self.threshold}"
             r.abstained = bool(why)
@@ -2069,7 +2127,8 @@ def _joined(texts: list[str]) -> str:
 
 
 # a field of a page: "Maintainer: Ada <ada@x.org>" or "| section | libs |" (a label of a few words)
-_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z][\w -]{0,40}?)[ \t]*(?::|\|)[ \t]+([^|\n]+?)[ \t]*\|?[ \t]*$", re.M)
+_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z][\w -]{0,40}?)[ \t]*(?::|\|)[ \t]+((?:[^|\n]|\|\|)+?)[ \t]*\|?[ \t]*$",
+                         re.M)  # a value may hold "||" (a version range's or: "^20.17.0 || >=22.9.0")
 # ... or written in prose: "Its homepage is X.", "The source repository is X .", "The author is
 # given as X."
 _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)\s+(?:is|are|was|reads)\s+"
@@ -2145,8 +2204,9 @@ def loops(text: str) -> bool:
 DOCUMENT_WORDS = {"readme", "changelog", "faq", "docs", "wiki", "manual", "handbook", "homepage"}
 # words about the text rather than the world ("which version does the catalog list?"): a page
 # that answers need not use them
-_TEXT_WORDS = {stem(w) for w in (*DOCUMENT_WORDS, "catalog", "catalogue", "directory", "page",
-                                 "document", "record", "entry", "list", "listed", "mention", "say",
+_TEXT_WORDS = {stem(w) for w in (*DOCUMENT_WORDS, "catalog", "catalogue", "catalogued", "cataloged",
+                                 "directory", "page", "document", "record", "entry", "list", "listed",
+                                 "mention", "say",
                                  "says", "state", "states", "accord", "according")}
 
 _WRITTEN_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'`)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -2219,7 +2279,11 @@ _ASKS_WHICH = re.compile(r"^\s*(?:which|what)\s+(?!is\b|are\b|was\b|were\b|does\
                          r"\bwhich\s+(?:one|[\w-]+)\b|^\s*name\s+the\b|"
                          r"^\s*what(?:'s|\s+is|\s+was)\s+the\s+name\s+of\s+(?:the|a|an)\s+[a-z]", re.I)
 # a version or a range as a catalog writes one after a name ("^7.0.3", ">= 2.34", "^18 || >=20.5")
-_RANGE_TEXT = r"((?:[\^~<>=!]=?\s?)?\d[\w.*+-]*(?:\s*(?:\|\||,)\s*[\^~<>=!]=?\s?\d[\w.*+-]*)*)"
+_RANGE_PART = r"(?:[\^~<>=!]=?\s?)?\d[\w.*+-]*(?:\s+[<>]=?\s?\d[\w.*+-]*)*"  # "14 >=14.17", ">=1.2 <2"
+# a version or a range of them: parts joined by "||" (a bare version too: "18 || 20 || >=22") or
+# by a comma before a bound (">=1.2, <2")
+_RANGE_TEXT = (rf"({_RANGE_PART}(?:\s*\|\|\s*{_RANGE_PART}|\s*,\s*[\^~<>=!]=?\s?\d[\w.*+-]*"
+               rf"(?:\s+[<>]=?\s?\d[\w.*+-]*)*)*)")
 # "What is the name of the package ...?" asks "which package"
 _NAME_OF = re.compile(r"^\s*what(?:'s|\s+is|\s+was)\s+the\s+name\s+of\s+(?:the|a|an)\s+([a-z][a-z-]{2,})\b", re.I)
 _AUX = r"(?:does|do|did|is|are|was|were|has|have|had|can|will|should)"
@@ -2580,6 +2644,20 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
     return [] if found else relation
 
 
+def _made_up(answer: str, question: str, evidence: list[Hit]) -> list[str]:
+    """The content words of a generated answer that neither the question nor any retrieved
+    chunk holds, when they are most of its own words (at least four of them): the answer
+    was written from the model's memory. [] otherwise."""
+    asked = set(content_terms(question))
+    own = [t for t in content_terms(answer) if t not in asked and not t.isdigit()]
+    if len(own) < 4:
+        return []
+    seen: set[str] = set().union(*(_tokens(f"{chunk_text(h)}\n{_metadata_text(h)}") for h in evidence)) \
+        if evidence else set()
+    missing = [t for t in own if not _has_term(seen, t)]
+    return missing if 2 * len(missing) > len(own) else []
+
+
 def _agent_stated(question: str, name: str, evidence: list[Hit]) -> bool:
     """For "who <did> X?": a chunk naming the answer as the agent of something, after "by"
     ("a prior work by Syrus Akbary", "maintained by ..."), states who did it, however the
@@ -2614,6 +2692,8 @@ def _has_term(toks: set[str], term: str) -> bool:
     """A stemmed content term in a chunk's tokens: as written, without a final e, or (5
     letters or more) as the start of a longer word."""
     if term in toks or term.rstrip("e") in toks or term + "e" in toks:  # "makes" stems to "mak"
+        return True
+    if any(w in toks for w in spellings(term) - {term}):  # "license" in a page writing "licence"
         return True
     if len(term) >= 5 and any(x.startswith(term) for x in toks):
         return True
@@ -3106,7 +3186,20 @@ def _asked_label(label: str, q_stems: set[str], max_words: int = 0) -> bool:
     if not words or max_words and len(words) > max_words or all(w in STOPWORDS for w in words):
         return False
     return all(_one_stem(w) in q_stems or w.endswith("er") and _one_stem(w[:-2]) in q_stems
-               for w in words)
+               or w in STOPWORDS for w in words)  # "Licensed under": its function word is no field
+
+
+def _half_asked(label: str, q_stems: set[str]) -> bool:
+    """A label of two or three words whose content words the question half names ("Parent
+    POM" for "Which parent does X inherit from?", "Source code" for "its source repository")."""
+    words = [w for w in re.split(r"[\W_\d]+", label.lower()) if w and w not in STOPWORDS]
+    # a word naming the value's kind ("Project URL" for "which URL ... its source repository")
+    # says what the answer is, not which field holds it
+    hit = sum(_one_stem(w) in q_stems and w not in _KIND_WORDS for w in words)
+    return 2 <= len(words) <= 3 and 2 * hit >= len(words)
+
+
+_KIND_WORDS = {"url", "link", "address", "web", "site", "website", "name", "number", "date", "version", "id"}
 
 
 def _month_stated(name: str, text: str) -> bool:
@@ -3129,7 +3222,8 @@ def _page_words(text: str) -> set[str]:
     """The words of a text that may name a catalog page, as page names are kept ("-" for "_"
     and "."): identifiers ("ruamel.yaml", "c++") and scoped names ("@npmcli/fs") whole, and
     their parts."""
-    words = re.findall(r"@[\w.-]+/[\w][\w.+-]*[\w+]|[\w][\w.+-]*[\w+]|\w", text)
+    words = re.findall(r"@[\w.-]+/[\w][\w.+-]*[\w+]|[\w][\w.+-]*(?::[\w][\w.+-]*)+[\w+]|[\w][\w.+-]*[\w+]|\w",
+                       text)  # (a coordinate whole: "org.ow2.asm:asm-commons")
     words += re.findall(r"[\w][\w.+-]*[\w+]|\w", text)
     return {re.sub(r"[-_.]", "-", w.lower()) for w in words}
 
@@ -3139,7 +3233,7 @@ def _pages_named_in(question: str, pages: set[str]) -> set[str]:
     a scoped name it writes whole ("@sigstore/tuf" holds the page "sigstore"), nor a page
     called by a function word ("which") unless the word is quoted."""
     named = _page_words(question) & pages
-    named = {n for n in named if not any(o != n and n in re.split(r"[@/]", o) for o in named)}
+    named = {n for n in named if not any(o != n and n in re.split(r"[@/:]", o) for o in named)}
     return {n for n in named if n not in STOPWORDS
             or re.search(rf"[`'\"\u201c]{re.escape(n)}\b", question, re.I)}
 
@@ -3270,8 +3364,12 @@ def _version_of_another(question: str, text: str, start: int) -> bool:
                 and before.group(1).lower() != m.group(1).lower())
 
 
-_ASKS_VERSION = re.compile(r"\b(?:versions?|releases?)\b|"
+_ASKS_VERSION = re.compile(r"\b(?:versions?|releases?)\b|\b(?:semver|engines?)\s+ranges?\b|"
                            r"\b(?:newer|older|later|earlier)\s+(?:minimum\s+)?(?-i:[A-Z])\w*", re.I)
+# "... for its dependency X?", "... its dependency on X": the thing whose version is asked
+_VERSION_STEMS = {"version", "releas"}  # `_one_stem`s of the two words for one field
+_DEPENDENCY_NAMED = re.compile(r"\b(?:its|the|a)\s+(?:runtime\s+)?(?:dependency|requirement)\s+(?:on\s+)?"
+                               r"[\"'\u201c]?([@\w][\w.+/@-]*)", re.I)
 _ASKED_OWNER = re.compile(r"\b(?:newer|older|later|earlier|minimum|required)\s+(?:minimum\s+)?"
                           r"(?-i:([A-Z][\w.+-]*))")
 

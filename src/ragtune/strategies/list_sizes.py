@@ -182,6 +182,12 @@ _ANY_VERB_ITEM = re.compile(r"\b(?P<verb>requires?|requiring|depends?\s+on|depen
                             r"(?P<item>[\w][\w.+-]*)", re.I)
 
 
+# "lists minimatch as a dependency", "names X as a requirement": the item, then its list's noun
+_ITEM_AS_NOUN = re.compile(r"\b(?:lists?|listing|names?|naming|has|have|declares?|declaring|includes?|including)\s+"
+                           r"(?P<item>[\w@][\w.+/@-]*)\s+as\s+an?\s+(?:(?:runtime|direct)\s+)?"
+                           r"(?P<noun>[a-z][\w-]*)\b", re.I)
+
+
 def list_conditions(question: str) -> list[tuple[frozenset[str], str | None]]:
     """Every condition on a page's lists the question writes, wherever it stands."""
     out: list[tuple[frozenset[str], str | None]] = []
@@ -198,6 +204,11 @@ def list_conditions(question: str) -> list[tuple[frozenset[str], str | None]]:
             out.append((terms, m.group("item")))
     for m in _ANY_VERB_ITEM.finditer(question):
         if terms := list_terms("", m.group("verb").split()[0]):
+            out.append((terms, m.group("item")))
+    for m in _ITEM_AS_NOUN.finditer(question):
+        noun = m.group("noun").lower()  # a dependency is what a thing depends on, as its verb says
+        verb = "depends" if noun.startswith("depend") else "requires" if noun.startswith("requir") else ""
+        if terms := list_terms("" if verb else noun, verb):
             out.append((terms, m.group("item")))
     return out
 

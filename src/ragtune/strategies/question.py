@@ -9,6 +9,7 @@ quoted strings. Nothing here knows a corpus's wording or vocabulary; the agentic
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\
 # hyphenated words with a capital or a digit in them
 _CODE_TOKEN = (
     r"[A-Za-z_][\w]*(?:[._/][A-Za-z_\d][\w]*)+"  # yeager.ai, os.path, snake_case via \w, a/b
+    # a coordinate: parts joined by a colon with no space, hyphens inside ("org.ow2.asm:asm-commons")
+    r"(?::[A-Za-z_\d][\w]*(?:-\w+)*(?:[._][A-Za-z_\d][\w]*(?:-\w+)*)*)*"
     r"|[A-Za-z]*[a-z][A-Z][\w]*"  # iPhone, macOS, PyTorch
     r"|\w*_\w+"  # snake_case
     r"|(?!\d{4}-\d\d)(?=[\w-]*[A-Z\d])[A-Za-z\d]+(?:-[A-Za-z\d]+)+"  # Wi-Fi, GPT-4, BUG-882
@@ -63,8 +66,9 @@ _CODE_TOKEN = (
 _CAP_TOKEN = r"[A-Z][\w'&+-]*"
 _NUM_TOKEN = r"\d+(?:[.,]\d+)*"
 _NAME = re.compile(
-    rf"(?<![\w.-])(?:{_CODE_TOKEN}|{_CAP_TOKEN})(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+|&[ \t]+)?(?:{_CODE_TOKEN}|{_CAP_TOKEN}|{_NUM_TOKEN}\b))*"
+    rf"(?<![\w.-])(?:{_CODE_TOKEN}|{_CAP_TOKEN})(?:[ \t]+(?:(?:of|de|van|von|&)[ \t]+(?=[A-Z]))?(?:{_CODE_TOKEN}|{_CAP_TOKEN}|{_NUM_TOKEN}\b))*"
 )
+_COORDINATE = re.compile(r"[A-Za-z_][\w.-]*:[A-Za-z_\d][\w.:-]*")
 _WORD = re.compile(r"[A-Za-z0-9][\w.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
@@ -215,6 +219,10 @@ def names(text: str, known: set[str] | None = None) -> list[str]:
         # trailing function words ("Model 3 of")
         while toks and toks[-1].lower() in ("of", "de", "van", "von", "&"):
             toks = toks[:-1]
+        # a coordinate is a whole name ("POM org.apache.maven:maven-core" is a word, then it)
+        if len(toks) > 1 and any(_COORDINATE.fullmatch(t) for t in toks):
+            out += [t for t in toks if _COORDINATE.fullmatch(t)]
+            toks = list(itertools.takewhile(lambda t: not _COORDINATE.fullmatch(t), toks))
         # a possessive ends a name: "Beautiful Soup's bs4/doc" names two things
         for part in re.split(r"(?<=\w)['\u2019]s\s+", " ".join(toks)):
             span = re.sub(r"'s$", "", part).strip(" ,.?:;!'\"")
@@ -284,11 +292,18 @@ _NUMBER_CUE = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
     r"expensive)\b"
     rf"|\b(?:what|which)\s+(?:is\s+|are\s+|was\s+|were\s+|'s\s+)?(?:the\s+|its\s+|their\s+)?"
-    rf"(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b(?!\s+as\b)(?!{_NOUN_AFTER})"  # "which vectors count as": a verb
+    # (no verb between: "What colour is danger level 4?" asks for a colour, not a level)
+    rf"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will)\b)[\w'\u2019-]+\s+){{0,3}}?"
+    rf"(?:{_QUANTITY_NOUNS})\b(?!\s+as\b)(?!{_NOUN_AFTER})"  # "which vectors count as": a verb
     rf"|\bwhat's\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
     r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:most|least|maximum|minimum|highest|lowest)\b",
     re.I,
 )
+# a number that names a thing: "the serial number", "its phone number", "the part number"
+_CODE_NUMBER = re.compile(r"\b(?:serial|phone|telephone|mobile|fax|part|model|registration|reference|account|"
+                          r"order|ticket|case|policy|invoice|item|batch|lot|tracking|extension|flight|"
+                          r"platform|gate|seat|id|identification|vat|sort|catalogue|catalog|product)\s+"
+                          r"(?:numbers?|no\.?|#)", re.I)
 _DATE_CUE = re.compile(
     r"^\s*when\b|\b(?:in|by|from|since|until)\s+when\s+(?:did|does|do|was|were|is|will|are|has|"
     r"have|had|must|should|can)\b|\bwhen\s+(?:did|does|do|was|were|is|will|"
@@ -304,6 +319,8 @@ _VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the
                           # installs a newer release?" asks for a command
                           r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will|a|an|the)\b)[\w'-]+\s+){0,5}?"
                           r"(?:version|release)\b(?!\s+v?\d)|\b(?:what|which)\s+(?:versions|releases)\s+of\b|"
+                          # "What node engine range / semver range does X declare?": a range of versions
+                          r"\b(?:what|which)\s+(?:[\w.-]+\s+){0,2}?(?:engines?|semver|version)\s+range\b|"
                           r"\bversion\s+(?:is|was)\s+(?:recorded|pinned|installed|current)\b|"
                           # "Which Python versions ...", "What Python requirement does X declare?":
                           # the versions of a named thing, or the bound one requires of it
@@ -380,6 +397,8 @@ def answer_type(question: str) -> str:
         return "version"
     if _DATE_CUE.search(question):
         return "date"
+    if _CODE_NUMBER.search(question) and not re.match(r"\s*how\s+many\b", question, re.I):
+        return "name"  # a serial or phone number is a code, not a quantity
     if (m := _NUMBER_CUE.search(question)) and not (m.start() > 0 and _ASKS_THING.match(question)
                                                     and m.group(0).lower().startswith("how")):
         # "Which package can limit how many threads they use?" asks for a package
@@ -391,7 +410,7 @@ def answer_type(question: str) -> str:
 
 # ---------------------------------------------------------------- coordination: options
 
-_CLAUSE_BREAK = re.compile(r"[,;:?!()]|\b(?:which|who|whom|what|whether|between|than|is|are|"
+_CLAUSE_BREAK = re.compile(r"[,;?!()]|:(?![\w])|\b(?:which|who|whom|what|whether|between|than|is|are|"
                            r"was|were|does|did|do|has|have|had)\b", re.I)
 
 

@@ -128,5 +128,6 @@ def shared_ask(question: str) -> SharedAsk | None:
 def item_key(item: str) -> str:
     """An item as compared across lists: its name before a version bound or a note, lower
     case, with "-", "_", "." and spaces alike ("typing_extensions>=4" ~ "Typing-Extensions")."""
-    name = re.split(r"\s*[(<>=!~;\[]", item.strip(" \t|*-\u2022"), maxsplit=1)[0]
+    # ... or before a caret range or a bare version after a space ("minimatch ^10.2.2", "semver 7")
+    name = re.split(r"\s*[(<>=!~;\[]|\s*\^|\s+(?=v?\d)", item.strip(" \t|*-\u2022"), maxsplit=1)[0]
     return re.sub(r"[-_.\s]+", "-", name.strip().lower()).strip("-")

@@ -125,6 +125,7 @@ def _unit(word: str | None) -> str:
     return {"metres": "m", "meters": "m", "mins": "min", "secs": "sec", "hrs": "hr"}.get(low, s)
 
 
+_SPLIT_YEAR = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)[/\u2013-](\d\d)(?![\w/-]|[.,]\d)")
 _YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 
 
@@ -161,6 +162,9 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             re.search(r"(?:[<>=!~]=|[<>\u2264\u2265])\s?$", before) is not None and not _is_unit_next(after))
         if versionish and not re.search(rf"(?:{_CUR_WORDS})\s?$", text[max(0, m.start() - 5): m.start()], re.I):
             add(Value(m.group(0), "version", version_key(m.group(0)), "", m.start(), m.end()))
+    for m in _SPLIT_YEAR.finditer(text):  # "2026/27", "2025-26": one financial year, no "27"
+        if int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+            add(Value(m.group(0), "date", (int(m.group(1)), 0, 0), "", m.start(), m.end()))
     for m in YEAR.finditer(text):
         if _is_unit_next(text[m.end(1): m.end(1) + 12]):
             continue  # "1598 KiB", "2000 km": a quantity with its unit, no year
