@@ -78,3 +78,19 @@ def test_a_whole_job_budget_shrinks_the_probe_and_the_dev_set():
     assert dev_items_for(120, 40) == 16
     assert dev_items_for(120, 5) == 5  # never more than asked
     assert dev_items_for(30 * 60, 40) == 40
+
+
+def test_bf16_training_only_where_onednn_may_use_bf16_instructions(monkeypatch):
+    """An ISA cap for oneDNN below AVX512_CORE_BF16 (the tests set AVX2 for exact int8 text)
+    emulates bf16 in torch's kernels too: a LoRA step then took 40 s against 3 s in fp32 on an
+    AVX512-BF16 EPYC (2026-12-02), so training picks fp32 under such a cap."""
+    from ragtune.finetune import train
+    from ragtune.models import backend
+
+    monkeypatch.setattr(backend, "cpu_flags", lambda: {"avx2", "avx512f", "avx512_bf16"})
+    assert train.cpu_has_fast_bf16(env={})
+    assert train.cpu_has_fast_bf16(env={"ONEDNN_MAX_CPU_ISA": "AVX512_CORE_BF16"})
+    assert not train.cpu_has_fast_bf16(env={"ONEDNN_MAX_CPU_ISA": "AVX2"})
+    assert not train.cpu_has_fast_bf16(env={"DNNL_MAX_CPU_ISA": "avx512_core"})
+    monkeypatch.setattr(backend, "cpu_flags", lambda: {"avx2"})
+    assert not train.cpu_has_fast_bf16(env={})

@@ -52,6 +52,7 @@ from ragtune.corpus.english import IRREGULAR_PAST, PARTICIPLE_BASE
 from ragtune.errors import InputError
 from ragtune.prompts import ABSTAIN_TEXT, rag_user_message
 from ragtune.strategies.question import (
+    CODE_NUMBER,
     QUOTED,
     TEMPORAL,
     YEAR,
@@ -1995,12 +1996,15 @@ class Agentic(Rag):
             elif r.decided_by == "rag" and loops(r.text):
                 why = "rag's answer repeats itself"  # a small model's loop states nothing
             elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
-                    and (made_up := _made_up(r.text, r.question, [*evidence, *r.floor.retrieved])):
+                    and (made_up := _made_up(r.text, r.question, [*evidence, *r.floor.retrieved],
+                                             share=0.75 if r.want == "open" else 0.5)):
                 # an answer written from the model's memory, not the passages ("it depends on
                 # the airline"; a definition of a term the documents only name)
                 why = f"rag's answer is mostly words no chunk holds: {', '.join(made_up[:6])}"
             elif r.decided_by == "rag" and r.want == "name" and not exhausted \
-                    and r.kind not in ("comparison", "multi_hop") and self._names_nothing_new(r.text, r.question):
+                    and r.kind not in ("comparison", "multi_hop") and _ASKS_AGENT.match(r.question) \
+                    and self._names_nothing_new(r.text, r.question):
+                # (a person or a code is named; a section or an industry may be a plain word)
                 why = "rag's answer names nothing the question does not"  # "X was appointed to replace X"
             elif r.decided_by == "rag" and \
                     (address := _unstated_address(r.text, r.question, evidence)):
@@ -2056,8 +2060,8 @@ class Agentic(Rag):
                 why = f"no chunk states what is asked: {', '.join(unstated)}" if unstated else \
                     f"the value is stated for {other}, not the year asked"
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and r.support and not exhausted and \
-                    not any(fits(v, r.want, date_kind(r.question)) for h in r.support
-                            for v in extract_values(chunk_text(h))):
+                    not any(fits(v, r.want, date_kind(r.question)) for h in [*r.support, *r.floor.retrieved[:1]]
+                            for v in extract_values(chunk_text(h))):  # (rag's best chunk is evidence too)
                 why = f"no {r.want} in the evidence"
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and not exhausted and \
                     not states_value(r.text, r.want, r.question):
@@ -2644,10 +2648,11 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
     return [] if found else relation
 
 
-def _made_up(answer: str, question: str, evidence: list[Hit]) -> list[str]:
+def _made_up(answer: str, question: str, evidence: list[Hit], share: float = 0.5) -> list[str]:
     """The content words of a generated answer that neither the question nor any retrieved
-    chunk holds, when they are most of its own words (at least four of them): the answer
-    was written from the model's memory. [] otherwise."""
+    chunk holds, when they are more than `share` of its own words (at least four of them):
+    the answer was written from the model's memory. [] otherwise. (An open question's answer
+    paraphrases more: its share is the caller's, stricter.)"""
     asked = set(content_terms(question))
     own = [t for t in content_terms(answer) if t not in asked and not t.isdigit()]
     if len(own) < 4:
@@ -2655,7 +2660,7 @@ def _made_up(answer: str, question: str, evidence: list[Hit]) -> list[str]:
     seen: set[str] = set().union(*(_tokens(f"{chunk_text(h)}\n{_metadata_text(h)}") for h in evidence)) \
         if evidence else set()
     missing = [t for t in own if not _has_term(seen, t)]
-    return missing if 2 * len(missing) > len(own) else []
+    return missing if len(missing) > share * len(own) else []
 
 
 def _agent_stated(question: str, name: str, evidence: list[Hit]) -> bool:
@@ -3016,10 +3021,14 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                                                   question, re.I)), None)
     head = _head_noun(question, modifier)
     asks_path = bool(_ASKS_PATH.search(question))  # "which folder": a path is the answer
+    asks_code = want == "name" and CODE_NUMBER.search(question) is not None
     owner = _version_owner_asked(question, []) if want == "version" else None
     # relation words besides the question's own names: "tqdm 4.70.1" is tqdm's, not a relation's
     rel_words = rel - {_no_e(stem(w)) for n in skip for w in words(n)}
     named_by_owner: set[str] = set()
+    # "How deep ...?": a value measured in the asked dimension beats bare numbers and times
+    measures = {d for rx, d in _MEASURES if rx.search(question)} if want == "number" else set()
+    in_measure: set[str] = set()
     found: dict[str, float] = {}
     seen_heads: set[str] = set()
     for rank, p in enumerate(passages):
@@ -3067,6 +3076,15 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         tie += 1.0
                     tie = max(tie, label_tie)
                     found[v.text] = max(found.get(v.text, 0.0), tie - 0.1 * rank)
+                    if v.unit and v.dimension in measures:
+                        in_measure.add(v.text)
+                    if v.kind == "time" and want == "date" and kind_of_date == "date" and (
+                            day := re.search(r"(?:\bevery\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+                                             r"(?:\s*,\s*|\s+at\s+|\s+from\s+|\s+)$",
+                                             text[max(0, v.start - 24):v.start], re.I)):
+                        # "every Sunday at 19:00": a weekly time is asked with its day
+                        whole = text[v.start - len(day.group(0)):v.end]
+                        found[whole] = max(found.get(whole, 0.0), found[v.text] + 0.05)
             elif want == "name":
                 low_text = text.lower()
                 if "<" in text:  # markup is no content: `target="_blank"` names nothing
@@ -3099,6 +3117,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue
                     if set(content_terms(n)) <= q_terms:  # only the question's own words
                         continue
+                    if asks_code and not re.search(r"\d", n):
+                        continue  # "the vendor case number": a code, never a plain name
                     m = re.search(re.escape(n), text)
                     tie = tie_at(m.start(), m.end()) if m else 0.0
                     if head and m and re.search(rf"(?:\b{head}\w*\W+(?:\w+\W+)?$)", text[max(0, m.start() - 30):m.start()], re.I) \
@@ -3107,6 +3127,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     found[n] = max(found.get(n, 0.0), max(0.0, tie) - 0.01 * rank)
     if named_by_owner:  # versions written after the asked owner's name beat unnamed ones
         found = {c: tie for c, tie in found.items() if c in named_by_owner}
+    if in_measure:
+        found = {c: tie for c, tie in found.items() if c in in_measure}
     ranked = sorted(found.items(), key=lambda x: -x[1])
     return [(c, max(0.0, tie)) for c, tie in ranked[:8]]
 
@@ -3367,6 +3389,7 @@ def _version_of_another(question: str, text: str, start: int) -> bool:
 _ASKS_VERSION = re.compile(r"\b(?:versions?|releases?)\b|\b(?:semver|engines?)\s+ranges?\b|"
                            r"\b(?:newer|older|later|earlier)\s+(?:minimum\s+)?(?-i:[A-Z])\w*", re.I)
 # "... for its dependency X?", "... its dependency on X": the thing whose version is asked
+_ASKS_AGENT = re.compile(r"\s*(?:who|whom|whose)\b|.*\b(?:phone|mobile|serial|telephone)\s+number\b", re.I)
 _VERSION_STEMS = {"version", "releas"}  # `_one_stem`s of the two words for one field
 _DEPENDENCY_NAMED = re.compile(r"\b(?:its|the|a)\s+(?:runtime\s+)?(?:dependency|requirement)\s+(?:on\s+)?"
                                r"[\"'\u201c]?([@\w][\w.+/@-]*)", re.I)
@@ -3456,6 +3479,9 @@ _PHYSICAL = ("time", "length", "mass", "bytes")
 _NAME_AFTER = re.compile(r"\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,;:.)(]|$)")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,2}[a-z]+)", re.I)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
+# "how much water / power / time": an amount of a substance, never a count of things
+_HOW_MUCH_STUFF = re.compile(r"\bhow\s+much\s+(?!(?:does|did|do|is|was|are|were|will|would|can|could|has|have|"
+                             r"had|money|more|less|longer|later|earlier)\b)[a-z]+", re.I)
 _MEASURES = (
     (re.compile(r"\b(?:depth|deep|height|tall|width|wide|length|distance|far)\b", re.I), "length"),
     (re.compile(r"\b(?:weight|weigh\w*|heavy|heavier|mass)\b", re.I), "mass"),
@@ -3484,6 +3510,8 @@ def _wrong_dimension(question: str, v: Value) -> bool:
         return stem(v.unit) not in {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())}
     if dim == "count" and v.unit and v.unit != "%" and _asks_price(question):
         return True  # "240 loggers" is no cost
+    if dim == "count" and v.unit and v.unit != "%" and _HOW_MUCH_STUFF.search(question):
+        return True  # "How much water does it hold?": "2,300 properties" counts things
     if dim not in _PHYSICAL and dim != "money":
         return False
     if m := _HOW_MANY.search(question):  # the counted noun may follow an adjective or two

@@ -300,7 +300,7 @@ _NUMBER_CUE = re.compile(
     re.I,
 )
 # a number that names a thing: "the serial number", "its phone number", "the part number"
-_CODE_NUMBER = re.compile(r"\b(?:serial|phone|telephone|mobile|fax|part|model|registration|reference|account|"
+CODE_NUMBER = re.compile(r"\b(?:serial|phone|telephone|mobile|fax|part|model|registration|reference|account|"
                           r"order|ticket|case|policy|invoice|item|batch|lot|tracking|extension|flight|"
                           r"platform|gate|seat|id|identification|vat|sort|catalogue|catalog|product)\s+"
                           r"(?:numbers?|no\.?|#)", re.I)
@@ -397,7 +397,7 @@ def answer_type(question: str) -> str:
         return "version"
     if _DATE_CUE.search(question):
         return "date"
-    if _CODE_NUMBER.search(question) and not re.match(r"\s*how\s+many\b", question, re.I):
+    if CODE_NUMBER.search(question) and not re.match(r"\s*how\s+many\b", question, re.I):
         return "name"  # a serial or phone number is a code, not a quantity
     if (m := _NUMBER_CUE.search(question)) and not (m.start() > 0 and _ASKS_THING.match(question)
                                                     and m.group(0).lower().startswith("how")):
@@ -547,7 +547,7 @@ _LATER_FOR_DATES = re.compile(r"\b(later|latest|newer|newest|younger|youngest|mo
 
 TEMPORAL = re.compile(r"\b(most recent(?:ly)?|latest|currently|current|now|nowadays|today|"
                       r"these days|at present|at the moment|presently|as of now|still|"
-                      r"up to date|this year)\b", re.I)
+                      r"up to date|this year|this (?:winter|summer|spring|autumn|season))\b", re.I)
 
 
 def direction(question: str, values_are_dates: bool) -> str | None:

@@ -204,6 +204,9 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         if stuck and (stuck.lower() in _UNIT_WORDS or stuck.islower() and stuck in _SCALE):
             unit, unit_word = _unit(stuck), None  # "5kg", "3GB": a unit written on
             end += len(stuck)
+        elif stuck == "p" and not m.group("cur") and number < 100 and not re.match(r"p\w", text[end:]):
+            unit, unit_word, number = "gbp", None, number / 100  # "45p per mile": pence
+            end += 1
         elif stuck and stuck.lower() not in ("st", "nd", "rd", "th", "x"):
             continue  # "3S", "2FA", "5G": a name's part, not a number
         if m.group("mag"):  # "300M": a count written short
