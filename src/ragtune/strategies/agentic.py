@@ -3027,7 +3027,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     rel_words = rel - {_no_e(stem(w)) for n in skip for w in words(n)}
     named_by_owner: set[str] = set()
     # "How deep ...?": a value measured in the asked dimension beats bare numbers and times
-    measures = {d for rx, d in _MEASURES if rx.search(question)} if want == "number" else set()
+    measures = {d for rx, d in _MEASURES if rx.search(question)} - {"time"} if want == "number" else set()
     in_measure: set[str] = set()
     found: dict[str, float] = {}
     seen_heads: set[str] = set()
@@ -3479,9 +3479,6 @@ _PHYSICAL = ("time", "length", "mass", "bytes")
 _NAME_AFTER = re.compile(r"\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,;:.)(]|$)")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,2}[a-z]+)", re.I)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
-# "how much water / power / time": an amount of a substance, never a count of things
-_HOW_MUCH_STUFF = re.compile(r"\bhow\s+much\s+(?!(?:does|did|do|is|was|are|were|will|would|can|could|has|have|"
-                             r"had|money|more|less|longer|later|earlier)\b)[a-z]+", re.I)
 _MEASURES = (
     (re.compile(r"\b(?:depth|deep|height|tall|width|wide|length|distance|far)\b", re.I), "length"),
     (re.compile(r"\b(?:weight|weigh\w*|heavy|heavier|mass)\b", re.I), "mass"),
@@ -3510,8 +3507,6 @@ def _wrong_dimension(question: str, v: Value) -> bool:
         return stem(v.unit) not in {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())}
     if dim == "count" and v.unit and v.unit != "%" and _asks_price(question):
         return True  # "240 loggers" is no cost
-    if dim == "count" and v.unit and v.unit != "%" and _HOW_MUCH_STUFF.search(question):
-        return True  # "How much water does it hold?": "2,300 properties" counts things
     if dim not in _PHYSICAL and dim != "money":
         return False
     if m := _HOW_MANY.search(question):  # the counted noun may follow an adjective or two

@@ -547,7 +547,7 @@ _LATER_FOR_DATES = re.compile(r"\b(later|latest|newer|newest|younger|youngest|mo
 
 TEMPORAL = re.compile(r"\b(most recent(?:ly)?|latest|currently|current|now|nowadays|today|"
                       r"these days|at present|at the moment|presently|as of now|still|"
-                      r"up to date|this year|this (?:winter|summer|spring|autumn|season))\b", re.I)
+                      r"up to date|this year)\b", re.I)
 
 
 def direction(question: str, values_are_dates: bool) -> str | None:
