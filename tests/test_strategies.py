@@ -353,6 +353,11 @@ def test_rules_found_on_the_catalog3_read_split_and_the_fourth_catalog_dev():
     # "2026/27" is one financial year, no "27"
     assert [(v.kind, v.text) for v in extract_values("the bill for 2026/27: GBP 311")] == [
         ("date", "2026/27"), ("number", "GBP 311")]
+    # a code number is one token holding a digit, not a name
+    from ragtune.strategies.agentic import Passage, typed_candidates
+    h = Hit("r", "c", 1.0, text="The stretcher Helix 40 carries serial HW3-88412 on its frame.")
+    assert [c for c, _ in typed_candidates("What is the serial number of the stretcher?", "name",
+                                           [Passage(h.text, h, 1.0)], [])] == ["HW3-88412"]
     # pence are money
     assert [(v.unit, v.key) for v in extract_values("45p per mile")] == [("gbp", (0.45,))]
     assert not extract_values("1080p video")

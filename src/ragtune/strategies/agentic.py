@@ -892,14 +892,16 @@ class Agentic(Rag):
                 if candidates(group):
                     passages = group
                     break
-        if r.want == "name" and (got := pick_record(r.question, self._record_collections(),
+        # (a record's name answers no "case number" question: a code is asked)
+        names_asked = r.want == "name" and not CODE_NUMBER.search(r.question)
+        if names_asked and (got := pick_record(r.question, self._record_collections(),
                                                     direction(r.question, values_are_dates=False))):
             rec, field, cond = got
             name = next((str(rec[k]) for k in ("name", "title") if rec.get(k)), "")
             if name:
                 return _take(r, t, name, "count", "the records of a collection the question names",
                              where=cond, by=field)
-        if r.want == "name" and (got := select_record(r.question, self._record_collections())):
+        if names_asked and (got := select_record(r.question, self._record_collections())):
             name, cond = got
             return _take(r, t, name, "count", "the one record of the collection the question names that meets it",
                          where=cond)
@@ -3117,8 +3119,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue
                     if set(content_terms(n)) <= q_terms:  # only the question's own words
                         continue
-                    if asks_code and not re.search(r"\d", n):
-                        continue  # "the vendor case number": a code, never a plain name
+                    if asks_code and not re.fullmatch(r"[^\s\d]*\d\S*", n):
+                        continue  # "the vendor case number": a code (one token), never a name
                     m = re.search(re.escape(n), text)
                     tie = tie_at(m.start(), m.end()) if m else 0.0
                     if head and m and re.search(rf"(?:\b{head}\w*\W+(?:\w+\W+)?$)", text[max(0, m.start() - 30):m.start()], re.I) \
