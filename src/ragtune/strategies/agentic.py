@@ -2004,7 +2004,8 @@ class Agentic(Rag):
                 # the airline"; a definition of a term the documents only name)
                 why = f"rag's answer is mostly words no chunk holds: {', '.join(made_up[:6])}"
             elif r.decided_by == "rag" and r.want == "name" and not exhausted \
-                    and r.kind not in ("comparison", "multi_hop") and _ASKS_AGENT.match(r.question) \
+                    and r.kind not in ("comparison", "multi_hop") \
+                    and (_ASKS_AGENT.match(r.question) or CODE_NUMBER.search(r.question)) \
                     and self._names_nothing_new(r.text, r.question):
                 # (a person or a code is named; a section or an industry may be a plain word)
                 why = "rag's answer names nothing the question does not"  # "X was appointed to replace X"
@@ -3391,7 +3392,7 @@ def _version_of_another(question: str, text: str, start: int) -> bool:
 _ASKS_VERSION = re.compile(r"\b(?:versions?|releases?)\b|\b(?:semver|engines?)\s+ranges?\b|"
                            r"\b(?:newer|older|later|earlier)\s+(?:minimum\s+)?(?-i:[A-Z])\w*", re.I)
 # "... for its dependency X?", "... its dependency on X": the thing whose version is asked
-_ASKS_AGENT = re.compile(r"\s*(?:who|whom|whose)\b|.*\b(?:phone|mobile|serial|telephone)\s+number\b", re.I)
+_ASKS_AGENT = re.compile(r"\s*(?:who|whom|whose)\b", re.I)
 _VERSION_STEMS = {"version", "releas"}  # `_one_stem`s of the two words for one field
 _DEPENDENCY_NAMED = re.compile(r"\b(?:its|the|a)\s+(?:runtime\s+)?(?:dependency|requirement)\s+(?:on\s+)?"
                                r"[\"'\u201c]?([@\w][\w.+/@-]*)", re.I)
