@@ -1381,3 +1381,51 @@ def test_rag_over_http_gives_the_local_answers(tiny_project, tiny_test, pool):
         remote = build_strategy("rag", project, HttpGenerator(url, max_retries=0), index=index)
         got = [a.text for a in remote.answer_many([i.question for i in items])]
     assert got == expected
+
+
+def test_rules_found_on_the_fifth_tables_and_sixth_prose_dev_splits():
+    """Rules from the dev splits of tables5 and prose6 (2026-12-02, their test splits unread),
+    each general: a weekly time is one value, "How deep was" is answered by the value written
+    before "deep", a code by the value after its own label, a record by a field no other
+    record shares, a name rag copied with a letter wrong by the passages' spelling; a sum's
+    result, a figure from another year's page and a relation only a name spells are no answers;
+    a price asked by its verb."""
+    from ragtune.strategies.agentic import (
+        Passage, _asks_price, _misspelt, _name_fields, _ungrounded, _unstated_relation,
+        _value_of_another_year, typed_candidates,
+    )
+
+    def cands(question, text, want="number", kind="date"):
+        h = Hit("d", "c", 1.0, text=text)
+        return [c for c, _ in typed_candidates(question, want, [Passage(text, h, 1.0)], [], kind_of_date=kind)]
+
+    assert cands("When is the weekly rope drill?", "Rope drill: every Tuesday at 18:30 in the yard.",
+                 "date") == ["every Tuesday at 18:30"]
+    assert cands("How deep was the trench?", "The trench was 2 m long and 80 cm deep.") == ["80 cm"]
+    assert "2 m" in cands("How long after digging did it flood?", "The trench was 2 m long and 80 cm deep.")
+    assert cands("What is the serial number of the snow probe?",
+                 "id: PX-01 item: Snow probe serial: SN7-2231 base: Lochend", "name")[0] == "SN7-2231"
+    rows = [{"id": "A-1", "item": "Probe set (20)", "base": "Lochend", "serial": "SN7-2231"},
+            {"id": "A-2", "item": "Rope bag", "base": "Lochend", "serial": "RB-0012"}]
+    assert _name_fields(rows) == ["item"]
+    assert _name_fields([{"name": "Ann", "item": "x"}]) == ["name"]
+    ev = "Jorun Haldine teaches biology at the academy."
+    assert _misspelt("Jorun Haldane is the teacher.", "Jorun Haldine", ev.lower())
+    assert not _misspelt("Jorun Haldine is the teacher.", "Jorun Haldine", ev.lower())
+    assert not _misspelt("Mara Holt is the teacher.", "Jorun Haldine", ev.lower())
+    assert not _misspelt("Ann is the teacher.", "Anne", ev.lower())
+    figures = Hit("news/review", "c", 1.0, title="2025 in figures",
+                  text="The season ran from 15 December 2024 to 30 April 2025.\n| Lochend | 7 | 5 |")
+    assert _value_of_another_year("How many casualties did Lochend have in 2024?", "5 casualties", [figures]) == "2025"
+    stated = Hit("news/review", "c", 1.0, title="2025 in figures", text="In 2024 Lochend had 5 casualties.")
+    assert _value_of_another_year("How many casualties did Lochend have in 2024?", "5", [stated]) == ""
+    sown = [Hit("d", "c", 1.0, text="The 12 ha meadow was sown with 34 species.")]
+    assert _ungrounded("12 / 34 = 0.33.", "number", "At what rate was the meadow sown?", sown) == "0.33"
+    assert _ungrounded("It was sown with 34 species.", "number", "How many species were sown?", sown) == ""
+    trust = [Hit("d", "c", 1.0, text="Since 2011 the Orrin Seed Trust has kept our duplicates; the trust never opens them.")]
+    assert _unstated_relation("In what year was the Orrin Seed Trust founded?", "date", trust) == ["found"]
+    assert answer_type("What is the ski club paying for the old snowcat?") == "number"
+    assert answer_type("What does the hut charge per night?") == "number"
+    assert answer_type("What is the charge nurse called?") != "number"
+    assert _asks_price("What does the hut charge per night?")
+    assert not _asks_price("How much notice cancels a booking without being charged?")

@@ -29,6 +29,7 @@ the index's metadata values, never document text.
 from __future__ import annotations
 
 import calendar
+import difflib
 import json
 import math
 import re
@@ -957,6 +958,13 @@ class Agentic(Rag):
         agree = [c for c in cands if _same_answer(floor, c)] if not is_abstention(floor) else []
         if agree and all(_same_answer(agree[0], c) or _same_answer(c, agree[0]) for c in agree):
             agree = agree[:1]  # "3 days" and "three days": one value
+        misspelt = []
+        if not agree and r.want == "name" and not is_abstention(floor):
+            # rag copied a name with a letter wrong ("Greer Mallacha" for the passages' "Greer
+            # Mallachy"): the name it meant is the one the passages spell
+            read = " ".join(chunk_text(p.hit) + " " + p.text for p in passages).lower()
+            misspelt = [c for c in cands if _misspelt(floor, c, read)]
+            agree = misspelt[:1] if len(misspelt) == 1 else []
         prompt = self.messages(q, passages)
         choice = self._scores(prompt, cands) if len(cands) > 1 else [0.0]
         scores = [c + TIE_WEIGHT * tie for c, tie in zip(choice, ties)]
@@ -995,8 +1003,8 @@ class Agentic(Rag):
         if pick is not None:
             r.text = r.raw = r.span = pick
             r.agreed = why == "agrees with rag"
-            if why == "agrees with rag":  # rag's own sentence keeps what the span cuts off
-                # ("the Ostvane service desk", "Lloyd's k-means"); the span confirmed it
+            if why == "agrees with rag" and not misspelt:  # rag's own sentence keeps what the span
+                # cuts off ("the Ostvane service desk", "Lloyd's k-means"); the span confirmed it
                 said = [x for x in split_sentences(floor) if _same_answer(x, pick)]
                 whole = said[0] if said else floor
                 if not loops(whole):  # a sentence repeating the value states it as a list
@@ -1757,12 +1765,15 @@ class Agentic(Rag):
         q_words = _stems(question)
         found: dict[tuple[str, str], str] = {}
         for rows in self._record_collections().values():
+            keys = _name_fields(rows)
             for rec in rows:
-                name = str(rec.get("name") or rec.get("title") or "")
-                if len(name) < 3 or not _mentions_name(question, name):
+                name_key = next((k for k in keys if len(str(rec.get(k) or "")) >= 3
+                                 and _mentions_name(question, str(rec[k]))), "")
+                name = str(rec.get(name_key) or "")
+                if not name:
                     continue
                 for key, value in rec.items():
-                    if key in ("name", "title", "id", "text") or not isinstance(value, str) \
+                    if key in ("name", "title", "id", "text", name_key) or not isinstance(value, str) \
                             or not _asked_label(key, q_words) or _mentions(question, value):
                         continue
                     found[(key, value)] = name
@@ -2533,8 +2544,10 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
     # an open answer's own figures count too: a code, a size or a timeout the evidence never
     # gives ("The alarm code is 1234.") is made up whatever the question's type
     stated = _LIST_MARK.sub(" ", answer) if want == "open" else answer  # "1. ..." is no figure
-    said_v = [v for v in extract_values(stated)
-              if (fits(v, want) or want == "open" and v.kind != "weekday") and (v.kind, v.key) not in q_keys]
+    # "12 / 34 = 0.33": a sum's result is what it states
+    result_at = sums[-1].end() if want == "number" and (sums := list(re.finditer(r"\d\s*=\s*(?=\S)", stated))) else 0
+    said_v = [v for v in extract_values(stated) if v.start >= result_at
+              and (fits(v, want) or want == "open" and v.kind != "weekday") and (v.kind, v.key) not in q_keys]
     if not said_v:
         return ""
     values = [(t, extract_values(t)) for t in texts]
@@ -2614,10 +2627,14 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
     because rag's answer names them) are checked: a typed span was picked for its relation
     already, and a paraphrase ("makes" for "manufacturer") costs a right span more often than
     it stops a wrong one (dev, 2026-12-01; a title word is often the relation too, as in a
-    headline about who was appointed). Irregular verb forms state their verb ("made"). With
-    `every`, the relation's words that no chunk holds (a short answer to an open question)."""
+    headline about who was appointed). Irregular verb forms state their verb ("made"). The
+    question's own names state nothing ("Foundation", "the foundation" are no "founded").
+    With `every`, the relation's words that no chunk holds (a short answer to an open
+    question)."""
     if QUOTED.search(question):
         return []
+    own_names = sorted((n for n in names(question, capitalised_words(question)) if " " in n.strip()),
+                       key=len, reverse=True)
     subject: set[str] = set()
     for h in evidence:
         subject |= _tokens(h.title or "")
@@ -2626,6 +2643,9 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
     if not relation or not evidence:
         return []
     def words_of(text: str) -> set[str]:
+        for n in own_names:  # the name, and its head noun standing for it ("the foundation")
+            text = re.sub(re.escape(n), " ", text, flags=re.I)
+            text = re.sub(rf"\b{re.escape(n.split()[-1])}\b", " ", text, flags=re.I)
         seen = _tokens(text)
         # an address written out states what it is ("max@uni.de" is an e-mail address)
         if re.search(r"[\w.+-]+@[\w-]+\.[\w.-]+", text):
@@ -2804,10 +2824,45 @@ def _states_other_version(floor: str, question: str, texts: list[str]) -> bool:
 _YEAR_WORD = re.compile(r"(?<![\w.-])(19\d\d|20\d\d)(?![\w.-])")
 
 
+def _name_fields(rows: list[dict[str, Any]]) -> list[str]:
+    """The fields that name a collection's records: `name` or `title`, else each field of
+    words whose value no two records share (an equipment register's `item: Vacuum mattress`;
+    codes, dates and numbers name nothing)."""
+    if any(r.get("name") or r.get("title") for r in rows):
+        return [k for k in ("name", "title") if any(r.get(k) for r in rows)]
+    def word_like(v: str) -> bool:  # "Probe set (20)" names; "HW3-88412" and dates are codes
+        return bool(re.search(r"[^\W\d_]{3}", v)) and not re.fullmatch(r"\S*\d\S*", v)
+    keys = sorted({k for r in rows for k in r if k not in ("id", "text")})
+    out = []
+    for k in keys:
+        vals = [str(r[k]).strip().lower() for r in rows if isinstance(r.get(k), str)]
+        if len(vals) == len(rows) and len(set(vals)) == len(vals) and all(word_like(v) for v in vals):
+            out.append(k)
+    return out
+
+
+def _misspelt(answer: str, name: str, evidence: str) -> bool:
+    """Whether a generated answer writes `name` with a letter or two wrong: a capitalised span
+    of as many words, not itself in the (lower-cased) evidence, at least 85% alike. Names of
+    six letters or more without digits only ("Ann"/"Anne", "v2"/"v3" are other things)."""
+    if len(name) < 6 or re.search(r"\d", name) or name.lower() in answer.lower():
+        return False
+    n = len(name.split())
+    toks = re.findall(r"[^\W\d_][\w'-]*", answer)
+    for i in range(len(toks) - n + 1):
+        span = " ".join(toks[i:i + n])
+        if span[0].isupper() and span.lower() not in evidence \
+                and difflib.SequenceMatcher(None, span.lower(), name.lower()).ratio() >= 0.85:
+            return True
+    return False
+
+
 def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> str:
     """For a question that asks about one year ("in 2024"): the other year every chunk stating
     the answer's number is about (by its text, title, id or metadata) when none of them names
-    the asked year; "" otherwise."""
+    the asked year; "" otherwise. A sentence stating the number beside the asked year is about
+    it; else a title or id naming years says which the chunk is about ("2025 in figures" whose
+    text mentions a season starting in December 2024)."""
     asked = {y for y in _YEAR_WORD.findall(question)}
     if len(asked) != 1:
         return ""
@@ -2821,9 +2876,13 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
         if not any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h))):
             continue
         stating += 1
-        where = " ".join((chunk_text(h), h.title or "", _metadata_text(h)))
+        if any(asked & set(_YEAR_WORD.findall(sent)) for sent in split_sentences(chunk_text(h))
+               if any(v.kind == "number" and v.key in keys for v in extract_values(sent))):
+            return ""
         # an id glues a year to its words ("schedule-2025")
-        years = set(_YEAR_WORD.findall(where)) | set(re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", h.doc_id))
+        headed = set(_YEAR_WORD.findall(h.title or "")) | set(re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", h.doc_id))
+        where = " ".join((chunk_text(h), h.title or "", _metadata_text(h)))
+        years = headed or set(_YEAR_WORD.findall(where))
         if asked & years:
             return ""
         others |= years
@@ -3024,7 +3083,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                                                   question, re.I)), None)
     head = _head_noun(question, modifier)
     asks_path = bool(_ASKS_PATH.search(question))  # "which folder": a path is the answer
-    asks_code = want == "name" and CODE_NUMBER.search(question) is not None
+    code = CODE_NUMBER.search(question) if want == "name" else None
+    asks_code = code is not None
+    code_kind = code.group(0).split()[0].lower() if code else ""  # "serial" of "serial number"
     owner = _version_owner_asked(question, []) if want == "version" else None
     # relation words besides the question's own names: "tqdm 4.70.1" is tqdm's, not a relation's
     rel_words = rel - {_no_e(stem(w)) for n in skip for w in words(n)}
@@ -3032,6 +3093,13 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     # "How deep ...?": a value measured in the asked dimension beats bare numbers and times
     measures = {d for rx, d in _MEASURES if rx.search(question)} - {"time"} if want == "number" else set()
     in_measure: set[str] = set()
+    weekly_parts: set[str] = set()
+    said_with_adjective: set[str] = set()
+    # "How deep was ...?" answered by "60 cm deep": the question's adjective right after the
+    # value ("How long after joining ...?" asks no length of a thing)
+    how_adjective = m.group(1).lower() if want == "number" and (m := re.match(
+        r"\s*how\s+([a-z]{3,})\s+(?:up\s+)?(?:is|was|are|were|does|did|do|will|would|can|should)\b",
+        question, re.I)) and m.group(1).lower() not in ("many", "much", "often") else ""
     found: dict[str, float] = {}
     seen_heads: set[str] = set()
     for rank, p in enumerate(passages):
@@ -3073,6 +3141,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
                     tie = tie_at(v.start, v.end) + (1.0 if v.unit and stem(v.unit) in q_terms else 0.0)
+                    if how_adjective and re.match(rf"\s+{how_adjective}\b", text[v.end:], re.I):
+                        said_with_adjective.add(v.text)
                     if owner and ((lab := _label_before(text, v.start).lower()) == owner.lower()
                                   or lab and _shortens(lab, owner)):
                         named_by_owner.add(v.text)  # "Python >= 3.10" ("py >=3.10") for a Python version
@@ -3088,6 +3158,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         # "every Sunday at 19:00": a weekly time is asked with its day
                         whole = text[v.start - len(day.group(0)):v.end]
                         found[whole] = max(found.get(whole, 0.0), found[v.text] + 0.05)
+                        weekly_parts |= {v.text, re.sub(r"(?i)^every\s+|\W.*$", "", day.group(0).strip())}
             elif want == "name":
                 low_text = text.lower()
                 if "<" in text:  # markup is no content: `target="_blank"` names nothing
@@ -3127,11 +3198,18 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     if head and m and re.search(rf"(?:\b{head}\w*\W+(?:\w+\W+)?$)", text[max(0, m.start() - 30):m.start()], re.I) \
                             or head and m and re.match(rf"\W+(?:\w+\W+)?{head}", text[m.end():m.end() + 30], re.I):
                         tie += 2.0
+                    if asks_code and m and re.search(rf"\b{re.escape(code_kind)}\w*(?:\s+(?:numbers?|no\.?|#))?\s*[:=#]?\s*$",
+                                                     text[max(0, m.start() - 30):m.start()], re.I):
+                        tie += 2.0  # "serial: HW3-88412" for the serial number, not the record's id
                     found[n] = max(found.get(n, 0.0), max(0.0, tie) - 0.01 * rank)
     if named_by_owner:  # versions written after the asked owner's name beat unnamed ones
         found = {c: tie for c, tie in found.items() if c in named_by_owner}
     if in_measure:
         found = {c: tie for c, tie in found.items() if c in in_measure}
+    if said_with_adjective & set(found):  # "60 cm deep" answers "How deep", "140 m long" does not
+        found = {c: tie for c, tie in found.items() if c in said_with_adjective}
+    # a weekly time's parts are no answers beside it ("every Sunday at 19:00": not "19:00")
+    found = {c: tie for c, tie in found.items() if c not in weekly_parts}
     ranked = sorted(found.items(), key=lambda x: -x[1])
     return [(c, max(0.0, tie)) for c, tie in ranked[:8]]
 
@@ -3489,7 +3567,7 @@ _MEASURES = (
     (re.compile(r"\b(?:duration|long|lasts?|period|runtime|life|lifetime)\b", re.I), "time"),
     (re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion)\b", re.I), "%"),  # "20 days" is no share
 )
-_COST = re.compile(r"\b(?:costs?|price[sd]?|pa(?:y|id)|fees?|spen[dt]|budget)\b", re.I)
+_COST = re.compile(r"\b(?:costs?|price[sd]?|pa(?:y|id|ying)|charg(?:es?|ing)|fees?|spen[dt]|budget)\b", re.I)
 
 
 def _wrong_dimension(question: str, v: Value) -> bool:

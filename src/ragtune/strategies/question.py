@@ -296,7 +296,10 @@ _NUMBER_CUE = re.compile(
     rf"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will)\b)[\w'\u2019-]+\s+){{0,3}}?"
     rf"(?:{_QUANTITY_NOUNS})\b(?!\s+as\b)(?!{_NOUN_AFTER})"  # "which vectors count as": a verb
     rf"|\bwhat's\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
-    r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:most|least|maximum|minimum|highest|lowest)\b",
+    r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:most|least|maximum|minimum|highest|lowest)\b"
+    # "What is the club paying for it?", "What did it cost?": a price, asked by its verb
+    r"|^\s*what\s+(?:is|are|was|were|do|does|did|will|would)\s+(?:[\w'-]+\s+){0,5}?"
+    r"(?:paying|pay|charging|charge|charges|costs?)(?=\s+(?:for|per|each|a|an|us|them|you|him|her|me)\b|\s*[?.]|\s*$)",
     re.I,
 )
 # a number that names a thing: "the serial number", "its phone number", "the part number"
