@@ -1429,3 +1429,19 @@ def test_rules_found_on_the_fifth_tables_and_sixth_prose_dev_splits():
     assert answer_type("What is the charge nurse called?") != "number"
     assert _asks_price("What does the hut charge per night?")
     assert not _asks_price("How much notice cancels a booking without being charged?")
+    # a figure compared with the asked year is the page's year's
+    report = Hit("news/2025-report", "c", 1.0, title="2025 report", text="We carried 9,120 riders, down on 2024.")
+    assert _value_of_another_year("How many riders did we carry in 2024?", "9,120", [report]) == "2025"
+    # a count relabelled by rag, a mass asked and things counted
+    from ragtune.strategies.agentic import _counts_other_things, _out_of_season, _wrong_dimension
+    from ragtune.strategies.values import extract_values as values
+    staff = [Hit("d", "c", 1.0, text="The desk has taken on 14 temporary advisers for May.")]
+    assert _counts_other_things("How many calls did the desk take in May?", "It took 14 calls.", staff) == "14 temporary"
+    assert _counts_other_things("How many advisers did the desk take on?", "It took on 14.", staff) == ""
+    held = values("It serves 2,300 properties and stores 9,000 kWh.")
+    assert [_wrong_dimension("How much water does the tank hold?", v) for v in held] == [True, False]
+    # a season named: no date outside it; a person asked: no code
+    autumn = "When does the committee meet in the autumn term?"
+    assert [_out_of_season(autumn, v) for v in values("18 March 2026, 14 October 2026, 2026")] == [True, False, False]
+    assert cands(autumn, "The committee meets on 18 March 2026 and 14 October 2026.", "date") == ["14 October 2026"]
+    assert "EJ-4410" not in cands("Who at Estates is our contact?", "Estates contact: Ilse Marrack (job EJ-4410).", "name")

@@ -2077,6 +2077,10 @@ class Agentic(Rag):
                     not any(fits(v, r.want, date_kind(r.question)) for h in [*r.support, *r.floor.retrieved[:1]]
                             for v in extract_values(chunk_text(h))):  # (rag's best chunk is evidence too)
                 why = f"no {r.want} in the evidence"
+            elif r.want == "date" and r.decided_by == "rag" and not exhausted \
+                    and (dated := [v for v in extract_values(r.text) if v.kind == "date" and len(v.key) > 1 and v.key[1]]) \
+                    and all(_out_of_season(r.question, v) for v in dated):
+                why = f"rag's date is outside the season asked: {dated[0].text}"
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and not exhausted and \
                     not states_value(r.text, r.want, r.question):
                 why = f"rag's answer states no {r.want}"  # "How many work there?" -> "It opened in 2019."
@@ -2088,6 +2092,11 @@ class Agentic(Rag):
                 # a price asked, a volume given ("a tank that holds 6,000 litres"), or a count
                 # asked and a price given (other dimensions: "How long is the plan?" -> "140 pages")
                 why = f"rag's answer gives another quantity: {measured[0].text}"
+            elif r.want == "number" and r.decided_by == "rag" and not exhausted \
+                    and (_HOW_MANY.search(r.question) or _HOW_MUCH_OF.search(r.question)) \
+                    and (other := _counts_other_things(r.question, r.text, [*evidence, *r.floor.retrieved])):
+                # "14 calls" where the passages have "14 temporary advisers": rag relabelled a count
+                why = f"the evidence's figure counts other things: {other}"
             elif score < self.threshold and not exhausted:
                 why = f"support {score:.2f} < {self.threshold}"
             r.abstained = bool(why)
@@ -2822,6 +2831,47 @@ def _states_other_version(floor: str, question: str, texts: list[str]) -> bool:
 
 
 _YEAR_WORD = re.compile(r"(?<![\w.-])(19\d\d|20\d\d)(?![\w.-])")
+# the months a season named in a question may hold (a school's terms run wider: the autumn
+# term starts in September and ends in December)
+_SEASON_MONTHS = {"spring": {1, 2, 3, 4, 5}, "summer": {5, 6, 7, 8, 9}, "autumn": {8, 9, 10, 11, 12},
+                  "fall": {8, 9, 10, 11, 12}, "winter": {11, 12, 1, 2, 3}}
+_SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b(?!\s+(?:school|sale|fair|show|festival|camp|cup)s?\b)", re.I)
+
+
+def _out_of_season(question: str, v: Value) -> bool:
+    """Whether a dated value's month is outside the one season the question names ("When
+    does the committee meet in the autumn term?": not on 18 March)."""
+    if v.kind != "date" or len(v.key) < 2 or not v.key[1]:
+        return False
+    seasons = {m.group(1).lower() for m in _SEASON.finditer(question)}
+    return len(seasons) == 1 and v.key[1] not in _SEASON_MONTHS[seasons.pop()]
+
+
+_COMPARED_YEAR = re.compile(r"\b(?:on|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:in\s+)?(?:19|20)\d\d\b", re.I)
+
+
+def _counts_other_things(question: str, answer: str, evidence: list[Hit]) -> str:
+    """For a "how many N" (or "how much N") question: the evidence's value for rag's figure
+    when every chunk writes it counting another noun ("14 temporary advisers" for rag's "14 calls");
+    "" when one writes it bare or counting N, or none writes it."""
+    q_keys = {(v.kind, v.key) for v in extract_values(question)}
+    # rag's counts of the asked thing (bare, or with its noun: "six months" counts no no-shows)
+    keys = {v.key for v in extract_values(answer) if v.kind == "number" and (v.kind, v.key) not in q_keys
+            and (not v.unit or not _wrong_dimension(question, v))}
+    if not keys:
+        return ""
+    m = _HOW_MANY.search(question) or _HOW_MUCH_OF.search(question)
+    counted = {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())} if m else set()
+    written = [(v, t) for h in evidence for t in [chunk_text(h)] for v in extract_values(t)
+               if v.kind == "number" and v.key in keys]
+
+    def other(v: Value, text: str) -> bool:  # its unit, or the words after it ("14 temporary advisers")
+        after = {stem(w) for w in re.findall(r"[a-z]+", text[v.end:v.end + 40].lower())[:3]}
+        return bool(v.unit) and _wrong_dimension(question, v) and not after & counted
+
+    if {v.key for v, _ in written} != keys or not all(other(v, t) for v, t in written):
+        return ""
+    return written[0][0].text
 
 
 def _name_fields(rows: list[dict[str, Any]]) -> list[str]:
@@ -2876,7 +2926,8 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
         if not any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h))):
             continue
         stating += 1
-        if any(asked & set(_YEAR_WORD.findall(sent)) for sent in split_sentences(chunk_text(h))
+        # (a year the figure is compared with is not its year: "down slightly on 2024")
+        if any(asked & set(_YEAR_WORD.findall(_COMPARED_YEAR.sub(" ", sent))) for sent in split_sentences(chunk_text(h))
                if any(v.kind == "number" and v.key in keys for v in extract_values(sent))):
             return ""
         # an id glues a year to its words ("schedule-2025")
@@ -3086,6 +3137,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     code = CODE_NUMBER.search(question) if want == "name" else None
     asks_code = code is not None
     code_kind = code.group(0).split()[0].lower() if code else ""  # "serial" of "serial number"
+    asks_agent = want == "name" and not asks_code and _ASKS_AGENT.match(question) is not None
     owner = _version_owner_asked(question, []) if want == "version" else None
     # relation words besides the question's own names: "tqdm 4.70.1" is tqdm's, not a relation's
     rel_words = rel - {_no_e(stem(w)) for n in skip for w in words(n)}
@@ -3132,6 +3184,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                                               and not in_label
                                               and not _owned(v, text, "", owner, rel_words, p.hit.title)):
                         continue  # "tqdm 4.70.1" is no Python version (a heading's is its section's)
+                    if _out_of_season(question, v):
+                        continue  # "in the autumn term": no March date
                     if want == "number" and not v.unit and _NAME_AFTER.match(text, v.end):
                         continue  # "at 17 Corder Lane;": a number that starts a name counts nothing
                     if want == "number" and not v.unit and _asks_price(question) \
@@ -3193,6 +3247,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue
                     if asks_code and not re.fullmatch(r"[^\s\d]*\d\S*", n):
                         continue  # "the vendor case number": a code (one token), never a name
+                    if asks_agent and re.fullmatch(r"[^\s\d]*\d\S*", n):
+                        continue  # "Who is our contact?": a person or a body, never a code
                     m = re.search(re.escape(n), text)
                     tie = tie_at(m.start(), m.end()) if m else 0.0
                     if head and m and re.search(rf"(?:\b{head}\w*\W+(?:\w+\W+)?$)", text[max(0, m.start() - 30):m.start()], re.I) \
@@ -3588,12 +3644,19 @@ def _wrong_dimension(question: str, v: Value) -> bool:
         return stem(v.unit) not in {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())}
     if dim == "count" and v.unit and v.unit != "%" and _asks_price(question):
         return True  # "240 loggers" is no cost
+    if dim == "count" and (m := _HOW_MUCH_OF.search(question)) and re.search(r"\s[a-z]{4,}$", v.text) \
+            and stem(v.unit) != stem(m.group(1).lower()):
+        return True  # "How much water does it hold?": "2,300 properties" counts things ("9,000 kWh" measures)
     if dim not in _PHYSICAL and dim != "money":
         return False
     if m := _HOW_MANY.search(question):  # the counted noun may follow an adjective or two
         nouns = re.findall(r"[a-z]+", m.group(1).lower())
         return not any(x.dimension == v.dimension for w in nouns for x in extract_values(f"2 {w}"))
     return dim != "money" and bool(_COST.search(question))
+
+
+_HOW_MUCH_OF = re.compile(r"\bhow\s+much\s+([a-z]+)\s+(?:does|do|did|is|are|was|were|can|could|will|would|"
+                          r"has|have|had)\b", re.I)
 
 
 def _asks_price(question: str) -> bool:
