@@ -793,6 +793,11 @@ class Agentic(Rag):
         """The name the nested description refers to: names in the first hop's chunks that the
         question does not contain, ranked by choice scoring as answers to the sub-question."""
         assert r.desc is not None
+        if got := self._record_bridge(r.desc):
+            value, where = got
+            r.log("bridge", {"sub_question": r.desc.sub_question, "records": where},
+                  {"pick": value, "why": "the one record that has the description's name in a field"})
+            return value
         known = r.question.lower()
         cands: list[str] = []
         for h in good[:3]:
@@ -1690,6 +1695,41 @@ class Agentic(Rag):
                 n += 1
         return (n, thing) if n else None
 
+    def _record_bridge(self, desc: Description) -> tuple[str, str] | None:
+        """The thing a description names through a record ("the ship Mora Quill commands":
+        the vessel record whose `master` is Mora Quill): the records holding the description's
+        one name as a whole field value, and of each its field labelled by the description's
+        head noun ("the route the Tern sails": `usual_route`), else (the name not
+        being the record's own) its naming field (`vessel`). (value, "path: field") when
+        exactly one value comes out; None otherwise."""
+        named = [n for n in names(desc.span, capitalised_words(desc.span))
+                 if n.lower() != desc.head.lower() and not _is_value(n)]
+        if len(named) != 1:
+            return None
+        x = named[0].lower()
+        head = stem(desc.head.lower())
+        found: dict[str, str] = {}
+        for path, rows in self._record_collections().items():
+            keys = _name_fields(rows)
+            # of several unique fields (`vessel`, `master`), the one the file is named after names
+            # its records ("vessels/register")
+            path_words = {stem(w) for w in re.findall(r"[a-z]+", path.lower())}
+            keys = [k for k in keys if stem(k.lower()) in path_words] or keys
+            for rec in rows:
+                holding = [k for k, v in rec.items() if isinstance(v, str) and v.strip().lower() == x]
+                if not holding:
+                    continue
+                labelled = [k for k in rec if k not in holding and k not in ("id", "text")
+                            and head in {stem(w) for w in re.split(r"[_\s-]+", k.lower()) if w}]
+                own = any(k in keys for k in holding)  # the record is the named thing's own:
+                # only a field the head noun labels is the thing described ("the route X sails")
+                for k in labelled or ([] if own else [k for k in keys if k not in holding][:1]):
+                    if isinstance(rec.get(k), (str, int)) and str(rec[k]).strip():
+                        found.setdefault(str(rec[k]).strip(), f"{path}: {k}")
+        if len(found) != 1:
+            return None
+        return next(iter(found.items()))
+
     def _record_collections(self) -> dict[str, list[dict]]:
         """The index's record collections (the records of a jsonl, json or csv file: ids
         "path#id"), path -> each record's metadata fields; read once, up to 2000 records each."""
@@ -2095,7 +2135,7 @@ class Agentic(Rag):
             elif r.want == "number" and r.decided_by == "rag" and not exhausted \
                     and (_HOW_MANY.search(r.question) or _HOW_MUCH_OF.search(r.question)) \
                     and (other := _counts_other_things(r.question, r.text, [*evidence, *r.floor.retrieved])):
-                # "14 calls" where the passages have "14 temporary advisers": rag relabelled a count
+                # "9 visits" where the passages have "9 seasonal guides": rag relabelled a count
                 why = f"the evidence's figure counts other things: {other}"
             elif score < self.threshold and not exhausted:
                 why = f"support {score:.2f} < {self.threshold}"
@@ -2840,7 +2880,7 @@ _SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b(?!\s+(?:school|sal
 
 def _out_of_season(question: str, v: Value) -> bool:
     """Whether a dated value's month is outside the one season the question names ("When
-    does the committee meet in the autumn term?": not on 18 March)."""
+    does the board sit in the spring term?": not on 2 October)."""
     if v.kind != "date" or len(v.key) < 2 or not v.key[1]:
         return False
     seasons = {m.group(1).lower() for m in _SEASON.finditer(question)}
@@ -2852,7 +2892,7 @@ _COMPARED_YEAR = re.compile(r"\b(?:on|than|compared\s+(?:with|to)|versus|vs\.?|a
 
 def _counts_other_things(question: str, answer: str, evidence: list[Hit]) -> str:
     """For a "how many N" (or "how much N") question: the evidence's value for rag's figure
-    when every chunk writes it counting another noun ("14 temporary advisers" for rag's "14 calls");
+    when every chunk writes it counting another noun ("9 seasonal guides" for rag's "9 visits");
     "" when one writes it bare or counting N, or none writes it."""
     q_keys = {(v.kind, v.key) for v in extract_values(question)}
     # rag's counts of the asked thing (bare, or with its noun: "six months" counts no no-shows)
@@ -2865,7 +2905,7 @@ def _counts_other_things(question: str, answer: str, evidence: list[Hit]) -> str
     written = [(v, t) for h in evidence for t in [chunk_text(h)] for v in extract_values(t)
                if v.kind == "number" and v.key in keys]
 
-    def other(v: Value, text: str) -> bool:  # its unit, or the words after it ("14 temporary advisers")
+    def other(v: Value, text: str) -> bool:  # its unit, or the words after it ("9 seasonal guides")
         after = {stem(w) for w in re.findall(r"[a-z]+", text[v.end:v.end + 40].lower())[:3]}
         return bool(v.unit) and _wrong_dimension(question, v) and not after & counted
 
@@ -2926,7 +2966,7 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
         if not any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h))):
             continue
         stating += 1
-        # (a year the figure is compared with is not its year: "down slightly on 2024")
+        # (a year the figure is compared with is not its year: "up on 2019")
         if any(asked & set(_YEAR_WORD.findall(_COMPARED_YEAR.sub(" ", sent))) for sent in split_sentences(chunk_text(h))
                if any(v.kind == "number" and v.key in keys for v in extract_values(sent))):
             return ""
@@ -3185,7 +3225,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                                               and not _owned(v, text, "", owner, rel_words, p.hit.title)):
                         continue  # "tqdm 4.70.1" is no Python version (a heading's is its section's)
                     if _out_of_season(question, v):
-                        continue  # "in the autumn term": no March date
+                        continue  # "in the spring term": no October date
                     if want == "number" and not v.unit and _NAME_AFTER.match(text, v.end):
                         continue  # "at 17 Corder Lane;": a number that starts a name counts nothing
                     if want == "number" and not v.unit and _asks_price(question) \
@@ -3248,7 +3288,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     if asks_code and not re.fullmatch(r"[^\s\d]*\d\S*", n):
                         continue  # "the vendor case number": a code (one token), never a name
                     if asks_agent and re.fullmatch(r"[^\s\d]*\d\S*", n):
-                        continue  # "Who is our contact?": a person or a body, never a code
+                        continue  # "Who handles it?": a person or a body, never a code
                     m = re.search(re.escape(n), text)
                     tie = tie_at(m.start(), m.end()) if m else 0.0
                     if head and m and re.search(rf"(?:\b{head}\w*\W+(?:\w+\W+)?$)", text[max(0, m.start() - 30):m.start()], re.I) \
@@ -3646,7 +3686,7 @@ def _wrong_dimension(question: str, v: Value) -> bool:
         return True  # "240 loggers" is no cost
     if dim == "count" and (m := _HOW_MUCH_OF.search(question)) and re.search(r"\s[a-z]{4,}$", v.text) \
             and stem(v.unit) != stem(m.group(1).lower()):
-        return True  # "How much water does it hold?": "2,300 properties" counts things ("9,000 kWh" measures)
+        return True  # "How much grain does it take?": "310 farms" counts things ("80 MWh" measures)
     if dim not in _PHYSICAL and dim != "money":
         return False
     if m := _HOW_MANY.search(question):  # the counted noun may follow an adjective or two

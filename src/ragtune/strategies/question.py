@@ -578,6 +578,13 @@ def direction(question: str, values_are_dates: bool) -> str | None:
 
 _REL = re.compile(
     r"\bthe\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:that|which|who|whom|whose|where)\s+", re.I)
+# a relative clause without its pronoun, ending the question: "the ship Dougal Kerr commands",
+# "the tractor the Brennock pupils named", "the boat Ann Lee sails on"
+_CONTACT = re.compile(
+    r"\bthe\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,4}(?:[a-z]+\s+)?"
+    r"([a-z]+(?:s|ed))(?:\s+(on|in|at|for|with|from|to|by|under|aboard))?(?=\s*[?.!]?\s*$)")
+_NOT_VERBS = {"is", "was", "has", "does", "goes", "this", "its", "his", "hers", "yours", "ours", "theirs", "always",
+              "sometimes", "perhaps", "us", "as", "plus", "less", "unless", "across", "towards"}
 _OF_CHAIN = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+of\s+(the\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+of\s+)", re.I)
 
@@ -618,6 +625,11 @@ def nested_description(question: str) -> Description | None:
         span = question[start:end].strip()
         head = m.group(1)
         return Description(span, start, start + len(span), f"Which {head} is meant by: {span}?", head)
+    m = _CONTACT.search(question)
+    if m and m.group(1).lower() not in LEADING and m.group(2).lower() not in _NOT_VERBS:
+        span = m.group(0).strip()
+        head = m.group(1).split()[-1]
+        return Description(span, m.start(), m.start() + len(span), f"Which {head} is meant by: {span}?", head)
     m = _OF_CHAIN.search(question)
     if m:
         start = m.start(1)
