@@ -1460,3 +1460,10 @@ def test_rules_found_on_the_fifth_tables_and_sixth_prose_dev_splits():
     route = nested_description("What is the fare on the route the Skua usually works?")
     assert Agentic._record_bridge(fake, route) == ("K2", "vessels/register: usual_route")
     assert Agentic._record_bridge(fake, nested_description("Which yard built the ship Ann Lee commands?")) is None
+    # the asked noun among a field's words: "which week" is the rota's `week_starting`
+    from ragtune.strategies.counting import select_record
+    rota = {"rota/winter-rota": [
+        {"week_starting": "2027-01-11", "driver": "Ann Lee", "leader": "Ivo Brand", "name": "R-1"},
+        {"week_starting": "2027-01-18", "driver": "Ann Lee", "leader": "Mora Quill", "name": "R-2"}]}
+    assert select_record("Which week on the winter rota has Ann Lee driving and Ivo Brand as leader?",
+                         rota)[0] == "2027-01-11"

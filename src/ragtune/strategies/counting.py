@@ -458,6 +458,9 @@ def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[st
         noun = stem(head.group(1)).rstrip("e") if head else ""
         own = [k for k in rec if noun and k not in cond and stem(k.lower()).rstrip("e") == noun
                and isinstance(rec[k], str)]
+        # ... or one field whose label has the noun among its words ("which week": `week_starting`)
+        own = own or [k for k in rec if noun and k not in cond and isinstance(rec[k], str)
+                      and noun in {stem(w).rstrip("e") for w in re.split(r"[_\s-]+", k.lower()) if w}]
         answer = str(rec[own[0]]) if len(own) == 1 else str(rec.get("name") or rec.get("title") or "")
         if answer and answer.lower() not in q:
             found.append((answer, shown))
