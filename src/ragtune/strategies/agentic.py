@@ -183,6 +183,7 @@ class Run:
     decided_by: str = "rag"
     span: str = ""  # the span picked, when the answer is one
     agreed: bool = False  # picked because rag's answer names it (not by its own tie)
+    untied: bool = False  # ... and no word of the asked relation is near it in its passage
     abstained: bool = False
     exit_reason: str = ""
     support_score: float = 1.0
@@ -1008,6 +1009,7 @@ class Agentic(Rag):
         if pick is not None:
             r.text = r.raw = r.span = pick
             r.agreed = why == "agrees with rag"
+            r.untied = r.agreed and ties[cands.index(pick)] == 0
             if why == "agrees with rag" and not misspelt:  # rag's own sentence keeps what the span
                 # cuts off ("the Ostvane service desk", "Lloyd's k-means"); the span confirmed it
                 said = [x for x in split_sentences(floor) if _same_answer(x, pick)]
@@ -2096,7 +2098,10 @@ class Agentic(Rag):
                 # counted noun must be where the count is
                 why = f"no chunk states the count with: {', '.join(unsaid)}"
             # (a name span taken only because rag's answer names it is checked as rag's answer)
-            elif (r.decided_by == "rag" or r.agreed and r.want == "name") and r.want in TYPED \
+            elif (r.decided_by == "rag" or r.agreed and r.want == "name"
+                  # (a date rag agrees with but no word of the relation is near: "Since 2011 we
+                  # have worked with X" for when X was founded)
+                  or r.untied and r.want == "date" and date_kind(r.question) == "date") and r.want in TYPED \
                     and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
                     and not (r.decided_by == "span" and _agent_stated(r.question, r.span, about or evidence)) \
