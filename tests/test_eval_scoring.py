@@ -77,6 +77,12 @@ DURATION = item(["14 months", "14"], "How long does the battery last?")
         (item(["3.10"], "Which Python?"), ">=3.10", True),
         (item(["2026.10.19.post1"], "Which certifi?"), "2026.10.19", False),
         (item(["2026.10.19.post1"], "Which certifi?"), "certifi 2026.10.19.post1", True),
+        # a unit written out is its symbol, in either spelling
+        (item(["610 m"], "How high is the station?"), "It is 610 meters above sea level.", True),
+        (item(["610 m"], "How high is the station?"), "610 metres", True),
+        (item(["610 m"], "How high is the station?"), "610 miles", False),
+        (item(["610 m"], "How high is the station?"), "61 m", False),
+        (item(["12 kilograms"], "How much seed?"), "12 kg", True),
         # a preamble does not hide the answer
         (YEAR, "Sure!\n1987", True),
         (YEAR, "Sure! It was founded in 1987.", True),

@@ -4,7 +4,8 @@ Accents folded, lower case, articles dropped; dates as `year month day` ("March 
 "2021-03-05"); numbers without thousands separators or leading zeros, number words as digits
 ("twelve" = "12"); a dotted number (a version, a decimal) is one token compared digit for digit
 ("1.20.0" != "1.2.0", "3.10" != "3.1") with trailing zero segments dropped as PEP 440 pads them
-("1.2.0" = "1.2", "3.0" = "3"). Used by the answer checks (`metrics`) and by the QA-file
+("1.2.0" = "1.2", "3.0" = "3"); a unit written out after its number is its symbol
+("610 metres" = "610 m"). Used by the answer checks (`metrics`) and by the QA-file
 validator (`qa`: an item's gold answer must be one of its options); imports nothing of ragtune.
 """
 
@@ -54,6 +55,18 @@ _TOKEN = re.compile(
     r"\d+(?:\.\d+)+(?:[-.]?(?:post|dev|rc|alpha|beta|a|b)\d+)*|\d+|[^\W\d_]+|(?P<sep>[,;/&|])",
     re.UNICODE,
 )
+# a measure's unit written out is its symbol, in either spelling ("610 meters" = "610 m")
+_UNIT_SYMBOLS = {
+    **dict.fromkeys(("metre", "metres", "meter", "meters"), "m"),
+    **dict.fromkeys(("kilometre", "kilometres", "kilometer", "kilometers"), "km"),
+    **dict.fromkeys(("centimetre", "centimetres", "centimeter", "centimeters"), "cm"),
+    **dict.fromkeys(("millimetre", "millimetres", "millimeter", "millimeters"), "mm"),
+    **dict.fromkeys(("kilogram", "kilograms", "kilogramme", "kilogrammes", "kgs"), "kg"),
+    **dict.fromkeys(("gram", "grams", "gramme", "grammes"), "g"),
+    **dict.fromkeys(("litre", "litres", "liter", "liters"), "l"),
+    **dict.fromkeys(("millilitre", "millilitres", "milliliter", "milliliters"), "ml"),
+    **dict.fromkeys(("hectare", "hectares"), "ha"),
+}
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0'](?=\d{3}(?!\d))")
 _SUFFIX = re.compile(r"[-.]?(?:post|dev|rc|alpha|beta|a|b)\d+.*$")
 SEPARATOR = ","  # the token `_tokens(..., separators=True)` emits for , ; |
@@ -118,6 +131,8 @@ def spaced_tokens(text: str, separators: bool = False) -> list[tuple[str, bool, 
         tok = _NUMBER_WORDS.get(tok, tok)
         if tok[0].isdecimal():  # not isdigit(): "⓵" is a digit that int() cannot read
             tok = _canonical_number(tok)
+        elif out and out[-1][0][0].isdecimal():  # a unit after its number: "610 metres" = "610 m"
+            tok = _UNIT_SYMBOLS.get(tok, tok)
         out.append((tok, raw[0].isupper() or raw[0].isdigit(), gap))
         last = m.end()
     return out
