@@ -1467,3 +1467,10 @@ def test_rules_found_on_the_fifth_tables_and_sixth_prose_dev_splits():
         {"week_starting": "2027-01-18", "driver": "Ann Lee", "leader": "Mora Quill", "name": "R-2"}]}
     assert select_record("Which week on the winter rota has Ann Lee driving and Ivo Brand as leader?",
                          rota)[0] == "2027-01-11"
+    # a humidity is a quantity; a change's old value answers neither "now" nor "what did it rise to"
+    assert answer_type("What humidity did the store reach?") == "number"
+    from ragtune.strategies.agentic import _ASKS_RESULT
+    assert _ASKS_RESULT.search("What did the fare rise to?") and not _ASKS_RESULT.search("When did he go to the shop?")
+    rose = "In May the fare rose from GBP 2.10 to GBP 2.40."
+    assert [c for c, _ in typed_candidates("What did the fare rise to?", "number", [Passage(rose, Hit("d", "c", 1.0, text=rose), 1.0)],
+                                           [], current=True)] == ["GBP 2.40"]

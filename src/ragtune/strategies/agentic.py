@@ -882,7 +882,8 @@ class Agentic(Rag):
 
         def candidates(ps: list[Passage]) -> list[tuple[str, float]]:
             return typed_candidates(q, r.want, ps, skip, date_kind(q), self._titles(),
-                                    current=r.kind == "temporal", constraints=constraints)
+                                    current=r.kind == "temporal" or bool(_ASKS_RESULT.search(q)),
+                                    constraints=constraints)
 
         q_names = self._names_in(q)
         if r.want == "number" and asks_count(q) and self._count_listed(r, q, q_names, t):
@@ -941,6 +942,13 @@ class Agentic(Rag):
         found = candidates(passages)
         if r.want == "name":  # the corpus's own subject ("Python" in a catalog) answers nothing
             found = [(c, tie) for c, tie in found if not self._everywhere(c) and not self._subject_form(c, q)]
+            # the asked kind itself is no name of one ("field-stations" for "Which field station")
+            kind = re.match(r"\s*(?:which|what)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
+                            r"(?:has|have|had|is|are|was|were|does|do|did|holds?|runs?)\b", q, re.I)
+            if kind:
+                kind_words = [stem(w) for w in re.findall(r"[a-z]+", kind.group(1).lower())]
+                found = [(c, tie) for c, tie in found
+                         if [stem(w) for w in re.findall(r"[a-z]+", c.lower())] != kind_words]
         if r.want == "name" and _asks_address(q):  # "Which URL ...?": an address, not a name in it
             found = [(c, tie) for c, tie in found if _WRITTEN_ADDRESS.fullmatch(c)]
         r.passages = passages
@@ -3474,10 +3482,14 @@ def _names_same(candidate: str, name: str) -> bool:
 
 
 # a change stated as "<verb> ... from OLD to NEW" (general English)
+# "What did it get up to?", "What did it rise to?": the value a change ended at
+_ASKS_RESULT = re.compile(r"\b(?:get|got|go|went|rise|rose|climb(?:ed)?|jump(?:ed)?|fall|fell|drop(?:ped)?|"
+                          r"peak(?:ed)?|end(?:ed)?\s+up)\s+(?:up\s+|down\s+)?(?:to|at)\b(?!\s+(?:the|a|an|its|their|our)\b)", re.I)
 _CHANGED_FROM = re.compile(
     r"\b(?:(?:rais|increas|reduc|chang|mov|updat|revis|upgrad|downgrad|decreas|doubl|halv)(?:e|es|ed|ing)"
     r"|(?:lower|extend|shorten|bump|adjust|shift|expand|switch)(?:s|es|ed|ing)?|cut(?:s|ting)?"
-    r"|drop(?:s|ped|ping)?|gr(?:ow|ows|ew|own|owing)|(?:went|goes|gone|going) (?:up|down))\b"
+    r"|drop(?:s|ped|ping)?|gr(?:ow|ows|ew|own|owing)|(?:went|goes|gone|going) (?:up|down)"
+    r"|r(?:ise|ises|ose|isen|ising)|f(?:all|alls|ell|allen|alling)|climb(?:s|ed|ing)?)\b"
     r"(?:\W+\w+){0,4}?\W+from\s+\S*\s*$", re.I)
 
 
