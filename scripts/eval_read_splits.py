@@ -12,7 +12,9 @@ prose2-docs and prose3-docs (built by scripts/build_evalsets.py), seed-docs (the
 catalog.jsonl, prose.jsonl, tables.jsonl, and readp2/prose2.jsonl, readp3/prose3.jsonl and
 readt2/tables2.jsonl, readp4/prose4.jsonl, readt3/tables3.jsonl and readc2/catalog2.jsonl (the
 read test splits of prose2, prose3, tables2, prose4, tables3 and catalog2), and readc3/catalog3.jsonl,
-readp5/prose5.jsonl and readt4/tables4.jsonl (catalog3's, prose5's and tables4's, read on 2026-12-02);
+readp5/prose5.jsonl and readt4/tables4.jsonl (catalog3's, prose5's and tables4's, read on 2026-12-02),
+readc4/catalog4.jsonl, readp6/prose6.jsonl and readt5/tables5.jsonl (catalog4's, prose6's and
+tables5's, read on the afternoon of 2026-12-02);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -56,9 +58,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                    {"r1": WORK / "readp5" / "prose5.jsonl"}),
         "tables4": (sets / "tables4" / "corpus", sets / "tables4" / "dev.jsonl",
                     {"r1": WORK / "readt4" / "tables4.jsonl"}),
-        "catalog4": (sets / "catalog4" / "corpus", sets / "catalog4" / "dev.jsonl", {}),
-        "prose6": (sets / "prose6" / "corpus", sets / "prose6" / "dev.jsonl", {}),
-        "tables5": (sets / "tables5" / "corpus", sets / "tables5" / "dev.jsonl", {}),
+        "catalog4": (sets / "catalog4" / "corpus", sets / "catalog4" / "dev.jsonl",
+                     {"r1": WORK / "readc4" / "catalog4.jsonl"}),
+        "prose6": (sets / "prose6" / "corpus", sets / "prose6" / "dev.jsonl",
+                   {"r1": WORK / "readp6" / "prose6.jsonl"}),
+        "tables5": (sets / "tables5" / "corpus", sets / "tables5" / "dev.jsonl",
+                    {"r1": WORK / "readt5" / "tables5.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
