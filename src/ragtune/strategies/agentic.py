@@ -183,7 +183,7 @@ class Run:
     decided_by: str = "rag"
     span: str = ""  # the span picked, when the answer is one
     agreed: bool = False  # picked because rag's answer names it (not by its own tie)
-    untied: bool = False  # ... and no word of the asked relation is near it in its passage
+    untied: bool = False  # ... and its tie to the relation (less its passage's rank) is nil
     abstained: bool = False
     exit_reason: str = ""
     support_score: float = 1.0
@@ -1733,7 +1733,8 @@ class Agentic(Rag):
                             and head in {stem(w) for w in re.split(r"[_\s-]+", k.lower()) if w}]
                 own = any(k in keys for k in holding)  # the record is the named thing's own:
                 # only a field the head noun labels is the thing described ("the route X sails")
-                for k in labelled or ([] if own else [k for k in keys if k not in holding][:1]):
+                naming = [k for k in keys if k not in holding]
+                for k in labelled or ([] if own or len(naming) != 1 else naming):
                     if isinstance(rec.get(k), (str, int)) and str(rec[k]).strip():
                         found.setdefault(str(rec[k]).strip(), f"{path}: {k}")
         if len(found) != 1:
@@ -1810,7 +1811,8 @@ class Agentic(Rag):
     def _record_field(self, question: str) -> tuple[str, str, str] | None:
         """A field of a named record ("Which room is Wren in?" -> the `room` of the record
         named Wren; "Who is the lead scientist for Wren?" -> its `lead_scientist`): the records
-        whose name the question writes, the one field whose label's words are all the
+        whose name (`name`, `title`, else a field no two records share: `_name_fields`) the
+        question writes, the one field whose label's words are all the
         question's, and one value among them (none when two fields or two values fit)."""
         q_words = _stems(question)
         found: dict[tuple[str, str], str] = {}
@@ -2888,7 +2890,11 @@ _YEAR_WORD = re.compile(r"(?<![\w.-])(19\d\d|20\d\d)(?![\w.-])")
 # term starts in September and ends in December)
 _SEASON_MONTHS = {"spring": {1, 2, 3, 4, 5}, "summer": {5, 6, 7, 8, 9}, "autumn": {8, 9, 10, 11, 12},
                   "fall": {8, 9, 10, 11, 12}, "winter": {11, 12, 1, 2, 3}}
-_SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b(?!\s+(?:school|sale|fair|show|festival|camp|cup)s?\b)", re.I)
+# a season as the time asked, in lower case ("Spring Street", "when does it fall due", "the hot
+# spring" name none): after a word placing it in time, or before term, semester or a year
+_SEASON = re.compile(r"\b(?:in|this|next|last|during|over|each|every|by|until|from)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+                     r"(spring|summer|autumn|winter|fall)\b(?!\s+(?:school|sale|fair|show|festival|camp|cup|of)\b)"
+                     r"|\b(?:the\s+)?(spring|summer|autumn|winter|fall)\s+(?:term|semester|season|quarter|(?:19|20)\d\d)\b")
 
 
 def _out_of_season(question: str, v: Value) -> bool:
@@ -2896,7 +2902,7 @@ def _out_of_season(question: str, v: Value) -> bool:
     does the board sit in the spring term?": not on 2 October)."""
     if v.kind != "date" or len(v.key) < 2 or not v.key[1]:
         return False
-    seasons = {m.group(1).lower() for m in _SEASON.finditer(question)}
+    seasons = {(m.group(1) or m.group(2)).lower() for m in _SEASON.finditer(question)}
     return len(seasons) == 1 and v.key[1] not in _SEASON_MONTHS[seasons.pop()]
 
 
@@ -2933,8 +2939,10 @@ def _name_fields(rows: list[dict[str, Any]]) -> list[str]:
     codes, dates and numbers name nothing)."""
     if any(r.get("name") or r.get("title") for r in rows):
         return [k for k in ("name", "title") if any(r.get(k) for r in rows)]
-    def word_like(v: str) -> bool:  # "Probe set (20)" names; "HW3-88412" and dates are codes
-        return bool(re.search(r"[^\W\d_]{3}", v)) and not re.fullmatch(r"\S*\d\S*", v)
+    def word_like(v: str) -> bool:  # "Probe set (20)" names; "HW3-88412" and dates are codes;
+        # a sentence ("Replaced the pump. Works now.") is a note
+        return bool(re.search(r"[^\W\d_]{3}", v)) and not re.fullmatch(r"\S*\d\S*", v) \
+            and len(v.split()) <= 6 and not re.search(r"[.;!?]\s", v)
     keys = sorted({k for r in rows for k in r if k not in ("id", "text")})
     out = []
     for k in keys:
@@ -2947,7 +2955,7 @@ def _name_fields(rows: list[dict[str, Any]]) -> list[str]:
 def _misspelt(answer: str, name: str, evidence: str) -> bool:
     """Whether a generated answer writes `name` with a letter or two wrong: a capitalised span
     of as many words, not itself in the (lower-cased) evidence, at least 85% alike. Names of
-    six letters or more without digits only ("Ann"/"Anne", "v2"/"v3" are other things)."""
+    six characters or more without digits only ("Ann"/"Anne", "v2"/"v3" are other things)."""
     if len(name) < 6 or re.search(r"\d", name) or name.lower() in answer.lower():
         return False
     n = len(name.split())
@@ -2984,8 +2992,9 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
                if any(v.kind == "number" and v.key in keys for v in extract_values(sent))):
             return ""
         # an id glues a year to its words ("schedule-2025")
-        headed = set(_YEAR_WORD.findall(h.title or "")) | set(re.findall(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", h.doc_id))
-        where = " ".join((chunk_text(h), h.title or "", _metadata_text(h)))
+        headed = set(_YEAR_WORD.findall(h.title or "")) \
+            | set(re.findall(r"(?<![\dA-Za-z])(19\d\d|20\d\d)(?![\dA-Za-z])", h.doc_id))
+        where = _COMPARED_YEAR.sub(" ", " ".join((chunk_text(h), h.title or "", _metadata_text(h))))
         years = headed or set(_YEAR_WORD.findall(where))
         if asked & years:
             return ""
@@ -3203,8 +3212,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     # "How deep was ...?" answered by "60 cm deep": the question's adjective right after the
     # value ("How long after joining ...?" asks no length of a thing)
     how_adjective = m.group(1).lower() if want == "number" and (m := re.match(
-        r"\s*how\s+([a-z]{3,})\s+(?:up\s+)?(?:is|was|are|were|does|did|do|will|would|can|should)\b",
-        question, re.I)) and m.group(1).lower() not in ("many", "much", "often") else ""
+        r"\s*how\s+([a-z]{3,})\s+(?:up\s+)?(is|was|are|were|does|did|do|will|would|can|should)\b",
+        question, re.I)) and m.group(1).lower() not in ("many", "much", "often") \
+        and not (m.group(1).lower() == "long" and m.group(2).lower() not in ("is", "was", "are", "were")) else ""
     found: dict[str, float] = {}
     seen_heads: set[str] = set()
     for rank, p in enumerate(passages):
@@ -3300,14 +3310,14 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue
                     if asks_code and not re.fullmatch(r"[^\s\d]*\d\S*", n):
                         continue  # "the vendor case number": a code (one token), never a name
-                    if asks_agent and re.fullmatch(r"[^\s\d]*\d\S*", n):
+                    if asks_agent and re.fullmatch(r"(?=\S*\d{3})\S+|[A-Za-z]+-\d\S*", n):
                         continue  # "Who handles it?": a person or a body, never a code
                     m = re.search(re.escape(n), text)
                     tie = tie_at(m.start(), m.end()) if m else 0.0
                     if head and m and re.search(rf"(?:\b{head}\w*\W+(?:\w+\W+)?$)", text[max(0, m.start() - 30):m.start()], re.I) \
                             or head and m and re.match(rf"\W+(?:\w+\W+)?{head}", text[m.end():m.end() + 30], re.I):
                         tie += 2.0
-                    if asks_code and m and re.search(rf"\b{re.escape(code_kind)}\w*(?:\s+(?:numbers?|no\.?|#))?\s*[:=#]?\s*$",
+                    if asks_code and m and re.search(rf"\b{re.escape(code_kind)}(?:s|es)?(?:\s+(?:numbers?|no\.?|#))?\s*[:=#]?\s*$",
                                                      text[max(0, m.start() - 30):m.start()], re.I):
                         tie += 2.0  # "serial: HW3-88412" for the serial number, not the record's id
                     found[n] = max(found.get(n, 0.0), max(0.0, tie) - 0.01 * rank)
@@ -3483,8 +3493,9 @@ def _names_same(candidate: str, name: str) -> bool:
 
 # a change stated as "<verb> ... from OLD to NEW" (general English)
 # "What did it get up to?", "What did it rise to?": the value a change ended at
-_ASKS_RESULT = re.compile(r"\b(?:get|got|go|went|rise|rose|climb(?:ed)?|jump(?:ed)?|fall|fell|drop(?:ped)?|"
-                          r"peak(?:ed)?|end(?:ed)?\s+up)\s+(?:up\s+|down\s+)?(?:to|at)\b(?!\s+(?:the|a|an|its|their|our)\b)", re.I)
+_ASKS_RESULT = re.compile(r"\b(?:(?:get|got|go|went)\s+(?:up|down)|(?:rise|rose|climb(?:ed)?|jump(?:ed)?|fall|fell|"
+                          r"drop(?:ped)?|peak(?:ed)?|end(?:ed)?\s+up)(?:\s+(?:up|down))?)\s+(?:to|at)\b"
+                          r"(?!\s+(?:the|a|an|its|their|our)\b)", re.I)
 _CHANGED_FROM = re.compile(
     r"\b(?:(?:rais|increas|reduc|chang|mov|updat|revis|upgrad|downgrad|decreas|doubl|halv)(?:e|es|ed|ing)"
     r"|(?:lower|extend|shorten|bump|adjust|shift|expand|switch)(?:s|es|ed|ing)?|cut(?:s|ting)?"
@@ -3680,7 +3691,9 @@ _MEASURES = (
     (re.compile(r"\b(?:duration|long|lasts?|period|runtime|life|lifetime)\b", re.I), "time"),
     (re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion)\b", re.I), "%"),  # "20 days" is no share
 )
-_COST = re.compile(r"\b(?:costs?|price[sd]?|pa(?:y|id|ying)|charg(?:es?|ing)|fees?|spen[dt]|budget)\b", re.I)
+# ("in charge of" and "the charging time" ask no price)
+_COST = re.compile(r"\b(?:costs?|price[sd]?|pa(?:y|id)|(?<!\bin )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
+                   r"|fees?|spen[dt]|budget)\b", re.I)
 
 
 def _wrong_dimension(question: str, v: Value) -> bool:
@@ -3702,6 +3715,7 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if dim == "count" and v.unit and v.unit != "%" and _asks_price(question):
         return True  # "240 loggers" is no cost
     if dim == "count" and (m := _HOW_MUCH_OF.search(question)) and re.search(r"\s[a-z]{4,}$", v.text) \
+            and v.unit not in ("", "%") and not _MEASURE_UNIT.match(v.unit) \
             and stem(v.unit) != stem(m.group(1).lower()):
         return True  # "How much grain does it take?": "310 farms" counts things ("80 MWh" measures)
     if dim not in _PHYSICAL and dim != "money":
@@ -3712,6 +3726,9 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     return dim != "money" and bool(_COST.search(question))
 
 
+# units of measure values.py has no dimension for: a volume, an area, an energy is no counted thing
+_MEASURE_UNIT = re.compile(r"(?:litr|liter|millilitr|gallon|pint|barrel|hectar|acr|tonn|ton|watt|kw|mw|gw|volt|amp|"
+                           r"bar|psi|percent|degree|calori|joule)", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow\s+much\s+([a-z]+)\s+(?:does|do|did|is|are|was|were|can|could|will|would|"
                           r"has|have|had)\b", re.I)
 

@@ -455,7 +455,8 @@ def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[st
         if not cond or len(pool) != 1:
             continue
         rec = pool[0]
-        noun = stem(head.group(1)).rstrip("e") if head else ""
+        # ("which one ...": no noun)
+        noun = stem(head.group(1)).rstrip("e") if head and head.group(1) not in ("one", "ones") else ""
         own = [k for k in rec if noun and k not in cond and stem(k.lower()).rstrip("e") == noun
                and isinstance(rec[k], str)]
         # ... or one field whose label has the noun among its words ("which week": `week_starting`)

@@ -297,9 +297,10 @@ _NUMBER_CUE = re.compile(
     rf"(?:{_QUANTITY_NOUNS})\b(?!\s+as\b)(?!{_NOUN_AFTER})"  # "which vectors count as": a verb
     rf"|\bwhat's\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
     r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:most|least|maximum|minimum|highest|lowest)\b"
-    # "What is the club paying for it?", "What did it cost?": a price, asked by its verb
-    r"|^\s*what\s+(?:is|are|was|were|do|does|did|will|would)\s+(?:[\w'-]+\s+){0,5}?"
-    r"(?:paying|pay|charging|charge|charges|costs?)(?=\s+(?:for|per|each|a|an|us|them|you|him|her|me)\b|\s*[?.]|\s*$)",
+    # "What is the club paying for it?", "What did it cost?": a price, asked by its verb ("What
+    # are the charges?", "What did they charge him with?" ask none)
+    r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){0,5}?(?:paying|charging)(?=\s+(?:for|per|each)\b|\s*[?.]|\s*$)"
+    r"|^\s*what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,5}?(?:pay|charge|cost)(?=\s+(?:for|per|each|a|an)\b|\s*[?.]|\s*$)",
     re.I,
 )
 # a number that names a thing: "the serial number", "its phone number", "the part number"
@@ -581,8 +582,11 @@ _REL = re.compile(
 # a relative clause without its pronoun, ending the question: "the ship Dougal Kerr commands",
 # "the tractor the Brennock pupils named", "the boat Ann Lee sails on"
 _CONTACT = re.compile(
-    r"\bthe\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,4}(?:[a-z]+\s+)?"
+    r"\bthe\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,4}"
+    r"(?:[a-z]+ly\s+|[a-z]+\s+(?=[a-z]+ed\b))?"  # an adverb ("usually sails"), a plural noun before -ed
     r"([a-z]+(?:s|ed))(?:\s+(on|in|at|for|with|from|to|by|under|aboard))?(?=\s*[?.!]?\s*$)")
+_HEAD_STOPS = {"in", "of", "on", "at", "for", "from", "with", "by", "to", "about", "and", "or", "near", "into",
+               "under", "over", "after", "before", "between", "whose", "which", "that", "who"}
 _NOT_VERBS = {"is", "was", "has", "does", "goes", "this", "its", "his", "hers", "yours", "ours", "theirs", "always",
               "sometimes", "perhaps", "us", "as", "plus", "less", "unless", "across", "towards"}
 _OF_CHAIN = re.compile(
@@ -626,7 +630,12 @@ def nested_description(question: str) -> Description | None:
         head = m.group(1)
         return Description(span, start, start + len(span), f"Which {head} is meant by: {span}?", head)
     m = _CONTACT.search(question)
-    if m and m.group(1).lower() not in LEADING and m.group(2).lower() not in _NOT_VERBS:
+    # (each word of the head a noun's: "the museum in Paris opened" is no description; nor is a
+    # passive's subject: "When was the museum Tate Modern opened?")
+    if m and not any(w.lower() in LEADING or w.lower() in _HEAD_STOPS for w in m.group(1).split()) \
+            and m.group(2).lower() not in _NOT_VERBS \
+            and not (m.group(2).endswith("ed") and re.search(r"\b(?:is|was|were|are|be|been|being|has|have|had|get|got)\s+$",
+                                                             question[:m.start()], re.I)):
         span = m.group(0).strip()
         head = m.group(1).split()[-1]
         return Description(span, m.start(), m.start() + len(span), f"Which {head} is meant by: {span}?", head)
