@@ -1478,6 +1478,10 @@ def test_rules_found_on_the_fifth_tables_and_sixth_prose_dev_splits():
     assert not _asks_price("Who is in charge of the depot?") and not _asks_price("What is the charging time?")
     assert not any(_wrong_dimension("How much water does the tank hold?", v) for v in values("It holds 6,000 litres."))
     assert answer_type("What did the police charge him with?") != "number"
+    # a number written as a version ("artifact version 39", "Java release: 1.8") is one
+    assert [(v.kind, v.text) for v in values("It is recorded at artifact version 39.")] == [("version", "39")]
+    assert [(v.kind, v.text) for v in values("Java release: 1.8")] == [("version", "1.8")]
+    assert [v.kind for v in values("It was released 12 days later.")] == ["number"]
     from ragtune.strategies.agentic import _ASKS_RESULT
     assert _ASKS_RESULT.search("What did the fare rise to?") and not _ASKS_RESULT.search("Where did she go to school?")
     rose = "In May the fare rose from GBP 2.10 to GBP 2.40."

@@ -918,7 +918,8 @@ class Agentic(Rag):
             return _take(r, t, value, "lookup", "the version written after the thing asked, on the page of the other",
                          page=page, of=thing)
         if r.want in ("name", "version", "number", "date") and (got := self._page_field(r.question)) and (
-                r.want == "name" or any(fits(v, r.want, date_kind(q)) for v in extract_values(got[2]))):
+                # (read with its label: "Java release: 1.8" is a version)
+                r.want == "name" or any(fits(v, r.want, date_kind(q)) for v in extract_values(f"{got[1]}: {got[2]}"))):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it names",
                          page=page, field=fld)
@@ -2130,7 +2131,10 @@ class Agentic(Rag):
                     f"the value is stated for {other}, not the year asked"
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and r.support and not exhausted and \
                     not any(fits(v, r.want, date_kind(r.question)) for h in [*r.support, *r.floor.retrieved[:1]]
-                            for v in extract_values(chunk_text(h))):  # (rag's best chunk is evidence too)
+                            for v in extract_values(chunk_text(h))) \
+                    and not (r.want == "number" and _ONE_UNIT.search(r.text) and any(
+                        _ONE_UNIT.search(chunk_text(h)) for h in [*r.support, *r.floor.retrieved[:1]])):
+                # (rag's best chunk is evidence too; "within a month" is a duration written in words)
                 why = f"no {r.want} in the evidence"
             elif r.want == "date" and r.decided_by == "rag" and not exhausted \
                     and (dated := [v for v in extract_values(r.text) if v.kind == "date" and len(v.key) > 1 and v.key[1]]) \

@@ -125,6 +125,7 @@ def _unit(word: str | None) -> str:
     return {"metres": "m", "meters": "m", "mins": "min", "secs": "sec", "hrs": "hr"}.get(low, s)
 
 
+_VERSION_NUMBER = re.compile(r"\b(?:version|release)\s*:?\s*[\"']?(\d{1,4})(?![\w.,:/-]*\d|\s*%|\s*[a-z])", re.I)
 _SPLIT_YEAR = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)[/\u2013-](\d\d)(?![\w/-]|[.,]\d)")
 _YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 
@@ -156,12 +157,14 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         packaged = re.search(r"^\d+:|-\d+(?:\+|$)|p\d|\+deb", m.group(0)) is not None \
             and not _is_unit_next(after)  # an epoch, a revision; "3.5-4 EUR" is a range of prices
         versionish = dots >= 2 or packaged or m.group(0).lower().startswith("v") or (
-            re.search(r"(?:version|release|v)\s*$|\b[A-Za-z]*[A-Z][\w.]*\s$", before) is not None
+            re.search(r"(?:version|release|v)\s*:?\s*$|\b[A-Za-z]*[A-Z][\w.]*\s$", before) is not None
             and not _is_unit_next(after)) or (
             # a requirement's bound (">=3.8", "<3.13", "~=1.4"): a version, not a quantity
             re.search(r"(?:[<>=!~]=|[<>\u2264\u2265])\s?$", before) is not None and not _is_unit_next(after))
         if versionish and not re.search(rf"(?:{_CUR_WORDS})\s?$", text[max(0, m.start() - 5): m.start()], re.I):
             add(Value(m.group(0), "version", version_key(m.group(0)), "", m.start(), m.end()))
+    for m in _VERSION_NUMBER.finditer(text):  # "at artifact version 39", "release: 17": a version
+        add(Value(m.group(1), "version", version_key(m.group(1)), "", m.start(1), m.end(1)))
     for m in _SPLIT_YEAR.finditer(text):  # "2026/27", "2025-26": one financial year, no "27"
         if int(m.group(2)) == (int(m.group(1)) + 1) % 100:
             add(Value(m.group(0), "date", (int(m.group(1)), 0, 0), "", m.start(), m.end()))
