@@ -1482,6 +1482,14 @@ def test_rules_found_on_the_fifth_tables_and_sixth_prose_dev_splits():
     assert [(v.kind, v.text) for v in values("It is recorded at artifact version 39.")] == [("version", "39")]
     assert [(v.kind, v.text) for v in values("Java release: 1.8")] == [("version", "1.8")]
     assert [v.kind for v in values("It was released 12 days later.")] == ["number"]
+    # a season with its year(s); a maker asked is named, not rated; a salary is a price
+    winter = "How many bulletins went out in winter 2025-26?"
+    assert [_out_of_season(winter, v) for v in values("from 15 December 2024 to 30 April 2025")] == [True, True]
+    assert [_out_of_season(winter, v) for v in values("from 15 December 2025 to 3 February 2026")] == [False, False]
+    from ragtune.strategies.agentic import _ASKS_ORG, _without_values
+    assert _ASKS_ORG.search("What make is the standby generator?") and not _ASKS_ORG.search("What makes it fail?")
+    assert "500" not in _without_values("It is a 500 kVA generator.") and "generator" in _without_values("It is a 500 kVA generator.")
+    assert _asks_price("What salary does a warden earn?")
     from ragtune.strategies.agentic import _ASKS_RESULT
     assert _ASKS_RESULT.search("What did the fare rise to?") and not _ASKS_RESULT.search("Where did she go to school?")
     rose = "In May the fare rose from GBP 2.10 to GBP 2.40."

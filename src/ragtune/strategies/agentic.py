@@ -2069,8 +2069,9 @@ class Agentic(Rag):
                 why = f"rag's answer is mostly words no chunk holds: {', '.join(made_up[:6])}"
             elif r.decided_by == "rag" and r.want == "name" and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
-                    and (_ASKS_AGENT.match(r.question) or CODE_NUMBER.search(r.question)) \
-                    and self._names_nothing_new(r.text, r.question):
+                    and (_ASKS_AGENT.match(r.question) or CODE_NUMBER.search(r.question) or _ASKS_ORG.search(r.question)) \
+                    and self._names_nothing_new(_without_values(r.text) if _ASKS_ORG.search(r.question) else r.text,
+                                                r.question):
                 # (a person or a code is named; a section or an industry may be a plain word)
                 why = "rag's answer names nothing the question does not"  # "X was appointed to replace X"
             elif r.decided_by == "rag" and \
@@ -2136,9 +2137,10 @@ class Agentic(Rag):
                         _ONE_UNIT.search(chunk_text(h)) for h in [*r.support, *r.floor.retrieved[:1]])):
                 # (rag's best chunk is evidence too; "within a month" is a duration written in words)
                 why = f"no {r.want} in the evidence"
-            elif r.want == "date" and r.decided_by == "rag" and not exhausted \
+            elif r.want in ("date", "number") and (r.decided_by == "rag" or r.agreed) and not exhausted \
                     and (dated := [v for v in extract_values(r.text) if v.kind == "date" and len(v.key) > 1 and v.key[1]]) \
                     and all(_out_of_season(r.question, v) for v in dated):
+                # (a count given for dates outside the asked season is another season's count)
                 why = f"rag's date is outside the season asked: {dated[0].text}"
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and not exhausted and \
                     not states_value(r.text, r.want, r.question):
@@ -2903,11 +2905,23 @@ _SEASON = re.compile(r"\b(?:in|this|next|last|during|over|each|every|by|until|fr
 
 def _out_of_season(question: str, v: Value) -> bool:
     """Whether a dated value's month is outside the one season the question names ("When
-    does the board sit in the spring term?": not on 2 October)."""
+    does the board sit in the spring term?": not on 2 October), or outside its year when one
+    is written with it ("winter 2025-26" runs from late 2025 into 2026)."""
     if v.kind != "date" or len(v.key) < 2 or not v.key[1]:
         return False
     seasons = {(m.group(1) or m.group(2)).lower() for m in _SEASON.finditer(question)}
-    return len(seasons) == 1 and v.key[1] not in _SEASON_MONTHS[seasons.pop()]
+    if len(seasons) != 1:
+        return False
+    season = seasons.pop()
+    if v.key[1] not in _SEASON_MONTHS[season]:
+        return True
+    m = re.search(rf"\b{season}\s+((?:19|20)\d\d)(?:\s*[/\u2013-]\s*(\d\d))?\b", question, re.I)
+    if not m or not v.key[0]:
+        return False
+    first = int(m.group(1))
+    if season == "winter" and m.group(2):  # its late months in the first year, the rest in the next
+        return v.key[0] != (first if v.key[1] >= 9 else first + 1)
+    return v.key[0] != first if season != "winter" else v.key[0] not in (first, first + 1)
 
 
 _COMPARED_YEAR = re.compile(r"\b(?:on|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:in\s+)?(?:19|20)\d\d\b", re.I)
@@ -3599,6 +3613,16 @@ _ASKS_VERSION = re.compile(r"\b(?:versions?|releases?)\b|\b(?:semver|engines?)\s
                            r"\b(?:newer|older|later|earlier)\s+(?:minimum\s+)?(?-i:[A-Z])\w*", re.I)
 # "... for its dependency X?", "... its dependency on X": the thing whose version is asked
 _ASKS_AGENT = re.compile(r"\s*(?:who|whom|whose)\b", re.I)
+# a maker, a firm or a brand asked: a name answers it, a rating or a date does not
+_ASKS_ORG = re.compile(r"\b(?:which|what)\s+(?:[a-z-]+\s+)?(?:company|companies|firm|firms|supplier|suppliers|contractor|"
+                       r"contractors|manufacturer|manufacturers|make|brand|vendor|maker|organi[sz]ation)\b", re.I)
+
+
+def _without_values(text: str) -> str:
+    """A text with its typed values (numbers with their units, dates, versions) blanked."""
+    for v in sorted(extract_values(text), key=lambda v: -v.start):
+        text = text[:v.start] + " " + text[v.end:]
+    return text
 _VERSION_STEMS = {"version", "releas"}  # `_one_stem`s of the two words for one field
 _DEPENDENCY_NAMED = re.compile(r"\b(?:its|the|a)\s+(?:runtime\s+)?(?:dependency|requirement)\s+(?:on\s+)?"
                                r"[\"'\u201c]?([@\w][\w.+/@-]*)", re.I)
@@ -3697,7 +3721,7 @@ _MEASURES = (
 )
 # ("in charge of" and "the charging time" ask no price)
 _COST = re.compile(r"\b(?:costs?|price[sd]?|pa(?:y|id)|(?<!\bin )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
-                   r"|fees?|spen[dt]|budget)\b", re.I)
+                   r"|fees?|spen[dt]|budget|salar(?:y|ies)|wages?)\b", re.I)
 
 
 def _wrong_dimension(question: str, v: Value) -> bool:
