@@ -80,6 +80,7 @@ from ragtune.strategies.counting import (
     count_listed,
     count_records,
     counted_terms,
+    key_words,
     labelled_lists,
     labelled_unread,
     metadata_lists,
@@ -1731,7 +1732,7 @@ class Agentic(Rag):
                 if not holding:
                     continue
                 labelled = [k for k in rec if k not in holding and k not in ("id", "text")
-                            and head in {stem(w) for w in re.split(r"[_\s-]+", k.lower()) if w}]
+                            and head in key_words(k)]
                 own = any(k in keys for k in holding)  # the record is the named thing's own:
                 # only a field the head noun labels is the thing described ("the route X sails")
                 naming = [k for k in keys if k not in holding]

@@ -434,6 +434,11 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
     return found[0] if len(found) == 1 else None
 
 
+def key_words(key: str) -> set[str]:
+    """The stemmed words of a field's key ("usual_route" -> {"usual", "rout"})."""
+    return {stem(w) for w in re.split(r"[_\s-]+", key.lower()) if w}
+
+
 def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[str, dict] | None:
     """(answer, conditions) for "Which user group is suspended?", "Who in the staff directory
     is on the informatics team?": the one record of a collection the question names whose
@@ -461,7 +466,7 @@ def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[st
                and isinstance(rec[k], str)]
         # ... or one field whose label has the noun among its words ("which week": `week_starting`)
         own = own or [k for k in rec if noun and k not in cond and isinstance(rec[k], str)
-                      and noun in {stem(w).rstrip("e") for w in re.split(r"[_\s-]+", k.lower()) if w}]
+                      and noun in {w.rstrip("e") for w in key_words(k)}]
         answer = str(rec[own[0]]) if len(own) == 1 else str(rec.get("name") or rec.get("title") or "")
         if answer and answer.lower() not in q:
             found.append((answer, shown))
