@@ -1495,3 +1495,53 @@ def test_rules_found_on_the_fifth_tables_and_sixth_prose_dev_splits():
     rose = "In May the fare rose from GBP 2.10 to GBP 2.40."
     assert [c for c, _ in typed_candidates("What did the fare rise to?", "number", [Passage(rose, Hit("d", "c", 1.0, text=rose), 1.0)],
                                            [], current=True)] == ["GBP 2.40"]
+
+
+def test_rules_for_namespaced_names_versions_and_labelled_figures():
+    """General rules found on the fresh dev splits of catalog5, prose7 and tables6 and the read
+    splits (2026-12-02 evening; invented examples): a namespaced identifier ("Net::HTTP") is one
+    name, and options around it are not cut at its colons; a field label after a name is no
+    part of it; a dotted number labelled as a version, or with a Perl-style underscore, is a
+    version; "What <noun> years ...?" asks for years; a table's "Volunteer hours" column counts
+    no volunteers; a price asked and a count given is no answer; a passage label rag copies
+    states no value; a written file path states what a file is."""
+    from ragtune.strategies.agentic import (
+        _counts_asked_thing, _labelled_as_other, _unstated_relation, _year_range_of, states_value,
+        without_copied_label,
+    )
+    from ragtune.strategies.question import answer_type, find_options, names, words
+    from ragtune.strategies.values import extract_values
+
+    assert "Net::HTTP" in words("Which version of Net::HTTP is listed?")
+    assert find_options("Which is newer, Data::Dumper or Text::Wrap?") == ["Data::Dumper", "Text::Wrap"]
+    assert names("Foo::Bar Author: Ann Lee Uses: Carp") == ["Foo::Bar", "Ann Lee"]
+    assert [v.kind for v in extract_values("| Module version | 4.07 |")] == ["version"]
+    assert [v.kind for v in extract_values("needs 5.008_001 at least")] == ["version"]
+    assert [v.kind for v in extract_values("| Cost | 12.50 |")] == ["number"]
+    assert answer_type("What copyright years are given for Foo::Bar?") == "date"
+    assert answer_type("How many years did it take?") == "number"
+    assert answer_type("What age in years is needed?") == "number"
+    assert _year_range_of("2001", ["Copyright 2001-2004 by Ann."]) == "2001-2004"
+    assert _year_range_of("2001", ["Copyright 2001 by Ann."]) == ""
+    assert states_value("It requires 5.010 of the runtime.", "version", "Which minimum runtime version does X need?")
+
+    table = Hit("news/2030-review", "c", 1.0, title="2030 in figures",
+                text="| Depot | Trips | Rider hours |\n| --- | --- | --- |\n| Westgate | 41 | 390 |")
+    assert _labelled_as_other("How many riders did Westgate have?", "390", [table]).endswith("Rider hours")
+    assert _labelled_as_other("How many trips started at Westgate?", "41", [table]) == ""
+    hours = Hit("d", "c", 1.0, text="| Pump | Hours lost |\n| --- | --- |\n| P2 | 60 |")
+    assert _labelled_as_other("How many hours did we lose on P2?", "60", [hours]) == ""
+    counted = Hit("d", "c", 1.0, text="Staff count: 12")
+    assert _labelled_as_other("How many staff work there?", "12", [counted]) == ""
+
+    assert _counts_asked_thing("How much did the radio handsets cost?", "We now have 30 radio handsets.") == "handsets"
+    assert _counts_asked_thing("How much did the radio handsets cost?", "They cost 30 pounds each.") == ""
+    assert _counts_asked_thing("How many handsets are there?", "We have 30 handsets.") == ""
+
+    debrief = Hit("notes/2031-04-debrief", "c", 1.0, title="Debrief")
+    assert without_copied_label("2031-04-debrief: We found 7 leaks.", [debrief]) == "We found 7 leaks."
+    assert without_copied_label("Debrief: We found 7 leaks.", [debrief]) == "We found 7 leaks."
+    assert without_copied_label("Note: 7 leaks.", [debrief]) == "Note: 7 leaks."
+
+    page = Hit("modules/Foo-Bar", "c", 1.0, title="Foo::Bar", text="| File | /usr/lib/perl/Foo/Bar.pm |")
+    assert _unstated_relation("Which .pm file holds Foo::Bar?", "name", [page], every=True) == []

@@ -970,7 +970,9 @@ class Agentic(Rag):
             found = [(c, tie) for c, tie in found if tie > 0]  # values tied to the relation only
         cands = [c for c, _ in found]
         ties = [min(tie, 2.0) / 2.0 for _, tie in found]
-        floor = r.floor.text
+        # (a value in a passage label rag copied is no value rag states)
+        floor = without_copied_label(r.floor.text, [*r.floor.retrieved, *r.hits]) \
+            if r.want in ("number", "date", "version") else r.floor.text
         agree = [c for c in cands if _same_answer(floor, c)] if not is_abstention(floor) else []
         if agree and all(_same_answer(agree[0], c) or _same_answer(c, agree[0]) for c in agree):
             agree = agree[:1]  # "3 days" and "three days": one value
@@ -1016,6 +1018,9 @@ class Agentic(Rag):
         r.log("answer", {"question": q, "answer_type": r.want, "candidates": cands},
               {"choice": [round(c, 3) for c in choice], "tie": [round(x, 2) for x in ties],
                "margin": _round(margin), "pick": pick, "why": why}, ms=t.ms)
+        if pick is not None and r.want == "date" and re.search(r"\byears\b", q, re.I) \
+                and not _HOW_MANY.search(q) and (whole := _year_range_of(pick, [p.text for p in passages])):
+            pick = whole  # "What years ...?": the range a passage writes, not its first year
         if pick is not None:
             r.text = r.raw = r.span = pick
             r.agreed = why == "agrees with rag"
@@ -2042,12 +2047,15 @@ class Agentic(Rag):
                          if all(_has_token(_tokens(chunk_text(h)), w) for w in rare)]
                 if rare and named:
                     about = named
-            ungrounded = _ungrounded(r.text, r.want, r.question, about or evidence) \
+            # rag's values without those of a passage label it copied (a document's date in its name)
+            told = without_copied_label(r.text, [*evidence, *r.floor.retrieved]) \
+                if r.decided_by == "rag" and r.want in ("number", "date", "version") else r.text
+            ungrounded = _ungrounded(told, r.want, r.question, about or evidence) \
                 if r.decided_by == "rag" and r.want in (*TYPED, "open") else ""
             # a grounded version or date answers the question's type noun itself
             grounded = r.decided_by == "span" or (r.decided_by == "rag" and not ungrounded)
             answered = type_words(r.question, r.want) if grounded and any(
-                fits(v, r.want, date_kind(r.question)) for v in extract_values(r.text)) else set()
+                fits(v, r.want, date_kind(r.question)) for v in extract_values(told)) else set()
             score = coverage(r.question, support, answered)
             if r.decided_by == "rag" and r.exit_reason == "no_evidence" and r.kind != "multi_hop":
                 score = min(score, coverage(r.question, r.floor.retrieved[:1]))
@@ -2071,9 +2079,11 @@ class Agentic(Rag):
             elif r.decided_by == "rag" and r.want == "name" and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
                     and (_ASKS_AGENT.match(r.question) or CODE_NUMBER.search(r.question) or _ASKS_ORG.search(r.question)) \
-                    and self._names_nothing_new(_without_values(r.text) if _ASKS_ORG.search(r.question) else r.text,
+                    and self._names_nothing_new(_without_values(r.text) if _ASKS_ORG.search(r.question)
+                                                or _ASKS_AGENT.match(r.question) else r.text,
                                                 r.question):
-                # (a person or a code is named; a section or an industry may be a plain word)
+                # (a person or a code is named; a section or an industry may be a plain word; a
+                # year names no one: "X opened in 1990" names nobody who opened it)
                 why = "rag's answer names nothing the question does not"  # "X was appointed to replace X"
             elif r.decided_by == "rag" and \
                     (address := _unstated_address(r.text, r.question, evidence)):
@@ -2086,26 +2096,26 @@ class Agentic(Rag):
             elif missing:
                 why = f"not in the evidence: {', '.join(missing)}"
             elif r.decided_by == "rag" and r.want == "version" and (said := [
-                    v for v in extract_values(r.text) if v.kind == "version"]) \
-                    and all(_version_of_another(r.question, r.text, v.start) for v in said):
+                    v for v in extract_values(told) if v.kind == "version"]) \
+                    and all(_version_of_another(r.question, told, v.start) for v in said):
                 why = "rag's answer gives another thing's version"  # "Python 3.13" for AnyIO
             elif r.decided_by == "rag" and r.want == "number" and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
-                    and (alone := _value_without_relation(r.text, r.want, r.question,
+                    and (alone := _value_without_relation(told, r.want, r.question,
                                                           about or evidence)):
                 # a count must be stated where what it counts is (dates and versions are
                 # written under headings and in fields without the relation's words: not asked)
                 why = f"no chunk states {alone} with what is asked"
             elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
-                    and (other := _value_of_another_year(r.question, r.span if r.decided_by == "span" else r.text,
+                    and (other := _value_of_another_year(r.question, r.span if r.decided_by == "span" else told,
                                                          [*evidence, *r.floor.retrieved])):
                 # "What did X cost in 2024?" read off the 2025 schedule
                 why = f"the value is stated for {other}, not the year asked"
             elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and not r.bridge \
                     and (unsaid := _unqualified_count(
-                        r.question, r.span if r.decided_by == "span" else r.text,
+                        r.question, r.span if r.decided_by == "span" else told,
                         [*evidence, *r.floor.retrieved])):
                 # "27 days of annual leave" counts no study leave: the words that narrow the
                 # counted noun must be where the count is
@@ -2134,20 +2144,20 @@ class Agentic(Rag):
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and r.support and not exhausted and \
                     not any(fits(v, r.want, date_kind(r.question)) for h in [*r.support, *r.floor.retrieved[:1]]
                             for v in extract_values(chunk_text(h))) \
-                    and not (r.want == "number" and _ONE_UNIT.search(r.text) and any(
+                    and not (r.want == "number" and _ONE_UNIT.search(told) and any(
                         _ONE_UNIT.search(chunk_text(h)) for h in [*r.support, *r.floor.retrieved[:1]])):
                 # (rag's best chunk is evidence too; "within a month" is a duration written in words)
                 why = f"no {r.want} in the evidence"
             elif r.want in ("date", "number") and (r.decided_by == "rag" or r.agreed) and not exhausted \
-                    and (dated := [v for v in extract_values(r.text) if v.kind == "date" and len(v.key) > 1 and v.key[1]]) \
+                    and (dated := [v for v in extract_values(told) if v.kind == "date" and len(v.key) > 1 and v.key[1]]) \
                     and all(_out_of_season(r.question, v) for v in dated):
                 # (a count given for dates outside the asked season is another season's count)
                 why = f"rag's date is outside the season asked: {dated[0].text}"
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and not exhausted and \
-                    not states_value(r.text, r.want, r.question):
+                    not states_value(told, r.want, r.question):
                 why = f"rag's answer states no {r.want}"  # "How many work there?" -> "It opened in 2019."
             elif r.want == "number" and r.decided_by == "rag" and not exhausted \
-                    and (measured := [v for v in extract_values(r.text) if v.kind == "number" and v.unit
+                    and (measured := [v for v in extract_values(told) if v.kind == "number" and v.unit
                                       and v.text.lower() not in r.question.lower()]) \
                     and all(_asks_price(r.question) and _dimension_of(v) != "money"
                             or _HOW_MANY.search(r.question) and _dimension_of(v) == "money" for v in measured):
@@ -2156,9 +2166,18 @@ class Agentic(Rag):
                 why = f"rag's answer gives another quantity: {measured[0].text}"
             elif r.want == "number" and r.decided_by == "rag" and not exhausted \
                     and (_HOW_MANY.search(r.question) or _HOW_MUCH_OF.search(r.question)) \
-                    and (other := _counts_other_things(r.question, r.text, [*evidence, *r.floor.retrieved])):
+                    and (other := _counts_other_things(r.question, told, [*evidence, *r.floor.retrieved])):
                 # "9 visits" where the passages have "9 seasonal guides": rag relabelled a count
                 why = f"the evidence's figure counts other things: {other}"
+            elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") and not r.bridge \
+                    and (label := _labelled_as_other(r.question, r.span if r.decided_by == "span" else told,
+                                                     [*evidence, *r.floor.retrieved])):
+                # a table's "Volunteer hours" column counts hours, not volunteers
+                why = f"the evidence labels the figure as another measure: {label}"
+            elif r.want == "number" and r.decided_by == "rag" and not exhausted \
+                    and (counted := _counts_asked_thing(r.question, told)):
+                why = f"rag's answer counts {counted}, a price is asked"
             elif score < self.threshold and not exhausted:
                 why = f"support {score:.2f} < {self.threshold}"
             r.abstained = bool(why)
@@ -2255,6 +2274,9 @@ def states_value(answer: str, want: str, question: str) -> bool:
                                  answer, re.I):
                 if (m.group(1), o.lower()) not in {(x, o.lower()) for x in re.findall(r"\d+(?:\.\d+)*", question)}:
                     return True
+    if want == "version" and any(v.kind == "number" and not v.unit and "." in v.text and (v.kind, v.key) not in asked
+                                 for v in extract_values(answer)):
+        return True  # a version asked, a dotted number given ("It requires 5.005."): it states one
     return any(fits(v, want, date_kind(question)) for v in extract_values(answer) if (v.kind, v.key) not in asked)
 
 
@@ -2276,14 +2298,17 @@ def loops(text: str) -> bool:
     """Whether generated text is stuck in a loop: a unit of 1-6 characters holding a letter
     repeated 6 times in a row ("M-W-W-W-W-W-W-W"), or of 1-4 words holding a letter repeated 4
     times ("open-source, open-source, open-source, open-source"; "of the main branch of the
-    main branch ..."; "6.0.0, 6.0.0, 6.0.0, 6.0.0"); a rule of dashes or 1000000 is no loop."""
+    main branch ..."; "6.0.0, 6.0.0, 6.0.0, 6.0.0"), 3 times when the unit is 10 characters or
+    longer; a rule of dashes or 1000000 is no loop."""
     if _LOOP.search(text):
         return True
     w = [x.strip(".,;:!?") for x in text.split()]
     for size in range(1, 5):
-        for i in range(len(w) - 4 * size + 1):
+        for i in range(len(w) - 3 * size + 1):
             unit = w[i : i + size]
-            if all(w[i + k * size : i + (k + 1) * size] == unit for k in range(1, 4)) and \
+            # (a long unit, 10 characters or more, loops at three: "2031-05-site-report: " x 3)
+            times = 3 if sum(map(len, unit)) >= 10 else 4
+            if all(w[i + k * size : i + (k + 1) * size] == unit for k in range(1, times)) and \
                     any(re.search(r"[^\W\d_]|\d\.\d", x) for x in unit):  # a word, or a version
                 return True
     return False
@@ -2591,6 +2616,27 @@ def _slug(title: str) -> bool:
     return bool(re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}|\d{4}[-_]\d\d.*", title))
 
 
+_LABEL_COPY = re.compile(r"\s*([^:\n]{2,80}?)\s*:\s+(?=\S)")
+
+
+def without_copied_label(text: str, hits: list[Hit]) -> str:
+    """rag's answer without the passage labels it copied ("2026-03-site-visit: We found 12
+    leaks." -> "We found 12 leaks."): passages are shown as "label: sentence", and a value in a
+    document's name (its date, its number) is no value the answer states. A label is a
+    retrieved document's title or the last part of its id; two in a row go too."""
+    known = set()
+    for h in hits:
+        known.add(" ".join(h.title.split()).lower())
+        known.add(h.doc_id.rsplit("/", 1)[-1].split("#")[-1].lower())
+    known.discard("")
+    for _ in range(2):
+        m = _LABEL_COPY.match(text)
+        if not m or " ".join(m.group(1).split()).lower() not in known:
+            break
+        text = text[m.end():]
+    return text
+
+
 def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> str:
     """What a generated answer to a typed question asserts that no retrieved chunk states:
     its values of the asked type (compared as values; for an open question every number,
@@ -2617,8 +2663,11 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
     stated = _LIST_MARK.sub(" ", answer) if want == "open" else answer  # "1. ..." is no figure
     # "12 / 34 = 0.33": a sum's result is what it states
     result_at = sums[-1].end() if want == "number" and (sums := list(re.finditer(r"\d\s*=\s*(?=\S)", stated))) else 0
+    # (a version asked: a dotted number is one, "catalogued as 2.11")
     said_v = [v for v in extract_values(stated) if v.start >= result_at
-              and (fits(v, want) or want == "open" and v.kind != "weekday") and (v.kind, v.key) not in q_keys]
+              and (fits(v, want) or want == "open" and v.kind != "weekday"
+                   or want == "version" and v.kind == "number" and not v.unit and "." in v.text)
+              and (v.kind, v.key) not in q_keys]
     if not said_v:
         return ""
     values = [(t, extract_values(t)) for t in texts]
@@ -2723,6 +2772,8 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
             seen |= {"email", "e-mail", "mail", "address", "addresses"}
         if re.search(r"https?://|www\.", text):
             seen |= {"url", "link", "links", "website", "site", "address", "page"}
+        if re.search(r"(?:^|[\s(`'\"])/[\w.+-]+/[\w.+/-]+", text):  # a file's path states where it is
+            seen |= {"file", "path", "location", "folder", "hold", "contain"}
         seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
         for same in (_NEEDS, _LICENCE, _WRITING):  # one relation however it is written or spelled
             if seen & same:
@@ -2950,6 +3001,79 @@ def _counts_other_things(question: str, answer: str, evidence: list[Hit]) -> str
     if {v.key for v, _ in written} != keys or not all(other(v, t) for v, t in written):
         return ""
     return written[0][0].text
+
+
+_COUNTED_NP = re.compile(r"\bhow\s+many\s+((?:[a-z][a-z-]*\s+){1,4}?)(?:do|does|did|is|are|was|were|can|could|"
+                         r"will|would|should|has|have|had)\b", re.I)
+# a label that counts what it follows ("Staff count", "Volunteers total")
+_COUNT_WORDS = {"count", "number", "total", "no", "qty", "quantity", "size", "tally", "sum", "headcount"}
+
+
+def _year_range_of(year: str, texts: list[str]) -> str:
+    """The year range ("1995-1998") that a passage writes starting or ending with `year`;
+    "" when none does."""
+    if not re.fullmatch(r"\d{4}", year):
+        return ""
+    for t in texts:
+        m = re.search(rf"(?<![\w.-])(?:{year}\s?[-\u2013]\s?\d{{4}}|\d{{4}}\s?[-\u2013]\s?{year})(?![\w-])", t)
+        if m:
+            return m.group(0)
+    return ""
+
+
+def _labelled_as_other(question: str, answer: str, evidence: list[Hit]) -> str:
+    """When N is counted ("how many N"): the label of a table cell or field whose value is the answer, when
+    every place the evidence writes that value labels it as another measure of N ("Volunteer
+    hours: 520" when volunteers are counted: the label's last word, a plural, is what it
+    counts);
+    "" when a place writes it bare, under N itself or under a label without N (a synonym may
+    name N there)."""
+    m = _COUNTED_NP.search(question)
+    q_keys = {v.key for v in extract_values(question)}
+    keys = {v.key for v in extract_values(answer) if v.kind == "number" and v.key not in q_keys}
+    if not m or not keys:
+        return ""
+    head = stem(m.group(1).split()[-1].lower())
+    labels = []
+    for h in evidence:
+        for sent in split_sentences(chunk_text(h)):
+            for v in extract_values(sent):
+                if v.kind != "number" or v.key not in keys:
+                    continue
+                lab = re.search(r"([A-Za-z][A-Za-z -]{0,40}?)\s*:\s*$", sent[:v.start])
+                plain = re.findall(r"[a-z]+", lab.group(1).lower()) if lab else []
+                said = [stem(w) for w in plain]
+                # the label's last word names what it counts when it is a plural noun ("hours",
+                # not "lost" in "Hours lost")
+                if not said or said[-1] == head or head not in said or said[-1] in _COUNT_WORDS \
+                        or not re.search(r"[^s]s$", plain[-1]):
+                    return ""
+                labels.append(lab.group(1).strip())
+    return labels[0] if labels else ""
+
+
+def _counts_asked_thing(question: str, answer: str) -> str:
+    """For a price asked: the thing rag's figures count instead ("We have 24 radio
+    handsets" for a question asking what the handsets cost): every figure, none a sum of money,
+    is followed within four words by a plural noun the question names. "" otherwise."""
+    if not _asks_price(question):
+        return ""
+    asked = set(content_terms(question))
+    q_keys = {v.key for v in extract_values(question)}
+    said = [v for v in extract_values(answer) if v.kind == "number" and v.key not in q_keys]
+    if not said or any(_dimension_of(v) == "money" for v in said):
+        return ""
+    nouns = []
+    for v in said:  # the words after the figure (a unit read off them is one of them: "30 radio")
+        digits = re.match(r"[\d.,]*\d", v.text)
+        start = v.start + (digits.end() if digits else len(v.text))
+        after = re.match(r"[^\S\n]*((?:[\w-]+[^\S\n]+){0,3}[\w-]+)", answer[start:])
+        plural = [w for w in (after.group(1).split() if after else [])
+                  if w.lower().endswith("s") and stem(w.lower()) in asked]
+        if not plural:
+            return ""
+        nouns.append(plural[0])
+    return nouns[0]
 
 
 def _name_fields(rows: list[dict[str, Any]]) -> list[str]:
@@ -3624,6 +3748,8 @@ def _without_values(text: str) -> str:
     for v in sorted(extract_values(text), key=lambda v: -v.start):
         text = text[:v.start] + " " + text[v.end:]
     return text
+
+
 _VERSION_STEMS = {"version", "releas"}  # `_one_stem`s of the two words for one field
 _DEPENDENCY_NAMED = re.compile(r"\b(?:its|the|a)\s+(?:runtime\s+)?(?:dependency|requirement)\s+(?:on\s+)?"
                                r"[\"'\u201c]?([@\w][\w.+/@-]*)", re.I)

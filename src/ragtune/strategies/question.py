@@ -48,14 +48,14 @@ DATE = re.compile(
 YEAR = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 # a version; a packager's epoch and revision are part of it ("1:9.2p1-2+deb12u6", "2.14.1-4"),
 # a range's second bound is not ("3.8-3.12")
-VERSION = re.compile(r"(?<![\w.])(?:\d+:)?v?\d+(?:\.\d+){1,3}(?:\.[x*](?![\w.]*\w))?(?:p\d+)?"
+VERSION = re.compile(r"(?<![\w.])(?:\d+:)?v?\d+(?:\.\d+){1,3}(?:_\d+)?(?:\.[x*](?![\w.]*\w))?(?:p\d+)?"
                      r"(?:[-+.]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?:-\d+(?!\d|\.\d)(?:\+[\w.~]*\w)?|\+deb\w+)?"
                      r"(?![\w.]*\w)", re.I)
 QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\n]{1,80})`|(?<![\w'])'([^'\n]{2,60})'(?![\w'])")
 # identifiers: dotted / underscored / slashed names, inner capitals, letters mixed with digits,
 # hyphenated words with a capital or a digit in them
 _CODE_TOKEN = (
-    r"[A-Za-z_][\w]*(?:[._/][A-Za-z_\d][\w]*)+"  # yeager.ai, os.path, snake_case via \w, a/b
+    r"[A-Za-z_][\w]*(?:(?:[._/]|::)[A-Za-z_\d][\w]*)+"  # yeager.ai, os.path, snake_case via \w, a/b, Net::HTTP
     # a coordinate: parts joined by a colon with no space, hyphens inside ("org.ow2.asm:asm-commons")
     r"(?::[A-Za-z_\d][\w]*(?:-\w+)*(?:[._][A-Za-z_\d][\w]*(?:-\w+)*)*)*"
     r"|[A-Za-z]*[a-z][A-Z][\w]*"  # iPhone, macOS, PyTorch
@@ -69,7 +69,7 @@ _NAME = re.compile(
     rf"(?<![\w.-])(?:{_CODE_TOKEN}|{_CAP_TOKEN})(?:[ \t]+(?:(?:of|de|van|von|&)[ \t]+(?=[A-Z]))?(?:{_CODE_TOKEN}|{_CAP_TOKEN}|{_NUM_TOKEN}\b))*"
 )
 _COORDINATE = re.compile(r"[A-Za-z_][\w.-]*:[A-Za-z_\d][\w.:-]*")
-_WORD = re.compile(r"[A-Za-z0-9][\w.'+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
+_WORD = re.compile(r"[A-Za-z0-9](?:[\w.'+-]|::(?=\w))*[A-Za-z0-9+]|[A-Za-z0-9]")  # "Net::HTTP" is one
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
 
@@ -197,9 +197,14 @@ def names(text: str, known: set[str] | None = None) -> list[str]:
         out.append(span.strip())
     starts = _sentence_starts(text)
     for m in _NAME.finditer(text):
-        if re.match(r"\s*:", text[m.end():]) and m.start() in starts:
-            continue  # a label ("Category:", "Q:"), not a name
         toks = m.group(0).split()
+        if re.match(r"\s*:(?!:)", text[m.end():]):
+            if len(toks) > 1 and re.fullmatch(r"[A-Z][a-z]+", toks[-1]):
+                # a field's label after a name ("B::Deparse Author: ...", "Ann Lee Uses: ..." in
+                # a record read as one line)
+                toks = toks[:-1]
+            elif m.start() in starts:
+                continue  # a label ("Category:", "Q:"), not a name
         pos = m.start()
         # drop leading function words ("What", "Which", "In", "The") and lone sentence starters
         while toks:
@@ -309,6 +314,9 @@ CODE_NUMBER = re.compile(r"\b(?:serial|phone|telephone|mobile|fax|part|model|reg
                           r"platform|gate|seat|id|identification|vat|sort|catalogue|catalog|product)\s+"
                           r"(?:numbers?|no\.?|#)", re.I)
 _DATE_CUE = re.compile(
+    # "What copyright years are given?": the years themselves, not a number of them
+    r"\b(?:what|which)\s+(?:(?!of\b|in\b|many\b|number\b)[a-z-]+\s+){1,2}years?\s+(?:is|are|was|were|did|does|do|"
+    r"has|have|had)\b|"
     r"^\s*when\b|\b(?:in|by|from|since|until)\s+when\s+(?:did|does|do|was|were|is|will|are|has|"
     r"have|had|must|should|can)\b|\bwhen\s+(?:did|does|do|was|were|is|will|"
     r"are|has|have|had)\b|\b(?:what|which)\s+(?:year|years(?!\s+of\b)|date|dates|day|month|decade|century)\b|"
@@ -414,7 +422,7 @@ def answer_type(question: str) -> str:
 
 # ---------------------------------------------------------------- coordination: options
 
-_CLAUSE_BREAK = re.compile(r"[,;?!()]|:(?![\w])|\b(?:which|who|whom|what|whether|between|than|is|are|"
+_CLAUSE_BREAK = re.compile(r"[,;?!()]|(?<!:):(?![\w:])|\b(?:which|who|whom|what|whether|between|than|is|are|"
                            r"was|were|does|did|do|has|have|had)\b", re.I)
 
 

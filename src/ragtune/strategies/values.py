@@ -156,8 +156,9 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         before = text[max(0, m.start() - 24): m.start()]
         packaged = re.search(r"^\d+:|-\d+(?:\+|$)|p\d|\+deb", m.group(0)) is not None \
             and not _is_unit_next(after)  # an epoch, a revision; "3.5-4 EUR" is a range of prices
-        versionish = dots >= 2 or packaged or m.group(0).lower().startswith("v") or (
-            re.search(r"(?:version|release|v)\s*:?\s*$|\b[A-Za-z]*[A-Z][\w.]*\s$", before) is not None
+        # ("5.006_001": a Perl-style version; "| Module version | 2.111": a table's version cell)
+        versionish = dots >= 2 or packaged or "_" in m.group(0) or m.group(0).lower().startswith("v") or (
+            re.search(r"(?:version|release|v)\s*[:|]?\s*$|\b[A-Za-z]*[A-Z][\w.]*\s$", before) is not None
             and not _is_unit_next(after)) or (
             # a requirement's bound (">=3.8", "<3.13", "~=1.4"): a version, not a quantity
             re.search(r"(?:[<>=!~]=|[<>\u2264\u2265])\s?$", before) is not None and not _is_unit_next(after))
