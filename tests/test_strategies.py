@@ -1515,6 +1515,10 @@ def test_rules_for_namespaced_names_versions_and_labelled_figures():
     assert "Net::HTTP" in words("Which version of Net::HTTP is listed?")
     assert find_options("Which is newer, Data::Dumper or Text::Wrap?") == ["Data::Dumper", "Text::Wrap"]
     assert names("Foo::Bar Author: Ann Lee Uses: Carp") == ["Foo::Bar", "Ann Lee"]
+    assert names("Author: Ann Lee Uses modules: Carp") == ["Ann Lee"]
+    assert names("Ask Ann Lee about it: she knows") == ["Ask Ann Lee"]
+    assert names("id: EQ-9 item: Sled serial: SL-0042") == ["EQ-9", "SL-0042"]
+    assert extract_values("File: /usr/lib/perl/5.36.0/Foo/Bar.pm") == []
     assert [v.kind for v in extract_values("| Module version | 4.07 |")] == ["version"]
     assert [v.kind for v in extract_values("needs 5.008_001 at least")] == ["version"]
     assert [v.kind for v in extract_values("| Cost | 12.50 |")] == ["number"]

@@ -198,12 +198,13 @@ def names(text: str, known: set[str] | None = None) -> list[str]:
     starts = _sentence_starts(text)
     for m in _NAME.finditer(text):
         toks = m.group(0).split()
-        if re.match(r"\s*:(?!:)", text[m.end():]):
-            if len(toks) > 1 and re.fullmatch(r"[A-Z][a-z]+", toks[-1]):
-                # a field's label after a name ("B::Deparse Author: ...", "Ann Lee Uses: ..." in
-                # a record read as one line)
+        if (label := re.match(r"(?:[ \t]+[a-z][\w-]*)?[ \t]*:(?!:)", text[m.end():])):
+            if len(toks) > 1 and re.fullmatch(r"[A-Z][a-z]+", toks[-1]) \
+                    and (label.group(0).strip() == ":" or re.match(r"[ \t]*[A-Z\d/]", text[m.end() + label.end():])):
+                # a field's label after a name ("B::Deparse Author: ...", "Ann Lee Uses
+                # modules: ..." in a record read as one line)
                 toks = toks[:-1]
-            elif m.start() in starts:
+            elif m.start() in starts and label.group(0).strip() == ":":
                 continue  # a label ("Category:", "Q:"), not a name
         pos = m.start()
         # drop leading function words ("What", "Which", "In", "The") and lone sentence starters

@@ -125,6 +125,7 @@ def _unit(word: str | None) -> str:
     return {"metres": "m", "meters": "m", "mins": "min", "secs": "sec", "hrs": "hr"}.get(low, s)
 
 
+_FILE_PATH = re.compile(r"(?<![\w:/.])(?:/[\w.+-]+){2,}/?")
 _VERSION_NUMBER = re.compile(r"\b(?:version|release)\s*:?\s*[\"']?(\d{1,4})(?![\w.,:/-]*\d|\s*%|\s*[a-z])", re.I)
 _SPLIT_YEAR = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)[/\u2013-](\d\d)(?![\w/-]|[.,]\d)")
 _YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
@@ -134,6 +135,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
     """Every typed value in `text`, left to right, without overlaps. Numbers inside a name
     (`name_spans`, e.g. a product called "Model 3") are not values."""
     taken: list[tuple[int, int]] = list(name_spans or [])
+    # a file's path holds directory names, not values ("/usr/lib/perl/5.36.0/Foo.pm")
+    taken += [m.span() for m in _FILE_PATH.finditer(text)]
     out: list[Value] = []
 
     def free(a: int, b: int) -> bool:
