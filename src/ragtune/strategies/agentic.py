@@ -1996,7 +1996,9 @@ class Agentic(Rag):
             # a word no dictionary holds ("lightgbm") names what the question is about: when no
             # retrieved chunk has it and no chunk of the corpus does, the corpus is not about it
             # (a record's fields count: "the informatics team" may be its metadata only)
-            seen = [_tokens(f"{chunk_text(h)}\n{_metadata_text(h)}") for h in [*evidence, *r.first_hop]]
+            # (and its document's path: a record of "rota/winter" is on the rota)
+            seen = [_tokens(f"{chunk_text(h)}\n{_metadata_text(h)}\n{re.sub(r'[/#_-]', ' ', h.doc_id)}")
+                    for h in [*evidence, *r.first_hop]]
             unknown = self._unknown_words(r.question)
             missing += [w for w in unknown
                         if not any(_has_token(t, w) for t in seen) and not any(w in n.lower() for n in missing)
@@ -3290,7 +3292,12 @@ def _relation_terms(question: str) -> set[str]:
     """The question's content terms that are not part of a name nor a recency cue: the words
     of the relation it asks about."""
     name_words = {stem(w) for n in names(question) for w in words(n)}
+    # where the asker is ("on this system", "in our system") is no part of what is asked
+    question = _WHERE_ASKED.sub(" ", question)
     return set(content_terms(TEMPORAL.sub(" ", question))) - name_words
+
+
+_WHERE_ASKED = re.compile(r"\b(?:on|in)\s+(?:this|our)\s+(?:system|machine|computer|server|install(?:ation)?)\b", re.I)
 
 
 def _page_date(h: Hit) -> str:
