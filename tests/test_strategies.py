@@ -1547,5 +1547,12 @@ def test_rules_for_namespaced_names_versions_and_labelled_figures():
     assert without_copied_label("Debrief: We found 7 leaks.", [debrief]) == "We found 7 leaks."
     assert without_copied_label("Note: 7 leaks.", [debrief]) == "Note: 7 leaks."
 
+    from ragtune.strategies.agentic import _counts_other_things
+    assert [v.unit for v in extract_values("The tank holds 9,000 m³ and covers 640 m2.")] == ["m3", "m2"]
+    assert "m3" not in names("It holds 9,000 m3 when full.")
+    lock = Hit("d", "c", 1.0, text="The big lock uses about 90 m3 of water a fill.")
+    assert _counts_other_things("How many boats went through the lock in 2031?", "90", [lock]) == "90 m3"
+    assert _counts_other_things("How many boats use 90 m3 locks?", "12", [lock]) == ""
+
     page = Hit("modules/Foo-Bar", "c", 1.0, title="Foo::Bar", text="| File | /usr/lib/perl/Foo/Bar.pm |")
     assert _unstated_relation("Which .pm file holds Foo::Bar?", "name", [page], every=True) == []

@@ -2166,10 +2166,12 @@ class Agentic(Rag):
                 # a price asked, a volume given ("a tank that holds 6,000 litres"), or a count
                 # asked and a price given (other dimensions: "How long is the plan?" -> "140 pages")
                 why = f"rag's answer gives another quantity: {measured[0].text}"
-            elif r.want == "number" and r.decided_by == "rag" and not exhausted \
+            elif r.want == "number" and r.decided_by in ("rag", "span") and not exhausted \
                     and (_HOW_MANY.search(r.question) or _HOW_MUCH_OF.search(r.question)) \
-                    and (other := _counts_other_things(r.question, told, [*evidence, *r.floor.retrieved])):
+                    and (other := _counts_other_things(r.question, told if r.decided_by == "rag" else r.span,
+                                                       [*evidence, *r.floor.retrieved])):
                 # "9 visits" where the passages have "9 seasonal guides": rag relabelled a count
+                # (and a span cut from "24 hours' notice" counts no fish)
                 why = f"the evidence's figure counts other things: {other}"
             elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and not r.bridge \
@@ -2993,14 +2995,17 @@ def _counts_other_things(question: str, answer: str, evidence: list[Hit]) -> str
         return ""
     m = _HOW_MANY.search(question) or _HOW_MUCH_OF.search(question)
     counted = {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())} if m else set()
+    # (as written too: "24" is the figure of "24 hours", whose key is a day)
+    figures = {_figure(v.text) for v in extract_values(answer) if v.kind == "number" and not v.unit} - {None}
     written = [(v, t) for h in evidence for t in [chunk_text(h)] for v in extract_values(t)
-               if v.kind == "number" and v.key in keys]
+               if v.kind == "number" and (v.key in keys or _figure(v.text) in figures)]
 
     def other(v: Value, text: str) -> bool:  # its unit, or the words after it ("9 seasonal guides")
         after = {stem(w) for w in re.findall(r"[a-z]+", text[v.end:v.end + 40].lower())[:3]}
         return bool(v.unit) and _wrong_dimension(question, v) and not after & counted
 
-    if {v.key for v, _ in written} != keys or not all(other(v, t) for v, t in written):
+    if not written or not keys <= {v.key for v, _ in written} | {_figure(v.text) for v, _ in written} \
+            or not all(other(v, t) for v, t in written):
         return ""
     return written[0][0].text
 
@@ -3076,6 +3081,12 @@ def _counts_asked_thing(question: str, answer: str) -> str:
             return ""
         nouns.append(plural[0])
     return nouns[0]
+
+
+def _figure(text: str) -> tuple | None:
+    """The number a value is written with, as a key (("24.0",) for "24 hours")."""
+    m = re.match(r"\d[\d,]*(?:\.\d+)?", text)
+    return (float(m.group(0).replace(",", "")),) if m else None
 
 
 def _name_fields(rows: list[dict[str, Any]]) -> list[str]:
@@ -3889,7 +3900,7 @@ def _wrong_dimension(question: str, v: Value) -> bool:
 
 
 # units of measure values.py has no dimension for: a volume, an area, an energy is no counted thing
-_MEASURE_UNIT = re.compile(r"(?:litr|liter|millilitr|gallon|pint|barrel|hectar|acr|tonn|ton|watt|kw|mw|gw|volt|amp|"
+_MEASURE_UNIT = re.compile(r"(?:[ckm]?m[23]$|litr|liter|millilitr|gallon|pint|barrel|hectar|acr|tonn|ton|watt|kw|mw|gw|volt|amp|"
                            r"bar|psi|percent|degree|calori|joule)", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow\s+much\s+([a-z]+)\s+(?:does|do|did|is|are|was|were|can|could|will|would|"
                           r"has|have|had)\b", re.I)

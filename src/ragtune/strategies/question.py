@@ -233,7 +233,8 @@ def names(text: str, known: set[str] | None = None) -> list[str]:
         for part in re.split(r"(?<=\w)['\u2019]s\s+", " ".join(toks)):
             span = re.sub(r"'s$", "", part).strip(" ,.?:;!'\"")
             if span and not span.isdigit() and span.lower() not in LEADING \
-                    and not _ORDINAL.match(span) and not _FIRST_PERSON.fullmatch(span):
+                    and not _ORDINAL.match(span) and not _FIRST_PERSON.fullmatch(span) \
+                    and not re.fullmatch(r"[ckm]?m[23]", span):  # "m3" is a unit
                 out.append(span)
     for rx in (DATE, VERSION):
         out += [m.group(0) for m in rx.finditer(text)]

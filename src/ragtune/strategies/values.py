@@ -115,6 +115,8 @@ def _unit(word: str | None) -> str:
         return _CURRENCY[low]
     if low in ("percent", "per cent", "pct"):
         return "%"
+    if re.fullmatch(r"[ckm]?m[23\u00b2\u00b3]", low):  # "180 m³", "640 m2": a volume, an area
+        return low.replace("\u00b2", "2").replace("\u00b3", "3")
     if re.fullmatch(r"[A-Z][a-z]{2,}", word) and low not in _SCALE and low not in _UNIT_WORDS:
         return ""  # "240 Acme loggers": a capitalised word after a number starts a name
     if low in STOPWORDS or low in _NOT_UNITS or not re.fullmatch(r"[a-z€$£¥][a-z/]*", low):
