@@ -1515,19 +1515,27 @@ def test_rules_for_namespaced_names_versions_and_labelled_figures():
     assert "Net::HTTP" in words("Which version of Net::HTTP is listed?")
     assert find_options("Which is newer, Data::Dumper or Text::Wrap?") == ["Data::Dumper", "Text::Wrap"]
     assert names("Foo::Bar Author: Ann Lee Uses: Carp") == ["Foo::Bar", "Ann Lee"]
-    assert names("Author: Ann Lee Uses modules: Carp") == ["Ann Lee"]
+    assert names("Owner: Ann Lee Runs tools: Rake") == ["Ann Lee"]
     assert names("Ask Ann Lee about it: she knows") == ["Ask Ann Lee"]
+    assert names("The report was approved by Ann Lee: she signed it.") == ["Ann Lee"]
+    assert names("Notes from Acme Corp: The pump failed.") == ["Acme Corp"]
     assert names("id: EQ-9 item: Sled serial: SL-0042") == ["EQ-9", "SL-0042"]
     assert extract_values("File: /usr/lib/perl/5.36.0/Foo/Bar.pm") == []
     assert [v.kind for v in extract_values("| Module version | 4.07 |")] == ["version"]
     assert [v.kind for v in extract_values("needs 5.008_001 at least")] == ["version"]
     assert [v.kind for v in extract_values("| Cost | 12.50 |")] == ["number"]
+    assert [v.kind for v in extract_values("| Rev | 2.5 |")] == ["number"]
+    assert [v.kind for v in extract_values("| Budget for the new release | 1.5 |")] == ["number"]
+    assert [v.unit for v in extract_values("Drive: 2 M2 slots")] == [""]
     assert answer_type("What copyright years are given for Foo::Bar?") == "date"
     assert answer_type("How many years did it take?") == "number"
     assert answer_type("What age in years is needed?") == "number"
+    assert answer_type("What school years are taught there?") != "date"
     assert _year_range_of("2001", ["Copyright 2001-2004 by Ann."]) == "2001-2004"
     assert _year_range_of("2001", ["Copyright 2001 by Ann."]) == ""
+    assert _year_range_of("2021", ["Ticket 2021-5530 was closed in 2021."]) == ""
     assert states_value("It requires 5.010 of the runtime.", "version", "Which minimum runtime version does X need?")
+    assert not states_value("It is about 2.5 times faster.", "version", "What version added caching?")
 
     table = Hit("news/2030-review", "c", 1.0, title="2030 in figures",
                 text="| Depot | Trips | Rider hours |\n| --- | --- | --- |\n| Westgate | 41 | 390 |")
@@ -1537,15 +1545,28 @@ def test_rules_for_namespaced_names_versions_and_labelled_figures():
     assert _labelled_as_other("How many hours did we lose on P2?", "60", [hours]) == ""
     counted = Hit("d", "c", 1.0, text="Staff count: 12")
     assert _labelled_as_other("How many staff work there?", "12", [counted]) == ""
+    members = Hit("d", "c", 1.0, text="Staff members: 12")
+    assert _labelled_as_other("How many staff are there?", "12", [members]) == ""
 
     assert _counts_asked_thing("How much did the radio handsets cost?", "We now have 30 radio handsets.") == "handsets"
     assert _counts_asked_thing("How much did the radio handsets cost?", "They cost 30 pounds each.") == ""
     assert _counts_asked_thing("How many handsets are there?", "We have 30 handsets.") == ""
+    assert _counts_asked_thing("What does the annual pass cost for students?", "It costs 120 for students.") == ""
+    assert _counts_asked_thing("How much does parking cost for visitors?",
+                               "Parking is free for the first 2 hours for visitors.") == ""
 
     debrief = Hit("notes/2031-04-debrief", "c", 1.0, title="Debrief")
     assert without_copied_label("2031-04-debrief: We found 7 leaks.", [debrief]) == "We found 7 leaks."
     assert without_copied_label("Debrief: We found 7 leaks.", [debrief]) == "We found 7 leaks."
     assert without_copied_label("Note: 7 leaks.", [debrief]) == "Note: 7 leaks."
+    release = Hit("rel/notes-2-1", "c", 1.0, title="Version 2.1")
+    assert without_copied_label("Version 2.1: out in March 2030.", [release], "version") == "Version 2.1: out in March 2030."
+    assert without_copied_label("2031-04-debrief: The van needs a new gauge.", [debrief], "number") \
+        == "The van needs a new gauge."
+    from ragtune.strategies.agentic import loops
+    assert not loops("Statuses: Outstanding, Outstanding, Outstanding.")
+    assert not loops("| Completed | Completed | Completed |")
+    assert loops("2031-05-site-report: 2031-05-site-report: 2031-05-site-report: 2031")
 
     from ragtune.strategies.agentic import _counts_other_things
     assert [v.unit for v in extract_values("The tank holds 9,000 m³ and covers 640 m2.")] == ["m3", "m2"]

@@ -971,7 +971,7 @@ class Agentic(Rag):
         cands = [c for c, _ in found]
         ties = [min(tie, 2.0) / 2.0 for _, tie in found]
         # (a value in a passage label rag copied is no value rag states)
-        floor = without_copied_label(r.floor.text, [*r.floor.retrieved, *r.hits]) \
+        floor = without_copied_label(r.floor.text, [*r.floor.retrieved, *r.hits], r.want) \
             if r.want in ("number", "date", "version") else r.floor.text
         agree = [c for c in cands if _same_answer(floor, c)] if not is_abstention(floor) else []
         if agree and all(_same_answer(agree[0], c) or _same_answer(c, agree[0]) for c in agree):
@@ -1019,7 +1019,8 @@ class Agentic(Rag):
               {"choice": [round(c, 3) for c in choice], "tie": [round(x, 2) for x in ties],
                "margin": _round(margin), "pick": pick, "why": why}, ms=t.ms)
         if pick is not None and r.want == "date" and re.search(r"\byears\b", q, re.I) \
-                and not _HOW_MANY.search(q) and (whole := _year_range_of(pick, [p.text for p in passages])):
+                and not _HOW_MANY.search(q) and (whole := _year_range_of(
+                    pick, [p.text for p in passages if re.search(rf"(?<!\d){pick}(?!\d)", p.text)][:1])):
             pick = whole  # "What years ...?": the range a passage writes, not its first year
         if pick is not None:
             r.text = r.raw = r.span = pick
@@ -2050,7 +2051,7 @@ class Agentic(Rag):
                 if rare and named:
                     about = named
             # rag's values without those of a passage label it copied (a document's date in its name)
-            told = without_copied_label(r.text, [*evidence, *r.floor.retrieved]) \
+            told = without_copied_label(r.text, [*evidence, *r.floor.retrieved], r.want) \
                 if r.decided_by == "rag" and r.want in ("number", "date", "version") else r.text
             ungrounded = _ungrounded(told, r.want, r.question, about or evidence) \
                 if r.decided_by == "rag" and r.want in (*TYPED, "open") else ""
@@ -2171,13 +2172,13 @@ class Agentic(Rag):
                     and (other := _counts_other_things(r.question, told if r.decided_by == "rag" else r.span,
                                                        [*evidence, *r.floor.retrieved])):
                 # "9 visits" where the passages have "9 seasonal guides": rag relabelled a count
-                # (and a span cut from "24 hours' notice" counts no fish)
+                # (and a span cut from "48 hours' notice" counts no visitors)
                 why = f"the evidence's figure counts other things: {other}"
             elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and not r.bridge \
                     and (label := _labelled_as_other(r.question, r.span if r.decided_by == "span" else told,
                                                      [*evidence, *r.floor.retrieved])):
-                # a table's "Volunteer hours" column counts hours, not volunteers
+                # a table's "Rider hours" column counts hours, not riders
                 why = f"the evidence labels the figure as another measure: {label}"
             elif r.want == "number" and r.decided_by == "rag" and not exhausted \
                     and (counted := _counts_asked_thing(r.question, told)):
@@ -2279,6 +2280,7 @@ def states_value(answer: str, want: str, question: str) -> bool:
                 if (m.group(1), o.lower()) not in {(x, o.lower()) for x in re.findall(r"\d+(?:\.\d+)*", question)}:
                     return True
     if want == "version" and any(v.kind == "number" and not v.unit and "." in v.text and (v.kind, v.key) not in asked
+                                 and not re.match(r"\s*(?:times|x\b|%|percent|fold)", answer[v.end:], re.I)
                                  for v in extract_values(answer)):
         return True  # a version asked, a dotted number given ("It requires 5.005."): it states one
     return any(fits(v, want, date_kind(question)) for v in extract_values(answer) if (v.kind, v.key) not in asked)
@@ -2310,8 +2312,11 @@ def loops(text: str) -> bool:
     for size in range(1, 5):
         for i in range(len(w) - 3 * size + 1):
             unit = w[i : i + size]
-            # (a long unit, 10 characters or more, loops at three: "2031-05-site-report: " x 3)
-            times = 3 if sum(map(len, unit)) >= 10 else 4
+            # (a long unit loops at three: a slug "2031-05-site-report: " x 3, or 2+ words of 10
+            # characters; not a table's cells, nor a list of one word: "Done, Done, Done")
+            long = "|" not in unit and (len(unit) >= 2 and sum(map(len, unit)) >= 10
+                                        or len(unit[0]) >= 10 and re.search(r"\d.*-|-.*\d", unit[0]))
+            times = 3 if long else 4
             if all(w[i + k * size : i + (k + 1) * size] == unit for k in range(1, times)) and \
                     any(re.search(r"[^\W\d_]|\d\.\d", x) for x in unit):  # a word, or a version
                 return True
@@ -2623,11 +2628,13 @@ def _slug(title: str) -> bool:
 _LABEL_COPY = re.compile(r"\s*([^:\n]{2,80}?)\s*:\s+(?=\S)")
 
 
-def without_copied_label(text: str, hits: list[Hit]) -> str:
-    """rag's answer without the passage labels it copied ("2026-03-site-visit: We found 12
+def without_copied_label(text: str, hits: list[Hit], want: str = "") -> str:
+    """rag's answer without the passage labels it copied ("2031-03-site-visit: We found 12
     leaks." -> "We found 12 leaks."): passages are shown as "label: sentence", and a value in a
     document's name (its date, its number) is no value the answer states. A label is a
-    retrieved document's title or the last part of its id; two in a row go too."""
+    retrieved document's title or the last part of its id; two in a row go too. With `want`,
+    a title of several words stays when the rest states no value of that type (a page titled
+    "Version 2.1" may be the answer itself); an id goes whatever follows."""
     known = set()
     for h in hits:
         known.add(" ".join(h.title.split()).lower())
@@ -2637,6 +2644,8 @@ def without_copied_label(text: str, hits: list[Hit]) -> str:
         m = _LABEL_COPY.match(text)
         if not m or " ".join(m.group(1).split()).lower() not in known:
             break
+        if want and " " in m.group(1).strip() and not any(fits(v, want) for v in extract_values(text[m.end():])):
+            break  # (a document id, one word, always goes)
         text = text[m.end():]
     return text
 
@@ -2777,7 +2786,8 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
         if re.search(r"https?://|www\.", text):
             seen |= {"url", "link", "links", "website", "site", "address", "page"}
         if re.search(r"(?:^|[\s(`'\"])/[\w.+-]+/[\w.+/-]+", text):  # a file's path states where it is
-            seen |= {"file", "path", "location", "folder", "hold", "contain"}
+            seen |= {"file", "path", "location", "folder"} | (
+                {"hold", "contain"} if re.search(r"\bfiles?\b", question, re.I) else set())  # "which file holds X"
         seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
         for same in (_NEEDS, _LICENCE, _WRITING):  # one relation however it is written or spelled
             if seen & same:
@@ -3022,17 +3032,17 @@ def _year_range_of(year: str, texts: list[str]) -> str:
     if not re.fullmatch(r"\d{4}", year):
         return ""
     for t in texts:
-        m = re.search(rf"(?<![\w.-])(?:{year}\s?[-\u2013]\s?\d{{4}}|\d{{4}}\s?[-\u2013]\s?{year})(?![\w-])", t)
-        if m:
-            return m.group(0)
+        for m in re.finditer(r"(?<![\w.-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-])", t):
+            if year in m.groups() and m.group(1) < m.group(2):
+                return m.group(0)
     return ""
 
 
 def _labelled_as_other(question: str, answer: str, evidence: list[Hit]) -> str:
     """When N is counted ("how many N"): the label of a table cell or field whose value is the answer, when
-    every place the evidence writes that value labels it as another measure of N ("Volunteer
-    hours: 520" when volunteers are counted: the label's last word, a plural, is what it
-    counts);
+    every place the evidence writes that value labels it as another measure of N ("Rider
+    hours: 390" when riders are counted: the label's last word, a plural unit, is what it
+    measures);
     "" when a place writes it bare, under N itself or under a label without N (a synonym may
     name N there)."""
     m = _COUNTED_NP.search(question)
@@ -3050,13 +3060,20 @@ def _labelled_as_other(question: str, answer: str, evidence: list[Hit]) -> str:
                 lab = re.search(r"([A-Za-z][A-Za-z -]{0,40}?)\s*:\s*$", sent[:v.start])
                 plain = re.findall(r"[a-z]+", lab.group(1).lower()) if lab else []
                 said = [stem(w) for w in plain]
-                # the label's last word names what it counts when it is a plural noun ("hours",
-                # not "lost" in "Hours lost")
+                # the label's last word names what it measures when it is a plural unit
+                # ("hours"; not "lost" in "Hours lost", nor "members" in "Staff members")
                 if not said or said[-1] == head or head not in said or said[-1] in _COUNT_WORDS \
-                        or not re.search(r"[^s]s$", plain[-1]):
+                        or not re.search(r"[^s]s$", plain[-1]) or not _dimension_of(
+                            extract_values(f"2 {plain[-1]}")[0]) in ("time", "length", "mass", "money"):
                     return ""
                 labels.append(lab.group(1).strip())
     return labels[0] if labels else ""
+
+
+def _measure_word(word: str) -> bool:
+    """Whether a word after a figure is a unit of time, length, mass, size or money."""
+    said = extract_values(f"2 {word}")
+    return bool(said) and _dimension_of(said[0]) in ("time", "length", "mass", "bytes", "money")
 
 
 def _counts_asked_thing(question: str, answer: str) -> str:
@@ -3075,8 +3092,12 @@ def _counts_asked_thing(question: str, answer: str) -> str:
         digits = re.match(r"[\d.,]*\d", v.text)
         start = v.start + (digits.end() if digits else len(v.text))
         after = re.match(r"[^\S\n]*((?:[\w-]+[^\S\n]+){0,3}[\w-]+)", answer[start:])
-        plural = [w for w in (after.group(1).split() if after else [])
-                  if w.lower().endswith("s") and stem(w.lower()) in asked]
+        ahead = []  # the words up to a function word or a unit ("120 for students" counts none)
+        for w in after.group(1).split() if after else []:
+            if w.lower() in STOPWORDS or _measure_word(w):
+                break
+            ahead.append(w)
+        plural = [w for w in ahead if w.lower().endswith("s") and stem(w.lower()) in asked]
         if not plural:
             return ""
         nouns.append(plural[0])

@@ -200,9 +200,11 @@ def names(text: str, known: set[str] | None = None) -> list[str]:
         toks = m.group(0).split()
         if (label := re.match(r"(?:[ \t]+[a-z][\w-]*)?[ \t]*:(?!:)", text[m.end():])):
             if len(toks) > 1 and re.fullmatch(r"[A-Z][a-z]+", toks[-1]) \
-                    and (label.group(0).strip() == ":" or re.match(r"[ \t]*[A-Z\d/]", text[m.end() + label.end():])):
-                # a field's label after a name ("B::Deparse Author: ...", "Ann Lee Uses
-                # modules: ..." in a record read as one line)
+                    and (label.group(0).strip() == ":" or re.match(r"[ \t]*[A-Z\d/]", text[m.end() + label.end():])) \
+                    and (re.search(r"\w:[ \t]*$", text[:m.start()]) or all(_is_code(t) for t in toks[:-1])):
+                # a field's label after a field's value or an identifier, in a record read as
+                # one line ("Owner: Ann Lee Runs tools: ...", "Foo::Bar Author: ..."); "Acme
+                # Corp: the pump failed" keeps its name
                 toks = toks[:-1]
             elif m.start() in starts and label.group(0).strip() == ":":
                 continue  # a label ("Category:", "Q:"), not a name
@@ -316,9 +318,10 @@ CODE_NUMBER = re.compile(r"\b(?:serial|phone|telephone|mobile|fax|part|model|reg
                           r"platform|gate|seat|id|identification|vat|sort|catalogue|catalog|product)\s+"
                           r"(?:numbers?|no\.?|#)", re.I)
 _DATE_CUE = re.compile(
-    # "What copyright years are given?": the years themselves, not a number of them
-    r"\b(?:what|which)\s+(?:(?!of\b|in\b|many\b|number\b)[a-z-]+\s+){1,2}years?\s+(?:is|are|was|were|did|does|do|"
-    r"has|have|had)\b|"
+    # "What copyright years are given?", "which financial year": years (kinds of year that are
+    # dates), not a number of them
+    r"\b(?:what|which)\s+(?:copyright|calendar|financial|fiscal|tax|academic|model|publication|release)\s+"
+    r"years?\b|"
     r"^\s*when\b|\b(?:in|by|from|since|until)\s+when\s+(?:did|does|do|was|were|is|will|are|has|"
     r"have|had|must|should|can)\b|\bwhen\s+(?:did|does|do|was|were|is|will|"
     r"are|has|have|had)\b|\b(?:what|which)\s+(?:year|years(?!\s+of\b)|date|dates|day|month|decade|century)\b|"

@@ -115,7 +115,8 @@ def _unit(word: str | None) -> str:
         return _CURRENCY[low]
     if low in ("percent", "per cent", "pct"):
         return "%"
-    if re.fullmatch(r"[ckm]?m[23\u00b2\u00b3]", low):  # "180 m³", "640 m2": a volume, an area
+    if re.fullmatch(r"[ckm]?m[23\u00b2\u00b3]", word.strip(".")):  # "90 m³", "640 m2": a volume, an
+        # area ("2 M2 slots" counts slots)
         return low.replace("\u00b2", "2").replace("\u00b3", "3")
     if re.fullmatch(r"[A-Z][a-z]{2,}", word) and low not in _SCALE and low not in _UNIT_WORDS:
         return ""  # "240 Acme loggers": a capitalised word after a number starts a name
@@ -161,9 +162,10 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         before = text[max(0, m.start() - 24): m.start()]
         packaged = re.search(r"^\d+:|-\d+(?:\+|$)|p\d|\+deb", m.group(0)) is not None \
             and not _is_unit_next(after)  # an epoch, a revision; "3.5-4 EUR" is a range of prices
-        # ("5.006_001": a Perl-style version; "| Module version | 2.111": a table's version cell)
+        # ("5.010_001": a Perl-style version; "| Build version | 3.141": a table's version cell)
         versionish = dots >= 2 or packaged or "_" in m.group(0) or m.group(0).lower().startswith("v") or (
-            re.search(r"(?:version|release|v)\s*[:|]?\s*$|\b[A-Za-z]*[A-Z][\w.]*\s$", before) is not None
+            re.search(r"(?:version|release|\bv)\s*:?\s*$|\|\s*(?:[\w-]+\s+){0,2}(?:version|release)\s*\|\s*$"
+                      r"|\b[A-Za-z]*[A-Z][\w.]*\s$", before) is not None
             and not _is_unit_next(after)) or (
             # a requirement's bound (">=3.8", "<3.13", "~=1.4"): a version, not a quantity
             re.search(r"(?:[<>=!~]=|[<>\u2264\u2265])\s?$", before) is not None and not _is_unit_next(after))
