@@ -14,7 +14,8 @@ readt2/tables2.jsonl, readp4/prose4.jsonl, readt3/tables3.jsonl and readc2/catal
 read test splits of prose2, prose3, tables2, prose4, tables3 and catalog2), and readc3/catalog3.jsonl,
 readp5/prose5.jsonl and readt4/tables4.jsonl (catalog3's, prose5's and tables4's, read on 2026-12-02),
 readc4/catalog4.jsonl, readp6/prose6.jsonl and readt5/tables5.jsonl (catalog4's, prose6's and
-tables5's, read on the afternoon of 2026-12-02);
+tables5's, read on the afternoon of 2026-12-02), readc5/catalog5.jsonl, readp7/prose7.jsonl and
+readt6/tables6.jsonl (catalog5's, prose7's and tables6's, read on the evening of 2026-12-02);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -64,10 +65,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                    {"r1": WORK / "readp6" / "prose6.jsonl"}),
         "tables5": (sets / "tables5" / "corpus", sets / "tables5" / "dev.jsonl",
                     {"r1": WORK / "readt5" / "tables5.jsonl"}),
-        # read splits of these three come after their test splits are read (not yet)
-        "catalog5": (sets / "catalog5" / "corpus", sets / "catalog5" / "dev.jsonl", {}),
-        "prose7": (sets / "prose7" / "corpus", sets / "prose7" / "dev.jsonl", {}),
-        "tables6": (sets / "tables6" / "corpus", sets / "tables6" / "dev.jsonl", {}),
+        "catalog5": (sets / "catalog5" / "corpus", sets / "catalog5" / "dev.jsonl",
+                     {"r1": WORK / "readc5" / "catalog5.jsonl"}),
+        "prose7": (sets / "prose7" / "corpus", sets / "prose7" / "dev.jsonl",
+                   {"r1": WORK / "readp7" / "prose7.jsonl"}),
+        "tables6": (sets / "tables6" / "corpus", sets / "tables6" / "dev.jsonl",
+                    {"r1": WORK / "readt6" / "tables6.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
