@@ -101,7 +101,7 @@ from ragtune.strategies.list_sizes import (
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, list_terms, shared_ask
 from ragtune.strategies.timeline import dated_entries, place, relative_ask, released_in, span_of
-from ragtune.strategies.values import Value, version_key, extract_values, fits
+from ragtune.strategies.values import YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
 
@@ -2279,8 +2279,7 @@ def states_value(answer: str, want: str, question: str) -> bool:
                                  answer, re.I):
                 if (m.group(1), o.lower()) not in {(x, o.lower()) for x in re.findall(r"\d+(?:\.\d+)*", question)}:
                     return True
-    if want == "version" and any(v.kind == "number" and not v.unit and "." in v.text and (v.kind, v.key) not in asked
-                                 and not re.match(r"\s*(?:times|x\b|%|percent|fold)", answer[v.end:], re.I)
+    if want == "version" and any(_dotted_number(v, answer) and (v.kind, v.key) not in asked
                                  for v in extract_values(answer)):
         return True  # a version asked, a dotted number given ("It requires 5.005."): it states one
     return any(fits(v, want, date_kind(question)) for v in extract_values(answer) if (v.kind, v.key) not in asked)
@@ -2298,6 +2297,13 @@ _ORDINAL_DAY = re.compile(
 
 
 _LOOP = re.compile(r"([^\W\d_].{0,5}?|.{1,5}?[^\W\d_])\1{5,}", re.S)
+
+
+def _dotted_number(v: Value, text: str) -> bool:
+    """A bare dotted number, which states a version when one is asked ("requires 5.005"); not
+    a ratio ("2.5 times")."""
+    return v.kind == "number" and not v.unit and "." in v.text \
+        and not re.match(r"\s*(?:times|x\b|%|percent|fold)", text[v.end:], re.I)
 
 
 def loops(text: str) -> bool:
@@ -2679,7 +2685,7 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
     # (a version asked: a dotted number is one, "catalogued as 2.11")
     said_v = [v for v in extract_values(stated) if v.start >= result_at
               and (fits(v, want) or want == "open" and v.kind != "weekday"
-                   or want == "version" and v.kind == "number" and not v.unit and "." in v.text)
+                   or want == "version" and _dotted_number(v, stated))
               and (v.kind, v.key) not in q_keys]
     if not said_v:
         return ""
@@ -3032,7 +3038,7 @@ def _year_range_of(year: str, texts: list[str]) -> str:
     if not re.fullmatch(r"\d{4}", year):
         return ""
     for t in texts:
-        for m in re.finditer(r"(?<![\w.-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-])", t):
+        for m in YEAR_RANGE.finditer(t):
             if year in m.groups() and m.group(1) < m.group(2):
                 return m.group(0)
     return ""
@@ -3063,8 +3069,7 @@ def _labelled_as_other(question: str, answer: str, evidence: list[Hit]) -> str:
                 # the label's last word names what it measures when it is a plural unit
                 # ("hours"; not "lost" in "Hours lost", nor "members" in "Staff members")
                 if not said or said[-1] == head or head not in said or said[-1] in _COUNT_WORDS \
-                        or not re.search(r"[^s]s$", plain[-1]) or not _dimension_of(
-                            extract_values(f"2 {plain[-1]}")[0]) in ("time", "length", "mass", "money"):
+                        or not re.search(r"[^s]s$", plain[-1]) or not _measure_word(plain[-1]):
                     return ""
                 labels.append(lab.group(1).strip())
     return labels[0] if labels else ""

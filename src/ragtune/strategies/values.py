@@ -131,7 +131,7 @@ def _unit(word: str | None) -> str:
 _FILE_PATH = re.compile(r"(?<![\w:/.])(?:/[\w.+-]+){2,}/?")
 _VERSION_NUMBER = re.compile(r"\b(?:version|release)\s*:?\s*[\"']?(\d{1,4})(?![\w.,:/-]*\d|\s*%|\s*[a-z])", re.I)
 _SPLIT_YEAR = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)[/\u2013-](\d\d)(?![\w/-]|[.,]\d)")
-_YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
+YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 
 
 def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -> list[Value]:
@@ -180,7 +180,7 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         if _is_unit_next(text[m.end(1): m.end(1) + 12]):
             continue  # "1598 KiB", "2000 km": a quantity with its unit, no year
         add(Value(m.group(1), "date", (int(m.group(1)), 0, 0), "", m.start(1), m.end(1)))
-    for m in _YEAR_RANGE.finditer(text):  # "2014-2016": two years, not a code
+    for m in YEAR_RANGE.finditer(text):  # "2014-2016": two years, not a code
         after = re.match(r"\s+([A-Za-z]+)", text[m.end():])
         if after and _unit(after.group(1)):
             continue  # "1500-2000 words": a range of a quantity
