@@ -953,6 +953,8 @@ class Agentic(Rag):
                          if [stem(w) for w in re.findall(r"[a-z]+", c.lower())] != kind_words]
         if r.want == "name" and _asks_address(q):  # "Which URL ...?": an address, not a name in it
             found = [(c, tie) for c, tie in found if _WRITTEN_ADDRESS.fullmatch(c)]
+        if r.want == "name" and _ASKS_PATH.search(q):  # "Where is the file of X?": a path, not a
+            found = [(c, tie) for c, tie in found if _PATH.fullmatch(c)]  # distribution's name
         r.passages = passages
         if not found:
             r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag"}, ms=t.ms)
@@ -1015,6 +1017,12 @@ class Agentic(Rag):
             # from the new run's); evidence narrowed by a filter, a date or a hop is more
             # specific than rag's and keeps its span
             pick, why = None, "rag states another value its chunks state"
+        if pick is not None and not agree and r.want in ("number", "date") and not specific \
+                and not is_abstention(floor) and rag_tie(r, floor, candidates) > ties[cands.index(pick)]:
+            # rag's value, read off chunks the span's passages left out, never was a candidate:
+            # ranked by the same tie to the asked relation over rag's own sentences, it is nearer
+            # ("22 Ml/d" beside "moved ... a day" against a pump's "250 kW")
+            pick, why = None, "rag's value is tied closer to what is asked"
         r.log("answer", {"question": q, "answer_type": r.want, "candidates": cands},
               {"choice": [round(c, 3) for c in choice], "tie": [round(x, 2) for x in ties],
                "margin": _round(margin), "pick": pick, "why": why}, ms=t.ms)
@@ -2195,6 +2203,23 @@ class Agentic(Rag):
 
 
 # --- evidence helpers -----------------------------------------------------------------------------
+
+
+def rag_tie(r: Run, floor: str, candidates: Any) -> float:
+    """How closely rag's own value of the asked type is tied to the asked relation, ranked as the
+    span's candidates are (`candidates`: the same ranking, over passages) over the sentences of
+    rag's chunks that state it; 0 when rag states no such value or no chunk does."""
+    q = r.target
+    said = [v for v in extract_values(floor) if fits(v, r.want, date_kind(q))
+            and v.key not in {x.key for x in extract_values(q)} and not _wrong_dimension(q, v)
+            and (v.unit or r.want != "number")]  # ("lock 29" numbers a lock: no measure)
+    if not said:
+        return 0.0
+    passages = [Passage(sent, h, h.score) for h in r.floor.retrieved for sent in split_sentences(chunk_text(h))
+                if any(_same_answer(sent, v.text) for v in said)]
+    ranked = candidates(passages) if passages else []
+    return max((min(tie, 2.0) / 2.0 for c, tie in ranked if any(_same_answer(v.text, c) for v in said)),
+               default=0.0)
 
 
 def _take(r: Run, t: Timer, pick: str, decided_by: str, why: str, **where: Any) -> None:
@@ -3541,7 +3566,8 @@ _NO_NAME = re.compile(r"(?:%s|%s)|(?:[kMGT]?W|[kMGT]Wh|kVA|[kMGT]i?B|[kMG]Hz|mAh
 # a web address, a mail address or a path: not a name ("TCP/IP" and "I/O" are names)
 _ADDRESS = re.compile(r"://|\bwww\.|\w@\w+\.\w|\w\.\w+/|^/|/.*/|"
                       r"\w/[\w.-]*\.(?:svg|png|jpe?g|gif|html?|md|txt|py|json|ya?ml|toml|css|js)$")  # a file's path
-_ASKS_PATH = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:folder|directory|dir|path|file)\b", re.I)
+_ASKS_PATH = re.compile(r"(?:\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?|^\s*where\s+(?:is|are|was|were)\s+(?:the\s+)?)"
+                        r"(?:folder|directory|dir|path|file)s?\b(?!\s+(?:formats?|types?|systems?|sizes?|extensions?)\b)", re.I)
 _PATH = re.compile(r"(?!www\.)~?\.{0,2}/?[\w.-]+(?:/[\w.-]+)+/?|[\w-]*\.[\w.-]+")  # no scheme, no host
 _LINK_TARGET = re.compile(r"\s*<[^<>\s]*(?:://|@|/)[^<>\s]*>")
 
@@ -3553,10 +3579,14 @@ def _name_spans(text: str, spans: list[str]) -> list[tuple[int, int]]:
     """Where the names sit in the text: numbers inside a name ("Model 3", "Type 3S", an id
     such as "P-104") are not values; a version or a date beside a name ("Python 3.8",
     "Foo 2.1.0") still is."""
-    typed = [(v.start, v.end) for v in extract_values(text) if v.kind != "number"]
+    values = extract_values(text)
+    typed = [(v.start, v.end) for v in values if v.kind != "number"]
+    # a rate's unit after its number ("22 Ml/d", "40 mg/l") is the value's, not a name
+    units = [(v.start, v.end) for v in values if v.kind == "number" and "/" in v.unit]
     return [(m.start(), m.end()) for n in spans if (n[:1].isalpha() and is_identifier(n)) or not _is_value(n)
             for m in re.finditer(re.escape(n), text)
-            if not any(a < m.end() and m.start() < b for a, b in typed)]
+            if not any(a < m.end() and m.start() < b for a, b in typed)
+            and not any(a < m.start() and m.end() <= b for a, b in units)]
 
 
 def _about_longer_name(text: str, question_names: list[str]) -> bool:
@@ -3902,6 +3932,8 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if _HOW_LONG.search(question):  # "three blocks" is no length of time, nor is a bare
         # number ("0019" from a decision record's title): a duration is written with its unit
         return v.dimension not in ("time", "length") or not v.unit
+    if re.search(r"\bhow\s+soon\b", question, re.I):  # a delay: a time with its unit ("within 4 hours")
+        return v.dimension != "time" or not v.unit
     dim = _dimension_of(v)
     asked = {d for rx, d in _MEASURES if rx.search(question)}
     if asked and v.unit:  # "to what depth", "how heavy", "what storage": the measure names

@@ -286,6 +286,7 @@ _QUANTITY_NOUNS = (
     "duration|weight|height|depth|width|capacity|population|age|salary|budget|limit|cap|maximum|"
     "minimum|max|min|interval|speed|temperature|score|distance|volume|frequency|allowance|"
     "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold|"
+    "income|revenue|turnover|surplus|deficit|profit|spending|wages?|rent|"  # money a body reports
     "port|timeout|accuracy|precision|recall|humidity|pressure|voltage|altitude|elevation|rainfall|dose|"  # a port, a timeout, a metric are numbers ("8000", "30 seconds", "0.863")
     "(?<=phone )extension"  # a phone extension is digits; a file's or a browser's is a name
 )

@@ -245,6 +245,22 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         base = number * _SCALE[unit][1] if unit in _SCALE else number
         add(Value(text[start:end].strip(), "number", (base,), unit, start, end))
     out.sort(key=lambda v: v.start)
+    return _compound_durations(text, out)
+
+
+def _compound_durations(text: str, values: list[Value]) -> list[Value]:
+    """"2 hours 10 minutes", "1 h 20 min", "3 years and 2 months": one duration, not two (the
+    smaller unit second, joined by a space or "and")."""
+    out: list[Value] = []
+    for v in values:
+        prev = out[-1] if out else None
+        if prev is not None and v.kind == prev.kind == "number" and _SCALE.get(v.unit, ("",))[0] == "time" \
+                and _SCALE.get(prev.unit, ("",))[0] == "time" and _SCALE[v.unit][1] < _SCALE[prev.unit][1] \
+                and re.fullmatch(r"\s+(?:and\s+)?", text[prev.end:v.start]):
+            out[-1] = Value(text[prev.start:v.end], "number", (prev.key[0] + v.key[0],), prev.unit,
+                            prev.start, v.end)
+            continue
+        out.append(v)
     return out
 
 
