@@ -28,7 +28,8 @@ from ragtune.eval.qa import load_qa
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "tables3", "catalog2",
-        "catalog3", "prose5", "tables4", "catalog4", "prose6", "tables5", "catalog5", "prose7", "tables6")
+        "catalog3", "prose5", "tables4", "catalog4", "prose6", "tables5", "catalog5", "prose7", "tables6",
+        "catalog6", "prose8", "tables7")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -74,6 +75,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog5": EVALSETS / "catalog5" / "corpus",
         "prose7": EVALSETS / "prose7" / "corpus",
         "tables6": EVALSETS / "tables6" / "corpus",
+        "catalog6": EVALSETS / "catalog6" / "corpus",
+        "prose8": EVALSETS / "prose8" / "corpus",
+        "tables7": EVALSETS / "tables7" / "corpus",
     }
 
 
@@ -154,9 +158,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
 
 @pytest.mark.parametrize("command", [["scripts/build_catalog4.py", "check"], ["evalsets/prose6/check.py"],
                                      ["evalsets/tables5/check.py"], ["scripts/build_catalog5.py", "check"],
-                                     ["evalsets/prose7/check.py"], ["evalsets/tables6/check.py"]])
+                                     ["evalsets/prose7/check.py"], ["evalsets/tables6/check.py"],
+                                     ["scripts/build_catalog6.py", "check"], ["evalsets/prose8/check.py"],
+                                     ["evalsets/tables7/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4, prose6, tables5, catalog5, prose7 and tables6 carry the checks they were frozen with (pages rendered from
+    """catalog4, prose6, tables5, catalog5, prose7, tables6, catalog6, prose8 and tables7 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
