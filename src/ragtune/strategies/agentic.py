@@ -766,6 +766,14 @@ class Agentic(Rag):
                 continue
             if re.search(rf"\b(?:which|what)\s+{re.escape(n)}\b", query, re.I) and _ASKS_ADDRESS.fullmatch(n):
                 continue  # "Which URL ...?": the asked thing's kind, which its value answers
+            # a heading's words in capitals ("SEE ALSO") label a part of a page, which may word
+            # it otherwise; a name after it ("SEE ALSO of Quarrow Tools") is still one
+            head, _, tail = n.partition(" of ")
+            if " " in head and head.isupper() and (vocab := self._vocabulary()) \
+                    and all(w in vocab for w in re.findall(r"[a-z]+", head.lower())):
+                if not tail.strip():
+                    continue
+                n = tail.strip()
             out.append(n)
         return out
 
@@ -951,6 +959,13 @@ class Agentic(Rag):
                 kind_words = [stem(w) for w in re.findall(r"[a-z]+", kind.group(1).lower())]
                 found = [(c, tie) for c, tie in found
                          if [stem(w) for w in re.findall(r"[a-z]+", c.lower())] != kind_words]
+        if r.want == "name" and (_ASKS_AGENT.match(q) or _ASKS_ORG.search(q)):
+            # a word the passages also write in lower case is a common noun capitalised at the
+            # start of a sentence or a heading ("Office"), no person's or body's name
+            read = " ".join([*(chunk_text(p.hit) + " " + p.text for p in passages),
+                             *(chunk_text(h) for h in [*r.hits, *r.floor.retrieved])])
+            found = [(c, tie) for c, tie in found if " " in c.strip() or not c[:1].isupper()
+                     or not re.search(rf"(?<![\w-]){re.escape(c.lower())}(?![\w-])", read)]
         if r.want == "name" and _asks_address(q):  # "Which URL ...?": an address, not a name in it
             found = [(c, tie) for c, tie in found if _WRITTEN_ADDRESS.fullmatch(c)]
         if r.want == "name" and _ASKS_PATH.search(q):  # "Where is the file of X?": a path, not a
@@ -966,8 +981,13 @@ class Agentic(Rag):
             said = [t for k, t in sorted(self._titles().items()) if _mentions_name(r.floor.text, t)
                     and not _mentions_name(q, t) and all(not _names_same(c, t) for c, _ in found)]
             found += [(t, 0.5) for t in said if len(said) == 1]
-        if r.want == "number" and (rated := _at_the_asked_rate(q, found, [p.text for p in passages])):
-            found = rated  # "days a week": not the figure a passage gives per year
+        if r.want == "number" and (rated := _at_the_asked_rate(q, found, [p.text for p in passages])) is not None:
+            found = rated  # "days a week": not the figure a passage gives per year (none, when
+            # every figure is given at another rate: "GBP 8 a day" for a year's permit)
+            if not found:
+                r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag",
+                                                                         "why": "every value is at another rate"}, ms=t.ms)
+                return
         if r.want != "name" and any(tie > 0 for _, tie in found):
             found = [(c, tie) for c, tie in found if tie > 0]  # values tied to the relation only
         cands = [c for c, _ in found]
@@ -982,7 +1002,8 @@ class Agentic(Rag):
         if not agree and r.want == "name" and not is_abstention(floor):
             # rag copied a name with a letter wrong ("Greer Mallacha" for the passages' "Greer
             # Mallachy"): the name it meant is the one the passages spell
-            read = " ".join(chunk_text(p.hit) + " " + p.text for p in passages).lower()
+            read = " ".join([*(chunk_text(p.hit) + " " + p.text for p in passages),
+                             *(chunk_text(h) for h in [*r.hits, *r.floor.retrieved])]).lower()
             misspelt = [c for c in cands if _misspelt(floor, c, read)]
             agree = misspelt[:1] if len(misspelt) == 1 else []
         prompt = self.messages(q, passages)
@@ -1007,7 +1028,7 @@ class Agentic(Rag):
                 and _states_other_version(floor, q, [chunk_text(h) for h in [*r.hits, *r.floor.retrieved]]):
             pick, why = None, "rag states another version the evidence states"
         if pick is not None and not agree and r.want in ("number", "date") and margin == math.inf and not specific \
-                and ties[order[0]] < 0.5 and not is_abstention(floor) \
+                and ties[order[0]] < 0.5 and not is_abstention(floor) and not loops(r.floor.text) \
                 and any(not _wrong_dimension(q, v) for v in extract_values(floor)
                         if fits(v, r.want, date_kind(q)) and v.key not in {x.key for x in extract_values(q)}) \
                 and not _ungrounded(floor, r.want, q, [*r.floor.retrieved, *r.hits]):
@@ -1018,7 +1039,8 @@ class Agentic(Rag):
             # specific than rag's and keeps its span
             pick, why = None, "rag states another value its chunks state"
         if pick is not None and not agree and r.want in ("number", "date") and not specific \
-                and not is_abstention(floor) and rag_tie(r, floor, candidates) > ties[cands.index(pick)]:
+                and not is_abstention(floor) and not loops(r.floor.text) \
+                and rag_tie(r, floor, candidates) > ties[cands.index(pick)]:
             # rag's value, read off chunks the span's passages left out, never was a candidate:
             # ranked by the same tie to the asked relation over rag's own sentences, it is nearer
             # ("22 Ml/d" beside "moved ... a day" against a pump's "250 kW")
@@ -1806,6 +1828,8 @@ class Agentic(Rag):
                      if len(m.group(2).split()) <= 8]
             for label, value in pairs + prose:
                 label, value = label.replace("_", " ").strip(), value.strip()
+                if _stems(label) and _stems(label) <= _stems(_PAGE_LABELS):
+                    continue  # "page: newgrp(1)" names the page: "the manual page of X" asks no field
                 into = found
                 if not _asked_label(label, q_words, max_words=3) and not (
                         (label, value) in prose and _asked_label(label.split()[-1], q_words)):
@@ -2360,8 +2384,11 @@ DOCUMENT_WORDS = {"readme", "changelog", "faq", "docs", "wiki", "manual", "handb
 # that answers need not use them
 _TEXT_WORDS = {stem(w) for w in (*DOCUMENT_WORDS, "catalog", "catalogue", "catalogued", "cataloged",
                                  "directory", "page", "document", "record", "entry", "list", "listed",
-                                 "mention", "say",
+                                 "mention", "say", "man",  # "the man page"
                                  "says", "state", "states", "accord", "according")}
+
+# a field labelled by what the text is ("page", "entry") names the page, not a property of its thing
+_PAGE_LABELS = "page document entry record"
 
 _WRITTEN_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'`)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -2946,13 +2973,13 @@ def _rate(m: re.Match) -> str:
     return (m.group(1) or _RATE_WORD[m.group(2).lower()]).lower()
 
 
-def _at_the_asked_rate(question: str, found: list[tuple[str, float]], texts: list[str]) -> list[tuple[str, float]]:
+def _at_the_asked_rate(question: str, found: list[tuple[str, float]], texts: list[str]) -> list[tuple[str, float]] | None:
     """The candidates no passage writes with another rate than the asked one ("days a week")
-    a few words after them in the same sentence ("20 working days per calendar year"); [] when
-    the question asks no rate or every candidate goes."""
+    a few words after them in the same sentence ("20 working days per calendar year"), [] when
+    every one is; None when the question asks no rate or none is written with another."""
     m = _RATE.search(question)
     if not m or not found:
-        return []
+        return None
     asked = _rate(m)
     keep = []
     for c, tie in found:
@@ -2964,7 +2991,7 @@ def _at_the_asked_rate(question: str, found: list[tuple[str, float]], texts: lis
                     rates.add(_rate(x))
         if not rates or asked in rates:
             keep.append((c, tie))
-    return keep if keep and len(keep) < len(found) else []
+    return keep if len(keep) < len(found) else None
 
 
 def _labelled_by_owner(value: str, owner: str | None, texts: list[str]) -> bool:
