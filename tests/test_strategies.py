@@ -1622,3 +1622,14 @@ def test_rules_for_compound_durations_rate_units_paths_and_headings():
     run = SimpleNamespace(filters=None)
     assert agent._required_names("What is the first entry in the SEE ALSO of grobctl?", run) == []
     assert agent._required_names("What is the first entry in the SEE ALSO of Quarrow Tools?", run) == ["Quarrow Tools"]
+    # a document's slug dates or numbers the document: no value in it
+    assert extract_values("2026-02-band-room-flood: the stands were lost") == []
+    assert [v.text for v in extract_values("0007-move-the-queue-to-disk took 3 days")] == ["3 days"]
+    assert [v.text for v in extract_values("a 4-year-old boiler")] == ["4-year"]
+    # a code asked: rag's answer must hold one (a temperature or opening hours are none)
+    from ragtune.strategies.agentic import _asks_code, _states_code
+    assert _asks_code("What's the door code for the plant room?") and _asks_code("What is the helpline phone number?")
+    assert not _asks_code("What is the code of conduct about?") and not _asks_code("What is the source code licence?")
+    assert not _states_code("The plant room is kept at 16 to 20 degrees and 45% humidity.", "What's the door code?")
+    assert not _states_code("The helpline is open 07:00 to 22:00.", "What is the helpline phone number?")
+    assert _states_code("The code is 4417.", "What's the door code?") and _states_code("Call 0131 496 0000.", "x")

@@ -2120,6 +2120,10 @@ class Agentic(Rag):
                 # (a person or a code is named; a section or an industry may be a plain word; a
                 # year names no one: "X opened in 1990" names nobody who opened it)
                 why = "rag's answer names nothing the question does not"  # "X was appointed to replace X"
+            elif r.decided_by == "rag" and r.want in ("name", "open") and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") and _asks_code(r.question) \
+                    and not _states_code(r.text, r.question):
+                why = "rag's answer gives no code"  # "The room is kept at 16 to 20 degrees" for a door code
             elif r.decided_by == "rag" and \
                     (address := _unstated_address(r.text, r.question, evidence)):
                 why = f"rag's answer gives an address no chunk states: {address}"
@@ -2244,6 +2248,30 @@ def rag_tie(r: Run, floor: str, candidates: Any) -> float:
     ranked = candidates(passages) if passages else []
     return max((min(tie, 2.0) / 2.0 for c, tie in ranked if any(_same_answer(v.text, c) for v in said)),
                default=0.0)
+
+
+# "What's the door code for X?", "the code for the key safe": a code asked ("code of conduct" is none)
+_CODE_ASKED = re.compile(r"^\s*what(?:'s|\s+is|\s+was|\s+are)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?codes?"
+                         r"(?=\s*(?:for|to|at|on|\?|$)|\s+of\s+(?!conduct|practice)\w)", re.I)
+
+
+def _asks_code(question: str) -> bool:
+    return bool(CODE_NUMBER.search(question) or _CODE_ASKED.search(question))
+
+
+def _states_code(answer: str, question: str) -> bool:
+    """Whether an answer holds a code the question does not: a token of three or more letters and
+    digits with a digit in it, outside a date, a time or a measured value ("16 to 20 degrees",
+    "07:00 to 22:00" are none; "4417", "BV-55310", "0131 496 0000" are)."""
+    taken = [(v.start, v.end) for v in extract_values(answer)
+             if v.kind in ("date", "time", "weekday") or v.unit]
+    q_low = question.lower()
+    for m in re.finditer(r"[A-Za-z0-9][\w/+-]*[A-Za-z0-9]", answer):
+        if re.search(r"\d", m.group(0)) and len(re.sub(r"\W", "", m.group(0))) >= 3 \
+                and m.group(0).lower() not in q_low \
+                and not any(a <= m.start() and m.end() <= b for a, b in taken):
+            return True
+    return False
 
 
 def _take(r: Run, t: Timer, pick: str, decided_by: str, why: str, **where: Any) -> None:

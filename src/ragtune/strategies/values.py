@@ -129,6 +129,9 @@ def _unit(word: str | None) -> str:
 
 
 _FILE_PATH = re.compile(r"(?<![\w:/.])(?:/[\w.+-]+){2,}/?")
+# a document's slug names it ("2026-02-band-room-flood", "0007-move-the-queue-to-disk"): its
+# numbers date or number the document, they state no value
+_SLUG = re.compile(r"(?<![\w./-])(?:\d{4}-\d{2}(?:-\d{2})?(?:-[a-z][a-z0-9]*)+|\d+(?:-[a-z][a-z0-9]*){3,})(?![\w/-])")
 _VERSION_NUMBER = re.compile(r"\b(?:version|release)\s*:?\s*[\"']?(\d{1,4})(?![\w.,:/-]*\d|\s*%|\s*[a-z])", re.I)
 _SPLIT_YEAR = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)[/\u2013-](\d\d)(?![\w/-]|[.,]\d)")
 YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
@@ -140,6 +143,7 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
     taken: list[tuple[int, int]] = list(name_spans or [])
     # a file's path holds directory names, not values ("/usr/lib/perl/5.36.0/Foo.pm")
     taken += [m.span() for m in _FILE_PATH.finditer(text)]
+    taken += [m.span() for m in _SLUG.finditer(text)]
     out: list[Value] = []
 
     def free(a: int, b: int) -> bool:
