@@ -15,7 +15,9 @@ read test splits of prose2, prose3, tables2, prose4, tables3 and catalog2), and 
 readp5/prose5.jsonl and readt4/tables4.jsonl (catalog3's, prose5's and tables4's, read on 2026-12-02),
 readc4/catalog4.jsonl, readp6/prose6.jsonl and readt5/tables5.jsonl (catalog4's, prose6's and
 tables5's, read on the afternoon of 2026-12-02), readc5/catalog5.jsonl, readp7/prose7.jsonl and
-readt6/tables6.jsonl (catalog5's, prose7's and tables6's, read on the evening of 2026-12-02);
+readt6/tables6.jsonl (catalog5's, prose7's and tables6's, read on the evening of 2026-12-02),
+readc6/catalog6.jsonl, readp8/prose8.jsonl and readt7/tables7.jsonl (catalog6's, prose8's and
+tables7's, read on 2026-12-03);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -71,9 +73,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                    {"r1": WORK / "readp7" / "prose7.jsonl"}),
         "tables6": (sets / "tables6" / "corpus", sets / "tables6" / "dev.jsonl",
                     {"r1": WORK / "readt6" / "tables6.jsonl"}),
-        "catalog6": (sets / "catalog6" / "corpus", sets / "catalog6" / "dev.jsonl", {}),
-        "prose8": (sets / "prose8" / "corpus", sets / "prose8" / "dev.jsonl", {}),
-        "tables7": (sets / "tables7" / "corpus", sets / "tables7" / "dev.jsonl", {}),
+        "catalog6": (sets / "catalog6" / "corpus", sets / "catalog6" / "dev.jsonl",
+                     {"r1": WORK / "readc6" / "catalog6.jsonl"}),
+        "prose8": (sets / "prose8" / "corpus", sets / "prose8" / "dev.jsonl",
+                     {"r1": WORK / "readp8" / "prose8.jsonl"}),
+        "tables7": (sets / "tables7" / "corpus", sets / "tables7" / "dev.jsonl",
+                     {"r1": WORK / "readt7" / "tables7.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
