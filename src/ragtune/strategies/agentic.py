@@ -959,11 +959,12 @@ class Agentic(Rag):
                 kind_words = [stem(w) for w in re.findall(r"[a-z]+", kind.group(1).lower())]
                 found = [(c, tie) for c, tie in found
                          if [stem(w) for w in re.findall(r"[a-z]+", c.lower())] != kind_words]
+        # everything read: the passages, their chunks, and the chunks of both searches
+        read = " ".join([*(chunk_text(p.hit) + " " + p.text for p in passages),
+                         *(chunk_text(h) for h in [*r.hits, *r.floor.retrieved])])
         if r.want == "name" and (_ASKS_AGENT.match(q) or _ASKS_ORG.search(q)):
-            # a word the passages also write in lower case is a common noun capitalised at the
+            # a word the evidence also writes in lower case is a common noun capitalised at the
             # start of a sentence or a heading ("Office"), no person's or body's name
-            read = " ".join([*(chunk_text(p.hit) + " " + p.text for p in passages),
-                             *(chunk_text(h) for h in [*r.hits, *r.floor.retrieved])])
             found = [(c, tie) for c, tie in found if " " in c.strip() or not c[:1].isupper()
                      or not re.search(rf"(?<![\w-]){re.escape(c.lower())}(?![\w-])", read)]
         if r.want == "name" and _asks_address(q):  # "Which URL ...?": an address, not a name in it
@@ -1002,9 +1003,7 @@ class Agentic(Rag):
         if not agree and r.want == "name" and not is_abstention(floor):
             # rag copied a name with a letter wrong ("Greer Mallacha" for the passages' "Greer
             # Mallachy"): the name it meant is the one the passages spell
-            read = " ".join([*(chunk_text(p.hit) + " " + p.text for p in passages),
-                             *(chunk_text(h) for h in [*r.hits, *r.floor.retrieved])]).lower()
-            misspelt = [c for c in cands if _misspelt(floor, c, read)]
+            misspelt = [c for c in cands if _misspelt(floor, c, read.lower())]
             agree = misspelt[:1] if len(misspelt) == 1 else []
         prompt = self.messages(q, passages)
         choice = self._scores(prompt, cands) if len(cands) > 1 else [0.0]
