@@ -16,8 +16,8 @@ from ragtune.strategies import agentic as agentic_mod
 from ragtune.strategies.agentic import (_asks_plural, _ungrounded, _unstated_address,
                                         _unstated_relation, loops, names_covered, route,
                                         states_value)
-from ragtune.strategies.common import (Passage, attribute, clean_answer, make_citations,
-                                       says_nothing, whole_sentences, with_answers)
+from ragtune.strategies.common import (Passage, attribute, clean_answer, content_words, make_citations,
+                                       says_nothing, whole_sentences, with_answers, word_overlap)
 from ragtune.strategies.question import (
     answer_type,
     capitalised_words,
@@ -1580,6 +1580,25 @@ def test_rules_for_namespaced_names_versions_and_labelled_figures():
 
     page = Hit("modules/Foo-Bar", "c", 1.0, title="Foo::Bar", text="| File | /usr/lib/perl/Foo/Bar.pm |")
     assert _unstated_relation("Which .pm file holds Foo::Bar?", "name", [page], every=True) == []
+
+
+def test_sentence_overlap_weighs_rare_words_and_reads_abbreviated_labels():
+    """rag shows the model one sentence: the overlap that ranks it counts a field label that
+    abbreviates a question word, ignores words about the text, and weighs a word by rarity."""
+    q = content_words("Which Debian package ships the manual page of frobctl?")
+    page, deb = word_overlap(q, [content_words("frobctl * page: frobctl(1)"),
+                                 content_words("frobctl * deb: frobtools")])
+    assert deb > page
+    # "frobctl" is in both sentences, "licence" in one: that one wins
+    common, rare = word_overlap(content_words("frobctl licence"),
+                                [content_words("frobctl homepage"), content_words("frobctl licence")])
+    assert rare > common and 0 < common < 0.5
+    assert word_overlap(content_words("the manual page"), [content_words("manual page")]) == [0.0]
+    @given(st.lists(st.text(max_size=30), max_size=6), st.text(max_size=40))
+    def bounded(sents, question):
+        for o in word_overlap(content_words(question), [content_words(t) for t in sents]):
+            assert 0.0 <= o <= 1.0 + 1e-9
+    bounded()
 
 
 def test_rules_for_compound_durations_rate_units_paths_and_headings():

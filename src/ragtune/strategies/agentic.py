@@ -39,7 +39,9 @@ from typing import Any, Iterable
 from ragtune.strategies.base import usage_of
 from ragtune.strategies.common import (
     ANSWER_TOKENS,
+    DOCUMENT_WORDS,
     STOPWORDS,
+    TEXT_WORDS,
     Passage,
     Timer,
     end_sentence,
@@ -1946,7 +1948,7 @@ class Agentic(Rag):
         if way is None:  # "which of A or B has P": the option whose own evidence names P
             # (a word about the text, "according to its README", is no property of a thing)
             prop = [n for n in self._names_in(relation) if names_covered(n, r.options) == 0
-                    and stem(n.lower()) not in _TEXT_WORDS]
+                    and stem(n.lower()) not in TEXT_WORDS]
             if prop:
                 has = [o for s, o in zip(r.subs, r.options)
                        if any(all(_names_one(chunk_text(h), p) for p in prop) for h in s.get("support", []))]
@@ -2405,15 +2407,6 @@ def loops(text: str) -> bool:
     return False
 
 
-# words that point at a document rather than name a thing in it ("the AnyIO README")
-DOCUMENT_WORDS = {"readme", "changelog", "faq", "docs", "wiki", "manual", "handbook", "homepage"}
-# words about the text rather than the world ("which version does the catalog list?"): a page
-# that answers need not use them
-_TEXT_WORDS = {stem(w) for w in (*DOCUMENT_WORDS, "catalog", "catalogue", "catalogued", "cataloged",
-                                 "directory", "page", "document", "record", "entry", "list", "listed",
-                                 "mention", "say", "man",  # "the man page"
-                                 "says", "state", "states", "accord", "according")}
-
 # a field labelled by what the text is ("page", "entry") names the page, not a property of its thing
 _PAGE_LABELS = "page document entry record"
 
@@ -2786,7 +2779,7 @@ def _value_without_relation(answer: str, want: str, question: str, evidence: lis
     """rag's values of the asked type when no sentence of the evidence states one of them
     beside a word of the asked relation (a "1" marking a list item counts no channels);
     "" when one does, or when the question has no relation words."""
-    rel = {_no_e(t) for t in _relation_terms(question)} - _TEXT_WORDS \
+    rel = {_no_e(t) for t in _relation_terms(question)} - TEXT_WORDS \
         - {_no_e(t) for t in type_words(question, want)}
     q_keys = {(v.kind, v.key) for v in extract_values(question)}
     said = [v for v in extract_values(answer) if fits(v, want) and (v.kind, v.key) not in q_keys]
@@ -2856,7 +2849,7 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
     subject: set[str] = set()
     for h in evidence:
         subject |= _tokens(h.title or "")
-    relation = sorted(t for t in _relation_terms(question) - type_words(question, want) - _TEXT_WORDS
+    relation = sorted(t for t in _relation_terms(question) - type_words(question, want) - TEXT_WORDS
                       - _LIGHT_WORDS if t not in subject and not t.isdigit())
     if not relation or not evidence:
         return []
@@ -2974,7 +2967,7 @@ def coverage(question: str, chunks: list[Hit], answered: set[str] | frozenset[st
     the record's fields (team, category, tags), not by its text."""
     # words about the text ("the catalog records", "the page says") need no chunk to say them
     terms = [t for t in content_terms(TEMPORAL.sub(" ", question))
-             if t not in answered and t not in _TEXT_WORDS]
+             if t not in answered and t not in TEXT_WORDS]
     if not terms or not chunks:
         return 1.0 if not terms else 0.0
     name_words = {stem(w) for n in names(question) for w in words(n)}

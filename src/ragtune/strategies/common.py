@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from dataclasses import asdict, dataclass, field
@@ -184,6 +185,48 @@ def content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS}
 
 
+def stem(word: str) -> str:
+    """A crude English stem, enough to match 'installs' with 'installed'."""
+    w = word.lower()
+    for suffix in ("ies", "ied", "ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix) and not w.endswith("ss"):
+            return w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    return w
+
+
+# words that point at a document rather than name a thing in it ("the AnyIO README")
+DOCUMENT_WORDS = {"readme", "changelog", "faq", "docs", "wiki", "manual", "handbook", "homepage"}
+# words about the text rather than the world ("which version does the catalog list?"): a page
+# that answers need not use them
+TEXT_WORDS = {stem(w) for w in (*DOCUMENT_WORDS, "catalog", "catalogue", "catalogued", "cataloged",
+                                "directory", "page", "document", "record", "entry", "list", "listed",
+                                "mention", "say", "man",  # "the man page"
+                                "says", "state", "states", "accord", "according")}
+
+
+def word_overlap(question_words: set[str], sentence_words: list[set[str]]) -> list[float]:
+    """Per sentence, the share of the question's words it holds, each word weighted by how
+    rare it is among these sentences (a word every candidate has decides nothing), stemmed,
+    without words about the text ("the manual page of X" is in every question about X), and
+    with a field label that abbreviates a question word counted ("deb" for "Debian", "desc")."""
+    q = {stem(w) for w in question_words} - TEXT_WORDS
+    sents = [{stem(w) for w in ws} for ws in sentence_words]
+    if not q or not sents:
+        return [0.0] * len(sents)
+    df: dict[str, int] = {}
+    for ws in sents:
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    weight = {w: math.log(1 + len(sents) / (1 + df.get(w, 0))) for w in q}
+    total = sum(weight.values())
+    out = []
+    for ws in sents:
+        short = [s for s in ws if len(s) >= 3 and s.isalpha()]
+        out.append(sum(weight[w] for w in q if w in ws or any(
+            len(w) > len(s) and w.startswith(s) for s in short)) / total)
+    return out
+
+
 def document_label(sentence: str, hit: Hit) -> str:
     """The name of a sentence's document (its title, else the last part of its id) when the
     sentence does not already contain it: a sentence alone loses what it is about."""
@@ -218,7 +261,7 @@ def select_passages(
     n: int,
 ) -> list[list[Passage]]:
     """The `n` best passages per question: whole chunks in retrieval order, or the sentences
-    of the retrieved chunks ranked by embedding similarity plus word overlap with the question
+    of the retrieved chunks ranked by embedding similarity plus weighted word overlap with the question
     (a 135M model answers from one short relevant sentence, and copies the wrong one from a
     long noisy context)."""
     if unit == "chunks":
@@ -234,11 +277,12 @@ def select_passages(
         return [[] for _ in questions]
     vecs = embed([f"{label}: {s}" if label else s for _, s, _, _, label in all_sents])
     out: list[list[Passage]] = [[] for _ in questions]
-    q_words = [content_words(q) for q in questions]
-    for (qi, s, h, rank, label), v in zip(all_sents, vecs):
-        overlap = len(q_words[qi] & content_words(f"{label} {s}")) / max(1, len(q_words[qi]))
-        score = float(v @ question_vecs[qi]) + 0.5 * overlap - 0.02 * rank
-        out[qi].append(Passage(s, h, score, label))
+    for qi, q in enumerate(questions):
+        mine = [(c, v) for c, v in zip(all_sents, vecs) if c[0] == qi]
+        overlaps = word_overlap(content_words(q), [content_words(f"{c[4]} {c[1]}") for c, _ in mine])
+        for ((_, s, h, rank, label), v), overlap in zip(mine, overlaps):
+            score = float(v @ question_vecs[qi]) + 0.8 * overlap - 0.02 * rank
+            out[qi].append(Passage(s, h, score, label))
     for qi in range(len(questions)):
         out[qi].sort(key=lambda p: -p.score)
         seen: set[str] = set()

@@ -14,7 +14,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 
-from ragtune.strategies.common import STOPWORDS
+from ragtune.strategies.common import STOPWORDS, stem  # noqa: F401 (stem is used here and re-exported)
 
 # ---------------------------------------------------------------- words
 
@@ -101,15 +101,6 @@ def us_spelling(word: str) -> str:
     """A word (or stem) in its American spelling, so that "licence" meets `License:`; for
     comparing words, not for searching a text for them."""
     return _SPELLING.sub(lambda m: _US[m.group(0)], word.lower())
-
-
-def stem(word: str) -> str:
-    """A crude English stem, enough to match 'installs' with 'installed'."""
-    w = word.lower()
-    for suffix in ("ies", "ied", "ing", "ed", "es", "s"):
-        if len(w) > len(suffix) + 2 and w.endswith(suffix) and not w.endswith("ss"):
-            return w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-    return w
 
 
 def base_word(word: str) -> str:
