@@ -79,6 +79,10 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                      {"r1": WORK / "readp8" / "prose8.jsonl"}),
         "tables7": (sets / "tables7" / "corpus", sets / "tables7" / "dev.jsonl",
                      {"r1": WORK / "readt7" / "tables7.jsonl"}),
+        # dev only until their test splits are read
+        "catalog7": (sets / "catalog7" / "corpus", sets / "catalog7" / "dev.jsonl", {}),
+        "prose9": (sets / "prose9" / "corpus", sets / "prose9" / "dev.jsonl", {}),
+        "tables8": (sets / "tables8" / "corpus", sets / "tables8" / "dev.jsonl", {}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

@@ -211,6 +211,18 @@ def test_an_option_named_by_the_part_that_tells_the_options_apart():
     assert not is_correct(it, "It weighs 2 kg.", False)
 
 
+def test_a_currency_symbol_is_its_code():
+    """"£90" is "GBP 90" (the model writes the symbol where the text writes the code), and
+    another amount or another currency is still wrong."""
+    item = QAItem(id="q", question="How much is the course?", answers=["GBP 90"])
+    assert is_correct(item, "The course costs £90.", False)
+    assert is_correct(item, "It is £ 90", False)
+    assert not is_correct(item, "The course costs £91.", False)
+    assert not is_correct(item, "The course costs €90.", False)
+    assert is_correct(QAItem(id="r", question="Price?", answers=["€400"]), "EUR 400", False)
+    assert is_correct(QAItem(id="s", question="Price?", answers=["USD 12"]), "US$12", False)
+
+
 def test_a_gold_that_is_itself_a_list_or_an_address_is_one_answer():
     """A gold list accepted whole and by its items, or a web address accepted with its host:
     the whole gold is one answer, not a hedge over its own items (found writing test3,

@@ -1601,6 +1601,39 @@ def test_sentence_overlap_weighs_rare_words_and_reads_abbreviated_labels():
     bounded()
 
 
+def test_rules_for_field_pages_versions_superseded_pages_and_hours():
+    """From the fresh catalog and wiki dev splits (2026-12-03), on invented examples."""
+    from ragtune.strategies.agentic import Agentic, in_force, typed_candidates
+    from ragtune.strategies.counting import without_emphasis
+    # "What's the X version?" asks for a version
+    assert answer_type("What's the installed frobnik version?") == "version"
+    # emphasis around a label with an underscore is layout too
+    assert without_emphasis("- **Variable udev_x:** /lib/x") == "- Variable udev_x: /lib/x"
+    # "NAME_VERSION = 15.0", a sentence's final "15.0." and "version 2" ending a heading are values
+    assert [(v.text, v.kind) for v in extract_values("UNICODE_VERSION = 15.0; PREFIX = icu")] == [("15.0", "version")]
+    assert [v.text for v in extract_values("15.0.")] == ["15.0"]
+    assert [v.kind for v in extract_values("Drills, version 2 Drills (version 2)")] == ["version", "version"]
+    assert [v.kind for v in extract_values("release 3 tickets")] == ["number"]
+    # a page its front matter marks superseded is not read unless the past is asked
+    old = Hit("rules-v1", "a", 1.0, text="Book four weeks ahead.", metadata={"status": "superseded"})
+    new = Hit("rules-v2", "b", 1.0, text="Book six weeks ahead.", metadata={"status": "current"})
+    assert in_force([old, new], "How much notice is needed?") == [new]
+    assert in_force([old, new], "How much notice did the 2020 rules need?") == [old, new]
+    assert in_force([old], "How much notice is needed?") == [old]
+    # a code-marked label is a label; a typed question reads the field of its type
+    from types import SimpleNamespace
+    page = ("| Field | Value |\n|---|---|\n| Version | 4.1.7 |\n| Installed by | frob-dev |\n"
+            "| `frob_dir` | /lib/frob |\n")
+    fake = SimpleNamespace(_own_page_of=lambda q: [Hit("lib/frob", "c", 1.0, text=page, title="frob",
+                                                       metadata={"pkg_dir": "/usr/share"})])
+    assert Agentic._page_field(fake, "What's the installed frob version?")[1:] == ("version", "4.1.7")
+    assert Agentic._page_field(fake, "Where is frob's directory (frob_dir)?")[2] == "/lib/frob"
+    # opening hours: the times from one to the other
+    hours = [Passage("Winter opening: 10:00 to 15:00, Tuesday to Sunday.", Hit("d", "c", 1.0), 1.0)]
+    assert [c for c, _ in typed_candidates("What are the opening hours in winter?", "number", hours, [])] \
+        == ["10:00 to 15:00"]
+
+
 def test_rules_for_compound_durations_rate_units_paths_and_headings():
     """Rules found on the r1 traces of catalog5/prose5/tables4/tables6 and on the fresh dev
     splits of catalog6/prose8 (2026-12-03), on invented examples."""

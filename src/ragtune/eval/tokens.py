@@ -55,6 +55,9 @@ _TOKEN = re.compile(
     r"\d+(?:\.\d+)+(?:[-.]?(?:post|dev|rc|alpha|beta|a|b)\d+)*|\d+|[^\W\d_]+|(?P<sep>[,;/&|])",
     re.UNICODE,
 )
+# a currency symbol before an amount is its ISO code ("£90" = "GBP 90"; "US$" and "$" = USD)
+_CURRENCY_CODES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD"}
+_CURRENCY = re.compile(r"(US\$|[£€$])\s?(?=\d)")
 # a measure's unit written out is its symbol, in either spelling ("610 meters" = "610 m")
 _UNIT_SYMBOLS = {
     **dict.fromkeys(("metre", "metres", "meter", "meters"), "m"),
@@ -112,6 +115,7 @@ def spaced_tokens(text: str, separators: bool = False) -> list[tuple[str, bool, 
     "3" and "S" in "3S"; " " between words; ". " after a sentence; a dropped article counts)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _CURRENCY.sub(lambda m: f" {_CURRENCY_CODES[m.group(1)]} ", text)
     for pattern, order in _DATE_PATTERNS:
         text = pattern.sub(_date_sub(order), text)
     text = _THOUSANDS.sub("", text)

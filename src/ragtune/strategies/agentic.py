@@ -861,8 +861,8 @@ class Agentic(Rag):
         if typed:
             # the thing's own page, when looked up, is where its value is read
             chosen = self._sentences([r.target for r in typed],
-                                     [[h for h in r.support if h.doc_id == r.page] or r.support + r.first_hop[:1]
-                                      for r in typed], 5)
+                                     [in_force([h for h in r.support if h.doc_id == r.page]
+                                               or r.support + r.first_hop[:1], r.question) for r in typed], 5)
             chosen = [ps if r.kind == "temporal" or r.page else ps[:3] for r, ps in zip(typed, chosen)]
             for r, ps in zip(typed, chosen):
                 if not self._on_timeline(r):
@@ -1817,7 +1817,8 @@ class Agentic(Rag):
         found: dict[str, str] = {}
         partly: dict[str, str] = {}  # labels the question names half of ("Parent POM" for "which parent")
         for h in own:
-            lines = without_emphasis(h.text)  # "- **License:** MIT" is "License: MIT"
+            # "- **License:** MIT" is "License: MIT"; "| `libdir` | /usr/lib |" is "libdir: /usr/lib"
+            lines = without_emphasis(re.sub(r"`([\w.-]{1,40})`", r"\1", h.text))
             pairs = [(m.group(1), m.group(2)) for m in _FIELD_LINE.finditer(
                 re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", lines, flags=re.M))]
             # front matter is the page's fields too ("license: ISC")
@@ -1842,8 +1843,13 @@ class Agentic(Rag):
                     into.setdefault(label.lower(), value)
         found = found or partly
         if len(found) > 1:  # the label naming more of the question: "Node engine" over "Version"
-            size = {lb: len(re.findall(r"[a-z]+", lb)) for lb in found}
+            size = {lb: len([w for w in re.findall(r"[a-z]+", lb) if w not in STOPWORDS]) for lb in found}
             found = {lb: v for lb, v in found.items() if size[lb] == max(size.values())}
+        want = answer_type(question)
+        if len(found) > 1 and want in ("version", "date", "number"):  # "the installed X version":
+            typed = {lb: v for lb, v in found.items()  # `Version`, not `Installed by`
+                     if any(fits(x, want) for x in extract_values(f"{lb}: {v}"))}
+            found = typed or found
         if len(found) != 1:
             return None
         (label, value), = found.items()
@@ -3423,6 +3429,26 @@ def _date_of(p: Passage) -> str:
     return _page_date(p.hit)
 
 
+_ASKS_PAST = re.compile(r"\b(?:old|older|previous(?:ly)?|former(?:ly)?|original(?:ly)?|earlier|used\s+to|before|"
+                        r"superseded|replaced|until|first\s+version|version\s+\d|v\d|(?:1[5-9]|20)\d\d)\b", re.I)
+_SUPERSEDED = {"superseded", "replaced", "obsolete", "deprecated", "withdrawn", "archived", "retired"}
+
+
+def in_force(hits: list[Hit], question: str) -> list[Hit]:
+    """The hits without pages their front matter marks superseded, unless the question asks
+    for the past or no other page is left: a superseded page gives the old value."""
+    live = [h for h in hits if not superseded(h)]
+    return live if live and not _ASKS_PAST.search(question) else hits
+
+
+def superseded(h: Hit) -> bool:
+    """Whether a page's front matter marks it out of force ("status: superseded",
+    "superseded_by: ...", "replaced_by: ...")."""
+    md = h.metadata or {}
+    return str(md.get("status", "")).strip().lower() in _SUPERSEDED or \
+        any(md.get(k) for k in ("superseded_by", "replaced_by", "superseded-by", "replaced-by"))
+
+
 def _by_date(passages: list[Passage]) -> list[list[Passage]]:
     """Passages grouped by document date, most recent first (undated ones last, together);
     one group when fewer than two dates differ (nothing to prefer)."""
@@ -3432,6 +3458,12 @@ def _by_date(passages: list[Passage]) -> list[list[Passage]]:
     groups = [[p for p in passages if _date_of(p) == d] for d in dates]
     undated = [p for p in passages if not _date_of(p)]
     return groups + ([undated] if undated else [])
+
+
+# hours asked (opening, office, visiting hours; "what times"), and a time's end written after it
+_ASKS_HOURS = re.compile(r"\b(?:opening|open|office|visiting|business|staffed|surgery)\s+(?:hours|times)\b|"
+                         r"\b(?:what|which)\s+(?:are\s+the\s+)?(?:hours|times)\b|\bhours\s+of\s+opening\b", re.I)
+_TIME_UNTIL = re.compile(r"\s*(?:to|until|till|-|\u2013|\u2014)\s*(\d{1,2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?)(?![\d:])", re.I)
 
 
 def typed_candidates(question: str, want: str, passages: list[Passage], skip: list[str],
@@ -3535,6 +3567,12 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         whole = text[v.start - len(day.group(0)):v.end]
                         found[whole] = max(found.get(whole, 0.0), found[v.text] + 0.05)
                         weekly_parts |= {v.text, re.sub(r"(?i)^every\s+|\W.*$", "", day.group(0).strip())}
+                    if v.kind == "time" and _ASKS_HOURS.search(question) and (
+                            until := _TIME_UNTIL.match(text, v.end)):
+                        # "What are the opening hours?": the times from one to the other
+                        whole = text[v.start:until.end()]
+                        found[whole] = max(found.get(whole, 0.0), found[v.text] + 0.05)
+                        weekly_parts |= {v.text, until.group(1)}
             elif want == "name":
                 low_text = text.lower()
                 if "<" in text:  # markup is no content: `target="_blank"` names nothing

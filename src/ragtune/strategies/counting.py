@@ -106,7 +106,7 @@ _LIST_END = re.compile(r"(?<![A-Z])(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr|No|vs))(?<!\b(?:Mr
 def without_emphasis(text: str) -> str:
     """Markdown emphasis around a short run taken off ("**License:** MIT" -> "License: MIT"):
     layout, not words."""
-    return re.sub(r"(\*\*|__)([^*_\n]{1,40}?)\1", r"\2", text)
+    return re.sub(r"\*\*([^*\n]{1,40}?)\*\*|__([^_\n]{1,40}?)__", lambda m: m.group(1) or m.group(2) or "", text)
 
 
 def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int, str]]:

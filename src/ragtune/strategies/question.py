@@ -323,7 +323,7 @@ _DATE_CUE = re.compile(
     r"\bwhat's\s+the\s+(?:deadline|date)\b",
     re.I,
 )
-_VERSION_CUE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?"
+_VERSION_CUE = re.compile(r"\b(?:what|which)(?:['\u2019]s)?\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?"
                           # an article after the asked noun starts another phrase: "Which command
                           # installs a newer release?" asks for a command
                           r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will|a|an|the)\b)[\w'-]+\s+){0,5}?"

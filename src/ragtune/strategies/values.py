@@ -132,7 +132,9 @@ _FILE_PATH = re.compile(r"(?<![\w:/.])(?:/[\w.+-]+){2,}/?")
 # a document's slug names it ("2026-02-band-room-flood", "0007-move-the-queue-to-disk"): its
 # numbers date or number the document, they state no value
 _SLUG = re.compile(r"(?<![\w./-])(?:\d{4}-\d{2}(?:-\d{2})?(?:-[a-z][a-z0-9]*)+|\d+(?:-[a-z][a-z0-9]*){3,})(?![\w/-])")
-_VERSION_NUMBER = re.compile(r"\b(?:version|release)\s*:?\s*[\"']?(\d{1,4})(?![\w.,:/-]*\d|\s*%|\s*[a-z])", re.I)
+# "version 2" ends a heading, or a verb or a capitalised word follows ("Version 2 was
+# approved"); "release 3 tickets" is a count
+_VERSION_NUMBER = re.compile(r"\b(?:version|release)\s*:?\s*[\"']?(\d{1,4})(?![\w.,:/-]*\d|\s*%|[ \t]*(?!(?:was|is|were|are|has|had|and|or|in|on|at|from|to)\b)(?-i:[a-z]))", re.I)
 _SPLIT_YEAR = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)[/\u2013-](\d\d)(?![\w/-]|[.,]\d)")
 YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 
@@ -168,7 +170,7 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             and not _is_unit_next(after)  # an epoch, a revision; "3.5-4 EUR" is a range of prices
         # ("5.010_001": a Perl-style version; "| Build version | 3.141": a table's version cell)
         versionish = dots >= 2 or packaged or "_" in m.group(0) or m.group(0).lower().startswith("v") or (
-            re.search(r"(?:version|release|\bv)\s*:?\s*$|\|\s*(?:[\w-]+\s+){0,2}(?:version|release)\s*\|\s*$"
+            re.search(r"(?:(?i:version|release)|\bv)\s*[:=]?\s*$|\|\s*(?:[\w-]+\s+){0,2}(?:version|release)\s*\|\s*$"
                       r"|\b[A-Za-z]*[A-Z][\w.]*\s$", before) is not None
             and not _is_unit_next(after)) or (
             # a requirement's bound (">=3.8", "<3.13", "~=1.4"): a version, not a quantity
@@ -212,8 +214,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         start, end = m.start("num"), m.end("num")
         if text[max(0, start - 2):start].endswith(("[", "[^")) and text[end:end + 1] == "]":
             continue  # "[1]", "[^2]": a reference marker, not a value
-        if _ENUMERATOR.search(text, 0, start) and re.match(r"[.)](?:\s|$)", text[end:end + 2]):
-            continue  # "4. Vans", "2) Run it": a list's or a section's number, not a quantity
+        if raw.isdigit() and _ENUMERATOR.search(text, 0, start) and re.match(r"[.)](?:\s|$)", text[end:end + 2]):
+            continue  # "4. Vans", "2) Run it": a list's or a section's number, not a quantity ("15.0." is one)
         glued = re.match(r"[A-Za-z]+", text[end:])
         stuck = glued.group(0) if glued and not m.group("mag") else ""
         if stuck and (stuck.lower() in _UNIT_WORDS or stuck.islower() and stuck in _SCALE):
