@@ -1628,6 +1628,7 @@ def test_rules_for_field_pages_versions_superseded_pages_and_hours():
                                                        metadata={"pkg_dir": "/usr/share"})])
     assert Agentic._page_field(fake, "What's the installed frob version?")[1:] == ("version", "4.1.7")
     assert Agentic._page_field(fake, "Where is frob's directory (frob_dir)?")[2] == "/lib/frob"
+    assert Agentic._page_field(fake, "Under what licence is frob released?") is None  # no version asked
     # opening hours: the times from one to the other
     hours = [Passage("Winter opening: 10:00 to 15:00, Tuesday to Sunday.", Hit("d", "c", 1.0), 1.0)]
     assert [c for c, _ in typed_candidates("What are the opening hours in winter?", "number", hours, [])] \

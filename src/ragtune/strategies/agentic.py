@@ -1812,7 +1812,8 @@ class Agentic(Rag):
         if not own:
             return None
         q_words = _stems(unquoted)
-        if q_words & _VERSION_STEMS:  # a release is a version ("catalogued at which release?")
+        if q_words & _VERSION_STEMS and answer_type(question) == "version":
+            # a release is a version ("catalogued at which release?"; "released under" asks a licence)
             q_words |= _VERSION_STEMS
         found: dict[str, str] = {}
         partly: dict[str, str] = {}  # labels the question names half of ("Parent POM" for "which parent")
