@@ -1623,11 +1623,11 @@ def test_rules_for_field_pages_versions_superseded_pages_and_hours():
     # a code-marked label is a label; a typed question reads the field of its type
     from types import SimpleNamespace
     page = ("| Field | Value |\n|---|---|\n| Version | 4.1.7 |\n| Installed by | frob-dev |\n"
-            "| `frob_dir` | /lib/frob |\n")
+            "| `data_dir` | /lib/frob |\n")
     fake = SimpleNamespace(_own_page_of=lambda q: [Hit("lib/frob", "c", 1.0, text=page, title="frob",
                                                        metadata={"pkg_dir": "/usr/share"})])
     assert Agentic._page_field(fake, "What's the installed frob version?")[1:] == ("version", "4.1.7")
-    assert Agentic._page_field(fake, "Where is frob's directory (frob_dir)?")[2] == "/lib/frob"
+    assert Agentic._page_field(fake, "Where is frob's data directory (data_dir)?")[2] == "/lib/frob"
     assert Agentic._page_field(fake, "Under what licence is frob released?") is None  # no version asked
     # opening hours: the times from one to the other
     hours = [Passage("Winter opening: 10:00 to 15:00, Tuesday to Sunday.", Hit("d", "c", 1.0), 1.0)]
