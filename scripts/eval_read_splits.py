@@ -17,7 +17,8 @@ readc4/catalog4.jsonl, readp6/prose6.jsonl and readt5/tables5.jsonl (catalog4's,
 tables5's, read on the afternoon of 2026-12-02), readc5/catalog5.jsonl, readp7/prose7.jsonl and
 readt6/tables6.jsonl (catalog5's, prose7's and tables6's, read on the evening of 2026-12-02),
 readc6/catalog6.jsonl, readp8/prose8.jsonl and readt7/tables7.jsonl (catalog6's, prose8's and
-tables7's, read on 2026-12-03);
+tables7's, read on 2026-12-03), readc7/catalog7.jsonl, readp9/prose9.jsonl and
+readt8/tables8.jsonl (catalog7's, prose9's and tables8's, read later on 2026-12-03);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -79,10 +80,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                      {"r1": WORK / "readp8" / "prose8.jsonl"}),
         "tables7": (sets / "tables7" / "corpus", sets / "tables7" / "dev.jsonl",
                      {"r1": WORK / "readt7" / "tables7.jsonl"}),
-        # dev only until their test splits are read
-        "catalog7": (sets / "catalog7" / "corpus", sets / "catalog7" / "dev.jsonl", {}),
-        "prose9": (sets / "prose9" / "corpus", sets / "prose9" / "dev.jsonl", {}),
-        "tables8": (sets / "tables8" / "corpus", sets / "tables8" / "dev.jsonl", {}),
+        "catalog7": (sets / "catalog7" / "corpus", sets / "catalog7" / "dev.jsonl",
+                     {"r1": WORK / "readc7" / "catalog7.jsonl"}),
+        "prose9": (sets / "prose9" / "corpus", sets / "prose9" / "dev.jsonl",
+                   {"r1": WORK / "readp9" / "prose9.jsonl"}),
+        "tables8": (sets / "tables8" / "corpus", sets / "tables8" / "dev.jsonl",
+                    {"r1": WORK / "readt8" / "tables8.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

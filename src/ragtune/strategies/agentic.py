@@ -1812,7 +1812,8 @@ class Agentic(Rag):
         if not own:
             return None
         q_words = _stems(unquoted)
-        if q_words & _VERSION_STEMS and answer_type(question) == "version":
+        want = answer_type(question)
+        if q_words & _VERSION_STEMS and want == "version":
             # a release is a version ("catalogued at which release?"; "released under" asks a licence)
             q_words |= _VERSION_STEMS
         found: dict[str, str] = {}
@@ -1846,7 +1847,6 @@ class Agentic(Rag):
         if len(found) > 1:  # the label naming more of the question: "Node engine" over "Version"
             size = {lb: len([w for w in re.findall(r"[a-z]+", lb) if w not in STOPWORDS]) for lb in found}
             found = {lb: v for lb, v in found.items() if size[lb] == max(size.values())}
-        want = answer_type(question)
         if len(found) > 1 and want in ("version", "date", "number"):  # "the installed X version":
             typed = {lb: v for lb, v in found.items()  # `Version`, not `Installed by`
                      if any(fits(x, want) for x in extract_values(f"{lb}: {v}"))}

@@ -277,11 +277,15 @@ def select_passages(
         return [[] for _ in questions]
     vecs = embed([f"{label}: {s}" if label else s for _, s, _, _, label in all_sents])
     out: list[list[Passage]] = [[] for _ in questions]
+    of_question: list[list[int]] = [[] for _ in questions]
+    for j, c in enumerate(all_sents):
+        of_question[c[0]].append(j)
     for qi, q in enumerate(questions):
-        mine = [(c, v) for c, v in zip(all_sents, vecs) if c[0] == qi]
-        overlaps = word_overlap(content_words(q), [content_words(f"{c[4]} {c[1]}") for c, _ in mine])
-        for ((_, s, h, rank, label), v), overlap in zip(mine, overlaps):
-            score = float(v @ question_vecs[qi]) + 0.8 * overlap - 0.02 * rank
+        js = of_question[qi]
+        overlaps = word_overlap(content_words(q), [content_words(f"{all_sents[j][4]} {all_sents[j][1]}") for j in js])
+        for j, overlap in zip(js, overlaps):
+            _, s, h, rank, label = all_sents[j]
+            score = float(vecs[j] @ question_vecs[qi]) + 0.8 * overlap - 0.02 * rank
             out[qi].append(Passage(s, h, score, label))
     for qi in range(len(questions)):
         out[qi].sort(key=lambda p: -p.score)
