@@ -14,7 +14,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 
-from ragtune.strategies.common import STOPWORDS, stem  # noqa: F401 (stem is used here and re-exported)
+from ragtune.strategies.common import STOPWORDS, stem
 
 # ---------------------------------------------------------------- words
 
