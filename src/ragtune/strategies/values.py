@@ -134,7 +134,8 @@ _FILE_PATH = re.compile(r"(?<![\w:/.])(?:/[\w.+-]+){2,}/?")
 _SLUG = re.compile(r"(?<![\w./-])(?:\d{4}-\d{2}(?:-\d{2})?(?:-[a-z][a-z0-9]*)+|\d+(?:-[a-z][a-z0-9]*){3,})(?![\w/-])")
 # "version 2" ends a heading, or a verb or a capitalised word follows ("Version 2 was
 # approved"); "release 3 tickets" is a count
-_VERSION_NUMBER = re.compile(r"\b(?:version|release)\s*:?\s*[\"']?(\d{1,4})(?![\w.,:/-]*\d|\s*%|[ \t]*(?!(?:was|is|were|are|has|had|and|or|in|on|at|from|to)\b)(?-i:[a-z]))", re.I)
+_VERSION_NUMBER = re.compile(r"\b(?:version|release)\s*:?\s*[\"']?(\d{1,4})(?![\w.,:/-]*\d|\s*%|"
+                             r"[ \t]*(?!(?:was|is|were|are|has|had|and|or|in|on|at|from|to)\b)(?-i:[a-z]))", re.I)
 _SPLIT_YEAR = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)[/\u2013-](\d\d)(?![\w/-]|[.,]\d)")
 YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 
@@ -215,7 +216,7 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         if text[max(0, start - 2):start].endswith(("[", "[^")) and text[end:end + 1] == "]":
             continue  # "[1]", "[^2]": a reference marker, not a value
         if raw.isdigit() and _ENUMERATOR.search(text, 0, start) and re.match(r"[.)](?:\s|$)", text[end:end + 2]):
-            continue  # "4. Vans", "2) Run it": a list's or a section's number, not a quantity ("15.0." is one)
+            continue  # "4. Vans", "2) Run it": a list's or a section's number, not a quantity (a decimal, "15.0.", is a value)
         glued = re.match(r"[A-Za-z]+", text[end:])
         stuck = glued.group(0) if glued and not m.group("mag") else ""
         if stuck and (stuck.lower() in _UNIT_WORDS or stuck.islower() and stuck in _SCALE):
