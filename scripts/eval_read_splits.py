@@ -86,6 +86,10 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                    {"r1": WORK / "readp9" / "prose9.jsonl"}),
         "tables8": (sets / "tables8" / "corpus", sets / "tables8" / "dev.jsonl",
                     {"r1": WORK / "readt8" / "tables8.jsonl"}),
+        # dev only until their test splits are read
+        "catalog8": (sets / "catalog8" / "corpus", sets / "catalog8" / "dev.jsonl", {}),
+        "prose10": (sets / "prose10" / "corpus", sets / "prose10" / "dev.jsonl", {}),
+        "tables9": (sets / "tables9" / "corpus", sets / "tables9" / "dev.jsonl", {}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

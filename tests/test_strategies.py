@@ -483,6 +483,27 @@ def test_counting_rules_found_on_the_read_splits():
     assert _ungrounded("It can carry up to 3 sensors.", "number", q, warranty) == "3 sensors"
     table = [Hit("d2", "d2::0", 1.0, text="sensors: 3 | mast: steel")]
     assert _ungrounded("It can carry up to 3 sensors.", "number", q, table) == ""
+    # a figure is stated whole: a clock time's hours, a decimal's digits state no count
+    rota = [Hit("d6", "d6::0", 1.0, text="The show runs from 18:00 to 19:00; the mast is 1.7 m taller.")]
+    assert _ungrounded("She is 19.", "number", "How old is the presenter?", rota) == "19"
+    assert _ungrounded("It holds 7 bikes.", "number", "How many bikes does it hold?", rota) == "7 bikes"
+    assert _ungrounded("It is 1.7 m taller.", "number", "How much taller is the mast?", rota) == ""
+    # a re-read answer states a value its own passage states (as a value or the same whole figure)
+    from ragtune.strategies.agentic import _reads_value
+    assert _reads_value("The course now costs GBP 60.", "number", "What does it cost?", "It costs GBP 60.")
+    assert not _reads_value("The answer is 19.", "number", "How old is she?", "On air 18:00 to 19:00.")
+    assert _reads_value("It requires 5.005 of Perl.", "version", "Which Perl?", "Requires Perl 5.005")
+    assert not _reads_value("It opened in 2019.", "number", "How many staff in 2019?", "Staff in 2019: twelve")
+    # ... a count of what its passage counts, and no figure cut from an identifier
+    assert not _reads_value("It has six charging bays.", "number", "How many charging bays?", "It has six repair benches.")
+    assert _reads_value("It has 96 charging bays.", "number", "How many charging bays?", "96 charging bays in one room")
+    assert not _reads_value("The door code is 111.", "open", "What is the door code?", "id: AS-111 zone: Z3")
+    assert _reads_value("It is kept by the base leader.", "open", "Where is the PIN kept?", "the base leader keeps it")
+    # a PIN is a code; compensation is a price
+    from ragtune.strategies.agentic import _asks_code, _asks_price
+    assert _asks_code("What's the PIN for the fuel card in the second van?")
+    assert not _asks_code("What are the pins for?")
+    assert _asks_price("How much compensation did the tenant get?")
     # a count is stated where what it counts is: "1" from a list mark beside the office's name
     # counts no people
     from ragtune.strategies.agentic import _value_without_relation
@@ -1299,7 +1320,8 @@ def test_budget_is_enforced_in_code(tiny_project, pool, monkeypatch):
 
 
 def test_agentic_floor_is_rag_for_open_questions(tiny_project, pool):
-    """A question that is not a short factoid keeps rag's generated answer."""
+    """A question that is not a short factoid keeps rag's generated answer, or, when verification
+    rejects it, an answer re-read from the runner-up passage and verified again (never a span)."""
     project, index = tiny_project
     gen = pool.generator()
     question = "Why do companies in this world publish reports?"
@@ -1307,7 +1329,10 @@ def test_agentic_floor_is_rag_for_open_questions(tiny_project, pool):
     agentic = build_strategy("agentic", project, gen, index=index).answer(question)
     route_step = next(st for st in agentic.trace if st.kind == "route")
     assert route_step.output["kind"] == "open"
-    assert agentic.abstained or agentic.text == rag.text
+    rereads = [st.output for st in agentic.trace if st.kind == "reread"]
+    assert agentic.abstained or agentic.text in (rag.text, *rereads)
+    if rereads and not agentic.abstained:  # the re-read answer was verified after it was read
+        assert [st.kind for st in agentic.trace][-1] == "verify"
 
 
 class Recorder:
