@@ -259,6 +259,20 @@ def test_reading_rules_found_on_catalog2_after_its_reading():
     assert Agentic._page_field(fake, "Who maintains zed?") == ("packages/zed", "maintainer", "Ada Lane")
     assert Agentic._page_field(fake, "Which section is zed in?")[2] == "math"
     assert Agentic._page_field(fake, "Which package is zed?") is None
+    # a page whose name BM25 cannot find ("be_BY": both parts are stop words) is read from the
+    # catalog's document list
+    from ragtune.types import Chunk
+    chunks = {"europe/be_BY": [Chunk("europe/be_BY::0", "europe/be_BY", "Calls to it use code 375.",
+                                     title="be_BY")]}
+    index = SimpleNamespace(search_many=lambda *a, **k: [[Hit("europe/fr_BE", "x", 1.0, title="fr_BE")]],
+                            chunks_of=lambda doc_id, collection=None: chunks.get(doc_id, []))
+    catalog = SimpleNamespace(index=index, collection="default", program=SimpleNamespace(k=5),
+                              _page_names=lambda: {"be-by", "fr-be"},
+                              _catalog=[("be_BY", SimpleNamespace(doc_id="europe/be_BY")),
+                                        ("fr_BE", SimpleNamespace(doc_id="europe/fr_BE"))])
+    found = Agentic._own_pages(catalog, "be-by")
+    assert [(h.doc_id, h.text) for h in found] == [("europe/be_BY", "Calls to it use code 375.")]
+    assert Agentic._own_pages(catalog, "xx-yy") == []
     long_quote = 'Which package is described as "a section editor for zed and its many friends, old and new, large and small, near and far away"?'
     assert Agentic._page_field(fake, long_quote) is None  # a quotation's words ask for no field
     # "Which URL ...?": the asked kind is no name a chunk must hold

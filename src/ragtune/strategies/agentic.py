@@ -482,10 +482,12 @@ class Agentic(Rag):
                     good = own  # an option that is a page's name: its page ("packaging")
                     r.hits.extend(own)
                     r.log("lookup", {"page": sub["option"]}, [h.chunk_id for h in own])
-            if sub is None and rnd == 0 and r.kind != "multi_hop" and r.want in ("version", "date") \
+            if sub is None and rnd == 0 and r.kind != "multi_hop" and (r.want in ("version", "date") or not good) \
                     and (own := self._own_page_of(q)):
                 # a value of the one catalog thing the question names is read on its own page
-                # (another page that mentions it states its own Python requirement)
+                # (another page that mentions it states its own Python requirement); so is
+                # anything asked of it when no chunk found names it (a name search and BM25 miss
+                # "be_BY": its parts are stop words)
                 r.page = own[0].doc_id
                 if not any(h.doc_id == r.page for h in good):
                     for h in own:
@@ -661,8 +663,21 @@ class Agentic(Rag):
                                           collection=self.collection)[0]
         except Exception:  # noqa: BLE001 (an index without lexical search)
             return []
-        return [h for h in hits if any(re.sub(r"[-_.]", "-", t.lower()) == key
-                                       for t in _title_names(h.title or ""))][:3]
+        own = [h for h in hits if any(re.sub(r"[-_.]", "-", t.lower()) == key
+                                      for t in _title_names(h.title or ""))][:3]
+        if own or not self._page_names():
+            return own
+        # a name BM25 cannot find ("be_BY": its parts are stop words): the catalog's page by its
+        # title, read from the index's document list, first chunks first
+        for name, d in self._catalog:
+            if re.sub(r"[-_.]", "-", name.lower()) == key:
+                try:
+                    chunks = self.index.chunks_of(d.doc_id, self.collection)
+                except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
+                    return []
+                return [Hit(c.doc_id, c.id, 0.0, text=c.text, title=c.title, heading=c.heading,
+                            metadata=dict(c.metadata), collection=c.collection) for c in chunks[:3]]
+        return []
 
     def _own_page_of(self, question: str) -> list[Hit]:
         """In a catalog of one page per thing, the chunks of the one page the question names
