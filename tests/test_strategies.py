@@ -98,6 +98,10 @@ def test_english_readings_of_questions_and_answers():
     assert _ungrounded("The alarm code is 4821.", "open", "What is the alarm code?", desk)
     assert not _ungrounded("It is on floor 2.", "open", "Where is the helpdesk?", desk)
     assert not _ungrounded("1. It opens early.", "open", "What should I know?", desk)
+    # a name answer's own code or number is stated as written, or made up
+    line = [Hit("faq", "c", 1.0, text="Swarms are logged as SW26-031; ring the line on 01632 960 123.")]
+    assert _ungrounded("The line's number is 123-456-7890.", "name", "What is the line's phone number?", line)
+    assert not _ungrounded("It is SW26-031.", "name", "Which code was the swarm logged as?", line)
 
 
 def test_reading_rules_found_on_unseen_documents():

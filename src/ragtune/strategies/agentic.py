@@ -2334,19 +2334,23 @@ def _asks_code(question: str) -> bool:
     return bool(CODE_NUMBER.search(question) or _CODE_ASKED.search(question))
 
 
+def _codes_in(answer: str, question: str) -> list[str]:
+    """The codes an answer holds that the question does not: tokens of three or more letters and
+    digits with a digit in them, outside a date, a time or a measured value."""
+    taken = [(v.start, v.end) for v in extract_values(answer)
+             if v.kind in ("date", "time", "weekday") or v.unit]
+    q_low = question.lower()
+    return [m.group(0) for m in re.finditer(r"[A-Za-z0-9][\w/+-]*[A-Za-z0-9]", answer)
+            if re.search(r"\d", m.group(0)) and len(re.sub(r"\W", "", m.group(0))) >= 3
+            and m.group(0).lower() not in q_low
+            and not any(a <= m.start() and m.end() <= b for a, b in taken)]
+
+
 def _states_code(answer: str, question: str) -> bool:
     """Whether an answer holds a code the question does not: a token of three or more letters and
     digits with a digit in it, outside a date, a time or a measured value ("16 to 20 degrees",
     "07:00 to 22:00" are none; "4417", "BV-55310", "0131 496 0000" are)."""
-    taken = [(v.start, v.end) for v in extract_values(answer)
-             if v.kind in ("date", "time", "weekday") or v.unit]
-    q_low = question.lower()
-    for m in re.finditer(r"[A-Za-z0-9][\w/+-]*[A-Za-z0-9]", answer):
-        if re.search(r"\d", m.group(0)) and len(re.sub(r"\W", "", m.group(0))) >= 3 \
-                and m.group(0).lower() not in q_low \
-                and not any(a <= m.start() and m.end() <= b for a, b in taken):
-            return True
-    return False
+    return bool(_codes_in(answer, question))
 
 
 def _take(r: Run, t: Timer, pick: str, decided_by: str, why: str, **where: Any) -> None:
@@ -2810,11 +2814,17 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
     q_low = question.lower()
     texts = [chunk_text(h) for h in evidence]
     if want == "name":
+        low = " ".join(texts).lower()
+        # a code or a number the answer gives as the name ("123-456-7890" for a phone line) is
+        # stated as written or it is made up
+        made_up = [c for c in _codes_in(answer, question)
+                   if not re.search(r"(?<![\w-])" + re.escape(c.lower()) + r"(?![\w-])", low)]
+        if made_up:
+            return ", ".join(made_up)
         said = [n for n in names(answer, capitalised_words(answer))
                 if n.lower() not in q_low and not _is_value(n)]
         if not said:
             return ""
-        low = " ".join(texts).lower()
         flat = [_flat(t) for t in texts]
         quoted = {next(g for g in m.groups() if g).strip() for m in QUOTED.finditer(answer)}
         # as written, or as the same words in the same order; a quoted span (which may carry a
