@@ -18,7 +18,9 @@ tables5's, read on the afternoon of 2026-12-02), readc5/catalog5.jsonl, readp7/p
 readt6/tables6.jsonl (catalog5's, prose7's and tables6's, read on the evening of 2026-12-02),
 readc6/catalog6.jsonl, readp8/prose8.jsonl and readt7/tables7.jsonl (catalog6's, prose8's and
 tables7's, read on 2026-12-03), readc7/catalog7.jsonl, readp9/prose9.jsonl and
-readt8/tables8.jsonl (catalog7's, prose9's and tables8's, read later on 2026-12-03);
+readt8/tables8.jsonl (catalog7's, prose9's and tables8's, read later on 2026-12-03),
+readc8/catalog8.jsonl, readp10/prose10.jsonl and readt9/tables9.jsonl (catalog8's, prose10's and
+tables9's, read in the evening of 2026-12-03);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -86,10 +88,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                    {"r1": WORK / "readp9" / "prose9.jsonl"}),
         "tables8": (sets / "tables8" / "corpus", sets / "tables8" / "dev.jsonl",
                     {"r1": WORK / "readt8" / "tables8.jsonl"}),
-        # dev only until their test splits are read
-        "catalog8": (sets / "catalog8" / "corpus", sets / "catalog8" / "dev.jsonl", {}),
-        "prose10": (sets / "prose10" / "corpus", sets / "prose10" / "dev.jsonl", {}),
-        "tables9": (sets / "tables9" / "corpus", sets / "tables9" / "dev.jsonl", {}),
+        "catalog8": (sets / "catalog8" / "corpus", sets / "catalog8" / "dev.jsonl",
+                     {"r1": WORK / "readc8" / "catalog8.jsonl"}),
+        "prose10": (sets / "prose10" / "corpus", sets / "prose10" / "dev.jsonl",
+                    {"r1": WORK / "readp10" / "prose10.jsonl"}),
+        "tables9": (sets / "tables9" / "corpus", sets / "tables9" / "dev.jsonl",
+                    {"r1": WORK / "readt9" / "tables9.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

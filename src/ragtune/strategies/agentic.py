@@ -2049,7 +2049,8 @@ class Agentic(Rag):
         """Re-read: when verification rejects rag's answer for what the answer says (a value no
         chunk states, a loop, words from the model's memory), ask the model again from the
         runner-up passage (then, for a value or a loop, the third), and verify each new answer the
-        same way; a typed answer must also state a value its passage states. A 135M reader shown
+        same way; a typed or open answer must also state a value its own passage states
+        (`_reads_value`). A 135M reader shown
         the wrong sentence answers from it; the sentence that holds the answer is often ranked
         second (dev and read splits: of 223 such answerable abstentions, 42 had it second and 28
         third, 2026-12-03). Nothing passes that the first answer would not have had to pass."""
