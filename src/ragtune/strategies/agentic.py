@@ -2856,11 +2856,9 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
               if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", m.group(0))
               and not any((v.unit or v.kind == "time") and v.start <= m.start() < v.end for v in vs)}
     joined = " ".join(texts).lower()
-    # as written, as a whole figure ("7" is not stated by "1.7" or "17:00")
     ok = any((v.kind, v.key) in known
              or (v.kind == "number" and not v.unit and ("number", (v.key[0],)) in known)
-             or re.search(r"(?<![\w.:,])" + re.escape(v.text.lower()) + r"(?![\w:]|[.,]\d)", joined)
-             for v in said_v)
+             or _stated_whole(v.text, joined) for v in said_v)
     return "" if ok else ", ".join(v.text for v in said_v)
 
 
@@ -2877,16 +2875,23 @@ def _reads_value(answer: str, want: str, question: str, passage: str) -> bool:
         return want == "open"
     # (a figure inside an identifier is no value: "AS-111")
     shown = [v for v in extract_values(passage) if not re.search(r"[\w/-]$", passage[:v.start])]
-    keys = {(v.kind, v.key) for v in shown} | {("number", (v.key[0],)) for v in shown if v.kind == "number"}
+    keys = {(v.kind, v.key) for v in shown}  # (a number's key is its value, the unit scaled in)
     low = passage.lower()
 
     def read(v: Value) -> bool:
         if v.kind == "number" and v.unit and v.dimension == v.unit and v.unit not in _MONEY \
                 and not re.search(r"\b" + re.escape(v.unit), low):
             return False  # a count of other things
-        return (v.kind, v.key) in keys or (v.kind == "number" and ("number", (v.key[0],)) in keys) \
-            or bool(re.search(r"(?<![\w.:,/-])" + re.escape(v.text.lower()) + r"(?![\w:/-]|[.,]\d)", low))
+        return (v.kind, v.key) in keys or _stated_whole(v.text, low, identifiers=True)
     return any(read(v) for v in said)
+
+
+def _stated_whole(figure: str, low: str, identifiers: bool = False) -> bool:
+    """Whether a figure stands whole in a lower-cased text: not a part of a longer figure or a
+    clock time ("7" is not stated by "1.7" or "17:00"), nor, with `identifiers`, of a code
+    ("111" is not stated by "AS-111")."""
+    join = "/-" if identifiers else ""
+    return re.search(rf"(?<![\w.:,{join}])" + re.escape(figure.lower()) + rf"(?![\w:{join}]|[.,]\d)", low) is not None
 
 
 def _value_without_relation(answer: str, want: str, question: str, evidence: list[Hit]) -> str:
