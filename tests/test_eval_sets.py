@@ -30,7 +30,7 @@ EVALSETS = ROOT / "evalsets"
 SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "tables3", "catalog2",
         "catalog3", "prose5", "tables4", "catalog4", "prose6", "tables5", "catalog5", "prose7", "tables6",
         "catalog6", "prose8", "tables7", "catalog7", "prose9", "tables8", "catalog8", "prose10",
-        "tables9")
+        "tables9", "catalog9", "prose11", "tables10")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -85,6 +85,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog8": EVALSETS / "catalog8" / "corpus",
         "prose10": EVALSETS / "prose10" / "corpus",
         "tables9": EVALSETS / "tables9" / "corpus",
+        "catalog9": EVALSETS / "catalog9" / "corpus",
+        "prose11": EVALSETS / "prose11" / "corpus",
+        "tables10": EVALSETS / "tables10" / "corpus",
     }
 
 
@@ -170,9 +173,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["evalsets/tables7/check.py"], ["scripts/build_catalog7.py", "check"],
                                      ["evalsets/prose9/check.py"], ["evalsets/tables8/check.py"],
                                      ["scripts/build_catalog8.py", "check"], ["evalsets/prose10/check.py"],
-                                     ["evalsets/tables9/check.py"]])
+                                     ["evalsets/tables9/check.py"],
+                                     ["scripts/build_catalog9.py", "check"], ["evalsets/prose11/check.py"],
+                                     ["evalsets/tables10/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables9 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables10 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
