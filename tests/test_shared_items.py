@@ -141,6 +141,10 @@ def test_field_values_a_question_names():
     assert named_values("which mpl-2.0-licensed app needs python >=3.8?", recs, []) == \
         {"licence": "mpl-2.0", "py": ">=3.8"}
     assert named_values("which app needs python >=3.8 or >=3.10?", recs, []) == {}  # two values: no condition
+    # a value that is also a function word ("is", a country's code) is not read off a question
+    codes = [{"code": "is", "name": "Iceland"}, {"code": "no", "name": "Norway"}]
+    assert named_values("which version is the tarn page at?", codes, []) == {}
+    assert named_values("which page has the name norway?", codes, []) == {"name": "norway"}
 
 
 def test_the_one_of_two_pages_holding_an_item_or_a_value():

@@ -517,6 +517,17 @@ def test_counting_rules_found_on_the_read_splits():
     assert _reads_value("It has 96 charging bays.", "number", "How many charging bays?", "96 charging bays in one room")
     assert not _reads_value("The door code is 111.", "open", "What is the door code?", "id: AS-111 zone: Z3")
     assert _reads_value("It is kept by the base leader.", "open", "Where is the PIN kept?", "the base leader keeps it")
+
+
+def test_an_acronym_before_the_asked_noun_names_its_standard():
+    """"which IATA airport code": the documents may state the airport code without naming IATA;
+    "what ABV does ..." asks the acronym's own thing."""
+    from ragtune.strategies.agentic import _standard_of_asked
+    assert _standard_of_asked("Which IATA airport code does the Pellmark terminal use?") == \
+        ("iata", ["airport", "code"])
+    assert _standard_of_asked("At Pellmark, arrivals are shown with which UTC offset?") == ("utc", ["offset"])
+    assert _standard_of_asked("What ABV does Harrow Ale have?") is None
+    assert _standard_of_asked("Under which licence is QZX distributed?") is None
     # a PIN is a code; compensation is a price
     from ragtune.strategies.agentic import _asks_code, _asks_price
     assert _asks_code("What's the PIN for the fuel card in the second van?")

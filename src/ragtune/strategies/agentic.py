@@ -52,6 +52,7 @@ from ragtune.strategies.common import (
     select_passages,
     split_sentences,
     step,
+    says_nothing,
 )
 from ragtune.corpus.english import IRREGULAR_PAST, PARTICIPLE_BASE
 from ragtune.errors import InputError
@@ -195,6 +196,7 @@ class Run:
     done: bool = False
     page: str = ""  # the catalog page of the one thing the question names, when looked up
     why: str = ""  # why verification abstained ("" when it did not)
+    reason: str = ""  # ... as a code (`_verify`'s reasons), for the steps that act on it
     listed: str = ""  # the answer read off the question's lists (their common item or count)
 
     def log(self, kind: str, input: Any, output: Any, tokens: int = 0, ms: float = 0.0) -> None:  # noqa: A002
@@ -302,8 +304,28 @@ class Agentic(Rag):
         self._retrieve_loop(runs)
         self._decide(runs)
         self._verify(runs)
+        self._fall_back(runs)
         self._reread(runs, budget)
         return runs
+
+    # verification's reasons that reject a span for the value it reads (another year's figure,
+    # another thing's count or measure), not for what the question needs and no chunk holds
+    _SPAN_VALUE_REJECTED = frozenset({"another_year", "counts_other_things", "labelled_other",
+                                      "unqualified_count"})
+
+    def _fall_back(self, runs: list[Run]) -> None:
+        """A span rejected for the value it read leaves rag's answer, which is verified as any
+        rag answer is: a span from another year's passage says nothing of rag's answer from the
+        passage for the asked year (agentic's floor is rag)."""
+        for r in runs:
+            if r.abstained and r.decided_by == "span" and r.reason in self._SPAN_VALUE_REJECTED \
+                    and not r.floor.abstained and not is_abstention(r.floor.text) \
+                    and r.exit_reason != "budget_exhausted":
+                r.log("fall_back", {"rejected": r.span, "why": r.why}, r.floor.text)
+                r.text, r.raw, r.decided_by, r.span = r.floor.text, r.floor.text, "rag", ""
+                r.agreed = r.untied = False
+                r.support = []  # rag's answer stands on rag's chunks
+                self._verify([r])
 
     # -- route, filters, decompose: the question only, never document text
 
@@ -2041,9 +2063,14 @@ class Agentic(Rag):
     # memory) is read again once. (Dev and read splits, 2026-12-03: rereads after the other
     # reasons, no count, no code, another thing's figure, gave no right answer and answered
     # unanswerable questions.)
-    _REREAD = re.compile(r"^rag's answer (?:is not in the evidence|repeats itself|states no (?:date|version))"
-                         r"|^no chunk states .* with what is asked")
-    _REREAD_ONCE = re.compile(r"^rag's answer is mostly words no chunk holds")
+    _REREAD = frozenset({"ungrounded", "loop", "value_without_relation"})
+    _REREAD_ONCE = frozenset({"made_up", "says_nothing"})
+
+    def _rereads(self, r: Run, once: bool = True) -> bool:
+        """Whether verification's reason for rejecting rag's answer is one a re-read may mend
+        (`once`: also those read again only from the runner-up passage)."""
+        return r.reason in self._REREAD or r.reason == "states_no_value" and r.want in ("date", "version") \
+            or once and r.reason in self._REREAD_ONCE
 
     def _reread(self, runs: list[Run], budget: int) -> None:
         """Re-read: when verification rejects rag's answer for what the answer says (a value no
@@ -2055,7 +2082,7 @@ class Agentic(Rag):
         second (dev and read splits: of 223 such answerable abstentions, 42 had it second and 28
         third, 2026-12-03). Nothing passes that the first answer would not have had to pass."""
         again = [r for r in runs if r.abstained and r.decided_by == "rag"
-                 and (self._REREAD.match(r.why) or self._REREAD_ONCE.match(r.why))
+                 and self._rereads(r)
                  and r.exit_reason != "budget_exhausted" and r.floor.retrieved and r.steps + 4 <= MAX_STEPS]
         if not again:
             return
@@ -2063,11 +2090,11 @@ class Agentic(Rag):
         emb = self.index.embedder()
         ranked = select_passages(emb.encode(questions), questions, [list(r.floor.retrieved) for r in again],
                                  emb.encode, self.program.context, self.program.n_context + 2)
-        first = {id(r): (r.floor, r.why) for r in again}
+        first = {id(r): (r.floor, self._rereads(r, once=False)) for r in again}
         for place in range(self.program.n_context, self.program.n_context + 2):
             todo = [(r, ps[place]) for r, ps in zip(again, ranked)
                     if r.abstained and len(ps) > place and r.steps + 2 <= MAX_STEPS
-                    and (place == self.program.n_context or self._REREAD.match(first[id(r)][1]))]
+                    and (place == self.program.n_context or first[id(r)][1])]
             if not todo:
                 break
             prompts = [self.messages(r.question, [p]) for r, p in todo]
@@ -2138,6 +2165,12 @@ class Agentic(Rag):
                        if r.span.lower() in chunk_text(h).lower()]
                 missing += [w for w in rare if src and w not in missing
                             and not any(_has_token(_tokens(t), w) for t in src)]
+            if missing and (std := _standard_of_asked(r.question)):
+                # "which ISO currency code": the acronym names the standard the asked thing
+                # follows, and the documents need not name it when they state the thing
+                std_name, asked = std
+                if any(all(_has_token(t, w) for w in asked) for t in seen):
+                    missing = [m for m in missing if m.lower() != std_name]
             if r.kind == "comparison":
                 missing = []  # the options' evidence is judged by the comparison; the floor stands
             support = (r.support or r.floor.retrieved[:2]) + r.first_hop[:1]
@@ -2176,17 +2209,21 @@ class Agentic(Rag):
             if r.decided_by == "compare":  # both options' values, read and compared: the check
                 score = max(score, 1.0)
             r.support_score = score if not missing else 0.0
-            why = ""
+            why, reason = "", ""
             if r.decided_by == "rag" and (r.floor.abstained or is_abstention(r.text)):
-                why = "rag abstained"
+                why, reason = "rag abstained", "rag_abstained"
+            elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
+                    and not r.options and _says_back(r.question, r.text):
+                why, reason = "rag's answer says only what the question says", "says_nothing"
             elif r.decided_by == "rag" and loops(r.text):
-                why = "rag's answer repeats itself"  # a small model's loop states nothing
+                why, reason = "rag's answer repeats itself", "loop"  # a small model's loop states nothing
             elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
                     and (made_up := _made_up(r.text, r.question, [*evidence, *r.floor.retrieved],
                                              share=0.75 if r.want == "open" else 0.5)):
                 # an answer written from the model's memory, not the passages ("it depends on
                 # the airline"; a definition of a term the documents only name)
                 why = f"rag's answer is mostly words no chunk holds: {', '.join(made_up[:6])}"
+                reason = "made_up"
             elif r.decided_by == "rag" and r.want == "name" and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
                     and (_ASKS_AGENT.match(r.question) or CODE_NUMBER.search(r.question) or _ASKS_ORG.search(r.question)) \
@@ -2195,38 +2232,41 @@ class Agentic(Rag):
                                                 r.question):
                 # (a person or a code is named; a section or an industry may be a plain word; a
                 # year names no one: "X opened in 1990" names nobody who opened it)
-                why = "rag's answer names nothing the question does not"  # "X was appointed to replace X"
+                # "X was appointed to replace X"
+                why, reason = "rag's answer names nothing the question does not", "names_nothing_new"
             elif r.decided_by == "rag" and r.want in ("name", "open") and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and _asks_code(r.question) \
                     and not _states_code(r.text, r.question):
-                why = "rag's answer gives no code"  # "The room is kept at 16 to 20 degrees" for a door code
+                # "The room is kept at 16 to 20 degrees" for a door code
+                why, reason = "rag's answer gives no code", "no_code"
             elif r.decided_by == "rag" and \
                     (address := _unstated_address(r.text, r.question, evidence)):
-                why = f"rag's answer gives an address no chunk states: {address}"
+                why, reason = f"rag's answer gives an address no chunk states: {address}", "unstated_address"
             elif r.decided_by == "rag" and _asks_address(r.question) \
                     and not _WRITTEN_ADDRESS.search(r.text):
-                why = "rag's answer gives no address"  # an e-mail address or a URL is one
+                why, reason = "rag's answer gives no address", "no_address"  # an e-mail address or a URL is one
             elif ungrounded:
-                why = f"rag's answer is not in the evidence: {ungrounded}"
+                why, reason = f"rag's answer is not in the evidence: {ungrounded}", "ungrounded"
             elif missing:
-                why = f"not in the evidence: {', '.join(missing)}"
+                why, reason = f"not in the evidence: {', '.join(missing)}", "missing_names"
             elif r.decided_by == "rag" and r.want == "version" and (said := [
                     v for v in extract_values(told) if v.kind == "version"]) \
                     and all(_version_of_another(r.question, told, v.start) for v in said):
-                why = "rag's answer gives another thing's version"  # "Python 3.13" for AnyIO
+                # "Python 3.13" for AnyIO
+                why, reason = "rag's answer gives another thing's version", "another_version"
             elif r.decided_by == "rag" and r.want == "number" and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
                     and (alone := _value_without_relation(told, r.want, r.question,
                                                           about or evidence)):
                 # a count must be stated where what it counts is (dates and versions are
                 # written under headings and in fields without the relation's words: not asked)
-                why = f"no chunk states {alone} with what is asked"
+                why, reason = f"no chunk states {alone} with what is asked", "value_without_relation"
             elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
                     and (other := _value_of_another_year(r.question, r.span if r.decided_by == "span" else told,
                                                          [*evidence, *r.floor.retrieved])):
                 # "What did X cost in 2024?" read off the 2025 schedule
-                why = f"the value is stated for {other}, not the year asked"
+                why, reason = f"the value is stated for {other}, not the year asked", "another_year"
             elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and not r.bridge \
                     and (unsaid := _unqualified_count(
@@ -2234,7 +2274,7 @@ class Agentic(Rag):
                         [*evidence, *r.floor.retrieved])):
                 # "27 days of annual leave" counts no study leave: the words that narrow the
                 # counted noun must be where the count is
-                why = f"no chunk states the count with: {', '.join(unsaid)}"
+                why, reason = f"no chunk states the count with: {', '.join(unsaid)}", "unqualified_count"
             # (a name span taken only because rag's answer names it is checked as rag's answer)
             elif (r.decided_by == "rag" or r.agreed and r.want == "name"
                   # (a date rag agrees with but no word of the relation is near: "Since 2011 we
@@ -2246,7 +2286,7 @@ class Agentic(Rag):
                     and (unstated := _unstated_relation(r.question, r.want, about or evidence)):
                 # the chunks about the question's thing: another package "actively maintained"
                 # says nothing of who maintains this one
-                why = f"no chunk states what is asked: {', '.join(unstated)}"
+                why, reason = f"no chunk states what is asked: {', '.join(unstated)}", "unstated_relation"
             elif r.want == "open" and r.decided_by == "rag" and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and not _ASKS_KIND.match(r.question) \
                     and ((unstated := len(r.text.split()) <= 8 and _unstated_relation(
@@ -2254,23 +2294,24 @@ class Agentic(Rag):
                          or (other := _value_of_another_year(r.question, r.text, [*evidence, *r.floor.retrieved]))):
                 # a short answer to an open question is a factoid's: what it is asked of must be
                 # stated, and for the year asked ("a call sign" no chunk names; 2025's figure)
-                why = f"no chunk states what is asked: {', '.join(unstated)}" if unstated else \
-                    f"the value is stated for {other}, not the year asked"
+                why, reason = (f"no chunk states what is asked: {', '.join(unstated)}", "unstated_relation") \
+                    if unstated else (f"the value is stated for {other}, not the year asked", "another_year")
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and r.support and not exhausted and \
                     not any(fits(v, r.want, date_kind(r.question)) for h in [*r.support, *r.floor.retrieved[:1]]
                             for v in extract_values(chunk_text(h))) \
                     and not (r.want == "number" and _ONE_UNIT.search(told) and any(
                         _ONE_UNIT.search(chunk_text(h)) for h in [*r.support, *r.floor.retrieved[:1]])):
                 # (rag's best chunk is evidence too; "within a month" is a duration written in words)
-                why = f"no {r.want} in the evidence"
+                why, reason = f"no {r.want} in the evidence", "no_value_in_evidence"
             elif r.want in ("date", "number") and (r.decided_by == "rag" or r.agreed) and not exhausted \
                     and (dated := [v for v in extract_values(told) if v.kind == "date" and len(v.key) > 1 and v.key[1]]) \
                     and all(_out_of_season(r.question, v) for v in dated):
                 # (a count given for dates outside the asked season is another season's count)
-                why = f"rag's date is outside the season asked: {dated[0].text}"
+                why, reason = f"rag's date is outside the season asked: {dated[0].text}", "out_of_season"
             elif r.want in ("date", "number", "version") and r.decided_by == "rag" and not exhausted and \
                     not states_value(told, r.want, r.question):
-                why = f"rag's answer states no {r.want}"  # "How many work there?" -> "It opened in 2019."
+                # "How many work there?" -> "It opened in 2019."
+                why, reason = f"rag's answer states no {r.want}", "states_no_value"
             elif r.want == "number" and r.decided_by == "rag" and not exhausted \
                     and (measured := [v for v in extract_values(told) if v.kind == "number" and v.unit
                                       and v.text.lower() not in r.question.lower()]) \
@@ -2278,26 +2319,26 @@ class Agentic(Rag):
                             or _HOW_MANY.search(r.question) and _dimension_of(v) == "money" for v in measured):
                 # a price asked, a volume given ("a tank that holds 6,000 litres"), or a count
                 # asked and a price given (other dimensions: "How long is the plan?" -> "140 pages")
-                why = f"rag's answer gives another quantity: {measured[0].text}"
+                why, reason = f"rag's answer gives another quantity: {measured[0].text}", "another_quantity"
             elif r.want == "number" and r.decided_by in ("rag", "span") and not exhausted \
                     and (_HOW_MANY.search(r.question) or _HOW_MUCH_OF.search(r.question)) \
                     and (other := _counts_other_things(r.question, told if r.decided_by == "rag" else r.span,
                                                        [*evidence, *r.floor.retrieved])):
                 # "9 visits" where the passages have "9 seasonal guides": rag relabelled a count
                 # (and a span cut from "48 hours' notice" counts no visitors)
-                why = f"the evidence's figure counts other things: {other}"
+                why, reason = f"the evidence's figure counts other things: {other}", "counts_other_things"
             elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and not r.bridge \
                     and (label := _labelled_as_other(r.question, r.span if r.decided_by == "span" else told,
                                                      [*evidence, *r.floor.retrieved])):
                 # a table's "Rider hours" column counts hours, not riders
-                why = f"the evidence labels the figure as another measure: {label}"
+                why, reason = f"the evidence labels the figure as another measure: {label}", "labelled_other"
             elif r.want == "number" and r.decided_by == "rag" and not exhausted \
                     and (counted := _counts_asked_thing(r.question, told)):
-                why = f"rag's answer counts {counted}, a price is asked"
+                why, reason = f"rag's answer counts {counted}, a price is asked", "counts_not_price"
             elif score < self.threshold and not exhausted:
-                why = f"support {score:.2f} < {self.threshold}"
-            r.abstained, r.why = bool(why), why
+                why, reason = f"support {score:.2f} < {self.threshold}", "low_support"
+            r.abstained, r.why, r.reason = bool(why), why, reason
             if r.abstained:
                 r.text = ABSTAIN_TEXT
             if not exhausted:
@@ -2595,6 +2636,35 @@ _SUBJECT = re.compile(
 _PRONOUNS = {"them", "us", "me", "him", "her", "ours", "theirs", "yours", "mine", "itself",
              "themselves", "himself", "herself", "ourselves", "yourself", "everything",
              "anything", "something", "nothing", "everyone", "anyone", "someone"}
+
+
+def _says_back(question: str, answer: str) -> bool:
+    """An answer that is the question said back: `says_nothing`, and no content word of it is
+    new to the question ("The artifact whose description reads X is X."). A question naming its
+    alternatives ("A or B") or asking yes or no is answered in its own words."""
+    if re.search(r"\bor\b", question, re.I) or _YES_NO.match(question) or not says_nothing(question, answer):
+        return False
+    asked = set(content_terms(question))
+    return not [t for t in content_terms(answer) if t not in asked]
+
+
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|may|must)\b", re.I)
+
+
+_STANDARD_OF_ASKED = re.compile(
+    r"\b(?i:which|what)\s+([A-Z]{2,6})\s+((?:[a-z][a-z-]*\d?\s+)?[a-z][a-z-]*\d?)"
+    r"(?:\s+(?:is|are|does|do|did|applies|apply|for|of|in)\b|\s*\?)")
+
+
+def _standard_of_asked(question: str) -> tuple[str, list[str]] | None:
+    """(acronym, the asked noun's words) for "which ISO currency code does X use": an upper-case
+    acronym between the question word and the noun asked names the standard the thing
+    follows, not the thing; None for "what SONAME does X carry" (the acronym is the noun)."""
+    m = _STANDARD_OF_ASKED.search(question)
+    if not m:
+        return None
+    asked = [w for w in m.group(2).split() if w not in STOPWORDS]
+    return (m.group(1).lower(), asked) if asked else None
 
 
 def _subject_words(question: str) -> list[str]:

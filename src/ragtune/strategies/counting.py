@@ -260,7 +260,9 @@ def named_values(q: str, records: list[dict], where: list[str]) -> dict[str, str
     for rec in records:
         for field, value in rec.items():
             v = str(value).strip().lower()
-            if isinstance(value, (str, int)) and len(v) >= 2 and v not in where \
+            # a value that is also a function word ("is", Iceland's code) cannot be told
+            # from the word in a lower-cased question
+            if isinstance(value, (str, int)) and len(v) >= 2 and v not in where and v not in STOPWORDS \
                     and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
                 conditions.setdefault(field, set()).add(v)
     out = {}
