@@ -259,7 +259,8 @@ def test_reading_rules_found_on_catalog2_after_its_reading():
     from ragtune.strategies.agentic import Agentic
     page = ("# zed\n\n| field | value |\n|---|---|\n| section | math |\n"
             "| maintainer | Ada Lane <ada@example.org> |\n| homepage | https://zed.example/ |")
-    fake = SimpleNamespace(_own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed")])
+    fake = SimpleNamespace(_whole_page=lambda own: own,
+                           _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed")])
     assert Agentic._page_field(fake, "Who maintains zed?") == ("packages/zed", "maintainer", "Ada Lane")
     assert Agentic._page_field(fake, "Which section is zed in?")[2] == "math"
     assert Agentic._page_field(fake, "Which package is zed?") is None
@@ -300,7 +301,8 @@ def test_rules_found_on_the_third_catalog_and_its_kin_dev():
     # a field line in markdown emphasis, or in front matter, is a field of the page; "licence"
     # asks for `License:`, "who wrote" for `Author:`
     page = "# zed\n\n- **License:** MIT\n- **Author:** Ada Lane\n- **Summary:** a zed editor"
-    fake = SimpleNamespace(_own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed",
+    fake = SimpleNamespace(_whole_page=lambda own: own,
+                           _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed",
                                                         metadata={"version": "1.2.3"})])
     assert Agentic._page_field(fake, "Which licence governs zed?")[1:] == ("license", "MIT")
     assert Agentic._page_field(fake, "Who wrote zed?")[2] == "Ada Lane"
@@ -382,7 +384,8 @@ def test_rules_found_on_the_catalog3_read_split_and_the_fourth_catalog_dev():
     # a label is asked by its content words ("Licensed under"), half of them when no label is
     # asked whole ("Parent POM" for "which parent"), but not by a word naming the value's kind
     page = "# org.a:alpha\n\n- **Licensed under:** MIT\n- **Parent POM:** org.a:base:3\n- **Project URL:** https://a.example"
-    fake = SimpleNamespace(_own_page_of=lambda q: [Hit("packages/alpha", "c", 1.0, text=page, title="org.a:alpha")])
+    fake = SimpleNamespace(_whole_page=lambda own: own,
+                           _own_page_of=lambda q: [Hit("packages/alpha", "c", 1.0, text=page, title="org.a:alpha")])
     assert Agentic._page_field(fake, "What licence does org.a:alpha declare?")[2] == "MIT"
     assert Agentic._page_field(fake, "Which parent does org.a:alpha inherit from?")[2] == "org.a:base:3"
     assert Agentic._page_field(fake, "Which URL does org.a:alpha give for its source repository?") is None
@@ -517,6 +520,15 @@ def test_counting_rules_found_on_the_read_splits():
     assert _reads_value("It has 96 charging bays.", "number", "How many charging bays?", "96 charging bays in one room")
     assert not _reads_value("The door code is 111.", "open", "What is the door code?", "id: AS-111 zone: Z3")
     assert _reads_value("It is kept by the base leader.", "open", "Where is the PIN kept?", "the base leader keeps it")
+
+
+def test_a_field_label_may_carry_a_gloss():
+    """"| Weight (kg) | 12 |" is the field "Weight (kg)"; a label may hold a comma."""
+    from ragtune.strategies.agentic import _FIELD_LINE
+    rows = [(m.group(1), m.group(2)) for m in _FIELD_LINE.finditer("| Weight (kg) | 12 |\n| Mount point (Where=) | /srv |")]
+    assert rows == [("Weight (kg)", "12"), ("Mount point (Where=)", "/srv")]
+    assert _FIELD_LINE.search("| Alias, once enabled (Alias=) | lamp.crate |").groups() == \
+        ("Alias, once enabled (Alias=)", "lamp.crate")
 
 
 def test_an_acronym_before_the_asked_noun_names_its_standard():
@@ -1678,7 +1690,8 @@ def test_rules_for_field_pages_versions_superseded_pages_and_hours():
     from types import SimpleNamespace
     page = ("| Field | Value |\n|---|---|\n| Version | 4.1.7 |\n| Installed by | frob-dev |\n"
             "| `data_dir` | /lib/frob |\n")
-    fake = SimpleNamespace(_own_page_of=lambda q: [Hit("lib/frob", "c", 1.0, text=page, title="frob",
+    fake = SimpleNamespace(_whole_page=lambda own: own,
+                           _own_page_of=lambda q: [Hit("lib/frob", "c", 1.0, text=page, title="frob",
                                                        metadata={"pkg_dir": "/usr/share"})])
     assert Agentic._page_field(fake, "What's the installed frob version?")[1:] == ("version", "4.1.7")
     assert Agentic._page_field(fake, "Where is frob's data directory (data_dir)?")[2] == "/lib/frob"
@@ -1740,3 +1753,23 @@ def test_rules_for_compound_durations_rate_units_paths_and_headings():
     assert not _states_code("The plant room is kept at 16 to 20 degrees and 45% humidity.", "What's the door code?")
     assert not _states_code("The helpline is open 07:00 to 22:00.", "What is the helpline phone number?")
     assert _states_code("The code is 4417.", "What's the door code?") and _states_code("Call 0131 496 0000.", "x")
+
+
+def test_catalog_filter_reads_no_condition_from_a_named_page_or_a_value_in_two_fields():
+    """A value read inside the page name the question writes ("quill" and "service" in
+    "quill.service") is that name, not a condition; one value held by two fields of a page
+    ("Requires" and "After" both ink.service) is one condition, too few to select a page."""
+    a = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
+    records = {"quill.service": {"unit type": "service", "package": "quill", "bus": "org.quill"},
+               "ink.target": {"unit type": "target", "requires": "ink.service", "after": "ink.service"},
+               "ink.service": {"unit type": "service", "package": "ink"}}
+    a._page_names = lambda: set(records)
+    a._page_records = lambda: records
+    a._catalog_lists = lambda terms: {}
+    a._catalog_unsure = lambda terms: set()
+    a._page_says = lambda name, field, value: False
+    assert a._catalog_filter("Which bus name does quill.service take?") is None
+    assert a._catalog_filter("Which target unit is ordered before ink.service?") is None
+    # two values in two fields still select the one page holding both
+    got = a._catalog_filter("Which service unit comes from the package ink?")
+    assert got is not None and got[1] == "ink.service"

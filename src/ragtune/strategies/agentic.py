@@ -1587,7 +1587,12 @@ class Agentic(Rag):
         if not records:
             return None
         names = {n.lower() for n in records}
-        values = {f: v for f, v in named_values(q.lower(), list(records.values()), []).items()
+        # a value read inside a page's name the question writes is the name ("avahi-daemon"
+        # and "service" in "avahi-daemon.service"), no condition
+        unnamed = q.lower()
+        for n in sorted(names, key=len, reverse=True):
+            unnamed = re.sub(rf"(?<![\w.-]){re.escape(n)}(?![\w-]|\.\w)", " ", unnamed)
+        values = {f: v for f, v in named_values(unnamed, list(records.values()), []).items()
                   if v not in names and not any(v == n.lower() for r in records.values() for n in [r.get(f, "")]
                                                 if n.lower() in names)}
         conditions = []
@@ -1610,7 +1615,9 @@ class Agentic(Rag):
         top = _TOP_VERSION.search(q)
         most = _MOST_ITEMS.search(q)
         most_terms = list_terms(most.group("noun"), most.group("verb") or "") if most else frozenset()
-        enough = len(values) + len(conditions) >= 2 or (values or conditions) and (
+        # one value in two fields ("Requires" and "After" both emergency.service) is one condition,
+        # whose field the question's words may not name
+        enough = len(set(values.values())) + len(conditions) >= 2 or (values or conditions) and (
             count or re.search(r"\b(?:only|single)\b", q, re.I)) or (top or most_terms) and (
             values or conditions or scope is not None or re.search(r"\bin\s+the\s+[a-z]+\b", q))
         if not enough:
@@ -1859,7 +1866,13 @@ class Agentic(Rag):
             q_words |= _VERSION_STEMS
         found: dict[str, str] = {}
         partly: dict[str, str] = {}  # labels the question names half of ("Parent POM" for "which parent")
-        for h in own:
+        # the parts of a compound page name ("service" in "polkit.service"), where the question
+        # writes them only inside the name, name the page, not half a field
+        name = own[0].doc_id.rsplit("/", 1)[-1]
+        parts = [x for x in re.split(r"[\W_]+", name) if x]
+        named = _stems(" ".join(parts)) - _stems(re.sub(re.escape(name), " ", unquoted, flags=re.I)) \
+            if len(parts) > 1 else set()
+        for h in self._whole_page(own):
             # "- **License:** MIT" is "License: MIT"; "| `libdir` | /usr/lib |" is "libdir: /usr/lib"
             lines = without_emphasis(re.sub(r"`([\w.-]{1,40})`", r"\1", h.text))
             pairs = [(m.group(1), m.group(2)) for m in _FIELD_LINE.finditer(
@@ -1876,9 +1889,13 @@ class Agentic(Rag):
                 if _stems(label) and _stems(label) <= _stems(_PAGE_LABELS):
                     continue  # "page: newgrp(1)" names the page: "the manual page of X" asks no field
                 into = found
-                if not _asked_label(label, q_words, max_words=3) and not (
+                # a label's gloss ("Service type (Type=)") asks the field as its words do
+                main = re.sub(r"\s*\([^()]*\)$", "", label).strip() or label
+                gloss = label[len(main):].strip(" ()")
+                if not _asked_label(main, q_words, max_words=3) \
+                        and not (gloss and _asked_label(gloss, q_words, max_words=3)) and not (
                         (label, value) in prose and _asked_label(label.split()[-1], q_words)):
-                    if (label, value) in prose or not _half_asked(label, q_words):
+                    if (label, value) in prose or not _half_asked(main, q_words - named):
                         continue
                     into = partly
                 value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
@@ -1886,7 +1903,12 @@ class Agentic(Rag):
                     into.setdefault(label.lower(), value)
         found = found or partly
         if len(found) > 1:  # the label naming more of the question: "Node engine" over "Version"
-            size = {lb: len([w for w in re.findall(r"[a-z]+", lb) if w not in STOPWORDS]) for lb in found}
+            # (of two, the one with fewer words the question lacks: "Requires" over "Requires
+            # (private, static linking)")
+            size = {lb: (len({w for w in re.findall(r"[a-z]+", lb) if w not in STOPWORDS and _asked_label(w, q_words)}),
+                         -len({w for w in re.findall(r"[a-z]+", lb) if w not in STOPWORDS
+                               and not _asked_label(w, q_words)}))
+                    for lb in found}
             found = {lb: v for lb, v in found.items() if size[lb] == max(size.values())}
         if len(found) > 1 and want in ("version", "date", "number"):  # "the installed X version":
             typed = {lb: v for lb, v in found.items()  # `Version`, not `Installed by`
@@ -1896,6 +1918,29 @@ class Agentic(Rag):
             return None
         (label, value), = found.items()
         return own[0].doc_id, label, value
+
+    def _whole_page(self, own: list[Hit]) -> list[Hit]:
+        """Every chunk of the page `own` holds chunks of, in order, as hits (a field can be in a
+        chunk the name's search did not return); `own` when the index cannot list them."""
+        try:
+            chunks = self.index.chunks_of(own[0].doc_id, self.collection)
+        except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
+            return own
+        if not chunks:
+            return own
+        out = []
+        for c, nxt in zip(chunks, [*chunks[1:], None]):
+            text = c.text
+            if nxt is not None and not text.endswith("\n"):
+                # a line a chunk boundary cuts ("Homepage: http://gcc" | "gcc.gnu.org/") is read
+                # whole (a table's next chunk that repeats only its header row continues nothing)
+                k = next((k for k in range(min(len(nxt.text), len(text), 400), 7, -1)
+                          if text.endswith(nxt.text[:k])), 0)  # (a "|" both share is no overlap)
+                rest = nxt.text[k:].split("\n", 1)[0]
+                if k or rest[:1].strip() and not rest.startswith(("|", "#")) and not _FIELD_LINE.match(rest):
+                    text += rest  # (without overlap, only a line that starts no field or row)
+            out.append(replace(own[0], chunk_id=c.id, text=text))
+        return out
 
     def _record_field(self, question: str) -> tuple[str, str, str] | None:
         """A field of a named record ("Which room is Wren in?" -> the `room` of the record
@@ -2438,8 +2483,12 @@ def _joined(texts: list[str]) -> str:
 
 
 # a field of a page: "Maintainer: Ada <ada@x.org>" or "| section | libs |" (a label of a few words)
-_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z][\w -]{0,40}?)[ \t]*(?::|\|)[ \t]+((?:[^|\n]|\|\|)+?)[ \t]*\|?[ \t]*$",
-                         re.M)  # a value may hold "||" (a version range's or: "^20.17.0 || >=22.9.0")
+_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z][\w -]{0,40}?(?:,[ \t][\w -]{1,30}?)?(?:[ \t]*\([^()|\n]{1,40}\))?)"
+                         r"[ \t]*(?::|\|)[ \t]+"
+                         r"((?:[^|\n]|\|\|)+?)[ \t]*\|?[ \t]*$",
+                         re.M)  # a value may hold "||" (a version range's or: "^20.17.0 || >=22.9.0");
+# a label may end in a parenthesised gloss ("Service type (Type=)", "Weight (kg)") and hold a
+# comma ("Alias, once enabled (Alias=)")
 # ... or written in prose: "Its homepage is X.", "The source repository is X .", "The author is
 # given as X."
 _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)\s+(?:is|are|was|reads)\s+"
