@@ -20,7 +20,8 @@ readc6/catalog6.jsonl, readp8/prose8.jsonl and readt7/tables7.jsonl (catalog6's,
 tables7's, read on 2026-12-03), readc7/catalog7.jsonl, readp9/prose9.jsonl and
 readt8/tables8.jsonl (catalog7's, prose9's and tables8's, read later on 2026-12-03),
 readc8/catalog8.jsonl, readp10/prose10.jsonl and readt9/tables9.jsonl (catalog8's, prose10's and
-tables9's, read in the evening of 2026-12-03);
+tables9's, read in the evening of 2026-12-03), readc9/catalog9.jsonl, readp11/prose11.jsonl and
+readt10/tables10.jsonl (catalog9's, prose11's and tables10's, read later on 2026-12-03);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -94,9 +95,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp10" / "prose10.jsonl"}),
         "tables9": (sets / "tables9" / "corpus", sets / "tables9" / "dev.jsonl",
                     {"r1": WORK / "readt9" / "tables9.jsonl"}),
-        "catalog9": (sets / "catalog9" / "corpus", sets / "catalog9" / "dev.jsonl", {}),
-        "prose11": (sets / "prose11" / "corpus", sets / "prose11" / "dev.jsonl", {}),
-        "tables10": (sets / "tables10" / "corpus", sets / "tables10" / "dev.jsonl", {}),
+        "catalog9": (sets / "catalog9" / "corpus", sets / "catalog9" / "dev.jsonl",
+                     {"r1": WORK / "readc9" / "catalog9.jsonl"}),
+        "prose11": (sets / "prose11" / "corpus", sets / "prose11" / "dev.jsonl",
+                    {"r1": WORK / "readp11" / "prose11.jsonl"}),
+        "tables10": (sets / "tables10" / "corpus", sets / "tables10" / "dev.jsonl",
+                     {"r1": WORK / "readt10" / "tables10.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
