@@ -1905,10 +1905,11 @@ class Agentic(Rag):
         if len(found) > 1:  # the label naming more of the question: "Node engine" over "Version"
             # (of two, the one with fewer words the question lacks: "Requires" over "Requires
             # (private, static linking)")
-            size = {lb: (len({w for w in re.findall(r"[a-z]+", lb) if w not in STOPWORDS and _asked_label(w, q_words)}),
-                         -len({w for w in re.findall(r"[a-z]+", lb) if w not in STOPWORDS
-                               and not _asked_label(w, q_words)}))
-                    for lb in found}
+            size = {}
+            for lb in found:
+                label_words = {w for w in re.findall(r"[a-z]+", lb) if w not in STOPWORDS}
+                asked = {w for w in label_words if _asked_label(w, q_words)}
+                size[lb] = (len(asked), len(asked) - len(label_words))
             found = {lb: v for lb, v in found.items() if size[lb] == max(size.values())}
         if len(found) > 1 and want in ("version", "date", "number"):  # "the installed X version":
             typed = {lb: v for lb, v in found.items()  # `Version`, not `Installed by`
@@ -1934,8 +1935,7 @@ class Agentic(Rag):
             if nxt is not None and not text.endswith("\n"):
                 # a line a chunk boundary cuts ("Homepage: http://gcc" | "gcc.gnu.org/") is read
                 # whole (a table's next chunk that repeats only its header row continues nothing)
-                k = next((k for k in range(min(len(nxt.text), len(text), 400), 7, -1)
-                          if text.endswith(nxt.text[:k])), 0)  # (a "|" both share is no overlap)
+                k = _overlap(text, nxt.text, least=8)  # (a "|" both share is no overlap)
                 rest = nxt.text[k:].split("\n", 1)[0]
                 if k or rest[:1].strip() and not rest.startswith(("|", "#")) and not _FIELD_LINE.match(rest):
                     text += rest  # (without overlap, only a line that starts no field or row)
@@ -1982,8 +1982,7 @@ class Agentic(Rag):
         if h.chunk_id not in ids or ids.index(h.chunk_id) + 1 >= len(chunks):
             return h.text
         nxt = chunks[ids.index(h.chunk_id) + 1].text
-        k = next((k for k in range(min(len(nxt), len(h.text), 400), 0, -1) if h.text.endswith(nxt[:k])), 0)
-        return h.text + nxt[k:].split("\n", 1)[0]
+        return h.text + nxt[_overlap(h.text, nxt):].split("\n", 1)[0]
 
     def _compare(self, r: Run) -> None:
         """Decided in code from typed values tied to the asked relation; else a confident
@@ -2685,6 +2684,12 @@ _SUBJECT = re.compile(
 _PRONOUNS = {"them", "us", "me", "him", "her", "ours", "theirs", "yours", "mine", "itself",
              "themselves", "himself", "herself", "ourselves", "yourself", "everything",
              "anything", "something", "nothing", "everyone", "anyone", "someone"}
+
+
+def _overlap(text: str, nxt: str, least: int = 1) -> int:
+    """How many characters the next chunk `nxt` repeats of the end of `text` (chunks overlap by
+    a few words), at least `least`, else 0."""
+    return next((k for k in range(min(len(nxt), len(text), 400), least - 1, -1) if text.endswith(nxt[:k])), 0)
 
 
 def _says_back(question: str, answer: str) -> bool:
