@@ -288,6 +288,21 @@ def test_a_duration_padded_with_other_durations_is_never_correct(case):
     assert not is_correct(item([gold], "How long does it last?"), text, False), text
 
 
+@settings(max_examples=200, deadline=None)
+@given(padded(["zlib1g", "libyaml-0-2", "libexpat1", "libssl3", "python3.11", "e2fsprogs", "lib32gcc-s1"]))
+def test_a_package_name_with_digits_padded_with_others_is_never_correct(case):
+    """(catalog10's maker found these scored as numbers: "libyaml-0-2 or libexpat1" passed)"""
+    gold, text = case
+    assert not is_correct(item([gold], "Which package ships the shared library?"), text, False), text
+
+
+def test_a_package_name_with_digits_alone_or_with_a_bound_is_correct():
+    q = "Which package ships the shared library?"
+    for text in ("It is libssl3.", "libssl3 and its headers.", "libssl3, which needs nothing else.",
+                 "libssl3 or later", "The package is libssl3 (version 3.0.11)."):
+        assert is_correct(item(["libssl3"], q), text, False), text
+
+
 _CASES = [
     (item(["Ilsa Varonne"], "Who founded Quellmark Systems?"), "Quellmark Systems was founded by Ilsa Varonne."),
     (item(["1987"]), "It was founded in 1987."),

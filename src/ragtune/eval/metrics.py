@@ -392,8 +392,14 @@ def _words_from(view: list[str], c: int, step: int, n: int) -> list[str]:
     return out if step > 0 else out[::-1]
 
 
+# "zlib1g or later" names one package and a bound, not two packages
+_LATER = {"later", "newer", "higher", "above", "greater", "earlier", "older", "lower", "below"}
+# a name written as one word of letters and digits ("zlib1g", "libyaml-0-2", "python3.11")
+_IDENTIFIER = re.compile(r"[^\W\d_][\w.+:/@-]*\d[\w.+:/@-]*")
+
+
 def in_listing(view: list[str], caps: list[bool], start: int, end: int, gold: list[str],
-               capitalised: bool, others: Sequence[list[str]] = ()) -> bool:  # fmt: skip
+               capitalised: bool, others: Sequence[list[str]] = (), identifier: bool = False) -> bool:  # fmt: skip
     """Is the span view[start:end] one item of an enumeration of candidates of its own kind?
 
     Candidates: numbers of the gold's shape (years, counts with the gold's unit, versions,
@@ -401,12 +407,17 @@ def in_listing(view: list[str], caps: list[bool], start: int, end: int, gold: li
     gold; with `others` (the other options of a comparison), those options. Joined by "or",
     "and", "nor", "/" or "&" one neighbour is enough ("1986 or 1987", "A and B"); a comma needs a
     numeric gold or a third item ("A, B and C"), since "Quellmark Systems, Orvel" is apposition.
+    An `identifier` gold ("zlib1g", "libyaml-0-2": one word of letters and digits) is a name,
+    whose candidates are other such words, not numbers of its digits' shape.
     """
-    numeric = any(_kind(g) not in ("", "word") for g in gold)
+    numeric = not identifier and any(_kind(g) not in ("", "word") for g in gold)
 
     def candidate(c: int, step: int) -> bool:
         if others:
             return any(_words_from(view, c, step, len(o)) == o for o in others)
+        if identifier:  # "libexpat1 or zlib1g": the item before ends at the connector
+            return 0 <= c < len(view) and bool(_kind(view[c])) and view[c] not in _NOT_ITEMS | _LATER and (
+                step < 0 or any(_boundary(view, c + k) for k in range(1, 9)))  # "lib32gcc-s1": 5 tokens
         if numeric:
             return _numeric_candidate(view, c, step, gold)
         return _word_candidate(view, caps, c, step, gold, capitalised)
@@ -476,7 +487,8 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
             if any(s <= start and end <= e for s, e in accepted):
                 continue
             capitalised = alias.strip()[:1].isupper()
-            if in_listing(view, caps, start, end, g, capitalised):
+            if in_listing(view, caps, start, end, g, capitalised,
+                          identifier=_IDENTIFIER.fullmatch(alias.strip()) is not None):
                 return False  # the gold inside a list of candidates: a hedge, not an answer
             if _name_goes_on(spaced, end, question):
                 continue  # "Marrow Tide 3S" is not "Marrow Tide 3"
