@@ -1362,7 +1362,8 @@ def test_budget_is_enforced_in_code(tiny_project, pool, monkeypatch):
 
 def test_agentic_floor_is_rag_for_open_questions(tiny_project, pool):
     """A question that is not a short factoid keeps rag's generated answer, or, when verification
-    rejects it, an answer re-read from the runner-up passage and verified again (never a span)."""
+    rejects it, an answer re-read from the runner-up passage and verified again (never a span);
+    an answer with words no chunk holds gives way to the sentence rag read it from."""
     project, index = tiny_project
     gen = pool.generator()
     question = "Why do companies in this world publish reports?"
@@ -1371,6 +1372,13 @@ def test_agentic_floor_is_rag_for_open_questions(tiny_project, pool):
     route_step = next(st for st in agentic.trace if st.kind == "route")
     assert route_step.output["kind"] == "open"
     rereads = [st.output for st in agentic.trace if st.kind == "reread"]
+    quoted = [st for st in agentic.trace if st.kind == "quote"]
+    if quoted:  # the sentence rag was shown, in place of an answer it was verified as
+        assert not agentic.abstained and quoted[0].input["answer"] in (rag.text, *rereads)
+        assert quoted[0].input["unheld"] and agentic.text.rstrip(".") == quoted[0].output.rstrip(".")
+        shown = next(st.output for st in rag.trace if st.kind == "select")
+        assert any(s.endswith(quoted[0].output) for s in shown) or rereads
+        return
     assert agentic.abstained or agentic.text in (rag.text, *rereads)
     if rereads and not agentic.abstained:  # the re-read answer was verified after it was read
         assert [st.kind for st in agentic.trace][-1] == "verify"
@@ -1773,3 +1781,33 @@ def test_catalog_filter_reads_no_condition_from_a_named_page_or_a_value_in_two_f
     # two values in two fields still select the one page holding both
     got = a._catalog_filter("Which service unit comes from the package ink?")
     assert got is not None and got[1] == "ink.service"
+
+
+def test_an_open_answer_no_chunk_supports_gives_way_to_its_sentence():
+    """An answer to a "why" question that rewrites the reason into words no retrieved chunk
+    holds is replaced by the sentence it was read from; a faithful one stays, and so does one
+    on a catalog (its fields are read from the page) or from whole-chunk contexts."""
+    from ragtune.strategies.common import Passage, PromptProgram
+    from ragtune.types import Answer, Hit
+
+    said = "The ferry stops at dusk because the slipway has no lights."
+    h = Hit("ops/ferry", "ops/ferry::0", 1.0, text=f"Timetable. {said} Tickets cost GBP 3.")
+    q = "Why does the ferry stop at dusk?"
+
+    def run(text):
+        r = agentic_mod.Run(q, Answer(text=text, retrieved=[h]), floor_read=[Passage(said, h, 1.0)])
+        r.text, r.want, r.decided_by = text, "open", "rag"
+        return r
+
+    a = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
+    a.program, a._pages_named = PromptProgram(), set()
+    made_up, faithful = run("It stops at dusk to save fuel for the winter."), run("The slipway has no lights.")
+    a._quote([made_up, faithful])
+    assert (made_up.text, made_up.decided_by, made_up.passages[0].hit) == (said, "quote", h)
+    assert (faithful.text, faithful.decided_by) == ("The slipway has no lights.", "rag")
+    for catalog, context in ((True, "sentences"), (False, "chunks")):
+        b = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
+        b.program, b._pages_named = PromptProgram(context=context), {"ferry"} if catalog else set()
+        r = run("It stops at dusk to save fuel for the winter.")
+        b._quote([r])
+        assert r.decided_by == "rag"

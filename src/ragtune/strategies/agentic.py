@@ -165,6 +165,7 @@ def route(question: str) -> tuple[str, list[str]]:
 class Run:
     question: str
     floor: Answer
+    floor_read: list[Passage] = field(default_factory=list)  # the passages rag's answer was read from
     kind: str = "factoid"
     want: str = "open"
     options: list[str] = field(default_factory=list)
@@ -283,10 +284,10 @@ class Agentic(Rag):
         shared = [self._shared(q) or self._sized(q) or self._filtered(q) or self._described_page(q)
                   or self._catalog_filter(q) for q in questions]
         asked = [got[1] if got and got[0].mode == "bridge" else q for q, got in zip(questions, shared)]
-        floors = Rag._answer_batch(self, asked, filters, budget)
+        floors = Rag.read(self, asked, filters, budget)
         runs = []
-        for q, a, got in zip(asked, floors, shared):
-            r = Run(q, a, hits=list(a.retrieved), usage=a.usage)
+        for q, (a, read), got in zip(asked, floors, shared):
+            r = Run(q, a, floor_read=read, hits=list(a.retrieved), usage=a.usage)
             for st in a.trace:  # rag's steps are the first steps of the run
                 r.steps += 1
                 r.trace.append(st)
@@ -306,6 +307,7 @@ class Agentic(Rag):
         self._verify(runs)
         self._fall_back(runs)
         self._reread(runs, budget)
+        self._quote(runs)
         return runs
 
     # verification's reasons that reject a span for the value it reads (another year's figure,
@@ -326,6 +328,26 @@ class Agentic(Rag):
                 r.agreed = r.untied = False
                 r.support = []  # rag's answer stands on rag's chunks
                 self._verify([r])
+
+    def _quote(self, runs: list[Run]) -> None:
+        """An open question's answer that says what no retrieved chunk holds gives way to the
+        sentence it was read from: a 135M reader asked "why" or "how" often rewrites the reason
+        the sentence gives into one of its own, and the sentence itself states it (dev and read
+        splits, 2026-12-03: of 263 prose answers to open questions, the quoted sentence held
+        the gold phrase in 39 more and 3 fewer). A catalog's answers are fields, read better
+        from the page, and a whole-chunk context has no sentence to quote."""
+        if self.program.context != "sentences" or self._page_names():
+            return
+        for r in runs:
+            if r.abstained or r.decided_by != "rag" or r.want != "open" or not r.floor_read \
+                    or r.exit_reason == "budget_exhausted":
+                continue
+            unheld = _unheld_terms(r.text, r.question, [*r.floor.retrieved, *r.hits])
+            if unheld:
+                p = r.floor_read[0]
+                r.log("quote", {"answer": r.text, "unheld": unheld}, p.text)
+                r.text = r.raw = p.text
+                r.passages, r.decided_by = [p], "quote"
 
     # -- route, filters, decompose: the question only, never document text
 
@@ -2152,7 +2174,7 @@ class Agentic(Rag):
                     continue
                 r.floor = replace(first[id(r)][0], text=text, abstained=False,
                                   citations=make_citations(g.text, text, [p], r.question))
-                r.text, r.raw = text, g.text
+                r.text, r.raw, r.floor_read = text, g.text, [p]
                 r.support = [p.hit, *[h for h in r.support if h is not p.hit]]
                 self._verify([r])
 
@@ -3126,6 +3148,14 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
     seen: set[str] = set().union(*(words_of(chunk_text(h)) for h in evidence))
     found = any(_has_term(seen, t) for t in relation)  # ("made" states "makes")
     return [] if found else relation
+
+
+def _unheld_terms(answer: str, question: str, evidence: list[Hit]) -> list[str]:
+    """The content words of an answer that neither the question nor any retrieved chunk holds."""
+    asked = set(content_terms(question))
+    seen: set[str] = set().union(*(_tokens(f"{chunk_text(h)}\n{_metadata_text(h)}") for h in evidence)) \
+        if evidence else set()
+    return [t for t in content_terms(answer) if t not in asked and not _has_term(seen, t)]
 
 
 def _made_up(answer: str, question: str, evidence: list[Hit], share: float = 0.5) -> list[str]:

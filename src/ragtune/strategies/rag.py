@@ -62,6 +62,12 @@ class Rag(Pipeline):
     def _answer_batch(
         self, questions: list[str], filters: Filter | None, budget: int = ANSWER_TOKENS
     ) -> list[Answer]:
+        return [a for a, _ in self.read(questions, filters, budget)]
+
+    def read(
+        self, questions: list[str], filters: Filter | None, budget: int = ANSWER_TOKENS
+    ) -> list[tuple[Answer, list[Passage]]]:
+        """Each question's answer with the passages it was read from, best first."""
         hits = self.retrieve(questions, filters)
         passages = self.passages(questions, hits)
         prompts = [self.messages(q, ps) for q, ps in zip(questions, passages)]
@@ -88,7 +94,7 @@ class Rag(Pipeline):
             text = clean_answer(g.text, cut=g.finish_reason == "length")
             abstained = is_abstention(text) or not ps
             citations = [] if abstained else make_citations(g.text, text, shown, q)
-            answers.append(
+            answers.append((
                 Answer(
                     text=text,
                     abstained=abstained,
@@ -105,6 +111,6 @@ class Rag(Pipeline):
                     ],
                     usage=usage_of([g0, g1] if g1 is not None else [g0]),
                     exit_reason="abstained" if abstained else "answered",
-                )
-            )
+                ), list(ps)
+            ))
         return answers
