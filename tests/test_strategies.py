@@ -156,6 +156,11 @@ def test_reading_rules_found_on_unseen_documents():
     assert _value_of_another_year("What did the 2024 annual service cost?", "EUR 4200", sched) == "2025"
     assert _value_of_another_year("What does the annual service cost?", "EUR 4200", sched) == ""
     assert _value_of_another_year("What did the 2025 annual service cost?", "EUR 4200", sched) == ""
+    # a season is one period: 2026-27's price answers nothing of 2027-28, though both hold 2027
+    fares = [Hit("fees/fares", "f", 1.0, title="Fares 2026-27", text="Night ferry, adult (GBP): 9.00")]
+    assert _value_of_another_year("What will a night ferry cost in 2027-28?", "9.00", fares) == "2026-27"
+    assert _value_of_another_year("What will a night ferry cost in 2026/27?", "9.00", fares) == ""
+    assert _value_of_another_year("What did a night ferry cost in 2026?", "9.00", fares) == ""
     # a file's path is no name ("TCP/IP" is)
     assert _ADDRESS.search("jedisct1/libsodium.svg") and not _ADDRESS.search("TCP/IP")
     # a metric is a number
@@ -264,6 +269,15 @@ def test_reading_rules_found_on_catalog2_after_its_reading():
     assert Agentic._page_field(fake, "Who maintains zed?") == ("packages/zed", "maintainer", "Ada Lane")
     assert Agentic._page_field(fake, "Which section is zed in?")[2] == "math"
     assert Agentic._page_field(fake, "Which package is zed?") is None
+    # a path names no one ("Who holds the copyright?" is no "Copyright file"), and a value
+    # written in prose keeps its initials ("Andrew G. Morgan", not "Andrew G")
+    rights = ("# zed\n\n- Copyright file: /usr/share/doc/zed/copyright\n- Copyright holders: 3\n\n"
+              "The upstream contact is Ada B. Lane <ada@example.org>. The source is elsewhere.")
+    fake2 = SimpleNamespace(_whole_page=lambda own: own,
+                            _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=rights, title="zed")])
+    assert Agentic._page_field(fake2, "Who holds the copyright on zed?") is None
+    assert Agentic._page_field(fake2, "Which copyright file does zed have?")[2] == "/usr/share/doc/zed/copyright"
+    assert Agentic._page_field(fake2, "Who is the upstream contact of zed?")[2] == "Ada B. Lane"
     # a page whose name BM25 cannot find ("be_BY": both parts are stop words) is read from the
     # catalog's document list
     from ragtune.types import Chunk

@@ -1921,6 +1921,8 @@ class Agentic(Rag):
                         continue
                     into = partly
                 value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
+                if _ASKS_AGENT.match(question) and (_FILE_PATH.fullmatch(value) or not re.search(r"[^\W\d_]", value)):
+                    continue  # a path or a count names no one ("Copyright file: /usr/share/doc/x/copyright")
                 if value and not _mentions(question, value):
                     into.setdefault(label.lower(), value)
         found = found or partly
@@ -2513,7 +2515,11 @@ _FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z][\w -]{0,40}?(?:,[ \t][\w -]
 # ... or written in prose: "Its homepage is X.", "The source repository is X .", "The author is
 # given as X."
 _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)\s+(?:is|are|was|reads)\s+"
-                          r"(?:given\s+as\s+|listed\s+as\s+)?(\S.*?)(?=\s+\.(?:\s|$)|[.;](?:\s|$)|\n|$)", re.I)
+                          r"(?:given\s+as\s+|listed\s+as\s+)?(\S.*?)(?=\s+\.(?:\s|$)|(?<!\s[A-Z])[.;](?:\s|$)|\n|$)", re.I)
+
+
+# a file's path as a field's whole value
+_FILE_PATH = re.compile(r"/[\w.+@-]+(?:/[\w.+@-]+)+/?")
 
 
 def chunk_text(h: Hit) -> str:
@@ -3501,7 +3507,7 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
     the asked year; "" otherwise. A sentence stating the number beside the asked year is about
     it; else a title or id naming years says which the chunk is about ("2025 in figures" whose
     text mentions a season starting in December 2024)."""
-    asked = {y for y in _YEAR_WORD.findall(question)}
+    asked = _periods(question)
     if len(asked) != 1:
         return ""
     q_keys = {(v.kind, v.key) for v in extract_values(question)}
@@ -3515,18 +3521,39 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
             continue
         stating += 1
         # (a year the figure is compared with is not its year: "up on 2019")
-        if any(asked & set(_YEAR_WORD.findall(_COMPARED_YEAR.sub(" ", sent))) for sent in split_sentences(chunk_text(h))
+        if any(_same_period(asked, _periods(_COMPARED_YEAR.sub(" ", sent))) for sent in split_sentences(chunk_text(h))
                if any(v.kind == "number" and v.key in keys for v in extract_values(sent))):
             return ""
         # an id glues a year to its words ("schedule-2025")
-        headed = set(_YEAR_WORD.findall(h.title or "")) \
+        headed = _periods(h.title or "") \
             | set(re.findall(r"(?<![\dA-Za-z])(19\d\d|20\d\d)(?![\dA-Za-z])", h.doc_id))
         where = _COMPARED_YEAR.sub(" ", " ".join((chunk_text(h), h.title or "", _metadata_text(h))))
-        years = headed or set(_YEAR_WORD.findall(where))
-        if asked & years:
+        years = headed or _periods(where)
+        if _same_period(asked, years):
             return ""
         others |= years
     return ", ".join(sorted(others)) if stating and others else ""
+
+
+# a season or financial year ("2026-27", "2025/26"): one period, not the two years it spans
+_SEASON_YEAR = re.compile(r"(?<![\w.-])((?:19|20)\d\d)\s?[-/\u2013]\s?(\d\d)(?![\w.-])")
+
+
+def _periods(text: str) -> set[str]:
+    """The years ("2024") and seasons ("2026-27", written so) a text names."""
+    seasons = [m for m in _SEASON_YEAR.finditer(text) if int(m.group(2)) == (int(m.group(1)) + 1) % 100]
+    for m in reversed(seasons):  # ("2025/26" names no year 2025 of its own)
+        text = text[:m.start()] + " " + text[m.end():]
+    return set(_YEAR_WORD.findall(text)) | {f"{m.group(1)}-{m.group(2)}" for m in seasons}
+
+
+def _same_period(asked: set[str], named: set[str]) -> bool:
+    """Whether periods a text names hold an asked one: a year is itself and in the seasons it
+    falls in ("2026" in "2026-27"); two seasons are one only when they are the same ("2026-27"
+    is not "2027-28", though both hold 2027)."""
+    def years(p: str) -> set[str]:
+        return {p[:4], str(int(p[:4]) + 1)} if "-" in p else {p}
+    return any(a == n or ("-" in a) != ("-" in n) and years(a) & years(n) for a in asked for n in named)
 
 
 def _metadata_text(h: Hit) -> str:
