@@ -21,7 +21,9 @@ tables7's, read on 2026-12-03), readc7/catalog7.jsonl, readp9/prose9.jsonl and
 readt8/tables8.jsonl (catalog7's, prose9's and tables8's, read later on 2026-12-03),
 readc8/catalog8.jsonl, readp10/prose10.jsonl and readt9/tables9.jsonl (catalog8's, prose10's and
 tables9's, read in the evening of 2026-12-03), readc9/catalog9.jsonl, readp11/prose11.jsonl and
-readt10/tables10.jsonl (catalog9's, prose11's and tables10's, read later on 2026-12-03);
+readt10/tables10.jsonl (catalog9's, prose11's and tables10's, read later on 2026-12-03),
+readc10/catalog10.jsonl, readp12/prose12.jsonl and readt11/tables11.jsonl (catalog10's, prose12's
+and tables11's, read in the afternoon of 2026-12-03);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -101,9 +103,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp11" / "prose11.jsonl"}),
         "tables10": (sets / "tables10" / "corpus", sets / "tables10" / "dev.jsonl",
                      {"r1": WORK / "readt10" / "tables10.jsonl"}),
-        "catalog10": (sets / "catalog10" / "corpus", sets / "catalog10" / "dev.jsonl", {}),
-        "prose12": (sets / "prose12" / "corpus", sets / "prose12" / "dev.jsonl", {}),
-        "tables11": (sets / "tables11" / "corpus", sets / "tables11" / "dev.jsonl", {}),
+        "catalog10": (sets / "catalog10" / "corpus", sets / "catalog10" / "dev.jsonl",
+                      {"r1": WORK / "readc10" / "catalog10.jsonl"}),
+        "prose12": (sets / "prose12" / "corpus", sets / "prose12" / "dev.jsonl",
+                    {"r1": WORK / "readp12" / "prose12.jsonl"}),
+        "tables11": (sets / "tables11" / "corpus", sets / "tables11" / "dev.jsonl",
+                     {"r1": WORK / "readt11" / "tables11.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
