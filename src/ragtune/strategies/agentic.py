@@ -333,9 +333,10 @@ class Agentic(Rag):
         """An open question's answer that says what no retrieved chunk holds gives way to the
         sentence it was read from: a 135M reader asked "why" or "how" often rewrites the reason
         the sentence gives into one of its own, and the sentence itself states it (dev and read
-        splits, 2026-12-03: of 263 prose answers to open questions, the quoted sentence held
-        the gold phrase in 39 more and 3 fewer). A catalog's answers are fields, read better
-        from the page, and a whole-chunk context has no sentence to quote."""
+        splits, 2026-12-03: of 143 prose answers to open questions with a word no chunk holds,
+        the sentence held the gold phrase in 39 where the answer did not, and lost it in 3). A
+        catalog's answers are fields, read better from the page, and a whole-chunk context has
+        no sentence to quote."""
         if self.program.context != "sentences" or self._page_names():
             return
         for r in runs:
@@ -3173,9 +3174,7 @@ def _made_up(answer: str, question: str, evidence: list[Hit], share: float = 0.5
     own = [t for t in content_terms(answer) if t not in asked and not t.isdigit()]
     if len(own) < 4:
         return []
-    seen: set[str] = set().union(*(_tokens(f"{chunk_text(h)}\n{_metadata_text(h)}") for h in evidence)) \
-        if evidence else set()
-    missing = [t for t in own if not _has_term(seen, t)]
+    missing = [t for t in _unheld_terms(answer, question, evidence) if not t.isdigit()]
     return missing if len(missing) > share * len(own) else []
 
 
