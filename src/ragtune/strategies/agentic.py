@@ -720,8 +720,7 @@ class Agentic(Rag):
                     chunks = self.index.chunks_of(d.doc_id, self.collection)
                 except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
                     return []
-                return [Hit(c.doc_id, c.id, 0.0, text=c.text, title=c.title, heading=c.heading,
-                            metadata=dict(c.metadata), collection=c.collection) for c in chunks[:3]]
+                return [_chunk_hit(c) for c in chunks[:3]]
         return []
 
     def _own_page_of(self, question: str) -> list[Hit]:
@@ -1964,7 +1963,7 @@ class Agentic(Rag):
                 rest = nxt.text[k:].split("\n", 1)[0]
                 if k or rest[:1].strip() and not rest.startswith(("|", "#")) and not _FIELD_LINE.match(rest):
                     text += rest  # (without overlap, only a line that starts no field or row)
-            out.append(replace(own[0], chunk_id=c.id, text=text))
+            out.append(_chunk_hit(c, text))
         return out
 
     def _record_field(self, question: str) -> tuple[str, str, str] | None:
@@ -2521,6 +2520,13 @@ _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s
 
 # a file's path as a field's whole value
 _FILE_PATH = re.compile(r"/[\w.+@-]+(?:/[\w.+@-]+)+/?")
+
+
+def _chunk_hit(c: Any, text: str | None = None) -> Hit:
+    """An index chunk read directly (not found by a search) as a hit, optionally with its text
+    extended."""
+    return Hit(c.doc_id, c.id, 0.0, text=c.text if text is None else text, title=c.title,
+               heading=c.heading, metadata=dict(c.metadata), collection=c.collection)
 
 
 def chunk_text(h: Hit) -> str:
