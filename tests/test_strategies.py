@@ -161,6 +161,12 @@ def test_reading_rules_found_on_unseen_documents():
     assert _value_of_another_year("What will a night ferry cost in 2027-28?", "9.00", fares) == "2026-27"
     assert _value_of_another_year("What will a night ferry cost in 2026/27?", "9.00", fares) == ""
     assert _value_of_another_year("What did a night ferry cost in 2026?", "9.00", fares) == ""
+    # "the year to 31 March 2027" is the season 2026-27, and so is a document id's "2026-27"
+    report = [Hit("reports/review-2026-27", "r", 1.0, title="Review of the year to 31 March 2027",
+                  text="Ferries ran 4,310 crossings.")]
+    assert _value_of_another_year("How many crossings ran in the year to March 2026?", "4,310", report) == "2026-27"
+    assert _value_of_another_year("How many crossings ran in the year ending March 2027?", "4,310", report) == ""
+    assert _value_of_another_year("How many crossings ran in 2026?", "4,310", report) == ""
     # a file's path is no name ("TCP/IP" is)
     assert _ADDRESS.search("jedisct1/libsodium.svg") and not _ADDRESS.search("TCP/IP")
     # a metric is a number
@@ -567,6 +573,26 @@ def test_an_acronym_before_the_asked_noun_names_its_standard():
     assert _value_without_relation("Depot - 1.", "number", q, office) == "1"
     staff = [Hit("d4", "d4::0", 1.0, text="The depot has 12 people on two shifts.")]
     assert _value_without_relation("12 people.", "number", q, staff) == ""
+    # a measure is stated in its own words ("across" is wide, not deep) and a verb in its
+    # irregular past ("left" for leave)
+    tank = [Hit("d5", "d5::0", 1.0, text="The Round Tank, 9 metres across, was relined in May.")]
+    assert _value_without_relation("It is 9 metres wide.", "number", "How wide is the Round Tank?", tank) == ""
+    assert _value_without_relation("It is 9 metres deep.", "number", "How deep is the Round Tank?", tank) == "9 metres"
+    will = [Hit("d6", "d6::0", 1.0, text="Her aunt died in 1990 and left the club GBP 12,000.")]
+    assert _value_without_relation("GBP 12,000.", "number", "How much did her aunt leave the club?", will) == ""
+    # an abbreviation or a name's initial ends no sentence, and "no. 4417" states a number
+    from ragtune.strategies.common import split_sentences as sentences
+    assert sentences("The club is a charity (no. 4417) run by Ada B. Quell. It opened late.") == [
+        "The club is a charity (no. 4417) run by Ada B. Quell.", "It opened late."]
+    assert sentences("Bring tools, e.g. Pliers and tape. Dr. Ames signs it off.") == [
+        "Bring tools, e.g. Pliers and tape.", "Dr. Ames signs it off."]
+    from ragtune.strategies.agentic import _unstated_relation
+    club = [Hit("d8", "d8::0", 1.0, text="Wellmoor Rowing Club is a registered charity (no. 4417).")]
+    assert _unstated_relation("What is Wellmoor Rowing Club's charity number?", "number", club) == []
+    # "How much must X weigh?" counts no noun
+    from ragtune.strategies.agentic import _unqualified_count
+    weigh = [Hit("d7", "d7::0", 1.0, text="Kittens go home once they weigh 900 g.")]
+    assert _unqualified_count("How much must a kitten weigh before it goes home?", "900 g", weigh) == []
 
 
 

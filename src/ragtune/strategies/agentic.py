@@ -807,9 +807,10 @@ class Agentic(Rag):
                 found.append(title)
         return found
 
-    def _required_names(self, query: str, r: Run) -> list[str]:
+    def _required_names(self, query: str, r: Run, subject: bool = True) -> list[str]:
         """The names a chunk must contain to count as evidence: the query's names minus dates
-        (a year in "the report from 2023" is usually metadata) and values the filters apply."""
+        (a year in "the report from 2023" is usually metadata) and values the filters apply.
+        Without `subject`, minus the names most documents hold (the corpus's own subject)."""
         used = json.dumps(r.filters).lower() if r.filters else ""
         out = []
         for n in self._names_in(query):
@@ -828,6 +829,11 @@ class Agentic(Rag):
                     and _BOUND.search(query[:at]):
                 continue
             if used and f'"{low}"' in used:
+                continue
+            # a name most documents hold is the corpus's own subject ("the Society" in its own
+            # wiki): its pages say "we" and "our", so a chunk without it may still be about it
+            # (still required to find and grade chunks, where it narrows the search)
+            if not subject and self._everywhere(n):
                 continue
             if re.search(rf"\b(?:which|what)\s+{re.escape(n)}\b", query, re.I) and _ASKS_ADDRESS.fullmatch(n):
                 continue  # "Which URL ...?": the asked thing's kind, which its value answers
@@ -2194,7 +2200,7 @@ class Agentic(Rag):
             if r.decided_by == "rag" and not _asks_address(r.question) \
                     and (kept := _without_address(r.text, r.question, evidence)):
                 r.text = kept  # a made-up link beside the answer goes, the answer stays
-            required = self._required_names(r.question, r)
+            required = self._required_names(r.question, r, subject=False)
             missing = [n for n in required if not any(names_covered(chunk_text(h), [n]) >= 1.0
                                                       or _month_stated(n, chunk_text(h)) for h in evidence)]
             # a word no dictionary holds ("lightgbm") names what the question is about: when no
@@ -3066,14 +3072,21 @@ def _value_without_relation(answer: str, want: str, question: str, evidence: lis
     keys = {(v.kind, v.key) for v in said}
     for h in evidence:
         for sent in split_sentences(chunk_text(h)):
-            if {_no_e(t) for t in content_terms(sent)} & rel and any(
-                    (v.kind, v.key) in keys for v in extract_values(sent)):
+            toks = _tokens(sent)
+            terms = {_no_e(t) for t in content_terms(sent)}
+            # "left GBP 40,000" states what was left to leave; "6 metres across" how wide
+            terms |= {_no_e(stem(_IRREGULAR[t])) for t in toks if t in _IRREGULAR}
+            for same in _MEASURE_WORDS:
+                if toks & same:
+                    terms |= same
+            if terms & rel and any((v.kind, v.key) in keys for v in extract_values(sent)):
                 return ""
     return ", ".join(v.text for v in said)
 
 
-_COUNTED = re.compile(r"\bhow\s+(?:many|much)\s+([a-z][a-z\s-]*?)\s+(?:do|does|did|is|are|was|were|can|"
-                      r"could|will|would|should|has|have|had|must|may|might|am)\b", re.I)
+_AUX = r"(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|must|may|might|am)\b"
+# the noun a "how many/much" counts ("How much must X weigh?" counts none)
+_COUNTED = re.compile(rf"\bhow\s+(?:many|much)\s+(?!{_AUX})([a-z][a-z\s-]*?)\s+{_AUX}", re.I)
 
 
 def _unqualified_count(question: str, answer: str, evidence: list[Hit]) -> list[str]:
@@ -3141,11 +3154,13 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
             seen |= {"email", "e-mail", "mail", "address", "addresses"}
         if re.search(r"https?://|www\.", text):
             seen |= {"url", "link", "links", "website", "site", "address", "page"}
+        if re.search(r"\b(?:no|nos|num)\.\s*\d", text, re.I):  # "(no. 1043187)" states a number
+            seen |= {"number", "numbers"}
         if re.search(r"(?:^|[\s(`'\"])/[\w.+-]+/[\w.+/-]+", text):  # a file's path states where it is
             seen |= {"file", "path", "location", "folder"} | (
                 {"hold", "contain"} if re.search(r"\bfiles?\b", question, re.I) else set())  # "which file holds X"
         seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
-        for same in (_NEEDS, _LICENCE, _WRITING):  # one relation however it is written or spelled
+        for same in (_NEEDS, _LICENCE, _WRITING, *_MEASURE_WORDS):  # one relation however it is written or spelled
             if seen & same:
                 seen |= same
         return seen
@@ -3530,8 +3545,7 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
                if any(v.kind == "number" and v.key in keys for v in extract_values(sent))):
             return ""
         # an id glues a year to its words ("schedule-2025")
-        headed = _periods(h.title or "") \
-            | set(re.findall(r"(?<![\dA-Za-z])(19\d\d|20\d\d)(?![\dA-Za-z])", h.doc_id))
+        headed = _periods(h.title or "") | _id_periods(h.doc_id)
         where = _COMPARED_YEAR.sub(" ", " ".join((chunk_text(h), h.title or "", _metadata_text(h))))
         years = headed or _periods(where)
         if _same_period(asked, years):
@@ -3545,11 +3559,32 @@ _SEASON_YEAR = re.compile(r"(?<![\w.-])((?:19|20)\d\d)\s?[-/\u2013]\s?(\d\d)(?![
 
 
 def _periods(text: str) -> set[str]:
-    """The years ("2024") and seasons ("2026-27", written so) a text names."""
+    """The years ("2024") and seasons ("2026-27", written so, or "the year to 31 March 2027")
+    a text names."""
+    ending = []  # a year that ends in a month before December is the season it spans
+    for m in reversed(list(_YEAR_ENDING.finditer(text))):
+        end = int(m.group(2))
+        ending.append(f"{end - 1}-{end % 100:02d}" if m.group(1).lower() != "december" else str(end))
+        text = text[:m.start()] + " " + text[m.end():]
     seasons = [m for m in _SEASON_YEAR.finditer(text) if int(m.group(2)) == (int(m.group(1)) + 1) % 100]
     for m in reversed(seasons):  # ("2025/26" names no year 2025 of its own)
         text = text[:m.start()] + " " + text[m.end():]
-    return set(_YEAR_WORD.findall(text)) | {f"{m.group(1)}-{m.group(2)}" for m in seasons}
+    return set(_YEAR_WORD.findall(text)) | {f"{m.group(1)}-{m.group(2)}" for m in seasons} | set(ending)
+
+
+_YEAR_ENDING = re.compile(r"\byear\s+(?:to|ending|ended)\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                          rf"({'|'.join(_MONTH_NAMES)})\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _id_periods(doc_id: str) -> set[str]:
+    """The years and seasons a document's id names, glued to its words ("schedule-2025",
+    "annual-report-2025-26", "2026-06-trustees")."""
+    seasons = [m for m in re.finditer(r"(?<![\dA-Za-z])((?:19|20)\d\d)[-_](\d\d)(?![\dA-Za-z])", doc_id)
+               if int(m.group(2)) == (int(m.group(1)) + 1) % 100]
+    for m in reversed(seasons):
+        doc_id = doc_id[:m.start()] + " " + doc_id[m.end():]
+    return set(re.findall(r"(?<![\dA-Za-z])(19\d\d|20\d\d)(?![\dA-Za-z])", doc_id)) \
+        | {f"{m.group(1)}-{m.group(2)}" for m in seasons}
 
 
 def _same_period(asked: set[str], named: set[str]) -> bool:
@@ -4084,6 +4119,13 @@ def _name_like_title(title: str) -> bool:
 def _no_e(term: str) -> str:
     """A stem without a final e, so "require" meets "requires" (stemmed "requir")."""
     return term[:-1] if len(term) >= 3 and term.endswith("e") else term
+
+
+# one physical measure however a sentence words it (general English: "6 metres across" is wide)
+_MEASURE_WORDS = tuple({f for w in ws for f in (w, stem(w), _no_e(stem(w)))} for ws in (
+    ("wide", "wider", "width", "across", "broad", "breadth"), ("deep", "deeper", "depth"),
+    ("high", "higher", "tall", "taller", "height"), ("far", "farther", "distance", "away"),
+    ("heavy", "heavier", "weigh", "weighs", "weighed", "weighing", "weight")))
 
 
 def _names_same(candidate: str, name: str) -> bool:

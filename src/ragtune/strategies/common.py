@@ -97,6 +97,8 @@ def load_program(project: Project, program_id: str | None) -> PromptProgram:
 # ---------------------------------------------------------------- passages
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])")
+# "e.g.", "Dr.", "St." and a name's initial ("Andrew G. Morgan") end no sentence
+_ABBREVIATED = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|cf|Dr|Mr|Mrs|Ms|Prof|St|Fig)|\b[A-Z][a-z]+ [A-Z])\.$")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*+]\s|\d+[.)]\s|#|\|))")
 
 
@@ -146,7 +148,14 @@ def split_sentences(text: str) -> list[str]:
         text = _tables_as_records(text)
     for block in _BLOCK_SPLIT.split(text):
         block = re.sub(r"\s*\n\s*", " ", block).strip()
-        for s in _SENT_SPLIT.split(block):
+        pieces: list[str] = []
+        for s in _SENT_SPLIT.split(block):  # an abbreviation or an initial ends no sentence
+            if pieces and (_ABBREVIATED.search(pieces[-1]) or pieces[-1].endswith((" no.", "(no.", " No."))
+                           and s[:1].isdigit()):
+                pieces[-1] = f"{pieces[-1]} {s}"
+            else:
+                pieces.append(s)
+        for s in pieces:
             s = s.strip()
             if " | " in s:
                 head, *cells = [c.strip() for c in s.split(" | ")]

@@ -138,6 +138,10 @@ def _inflections(word: str) -> set[str]:
             out.add(word[: -len(suffix)] + base)
     if "iz" in word:  # American and British spelling: "synchronize", "synchronise"
         out |= _inflections(word.replace("iz", "is"))
+    # a negation of a word is a word ("undecided", "nonprofit"; the rest long enough to be one)
+    for prefix in ("un", "non"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 5:
+            out |= _inflections(word[len(prefix):])
     return out
 
 
