@@ -23,7 +23,9 @@ readc8/catalog8.jsonl, readp10/prose10.jsonl and readt9/tables9.jsonl (catalog8'
 tables9's, read in the evening of 2026-12-03), readc9/catalog9.jsonl, readp11/prose11.jsonl and
 readt10/tables10.jsonl (catalog9's, prose11's and tables10's, read later on 2026-12-03),
 readc10/catalog10.jsonl, readp12/prose12.jsonl and readt11/tables11.jsonl (catalog10's, prose12's
-and tables11's, read in the afternoon of 2026-12-03);
+and tables11's, read in the afternoon of 2026-12-03), readc11/catalog11.jsonl,
+readp13/prose13.jsonl and readt12/tables12.jsonl (catalog11's, prose13's and tables12's, read in
+the evening of 2026-12-03);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -109,6 +111,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp12" / "prose12.jsonl"}),
         "tables11": (sets / "tables11" / "corpus", sets / "tables11" / "dev.jsonl",
                      {"r1": WORK / "readt11" / "tables11.jsonl"}),
+        "catalog11": (sets / "catalog11" / "corpus", sets / "catalog11" / "dev.jsonl",
+                      {"r1": WORK / "readc11" / "catalog11.jsonl"}),
+        "prose13": (sets / "prose13" / "corpus", sets / "prose13" / "dev.jsonl",
+                    {"r1": WORK / "readp13" / "prose13.jsonl"}),
+        "tables12": (sets / "tables12" / "corpus", sets / "tables12" / "dev.jsonl",
+                     {"r1": WORK / "readt12" / "tables12.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
