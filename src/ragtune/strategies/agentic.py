@@ -3566,10 +3566,17 @@ def _periods(text: str) -> set[str]:
         end = int(m.group(2))
         ending.append(f"{end - 1}-{end % 100:02d}" if m.group(1).lower() != "december" else str(end))
         text = text[:m.start()] + " " + text[m.end():]
-    seasons = [m for m in _SEASON_YEAR.finditer(text) if int(m.group(2)) == (int(m.group(1)) + 1) % 100]
-    for m in reversed(seasons):  # ("2025/26" names no year 2025 of its own)
+    text, seasons = _seasons(text, _SEASON_YEAR)  # ("2025/26" names no year 2025 of its own)
+    return set(_YEAR_WORD.findall(text)) | seasons | set(ending)
+
+
+def _seasons(text: str, pattern: re.Pattern) -> tuple[str, set[str]]:
+    """The seasons ("2026-27") `pattern` finds in `text` (a year, then the next one's last two
+    digits), and the text without them."""
+    found = [m for m in pattern.finditer(text) if int(m.group(2)) == (int(m.group(1)) + 1) % 100]
+    for m in reversed(found):
         text = text[:m.start()] + " " + text[m.end():]
-    return set(_YEAR_WORD.findall(text)) | {f"{m.group(1)}-{m.group(2)}" for m in seasons} | set(ending)
+    return text, {f"{m.group(1)}-{m.group(2)}" for m in found}
 
 
 _YEAR_ENDING = re.compile(r"\byear\s+(?:to|ending|ended)\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+)?"
@@ -3579,12 +3586,11 @@ _YEAR_ENDING = re.compile(r"\byear\s+(?:to|ending|ended)\s+(?:(?:the\s+)?\d{1,2}
 def _id_periods(doc_id: str) -> set[str]:
     """The years and seasons a document's id names, glued to its words ("schedule-2025",
     "annual-report-2025-26", "2026-06-trustees")."""
-    seasons = [m for m in re.finditer(r"(?<![\dA-Za-z])((?:19|20)\d\d)[-_](\d\d)(?![\dA-Za-z])", doc_id)
-               if int(m.group(2)) == (int(m.group(1)) + 1) % 100]
-    for m in reversed(seasons):
-        doc_id = doc_id[:m.start()] + " " + doc_id[m.end():]
-    return set(re.findall(r"(?<![\dA-Za-z])(19\d\d|20\d\d)(?![\dA-Za-z])", doc_id)) \
-        | {f"{m.group(1)}-{m.group(2)}" for m in seasons}
+    doc_id, seasons = _seasons(doc_id, _SEASON_IN_ID)
+    return set(re.findall(r"(?<![\dA-Za-z])(19\d\d|20\d\d)(?![\dA-Za-z])", doc_id)) | seasons
+
+
+_SEASON_IN_ID = re.compile(r"(?<![\dA-Za-z])((?:19|20)\d\d)[-_](\d\d)(?![\dA-Za-z])")
 
 
 def _same_period(asked: set[str], named: set[str]) -> bool:
