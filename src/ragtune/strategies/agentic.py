@@ -575,8 +575,12 @@ class Agentic(Rag):
     def _everywhere(self, name: str) -> bool:
         """Whether most documents of the index name `name` ("Python" in a catalog of Python
         packages): the corpus's subject, not what a question about one of them asks for.
-        Judged on up to 40 documents spread over the index (read once)."""
-        return named_by_most(self._sample(), name)
+        Judged on up to 40 documents spread over the index (read once); remembered per name
+        (verification asks it of every question's names)."""
+        seen = self.__dict__.setdefault("_named_by_most", {})
+        if name not in seen:
+            seen[name] = named_by_most(self._sample(), name)
+        return seen[name]
 
     def _subject_form(self, name: str, question: str) -> bool:
         """A name that is the corpus's subject word beside a version or beside the question's

@@ -97,7 +97,9 @@ def load_program(project: Project, program_id: str | None) -> PromptProgram:
 # ---------------------------------------------------------------- passages
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])")
-# "e.g.", "Dr.", "St." and a name's initial ("Andrew G. Morgan") end no sentence
+# "e.g.", "Dr.", "St." and a name's initial ("Andrew G. Morgan") end no sentence (narrower than
+# _NOT_END, which also keeps a lone letter or a list number from ending a cut answer: a passage
+# split there would merge sentences that do end, "grade A. The next ...")
 _ABBREVIATED = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|cf|Dr|Mr|Mrs|Ms|Prof|St|Fig)|\b[A-Z][a-z]+ [A-Z])\.$")
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*+]\s|\d+[.)]\s|#|\|))")
 
