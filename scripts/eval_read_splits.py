@@ -117,6 +117,10 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp13" / "prose13.jsonl"}),
         "tables12": (sets / "tables12" / "corpus", sets / "tables12" / "dev.jsonl",
                      {"r1": WORK / "readt12" / "tables12.jsonl"}),
+        # not read yet: dev only
+        "catalog12": (sets / "catalog12" / "corpus", sets / "catalog12" / "dev.jsonl", {}),
+        "prose14": (sets / "prose14" / "corpus", sets / "prose14" / "dev.jsonl", {}),
+        "tables13": (sets / "tables13" / "corpus", sets / "tables13" / "dev.jsonl", {}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

@@ -83,6 +83,10 @@ def test_records_counted_where_the_question_names_their_collection():
     assert count_records("How many people work at the North Yard office?", collections) is None
     # no value of the collection named: nothing to count by
     assert count_records("How many people in the directory like tea?", collections) is None
+    # a duration or a distance is summed, not counted in records ("off the road" is a status)
+    fleet = {"fleet/vehicles": [{"name": "V1", "status": "off the road"}, {"name": "V2", "status": "in use"}]}
+    assert count_records("How many vehicles in the fleet are off the road?", fleet)[0] == 1
+    assert count_records("How many days in all were the fleet's vehicles off the road?", fleet) is None
 
 
 def test_a_page_titled_with_a_hyphen_counts_for_an_underscored_name():

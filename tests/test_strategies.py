@@ -1851,3 +1851,94 @@ def test_an_open_answer_no_chunk_supports_gives_way_to_its_sentence():
         r = run("It stops at dusk to save fuel for the winter.")
         b._quote([r])
         assert r.decided_by == "rag"
+
+
+def test_a_page_field_answers_only_the_thing_asked():
+    """A field the question names only after the thing it asks for ("the assignee of the
+    port", "the uses of the port") is not read as the answer, nor is any field for a yes/no
+    question (catalog11's read split, 2026-12-03: an unanswerable answered with the page's
+    port number or port range)."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic, _asked_head
+    page = ("# quill\n\n- Port: 7311\n- Port range (RFC 6335): user port (1024-49151)\n"
+            "- Lines in the file: 1\n- Maintainer: Ada Lane <ada@example.org>\n- Section: net")
+    fake = SimpleNamespace(_whole_page=lambda own: own,
+                           _own_page_of=lambda q: [Hit("services/quill", "c", 1.0, text=page, title="quill")])
+    assert Agentic._page_field(fake, "Who is the registered assignee of the port used by quill?") is None
+    assert Agentic._page_field(fake, "Which recorded misuses of the quill port does the registry list?") is None
+    assert Agentic._page_field(fake, "Which settings file sets the listen address of the quill daemon?") is None
+    # the thing asked, or no noun asked ("who maintains"), still reads its field
+    assert Agentic._page_field(fake, "What is the port of quill?")[2] == "7311"
+    assert Agentic._page_field(fake, "Which port does quill use?")[2] == "7311"
+    assert Agentic._page_field(fake, "Who maintains quill?")[2] == "Ada Lane"
+    assert Agentic._page_field(fake, "Which section is quill in?")[2] == "net"
+    # a head that only names the value's kind asks for no particular field
+    assert _asked_head("Which URL does quill give for its repository?") == (None, False)
+    assert _asked_head("What is the name of the quill maintainer?") == (None, False)
+    assert _asked_head("Who is the registered assignee of the port?")[1]
+    # a noun asked with the relation in the verb reads the verb's field
+    assert Agentic._page_field(SimpleNamespace(_whole_page=lambda own: own, _own_page_of=lambda q: [
+        Hit("units/quill.service", "c", 1.0, text="# quill.service\n\n- Requires: sock.target", title="quill.service")]),
+        "Which unit does quill.service require?")[2] == "sock.target"
+
+
+def test_unanswerables_found_on_the_catalog11_prose13_tables12_read_splits():
+    """Rules from items of catalog11's, prose13's and tables12's read splits (2026-12-03) that
+    agentic answered though the documents do not say, shown on invented examples."""
+    from ragtune.strategies.agentic import _states_price, _value_of_another_year, typed_candidates
+    from ragtune.strategies.common import stem
+    # a singular noun ending in s is its own stem: "alias" and "aliases" are one word
+    assert stem("alias") == stem("aliases") == "alias" and stem("status") == stem("statuses")
+    assert stem("ideas") == "idea" and stem("cats") == "cat"
+    # a price is a sum (or "free"); a code's digits ("KT-0417") and a year are none
+    assert not _states_price("The spring bulletin lists a moisture meter, `KT-0417`, given in 2026.",
+                             "How much is the moisture meter worth?")
+    assert _states_price("It is worth GBP 180.", "How much is the moisture meter worth?")
+    assert _states_price("It is lent free of charge.", "How much does the meter cost?")
+    assert _states_price("About 95 a day.", "How much does the meter cost?")
+    # "What did X cost Y in 2024?" asks a price
+    assert answer_type("What did a standard unit cost clinics in 2023-24?") == "number"
+    assert answer_type("What did they charge him with?") == "open"
+    # a figure's own clause dates it, whatever the document's year; a month is not its year
+    minutes = Hit("meetings/2027-04-board", "c", 1.0, title="Board meeting 2027",
+                  text="Board meeting, 4 April 2027. The Westgate stall sold 31 jars in May 2026 "
+                       "and 18 in June, and volunteers were short both months.")
+    assert _value_of_another_year("How many jars did the Westgate stall sell in 2026 overall?",
+                                  "31 jars", [minutes]) == "May 2026"
+    assert _value_of_another_year("How many jars did the Westgate stall sell on 3 June 2027?",
+                                  "31 jars", [minutes]) == "2026"
+    # a clause without a year leaves the figure to its sentence and document
+    report = Hit("reports/annual-2026", "c", 1.0, title="Annual report 2026",
+                 text="Membership rose to 412, up from 380 in 2025.")
+    assert _value_of_another_year("How many members were there in 2026?", "412", [report]) == ""
+    # "the name of the fixer": a job reference is no one's name
+    ticket = [Passage("At the Mill café a fixer, Bram Oduya, mended a kettle (job `MC-26-114`).",
+                      Hit("incidents/kettle", "c", 1.0), 1.0)]
+    got = [c for c, _ in typed_candidates("What was the name of the fixer who mended the kettle?", "name",
+                                          ticket, [])]
+    assert "MC-26-114" not in got and "Bram Oduya" in got
+    # a figure written only under a code's label is no count ("model: 402")
+    from ragtune.strategies.agentic import _code_labelled
+    meter = Hit("equipment/register#EQ-7", "c", 1.0, text="id: EQ-7\nitem: glucose meter\nsite: Harrow Lane\nmodel: 402")
+    assert _code_labelled("How many patients were seen at Harrow Lane?", "402", [meter]) == "model"
+    assert _code_labelled("What model number is the Harrow Lane meter?", "402", [meter]) == ""
+    tally = Hit("reports/2026", "c", 1.0, text="patients seen: 402")
+    assert _code_labelled("How many patients were seen at Harrow Lane?", "402", [meter, tally]) == ""
+    # a code the evidence writes with a sign ("-4113-07522") is stated
+    pos = Hit("zones/x", "c", 1.0, text="Its principal location is at 41°13′S 75°22′W (ISO 6709: -4113-07522).")
+    assert _ungrounded("It is at 41°13′S 75°22′W (ISO 6709: -4113-07522).", "name",
+                       "At which latitude and longitude is X's principal location?", [pos]) == ""
+    assert _ungrounded("It is at (ISO 6709: -4113-07599).", "name",
+                       "At which latitude and longitude is X's principal location?", [pos]) != ""
+    # "What was the name of X?" asks a name, as "What is the name of X?" does
+    assert answer_type("What was the name of the porter who found the key?") == "name"
+    assert answer_type("What were the names of the two wardens?") == "name"
+    # an organisation's own pages say "we": a name a quarter of them hold is its own subject
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    pages = ["The Mill Guild runs courses."] * 3 + ["We teach walling. Our yard is open."] * 9
+    own = SimpleNamespace(_sample=lambda: pages, _everywhere=lambda n: False)
+    assert Agentic._own_subject(own, "Mill Guild") and not Agentic._own_subject(own, "Harrock Farm")
+    third = SimpleNamespace(_sample=lambda: ["The Mill Guild runs courses."] * 3 + ["Walling is taught."] * 9,
+                            _everywhere=lambda n: False)
+    assert not Agentic._own_subject(third, "Mill Guild")  # no "we": a name on a quarter of the pages

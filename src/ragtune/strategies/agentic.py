@@ -313,7 +313,7 @@ class Agentic(Rag):
     # verification's reasons that reject a span for the value it reads (another year's figure,
     # another thing's count or measure), not for what the question needs and no chunk holds
     _SPAN_VALUE_REJECTED = frozenset({"another_year", "counts_other_things", "labelled_other",
-                                      "unqualified_count"})
+                                      "unqualified_count", "code_labelled"})
 
     def _fall_back(self, runs: list[Run]) -> None:
         """A span rejected for the value it read leaves rag's answer, which is verified as any
@@ -349,6 +349,13 @@ class Agentic(Rag):
                 r.log("quote", {"answer": r.text, "unheld": unheld}, p.text)
                 r.text = r.raw = p.text
                 r.passages, r.decided_by = [p], "quote"
+                # a sentence that, past its document's label, only names what the question
+                # names ("Opening hours: | North Quay Centre |") answers nothing
+                asked = set(content_terms(r.question))
+                if not [w for w in content_terms(p.text.split(": ", 1)[-1]) if w not in asked]:
+                    r.abstained, r.why, r.reason = True, "the sentence read says only what the question says", \
+                        "says_nothing"
+                    r.text, r.exit_reason = ABSTAIN_TEXT, "abstained"
 
     # -- route, filters, decompose: the question only, never document text
 
@@ -580,6 +587,18 @@ class Agentic(Rag):
         seen = self.__dict__.setdefault("_named_by_most", {})
         if name not in seen:
             seen[name] = named_by_most(self._sample(), name)
+        return seen[name]
+
+    def _own_subject(self, name: str) -> bool:
+        """Whether `name` is the corpus's own subject: most documents name it, or, where most
+        documents speak as "we" and "our" (an organisation's own pages), a quarter of them do
+        ("the Guild" named on 8 of 23 pages, the rest saying "our courses")."""
+        seen = self.__dict__.setdefault("_own_subjects", {})
+        if name not in seen:
+            texts = self._sample()
+            seen[name] = self._everywhere(name) or len(texts) >= 10 \
+                and sum(bool(_WE.search(t)) for t in texts) >= 0.5 * len(texts) \
+                and sum(_mentions(t, name) for t in texts) >= 0.25 * len(texts)
         return seen[name]
 
     def _subject_form(self, name: str, question: str) -> bool:
@@ -837,7 +856,7 @@ class Agentic(Rag):
             # a name most documents hold is the corpus's own subject ("the Society" in its own
             # wiki): its pages say "we" and "our", so a chunk without it may still be about it
             # (still required to find and grade chunks, where it narrows the search)
-            if not subject and self._everywhere(n):
+            if not subject and self._own_subject(n):
                 continue
             if re.search(rf"\b(?:which|what)\s+{re.escape(n)}\b", query, re.I) and _ASKS_ADDRESS.fullmatch(n):
                 continue  # "Which URL ...?": the asked thing's kind, which its value answers
@@ -943,7 +962,8 @@ class Agentic(Rag):
         for r in runs:
             if r.kind == "comparison" and r.exit_reason not in ("budget_exhausted",) and not r.listed:
                 self._compare(r)
-            elif r.kind == "open" and not r.listed and (got := self._page_field(r.question)) \
+            elif r.kind == "open" and not r.listed and not _YES_NO.match(r.question) \
+                    and (got := self._page_field(r.question)) \
                     and len(got[2].split()) <= 12:
                 # "What is the repository URL of X?" is open (no typed value answers it), but a
                 # field of X's page that the question names is read, not generated
@@ -1287,6 +1307,9 @@ class Agentic(Rag):
             names = _title_names(h.title or "")
             title = names[-1] if names else ""
             if title and _mentions(unquoted, title):
+                if not _QUOTATION.search(q) and all(title.lower() == t.lower() for t in terms):
+                    return None  # the question names this page, and asks something of it (whatever
+                    # other pages mention it: "which abbreviation is in use in X")
                 continue  # the question's own thing (a quoted description may name it)
             parts = {stem(w) for w in re.split(r"[-_\s]+", title.lower()) if w}
             if title and terms and all(stem(t.lower()) in parts for t in terms):
@@ -1892,6 +1915,7 @@ class Agentic(Rag):
         if not own:
             return None
         q_words = _stems(unquoted)
+        head, of_asked = _asked_head(unquoted)
         want = answer_type(question)
         if q_words & _VERSION_STEMS and want == "version":
             # a release is a version ("catalogued at which release?"; "released under" asks a licence)
@@ -1930,6 +1954,13 @@ class Agentic(Rag):
                     if (label, value) in prose or not _half_asked(main, q_words - named):
                         continue
                     into = partly
+                # a field the question names after the noun it asks for is not asked: "Who is
+                # the assignee of the port?" asks no `Port`; "Which settings file sets ...?" no
+                # `Lines in the file`; "Which contact person ... for the port?" no figure (but
+                # "Which unit does X require?" asks the `Requires` field by its verb)
+                if head and (of_asked or into is partly or want == "name" and re.fullmatch(r"\d[\d.,]*", value.strip(" ."))) \
+                        and not (_label_heads(main) & head or gloss and _label_heads(gloss) & head):
+                    continue
                 value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
                 if _ASKS_AGENT.match(question) and (_FILE_PATH.fullmatch(value) or not re.search(r"[^\W\d_]", value)):
                     continue  # a path or a count names no one ("Copyright file: /usr/share/doc/x/copyright")
@@ -2272,7 +2303,12 @@ class Agentic(Rag):
             # rag's values without those of a passage label it copied (a document's date in its name)
             told = without_copied_label(r.text, [*evidence, *r.floor.retrieved], r.want) \
                 if r.decided_by == "rag" and r.want in ("number", "date", "version") else r.text
-            ungrounded = _ungrounded(told, r.want, r.question, about or evidence) \
+            ground = about or evidence
+            if r.decided_by == "rag" and not about and not required \
+                    and self._required_names(r.question, r):  # the corpus's own subject only
+                # (graded by it, the evidence is the pages naming it; rag read "we" and "our")
+                ground = [*evidence, *r.floor.retrieved]
+            ungrounded = _ungrounded(told, r.want, r.question, ground) \
                 if r.decided_by == "rag" and r.want in (*TYPED, "open") else ""
             # a grounded version or date answers the question's type noun itself
             grounded = r.decided_by == "span" or (r.decided_by == "rag" and not ungrounded)
@@ -2303,10 +2339,12 @@ class Agentic(Rag):
                 why = f"rag's answer is mostly words no chunk holds: {', '.join(made_up[:6])}"
                 reason = "made_up"
             elif r.decided_by == "rag" and r.want == "name" and not exhausted \
-                    and r.kind not in ("comparison", "multi_hop") \
-                    and (_ASKS_AGENT.match(r.question) or CODE_NUMBER.search(r.question) or _ASKS_ORG.search(r.question)) \
+                    and (r.kind not in ("comparison", "multi_hop") or r.kind == "multi_hop" and _ASKS_NAME_OF.search(r.question)) \
+                    and (_ASKS_AGENT.match(r.question) or CODE_NUMBER.search(r.question) or _ASKS_ORG.search(r.question)
+                         or _ASKS_NAME_OF.search(r.question)) \
                     and self._names_nothing_new(_without_values(r.text) if _ASKS_ORG.search(r.question)
-                                                or _ASKS_AGENT.match(r.question) else r.text,
+                                                or _ASKS_AGENT.match(r.question) or _ASKS_NAME_OF.search(r.question)
+                                                else r.text,
                                                 r.question):
                 # (a person or a code is named; a section or an industry may be a plain word; a
                 # year names no one: "X opened in 1990" names nobody who opened it)
@@ -2390,6 +2428,10 @@ class Agentic(Rag):
                     not states_value(told, r.want, r.question):
                 # "How many work there?" -> "It opened in 2019."
                 why, reason = f"rag's answer states no {r.want}", "states_no_value"
+            elif r.want == "number" and r.decided_by == "rag" and not exhausted and _asks_price(r.question) \
+                    and not _states_price(told, r.question):
+                # "How much is X worth?" -> a sentence about X with no sum in it
+                why, reason = "rag's answer gives no price", "no_price"
             elif r.want == "number" and r.decided_by == "rag" and not exhausted \
                     and (measured := [v for v in extract_values(told) if v.kind == "number" and v.unit
                                       and v.text.lower() not in r.question.lower()]) \
@@ -2411,6 +2453,11 @@ class Agentic(Rag):
                                                      [*evidence, *r.floor.retrieved])):
                 # a table's "Rider hours" column counts hours, not riders
                 why, reason = f"the evidence labels the figure as another measure: {label}", "labelled_other"
+            elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
+                    and (code := _code_labelled(r.question, r.span if r.decided_by == "span" else told,
+                                                [*evidence, *r.floor.retrieved])):
+                # "model: 301" is a name written in digits, no quantity
+                why, reason = f"the evidence's figure is a {code}, not a quantity", "code_labelled"
             elif r.want == "number" and r.decided_by == "rag" and not exhausted \
                     and (counted := _counts_asked_thing(r.question, told)):
                 why, reason = f"rag's answer counts {counted}, a price is asked", "counts_not_price"
@@ -2838,6 +2885,9 @@ def _name_like_word(word: str) -> bool:
 _DERIVED = re.compile(r"(?:ly|tion|sion|ment|ness|ity|able|ible|ive|i[sz]e|i[sz]ed|ing|ed|ate)s?$")
 
 
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # ("US/Central" is no "us")
+
+
 def named_by_most(texts: list[str], name: str) -> bool:
     """Whether at least half of ten or more documents name `name`."""
     return len(texts) >= 10 and sum(_mentions(t, name) for t in texts) >= 0.5 * len(texts)
@@ -2988,7 +3038,7 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
         # a code or a number the answer gives as the name ("123-456-7890" for a phone line) is
         # stated as written or it is made up
         made_up = [c for c in _codes_in(answer, question)
-                   if not re.search(r"(?<![\w-])" + re.escape(c.lower()) + r"(?![\w-])", low)]
+                   if not re.search(r"(?<![\w-])-?" + re.escape(c.lower()) + r"(?![\w-])", low)]  # (a sign: "-2516")
         if made_up:
             return ", ".join(made_up)
         said = [n for n in names(answer, capitalised_words(answer))
@@ -3450,6 +3500,33 @@ def _labelled_as_other(question: str, answer: str, evidence: list[Hit]) -> str:
     return labels[0] if labels else ""
 
 
+_CODE_LABELS = {"model", "serial", "id", "code", "ref", "reference", "version", "extension", "phone",
+                "telephone", "tel", "postcode", "zip", "isbn", "sku", "registration", "reg", "licence", "license"}
+
+
+def _code_labelled(question: str, answer: str, evidence: list[Hit]) -> str:
+    """The label ("model") under which every place in the evidence writes the answer's figure,
+    when it is one that names a code ("model: 301", "serial: 4471"), and the question asks no
+    such code; "" otherwise."""
+    q_keys = {v.key for v in extract_values(question)}
+    keys = {v.key for v in extract_values(answer) if v.kind == "number" and v.key not in q_keys}
+    q_words = set(re.findall(r"[a-z]+", question.lower()))
+    if not keys or CODE_NUMBER.search(question):
+        return ""
+    labels = set()
+    for h in evidence:
+        text = chunk_text(h)
+        for v in extract_values(text):
+            if v.kind != "number" or v.key not in keys:
+                continue
+            lab = re.search(r"(?:^|\n)[ \t]*(?:[A-Za-z][\w -]{0,30}?\s)?([A-Za-z]+)\s*:\s*$", text[:v.start])
+            word = lab.group(1).lower() if lab else ""
+            if word not in _CODE_LABELS or word in q_words:
+                return ""
+            labels.add(word)
+    return sorted(labels)[0] if labels else ""
+
+
 def _measure_word(word: str) -> bool:
     """Whether a word after a figure is a unit of time, length, mass, size or money."""
     said = extract_values(f"2 {word}")
@@ -3540,10 +3617,30 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
         return ""
     others: set[str] = set()
     stating = 0
+    # a year asked as a whole ("in 2025"), not one of its months
+    whole = next(iter(asked)) if not _MONTH.search(question) and _YEAR_WORD.fullmatch(next(iter(asked))) else ""
     for h in evidence:
         if not any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h))):
             continue
         stating += 1
+        # the clauses that state the figure, when each names its own period, date it, whatever
+        # the rest of the sentence or the document names ("saw 9 items in July 2025 and 7 in
+        # August", in the minutes of a 2026 meeting); a month of the asked year is not that year
+        # (a clause naming a month but no year takes its sentence's year: "and 7 in August")
+        named = []
+        for sent in split_sentences(chunk_text(h)):
+            years = _periods(_COMPARED_YEAR.sub(" ", sent))
+            for c in _CLAUSE.split(sent):
+                if any(v.kind == "number" and v.key in keys for v in extract_values(c)):
+                    month = _MONTH.search(c)
+                    own = _periods(_COMPARED_YEAR.sub(" ", c)) or (years if month else set())
+                    named.append((month.group(0) if month else "", own))
+        if named and all(p for _, p in named):
+            months = [m for m, p in named if m and whole in p] if whole else []
+            if any(_same_period(asked, p) for _, p in named) and not (months and len(months) == len(named)):
+                return ""
+            others |= {f"{m} {whole}" for m in months} or {x for _, p in named for x in p}
+            continue
         # (a year the figure is compared with is not its year: "up on 2019")
         if any(_same_period(asked, _periods(_COMPARED_YEAR.sub(" ", sent))) for sent in split_sentences(chunk_text(h))
                if any(v.kind == "number" and v.key in keys for v in extract_values(sent))):
@@ -3556,6 +3653,10 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
             return ""
         others |= years
     return ", ".join(sorted(others)) if stating and others else ""
+
+
+# where a sentence's clauses part ("..., up from 380 in 2024"; "9 in July and 7 in August")
+_CLAUSE = re.compile(r"[;()]|[,:]\s|\s(?:and|but|while|whereas)\s", re.I)
 
 
 # a season or financial year ("2026-27", "2025/26"): one period, not the two years it spans
@@ -3835,6 +3936,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     asks_code = code is not None
     code_kind = code.group(0).split()[0].lower() if code else ""  # "serial" of "serial number"
     asks_agent = want == "name" and not asks_code and _ASKS_AGENT.match(question) is not None
+    name_of = want == "name" and not asks_code and _ASKS_NAME_OF.search(question) is not None
     owner = _version_owner_asked(question, []) if want == "version" else None
     # relation words besides the question's own names: "tqdm 4.70.1" is tqdm's, not a relation's
     rel_words = rel - {_no_e(stem(w)) for n in skip for w in words(n)}
@@ -3953,6 +4055,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue  # "the vendor case number": a code (one token), never a name
                     if asks_agent and re.fullmatch(r"(?=\S*\d{3})\S+|[A-Za-z]+-\d\S*", n):
                         continue  # "Who handles it?": a person or a body, never a code
+                    if name_of and re.fullmatch(r"[A-Za-z]*-?\d+[-/]\d+\S*", n):
+                        continue  # "the name of the fixer": a reference ("AB-25-211") names no one
                     m = re.search(re.escape(n), text)
                     tie = tie_at(m.start(), m.end()) if m else 0.0
                     if head and m and re.search(rf"(?:\b{head}\w*\W+(?:\w+\W+)?$)", text[max(0, m.start() - 30):m.start()], re.I) \
@@ -4055,6 +4159,50 @@ def _asked_label(label: str, q_stems: set[str], max_words: int = 0) -> bool:
         return False
     return all(_one_stem(w) in q_stems or w.endswith("er") and _one_stem(w[:-2]) in q_stems
                or w in STOPWORDS for w in words)  # "Licensed under": its function word is no field
+
+
+# the noun phrase a question opens by asking for: "Which configuration file sets ...", "Who is
+# the assignee of ...", "In which part of ..."
+_ASKED_HEAD = re.compile(
+    r"\s*(?:(?:in|on|at|for|from|under|to|by|with)\s+)?(?:(?:which|what)\s+(?!(?:is|are|was|were|does|do|did|"
+    r"has|have|had|can|could|will|would|should|must|of)\b)(?P<a>[^?,;]+)|(?:who|what)(?:\s+(?:is|are|was|were)|"
+    r"['\u2019]s)\s+the\s+(?P<b>[^?,;]+))", re.I)
+_HEAD_ENDS = {"of", "in", "on", "at", "for", "from", "under", "to", "by", "with", "does", "do", "did", "is", "are",
+              "was", "were", "has", "have", "had", "can", "could", "will", "would", "should", "must", "that",
+              "which", "who", "and", "or", "than", "as", "per"}
+
+
+def _asked_head(question: str) -> tuple[set[str] | None, bool]:
+    """The stems of the noun phrase a question opens by asking for (at most three words, up to
+    a preposition or verb: "IANA assignee" in "Who is the IANA assignee of the port used by
+    X?"), or None when it names none or only the value's kind ("Which URL ...", "What is the
+    name of ..."); and whether it is a relation's noun: "of" follows it ("which uses of X"), or
+    the question asks for "the N" ("What is the upstream URL in ...?")."""
+    m = _ASKED_HEAD.match(question)
+    if not m:
+        return None, False
+    words, of = [], bool(m.group("b"))  # "What is the N ..." asks the N itself
+    for w in re.findall(r"[\w'-]+", m.group("a") or m.group("b")):
+        if w.lower() in _HEAD_ENDS or len(words) == 3:
+            of = of or w.lower() == "of"
+            break
+        words.append(w)
+    stems = {_one_stem(w) for w in re.findall(r"[a-z]+", " ".join(words).lower()) if w not in STOPWORDS}
+    return (stems, of) if stems - {_one_stem(w) for w in _KIND_WORDS | _TYPE_HEADS} else (None, False)
+
+
+_TYPE_HEADS = {"year", "day", "month", "time", "release", "value", "one", "thing", "kind", "type"}
+
+
+def _label_heads(label: str) -> set[str]:
+    """The stems of a field label's words before its first preposition ("lines" of "Lines in
+    the file", "port range" of "Port range (RFC 6335)")."""
+    words = []
+    for w in re.findall(r"[a-z]+", label.lower()):
+        if w in _HEAD_ENDS:
+            break
+        words.append(w)
+    return {_one_stem(w) for w in words if w not in STOPWORDS}
 
 
 def _half_asked(label: str, q_stems: set[str]) -> bool:
@@ -4249,6 +4397,9 @@ _ASKS_VERSION = re.compile(r"\b(?:versions?|releases?)\b|\b(?:semver|engines?)\s
 # "... for its dependency X?", "... its dependency on X": the thing whose version is asked
 _ASKS_AGENT = re.compile(r"\s*(?:who|whom|whose)\b", re.I)
 # a maker, a firm or a brand asked: a name answers it, a rating or a date does not
+# "What was the name of the X ...?": a name is asked, not a description ("the owner of ...")
+_ASKS_NAME_OF = re.compile(r"\b(?:what|which)(?:['\u2019]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+)?names?\s+of\b",
+                           re.I)
 _ASKS_ORG = re.compile(r"\b(?:which|what)\s+(?:[a-z-]+\s+)?(?:company|companies|firm|firms|supplier|suppliers|contractor|"
                        r"contractors|manufacturer|manufacturers|make|brand|vendor|maker|organi[sz]ation)\b", re.I)
 
@@ -4357,7 +4508,7 @@ _MEASURES = (
     (re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion)\b", re.I), "%"),  # "20 days" is no share
 )
 # ("in charge of" and "the charging time" ask no price)
-_COST = re.compile(r"\b(?:costs?|price[sd]?|pa(?:y|id)|compensation|refunds?|(?<!\bin )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
+_COST = re.compile(r"\b(?:costs?|price[sd]?|worth|pa(?:y|id)|compensation|refunds?|(?<!\bin )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
                    r"|fees?|spen[dt]|budget|salar(?:y|ies)|wages?)\b", re.I)
 
 
@@ -4403,6 +4554,21 @@ _HOW_MUCH_OF = re.compile(r"\bhow\s+much\s+([a-z]+)\s+(?:does|do|did|is|are|was|
 def _asks_price(question: str) -> bool:
     """A cost asked, not a count ("How much did it cost?", not "How many loggers cost ...")."""
     return bool(_COST.search(question)) and not _HOW_MANY.search(question)
+
+
+_NO_CHARGE = re.compile(r"\b(?:free|no\s+(?:charge|cost|fee)|nothing|at\s+no\s+cost|without\s+charge)\b", re.I)
+
+
+def _states_price(answer: str, question: str) -> bool:
+    """Whether an answer states a sum: a money value the question lacks, a bare number (not
+    part of a code: "LFT-0652" is no price) or "free"."""
+    asked = {(v.kind, v.key) for v in extract_values(question)}
+    for v in extract_values(answer):
+        if v.kind != "number" or (v.kind, v.key) in asked:
+            continue
+        if _dimension_of(v) == "money" or not v.unit and not re.search(r"[\w-]$", answer[:v.start]):
+            return True
+    return bool(_NO_CHARGE.search(answer)) and not _NO_CHARGE.search(question)
 
 
 def _dimension_of(v: Value) -> str:

@@ -196,9 +196,15 @@ def content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS}
 
 
+# singular nouns that end in s (alias, bias, status, apparatus, radius, analysis)
+_SINGULAR_S = ("ias", "tus", "ius", "sis")
+
+
 def stem(word: str) -> str:
     """A crude English stem, enough to match 'installs' with 'installed'."""
     w = word.lower()
+    if w.endswith(_SINGULAR_S):  # "alias" is the stem of "aliases", not "alia"
+        return w
     for suffix in ("ies", "ied", "ing", "ed", "es", "s"):
         if len(w) > len(suffix) + 2 and w.endswith(suffix) and not w.endswith("ss"):
             return w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")

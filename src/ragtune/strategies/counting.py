@@ -351,6 +351,8 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
                 found.append((len(values), path, {**shown, "distinct": fields[0]}))
         return found[0] if len(found) == 1 and found[0][0] else None
     counted = re.search(r"\bhow\s+many\s+([a-z][\w-]*)", q)
+    if counted and _UNIT_COUNTED.fullmatch(counted.group(1)):
+        return None  # "how many days were the vans off the road": a sum of durations, not records
     noun = stem(counted.group(1)).rstrip("e") if counted else ""
     found = [(len(_matching(records, cond, bounds)), path, shown)
              for path, records, cond, bounds, shown in _selections(q, collections) if shown
@@ -359,6 +361,8 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
     return found[0] if len(found) == 1 else None
 
 
+_UNIT_COUNTED = re.compile(r"(?:second|minute|hour|day|week|fortnight|month|year|mile|kilomet(?:re|er)|km|"
+                           r"met(?:re|er)|lit(?:re|er)|pound|euro|dollar|time)s?")
 _DISTINCT = re.compile(r"\bhow\s+many\s+(?:different|distinct)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b")
 
 

@@ -305,7 +305,9 @@ _NUMBER_CUE = re.compile(
     # "What is the club paying for it?", "What did it cost?": a price, asked by its verb ("What
     # are the charges?", "What did they charge him with?" ask none)
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){0,5}?(?:paying|charging)(?=\s+(?:for|per|each)\b|\s*[?.]|\s*$)"
-    r"|^\s*what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,5}?(?:pay|charge|cost)(?=\s+(?:for|per|each|a|an)\b|\s*[?.]|\s*$)",
+    # (and whom it costs: "What did a unit cost hospitals in 2024?")
+    r"|^\s*what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,7}?(?:pay|charge|cost)(?:\s+(?!him\b|her\b|them\b|us\b)[a-z]+)?"
+    r"(?=\s+(?:for|per|each|a|an|in|on|during|from|last|this|next)\b|\s*[?.]|\s*$)",
     re.I,
 )
 # a number that names a thing: "the serial number", "its phone number", "the part number"
@@ -341,7 +343,7 @@ _VERSION_CUE = re.compile(r"\b(?:what|which)(?:['\u2019]s)?\s+(?:(?:is|was|are|w
                           r"(?:versions|requirement)\b", re.I)
 _NAME_CUE = re.compile(
     r"^\s*(?:who|whom|whose|where)\b|\b(?:who|whom)\b|\b(?:in|at|from|to)\s+where\b|"
-    r"\bwhich\s+(?:one|of|[\w-]+)\b|\bwhat\s+is\s+(?:the\s+)?name\b|"
+    r"\bwhich\s+(?:one|of|[\w-]+)\b|\bwhat(?:['\u2019]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\b|"
     r"^\s*what\s+(?!kind\b|type\b|sort\b)[\w-]+\s+(?:is|are|was|were|does|do|did)\b|"
     r"\b(?:called|named)\s*\??\s*$",
     re.I,
