@@ -356,6 +356,8 @@ class Agentic(Rag):
                     r.abstained, r.why, r.reason = True, "the sentence read says only what the question says", \
                         "says_nothing"
                     r.text, r.exit_reason = ABSTAIN_TEXT, "abstained"
+                    r.log("verify", {"threshold": self.threshold, "decided_by": "quote"},
+                          {"support": round(r.support_score, 3), "abstain": True, "why": r.why})
 
     # -- route, filters, decompose: the question only, never document text
 
@@ -4396,10 +4398,10 @@ _ASKS_VERSION = re.compile(r"\b(?:versions?|releases?)\b|\b(?:semver|engines?)\s
                            r"\b(?:newer|older|later|earlier)\s+(?:minimum\s+)?(?-i:[A-Z])\w*", re.I)
 # "... for its dependency X?", "... its dependency on X": the thing whose version is asked
 _ASKS_AGENT = re.compile(r"\s*(?:who|whom|whose)\b", re.I)
-# a maker, a firm or a brand asked: a name answers it, a rating or a date does not
 # "What was the name of the X ...?": a name is asked, not a description ("the owner of ...")
 _ASKS_NAME_OF = re.compile(r"\b(?:what|which)(?:['\u2019]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+)?names?\s+of\b",
                            re.I)
+# a maker, a firm or a brand asked: a name answers it, a rating or a date does not
 _ASKS_ORG = re.compile(r"\b(?:which|what)\s+(?:[a-z-]+\s+)?(?:company|companies|firm|firms|supplier|suppliers|contractor|"
                        r"contractors|manufacturer|manufacturers|make|brand|vendor|maker|organi[sz]ation)\b", re.I)
 
