@@ -25,7 +25,8 @@ readt10/tables10.jsonl (catalog9's, prose11's and tables10's, read later on 2026
 readc10/catalog10.jsonl, readp12/prose12.jsonl and readt11/tables11.jsonl (catalog10's, prose12's
 and tables11's, read in the afternoon of 2026-12-03), readc11/catalog11.jsonl,
 readp13/prose13.jsonl and readt12/tables12.jsonl (catalog11's, prose13's and tables12's, read in
-the evening of 2026-12-03);
+the evening of 2026-12-03), readc12/catalog12.jsonl, readp14/prose14.jsonl and
+readt13/tables13.jsonl (catalog12's, prose14's and tables13's, read later that evening);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -117,10 +118,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp13" / "prose13.jsonl"}),
         "tables12": (sets / "tables12" / "corpus", sets / "tables12" / "dev.jsonl",
                      {"r1": WORK / "readt12" / "tables12.jsonl"}),
-        # not read yet: dev only
-        "catalog12": (sets / "catalog12" / "corpus", sets / "catalog12" / "dev.jsonl", {}),
-        "prose14": (sets / "prose14" / "corpus", sets / "prose14" / "dev.jsonl", {}),
-        "tables13": (sets / "tables13" / "corpus", sets / "tables13" / "dev.jsonl", {}),
+        "catalog12": (sets / "catalog12" / "corpus", sets / "catalog12" / "dev.jsonl",
+                      {"r1": WORK / "readc12" / "catalog12.jsonl"}),
+        "prose14": (sets / "prose14" / "corpus", sets / "prose14" / "dev.jsonl",
+                    {"r1": WORK / "readp14" / "prose14.jsonl"}),
+        "tables13": (sets / "tables13" / "corpus", sets / "tables13" / "dev.jsonl",
+                     {"r1": WORK / "readt13" / "tables13.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
