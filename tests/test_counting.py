@@ -163,3 +163,17 @@ def test_two_records_compared_by_the_field_the_question_names():
     assert compare_records("Which is better, the Anvil or the Bell?", ["Anvil", "Bell"], staff) is None
     assert compare_records("Which weighs less, the Anvil or the Drum?", ["Anvil", "Drum"], staff) is None
     assert compare_records("Which is heavier, Ann Lee or the Bell?", ["Ann Lee", "Bell"], staff) is None
+
+
+def test_a_verb_the_question_shares_with_a_label_counts_nothing_and_one_label_is_one_list():
+    """Read splits, 2026-12-03: "How many trips did Kestrel make?" counted the record's one
+    "make: Voltane"; "- Link: A" and "- Link: B" on two lines are one list of two; a page that
+    states the number ("Link names pointing here: 2") answers with it, not a count."""
+    q = "How many passenger trips did Kestrel make in its first week?"
+    assert count_listed(q, ["Kestrel"], [("fleet Kestrel", "name: Kestrel\nmake: Voltane\nseats: 8")]) is None
+    links = "# zone/quill\n- Country: Orvia\n- Link: Orvia\n- Link: Quillia\n"
+    assert count_listed("How many link names lead to zone/quill?", ["zone/quill"],
+                        [("zone/quill", links)])[0] == 2
+    stated = "# zone/quill\n- Link names pointing here: 2\n"
+    assert count_listed("How many link names lead to zone/quill?", ["zone/quill"],
+                        [("zone/quill", stated), ("zone/quill", links)]) is None

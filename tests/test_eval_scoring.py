@@ -362,3 +362,37 @@ def test_underscore_emphasis_is_no_identifier():
     it = item(["fooparse"], "Which parser is it?")
     assert is_correct(it, "It is _fooparse_, a parser.", False)
     assert is_correct(it, "It is __fooparse__, a parser.", False)
+
+
+@given(st.sampled_from(["UTC", "GMT", "offset", ""]), st.integers(0, 14), st.sampled_from(["00", "30", "45"]),
+       st.sampled_from(["+", "-"]), st.sampled_from(["", " ", "It is "]))
+def test_a_number_with_the_opposite_sign_is_another_value(prefix, hours, minutes, sign, lead):
+    """A sign is part of the value (catalog12's README, 2026-12-03: "UTC+03:00" scored right
+    for "UTC-03:00"); the same sign, or none written, still answers."""
+    value = f"{hours:02d}:{minutes}"
+    gold = f"{prefix}{sign}{value}"
+    it = item([gold], "What is the standard offset of the zone?")
+    other = "-" if sign == "+" else "+"
+    assert not is_correct(it, f"{lead}{prefix}{other}{value}", False)
+    assert is_correct(it, f"{lead}{gold}", False)
+    assert is_correct(it, f"{lead}{prefix}\u2212{value}" if sign == "-" else f"{lead}{gold}.", False)
+
+
+def test_a_range_or_a_code_is_no_sign():
+    """A hyphen in a code is no minus, and an unsigned gold constrains nothing; a written
+    minus before a temperature is its sign."""
+    assert is_correct(item(["VH-05"], "Which vehicle?"), "VH-05", False)
+    assert is_correct(item(["-5 °C"], "How cold?"), "-5 °C", False)
+    assert not is_correct(item(["-5 °C"], "How cold?"), "+5 °C", False)
+
+
+@given(st.permutations(["SHIFT_JIS", "IBM861", "IBM273", "IBM864"]), st.sampled_from([", ", " and ", " or "]))
+def test_echoing_every_option_is_a_hedge_whichever_comes_last(order, last_join):
+    """Naming every option is no choice, though the first ones copy the question (found building
+    catalog13, 2026-12-03: "A, B, C and D" scored right for D in "Of A, B, C, D, which …?"
+    because the copied run was masked as an echo)."""
+    options = ["SHIFT_JIS", "IBM861", "IBM273", "IBM864"]
+    question = f"Of {', '.join(options)}, which one declares an mb_cur_max?"
+    it = item([order[-1]], question, options=options, qtype="filter")
+    assert not is_correct(it, ", ".join(order[:-1]) + last_join + order[-1], False)
+    assert is_correct(it, f"{order[-1]} declares one.", False)

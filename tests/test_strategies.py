@@ -1942,3 +1942,62 @@ def test_unanswerables_found_on_the_catalog11_prose13_tables12_read_splits():
     third = SimpleNamespace(_sample=lambda: ["The Mill Guild runs courses."] * 3 + ["Walling is taught."] * 9,
                             _everywhere=lambda n: False)
     assert not Agentic._own_subject(third, "Mill Guild")  # no "we": a name on a quarter of the pages
+
+
+def test_rules_found_on_the_catalog12_prose14_tables13_read_splits():
+    """Rules from the read splits' answerable abstentions (2026-12-03), on invented examples:
+    a listing question's candidates are read off their pages; a page titled by its whole path
+    ("Area/City" in area/city.md) is a catalog page; a currency code in a table's header is no
+    model name; a year may end its sentence; a plural word of a name is its singular too;
+    "runs" states who leads."""
+    from ragtune.strategies.agentic import (Agentic, _listed_keys, _listed_pages, _name_share,
+                                            _periods)
+    names = {"north/ashby", "north/brill", "south/cray", "south/dole"}
+    q = "Which of these towns is in Wexland: north/ashby, South/Cray, south/dole and north/brill?"
+    assert _listed_pages(q, names) == ["north/ashby", "south/cray", "south/dole", "north/brill"]
+    assert _listed_pages("Is north/ashby older than south/cray?", names) == []
+    q2 = "Among north/ashby, north/brill, south/cray and south/dole, which uses code QST on 15 July 2026?"
+    assert _listed_keys(q2, _listed_pages(q2, names)) == ["QST", "15", "July", "2026"]
+    a = Agentic.__new__(Agentic)
+    records = {"north/ashby": {"country": "Wexland"}, "north/brill": {"country": "Orvia"},
+               "south/cray": {"country": "Orvia"}, "south/dole": {"country": "Tamsk"}}
+    a._page_names = lambda: set(records)
+    a._page_records = lambda: records
+    a._catalog_lists = lambda terms: {}
+    a._catalog_unsure = lambda terms: set()
+    a._page_says = lambda name, field, value: False
+    got = a._catalog_filter(q)
+    assert got is not None and got[1] == "north/ashby"
+    assert a._catalog_filter(q.replace("is in", "is not in")) is None  # an absence is not read off fields
+    texts = {"north/ashby": "- 15 July 2026: code WST", "north/brill": "- 15 July 2026: code QST",
+             "south/cray": "- 15 January 2026: code QST\n- 15 July 2026: code RST", "south/dole": "- code QST"}
+    docs = [(n, Hit(n, n, 1.0, title=n)) for n in records]
+    a._catalog_pages = lambda: docs
+    a._page_hit = lambda d: d
+    a._document_text = lambda doc_id, hit: texts[doc_id]
+    got = a._catalog_filter(q2)
+    assert got is not None and got[1] == "north/brill"  # the one page with one line holding all
+    # a year ending its sentence is a year; a dotted number is none
+    assert _periods("It will cost GBP 510 from 1 January 2027.") == {"2027"}
+    assert _periods("Install release 2027.1 first") == set()
+    assert names_covered("Fares and hire (GBP) | 26,402 |", ["GBP 26,402"]) == 1.0
+    assert _name_share("Ned runs the Saturday Walks.", "Saturdays") == 1.0
+    page = [Hit("people", "c", 1.0, text="Ned Sorrell runs the Saturday Walks.")]
+    assert _unstated_relation("Who leads the Saturday Walks?", "name", page) == []
+    assert _name_share("imap: port 143", "imaps") == 0.0  # an identifier's s is no plural
+
+
+def test_a_count_reads_a_count_field_and_a_field_without_a_number_answers_no_count():
+    """catalog13's dev split (2026-12-03): "How many aliases does X have?" read `Alias: L6`;
+    "how many" asks a `count` or `number of` label, and a number question takes no field whose
+    value holds no number."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    page = "# quill-8\n\n- Code set: quill-8\n- Alias count: 2\n- Alias: QX-1\n- Alias: QX-2"
+    fake = SimpleNamespace(_whole_page=lambda own: own,
+                           _own_page_of=lambda q: [Hit("quill-8", "c", 1.0, text=page, title="quill-8")])
+    assert Agentic._page_field(fake, "How many alias lines does quill-8 have?")[2] == "2"
+    one = "# quill-9\n\n- Code set: quill-9\n- Alias: LATINX"
+    fake.__dict__["_own_page_of"] = lambda q: [Hit("quill-9", "c", 1.0, text=one, title="quill-9")]
+    assert Agentic._page_field(fake, "How many alias lines does quill-9 have?") is None
+    assert Agentic._page_field(fake, "What alias does quill-9 have?")[2] == "LATINX"

@@ -476,7 +476,9 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
         pos = _find(tokens, named[k])
         at, end = words[pos], words[pos + len(named[k]) - 1] + 1  # separators inside a name count
         others = [o for j, o in enumerate(named) if j != k and o]
-        return not in_listing(view, caps, at, end, named[k], False, others)
+        # read unmasked: an echo of the question's options that runs on into the chosen one
+        # ("A, B, C and D" for "Of A, B, C, D, which …?") is the whole list, not a choice
+        return not in_listing([t for t, _ in seq], caps, at, end, named[k], False, others)
     # Longest alias first: a gold that is itself a list ("A, B and C", also accepted as "B") or
     # a web address (whose parts "/" joins) is one answer, and the shorter aliases inside its
     # span are not items of a hedge.
@@ -494,6 +496,8 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
                 continue  # "Marrow Tide 3S" is not "Marrow Tide 3"
             if _inside_identifier(spaced, start, end):
                 continue  # "acquire_x_lock" is not "x_lock"
+            if _sign_flipped(spaced, words[pos : pos + len(g)], alias):
+                continue  # "UTC+03:00" is not "UTC-03:00"
             accepted.append((start, end))
     return bool(accepted)
 
@@ -506,6 +510,26 @@ def _name_goes_on(spaced: list[tuple[str, bool, str]], end: int, question: list[
         return False
     tok, upper, gap = spaced[end]
     return gap == "" and upper and tok[:1].isalpha() and tok not in question
+
+
+def _sign(gap: str) -> str:
+    """The sign written right before a number ("-" in "UTC-03:00", "+" in "+5"), or ""."""
+    return {"+": "+", "-": "-", "\u2212": "-"}.get(gap[-1:], "") if gap.strip() == gap[-1:] else ""
+
+
+def _sign_flipped(spaced: list[tuple[str, bool, str]], at: list[int], alias: str) -> bool:
+    """Whether a number of the gold occurrence at spaced[at] carries the opposite sign to the
+    same number in the gold alias: "UTC+03:00" and "-5 °C" are other values than "UTC-03:00"
+    and "+5 °C". A number without a sign on either side constrains nothing ("10-12")."""
+    gold = spaced_tokens(alias)
+    if len(gold) != len(at):
+        return False
+    for (tok, _, gold_gap), i in zip(gold, at):
+        if tok[:1].isdecimal():
+            want, got = _sign(gold_gap), _sign(spaced[i][2])
+            if want and got and want != got:
+                return True
+    return False
 
 
 def _inside_identifier(spaced: list[tuple[str, bool, str]], start: int, end: int) -> bool:

@@ -106,7 +106,7 @@ from ragtune.strategies.list_sizes import (
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, list_terms, shared_ask
 from ragtune.strategies.timeline import dated_entries, place, relative_ask, released_in, span_of
-from ragtune.strategies.values import YEAR_RANGE, Value, version_key, extract_values, fits
+from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
 
@@ -641,9 +641,12 @@ class Agentic(Rag):
             pages = []  # (the page's name as its title writes it, the document)
             for d in docs:
                 key = _file_key(d.doc_id.rsplit("/", 1)[-1].split("#")[0])
-                # (or by its last part: "org.ow2.asm:asm-commons" saved as asm-commons.md)
+                # (or by its last part: "org.ow2.asm:asm-commons" saved as asm-commons.md; or
+                # by its whole path: "Europe/Istanbul" saved as europe/istanbul.md)
+                path = _file_key(d.doc_id.split("#")[0])
                 name = next((t for t in _title_names(d.title or "")
-                             if key in (_file_key(t), _file_key(t.rsplit(":", 1)[-1]))), None)
+                             if key in (_file_key(t), _file_key(t.rsplit(":", 1)[-1]))
+                             or "/" in t and _file_key(t) == path), None)
                 if name is not None:
                     pages.append((name, d))
             catalog = len(docs) >= 20 and len(pages) >= 0.9 * len(docs)
@@ -1290,6 +1293,9 @@ class Agentic(Rag):
         if head and self._is_field(head):
             return None  # "Which licence applies to X?": pages state a licence, they are none
         terms, specific = self._constraints(q)
+        if head and len(terms) > 1:  # the kind asked ("Which charmap …") is what the page is,
+            # and a page need not write it ("# ISO-8859-10" with "Code set: ISO-8859-10")
+            terms = [t for t in terms if t.lower() != head.lower()]
         unquoted = _QUOTATION.sub(" ", q)
         if not specific or any(_asked_about(unquoted, t) for t in terms):
             return None  # "What licence does X use?": X's own page answers, not another's
@@ -1617,6 +1623,23 @@ class Agentic(Rag):
             self._page_fields = out
         return self._page_fields
 
+    def _page_with_line(self, among: list[str], keys: list[str]) -> str | None:
+        """The one of the listed catalog pages with a line holding every key; None when no
+        key is given, or none or several pages hold them."""
+        if not keys:
+            return None
+        pats = [re.compile(rf"(?<![\w+-]){re.escape(k)}(?![\w+-]|[.:]\d)", re.I) for k in keys]
+        docs = {n.lower(): d for n, d in self._catalog_pages()}
+        held = []
+        for n in among:
+            d = docs.get(n)
+            if d is None:
+                return None  # a listed page that cannot be read
+            text = self._document_text(d.doc_id, self._page_hit(d))
+            if any(all(p.search(line) for p in pats) for line in text.splitlines()):
+                held.append(next(x for x, _ in self._catalog_pages() if x.lower() == n))
+        return held[0] if len(held) == 1 else None
+
     def _page_says(self, name: str, field: str, value: str) -> bool:
         """Whether a catalog page written in prose, with no `field` line, states `value` as its
         field: one sentence holding the value (whole) and the field's word ("distributed under
@@ -1663,6 +1686,12 @@ class Agentic(Rag):
             return None  # "how many lines does X contain?" counts in a thing, not catalog pages
         # "Of the packages X requires, ...": the pages X's own list names
         scope = None
+        # "Which of these zones is in Austria: A, B, C and D?": the pages the question lists
+        among = _listed_pages(q, names)
+        if among and re.search(r"\b(?:not|no|never|without)\b|n't\b", q, re.I):
+            return None  # "which is not X": a value's absence is not read off fields
+        if among:
+            scope = {item_key(n) for n in among}
         if m := re.search(r"\b(?:of|among)\s+the\s+(?:[a-z]+\s+)?[a-z]+s\s+(?P<x>[\w][\w.+-]*)\s+"
                           r"(?P<verb>requires|depends\s+on|needs|lists)\b", q, re.I):
             listed = self._list_of(m.group("x"), list_terms("", m.group("verb").split()[0]))
@@ -1675,8 +1704,15 @@ class Agentic(Rag):
         # one value in two fields ("Requires" and "After" both emergency.service) is one condition,
         # whose field the question's words may not name
         enough = len(set(values.values())) + len(conditions) >= 2 or (values or conditions) and (
-            count or re.search(r"\b(?:only|single)\b", q, re.I)) or (top or most_terms) and (
+            count or among or re.search(r"\b(?:only|single)\b", q, re.I)) or (top or most_terms) and (
             values or conditions or scope is not None or re.search(r"\bin\s+the\s+[a-z]+\b", q))
+        if among and not (values or conditions or count or top or most_terms):
+            # no field holds a value the question names: the listed page one of whose lines
+            # holds every code and figure the question writes ("HST on 15 July 2026")
+            held = self._page_with_line(among, _listed_keys(q, among))
+            if held is None:
+                return None
+            return SharedAsk("which", (), frozenset()), held, {"pages": [held], "line_holds": _listed_keys(q, among)}
         if not enough:
             return None
         # a value in any of a page's fields: layouts label one field differently ("requires
@@ -1922,6 +1958,8 @@ class Agentic(Rag):
         if q_words & _VERSION_STEMS and want == "version":
             # a release is a version ("catalogued at which release?"; "released under" asks a licence)
             q_words |= _VERSION_STEMS
+        if want == "number" and _HOW_MANY.search(unquoted):  # "how many aliases": `Alias count`,
+            q_words |= {_one_stem("count"), _one_stem("number")}  # `Number of aliases`
         found: dict[str, str] = {}
         partly: dict[str, str] = {}  # labels the question names half of ("Parent POM" for "which parent")
         # the parts of a compound page name ("service" in "polkit.service"), where the question
@@ -1978,10 +2016,11 @@ class Agentic(Rag):
                 asked = {w for w in label_words if _asked_label(w, q_words)}
                 size[lb] = (len(asked), len(asked) - len(label_words))
             found = {lb: v for lb, v in found.items() if size[lb] == max(size.values())}
-        if len(found) > 1 and want in ("version", "date", "number"):  # "the installed X version":
+        if found and want in ("version", "date", "number"):  # "the installed X version":
             typed = {lb: v for lb, v in found.items()  # `Version`, not `Installed by`
                      if any(fits(x, want) for x in extract_values(f"{lb}: {v}"))}
-            found = typed or found
+            # (one field and no value of the type: "How many aliases?" is not `Alias: L6`)
+            found = typed or (found if len(found) > 1 else {})
         if len(found) != 1:
             return None
         (label, value), = found.items()
@@ -2274,8 +2313,12 @@ class Agentic(Rag):
                 # words are more often the description it is found by)
                 src = [chunk_text(h) for h in [*evidence, *r.floor.retrieved]
                        if r.span.lower() in chunk_text(h).lower()]
+                # (a common noun the question writes in lower case describes a thing the chunk
+                # already names: "their minibus hire" in the hirer's booking record)
+                named = bool(required) and any(names_covered(t, required) >= 1.0 for t in src)
                 missing += [w for w in rare if src and w not in missing
-                            and not any(_has_token(_tokens(t), w) for t in src)]
+                            and not any(_has_token(_tokens(t), w) for t in src)
+                            and not (named and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", r.question))]
             if missing and (std := _standard_of_asked(r.question)):
                 # "which ISO currency code": the acronym names the standard the asked thing
                 # follows, and the documents need not name it when they state the thing
@@ -2941,11 +2984,18 @@ def _phrase_held(toks: set[str], word: str) -> bool:
     return all(p in toks for p in parts if p and p not in _LINK_WORDS)
 
 
+def _part_held(part: str, toks: set[str], name: str) -> bool:
+    """Whether a name's word is among `toks`; a capitalised plural word is its singular too ("on
+    Saturdays" is held by "the Saturday Hedge Days"; "imaps", an identifier, is not "imap")."""
+    return part in toks or part[-1:] == "s" and len(part) > 4 and stem(part) in toks \
+        and re.search(rf"\b{re.escape(part[:1].upper() + part[1:])}\b", name) is not None
+
+
 def _name_share(text: str, name: str) -> float:
     """Share of a name's words that `text` holds ("Probe X5" holds 2/3 of "Acme Probe X5")."""
     parts = _name_parts(name)
     toks = _tokens(text)
-    return sum(p in toks for p in parts) / len(parts) if parts else 1.0
+    return sum(_part_held(p, toks, name) for p in parts) / len(parts) if parts else 1.0
 
 
 def _about_name(text: str, name: str) -> bool:
@@ -2974,11 +3024,14 @@ def names_covered(text: str, required: list[str]) -> float:
         parts = _name_parts(n)
         # the word before a number as the name writes it ("core 3" in GraphQL-core 3)
         written = re.findall(r"\d+(?:\.\d+)+|[^\W_]+", n.lower())  # a dotted version is one word
-        numbered = [f" {a} {b} " for a, b in zip(written, written[1:]) if _NUMBER_PART.fullmatch(b)]
+        # (a currency's code is no model name: a table writes "(GBP)" in its header, the sum below)
+        numbered = [f" {a} {b} " for a, b in zip(written, written[1:])
+                    if _NUMBER_PART.fullmatch(b) and a not in CURRENCY_WORDS]
         # a name of several plain words is also written joined ("sortedcontainers" for
         # Sorted Containers, as package names are)
         joined = len(parts) > 1 and not numbered and any(j.join(parts) in toks for j in ("", "-", "_"))
-        if parts and all(p in toks for p in parts) and all(x in flat for x in numbered) \
+        if parts and all(_part_held(p, toks, n) for p in parts) \
+                and all(x in flat for x in numbered) \
                 or joined or _spelled_out(text, n):
             found += 1
     return found / len(required)
@@ -3216,7 +3269,7 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
             seen |= {"file", "path", "location", "folder"} | (
                 {"hold", "contain"} if re.search(r"\bfiles?\b", question, re.I) else set())  # "which file holds X"
         seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
-        for same in (_NEEDS, _LICENCE, _WRITING, *_MEASURE_WORDS):  # one relation however it is written or spelled
+        for same in (_NEEDS, _LICENCE, _WRITING, _LEADING, *_MEASURE_WORDS):  # one relation however it is written or spelled
             if seen & same:
                 seen |= same
         return seen
@@ -3280,6 +3333,10 @@ _ASKS_KIND = re.compile(r"\s*(?:what|which)\s+(?:type|kind|sort|category)s?\s+of
 _FREQUENCY_WORDS = {stem(w) for w in ("often", "usually", "typically", "normally", "generally", "always",
                                        "ever", "still", "currently", "now", "today", "nowadays")}
 _WRITING = {f for w in ("author", "authors", "authored", "write", "writes", "wrote", "written")
+            for f in (w, stem(w))}
+# being in charge of a thing, however it is said ("Ned runs the Hedge Days" states that he leads them)
+_LEADING = {f for w in ("lead", "leads", "led", "leader", "leading", "run", "runs", "ran", "running",
+                        "head", "heads", "headed", "manage", "manages", "managed", "manager")
             for f in (w, stem(w))}
 # irregular English verb forms -> the base form a question's verb stems to ("made" -> "make")
 _IRREGULAR = {**IRREGULAR_PAST, **PARTICIPLE_BASE}
@@ -3390,7 +3447,7 @@ def _states_other_version(floor: str, question: str, texts: list[str]) -> bool:
                for v in extract_values(floor))
 
 
-_YEAR_WORD = re.compile(r"(?<![\w.-])(19\d\d|20\d\d)(?![\w.-])")
+_YEAR_WORD = re.compile(r"(?<![\w.-])(19\d\d|20\d\d)(?![\w-]|\.\w)")  # (a full stop may end the sentence)
 # the months a season named in a question may hold (a school's terms run wider: the autumn
 # term starts in September and ends in December)
 _SEASON_MONTHS = {"spring": {1, 2, 3, 4, 5}, "summer": {5, 6, 7, 8, 9}, "autumn": {8, 9, 10, 11, 12},
@@ -4229,6 +4286,41 @@ def _month_stated(name: str, text: str) -> bool:
     return any(v.kind == "date" and len(v.key) > 1 and v.key[1] == month for v in extract_values(text))
 
 
+def _listed_keys(question: str, among: list[str]) -> list[str]:
+    """The codes and figures a listing question writes beside its candidates: capitalised
+    codes ("HST"), tokens with digits ("UTC-10:00", "2026"), months, identifiers with "_"."""
+    q = question
+    for n in sorted(among, key=len, reverse=True):
+        q = re.sub(rf"(?<![\w.-]){re.escape(n)}(?![\w-])", " ", q, flags=re.I)
+    keys = re.findall(r"(?<![\w-])(?:[A-Z]{2,}[A-Z0-9]*|[A-Za-z]*[+-]?\d[\w:.+-]*\w|\d|[a-z]+_[a-z_]+|[A-Z][a-z]+)(?![\w-])", q)
+    return list(dict.fromkeys(k for k in keys if k.lower() not in STOPWORDS
+                              and (not k[1:].islower() or k.lower() in _MONTH_NAMES)))
+
+
+def _listed_pages(question: str, names: set[str]) -> list[str]:
+    """The catalog pages (lower-case names) a question lists as its candidates, three or more
+    in one enumeration ("Of A, B, C and D, which …?", "Which of these …: A, B, C or D?");
+    empty when it names fewer."""
+    q = question.lower()
+    found = [(m.start(), n) for n in names
+             for m in re.finditer(rf"(?<![\w.-]){re.escape(n)}(?![\w-]|\.\w)", q)]
+    found.sort()
+    # one enumeration: only commas, "and" or "or" between the names
+    run: list[str] = []
+    best: list[str] = []
+    end = -1
+    for at, n in found:
+        if run and not re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", q[end:at]):
+            run = []
+        if run and at < end:
+            continue  # a name inside a longer one
+        run.append(n)
+        end = at + len(n)
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 3 else []
+
+
 def _file_key(name: str) -> str:
     """A name as a file name may write it: runs of punctuation as one "-" ("@npmcli/fs" is
     saved as npmcli-fs.md, "ruamel.yaml" as ruamel-yaml.md). Spaces stay: a headline titling a
@@ -4243,6 +4335,7 @@ def _page_words(text: str) -> set[str]:
     words = re.findall(r"@[\w.-]+/[\w][\w.+-]*[\w+]|[\w][\w.+-]*(?::[\w][\w.+-]*)+[\w+]|[\w][\w.+-]*[\w+]|\w",
                        text)  # (a coordinate whole: "org.ow2.asm:asm-commons")
     words += re.findall(r"[\w][\w.+-]*[\w+]|\w", text)
+    words += re.findall(r"(?<![\w@/])[\w][\w.+-]*(?:/[\w][\w.+-]*)+", text)  # a path-like name: "Europe/Paris"
     return {re.sub(r"[-_.]", "-", w.lower()) for w in words}
 
 

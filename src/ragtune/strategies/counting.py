@@ -191,11 +191,13 @@ def _states_number(text: str, terms: set[str]) -> bool:
         if stem(w.group(0)) not in terms:
             continue
         before = text[max(0, w.start() - 30):w.start()]
-        after = text[w.end():w.end() + 12]
         if re.search(rf"(?:(?<![\w.])\d[\d,]*(?:\.\d+)?\+?|\b(?:{_NUMBER_WORDS}))[ \t]+"
                      rf"(?:[A-Za-z][\w-]*[ \t]+){{0,2}}$",
                      before, re.I) \
-                or re.match(r"\s*[:|]\s*\d[\d,.]*\s*(?:\||$|\n)", after):
+                or re.match(r"[ \t]*[:|][ \t]*\d[\d,.]*[ \t]*(?:\||$|\n)", text[w.end():w.end() + 12]) \
+                or re.fullmatch(r"[ \t|*-]*", text[text.rfind("\n", 0, w.start()) + 1:w.start()]) \
+                and re.match(r"(?:[ \t]+[A-Za-z][\w-]*){1,3}[ \t]*[:|][ \t]*\d[\d,.]*[ \t]*(?:\||$|\n)",
+                             text[w.end():w.end() + 40]):  # "extras: 6"; a label it starts: "Link names pointing here: 2"
             return True
     return False
 
@@ -212,6 +214,7 @@ def count_listed(question: str, subject: list[str], chunks: list[tuple[str, str]
         return re.sub(r"[-_]", "-", x.lower())
 
     names = [norm(n) for n in subject]
+    noun = _counted_noun(question, subject)
     found: list[tuple[tuple[int, int], int, str]] = []
     for title, text in chunks:
         low_title = norm(title)
@@ -222,10 +225,24 @@ def count_listed(question: str, subject: list[str], chunks: list[tuple[str, str]
         page = 2 if any(re.search(rf"(?<![\w.-]){re.escape(n)}(?![\w.-])", low_title) for n in names) \
             else 2 if any(re.fullmatch(rf"#*\s*{re.escape(n)}(?:\s+v?\d[\w.+-]*)?\s*", head) for n in names) \
             else 0
+        if page and _states_number(text, terms):
+            return None  # the page states the number in another chunk than its list
+        # one label on several lines of a chunk is one list ("- Link: A" and "- Link: B")
+        merged: dict[str, tuple[list[str], str, int, str]] = {}
         for items, line, strength, label in labelled_lists(text, terms):
+            key = " ".join(words(label.lower()))
+            if key in merged and line.lstrip().startswith(("-", "*", "\u2022")):
+                had = merged[key]
+                merged[key] = ([*had[0], *items], f"{had[1]} / {line}", strength, label)
+            else:
+                merged.setdefault(key, (items, line, strength, label))
+        for items, line, strength, label in merged.values():
             about = page or (1 if any(n in norm(label) for n in names) else 0)
             if not about:
                 continue
+            if noun and len(items) < 2 and not _matches(label, noun):
+                continue  # "make: Voltane" names one thing, it counts no trips the question's
+                # verb ("did it make") happens to share a label with
             if _states_number(text, terms):
                 return None  # "it has 6 extras": a stated number answers, not a count
             found.append(((about, strength), len({i.lower() for i in items}), line))
@@ -237,6 +254,22 @@ def count_listed(question: str, subject: list[str], chunks: list[tuple[str, str]
         return None
     (n, line), = counts.items()
     return n, line
+
+
+def _counted_noun(question: str, subject: list[str]) -> set[str]:
+    """The stems of the noun phrase after "how many" / "number of" ("passenger trips"), up to
+    a stop word or the subject's name; empty when there is none."""
+    m = re.search(r"\b(?:how\s+many|number\s+of|count\s+of)\s+(.+)", question, re.I)
+    if not m:
+        return set()
+    own = {stem(w) for n in subject for w in words(n)}
+    out: set[str] = set()
+    for w in words(m.group(1))[:4]:
+        s = stem(w.lower())
+        if w.lower() in STOPWORDS or s in own:
+            break
+        out.add(s)
+    return out
 
 
 def _named_collection(q: str, path: str) -> list[str] | None:

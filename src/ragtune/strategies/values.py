@@ -24,6 +24,7 @@ _CURRENCY = {"eur": "eur", "euro": "eur", "euros": "eur", "€": "eur", "usd": "
              "dollar": "usd", "dollars": "usd", "gbp": "gbp", "£": "gbp", "pound": "gbp",
              "pounds": "gbp", "chf": "chf", "jpy": "jpy", "¥": "jpy", "yen": "jpy"}
 _CUR_WORDS = r"EUR|USD|GBP|CHF|JPY|€|\$|£|¥"
+CURRENCY_WORDS = frozenset(_CURRENCY)  # "gbp", "£", "euros": words that name a currency
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
