@@ -396,3 +396,15 @@ def test_echoing_every_option_is_a_hedge_whichever_comes_last(order, last_join):
     it = item([order[-1]], question, options=options, qtype="filter")
     assert not is_correct(it, ", ".join(order[:-1]) + last_join + order[-1], False)
     assert is_correct(it, f"{order[-1]} declares one.", False)
+
+
+def test_a_reason_followed_by_more_reasons_is_an_answer():
+    """A gold clause of five words or more is no candidate an answer lists to hedge (prose15's
+    dev split, 2026-12-03: the gold reason, then ", and the old rules ...", scored as a list)."""
+    it = item(["because of frost heave", "wet stone cracks and can fall without any warning"],
+              "Why were the walling rules rewritten?", qtype="descriptive")
+    answer = ("They were rewritten because of frost heave: wet stone cracks and can fall without any "
+              "warning, and the old rules were written for dry walls.")
+    assert is_correct(it, answer, False)
+    # short candidates listed still hedge
+    assert not is_correct(item(["frost"], "What damaged the wall?"), "frost, rain and sheep", False)

@@ -395,6 +395,7 @@ def _words_from(view: list[str], c: int, step: int, n: int) -> list[str]:
 # "zlib1g or later" names one package and a bound, not two packages
 _LATER = {"later", "newer", "higher", "above", "greater", "earlier", "older", "lower", "below"}
 # a name written as one word of letters and digits ("zlib1g", "libyaml-0-2", "python3.11")
+_MAX_LISTED = 4  # the longest gold (in words) whose neighbours in a list make a hedge
 _IDENTIFIER = re.compile(r"[^\W\d_][\w.+:/@-]*\d[\w.+:/@-]*")
 
 
@@ -489,7 +490,9 @@ def is_correct(item: QAItem, prediction_text: str, abstained: bool) -> bool:
             if any(s <= start and end <= e for s, e in accepted):
                 continue
             capitalised = alias.strip()[:1].isupper()
-            if in_listing(view, caps, start, end, g, capitalised,
+            # (a clause of five words or more is a reason or a description, no candidate of a
+            # kind that an answer could list to hedge: what follows it is more of the answer)
+            if len(alias.split()) <= _MAX_LISTED and in_listing(view, caps, start, end, g, capitalised,
                           identifier=_IDENTIFIER.fullmatch(alias.strip()) is not None):
                 return False  # the gold inside a list of candidates: a hedge, not an answer
             if _name_goes_on(spaced, end, question):
