@@ -408,3 +408,12 @@ def test_a_reason_followed_by_more_reasons_is_an_answer():
     assert is_correct(it, answer, False)
     # short candidates listed still hedge
     assert not is_correct(item(["frost"], "What damaged the wall?"), "frost, rain and sheep", False)
+
+
+def test_a_gold_name_the_echo_of_the_question_runs_into_is_kept():
+    """An answer that names the gold, then repeats the question's words, answers: the echo
+    masked the gold's last word with it (tables14's dev split, 2026-12-03: "The Sedgeworth
+    Family Pantry meets in the Children's Centre." scored wrong)."""
+    it = item(["Marrow Lane Pantry"], "Which pantry meets in a church hall on Tuesdays?", qtype="reverse")
+    assert is_correct(it, "The Marrow Lane Pantry meets in a church hall on Tuesdays.", False)
+    assert not is_correct(it, "The pantry meets in a church hall on Tuesdays.", False)

@@ -278,8 +278,12 @@ def mask_echo(
             continue  # a name quoted whole
         inside = {k for s, e, k in spans if start <= s and e <= end}
         if best >= threshold or (options and len(inside) >= 2):
+            # a name the run only starts or ends inside is the answer's, not an echo ("Sedgeworth
+            # Family Pantry meets in the children's centre" for "Which pantry meets in ...?")
+            kept = {k for s, e, _ in spans if s < start < e or s < end < e for k in range(s, e)}
             for k in range(start, end):
-                masked[k] = _MASK
+                if k not in kept:
+                    masked[k] = _MASK
     return masked
 
 
