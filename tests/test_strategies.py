@@ -2001,3 +2001,25 @@ def test_a_count_reads_a_count_field_and_a_field_without_a_number_answers_no_cou
     fake.__dict__["_own_page_of"] = lambda q: [Hit("quill-9", "c", 1.0, text=one, title="quill-9")]
     assert Agentic._page_field(fake, "How many alias lines does quill-9 have?") is None
     assert Agentic._page_field(fake, "What alias does quill-9 have?")[2] == "LATINX"
+
+
+def test_a_month_a_calendar_date_and_a_code_glued_to_its_acronym():
+    """Read splits, 2026-12-03: of candidates on lines naming months, those on the line of the
+    month asked ("On 15 July 2026, which abbreviation …?" read January's); "From what date …?"
+    takes no clock time; "RFC 5425" is stated by "[RFC5425]"."""
+    from ragtune.strategies.agentic import _glued_code, _in_asked_month, _ungrounded
+    from ragtune.strategies.question import date_kind
+    from ragtune.strategies.values import extract_values, fits
+    lines = ["- 15 January 2026: UTC+01:00, abbreviation QET\n- 15 July 2026: UTC+02:00, abbreviation QEST"]
+    found = [("QEST", 1.0), ("QET", 1.0)]
+    assert _in_asked_month("On 15 July 2026, which abbreviation is in use in Quill?", found, lines) == [("QEST", 1.0)]
+    assert _in_asked_month("Which abbreviation is in use in Quill?", found, lines) == found
+    assert _in_asked_month("What may be used in Quill?", found, lines) == found  # "may" asks no month
+    assert date_kind("From what date are repairs done in the back room?") == "day"
+    assert date_kind("When are repairs done?") == "date"
+    v = [x for x in extract_values("From 2 November, on Mondays from 18:30.")]
+    assert [x.text for x in v if fits(x, "date", "day")] == ["2 November"]
+    assert _glued_code("It cites RFC 5425.", "5425", "syslog over tls [rfc5425]")
+    assert not _glued_code("It cites RFC 5426.", "5426", "syslog over tls [rfc5425]")
+    page = [Hit("p", "c", 1.0, text="- comment = Syslog over TLS [RFC5425]")]
+    assert _ungrounded("The comment cites RFC 5425.", "name", "Which RFC does the comment cite?", page) == ""

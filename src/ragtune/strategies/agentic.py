@@ -1091,6 +1091,7 @@ class Agentic(Rag):
                 return
         if r.want != "name" and any(tie > 0 for _, tie in found):
             found = [(c, tie) for c, tie in found if tie > 0]  # values tied to the relation only
+        found = _in_asked_month(q, found, [p.text for p in passages])
         cands = [c for c, _ in found]
         ties = [min(tie, 2.0) / 2.0 for _, tie in found]
         # (a value in a passage label rag copied is no value rag states)
@@ -2440,7 +2441,7 @@ class Agentic(Rag):
             elif (r.decided_by == "rag" or r.agreed and r.want == "name"
                   # (a date rag agrees with but no word of the relation is near: "Since 2011 we
                   # have worked with X" for when X was founded)
-                  or r.untied and r.want == "date" and date_kind(r.question) == "date") and r.want in TYPED \
+                  or r.untied and r.want == "date" and date_kind(r.question) in ("date", "day")) and r.want in TYPED \
                     and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
                     and not (r.decided_by == "span" and _agent_stated(r.question, r.span, about or evidence)) \
@@ -2986,9 +2987,16 @@ def _phrase_held(toks: set[str], word: str) -> bool:
 
 def _part_held(part: str, toks: set[str], name: str) -> bool:
     """Whether a name's word is among `toks`; a capitalised plural word is its singular too ("on
-    Saturdays" is held by "the Saturday Hedge Days"; "imaps", an identifier, is not "imap")."""
-    return part in toks or part[-1:] == "s" and len(part) > 4 and stem(part) in toks \
-        and re.search(rf"\b{re.escape(part[:1].upper() + part[1:])}\b", name) is not None
+    Saturdays" is held by "the Saturday Hedge Days"; "imaps", an identifier, is not "imap"),
+    and an acronym is held glued to a number ("RFC3947")."""
+    if part in toks:
+        return True
+    if part[-1:] == "s" and len(part) > 4 and stem(part) in toks \
+            and re.search(rf"\b{re.escape(part[:1].upper() + part[1:])}\b", name):
+        return True
+    # an acronym glued to its number is still written ("RFC" in "RFC3947")
+    return part.isalpha() and re.search(rf"\b{re.escape(part.upper())}\b", name) is not None \
+        and any(t.startswith(part) and t[len(part):].isdigit() for t in toks)
 
 
 def _name_share(text: str, name: str) -> float:
@@ -3093,7 +3101,8 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
         # a code or a number the answer gives as the name ("123-456-7890" for a phone line) is
         # stated as written or it is made up
         made_up = [c for c in _codes_in(answer, question)
-                   if not re.search(r"(?<![\w-])-?" + re.escape(c.lower()) + r"(?![\w-])", low)]  # (a sign: "-2516")
+                   if not re.search(r"(?<![\w-])-?" + re.escape(c.lower()) + r"(?![\w-])", low)  # (a sign: "-2516")
+                   and not _glued_code(answer, c, low)]
         if made_up:
             return ", ".join(made_up)
         said = [n for n in names(answer, capitalised_words(answer))
@@ -3105,6 +3114,8 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
         # as written, or as the same words in the same order; a quoted span (which may carry a
         # table's pipes) as all its words in one chunk
         stated = any(n.lower() in low or any(f" {_flat(n)} " in f" {f} " for f in flat)
+                     or re.fullmatch(r"[A-Za-z]+ \d+", n) and re.search(  # "RFC 5425" as "RFC5425"
+                         rf"(?<![\w-]){re.escape(n.lower().replace(' ', ''))}(?![\w-])", low)
                      or n in quoted and any(names_covered(t, [n]) >= 1.0 for t in texts) for n in said)
         return "" if stated else ", ".join(said)
     q_keys = {(v.kind, v.key) for v in extract_values(question)}
@@ -3134,6 +3145,13 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
              or (v.kind == "number" and not v.unit and ("number", (v.key[0],)) in known)
              or _stated_whole(v.text, joined) for v in said_v)
     return "" if ok else ", ".join(v.text for v in said_v)
+
+
+def _glued_code(answer: str, code: str, low: str) -> bool:
+    """Whether a number the answer writes after a word ("RFC 5425") is stated glued to that
+    word in the lower-cased evidence `low` ("rfc5425")."""
+    m = re.search(rf"([A-Za-z]+)[\s-]?{re.escape(code)}(?!\w)", answer)
+    return m is not None and re.search(rf"(?<![\w-]){re.escape((m.group(1) + code).lower())}(?![\w-])", low) is not None
 
 
 def _reads_value(answer: str, want: str, question: str, passage: str) -> bool:
@@ -4284,6 +4302,25 @@ def _month_stated(name: str, text: str) -> bool:
         return False
     month = _MONTH_NAMES.index(name.lower()) + 1
     return any(v.kind == "date" and len(v.key) > 1 and v.key[1] == month for v in extract_values(text))
+
+
+def _in_asked_month(question: str, found: list[tuple[str, float]], texts: list[str]) -> list[tuple[str, float]]:
+    """Of the candidates, those written on a line that names the one month the question names
+    ("On 15 July 2026, which abbreviation …?": `July 2026: … CEST`, not `January 2026: … CET`),
+    when some are; the candidates whose lines name only other months go. All of them otherwise."""
+    asked = {m.lower() for m in re.findall(r"[A-Z][a-z]+", question)} & set(_MONTH_NAMES)  # ("may" asks none)
+    if len(asked) != 1 or len(found) < 2:
+        return found
+    def months(c: str) -> set[str] | None:  # the months of the first line holding the candidate
+        for t in texts:
+            for line in t.splitlines():
+                if c in line:
+                    return {w.lower() for w in re.findall(r"[A-Z][a-z]+", line)} & set(_MONTH_NAMES)
+        return None
+    named = [(c, tie, months(c)) for c, tie in found]
+    if not any(m and m & asked for _, _, m in named):
+        return found
+    return [(c, tie) for c, tie, m in named if not m or m & asked]
 
 
 def _listed_keys(question: str, among: list[str]) -> list[str]:

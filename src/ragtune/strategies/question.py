@@ -369,11 +369,14 @@ _OPEN_CUE = re.compile(
 
 
 def date_kind(question: str) -> str:
-    """For a date question: "time" (what time), "weekday" (which day of the week) or "date"."""
+    """For a date question: "time" (what time), "weekday" (which day of the week), "day" (what
+    date: a calendar date, no clock time or weekday) or "date" (any of them: "When …?")."""
     if re.search(r"\b(?:what|which|at what)\s+time\b", question, re.I):
         return "time"
     if re.search(r"\bday of the week\b|\b(?:what|which)\s+(?:week)?day\b", question, re.I):
         return "weekday"
+    if re.search(r"\b(?:what|which)\s+date\b", question, re.I):
+        return "day"
     return "date"
 
 
