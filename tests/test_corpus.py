@@ -76,7 +76,7 @@ def test_an_html_table_reads_as_a_markdown_table():
     line break or a paragraph inside a cell stays in its row, and passage reading gives each
     cell its column's name as it does for a markdown table."""
     from ragtune.corpus.loaders import html_to_text
-    from ragtune.strategies.common import _tables_as_records
+    from ragtune.strategies.common import tables_as_records
 
     markup = ("<h2>Use</h2><table>\n <thead><tr><th>Instrument</th><th>Hours</th></tr></thead>\n"
               " <tr><td>Corrie</td><td>7,920</td></tr>\n <tr><td><p>Little</p><p>Corrie</p></td>"
@@ -84,7 +84,7 @@ def test_an_html_table_reads_as_a_markdown_table():
     _, text = html_to_text(markup)
     assert text == ("## Use\n\n| Instrument | Hours |\n| --- | --- |\n| Corrie | 7,920 |\n"
                     "| Little Corrie | 1,040 (est.) |\n\nAfter the table.")
-    assert "Corrie | Hours: 7,920" in _tables_as_records(text)
+    assert "Corrie | Hours: 7,920" in tables_as_records(text)
     _, plain = html_to_text("<table><tr><td>a</td><td>b|c</td></tr></table>")
     assert plain == "| a | b/c |"  # no header row, no rule; a pipe in a cell is no column
 

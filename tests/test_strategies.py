@@ -2023,3 +2023,18 @@ def test_a_month_a_calendar_date_and_a_code_glued_to_its_acronym():
     assert not _glued_code("It cites RFC 5426.", "5426", "syslog over tls [rfc5425]")
     page = [Hit("p", "c", 1.0, text="- comment = Syslog over TLS [RFC5425]")]
     assert _ungrounded("The comment cites RFC 5425.", "name", "Which RFC does the comment cite?", page) == ""
+
+
+def test_a_date_span_into_the_next_year_is_a_season_and_a_unit_label_measures_no_count():
+    """tables14's dev split (2026-12-03): "the financial year 1 April 2025 to 31 March 2026" is
+    2025-26, so its figure does not answer for 2024-25; a count asked is not rag's figure that
+    the table writes under "Food given out (kg)"."""
+    from ragtune.strategies.agentic import _periods, _unit_labelled
+    assert _periods("In the year 1 April 2025 to 31 March 2026 we gave out 18,640 parcels.") == {"2025-26"}
+    assert _periods("from 1 January 2026 to 31 December 2026") == {"2026"}
+    table = ("| Pantry | Parcels | Food given out (kg) |\n|---|---|---|\n"
+             "| Quill Lane Pantry | 1,020 | 11,700 |")
+    hits = [Hit("reports/pantries", "c", 1.0, text=table)]
+    q = "How many food parcels did Quill Lane Pantry give out?"
+    assert _unit_labelled("Pantries: 11,700", q, hits)
+    assert not _unit_labelled("1,020", q, hits)

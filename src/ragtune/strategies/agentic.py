@@ -53,6 +53,7 @@ from ragtune.strategies.common import (
     split_sentences,
     step,
     says_nothing,
+    tables_as_records,
 )
 from ragtune.corpus.english import IRREGULAR_PAST, PARTICIPLE_BASE
 from ragtune.errors import InputError
@@ -1131,7 +1132,9 @@ class Agentic(Rag):
                 and ties[order[0]] < 0.5 and not is_abstention(floor) and not loops(r.floor.text) \
                 and any(not _wrong_dimension(q, v) for v in extract_values(floor)
                         if fits(v, r.want, date_kind(q)) and v.key not in {x.key for x in extract_values(q)}) \
-                and not _ungrounded(floor, r.want, q, [*r.floor.retrieved, *r.hits]):
+                and not _ungrounded(floor, r.want, q, [*r.floor.retrieved, *r.hits]) \
+                and not (_HOW_MANY.search(q) and _unit_labelled(floor, q, [*r.floor.retrieved, *r.hits])):
+            # (a count asked: rag's figure written under "Food given out (kg)" measures no count)
             # the only candidate of the passages read, loosely tied to the relation, against a
             # value of the asked measure rag read off its own chunks: nothing ranked the two,
             # and rag's is stated ("six hours" from the old run's sentence, rag's "47 minutes"
@@ -3147,6 +3150,24 @@ def _ungrounded(answer: str, want: str, question: str, evidence: list[Hit]) -> s
     return "" if ok else ", ".join(v.text for v in said_v)
 
 
+def _unit_labelled(answer: str, question: str, evidence: list[Hit]) -> bool:
+    """Whether every place the evidence writes the answer's figures puts them under a label
+    that ends in a unit in brackets ("Food given out (kg): 11,700"), a measure, not a count."""
+    q_keys = {v.key for v in extract_values(question)}
+    keys = {v.key for v in extract_values(answer) if v.kind == "number" and v.key not in q_keys}
+    if not keys:
+        return False
+    seen = False
+    for h in evidence:
+        text = tables_as_records(chunk_text(h))  # a table's cell under its column's name
+        for v in extract_values(text):
+            if v.kind == "number" and v.key in keys:
+                seen = True
+                if not re.search(r"\([^()\d]{1,12}\)\s*[:|]\s*$", text[max(0, v.start - 40):v.start]):
+                    return False
+    return seen
+
+
 def _glued_code(answer: str, code: str, low: str) -> bool:
     """Whether a number the answer writes after a word ("RFC 5425") is stated glued to that
     word in the lower-cased evidence `low` ("rfc5425")."""
@@ -3740,10 +3761,20 @@ _CLAUSE = re.compile(r"[;()]|[,:]\s|\s(?:and|but|while|whereas)\s", re.I)
 _SEASON_YEAR = re.compile(r"(?<![\w.-])((?:19|20)\d\d)\s?[-/\u2013]\s?(\d\d)(?![\w.-])")
 
 
+_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_SPAN = re.compile(rf"\b(?:\d{{1,2}}\s+)?{_MONTH_WORD}\s+((?:19|20)\d\d)\s+(?:to|until|through|-|\u2013)\s+"
+                        rf"(?:\d{{1,2}}\s+)?{_MONTH_WORD}\s+((?:19|20)\d\d)\b")
+
+
 def _periods(text: str) -> set[str]:
-    """The years ("2024") and seasons ("2026-27", written so, or "the year to 31 March 2027")
-    a text names."""
+    """The years ("2024") and seasons ("2026-27", written so, "the year to 31 March 2027", or
+    "1 April 2025 to 31 March 2026") a text names."""
     ending = []  # a year that ends in a month before December is the season it spans
+    for m in reversed(list(_DATE_SPAN.finditer(text))):  # dates from one year into the next
+        first, last = int(m.group(1)), int(m.group(2))
+        if last == first + 1:
+            ending.append(f"{first}-{last % 100:02d}")
+            text = text[:m.start()] + " " + text[m.end():]
     for m in reversed(list(_YEAR_ENDING.finditer(text))):
         end = int(m.group(2))
         ending.append(f"{end - 1}-{end % 100:02d}" if m.group(1).lower() != "december" else str(end))

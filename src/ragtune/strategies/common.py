@@ -111,7 +111,7 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
-def _tables_as_records(text: str) -> str:
+def tables_as_records(text: str) -> str:
     """Markdown table rows as records: under a header `| Group | Award |`, the row
     `| Hall | 9,000 |` becomes `Hall | Award: 9,000`, each cell with its column's name (a cell
     read alone is a bare value), and a row of a `| field | value |` table `field: value`; the
@@ -147,7 +147,7 @@ def split_sentences(text: str) -> list[str]:
     (a markdown table's rows are read so, each cell under its column's name)."""
     out: list[str] = []
     if "|" in text:
-        text = _tables_as_records(text)
+        text = tables_as_records(text)
     for block in _BLOCK_SPLIT.split(text):
         block = re.sub(r"\s*\n\s*", " ", block).strip()
         pieces: list[str] = []
