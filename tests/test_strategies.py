@@ -2038,3 +2038,20 @@ def test_a_date_span_into_the_next_year_is_a_season_and_a_unit_label_measures_no
     q = "How many food parcels did Quill Lane Pantry give out?"
     assert _unit_labelled("Pantries: 11,700", q, hits)
     assert not _unit_labelled("1,020", q, hits)
+
+
+def test_the_organisation_the_question_names_is_the_we_of_its_pages():
+    """prose15's dev split (2026-12-03): "On what rotation does the co-op cut its hazel?"
+    against "We cut hazel on a seven-year rotation" states what is asked; "the subscription"
+    of "what's the subscription for a junior member" is no actor, and a bare year is no date."""
+    from ragtune.strategies.agentic import Agentic
+    from ragtune.strategies.values import extract_values, fits
+    a = Agentic.__new__(Agentic)
+    a._sample = lambda: ["We run the woods and our volunteers cut hazel."] * 12
+    said = [Hit("woods", "c", 1.0, text="We cut hazel on a seven-year rotation.")]
+    assert a._we_for("co-op", "On what rotation does the co-op cut its hazel coppice?", said)
+    assert a._we_for("co-op", "What were the co-op's reserves?", said)
+    assert not a._we_for("subscription", "what's the subscription for a junior member", said)
+    a._sample = lambda: ["The Trust runs the woods."] * 12
+    assert not a._we_for("co-op", "On what rotation does the co-op cut its hazel coppice?", said)
+    assert not any(fits(v, "date", "day") for v in extract_values("in 2026"))

@@ -604,6 +604,17 @@ class Agentic(Rag):
                 and sum(_mentions(t, name) for t in texts) >= 0.25 * len(texts)
         return seen[name]
 
+    def _we_for(self, word: str, question: str, evidence: list[Hit]) -> bool:
+        """Whether "the <word>" of the question is the organisation whose pages speak as "we":
+        the question's actor ("does the co-op cut", "the co-op's"), where most pages say "we" and
+        "our" and a chunk of the evidence does ("On what rotation does the co-op cut its hazel?"
+        against "We cut hazel on a seven-year rotation")."""
+        texts = self._sample()
+        return len(texts) >= 10 and sum(bool(_WE.search(t)) for t in texts) >= 0.5 * len(texts) \
+            and re.search(rf"\b(?:does|did|do|will|would|can|could|should|has|have|had)\s+the\s+{re.escape(word)}\s+[a-z]+"
+                          rf"|\bthe\s+{re.escape(word)}'s\b", question, re.I) is not None \
+            and any(_WE.search(chunk_text(h)) for h in evidence)
+
     def _subject_form(self, name: str, question: str) -> bool:
         """A name that is the corpus's subject word beside a version or beside the question's
         own name ("Python 3.10", "python-dateutil" asked about dateutil): the subject or the
@@ -2454,8 +2465,9 @@ class Agentic(Rag):
                 why, reason = f"no chunk states what is asked: {', '.join(unstated)}", "unstated_relation"
             elif r.want == "open" and r.decided_by == "rag" and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and not _ASKS_KIND.match(r.question) \
-                    and ((unstated := len(r.text.split()) <= 8 and _unstated_relation(
-                        r.question, "name", about or evidence, every=True))
+                    and ((unstated := len(r.text.split()) <= 8 and [
+                        w for w in _unstated_relation(r.question, "name", about or evidence, every=True)
+                        if not self._own_subject(w) and not self._we_for(w, r.question, about or evidence)])
                          or (other := _value_of_another_year(r.question, r.text, [*evidence, *r.floor.retrieved]))):
                 # a short answer to an open question is a factoid's: what it is asked of must be
                 # stated, and for the year asked ("a call sign" no chunk names; 2025's figure)

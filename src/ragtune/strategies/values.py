@@ -293,8 +293,8 @@ def fits(value: Value, want: str, date_kind: str = "date") -> bool:
     if want == "date":
         if date_kind in ("time", "weekday"):
             return value.kind == date_kind
-        if date_kind == "day":  # "On what date …?": "18:30" and "Monday" are none
-            return value.kind == "date"
+        if date_kind == "day":  # "On what date …?": "18:30", "Monday" and a bare year are none
+            return value.kind == "date" and len(value.key) > 1 and bool(value.key[1])
         return value.kind in ("date", "time", "weekday")
     if want == "version":
         return value.kind == "version"
