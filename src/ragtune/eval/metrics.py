@@ -398,8 +398,8 @@ def _words_from(view: list[str], c: int, step: int, n: int) -> list[str]:
 
 # "zlib1g or later" names one package and a bound, not two packages
 _LATER = {"later", "newer", "higher", "above", "greater", "earlier", "older", "lower", "below"}
-# a name written as one word of letters and digits ("zlib1g", "libyaml-0-2", "python3.11")
 _MAX_LISTED = 4  # the longest gold (in words) whose neighbours in a list make a hedge
+# a name written as one word of letters and digits ("zlib1g", "libyaml-0-2", "python3.11")
 _IDENTIFIER = re.compile(r"[^\W\d_][\w.+:/@-]*\d[\w.+:/@-]*")
 
 

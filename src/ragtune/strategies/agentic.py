@@ -1644,15 +1644,15 @@ class Agentic(Rag):
         if not keys:
             return None
         pats = [re.compile(rf"(?<![\w+-]){re.escape(k)}(?![\w+-]|[.:]\d)", re.I) for k in keys]
-        docs = {n.lower(): d for n, d in self._catalog_pages()}
+        docs = {n.lower(): (n, d) for n, d in self._catalog_pages()}
         held = []
         for n in among:
-            d = docs.get(n)
-            if d is None:
+            if n not in docs:
                 return None  # a listed page that cannot be read
+            name, d = docs[n]
             text = self._document_text(d.doc_id, self._page_hit(d))
             if any(all(p.search(line) for p in pats) for line in text.splitlines()):
-                held.append(next(x for x, _ in self._catalog_pages() if x.lower() == n))
+                held.append(name)
         return held[0] if len(held) == 1 else None
 
     def _page_says(self, name: str, field: str, value: str) -> bool:
@@ -1724,10 +1724,11 @@ class Agentic(Rag):
         if among and not (values or conditions or count or top or most_terms):
             # no field holds a value the question names: the listed page one of whose lines
             # holds every code and figure the question writes ("HST on 15 July 2026")
-            held = self._page_with_line(among, _listed_keys(q, among))
+            keys = _listed_keys(q, among)
+            held = self._page_with_line(among, keys)
             if held is None:
                 return None
-            return SharedAsk("which", (), frozenset()), held, {"pages": [held], "line_holds": _listed_keys(q, among)}
+            return SharedAsk("which", (), frozenset()), held, {"pages": [held], "line_holds": keys}
         if not enough:
             return None
         # a value in any of a page's fields: layouts label one field differently ("requires
@@ -3773,7 +3774,7 @@ _CLAUSE = re.compile(r"[;()]|[,:]\s|\s(?:and|but|while|whereas)\s", re.I)
 _SEASON_YEAR = re.compile(r"(?<![\w.-])((?:19|20)\d\d)\s?[-/\u2013]\s?(\d\d)(?![\w.-])")
 
 
-_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_WORD = "(?:" + "|".join(m.capitalize() for m in _MONTH_NAMES) + ")"
 _DATE_SPAN = re.compile(rf"\b(?:\d{{1,2}}\s+)?{_MONTH_WORD}\s+((?:19|20)\d\d)\s+(?:to|until|through|-|\u2013)\s+"
                         rf"(?:\d{{1,2}}\s+)?{_MONTH_WORD}\s+((?:19|20)\d\d)\b")
 
