@@ -31,7 +31,8 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "catalog3", "prose5", "tables4", "catalog4", "prose6", "tables5", "catalog5", "prose7", "tables6",
         "catalog6", "prose8", "tables7", "catalog7", "prose9", "tables8", "catalog8", "prose10",
         "tables9", "catalog9", "prose11", "tables10", "catalog10", "prose12", "tables11", "catalog11",
-        "prose13", "tables12", "catalog12", "prose14", "tables13", "catalog13", "prose15", "tables14")
+        "prose13", "tables12", "catalog12", "prose14", "tables13", "catalog13", "prose15", "tables14",
+        "catalog14", "prose16", "tables15")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -101,6 +102,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog13": EVALSETS / "catalog13" / "corpus",
         "prose15": EVALSETS / "prose15" / "corpus",
         "tables14": EVALSETS / "tables14" / "corpus",
+        "catalog14": EVALSETS / "catalog14" / "corpus",
+        "prose16": EVALSETS / "prose16" / "corpus",
+        "tables15": EVALSETS / "tables15" / "corpus",
     }
 
 
@@ -196,9 +200,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog12.py", "check"], ["evalsets/prose14/check.py"],
                                      ["evalsets/tables13/check.py"],
                                      ["scripts/build_catalog13.py", "check"], ["evalsets/prose15/check.py"],
-                                     ["evalsets/tables14/check.py"]])
+                                     ["evalsets/tables14/check.py"],
+                                     ["scripts/build_catalog14.py", "check"], ["evalsets/prose16/check.py"],
+                                     ["evalsets/tables15/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables14 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables15 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
