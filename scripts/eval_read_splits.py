@@ -26,7 +26,9 @@ readc10/catalog10.jsonl, readp12/prose12.jsonl and readt11/tables11.jsonl (catal
 and tables11's, read in the afternoon of 2026-12-03), readc11/catalog11.jsonl,
 readp13/prose13.jsonl and readt12/tables12.jsonl (catalog11's, prose13's and tables12's, read in
 the evening of 2026-12-03), readc12/catalog12.jsonl, readp14/prose14.jsonl and
-readt13/tables13.jsonl (catalog12's, prose14's and tables13's, read later that evening);
+readt13/tables13.jsonl (catalog12's, prose14's and tables13's, read later that evening),
+readc13/catalog13.jsonl, readp15/prose15.jsonl and readt14/tables14.jsonl (catalog13's, prose15's
+and tables14's, read late that night);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -124,9 +126,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp14" / "prose14.jsonl"}),
         "tables13": (sets / "tables13" / "corpus", sets / "tables13" / "dev.jsonl",
                      {"r1": WORK / "readt13" / "tables13.jsonl"}),
-        "catalog13": (sets / "catalog13" / "corpus", sets / "catalog13" / "dev.jsonl", {}),
-        "prose15": (sets / "prose15" / "corpus", sets / "prose15" / "dev.jsonl", {}),
-        "tables14": (sets / "tables14" / "corpus", sets / "tables14" / "dev.jsonl", {}),
+        "catalog13": (sets / "catalog13" / "corpus", sets / "catalog13" / "dev.jsonl",
+                     {"r1": WORK / "readc13" / "catalog13.jsonl"}),
+        "prose15": (sets / "prose15" / "corpus", sets / "prose15" / "dev.jsonl",
+                   {"r1": WORK / "readp15" / "prose15.jsonl"}),
+        "tables14": (sets / "tables14" / "corpus", sets / "tables14" / "dev.jsonl",
+                    {"r1": WORK / "readt14" / "tables14.jsonl"}),
         "catalog14": (sets / "catalog14" / "corpus", sets / "catalog14" / "dev.jsonl", {}),
         "prose16": (sets / "prose16" / "corpus", sets / "prose16" / "dev.jsonl", {}),
         "tables15": (sets / "tables15" / "corpus", sets / "tables15" / "dev.jsonl", {}),
