@@ -1938,9 +1938,11 @@ def test_unanswerables_found_on_the_catalog11_prose13_tables12_read_splits():
     from ragtune.strategies.agentic import Agentic
     pages = ["The Mill Guild runs courses."] * 3 + ["We teach walling. Our yard is open."] * 9
     own = SimpleNamespace(_sample=lambda: pages, _everywhere=lambda n: False)
+    own._we_pages = lambda: Agentic._we_pages(own)
     assert Agentic._own_subject(own, "Mill Guild") and not Agentic._own_subject(own, "Harrock Farm")
     third = SimpleNamespace(_sample=lambda: ["The Mill Guild runs courses."] * 3 + ["Walling is taught."] * 9,
                             _everywhere=lambda n: False)
+    third._we_pages = lambda: Agentic._we_pages(third)
     assert not Agentic._own_subject(third, "Mill Guild")  # no "we": a name on a quarter of the pages
 
 
@@ -2052,6 +2054,7 @@ def test_the_organisation_the_question_names_is_the_we_of_its_pages():
     assert a._we_for("co-op", "On what rotation does the co-op cut its hazel coppice?", said)
     assert a._we_for("co-op", "What were the co-op's reserves?", said)
     assert not a._we_for("subscription", "what's the subscription for a junior member", said)
+    a = Agentic.__new__(Agentic)  # (another corpus: the "we" share is remembered per corpus)
     a._sample = lambda: ["The Trust runs the woods."] * 12
     assert not a._we_for("co-op", "On what rotation does the co-op cut its hazel coppice?", said)
     assert not any(fits(v, "date", "day") for v in extract_values("in 2026"))

@@ -599,18 +599,24 @@ class Agentic(Rag):
         seen = self.__dict__.setdefault("_own_subjects", {})
         if name not in seen:
             texts = self._sample()
-            seen[name] = self._everywhere(name) or len(texts) >= 10 \
-                and sum(bool(_WE.search(t)) for t in texts) >= 0.5 * len(texts) \
+            seen[name] = self._everywhere(name) or self._we_pages() \
                 and sum(_mentions(t, name) for t in texts) >= 0.25 * len(texts)
         return seen[name]
+
+    def _we_pages(self) -> bool:
+        """Whether most of the corpus's pages (ten sampled or more) speak as "we" and "our"
+        (an organisation's own pages); remembered."""
+        if getattr(self, "_we_corpus", None) is None:
+            texts = self._sample()
+            self._we_corpus = len(texts) >= 10 and sum(bool(_WE.search(t)) for t in texts) >= 0.5 * len(texts)
+        return self._we_corpus
 
     def _we_for(self, word: str, question: str, evidence: list[Hit]) -> bool:
         """Whether "the <word>" of the question is the organisation whose pages speak as "we":
         the question's actor ("does the co-op cut", "the co-op's"), where most pages say "we" and
         "our" and a chunk of the evidence does ("On what rotation does the co-op cut its hazel?"
         against "We cut hazel on a seven-year rotation")."""
-        texts = self._sample()
-        return len(texts) >= 10 and sum(bool(_WE.search(t)) for t in texts) >= 0.5 * len(texts) \
+        return self._we_pages() \
             and re.search(rf"\b(?:does|did|do|will|would|can|could|should|has|have|had)\s+the\s+{re.escape(word)}\s+[a-z]+"
                           rf"|\bthe\s+{re.escape(word)}'s\b", question, re.I) is not None \
             and any(_WE.search(chunk_text(h)) for h in evidence)
