@@ -1974,7 +1974,7 @@ class Agentic(Rag):
         own = self._own_page_of(unquoted)
         if not own:
             return None
-        q_words = _stems(unquoted)
+        q_words = _stems(unquoted) | {_one_stem(w) for w in _DOTTED.findall(unquoted.lower())}
         head, of_asked = _asked_head(unquoted)
         want = answer_type(question)
         if q_words & _VERSION_STEMS and want == "version":
@@ -1982,6 +1982,14 @@ class Agentic(Rag):
             q_words |= _VERSION_STEMS
         if want == "number" and _HOW_MANY.search(unquoted):  # "how many aliases": `Alias count`,
             q_words |= {_one_stem("count"), _one_stem("number")}  # `Number of aliases`
+        # the things "how many" counts ("zones" of "how many zones in ..."): a half-asked field counts them
+        counted = set()
+        if (m := _HOW_MANY.search(unquoted)) and want == "number":
+            for w in m.group(1).lower().split():
+                if w in _HEAD_ENDS:
+                    break
+                counted.add(_one_stem(w))
+            counted -= {_one_stem(w) for w in STOPWORDS}
         found: dict[str, str] = {}
         partly: dict[str, str] = {}  # labels the question names half of ("Parent POM" for "which parent")
         # the parts of a compound page name ("service" in "polkit.service"), where the question
@@ -2013,9 +2021,13 @@ class Agentic(Rag):
                 if not _asked_label(main, q_words, max_words=3) \
                         and not (gloss and _asked_label(gloss, q_words, max_words=3)) and not (
                         (label, value) in prose and _asked_label(label.split()[-1], q_words)):
-                    if (label, value) in prose or not _half_asked(main, q_words - named):
+                    if (label, value) in prose or not (_half_asked(main, q_words - named)
+                                                       or _asked_label(main, q_words - named, max_words=5)):
                         continue
                     into = partly
+                    if counted and not counted & {_one_stem(w) for w in _label_words(main)}:
+                        continue  # a count of other things: "how many zones in zone.tab" is no
+                        # `zone1970.tab countries`
                 # a field the question names after the noun it asks for is not asked: "Who is
                 # the assignee of the port?" asks no `Port`; "Which settings file sets ...?" no
                 # `Lines in the file`; "Which contact person ... for the port?" no figure (but
@@ -2024,25 +2036,34 @@ class Agentic(Rag):
                         and not (_label_heads(main) & head or gloss and _label_heads(gloss) & head):
                     continue
                 value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
-                if _ASKS_AGENT.match(question) and (_FILE_PATH.fullmatch(value) or not re.search(r"[^\W\d_]", value)):
-                    continue  # a path or a count names no one ("Copyright file: /usr/share/doc/x/copyright")
+                if _ASKS_AGENT.match(question) and (re.match(rf"{_FILE_PATH.pattern}(?:,|$)", value)
+                                                    or not re.search(r"[^\W\d_]", value)):
+                    continue  # a path or a count names no one ("Copyright file: /usr/share/doc/x/copyright, 3 paragraphs")
                 if value and not _mentions(question, value):
                     into.setdefault(label.lower(), value)
+        def typed(fields: dict[str, str]) -> dict[str, str]:
+            return {lb: v for lb, v in fields.items()  # `Version`, not `Installed by`
+                    if any(fits(x, want) for x in extract_values(f"{lb}: {v}"))
+                    # (a four-digit count is no year: "how many lines" -> `Line count: 2040`)
+                    or want == "number" and _HOW_MANY.search(unquoted) and re.fullmatch(r"\d[\d,]*", v.strip(" ."))}
+        if want in ("version", "date", "number") and not typed(found) and typed(partly):
+            found = {}  # "How many modules does X import?": `Modules imported at top level: 4`,
+            # not the list `Imported modules: os, sys`
         found = found or partly
         if len(found) > 1:  # the label naming more of the question: "Node engine" over "Version"
             # (of two, the one with fewer words the question lacks: "Requires" over "Requires
-            # (private, static linking)")
+            # (private, static linking)"; the question's own words before "count" or "number",
+            # which "how many" adds)
+            own_words = _stems(unquoted)
             size = {}
             for lb in found:
                 label_words = {w for w in re.findall(r"[a-z]+", lb) if w not in STOPWORDS}
                 asked = {w for w in label_words if _asked_label(w, q_words)}
-                size[lb] = (len(asked), len(asked) - len(label_words))
+                size[lb] = (len({w for w in asked if _asked_label(w, own_words)}), len(asked), len(asked) - len(label_words))
             found = {lb: v for lb, v in found.items() if size[lb] == max(size.values())}
         if found and want in ("version", "date", "number"):  # "the installed X version":
-            typed = {lb: v for lb, v in found.items()  # `Version`, not `Installed by`
-                     if any(fits(x, want) for x in extract_values(f"{lb}: {v}"))}
             # (one field and no value of the type: "How many aliases?" is not `Alias: L6`)
-            found = typed or (found if len(found) > 1 else {})
+            found = typed(found) or (found if len(found) > 1 else {})
         if len(found) != 1:
             return None
         (label, value), = found.items()
@@ -2065,8 +2086,9 @@ class Agentic(Rag):
                 # whole (a table's next chunk that repeats only its header row continues nothing)
                 k = _overlap(text, nxt.text, least=8)  # (a "|" both share is no overlap)
                 rest = nxt.text[k:].split("\n", 1)[0]
-                if k or rest[:1].strip() and not rest.startswith(("|", "#")) and not _FIELD_LINE.match(rest):
-                    text += rest  # (without overlap, only a line that starts no field or row)
+                if k or rest[:1].strip() and not rest.startswith(("|", "#")) and not _FIELD_LINE.match(rest) \
+                        and not re.match(r"[-*\u2022]\s", rest):
+                    text += rest  # (without overlap, only a line that starts no field, row or item)
             out.append(_chunk_hit(c, text))
         return out
 
@@ -2631,12 +2653,12 @@ def _joined(texts: list[str]) -> str:
 
 
 # a field of a page: "Maintainer: Ada <ada@x.org>" or "| section | libs |" (a label of a few words)
-_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z][\w -]{0,40}?(?:,[ \t][\w -]{1,30}?)?(?:[ \t]*\([^()|\n]{1,40}\))?)"
+_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z](?:[\w -]|\.(?=\w)){0,40}?(?:,[ \t][\w -]{1,30}?)?(?:[ \t]*\([^()|\n]{1,40}\))?)"
                          r"[ \t]*(?::|\|)[ \t]+"
                          r"((?:[^|\n]|\|\|)+?)[ \t]*\|?[ \t]*$",
                          re.M)  # a value may hold "||" (a version range's or: "^20.17.0 || >=22.9.0");
 # a label may end in a parenthesised gloss ("Service type (Type=)", "Weight (kg)") and hold a
-# comma ("Alias, once enabled (Alias=)")
+# comma ("Alias, once enabled (Alias=)") or a dotted word ("Other .py files")
 # ... or written in prose: "Its homepage is X.", "The source repository is X .", "The author is
 # given as X."
 _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)\s+(?:is|are|was|reads)\s+"
@@ -2664,7 +2686,9 @@ def chunk_text(h: Hit) -> str:
 def _tokens(text: str) -> set[str]:
     parts = re.findall(r"[^\W_]+", text.lower())  # any script: "ドメイン" is a word too
     dotted = re.findall(r"\d+(?:\.\d+)+", text)  # a version whole, beside its digits
-    return set(parts) | set(dotted) | {stem(w) for w in parts} | {w.lower() for w in words(text)} \
+    # a code identifier whole, beside its parts ("__all__", "mb_cur_max")
+    snake = {w for w in re.findall(r"\w+", text.lower()) if "_" in w}
+    return set(parts) | set(dotted) | snake | {stem(w) for w in parts} | {w.lower() for w in words(text)} \
         | {stem(w) for w in words(text)}
 
 
@@ -4281,7 +4305,7 @@ def _asked_label(label: str, q_stems: set[str], max_words: int = 0) -> bool:
     question whose word stems are `q_stems`: each of its words is the question's, an agent
     noun by its verb too ("Maintainer" for "who maintains"); a label of function words only, or
     of more than `max_words` words (when given), is none."""
-    words = [w for w in re.split(r"[\W_\d]+", label.lower()) if w]
+    words = _label_words(label)
     if not words or max_words and len(words) > max_words or all(w in STOPWORDS for w in words):
         return False
     return all(_one_stem(w) in q_stems or w.endswith("er") and _one_stem(w[:-2]) in q_stems
@@ -4332,14 +4356,25 @@ def _label_heads(label: str) -> set[str]:
     return {_one_stem(w) for w in words if w not in STOPWORDS}
 
 
+# a dotted name is one word: "zone1970.tab" is not "zone.tab", nor its "zone" and "tab"
+_DOTTED = re.compile(r"[^\W_]+(?:\.[^\W_]+)+")
+
+
+def _label_words(label: str) -> list[str]:
+    """A field label's words in lower case, a dotted name ("zone.tab") whole, digits and "_" left out."""
+    label = label.lower()
+    return _DOTTED.findall(label) + [w for w in re.split(r"[\W_\d]+", _DOTTED.sub(" ", label)) if w]
+
+
 def _half_asked(label: str, q_stems: set[str]) -> bool:
-    """A label of two or three words whose content words the question half names ("Parent
+    """A label of two to four words whose content words the question half names ("Parent
     POM" for "Which parent does X inherit from?", "Source code" for "its source repository")."""
-    words = [w for w in re.split(r"[\W_\d]+", label.lower()) if w and w not in STOPWORDS]
+    words = [w for w in _label_words(label) if w not in STOPWORDS]
     # a word naming the value's kind ("Project URL" for "which URL ... its source repository")
     # says what the answer is, not which field holds it
     hit = sum(_one_stem(w) in q_stems and w not in _KIND_WORDS for w in words)
-    return 2 <= len(words) <= 3 and 2 * hit >= len(words)
+    # (of four, three: "Other .py files in the package" when "How many .py files ... the package" is asked)
+    return 2 <= len(words) <= 3 and 2 * hit >= len(words) or len(words) == 4 and hit >= 3
 
 
 _KIND_WORDS = {"url", "link", "address", "web", "site", "website", "name", "number", "date", "version", "id"}
