@@ -2058,3 +2058,48 @@ def test_the_organisation_the_question_names_is_the_we_of_its_pages():
     a._sample = lambda: ["The Trust runs the woods."] * 12
     assert not a._we_for("co-op", "On what rotation does the co-op cut its hazel coppice?", said)
     assert not any(fits(v, "date", "day") for v in extract_values("in 2026"))
+
+
+def test_reading_rules_found_on_catalog14_prose16_tables15_dev():
+    """Rules found on the dev splits of catalog14, prose16 and tables15 (2026-12-04), before
+    their test splits were read: field labels with dotted and special names, what "how many"
+    counts, numeric record fields, records named by their code, definitions."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (Agentic, _counted, _field_fits, _half_asked, _label_words,
+                                            _stems, defined_term, definition_in)
+    from ragtune.strategies.counting import select_record
+    # a dotted or special name is one word of a label
+    assert _label_words("zone1970.tab countries") == ["zone1970.tab", "countries"]
+    assert _label_words("Public-name list (__all__)")[0] == "__all__"
+    assert _label_words("lead_scientist") == ["lead", "scientist"]
+    assert _half_asked("Other .py files in the package", _stems("How many .py files does the package hold?"))
+    # what "how many" counts, up to its verb or preposition
+    assert _counted("How many bed nights did it sell in 2025?") == _stems("bed nights")
+    assert _counted("What did it cost?") == set()
+    assert _counted("How many pupils came on booking B-5?") == _stems("pupils")
+    # a four-digit count under "how many" is a count, not a year
+    assert _field_fits("Line count", "2040", "number", "How many lines does it have?")
+    assert not _field_fits("Released", "2040", "number", "What is its size?")
+    # a number field of a record named by its name or its code; the field holds all that is counted
+    rows = {"hostels": [{"name": "Fell Lodge", "beds": 24, "dorms": 4}, {"name": "Quay House", "beds": 40, "dorms": 6}],
+            "jobs": [{"job": "roof", "cost_gbp": 1390}, {"job": "boiler", "cost_gbp": 900}]}
+    fake = SimpleNamespace(_record_collections=lambda: rows,
+                           _record_ids={"hostels": ["H-1", "H-2"], "jobs": ["J-07", "J-08"]})
+    assert Agentic._record_field(fake, "How many beds does Fell Lodge have?") == ("Fell Lodge", "beds", "24")
+    assert Agentic._record_field(fake, "How many bed nights did Fell Lodge sell?") is None
+    assert Agentic._record_field(fake, "How much did job J-07 cost, in GBP?") == ("J-07", "cost_gbp", "1390")
+    # a field's own words are no superlative ("first booked" writes `first_booked`)
+    cols = {"schools/list": [{"name": "Tarn School", "first_booked": 2016}, {"name": "Dale School", "first_booked": 1990}]}
+    assert select_record("Which school in the list first booked a stay in 2016?", cols)[0] == "Tarn School"
+    # "What is X?" read where a text defines X
+    assert defined_term("What is a safety bond on a stage lantern?") == "safety bond"
+    assert defined_term("What is Salt and Iron?") == "Salt and Iron"
+    assert defined_term("What is the fee at the pool?") is None  # a relation of the pool
+    assert defined_term("What are bait boxes used for?") is None  # a purpose
+    assert defined_term("What is the grant for 2026-27?") is None  # a fact
+    assert definition_in("safety bond", "and the safety bond, the short steel cable that should catch\n"
+                         "a lantern, had gone.") == "the short steel cable that should catch a lantern"
+    assert definition_in("relaxed performance", "**What is a relaxed performance?** One where the lights stay"
+                         " up. Next.") == "One where the lights stay up."
+    assert definition_in("tide gate", "A tide gate is a door in the sea wall.") == "a door in the sea wall"
+    assert definition_in("tide gate", "The tide gate was shut.") is None

@@ -419,8 +419,20 @@ class Agentic(Rag):
                 leaf = {"field": "date", "gte": f"{y}-01-01", "lte": f"{y}-12-31"}
             if self._matches_any(r.question, kept + [leaf]):
                 kept.append(leaf)
+            elif self._one_record(r.question, kept):  # no document of it is dated then: the year
+                kept = []  # is a fact of the thing the question names, which more than its own
+                # record may state ("How many X did Y sell in 2025?": a report's table)
         r.filters = {"and": kept} if len(kept) > 1 else (kept[0] if kept else None)
         r.log("filters", {"question": r.question}, r.filters, ms=t.ms)
+
+    def _one_record(self, question: str, leaves: list[Filter]) -> bool:
+        """Whether these metadata conditions select one record of a collection only."""
+        flt = {"and": leaves} if len(leaves) > 1 else leaves[0]
+        try:
+            hits = self.index.search(question, k=3, filters=flt, mode="dense", collection=self.collection)
+        except InputError:
+            return False
+        return len({h.doc_id for h in hits}) == 1 and "#" in hits[0].doc_id
 
     def _matches_any(self, question: str, leaves: list[Filter]) -> bool:
         """Whether any chunk satisfies these metadata conditions (the hit's text is not used)."""
@@ -925,6 +937,17 @@ class Agentic(Rag):
             r.log("bridge", {"sub_question": r.desc.sub_question, "records": where},
                   {"pick": value, "why": "the one record that has the description's name in a field"})
             return value
+        # a quotation names its one source: the one document of the chunks found that holds it
+        # ("the module whose docstring begins "..."" is the page that writes it)
+        quoted = [next(g for g in m.groups() if g).strip(" .").lower() for m in QUOTED.finditer(r.desc.span)]
+        holders = {h.doc_id: h for h in good
+                   if quoted and all(x in re.sub(r"\s+", " ", chunk_text(h)).lower() for x in quoted if len(x) >= 12)
+                   and any(len(x) >= 12 for x in quoted)}
+        if len(holders) == 1 and (title := [t for t in _title_names(next(iter(holders.values())).title)
+                                            if _name_like_title(t)][-1:]):
+            r.log("bridge", {"sub_question": r.desc.sub_question, "quoted": quoted},
+                  {"pick": title[0], "why": "the one document holding the quotation"})
+            return title[0]
         known = r.question.lower()
         cands: list[str] = []
         for h in good[:3]:
@@ -993,6 +1016,25 @@ class Agentic(Rag):
                 page, fld, value = got
                 _take(r, Timer(), value, "lookup", "the field the question names, on the page of the thing it names",
                       page=page, field=fld)
+            elif r.kind == "open" and not r.listed and (got := self._definition(r)):
+                said, h = got
+                if h not in r.hits:
+                    r.hits.append(h)
+                _take(r, Timer(), said, "lookup", "a chunk defines the term asked", chunk=h.chunk_id)
+
+    def _definition(self, r: Run) -> tuple[str, Hit] | None:
+        """"What is X?" read where a chunk defines X: a question-and-answer pair that asks it,
+        an apposition ("X, a play about ..., ..."), or "X is a ..." (a small model's own
+        definition is words from its memory). The chunks found first, then X's words through
+        BM25 (a FAQ's heading may not be what the embedding finds)."""
+        term = defined_term(r.question)
+        if not term:
+            return None
+        for hits in (r.support or r.floor.retrieved, lambda: self._search([term], [None], ["bm25"])[0]):
+            for h in hits() if callable(hits) else hits:
+                if said := definition_in(term, h.text):
+                    return said, h
+        return None
 
     def _typed_answer(self, r: Run, passages: list[Passage]) -> None:
         """Replace the floor by a typed span when the pick is confident. Candidates are tied to
@@ -1046,11 +1088,11 @@ class Agentic(Rag):
                          page=page, of=thing)
         if r.want in ("name", "version", "number", "date") and (got := self._page_field(r.question)) and (
                 # (read with its label: "Java release: 1.8" is a version)
-                r.want == "name" or any(fits(v, r.want, date_kind(q)) for v in extract_values(f"{got[1]}: {got[2]}"))):
+                r.want == "name" or _field_fits(got[1], got[2], r.want, q)):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it names",
                          page=page, field=fld)
-        if r.want == "name" and (got := self._record_field(r.question)):
+        if r.want in ("name", "number") and (got := self._record_field(r.question)):
             name, fld, value = got
             return _take(r, t, value, "lookup", "the field the question names, of the record it names",
                          record=name, field=fld)
@@ -1180,7 +1222,10 @@ class Agentic(Rag):
                 # cuts off ("the Ostvane service desk", "Lloyd's k-means"); the span confirmed it
                 said = [x for x in split_sentences(floor) if _same_answer(x, pick)]
                 whole = said[0] if said else floor
-                if not loops(whole):  # a sentence repeating the value states it as a list
+                unit = re.sub(r"[\d.,]+", " ", pick).split() if r.want == "number" else []
+                if not loops(whole) and all(u.lower() in whole.lower() for u in unit):
+                    # a sentence repeating the value states it as a list; one without the
+                    # span's currency or unit states less ("11,000" for "GBP 11,000")
                     r.text = r.raw = whole
             r.decided_by = "span"
 
@@ -1948,6 +1993,7 @@ class Agentic(Rag):
         "path#id"), path -> each record's metadata fields; read once, up to 2000 records each."""
         if getattr(self, "_records", None) is None:
             out: dict[str, list[dict]] = {}
+            ids: dict[str, list[str]] = {}  # each record's own id ("MJ-07" of "jobs#MJ-07"), in order
             try:
                 docs = self.index.documents(self.collection)
                 for d in docs:
@@ -1959,9 +2005,11 @@ class Agentic(Rag):
                     meta = dict(getattr(d, "metadata", None) or {})
                     out[path].append({k: v for k, v in meta.items()
                                       if isinstance(v, (str, int)) and not isinstance(v, bool)})
+                    ids.setdefault(path, []).append(d.doc_id.split("#", 1)[1])
             except Exception:  # noqa: BLE001 (an index that cannot list its documents)
-                out = {}
+                out, ids = {}, {}
             self._records = {p: rs for p, rs in out.items() if len(rs) >= 2}
+            self._record_ids = {p: ids[p] for p in self._records}
         return self._records
 
     def _page_field(self, question: str) -> tuple[str, str, str] | None:
@@ -1983,13 +2031,7 @@ class Agentic(Rag):
         if want == "number" and _HOW_MANY.search(unquoted):  # "how many aliases": `Alias count`,
             q_words |= {_one_stem("count"), _one_stem("number")}  # `Number of aliases`
         # the things "how many" counts ("zones" of "how many zones in ..."): a half-asked field counts them
-        counted = set()
-        if (m := _HOW_MANY.search(unquoted)) and want == "number":
-            for w in m.group(1).lower().split():
-                if w in _HEAD_ENDS:
-                    break
-                counted.add(_one_stem(w))
-            counted -= {_one_stem(w) for w in STOPWORDS}
+        counted = _counted(unquoted) if want == "number" else set()
         found: dict[str, str] = {}
         partly: dict[str, str] = {}  # labels the question names half of ("Parent POM" for "which parent")
         # the parts of a compound page name ("service" in "polkit.service"), where the question
@@ -2041,11 +2083,8 @@ class Agentic(Rag):
                     continue  # a path or a count names no one ("Copyright file: /usr/share/doc/x/copyright, 3 paragraphs")
                 if value and not _mentions(question, value):
                     into.setdefault(label.lower(), value)
-        def typed(fields: dict[str, str]) -> dict[str, str]:
-            return {lb: v for lb, v in fields.items()  # `Version`, not `Installed by`
-                    if any(fits(x, want) for x in extract_values(f"{lb}: {v}"))
-                    # (a four-digit count is no year: "how many lines" -> `Line count: 2040`)
-                    or want == "number" and _HOW_MANY.search(unquoted) and re.fullmatch(r"\d[\d,]*", v.strip(" ."))}
+        def typed(fields: dict[str, str]) -> dict[str, str]:  # `Version`, not `Installed by`
+            return {lb: v for lb, v in fields.items() if _field_fits(lb, v, want, unquoted)}
         if want in ("version", "date", "number") and not typed(found) and typed(partly):
             found = {}  # "How many modules does X import?": `Modules imported at top level: 4`,
             # not the list `Imported modules: os, sys`
@@ -2099,18 +2138,37 @@ class Agentic(Rag):
         question writes, the one field whose label's words are all the
         question's, and one value among them (none when two fields or two values fit)."""
         q_words = _stems(question)
+        want = answer_type(question)
+        counted = _counted(question)
         found: dict[tuple[str, str], str] = {}
-        for rows in self._record_collections().values():
+        for path, rows in self._record_collections().items():
             keys = _name_fields(rows)
-            for rec in rows:
+            for rec, rid in zip(rows, getattr(self, "_record_ids", {}).get(path) or [""] * len(rows)):
                 name_key = next((k for k in keys if len(str(rec.get(k) or "")) >= 3
                                  and _mentions_name(question, str(rec[k]))), "")
                 name = str(rec.get(name_key) or "")
+                # a record the question names by its code ("job MJ-07")
+                if not name and re.search(r"\d", rid) and re.search(r"[^\W\d_]", rid) \
+                        and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question):
+                    name = rid
                 if not name:
                     continue
+                # the noun set before the name designates the record, it asks no field ("job" of
+                # "job MJ-07")
+                at = question.lower().find(name.lower())
+                before = re.findall(r"[a-z]+", question[:at].lower())[-1:] if at > 0 else []
+                own = _stems(re.sub(re.escape(name), " ", question, flags=re.I)) - _stems(" ".join(before))
                 for key, value in rec.items():
-                    if key in ("name", "title", "id", "text", name_key) or not isinstance(value, str) \
-                            or not _asked_label(key, q_words) or _mentions(question, value):
+                    if want == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
+                        # a count or an amount: a number field whose label holds all that "how
+                        # many" counts (`beds` under "how many beds", not under "how many bed nights")
+                        if counted and not counted <= {_one_stem(w) for w in _label_words(key)}:
+                            continue
+                        value = str(value)
+                    elif want == "number" or not isinstance(value, str):
+                        continue
+                    if key in ("name", "title", "id", "text", name_key) \
+                            or not _asked_label(key, own) or _mentions(question, value):
                         continue
                     found[(key, value)] = name
         if len({k for k, _ in found}) != 1 or len(found) != 1:
@@ -2133,6 +2191,33 @@ class Agentic(Rag):
             return h.text
         nxt = chunks[ids.index(h.chunk_id) + 1].text
         return h.text + nxt[_overlap(h.text, nxt):].split("\n", 1)[0]
+
+    def _compare_page_fields(self, r: Run) -> tuple[str, str, dict[str, str]] | None:
+        """(the option, the field, both values) for "Which of A and B defines more classes?" in
+        a catalog of pages: the field the question names on each option's own page (read as
+        for one thing), the same label on both, a number in each; None when either page, the
+        label or the direction does not decide, or the numbers are equal."""
+        way = direction(r.question, values_are_dates=False)
+        if not way or len(r.options) != 2:
+            return None
+        got = []
+        for o in r.options:
+            alone = r.question
+            for other in r.options:
+                if other != o:
+                    alone = re.sub(re.escape(other), " ", alone, flags=re.I)
+            field = self._page_field(alone)
+            if not field or field[0].rsplit("/", 1)[-1].lower() != o.lower():
+                return None
+            nums = [v for v in extract_values(field[2]) if v.kind == "number"]
+            if len(nums) != 1:
+                return None
+            got.append((field[1], nums[0]))
+        (la, va), (lb, vb) = got
+        if la != lb or va.key == vb.key:
+            return None
+        a, b = r.options
+        return (a if (va.key > vb.key) == (way == "more") else b), la, {a: va.text, b: vb.text}
 
     def _compare(self, r: Run) -> None:
         """Decided in code from typed values tied to the asked relation; else a confident
@@ -2162,6 +2247,12 @@ class Agentic(Rag):
         if got := compare_records(r.question, r.options, self._record_collections()):
             pick, field, values = got
             r.log("compare", {"records": values, "field": field}, pick)
+            r.text = r.raw = pick
+            r.decided_by = "compare"
+            return
+        if got := self._compare_page_fields(r):
+            pick, field, values = got
+            r.log("compare", {"pages": values, "field": field}, pick)
             r.text = r.raw = pick
             r.decided_by = "compare"
             return
@@ -4356,12 +4447,90 @@ def _label_heads(label: str) -> set[str]:
     return {_one_stem(w) for w in words if w not in STOPWORDS}
 
 
-# a dotted name is one word: "zone1970.tab" is not "zone.tab", nor its "zone" and "tab"
-_DOTTED = re.compile(r"[^\W_]+(?:\.[^\W_]+)+")
+# "What is a safety bond on a stage lantern?" asks what a term is ("safety bond"), unlike
+# "What is the cost of X?" (a relation of X)
+_DEFINE_ASK = re.compile(r"\s*what\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(?P<t>[^?]+?)\s*\?*\s*$", re.I)
+_TERM_ENDS = {"on", "at", "in", "for", "from", "with", "by", "to", "under", "as", "and"}
+_TERM_ASKS_MORE = {"when", "where", "that", "which", "who", "used", "called", "mean", "means", "meant", "do", "does",
+                   "like", "made", "for"}
+
+
+def defined_term(question: str) -> str | None:
+    """The term a "What is X?" question asks to define, without what follows it ("safety
+    bond" of "What is a safety bond on a stage lantern?"); None for "What is the N of ...?",
+    a term of more than five words, or one no longer than three letters."""
+    m = _DEFINE_ASK.match(question)
+    if not m or re.search(r"\d", question):
+        return None  # (a year or a figure asks a fact: "What is the grant for 2026-27?")
+    words = m.group("t").split()
+    term: list[str] = []
+    for i, w in enumerate(words):
+        if w.lower() == "of":
+            return None  # a relation: "the day job of ..."
+        # (a title keeps its "and" between capitalised words: "Salt and Iron")
+        title_and = w == "and" and term and term[-1][:1].isupper() and words[i + 1:i + 2] \
+            and words[i + 1][:1].isupper()
+        if w.lower() in _TERM_ASKS_MORE:
+            return None  # "What are X used for?", "What does X mean?" ask more than what X is
+        if w.lower() in _TERM_ENDS and term and not title_and:
+            break
+        term.append(w)
+    text = " ".join(term).strip(" \"'\u201c\u201d")
+    if re.search(r"\bthe\s+$", question[:m.start("t")], re.I) and len(term) < len(words) \
+            or re.search(r"['\u2019]s\b", text):
+        return None  # "What is the fee at X?", "What is the council's grant?": a relation of X
+    if not text or len(term) > 5 or len(text) <= 3 or text.lower() in STOPWORDS:
+        return None
+    return text
+
+
+def definition_in(term: str, text: str) -> str | None:
+    """How `text` defines `term`: the answer after a question asking what it is, the phrase
+    set beside it between commas ("Salt and Iron, a play about ..., toured"), or what "is a"
+    it is; None when the text does none of these."""
+    flat = without_emphasis(re.sub(r"\s+", " ", text))
+    t = r"\s+".join(re.escape(w) for w in term.split())
+    art = r"(?:(?:a|an|the)\s+)?"
+    m = re.search(rf"\b(?:what|who)\s+(?:is|are|was|were)\s+{art}{t}\b[^?]{{0,40}}\?\s*(?P<d>[^?]+?[.!](?=\s|$))", flat, re.I)
+    if m and len(m.group("d").split()) >= 3:
+        return m.group("d").strip()
+    m = re.search(rf"\b{t},\s+(?P<d>(?:a|an|the|one)\s+[^,;()?]{{3,160}}?)\s*(?:[,;)]|[.!](?=\s|$))", flat, re.I)
+    if m and len(m.group("d").split()) >= 3:
+        return m.group("d").strip()
+    m = re.search(rf"\b{t}\s+(?:is|are)\s+(?P<d>(?:a|an)\s+[^.;?]{{3,160}}?)[.;](?=\s|$)", flat, re.I)
+    if m and len(m.group("d").split()) >= 3:
+        return m.group("d").strip()
+    return None
+
+
+def _field_fits(label: str, value: str, want: str, question: str) -> bool:
+    """Whether a field's value, read with its label, is of the asked type ("Java release: 1.8"
+    is a version; under "how many", `Line count: 2040` is a count, not a year)."""
+    return any(fits(v, want, date_kind(question)) for v in extract_values(f"{label}: {value}")) \
+        or want == "number" and bool(_HOW_MANY.search(question)) and bool(re.fullmatch(r"\d[\d,]*", value.strip(" .")))
+
+
+def _counted(question: str) -> set[str]:
+    """The stems of what "how many" counts ("zones" of "how many zones in ...", "bed nights"
+    of "how many bed nights did ..."); empty when the question asks no "how many"."""
+    out = set()
+    if m := _HOW_MANY.search(question):
+        for w in m.group(1).lower().split():
+            if w in _HEAD_ENDS or w in _IRREGULAR:  # (a verb ends it: "how many pupils came")
+                break
+            if w not in STOPWORDS:
+                out.add(_one_stem(w))
+    return out
+
+
+# a dotted name is one word: "zone1970.tab" is not "zone.tab", nor its "zone" and "tab"; so is
+# a special name of code ("__all__" is not "all")
+_DOTTED = re.compile(r"[^\W_]+(?:\.[^\W_]+)+|__[^\W_]+(?:_[^\W_]+)*__")
 
 
 def _label_words(label: str) -> list[str]:
-    """A field label's words in lower case, a dotted name ("zone.tab") whole, digits and "_" left out."""
+    """A field label's words in lower case, a dotted or special name ("zone.tab", "__all__")
+    whole, digits and "_" left out."""
     label = label.lower()
     return _DOTTED.findall(label) + [w for w in re.split(r"[\W_\d]+", _DOTTED.sub(" ", label)) if w]
 

@@ -485,7 +485,12 @@ def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[st
     noun when it has one ("which instrument had the downtime graded critical": the downtime
     entry's instrument), else its name. None unless exactly one record of one collection
     qualifies and the question names a condition."""
-    if asks_count(question) or _BOUND_Q.search(question) or _SUPERLATIVE_WORD.search(question):
+    # a field's own words are no superlative: "first booked" writes `first_booked`
+    keys = {k for rs in collections.values() for r in rs for k in r if re.search(r"[_\s-]", k)}
+    plain = question
+    for k in keys:
+        plain = re.sub(r"\b" + r"[\s-]+".join(map(re.escape, re.split(r"[_\s-]+", k))) + r"\b", " ", plain, flags=re.I)
+    if asks_count(question) or _BOUND_Q.search(question) or _SUPERLATIVE_WORD.search(plain):
         return None  # counts, bounds and superlatives are pick_record's and count_records'
     q = question.lower()
     head = re.search(r"\b(?:which|what)\s+([a-z][\w-]{2,})", q)

@@ -632,7 +632,10 @@ def nested_description(question: str) -> Description | None:
     if m:
         start = m.start()
         rest = question[m.end():]
-        stop = re.search(r"[,;?!]|\s+(?:and|but)\s+(?:what|which|who|how|when|where)\b", rest)
+        # (a quotation is the clause's whole, whatever it holds: "whose docstring begins "A, b.":
+        # how many ...?" ends at the colon after it)
+        masked = re.sub(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d", lambda q: "x" * len(q.group(0)), rest)
+        stop = re.search(r"[,;?!]|:\s|\s+(?:and|but)\s+(?:what|which|who|how|when|where)\b", masked)
         clause = rest[: stop.start()] if stop else rest
         end = m.end() + len(clause)
         # a trailing participle (+ preposition) belongs to the outer clause: "... is the N that
