@@ -2103,3 +2103,8 @@ def test_reading_rules_found_on_catalog14_prose16_tables15_dev():
                          " up. Next.") == "One where the lights stay up."
     assert definition_in("tide gate", "A tide gate is a door in the sea wall.") == "a door in the sea wall"
     assert definition_in("tide gate", "The tide gate was shut.") is None
+    # an option's own page is the document named as it; a sentence that denies a property lacks it
+    from ragtune.strategies.agentic import _DENIES, _doc_name
+    assert _doc_name("lib/functools") == "functools" and _doc_name("jobs/jobs-2026#MJ-07") == "jobs-2026"
+    assert _DENIES.search("It does not define __all__.") and _DENIES.search("It doesn't define it.")
+    assert not _DENIES.search("It defines __all__, which lists 3 names.")

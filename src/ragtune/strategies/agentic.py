@@ -2258,7 +2258,11 @@ class Agentic(Rag):
             return
         picked: dict[str, Value | None] = {}
         for s in r.subs:
-            picked[s["option"]] = best_value(s.get("support", []), s["option"], r.options, terms, r.question)
+            # an option's own page first ("functools" in a catalog of modules): another page
+            # naming it states that page's own figures
+            own = [h for h in s.get("support", []) if _doc_name(h.doc_id) == s["option"].lower()]
+            picked[s["option"]] = (own and best_value(own, s["option"], r.options, terms, r.question)) \
+                or best_value(s.get("support", []), s["option"], r.options, terms, r.question)
         vals = [v for v in picked.values() if v is not None]
         support = [h for s in r.subs for h in s.get("support", [])[:1]]
         r.passages = [Passage(h.text, h, h.score) for h in support]
@@ -2282,9 +2286,15 @@ class Agentic(Rag):
             # (a word about the text, "according to its README", is no property of a thing)
             prop = [n for n in self._names_in(relation) if names_covered(n, r.options) == 0
                     and stem(n.lower()) not in TEXT_WORDS]
-            if prop:
-                has = [o for s, o in zip(r.subs, r.options)
-                       if any(all(_names_one(chunk_text(h), p) for p in prop) for h in s.get("support", []))]
+            if prop and not _DENIES.search(relation):  # (not when the question denies it: "has no X")
+                def holds(h: Hit) -> bool:  # in a sentence that does not deny it ("It does not define X")
+                    return any(all(_names_one(x, p) for p in prop) and not _DENIES.search(x)
+                               for x in split_sentences(chunk_text(h)))
+
+                def evidence(s_: dict[str, Any], o: str) -> list[Hit]:  # the option's own page first
+                    return [h for h in s_.get("support", []) if _doc_name(h.doc_id) == o.lower()] \
+                        or s_.get("support", [])
+                has = [o for s, o in zip(r.subs, r.options) if any(holds(h) for h in evidence(s, o))]
                 r.log("compare", {"property": prop, "options_with_it": has}, has[0] if len(has) == 1 else None)
                 if len(has) == 1:
                     r.text = r.raw = has[0]
@@ -4508,6 +4518,14 @@ def _field_fits(label: str, value: str, want: str, question: str) -> bool:
     is a version; under "how many", `Line count: 2040` is a count, not a year)."""
     return any(fits(v, want, date_kind(question)) for v in extract_values(f"{label}: {value}")) \
         or want == "number" and bool(_HOW_MANY.search(question)) and bool(re.fullmatch(r"\d[\d,]*", value.strip(" .")))
+
+
+_DENIES = re.compile(r"\b(?:not|no|never|none|without)\b|n['\u2019]t\b", re.I)
+
+
+def _doc_name(doc_id: str) -> str:
+    """A document's own name: its path's last part, lower case ("functools" of "lib/functools")."""
+    return doc_id.split("#", 1)[0].rsplit("/", 1)[-1].lower()
 
 
 def _counted(question: str) -> set[str]:
