@@ -28,7 +28,8 @@ readp13/prose13.jsonl and readt12/tables12.jsonl (catalog11's, prose13's and tab
 the evening of 2026-12-03), readc12/catalog12.jsonl, readp14/prose14.jsonl and
 readt13/tables13.jsonl (catalog12's, prose14's and tables13's, read later that evening),
 readc13/catalog13.jsonl, readp15/prose15.jsonl and readt14/tables14.jsonl (catalog13's, prose15's
-and tables14's, read late that night);
+and tables14's, read late that night), readc14/catalog14.jsonl, readp16/prose16.jsonl and
+readt15/tables15.jsonl (catalog14's, prose16's and tables15's, read on 2026-12-04);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -132,9 +133,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                    {"r1": WORK / "readp15" / "prose15.jsonl"}),
         "tables14": (sets / "tables14" / "corpus", sets / "tables14" / "dev.jsonl",
                     {"r1": WORK / "readt14" / "tables14.jsonl"}),
-        "catalog14": (sets / "catalog14" / "corpus", sets / "catalog14" / "dev.jsonl", {}),
-        "prose16": (sets / "prose16" / "corpus", sets / "prose16" / "dev.jsonl", {}),
-        "tables15": (sets / "tables15" / "corpus", sets / "tables15" / "dev.jsonl", {}),
+        "catalog14": (sets / "catalog14" / "corpus", sets / "catalog14" / "dev.jsonl",
+                     {"r1": WORK / "readc14" / "catalog14.jsonl"}),
+        "prose16": (sets / "prose16" / "corpus", sets / "prose16" / "dev.jsonl",
+                   {"r1": WORK / "readp16" / "prose16.jsonl"}),
+        "tables15": (sets / "tables15" / "corpus", sets / "tables15" / "dev.jsonl",
+                    {"r1": WORK / "readt15" / "tables15.jsonl"}),
         "catalog15": (sets / "catalog15" / "corpus", sets / "catalog15" / "dev.jsonl", {}),
         "prose17": (sets / "prose17" / "corpus", sets / "prose17" / "dev.jsonl", {}),
         "tables16": (sets / "tables16" / "corpus", sets / "tables16" / "dev.jsonl", {}),
