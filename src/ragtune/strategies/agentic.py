@@ -2022,7 +2022,7 @@ class Agentic(Rag):
         own = self._own_page_of(unquoted)
         if not own:
             return None
-        q_words = _stems(unquoted) | {_one_stem(w) for w in _DOTTED.findall(unquoted.lower())}
+        q_words = _stems(unquoted) | {_one_stem(w) for w in _WHOLE_NAME.findall(unquoted.lower())}
         head, of_asked = _asked_head(unquoted)
         want = answer_type(question)
         if q_words & _VERSION_STEMS and want == "version":
@@ -2137,7 +2137,6 @@ class Agentic(Rag):
         whose name (`name`, `title`, else a field no two records share: `_name_fields`) the
         question writes, the one field whose label's words are all the
         question's, and one value among them (none when two fields or two values fit)."""
-        q_words = _stems(question)
         want = answer_type(question)
         counted = _counted(question)
         found: dict[tuple[str, str], str] = {}
@@ -2207,7 +2206,7 @@ class Agentic(Rag):
                 if other != o:
                     alone = re.sub(re.escape(other), " ", alone, flags=re.I)
             field = self._page_field(alone)
-            if not field or field[0].rsplit("/", 1)[-1].lower() != o.lower():
+            if not field or _doc_name(field[0]) != o.lower():
                 return None
             nums = [v for v in extract_values(field[2]) if v.kind == "number"]
             if len(nums) != 1:
@@ -4460,7 +4459,7 @@ def _label_heads(label: str) -> set[str]:
 # "What is a safety bond on a stage lantern?" asks what a term is ("safety bond"), unlike
 # "What is the cost of X?" (a relation of X)
 _DEFINE_ASK = re.compile(r"\s*what\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(?P<t>[^?]+?)\s*\?*\s*$", re.I)
-_TERM_ENDS = {"on", "at", "in", "for", "from", "with", "by", "to", "under", "as", "and"}
+_TERM_ENDS = {"on", "at", "in", "from", "with", "by", "to", "under", "as", "and"}
 _TERM_ASKS_MORE = {"when", "where", "that", "which", "who", "used", "called", "mean", "means", "meant", "do", "does",
                    "like", "made", "for"}
 
@@ -4543,14 +4542,14 @@ def _counted(question: str) -> set[str]:
 
 # a dotted name is one word: "zone1970.tab" is not "zone.tab", nor its "zone" and "tab"; so is
 # a special name of code ("__all__" is not "all")
-_DOTTED = re.compile(r"[^\W_]+(?:\.[^\W_]+)+|__[^\W_]+(?:_[^\W_]+)*__")
+_WHOLE_NAME = re.compile(r"[^\W_]+(?:\.[^\W_]+)+|__[^\W_]+(?:_[^\W_]+)*__")
 
 
 def _label_words(label: str) -> list[str]:
     """A field label's words in lower case, a dotted or special name ("zone.tab", "__all__")
     whole, digits and "_" left out."""
     label = label.lower()
-    return _DOTTED.findall(label) + [w for w in re.split(r"[\W_\d]+", _DOTTED.sub(" ", label)) if w]
+    return _WHOLE_NAME.findall(label) + [w for w in re.split(r"[\W_\d]+", _WHOLE_NAME.sub(" ", label)) if w]
 
 
 def _half_asked(label: str, q_stems: set[str]) -> bool:
