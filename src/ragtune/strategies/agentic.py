@@ -427,20 +427,20 @@ class Agentic(Rag):
 
     def _one_record(self, question: str, leaves: list[Filter]) -> bool:
         """Whether these metadata conditions select one record of a collection only."""
-        flt = {"and": leaves} if len(leaves) > 1 else leaves[0]
-        try:
-            hits = self.index.search(question, k=3, filters=flt, mode="dense", collection=self.collection)
-        except InputError:
-            return False
+        hits = self._meeting(question, leaves, k=3)
         return len({h.doc_id for h in hits}) == 1 and "#" in hits[0].doc_id
 
     def _matches_any(self, question: str, leaves: list[Filter]) -> bool:
         """Whether any chunk satisfies these metadata conditions (the hit's text is not used)."""
+        return bool(self._meeting(question, leaves, k=1))
+
+    def _meeting(self, question: str, leaves: list[Filter], k: int) -> list[Hit]:
+        """The chunks meeting all these metadata conditions, nearest the question first."""
         flt = {"and": leaves} if len(leaves) > 1 else leaves[0]
         try:
-            return bool(self.index.search(question, k=1, filters=flt, mode="dense", collection=self.collection))
+            return self.index.search(question, k=k, filters=flt, mode="dense", collection=self.collection)
         except InputError:  # a condition read from the question that the index cannot apply
-            return False
+            return []
 
     def _decompose(self, r: Run) -> None:
         t = Timer()
@@ -939,10 +939,10 @@ class Agentic(Rag):
             return value
         # a quotation names its one source: the one document of the chunks found that holds it
         # ("the module whose docstring begins "..."" is the page that writes it)
-        quoted = [next(g for g in m.groups() if g).strip(" .").lower() for m in QUOTED.finditer(r.desc.span)]
+        quoted = [q for m in QUOTED.finditer(r.desc.span)
+                  if len(q := next(g for g in m.groups() if g).strip(" .").lower()) >= 12]
         holders = {h.doc_id: h for h in good
-                   if quoted and all(x in re.sub(r"\s+", " ", chunk_text(h)).lower() for x in quoted if len(x) >= 12)
-                   and any(len(x) >= 12 for x in quoted)}
+                   if quoted and all(x in re.sub(r"\s+", " ", chunk_text(h)).lower() for x in quoted)}
         if len(holders) == 1 and (title := [t for t in _title_names(next(iter(holders.values())).title)
                                             if _name_like_title(t)][-1:]):
             r.log("bridge", {"sub_question": r.desc.sub_question, "quoted": quoted},
@@ -1030,11 +1030,10 @@ class Agentic(Rag):
         term = defined_term(r.question)
         if not term:
             return None
-        for hits in (r.support or r.floor.retrieved, lambda: self._search([term], [None], ["bm25"])[0]):
-            for h in hits() if callable(hits) else hits:
-                if said := definition_in(term, h.text):
-                    return said, h
-        return None
+        def chunks() -> Iterable[Hit]:  # BM25 only when the chunks found define nothing
+            yield from r.support or r.floor.retrieved
+            yield from self._search([term], [None], ["bm25"])[0]
+        return next(((said, h) for h in chunks() if (said := definition_in(term, h.text))), None)
 
     def _typed_answer(self, r: Run, passages: list[Passage]) -> None:
         """Replace the floor by a typed span when the pick is confident. Candidates are tied to
@@ -2206,7 +2205,7 @@ class Agentic(Rag):
                 if other != o:
                     alone = re.sub(re.escape(other), " ", alone, flags=re.I)
             field = self._page_field(alone)
-            if not field or _doc_name(field[0]) != o.lower():
+            if not field or _doc_name(field[0]) != _file_key(o):
                 return None
             nums = [v for v in extract_values(field[2]) if v.kind == "number"]
             if len(nums) != 1:
@@ -2259,7 +2258,7 @@ class Agentic(Rag):
         for s in r.subs:
             # an option's own page first ("functools" in a catalog of modules): another page
             # naming it states that page's own figures
-            own = [h for h in s.get("support", []) if _doc_name(h.doc_id) == s["option"].lower()]
+            own = _own_page_hits(s.get("support", []), s["option"])
             picked[s["option"]] = (own and best_value(own, s["option"], r.options, terms, r.question)) \
                 or best_value(s.get("support", []), s["option"], r.options, terms, r.question)
         vals = [v for v in picked.values() if v is not None]
@@ -2291,8 +2290,7 @@ class Agentic(Rag):
                                for x in split_sentences(chunk_text(h)))
 
                 def evidence(s_: dict[str, Any], o: str) -> list[Hit]:  # the option's own page first
-                    return [h for h in s_.get("support", []) if _doc_name(h.doc_id) == o.lower()] \
-                        or s_.get("support", [])
+                    return _own_page_hits(s_.get("support", []), o) or s_.get("support", [])
                 has = [o for s, o in zip(r.subs, r.options) if any(holds(h) for h in evidence(s, o))]
                 r.log("compare", {"property": prop, "options_with_it": has}, has[0] if len(has) == 1 else None)
                 if len(has) == 1:
@@ -4500,15 +4498,11 @@ def definition_in(term: str, text: str) -> str | None:
     flat = without_emphasis(re.sub(r"\s+", " ", text))
     t = r"\s+".join(re.escape(w) for w in term.split())
     art = r"(?:(?:a|an|the)\s+)?"
-    m = re.search(rf"\b(?:what|who)\s+(?:is|are|was|were)\s+{art}{t}\b[^?]{{0,40}}\?\s*(?P<d>[^?]+?[.!](?=\s|$))", flat, re.I)
-    if m and len(m.group("d").split()) >= 3:
-        return m.group("d").strip()
-    m = re.search(rf"\b{t},\s+(?P<d>(?:a|an|the|one)\s+[^,;()?]{{3,160}}?)\s*(?:[,;)]|[.!](?=\s|$))", flat, re.I)
-    if m and len(m.group("d").split()) >= 3:
-        return m.group("d").strip()
-    m = re.search(rf"\b{t}\s+(?:is|are)\s+(?P<d>(?:a|an)\s+[^.;?]{{3,160}}?)[.;](?=\s|$)", flat, re.I)
-    if m and len(m.group("d").split()) >= 3:
-        return m.group("d").strip()
+    for pattern in (rf"\b(?:what|who)\s+(?:is|are|was|were)\s+{art}{t}\b[^?]{{0,40}}\?\s*(?P<d>[^?]+?[.!](?=\s|$))",
+                    rf"\b{t},\s+(?P<d>(?:a|an|the|one)\s+[^,;()?]{{3,160}}?)\s*(?:[,;)]|[.!](?=\s|$))",
+                    rf"\b{t}\s+(?:is|are)\s+(?P<d>(?:a|an)\s+[^.;?]{{3,160}}?)[.;](?=\s|$)"):
+        if (m := re.search(pattern, flat, re.I)) and len(m.group("d").split()) >= 3:
+            return m.group("d").strip()
     return None
 
 
@@ -4523,8 +4517,14 @@ _DENIES = re.compile(r"\b(?:not|no|never|none|without)\b|n['\u2019]t\b", re.I)
 
 
 def _doc_name(doc_id: str) -> str:
-    """A document's own name: its path's last part, lower case ("functools" of "lib/functools")."""
-    return doc_id.split("#", 1)[0].rsplit("/", 1)[-1].lower()
+    """A document's own name as `_file_key` keeps it: its path's last part ("functools" of
+    "lib/functools")."""
+    return _file_key(doc_id.split("#", 1)[0].rsplit("/", 1)[-1])
+
+
+def _own_page_hits(hits: list[Hit], name: str) -> list[Hit]:
+    """The hits from the page of the thing `name` names ("ruamel.yaml" is ruamel-yaml.md)."""
+    return [h for h in hits if _doc_name(h.doc_id) == _file_key(name)]
 
 
 def _counted(question: str) -> set[str]:
