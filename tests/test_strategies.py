@@ -2108,3 +2108,76 @@ def test_reading_rules_found_on_catalog14_prose16_tables15_dev():
     assert _doc_name("lib/functools") == "functools" and _doc_name("jobs/jobs-2026#MJ-07") == "jobs-2026"
     assert _DENIES.search("It does not define __all__.") and _DENIES.search("It doesn't define it.")
     assert not _DENIES.search("It defines __all__, which lists 3 names.")
+
+
+def test_an_option_the_first_word_carries_on_past_its_name_is_whole():
+    # a slash or hyphen inside one token ("text/x-python") keeps the option one name
+    assert find_options("Which of text/x-python or application/x-sh comes first in the file?") == \
+        ["text/x-python", "application/x-sh"]
+    assert find_options("Which is older, Python or Java?") == ["Python", "Java"]
+
+
+def test_one_item_of_a_listed_answer():
+    from ragtune.strategies.question import one_item
+    q = "Name one library that the parser imports."
+    assert one_item(q, "json, re, typing.") == "json"
+    assert one_item(q, "It imports 3 modules: json, re and typing.") == "json"
+    assert one_item(q, "json.") is None  # one item already
+    assert one_item("Name the one library that the parser imports.", "json, re") is None  # a single thing
+    assert one_item("Which libraries does the parser import?", "json, re") is None  # all are asked
+
+
+def test_a_count_written_with_the_counted_noun_is_picked_over_a_bare_figure():
+    q = "How many backup drives does the office keep?"
+    assert agentic_mod._counting(q, [("3 drives", 1.0), ("1998", 0.2)]) == ["3 drives"]
+    assert agentic_mod._counting(q, [("3 drives", 0.1), ("1998", 0.2)]) == []  # not tied to the relation
+    # the end of a compound counts it ("four guards" counts lifeguards), a bare figure never does
+    assert agentic_mod._counting("How many lifeguards are on duty?", [("four guards", 0.9), ("16", 1.0)]) == ["four guards"]
+    assert not agentic_mod._wrong_dimension("How many lifeguards are on duty?", extract_values("four guards")[0])
+    assert agentic_mod._wrong_dimension("How many lifeguards are on duty?", extract_values("four doors")[0])
+
+
+def test_a_temperature_is_compared_as_a_temperature():
+    assert agentic_mod._dimension_wanted("Which is kept at the higher temperature, the bath or the pool?") == "temperature"
+    (v,) = extract_values("heated to 31 degrees")
+    assert v.dimension == "temperature"
+
+
+def test_the_bracketed_figure_is_the_year_before_in_a_report_of_its_year():
+    report = Hit("reports/annual-2023-24", "c", 1.0, text="Visitors: 52,100 (48,900). Staff: 14 (12).",
+                 title="Annual report for the year to 31 March 2024")
+    q = "How many visitors came in the year to 31 March 2023?"
+    assert agentic_mod._prior_figure(q, "52,100", [report]) == "48,900"
+    assert agentic_mod._prior_figure("How many visitors came in the year to 31 March 2024?", "52,100", [report]) is None
+    assert agentic_mod._period_before("2024-25") == "2023-24"
+    assert agentic_mod._period_before("2020") == "2019"
+
+
+def test_the_subject_of_the_asked_predicate():
+    texts = ["The media type has 2 extensions: abc and abd; abc is listed first and abd last."]
+    assert agentic_mod._subject_of_predicate("Which extension is listed first for the type?", texts) == "abc"
+    assert agentic_mod._subject_of_predicate("Which extension is listed second for the type?", texts) is None
+    assert agentic_mod._subject_of_predicate("Which extension is listed first?", texts + ["xyz is listed first"]) is None
+
+
+def _with_records(records: dict[str, list[dict]]):
+    """An agentic strategy object holding only record collections (no model, no index)."""
+    a = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
+    a._records = records
+    a._record_ids = {p: [r["id"] for r in rs] for p, rs in records.items()}
+    return a
+
+
+def test_a_record_reached_through_another_records_code():
+    a = _with_records({
+        "depots/depots": [{"id": "DP-1", "name": "North Yard", "manager": "Ann Cole", "bays": 12},
+                          {"id": "DP-2", "name": "South Yard", "manager": "Raj Patel", "bays": 8}],
+        "teams/teams": [{"id": "TM-1", "name": "Blue team"}, {"id": "TM-2", "name": "Red team"}],
+        "trips/trips": [{"id": "TR-7", "depot_code": "DP-2", "team_code": "TM-1", "miles": 40},
+                        {"id": "TR-8", "depot_code": "DP-1", "team_code": "TM-2", "miles": 15}],
+    })
+    assert a._record_chain("Who is the manager of the depot that trip TR-7 left from?") == ("DP-2", "manager", "Raj Patel")
+    assert a._record_chain("How many bays does the depot where trip TR-8 started have?") == ("DP-1", "bays", "12")
+    assert a._record_chain("How many miles was trip TR-8?") is None  # no second record asked
+    assert a._named_by_code("TM-1", "Which team drove trip TR-7?") == "Blue team"
+    assert a._named_by_code("TM-1", "Which depot did trip TR-7 use?") is None  # no depot's code

@@ -59,6 +59,7 @@ from ragtune.corpus.english import IRREGULAR_PAST, PARTICIPLE_BASE
 from ragtune.errors import InputError
 from ragtune.prompts import ABSTAIN_TEXT, rag_user_message
 from ragtune.strategies.question import (
+    one_item,
     CODE_NUMBER,
     QUOTED,
     TEMPORAL,
@@ -309,6 +310,11 @@ class Agentic(Rag):
         self._fall_back(runs)
         self._reread(runs, budget)
         self._quote(runs)
+        for r in runs:
+            if not r.abstained and (item := one_item(r.question, r.text)):
+                # "Name one module that X imports": one item of the list the answer gives
+                r.log("one_item", {"answer": r.text}, item)
+                r.text = r.raw = item
         return runs
 
     # verification's reasons that reject a span for the value it reads (another year's figure,
@@ -321,6 +327,15 @@ class Agentic(Rag):
         rag answer is: a span from another year's passage says nothing of rag's answer from the
         passage for the asked year (agentic's floor is rag)."""
         for r in runs:
+            if r.abstained and r.decided_by == "span" and r.reason == "another_year" \
+                    and (prior := _prior_figure(r.question, r.span, [*r.hits, *r.floor.retrieved])):
+                # a report's figure for its own year, the year before's in brackets after it
+                # ("118,400 (109,700)" in the report for 2025-26): the year asked is the one before
+                r.log("fall_back", {"rejected": r.span, "why": r.why, "bracketed": "the year before's"}, prior)
+                r.text = r.raw = r.span = prior
+                r.decided_by = "lookup"
+                self._verify([r])
+                continue
             if r.abstained and r.decided_by == "span" and r.reason in self._SPAN_VALUE_REJECTED \
                     and not r.floor.abstained and not is_abstention(r.floor.text) \
                     and r.exit_reason != "budget_exhausted":
@@ -994,6 +1009,13 @@ class Agentic(Rag):
             if r.listed:
                 r.text = r.raw = r.span = r.listed
                 r.decided_by = "count"
+            elif r.kind not in ("open", "comparison") and r.want in ("name", "number", "date") \
+                    and (got := self._record_chain(r.question)):
+                via, fld, value = got  # "the pontoon that booking RB-04 berthed at": RB-04's
+                # pontoon code is a record of the pontoons, whose field is asked
+                _take(r, Timer(), value, "lookup", "the asked field of the record another record's code names",
+                      via=via, field=fld)
+                r.listed = value
         typed = [r for r in runs if r.kind not in ("open", "comparison") and r.support and not r.listed
                  and r.exit_reason not in ("no_evidence", "budget_exhausted")]
         if typed:
@@ -1058,6 +1080,11 @@ class Agentic(Rag):
             return
         about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, q_names)]
         passages = about or passages
+        if m := _UNDER_THE_YEARS.search(q):  # "Under the 2021 ticket policy, ...": that year's
+            # document, not the policy that replaced it (which may quote the old figure too)
+            own = [p for p in passages if m.group(1) in _periods(p.hit.title or "") | _id_periods(p.hit.doc_id)]
+            if own and len(own) < len(passages):
+                passages = own
         if r.kind == "temporal":  # a recency cue: the latest dated evidence that has an answer
             rel = _relation_terms(r.question)
             hits = [len(rel & set(content_terms(p.text))) for p in passages]
@@ -1131,6 +1158,11 @@ class Agentic(Rag):
         if r.want == "name" and _ASKS_PATH.search(q):  # "Where is the file of X?": a path, not a
             found = [(c, tie) for c, tie in found if _PATH.fullmatch(c)]  # distribution's name
         r.passages = passages
+        if not found and r.want == "name" and \
+                (subject := _subject_of_predicate(q, [self._document_text(h.doc_id, h) for h in
+                                                      {p.hit.doc_id: p.hit for p in passages}.values()])):
+            # (the passages' whole documents: a page names its thing once, then says "it")
+            return _take(r, t, subject, "span", "the one word the evidence says the question's predicate of")
         if not found:
             r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag"}, ms=t.ms)
             return
@@ -1173,13 +1205,21 @@ class Agentic(Rag):
         margin = scores[order[0]] - scores[order[1]] if len(order) > 1 else math.inf
         specific = bool(r.filters or r.bridge or r.kind == "temporal")
         needed = SPECIFIC_MARGIN if specific else MARGIN
+        # the one candidate written with the noun "how many" counts (asked of lifeguards: "four
+        # guards"; "1 extension" beside a line number)
+        counting = _counting(q, found) if r.want == "number" and not agree else []
         if len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
             pick, why = agree[0], "agrees with rag"
+        elif len(counting) == 1 and counting[0] != best and not re.search(r"[^\W\d_]", best) \
+                and ties[cands.index(counting[0])] > ties[order[0]]:
+            pick, why = counting[0], "the one value counting what is asked, tied closer than a bare figure"
         # a floor naming several candidates answers with a list; a name question, or one whose
         # noun is plural ("Which days ...?"), keeps it: one span would drop the rest
         elif margin >= needed and (ties[order[0]] > 0 if r.want == "name" else ties[order[0]] >= LOOSE_TIE) and \
                 not ((r.want == "name" or _asks_plural(r.question)) and len(agree) > 1):
             pick, why = best, "confident"
+        elif len(counting) == 1:
+            pick, why = counting[0], "the one value counting what is asked"
         else:
             pick, why = None, "not confident"
         if pick is not None and not agree and r.want == "version" and not is_abstention(floor) \
@@ -1226,6 +1266,12 @@ class Agentic(Rag):
                     # a sentence repeating the value states it as a list; one without the
                     # span's currency or unit states less ("11,000" for "GBP 11,000")
                     r.text = r.raw = whole
+            if r.want == "name" and not _asks_code(q) and (named := self._named_by_code(pick, q)):
+                # a record's field holding another record's code ("club code: CL-07") answers
+                # "which club" with the name of the record that code is
+                r.log("lookup", {"code": pick}, {"name": named})
+                r.text = r.raw = r.span = named
+                r.agreed = r.untied = False
             r.decided_by = "span"
 
     def _on_timeline(self, r: Run) -> bool:
@@ -1493,6 +1539,12 @@ class Agentic(Rag):
             terms.append(n)
         # a page's name ("rich", a dictionary word) is as specific as a rare word
         titled = any(t.lower() in self._titles() for t in terms)
+        if not (quoted or versions or rare or titled):
+            # with nothing else to look up, a figure of three digits or more is specific ("the
+            # one on line 1946", "which opened in 1936"); a shorter one is on every other page
+            figures = [m.group(0) for m in re.finditer(r"(?<![\w.,/-])\d{3,}(?![\w/-]|[.,]\d)", rest_no_versions)]
+            terms += [f for f in figures if f not in terms and self._in_corpus(f)]
+            return terms, bool(terms) and any(f in terms for f in figures)
         return terms, bool(quoted or versions or rare or titled)
 
     def _document_text(self, doc_id: str, h: Hit) -> str:
@@ -2011,6 +2063,62 @@ class Agentic(Rag):
             self._record_ids = {p: ids[p] for p in self._records}
         return self._records
 
+    def _record_chain(self, question: str) -> tuple[str, str, str] | None:
+        """(code, field, value) for a question about a record reached through another's code
+        ("Who is the warden of the hostel that booking SG-04 stayed at?"): the one record whose
+        id the question writes, its one field holding the id of a record of a collection the
+        question names (by a word of its path: hostels/hostels.csv), and that record's one
+        field whose label's words the question all writes (not the collection's own word)."""
+        cols = self._record_collections()
+        at = {rid.lower(): (path, i) for path in cols for i, rid in enumerate(self._record_ids.get(path, []))}
+        codes = {m.group(0).lower() for m in re.finditer(r"(?<![\w-])[A-Za-z]{1,6}[-_]?\d{1,6}(?![\w-])", question)
+                 if m.group(0).lower() in at}
+        if len(codes) != 1:
+            return None
+        path, i = at[codes.pop()]
+        q_stems = _stems(question)
+        hops = {(at[v.lower()], v) for v in cols[path][i].values()
+                if isinstance(v, str) and v.lower() in at and at[v.lower()][0] != path
+                and any(stem(w) in q_stems for w in re.findall(r"[a-z]+", at[v.lower()][0].lower()))}
+        if len(hops) > 1:  # the one the relative clause is about ("the hostel that the school
+            # group booking ... stayed at": the hostel, not the school)
+            heads = {stem(m.group(1)) for m in re.finditer(
+                r"\bthe\s+(?:[a-z]+\s+){0,2}?([a-z]+)\s+(?:that|which|where|whose|who|at\s+which|in\s+which)\b", question, re.I)}
+            hops = {h for h in hops if any(stem(w) in heads for w in re.findall(r"[a-z]+", h[0][0].lower()))}
+        if len(hops) != 1:
+            return None
+        ((tpath, j), via), = hops
+        target = cols[tpath][j]
+        kind = {stem(w) for w in re.findall(r"[a-z]+", tpath.lower())}
+        fields = []
+        for k in target:
+            label = [stem(w) for w in re.split(r"[\W_]+", k.lower()) if w and w not in STOPWORDS]
+            if k not in ("id", "text") and label and all(w in q_stems for w in label) and not set(label) <= kind:
+                fields.append(k)
+        if len(fields) > 1:  # the label the question writes as it is ("berthmaster"), not a
+            # word sharing its stem ("berthed" for `berths`)
+            fields = [k for k in fields if all(re.search(rf"\b{re.escape(w)}(?:e?s)?\b", question, re.I)
+                                               for w in re.split(r"[\W_]+", k.lower()) if w and w not in STOPWORDS)]
+        if len(fields) != 1 or target.get(fields[0]) in (None, ""):
+            return None
+        return via, fields[0], str(target[fields[0]])
+
+    def _named_by_code(self, code: str, question: str) -> str | None:
+        """The name of the record whose id is `code` ("CL-07" of "clubs#CL-07"), when the
+        question asks for the kind of thing that record's collection holds ("which club" for a
+        collection at clubs/clubs); None when no record has that id or it has no name field."""
+        head = _head_noun(question)
+        if not head or not re.fullmatch(r"[A-Za-z]{1,6}[-_]?\d{1,6}", code.strip()):
+            return None
+        for path, rows in self._record_collections().items():
+            if not any(stem(w) == head.replace("\\", "") for w in re.findall(r"[a-z]+", path.lower())):
+                continue
+            for rec, rid in zip(rows, self._record_ids.get(path, [])):
+                if rid.lower() == code.strip().lower():
+                    names = [str(rec[k]) for k in _name_fields(rows) if rec.get(k)]
+                    return names[0] if names else None
+        return None
+
     def _page_field(self, question: str) -> tuple[str, str, str] | None:
         """In a catalog of one page per thing, a field of the page the question names, written
         as a `Label: value` line or a `| label | value |` row ("Who maintains X?" -> X's
@@ -2482,10 +2590,23 @@ class Agentic(Rag):
             if about:  # a document naming the thing is about it throughout (a README's links)
                 docs = {h.doc_id for h in about}
                 about = [h for h in evidence if h.doc_id in docs]
+                # ... and a chunk stating every other word the question asks, a year among them,
+                # states the thing's figure for that year ("Club rallies 2024: 26" in a report
+                # of the year's figures, which need not name the organisation)
+                named = {stem(w) for n in required for w in words(n)}
+                rest = [w for w in content_terms(r.question) if w not in named]
+                if len(rest) >= 2 and any(re.fullmatch(r"\d{4}", w) for w in rest):
+                    about += [h for h in evidence if h not in about
+                              and all(_has_token(_tokens(chunk_text(h)), w) for w in rest)]
             if r.kind not in ("comparison", "multi_hop"):  # and the question's rare words
+                # (other than the thing's own name, whose document is about it throughout: "Next
+                # service due" in the second chunk of the page on "the Puffin")
+                # (nor the corpus's own subject: "the lido" of a lido's pages, which say "we")
+                other = [w for w in rare if not (about and any(w in n.lower() for n in required))
+                         and not self._own_subject(w)]
                 named = [h for h in (about or evidence)
-                         if all(_has_token(_tokens(chunk_text(h)), w) for w in rare)]
-                if rare and named:
+                         if all(_has_token(_tokens(chunk_text(h)), w) for w in other)]
+                if other and named:
                     about = named
             # rag's values without those of a passage label it copied (a document's date in its name)
             told = without_copied_label(r.text, [*evidence, *r.floor.retrieved], r.want) \
@@ -2706,6 +2827,26 @@ def _states_code(answer: str, question: str) -> bool:
     digits with a digit in it, outside a date, a time or a measured value ("16 to 20 degrees",
     "07:00 to 22:00" are none; "4417", "BV-55310", "0131 496 0000" are)."""
     return bool(_codes_in(answer, question))
+
+
+# "Which extension is listed first for X?": the asked noun, its verb, and the predicate's
+# words up to a preposition or the end
+_ASKED_PREDICATE = re.compile(r"^\s*(?:which|what)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(is|are|was|were)\s+"
+                              r"((?:(?!(?:for|of|in|on|at|by|to|from|with|under|the|a|an)\b)[a-z][\w-]*\s*){1,3})", re.I)
+
+
+def _subject_of_predicate(question: str, texts: list[str]) -> str | None:
+    """For "Which extension is listed first for X?": the one word the texts write before the
+    question's predicate with its verb ("sjpg is listed first"); None when they write none, or
+    several different ones, or a pronoun or article."""
+    m = _ASKED_PREDICATE.match(question)
+    if not m:
+        return None
+    pred = r"\s+".join(re.escape(w) for w in m.group(2).split())
+    found = {x.group(1).strip(".,;:'\"`") for t in texts
+             for x in re.finditer(rf"(?<![\w/.-])([\w][\w./+-]*)\s+(?:is|are|was|were)\s+{pred}\b", t, re.I)}
+    found = {f for f in found if f and f.lower() not in STOPWORDS and not f.isdigit()}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _take(r: Run, t: Timer, pick: str, decided_by: str, why: str, **where: Any) -> None:
@@ -3894,6 +4035,33 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
     return ", ".join(sorted(others)) if stating and others else ""
 
 
+# a document named by its year ("under the 2021 ticket policy", "in the 2024 edition")
+_UNDER_THE_YEARS = re.compile(r"\b(?:under|in|according\s+to|per)\s+the\s+((?:19|20)\d\d)\s+(?!and\b|or\b)[a-z]", re.I)
+
+
+def _prior_figure(question: str, span: str, evidence: list[Hit]) -> str | None:
+    """The figure written in brackets after `span` ("118,400 (109,700)") in a chunk of a
+    document about one period (by its title or id), when the question asks about the period
+    before it: a report's comparative for the year before. None otherwise."""
+    asked = _periods(question)
+    if len(asked) != 1 or not span:
+        return None
+    for h in evidence:
+        own = _periods(h.title or "") | _id_periods(h.doc_id)
+        if len(own) != 1 or _period_before(next(iter(own))) not in asked:
+            continue
+        if m := re.search(rf"(?<![\w.,]){re.escape(span)}\s*\(\s*([^()\s]*\d[\d,.]*)\s*\)", chunk_text(h)):
+            return m.group(1)
+    return None
+
+
+def _period_before(period: str) -> str:
+    """The period before a year ("2024" of "2025") or a season ("2024-25" of "2025-26")."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
+        return f"{int(m.group(1)) - 1}-{(int(m.group(2)) - 1) % 100:02d}"
+    return str(int(period) - 1) if period.isdigit() else ""
+
+
 # where a sentence's clauses part ("..., up from 380 in 2024"; "9 in July and 7 in August")
 _CLAUSE = re.compile(r"[;()]|[,:]\s|\s(?:and|but|while|whereas)\s", re.I)
 
@@ -4527,6 +4695,26 @@ def _own_page_hits(hits: list[Hit], name: str) -> list[Hit]:
     return [h for h in hits if _doc_name(h.doc_id) == _file_key(name)]
 
 
+def _counting(question: str, found: list[tuple[str, float]]) -> list[str]:
+    """The candidates of a "how many" question written with the noun it counts ("1 extension",
+    asked "how many filename extensions ...", beside a line number "2154"), tied to the asked
+    relation at least loosely; one value however often written."""
+    counted = _counted(question)
+    out: list[str] = []
+    for c, tie in found:
+        words = re.findall(r"[a-z]+", c.lower())
+        if counted and tie >= LOOSE_TIE and any(_counts_as(_one_stem(w), c) for w in words for c in counted) \
+                and not any(_same_answer(c, o) for o in out):
+            out.append(c)
+    return out
+
+
+def _counts_as(unit: str, counted: str) -> bool:
+    """Whether a value's unit (a stem) counts the noun a question counts (a stem): the same,
+    or one the end of the other ("guard" and "lifeguard")."""
+    return unit == counted or len(unit) >= 4 and counted.endswith(unit) or len(counted) >= 4 and unit.endswith(counted)
+
+
 def _counted(question: str) -> set[str]:
     """The stems of what "how many" counts ("zones" of "how many zones in ...", "bed nights"
     of "how many bed nights did ..."); empty when the question asks no "how many"."""
@@ -4765,6 +4953,8 @@ _DIMENSION_CUES = [
     # "after" asks for a date
     (re.compile(r"\b(disk|storage|footprint|(?:installed|download|file)\s+size|once\s+installed|"
                 r"after\s+install\w*|(?:more|less)\s+space)\b", re.I), "bytes"),
+    # ("heated to the higher temperature": a temperature, not a height)
+    (re.compile(r"\b(temperatures?|warmer|warmest|hotter|hottest|colder|coldest)\b", re.I), "temperature"),
     (re.compile(r"\b(deep|deeper|deepest|tall|taller|high|higher|wide|wider|far|farther|further|long distance)\b", re.I), "length"),
     (re.compile(r"\b(older|oldest|younger|youngest|earlier|earliest|later|latest|newer|newest|first|"
                 r"before|after|sooner|recent|longer at|been at)\b", re.I), "date"),
@@ -4898,7 +5088,7 @@ def _shortens(label: str, owner: str) -> bool:
     return label == owner.lower() or len(label) >= 2 and owner.lower().startswith(label)
 
 
-_PHYSICAL = ("time", "length", "mass", "bytes")
+_PHYSICAL = ("time", "length", "mass", "bytes", "temperature")
 # a name after a number and nothing counted after the name: an address or a name's part
 _NAME_AFTER = re.compile(r"\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,;:.)(]|$)")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,2}[a-z]+)", re.I)
@@ -4909,6 +5099,7 @@ _MEASURES = (
     (re.compile(r"\b(?:storage|memory|flash|disk|capacity|ram|(?:installed|file|download|disk|package)\s+size)\b", re.I), "bytes"),
     (re.compile(r"\b(?:duration|long|lasts?|period|runtime|life|lifetime)\b", re.I), "time"),
     (re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion)\b", re.I), "%"),  # "20 days" is no share
+    (re.compile(r"\b(?:temperatures?|warmer|warmest|hotter|hottest|colder|coldest)\b", re.I), "temperature"),
 )
 # ("in charge of" and "the charging time" ask no price)
 _COST = re.compile(r"\b(?:costs?|price[sd]?|worth|pa(?:y|id)|compensation|refunds?|(?<!\bin )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
@@ -4931,8 +5122,9 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if "bytes" in asked:  # a size in bytes is written with its unit ("1.31" is a version's part)
         return True
     if dim == "count" and v.unit and v.unit != "%" and (m := _HOW_MANY.search(question)):
-        # "three doors" counts no people: a counted noun must be the question's
-        return stem(v.unit) not in {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())}
+        # "three doors" counts no people: a counted noun must be the question's (or the end of
+        # it, or it the end of the unit: "four guards" counts lifeguards)
+        return not any(_counts_as(stem(v.unit), stem(w)) for w in re.findall(r"[a-z]+", m.group(1).lower()))
     if dim == "count" and v.unit and v.unit != "%" and _asks_price(question):
         return True  # "240 loggers" is no cost
     if dim == "count" and (m := _HOW_MUCH_OF.search(question)) and re.search(r"\s[a-z]{4,}$", v.text) \
@@ -4977,7 +5169,7 @@ def _states_price(answer: str, question: str) -> bool:
 def _dimension_of(v: Value) -> str:
     if v.unit in _MONEY:
         return "money"
-    if v.kind == "number" and v.dimension not in ("time", "length", "mass", "bytes"):
+    if v.kind == "number" and v.dimension not in ("time", "length", "mass", "bytes", "temperature"):
         return "count"
     return v.dimension
 

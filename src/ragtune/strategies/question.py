@@ -306,8 +306,11 @@ _NUMBER_CUE = re.compile(
     # are the charges?", "What did they charge him with?" ask none)
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){0,5}?(?:paying|charging)(?=\s+(?:for|per|each)\b|\s*[?.]|\s*$)"
     # (and whom it costs: "What did a unit cost hospitals in 2024?")
-    r"|^\s*what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,7}?(?:pay|charge|cost)(?:\s+(?!him\b|her\b|them\b|us\b)[a-z]+)?"
-    r"(?=\s+(?:for|per|each|a|an|in|on|during|from|last|this|next)\b|\s*[?.]|\s*$)",
+    # (after a leading phrase: "Under the 2022 policy, what did a ticket cost?"; and where:
+    # "What does a pot of tea cost at the kiosk?")
+    r"|^\s*(?:(?:under|in|at|for|from|during|by|according\s+to)\b[^,?]{0,60},\s*)?"
+    r"what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,7}?(?:pay|charge|cost)(?:\s+(?!him\b|her\b|them\b|us\b)[a-z]+)?"
+    r"(?=\s+(?:for|per|each|a|an|in|on|at|during|from|last|this|next)\b|\s*[?.]|\s*$)",
     re.I,
 )
 # a number that names a thing: "the serial number", "its phone number", "the part number"
@@ -511,6 +514,10 @@ def _parallel(a: str, b: str) -> str:
         return b
     lead = names(b)
     if lead and b.startswith(lead[0]):
+        # a name the first word carries on past ("application/octet-stream", "foo-bar.baz")
+        first = toks[0].rstrip(",.;:")
+        if first.startswith(lead[0]) and re.match(r"[-/._+]\w", first[len(lead[0]):]):
+            return first
         return lead[0]
     return " ".join(toks[: len(a.split())])
 
@@ -666,3 +673,31 @@ def nested_description(question: str) -> Description | None:
         head = span.split()[1] if len(span.split()) > 1 else span
         return Description(span, start, start + len(span), f"Which is {span}?", head)
     return None
+
+
+# ---------------------------------------------------------------- one item of a list
+
+# "Name one module that ...", "Give an alias of ...": one item is asked ("Name the one
+# package that ..." asks for a single thing, not one of several)
+_ONE_ASKED = re.compile(r"^\s*(?:please\s+)?(?:name|give|state|mention|cite|list)\s+(?:me\s+)?(?:one|an?|any)\s+"
+                        r"(?!of\s+the\s+(?:two|both)\b)[\w-]", re.I)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def one_item(question: str, answer: str) -> str | None:
+    """For a question asking for one item of several ("Name one module that X imports"), the
+    first item of the list an answer gives ("os, re, sys." or "It imports 4 modules: select,
+    os, sys and tty." -> "os"); None when the question asks no such thing or the answer is no
+    list of short items."""
+    if not _ONE_ASKED.match(question):
+        return None
+    text = answer.strip()
+    if "\n" in text:
+        return None
+    if ":" in text:  # the list after a lead-in ("... name 4 modules: select, os")
+        text = text.rsplit(":", 1)[1]
+    items = [i.strip(" .;\"'`") for i in _LIST_SPLIT.split(text.strip().rstrip("."))]
+    items = [i for i in items if i]
+    if len(items) < 2 or any(len(i.split()) > 3 for i in items):
+        return None
+    return items[0]

@@ -46,6 +46,7 @@ _SCALE = {
     "tb": ("bytes", 1e12), "byte": ("bytes", 1.0), "kib": ("bytes", 1024.0), "mib": ("bytes", 1024.0 ** 2),
     "gib": ("bytes", 1024.0 ** 3), "tib": ("bytes", 1024.0 ** 4), "kilometre": ("length", 1000.0),
     "kilometer": ("length", 1000.0), "millisecond": ("time", 1 / 86400000), "ms": ("time", 1 / 86400000),
+    "degre": ("temperature", 1.0),
 }
 _MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # only whitespace, list marks or heading marks between the line start and a number
