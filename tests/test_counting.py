@@ -177,3 +177,16 @@ def test_a_verb_the_question_shares_with_a_label_counts_nothing_and_one_label_is
     stated = "# zone/quill\n- Link names pointing here: 2\n"
     assert count_listed("How many link names lead to zone/quill?", ["zone/quill"],
                         [("zone/quill", stated), ("zone/quill", links)]) is None
+
+
+def test_a_yes_no_field_named_by_its_label_is_a_condition():
+    from ragtune.strategies.counting import count_records, labelled_record
+    rooms = {"venues/venues": [
+        {"id": "V1", "name": "Old Hall", "parking": "yes", "opened": 1970, "step_free": "no"},
+        {"id": "V2", "name": "New Hall", "parking": "no", "opened": 2004, "step_free": "yes"},
+        {"id": "V3", "name": "Barn", "parking": "yes", "opened": 1988, "step_free": "yes"}]}
+    assert count_records("How many of the venues have parking?", rooms)[0] == 2
+    assert count_records("How many of the venues do not have parking?", rooms)[0] == 1
+    # a field's label right before its value names the one record
+    assert labelled_record("Which venue opened in 2004?", rooms) == ("New Hall", "opened", "2004")
+    assert labelled_record("Which venue opened in 1999?", rooms) is None

@@ -2181,3 +2181,12 @@ def test_a_record_reached_through_another_records_code():
     assert a._record_chain("How many miles was trip TR-8?") is None  # no second record asked
     assert a._named_by_code("TM-1", "Which team drove trip TR-7?") == "Blue team"
     assert a._named_by_code("TM-1", "Which depot did trip TR-7 use?") is None  # no depot's code
+
+
+def test_a_why_question_is_answered_by_the_reason_its_sentence_gives():
+    from ragtune.strategies.agentic import _reason_clause
+    text = ("The night bus leaves at 23:40. Drivers swap at the depot halfway because no driver may "
+            "work more than four hours without a break.")
+    assert _reason_clause("Why do drivers swap at the depot?", [text]) == \
+        "Because no driver may work more than four hours without a break."
+    assert _reason_clause("Why is the bus green?", [text]) is None  # no sentence states it

@@ -89,6 +89,7 @@ from ragtune.strategies.counting import (
     counted_terms,
     key_words,
     labelled_lists,
+    labelled_record,
     labelled_unread,
     metadata_lists,
     named_values,
@@ -1038,6 +1039,12 @@ class Agentic(Rag):
                 page, fld, value = got
                 _take(r, Timer(), value, "lookup", "the field the question names, on the page of the thing it names",
                       page=page, field=fld)
+            elif r.kind == "open" and not r.listed and _ASKS_WHY.match(r.question) \
+                    and (why := _reason_clause(r.question, [chunk_text(h) for h in [*r.floor.retrieved, *r.hits]])) \
+                    and not _same_reason(r.floor.text, why):
+                # "Why is X kept warmer?": the clause the sentence stating it gives ("..., because
+                # little children get cold quickly"); a 135M reader restates the sentence instead
+                _take(r, Timer(), why, "lookup", "the reason a sentence stating the question gives")
             elif r.kind == "open" and not r.listed and (got := self._definition(r)):
                 said, h = got
                 if h not in r.hits:
@@ -1104,6 +1111,10 @@ class Agentic(Rag):
             if name:
                 return _take(r, t, name, "count", "the records of a collection the question names",
                              where=cond, by=field)
+        if names_asked and (got := labelled_record(r.question, self._record_collections())):
+            name, fld, value = got
+            return _take(r, t, name, "count", "the one record whose field the question names with its value",
+                         where={fld: value})
         if names_asked and (got := select_record(r.question, self._record_collections())):
             name, cond = got
             return _take(r, t, name, "count", "the one record of the collection the question names that meets it",
@@ -2602,7 +2613,9 @@ class Agentic(Rag):
                 # (other than the thing's own name, whose document is about it throughout: "Next
                 # service due" in the second chunk of the page on "the Puffin")
                 # (nor the corpus's own subject: "the lido" of a lido's pages, which say "we")
-                other = [w for w in rare if not (about and any(w in n.lower() for n in required))
+                # (when it is the one rare word: with two, a chunk must name both, "school A at
+                # camp B")
+                other = [w for w in rare if not (about and len(rare) == 1 and any(w in n.lower() for n in required))
                          and not self._own_subject(w)]
                 named = [h for h in (about or evidence)
                          if all(_has_token(_tokens(chunk_text(h)), w) for w in other)]
@@ -2847,6 +2860,43 @@ def _subject_of_predicate(question: str, texts: list[str]) -> str | None:
              for x in re.finditer(rf"(?<![\w/.-])([\w][\w./+-]*)\s+(?:is|are|was|were)\s+{pred}\b", t, re.I)}
     found = {f for f in found if f and f.lower() not in STOPWORDS and not f.isdigit()}
     return next(iter(found)) if len(found) == 1 else None
+
+
+_ASKS_WHY = re.compile(r"\s*why\b", re.I)
+# a reason's clause in a sentence ("..., because little children get cold quickly")
+_REASON = re.compile(r"\b(?:because|so\s+that|in\s+order\s+to|so\s+as\s+to)\s+\S", re.I)
+
+
+def _reason_clause(question: str, texts: list[str]) -> str | None:
+    """For a "why" question: the reason clause ("because ...", "so that ...") of the sentence
+    that, with the two sentences before it, states most of the question's words (half, two at least),
+    as a sentence; None when no sentence gives a reason or two give different ones equally."""
+    asked = set(content_terms(_ASKS_WHY.sub(" ", question, count=1)))
+    if len(asked) < 2:
+        return None
+    scored: dict[str, float] = {}
+    for text in texts:
+        sents = split_sentences(text)
+        for i, sent in enumerate(sents):
+            if not (m := _REASON.search(sent)):
+                continue
+            before = " ".join(sents[max(0, i - 2):i]) + " " + sent[:m.start()]
+            held = len(asked & set(content_terms(before)))
+            share = held / len(asked)
+            clause = sent[m.start():].strip().rstrip(".;:")
+            if share >= 0.5 and held >= 2 and len(clause.split()) >= 3:
+                scored[clause] = max(scored.get(clause, 0.0), share)
+    if not scored:
+        return None
+    best = max(scored.values())
+    top = [c for c, v in scored.items() if v == best]
+    return top[0][:1].upper() + top[0][1:] + "." if len(top) == 1 else None
+
+
+def _same_reason(answer: str, reason: str) -> bool:
+    """Whether an answer already gives the reason (most of its content words)."""
+    want = set(content_terms(reason))
+    return bool(want) and len(want & set(content_terms(answer))) >= 0.8 * len(want)
 
 
 def _take(r: Run, t: Timer, pick: str, decided_by: str, why: str, **where: Any) -> None:

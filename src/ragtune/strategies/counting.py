@@ -351,6 +351,25 @@ def _within(value: object, op: str, bound: float) -> bool:
     return {"gt": value > bound, "ge": value >= bound, "lt": value < bound, "le": value <= bound}[op]
 
 
+_YES_NO = {"yes", "no"}
+_NEGATED = re.compile(r"\b(?:not|never|without)\b|n't\b")
+
+
+def _named_flags(q: str, records: list[dict]) -> dict[str, str]:
+    """field -> "yes" (or "no" when the question negates) for each yes/no field the question
+    (lower case) names by its label's words ("take dogs": `dogs`; "did not use the launch":
+    `launch` no)."""
+    fields = {k for r in records for k in r}
+    out = {}
+    for f in fields:
+        values = {str(r.get(f, "")).strip().lower() for r in records}
+        words = [w for w in re.split(r"[\W_]+", f.lower()) if w]
+        if values <= _YES_NO and len(values) == 2 and words \
+                and all(re.search(rf"\b{re.escape(w)}\b", q) for w in words):
+            out[f] = "no" if _NEGATED.search(q) else "yes"
+    return out if len(out) == 1 else {}
+
+
 def _matching(records: list[dict], cond: dict[str, str],
               bounds: list[tuple[str, str, float]] = ()) -> list[dict]:
     return [r for r in records if all(str(r.get(f, "")).strip().lower() == v for f, v in cond.items())
@@ -408,6 +427,7 @@ def _selections(q: str, collections: dict[str, list[dict]]):  # noqa: ANN202 (a 
         if (where := _named_collection(q, path)) is None:
             continue
         cond = named_values(_BOUND_Q.sub(" ", q), records, where)  # "before 2018" names no year value
+        cond.update({f: v for f, v in _named_flags(q, records).items() if f not in cond})
         bounds = _named_bounds(q, records)
         yield path, records, cond, bounds, {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}
 
@@ -551,3 +571,33 @@ def compare_records(question: str, options: list[str], collections: dict[str, li
         pick = options[0] if (a > b) == (way == "more") else options[1]
         found.append((pick, field, dict(zip(options, (a, b)))))
     return found[0] if len(found) == 1 else None
+
+
+def labelled_record(question: str, collections: dict[str, list[dict]]) -> tuple[str, str, str] | None:
+    """(name, field, value) for "Which member of staff has been with us since 2020?": the one
+    record of any collection whose field's label the question writes right before that field's
+    value ("since 2020": `since` = 2020; a preposition may sit between), answered by its name
+    field. None unless exactly one record qualifies and it has a name."""
+    q = question.lower()
+    found = []
+    for path, records in collections.items():
+        names = _name_field_of(records)
+        for rec in records:
+            for f, value in rec.items():
+                v = str(value).strip().lower()
+                words = [w for w in re.split(r"[\W_]+", f.lower()) if w]
+                if f in ("id", "text") or f in names or not words or len(v) < 2 or v in STOPWORDS:
+                    continue
+                label = r"[\s_-]+".join(map(re.escape, words))
+                if re.search(rf"\b{label}\s+(?:(?:in|on|at|of|from|by)\s+)?{re.escape(v)}(?![\w-])", q):
+                    found.append((rec, names, f, v))
+    if len({id(r) for r, *_ in found}) != 1:
+        return None
+    rec, names, f, v = found[0]
+    name = next((str(rec[k]) for k in names if rec.get(k)), "")
+    return (name, f, v) if name else None
+
+
+def _name_field_of(records: list[dict]) -> list[str]:
+    """The fields that name a collection's records: `name` or `title` when they have one."""
+    return [k for k in ("name", "title") if any(r.get(k) for r in records)]

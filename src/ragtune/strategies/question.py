@@ -310,7 +310,7 @@ _NUMBER_CUE = re.compile(
     # "What does a pot of tea cost at the kiosk?")
     r"|^\s*(?:(?:under|in|at|for|from|during|by|according\s+to)\b[^,?]{0,60},\s*)?"
     r"what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,7}?(?:pay|charge|cost)(?:\s+(?!him\b|her\b|them\b|us\b)[a-z]+)?"
-    r"(?=\s+(?:for|per|each|a|an|in|on|at|during|from|last|this|next)\b|\s*[?.]|\s*$)",
+    r"(?=\s+(?:for|per|each|a|an|in|on|at|during|from|last|this|next)\b|\s*[?.,]|\s*$)",
     re.I,
 )
 # a number that names a thing: "the serial number", "its phone number", "the part number"
