@@ -29,7 +29,9 @@ the evening of 2026-12-03), readc12/catalog12.jsonl, readp14/prose14.jsonl and
 readt13/tables13.jsonl (catalog12's, prose14's and tables13's, read later that evening),
 readc13/catalog13.jsonl, readp15/prose15.jsonl and readt14/tables14.jsonl (catalog13's, prose15's
 and tables14's, read late that night), readc14/catalog14.jsonl, readp16/prose16.jsonl and
-readt15/tables15.jsonl (catalog14's, prose16's and tables15's, read on 2026-12-04);
+readt15/tables15.jsonl (catalog14's, prose16's and tables15's, read on 2026-12-04),
+readc15/catalog15.jsonl, readp17/prose17.jsonl and readt16/tables16.jsonl (catalog15's, prose17's
+and tables16's, read later on 2026-12-04);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -139,9 +141,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                    {"r1": WORK / "readp16" / "prose16.jsonl"}),
         "tables15": (sets / "tables15" / "corpus", sets / "tables15" / "dev.jsonl",
                     {"r1": WORK / "readt15" / "tables15.jsonl"}),
-        "catalog15": (sets / "catalog15" / "corpus", sets / "catalog15" / "dev.jsonl", {}),
-        "prose17": (sets / "prose17" / "corpus", sets / "prose17" / "dev.jsonl", {}),
-        "tables16": (sets / "tables16" / "corpus", sets / "tables16" / "dev.jsonl", {}),
+        "catalog15": (sets / "catalog15" / "corpus", sets / "catalog15" / "dev.jsonl",
+                      {"r1": WORK / "readc15" / "catalog15.jsonl"}),
+        "prose17": (sets / "prose17" / "corpus", sets / "prose17" / "dev.jsonl",
+                    {"r1": WORK / "readp17" / "prose17.jsonl"}),
+        "tables16": (sets / "tables16" / "corpus", sets / "tables16" / "dev.jsonl",
+                     {"r1": WORK / "readt16" / "tables16.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
