@@ -190,3 +190,21 @@ def test_a_yes_no_field_named_by_its_label_is_a_condition():
     # a field's label right before its value names the one record
     assert labelled_record("Which venue opened in 2004?", rooms) == ("New Hall", "opened", "2004")
     assert labelled_record("Which venue opened in 1999?", rooms) is None
+
+
+def test_a_record_is_found_by_a_value_of_several_words_the_question_writes():
+    from ragtune.strategies.counting import labelled_record
+    people = {"people/people": [
+        {"id": "P1", "name": "Ann Lee", "role": "Treasurer", "background": "retired bank manager"},
+        {"id": "P2", "name": "Raj Patel", "role": "Chair", "background": "former harbour pilot"}]}
+    assert labelled_record("Which trustee is a former harbour pilot?", people) == \
+        ("Raj Patel", "background", "former harbour pilot")
+    assert labelled_record("Which trustee is a harbour pilot?", people) is None  # not the whole value
+    assert labelled_record("What is Ann Lee's role?", people) is None  # the record's own name asks a field
+
+
+def test_a_question_naming_a_record_asks_something_of_it():
+    from ragtune.strategies.counting import labelled_record
+    places = {"huts/huts": [{"id": "H1", "name": "Crag Hut", "grade": "BA", "warden": "Ann Lee"}],
+              "people/people": [{"id": "P1", "name": "Ann Lee", "base": "Crag Hut"}]}
+    assert labelled_record("What is the grade of Crag Hut?", places) is None

@@ -2190,3 +2190,51 @@ def test_a_why_question_is_answered_by_the_reason_its_sentence_gives():
     assert _reason_clause("Why do drivers swap at the depot?", [text]) == \
         "Because no driver may work more than four hours without a break."
     assert _reason_clause("Why is the bus green?", [text]) is None  # no sentence states it
+
+
+def test_a_code_is_named_by_the_row_of_its_table():
+    class OneDocument:  # an index holding one page with a table of codes
+        text = ("Every site has a grade.\n\n| Code | Grade | Standard |\n|---|---|---|\n"
+                "| BA | Basic | cold water |\n| ST | Standard | hot water |\n")
+
+        def search_many(self, queries, k, mode, collection):
+            return [[Hit("grades", "grades::0", 1.0, text=self.text, title="Grades")]]
+
+        def chunks_of(self, doc_id, collection):
+            return [Hit("grades", "grades::0", 1.0, text=self.text)]
+
+    a = _with_records({})
+    a.index, a.collection = OneDocument(), "default"
+    assert a._code_in_table("ST", "grade") == "Standard"
+    assert a._code_in_table("XX", "grade") is None  # no row has the code
+    assert a._code_in_table("ST", "colour") is None  # no column of that name
+
+
+def test_a_description_stated_with_the_asked_value_needs_no_bridge():
+    from ragtune.strategies.agentic import _states_described
+    hit = Hit("history", "history::0", 1.0,
+              text="In 2004 a loan of EUR 80,000 from the county bank turned the old barn into a cafe.")
+    q = "How large was the loan that turned the old barn into a cafe in 2004?"
+    assert _states_described("the loan that turned the old barn into a cafe in 2004", "number", q, [hit])
+    # a sentence holding too few of the description's words is another fact
+    assert not _states_described("the loan that paid for the new roof of the mill", "number",
+                                 "How large was the loan that paid for the new roof of the mill?", [hit])
+    # a thousands comma does not end a nested description
+    d = nested_description("Which supplier sent the order that cost EUR 3,650?")
+    assert d is not None and d.span.endswith("EUR 3,650")
+
+
+def test_the_bridge_is_the_one_name_doing_what_the_clause_says():
+    from ragtune.strategies.agentic import _subject_of_clause
+    texts = ["The board chose the new roof by 6 votes to 1. Ada Moss voted against. She asked for a survey."]
+    assert _subject_of_clause("the trustee who voted against the new roof", texts) == "Ada Moss"
+    assert _subject_of_clause("the trustee who voted for the new roof", texts) is None
+    assert _subject_of_clause("the boat that carried the choir",
+                              ["The Kestrel carried the choir to the island."]) == "Kestrel"
+
+
+def test_a_date_word_before_another_noun_asks_no_date():
+    assert answer_type("What is the day job of the new treasurer?") != "date"
+    assert answer_type("What is the year group of the winning team?") != "date"
+    assert answer_type("What was the date of the first meeting?") == "date"
+    assert answer_type("What is the closing date?") == "date"

@@ -96,3 +96,22 @@ def test_releases_dated_within_a_month_or_a_year():
     assert released_in("How many Frob releases in the log shipped in 2024?")[:3] == ("count", (2024, 1, 1), (2024, 12, 31))
     assert released_in("Which Frob release came out in the year the office moved?") is None
     assert released_in("When did Frob 2.0 come out?") is None
+
+
+def test_the_row_of_a_dated_table_in_force_on_the_asked_date():
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import row_in_force
+    text = ("# Hall hire rates\n\n| From | To | Hourly rate (EUR) | Notes |\n|---|---|---|---|\n"
+            "| 2019-01-01 | 2020-06-30 | 12.00 | |\n| 2020-07-01 | 2021-12-31 | 14.50 | |\n"
+            "| From | To | Hourly rate (EUR) | Notes |\n|---|---|---|---|\n"  # a chunk repeats its header
+            "| 2022-01-01 | | 16.00 | current |\n")
+
+    def ask(q):
+        return row_in_force(q, text, set(content_terms(q)))
+
+    assert ask("What was the hourly rate in March 2020?") == ("12.00", "2019-01-01")
+    assert ask("What was the hourly rate in 2025?") == ("16.00", "2022-01-01")  # the open last row
+    assert ask("What was the hourly rate in 2020?") is None  # two rows meet it, with two rates
+    assert ask("What is the hourly rate?") is None  # no date asked
+    assert ask("What was the hourly rate in 2010?") is None  # before the table
+    assert ask("What was the hourly rate at Mill Lodge in 2025?") is None  # a thing the table does not name

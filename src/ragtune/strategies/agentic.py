@@ -59,7 +59,6 @@ from ragtune.corpus.english import IRREGULAR_PAST, PARTICIPLE_BASE
 from ragtune.errors import InputError
 from ragtune.prompts import ABSTAIN_TEXT, rag_user_message
 from ragtune.strategies.question import (
-    one_item,
     CODE_NUMBER,
     QUOTED,
     TEMPORAL,
@@ -74,6 +73,7 @@ from ragtune.strategies.question import (
     is_identifier,
     names,
     nested_description,
+    one_item,
     stem,
     type_words,
     spellings,
@@ -108,7 +108,8 @@ from ragtune.strategies.list_sizes import (
     size_superlative,
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, list_terms, shared_ask
-from ragtune.strategies.timeline import dated_entries, place, relative_ask, released_in, span_of
+from ragtune.strategies.timeline import (dated_entries, place, relative_ask, released_in, row_in_force, span_of,
+                                         table_rows)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -927,6 +928,15 @@ class Agentic(Rag):
             sub["support"] = good[:3]
             sub["done"] = True
             return
+        if r.kind == "multi_hop" and r.desc and r.hops_done == 0 and r.want in ("number", "date") \
+                and _states_described(r.desc.span, r.want, r.question, good[:3]):
+            # "How large was the grant that turned X into Y in 1998?": the sentence stating the
+            # description states the asked value too; no thing stands between them to bridge
+            r.log("hop", {"description": r.desc.span}, {"bridge": None, "why": "one sentence states both"})
+            r.kind = "factoid"
+            r.support = good[:3]
+            r.done = True
+            return
         if r.kind == "multi_hop" and r.desc and r.hops_done == 0:
             r.first_hop = good[:3]
             bridge = self._bridge(r, good)
@@ -964,6 +974,12 @@ class Agentic(Rag):
             r.log("bridge", {"sub_question": r.desc.sub_question, "quoted": quoted},
                   {"pick": title[0], "why": "the one document holding the quotation"})
             return title[0]
+        if subject := _subject_of_clause(r.desc.span, [self._document_text(d, h) for d, h in
+                                                       {h.doc_id: h for h in good[:5]}.items()]):
+            # "the trustee who voted against X": the one name written right before "voted
+            # against" in the chunks found ("Hamish Lockerbie voted against.")
+            r.log("bridge", {"sub_question": r.desc.sub_question}, {"pick": subject, "why": "the one name doing what the clause says"})
+            return subject
         known = r.question.lower()
         cands: list[str] = []
         for h in good[:3]:
@@ -1017,6 +1033,14 @@ class Agentic(Rag):
                 _take(r, Timer(), value, "lookup", "the asked field of the record another record's code names",
                       via=via, field=fld)
                 r.listed = value
+            elif r.kind == "multi_hop" and r.want == "name" and not CODE_NUMBER.search(r.question) \
+                    and (got := select_record(r.question, self._record_collections())):
+                # "Which contractor did the job that cost GBP 3,650?": a record's own fields
+                # meet the description, whatever the chunks found (they write "cost gbp: 3650")
+                name, cond = got
+                _take(r, Timer(), name, "count", "the one record of the collection the question names that meets it",
+                      where=cond)
+                r.listed = name
         typed = [r for r in runs if r.kind not in ("open", "comparison") and r.support and not r.listed
                  and r.exit_reason not in ("no_evidence", "budget_exhausted")]
         if typed:
@@ -1087,6 +1111,10 @@ class Agentic(Rag):
             return
         about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, q_names)]
         passages = about or passages
+        if r.want in ("number", "name") and (got := self._row_in_force(r)):
+            value, since = got  # "the rate per night in 2017": the row of a dated table whose
+            # days meet the date asked (a span ranked among every row's values cannot tell)
+            return _take(r, t, value, "lookup", "the row of a dated table in force on the date asked", since=since)
         if m := _UNDER_THE_YEARS.search(q):  # "Under the 2021 ticket policy, ...": that year's
             # document, not the policy that replaced it (which may quote the old figure too)
             own = [p for p in passages if m.group(1) in _periods(p.hit.title or "") | _id_periods(p.hit.doc_id)]
@@ -1129,8 +1157,11 @@ class Agentic(Rag):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it names",
                          page=page, field=fld)
-        if r.want in ("name", "number") and (got := self._record_field(r.question)):
+        if r.want in ("name", "number", "date") and (got := self._record_field(r.question)):
             name, fld, value = got
+            if r.want == "name" and _ASKS_NAME_OF.search(q) and (named := self._code_in_table(value, fld)):
+                value = named  # "the name of the band X is in": X's band is a code ("TD") whose
+                # row of a table of codes gives the band's name
             return _take(r, t, value, "lookup", "the field the question names, of the record it names",
                          record=name, field=fld)
         if r.want == "name" and (got := self._page_with_count(r.question)):
@@ -2074,6 +2105,37 @@ class Agentic(Rag):
             self._record_ids = {p: ids[p] for p in self._records}
         return self._records
 
+    def _code_in_table(self, code: str, noun: str) -> str | None:
+        """The cell under the column headed `noun` ("Band") in the row of a pipe table whose
+        cell is `code` ("TD"), among the documents a lexical search for the code finds; None
+        when no table or several values."""
+        if not re.fullmatch(r"[A-Za-z0-9][\w.-]{0,11}", code.strip()):
+            return None
+        try:
+            hits = self.index.search_many([f"{code} {noun}"], k=10, mode="bm25", collection=self.collection)[0]
+        except Exception:  # noqa: BLE001 (an index without lexical search)
+            return None
+        want = {stem(w) for w in re.findall(r"[a-z]+", noun.lower())}
+        found = set()
+        for d, h in {h.doc_id: h for h in hits}.items():
+            for header, rows in table_rows(self._document_text(d, h)):
+                cols = [i for i, c in enumerate(header) if {stem(w) for w in re.findall(r"[a-z]+", c.lower())} == want]
+                for row in rows:
+                    if len(cols) == 1 and code.strip().lower() in (c.strip(" `").lower() for c in row) \
+                            and row[cols[0]].strip().lower() != code.strip().lower():
+                        found.add(row[cols[0]].strip())
+        return found.pop() if len(found) == 1 else None
+
+    def _row_in_force(self, r: Run) -> tuple[str, str] | None:
+        """(value, its row's first day) from the one table, among the documents found, of
+        rows valid from one day to another that gives one value for the date asked
+        (`timeline.row_in_force`); None when none or several do."""
+        hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
+        asked = set(content_terms(r.question))
+        found = {got for d, h in list(hits.items())[:8]
+                 if (got := row_in_force(r.question, self._document_text(d, h), asked))}
+        return found.pop() if len({v for v, _ in found}) == 1 else None
+
     def _record_chain(self, question: str) -> tuple[str, str, str] | None:
         """(code, field, value) for a question about a record reached through another's code
         ("Who is the warden of the hostel that booking SG-04 stayed at?"): the one record whose
@@ -2272,8 +2334,12 @@ class Agentic(Rag):
                     continue
                 # the noun set before the name designates the record, it asks no field ("job" of
                 # "job MJ-07")
+                # (a word of the record's collection: "the band Lantern Spit Pontoon is in" asks
+                # the band of a record of pontoons)
                 at = question.lower().find(name.lower())
-                before = re.findall(r"[a-z]+", question[:at].lower())[-1:] if at > 0 else []
+                kinds = {stem(w) for w in re.findall(r"[a-z]+", path.lower())}
+                before = [w for w in re.findall(r"[a-z]+", question[:at].lower())[-1:] if at > 0
+                          and stem(w) in kinds]
                 own = _stems(re.sub(re.escape(name), " ", question, flags=re.I)) - _stems(" ".join(before))
                 for key, value in rec.items():
                     if want == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -2284,6 +2350,8 @@ class Agentic(Rag):
                         value = str(value)
                     elif want == "number" or not isinstance(value, str):
                         continue
+                    if want == "date" and not any(v.kind == "date" for v in extract_values(value)):
+                        continue  # ("When was job X completed?": a date field's value)
                     if key in ("name", "title", "id", "text", name_key) \
                             or not _asked_label(key, own) or _mentions(question, value):
                         continue
@@ -2860,6 +2928,44 @@ def _subject_of_predicate(question: str, texts: list[str]) -> str | None:
              for x in re.finditer(rf"(?<![\w/.-])([\w][\w./+-]*)\s+(?:is|are|was|were)\s+{pred}\b", t, re.I)}
     found = {f for f in found if f and f.lower() not in STOPWORDS and not f.isdigit()}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _subject_of_clause(description: str, texts: list[str]) -> str | None:
+    """For "the trustee who voted against X": the one capitalised name the texts write right
+    before the relative clause's first two words, an article between them ("Hamish Lockerbie
+    voted against", "The Kestrel carried the choir"); None when
+    none or several."""
+    m = re.search(r"\b(?:who|that|which)\s+([a-z][\w-]*)\s+((?:the|a|an|his|her|their|its)\s+)?([a-z][\w-]*)",
+                  description)
+    # (a verb in the past, or in the present's third person: "the hostel that school group ..."
+    # starts no clause of doing)
+    if not m or not (m.group(1).endswith("ed") or m.group(1) in IRREGULAR_PAST
+                     or re.fullmatch(r"[a-z]+[^s]s", m.group(1))):
+        return None
+    verb = r"\s+".join(re.escape(w) for w in (m.group(1), *(m.group(2) or "").split(), m.group(3))) + r"\b"
+    found = {x.group(1).strip() for t in texts
+             for x in re.finditer(rf"((?:[A-Z][\w'-]+\s+){{1,3}}){verb}", t)}
+    # ("The Kestrel carried ..." names the Kestrel; a sentence's first word alone names no one)
+    found = {" ".join(w for i, w in enumerate(f.split()) if i or w.lower() not in STOPWORDS) for f in found}
+    found = {f for f in found if f and f.split()[0].lower() not in STOPWORDS}
+    return found.pop() if len(found) == 1 else None
+
+
+def _states_described(description: str, want: str, question: str, hits: list[Hit]) -> bool:
+    """Whether one sentence of the chunks holds most of a nested description's words (seven in
+    ten, three at least) and exactly one value of the asked type that the question does
+    not write: the description and the value asked of it are one fact."""
+    terms = set(content_terms(description))
+    if len(terms) < 3:
+        return False
+    asked = {v.key for v in extract_values(question)}
+    for h in hits:
+        for sent in split_sentences(chunk_text(h)):
+            held = len(terms & set(content_terms(sent)))
+            values = {v.key for v in extract_values(sent) if fits(v, want, date_kind(question)) and v.key not in asked}
+            if held >= 3 and held >= 0.7 * len(terms) and len(values) == 1:
+                return True
+    return False
 
 
 _ASKS_WHY = re.compile(r"\s*why\b", re.I)
@@ -4753,7 +4859,7 @@ def _counting(question: str, found: list[tuple[str, float]]) -> list[str]:
     out: list[str] = []
     for c, tie in found:
         words = re.findall(r"[a-z]+", c.lower())
-        if counted and tie >= LOOSE_TIE and any(_counts_as(_one_stem(w), c) for w in words for c in counted) \
+        if counted and tie >= LOOSE_TIE and any(_counts_as(_one_stem(w), n) for w in words for n in counted) \
                 and not any(_same_answer(c, o) for o in out):
             out.append(c)
     return out

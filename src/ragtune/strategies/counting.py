@@ -293,10 +293,12 @@ def named_values(q: str, records: list[dict], where: list[str]) -> dict[str, str
     for rec in records:
         for field, value in rec.items():
             v = str(value).strip().lower()
+            # (a whole number as the question may write it: "3,650" for 3650)
+            written = {v, f"{value:,}"} if isinstance(value, int) and not isinstance(value, bool) else {v}
             # a value that is also a function word ("is", Iceland's code) cannot be told
             # from the word in a lower-cased question
             if isinstance(value, (str, int)) and len(v) >= 2 and v not in where and v not in STOPWORDS \
-                    and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
+                    and any(re.search(rf"(?<![\w-])(?<!\d[,.]){re.escape(w)}(?![\w-])(?![,.]\d)", q) for w in written):
                 conditions.setdefault(field, set()).add(v)
     out = {}
     for f, vs in conditions.items():
@@ -576,7 +578,8 @@ def compare_records(question: str, options: list[str], collections: dict[str, li
 def labelled_record(question: str, collections: dict[str, list[dict]]) -> tuple[str, str, str] | None:
     """(name, field, value) for "Which member of staff has been with us since 2020?": the one
     record of any collection whose field's label the question writes right before that field's
-    value ("since 2020": `since` = 2020; a preposition may sit between), answered by its name
+    value ("since 2020": `since` = 2020; a preposition may sit between), else whose value of two
+    words or more the question writes whole ("a retired harbour pilot"), answered by its name
     field. None unless exactly one record qualifies and it has a name."""
     q = question.lower()
     found = []
@@ -591,6 +594,20 @@ def labelled_record(question: str, collections: dict[str, list[dict]]) -> tuple[
                 label = r"[\s_-]+".join(map(re.escape, words))
                 if re.search(rf"\b{label}\s+(?:(?:in|on|at|of|from|by)\s+)?{re.escape(v)}(?![\w-])", q):
                     found.append((rec, names, f, v))
+    # (a question naming a record by its name asks something of that record: "the grade X has")
+    named = any(len(n := str(r.get(k) or "").strip().lower()) >= 3 and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", q)
+                for records in collections.values() for r in records for k in _name_field_of(records))
+    if not found and not named:  # ... or a value of several words the question writes whole
+        # ("a retired harbour pilot", "Dr Ann Lee as its contact")
+        for path, records in collections.items():
+            names = _name_field_of(records)
+            for rec in records:
+                for f, value in rec.items():
+                    v = str(value).strip().lower()
+                    if f not in ("id", "text") and f not in names and isinstance(value, str) \
+                            and len(v.split()) >= 2 and len(v) >= 8 and len(v.split()) <= 8 \
+                            and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
+                        found.append((rec, names, f, v))
     if len({id(r) for r, *_ in found}) != 1:
         return None
     rec, names, f, v = found[0]

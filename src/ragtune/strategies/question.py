@@ -328,7 +328,10 @@ _DATE_CUE = re.compile(
     r"are|has|have|had)\b|\b(?:what|which)\s+(?:year|years(?!\s+of\b)|date|dates|day|month|decade|century)\b|"
     r"\b(?:what|which)\s+is\s+the\s+(?:deadline|date|release date|end date|start date)\b|"
     r"\b(?:what|which)\s+time\b|\b(?:what|which)\s+(?:days?|weekdays?|months)\b|"
-    r"\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:day|date|year|deadline)\b|"
+    # (a date word before another noun names a kind of thing: "the day job", "the year group")
+    r"\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:day|date|year|deadline)\b"
+    r"(?!\s+(?!(?:of|in|on|at|for|by|that|when|which|the|a|an|is|was|are|were|did|does|do|will|has|had|"
+    r"should|must|can|could|would)\b)[a-z])|"
     r"\bwhat's\s+the\s+(?:deadline|date)\b",
     re.I,
 )
@@ -642,7 +645,7 @@ def nested_description(question: str) -> Description | None:
         # (a quotation is the clause's whole, whatever it holds: "whose docstring begins "A, b.":
         # how many ...?" ends at the colon after it)
         masked = re.sub(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d", lambda q: "x" * len(q.group(0)), rest)
-        stop = re.search(r"[,;?!]|:\s|\s+(?:and|but)\s+(?:what|which|who|how|when|where)\b", masked)
+        stop = re.search(r",(?!\d)|[;?!]|:\s|\s+(?:and|but)\s+(?:what|which|who|how|when|where)\b", masked)
         clause = rest[: stop.start()] if stop else rest
         end = m.end() + len(clause)
         # a trailing participle (+ preposition) belongs to the outer clause: "... is the N that
@@ -667,7 +670,7 @@ def nested_description(question: str) -> Description | None:
     if m:
         start = m.start(1)
         rest = question[m.end(1):]
-        stop = re.search(r"[,;?!]|\s+(?:is|was|are|were|does|did|do|based|located|born)\b", rest)
+        stop = re.search(r",(?!\d)|[;?!]|\s+(?:is|was|are|were|does|did|do|based|located|born)\b", rest)
         end = m.end(1) + (stop.start() if stop else len(rest))
         span = question[start:end].strip()
         head = span.split()[1] if len(span.split()) > 1 else span

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ragtune.strategies.question import content_terms
 from ragtune.strategies.values import Value, extract_values
 
 # the connective that ties the asked item to an event; "newest on/in/at" only after a recency word
@@ -154,3 +155,90 @@ def place(entries: list[Entry], mode: str, lo: tuple, hi: tuple, exclude: str = 
         return after[0].label if after else None
     inside = [e for e in rest if lo <= e.day <= hi]
     return inside[0].label if len(inside) == 1 else None
+
+
+# ---------------------------------------------------------------- rows in force on a date
+
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
+_CURRENCY_WORDS = {"gbp", "eur", "usd", "chf", "jpy", "cad", "aud"}
+_CALENDAR = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+             "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
+
+def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, str] | None:
+    """(value, its row's first day) for "What was the rate per night in 2017?" read off a table
+    of rows valid from one day to another ("| From | To | Rate per night | ..." with ISO dates; an
+    empty last day runs on): the cell, under the column whose header's words (two at least, two
+    in three of them) are most among `asked_terms` (the question's content words, as
+    `content_terms` gives them), of the rows
+    whose days meet the date the question asks (its one year, month or day). None when the
+    question asks no one date, the text has no such table, or the rows met give different
+    values, or the question names a thing the table does not."""
+    dates = [v for v in extract_values(question) if v.kind == "date"]
+    if len(dates) != 1 or not tuple(dates[0].key)[0]:
+        return None
+    lo, hi = _bounds(tuple(dates[0].key))
+    # the question's names (not its month, weekday or currency) must be the table's: "full
+    # board at Skelworth Hall" or "band TD" asks another table than a history of one rate
+    named = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w'-]*", question.strip())
+             if w.lower() not in _CURRENCY_WORDS and w.lower()[:3] not in _CALENDAR}
+    found: dict[str, str] = {}
+    for header, rows in table_rows(text):
+        cells = " ".join(" ".join(r) for r in [header, *rows]).lower()
+        if any(not re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", cells) for n in named):
+            continue
+        days = [i for i in range(len(header))
+                if rows and all(_ISO_DAY.fullmatch(r[i]) or not r[i].strip() for r in rows)
+                and any(_ISO_DAY.fullmatch(r[i]) for r in rows)]
+        if len(days) != 2:
+            continue
+        start, end = days
+        # the column the question asks: most of its header's words (two at least; a currency
+        # is the unit, not what is asked) are the question's ("rate per pupil per night" for
+        # "what did a school pay per pupil a night", not for "what does a private room cost")
+        scored = []
+        for i in range(len(header)):
+            words = set(content_terms(header[i])) - _CURRENCY_WORDS
+            held = len(words & asked_terms)
+            if i not in days and held >= 2 and 3 * held >= 2 * len(words):
+                scored.append((held, i))
+        best = max((s for s, _ in scored), default=0)
+        cols = [i for s, i in scored if s == best]
+        if best == 0 or len(cols) != 1:
+            continue
+        col = cols[0]
+        for r in rows:
+            first = _day(r[start])
+            last = _day(r[end]) or (9999, 12, 31)
+            if first and first <= hi and last >= lo and r[col].strip():
+                found[r[col].strip()] = r[start].strip()
+    if len(found) != 1:
+        return None
+    (value, since), = found.items()
+    return value, since
+
+
+def _day(cell: str) -> tuple[int, int, int] | None:
+    m = _ISO_DAY.fullmatch(cell)
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def table_rows(text: str) -> list[tuple[list[str], list[list[str]]]]:
+    """The pipe tables of a text: (header cells, rows of cells), rows as long as the header; a
+    table written again under the same header (a chunk repeats it) adds its rows once."""
+    out: dict[tuple[str, ...], list[list[str]]] = {}
+    header: list[str] | None = None
+    for line in text.splitlines():
+        s = line.strip()
+        if not s.startswith("|"):
+            header = None
+            continue
+        cells = [c.strip() for c in s.strip("|").split("|")]
+        if header is None:
+            header = cells
+            out.setdefault(tuple(header), [])
+        elif cells == header or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+            continue  # (the header again, where a chunk repeats it)
+        elif len(cells) == len(header) and cells not in out[tuple(header)]:
+            out[tuple(header)].append(cells)
+    return [(list(h), rows) for h, rows in out.items()]
