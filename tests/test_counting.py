@@ -208,3 +208,13 @@ def test_a_question_naming_a_record_asks_something_of_it():
     places = {"huts/huts": [{"id": "H1", "name": "Crag Hut", "grade": "BA", "warden": "Ann Lee"}],
               "people/people": [{"id": "P1", "name": "Ann Lee", "base": "Crag Hut"}]}
     assert labelled_record("What is the grade of Crag Hut?", places) is None
+
+
+def test_a_value_selects_a_record_only_when_the_record_is_asked():
+    from ragtune.strategies.counting import labelled_record
+    fleet = {"fleet/fleet": [{"id": "V1", "name": "Wren", "type": "pool car", "model": "Astra"},
+                             {"id": "V2", "name": "Kite", "type": "electric minibus", "model": "eVan"}]}
+    assert labelled_record("Which vehicle is the pool car?", fleet) == ("Wren", "type", "pool car")
+    assert labelled_record("What model is the pool car?", fleet) is None  # a field of it is asked
+    assert labelled_record("Which model is the pool car?", fleet) is None
+    assert labelled_record("Who named the electric minibus?", fleet) is None

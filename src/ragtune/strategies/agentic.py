@@ -978,7 +978,8 @@ class Agentic(Rag):
                                                        {h.doc_id: h for h in good[:5]}.items()]):
             # "the trustee who voted against X": the one name written right before "voted
             # against" in the chunks found ("Hamish Lockerbie voted against.")
-            r.log("bridge", {"sub_question": r.desc.sub_question}, {"pick": subject, "why": "the one name doing what the clause says"})
+            r.log("bridge", {"sub_question": r.desc.sub_question},
+                  {"pick": subject, "why": "the one name doing what the clause says"})
             return subject
         known = r.question.lower()
         cands: list[str] = []

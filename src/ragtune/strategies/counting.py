@@ -597,10 +597,16 @@ def labelled_record(question: str, collections: dict[str, list[dict]]) -> tuple[
     # (a question naming a record by its name asks something of that record: "the grade X has")
     named = any(len(n := str(r.get(k) or "").strip().lower()) >= 3 and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", q)
                 for records in collections.values() for r in records for k in _name_field_of(records))
-    if not found and not named:  # ... or a value of several words the question writes whole
-        # ("a retired harbour pilot", "Dr Ann Lee as its contact")
+    # ... or a value of several words the question writes whole ("a retired harbour pilot",
+    # "Dr Ann Lee as its contact"), when the question asks for a record ("Which club ...?",
+    # "Who is ...?"; "What model is the pool car?" and "Which model ..." ask a field of it)
+    head = re.match(r"\s*(?:which\s+([a-z]+)|who\s+(?:is|was|are|were)\b)", q)
+    if not found and not named and head:
         for path, records in collections.items():
             names = _name_field_of(records)
+            if head.group(1) and any(stem(head.group(1)) == stem(w) for r in records for k in r
+                                     for w in re.split(r"[\W_]+", k.lower()) if w):
+                continue
             for rec in records:
                 for f, value in rec.items():
                     v = str(value).strip().lower()
