@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ragtune.strategies.question import content_terms
-from ragtune.strategies.values import Value, extract_values
+from ragtune.strategies.values import CURRENCY_WORDS, Value, extract_values
 
 # the connective that ties the asked item to an event; "newest on/in/at" only after a recency word
 _CONNECTIVE = re.compile(
@@ -160,7 +160,6 @@ def place(entries: list[Entry], mode: str, lo: tuple, hi: tuple, exclude: str = 
 # ---------------------------------------------------------------- rows in force on a date
 
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
-_CURRENCY_WORDS = {"gbp", "eur", "usd", "chf", "jpy", "cad", "aud"}
 _CALENDAR = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
              "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
@@ -181,7 +180,7 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
     # the question's names (not its month, weekday or currency) must be the table's: "full
     # board at Skelworth Hall" or "band TD" asks another table than a history of one rate
     named = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w'-]*", question.strip())
-             if w.lower() not in _CURRENCY_WORDS and w.lower()[:3] not in _CALENDAR}
+             if w.lower() not in CURRENCY_WORDS and w.lower()[:3] not in _CALENDAR}
     found: dict[str, str] = {}
     for header, rows in table_rows(text):
         cells = " ".join(" ".join(r) for r in [header, *rows]).lower()
@@ -198,7 +197,7 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
         # "what did a school pay per pupil a night", not for "what does a private room cost")
         scored = []
         for i in range(len(header)):
-            words = set(content_terms(header[i])) - _CURRENCY_WORDS
+            words = set(content_terms(header[i])) - CURRENCY_WORDS
             held = len(words & asked_terms)
             if i not in days and held >= 2 and 3 * held >= 2 * len(words):
                 scored.append((held, i))
