@@ -108,8 +108,8 @@ from ragtune.strategies.list_sizes import (
     size_superlative,
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, list_terms, shared_ask
-from ragtune.strategies.timeline import (dated_entries, place, relative_ask, released_in, row_in_force, span_of,
-                                         table_rows)
+from ragtune.strategies.timeline import (asked_day, dated_entries, place, relative_ask, released_in, row_in_force,
+                                         span_of, table_rows)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -2131,6 +2131,8 @@ class Agentic(Rag):
         """(value, its row's first day) from the one table, among the documents found, of
         rows valid from one day to another that gives one value for the date asked
         (`timeline.row_in_force`); None when none or several do."""
+        if asked_day(r.question) is None:
+            return None  # (no date asked: no document is read)
         hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
         asked = set(content_terms(r.question))
         found = {got for d, h in list(hits.items())[:8]
@@ -2144,7 +2146,7 @@ class Agentic(Rag):
         question names (by a word of its path: hostels/hostels.csv), and that record's one
         field whose label's words the question all writes (not the collection's own word)."""
         cols = self._record_collections()
-        at = {rid.lower(): (path, i) for path in cols for i, rid in enumerate(self._record_ids.get(path, []))}
+        at = self._record_at()
         codes = {m.group(0).lower() for m in re.finditer(r"(?<![\w-])[A-Za-z]{1,6}[-_]?\d{1,6}(?![\w-])", question)
                  if m.group(0).lower() in at}
         if len(codes) != 1:
@@ -2184,14 +2186,22 @@ class Agentic(Rag):
         head = _head_noun(question)
         if not head or not re.fullmatch(r"[A-Za-z]{1,6}[-_]?\d{1,6}", code.strip()):
             return None
-        for path, rows in self._record_collections().items():
-            if not any(stem(w) == head.replace("\\", "") for w in re.findall(r"[a-z]+", path.lower())):
-                continue
-            for rec, rid in zip(rows, self._record_ids.get(path, [])):
-                if rid.lower() == code.strip().lower():
-                    names = [str(rec[k]) for k in _name_fields(rows) if rec.get(k)]
-                    return names[0] if names else None
-        return None
+        if (at := self._record_at().get(code.strip().lower())) is None:
+            return None
+        path, i = at
+        if not any(stem(w) == head.replace("\\", "") for w in re.findall(r"[a-z]+", path.lower())):
+            return None
+        rows = self._record_collections()[path]
+        names = [str(rows[i][k]) for k in _name_fields(rows) if rows[i].get(k)]
+        return names[0] if names else None
+
+    def _record_at(self) -> dict[str, tuple[str, int]]:
+        """Each record's own id in lower case -> (its collection, its place there); remembered."""
+        if getattr(self, "_record_index", None) is None:
+            cols = self._record_collections()
+            self._record_index = {rid.lower(): (path, i) for path in cols
+                                  for i, rid in enumerate(self._record_ids.get(path, []))}
+        return self._record_index
 
     def _page_field(self, question: str) -> tuple[str, str, str] | None:
         """In a catalog of one page per thing, a field of the page the question names, written

@@ -173,10 +173,9 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
     whose days meet the date the question asks (its one year, month or day). None when the
     question asks no one date, the text has no such table, or the rows met give different
     values, or the question names a thing the table does not."""
-    dates = [v for v in extract_values(question) if v.kind == "date"]
-    if len(dates) != 1 or not tuple(dates[0].key)[0]:
+    if (asked := asked_day(question)) is None:
         return None
-    lo, hi = _bounds(tuple(dates[0].key))
+    lo, hi = asked
     # the question's names (not its month, weekday or currency) must be the table's: "full
     # board at Skelworth Hall" or "band TD" asks another table than a history of one rate
     named = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w'-]*", question.strip())
@@ -215,6 +214,15 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
         return None
     (value, since), = found.items()
     return value, since
+
+
+def asked_day(question: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """The first and last day of the one date a question asks about (a year, a month or a
+    day); None when it writes none, several, or one without a year."""
+    dates = [v for v in extract_values(question) if v.kind == "date"]
+    if len(dates) != 1 or not tuple(dates[0].key)[0]:
+        return None
+    return _bounds(tuple(dates[0].key))
 
 
 def _day(cell: str) -> tuple[int, int, int] | None:
