@@ -221,6 +221,10 @@ def test_a_currency_symbol_is_its_code():
     assert not is_correct(item, "The course costs €90.", False)
     assert is_correct(QAItem(id="r", question="Price?", answers=["€400"]), "EUR 400", False)
     assert is_correct(QAItem(id="s", question="Price?", answers=["USD 12"]), "US$12", False)
+    # and a currency's name after the amount ("11,400 pounds", "3.50 euros")
+    assert is_correct(QAItem(id="t", question="Rent?", answers=["GBP 11,400"]), "A rent of 11,400 pounds.", False)
+    assert is_correct(QAItem(id="u", question="Fee?", answers=["EUR 3.50"]), "3.50 euros", False)
+    assert not is_correct(QAItem(id="v", question="Rent?", answers=["GBP 11,400"]), "11,400 euros", False)
 
 
 def test_a_gold_that_is_itself_a_list_or_an_address_is_one_answer():

@@ -2238,3 +2238,72 @@ def test_a_date_word_before_another_noun_asks_no_date():
     assert answer_type("What is the year group of the winning team?") != "date"
     assert answer_type("What was the date of the first meeting?") == "date"
     assert answer_type("What is the closing date?") == "date"
+
+
+def test_sizes_a_question_sets_select_catalog_pages():
+    """"at least four extensions" is a size condition read off each page (a count field, else
+    a figure written before the noun); a page whose size is not read leaves no answer; a
+    listing question opening with its candidates ("Of A, B and C, which ...") is one too."""
+    from ragtune.strategies.list_sizes import size_conditions, size_meets
+    assert size_conditions("Which plugin has the type core and at least four hooks?") == [(">=", 4, "hooks")]
+    assert size_conditions("Which of these has exactly one alias: a, b, c?") == [("==", 1, "alias")]
+    assert size_conditions("Which tower has more than 8 bells and a car park?") == [(">", 8, "bells")]
+    assert size_conditions("Which plugin has 4 hooks?") == []  # a bare figure is a field's value
+    assert size_meets(4, ">=", 4) and not size_meets(3, ">=", 4) and size_meets(1, "==", 1)
+    a = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
+    records = {"alpha": {"kind": "core", "number of hooks": "5"}, "beta": {"kind": "core", "hook count": "2"},
+               "gamma": {"kind": "extra"}, "delta": {"kind": "core"}}
+    texts = {"alpha": "", "beta": "", "gamma": "It declares 6 hooks in all.",
+             "delta": "Only 1 hook, named start, is declared; 1 hook in all."}
+    a._page_names = lambda: set(records)
+    a._page_records = lambda: records
+    a._catalog_lists = lambda terms: {}
+    a._catalog_unsure = lambda terms: set()
+    a._page_says = lambda name, field, value: False
+    docs = [(n, Hit(n, n, 1.0, title=n)) for n in records]
+    a._catalog_pages = lambda: docs
+    a._page_hit = lambda d: d
+    a._document_text = lambda doc_id, hit: texts[doc_id]
+    assert [a._page_size(n, "hooks") for n in records] == [5, 2, 6, 1]
+    got = a._catalog_filter("Which plugin has the kind core and at least four hooks?")
+    assert got is not None and got[1] == "alpha"
+    got = a._catalog_filter("Of beta, gamma and delta, which one has exactly one hook?")
+    assert got is not None and got[1] == "delta"
+    texts["gamma"] = "It declares 6 hooks and 2 optional hooks."  # two figures: not read
+    a.__dict__.pop("_catalog_memo", None)
+    assert a._page_size("gamma", "hooks") is None
+    assert a._catalog_filter("Of beta, gamma and delta, which one has exactly one hook?") is None
+
+
+def test_a_relative_clause_after_a_preposition_is_a_description():
+    from ragtune.strategies.question import nested_description
+    d = nested_description("The plugin to which the registry maps the hook .init: how many aliases does it list?")
+    assert d is not None and d.span == "The plugin to which the registry maps the hook .init"
+    assert nested_description("The code 0A1B points to which page?") is None  # it asks
+
+
+def test_cells_of_the_row_the_question_names():
+    """A cell read alone ("Ashby Quarter fares: 49") is a candidate of its row: the row the
+    question names keeps its cells, another row's are none, and the cell whose row and column
+    words are all the question's is tied to it. A two-column field table has no rows."""
+    from ragtune.strategies.agentic import typed_candidates
+    from ragtune.strategies.common import Passage
+    table = ("| Stop | Fares | Quarter fares | Days open (%) |\n| --- | --- | --- | --- |\n"
+             "| Ashby | 8 | 49 | 96 |\n| Brill | 5 | 29 | 87 |")
+    h = Hit("fares-2025", "fares-2025::0", 1.0, text=table, title="Fares by stop 2025")
+    ps = [Passage(t, h, 1.0) for t in ("Ashby Quarter fares: 49", "Ashby Days open (%): 96", "Brill Quarter fares: 29")]
+    got = typed_candidates("How many quarter fares were sold at Ashby in 2025?", "number", ps, ["ashby"])
+    assert [c for c, _ in got] == ["49", "96"] and got[0][1] > got[1][1]
+    fields = Hit("rec", "rec::0", 1.0, text="| Field | Value |\n|---|---|\n| Number of stops | 1 |\n| Line | 77 |")
+    ps = [Passage(t, fields, 1.0) for t in ("Number of stops: 1", "Line: 77")]
+    got = typed_candidates("How many stops does route 4A have?", "number", ps, ["4a"])
+    assert "1" in [c for c, _ in got]
+
+
+def test_a_page_named_in_several_words_is_a_catalog_page():
+    """"Amazon Root CA 3" saved as amazon-root-ca-3.md names its page; a headline does not."""
+    from ragtune.strategies.agentic import _mostly_name_words
+    assert _mostly_name_words("Amazon Root CA 3") and _mostly_name_words("emSign ECC Root CA - C3")
+    assert _mostly_name_words("Comodo AAA Services root")
+    assert not _mostly_name_words("Harbour reopens after the storm") and not _mostly_name_words("Who does what")
+    assert not _mostly_name_words("Pillow")  # one word: the file-name rule decides

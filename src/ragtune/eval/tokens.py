@@ -58,6 +58,9 @@ _TOKEN = re.compile(
 # a currency symbol before an amount is its ISO code ("£90" = "GBP 90"; "US$" and "$" = USD)
 _CURRENCY_CODES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD"}
 _CURRENCY = re.compile(r"(US\$|[£€$])\s?(?=\d)")
+# a currency's name after an amount is its code before it ("11,400 pounds" = "GBP 11,400")
+_CURRENCY_NAMES = {"pound": "GBP", "pounds": "GBP", "euro": "EUR", "euros": "EUR"}
+_CURRENCY_AFTER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(pounds?|euros?)\b(?!\s+(?:of|in\s+weight)\b)", re.I)
 # a measure's unit written out is its symbol, in either spelling ("610 meters" = "610 m")
 _UNIT_SYMBOLS = {
     **dict.fromkeys(("metre", "metres", "meter", "meters"), "m"),
@@ -116,6 +119,7 @@ def spaced_tokens(text: str, separators: bool = False) -> list[tuple[str, bool, 
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _CURRENCY.sub(lambda m: f" {_CURRENCY_CODES[m.group(1)]} ", text)
+    text = _CURRENCY_AFTER.sub(lambda m: f" {_CURRENCY_NAMES[m.group(2).lower()]} {m.group(1)} ", text)
     for pattern, order in _DATE_PATTERNS:
         text = pattern.sub(_date_sub(order), text)
     text = _THOUSANDS.sub("", text)

@@ -105,6 +105,8 @@ from ragtune.strategies.list_sizes import (
     most_shared,
     page_filter,
     size_comparison,
+    size_conditions,
+    size_meets,
     size_superlative,
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, list_terms, shared_ask
@@ -160,6 +162,9 @@ def route(question: str) -> tuple[str, list[str]]:
     if TEMPORAL.search(question):
         return "temporal", []
     return "factoid", []
+
+
+_SIZE_NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
 
 # --- per-question state --------------------------------------------------------------------------
@@ -691,9 +696,13 @@ class Agentic(Rag):
                 # (or by its last part: "org.ow2.asm:asm-commons" saved as asm-commons.md; or
                 # by its whole path: "Europe/Istanbul" saved as europe/istanbul.md)
                 path = _file_key(d.doc_id.split("#")[0])
+                # (a name of several words, each capitalised or holding a digit, may be saved
+                # with hyphens: "Amazon Root CA 3" as amazon-root-ca-3.md)
                 name = next((t for t in _title_names(d.title or "")
                              if key in (_file_key(t), _file_key(t.rsplit(":", 1)[-1]))
-                             or "/" in t and _file_key(t) == path), None)
+                             or "/" in t and _file_key(t) == path
+                             or " " in t.strip() and _mostly_name_words(t)
+                             and re.sub(r"[^0-9a-z]+", "-", t.lower()).strip("-") == key), None)
                 if name is not None:
                     pages.append((name, d))
             catalog = len(docs) >= 20 and len(pages) >= 0.9 * len(docs)
@@ -1800,6 +1809,32 @@ class Agentic(Rag):
                 held.append(name)
         return held[0] if len(held) == 1 else None
 
+    def _page_size(self, name: str, noun: str) -> int | None:
+        """How many `noun`s a catalog page gives its thing: a count field ("Number of
+        extensions: 4", "extension count: 3"), else its own list labelled by the noun, else the
+        one figure its text writes before the noun ("1 extension in all"); None when unread or
+        the text writes several."""
+        head = _one_stem(noun.split()[-1])
+        for label, value in self._page_records().get(name, {}).items():
+            words = {_one_stem(w) for w in re.findall(r"[a-z]+", label)}
+            if head in words and words & {"number", "count", "total", "no"} and value.strip().isdigit():
+                return int(value)
+        terms = list_terms(noun)
+        items = self._catalog_lists(terms).get(name)
+        if items is not None and name not in self._catalog_unsure(terms):
+            return len(items)
+        doc = next((d for n, d in self._catalog_pages() if n == name), None)
+        if doc is None:
+            return None
+        text = self._document_text(doc.doc_id, self._page_hit(doc))
+        found = set()
+        for m in re.finditer(r"(?<![\w.,])(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                             r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b", text, re.I):
+            if head in {_one_stem(w) for w in m.group(2).split()}:  # "4 filename extensions map"
+                n = m.group(1).lower()
+                found.add(int(n) if n.isdigit() else _SIZE_NUMBERS.index(n))
+        return found.pop() if len(found) == 1 else None
+
     def _page_says(self, name: str, field: str, value: str) -> bool:
         """Whether a catalog page written in prose, with no `field` line, states `value` as its
         field: one sentence holding the value (whole) and the field's word ("distributed under
@@ -1821,7 +1856,8 @@ class Agentic(Rag):
         page's own name) and whose lists meet its conditions; the one such page, or how many
         there are. None unless the question names two conditions (one for a count or "the
         only one"), and the pages decide."""
-        if not self._page_names() or not re.match(r"^\s*(?:which|how\s+many|among|of\s+the)\b", q, re.I):
+        # ("Of A, B, C and D, which one ...?" opens with its candidates)
+        if not self._page_names() or not re.match(r"^\s*(?:which|how\s+many|among|of)\b", q, re.I):
             return None
         records = self._page_records()
         if not records:
@@ -1840,6 +1876,8 @@ class Agentic(Rag):
             listed = self._catalog_lists(terms)
             if not item or any(item_key(i) == item_key(item) for items in listed.values() for i in items):
                 conditions.append((terms, item))  # "needs Python >=3.8": no page lists Python
+        sizes = [(op, n, noun) for op, n, noun in size_conditions(unnamed)
+                 if noun.split()[-1] not in STOPWORDS and not re.search(r"(?:ed|ing)$", noun)]
         count = asks_count(q)
         if count and re.match(r"^\s*how\s+many\s+(?:[\w-]+\s+){0,3}?(?:do|does|did|can|could|will|would|has|have|had)\b",
                               q, re.I):
@@ -1863,10 +1901,10 @@ class Agentic(Rag):
         most_terms = list_terms(most.group("noun"), most.group("verb") or "") if most else frozenset()
         # one value in two fields ("Requires" and "After" both emergency.service) is one condition,
         # whose field the question's words may not name
-        enough = len(set(values.values())) + len(conditions) >= 2 or (values or conditions) and (
+        enough = len(set(values.values())) + len(conditions) + len(sizes) >= 2 or (values or conditions or sizes) and (
             count or among or re.search(r"\b(?:only|single)\b", q, re.I)) or (top or most_terms) and (
             values or conditions or scope is not None or re.search(r"\bin\s+the\s+[a-z]+\b", q))
-        if among and not (values or conditions or count or top or most_terms):
+        if among and not (values or conditions or sizes or count or top or most_terms):
             # no field holds a value the question names: the listed page one of whose lines
             # holds every code and figure the question writes ("HST on 15 July 2026")
             keys = _listed_keys(q, among)
@@ -1888,7 +1926,13 @@ class Agentic(Rag):
                     and all(_meets(by.get(n), item) for (_, item), by in zip(conditions, lists))]
         if scope is not None:
             keep = [n for n in keep if item_key(n) in scope]
-        read = {"fields": [f"{f} = {v}" for f, v in values.items()],
+        if sizes:  # "at least four extensions": each page's count of the noun, read or no answer
+            counted = {n: [self._page_size(n, noun) for _, _, noun in sizes] for n in keep}
+            if any(None in c for c in counted.values()):
+                return None
+            keep = [n for n in keep if all(size_meets(c, op, k) for c, (op, k, _) in zip(counted[n], sizes))]
+        read = {"sizes": [f"{noun} {op} {k}" for op, k, noun in sizes],
+                "fields": [f"{f} = {v}" for f, v in values.items()],
                 "lists": [f"{'+'.join(sorted(t))}: {i if i is not None else 'none'}" for t, i in conditions],
                 "pages": keep[:20]}
         if count:
@@ -3757,7 +3801,7 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
             seen |= {"file", "path", "location", "folder"} | (
                 {"hold", "contain"} if re.search(r"\bfiles?\b", question, re.I) else set())  # "which file holds X"
         seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
-        for same in (_NEEDS, _LICENCE, _WRITING, _LEADING, *_MEASURE_WORDS):  # one relation however it is written or spelled
+        for same in (_NEEDS, _LICENCE, _WRITING, _LEADING, _ENDING, *_MEASURE_WORDS):  # one relation however it is written or spelled
             if seen & same:
                 seen |= same
         return seen
@@ -3826,6 +3870,9 @@ _WRITING = {f for w in ("author", "authors", "authored", "write", "writes", "wro
 _LEADING = {f for w in ("lead", "leads", "led", "leader", "leading", "run", "runs", "ran", "running",
                         "head", "heads", "headed", "manage", "manages", "managed", "manager")
             for f in (w, stem(w))}
+# the end of a period, however it is said ("valid until 2034" states when it expires)
+_ENDING = {f for w in ("expire", "expires", "expired", "expiry", "expiration", "expiring", "until", "end", "ends",
+                       "ended") for f in (w, stem(w))}
 # irregular English verb forms -> the base form a question's verb stems to ("made" -> "make")
 _IRREGULAR = {**IRREGULAR_PAST, **PARTICIPLE_BASE}
 
@@ -3841,7 +3888,15 @@ def _has_term(toks: set[str], term: str) -> bool:
         return True
     # an identifier's separators vary ("huggingface_hub", "huggingface-hub"): all its parts
     parts = [x for x in re.split(r"[-_]", term) if x]
-    return len(parts) > 1 and all(x in toks for x in parts)
+    if len(parts) > 1 and all(x in toks for x in parts):
+        return True
+    # a closed compound written as two words ("keeps the books" states the bookkeeping)
+    return len(term) >= 8 and any(_has_part(toks, term[:i]) and _has_part(toks, term[i:])
+                                  for i in range(4, len(term) - 3))
+
+
+def _has_part(toks: set[str], part: str) -> bool:
+    return part in toks or stem(part) in toks or part + "s" in toks or stem(part + "s") in toks
 
 
 def _flat(text: str) -> str:
@@ -4537,6 +4592,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
         question, re.I)) and m.group(1).lower() not in ("many", "much", "often") \
         and not (m.group(1).lower() == "long" and m.group(2).lower() not in ("is", "was", "are", "were")) else ""
     found: dict[str, float] = {}
+    row_of: dict[str, set[str]] = {}  # a value read in a table row -> the rows' first cells
     seen_heads: set[str] = set()
     for rank, p in enumerate(passages):
         texts = [p.text]
@@ -4587,6 +4643,15 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         tie += 1.0
                     tie = max(tie, label_tie)
                     found[v.text] = max(found.get(v.text, 0.0), tie - 0.1 * rank)
+                    if (row := _ROW_KEY.match(text)) and v.start > row.end():
+                        row_of.setdefault(v.text, set()).add(row.group(1).strip().lower())
+                    elif (row := _CELL.match(text)) and v.start >= row.end(1) \
+                            and (key := _row_key(row.group(1), chunk_text(p.hit))):
+                        row_of.setdefault(v.text, set()).add(key)
+                        if (label := set(content_terms(row.group(1)))) and label <= q_terms:
+                            # a cell whose row and column the question both names ("Stannerby
+                            # Quarter peals: 49" for the quarter peals rung at Stannerby)
+                            found[v.text] = found[v.text] + 1.0
                     if v.unit and v.dimension in measures:
                         in_measure.add(v.text)
                     if v.kind == "time" and want == "date" and kind_of_date == "date" and (
@@ -4650,6 +4715,15 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                                                      text[max(0, m.start() - 30):m.start()], re.I):
                         tie += 2.0  # "serial: HW3-88412" for the serial number, not the record's id
                     found[n] = max(found.get(n, 0.0), max(0.0, tie) - 0.01 * rank)
+    # a table row the question names by its first cell ("Stannerby | Peals: 8 | Quarter peals:
+    # 49"): the values of the other rows read beside it are no answers
+    # (a cell read alone, "Stannerby Quarter peals: 49", names its row with the label's words)
+    own_names = [n.lower() for n in skip if len(n) >= 3]  # (the question's names, lower-case)
+    named_rows = {k for keys in row_of.values() for k in keys
+                  if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", q_low)
+                  or any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", k) for n in own_names)}
+    if named_rows:
+        found = {c: tie for c, tie in found.items() if c not in row_of or row_of[c] & named_rows}
     if named_by_owner:  # versions written after the asked owner's name beat unnamed ones
         found = {c: tie for c, tie in found.items() if c in named_by_owner}
     if in_measure:
@@ -4660,6 +4734,23 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     found = {c: tie for c, tie in found.items() if c not in weekly_parts}
     ranked = sorted(found.items(), key=lambda x: -x[1])
     return [(c, max(0.0, tie)) for c, tie in ranked[:8]]
+
+
+# a table row read as a record: its first cell, then labelled cells ("Fennick | Peals: 6 | ...")
+_ROW_KEY = re.compile(r"^\s*([^|\n:]{2,60}?)\s+\|\s+[^|\n]{1,40}:\s")
+_CELL = re.compile(r"^\s*([^|\n:]{2,80}?):\s+[^|\n:]{1,40}$")
+
+
+def _row_key(prefix: str, chunk: str) -> str | None:
+    """The first cell of a row of a table of three columns or more (a record per row) that a
+    cell read alone opens with ("Stannerby" of "Stannerby Quarter peals"); None for a field of a
+    two-column table ("Number of extensions") or text outside tables."""
+    low = prefix.lower()
+    for line in chunk.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
+        if len(cells) >= 3 and cells[0] and low.startswith(cells[0].lower() + " "):
+            return cells[0].lower()
+    return None
 
 
 def _names_own_page(question: str, title: str, named: list[str]) -> bool:
@@ -5018,6 +5109,14 @@ def _title_names(title: str) -> list[str]:
     if ": " not in title:
         return [title.strip()] if title.strip() else []
     return [x.strip() for x in title.split(": ", 1) if _name_like_title(x.strip())]
+
+
+def _mostly_name_words(title: str) -> bool:
+    """Whether most words of a title are written as a name's ("Comodo AAA Services root",
+    "emSign Root CA - C3"): capitalised, with an inner capital or a digit; no headline."""
+    ws = [w for w in title.split() if re.search(r"[A-Za-z]{2}", w)]
+    named = [w for w in ws if w[:1].isupper() or any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:])]
+    return len(ws) >= 2 and len(named) * 3 >= len(ws) * 2
 
 
 def _name_like_title(title: str) -> bool:

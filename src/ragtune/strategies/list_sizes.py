@@ -228,3 +228,29 @@ def most_shared(question: str) -> tuple[str, frozenset[str], str] | None:
         return None
     way = "most" if (m.group("way") or m.group("way2")).lower() in ("most", "largest") else "fewest"
     return way, terms, m.group("x")
+
+
+# "has at least four extensions", "lists exactly one alias", "with more than 3 members"
+_SIZE_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_SIZE_OPS = {"at least": ">=", "no fewer than": ">=", "at most": "<=", "no more than": "<=", "more than": ">",
+             "over": ">", "fewer than": "<", "less than": "<", "under": "<", "exactly": "==", "only": "=="}
+_SIZE_OP = "|".join(op.replace(" ", r"\s+") for op in sorted(_SIZE_OPS, key=len, reverse=True))
+_SIZE = re.compile(rf"\b(?P<op>{_SIZE_OP})\s+"
+                   rf"(?P<n>\d+|{'|'.join(_SIZE_WORDS)})\s+(?P<noun>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*?)"
+                   r"(?=\s*(?:[?,.;:]|$|\s(?:and|or|but|in|on|at|listed|named|that|which|than)\b))", re.I)
+
+
+def size_conditions(question: str) -> list[tuple[str, int, str]]:
+    """(comparison, number, counted noun) for each size a question sets on a thing's items
+    ("at least four extensions" -> (">=", 4, "extensions")): the comparison is explicit, so a
+    bare figure ("has 3 lanes") is left to the fields that state it."""
+    out = []
+    for m in _SIZE.finditer(question):
+        n = m.group("n").lower()
+        op = _SIZE_OPS[" ".join(m.group("op").lower().split())]
+        out.append((op, int(n) if n.isdigit() else _SIZE_WORDS[n], m.group("noun").lower()))
+    return out
+
+
+def size_meets(size: int, op: str, n: int) -> bool:
+    return {">=": size >= n, "<=": size <= n, ">": size > n, "<": size < n, "==": size == n}[op]

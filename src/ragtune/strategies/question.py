@@ -375,10 +375,13 @@ _OPEN_CUE = re.compile(
 
 
 def date_kind(question: str) -> str:
-    """For a date question: "time" (what time), "weekday" (which day of the week), "day" (what
-    date: a calendar date, no clock time or weekday) or "date" (any of them: "When …?")."""
+    """For a date question: "time" (what time), "weekday" (which day of the week), "monthday"
+    (which day of the month), "day" (what date: a calendar date, no clock time or weekday) or
+    "date" (any of them: "When …?")."""
     if re.search(r"\b(?:what|which|at what)\s+time\b", question, re.I):
         return "time"
+    if re.search(r"\bday of (?:the|each|every) month\b", question, re.I):
+        return "monthday"  # "by which day of the month": "the 14th"
     if re.search(r"\bday of the week\b|\b(?:what|which)\s+(?:week)?day\b", question, re.I):
         return "weekday"
     if re.search(r"\b(?:what|which)\s+date\b", question, re.I):
@@ -602,7 +605,8 @@ def direction(question: str, values_are_dates: bool) -> str | None:
 # ---------------------------------------------------------------- nested descriptions
 
 _REL = re.compile(
-    r"\bthe\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:that|which|who|whom|whose|where)\s+", re.I)
+    r"\bthe\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:that|which|who|whom|whose|where|"
+    r"(?:to|in|on|at|from|by|with|for)\s+(?:which|whom))\s+", re.I)  # "the type to which X maps .bin"
 # a relative clause without its pronoun, ending the question: "the ship Dougal Kerr commands",
 # "the tractor the Brennock pupils named", "the boat Ann Lee sails on"
 _CONTACT = re.compile(
@@ -637,8 +641,12 @@ def nested_description(question: str) -> Description | None:
     """The innermost description a question builds on: a noun phrase with a relative clause
     ("the library that replaced X", "the author who wrote Y") or the inner link of a
     `the A of the B of C` chain ("the licence of the parent of Z"). None for a flat question."""
+    # ("The code S points to which page?" asks; "the type to which X maps
+    # .bin" describes: a clause after "to which" has a subject and a verb)
     m = next((m for m in _REL.finditer(question)
-              if not any(w.lower() in LEADING for w in m.group(1).split())), None)
+              if not any(w.lower() in LEADING for w in m.group(1).split())
+              and not (re.search(r"\s(?:to|in|on|at|from|by|with|for)\s+(?:which|whom)\s+$", m.group(0), re.I)
+                       and len(re.split(r"[?,;:]", question[m.end():])[0].split()) < 3)), None)
     if m:
         start = m.start()
         rest = question[m.end():]

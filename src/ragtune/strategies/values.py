@@ -294,6 +294,9 @@ def fits(value: Value, want: str, date_kind: str = "date") -> bool:
     if want == "date":
         if date_kind in ("time", "weekday"):
             return value.kind == date_kind
+        if date_kind == "monthday":  # "the 14th": a day of a month, or the date holding it
+            return value.kind == "date" and len(value.key) > 2 and bool(value.key[2]) or \
+                value.kind == "number" and float(value.key[0]).is_integer() and 1 <= value.key[0] <= 31
         if date_kind == "day":  # "On what date …?": "18:30", "Monday" and a bare year are none
             return value.kind == "date" and len(value.key) > 1 and bool(value.key[1])
         return value.kind in ("date", "time", "weekday")
