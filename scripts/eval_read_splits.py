@@ -31,7 +31,8 @@ readc13/catalog13.jsonl, readp15/prose15.jsonl and readt14/tables14.jsonl (catal
 and tables14's, read late that night), readc14/catalog14.jsonl, readp16/prose16.jsonl and
 readt15/tables15.jsonl (catalog14's, prose16's and tables15's, read on 2026-12-04),
 readc15/catalog15.jsonl, readp17/prose17.jsonl and readt16/tables16.jsonl (catalog15's, prose17's
-and tables16's, read later on 2026-12-04);
+and tables16's, read later on 2026-12-04), readc16/catalog16.jsonl, readp18/prose18.jsonl and
+readt17/tables17.jsonl (catalog16's, prose18's and tables17's, read in the afternoon of 2026-12-04);
 copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -147,9 +148,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp17" / "prose17.jsonl"}),
         "tables16": (sets / "tables16" / "corpus", sets / "tables16" / "dev.jsonl",
                      {"r1": WORK / "readt16" / "tables16.jsonl"}),
-        "catalog16": (sets / "catalog16" / "corpus", sets / "catalog16" / "dev.jsonl", {}),
-        "prose18": (sets / "prose18" / "corpus", sets / "prose18" / "dev.jsonl", {}),
-        "tables17": (sets / "tables17" / "corpus", sets / "tables17" / "dev.jsonl", {}),
+        "catalog16": (sets / "catalog16" / "corpus", sets / "catalog16" / "dev.jsonl",
+                      {"r1": WORK / "readc16" / "catalog16.jsonl"}),
+        "prose18": (sets / "prose18" / "corpus", sets / "prose18" / "dev.jsonl",
+                    {"r1": WORK / "readp18" / "prose18.jsonl"}),
+        "tables17": (sets / "tables17" / "corpus", sets / "tables17" / "dev.jsonl",
+                     {"r1": WORK / "readt17" / "tables17.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
