@@ -224,6 +224,7 @@ def test_a_currency_symbol_is_its_code():
     # and a currency's name after the amount ("11,400 pounds", "3.50 euros")
     assert is_correct(QAItem(id="t", question="Rent?", answers=["GBP 11,400"]), "A rent of 11,400 pounds.", False)
     assert is_correct(QAItem(id="u", question="Fee?", answers=["EUR 3.50"]), "3.50 euros", False)
+    assert is_correct(QAItem(id="w", question="Fee?", answers=["ten pounds"]), "The answer is: 10 pounds.", False)
     assert not is_correct(QAItem(id="v", question="Rent?", answers=["GBP 11,400"]), "11,400 euros", False)
 
 

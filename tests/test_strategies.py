@@ -2307,3 +2307,12 @@ def test_a_page_named_in_several_words_is_a_catalog_page():
     assert _mostly_name_words("Comodo AAA Services root")
     assert not _mostly_name_words("Harbour reopens after the storm") and not _mostly_name_words("Who does what")
     assert not _mostly_name_words("Pillow")  # one word: the file-name rule decides
+
+
+def test_money_nouns_and_colon_hex_codes():
+    from ragtune.strategies.question import answer_type, names
+    assert answer_type("What deposit is charged on each milk bottle?") == "number"
+    assert answer_type("What is the fare to the island?") == "number"
+    assert answer_type("Which fare zone is Ashby in?") == "name"
+    assert "18:CE:6C:FE" in names("Which key's fingerprint begins with 18:CE:6C:FE?")
+    assert names("Doors open at 10:30:00 sharp.") == []  # a clock time is no code

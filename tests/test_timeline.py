@@ -115,3 +115,19 @@ def test_the_row_of_a_dated_table_in_force_on_the_asked_date():
     assert ask("What is the hourly rate?") is None  # no date asked
     assert ask("What was the hourly rate in 2010?") is None  # before the table
     assert ask("What was the hourly rate at Mill Lodge in 2025?") is None  # a thing the table does not name
+
+
+def test_the_row_holding_the_figure_a_question_writes():
+    """"Which band has a 2026 fee of GBP 19.50?" is answered by the first cell of the one row
+    holding that figure; a figure two rows hold (in columns the question does not tell apart)
+    answers nothing, nor does a question writing no figure."""
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import row_holding
+    text = ("| Band | 2026 (GBP per visit) | 2025 (GBP per visit) |\n|---|---|---|\n"
+            "| LT | 14.00 | 13.00 |\n| MD | 18.00 | 16.50 |\n| AC | 19.50 | 18.00 |")
+    q = "Which band has a 2026 fee of GBP 19.50?"
+    assert row_holding(q, text, set(content_terms(q))) == "AC"
+    q = "Which band pays GBP 18.00?"
+    assert row_holding(q, text, set(content_terms(q))) is None  # MD in 2026, AC in 2025
+    q = "Which band is the dearest?"
+    assert row_holding(q, text, set(content_terms(q))) is None

@@ -60,7 +60,6 @@ _CURRENCY_CODES = {"£": "GBP", "€": "EUR", "$": "USD", "US$": "USD"}
 _CURRENCY = re.compile(r"(US\$|[£€$])\s?(?=\d)")
 # a currency's name after an amount is its code before it ("11,400 pounds" = "GBP 11,400")
 _CURRENCY_NAMES = {"pound": "GBP", "pounds": "GBP", "euro": "EUR", "euros": "EUR"}
-_CURRENCY_AFTER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?(pounds?|euros?)\b(?!\s+(?:of|in\s+weight)\b)", re.I)
 # a measure's unit written out is its symbol, in either spelling ("610 meters" = "610 m")
 _UNIT_SYMBOLS = {
     **dict.fromkeys(("metre", "metres", "meter", "meters"), "m"),
@@ -73,6 +72,9 @@ _UNIT_SYMBOLS = {
     **dict.fromkeys(("millilitre", "millilitres", "milliliter", "milliliters"), "ml"),
     **dict.fromkeys(("hectare", "hectares"), "ha"),
 }
+# (in digits or in words: "ten pounds" = "10 pounds" = "GBP 10")
+_CURRENCY_AFTER = re.compile(rf"(?<![\w.])(\d[\d,]*(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)})\s?(pounds?|euros?)\b"
+                             r"(?!\s+(?:of|in\s+weight)\b)", re.I)
 _THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0'](?=\d{3}(?!\d))")
 _SUFFIX = re.compile(r"[-.]?(?:post|dev|rc|alpha|beta|a|b)\d+.*$")
 SEPARATOR = ","  # the token `_tokens(..., separators=True)` emits for , ; |

@@ -105,13 +105,15 @@ from ragtune.strategies.list_sizes import (
     most_shared,
     page_filter,
     size_comparison,
+    SIZE_FIGURE,
     size_conditions,
     size_meets,
+    size_number,
     size_superlative,
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, list_terms, shared_ask
-from ragtune.strategies.timeline import (asked_day, dated_entries, place, relative_ask, released_in, row_in_force,
-                                         span_of, table_rows)
+from ragtune.strategies.timeline import (asked_day, dated_entries, place, relative_ask, released_in, row_holding,
+                                         row_in_force, span_of, table_rows)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -162,9 +164,6 @@ def route(question: str) -> tuple[str, list[str]]:
     if TEMPORAL.search(question):
         return "temporal", []
     return "factoid", []
-
-
-_SIZE_NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
 
 # --- per-question state --------------------------------------------------------------------------
@@ -1121,10 +1120,14 @@ class Agentic(Rag):
             return
         about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, q_names)]
         passages = about or passages
-        if r.want in ("number", "name") and (got := self._row_in_force(r)):
+        if r.want in ("number", "name") and (got := self._row_in_force(r)) \
+                and not (r.want == "name" and _is_value(got[0])):  # "which class has fee X?" asks no figure
             value, since = got  # "the rate per night in 2017": the row of a dated table whose
             # days meet the date asked (a span ranked among every row's values cannot tell)
             return _take(r, t, value, "lookup", "the row of a dated table in force on the date asked", since=since)
+        if r.want == "name" and (key := self._row_holding(r)):
+            # "Which class has a fee of GBP 19.50?": the row of a table holding that figure
+            return _take(r, t, key, "lookup", "the row of a table holding the figure the question writes")
         if m := _UNDER_THE_YEARS.search(q):  # "Under the 2021 ticket policy, ...": that year's
             # document, not the policy that replaced it (which may quote the old figure too)
             own = [p for p in passages if m.group(1) in _periods(p.hit.title or "") | _id_periods(p.hit.doc_id)]
@@ -1828,11 +1831,9 @@ class Agentic(Rag):
             return None
         text = self._document_text(doc.doc_id, self._page_hit(doc))
         found = set()
-        for m in re.finditer(r"(?<![\w.,])(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                             r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\b", text, re.I):
+        for m in re.finditer(rf"(?<![\w.,])({SIZE_FIGURE})\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\b", text, re.I):
             if head in {_one_stem(w) for w in m.group(2).split()}:  # "4 filename extensions map"
-                n = m.group(1).lower()
-                found.add(int(n) if n.isdigit() else _SIZE_NUMBERS.index(n))
+                found.add(size_number(m.group(1)))
         return found.pop() if len(found) == 1 else None
 
     def _page_says(self, name: str, field: str, value: str) -> bool:
@@ -2182,6 +2183,15 @@ class Agentic(Rag):
         found = {got for d, h in list(hits.items())[:8]
                  if (got := row_in_force(r.question, self._document_text(d, h), asked))}
         return found.pop() if len({v for v, _ in found}) == 1 else None
+
+    def _row_holding(self, r: Run) -> str | None:
+        """The first cell of the one table row, among the documents found, holding the figure
+        the question writes (`timeline.row_holding`); None when none or several do."""
+        hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
+        asked = set(content_terms(r.question))
+        found = {got for d, h in list(hits.items())[:8]
+                 if (got := row_holding(r.question, self._document_text(d, h), asked))}
+        return found.pop() if len(found) == 1 else None
 
     def _record_chain(self, question: str) -> tuple[str, str, str] | None:
         """(code, field, value) for a question about a record reached through another's code

@@ -248,8 +248,17 @@ def size_conditions(question: str) -> list[tuple[str, int, str]]:
     for m in _SIZE.finditer(question):
         n = m.group("n").lower()
         op = _SIZE_OPS[" ".join(m.group("op").lower().split())]
-        out.append((op, int(n) if n.isdigit() else _SIZE_WORDS[n], m.group("noun").lower()))
+        out.append((op, size_number(n), m.group("noun").lower()))
     return out
+
+
+# a figure in digits or in words, as sizes are written ("4", "four")
+SIZE_FIGURE = rf"\d+|{'|'.join(_SIZE_WORDS)}"
+
+
+def size_number(figure: str) -> int:
+    """A size figure's value: "4" or "four" -> 4."""
+    return int(figure) if figure.isdigit() else _SIZE_WORDS[figure.lower()]
 
 
 def size_meets(size: int, op: str, n: int) -> bool:

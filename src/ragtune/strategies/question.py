@@ -55,7 +55,9 @@ QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\
 # identifiers: dotted / underscored / slashed names, inner capitals, letters mixed with digits,
 # hyphenated words with a capital or a digit in them
 _CODE_TOKEN = (
-    r"[A-Za-z_][\w]*(?:(?:[._/]|::)[A-Za-z_\d][\w]*)+"  # yeager.ai, os.path, snake_case via \w, a/b, Net::HTTP
+    r"(?=[\d:]*[A-Fa-f])[\dA-Fa-f]{2}(?::[\dA-Fa-f]{2}){2,}(?![\w:])"  # colon-hex bytes (a letter among
+    # them, so no clock time): a fingerprint's start, a MAC address
+    r"|[A-Za-z_][\w]*(?:(?:[._/]|::)[A-Za-z_\d][\w]*)+"  # yeager.ai, os.path, snake_case via \w, a/b, Net::HTTP
     # a coordinate: parts joined by a colon with no space, hyphens inside ("org.ow2.asm:asm-commons")
     r"(?::[A-Za-z_\d][\w]*(?:-\w+)*(?:[._][A-Za-z_\d][\w]*(?:-\w+)*)*)*"
     r"|[A-Za-z]*[a-z][A-Z][\w]*"  # iPhone, macOS, PyTorch
@@ -282,6 +284,7 @@ _QUANTITY_NOUNS = (
     "minimum|max|min|interval|speed|temperature|score|distance|volume|frequency|allowance|"
     "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold|"
     "income|revenue|turnover|surplus|deficit|profit|spending|wages?|rent|"  # money a body reports
+    "deposit|fare|subscription|"  # money a customer pays
     "port|timeout|accuracy|precision|recall|humidity|pressure|voltage|altitude|elevation|rainfall|dose|"  # a port, a timeout, a metric are numbers ("8000", "30 seconds", "0.863")
     "(?<=phone )extension"  # a phone extension is digits; a file's or a browser's is a name
 )

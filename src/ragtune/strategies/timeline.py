@@ -216,6 +216,30 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
     return value, since
 
 
+def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
+    """For "Which class has a quarter peal fee of GBP 19.50?": the first cell of the one table
+    row holding, in another cell, the one figure the question writes (not a year); among several
+    such cells, those under a column whose header shares a word with `asked_terms`. None when
+    the question writes no such figure or the rows holding it are not one."""
+    figures = [v for v in extract_values(question) if v.kind == "number"]
+    if len(figures) != 1:
+        return None
+    want = figures[0].key
+    low = question.lower()
+    found: list[tuple[str, bool]] = []
+    for header, rows in table_rows(text):
+        heads = [bool(set(content_terms(h)) & asked_terms) for h in header]
+        for r in rows:
+            key = r[0].strip()
+            if not key or extract_values(key) or key.lower() in low:
+                continue  # a row named by a figure, or by the question's own words, answers nothing
+            for i in range(1, len(r)):
+                if any(v.kind == "number" and v.key == want for v in extract_values(r[i])):
+                    found.append((key, heads[i]))
+    named = {k for k, h in found if h} or {k for k, _ in found}
+    return named.pop() if len(named) == 1 else None
+
+
 def asked_day(question: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
     """The first and last day of the one date a question asks about (a year, a month or a
     day); None when it writes none, several, or one without a year."""
