@@ -2314,5 +2314,11 @@ def test_money_nouns_and_colon_hex_codes():
     assert answer_type("What deposit is charged on each milk bottle?") == "number"
     assert answer_type("What is the fare to the island?") == "number"
     assert answer_type("Which fare zone is Ashby in?") == "name"
+    assert answer_type("What will the hall hire fee be in 2027?") == "number"  # a quantity to come
+    assert answer_type("What will the committee decide?") == "open"
+    q = "How big is the cold room?"  # a size: no temperature or clock time answers it
+    assert [agentic_mod._wrong_dimension(q, extract_values(t)[0]) for t in ("14 degrees", "07:10")] == [True] * 2
+    assert not agentic_mod._wrong_dimension(q, extract_values("64 square metres")[0])
+    assert not agentic_mod._wrong_dimension("How large was the grant?", extract_values("GBP 210,000")[0])
     assert "18:CE:6C:FE" in names("Which key's fingerprint begins with 18:CE:6C:FE?")
     assert names("Doors open at 10:30:00 sharp.") == []  # a clock time is no code

@@ -115,6 +115,7 @@ def test_the_row_of_a_dated_table_in_force_on_the_asked_date():
     assert ask("What is the hourly rate?") is None  # no date asked
     assert ask("What was the hourly rate in 2010?") is None  # before the table
     assert ask("What was the hourly rate at Mill Lodge in 2025?") is None  # a thing the table does not name
+    assert ask("What will the hourly rate be in 2028?") is None  # the open row is now's rate, not what will be
 
 
 def test_the_row_holding_the_figure_a_question_writes():

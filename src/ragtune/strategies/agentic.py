@@ -2891,7 +2891,8 @@ class Agentic(Rag):
                     and (measured := [v for v in extract_values(told) if v.kind == "number" and v.unit
                                       and v.text.lower() not in r.question.lower()]) \
                     and all(_asks_price(r.question) and _dimension_of(v) != "money"
-                            or _HOW_MANY.search(r.question) and _dimension_of(v) == "money" for v in measured):
+                            or _HOW_MANY.search(r.question) and _dimension_of(v) == "money"
+                            or _HOW_BIG.search(r.question) and _wrong_dimension(r.question, v) for v in measured):
                 # a price asked, a volume given ("a tank that holds 6,000 litres"), or a count
                 # asked and a price given (other dimensions: "How long is the plan?" -> "140 pages")
                 why, reason = f"rag's answer gives another quantity: {measured[0].text}", "another_quantity"
@@ -5369,6 +5370,8 @@ _PHYSICAL = ("time", "length", "mass", "bytes", "temperature")
 _NAME_AFTER = re.compile(r"\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,;:.)(]|$)")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,2}[a-z]+)", re.I)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
+# a size asked ("How big is the cold room?"): a temperature or a duration is none
+_HOW_BIG = re.compile(r"\bhow\s+(?:big|large|small)\b", re.I)
 _MEASURES = (
     (re.compile(r"\b(?:depth|deep|height|tall|width|wide|length|distance|far)\b", re.I), "length"),
     (re.compile(r"\b(?:weight|weigh\w*|heavy|heavier|mass)\b", re.I), "mass"),
@@ -5392,6 +5395,9 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if re.search(r"\bhow\s+soon\b", question, re.I):  # a delay: a time with its unit ("within 4 hours")
         return v.dimension != "time" or not v.unit
     dim = _dimension_of(v)
+    if _HOW_BIG.search(question) and (v.kind == "time" or dim in ("temperature", "time")):
+        return True  # "How big is the cold room?": not "14 degrees" or "07:10" ("How large was the
+        # grant?" is a sum)
     asked = {d for rx, d in _MEASURES if rx.search(question)}
     if asked and v.unit:  # "to what depth", "how heavy", "what storage": the measure names
         return v.dimension not in asked  # its dimension ("210 leads" is no battery life)

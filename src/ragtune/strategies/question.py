@@ -304,6 +304,9 @@ _NUMBER_CUE = re.compile(
     rf"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will)\b)[\w'\u2019-]+\s+){{0,3}}?"
     rf"(?:{_QUANTITY_NOUNS})\b(?!\s+as\b)(?!{_NOUN_AFTER})"  # "which vectors count as": a verb
     rf"|\bwhat's\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_QUANTITY_NOUNS})\b"
+    # a quantity to come: "What will the peal fee be in 2027?"
+    rf"|^\s*what\s+(?:will|would|might|could|should)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
+    rf"(?:{_QUANTITY_NOUNS})\s+be\b"
     r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:most|least|maximum|minimum|highest|lowest)\b"
     # "What is the club paying for it?", "What did it cost?": a price, asked by its verb ("What
     # are the charges?", "What did they charge him with?" ask none)

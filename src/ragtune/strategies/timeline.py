@@ -205,8 +205,13 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
         if best == 0 or len(cols) != 1:
             continue
         col = cols[0]
+        # ("What will the fee be in 2027?": a row that runs on states what is in force now, not
+        # what will be)
+        future = re.search(r"\bwill\b", question, re.I) is not None
         for r in rows:
             first = _day(r[start])
+            if future and not _day(r[end]):
+                continue
             last = _day(r[end]) or (9999, 12, 31)
             if first and first <= hi and last >= lo and r[col].strip():
                 found[r[col].strip()] = r[start].strip()
