@@ -2178,19 +2178,22 @@ class Agentic(Rag):
         (`timeline.row_in_force`); None when none or several do."""
         if asked_day(r.question) is None:
             return None  # (no date asked: no document is read)
+        found = {got for text, asked in self._found_documents(r) if (got := row_in_force(r.question, text, asked))}
+        return found.pop() if len({v for v, _ in found}) == 1 else None
+
+    def _found_documents(self, r: Run) -> Iterable[tuple[str, set[str]]]:
+        """(whole text, the question's content words) of the first 8 documents found, read
+        lazily: the table readers look through them."""
         hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
         asked = set(content_terms(r.question))
-        found = {got for d, h in list(hits.items())[:8]
-                 if (got := row_in_force(r.question, self._document_text(d, h), asked))}
-        return found.pop() if len({v for v, _ in found}) == 1 else None
+        return ((self._document_text(d, h), asked) for d, h in list(hits.items())[:8])
 
     def _row_holding(self, r: Run) -> str | None:
         """The first cell of the one table row, among the documents found, holding the figure
         the question writes (`timeline.row_holding`); None when none or several do."""
-        hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
-        asked = set(content_terms(r.question))
-        found = {got for d, h in list(hits.items())[:8]
-                 if (got := row_holding(r.question, self._document_text(d, h), asked))}
+        if sum(v.kind == "number" for v in extract_values(r.question)) != 1:
+            return None  # (no one figure written: no document is read)
+        found = {got for text, asked in self._found_documents(r) if (got := row_holding(r.question, text, asked))}
         return found.pop() if len(found) == 1 else None
 
     def _record_chain(self, question: str) -> tuple[str, str, str] | None:

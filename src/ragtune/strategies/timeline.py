@@ -180,6 +180,9 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
     # board at Skelworth Hall" or "band TD" asks another table than a history of one rate
     named = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w'-]*", question.strip())
              if w.lower() not in CURRENCY_WORDS and w.lower()[:3] not in _CALENDAR}
+    # ("What will the fee be in 2027?": a row that runs on states what is in force now, not
+    # what will be)
+    future = re.search(r"\bwill\b", question, re.I) is not None
     found: dict[str, str] = {}
     for header, rows in table_rows(text):
         cells = " ".join(" ".join(r) for r in [header, *rows]).lower()
@@ -205,9 +208,6 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
         if best == 0 or len(cols) != 1:
             continue
         col = cols[0]
-        # ("What will the fee be in 2027?": a row that runs on states what is in force now, not
-        # what will be)
-        future = re.search(r"\bwill\b", question, re.I) is not None
         for r in rows:
             first = _day(r[start])
             if future and not _day(r[end]):
