@@ -154,6 +154,10 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp18" / "prose18.jsonl"}),
         "tables17": (sets / "tables17" / "corpus", sets / "tables17" / "dev.jsonl",
                      {"r1": WORK / "readt17" / "tables17.jsonl"}),
+        # made on the evening of 2026-12-04: dev only until their test splits are read
+        "catalog17": (sets / "catalog17" / "corpus", sets / "catalog17" / "dev.jsonl", {}),
+        "prose19": (sets / "prose19" / "corpus", sets / "prose19" / "dev.jsonl", {}),
+        "tables18": (sets / "tables18" / "corpus", sets / "tables18" / "dev.jsonl", {}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

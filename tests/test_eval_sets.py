@@ -33,7 +33,7 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "tables9", "catalog9", "prose11", "tables10", "catalog10", "prose12", "tables11", "catalog11",
         "prose13", "tables12", "catalog12", "prose14", "tables13", "catalog13", "prose15", "tables14",
         "catalog14", "prose16", "tables15", "catalog15", "prose17", "tables16",
-        "catalog16", "prose18", "tables17")
+        "catalog16", "prose18", "tables17", "catalog17", "prose19", "tables18")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -112,6 +112,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog16": EVALSETS / "catalog16" / "corpus",
         "prose18": EVALSETS / "prose18" / "corpus",
         "tables17": EVALSETS / "tables17" / "corpus",
+        "catalog17": EVALSETS / "catalog17" / "corpus",
+        "prose19": EVALSETS / "prose19" / "corpus",
+        "tables18": EVALSETS / "tables18" / "corpus",
     }
 
 
@@ -213,9 +216,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog15.py", "check"], ["evalsets/prose17/check.py"],
                                      ["evalsets/tables16/check.py"],
                                      ["scripts/build_catalog16.py", "check"], ["evalsets/prose18/check.py"],
-                                     ["evalsets/tables17/check.py"]])
+                                     ["evalsets/tables17/check.py"],
+                                     ["scripts/build_catalog17.py", "check"], ["evalsets/prose19/check.py"],
+                                     ["evalsets/tables18/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables17 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables18 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess

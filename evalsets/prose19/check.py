@@ -1,0 +1,213 @@
+"""Checks for evalsets/prose19 (no model): run from the repo root (`python3 evalsets/prose19/check.py`;
+the repository's src/ is put on the path if ragtune is not installed), or with the project's
+virtual environment (`.venv/bin/python evalsets/prose19/check.py`)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+try:
+    import ragtune  # noqa: F401
+except ImportError:  # run without PYTHONPATH=src: use the repository's src/
+    sys.path.insert(0, str(HERE.parent.parent / "src"))
+
+from ragtune.corpus.loaders import Document, iter_documents, scan  # noqa: E402
+from ragtune.eval.metrics import answer_tokens, contains_tokens, is_correct  # noqa: E402
+from ragtune.eval.qa import QAItem, load_qa  # noqa: E402
+
+results: list[tuple[bool, str]] = []
+
+
+def check(ok: bool, what: str) -> None:
+    results.append((bool(ok), what))
+
+
+def clauses(text: str) -> str:
+    """One line of text in which list items, headings and paragraphs are cut off by '.', so a
+    pattern's `[^.;]*` stays inside one sentence, clause or list item even across line wraps."""
+    text = re.sub(r"\n\s*(?:[-*]|\d+\.|#+)\s+", " . ", "\n" + text)
+    text = re.sub(r"\n\s*\n", " . ", text)
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+# unanswerable items: a pattern no document may match (words the answer would need), and a
+# made-up answer sentence that the pattern must match (so the pattern is not a dead one)
+UNANSWERABLE = {
+    "p19-dev-038": (r"\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b|\b\d{5} ?\d{6}\b|(phone|telephone|number|ring|call)[^.;]*\b\d{6,}\b",
+                   "Ring the Shed on 01632 960 731."),
+    "p19-dev-039": (r"\b(Teg|Tegen|Vosper)\b[^.;]*\b(aged|age of|years old|born)\b|\b(Teg|Tegen|Vosper),? (who is |now )?\d\d\b",
+                   "Teg Vosper, who is 44, is our operations manager."),
+    "p19-dev-040": (r"Harbour Day[^.;]*\b2025\b|\b2025\b[^.;]*Harbour Day|last year's Harbour Day",
+                   "Harbour Day 2025 raised GBP 8,400."),
+    "p19-dev-041": (r"(Dobbin|tractor)[^.;]*\b(horsepower|hp|bhp|kW)\b|\b(horsepower|hp|bhp)\b[^.;]*(Dobbin|tractor)",
+                   "Dobbin's engine gives 110 horsepower."),
+    "p19-dev-042": (r"\bsalary\b|\bpaid (GBP|£)|(Teg|Tegen|Vosper|operations manager)[^.;]*(GBP|£) ?[\d,]+ (a|per) (year|hour|week)|(GBP|£) ?[\d.,]+ (an|per) hour",
+                   "Teg is paid GBP 31,000 a year."),
+    "p19-dev-043": (r"(Kitty|Kittiwake)[^.;]*\b(litres|gallons)\b|\b(litres|gallons)\b[^.;]*(Kitty|Kittiwake)",
+                   "Kitty's tank holds 60 litres."),
+    "p19-dev-044": (r"slipway[^.;]*\b1993\b[^.;]*(GBP|£)|\b1993\b[^.;]*(GBP|£) ?\d|slipway (cost|was built for)[^.;]*(GBP|£)|(GBP|£) ?[\d,]+[^.;]*slipway[^.;]*\b1993\b",
+                   "The slipway was built in 1993 for GBP 18,000."),
+    "p19-dev-045": (r"(gusts?|winds?|gale)[^.;]*\b\d+ ?(knots|mph|miles an hour|km/h)\b|\bforce \d+\b|\b\d+ ?(knots|mph)\b[^.;]*(gusts?|winds?|gale)",
+                   "Gusts reached 68 knots."),
+    "p19-test-065": (r"@|www\.|https?://|\.org\b|\.co\.uk|\.com\b|\.uk\b",
+                    "Email crew@saltinghavenrescue.org.uk."),
+    "p19-test-066": (r"crowd of (about |some |over )?\d|\b\d[\d,]* (people|visitors) (came|turned up|attended)|Harbour Day[^.;]*\b\d[\d,]* (people|visitors)\b",
+                    "About 3,500 people came to Harbour Day."),
+    "p19-test-067": (r"\b(Jory|Kellow)\b[^.;]*\b(aged|age of|years old|born)\b|\b(Jory|Kellow),? (who is |now )?\d\d\b",
+                    "Jory Kellow, who is 61, is our senior helm."),
+    "p19-test-068": (r"\b(father|kayakers?)\b[^.;]*\b(named|called|name was)\b|\b(Mr|Mrs|Ms) \w+ and his son\b",
+                    "The father, named Tom Bray, was got aboard first."),
+    "p19-test-069": (r"fuel (GBP|£) ?[\d,]+ \(|fuel[^.;]*\b2024\b|\b2024\b[^.;]*fuel",
+                    "Spending: fuel GBP 14,900 (GBP 12,800)."),
+    "p19-test-070": (r"marine licence (costs?|will cost|fee)\b|(GBP|£) ?[\d,]+ for the marine licence|licence fee|marine licence[^.;]*(GBP|£) ?\d",
+                    "The marine licence will cost GBP 2,150."),
+    "p19-test-071": (r"\b\d+ (of (them|the crew|our crew) )?(are )?women\b|\bwomen (on|in) the crew\b|crew[^.;]*\b\d+ women\b",
+                    "9 of the crew are women."),
+    "p19-test-072": (r"\b2023\b[^.;]*\blaunch\w*|\blaunch\w*[^.;]*\b2023\b",
+                    "In 2023 we launched 44 times."),
+    "p19-test-073": (r"\bapp\b[^.;]*(GBP|£) ?\d|(GBP|£) ?[\d,.]+[^.;]*\bapp\b",
+                    "The Shout app costs GBP 1,200 a year."),
+    "p19-test-074": (r"first shout[^.;]*\b(\d+|two|three|four|five|six) (crew|men|volunteers|people)\b|\b(\d+|two|three|four|five|six) (crew|men|volunteers)\b[^.;]*first shout|crew of (two|three|four|\d)[^.;]*(1987|Merrow Maid)",
+                    "Four crew went out on the first shout."),
+    "p19-test-075": (r"Christmas fair[^.;]*(GBP|£) ?\d|(GBP|£) ?[\d,]+[^.;]*Christmas fair",
+                    "The Christmas fair raised GBP 2,340."),
+    "p19-test-076": (r"\bdeputy\b|second coxswain|\bnumber two\b",
+                    "Minnie will be deputy senior helm."),
+}
+
+def main() -> int:
+    corpus = HERE / "corpus"
+    files, problems = scan(corpus)
+    docs: dict[str, Document] = {}
+    load_problems = list(problems)
+    for f in files:
+        for d in iter_documents(f):
+            if isinstance(d, Document):
+                docs[d.doc_id] = d
+            else:
+                load_problems.append(d)
+    fmt = Counter(d.format for d in docs.values())
+    check(not load_problems, f"scan/iter_documents: no problems ({load_problems[:3]})")
+    check(len(docs) == 24, f"24 documents loaded ({len(docs)})")
+    check(fmt == Counter(md=24), f"formats 24 md ({dict(fmt)})")
+    with_fm = sorted(i for i, d in docs.items() if "department" in d.metadata and "year" in d.metadata)
+    check(len(with_fm) == 22, f"22 documents with front matter department/year ({len(with_fm)})")
+    sup = [i for i, d in docs.items() if d.metadata.get("status") == "superseded"]
+    check(sup == ["policies/sea-going-crew-2019"], f"one superseded document ({sup})")
+    raw = {p.relative_to(corpus).as_posix(): p.stat().st_size for p in corpus.rglob("*") if p.is_file()}
+    check(all(900 <= s <= 2000 for s in raw.values()), f"file sizes 0.9-2.0 KB ({min(raw.values())}-{max(raw.values())})")
+
+    full = {i: answer_tokens(d.title + "\n" + d.text) for i, d in docs.items()}
+    plain = {i: squash(d.title + "\n" + d.text) for i, d in docs.items()}
+    sets: dict[str, list[QAItem]] = {}
+    for split, want in (("dev", dict(single_hop=17, descriptive=10, reverse=5, comparison=3, multi_hop=2, unanswerable=8)),
+                        ("test", dict(single_hop=30, descriptive=17, reverse=8, comparison=6, multi_hop=3, unanswerable=12))):
+        path = HERE / f"{split}.jsonl"
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        check(all(set(r) <= {"id", "question", "answers", "type", "evidence", "options", "kind", "near", "derived"} for r in rows),
+              f"{split}: only the known fields")
+        check(all(isinstance(r["answers"], list) and all(isinstance(a, str) and a.strip() for a in r["answers"]) for r in rows),
+              f"{split}: answers are lists of non-empty strings")
+        check(all(("options" in r) == (r["type"] == "comparison") for r in rows), f"{split}: options only on comparison items")
+        check(all(n in docs for r in rows for n in r.get("near", [])), f"{split}: every `near` id is a document")
+        items = load_qa(path, corpus_ids=docs.keys())
+        sets[split] = items
+        got = Counter(it.type for it in items)
+        check(got == Counter(want), f"{split}: type counts {dict(got)}")
+        check(len({it.id for it in items}) == len(items), f"{split}: unique ids")
+        check(all(it.meta.get("kind") for it in items), f"{split}: every item has a kind")
+        check(all(it.id == f"p19-{split}-{n:03d}" for n, it in enumerate(items, 1)), f"{split}: ids p19-{split}-NNN in order")
+        desc_kinds = Counter(it.meta.get("kind") for it in items if it.type == "descriptive")
+        check(set(desc_kinds) <= {"what", "why", "how"}, f"{split}: descriptive kinds {dict(desc_kinds)}")
+        check(all(bool(it.evidence) == it.answerable for it in items), f"{split}: evidence exactly on answerable items")
+        derived = [it for it in items if it.meta.get("derived")]
+        check(len(derived) == 1 and all(it.type == "single_hop" and it.meta["derived"] is True and len(it.evidence) >= 2
+                                        and all(re.fullmatch(r"\d+|[a-z]+", g) for g in it.answers) for it in derived),
+              f"{split}: one derived count (single_hop, two or more evidence documents, a bare number) {[it.id for it in derived]}")
+        bad_ev, bad_verb, bad_score, bad_opt, bad_mh, bad_un = [], [], [], [], [], []
+        for it in items:
+            if it.answerable:
+                for g in it.answers:
+                    if it.meta.get("derived"):
+                        pass  # a count over documents: the number itself need not be written anywhere
+                    else:
+                        if not any(contains_tokens(full[e], answer_tokens(g)) for e in it.evidence):
+                            bad_ev.append((it.id, g))
+                        if not any(squash(g) in plain[e] for e in it.evidence):
+                            bad_verb.append((it.id, g))
+                    for text in (g, f"The answer is {g}."):
+                        if not is_correct(it, text, False):
+                            bad_score.append((it.id, text))
+                    if g.strip().lower() == "none":
+                        bad_score.append((it.id, "bare none"))
+                if is_correct(it, "The documents do not say.", False):
+                    bad_score.append((it.id, "abstention scored correct"))
+            else:
+                if not is_correct(it, "The documents do not say.", False):
+                    bad_un.append((it.id, "abstention not correct"))
+                entry = UNANSWERABLE.get(it.id)
+                if entry is None:
+                    bad_un.append((it.id, "no search pattern"))
+                else:
+                    pat, sample = entry
+                    hits = [i for i, d in docs.items() if re.search(pat, clauses(d.title + "\n" + d.text), re.I)]
+                    if hits:
+                        bad_un.append((it.id, hits))
+                    if not re.search(pat, clauses(sample), re.I):
+                        bad_un.append((it.id, "pattern misses its own made-up answer"))
+            if it.type == "comparison":
+                if not it.options or len(it.options) != 2 or it.answers[0] not in it.options:
+                    bad_opt.append((it.id, "options"))
+                else:
+                    a, b = it.options
+                    wrong = b if it.answers[0] == a else a
+                    for text in (wrong, f"It is {wrong}.", f"{a} or {b}", f"{b} or {a}"):
+                        if is_correct(it, text, False):
+                            bad_opt.append((it.id, text))
+            if it.type == "multi_hop":
+                if len(it.evidence) < 2:
+                    bad_mh.append((it.id, "needs two hops"))
+                elif any(contains_tokens(full[it.evidence[0]], answer_tokens(g)) for g in it.answers):
+                    bad_mh.append((it.id, "answer in first hop"))
+        check(not bad_ev, f"{split}: every gold phrasing (derived counts aside) in an evidence doc as whole tokens {bad_ev}")
+        check(not bad_verb, f"{split}: every gold phrasing (derived counts aside) verbatim (case-insensitive) in an evidence doc {bad_verb}")
+        check(not bad_score, f"{split}: golds alone and in a sentence score correct, abstention wrong {bad_score}")
+        check(not bad_opt, f"{split}: wrong option / A or B / B or A score wrong {bad_opt}")
+        check(not bad_mh, f"{split}: no multi_hop answer in its first-hop doc {bad_mh}")
+        check(not bad_un, f"{split}: unanswerables abstain correctly, no document matches their pattern {bad_un}")
+        desc_verbatim = [it.id for it in items if it.type == "descriptive" and not any(
+            any(squash(g) in squash(docs[e].text) for e in it.evidence) for g in it.answers)]
+        check(not desc_verbatim, f"{split}: each descriptive item has a phrasing verbatim in its evidence text {desc_verbatim}")
+
+    allq = [" ".join(answer_tokens(it.question)) for s in sets.values() for it in s]
+    check(len(allq) == len(set(allq)), "no repeated question")
+    ids = [it.id for s in sets.values() for it in s]
+    check(len(ids) == len(set(ids)), "ids unique across dev and test")
+    dev_golds = {g.strip().lower() for it in sets["dev"] for g in it.answers}
+    shared = sorted({g for it in sets["test"] for g in it.answers if g.strip().lower() in dev_golds})
+    check(not shared, f"no test gold string equals a dev gold string {shared}")
+    check(set(UNANSWERABLE) == {it.id for s in sets.values() for it in s if not it.answerable},
+          "a search pattern for every unanswerable item and no other")
+
+    digest = hashlib.sha256((HERE / "test.jsonl").read_bytes()).hexdigest()
+    recorded = (HERE / "test.jsonl.sha256").read_text()
+    check(recorded == f"{digest}  test.jsonl\n", "test.jsonl.sha256 matches")
+
+    for ok, what in results:
+        print(("PASS " if ok else "FAIL ") + what)
+    failed = sum(not ok for ok, _ in results)
+    print(f"{len(results) - failed}/{len(results)} checks pass")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
