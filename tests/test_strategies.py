@@ -2322,3 +2322,85 @@ def test_money_nouns_and_colon_hex_codes():
     assert not agentic_mod._wrong_dimension("How large was the grant?", extract_values("GBP 210,000")[0])
     assert "18:CE:6C:FE" in names("Which key's fingerprint begins with 18:CE:6C:FE?")
     assert names("Doors open at 10:30:00 sharp.") == []  # a clock time is no code
+
+
+def test_periods_lists_among_and_code_starts():
+    """Rules from catalog16's r1 traces (2026-12-04, evening), on invented examples: a date
+    labelled as a period's other side answers no question of this side; "Of A and B, whose
+    ...?" chooses; "lists X among its Ns" is a list condition and a label writing more of the
+    noun's words is its list; "absent (why)" lists nothing; a code's start is read as one."""
+    from ragtune.strategies.agentic import _CODE_START, _period_side, best_value
+    from ragtune.strategies.counting import label_cover, labelled_lists
+    from ragtune.strategies.list_sizes import list_conditions
+    from ragtune.strategies.question import find_options
+    assert _period_side("Which of A or B became valid earlier?") == "start"
+    assert _period_side("Which permit runs out first, A or B?") == "end"
+    assert _period_side("Which lease starts later and ends sooner?") is None  # both sides
+    assert _period_side("Not before:", label=True) == "start" and _period_side("| Valid until |", label=True) == "end"
+    page = [Hit("permits/p1", "p1::0", 1.0, title="Permit P1",
+                text="| Field | Value |\n|---|---|\n| Valid from | 2019-03-01 |\n| Valid until | 2031-03-01 |")]
+    q = "Which permit expires first, P1 or P2?"
+    assert best_value(page, "P1", ["P1", "P2"], {"expir", "first"}, q).text == "2031-03-01"
+    q = "Which permit became valid earlier, P1 or P2?"
+    assert best_value(page, "P1", ["P1", "P2"], {"becam", "valid", "earlier"}, q).text == "2019-03-01"
+    assert find_options("Of Permit P1 and Permit P2, whose term starts later?") == ["Permit P1", "Permit P2"]
+    assert find_options("Whose idea was the fair?") == []
+    assert list_conditions("Which club lists Ann Lee among its founders?") == [(frozenset({"founder"}), "Ann Lee")]
+    assert list_conditions("Which club does not list Ann Lee among its founders?") == []
+    terms = {"key", "usag"}  # "key usages"
+    assert label_cover("Key usage", terms) == 2 and label_cover("Public key", terms) == 1
+    assert labelled_lists("Its key usage (critical) is Sign, Encrypt and Wrap.", terms)[0][0] == ["Sign", "Encrypt", "Wrap"]
+    assert labelled_lists("| Key usage | absent (no extension) |", terms)[0][0] == []
+    assert _CODE_START.search("Which key's fingerprint begins with 4F:0A:9C?").group("code") == "4F:0A:9C"
+    assert _CODE_START.search("I hold a token starting A1B2. Whose is it?").group("code") == "A1B2"
+
+
+def test_glosses_qualifiers_and_abbreviated_headers():
+    """Rules from the dev splits of catalog17, prose19 and tables18 (2026-12-04), on invented
+    examples: a name's qualifier in brackets belongs to the option; "N or more" sets a size;
+    a list item's gloss in brackets names it; a column header may cut a word short; a closing
+    time is the end of a range; "What did it cost to ...?" asks an amount."""
+    from ragtune.strategies.agentic import _asked_label, _stems, typed_candidates
+    from ragtune.strategies.common import Passage
+    from ragtune.strategies.counting import labelled_lists
+    from ragtune.strategies.list_sizes import size_conditions
+    from ragtune.strategies.question import answer_type, find_options
+    from ragtune.strategies.shared_items import item_matches
+    assert find_options("Which of Frisian (Dutch) or Welsh has more variants?") == ["Frisian (Dutch)", "Welsh"]
+    assert find_options("Which file is longer, the one for Welsh or the one for Manx?") == ["Welsh", "Manx"]
+    assert size_conditions("Which club has three or more boats?") == [(">=", 3, "boats")]
+    items = labelled_lists("| Languages | cym (Welsh), glv (Manx) |", {"languag"})[0][0]
+    assert items == ["cym (Welsh)", "glv (Manx)"] and item_matches(items[1], "Manx") and item_matches(items[1], "glv")
+    assert labelled_lists("- Requires: alpha (>=2.0), beta", {"requir"})[0][0] == ["alpha", "beta"]
+    q = _stems("What registration number does Kestrel carry?")
+    assert _asked_label("reg_no", q, short=True) and not _asked_label("reg_no", q)  # (a page's label is whole)
+    t = "| Weekdays | 09:00 to 16:00 |\n| Saturday | 08:30 to 13:00 |"
+    h = Hit("office", "office::0", 1.0, text=t, title="The office")
+    closing = typed_candidates("What time does the office close on a Saturday?", "date", [Passage(t, h, 1.0)], [], "time")
+    assert {c for c, tie in closing if tie == max(x for _, x in closing)} == {"16:00", "13:00"}
+    assert answer_type("What did it cost to clear the beach after the storm?") == "number"
+    assert answer_type("What did the delay cost them?") == "open"
+
+
+def test_year_columns_plain_counts_and_bracketed_measures():
+    """More rules from the new dev splits (2026-12-04), on invented examples: a table with a
+    column per year answers a figure of the row the question names in the year it asks; a
+    page's plainest count field is its size; a report's bracketed figure with its units is the
+    year before's; "competition number" asks a code; "exactly 40 lines long" sizes lines."""
+    from ragtune.strategies.agentic import _figure_runs, _prior_figure, _same_measure
+    from ragtune.strategies.list_sizes import size_conditions
+    from ragtune.strategies.question import answer_type, content_terms
+    from ragtune.strategies.timeline import year_column_cell
+    table = "| Measure | 2025 | 2024 |\n|---|---|---|\n| Miles driven | 9,100 | 8,450 |\n| Members | 80 | 75 |"
+    q = "How many miles did the club drive in 2024?"
+    assert year_column_cell(q, table, set(content_terms(q))) == "8,450"
+    q = "How many members were there in 2023?"
+    assert year_column_cell(q, table, set(content_terms(q))) is None  # no such column
+    report = Hit("reports/report-2025", "r::0", 1.0, title="Report 2025",
+                 text="Our average wait was 6 minutes 10 seconds (7 minutes 5 seconds).")
+    assert _same_measure("6 minutes 10 seconds", "7 minutes 5 seconds") and not _same_measure("6 minutes", "7 days")
+    runs = _figure_runs("In 2024 the average wait was 6 minutes 10 seconds.")
+    got = next(p for s in runs if (p := _prior_figure("What was the average wait in 2024?", s, [report])))
+    assert got == "7 minutes 5 seconds"
+    assert answer_type("What competition number does the glider carry?") == "name"
+    assert size_conditions("Which file is exactly 40 lines long?") == [("==", 40, "lines")]

@@ -88,6 +88,7 @@ from ragtune.strategies.counting import (
     count_records,
     counted_terms,
     key_words,
+    label_cover,
     labelled_lists,
     labelled_record,
     labelled_unread,
@@ -111,9 +112,9 @@ from ragtune.strategies.list_sizes import (
     size_number,
     size_superlative,
 )
-from ragtune.strategies.shared_items import SharedAsk, item_key, list_terms, shared_ask
+from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
 from ragtune.strategies.timeline import (asked_day, dated_entries, place, relative_ask, released_in, row_holding,
-                                         row_in_force, span_of, table_rows)
+                                         row_in_force, span_of, table_rows, year_column_cell)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -333,8 +334,10 @@ class Agentic(Rag):
         rag answer is: a span from another year's passage says nothing of rag's answer from the
         passage for the asked year (agentic's floor is rag)."""
         for r in runs:
-            if r.abstained and r.decided_by == "span" and r.reason == "another_year" \
-                    and (prior := _prior_figure(r.question, r.span, [*r.hits, *r.floor.retrieved])):
+            if r.abstained and r.reason == "another_year" and r.decided_by in ("span", "rag") \
+                    and (prior := next((p for span in ([r.span] if r.decided_by == "span" else _figure_runs(r.floor.text))
+                                        if (p := _prior_figure(r.question, span, [*r.hits, *r.floor.retrieved]))),
+                                       None)):
                 # a report's figure for its own year, the year before's in brackets after it
                 # ("118,400 (109,700)" in the report for 2025-26): the year asked is the one before
                 r.log("fall_back", {"rejected": r.span, "why": r.why, "bracketed": "the year before's"}, prior)
@@ -1125,6 +1128,9 @@ class Agentic(Rag):
             value, since = got  # "the rate per night in 2017": the row of a dated table whose
             # days meet the date asked (a span ranked among every row's values cannot tell)
             return _take(r, t, value, "lookup", "the row of a dated table in force on the date asked", since=since)
+        if r.want == "number" and (cell := self._year_cell(r)):
+            # "How many hours did the club fly in 2024?": the row's cell in that year's column
+            return _take(r, t, cell, "lookup", "the cell of the row the question names, under the year it asks")
         if r.want == "name" and (key := self._row_holding(r)):
             # "Which class has a fee of GBP 19.50?": the row of a table holding that figure
             return _take(r, t, key, "lookup", "the row of a table holding the figure the question writes")
@@ -1448,6 +1454,22 @@ class Agentic(Rag):
                     best = (key, span, s)
         return (*best[1], best[2]) if best else None
 
+    def _code_start_holder(self, code: str) -> Hit | None:
+        """The first chunk of the one document holding a longer code that begins with `code`
+        ("a fingerprint beginning 18:CE:6C:FE" is written whole on its page); None when no
+        document or several do."""
+        try:
+            hits = self.index.search_many([" ".join(re.split(r"[:.-]", code))], k=8 * self.program.k,
+                                          mode="bm25", collection=self.collection)[0]
+        except Exception:  # noqa: BLE001 (an index without lexical search)
+            return None
+        start = re.compile(rf"(?<![\w:.-]){re.escape(code)}(?=[:.-]?\w)", re.I)
+        holders: dict[str, Hit] = {}
+        for h in hits:
+            if start.search(chunk_text(h)):
+                holders.setdefault(h.doc_id, h)
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
     def _only_holder(self, r: Run, q: str) -> Hit | None:
         """For "which <thing> has <these specifics>": the one document holding every specific
         the question names (its rare words, a quoted phrase, a version, its other names), when
@@ -1455,6 +1477,8 @@ class Agentic(Rag):
         question does not hold. A lexical search finds the documents; each is read whole."""
         if not _ASKS_WHICH.search(q):
             return None  # "who", "where": a person or a place, not a page
+        if (m := _CODE_START.search(q)) and re.search(r"\d", m.group("code")):
+            return self._code_start_holder(m.group("code"))
         head = _head_noun(q)
         if head and self._is_field(head):
             return None  # "Which licence applies to X?": pages state a licence, they are none
@@ -1496,8 +1520,11 @@ class Agentic(Rag):
         if len(holders) != 1:
             return None
         (h,) = holders
-        head = _NAME_OF.search(q) or re.search(r"\b(?:which|what)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?", q, re.I)
+        head = _NAME_OF.search(q) or re.search(r"\b(?:which|what)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?"
+                                               r"(?:\s+([a-z][a-z-]{2,}))?", q, re.I)
         nouns = [w for w in (head.groups() if head else ()) if w and w.lower() not in STOP_HEADS]
+        if len(nouns) > 1 and nouns[0].lower().endswith("ed"):
+            nouns = nouns[1:]  # "which catalogued keyboard layout": a keyboard layout
         sample = self._sample()
         text = self._document_text(h.doc_id, h)
         if nouns and not any(_has_word(text, stem(w)) or sum(_has_word(t, stem(w)) for t in sample)
@@ -1786,7 +1813,9 @@ class Agentic(Rag):
                     label, value = (cells[0], cells[1]) if len(cells) == 2 else (m.group(1), m.group(2)) if m else ("", "")
                     # a name with its address ("Ann Lee <ann@x.org>"): the name is what is asked
                     value = re.sub(r"\s*<[^<>]*>\s*$", "", value)
-                    if label and len(label.split()) <= 3 and not set(value) <= set("-: "):
+                    # (a label of up to four words besides function words: "Lines in the symbols file")
+                    if label and len([w for w in label.lower().split() if w not in STOPWORDS]) <= 4 \
+                            and len(label.split()) <= 6 and not set(value) <= set("-: "):
                         fields.setdefault(label.lower().strip(), value.strip().rstrip("."))
                 first = text.split("\n", 2)[1] if text.count("\n") >= 1 else ""  # after the title line
                 if "version" not in fields and (m := re.match(rf"\s*#*\s*{re.escape(name)}\s+v?(\d[\w.]*)\s*$", first, re.I)):
@@ -1818,10 +1847,19 @@ class Agentic(Rag):
         one figure its text writes before the noun ("1 extension in all"); None when unread or
         the text writes several."""
         head = _one_stem(noun.split()[-1])
+        counts: dict[int, set[int]] = {}  # words besides the noun's -> the values so labelled
         for label, value in self._page_records().get(name, {}).items():
-            words = {_one_stem(w) for w in re.findall(r"[a-z]+", label)}
-            if head in words and words & {"number", "count", "total", "no"} and value.strip().isdigit():
-                return int(value)
+            words = [_one_stem(w) for w in re.findall(r"[a-z]+", label)]
+            # "Number of extensions: 4", "extension count: 3", "Lines in the file: 323"
+            if head in words and (set(words) & {"number", "count", "total", "no"} or words[0] == head) \
+                    and value.strip().isdigit():
+                extra = set(words) - {head, "number", "count", "total", "no"} - STOPWORDS
+                counts.setdefault(len(extra), set()).add(int(value))
+        if counts:
+            # the plainest label ("Variant count" over "Exotic variant count"); two values
+            # so labelled ("Keys in the default section", "Keys in all sections") decide nothing
+            plain = counts[min(counts)]
+            return plain.pop() if len(plain) == 1 else None
         terms = list_terms(noun)
         items = self._catalog_lists(terms).get(name)
         if items is not None and name not in self._catalog_unsure(terms):
@@ -1858,7 +1896,7 @@ class Agentic(Rag):
         there are. None unless the question names two conditions (one for a count or "the
         only one"), and the pages decide."""
         # ("Of A, B, C and D, which one ...?" opens with its candidates)
-        if not self._page_names() or not re.match(r"^\s*(?:which|how\s+many|among|of)\b", q, re.I):
+        if not self._page_names() or not re.match(r"^\s*(?:which|how\s+many|among|of|name\s+the)\b", q, re.I):
             return None
         records = self._page_records()
         if not records:
@@ -1875,7 +1913,7 @@ class Agentic(Rag):
         conditions = []
         for terms, item in list_conditions(q):
             listed = self._catalog_lists(terms)
-            if not item or any(item_key(i) == item_key(item) for items in listed.values() for i in items):
+            if not item or any(item_matches(i, item) for items in listed.values() for i in items):
                 conditions.append((terms, item))  # "needs Python >=3.8": no page lists Python
         sizes = [(op, n, noun) for op, n, noun in size_conditions(unnamed)
                  if noun.split()[-1] not in STOPWORDS and not re.search(r"(?:ed|ing)$", noun)]
@@ -1885,25 +1923,27 @@ class Agentic(Rag):
             return None  # "how many lines does X contain?" counts in a thing, not catalog pages
         # "Of the packages X requires, ...": the pages X's own list names
         scope = None
+        by_name = False  # the scope holds whole page names, not list items' keys
         # "Which of these zones is in Austria: A, B, C and D?": the pages the question lists
         among = _listed_pages(q, names)
         if among and re.search(r"\b(?:not|no|never|without)\b|n't\b", q, re.I):
             return None  # "which is not X": a value's absence is not read off fields
-        if among:
-            scope = {item_key(n) for n in among}
+        if among:  # (by whole name: "English (Cameroon)" is no "English (UK)")
+            scope, by_name = {n.lower() for n in among}, True
         if m := re.search(r"\b(?:of|among)\s+the\s+(?:[a-z]+\s+)?[a-z]+s\s+(?P<x>[\w][\w.+-]*)\s+"
                           r"(?P<verb>requires|depends\s+on|needs|lists)\b", q, re.I):
             listed = self._list_of(m.group("x"), list_terms("", m.group("verb").split()[0]))
             if listed is None:
                 return None
-            scope = {item_key(i) for i in listed}
+            scope, by_name = {item_key(i) for i in listed}, False
         top = _TOP_VERSION.search(q)
         most = _MOST_ITEMS.search(q)
         most_terms = list_terms(most.group("noun"), most.group("verb") or "") if most else frozenset()
         # one value in two fields ("Requires" and "After" both emergency.service) is one condition,
         # whose field the question's words may not name
         enough = len(set(values.values())) + len(conditions) + len(sizes) >= 2 or (values or conditions or sizes) and (
-            count or among or re.search(r"\b(?:only|single)\b", q, re.I)) or (top or most_terms) and (
+            count or among or re.search(r"\b(?:only|single)\b", q, re.I)
+            or any(op == "==" for op, _, _ in sizes)) or (top or most_terms) and (
             values or conditions or scope is not None or re.search(r"\bin\s+the\s+[a-z]+\b", q))
         if among and not (values or conditions or sizes or count or top or most_terms):
             # no field holds a value the question names: the listed page one of whose lines
@@ -1926,7 +1966,7 @@ class Agentic(Rag):
             keep = [n for n in keep if n not in unsure
                     and all(_meets(by.get(n), item) for (_, item), by in zip(conditions, lists))]
         if scope is not None:
-            keep = [n for n in keep if item_key(n) in scope]
+            keep = [n for n in keep if (n.lower() if by_name else item_key(n)) in scope]
         if sizes:  # "at least four extensions": each page's count of the noun, read or no answer
             counted = {n: [self._page_size(n, noun) for _, _, noun in sizes] for n in keep}
             if any(None in c for c in counted.values()):
@@ -1987,11 +2027,13 @@ class Agentic(Rag):
         lists = labelled_lists(text, set(terms)) + metadata_lists(page.metadata, set(terms))
         if not lists:
             return None
-        best = max(strength for _, _, strength, _ in lists)
-        kinds = {frozenset(map(item_key, items)) for items, _, strength, _ in lists if strength == best}
-        if len(kinds) != 1 and strict:
+        # the label writing most of the list's words first ("Key usage" over "Public key")
+        rank = {id(x): (label_cover(x[3], set(terms)), x[2]) for x in lists}
+        best = max(rank.values())
+        top = [x for x in lists if rank[id(x)] == best]
+        if len({frozenset(map(item_key, x[0])) for x in top}) != 1 and strict:
             return None
-        return next(items for items, _, strength, _ in lists if strength == best)
+        return top[0][0]
 
     def _list_of(self, thing: str, terms: frozenset[str]) -> list[str] | None:
         """The thing's own list labelled by `terms`: on its page (titled by its name), else on
@@ -2187,6 +2229,17 @@ class Agentic(Rag):
         hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
         asked = set(content_terms(r.question))
         return ((self._document_text(d, h), asked) for d, h in list(hits.items())[:8])
+
+    def _year_cell(self, r: Run) -> str | None:
+        """`timeline.year_column_cell` over the documents found; None unless one cell is read."""
+        if len(set(re.findall(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", r.question))) != 1:
+            return None  # (no one year written: no document is read)
+        # (the corpus's subject, or one word after "the": "did the Trust carry" asks of the body)
+        body = frozenset(n.lower() for n in names(r.question) if self._own_subject(n) or " " not in n
+                         and re.search(rf"\bthe\s+{re.escape(n)}\b", r.question))
+        found = {got for text, asked in self._found_documents(r)
+                 if (got := year_column_cell(r.question, text, asked, body))}
+        return found.pop() if len(found) == 1 else None
 
     def _row_holding(self, r: Run) -> str | None:
         """The first cell of the one table row, among the documents found, holding the figure
@@ -2421,7 +2474,7 @@ class Agentic(Rag):
                     if want == "date" and not any(v.kind == "date" for v in extract_values(value)):
                         continue  # ("When was job X completed?": a date field's value)
                     if key in ("name", "title", "id", "text", name_key) \
-                            or not _asked_label(key, own) or _mentions(question, value):
+                            or not _asked_label(key, own, short=True) or _mentions(question, value):
                         continue
                     found[(key, value)] = name
         if len({k for k, _ in found}) != 1 or len(found) != 1:
@@ -3089,7 +3142,7 @@ def _meets(items: list[str] | None, item: str | None) -> bool:
         return not items
     if item == "":
         return bool(items)
-    return any(item_key(i) == item_key(item) for i in items or [])
+    return any(item_matches(i, item) for i in items or [])
 
 
 def _only_best(scores: dict[str, Any], high: bool) -> str | None:
@@ -3292,6 +3345,10 @@ _QUOTATION = re.compile(rf"{QUOTED.pattern}|{_READS.pattern}")
 _HAS_COUNT = re.compile(r"\b(?:has|have|lists?|declares?|offers?|contains?|includes?|names?|with)\s+"
                         r"(?:exactly\s+|just\s+|only\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|"
                         r"ten|eleven|twelve)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b", re.I)
+# the start of a longer code the question writes ("whose fingerprint begins with 18:CE:6C:FE",
+# "a serial starting 0A1B"): read with a digit in it, a word ("starts with a parade") is none
+_CODE_START = re.compile(r"\b(?:begins?|beginning|starts?|starting)\s+(?:with\s+)?[\"'\u201c]?"
+                         r"(?P<code>[0-9A-Za-z][\w:.-]{2,}[0-9A-Za-z])", re.I)
 _ASKS_WHICH = re.compile(r"^\s*(?:which|what)\s+(?!is\b|are\b|was\b|were\b|does\b|do\b|did\b)[\w-]+|"
                          r"\bwhich\s+(?:one|[\w-]+)\b|^\s*name\s+the\b|"
                          r"^\s*what(?:'s|\s+is|\s+was)\s+the\s+name\s+of\s+(?:the|a|an)\s+[a-z]", re.I)
@@ -3886,7 +3943,7 @@ _LEADING = {f for w in ("lead", "leads", "led", "leader", "leading", "run", "run
             for f in (w, stem(w))}
 # the end of a period, however it is said ("valid until 2034" states when it expires)
 _ENDING = {f for w in ("expire", "expires", "expired", "expiry", "expiration", "expiring", "until", "end", "ends",
-                       "ended") for f in (w, stem(w))}
+                       "ended", "not-after") for f in (w, stem(w))}
 # irregular English verb forms -> the base form a question's verb stems to ("made" -> "make")
 _IRREGULAR = {**IRREGULAR_PAST, **PARTICIPLE_BASE}
 
@@ -4288,7 +4345,31 @@ def _prior_figure(question: str, span: str, evidence: list[Hit]) -> str | None:
             continue
         if m := re.search(rf"(?<![\w.,]){re.escape(span)}\s*\(\s*([^()\s]*\d[\d,.]*)\s*\)", chunk_text(h)):
             return m.group(1)
+        # a figure with its unit: "8 minutes 40 seconds (9 minutes 25 seconds)"
+        if (m := re.search(rf"(?<![\w.,]){re.escape(span)}\s*\(\s*([^()]{{1,40}}?)\s*\)", chunk_text(h))) and \
+                _same_measure(span, m.group(1)):
+            return m.group(1)
     return None
+
+
+def _figure_runs(text: str) -> list[str]:
+    """The figures an answer writes with the words after them, longest first ("8 minutes 40
+    seconds", "GBP 3,800", "61"), and each shorter start of those (a unit, or a word that is
+    none: "GBP 64,200 in")."""
+    out = []
+    for m in re.finditer(r"(?:\b[A-Z]{3}\s)?(?<![\w.,])\d[\d,.]*(?:\s+[a-z]+(?:\s+\d[\d,.]*\s+[a-z]+)*)?", text):
+        toks = m.group(0).strip(" ,.").split()
+        out += [" ".join(toks[:k]).strip(" ,.") for k in range(len(toks), 0, -1)]
+    return [x for x in dict.fromkeys(out) if re.search(r"\d", x)]
+
+
+def _same_measure(a: str, b: str) -> bool:
+    """Whether two figures are written with the same units ("8 minutes 40 seconds" and "9
+    minutes 25 seconds"), and nothing but figures and units."""
+    va, vb = extract_values(a), extract_values(b)
+    return bool(va) and len(va) == len(vb) and all(x.kind == y.kind == "number" and x.unit == y.unit
+                                                  for x, y in zip(va, vb)) \
+        and re.sub(r"[\d,.\s]+", " ", a).split() == re.sub(r"[\d,.\s]+", " ", b).split()
 
 
 def _period_before(period: str) -> str:
@@ -4561,6 +4642,9 @@ def _by_date(passages: list[Passage]) -> list[list[Passage]]:
 # hours asked (opening, office, visiting hours; "what times"), and a time's end written after it
 _ASKS_HOURS = re.compile(r"\b(?:opening|open|office|visiting|business|staffed|surgery)\s+(?:hours|times)\b|"
                          r"\b(?:what|which)\s+(?:are\s+the\s+)?(?:hours|times)\b|\bhours\s+of\s+opening\b", re.I)
+# "What time does it close?", "When does the shop open on Sundays?" (not both, and no hours)
+_OPEN_OR_CLOSE = re.compile(r"^(?!.*\bopen.*\bclos|.*\bclos.*\bopen|.*\bhours\b).*?\b(?P<verb>closes?|closing|shuts?|finish(?:es)?|opens?)\b",
+                            re.I | re.S)
 _TIME_UNTIL = re.compile(r"\s*(?:to|until|till|-|\u2013|\u2014)\s*(\d{1,2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?)(?![\d:])", re.I)
 
 
@@ -4605,6 +4689,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
         r"\s*how\s+([a-z]{3,})\s+(?:up\s+)?(is|was|are|were|does|did|do|will|would|can|should)\b",
         question, re.I)) and m.group(1).lower() not in ("many", "much", "often") \
         and not (m.group(1).lower() == "long" and m.group(2).lower() not in ("is", "was", "are", "were")) else ""
+    side = _period_side(question) if want == "date" else None  # "When does it expire?"
     found: dict[str, float] = {}
     row_of: dict[str, set[str]] = {}  # a value read in a table row -> the rows' first cells
     seen_heads: set[str] = set()
@@ -4640,6 +4725,10 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue  # "tqdm 4.70.1" is no Python version (a heading's is its section's)
                     if _out_of_season(question, v):
                         continue  # "in the spring term": no October date
+                    if side and v.kind == "date" and _period_side(
+                            _field_label(text, v.start) or text[max(0, v.start - 24):v.start].rsplit("\n", 1)[-1],
+                            label=True) not in (None, side):
+                        continue  # "Not before: 2016" does not say when it expires
                     if want == "number" and not v.unit and _NAME_AFTER.match(text, v.end):
                         continue  # "at 17 Corder Lane;": a number that starts a name counts nothing
                     if want == "number" and not v.unit and _asks_price(question) \
@@ -4676,6 +4765,12 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         whole = text[v.start - len(day.group(0)):v.end]
                         found[whole] = max(found.get(whole, 0.0), found[v.text] + 0.05)
                         weekly_parts |= {v.text, re.sub(r"(?i)^every\s+|\W.*$", "", day.group(0).strip())}
+                    if v.kind == "time" and want == "date" and (ends := _OPEN_OR_CLOSE.search(question)) \
+                            and (until := _TIME_UNTIL.match(text, v.end)):
+                        # "When does the office close?": the end of "08:30 to 13:00" (its start
+                        # for when it opens)
+                        side = until.group(1) if ends.group("verb").lower().startswith(("clos", "shut", "finish")) else v.text
+                        found[side] = max(found.get(side, 0.0), found[v.text] + 1.0)
                     if v.kind == "time" and _ASKS_HOURS.search(question) and (
                             until := _TIME_UNTIL.match(text, v.end)):
                         # "What are the opening hours?": the times from one to the other
@@ -4838,16 +4933,29 @@ def _stems(text: str) -> set[str]:
     return {_one_stem(w) for w in ws} | ({_one_stem("author")} if _AUTHOR_VERBS & set(ws) else set())
 
 
-def _asked_label(label: str, q_stems: set[str], max_words: int = 0) -> bool:
+def _asked_label(label: str, q_stems: set[str], max_words: int = 0, short: bool = False) -> bool:
     """Whether a field's label ("Maintainer", "lead_scientist", "License") is asked by a
     question whose word stems are `q_stems`: each of its words is the question's, an agent
-    noun by its verb too ("Maintainer" for "who maintains"); a label of function words only, or
-    of more than `max_words` words (when given), is none."""
+    noun by its verb too ("Maintainer" for "who maintains"), with `short` a word cut short
+    (a record's column header); a label of function words only, or of more than `max_words`
+    content words (when given), is none."""
     words = _label_words(label)
-    if not words or max_words and len(words) > max_words or all(w in STOPWORDS for w in words):
+    # (its function words are not counted: "Keys in all sections" is two words long; a
+    # figure inside makes it a sentence's start, "Its imports name 7 modules", every word counted)
+    if not words or max_words and len([w for w in words if w not in STOPWORDS
+                                       or re.search(r"(?<![\w.])\d+(?![\w.])", label)]) > max_words \
+            or all(w in STOPWORDS for w in words):
         return False
     return all(_one_stem(w) in q_stems or w.endswith("er") and _one_stem(w[:-2]) in q_stems
-               or w in STOPWORDS for w in words)  # "Licensed under": its function word is no field
+               or w in STOPWORDS  # "Licensed under": its function word is no field
+               or short and _shortened(w, q_stems) for w in words)
+
+
+def _shortened(word: str, q_stems: set[str]) -> bool:
+    """Whether a label word of 3 to 5 letters is a question word cut short, as column
+    headers shorten ("comp" of "comp_no" for "competition number")."""
+    return 3 <= len(word) <= 5 and word.isalpha() and word not in q_stems \
+        and any(len(s) >= len(word) + 3 and s.startswith(word) for s in q_stems)
 
 
 # the noun phrase a question opens by asking for: "Which configuration file sets ...", "Who is
@@ -5138,11 +5246,12 @@ def _name_like_title(title: str) -> bool:
     after storm"), a label ("Leave policy") or a plain word ("Changelog"): one identifier-like
     token (lower case, a digit, a hyphen or an inner capital), or several words each capitalised
     or holding a digit."""
-    parts = title.split()
+    parts = [w.strip("()[],") for w in title.split()]  # ("Swahili (Kenya)": a qualifier in brackets)
+    parts = [w for w in parts if w]
     if len(parts) == 1:
         w = parts[0]
         return w.islower() or any(c.isdigit() for c in w) or "-" in w or any(c.isupper() for c in w[1:])
-    return all(w[:1].isupper() or any(c.isdigit() for c in w) for w in parts)
+    return bool(parts) and all(w[:1].isupper() or any(c.isdigit() for c in w) for w in parts)
 
 
 def _no_e(term: str) -> str:
@@ -5459,6 +5568,25 @@ def _dimension_of(v: Value) -> str:
     return v.dimension
 
 
+# the start or the end of a period, however a question asks it ("became valid", "runs out") or
+# a label writes it ("Not before:", "valid until")
+_PERIOD_START = re.compile(r"\b(?:(?:became|become|becomes|becoming)\s+valid|valid\s+from|from|since|"
+                           r"(?:starts?|started|starting|begins?|began|beginning)(?!\s+with)|not[\s-]+before|issued)\b", re.I)
+_PERIOD_END = re.compile(r"\b(?:expir\w*|runs?\s+out|ran\s+out|until|till|not[\s-]+after|stays?\s+valid|"
+                         r"(?:ends?|ended|ending|lapses?|lapsed)(?!\s+with))\b", re.I)
+
+
+def _period_side(text: str, label: bool = False) -> str | None:
+    """"start" or "end" when `text` (a question, or with `label` the words written before a
+    date) names one side of a period and not the other; None otherwise. A bare "from" or
+    "since" starts a period only in a label ("from 2015" in a question may be anything)."""
+    starts = [m for m in _PERIOD_START.finditer(text) if label or m.group(0).lower() not in ("from", "since")]
+    ends = list(_PERIOD_END.finditer(text))
+    if bool(starts) == bool(ends):
+        return None
+    return "start" if starts else "end"
+
+
 def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[str],
                question: str = "") -> Value | None:
     """The typed value a chunk states for `option` about the asked relation: values ranked by
@@ -5471,6 +5599,7 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
     versions = bool(_ASKS_VERSION.search(question))
     dim = "version" if versions else _dimension_wanted(question)
     owner_asked = _version_owner_asked(question, options) if versions else None
+    side = _period_side(question)
     found = []
     for h in chunks:
         text = chunk_text(h)
@@ -5506,6 +5635,10 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
             tied += 2.0 * len({stem(w) for w in words(label)} & rel)
             fits_dim = dim is not None and (_dimension_of(v) == dim or dim == "money" and any(
                 w.lower() in _MONEY for w in words(label)))
+            if side and v.kind == "date":  # the period's start or end, as the question asks
+                written = _period_side(label or text[max(0, v.start - 24):v.start].rsplit("\n", 1)[-1], label=True)
+                if written and written != side:
+                    continue  # "Valid from" is no answer to when it expires
             if not tied and not fits_dim:
                 continue  # a value with nothing tying it to the relation is not its value
             score = 2.0 * tied + len(set(content_terms(sent)) & rel) + 2.0 * fits_dim \

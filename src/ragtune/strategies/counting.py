@@ -27,7 +27,8 @@ _LISTING_WORDS = {stem(w) for w in ("list", "listed", "declare", "declared", "de
 _NEEDING = {stem(w) for w in ("need", "require", "required", "requirement", "depend", "depends",
                               "dependency", "dependencies", "deps")}
 _INTRO = re.compile(r"^\s*(?:on|of|are|is|were|was|include|includes|including|as)?\s*:?\s*", re.I)
-_NONE = re.compile(r"^\s*(?:none|n/a|-|\u2014)\s*\.?\s*$", re.I)
+# (a note in brackets after it says why: "absent (no key usage extension)")
+_NONE = re.compile(r"^\s*(?:none|n/a|absent|-|\u2014)\s*(?:\([^()]*\))?\s*\.?\s*$", re.I)
 _MAX_ITEM_WORDS = 3
 
 
@@ -53,11 +54,18 @@ def _matches(label: str, terms: set[str]) -> int:
             continue
         for t in terms:
             short = s.rstrip("s")
-            if s == t or len(short) >= 3 and len(s) < len(t) and t.startswith(short):
+            # (a final e stems away in the plural only: "usage", "usages" -> "usag")
+            if s == t or s.rstrip("e") == t.rstrip("e") or len(short) >= 3 and len(s) < len(t) and t.startswith(short):
                 return 2  # "deps" for "dependencies": a label may shorten the asked word
             if s in _NEEDING and t in _NEEDING:
                 best = 1
     return best
+
+
+def label_cover(label: str, terms: set[str]) -> int:
+    """How many of the counted terms a list's label writes ("Key usage" writes both of
+    "key usages", "Public key" one)."""
+    return sum(_matches(label, {t}) > 0 for t in terms)
 
 
 def _split_items(body: str, strict: bool = False) -> list[str] | None:
@@ -67,13 +75,22 @@ def _split_items(body: str, strict: bool = False) -> list[str] | None:
         return None
     if _NONE.match(body):
         return []
-    flat = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", body)  # a version bound or a marker
+    # a name in brackets glosses its item ("eng (English)") and stays with it; other brackets
+    # hold a version bound or a marker
+    glosses: list[str] = []
+
+    def gloss(m: re.Match[str]) -> str:
+        glosses.append(m.group(0))
+        return f"\x01{len(glosses) - 1}\x02"
+
+    flat = re.sub(r"(?<=\w) \([A-Z][A-Za-z'-]*(?: [A-Za-z'-]+){0,3}\)(?=\s*(?:[,;]|\s(?:and|or)\s|$))", gloss, body)
+    flat = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", flat)
     parts = flat.split(";") if ";" in flat else re.split(r",|\s+(?:and|or)\s+", flat)
     # "anyio when sys_platform != 'x'": an item with its condition; the item is listed
     items = [re.sub(r"\s+(?:when|if|unless)\s.*$", "", p.strip()) for p in parts if p.strip()]
-    if not items or any(not _item_like(i, strict) for i in items):
+    if not items or any(not _item_like(re.sub(r"\x01\d+\x02", "", i), strict) for i in items):
         return None
-    return items
+    return [re.sub(r"\x01(\d+)\x02", lambda m: glosses[int(m.group(1))], i) for i in items]
 
 
 def _item_like(item: str, strict: bool) -> bool:
@@ -144,7 +161,8 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
             while at + 1 < len(ws) and _matches(ws[at + 1].group(0), terms) \
                     and not sent[ws[at].end():ws[at + 1].start()].strip():
                 at += 1  # the counted noun phrase goes on: "required dependencies"
-            rest = _INTRO.sub("", sent[ws[at].end():], count=1)
+            # (a note in brackets after the label is no item: "Its key usage (critical) is A and B")
+            rest = _INTRO.sub("", re.sub(r"^\s*\([^()]{1,40}\)", "", sent[ws[at].end():]), count=1)
             items = _split_items(rest, strict=True)
             colon = sent[ws[at].end():].lstrip().startswith(":")  # "Optional extras: gui."
             if items is not None and len(items) < 2 and not colon:
@@ -614,6 +632,21 @@ def labelled_record(question: str, collections: dict[str, list[dict]]) -> tuple[
                             and len(v.split()) >= 2 and len(v) >= 8 and len(v.split()) <= 8 \
                             and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
                         found.append((rec, names, f, v))
+    # ... or a yes/no field the question denies ("Which glider has no trailer?": `trailer` =
+    # no), or an empty one ("Which job has no contractor yet?")
+    if not found and not named and head and (none := re.search(r"\b(?:has|have|had)\s+no\s+([a-z]+(?:\s+[a-z]+)?)\b"
+                                                             r"|\bwithout\s+(?:an?\s+)?([a-z]+(?:\s+[a-z]+)?)\b", q)):
+        asked = stem((none.group(1) or none.group(2)).split()[0])
+        for path, records in collections.items():
+            names = _name_field_of(records) or ["id"]
+            for f in {k for r in records for k in r} - {"id", "text", *names}:
+                words = [stem(w) for w in re.split(r"[\W_]+", f.lower()) if w]
+                values = [str(r.get(f) if r.get(f) is not None else "").strip().lower() for r in records]
+                if words[:1] != [asked] or len(set(values)) < 2:
+                    continue
+                without = [r for r, v in zip(records, values) if v in ("no", "")] \
+                    if set(values) <= {"yes", "no", ""} else [r for r, v in zip(records, values) if v == ""]
+                found += [(r, names, f, "no") for r in without]
     if len({id(r) for r, *_ in found}) != 1:
         return None
     rec, names, f, v = found[0]

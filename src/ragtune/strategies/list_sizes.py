@@ -188,6 +188,13 @@ _ITEM_AS_NOUN = re.compile(r"\b(?:lists?|listing|names?|naming|has|have|declares
                            r"(?P<noun>[a-z][\w-]*)\b", re.I)
 
 
+# "lists Digital Signature among its key usages": the item (a few words), then its list's noun;
+# not after a denial ("does not list X among ...": an absence is not read as a condition)
+_ITEM_AMONG = re.compile(r"(?<!\bnot\s)(?<!n't\s)\b(?:lists?|listing|names?|naming|includes?|including|counts?|counting|has|have)\s+"
+                         r"(?P<item>[\w@][\w.+/@-]*(?:\s+[\w@][\w.+/@-]*){0,3}?)\s+among\s+(?:its|their|the)\s+"
+                         r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b", re.I)
+
+
 def list_conditions(question: str) -> list[tuple[frozenset[str], str | None]]:
     """Every condition on a page's lists the question writes, wherever it stands."""
     out: list[tuple[frozenset[str], str | None]] = []
@@ -204,6 +211,9 @@ def list_conditions(question: str) -> list[tuple[frozenset[str], str | None]]:
             out.append((terms, m.group("item")))
     for m in _ANY_VERB_ITEM.finditer(question):
         if terms := list_terms("", m.group("verb").split()[0]):
+            out.append((terms, m.group("item")))
+    for m in _ITEM_AMONG.finditer(question):
+        if terms := list_terms(m.group("noun")):
             out.append((terms, m.group("item")))
     for m in _ITEM_AS_NOUN.finditer(question):
         noun = m.group("noun").lower()  # a dependency is what a thing depends on, as its verb says
@@ -240,6 +250,12 @@ _SIZE = re.compile(rf"\b(?P<op>{_SIZE_OP})\s+"
                    r"(?=\s*(?:[?,.;:]|$|\s(?:and|or|but|in|on|at|listed|named|that|which|than)\b))", re.I)
 
 
+# "five or more variants", "2 or fewer members"
+_SIZE_OR = re.compile(rf"\b(?P<n>\d+|{'|'.join(_SIZE_WORDS)})\s+or\s+(?P<op>more|fewer|less)\s+"
+                      r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)"
+                      r"(?=\s*(?:[?,.;:]|$|\s(?:and|or|but|in|on|at|listed|named|that|which|than)\b))", re.I)
+
+
 def size_conditions(question: str) -> list[tuple[str, int, str]]:
     """(comparison, number, counted noun) for each size a question sets on a thing's items
     ("at least four extensions" -> (">=", 4, "extensions")): the comparison is explicit, so a
@@ -248,7 +264,12 @@ def size_conditions(question: str) -> list[tuple[str, int, str]]:
     for m in _SIZE.finditer(question):
         n = m.group("n").lower()
         op = _SIZE_OPS[" ".join(m.group("op").lower().split())]
-        out.append((op, size_number(n), m.group("noun").lower()))
+        # (a measure's adjective after the noun: "exactly 323 lines long")
+        noun = re.sub(r"\s+(?:long|wide|high|tall|deep|old|big|large)$", "", m.group("noun").lower())
+        out.append((op, size_number(n), noun))
+    for m in _SIZE_OR.finditer(question):
+        op = ">=" if m.group("op").lower() == "more" else "<="
+        out.append((op, size_number(m.group("n").lower()), m.group("noun").lower()))
     return out
 
 

@@ -316,13 +316,16 @@ _NUMBER_CUE = re.compile(
     # "What does a pot of tea cost at the kiosk?")
     r"|^\s*(?:(?:under|in|at|for|from|during|by|according\s+to)\b[^,?]{0,60},\s*)?"
     r"what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,7}?(?:pay|charge|cost)(?:\s+(?!him\b|her\b|them\b|us\b)[a-z]+)?"
-    r"(?=\s+(?:for|per|each|a|an|in|on|at|during|from|last|this|next)\b|\s*[?.,]|\s*$)",
+    # (and what for or when: "What did it cost to clear the beach?", "... when it was renewed?")
+    r"(?=\s+(?:for|per|each|a|an|in|on|at|during|from|last|this|next|to|when|after|before|while|once)\b"
+    r"|\s*[?.,]|\s*$)",
     re.I,
 )
 # a number that names a thing: "the serial number", "its phone number", "the part number"
 CODE_NUMBER = re.compile(r"\b(?:serial|phone|telephone|mobile|fax|part|model|registration|reference|account|"
                           r"order|ticket|case|policy|invoice|item|batch|lot|tracking|extension|flight|"
-                          r"platform|gate|seat|id|identification|vat|sort|catalogue|catalog|product)\s+"
+                          r"platform|gate|seat|id|identification|vat|sort|catalogue|catalog|product|"
+                          r"competition|race|sail|membership|member|licence|license|permit|badge|locker)\s+"
                           r"(?:numbers?|no\.?|#)", re.I)
 _DATE_CUE = re.compile(
     # "What copyright years are given?", "which financial year": years (kinds of year that are
@@ -451,20 +454,34 @@ _CLAUSE_BREAK = re.compile(r"[,;?!()]|(?<!:):(?![\w:])|\b(?:which|who|whom|what|
 _INNER_PHRASE = re.compile(r"\s(?:from|in|on|for|with|by|to|into|under|at|via|over)\s+"
                            r"(?:(?:an?|the|its|their|your)\s+)?\S+\s*$", re.I)
 _CONDITION = re.compile(r"\b(?:when|whenever|if|unless|while|because|once)\b", re.I)
-_CHOOSES = re.compile(r"\b(?:which|who|whom|whether|or|vs\.?|versus)\b", re.I)
+_CHOOSES = re.compile(r"\b(?:which|who|whom|whose|whether|or|vs\.?|versus)\b", re.I)
 
 
 def find_options(question: str) -> list[str]:
     """The two things a question asks to choose between, from coordination: "A or B"
     (anywhere), "between A and B", "which of A and B", "A vs B". Each option is bounded by
-    the clause around it and is at most 6 words."""
+    the clause around it and is at most 6 words. A name's qualifier in brackets is part of
+    it ("Arabic (Morocco)"), not a clause break."""
+    kept: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        kept.append(m.group(2))
+        return f"{m.group(1)}\x01{len(kept) - 1}\x02"
+
+    masked = re.sub(r"\b([A-Z][\w.-]*)\s(\([^()?]{1,30}\))(?=[\s,?]|$)", keep, question)
+    found = _find_options(masked)
+    back = [re.sub(r"\x01(\d+)\x02", lambda m: " " + kept[int(m.group(1))], o) for o in found]
+    return back if all("\x01" not in o and "\x02" not in o for o in back) else []
+
+
+def _find_options(question: str) -> list[str]:
     q = question.strip().rstrip("?").strip()
     if not _CHOOSES.search(q):
         return []
     q = QUOTED.sub(" ", q)  # an "or" inside a quoted title is not a choice
     m = re.search(r"(?:\b(?:which|who|whom)\s+(?:one\s+)?of|\bbetween|^of)\s+(?:the\s+)?(.+?)\s+and\s+"
                   r"(?:the\s+)?(.+?)(?:\s*([,:;?])|\s+(?:which|who|what)\b|$)", q, re.I)
-    if m and re.search(r"\b(?:which|who|whom|whether)\b", q, re.I):
+    if m and re.search(r"\b(?:which|who|whom|whether)\b|^of\b.*,\s*whose\b", q, re.I):  # "Of A and B, whose X ...?"
         a, b = _trim_option(m.group(1), left=True), _trim_option(m.group(2), left=False)
         if not m.group(3):
             b = _parallel(a, b)
@@ -478,7 +495,8 @@ def find_options(question: str) -> list[str]:
         a, b = _trim_option(m.group(1), left=True), _trim_option(m.group(2), left=False)
         if _ok_options(a, b):
             return [a, b]
-    m = re.search(r"\s+(?:or|vs\.?|versus)\s+", q, re.I)
+    # ("five or more variants": a bound, no choice)
+    m = re.search(r"\s+(?:or|vs\.?|versus)\s+(?!(?:more|fewer|less|so|above|below|over|under)\b)", q, re.I)
     if not m:
         return []
     left, right = q[: m.start()], q[m.end():]
@@ -539,7 +557,8 @@ def _trim_option(text: str, left: bool) -> str:
     text = _ASKING_CLAUSE.sub("", text.strip(" ,.")) if left else text
     toks = text.strip(" ,.").split()
     determined = bool(toks) and toks[0].lower() in ("the", "this", "that")
-    while toks and toks[0].lower() in ("the", "a", "an", "either", "both", "of", "between", "one"):
+    while toks and toks[0].lower() in ("the", "a", "an", "either", "both", "of", "between", "one") \
+            or len(toks) > 1 and toks[0].lower() == "for" and determined:  # "the one for X"
         toks = toks[1:]
     if determined and len(toks) > 1 and toks[-1] in ("one", "ones"):  # "the autumn 2023 one"
         toks = toks[:-1]

@@ -125,6 +125,14 @@ def shared_ask(question: str) -> SharedAsk | None:
     return None
 
 
+def item_matches(listed: str, item: str) -> bool:
+    """Whether a listed item is the named one, by its name or by the name in brackets that
+    glosses it ("eng (English)" is English)."""
+    want = item_key(item)
+    gloss = re.search(r"\(([^()]+)\)\s*$", listed)
+    return item_key(listed) == want or bool(gloss) and item_key(gloss.group(1)) == want
+
+
 def item_key(item: str) -> str:
     """An item as compared across lists: its name before a version bound or a note, lower
     case, with "-", "_", "." and spaces alike ("typing_extensions>=4" ~ "Typing-Extensions")."""

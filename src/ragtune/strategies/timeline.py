@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ragtune.strategies.question import content_terms
+from ragtune.corpus.english import PARTICIPLE_BASE
+from ragtune.strategies.question import content_terms, names
 from ragtune.strategies.values import CURRENCY_WORDS, Value, extract_values
 
 # the connective that ties the asked item to an event; "newest on/in/at" only after a recency word
@@ -243,6 +244,44 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
                     found.append((key, heads[i]))
     named = {k for k, h in found if h} or {k for k, _ in found}
     return named.pop() if len(named) == 1 else None
+
+
+def year_column_cell(question: str, text: str, asked_terms: set[str], everywhere: frozenset[str] = frozenset()) -> str | None:
+    """A question of one year ("How many hours did the club fly in 2024?") over a table with a
+    column per year ("| Measure | 2025 | 2024 |"): the cell under the one year the question writes, in the
+    one row whose label's words are all the question's (a verb's participle as its base:
+    "Hours flown" for "fly"), in a text naming every name the question writes. None when the question writes no year or several, no table
+    has that year's column, or the rows so named are not one."""
+    years = set(re.findall(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", question))
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    low = text.lower()
+    if any(not re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in names(question)
+           if not extract_values(n) and n.lower() not in everywhere):
+        return None  # a table of the whole body is no figure of a thing it does not name (the
+        # corpus's own subject, `everywhere`, is the body: "the Trust")
+    found = set()
+    for header, rows in table_rows(text):
+        # (a header may say what its figures are: "2026 (GBP per hour)")
+        col_year = {i: m.group(0) for i, h in enumerate(header)
+                    if (m := re.match(r"(?:19|20)\d\d(?![\w-])", h.strip()))}
+        if len(col_year) < 2 or list(col_year.values()).count(year) != 1:
+            continue
+        at = next(i for i, y in col_year.items() if y == year)
+        best, named = 0, []
+        for r in rows:
+            label = [PARTICIPLE_BASE.get(w.lower(), w.lower()) for w in re.findall(r"[A-Za-z]+", r[0])]
+            words = set(content_terms(" ".join(label)))
+            if not words or not words <= asked_terms:
+                continue
+            if len(words) > best:
+                best, named = len(words), [r]
+            elif len(words) == best:
+                named.append(r)
+        if len(named) == 1 and any(v.kind == "number" for v in extract_values(named[0][at])):
+            found.add(named[0][at].strip())
+    return found.pop() if len(found) == 1 else None
 
 
 def asked_day(question: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
