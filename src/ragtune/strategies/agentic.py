@@ -329,15 +329,21 @@ class Agentic(Rag):
     _SPAN_VALUE_REJECTED = frozenset({"another_year", "counts_other_things", "labelled_other",
                                       "unqualified_count", "code_labelled"})
 
+    @staticmethod
+    def _prior_of(r: Run) -> str | None:
+        """The year before's bracketed figure beside the value the answer read: the span, or
+        for rag's answer each figure it writes (`_figure_runs`)."""
+        spans = [r.span] if r.decided_by == "span" else _figure_runs(r.floor.text)
+        evidence = [*r.hits, *r.floor.retrieved]
+        return next((p for span in spans if (p := _prior_figure(r.question, span, evidence))), None)
+
     def _fall_back(self, runs: list[Run]) -> None:
         """A span rejected for the value it read leaves rag's answer, which is verified as any
         rag answer is: a span from another year's passage says nothing of rag's answer from the
         passage for the asked year (agentic's floor is rag)."""
         for r in runs:
             if r.abstained and r.reason == "another_year" and r.decided_by in ("span", "rag") \
-                    and (prior := next((p for span in ([r.span] if r.decided_by == "span" else _figure_runs(r.floor.text))
-                                        if (p := _prior_figure(r.question, span, [*r.hits, *r.floor.retrieved]))),
-                                       None)):
+                    and (prior := self._prior_of(r)):
                 # a report's figure for its own year, the year before's in brackets after it
                 # ("118,400 (109,700)" in the report for 2025-26): the year asked is the one before
                 r.log("fall_back", {"rejected": r.span, "why": r.why, "bracketed": "the year before's"}, prior)
@@ -1478,7 +1484,8 @@ class Agentic(Rag):
         if not _ASKS_WHICH.search(q):
             return None  # "who", "where": a person or a place, not a page
         if (m := _CODE_START.search(q)) and re.search(r"\d", m.group("code")):
-            return self._code_start_holder(m.group("code"))
+            h = self._code_start_holder(m.group("code"))
+            return self._named_holder(q, h) if h is not None else None
         head = _head_noun(q)
         if head and self._is_field(head):
             return None  # "Which licence applies to X?": pages state a licence, they are none
@@ -1519,7 +1526,11 @@ class Agentic(Rag):
         r.log("lookup", {"terms": terms}, {"holders": [h.doc_id for h in holders][:5]})
         if len(holders) != 1:
             return None
-        (h,) = holders
+        return self._named_holder(q, holders[0])
+
+    def _named_holder(self, q: str, h: Hit) -> Hit | None:
+        """`h`, the one document found for "which <thing> ...?", when it is such a thing and
+        titled by a name; None otherwise."""
         head = _NAME_OF.search(q) or re.search(r"\b(?:which|what)\s+([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?"
                                                r"(?:\s+([a-z][a-z-]{2,}))?", q, re.I)
         nouns = [w for w in (head.groups() if head else ()) if w and w.lower() not in STOP_HEADS]
@@ -1893,8 +1904,9 @@ class Agentic(Rag):
         "How many packages need Python >=3.8?", "Which MPL-2.0-licensed package offers no
         extras?": the catalog pages whose fields hold the values the question names (not a
         page's own name) and whose lists meet its conditions; the one such page, or how many
-        there are. None unless the question names two conditions (one for a count or "the
-        only one"), and the pages decide."""
+        there are. None unless the question names two conditions (one for a count, "the only
+        one", a listing question or an exact size: "exactly 323 lines long"), and the pages
+        decide."""
         # ("Of A, B, C and D, which one ...?" opens with its candidates)
         if not self._page_names() or not re.match(r"^\s*(?:which|how\s+many|among|of|name\s+the)\b", q, re.I):
             return None
@@ -4769,8 +4781,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             and (until := _TIME_UNTIL.match(text, v.end)):
                         # "When does the office close?": the end of "08:30 to 13:00" (its start
                         # for when it opens)
-                        side = until.group(1) if ends.group("verb").lower().startswith(("clos", "shut", "finish")) else v.text
-                        found[side] = max(found.get(side, 0.0), found[v.text] + 1.0)
+                        asked_time = until.group(1) if ends.group("verb").lower().startswith(("clos", "shut", "finish")) else v.text
+                        found[asked_time] = max(found.get(asked_time, 0.0), found[v.text] + 1.0)
                     if v.kind == "time" and _ASKS_HOURS.search(question) and (
                             until := _TIME_UNTIL.match(text, v.end)):
                         # "What are the opening hours?": the times from one to the other
