@@ -32,8 +32,9 @@ and tables14's, read late that night), readc14/catalog14.jsonl, readp16/prose16.
 readt15/tables15.jsonl (catalog14's, prose16's and tables15's, read on 2026-12-04),
 readc15/catalog15.jsonl, readp17/prose17.jsonl and readt16/tables16.jsonl (catalog15's, prose17's
 and tables16's, read later on 2026-12-04), readc16/catalog16.jsonl, readp18/prose18.jsonl and
-readt17/tables17.jsonl (catalog16's, prose18's and tables17's, read in the afternoon of 2026-12-04);
-copies, so no tool reads a test file by accident. Writes
+readt17/tables17.jsonl (catalog16's, prose18's and tables17's, read in the afternoon of 2026-12-04),
+readc17/catalog17.jsonl, readp19/prose19.jsonl and readt18/tables18.jsonl (catalog17's, prose19's
+and tables18's, read in the evening of 2026-12-04); copies, so no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
 """
@@ -154,10 +155,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp18" / "prose18.jsonl"}),
         "tables17": (sets / "tables17" / "corpus", sets / "tables17" / "dev.jsonl",
                      {"r1": WORK / "readt17" / "tables17.jsonl"}),
-        # made on the evening of 2026-12-04: dev only until their test splits are read
-        "catalog17": (sets / "catalog17" / "corpus", sets / "catalog17" / "dev.jsonl", {}),
-        "prose19": (sets / "prose19" / "corpus", sets / "prose19" / "dev.jsonl", {}),
-        "tables18": (sets / "tables18" / "corpus", sets / "tables18" / "dev.jsonl", {}),
+        "catalog17": (sets / "catalog17" / "corpus", sets / "catalog17" / "dev.jsonl",
+                      {"r1": WORK / "readc17" / "catalog17.jsonl"}),
+        "prose19": (sets / "prose19" / "corpus", sets / "prose19" / "dev.jsonl",
+                    {"r1": WORK / "readp19" / "prose19.jsonl"}),
+        "tables18": (sets / "tables18" / "corpus", sets / "tables18" / "dev.jsonl",
+                     {"r1": WORK / "readt18" / "tables18.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
