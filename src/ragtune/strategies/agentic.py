@@ -107,6 +107,7 @@ from ragtune.strategies.list_sizes import (
     page_filter,
     size_comparison,
     SIZE_FIGURE,
+    SIZE_NONE,
     size_conditions,
     size_meets,
     size_number,
@@ -1125,6 +1126,10 @@ class Agentic(Rag):
                                     constraints=constraints)
 
         q_names = self._names_in(q)
+        if r.want == "number" and (cell := self._year_cell(r)):
+            # "How many hours did the club fly in 2024?": the row's cell in that year's column
+            # (a count stated there, before records are counted)
+            return _take(r, t, cell, "lookup", "the cell of the row the question names, under the year it asks")
         if r.want == "number" and asks_count(q) and self._count_listed(r, q, q_names, t):
             return
         about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, q_names)]
@@ -1134,9 +1139,6 @@ class Agentic(Rag):
             value, since = got  # "the rate per night in 2017": the row of a dated table whose
             # days meet the date asked (a span ranked among every row's values cannot tell)
             return _take(r, t, value, "lookup", "the row of a dated table in force on the date asked", since=since)
-        if r.want == "number" and (cell := self._year_cell(r)):
-            # "How many hours did the club fly in 2024?": the row's cell in that year's column
-            return _take(r, t, cell, "lookup", "the cell of the row the question names, under the year it asks")
         if r.want == "name" and (key := self._row_holding(r)):
             # "Which class has a fee of GBP 19.50?": the row of a table holding that figure
             return _take(r, t, key, "lookup", "the row of a table holding the figure the question writes")
@@ -1176,6 +1178,10 @@ class Agentic(Rag):
             page, thing, value = got
             return _take(r, t, value, "lookup", "the version written after the thing asked, on the page of the other",
                          page=page, of=thing)
+        if r.want == "name" and (got := self._named_beside(r.question)):
+            page, value = got  # "Which variant of X is described as "Y"?": the name written beside Y
+            return _take(r, t, value, "lookup", "the name written beside the quoted description, on the page "
+                                                "of the thing the question names", page=page)
         if r.want in ("name", "version", "number", "date") and (got := self._page_field(r.question)) and (
                 # (read with its label: "Java release: 1.8" is a version)
                 r.want == "name" or _field_fits(got[1], got[2], r.want, q)):
@@ -1459,6 +1465,22 @@ class Agentic(Rag):
                 if best is None or key > best[0]:
                     best = (key, span, s)
         return (*best[1], best[2]) if best else None
+
+    def _named_beside(self, question: str) -> tuple[str, str] | None:
+        """(page, name) for "Which variant of the X layout is described as "Y"?": on the page
+        of the thing the question names, the name written beside the quoted description, as a
+        row or field labelled by the asked noun and the name ("| Variant fkey | Y |", "- Variant
+        gag: Y") or in prose before it in brackets ("gag ("Y")"); None unless one name is read."""
+        m = re.search(r"\b(?:which|what)\s+(?P<noun>[a-z][\w-]*)\b.*?\b(?:described|labell?ed|titled|given)\s+as\s+"
+                      r"[\"\u201c](?P<desc>[^\"\u201d\n]{2,80})[\"\u201d]", question, re.I)
+        if not m:
+            return None
+        own = self._own_page_of(question[:m.start("desc") - 1])
+        if not own:
+            return None
+        text = self._document_text(own[0].doc_id, own[0])
+        name = name_beside(text, m.group("noun"), m.group("desc"))
+        return (own[0].doc_id, name) if name else None
 
     def _code_start_holder(self, code: str) -> Hit | None:
         """The first chunk of the one document holding a longer code that begins with `code`
@@ -1858,17 +1880,20 @@ class Agentic(Rag):
         one figure its text writes before the noun ("1 extension in all"); None when unread or
         the text writes several."""
         head = _one_stem(noun.split()[-1])
-        counts: dict[int, set[int]] = {}  # words besides the noun's -> the values so labelled
+        noun_words = {_one_stem(w) for w in noun.lower().split()}
+        # (the noun's words the label lacks, the label's words besides the noun's) -> the values
+        counts: dict[tuple[int, int], set[int]] = {}
         for label, value in self._page_records().get(name, {}).items():
             words = [_one_stem(w) for w in re.findall(r"[a-z]+", label)]
             # "Number of extensions: 4", "extension count: 3", "Lines in the file: 323"
-            if head in words and (set(words) & {"number", "count", "total", "no"} or words[0] == head) \
-                    and value.strip().isdigit():
-                extra = set(words) - {head, "number", "count", "total", "no"} - STOPWORDS
-                counts.setdefault(len(extra), set()).add(int(value))
+            if head in words and (set(words) & {"number", "count", "total", "no"} or words[0] == head
+                                  or noun_words <= set(words[:len(noun_words)])) and value.strip().isdigit():
+                extra = set(words) - noun_words - {"number", "count", "total", "no"} - STOPWORDS
+                counts.setdefault((len(noun_words - set(words)), len(extra)), set()).add(int(value))
         if counts:
-            # the plainest label ("Variant count" over "Exotic variant count"); two values
-            # so labelled ("Keys in the default section", "Keys in all sections") decide nothing
+            # the label closest to the noun ("Variant count" for variants, "Exotic variant
+            # count" for exotic variants); two values so labelled ("Keys in the default
+            # section", "Keys in all sections") decide nothing
             plain = counts[min(counts)]
             return plain.pop() if len(plain) == 1 else None
         terms = list_terms(noun)
@@ -1879,10 +1904,14 @@ class Agentic(Rag):
         if doc is None:
             return None
         text = self._document_text(doc.doc_id, self._page_hit(doc))
-        found = set()
+        whole, headed = set(), set()  # figures before all the noun's words; before its head
         for m in re.finditer(rf"(?<![\w.,])({SIZE_FIGURE})\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\b", text, re.I):
-            if head in {_one_stem(w) for w in m.group(2).split()}:  # "4 filename extensions map"
-                found.add(size_number(m.group(1)))
+            after = {_one_stem(w) for w in m.group(2).split()}
+            if head in after:  # "4 filename extensions map"
+                headed.add(size_number(m.group(1)))
+                if noun_words <= after:  # "adds 6 exotic variants" for exotic variants
+                    whole.add(size_number(m.group(1)))
+        found = whole or headed
         return found.pop() if len(found) == 1 else None
 
     def _page_says(self, name: str, field: str, value: str) -> bool:
@@ -1938,8 +1967,9 @@ class Agentic(Rag):
         by_name = False  # the scope holds whole page names, not list items' keys
         # "Which of these zones is in Austria: A, B, C and D?": the pages the question lists
         among = _listed_pages(q, names)
-        if among and re.search(r"\b(?:not|no|never|without)\b|n't\b", q, re.I):
-            return None  # "which is not X": a value's absence is not read off fields
+        if among and re.search(r"\b(?:not|no|never|without)\b|n't\b", SIZE_NONE.sub(" ", q), re.I):
+            return None  # "which is not X": a value's absence is not read off fields (a size of
+            # none is read: "gets no exotic variants")
         if among:  # (by whole name: "English (Cameroon)" is no "English (UK)")
             scope, by_name = {n.lower() for n in among}, True
         if m := re.search(r"\b(?:of|among)\s+the\s+(?:[a-z]+\s+)?[a-z]+s\s+(?P<x>[\w][\w.+-]*)\s+"
@@ -4373,6 +4403,25 @@ def _figure_runs(text: str) -> list[str]:
         toks = m.group(0).strip(" ,.").split()
         out += [" ".join(toks[:k]).strip(" ,.") for k in range(len(toks), 0, -1)]
     return [x for x in dict.fromkeys(out) if re.search(r"\d", x)]
+
+
+def name_beside(text: str, noun: str, desc: str) -> str | None:
+    """The name a text writes beside a description: in a row or field labelled by `noun` and
+    the name ("| Variant fkey | Latvian (F) |", "- Variant gag: Moldavian (Gagauz)"), or before
+    it in brackets ("fkey ("Latvian (F)")"); None unless one name is read."""
+    want, quoted = _one_stem(noun.lower()), re.escape(desc)
+    found = set()
+    for line in without_emphasis(text).splitlines():
+        if desc not in line:
+            continue
+        row = re.match(rf"\s*(?:[-*]\s+|\|\s*)?([^|:]{{1,60}}?)\s*(?:\||:)\s*{quoted}\s*\|?\s*$", line)
+        if row:
+            words = row.group(1).split()
+            at = next((i for i, w in enumerate(words) if _one_stem(w.lower()) == want), None)
+            if at is not None and at + 1 == len(words) - 1:
+                found.add(words[-1])  # "Variant fkey", "Exotic variant sun_type6"
+        found |= {x.group(1) for x in re.finditer(rf"([\w.-]+)\s+\([\"\u201c]?{quoted}[\"\u201d]?\)", line)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _same_measure(a: str, b: str) -> bool:

@@ -256,6 +256,12 @@ _SIZE_OR = re.compile(rf"\b(?P<n>\d+|{'|'.join(_SIZE_WORDS)})\s+or\s+(?P<op>more
                       r"(?=\s*(?:[?,.;:]|$|\s(?:and|or|but|in|on|at|listed|named|that|which|than)\b))", re.I)
 
 
+# "gets no exotic variants", "defines no keys of its own": a size of none (verbs a list
+# condition does not read: "has no extras" is one)
+SIZE_NONE = re.compile(r"\b(?:gets?|defines?|names?|receives?|adds?)\s+no\s+"
+                       r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b", re.I)
+
+
 def size_conditions(question: str) -> list[tuple[str, int, str]]:
     """(comparison, number, counted noun) for each size a question sets on a thing's items
     ("at least four extensions" -> (">=", 4, "extensions")): the comparison is explicit, so a
@@ -267,6 +273,8 @@ def size_conditions(question: str) -> list[tuple[str, int, str]]:
         # (a measure's adjective after the noun: "exactly 323 lines long")
         noun = re.sub(r"\s+(?:long|wide|high|tall|deep|old|big|large)$", "", m.group("noun").lower())
         out.append((op, size_number(n), noun))
+    for m in SIZE_NONE.finditer(question):
+        out.append(("==", 0, m.group("noun").lower()))
     for m in _SIZE_OR.finditer(question):
         op = ">=" if m.group("op").lower() == "more" else "<="
         out.append((op, size_number(m.group("n").lower()), m.group("noun").lower()))
