@@ -2418,3 +2418,14 @@ def test_names_beside_descriptions_and_sizes_of_none():
     assert name_beside("- Variant loud: Kazoo (loud)", "mode", "Kazoo (loud)") is None  # another noun's label
     assert size_conditions("Among A, B and C, which gets no extra modes from the registry?") == [("==", 0, "extra modes")]
     assert size_conditions("Which app has no extras?") == []  # a list condition reads that one
+
+
+def test_a_bracket_naming_its_year_gives_that_years_figure():
+    """From prose19's r1 traces (2026-12-04, after its test split was read), on an invented
+    example: "412 hours of practice (380 in 2024)" gives 380 for 2024, not for another year."""
+    from ragtune.strategies.agentic import _prior_figure
+    h = Hit("band/year", "b::0", 1.0, title="The band's year",
+            text="In 2025 the band put in 412 hours of practice (380 in 2024) and raised GBP 2,100 (GBP 1,950 in 2024).")
+    assert _prior_figure("How many hours did the band practise in 2024?", "412 hours", [h]) == "380"
+    assert _prior_figure("How much did the band raise in 2024?", "GBP 2,100", [h]) == "GBP 1,950"
+    assert _prior_figure("How many hours did the band practise in 2023?", "412 hours", [h]) is None

@@ -4382,6 +4382,11 @@ def _prior_figure(question: str, span: str, evidence: list[Hit]) -> str | None:
     if len(asked) != 1 or not span:
         return None
     for h in evidence:
+        # a bracket naming its own year: "3,940 hours of training (3,610 in 2024)"
+        for m in re.finditer(rf"(?<![\w.,]){re.escape(span)}(?![\d,.]\d)[^()\n]{{0,60}}?\(\s*([^()]{{1,30}}?)\s+in\s+"
+                             rf"((?:19|20)\d\d)\s*\)", chunk_text(h)):
+            if m.group(2) in asked and re.match(r"(?:[A-Z]{3}\s?)?\d", m.group(1)):
+                return m.group(1)
         own = _periods(h.title or "") | _id_periods(h.doc_id)
         if len(own) != 1 or _period_before(next(iter(own))) not in asked:
             continue
