@@ -115,7 +115,8 @@ from ragtune.strategies.list_sizes import (
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
 from ragtune.strategies.timeline import (asked_day, dated_entries, place, relative_ask, released_in, row_holding,
-                                         row_in_force, span_of, table_rows, year_column_cell)
+                                         one_year, row_in_force, span_of, table_rows,
+                                         year_column_cell)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -2274,7 +2275,7 @@ class Agentic(Rag):
 
     def _year_cell(self, r: Run) -> str | None:
         """`timeline.year_column_cell` over the documents found; None unless one cell is read."""
-        if len(set(re.findall(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", r.question))) != 1:
+        if one_year(r.question) is None:
             return None  # (no one year written: no document is read)
         # (the corpus's subject, or one word after "the": "did the Trust carry" asks of the body)
         body = frozenset(n.lower() for n in names(r.question) if self._own_subject(n) or " " not in n
@@ -4709,8 +4710,8 @@ def _by_date(passages: list[Passage]) -> list[list[Passage]]:
 _ASKS_HOURS = re.compile(r"\b(?:opening|open|office|visiting|business|staffed|surgery)\s+(?:hours|times)\b|"
                          r"\b(?:what|which)\s+(?:are\s+the\s+)?(?:hours|times)\b|\bhours\s+of\s+opening\b", re.I)
 # "What time does it close?", "When does the shop open on Sundays?" (not both, and no hours)
-_OPEN_OR_CLOSE = re.compile(r"^(?!.*\bopen.*\bclos|.*\bclos.*\bopen|.*\bhours\b).*?\b(?P<verb>closes?|closing|shuts?|finish(?:es)?|opens?)\b",
-                            re.I | re.S)
+_OPEN_OR_CLOSE = re.compile(r"^(?!.*\bopen.*\bclos|.*\bclos.*\bopen|.*\bhours\b)"
+                            r".*?\b(?P<verb>closes?|closing|shuts?|finish(?:es)?|opens?)\b", re.I | re.S)
 _TIME_UNTIL = re.compile(r"\s*(?:to|until|till|-|\u2013|\u2014)\s*(\d{1,2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?)(?![\d:])", re.I)
 
 
@@ -4835,7 +4836,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             and (until := _TIME_UNTIL.match(text, v.end)):
                         # "When does the office close?": the end of "08:30 to 13:00" (its start
                         # for when it opens)
-                        asked_time = until.group(1) if ends.group("verb").lower().startswith(("clos", "shut", "finish")) else v.text
+                        closing = ends.group("verb").lower().startswith(("clos", "shut", "finish"))
+                        asked_time = until.group(1) if closing else v.text
                         found[asked_time] = max(found.get(asked_time, 0.0), found[v.text] + 1.0)
                     if v.kind == "time" and _ASKS_HOURS.search(question) and (
                             until := _TIME_UNTIL.match(text, v.end)):
@@ -5637,7 +5639,8 @@ def _dimension_of(v: Value) -> str:
 # the start or the end of a period, however a question asks it ("became valid", "runs out") or
 # a label writes it ("Not before:", "valid until")
 _PERIOD_START = re.compile(r"\b(?:(?:became|become|becomes|becoming)\s+valid|valid\s+from|from|since|"
-                           r"(?:starts?|started|starting|begins?|began|beginning)(?!\s+with)|not[\s-]+before|issued)\b", re.I)
+                           r"(?:starts?|started|starting|begins?|began|beginning)(?!\s+with)|"
+                           r"not[\s-]+before|issued)\b", re.I)
 _PERIOD_END = re.compile(r"\b(?:expir\w*|runs?\s+out|ran\s+out|until|till|not[\s-]+after|stays?\s+valid|"
                          r"(?:ends?|ended|ending|lapses?|lapsed)(?!\s+with))\b", re.I)
 

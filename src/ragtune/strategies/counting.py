@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ragtune.strategies.common import STOPWORDS
-from ragtune.strategies.question import content_terms, direction, stem, words
+from ragtune.strategies.question import content_terms, direction, held_apart, stem, words
 
 # "how many optional extras", "the number of packages X depends on"
 _COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\s+of\b", re.I)
@@ -77,20 +77,15 @@ def _split_items(body: str, strict: bool = False) -> list[str] | None:
         return []
     # a name in brackets glosses its item ("eng (English)") and stays with it; other brackets
     # hold a version bound or a marker
-    glosses: list[str] = []
-
-    def gloss(m: re.Match[str]) -> str:
-        glosses.append(m.group(0))
-        return f"\x01{len(glosses) - 1}\x02"
-
-    flat = re.sub(r"(?<=\w) \([A-Z][A-Za-z'-]*(?: [A-Za-z'-]+){0,3}\)(?=\s*(?:[,;]|\s(?:and|or)\s|$))", gloss, body)
+    flat, back = held_apart(body, r"(?<=\w) \([A-Z][A-Za-z'-]*(?: [A-Za-z'-]+){0,3}\)"
+                                  r"(?=\s*(?:[,;]|\s(?:and|or)\s|$))")
     flat = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", flat)
     parts = flat.split(";") if ";" in flat else re.split(r",|\s+(?:and|or)\s+", flat)
     # "anyio when sys_platform != 'x'": an item with its condition; the item is listed
     items = [re.sub(r"\s+(?:when|if|unless)\s.*$", "", p.strip()) for p in parts if p.strip()]
     if not items or any(not _item_like(re.sub(r"\x01\d+\x02", "", i), strict) for i in items):
         return None
-    return [re.sub(r"\x01(\d+)\x02", lambda m: glosses[int(m.group(1))], i) for i in items]
+    return [back(i) for i in items]
 
 
 def _item_like(item: str, strict: bool) -> bool:

@@ -190,7 +190,8 @@ _ITEM_AS_NOUN = re.compile(r"\b(?:lists?|listing|names?|naming|has|have|declares
 
 # "lists Digital Signature among its key usages": the item (a few words), then its list's noun;
 # not after a denial ("does not list X among ...": an absence is not read as a condition)
-_ITEM_AMONG = re.compile(r"(?<!\bnot\s)(?<!n't\s)\b(?:lists?|listing|names?|naming|includes?|including|counts?|counting|has|have)\s+"
+_ITEM_AMONG = re.compile(r"(?<!\bnot\s)(?<!n't\s)\b(?:lists?|listing|names?|naming|includes?|including|"
+                         r"counts?|counting|has|have)\s+"
                          r"(?P<item>[\w@][\w.+/@-]*(?:\s+[\w@][\w.+/@-]*){0,3}?)\s+among\s+(?:its|their|the)\s+"
                          r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b", re.I)
 

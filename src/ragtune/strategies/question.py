@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 from ragtune.strategies.common import STOPWORDS, stem
@@ -457,21 +457,32 @@ _CONDITION = re.compile(r"\b(?:when|whenever|if|unless|while|because|once)\b", r
 _CHOOSES = re.compile(r"\b(?:which|who|whom|whose|whether|or|vs\.?|versus)\b", re.I)
 
 
+def held_apart(text: str, pattern: str) -> tuple[str, Callable[[str], str]]:
+    """`text` with each match of `pattern` (its group `held`, when it has one) held apart as a
+    placeholder glued to the word before it, so no comma, bracket or space of it splits
+    anything, and the function that puts the matches back into a piece of the result
+    (" (Morocco)" of "Arabic (Morocco)", " (English)" of "eng (English)")."""
+    held: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        at = m.start("held") - m.start() if "held" in m.groupdict() else 0
+        held.append(m.group(0)[at:])
+        return f"{m.group(0)[:at]}\x01{len(held) - 1}\x02"
+
+    def back(piece: str) -> str:
+        return re.sub(r"\x01(\d+)\x02", lambda m: held[int(m.group(1))], piece)
+
+    return re.sub(pattern, hold, text), back
+
+
 def find_options(question: str) -> list[str]:
     """The two things a question asks to choose between, from coordination: "A or B"
     (anywhere), "between A and B", "which of A and B", "A vs B". Each option is bounded by
     the clause around it and is at most 6 words. A name's qualifier in brackets is part of
     it ("Arabic (Morocco)"), not a clause break."""
-    kept: list[str] = []
-
-    def keep(m: re.Match[str]) -> str:
-        kept.append(m.group(2))
-        return f"{m.group(1)}\x01{len(kept) - 1}\x02"
-
-    masked = re.sub(r"\b([A-Z][\w.-]*)\s(\([^()?]{1,30}\))(?=[\s,?]|$)", keep, question)
-    found = _find_options(masked)
-    back = [re.sub(r"\x01(\d+)\x02", lambda m: " " + kept[int(m.group(1))], o) for o in found]
-    return back if all("\x01" not in o and "\x02" not in o for o in back) else []
+    masked, back = held_apart(question, r"\b[A-Z][\w.-]*(?P<held>\s\([^()?]{1,30}\))(?=[\s,?]|$)")
+    found = [back(o) for o in _find_options(masked)]
+    return found if all("\x01" not in o and "\x02" not in o for o in found) else []
 
 
 def _find_options(question: str) -> list[str]:

@@ -246,16 +246,22 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def year_column_cell(question: str, text: str, asked_terms: set[str], everywhere: frozenset[str] = frozenset()) -> str | None:
-    """A question of one year ("How many hours did the club fly in 2024?") over a table with a
-    column per year ("| Measure | 2025 | 2024 |"): the cell under the one year the question writes, in the
-    one row whose label's words are all the question's (a verb's participle as its base:
-    "Hours flown" for "fly"), in a text naming every name the question writes. None when the question writes no year or several, no table
-    has that year's column, or the rows so named are not one."""
+def one_year(question: str) -> str | None:
+    """The one year a question writes ("in 2024"); None when it writes none or several."""
     years = set(re.findall(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", question))
-    if len(years) != 1:
+    return years.pop() if len(years) == 1 else None
+
+
+def year_column_cell(question: str, text: str, asked_terms: set[str],
+                     everywhere: frozenset[str] = frozenset()) -> str | None:
+    """A question of one year ("How many hours did the club fly in 2024?") over a table with a
+    column per year ("| Measure | 2025 | 2024 |"): the cell under the year the question writes,
+    in the one row whose label's words are all the question's (a verb's participle as its
+    base: "Hours flown" for "fly"), in a text naming every name the question writes. None when
+    the question writes no year or several, no table has that year's column, or the rows so
+    named are not one."""
+    if (year := one_year(question)) is None:
         return None
-    year = years.pop()
     low = text.lower()
     if any(not re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in names(question)
            if not extract_values(n) and n.lower() not in everywhere):
