@@ -1003,6 +1003,20 @@ def test_unknown_words_are_the_ones_no_dictionary_holds():
     assert unknown_words("Which version of pydantic-core and h11?", vocab) == ["pydantic-core", "h11"]
     # versions, ordinals and quantities are values, not names
     assert unknown_words("What changed in v1.2.3, 3.11rc1 and 2.0.0b1 on the 3rd with 64GB?", vocab) == []
+    # dictionary words joined by "_" are an identifier, not words
+    assert unknown_words("Which package has the state_core?", vocab) == ["state_core"]
+
+
+def test_a_capitalised_word_titles_a_name_where_the_page_writes_it_so():
+    """A one-word title is a name when its page writes it capitalised inside a sentence or as
+    a field's value, never in lower case; a bracketed lower-case qualifier keeps a name one."""
+    nl = agentic_mod._name_like_title
+    assert not nl("Changelog") and not nl("Changelog", "# Changelog\n## 1.2.0\nFixed the changelog.")
+    assert nl("Quenmark", "- Description: Quenmark\n- Code: qm")
+    assert nl("Quenmark", "This page describes the Quenmark layout.")
+    assert not nl("Quenmark", "Quenmark. It is one.")  # only a sentence's first word
+    assert nl("Quenmark (phonetic)", "It is the Quenmark (phonetic) layout.")
+    assert nl("Swahili (Kenya)") and not nl("Leave policy")
 
 
 def test_typed_values_compare_as_what_they_are():

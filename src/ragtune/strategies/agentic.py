@@ -60,6 +60,7 @@ from ragtune.errors import InputError
 from ragtune.prompts import ABSTAIN_TEXT, rag_user_message
 from ragtune.strategies.question import (
     CODE_NUMBER,
+    LEADING,
     QUOTED,
     TEMPORAL,
     YEAR,
@@ -687,8 +688,9 @@ class Agentic(Rag):
                 self._doc_sample = ["\n".join(c.text for c in self.index.chunks_of(d.doc_id,
                                                                                    self.collection))
                                     for d in docs[::step_][:40]]
+                self._sample_titles = [d.title or "" for d in docs[::step_][:40]]
             except Exception:  # noqa: BLE001 (an index that cannot list documents: judge nothing)
-                self._doc_sample = []
+                self._doc_sample, self._sample_titles = [], []
         return self._doc_sample
 
     def _page_names(self) -> set[str]:
@@ -1568,7 +1570,7 @@ class Agentic(Rag):
         title = names[-1] if names else ""
         # a page without a name: its title a headline, a label, or a file's name the text
         # never writes ("2024-05-21-notes"; "fooparse-lite-py" written in its page is a name)
-        if not title or not _name_like_title(title) or \
+        if not title or not _name_like_title(title, text) or \
                 _slug(title) and not _holds_term(h.text, title):
             return None
         return h
@@ -1626,11 +1628,16 @@ class Agentic(Rag):
         noun = "(?:" + "|".join(sorted(re.escape(w) for w in spellings(noun.replace("\\", "")))) + ")"
         rx = re.compile(rf"(?im)^[ \t]*(?:[-*|][ \t]*)?(?:\*\*)?{noun}\w{{0,3}}(?:\*\*)?[ \t]*(?::|\|)"
                         rf"(?:\*\*)?[ \t|]*([^|\n]*)")
-        for t in self._sample():
-            title = re.match(r"\s*#\s+(.+)", t)
-            if any(not title or m.group(1).strip(" *|") != title.group(1).strip() for m in rx.finditer(t)):
-                return True
-        return False
+        attribute = False
+        sample = self._sample()
+        for t, title in zip(sample, getattr(self, "_sample_titles", None) or [""] * len(sample)):
+            title = title or (m.group(1).strip() if (m := re.match(r"\s*#\s+(.+)", t)) else "")
+            values = [m.group(1).strip(" *|") for m in rx.finditer(t)]
+            if title and title in values:
+                return False  # "| Layout | Uzbek |" on "# Uzbek" (whatever its front matter's
+                # "layout: uz" says): the pages are layouts
+            attribute = attribute or bool(values)
+        return attribute
 
     def _constraints(self, q: str) -> tuple[list[str], bool]:
         """The question's specifics a document must hold, and whether one of them is specific
@@ -1647,6 +1654,7 @@ class Agentic(Rag):
                                                   rest_no_versions, re.I)
                   if m.group(1).lower() not in STOPWORDS]
         rare += [w for w in called if w.lower() not in rare]
+        rare += [w for w in self._label_values(rest_no_versions) if w.lower() not in rare]
         terms = [*quoted, *versions, *rare]
         for n in self._names_in(rest_no_versions):
             n = re.sub(r"-(?:licen[sc]ed|based)$", "", n)  # "MIT-licensed": the licence is "MIT"
@@ -1662,6 +1670,29 @@ class Agentic(Rag):
             terms += [f for f in figures if f not in terms and self._in_corpus(f)]
             return terms, bool(terms) and any(f in terms for f in figures)
         return terms, bool(quoted or versions or rare or titled)
+
+    def _label_values(self, q: str) -> list[str]:
+        """Short values the question writes after a label ("the indicator sl", "the short
+        description ne is ..."): a token of two to four letters, no function word, that some
+        chunk writes close after the same label ("Indicator (short description): sl")."""
+        vocab = self._vocabulary()
+        out = []
+        for m in re.finditer(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}([a-z]{3,})\s+([a-z]{2,4})\b", q):
+            label, value = m.group(1), m.group(2)
+            if value in LEADING or len(value) > 3 and value in vocab:
+                continue
+            # the label may be another of the question's words ("the short description ne is
+            # the indicator of ..." against "Indicator: ne")
+            labels = {stem(w) for w in re.findall(r"[a-z]{4,}", q.lower()) if w not in LEADING} | {stem(label)}
+            near = re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, sorted(labels)))})\w*\W[^\n.]{{0,30}}?"
+                              rf"(?<![\w-]){value}(?![\w-])")
+            try:
+                hits = self.index.search_many([f"{label} {value}"], k=5, mode="bm25", collection=self.collection)[0]
+            except Exception:  # noqa: BLE001 (an index without lexical search)
+                return []
+            if any(near.search(chunk_text(h)) for h in hits):
+                out.append(value)
+        return out
 
     def _document_text(self, doc_id: str, h: Hit) -> str:
         """A document's whole text (its chunks joined; remembered)."""
@@ -5309,17 +5340,30 @@ def _mostly_name_words(title: str) -> bool:
     return len(ws) >= 2 and len(named) * 3 >= len(ws) * 2
 
 
-def _name_like_title(title: str) -> bool:
+def _name_like_title(title: str, text: str = "") -> bool:
     """A title that is a name (`foo-bar`, "Type 3S Logger"), not a headline ("Harbour reopens
     after storm"), a label ("Leave policy") or a plain word ("Changelog"): one identifier-like
     token (lower case, a digit, a hyphen or an inner capital), or several words each capitalised
-    or holding a digit."""
-    parts = [w.strip("()[],") for w in title.split()]  # ("Swahili (Kenya)": a qualifier in brackets)
+    or holding a digit. A capitalised word is a name too where the page's `text` writes it
+    capitalised inside a sentence and never in lower case ("the Vietnamese keyboard layout")."""
+    if (base := re.sub(r"\s*\([^()]*\)$", "", title.strip())) != title.strip() and base \
+            and _name_like_title(base, text):
+        return True  # "Sinhala (phonetic)": a name with its qualifier in brackets
+    parts = [w.strip("()[],") for w in title.split()]
     parts = [w for w in parts if w]
     if len(parts) == 1:
         w = parts[0]
-        return w.islower() or any(c.isdigit() for c in w) or "-" in w or any(c.isupper() for c in w[1:])
+        return w.islower() or any(c.isdigit() for c in w) or "-" in w or any(c.isupper() for c in w[1:]) \
+            or bool(text) and w[:1].isupper() and _proper_in(w, text)
     return bool(parts) and all(w[:1].isupper() or any(c.isdigit() for c in w) for w in parts)
+
+
+def _proper_in(word: str, text: str) -> bool:
+    """`word` written capitalised inside a sentence or as a field's value in `text` ("the
+    Vietnamese layout", "Language: Vietnamese"), and never in lower case."""
+    w = re.escape(word)
+    return bool(re.search(rf"(?:\b[a-z]+ |\w: |\()(?-i:{w})\b", text)) and \
+        not re.search(rf"(?<![\w-]){w.lower()}(?![\w-])", text)
 
 
 def _no_e(term: str) -> str:

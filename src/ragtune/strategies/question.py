@@ -165,7 +165,7 @@ def unknown_words(text: str, vocabulary: Container[str]) -> list[str]:
             continue
         parts = [x for x in re.split(r"[-_.]", low) if x]
         known = [x.isdigit() or x in LEADING or any(f in vocabulary for f in _inflections(x)) for x in parts]
-        if all(known):
+        if all(known) and "_" not in low.strip("_"):  # words joined by "_" are an identifier ("tam_TAB")
             continue
         # "zstd-compressed", "numpy-based": an adjective made of a rare word; the rare word is
         # what a document must hold
