@@ -422,3 +422,17 @@ def test_a_gold_name_the_echo_of_the_question_runs_into_is_kept():
     it = item(["Marrow Lane Pantry"], "Which pantry meets in a church hall on Tuesdays?", qtype="reverse")
     assert is_correct(it, "The Marrow Lane Pantry meets in a church hall on Tuesdays.", False)
     assert not is_correct(it, "The pantry meets in a church hall on Tuesdays.", False)
+
+
+@given(st.sampled_from(["ca.", "c.", "approx.", "cf."]), st.integers(100, 1500))
+def test_an_abbreviation_inside_an_option_s_brackets_ends_no_sentence(abbr, year):
+    """An option with a bracketed qualifier ("Old Quenish (ca. 450-1100)") named whole is a
+    choice; both named is a hedge (found building catalog18, 2026-12-04: "ca." ended the judged
+    sentence, so the whole option scored wrong)."""
+    options = [f"Old Quenish ({abbr} {year}-{year + 600})", f"Middle Quenish ({year + 600}-{year + 900})"]
+    it = item([options[0]], f"Which is older, {options[0]} or {options[1]}?", options=options, qtype="comparison")
+    assert is_correct(it, f"{options[0]}.", False)
+    assert not is_correct(it, f"{options[1]}.", False)
+    assert not is_correct(it, f"{options[0]} or {options[1]}.", False)
+    assert not is_correct(it, "Old Quenish or Middle Quenish", False)
+

@@ -94,7 +94,7 @@ def token_f1(prediction: str, answers: str | Sequence[str]) -> float:
 
 _ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "mt", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no",
-    "prof", "e.g", "i.e", "etc", "approx", "dept", "est",
+    "prof", "e.g", "i.e", "etc", "approx", "dept", "est", "ca", "cf", "fig", "vol", "al",
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 _PREAMBLE = re.compile(
@@ -113,9 +113,11 @@ def _sentences(line: str) -> list[str]:
     out, start = [], 0
     for m in _SENTENCE_END.finditer(line):
         before = line[start : m.start()].split()
-        word = before[-1].lower() if before else ""
+        word = before[-1].lower().lstrip("([\"'") if before else ""
         if m.group() == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
-            continue  # "Dr. Varonne", "J. Varonne"
+            continue  # "Dr. Varonne", "J. Varonne", "(ca. 450-1100)"
+        if line.count("(", start, m.start()) > line.count(")", start, m.start()):
+            continue  # inside brackets: "(no. 4. See below)" goes on
         out.append(line[start : m.end()].strip())
         start = m.end()
     if line[start:].strip():
