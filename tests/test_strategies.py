@@ -270,7 +270,7 @@ def test_reading_rules_found_on_catalog2_after_its_reading():
     from ragtune.strategies.agentic import Agentic
     page = ("# zed\n\n| field | value |\n|---|---|\n| section | math |\n"
             "| maintainer | Ada Lane <ada@example.org> |\n| homepage | https://zed.example/ |")
-    fake = SimpleNamespace(_whole_page=lambda own: own,
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
                            _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed")])
     assert Agentic._page_field(fake, "Who maintains zed?") == ("packages/zed", "maintainer", "Ada Lane")
     assert Agentic._page_field(fake, "Which section is zed in?")[2] == "math"
@@ -279,7 +279,7 @@ def test_reading_rules_found_on_catalog2_after_its_reading():
     # written in prose keeps its initials ("Andrew G. Morgan", not "Andrew G")
     rights = ("# zed\n\n- Copyright file: /usr/share/doc/zed/copyright\n- Copyright holders: 3\n\n"
               "The upstream contact is Ada B. Lane <ada@example.org>. The source is elsewhere.")
-    fake2 = SimpleNamespace(_whole_page=lambda own: own,
+    fake2 = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
                             _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=rights, title="zed")])
     assert Agentic._page_field(fake2, "Who holds the copyright on zed?") is None
     assert Agentic._page_field(fake2, "Which copyright file does zed have?")[2] == "/usr/share/doc/zed/copyright"
@@ -321,7 +321,7 @@ def test_rules_found_on_the_third_catalog_and_its_kin_dev():
     # a field line in markdown emphasis, or in front matter, is a field of the page; "licence"
     # asks for `License:`, "who wrote" for `Author:`
     page = "# zed\n\n- **License:** MIT\n- **Author:** Ada Lane\n- **Summary:** a zed editor"
-    fake = SimpleNamespace(_whole_page=lambda own: own,
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
                            _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed",
                                                         metadata={"version": "1.2.3"})])
     assert Agentic._page_field(fake, "Which licence governs zed?")[1:] == ("license", "MIT")
@@ -404,7 +404,7 @@ def test_rules_found_on_the_catalog3_read_split_and_the_fourth_catalog_dev():
     # a label is asked by its content words ("Licensed under"), half of them when no label is
     # asked whole ("Parent POM" for "which parent"), but not by a word naming the value's kind
     page = "# org.a:alpha\n\n- **Licensed under:** MIT\n- **Parent POM:** org.a:base:3\n- **Project URL:** https://a.example"
-    fake = SimpleNamespace(_whole_page=lambda own: own,
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
                            _own_page_of=lambda q: [Hit("packages/alpha", "c", 1.0, text=page, title="org.a:alpha")])
     assert Agentic._page_field(fake, "What licence does org.a:alpha declare?")[2] == "MIT"
     assert Agentic._page_field(fake, "Which parent does org.a:alpha inherit from?")[2] == "org.a:base:3"
@@ -1752,7 +1752,7 @@ def test_rules_for_field_pages_versions_superseded_pages_and_hours():
     from types import SimpleNamespace
     page = ("| Field | Value |\n|---|---|\n| Version | 4.1.7 |\n| Installed by | frob-dev |\n"
             "| `data_dir` | /lib/frob |\n")
-    fake = SimpleNamespace(_whole_page=lambda own: own,
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
                            _own_page_of=lambda q: [Hit("lib/frob", "c", 1.0, text=page, title="frob",
                                                        metadata={"pkg_dir": "/usr/share"})])
     assert Agentic._page_field(fake, "What's the installed frob version?")[1:] == ("version", "4.1.7")
@@ -1876,7 +1876,7 @@ def test_a_page_field_answers_only_the_thing_asked():
     from ragtune.strategies.agentic import Agentic, _asked_head
     page = ("# quill\n\n- Port: 7311\n- Port range (RFC 6335): user port (1024-49151)\n"
             "- Lines in the file: 1\n- Maintainer: Ada Lane <ada@example.org>\n- Section: net")
-    fake = SimpleNamespace(_whole_page=lambda own: own,
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
                            _own_page_of=lambda q: [Hit("services/quill", "c", 1.0, text=page, title="quill")])
     assert Agentic._page_field(fake, "Who is the registered assignee of the port used by quill?") is None
     assert Agentic._page_field(fake, "Which recorded misuses of the quill port does the registry list?") is None
@@ -1891,7 +1891,7 @@ def test_a_page_field_answers_only_the_thing_asked():
     assert _asked_head("What is the name of the quill maintainer?") == (None, False)
     assert _asked_head("Who is the registered assignee of the port?")[1]
     # a noun asked with the relation in the verb reads the verb's field
-    assert Agentic._page_field(SimpleNamespace(_whole_page=lambda own: own, _own_page_of=lambda q: [
+    assert Agentic._page_field(SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _own_page_of=lambda q: [
         Hit("units/quill.service", "c", 1.0, text="# quill.service\n\n- Requires: sock.target", title="quill.service")]),
         "Which unit does quill.service require?")[2] == "sock.target"
 
@@ -2010,7 +2010,7 @@ def test_a_count_reads_a_count_field_and_a_field_without_a_number_answers_no_cou
     from types import SimpleNamespace
     from ragtune.strategies.agentic import Agentic
     page = "# quill-8\n\n- Code set: quill-8\n- Alias count: 2\n- Alias: QX-1\n- Alias: QX-2"
-    fake = SimpleNamespace(_whole_page=lambda own: own,
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
                            _own_page_of=lambda q: [Hit("quill-8", "c", 1.0, text=page, title="quill-8")])
     assert Agentic._page_field(fake, "How many alias lines does quill-8 have?")[2] == "2"
     one = "# quill-9\n\n- Code set: quill-9\n- Alias: LATINX"
@@ -2443,3 +2443,40 @@ def test_a_bracket_naming_its_year_gives_that_years_figure():
     assert _prior_figure("How many hours did the band practise in 2024?", "412 hours", [h]) == "380"
     assert _prior_figure("How much did the band raise in 2024?", "GBP 2,100", [h]) == "GBP 1,950"
     assert _prior_figure("How many hours did the band practise in 2023?", "412 hours", [h]) is None
+
+
+def test_reading_rules_of_the_catalog18_prose20_tables19_dev_splits():
+    """Rules found tuning on the dev splits of catalog18, prose20 and tables19 (2026-12-04),
+    on invented examples."""
+    a = agentic_mod
+    # a field label's numbered name must be the one the question writes
+    assert a._numbers_clash("ISO 639-1", "What is the ISO 639-3 code of Quen?")
+    assert a._numbers_clash("iso639 1", "What is the ISO 639-3 code of Quen?")
+    assert not a._numbers_clash("ISO 639-3", "What is the ISO 639-3 code of Quen?")
+    assert a._numbers_clash("ISO 639-3 code", "What numeric ISO 15924 code has Quen?")
+    assert a._numbers_named("ISO 639-1", "Which ISO 639-1 code has Quen?")
+    # the doer of the question's verb: `builder` for "who built", `checked_by` for "who checks"
+    assert a._agent_label("builder", "Who built Marrowtide?") and a._agent_label("checked_by", "Who checks route QX-1?")
+    assert a._agent_label("fitter", "Who fits out Marrowtide?") and not a._agent_label("builder", "Who sold it?")
+    # column headers cut short or written as consonants
+    assert a._shortened("hrs", {"hour"}) and a._shortened("eng", {"engin"}) and a._shortened("nts", {"night"})
+    assert not a._shortened("hp", {"hors"})
+    # a page of several words is named as a phrase, and its words name no other page
+    pages = {"pomo", "northern pomo", "old quenish (ca- 450-1100)", "zed"}
+    assert a._pages_named_in("What is the code of Northern Pomo?", pages) == {"northern pomo"}
+    assert a._pages_named_in("Is Pomo older than Northern Pomo?", pages) == {"pomo", "northern pomo"}
+    assert a._pages_named_in("Which type is Old Quenish given?", pages) == {"old quenish (ca- 450-1100)"}
+    assert a._file_key("Volapük") == "volapuk"
+    # the figure a sentence compares its own with is what it was before
+    text = "Renewed with Quill Mutual at GBP 4,380, up from GBP 3,950, after the claim."
+    got = a._COMPARED_FROM.search(text[: text.index("GBP 3,950")])
+    assert got and not a._COMPARED_FROM.search(text[: text.index("GBP 4,380")])
+    # "that other layout" asks of another thing than the one named
+    assert a._OTHER_ASKED.search("Take the layout X includes. How many variants has that other layout?")
+    assert not a._OTHER_ASKED.search("Is X other than Y?")
+    # a code asked by "what is the ... code of" is a short name; a measure asked in a unit is a number
+    assert answer_type("What is the ISO 639-3 code of Quen?") == "name"
+    assert answer_type("What is the code of conduct for volunteers?") == "open"
+    assert answer_type("What is the engine power, in hp, of the boat on hire QX-3?") == "number"
+    assert a._ASKS_STEP.match("Which step of the handover checklist covers greasing the gland?")
+    assert a._ASKS_STEP.match("At which stage of the closing procedure is the gas shut?")

@@ -34,6 +34,7 @@ import difflib
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
@@ -576,6 +577,10 @@ class Agentic(Rag):
             good = [h for h in hs if names_covered(chunk_text(h), required) >= 1.0]
             if not good and len(required) > 1:  # most of several names is still evidence
                 good = [h for h in hs if names_covered(chunk_text(h), required) >= 0.5]
+            if sub is None and required and self._we_pages() and all(self._own_subject(n) for n in required):
+                # the organisation whose own pages these are ("Which firm examines X's accounts?"
+                # in X's wiki): a chunk saying "our accounts" or naming only the firm is evidence
+                good = good + [h for h in hs if h not in good]
             if sub is not None:  # a chunk about the other option's longer name is not about this one
                 good = [h for h in good if _about(chunk_text(h), sub["option"], r.options)]
                 if not good and (own := self._own_pages(sub["option"])):
@@ -823,8 +828,8 @@ class Agentic(Rag):
         """In a catalog of one page per thing, the chunks of the one page the question names
         (its only word that is a page's name); empty otherwise."""
         pages = self._page_names()
-        if not pages:
-            return []
+        if not pages or _OTHER_ASKED.search(question):
+            return []  # "... includes. How many variants has that other layout?": not X's own
         named = _pages_named_in(question, pages)
         return self._own_pages(named.pop()) if len(named) == 1 else []
 
@@ -1052,6 +1057,8 @@ class Agentic(Rag):
                     and (got := self._record_chain(r.question)):
                 via, fld, value = got  # "the pontoon that booking RB-04 berthed at": RB-04's
                 # pontoon code is a record of the pontoons, whose field is asked
+                if r.want == "name" and _ASKS_AGENT.match(r.question) and (named := self._record_name(value)):
+                    value = named  # "Who checks the route that hire BK-110 took?" -> `checked_by: SF-07`
                 _take(r, Timer(), value, "lookup", "the asked field of the record another record's code names",
                       via=via, field=fld)
                 r.listed = value
@@ -1177,6 +1184,9 @@ class Agentic(Rag):
             name, cond = got
             return _take(r, t, name, "count", "the one record of the collection the question names that meets it",
                          where=cond)
+        if r.want == "name" and (got := self._numbered_step(r)):
+            number, doc = got
+            return _take(r, t, number, "lookup", "the numbered step whose words the question writes", page=doc)
         if r.want == "version" and (got := self._version_on_page(r.question)):
             page, thing, value = got
             return _take(r, t, value, "lookup", "the version written after the thing asked, on the page of the other",
@@ -1196,6 +1206,8 @@ class Agentic(Rag):
             if r.want == "name" and _ASKS_NAME_OF.search(q) and (named := self._code_in_table(value, fld)):
                 value = named  # "the name of the band X is in": X's band is a code ("TD") whose
                 # row of a table of codes gives the band's name
+            elif r.want == "name" and _ASKS_AGENT.match(q) and (named := self._record_name(value)):
+                value = named  # "Who checks X?" -> `checked_by: SF-04`, the record of a person
             return _take(r, t, value, "lookup", "the field the question names, of the record it names",
                          record=name, field=fld)
         if r.want == "name" and (got := self._page_with_count(r.question)):
@@ -2258,8 +2270,8 @@ class Agentic(Rag):
                     if len(out.setdefault(path, [])) >= 2000:
                         continue
                     meta = dict(getattr(d, "metadata", None) or {})
-                    out[path].append({k: v for k, v in meta.items()
-                                      if isinstance(v, (str, int)) and not isinstance(v, bool)})
+                    out[path].append({k: v for k, v in meta.items()  # ("eng_hrs: 51.5" too)
+                                      if isinstance(v, (str, int, float)) and not isinstance(v, bool)})
                     ids.setdefault(path, []).append(d.doc_id.split("#", 1)[1])
             except Exception:  # noqa: BLE001 (an index that cannot list its documents)
                 out, ids = {}, {}
@@ -2349,10 +2361,10 @@ class Agentic(Rag):
             return None
         ((tpath, j), via), = hops
         target = cols[tpath][j]
-        kind = {stem(w) for w in re.findall(r"[a-z]+", tpath.lower())}
+        kind = {_one_stem(w) for w in re.findall(r"[a-z]+", tpath.lower())}  # (as `_stems` stems)
         fields = []
         for k in target:
-            label = [stem(w) for w in re.split(r"[\W_]+", k.lower()) if w and w not in STOPWORDS]
+            label = [_one_stem(w) for w in re.split(r"[\W_]+", k.lower()) if w and w not in STOPWORDS]
             if k not in ("id", "text") and label and all(w in q_stems for w in label) and not set(label) <= kind:
                 fields.append(k)
         if len(fields) > 1:  # the label the question writes as it is ("berthmaster"), not a
@@ -2362,6 +2374,41 @@ class Agentic(Rag):
         if len(fields) != 1 or target.get(fields[0]) in (None, ""):
             return None
         return via, fields[0], str(target[fields[0]])
+
+    def _numbered_step(self, r: Run) -> tuple[str, str] | None:
+        """(number, document) for "Which step of the checklist covers X?": in the documents
+        found, the numbered step (a table row whose first cell is its number, or a "5." list
+        line) that writes the most of the question's words, the document's own words aside;
+        None unless one step writes at least two and more than any other."""
+        if not _ASKS_STEP.match(r.question):
+            return None
+        best: list[tuple[int, str, str]] = []
+        docs = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
+        for doc_id, h in list(docs.items())[:6]:
+            text = self._document_text(doc_id, h)
+            own = _stems(f"{h.title} {doc_id}") | _stems(_ASKS_STEP.match(r.question).group(0))
+            want = {w for w in _stems(r.question) - own if w not in STOPWORDS and len(w) > 2}
+            steps = [(m.group(1), m.group(2)) for m in re.finditer(r"(?m)^\s*(\d{1,2})[.)]\s+(.+)$", text)]
+            for header, rows in table_rows(text):
+                if rows and all(re.fullmatch(r"\d{1,2}\.?", row[0].strip()) for row in rows):
+                    steps += [(row[0].strip(" ."), " ".join(row[1:])) for row in rows]
+            for number, words in steps:
+                best.append((len(want & _stems(words)), number, doc_id))
+        best.sort(key=lambda x: -x[0])
+        if not best or best[0][0] < 2 or len(best) > 1 and best[1][0] == best[0][0]:
+            return None
+        return best[0][1], best[0][2]
+
+    def _record_name(self, code: str) -> str | None:
+        """The name of the record whose id is `code` ("SF-04"), None when no record has that id
+        or its collection has no name field."""
+        if not re.fullmatch(r"[A-Za-z]{1,6}[-_]?\d{1,6}", code.strip()):
+            return None
+        if (at := self._record_at().get(code.strip().lower())) is None:
+            return None
+        rows = self._record_collections()[at[0]]
+        names = [str(rows[at[1]][k]) for k in _name_fields(rows) if rows[at[1]].get(k)]
+        return names[0] if names else None
 
     def _named_by_code(self, code: str, question: str) -> str | None:
         """The name of the record whose id is `code` ("CL-07" of "clubs#CL-07"), when the
@@ -2435,6 +2482,8 @@ class Agentic(Rag):
                 # a label's gloss ("Service type (Type=)") asks the field as its words do
                 main = re.sub(r"\s*\([^()]*\)$", "", label).strip() or label
                 gloss = label[len(main):].strip(" ()")
+                if _numbers_clash(main, unquoted):
+                    continue  # "ISO 639-1 code" is not the asked "ISO 639-3 code"
                 if not _asked_label(main, q_words, max_words=3) \
                         and not (gloss and _asked_label(gloss, q_words, max_words=3)) and not (
                         (label, value) in prose and _asked_label(label.split()[-1], q_words)):
@@ -2456,8 +2505,17 @@ class Agentic(Rag):
                 if _ASKS_AGENT.match(question) and (re.match(rf"{_FILE_PATH.pattern}(?:,|$)", value)
                                                     or not re.search(r"[^\W\d_]", value)):
                     continue  # a path or a count names no one ("Copyright file: /usr/share/doc/x/copyright, 3 paragraphs")
+                if _asks_address(question) and not _WRITTEN_ADDRESS.search(value):
+                    continue  # "What is the URL of ...?": an address, not `Issuer: self-signed`
                 if value and not _mentions(question, value):
                     into.setdefault(label.lower(), value)
+        noun = _head_noun(unquoted)
+        if head and len(head) == 1 and found and noun and _one_stem(noun.lower()) in head \
+                and noun.lower() not in _KIND_WORDS \
+                and not self._is_field(re.escape(_one_stem(noun.lower()))) \
+                and not any(_label_heads(lb) & head or _numbers_named(lb, unquoted) for lb in found):
+            found = {}  # "Under which licence is X's file distributed?": the pages state no
+            # licence, and no label found names one (`Symbols file` holds two of its words)
         def typed(fields: dict[str, str]) -> dict[str, str]:  # `Version`, not `Installed by`
             return {lb: v for lb, v in fields.items() if _field_fits(lb, v, want, unquoted)}
         if want in ("version", "date", "number") and not typed(found) and typed(partly):
@@ -2475,12 +2533,23 @@ class Agentic(Rag):
                 asked = {w for w in label_words if _asked_label(w, q_words)}
                 size[lb] = (len({w for w in asked if _asked_label(w, own_words)}), len(asked), len(asked) - len(label_words))
             found = {lb: v for lb, v in found.items() if size[lb] == max(size.values())}
+        if len(found) > 1 and head:  # the label whose head is the noun asked: "What scope does
+            # ISO 639-3 give X?" asks `Scope`, not `ISO 639-3`
+            found = {lb: v for lb, v in found.items() if _label_heads(lb) & head} or found
+        if len(found) > 1:  # the label holding the numbered name the question writes ("ISO
+            # 639-1 code" over the front matter's `code`)
+            found = {lb: v for lb, v in found.items() if _numbers_named(lb, unquoted)} or found
+        if len(found) > 1 and len(set(found.values())) == 1:  # two labels of one value
+            found = dict([next(iter(found.items()))])
         if found and want in ("version", "date", "number"):  # "the installed X version":
             # (one field and no value of the type: "How many aliases?" is not `Alias: L6`)
             found = typed(found) or (found if len(found) > 1 else {})
         if len(found) != 1:
             return None
         (label, value), = found.items()
+        if want in ("number", "date", "version") and (bare := re.sub(r"\s*\([^()]*\)$", "", value)) != value \
+                and _field_fits(label, bare, want, unquoted):
+            value = bare  # "24 (and 364 days)": the figure, not its aside
         return own[0].doc_id, label, value
 
     def _whole_page(self, own: list[Hit]) -> list[Hit]:
@@ -2540,15 +2609,18 @@ class Agentic(Rag):
                     if want == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
                         # a count or an amount: a number field whose label holds all that "how
                         # many" counts (`beds` under "how many beds", not under "how many bed nights")
-                        if counted and not counted <= {_one_stem(w) for w in _label_words(key)}:
+                        label_words = _label_words(key)
+                        if counted and not all(c in {_one_stem(w) for w in label_words}
+                                               or any(_shortened(w, {c}) for w in label_words) for c in counted):
                             continue
                         value = str(value)
                     elif want == "number" or not isinstance(value, str):
                         continue
                     if want == "date" and not any(v.kind == "date" for v in extract_values(value)):
                         continue  # ("When was job X completed?": a date field's value)
-                    if key in ("name", "title", "id", "text", name_key) \
-                            or not _asked_label(key, own, short=True) or _mentions(question, value):
+                    if key in ("name", "title", "id", "text", name_key) or _mentions(question, value) \
+                            or not (_asked_label(key, own, short=True)
+                                    or want == "name" and _ASKS_AGENT.match(question) and _agent_label(key, question)):
                         continue
                     found[(key, value)] = name
         if len({k for k, _ in found}) != 1 or len(found) != 1:
@@ -2826,7 +2898,8 @@ class Agentic(Rag):
                 missing += [w for w in _subject_words(r.question) if w not in missing]
             # ... and when the corpus has it but no retrieved chunk does, the evidence is about
             # something else (an adverb or a document's kind is no name: "cheekily", "readme")
-            rare = [w for w in unknown if _name_like_word(w) and w not in DOCUMENT_WORDS]
+            rare = [w for w in unknown if _name_like_word(w) and w not in DOCUMENT_WORDS
+                    and not self._own_subject(w)]  # (the organisation whose pages these are: "our income")
             missing += [w for w in rare if w not in missing
                         and not any(_has_token(t, w) for t in seen)
                         and not any(w in n.lower() for n in missing)]
@@ -3894,7 +3967,9 @@ def _unqualified_count(question: str, answer: str, evidence: list[Hit]) -> list[
     if not narrowing:
         return []
     keys = {v.key for v in said}
-    src = [_tokens(chunk_text(h)) | _tokens(h.title or "") for h in evidence
+    # (a document's file name names its subject too: "2026-05-petition-handover")
+    src = [_tokens(chunk_text(h)) | _tokens(h.title or "") | _tokens(re.sub(r"[-_/]", " ", h.doc_id))
+           for h in evidence
            if any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h)))]
     if not src or any(all(_has_term(t, w) for w in narrowing) for t in src):
         return []
@@ -4835,6 +4910,11 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     if current and _CHANGED_FROM.search(text[max(0, v.start - 60):v.start]) \
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
+                    if _COMPARED_FROM.search(text[max(0, v.start - 30):v.start]) and not _ASKS_BEFORE.search(question) \
+                            and any(w.kind == v.kind and w.unit == v.unit and w.end <= v.start
+                                    and not re.search(r"[.;\n]", text[w.end:v.start])
+                                    for w in extract_values(text, name_spans)):
+                        continue  # "at GBP 4,380, up from GBP 3,950": the figure it was before
                     tie = tie_at(v.start, v.end) + (1.0 if v.unit and stem(v.unit) in q_terms else 0.0)
                     if how_adjective and re.match(rf"\s+{how_adjective}\b", text[v.end:], re.I):
                         said_with_adjective.add(v.text)
@@ -5053,8 +5133,15 @@ def _asked_label(label: str, q_stems: set[str], max_words: int = 0, short: bool 
 def _shortened(word: str, q_stems: set[str]) -> bool:
     """Whether a label word of 3 to 5 letters is a question word cut short, as column
     headers shorten ("comp" of "comp_no" for "competition number")."""
-    return 3 <= len(word) <= 5 and word.isalpha() and word not in q_stems \
-        and any(len(s) >= len(word) + 3 and s.startswith(word) for s in q_stems)
+    if not (2 <= len(word) <= 5 and word.isalpha()) or word in q_stems:
+        return False
+    if len(word) >= 3 and any(len(s) >= len(word) + 2 and s.startswith(word) for s in q_stems):
+        return True
+    # or its consonants ("hrs" of "hours", "nts" of "nights", "qty" of "quantity")
+    core = word[:-1] if word.endswith("s") and len(word) > 2 else word
+    return not re.search(r"[aeiou]", word[1:]) and any(
+        s[:1] == core[:1] and len(s) >= len(core) + 2 and re.fullmatch(".*?".join(map(re.escape, core)) + ".*", s)
+        for s in q_stems)
 
 
 # the noun phrase a question opens by asking for: "Which configuration file sets ...", "Who is
@@ -5088,6 +5175,50 @@ def _asked_head(question: str) -> tuple[set[str] | None, bool]:
 
 
 _TYPE_HEADS = {"year", "day", "month", "time", "release", "value", "one", "thing", "kind", "type"}
+
+
+def _agent_label(label: str, question: str) -> bool:
+    """Whether a label names the doer of the question's verb: `builder` for "Who built X?",
+    `fitter` for "Who fits ...", `checked_by` for "Who checks ..."."""
+    words = re.findall(r"[a-z]+", label.lower())
+    if not words:
+        return False
+    verbs = {_IRREGULAR.get(w, w) for w in re.findall(r"[a-z]+", question.lower()) if w not in STOPWORDS}
+    verbs = {_no_e(stem(v)) for v in verbs}
+    last = words[-1]
+    if len(words) >= 2 and last == "by":  # "checked_by"
+        return _no_e(stem(words[-2])) in verbs
+    if not re.search(r"(?:er|or)$", last) or len(last) < 5:
+        return False
+    base = last[:-2]
+    forms = {base, base[:-1] if len(base) > 3 and base[-1] == base[-2] else base}  # "fitter" -> "fit"
+    return any(_no_e(stem(f)) in verbs for f in forms)
+
+
+def _numbers_clash(label: str, question: str) -> bool:
+    """Whether a label's numbered name ("ISO 639-1", "RFC 6335") differs from the one the
+    question writes with the same stem ("ISO 639-3"): another standard, part or year."""
+    for first, second in _numbered_names(label):
+        if re.search(rf"(?<![\w.-]){first}[-.:/]\d+", question) and \
+                not re.search(rf"(?<![\w.-]){first}[-.:/]{second}(?![\w.-])", question):
+            return True
+    # "ISO 639-3 code" is not the "ISO 15924 code" asked
+    for word, number in re.findall(r"\b([A-Za-z]{2,})\s?(\d{3,})", label):
+        said = re.findall(rf"\b{re.escape(word)}\s?(\d{{3,}})", question, re.I)
+        if said and number not in said:
+            return True
+    return False
+
+
+def _numbered_names(label: str) -> list[tuple[str, str]]:
+    """The two-part numbers of a label ("639-1" of "ISO 639-1", of the front matter key
+    "iso639_1" too), as (first, second)."""
+    return re.findall(r"(?<![\d.-])(\d+)(?:[-.:/]|[ _](?=\d{1,2}\b))(\d+)(?![\w.-])", label)
+
+
+def _numbers_named(label: str, question: str) -> bool:
+    """Whether the question writes a two-part number of the label ("ISO 639-1")."""
+    return any(re.search(rf"(?<![\w.-]){a}[-.:/]{b}(?![\w.-])", question) for a, b in _numbered_names(label))
 
 
 def _label_heads(label: str) -> set[str]:
@@ -5156,6 +5287,9 @@ def definition_in(term: str, text: str) -> str | None:
 def _field_fits(label: str, value: str, want: str, question: str) -> bool:
     """Whether a field's value, read with its label, is of the asked type ("Java release: 1.8"
     is a version; under "how many", `Line count: 2040` is a count, not a year)."""
+    if want == "number" and any(v.kind == "date" and not re.fullmatch(r"\d{4}", v.text.strip())
+                                for v in extract_values(value)):
+        return False  # "Valid from: 2015-05-27 11:11:16" counts no days
     return any(fits(v, want, date_kind(question)) for v in extract_values(f"{label}: {value}")) \
         or want == "number" and bool(_HOW_MANY.search(question)) and bool(re.fullmatch(r"\d[\d,]*", value.strip(" .")))
 
@@ -5300,7 +5434,8 @@ def _file_key(name: str) -> str:
     """A name as a file name may write it: runs of punctuation as one "-" ("@npmcli/fs" is
     saved as npmcli-fs.md, "ruamel.yaml" as ruamel-yaml.md). Spaces stay: a headline titling a
     page of prose is no name of a thing."""
-    return re.sub(r"[^0-9a-z\s]+", "-", name.lower()).strip("-")
+    folded = unicodedata.normalize("NFKD", name.lower())  # "Volapük" saved as volapuk.md
+    return re.sub(r"[^0-9a-z\s]+", "-", "".join(c for c in folded if not unicodedata.combining(c))).strip("-")
 
 
 def _page_words(text: str) -> set[str]:
@@ -5318,7 +5453,24 @@ def _pages_named_in(question: str, pages: set[str]) -> set[str]:
     """The catalog pages (names as `_page_names` keeps them) a question names: not the parts of
     a scoped name it writes whole ("@sigstore/tuf" holds the page "sigstore"), nor a page
     called by a function word ("which") unless the word is quoted."""
-    named = _page_words(question) & pages
+    # a name of several words is named as a phrase ("Northern Pomo"; "Old English" for "old
+    # english (ca. 450-1100)" where no other page has that name before its brackets), and its
+    # words name no other page ("Pomo") unless written apart from it
+    low = re.sub(r"[-_.]", "-", question.lower())
+    multi, rest = set(), low
+    bases: dict[str, list[str]] = {}
+    for n in pages:
+        if " " in n:
+            bases.setdefault(re.sub(r"\s*\([^()]*\)$", "", n), []).append(n)
+    for n in sorted((n for n in pages if " " in n), key=len, reverse=True):
+        base = re.sub(r"\s*\([^()]*\)$", "", n)
+        forms = [n, base] if base != n and " " in base and bases.get(base) == [n] and base not in pages else [n]
+        for form in forms:
+            said = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
+            if said.search(rest):
+                multi.add(n)
+                rest = said.sub(" ", rest)
+    named = (_page_words(rest) & pages) | multi if multi else _page_words(question) & pages
     named = {n for n in named if not any(o != n and n in re.split(r"[@/:]", o) for o in named)}
     return {n for n in named if n not in STOPWORDS
             or re.search(rf"[`'\"\u201c]{re.escape(n)}\b", question, re.I)}
@@ -5389,6 +5541,11 @@ def _names_same(candidate: str, name: str) -> bool:
 _ASKS_RESULT = re.compile(r"\b(?:(?:get|got|go|went)\s+(?:up|down)|(?:rise|rose|climb(?:ed)?|jump(?:ed)?|fall|fell|"
                           r"drop(?:ped)?|peak(?:ed)?|end(?:ed)?\s+up)(?:\s+(?:up|down))?)\s+(?:to|at)\b"
                           r"(?!\s+(?:the|a|an|its|their|our)\b)", re.I)
+# the figure a sentence compares its own with: "GBP 4,380, up from GBP 3,950"
+_COMPARED_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|dropping|"
+                            r"climbing)\s+from\s+(?:the\s+)?(?:\S+\s+)?$|\bcompared\s+(?:with|to)\s+$", re.I)
+_ASKS_BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|earlier|prior|used\s+to|last\s+year|the\s+year\s+before|"
+                          r"old|originally|at\s+first|first)\b", re.I)
 _CHANGED_FROM = re.compile(
     r"\b(?:(?:rais|increas|reduc|chang|mov|updat|revis|upgrad|downgrad|decreas|doubl|halv)(?:e|es|ed|ing)"
     r"|(?:lower|extend|shorten|bump|adjust|shift|expand|switch)(?:s|es|ed|ing)?|cut(?:s|ting)?"
@@ -5489,6 +5646,12 @@ def _version_of_another(question: str, text: str, start: int) -> bool:
 _ASKS_VERSION = re.compile(r"\b(?:versions?|releases?)\b|\b(?:semver|engines?)\s+ranges?\b|"
                            r"\b(?:newer|older|later|earlier)\s+(?:minimum\s+)?(?-i:[A-Z])\w*", re.I)
 # "... for its dependency X?", "... its dependency on X": the thing whose version is asked
+# a question about another thing than the one it names: "for that other layout"
+_OTHER_ASKED = re.compile(r"\b(?:that|this|the)\s+other\s+[a-z]+(?:['\u2019]s)?\b(?!\s+(?:than|of)\b)", re.I)
+# "Which step of the checklist ...", "At which stage of the procedure ..."
+_ASKS_STEP = re.compile(r"\s*(?:(?:in|at|on)\s+)?(?:which|what)\s+(?:numbered\s+)?(?:step|stage|item|point)\s+"
+                        r"(?:of|in|on)\s+(?:the|our|its|their)?\s*(?:[\w'-]+\s+){0,4}?(?:checklist|list|procedure|"
+                        r"process|routine|instructions?|guide|form|inspection|sequence|drill|plan)\b", re.I)
 _ASKS_AGENT = re.compile(r"\s*(?:who|whom|whose)\b", re.I)
 # "What was the name of the X ...?": a name is asked, not a description ("the owner of ...")
 _ASKS_NAME_OF = re.compile(r"\b(?:what|which)(?:['\u2019]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+)?names?\s+of\b",

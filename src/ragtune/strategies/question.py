@@ -285,6 +285,7 @@ _QUANTITY_NOUNS = (
     "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold|"
     "income|revenue|turnover|surplus|deficit|profit|spending|wages?|rent|"  # money a body reports
     "deposit|fare|subscription|"  # money a customer pays
+    "power|rise|draught|span|area|mileage|output|"  # measures of things
     "port|timeout|accuracy|precision|recall|humidity|pressure|voltage|altitude|elevation|rainfall|dose|"  # a port, a timeout, a metric are numbers ("8000", "30 seconds", "0.863")
     "(?<=phone )extension"  # a phone extension is digits; a file's or a browser's is a name
 )
@@ -318,7 +319,10 @@ _NUMBER_CUE = re.compile(
     r"what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,7}?(?:pay|charge|cost)(?:\s+(?!him\b|her\b|them\b|us\b)[a-z]+)?"
     # (and what for or when: "What did it cost to clear the beach?", "... when it was renewed?")
     r"(?=\s+(?:for|per|each|a|an|in|on|at|during|from|last|this|next|to|when|after|before|while|once)\b"
-    r"|\s*[?.,]|\s*$)",
+    r"|\s*[?.,]|\s*$)"
+    # the unit it is to be given in: "What is the engine power, in hp, of ...?"
+    r"|,\s*in\s+(?:hp|kw|kwh|mw|feet|foot|ft|inches|metres|meters|m|cm|mm|km|miles|kg|tonnes|tons|"
+    r"litres|liters|gbp|eur|usd|pounds|euros|dollars|minutes|hours|days|knots|mph|percent|degrees)\s*[,?]",
     re.I,
 )
 # a number that names a thing: "the serial number", "its phone number", "the part number"
@@ -360,7 +364,10 @@ _NAME_CUE = re.compile(
     r"^\s*(?:who|whom|whose|where)\b|\b(?:who|whom)\b|\b(?:in|at|from|to)\s+where\b|"
     r"\bwhich\s+(?:one|of|[\w-]+)\b|\bwhat(?:['\u2019]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\b|"
     r"^\s*what\s+(?!kind\b|type\b|sort\b)[\w-]+\s+(?:is|are|was|were|does|do|did)\b|"
-    r"\b(?:called|named)\s*\??\s*$",
+    r"\b(?:called|named)\s*\??\s*$|"
+    # a code is a short name: "What is the ISO 639-3 code of X?" (a code of conduct is a text)
+    r"^\s*what(?:['\u2019]s|\s+(?:is|was|are|were))\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:code|identifier|abbreviation|symbol|prefix)\s+(?!of\s+(?:conduct|practice)\b)of\b",
     re.I,
 )
 _LEADING_CLAUSE = re.compile(
