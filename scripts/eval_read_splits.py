@@ -34,7 +34,9 @@ readc15/catalog15.jsonl, readp17/prose17.jsonl and readt16/tables16.jsonl (catal
 and tables16's, read later on 2026-12-04), readc16/catalog16.jsonl, readp18/prose18.jsonl and
 readt17/tables17.jsonl (catalog16's, prose18's and tables17's, read in the afternoon of 2026-12-04),
 readc17/catalog17.jsonl, readp19/prose19.jsonl and readt18/tables18.jsonl (catalog17's, prose19's
-and tables18's, read in the evening of 2026-12-04); copies, so no tool reads a test file by accident. Writes
+and tables18's, read in the evening of 2026-12-04), readc18/catalog18.jsonl, readp20/prose20.jsonl and
+readt19/tables19.jsonl (catalog18's, prose20's and tables19's, read later that evening); copies, so no
+tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
 """
@@ -161,9 +163,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp19" / "prose19.jsonl"}),
         "tables18": (sets / "tables18" / "corpus", sets / "tables18" / "dev.jsonl",
                      {"r1": WORK / "readt18" / "tables18.jsonl"}),
-        "catalog18": (sets / "catalog18" / "corpus", sets / "catalog18" / "dev.jsonl", {}),
-        "prose20": (sets / "prose20" / "corpus", sets / "prose20" / "dev.jsonl", {}),
-        "tables19": (sets / "tables19" / "corpus", sets / "tables19" / "dev.jsonl", {}),
+        "catalog18": (sets / "catalog18" / "corpus", sets / "catalog18" / "dev.jsonl",
+                      {"r1": WORK / "readc18" / "catalog18.jsonl"}),
+        "prose20": (sets / "prose20" / "corpus", sets / "prose20" / "dev.jsonl",
+                    {"r1": WORK / "readp20" / "prose20.jsonl"}),
+        "tables19": (sets / "tables19" / "corpus", sets / "tables19" / "dev.jsonl",
+                     {"r1": WORK / "readt19" / "tables19.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
