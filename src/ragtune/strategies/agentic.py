@@ -2380,13 +2380,13 @@ class Agentic(Rag):
         found, the numbered step (a table row whose first cell is its number, or a "5." list
         line) that writes the most of the question's words, the document's own words aside;
         None unless one step writes at least two and more than any other."""
-        if not _ASKS_STEP.match(r.question):
+        if not (asked := _ASKS_STEP.match(r.question)):
             return None
         best: list[tuple[int, str, str]] = []
         docs = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
         for doc_id, h in list(docs.items())[:6]:
             text = self._document_text(doc_id, h)
-            own = _stems(f"{h.title} {doc_id}") | _stems(_ASKS_STEP.match(r.question).group(0))
+            own = _stems(f"{h.title} {doc_id}") | _stems(asked.group(0))
             want = {w for w in _stems(r.question) - own if w not in STOPWORDS and len(w) > 2}
             steps = [(m.group(1), m.group(2)) for m in re.finditer(r"(?m)^\s*(\d{1,2})[.)]\s+(.+)$", text)]
             for header, rows in table_rows(text):
@@ -2415,16 +2415,11 @@ class Agentic(Rag):
         question asks for the kind of thing that record's collection holds ("which club" for a
         collection at clubs/clubs); None when no record has that id or it has no name field."""
         head = _head_noun(question)
-        if not head or not re.fullmatch(r"[A-Za-z]{1,6}[-_]?\d{1,6}", code.strip()):
+        if not head or (at := self._record_at().get(code.strip().lower())) is None:
             return None
-        if (at := self._record_at().get(code.strip().lower())) is None:
+        if not any(stem(w) == head.replace("\\", "") for w in re.findall(r"[a-z]+", at[0].lower())):
             return None
-        path, i = at
-        if not any(stem(w) == head.replace("\\", "") for w in re.findall(r"[a-z]+", path.lower())):
-            return None
-        rows = self._record_collections()[path]
-        names = [str(rows[i][k]) for k in _name_fields(rows) if rows[i].get(k)]
-        return names[0] if names else None
+        return self._record_name(code)
 
     def _record_at(self) -> dict[str, tuple[str, int]]:
         """Each record's own id in lower case -> (its collection, its place there); remembered."""
@@ -5131,8 +5126,9 @@ def _asked_label(label: str, q_stems: set[str], max_words: int = 0, short: bool 
 
 
 def _shortened(word: str, q_stems: set[str]) -> bool:
-    """Whether a label word of 3 to 5 letters is a question word cut short, as column
-    headers shorten ("comp" of "comp_no" for "competition number")."""
+    """Whether a label word of 2 to 5 letters is a question word cut short, as column
+    headers shorten ("comp" of "comp_no" for "competition number"), or written as its
+    consonants ("hrs" of "eng_hrs" for "engine hours")."""
     if not (2 <= len(word) <= 5 and word.isalpha()) or word in q_stems:
         return False
     if len(word) >= 3 and any(len(s) >= len(word) + 2 and s.startswith(word) for s in q_stems):
