@@ -132,3 +132,19 @@ def test_the_row_holding_the_figure_a_question_writes():
     assert row_holding(q, text, set(content_terms(q))) is None  # MD in 2026, AC in 2025
     q = "Which band is the dearest?"
     assert row_holding(q, text, set(content_terms(q))) is None
+
+
+def test_a_named_row_s_cell_under_the_asked_column():
+    """The row the question names by any of its cells (not only the first), under the one other
+    column the question's words name (tables19's dev split, 2026-12-04: a lock table numbered in
+    its first column, named in its second)."""
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import named_row_cell
+    text = ("| Lock | Name | Rise (ft) | Built |\n|---|---|---|---|\n"
+            "| 10 | Quenby Lock | 8.4 | 1795 |\n| 11 | Marrow Lock | 6.2 | 1795 |\n")
+    q = "What is the rise of Marrow Lock in feet?"
+    assert named_row_cell(q, text, set(content_terms(q))) == "6.2"
+    q2 = "How many feet does Quenby Lock rise?"
+    assert named_row_cell(q2, text, set(content_terms(q2))) == "8.4"
+    q3 = "What is the rise of Tollmere Lock?"  # no row named
+    assert named_row_cell(q3, text, set(content_terms(q3))) is None

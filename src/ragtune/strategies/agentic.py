@@ -117,7 +117,7 @@ from ragtune.strategies.list_sizes import (
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
 from ragtune.strategies.timeline import (asked_day, dated_entries, place, relative_ask, released_in, row_holding,
-                                         one_year, row_in_force, span_of, table_rows,
+                                         named_row_cell, one_year, row_in_force, span_of, table_rows,
                                          year_column_cell)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
@@ -1149,6 +1149,10 @@ class Agentic(Rag):
             value, since = got  # "the rate per night in 2017": the row of a dated table whose
             # days meet the date asked (a span ranked among every row's values cannot tell)
             return _take(r, t, value, "lookup", "the row of a dated table in force on the date asked", since=since)
+        if r.want == "number" and (cell := self._named_row_cell(r)):
+            # "What is the rise of Cowslip Lock in feet?": the row the question names (by any of
+            # its cells), under the column it asks
+            return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column it asks")
         if r.want == "name" and (key := self._row_holding(r)):
             # "Which class has a fee of GBP 19.50?": the row of a table holding that figure
             return _take(r, t, key, "lookup", "the row of a table holding the figure the question writes")
@@ -1689,7 +1693,8 @@ class Agentic(Rag):
         chunk writes close after the same label ("Indicator (short description): sl")."""
         vocab = self._vocabulary()
         out = []
-        for m in re.finditer(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}([a-z]{3,})\s+([a-z]{2,4})\b", q):
+        # (the label's words may be a standard's: "the two-letter ISO 639-1 code ae")
+        for m in re.finditer(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?([a-z]{3,})\s+([a-z]{2,4})\b(?![\w-])", q):
             label, value = m.group(1), m.group(2)
             if value in LEADING or len(value) > 3 and value in vocab:
                 continue
@@ -2325,6 +2330,11 @@ class Agentic(Rag):
                          and re.search(rf"\bthe\s+{re.escape(n)}\b", r.question))
         found = {got for text, asked in self._found_documents(r)
                  if (got := year_column_cell(r.question, text, asked, body))}
+        return found.pop() if len(found) == 1 else None
+
+    def _named_row_cell(self, r: Run) -> str | None:
+        """`timeline.named_row_cell` over the documents found; None unless one cell is read."""
+        found = {got for text, asked in self._found_documents(r) if (got := named_row_cell(r.question, text, asked))}
         return found.pop() if len(found) == 1 else None
 
     def _row_holding(self, r: Run) -> str | None:
@@ -4906,10 +4916,12 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
                     if _COMPARED_FROM.search(text[max(0, v.start - 30):v.start]) and not _ASKS_BEFORE.search(question) \
+                            and not any(y in question for y in re.findall(r"\b(?:19|20)\d\d\b", text[v.end:v.end + 24])) \
                             and any(w.kind == v.kind and w.unit == v.unit and w.end <= v.start
                                     and not re.search(r"[.;\n]", text[w.end:v.start])
                                     for w in extract_values(text, name_spans)):
                         continue  # "at GBP 4,380, up from GBP 3,950": the figure it was before
+                        # (unless its year is the one asked: "up from 984 in May 2025")
                     tie = tie_at(v.start, v.end) + (1.0 if v.unit and stem(v.unit) in q_terms else 0.0)
                     if how_adjective and re.match(rf"\s+{how_adjective}\b", text[v.end:], re.I):
                         said_with_adjective.add(v.text)

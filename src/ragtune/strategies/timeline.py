@@ -246,6 +246,32 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def named_row_cell(question: str, text: str, asked_terms: set[str]) -> str | None:
+    """For "What is the rise of Cowslip Lock in feet?": in a table of the text, the cell of the
+    row whose cell after the first (a name, not a figure; the first is a number or a code) the
+    question writes, under the one other column whose header's words (its bracketed unit aside)
+    are all in `asked_terms` and that holds a figure; None when no row or several cells fit."""
+    low = f" {re.sub(r'[^a-z0-9]+', ' ', question.lower())} "
+    found: set[str] = set()
+    for header, rows in table_rows(text):
+        for row in rows:
+            named = [i for i, c in enumerate(row) if len(c.strip()) >= 4 and not extract_values(c)
+                     and f" {re.sub(r'[^a-z0-9]+', ' ', c.lower()).strip()} " in low]
+            if len(named) != 1 or named[0] == 0 or not re.fullmatch(r"[A-Za-z]{0,4}[-_]?\d{1,4}", row[0].strip()):
+                continue  # (a row named by its first cell is read as a cell of a named row already)
+            # (the question's words beside the row's name: "Lock" of "Cowslip Lock" asks no `Lock`)
+            terms = asked_terms - set(content_terms(row[named[0]]))
+            # (every word of the header but its bracketed unit: "Rise (ft)" for "the rise ...
+            # in feet", not "Bed nights 2025" when beds are counted)
+            asked = [i for i, h in enumerate(header)
+                     if (main := set(content_terms(re.sub(r"\s*\([^()]*\)", " ", h)))) and main <= terms]
+            cells = [row[i].strip() for i in asked if i != named[0] and row[i].strip()
+                     and any(v.kind == "number" for v in extract_values(row[i]))]
+            if len(cells) == 1:
+                found.add(cells[0])
+    return found.pop() if len(found) == 1 else None
+
+
 def one_year(question: str) -> str | None:
     """The one year a question writes ("in 2024"); None when it writes none or several."""
     years = set(re.findall(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", question))
