@@ -1703,11 +1703,16 @@ class Agentic(Rag):
             labels = {stem(w) for w in re.findall(r"[a-z]{4,}", q.lower()) if w not in LEADING} | {stem(label)}
             near = re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, sorted(labels)))})\w*\W[^\n.]{{0,30}}?"
                               rf"(?<![\w-]){value}(?![\w-])")
-            try:
-                hits = self.index.search_many([f"{label} {value}"], k=5, mode="bm25", collection=self.collection)[0]
-            except Exception:  # noqa: BLE001 (an index without lexical search)
+            seen = self.__dict__.setdefault("_label_hits", {})  # (one search per label and value)
+            if (query := f"{label} {value}") not in seen:
+                try:
+                    seen[query] = [chunk_text(h) for h in self.index.search_many(
+                        [query], k=5, mode="bm25", collection=self.collection)[0]]
+                except Exception:  # noqa: BLE001 (an index without lexical search)
+                    seen[query] = None
+            if seen[query] is None:
                 return []
-            if any(near.search(chunk_text(h)) for h in hits):
+            if any(near.search(t) for t in seen[query]):
                 out.append(value)
         return out
 
