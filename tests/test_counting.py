@@ -165,6 +165,19 @@ def test_two_records_compared_by_the_field_the_question_names():
     assert compare_records("Which is heavier, Ann Lee or the Bell?", ["Ann Lee", "Bell"], staff) is None
 
 
+def test_records_compared_by_their_ids_and_short_headers():
+    """Records named by their ids (a CSV's id column), decimal fields under short headers, and
+    a year a member joined for "been a member longer" (the earlier year)."""
+    from ragtune.strategies.counting import compare_records
+    pits = {"digs/pits": [{"max_dep_m": 1.2, "len_m": 4}, {"max_dep_m": 0.75, "len_m": 6}],
+            "club/members": [{"name": "Ann Lee", "joined": 2012}, {"name": "Bo Chan", "joined": 2003}]}
+    ids = {"digs/pits": ["P-01", "P-02"], "club/members": ["", ""]}
+    assert compare_records("Which pit went deeper, P-01 or P-02?", ["P-01", "P-02"], pits, ids)[:2] == ("P-01", "max_dep_m")
+    assert compare_records("Which pit is longer, P-01 or P-02?", ["P-01", "P-02"], pits, ids)[:2] == ("P-02", "len_m")
+    assert compare_records("Who has been a member longer, Ann Lee or Bo Chan?", ["Ann Lee", "Bo Chan"], pits, ids)[0] == "Bo Chan"
+    assert compare_records("Which pit went deeper, P-01 or P-02?", ["P-01", "P-02"], pits) is None  # no ids given
+
+
 def test_a_verb_the_question_shares_with_a_label_counts_nothing_and_one_label_is_one_list():
     """Read splits, 2026-12-03: "How many trips did Kestrel make?" counted the record's one
     "make: Voltane"; "- Link: A" and "- Link: B" on two lines are one list of two; a page that
@@ -218,3 +231,19 @@ def test_a_value_selects_a_record_only_when_the_record_is_asked():
     assert labelled_record("What model is the pool car?", fleet) is None  # a field of it is asked
     assert labelled_record("Which model is the pool car?", fleet) is None
     assert labelled_record("Who named the electric minibus?", fleet) is None
+
+
+def test_the_one_record_a_negated_verb_or_nobody_picks():
+    """(2026-12-04) "Which pit was not backfilled?": the `N` of the yes/no field the verb
+    names; "sent to any specialist" and "nobody leading it": the one empty field the verb or
+    its object names; none when two records or no field qualify."""
+    from ragtune.strategies.counting import negated_record
+    cols = {"digs/pits": [{"backfilled": "Y", "spec": "SP-1"}, {"backfilled": "N", "spec": "SP-2"},
+                          {"backfilled": "Y"}],
+            "digs/sites": [{"name": "Quen Hill", "lead": "M-1"}, {"name": "Zed Moor", "lead": None}]}
+    ids = {"digs/pits": ["P-1", "P-2", "P-3"], "digs/sites": ["", ""]}
+    assert negated_record("Which pit was not backfilled?", cols, ids) == ("P-2", "backfilled")
+    assert negated_record("Which pit was not sent to any specialist?", cols, ids) == ("P-3", "spec")
+    assert negated_record("Which site has nobody leading it?", cols, ids) == ("Zed Moor", "lead")
+    assert negated_record("Which pit was backfilled?", cols, ids) is None
+    assert negated_record("Which pit was not dug?", cols, ids) is None

@@ -1953,10 +1953,18 @@ def test_unanswerables_found_on_the_catalog11_prose13_tables12_read_splits():
     pages = ["The Mill Guild runs courses."] * 3 + ["We teach walling. Our yard is open."] * 9
     own = SimpleNamespace(_sample=lambda: pages, _everywhere=lambda n: False)
     own._we_pages = lambda: Agentic._we_pages(own)
+    own._called_us = lambda n: Agentic._called_us(own, n)
     assert Agentic._own_subject(own, "Mill Guild") and not Agentic._own_subject(own, "Harrock Farm")
+    # ... and so is the name a page says "we" are called, however few pages write it
+    called = SimpleNamespace(_sample=lambda: ['Everyone calls us "the Quen Co-op".'] + ["We teach walling."] * 11,
+                             _everywhere=lambda n: False)
+    called._we_pages = lambda: Agentic._we_pages(called)
+    called._called_us = lambda n: Agentic._called_us(called, n)
+    assert Agentic._own_subject(called, "Quen Co-op") and not Agentic._own_subject(called, "Mill Guild")
     third = SimpleNamespace(_sample=lambda: ["The Mill Guild runs courses."] * 3 + ["Walling is taught."] * 9,
                             _everywhere=lambda n: False)
     third._we_pages = lambda: Agentic._we_pages(third)
+    third._called_us = lambda n: Agentic._called_us(third, n)
     assert not Agentic._own_subject(third, "Mill Guild")  # no "we": a name on a quarter of the pages
 
 
@@ -2480,3 +2488,55 @@ def test_reading_rules_of_the_catalog18_prose20_tables19_dev_splits():
     assert answer_type("What is the engine power, in hp, of the boat on hire QX-3?") == "number"
     assert a._ASKS_STEP.match("Which step of the handover checklist covers greasing the gland?")
     assert a._ASKS_STEP.match("At which stage of the closing procedure is the gas shut?")
+
+
+def test_counts_people_qualifiers_acronyms_and_measures():
+    """Rules read from prose20, tables19 and catalog18 read splits and the new dev splits
+    (2026-12-04), on invented examples."""
+    from ragtune.strategies import agentic as a
+    from ragtune.strategies.question import find_options, names
+    # people counted by the noun of what they did; a word the question narrows the count by
+    q = "How many people cycled in the dusk parade?"
+    (riders,) = extract_values("412 cyclists set off")
+    assert not a._wrong_dimension(q, riders) and a._doer_of("cyclist", q)
+    (doors,) = extract_values("3 doors were open")
+    assert a._wrong_dimension(q, doors)
+    found = [("7,100 people", 1.0), ("5,120 online", 1.0), ("1,980", 0.9)]
+    assert a._qualified("How many people signed the petition online?", found) == ["5,120 online"]
+    assert a._qualified("How many people signed the petition?", found) == []
+    # the counted noun is no metadata filter; an acronym a chunk writes out is seen
+    assert a._without_counted("How many quarter tickets were sold in 2025?").split() == ["were", "sold", "in", "2025?"]
+    assert a._spelled_out("The annual general meeting voted.", "AGM")
+    assert not a._spelled_out("A good meal was had.", "AGM")
+    # a year before a noun dates that document or event, not the value
+    assert a._DATED_NOUN.search("What rent did they offer in their March 2026 letter?")
+    assert not a._DATED_NOUN.search("What rent did they pay in 2026?")
+    # a day before another noun and its verb is no date question
+    assert answer_type("What day rate does Quen charge the club?") == "number"
+    assert answer_type("What day does the club meet?") == "date"
+    assert answer_type("What was the average price paid for a Quen bike in 2025?") == "number"
+    # a kind written once before the first of two codes; a thing of a place keeps its words
+    assert find_options("Which cost more, repair job RJ-04 or RJ-09?") == ["RJ-04", "RJ-09"]
+    assert find_options("Which holds more, the tank at Quen Barn or the Zed boiler?")[0] == "tank at Quen Barn"
+    # a name is not cut before a letter outside ASCII
+    assert names("Which district contains Zapadno-Mitrovački?") == ["Zapadno-Mitrovački"]
+    # a figure asked by its kind: the number written after the asked words, on the standard's line
+    page = "- ISO 9999 script of the same name: Quen (Quenish), numeric code 071\n- code: qen"
+    assert a._numeric_written("numeric code", "Which numeric ISO 9999 code has Quenish?", [page]) == "071"
+    assert a._letters_written(4, "What is the four-letter ISO 9999 code of Quenish?", [page]) == "Quen"
+    # a measure's noun for its adjective; a header's unit need not be asked
+    assert a._measure_nouns("How heavy is the quern?") == {a._one_stem("weight")}
+    assert a._asked_label("wt_g", a._stems("How heavy is the quern?") | a._measure_nouns("How heavy is the quern?"),
+                          short=True)
+    # the sentence after a passage, within its paragraph
+    h = Hit("d", "c", 1.0, text="The Quen Trust. It gave GBP 900 for heaters.\n\nNext part.")
+    read_on = a._with_next_sentences([Passage("The Quen Trust.", h, 1.0)])
+    assert [p.text for p in read_on] == ["The Quen Trust.", "It gave GBP 900 for heaters."]
+    # a list item's bold subject for its sentence without one; an area asked is no count
+    item = "- **Ann Quell**, chair. Runs a plant nursery at Zedmoor; chair since 2020.\n- **Bo Tarr**, treasurer."
+    assert a._item_subject("Runs a plant nursery at Zedmoor; chair since 2020.", item) == "Ann Quell"
+    assert a._item_subject("Ann Quell runs a nursery.", item) == ""
+    (trees,) = extract_values("it has 41 trees")
+    (hectares,) = extract_values("it is 0.7 ha")
+    assert a._wrong_dimension("What is the area of the orchard?", trees)
+    assert not a._wrong_dimension("What is the area of the orchard?", hectares)

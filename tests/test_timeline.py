@@ -148,3 +148,17 @@ def test_a_named_row_s_cell_under_the_asked_column():
     assert named_row_cell(q2, text, set(content_terms(q2))) == "8.4"
     q3 = "What is the rise of Tollmere Lock?"  # no row named
     assert named_row_cell(q3, text, set(content_terms(q3))) is None
+
+
+def test_a_row_described_by_a_rare_word_answers_under_the_asked_column():
+    """(2026-12-04) "Who do we send pottery to?": the one row a cell of which shares a word no
+    other row writes, under the column the question's words name or, asked "who", the column
+    of people's names; nothing when no cell or several fit."""
+    from ragtune.strategies.timeline import described_row_cell
+    text = ("| Code | Expert | Field | Based in | With us since |\n|---|---|---|---|---|\n"
+            "| XP-1 | Dr Ann Quell | pottery and tile | Wrenby | 2011 |\n"
+            "| XP-2 | Bo Tarrant | animal bone | Marlow | 2015 |\n"
+            "| XP-3 | Cy Odell | glass and beads | Harnby | 2019 |\n")
+    assert described_row_cell("Who do we send pottery to?", text, who=True) == "Dr Ann Quell"
+    assert described_row_cell("Where is our glass expert based?", text, who=False) == "Harnby"
+    assert described_row_cell("Who looks at the coins?", text, who=True) is None

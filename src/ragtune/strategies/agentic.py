@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import itertools
 import json
 import math
 import re
@@ -96,6 +97,7 @@ from ragtune.strategies.counting import (
     labelled_unread,
     metadata_lists,
     named_values,
+    negated_record,
     pick_record,
     select_record,
     without_emphasis,
@@ -116,8 +118,8 @@ from ragtune.strategies.list_sizes import (
     size_superlative,
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
-from ragtune.strategies.timeline import (asked_day, dated_entries, place, relative_ask, released_in, row_holding,
-                                         named_row_cell, one_year, row_in_force, span_of, table_rows,
+from ragtune.strategies.timeline import (asked_day, dated_entries, described_row_cell, place, relative_ask, released_in,
+                                         row_holding, named_row_cell, one_year, row_in_force, span_of, table_rows,
                                          year_column_cell)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
@@ -431,7 +433,9 @@ class Agentic(Rag):
             r.filters = given
             r.log("filters", {"question": r.question, "given": given}, given, ms=t.ms)
             return
-        q = r.question.lower()
+        # (the noun a count asks of is what is counted, not a kind of document: the riders
+        # counted in a corpus with a "riders" section)
+        q = _without_counted(r.question).lower()
         vocab = self._metadata_vocabulary()
         leaves: list[Filter] = []
         for f in sorted(vocab, key=lambda f: (-len(vocab[f]), f)):  # most specific fields first
@@ -649,9 +653,17 @@ class Agentic(Rag):
         seen = self.__dict__.setdefault("_own_subjects", {})
         if name not in seen:
             texts = self._sample()
+            # (or a page says it is what "we" are called: 'Everyone calls us "the Co-op"')
             seen[name] = self._everywhere(name) or self._we_pages() \
-                and sum(_mentions(t, name) for t in texts) >= 0.25 * len(texts)
+                and (sum(_mentions(t, name) for t in texts) >= 0.25 * len(texts) or self._called_us(name))
         return seen[name]
+
+    def _called_us(self, name: str) -> bool:
+        """Whether, in an organisation's own pages, a page says `name` is what "we" are called
+        ('Everyone calls us "the Co-op"', "We are the Lisk Valley Orchard Co-operative")."""
+        return self._we_pages() and any(
+            re.search(rf"\b(?:calls?\s+us|we\s+are(?:\s+known\s+as)?)\s+(?:the\s+)?[\"\u201c]?"
+                      rf"(?:the\s+)?{re.escape(name)}(?![\w-])", t, re.I) for t in self._sample())
 
     def _we_pages(self) -> bool:
         """Whether most of the corpus's pages (ten sampled or more) speak as "we" and "our"
@@ -713,13 +725,14 @@ class Agentic(Rag):
                 # (or by its last part: "org.ow2.asm:asm-commons" saved as asm-commons.md; or
                 # by its whole path: "Europe/Istanbul" saved as europe/istanbul.md)
                 path = _file_key(d.doc_id.split("#")[0])
-                # (a name of several words, each capitalised or holding a digit, may be saved
-                # with hyphens: "Amazon Root CA 3" as amazon-root-ca-3.md)
+                # (a name of several words, each capitalised or holding a digit, or its first
+                # capitalised, may be saved with hyphens and its accents folded: "Amazon Root CA
+                # 3" as amazon-root-ca-3.md, "Južnobački okrug" as juznobacki-okrug.md)
                 name = next((t for t in _title_names(d.title or "")
                              if key in (_file_key(t), _file_key(t.rsplit(":", 1)[-1]))
                              or "/" in t and _file_key(t) == path
-                             or " " in t.strip() and _mostly_name_words(t)
-                             and re.sub(r"[^0-9a-z]+", "-", t.lower()).strip("-") == key), None)
+                             or " " in t.strip() and (_mostly_name_words(t) or t[:1].isupper())
+                             and re.sub(r"[^0-9a-z]+", "-", _file_key(t)).strip("-") == key), None)
                 if name is not None:
                     pages.append((name, d))
             catalog = len(docs) >= 20 and len(pages) >= 0.9 * len(docs)
@@ -1130,10 +1143,10 @@ class Agentic(Rag):
 
         constraints = self._names_in(q) + self._unknown_words(q)
 
-        def candidates(ps: list[Passage]) -> list[tuple[str, float]]:
+        def candidates(ps: list[Passage], ranks: list[int] | None = None) -> list[tuple[str, float]]:
             return typed_candidates(q, r.want, ps, skip, date_kind(q), self._titles(),
                                     current=r.kind == "temporal" or bool(_ASKS_RESULT.search(q)),
-                                    constraints=constraints)
+                                    constraints=constraints, ranks=ranks)
 
         q_names = self._names_in(q)
         if r.want == "number" and (cell := self._year_cell(r)):
@@ -1153,6 +1166,12 @@ class Agentic(Rag):
             # "What is the rise of Cowslip Lock in feet?": the row the question names (by any of
             # its cells), under the column it asks
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column it asks")
+        if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*where\b", q, re.I)) \
+                and (cell := self._described_row_cell(r)):
+            # "Who do we send worked flint to?": the row the question's rare word describes,
+            # under the column asked ("Based in") or of people's names
+            return _take(r, t, cell, "lookup", "the cell of the table row the question describes, "
+                                               "under the column it asks")
         if r.want == "name" and (key := self._row_holding(r)):
             # "Which class has a fee of GBP 19.50?": the row of a table holding that figure
             return _take(r, t, key, "lookup", "the row of a table holding the figure the question writes")
@@ -1184,6 +1203,11 @@ class Agentic(Rag):
             name, fld, value = got
             return _take(r, t, name, "count", "the one record whose field the question names with its value",
                          where={fld: value})
+        if names_asked and (got := negated_record(r.question, self._record_collections(),
+                                                  getattr(self, "_record_ids", None) or {})):
+            name, fld = got  # "Which trench was not backfilled?": the one record whose flag says no
+            return _take(r, t, name, "count", "the one record of the collection the question names whose "
+                                              "field the negated verb names says no", field=fld)
         if names_asked and (got := select_record(r.question, self._record_collections())):
             name, cond = got
             return _take(r, t, name, "count", "the one record of the collection the question names that meets it",
@@ -1205,7 +1229,9 @@ class Agentic(Rag):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it names",
                          page=page, field=fld)
-        if r.want in ("name", "number", "date") and (got := self._record_field(r.question)):
+        # (a record holds the value now: "What was X's span before its rebuild?" asks an older one)
+        if r.want in ("name", "number", "date") and not (r.want == "number" and _WAS_BEFORE.search(q)) \
+                and (got := self._record_field(r.question)):
             name, fld, value = got
             if r.want == "name" and _ASKS_NAME_OF.search(q) and (named := self._code_in_table(value, fld)):
                 value = named  # "the name of the band X is in": X's band is a code ("TD") whose
@@ -1228,8 +1254,17 @@ class Agentic(Rag):
             r.decided_by = "lookup"
             return
         found = candidates(passages)
+        if not found and r.want in ("number", "date") and (read_on := _with_next_sentences(passages)) != passages:
+            # the sentence naming the thing states no value, the one after it does ("The Trust,
+            # our oldest funder. In 2026 it gave us GBP 3,200 ..."): the paragraph goes on about it
+            # (a sentence read on ranks as the one it follows)
+            ranks = list(itertools.accumulate(int(p in passages) for p in read_on))
+            if found := candidates(read_on, [k - 1 for k in ranks]):
+                passages = read_on
         if r.want == "name":  # the corpus's own subject ("Python" in a catalog) answers nothing
             found = [(c, tie) for c, tie in found if not self._everywhere(c) and not self._subject_form(c, q)]
+            # (nor the organisation whose own pages these are, beside another name: "the Co-op")
+            found = [(c, tie) for c, tie in found if not self._called_us(c)] or found
             # the asked kind itself is no name of one ("field-stations" for "Which field station")
             kind = re.match(r"\s*(?:which|what)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
                             r"(?:has|have|had|is|are|was|were|does|do|did|holds?|runs?)\b", q, re.I)
@@ -1274,6 +1309,9 @@ class Agentic(Rag):
                 return
         if r.want != "name" and any(tie > 0 for _, tie in found):
             found = [(c, tie) for c, tie in found if tie > 0]  # values tied to the relation only
+        if r.want == "number" and _asks_price(q) and (sums := [
+                (c, tie) for c, tie in found if any(_dimension_of(v) == "money" for v in extract_values(c))]):
+            found = sums  # a price asked where sums are written: a bare figure beside them counts things
         found = _in_asked_month(q, found, [p.text for p in passages])
         cands = [c for c, _ in found]
         ties = [min(tie, 2.0) / 2.0 for _, tie in found]
@@ -1300,7 +1338,11 @@ class Agentic(Rag):
         # the one candidate written with the noun "how many" counts (asked of lifeguards: "four
         # guards"; "1 extension" beside a line number)
         counting = _counting(q, found) if r.want == "number" and not agree else []
-        if len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
+        qualified = _qualified(q, found) if r.want == "number" else []
+        if len(qualified) == 1 and not any(_same_answer(qualified[0], a) for a in agree):
+            # "How many signed online?" against "6,214 signed: 5,380 online, and 834 on paper"
+            pick, why = qualified[0], "the one value written with the word the question narrows the count by"
+        elif len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
             pick, why = agree[0], "agrees with rag"
         elif len(counting) == 1 and counting[0] != best and not re.search(r"[^\W\d_]", best) \
                 and ties[cands.index(counting[0])] > ties[order[0]]:
@@ -2342,6 +2384,34 @@ class Agentic(Rag):
         found = {got for text, asked in self._found_documents(r) if (got := named_row_cell(r.question, text, asked))}
         return found.pop() if len(found) == 1 else None
 
+    def _compare_named_rows(self, r: Run) -> tuple[str, dict[str, str]] | None:
+        """(the option picked, each option's cell) when each option names one table row among
+        the documents found (`timeline.named_row_cell`, asked without the other option) and
+        both cells hold comparable figures; None otherwise."""
+        way = direction(r.question, values_are_dates=False)
+        if len(r.options) != 2 or not way:
+            return None
+        cells: dict[str, str] = {}
+        for o in r.options:
+            q = r.question
+            for other in r.options:
+                if other != o:
+                    q = re.sub(re.escape(other), " ", q, flags=re.I)
+            found = {got for text, asked in self._found_documents(r) if (got := named_row_cell(q, text, asked))}
+            if len(found) != 1:
+                return None
+            cells[o] = found.pop()
+        a, b = ([v for v in extract_values(cells[o]) if v.kind == "number"][:1] for o in r.options)
+        if not a or not b or not a[0].comparable(b[0]) or a[0].key == b[0].key:
+            return None
+        return (r.options[0] if (a[0].key > b[0].key) == (way == "more") else r.options[1]), cells
+
+    def _described_row_cell(self, r: Run) -> str | None:
+        """`timeline.described_row_cell` over the documents found; None unless one cell is read."""
+        who = bool(_ASKS_AGENT.match(r.question))
+        found = {got for text, _ in self._found_documents(r) if (got := described_row_cell(r.question, text, who))}
+        return found.pop() if len(found) == 1 else None
+
     def _row_holding(self, r: Run) -> str | None:
         """The first cell of the one table row, among the documents found, holding the figure
         the question writes (`timeline.row_holding`); None when none or several do."""
@@ -2460,6 +2530,8 @@ class Agentic(Rag):
         if q_words & _VERSION_STEMS and want == "version":
             # a release is a version ("catalogued at which release?"; "released under" asks a licence)
             q_words |= _VERSION_STEMS
+        if _ASKS_CLASS.search(unquoted):  # "How does X classify Y?", "what kind of Z is Y": its `Type`
+            q_words |= {_one_stem("type")}
         if want == "number" and _HOW_MANY.search(unquoted):  # "how many aliases": `Alias count`,
             q_words |= {_one_stem("count"), _one_stem("number")}  # `Number of aliases`
         # the things "how many" counts ("zones" of "how many zones in ..."): a half-asked field counts them
@@ -2494,6 +2566,9 @@ class Agentic(Rag):
                 gloss = label[len(main):].strip(" ()")
                 if _numbers_clash(main, unquoted):
                     continue  # "ISO 639-1 code" is not the asked "ISO 639-3 code"
+                if (kind := _CODE_KIND.search(unquoted)) and kind.group(1).lower() not in STOPWORDS \
+                        and not re.search(rf"\b{re.escape(kind.group(1))}", label, re.I):
+                    continue  # a `code` is no "postal code" or "area code" the pages never label
                 if not _asked_label(main, q_words, max_words=3) \
                         and not (gloss and _asked_label(gloss, q_words, max_words=3)) and not (
                         (label, value) in prose and _asked_label(label.split()[-1], q_words)):
@@ -2560,6 +2635,18 @@ class Agentic(Rag):
         if want in ("number", "date", "version") and (bare := re.sub(r"\s*\([^()]*\)$", "", value)) != value \
                 and _field_fits(label, bare, want, unquoted):
             value = bare  # "24 (and 364 days)": the figure, not its aside
+        if (numeric := _NUMERIC_ASKED.search(unquoted)) and not re.search(r"\d", value):
+            # "which numeric code": not the letters of `code: uga`, the figure the page writes
+            # after the asked words ("Ugar (Ugaritic), numeric code 040")
+            got = _numeric_written(numeric.group(0), unquoted, [h.text for h in self._whole_page(own)])
+            return (own[0].doc_id, numeric.group(0), got) if got else None
+        if (lettered := _LETTERS_ASKED.search(unquoted)) and not re.fullmatch(
+                rf"[^\W\d_]{{{_LETTER_COUNTS[lettered.group(1).lower()]}}}", value):
+            # "the four-letter ISO 15924 code": a code of that many letters, written after the
+            # standard's label or the word "code" ("... of the same name: Khmr (Khmer)")
+            got = _letters_written(_LETTER_COUNTS[lettered.group(1).lower()], unquoted,
+                                   [h.text for h in self._whole_page(own)])
+            return (own[0].doc_id, lettered.group(0), got) if got else None
         return own[0].doc_id, label, value
 
     def _whole_page(self, own: list[Hit]) -> list[Hit]:
@@ -2614,7 +2701,8 @@ class Agentic(Rag):
                 kinds = {stem(w) for w in re.findall(r"[a-z]+", path.lower())}
                 before = [w for w in re.findall(r"[a-z]+", question[:at].lower())[-1:] if at > 0
                           and stem(w) in kinds]
-                own = _stems(re.sub(re.escape(name), " ", question, flags=re.I)) - _stems(" ".join(before))
+                own = (_stems(re.sub(re.escape(name), " ", question, flags=re.I)) | _measure_nouns(question)) \
+                    - _stems(" ".join(before))
                 for key, value in rec.items():
                     if want == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
                         # a count or an amount: a number field whose label holds all that "how
@@ -2706,7 +2794,8 @@ class Agentic(Rag):
             r.decided_by = "compare"
             return
         # "which weighs more, A or B?" when A and B are records of one collection: their field
-        if got := compare_records(r.question, r.options, self._record_collections()):
+        if got := compare_records(r.question, r.options, self._record_collections(),
+                                  getattr(self, "_record_ids", None)):
             pick, field, values = got
             r.log("compare", {"records": values, "field": field}, pick)
             r.text = r.raw = pick
@@ -2715,6 +2804,12 @@ class Agentic(Rag):
         if got := self._compare_page_fields(r):
             pick, field, values = got
             r.log("compare", {"pages": values, "field": field}, pick)
+            r.text = r.raw = pick
+            r.decided_by = "compare"
+            return
+        if got := self._compare_named_rows(r):
+            pick, cells = got  # "Which lock rises more, A or B?": their rows' `Rise (ft)`
+            r.log("compare", {"rows": cells}, pick)
             r.text = r.raw = pick
             r.decided_by = "compare"
             return
@@ -2891,7 +2986,9 @@ class Agentic(Rag):
             # (and its document's path: a record of "rota/winter" is on the rota)
             seen = [_tokens(f"{chunk_text(h)}\n{_metadata_text(h)}\n{re.sub(r'[/#_-]', ' ', h.doc_id)}")
                     for h in [*evidence, *r.first_hop]]
-            unknown = self._unknown_words(r.question)
+            # (an acronym a chunk writes out is seen: "AGM" in "the annual general meeting")
+            unknown = [w for w in self._unknown_words(r.question)
+                       if not _acronym_spelled(w, r.question, [*evidence, *r.first_hop])]
             missing += [w for w in unknown
                         if not any(_has_token(t, w) for t in seen) and not any(w in n.lower() for n in missing)
                         and not self._in_corpus(w)]
@@ -3017,11 +3114,13 @@ class Agentic(Rag):
                 # year names no one: "X opened in 1990" names nobody who opened it)
                 # "X was appointed to replace X"
                 why, reason = "rag's answer names nothing the question does not", "names_nothing_new"
-            elif r.decided_by == "rag" and r.want in ("name", "open") and not exhausted \
+            elif (r.decided_by == "rag" or r.decided_by == "span" and _WHAT_IS.match(r.question)) \
+                    and r.want in ("name", "open") and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and _asks_code(r.question) \
                     and not _states_code(r.text, r.question):
-                # "The room is kept at 16 to 20 degrees" for a door code
-                why, reason = "rag's answer gives no code", "no_code"
+                # "The room is kept at 16 to 20 degrees" for a door code (and a person's name
+                # for a phone number)
+                why, reason = "the answer gives no code", "no_code"
             elif r.decided_by == "rag" and \
                     (address := _unstated_address(r.text, r.question, evidence)):
                 why, reason = f"rag's answer gives an address no chunk states: {address}", "unstated_address"
@@ -3774,12 +3873,94 @@ _NUMBER_PART = re.compile(r"\d+")  # a model number; a dotted version is distinc
 
 def _spelled_out(text: str, acronym: str) -> bool:
     """Whether `text` writes an acronym out: "NSF" as "National Science Foundation", the
-    initials of capitalised words in a row ("of", "and", "for" between them skipped)."""
+    initials of capitalised words in a row ("of", "and", "for" between them skipped); one of
+    three letters or more also as words in lower case ("AGM" as "Annual general meeting")."""
     if not re.fullmatch(r"[A-Z]{2,6}", acronym):
         return False
     gap = r"(?:\s+(?:of|and|for|the|&))*\s+"
     pattern = gap.join(rf"{c}[a-z]+" for c in acronym)
+    if re.search(rf"\b{pattern}\b", text):
+        return True
+    if len(acronym) < 3:
+        return False
+    pattern = r"\s+".join(rf"[{c}{c.lower()}][a-z]{{2,}}" for c in acronym)
     return re.search(rf"\b{pattern}\b", text) is not None
+
+
+def _item_subject(sentence: str, text: str) -> str:
+    """The bold name that opens the list item holding `sentence`, when the sentence starts with
+    a verb of the third person and no subject ("Runs a plant nursery ..." in "- **Ann Quell**,
+    chair. Runs a plant nursery ..."); "" otherwise."""
+    if not re.match(r"[A-Z][a-z]+s\s+[a-z]", sentence.strip()):
+        return ""
+    for line in text.splitlines():
+        if sentence.strip()[:40] in line and (m := re.match(r"\s*[-*]\s+\*\*([^*\n]{3,60})\*\*", line)) \
+                and m.group(1) not in sentence:
+            return m.group(1).strip(" ,.:")
+    return ""
+
+
+def _with_next_sentences(passages: list[Passage]) -> list[Passage]:
+    """Each passage followed by the sentence after it in its chunk, within its paragraph."""
+    out = []
+    for p in passages:
+        out.append(p)
+        text = chunk_text(p.hit)
+        at = text.find(p.text)
+        rest = text[at + len(p.text):] if at >= 0 else ""
+        if not rest.strip() or re.match(r"[^\S\n]*\n[^\S\n]*\n", rest):
+            continue  # the chunk's or the paragraph's end
+        nxt = next(iter(split_sentences(rest.split("\n\n", 1)[0])), "").strip()
+        if nxt and not nxt.startswith("#") and all(nxt != q.text for q in [*passages, *out]):
+            out.append(Passage(nxt, p.hit, p.score))
+    return out
+
+
+# the word before an asked code that says which code ("the telephone area code", "postal codes")
+# (not its form: "two-letter code", "numeric code")
+_CODE_KIND = re.compile(r"(?<![\w-])(?!(?:numeric|alphabetic|letter|character|digit)\b)([a-z]{3,})\s+codes?\b")
+# a question asking what a thing is ("What is X's phone number?"; "Which certificate has serial
+# number N?" asks a name)
+_WHAT_IS = re.compile(r"\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b", re.I)
+# a figure asked by its kind: "which numeric code", "its numeric identifier"
+_NUMERIC_ASKED = re.compile(r"\bnumeric\s+(?:[\w-]+\s+){0,3}?(?:code|identifier|id|number)\b", re.I)
+
+
+def _numeric_written(asked: str, question: str, texts: list[str]) -> str:
+    """The one figure the texts write right after the asked words' first and last ("numeric
+    code 040", "numeric code: 202"), on lines naming every numbered standard the question
+    names ("ISO 15924"); "" when none or several."""
+    first, last = asked.split()[0], asked.split()[-1]
+    standards = re.findall(r"\b[A-Z]{2,}\s+\d[\d-]*\b", question)
+    seen = {m.group(1) for text in texts for line in text.splitlines()
+            if all(st in line for st in standards)
+            for m in re.finditer(rf"\b{first}\s+(?:[\w-]+\s+){{0,3}}?{last}\s*[:=]?\s*(\d+)\b", line, re.I)}
+    return seen.pop() if len(seen) == 1 else ""
+
+
+_LETTER_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_LETTERS_ASKED = re.compile(r"\b(two|three|four|[234])-(?:letter|character)\s+(?:[\w-]+\s+){0,3}?code\b", re.I)
+
+
+def _letters_written(n: int, question: str, texts: list[str]) -> str:
+    """The one code of `n` letters the texts write right after a label's colon or the word
+    "code" ("script of the same name: Khmr", "with the code Lyci"), on lines naming every
+    numbered standard the question names; "" when none or several, or no standard is named."""
+    standards = re.findall(r"\b[A-Z]{2,}\s+\d[\d-]*\b", question)
+    if not standards:
+        return ""
+    seen = {m.group(1) for text in texts for line in text.splitlines()
+            if all(st in line for st in standards)
+            for m in re.finditer(rf"(?::|\bcode)\s+([^\W\d_]{{{n}}})(?![\w-])", line)
+            if m.group(1).lower() not in ("none", "same", "name", "code", "the", "is", "an", "not")}
+    return seen.pop() if len(seen) == 1 else ""
+
+
+def _acronym_spelled(word: str, question: str, hits: list[Hit]) -> bool:
+    """Whether the question writes `word` as an acronym ("AGM") that a chunk writes out ("the
+    annual general meeting")."""
+    acronym = next((a for a in re.findall(r"\b[A-Z]{3,6}\b", question) if a.lower() == word), "")
+    return bool(acronym) and any(_spelled_out(chunk_text(h), acronym) for h in hits)
 
 
 def _slug(title: str) -> bool:
@@ -4091,6 +4272,7 @@ _NEEDS = {f for w in ("need", "needs", "require", "requires", "requirement", "de
 _LICENCE = {f for w in ("licence", "licences", "license", "licenses", "licensed", "licenced")
             for f in (w, stem(w))}
 # "What sort of tool is X?": a category, answered by a word of it ("a linter")
+_ASKS_CLASS = re.compile(r"\bclassif(?:y|ies|ied)\b|\b(?:what|which)\s+(?:kind|sort)s?\s+of\b", re.I)
 _ASKS_KIND = re.compile(r"\s*(?:what|which)\s+(?:type|kind|sort|category)s?\s+of\b", re.I)
 _FREQUENCY_WORDS = {stem(w) for w in ("often", "usually", "typically", "normally", "generally", "always",
                                        "ever", "still", "currently", "now", "today", "nowadays")}
@@ -4408,7 +4590,7 @@ def _name_fields(rows: list[dict[str, Any]]) -> list[str]:
     def word_like(v: str) -> bool:  # "Probe set (20)" names; "HW3-88412" and dates are codes;
         # a sentence ("Replaced the pump. Works now.") is a note
         return bool(re.search(r"[^\W\d_]{3}", v)) and not re.fullmatch(r"\S*\d\S*", v) \
-            and len(v.split()) <= 6 and not re.search(r"[.;!?]\s", v)
+            and len(v.split()) <= 8 and not re.search(r"[.;!?]\s", v)
     keys = sorted({k for r in rows for k in r if k not in ("id", "text")})
     out = []
     for k in keys:
@@ -4449,12 +4631,21 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
         return ""
     others: set[str] = set()
     stating = 0
+    # a period that dates a document or an event ("in their August 2026 letter", "at the 2025
+    # meeting") is not the value's own: the letter's rent may run from 2027
+    of_document = bool(_DATED_NOUN.search(question))
     # a year asked as a whole ("in 2025"), not one of its months
-    whole = next(iter(asked)) if not _MONTH.search(question) and _YEAR_WORD.fullmatch(next(iter(asked))) else ""
+    # ("the May 2025 count" asks a month: "May" is a month before its year)
+    whole = next(iter(asked)) if not _MONTH.search(question) and not _MONTH_OF_YEAR.search(question) \
+        and _YEAR_WORD.fullmatch(next(iter(asked))) else ""
+    asked_month = m.group(0).split()[0] if (m := _MONTH_OF_YEAR.search(question)) else ""
     for h in evidence:
         if not any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h))):
             continue
         stating += 1
+        if of_document and _same_period(asked, _periods(h.title or "") | _id_periods(h.doc_id)
+                                        | _periods(_metadata_text(h))):
+            return ""
         # the clauses that state the figure, when each names its own period, date it, whatever
         # the rest of the sentence or the document names ("saw 9 items in July 2025 and 7 in
         # August", in the minutes of a 2026 meeting); a month of the asked year is not that year
@@ -4467,6 +4658,10 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
                     month = _MONTH.search(c)
                     own = _periods(_COMPARED_YEAR.sub(" ", c)) or (years if month else set())
                     named.append((month.group(0) if month else "", own))
+        if asked_month and named and all(m and not p for m, p in named) \
+                and not any(m.lower() == asked_month.lower() for m, _ in named):
+            others |= {m for m, _ in named}  # "24 came to the February courses" for May's count
+            continue
         if named and all(p for _, p in named):
             months = [m for m, p in named if m and whole in p] if whole else []
             if any(_same_period(asked, p) for _, p in named) and not (months and len(months) == len(named)):
@@ -4485,6 +4680,14 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
             return ""
         others |= years
     return ", ".join(sorted(others)) if stating and others else ""
+
+
+_MONTH_OF_YEAR = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+(?:19|20)\d\d\b")
+
+# a period written before a noun after an article or a possessive: it dates that document or
+# event ("their August 2026 letter", "the 2025 annual meeting")
+_DATED_NOUN = re.compile(r"\b(?:the|their|its|our|his|her|this|that)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+"
+                         r"(?!and\b|or\b|to\b|through\b)[A-Za-z]")
 
 
 # a document named by its year ("under the 2021 ticket policy", "in the 2024 edition")
@@ -4833,7 +5036,8 @@ _TIME_UNTIL = re.compile(r"\s*(?:to|until|till|-|\u2013|\u2014)\s*(\d{1,2}(?:[:.
 
 def typed_candidates(question: str, want: str, passages: list[Passage], skip: list[str],
                      kind_of_date: str = "date", titles: dict[str, str] | None = None,
-                     current: bool = False, constraints: list[str] | None = None) -> list[tuple[str, float]]:
+                     current: bool = False, constraints: list[str] | None = None,
+                     ranks: list[int] | None = None) -> list[tuple[str, float]]:
     """(span, tie) pairs: spans of the passages (and their chunks' headings) that could answer a
     question of type `want` and are not in the question, with how closely they are tied to
     the asked relation (its words near them, the nearer the more; a unit the question names;
@@ -4841,7 +5045,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     versions; proper names (never a value, nor the question's own names or words) for names.
     `current`: the question asks for the value now, so the old value of a change ("raised
     from 2 to 3 days") is not a candidate. `constraints`: the question's names and rare words;
-    a chunk holding them all offers its own name-like title for a name question."""
+    a chunk holding them all offers its own name-like title for a name question. `ranks`: each
+    passage's rank, when not its place in the list."""
     rel = {_no_e(t) for t in _relation_terms(question)}
     quoted = [next(g for g in m.groups() if g).strip() for m in QUOTED.finditer(question)]
     q_terms = set(content_terms(question))
@@ -4873,10 +5078,15 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
         question, re.I)) and m.group(1).lower() not in ("many", "much", "often") \
         and not (m.group(1).lower() == "long" and m.group(2).lower() not in ("is", "was", "are", "were")) else ""
     side = _period_side(question) if want == "date" else None  # "When does it expire?"
+    counts_people = want == "number" and bool(
+        (m := _HOW_MANY.search(question)) and _PEOPLE_WORDS.intersection(re.findall(r"[a-z]+", m.group(1).lower())))
+    # the one month and year (or year) the question asks of
+    when = _MONTH_OF_YEAR.findall(question) or re.findall(r"\b(?:19|20)\d\d\b", question)
+    asked_when = when[0] if want == "number" and len(when) == 1 else ""
     found: dict[str, float] = {}
     row_of: dict[str, set[str]] = {}  # a value read in a table row -> the rows' first cells
     seen_heads: set[str] = set()
-    for rank, p in enumerate(passages):
+    for rank, p in zip(ranks or range(len(passages)), passages):
         texts = [p.text]
         label = " ".join(x for x in (p.hit.heading, p.hit.title) if x)
         if want != "name" and label and label not in seen_heads:  # a changelog's version, a notice's date
@@ -4892,8 +5102,10 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                 if rel and in_label and want == "version" else 0.0
 
             def tie_at(start: int, end: int) -> float:
+                # (a doer's or a tool's noun holds its verb: "heaters" for heating, "riders")
                 return sum(1.0 / (1 + max(0, ps - end, start - pe) / 25) for ps, pe, w in positions
-                           if w in rel and (ps >= end or pe <= start) and max(ps - end, start - pe) <= 80)
+                           if (w in rel or w.endswith("er") and len(w) > 5 and w[:-2] in rel)
+                           and (ps >= end or pe <= start) and max(ps - end, start - pe) <= 80)
 
             if want in ("date", "number", "version"):
                 name_spans = _name_spans(text, spans)
@@ -4927,7 +5139,15 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                                     for w in extract_values(text, name_spans)):
                         continue  # "at GBP 4,380, up from GBP 3,950": the figure it was before
                         # (unless its year is the one asked: "up from 984 in May 2025")
-                    tie = tie_at(v.start, v.end) + (1.0 if v.unit and stem(v.unit) in q_terms else 0.0)
+                    # (a unit naming the people who do what is asked: "1,340 riders" for people
+                    # who rode)
+                    # (and an area's unit for an area asked: "0.7 ha")
+                    tie = tie_at(v.start, v.end) + (1.0 if v.unit and (
+                        stem(v.unit) in q_terms or counts_people and _doer_of(v.unit, question)
+                        or want == "number" and _AREA_ASKED.search(question) and _AREA_UNIT.match(v.unit)) else 0.0)
+                    if asked_when and re.match(rf"[^\S\n]*(?:[a-z]+[^\S\n]+){{0,2}}?(?:in|for|during)[^\S\n]+"
+                                               rf"{re.escape(asked_when)}\b", text[v.end:], re.I):
+                        tie += 0.5  # "up from 984 in May 2025" for the count of May 2025
                     if how_adjective and re.match(rf"\s+{how_adjective}\b", text[v.end:], re.I):
                         said_with_adjective.add(v.text)
                     if owner and ((lab := _label_before(text, v.start).lower()) == owner.lower()
@@ -4990,6 +5210,13 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         # a record holding every name the question constrains by ("which package
                         # under licence X requires Y"): the thing it is about
                         found[own] = max(found.get(own, 0.0), 0.5 - 0.01 * rank)
+                # a list item's subject written in bold before its sentences ("- **Ann Quell**,
+                # chair. Runs a nursery ..."): a sentence of it without a subject is about it
+                # (the other names of that sentence are what its subject does things to or at)
+                if (item := _item_subject(p.text, chunk_text(p.hit))) and item.lower() not in q_low and rel \
+                        and len(rel & {_no_e(t) for t in content_terms(p.text)}) >= 0.5 * len(rel):
+                    found[item] = max(found.get(item, 0.0), 2.0 - 0.01 * rank)
+                    spans = []
                 for n in spans:
                     n = _LINK_TARGET.sub("", n).strip()  # "foo <https://...>": the name is "foo"
                     low = n.lower()
@@ -5137,9 +5364,25 @@ def _asked_label(label: str, q_stems: set[str], max_words: int = 0, short: bool 
                                        or re.search(r"(?<![\w.])\d+(?![\w.])", label)]) > max_words \
             or all(w in STOPWORDS for w in words):
         return False
+    # (a column header's unit after its words need not be asked: `wt_g`, `area_ha`)
+    if short and len(words) > 1 and words[-1] in _HEADER_UNITS:
+        words = words[:-1]
     return all(_one_stem(w) in q_stems or w.endswith("er") and _one_stem(w[:-2]) in q_stems
                or w in STOPWORDS  # "Licensed under": its function word is no field
                or short and _shortened(w, q_stems) for w in words)
+
+
+_HEADER_UNITS = frozenset(("g", "kg", "m", "cm", "mm", "km", "ha", "ft", "gbp", "eur", "usd", "pct", "l", "ml"))
+# the noun of the measure an adjective asks ("How heavy ...?" asks a `weight`, `wt_g`)
+_MEASURE_NOUNS = ((re.compile(r"\b(?:heavy|heavier|heaviest|weigh\w*)\b", re.I), "weight"),
+                  (re.compile(r"\b(?:deep|deeper|deepest)\b", re.I), "depth"),
+                  (re.compile(r"\b(?:wide|wider|widest)\b", re.I), "width"),
+                  (re.compile(r"\b(?:tall|taller|tallest|high|higher|highest)\b", re.I), "height"))
+
+
+def _measure_nouns(question: str) -> set[str]:
+    """The stems of the measures the question's adjectives ask ({"weight"} for "How heavy")."""
+    return {_one_stem(noun) for rx, noun in _MEASURE_NOUNS if rx.search(question)}
 
 
 def _shortened(word: str, q_stems: set[str]) -> bool:
@@ -5321,6 +5564,20 @@ def _own_page_hits(hits: list[Hit], name: str) -> list[Hit]:
     return [h for h in hits if _doc_name(h.doc_id) == _file_key(name)]
 
 
+def _without_counted(question: str) -> str:
+    """The question without "how many" and the noun it counts ("How many quarter peals were
+    rung ...?" -> " were rung ...?")."""
+    if not (m := re.search(r"\bhow\s+many\s+", question, re.I)):
+        return question
+    end = m.end()
+    for w in re.finditer(r"[A-Za-z-]+\s*", question[m.end():]):
+        if w.group(0).strip().lower() in _HEAD_ENDS or w.group(0).strip().lower() in _IRREGULAR \
+                or w.group(0).strip().lower() in STOPWORDS:
+            break
+        end = m.end() + w.end()
+    return question[:m.start()] + " " + question[end:]
+
+
 def _counting(question: str, found: list[tuple[str, float]]) -> list[str]:
     """The candidates of a "how many" question written with the noun it counts ("1 extension",
     asked "how many filename extensions ...", beside a line number "2154"), tied to the asked
@@ -5333,6 +5590,33 @@ def _counting(question: str, found: list[tuple[str, float]]) -> list[str]:
                 and not any(_same_answer(c, o) for o in out):
             out.append(c)
     return out
+
+
+def _qualified(question: str, found: list[tuple[str, float]]) -> list[str]:
+    """The candidates of a "how many" question written with a word the question writes after
+    its counted noun ("5,380 online", asked "How many signed online?"), tied to the asked
+    relation at least loosely."""
+    if not (m := _HOW_MANY.search(question)):
+        return []
+    counted = set(re.findall(r"[a-z]+", m.group(1).lower()))
+    rest = {w for w in re.findall(r"[a-z]+", question[m.end():].lower()) if w not in STOPWORDS and w not in counted}
+    out: list[str] = []
+    for c, tie in found:
+        last = re.fullmatch(r"[\d.,]+\s+([a-z]+)", c.strip().lower())
+        if last and last.group(1) in rest and not last.group(1).endswith("s") and tie >= LOOSE_TIE and not any(_same_answer(c, o) for o in out):
+            out.append(c)
+    return out
+
+
+_PEOPLE_WORDS = frozenset(("people", "persons", "person", "individuals", "folk", "adults"))
+
+
+def _doer_of(unit: str, question: str) -> bool:
+    """Whether a unit is a noun of people who do what the question's words say ("1,340 riders"
+    when people who rode in the ride are counted; "visitors" for people who visited)."""
+    m = re.fullmatch(r"([a-z]{3,}?)(?:er|or|ist|ant|ent)s?", unit.lower())
+    return bool(m) and any(w.startswith(m.group(1)) for w in re.findall(r"[a-z]+", question.lower())
+                           if w not in _PEOPLE_WORDS)
 
 
 def _counts_as(unit: str, counted: str) -> bool:
@@ -5557,6 +5841,7 @@ _ASKS_RESULT = re.compile(r"\b(?:(?:get|got|go|went)\s+(?:up|down)|(?:rise|rose|
 # the figure a sentence compares its own with: "GBP 4,380, up from GBP 3,950"
 _COMPARED_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|dropping|"
                             r"climbing)\s+from\s+(?:the\s+)?(?:\S+\s+)?$|\bcompared\s+(?:with|to)\s+$", re.I)
+_WAS_BEFORE = re.compile(r"\b(?:before|until|prior\s+to)\s+(?:its|his|her|their|the)\s+[a-z]+", re.I)
 _ASKS_BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|earlier|prior|used\s+to|last\s+year|the\s+year\s+before|"
                           r"old|originally|at\s+first|first)\b", re.I)
 _CHANGED_FROM = re.compile(
@@ -5782,7 +6067,7 @@ _MEASURES = (
 )
 # ("in charge of" and "the charging time" ask no price)
 _COST = re.compile(r"\b(?:costs?|price[sd]?|worth|pa(?:y|id)|compensation|refunds?|(?<!\bin )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
-                   r"|fees?|spen[dt]|budget|salar(?:y|ies)|wages?)\b", re.I)
+                   r"|fees?|spen[dt]|budget|salar(?:y|ies)|wages?|grants?|rent|donations?|sells?\s+for|sold\s+for)\b", re.I)
 
 
 def _wrong_dimension(question: str, v: Value) -> bool:
@@ -5795,6 +6080,8 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if re.search(r"\bhow\s+soon\b", question, re.I):  # a delay: a time with its unit ("within 4 hours")
         return v.dimension != "time" or not v.unit
     dim = _dimension_of(v)
+    if _AREA_ASKED.search(question) and v.unit and not _AREA_UNIT.match(v.unit):
+        return True  # "What's the area of X?": "250 trees" measures none ("0.7 ha" does)
     if _HOW_BIG.search(question) and (v.kind == "time" or dim in ("temperature", "time")):
         return True  # "How big is the cold room?": not "14 degrees" or "07:10" ("How large was the
         # grant?" is a sum)
@@ -5806,7 +6093,12 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if dim == "count" and v.unit and v.unit != "%" and (m := _HOW_MANY.search(question)):
         # "three doors" counts no people: a counted noun must be the question's (or the end of
         # it, or it the end of the unit: "four guards" counts lifeguards)
-        return not any(_counts_as(stem(v.unit), stem(w)) for w in re.findall(r"[a-z]+", m.group(1).lower()))
+        # (a word the question itself writes after the count qualifies it: "5,380 online"; a
+        # plural counts other things, "228 characters")
+        counted = re.findall(r"[a-z]+", m.group(1).lower())
+        return not any(_counts_as(stem(v.unit), stem(w)) for w in counted) \
+            and not (_PEOPLE_WORDS.intersection(counted) and _doer_of(v.unit, question)) \
+            and not (not v.text.endswith("s") and re.search(rf"\b{re.escape(v.unit)}\b", question[m.end():], re.I))
     if dim == "count" and v.unit and v.unit != "%" and _asks_price(question):
         return True  # "240 loggers" is no cost
     if dim == "count" and (m := _HOW_MUCH_OF.search(question)) and re.search(r"\s[a-z]{4,}$", v.text) \
@@ -5821,6 +6113,8 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     return dim != "money" and bool(_COST.search(question))
 
 
+_AREA_ASKED = re.compile(r"\b(?:area|acreage|floor\s+space)\b", re.I)
+_AREA_UNIT = re.compile(r"(?:ha|hectare|acre|m2|m\u00b2|sq|square|km2|km\u00b2)", re.I)
 # units of measure values.py has no dimension for: a volume, an area, an energy is no counted thing
 _MEASURE_UNIT = re.compile(r"(?:[ckm]?m[23]$|litr|liter|millilitr|gallon|pint|barrel|hectar|acr|tonn|ton|watt|kw|mw|gw|volt|amp|"
                            r"bar|psi|percent|degree|calori|joule)", re.I)

@@ -449,11 +449,19 @@ def _selections(q: str, collections: dict[str, list[dict]]):  # noqa: ANN202 (a 
 
 _SUPERLATIVE_WORD = re.compile(r"\b(?:\w{3,}est|most|least|first|last)\b", re.I)
 # comparatives that name the field they compare when the question does not ("the heaviest")
-_FIELD_OF = ((re.compile(r"\b(?:heav|light|weigh)\w*", re.I), ("weight", "mass")),
+# (with the short forms column headers write: `wt_g`, `max_dep_m`, `len_m`, `wid_m`)
+_FIELD_OF = ((re.compile(r"\b(?:heav|light|weigh)\w*", re.I), ("weight", "mass", "wt")),
              (re.compile(r"\b(?:cheap\w*|expensive|pric\w*|cost\w*)", re.I), ("price", "cost")),
              (re.compile(r"\b(?:newest|oldest|newer|older|latest|earliest|first|most recent(?:ly)?|joined|"
-                         r"started|launched|opened|founded|came on the market|been\s+(?:at|with|in))\b", re.I),
-              ("year", "date")))
+                         r"started|launched|opened|founded|came on the market|been\s+(?:at|with|in)|"
+                         r"been\s+(?:an?\s+)?[\w-]+\s+longer)\b", re.I),
+              ("year", "date", "joined", "since")),
+             (re.compile(r"\b(?:deep|deeper|deepest|depth|shallow\w*)\b", re.I), ("depth", "dep")),
+             (re.compile(r"\b(?:wide|wider|widest|width|narrow\w*)\b", re.I), ("width", "wid")),
+             (re.compile(r"\b(?:long|longer|longest|length|short|shorter|shortest)\b", re.I), ("length", "len")),
+             (re.compile(r"\b(?:area|acreage|ground|bigger|biggest|larger|largest|smaller|smallest)\b", re.I),
+              ("area", "acreage")))
+_DATED_FIELD = ("year", "date", "joined", "since")
 
 
 def pick_record(question: str, collections: dict[str, list[dict]], way: str | None
@@ -513,6 +521,46 @@ def key_words(key: str) -> set[str]:
     return {stem(w) for w in re.split(r"[_\s-]+", key.lower()) if w}
 
 
+_NEGATED_VERB = re.compile(r"\b(?:(?:was|were|is|are|has|have|had)\s+not|(?:wasn't|weren't|isn't|aren't|hasn't|haven't))"
+                      r"\s+(?:(?:been|yet|ever)\s+)*([a-z][\w-]{2,})(?:\s+to\s+(?:any|a|an)\s+([a-z][\w-]{2,}))?"
+                      r"|\b(?:nobody|no\s+one)\s+([a-z][\w-]{2,})", re.I)
+_NO_FLAG = frozenset(("n", "no", "false", ""))
+
+
+def negated_record(question: str, collections: dict[str, list[dict]],
+                   ids: dict[str, list[str]]) -> tuple[str, str] | None:
+    """(answer, field) for "Which of this year's trenches was not backfilled?" or "Which site
+    has nobody leading it?": in the one collection whose path names the question's noun
+    (trenches-2026), the one record whose yes/no field the negated verb names holds "N" (or
+    whose field the verb or its object names, "sent to any specialist" -> `spec`, is empty);
+    answered by its name, else its id. None unless one field and one record qualify."""
+    m = _NEGATED_VERB.search(question)
+    if not m:
+        return None
+    said = [w for w in (m.group(1), m.group(2), m.group(3)) if w]
+    def base(w: str) -> str:  # ("sites" and "site" alike)
+        return stem(w[:-1] if w.endswith("s") and len(w) > 3 else w)
+    q_stems = {base(w) for w in re.findall(r"[a-z]+", question.lower())}
+    found = []
+    for path, records in collections.items():
+        if not {base(w) for w in re.split(r"[/_.\s-]+", path.lower()) if w} & q_stems:
+            continue  # (the question names the collection: "trenches", "sites", "finds")
+        def named(key: str) -> bool:  # "backfilled" -> `backfilled`, "specialist" -> `spec`, "leading" -> `lead`
+            return any(stem(w) == stem(k) or len(k) >= 3 and w.lower().startswith(k)
+                       for w in said for k in re.split(r"[_\s-]+", key.lower()) if k)
+        fields = [k for k in {k for r in records for k in r} if named(k)]
+        if len(fields) != 1:
+            continue
+        f = fields[0]
+        values = [str(r.get(f) if r.get(f) is not None else "").strip().lower() for r in records]
+        flag = set(values) <= _NO_FLAG | {"y", "yes", "true"}
+        pool = [i for i, v in enumerate(values) if v in (_NO_FLAG if flag else {""})]
+        if len(pool) == 1:
+            r = records[pool[0]]
+            found.append((str(r.get("name") or r.get("title") or (ids.get(path) or [""] * len(records))[pool[0]]), f))
+    return found[0] if len(found) == 1 and found[0][0] else None
+
+
 def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[str, dict] | None:
     """(answer, conditions) for "Which user group is suspended?", "Who in the staff directory
     is on the informatics team?": the one record of a collection the question names whose
@@ -552,12 +600,13 @@ def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[st
     return found[0] if len(found) == 1 else None
 
 
-def compare_records(question: str, options: list[str], collections: dict[str, list[dict]]
-                    ) -> tuple[str, str, dict[str, int]] | None:
+def compare_records(question: str, options: list[str], collections: dict[str, list[dict]],
+                    ids: dict[str, list[str]] | None = None) -> tuple[str, str, dict[str, int]] | None:
     """(the option, the field, both values) for "Which weighs more, A or B?" when A and B are
     each one record of the same collection (by name) and the question names one numeric field
     of it (by a word of its key, "list price", or by its comparative, "heavier", "joined
-    first"); None when the records, the field or the direction do not decide."""
+    first"); None when the records, the field or the direction do not decide. `ids`: each
+    collection's record ids, which name records too ("Which trench went deeper, T26-06 or ...")."""
     q = question.lower()
     rest = q
     for o in options:
@@ -565,22 +614,25 @@ def compare_records(question: str, options: list[str], collections: dict[str, li
     found = []
     for path, records in collections.items():
         own = []
+        rids = (ids or {}).get(path) or [""] * len(records)
         for o in options:
-            recs = [r for r in records if str(r.get("name") or r.get("title") or "").strip().lower() == o.strip().lower()]
+            recs = [r for r, rid in zip(records, rids)
+                    if o.strip().lower() in (str(r.get("name") or r.get("title") or "").strip().lower(), rid.lower())]
             own.append(recs[0] if len(recs) == 1 else None)
         if None in own:
             continue
-        numeric = {k for r in own for k, v in r.items() if isinstance(v, int) and not isinstance(v, bool)}
+        numeric = {k for r in own for k, v in r.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
         named = [k for k in numeric if any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", rest)
                                            for p in k.lower().split("_"))]
         if not named:
             hinted = [fields for rx, fields in _FIELD_OF if rx.search(rest)]
             named = [k for k in numeric for fields in hinted[:1] if any(f in k.lower().split("_") for f in fields)]
-        if len(named) != 1 or not all(isinstance(r.get(named[0]), int) for r in own):
+        if len(named) != 1 or not all(isinstance(r.get(named[0]), (int, float))
+                                      and not isinstance(r.get(named[0]), bool) for r in own):
             continue
         field = named[0]
         a, b = (r[field] for r in own)
-        way = direction(question, values_are_dates=any(p in ("year", "date") for p in field.lower().split("_")))
+        way = direction(question, values_are_dates=any(p in _DATED_FIELD for p in field.lower().split("_")))
         if a == b or way not in ("more", "less"):
             continue
         pick = options[0] if (a > b) == (way == "more") else options[1]

@@ -62,8 +62,9 @@ _CODE_TOKEN = (
     r"(?::[A-Za-z_\d][\w]*(?:-\w+)*(?:[._][A-Za-z_\d][\w]*(?:-\w+)*)*)*"
     r"|[A-Za-z]*[a-z][A-Z][\w]*"  # iPhone, macOS, PyTorch
     r"|\w*_\w+"  # snake_case
-    r"|(?!\d{4}-\d\d)(?=[\w-]*[A-Z\d])[A-Za-z\d]+(?:-[A-Za-z\d]+)+"  # Wi-Fi, GPT-4, BUG-882
-    r"|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,}"  # F21, IP68, 3S
+    # (never cut before a letter outside ASCII: "Kosovsko-Mitrovački" is one name)
+    r"|(?!\d{4}-\d\d)(?=[\w-]*[A-Z\d])[A-Za-z\d]+(?:-[A-Za-z\d]+)+(?!\w)"  # Wi-Fi, GPT-4, BUG-882
+    r"|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,}(?!\w)"  # F21, IP68, 3S
 )
 _CAP_TOKEN = r"[A-Z][\w'&+-]*"
 _NUM_TOKEN = r"\d+(?:[.,]\d+)*"
@@ -296,7 +297,7 @@ _NOUN_AFTER = (r"\s+(?!(?:of|for|does|do|did|is|are|was|were|will|would|can|coul
                r"has|have|had|in|on|at|to|from|with|by|per|and|or|than|that|which|who|you|we|they|"
                r"it|i|this|these|those|the|a|an|its|their|my|our|your|he|she|now|today|currently|"
                r"then|there|here|ever|still|exactly|roughly|usually|allowed|needed|required|"
-               rf"applies|apply|set|say|said)\b)(?!(?:{_QUANTITY_NOUNS})\b)[a-z]+(?<!s)(?<!ed)\b")
+               rf"applies|apply|set|say|said|paid|spent|given|won|taken|made)\b)(?!(?:{_QUANTITY_NOUNS})\b)[a-z]+(?<!s)(?<!ed)\b")
 _NUMBER_CUE = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
     r"expensive)\b"
@@ -316,7 +317,7 @@ _NUMBER_CUE = re.compile(
     # (after a leading phrase: "Under the 2022 policy, what did a ticket cost?"; and where:
     # "What does a pot of tea cost at the kiosk?")
     r"|^\s*(?:(?:under|in|at|for|from|during|by|according\s+to)\b[^,?]{0,60},\s*)?"
-    r"what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,7}?(?:pay|charge|cost)(?:\s+(?!him\b|her\b|them\b|us\b)[a-z]+)?"
+    r"what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,7}?(?:pay|charge|cost|sell\s+for)(?:\s+(?!him\b|her\b|them\b|us\b)[a-z]+)?"
     # (and what for or when: "What did it cost to clear the beach?", "... when it was renewed?")
     r"(?=\s+(?:for|per|each|a|an|in|on|at|during|from|last|this|next|to|when|after|before|while|once)\b"
     r"|\s*[?.,]|\s*$)"
@@ -329,7 +330,8 @@ _NUMBER_CUE = re.compile(
 CODE_NUMBER = re.compile(r"\b(?:serial|phone|telephone|mobile|fax|part|model|registration|reference|account|"
                           r"order|ticket|case|policy|invoice|item|batch|lot|tracking|extension|flight|"
                           r"platform|gate|seat|id|identification|vat|sort|catalogue|catalog|product|"
-                          r"competition|race|sail|membership|member|licence|license|permit|badge|locker)\s+"
+                          r"competition|race|sail|membership|member|licence|license|permit|badge|locker|"
+                          r"charity|company|vehicle)\s+"
                           r"(?:numbers?|no\.?|#)", re.I)
 _DATE_CUE = re.compile(
     # "What copyright years are given?", "which financial year": years (kinds of year that are
@@ -338,9 +340,12 @@ _DATE_CUE = re.compile(
     r"years?\b|"
     r"^\s*when\b|\b(?:in|by|from|since|until)\s+when\s+(?:did|does|do|was|were|is|will|are|has|"
     r"have|had|must|should|can)\b|\bwhen\s+(?:did|does|do|was|were|is|will|"
-    r"are|has|have|had)\b|\b(?:what|which)\s+(?:year|years(?!\s+of\b)|date|dates|day|month|decade|century)\b|"
+    r"are|has|have|had)\b|\b(?:what|which)\s+(?:year|years(?!\s+of\b)|date|dates|day|month|decade|century)\b"
+    r"(?!\s+(?!of\b|in\b|on\b|and\b|or\b)[a-z]+\s+(?:does|do|did|is|are|was|were|will|can|has|have|had)\b)|"
     r"\b(?:what|which)\s+is\s+the\s+(?:deadline|date|release date|end date|start date)\b|"
-    r"\b(?:what|which)\s+time\b|\b(?:what|which)\s+(?:days?|weekdays?|months)\b|"
+    # (a day before another noun and its verb names a kind of thing: "What day rate does X charge?")
+    r"\b(?:what|which)\s+time\b|\b(?:what|which)\s+(?:days?|weekdays?|months)\b"
+    r"(?!\s+(?!of\b|in\b|on\b|and\b|or\b)[a-z]+\s+(?:does|do|did|is|are|was|were|will|can|has|have|had)\b)|"
     # (a date word before another noun names a kind of thing: "the day job", "the year group")
     r"\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:day|date|year|deadline)\b"
     r"(?!\s+(?!(?:of|in|on|at|for|by|that|when|which|the|a|an|is|was|are|were|did|does|do|will|has|had|"
@@ -489,6 +494,12 @@ def find_options(question: str) -> list[str]:
     it ("Arabic (Morocco)"), not a clause break."""
     masked, back = held_apart(question, r"\b[A-Z][\w.-]*(?P<held>\s\([^()?]{1,30}\))(?=[\s,?]|$)")
     found = [back(o) for o in _find_options(masked)]
+    if len(found) == 2 and (kind := re.match(r"(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", found[0])) \
+            and re.match(r"[A-Z]", found[1]) and len(found[0][kind.end():].split()) == len(found[1].split()) \
+            and not any(w in STOPWORDS for w in kind.group(0).split()):
+        # "yard job YJ-06 or YJ-08": the kind both are written once, before the first (not "the
+        # log store at X": a thing of X)
+        found[0] = found[0][kind.end():]
     return found if all("\x01" not in o and "\x02" not in o for o in found) else []
 
 

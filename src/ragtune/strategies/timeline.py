@@ -272,6 +272,40 @@ def named_row_cell(question: str, text: str, asked_terms: set[str]) -> str | Non
     return found.pop() if len(found) == 1 else None
 
 
+_PERSON = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+(?:,.*)?")
+
+
+def described_row_cell(question: str, text: str, who: bool) -> str | None:
+    """For "Where is our glass specialist based?" or "Who do we send worked flint to?": in a
+    table of the text, the one row a cell of which shares a word with the question that no
+    other row of the table writes ("glass and beads"), read under the one other column whose
+    header's words are all the question's ("Based in"), or, asked "who", the one column whose
+    cells are names of two capitalised words or more ("Dr Ysolde Carrow-Nakamura"). None
+    when no row or several cells fit."""
+    asked = set(content_terms(question))
+    found: set[str] = set()
+    for header, rows in table_rows(text):
+        if len(rows) < 3:
+            continue
+        terms = [[set(content_terms(c)) for c in row] for row in rows]
+        for r, row in enumerate(rows):
+            own = [i for i, t in enumerate(terms[r]) if (t & asked) - {w for k, ts in enumerate(terms)
+                                                                      if k != r for x in ts for w in x}]
+            if len(own) != 1:
+                continue
+            rest = asked - terms[r][own[0]]  # (the words that describe the row ask no column)
+            cols = [j for j, h in enumerate(header) if j != own[0] and (hs := set(content_terms(h))) and hs <= rest]
+            people = [j for j in range(len(header)) if j != own[0] and all(
+                _PERSON.fullmatch(x[j].strip()) for x in rows if x[j].strip())]
+            if who and len(cols) != 1:
+                cols = [j for j in cols if j in people] or ([] if cols else people)
+            elif len(cols) > 1:  # ("the glass expert": a column of people, asked where they are)
+                cols = [j for j in cols if j not in people]
+            if len(cols) == 1 and row[cols[0]].strip():
+                found.add(row[cols[0]].strip())
+    return found.pop() if len(found) == 1 else None
+
+
 def one_year(question: str) -> str | None:
     """The one year a question writes ("in 2024"); None when it writes none or several."""
     years = set(re.findall(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", question))
