@@ -35,7 +35,9 @@ and tables16's, read later on 2026-12-04), readc16/catalog16.jsonl, readp18/pros
 readt17/tables17.jsonl (catalog16's, prose18's and tables17's, read in the afternoon of 2026-12-04),
 readc17/catalog17.jsonl, readp19/prose19.jsonl and readt18/tables18.jsonl (catalog17's, prose19's
 and tables18's, read in the evening of 2026-12-04), readc18/catalog18.jsonl, readp20/prose20.jsonl and
-readt19/tables19.jsonl (catalog18's, prose20's and tables19's, read later that evening); copies, so no
+readt19/tables19.jsonl (catalog18's, prose20's and tables19's, read later that evening),
+readc19/catalog19.jsonl, readp21/prose21.jsonl and readt20/tables20.jsonl (catalog19's, prose21's
+and tables20's, read after midnight); copies, so no
 tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -169,9 +171,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp20" / "prose20.jsonl"}),
         "tables19": (sets / "tables19" / "corpus", sets / "tables19" / "dev.jsonl",
                      {"r1": WORK / "readt19" / "tables19.jsonl"}),
-        "catalog19": (sets / "catalog19" / "corpus", sets / "catalog19" / "dev.jsonl", {}),
-        "prose21": (sets / "prose21" / "corpus", sets / "prose21" / "dev.jsonl", {}),
-        "tables20": (sets / "tables20" / "corpus", sets / "tables20" / "dev.jsonl", {}),
+        "catalog19": (sets / "catalog19" / "corpus", sets / "catalog19" / "dev.jsonl",
+                      {"r1": WORK / "readc19" / "catalog19.jsonl"}),
+        "prose21": (sets / "prose21" / "corpus", sets / "prose21" / "dev.jsonl",
+                    {"r1": WORK / "readp21" / "prose21.jsonl"}),
+        "tables20": (sets / "tables20" / "corpus", sets / "tables20" / "dev.jsonl",
+                     {"r1": WORK / "readt20" / "tables20.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
