@@ -37,7 +37,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ragtune.strategies.base import usage_of
 from ragtune.strategies.common import (
@@ -118,9 +118,9 @@ from ragtune.strategies.list_sizes import (
     size_superlative,
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
-from ragtune.strategies.timeline import (asked_day, dated_entries, described_row_cell, place, relative_ask, released_in,
-                                         row_holding, named_row_cell, one_year, row_in_force, span_of, table_rows,
-                                         year_column_cell)
+from ragtune.strategies.timeline import (asked_day, dated_entries, described_row_cell, place,
+                                         relative_ask, released_in, row_holding, named_row_cell, one_year,
+                                         row_in_force, span_of, table_rows, year_column_cell)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -657,6 +657,12 @@ class Agentic(Rag):
             seen[name] = self._everywhere(name) or self._we_pages() \
                 and (sum(_mentions(t, name) for t in texts) >= 0.25 * len(texts) or self._called_us(name))
         return seen[name]
+
+    def _domain_word(self, word: str) -> bool:
+        """Whether a quarter of the sampled pages or more write `word` (the corpus's own domain:
+        "apple" in an orchard's pages)."""
+        texts = self._sample()
+        return bool(texts) and sum(_mentions(t, word) for t in texts) >= 0.25 * len(texts)
 
     def _called_us(self, name: str) -> bool:
         """Whether, in an organisation's own pages, a page says `name` is what "we" are called
@@ -2524,6 +2530,16 @@ class Agentic(Rag):
         own = self._own_page_of(unquoted)
         if not own:
             return None
+        texts = None
+        for asked_form, read in ((_NUMERIC_ASKED.search(unquoted), lambda m, ts: _numeric_written(m.group(0), unquoted, ts)),
+                                 (_LETTERS_ASKED.search(unquoted), lambda m, ts: _letters_written(
+                                     _LETTER_COUNTS[m.group(1).lower()], unquoted, ts))):
+            # "which numeric code", "a three-letter code": the code of that form the page
+            # writes on the standard's line, whatever the labels
+            if asked_form:
+                texts = texts or [h.text for h in self._whole_page(own)]
+                if got := read(asked_form, texts):
+                    return own[0].doc_id, asked_form.group(0), got
         q_words = _stems(unquoted) | {_one_stem(w) for w in _WHOLE_NAME.findall(unquoted.lower())}
         head, of_asked = _asked_head(unquoted)
         want = answer_type(question)
@@ -2635,18 +2651,12 @@ class Agentic(Rag):
         if want in ("number", "date", "version") and (bare := re.sub(r"\s*\([^()]*\)$", "", value)) != value \
                 and _field_fits(label, bare, want, unquoted):
             value = bare  # "24 (and 364 days)": the figure, not its aside
-        if (numeric := _NUMERIC_ASKED.search(unquoted)) and not re.search(r"\d", value):
-            # "which numeric code": not the letters of `code: uga`, the figure the page writes
-            # after the asked words ("Ugar (Ugaritic), numeric code 040")
-            got = _numeric_written(numeric.group(0), unquoted, [h.text for h in self._whole_page(own)])
-            return (own[0].doc_id, numeric.group(0), got) if got else None
-        if (lettered := _LETTERS_ASKED.search(unquoted)) and not re.fullmatch(
-                rf"[^\W\d_]{{{_LETTER_COUNTS[lettered.group(1).lower()]}}}", value):
-            # "the four-letter ISO 15924 code": a code of that many letters, written after the
-            # standard's label or the word "code" ("... of the same name: Khmr (Khmer)")
-            got = _letters_written(_LETTER_COUNTS[lettered.group(1).lower()], unquoted,
-                                   [h.text for h in self._whole_page(own)])
-            return (own[0].doc_id, lettered.group(0), got) if got else None
+        if _NUMERIC_ASKED.search(unquoted) and not re.search(r"\d", value) \
+                or (lettered := _LETTERS_ASKED.search(unquoted)) and not re.fullmatch(
+                    rf"[^\W\d_]{{{_LETTER_COUNTS[lettered.group(1).lower()]}}}", value):
+            # "which numeric code" is not the letters of `code: uga` (the page wrote no code of
+            # the asked form: see above)
+            return None
         return own[0].doc_id, label, value
 
     def _whole_page(self, own: list[Hit]) -> list[Hit]:
@@ -3153,7 +3163,7 @@ class Agentic(Rag):
                     and r.kind not in ("comparison", "multi_hop") and not r.bridge \
                     and (unsaid := _unqualified_count(
                         r.question, r.span if r.decided_by == "span" else told,
-                        [*evidence, *r.floor.retrieved])):
+                        [*evidence, *r.floor.retrieved], common=self._domain_word)):
                 # "27 days of annual leave" counts no study leave: the words that narrow the
                 # counted noun must be where the count is
                 why, reason = f"no chunk states the count with: {', '.join(unsaid)}", "unqualified_count"
@@ -3934,7 +3944,7 @@ def _numeric_written(asked: str, question: str, texts: list[str]) -> str:
     standards = re.findall(r"\b[A-Z]{2,}\s+\d[\d-]*\b", question)
     seen = {m.group(1) for text in texts for line in text.splitlines()
             if all(st in line for st in standards)
-            for m in re.finditer(rf"\b{first}\s+(?:[\w-]+\s+){{0,3}}?{last}\s*[:=]?\s*(\d+)\b", line, re.I)}
+            for m in re.finditer(rf"\b{first}\s+(?:[\w-]+\s+){{0,3}}?{last}\s*[:=|]?\s*(\d+)\b", line, re.I)}
     return seen.pop() if len(seen) == 1 else ""
 
 
@@ -3944,14 +3954,15 @@ _LETTERS_ASKED = re.compile(r"\b(two|three|four|[234])-(?:letter|character)\s+(?
 
 def _letters_written(n: int, question: str, texts: list[str]) -> str:
     """The one code of `n` letters the texts write right after a label's colon or the word
-    "code" ("script of the same name: Khmr", "with the code Lyci"), on lines naming every
+    "code" (a table's cell after it too: "script of the same name: Khmr", "with the code Lyci",
+    "| alpha-3 code | ESP |"), on lines naming every
     numbered standard the question names; "" when none or several, or no standard is named."""
     standards = re.findall(r"\b[A-Z]{2,}\s+\d[\d-]*\b", question)
     if not standards:
         return ""
     seen = {m.group(1) for text in texts for line in text.splitlines()
             if all(st in line for st in standards)
-            for m in re.finditer(rf"(?::|\bcode)\s+([^\W\d_]{{{n}}})(?![\w-])", line)
+            for m in re.finditer(rf"(?::|\bcode)\s*\|?\s+([^\W\d_]{{{n}}})(?![\w-])", line)
             if m.group(1).lower() not in ("none", "same", "name", "code", "the", "is", "an", "not")}
     return seen.pop() if len(seen) == 1 else ""
 
@@ -4139,13 +4150,15 @@ _AUX = r"(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|had
 _COUNTED = re.compile(rf"\bhow\s+(?:many|much)\s+(?!{_AUX})([a-z][a-z\s-]*?)\s+{_AUX}", re.I)
 
 
-def _unqualified_count(question: str, answer: str, evidence: list[Hit]) -> list[str]:
+def _unqualified_count(question: str, answer: str, evidence: list[Hit],
+                       common: Callable[[str], bool] | None = None) -> list[str]:
     """The words that narrow a counted noun ("study" in "How many days of study leave ...",
     "sick" in "How many paid sick days ...") when no chunk stating the answer's count holds
     them all: the count is of the plain noun or of another kind of it. The last word of each
     noun phrase (the noun itself, which tables and prose name in many ways) and the count's
-    own unit are not required; [] when the question counts one plain noun or the answer
-    states no number."""
+    own unit are not required, nor, for a count written with a unit, a word of the corpus's own
+    domain (`common`: "apple" in an orchard's pages); [] when the question counts one plain noun or the answer states no
+    number."""
     m = _COUNTED.search(question)
     said = [v for v in extract_values(answer) if v.kind == "number"]
     if not m or not said:
@@ -4154,7 +4167,8 @@ def _unqualified_count(question: str, answer: str, evidence: list[Hit]) -> list[
     narrowing: list[str] = []
     for part in re.split(r"\bof\b", m.group(1).lower()):
         ws = [w for w in re.findall(r"[a-z][a-z-]*", part) if w not in STOPWORDS]
-        narrowing += [stem(w) for w in ws[:-1] if stem(w) not in units]
+        # (a domain word only beside a count written with its noun: "34 varieties", not "635")
+        narrowing += [stem(w) for w in ws[:-1] if stem(w) not in units and not (units and common and common(w))]
     if not narrowing:
         return []
     keys = {v.key for v in said}
@@ -5756,12 +5770,16 @@ def _pages_named_in(question: str, pages: set[str]) -> set[str]:
     low = re.sub(r"[-_.]", "-", question.lower())
     multi, rest = set(), low
     bases: dict[str, list[str]] = {}
+    # (a name's alternative in square brackets too: "Lugo" for "lugo [lugo]", one word or more)
+    def base_of(n: str) -> str:
+        return re.sub(r"\s*\[[^\[\]]*\]$", "", re.sub(r"\s*\([^()]*\)$", "", n))
     for n in pages:
         if " " in n:
-            bases.setdefault(re.sub(r"\s*\([^()]*\)$", "", n), []).append(n)
+            bases.setdefault(base_of(n), []).append(n)
     for n in sorted((n for n in pages if " " in n), key=len, reverse=True):
-        base = re.sub(r"\s*\([^()]*\)$", "", n)
-        forms = [n, base] if base != n and " " in base and bases.get(base) == [n] and base not in pages else [n]
+        base = base_of(n)
+        forms = [n, base] if base != n and (" " in base or n.endswith("]")) and bases.get(base) == [n] \
+            and base not in pages else [n]
         for form in forms:
             said = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
             if said.search(rest):
