@@ -2540,3 +2540,22 @@ def test_counts_people_qualifiers_acronyms_and_measures():
     (hectares,) = extract_values("it is 0.7 ha")
     assert a._wrong_dimension("What is the area of the orchard?", trees)
     assert not a._wrong_dimension("What is the area of the orchard?", hectares)
+
+
+def test_codes_of_a_form_bracketed_names_and_domain_words():
+    """(2026-12-05) Rules from the catalog19 and prose21 read splits, on invented examples."""
+    from ragtune.strategies import agentic as a
+    # a code of the asked form in a table's cell after its label
+    row = "| Country's ISO 9999-1 alpha-3 code | QEN |\n| Country's ISO 9999-1 numeric code | 071 |"
+    assert a._letters_written(3, "What is the three-letter ISO 9999-1 code of Zed?", [row]) == "QEN"
+    assert a._numeric_written("numeric code", "Which numeric ISO 9999-1 code has Zed?", [row]) == "071"
+    # a page titled with an alternative in square brackets is named by its first name
+    pages = {"quenby [quenby]", "zed moor"}
+    assert a._pages_named_in("What is the parent of Quenby?", pages) == {"quenby [quenby]"}
+    # a domain word need not be beside a count written with its noun, but must beside a bare one
+    h = Hit("orchards/top", "c", 1.0, text="We planted 34 varieties there in 2019.")
+    q = "How many apple varieties were planted at Top Field?"
+    assert a._unqualified_count(q, "34 varieties", [h]) == [a.stem("apple")]
+    assert a._unqualified_count(q, "34 varieties", [h], common=lambda w: w == "apple") == []
+    bare = Hit("orchards/top", "c", 1.0, text="Line 34 of the register.")
+    assert a._unqualified_count(q, "34", [bare], common=lambda w: w == "apple") == [a.stem("apple")]
