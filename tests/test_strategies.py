@@ -1954,17 +1954,20 @@ def test_unanswerables_found_on_the_catalog11_prose13_tables12_read_splits():
     own = SimpleNamespace(_sample=lambda: pages, _everywhere=lambda n: False)
     own._we_pages = lambda: Agentic._we_pages(own)
     own._called_us = lambda n: Agentic._called_us(own, n)
+    own._domain_word = lambda w: Agentic._domain_word(own, w)
     assert Agentic._own_subject(own, "Mill Guild") and not Agentic._own_subject(own, "Harrock Farm")
     # ... and so is the name a page says "we" are called, however few pages write it
     called = SimpleNamespace(_sample=lambda: ['Everyone calls us "the Quen Co-op".'] + ["We teach walling."] * 11,
                              _everywhere=lambda n: False)
     called._we_pages = lambda: Agentic._we_pages(called)
     called._called_us = lambda n: Agentic._called_us(called, n)
+    called._domain_word = lambda w: Agentic._domain_word(called, w)
     assert Agentic._own_subject(called, "Quen Co-op") and not Agentic._own_subject(called, "Mill Guild")
     third = SimpleNamespace(_sample=lambda: ["The Mill Guild runs courses."] * 3 + ["Walling is taught."] * 9,
                             _everywhere=lambda n: False)
     third._we_pages = lambda: Agentic._we_pages(third)
     third._called_us = lambda n: Agentic._called_us(third, n)
+    third._domain_word = lambda w: Agentic._domain_word(third, w)
     assert not Agentic._own_subject(third, "Mill Guild")  # no "we": a name on a quarter of the pages
 
 

@@ -652,10 +652,9 @@ class Agentic(Rag):
         ("the Guild" named on 8 of 23 pages, the rest saying "our courses")."""
         seen = self.__dict__.setdefault("_own_subjects", {})
         if name not in seen:
-            texts = self._sample()
             # (or a page says it is what "we" are called: 'Everyone calls us "the Co-op"')
             seen[name] = self._everywhere(name) or self._we_pages() \
-                and (sum(_mentions(t, name) for t in texts) >= 0.25 * len(texts) or self._called_us(name))
+                and (self._domain_word(name) or self._called_us(name))
         return seen[name]
 
     def _domain_word(self, word: str) -> bool:
@@ -4157,8 +4156,8 @@ def _unqualified_count(question: str, answer: str, evidence: list[Hit],
     them all: the count is of the plain noun or of another kind of it. The last word of each
     noun phrase (the noun itself, which tables and prose name in many ways) and the count's
     own unit are not required, nor, for a count written with a unit, a word of the corpus's own
-    domain (`common`: "apple" in an orchard's pages); [] when the question counts one plain noun or the answer states no
-    number."""
+    domain (`common`: "apple" in an orchard's pages); [] when the question counts one plain
+    noun or the answer states no number."""
     m = _COUNTED.search(question)
     said = [v for v in extract_values(answer) if v.kind == "number"]
     if not m or not said:
