@@ -2529,15 +2529,14 @@ class Agentic(Rag):
         own = self._own_page_of(unquoted)
         if not own:
             return None
-        texts = None
+        whole = self._whole_page(own)  # (read once: the fields below and a code of an asked form)
         for asked_form, read in ((_NUMERIC_ASKED.search(unquoted), lambda m, ts: _numeric_written(m.group(0), unquoted, ts)),
                                  (_LETTERS_ASKED.search(unquoted), lambda m, ts: _letters_written(
                                      _LETTER_COUNTS[m.group(1).lower()], unquoted, ts))):
             # "which numeric code", "a three-letter code": the code of that form the page
             # writes on the standard's line, whatever the labels
             if asked_form:
-                texts = texts or [h.text for h in self._whole_page(own)]
-                if got := read(asked_form, texts):
+                if got := read(asked_form, [h.text for h in whole]):
                     return own[0].doc_id, asked_form.group(0), got
         q_words = _stems(unquoted) | {_one_stem(w) for w in _WHOLE_NAME.findall(unquoted.lower())}
         head, of_asked = _asked_head(unquoted)
@@ -2559,7 +2558,7 @@ class Agentic(Rag):
         parts = [x for x in re.split(r"[\W_]+", name) if x]
         named = _stems(" ".join(parts)) - _stems(re.sub(re.escape(name), " ", unquoted, flags=re.I)) \
             if len(parts) > 1 else set()
-        for h in self._whole_page(own):
+        for h in whole:
             # "- **License:** MIT" is "License: MIT"; "| `libdir` | /usr/lib |" is "libdir: /usr/lib"
             lines = without_emphasis(re.sub(r"`([\w.-]{1,40})`", r"\1", h.text))
             pairs = [(m.group(1), m.group(2)) for m in _FIELD_LINE.finditer(

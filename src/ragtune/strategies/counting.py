@@ -540,14 +540,14 @@ def negated_record(question: str, collections: dict[str, list[dict]],
     said = [w for w in (m.group(1), m.group(2), m.group(3)) if w]
     def base(w: str) -> str:  # ("sites" and "site" alike)
         return stem(w[:-1] if w.endswith("s") and len(w) > 3 else w)
+    def named(key: str) -> bool:  # "backfilled" -> `backfilled`, "specialist" -> `spec`, "leading" -> `lead`
+        return any(stem(w) == stem(k) or len(k) >= 3 and w.lower().startswith(k)
+                   for w in said for k in re.split(r"[_\s-]+", key.lower()) if k)
     q_stems = {base(w) for w in re.findall(r"[a-z]+", question.lower())}
     found = []
     for path, records in collections.items():
         if not {base(w) for w in re.split(r"[/_.\s-]+", path.lower()) if w} & q_stems:
             continue  # (the question names the collection: "trenches", "sites", "finds")
-        def named(key: str) -> bool:  # "backfilled" -> `backfilled`, "specialist" -> `spec`, "leading" -> `lead`
-            return any(stem(w) == stem(k) or len(k) >= 3 and w.lower().startswith(k)
-                       for w in said for k in re.split(r"[_\s-]+", key.lower()) if k)
         fields = [k for k in {k for r in records for k in r} if named(k)]
         if len(fields) != 1:
             continue

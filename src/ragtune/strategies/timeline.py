@@ -9,6 +9,7 @@ Pure functions; the agent finds the timeline's page and the event's date in its 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ragtune.corpus.english import PARTICIPLE_BASE
@@ -288,9 +289,9 @@ def described_row_cell(question: str, text: str, who: bool) -> str | None:
         if len(rows) < 3:
             continue
         terms = [[set(content_terms(c)) for c in row] for row in rows]
+        rows_with = Counter(w for ts in terms for w in set().union(*ts))  # word -> rows writing it
         for r, row in enumerate(rows):
-            own = [i for i, t in enumerate(terms[r]) if (t & asked) - {w for k, ts in enumerate(terms)
-                                                                      if k != r for x in ts for w in x}]
+            own = [i for i, t in enumerate(terms[r]) if any(rows_with[w] == 1 for w in t & asked)]
             if len(own) != 1:
                 continue
             rest = asked - terms[r][own[0]]  # (the words that describe the row ask no column)
