@@ -34,7 +34,7 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "prose13", "tables12", "catalog12", "prose14", "tables13", "catalog13", "prose15", "tables14",
         "catalog14", "prose16", "tables15", "catalog15", "prose17", "tables16",
         "catalog16", "prose18", "tables17", "catalog17", "prose19", "tables18", "catalog18", "prose20",
-        "tables19", "catalog19", "prose21", "tables20")
+        "tables19", "catalog19", "prose21", "tables20", "catalog20", "prose22", "tables21")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -122,6 +122,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog19": EVALSETS / "catalog19" / "corpus",
         "prose21": EVALSETS / "prose21" / "corpus",
         "tables20": EVALSETS / "tables20" / "corpus",
+        "catalog20": EVALSETS / "catalog20" / "corpus",
+        "prose22": EVALSETS / "prose22" / "corpus",
+        "tables21": EVALSETS / "tables21" / "corpus",
     }
 
 
@@ -229,9 +232,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog18.py", "check"], ["evalsets/prose20/check.py"],
                                      ["evalsets/tables19/check.py"],
                                      ["scripts/build_catalog19.py", "check"], ["evalsets/prose21/check.py"],
-                                     ["evalsets/tables20/check.py"]])
+                                     ["evalsets/tables20/check.py"],
+                                     ["scripts/build_catalog20.py", "check"], ["evalsets/prose22/check.py"],
+                                     ["evalsets/tables21/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables20 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables21 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
