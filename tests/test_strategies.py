@@ -2562,3 +2562,36 @@ def test_codes_of_a_form_bracketed_names_and_domain_words():
     assert a._unqualified_count(q, "34 varieties", [h], common=lambda w: w == "apple") == []
     bare = Hit("orchards/top", "c", 1.0, text="Line 34 of the register.")
     assert a._unqualified_count(q, "34", [bare], common=lambda w: w == "apple") == [a.stem("apple")]
+
+
+def test_sums_by_any_verb_numbers_in_words_and_codes_by_label():
+    """(2026-12-05) Rules from the prose21 and catalog19 read splits, on invented examples."""
+    from ragtune.strategies import agentic as a
+    # a sum asked with one verb is stated with another: paying is buying, putting in is giving
+    h = Hit("kit/boat", "c", 1.0, text="We bought the launch in 2019 for EUR 4,200 from a yard in Quenby.")
+    q = "How much did the club pay for the launch?"
+    assert a._value_without_relation("EUR 4,200", "number", q, [h]) == ""
+    assert [c for c, _ in a.typed_candidates(q, "number", [Passage(h.text, h, 1.0)], [])] == ["EUR 4,200"]
+    # (a count asked with a buying verb is no sum)
+    assert not a._asks_sum("How many oars did the club buy?", {"oar", "club", "buy"})
+    # a sentence of a retrieved chunk holding the whole relation, with its page's title
+    fair = Hit("blog/fair", "c", 1.0, title="Spring fair 2026",
+               text="We sold 80 cakes. The tin raised EUR 610 for the roof.")
+    other = Hit("fees", "d", 1.0, title="Fees", text="The smallest charge is EUR 3.")
+    got = a._relation_sentences("How much money was collected at the spring fair?", "number", [other, fair])
+    assert [p.text for p in got] == ["The tin raised EUR 610 for the roof."]
+    # numbers written in words past twenty
+    assert [(v.text, v.key) for v in extract_values("fitted in forty-five minutes")] == \
+        [("forty-five minutes", (45 / 1440,))]
+    assert [v.text for v in extract_values("for thirty years")] == ["thirty years"]
+    # how long one did a thing is no one's age; a count of the things asked is no size
+    walk = Hit("history", "c", 1.0, text="Ada Venn, who had rowed there for thirty years, called a meeting.")
+    assert a.typed_candidates("How old was Ada Venn when she called the meeting?", "number",
+                              [Passage(walk.text, walk, 1.0)], ["ada venn"]) == []
+    (sheds,) = extract_values("three sheds")
+    assert a._wrong_dimension("How big is the shed the club owns?", sheds)
+    # "alpha-3" asks a code of three letters; a label ending in "numeric" holds the numeric code
+    page = "- ISO 9999-1 alpha-2: QE\n- ISO 9999-1 alpha-3: QEN\n- ISO 9999-1 numeric: 071"
+    q = "What is the ISO 9999-1 alpha-3 code of Zed's country?"
+    assert a._letters_written(a._letters_asked(a._LETTERS_ASKED.search(q)), q, [page]) == "QEN"
+    assert a._numeric_written("numeric country code", "Which numeric country code has Zed?", [page]) == "071"

@@ -340,6 +340,9 @@ class Agentic(Rag):
         """The year before's bracketed figure beside the value the answer read: the span, or
         for rag's answer each figure it writes (`_figure_runs`)."""
         spans = [r.span] if r.decided_by == "span" else _figure_runs(r.floor.text)
+        # (a figure read with its noun, "2,840 members", is written bare in a report's list:
+        # "members: 2,840 (2,610)")
+        spans += [m.group(0) for s in spans if (m := re.match(r"\d[\d,.]*\d(?=\s+[a-z])", s))]
         evidence = [*r.hits, *r.floor.retrieved]
         return next((p for span in spans if (p := _prior_figure(r.question, span, evidence))), None)
 
@@ -1266,6 +1269,16 @@ class Agentic(Rag):
             ranks = list(itertools.accumulate(int(p in passages) for p in read_on))
             if found := candidates(read_on, [k - 1 for k in ranks]):
                 passages = read_on
+        if not found and r.want in ("number", "date"):
+            # no sentence read states a value, but a retrieved chunk's other sentence states one
+            # beside the relation's words ("The bucket raised GBP 1,140" for the money collected):
+            # the sentences were ranked by their words, and a relation is written in many
+            # (each such sentence ranks first: it holds the whole relation, wherever its chunk ranked)
+            every = _relation_sentences(q, r.want, list({h.chunk_id: h for h in [
+                *r.support, *r.floor.retrieved]}.values()))
+            if tied := [(c, tie) for c, tie in candidates(every, [0] * len(every)) if tie >= LOOSE_TIE]:
+                found = tied
+                passages = [p for p in every if any(c in p.text for c, _ in tied)]
         if r.want == "name":  # the corpus's own subject ("Python" in a catalog) answers nothing
             found = [(c, tie) for c, tie in found if not self._everywhere(c) and not self._subject_form(c, q)]
             # (nor the organisation whose own pages these are, beside another name: "the Co-op")
@@ -2532,7 +2545,7 @@ class Agentic(Rag):
         whole = self._whole_page(own)  # (read once: the fields below and a code of an asked form)
         for asked_form, read in ((_NUMERIC_ASKED.search(unquoted), lambda m, ts: _numeric_written(m.group(0), unquoted, ts)),
                                  (_LETTERS_ASKED.search(unquoted), lambda m, ts: _letters_written(
-                                     _LETTER_COUNTS[m.group(1).lower()], unquoted, ts))):
+                                     _letters_asked(m), unquoted, ts))):
             # "which numeric code", "a three-letter code": the code of that form the page
             # writes on the standard's line, whatever the labels
             if asked_form:
@@ -2651,7 +2664,7 @@ class Agentic(Rag):
             value = bare  # "24 (and 364 days)": the figure, not its aside
         if _NUMERIC_ASKED.search(unquoted) and not re.search(r"\d", value) \
                 or (lettered := _LETTERS_ASKED.search(unquoted)) and not re.fullmatch(
-                    rf"[^\W\d_]{{{_LETTER_COUNTS[lettered.group(1).lower()]}}}", value):
+                    rf"[^\W\d_]{{{_letters_asked(lettered)}}}", value):
             # "which numeric code" is not the letters of `code: uga` (the page wrote no code of
             # the asked form: see above)
             return None
@@ -3908,6 +3921,29 @@ def _item_subject(sentence: str, text: str) -> str:
     return ""
 
 
+def _relation_sentences(question: str, want: str, hits: list[Hit]) -> list[Passage]:
+    """The sentences of the chunks that state all of the asked relation's words, with their
+    document's title: "The bucket raised GBP 1,140", on a page titled by the event, for the
+    money collected at it (a sum-of-money relation is one however it is written)."""
+    rel = {_no_e(t) for t in _relation_terms(question)} - TEXT_WORDS \
+        - {_no_e(t) for t in type_words(question, want)}
+    money = _asks_sum(question, rel)
+    rel -= {"much", "many", "money", "amount", "sum"}  # how much is asked, not what of
+    if not rel:
+        return []
+    kept: list[Passage] = []
+    for h in hits:
+        for x in split_sentences(chunk_text(h)):
+            toks = _tokens(f"{x} {h.title or ''}")
+            terms = {_no_e(t) for t in content_terms(f"{x} {h.title or ''}")}
+            terms |= {_no_e(stem(_IRREGULAR[t])) for t in toks if t in _IRREGULAR}
+            if money and toks & _MONEY_WORDS:
+                terms |= rel & _MONEY_WORDS
+            if rel <= terms:
+                kept.append(Passage(x, h, h.score))
+    return kept
+
+
 def _with_next_sentences(passages: list[Passage]) -> list[Passage]:
     """Each passage followed by the sentence after it in its chunk, within its paragraph."""
     out = []
@@ -3936,18 +3972,26 @@ _NUMERIC_ASKED = re.compile(r"\bnumeric\s+(?:[\w-]+\s+){0,3}?(?:code|identifier|
 
 def _numeric_written(asked: str, question: str, texts: list[str]) -> str:
     """The one figure the texts write right after the asked words' first and last ("numeric
-    code 040", "numeric code: 202"), on lines naming every numbered standard the question
-    names ("ISO 15924"); "" when none or several."""
+    code 040", "numeric code: 202") or after a label ending in the first ("ISO 3166-1 numeric:
+    056"), on lines naming every numbered standard the question names ("ISO 15924"); "" when
+    none or several."""
     first, last = asked.split()[0], asked.split()[-1]
     standards = re.findall(r"\b[A-Z]{2,}\s+\d[\d-]*\b", question)
-    seen = {m.group(1) for text in texts for line in text.splitlines()
+    seen = {m.group(1) or m.group(2) for text in texts for line in text.splitlines()
             if all(st in line for st in standards)
-            for m in re.finditer(rf"\b{first}\s+(?:[\w-]+\s+){{0,3}}?{last}\s*[:=|]?\s*(\d+)\b", line, re.I)}
+            for m in re.finditer(rf"\b{first}\s+(?:[\w-]+\s+){{0,3}}?{last}\s*[:=|]?\s*(\d+)\b"
+                                 rf"|\b{first}\s*[:|]\s*(\d+)\b", line, re.I)}
     return seen.pop() if len(seen) == 1 else ""
 
 
 _LETTER_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
-_LETTERS_ASKED = re.compile(r"\b(two|three|four|[234])-(?:letter|character)\s+(?:[\w-]+\s+){0,3}?code\b", re.I)
+# ("alpha-3 code": a standard's name for a code of three letters)
+_LETTERS_ASKED = re.compile(r"\b(?:(two|three|four|[234])-(?:letter|character)|alpha-([234]))\s+(?:[\w-]+\s+){0,3}?code\b", re.I)
+
+
+def _letters_asked(m: re.Match) -> int:
+    """The number of letters a `_LETTERS_ASKED` match asks."""
+    return _LETTER_COUNTS[(m.group(1) or m.group(2)).lower()]
 
 
 def _letters_written(n: int, question: str, texts: list[str]) -> str:
@@ -4129,13 +4173,14 @@ def _value_without_relation(answer: str, want: str, question: str, evidence: lis
     if not rel or not said:
         return ""
     keys = {(v.kind, v.key) for v in said}
+    money = _asks_sum(question, rel)
     for h in evidence:
         for sent in split_sentences(chunk_text(h)):
             toks = _tokens(sent)
             terms = {_no_e(t) for t in content_terms(sent)}
             # "left GBP 40,000" states what was left to leave; "6 metres across" how wide
             terms |= {_no_e(stem(_IRREGULAR[t])) for t in toks if t in _IRREGULAR}
-            for same in _MEASURE_WORDS:
+            for same in (*_MEASURE_WORDS, *((_MONEY_WORDS,) if money else ())):
                 if toks & same:
                     terms |= same
             if terms & rel and any((v.kind, v.key) in keys for v in extract_values(sent)):
@@ -5060,6 +5105,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     a chunk holding them all offers its own name-like title for a name question. `ranks`: each
     passage's rank, when not its place in the list."""
     rel = {_no_e(t) for t in _relation_terms(question)}
+    if want == "number" and _asks_sum(question, rel):
+        rel |= _MONEY_WORDS  # "bought her for GBP 7,800" is tied to "How much did we pay for her?"
     quoted = [next(g for g in m.groups() if g).strip() for m in QUOTED.finditer(question)]
     q_terms = set(content_terms(question))
     q_low = question.lower()
@@ -5138,6 +5185,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue  # "Not before: 2016" does not say when it expires
                     if want == "number" and not v.unit and _NAME_AFTER.match(text, v.end):
                         continue  # "at 17 Corder Lane;": a number that starts a name counts nothing
+                    if want == "number" and re.match(r"\s*(?i:how\s+old\s+(?:is|was|were|are))\s+[A-Z]", question) \
+                            and re.search(r"\bfor\s+$", text[max(0, v.start - 6):v.start], re.I):
+                        continue  # "walked there for thirty years": how long one did a thing, no one's age
                     if want == "number" and not v.unit and _asks_price(question) \
                             and re.match(r"\s+[A-Z]", text[v.end:]):
                         continue  # "240 Widget 3 loggers" is no price
@@ -5841,6 +5891,19 @@ _MEASURE_WORDS = tuple({f for w in ws for f in (w, stem(w), _no_e(stem(w)))} for
     ("wide", "wider", "width", "across", "broad", "breadth"), ("deep", "deeper", "depth"),
     ("high", "higher", "tall", "taller", "height"), ("far", "farther", "distance", "away"),
     ("heavy", "heavier", "weigh", "weighs", "weighed", "weighing", "weight")))
+# one relation of a sum changing hands, however the passage words it: "How much did we pay
+# for X?" is stated by "we bought X for GBP 7,800", a fund "putting in" by "gave us GBP 12,400"
+_MONEY_WORDS = {f for w in ("pay", "paid", "pays", "cost", "costs", "price", "priced", "buy", "bought",
+                            "purchase", "purchased", "spend", "spent", "charge", "charged", "give", "gave",
+                            "given", "grant", "granted", "donate", "donated", "contribute", "contributed", "put",
+                            "raise", "raised", "collect", "collected")
+                for f in (w, stem(w), _no_e(stem(w)))}
+
+
+def _asks_sum(question: str, rel: set[str]) -> bool:
+    """A sum of money asked by a verb of paying or giving ("How much did the fund put in?"),
+    not a count ("How many trees did we buy?")."""
+    return bool(rel & _MONEY_WORDS) and re.search(r"\bhow\s+much\b", question, re.I) is not None
 
 
 def _names_same(candidate: str, name: str) -> bool:
@@ -6101,6 +6164,9 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if _HOW_BIG.search(question) and (v.kind == "time" or dim in ("temperature", "time")):
         return True  # "How big is the cold room?": not "14 degrees" or "07:10" ("How large was the
         # grant?" is a sum)
+    if _HOW_BIG.search(question) and dim == "count" and v.unit and v.unit != "%" \
+            and stem(v.unit) in {stem(w) for w in re.findall(r"[a-z]+", question.lower())}:
+        return True  # "How big is the orchard?": "three orchards" counts them, it is no size
     asked = {d for rx, d in _MEASURES if rx.search(question)}
     if asked and v.unit:  # "to what depth", "how heavy", "what storage": the measure names
         return v.dimension not in asked  # its dimension ("210 leads" is no battery life)

@@ -28,9 +28,13 @@ CURRENCY_WORDS = frozenset(_CURRENCY)  # "gbp", "£", "euros": words that name a
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_TENS = {w: 30 + 10 * i for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split())}
+_NUMBER_WORDS.update(_TENS)
+# "forty-five": a ten and a unit, one number
+_TENS_AND_UNIT = r"(?:twenty|" + "|".join(_TENS) + r")-(?:one|two|three|four|five|six|seven|eight|nine)"
 _NUMBER = re.compile(
     rf"(?:(?P<cur>{_CUR_WORDS})\s?)?(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|(?:{'|'.join(_NUMBER_WORDS)})\b)(?P<mag>(?-i:[kKM])(?![\w.]))?(?P<pct>\s?%)?(?:[ \t\u00a0-](?P<unit>[A-Za-z€$£¥][\w/]*))?",
+    rf"|{_TENS_AND_UNIT}\b|(?:{'|'.join(_NUMBER_WORDS)})\b)(?P<mag>(?-i:[kKM])(?![\w.]))?(?P<pct>\s?%)?(?:[ \t\u00a0-](?P<unit>[A-Za-z€$£¥][\w/]*))?",
     re.I,
 )
 # units compared across each other (a scale to a common base)
@@ -202,7 +206,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
     for m in _NUMBER.finditer(text):
         raw = m.group("num")
         low = raw.lower()
-        number = float(_NUMBER_WORDS[low]) if low in _NUMBER_WORDS else float(raw.replace(",", ""))
+        written = low in _NUMBER_WORDS or "-" in low  # a number in words ("forty-five")
+        number = float(sum(_NUMBER_WORDS[w] for w in low.split("-"))) if written else float(raw.replace(",", ""))
         unit_word = m.group("unit")
         label = _FIELD_LABEL.search(text[max(0, m.start() - 40):m.start()])
         if unit_word and label and _NEXT_LABEL.match(text, m.end("num")):
@@ -249,7 +254,7 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             nxt = re.match(r"[\s-]([a-z][a-z]+)\b", text[end:])
             if re.search(r"(?:ing|ed|ly)$", unit_word) and nxt and _unit(nxt.group(1)):
                 unit, end = _unit(nxt.group(1)), end + nxt.end()
-        if low in _NUMBER_WORDS and (not unit or number < 2 and unit not in _SCALE):
+        if written and (not unit or number < 2 and unit not in _SCALE):
             continue  # "one of them": a bare number word is rarely a value ("one year" is)
         base = number * _SCALE[unit][1] if unit in _SCALE else number
         add(Value(text[start:end].strip(), "number", (base,), unit, start, end))
