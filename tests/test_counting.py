@@ -247,3 +247,18 @@ def test_the_one_record_a_negated_verb_or_nobody_picks():
     assert negated_record("Which site has nobody leading it?", cols, ids) == ("Zed Moor", "lead")
     assert negated_record("Which pit was backfilled?", cols, ids) is None
     assert negated_record("Which pit was not dug?", cols, ids) is None
+
+
+def test_records_compared_by_a_naming_field_and_consonant_headers():
+    """(2026-12-05) From the tables21 dev split, on invented records: a record named by a
+    field no two records share (`player`), numeric headers written as consonants (`rtg`,
+    `rpd`), and the modifier's field chosen over the head noun's ("rapid rating")."""
+    from ragtune.strategies.counting import compare_records
+    players = {"players/register": [
+        {"player": "Ada Venn", "club": "QEN", "rtg": 1900, "rpd": 1750},
+        {"player": "Bo Tarr", "club": "ZED", "rtg": 1800, "rpd": 1850},
+        {"player": "Cy Moss", "club": "QEN", "rtg": 1500, "rpd": 1400}]}
+    assert compare_records("Who has the higher rapid rating, Ada Venn or Bo Tarr?", ["Ada Venn", "Bo Tarr"],
+                           players)[:2] == ("Bo Tarr", "rpd")
+    assert compare_records("Which of Ada Venn and Bo Tarr has the higher rating?", ["Ada Venn", "Bo Tarr"],
+                           players)[:2] == ("Ada Venn", "rtg")

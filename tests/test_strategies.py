@@ -2595,3 +2595,49 @@ def test_sums_by_any_verb_numbers_in_words_and_codes_by_label():
     q = "What is the ISO 9999-1 alpha-3 code of Zed's country?"
     assert a._letters_written(a._letters_asked(a._LETTERS_ASKED.search(q)), q, [page]) == "QEN"
     assert a._numeric_written("numeric country code", "Which numeric country code has Zed?", [page]) == "071"
+
+
+def test_described_rows_figures_and_last_year_columns():
+    """(2026-12-05) Rules from the tables13 to tables20 read splits, on invented examples."""
+    from ragtune.strategies import agentic as a
+    from ragtune.strategies.timeline import described_row_cell
+    log = ("| Date | Boat | Reported by | What happened | Action | Cost (EUR) |\n|---|---|---|---|---|---|\n"
+           "| 2026-01-04 | BT-1 | Ada Venn | oar lock snapped by a wave off Quen Point | oar lock replaced | 84 |\n"
+           "| 2026-03-02 | BT-2 | Bo Tarr | hull scraped at the Zed slipway | hull patched | 310 |\n"
+           "| 2026-05-09 | BT-4 | Ada Venn | rudder jammed on Zed Bank | rudder freed; the boat was to be sold | 45 |\n"
+           "| 2026-07-19 | BT-3 | Cy Moss | ran into a buoy at Marl Zed Bank | bow replaced | 1,020 |")
+    # the row the question describes most, under the column it asks (its unit in brackets aside)
+    assert described_row_cell("What did it cost to mend the oar lock a wave snapped off Quen Point?",
+                              log, who=False, figure=True) == "84"
+    assert described_row_cell("What did it cost to fix the bow after a boat ran into a buoy at Marl?",
+                              log, who=False, figure=True) == "1,020"
+    assert described_row_cell("Who reported the damage at the slipway?", log, who=True) == "Bo Tarr"
+    assert described_row_cell("Which boat was damaged by a buoy at Marl?", log, who=False) == "BT-3"
+    assert described_row_cell("Which boat was damaged in 2026?", log, who=False) is None
+    # a report's "Last year" column holds the year before's figure of the row
+    report = Hit("reports/figures-2025-26", "c", 1.0, title="The year in figures, 2025-26",
+                 text="| Measure | This year | Last year |\n|---|---|---|\n| Boats launched | 412 | 388 |\n"
+                      "| Crew trained | 31 | 27 |\n| Shouts | 9 | 12 |")
+    assert a._prior_figure("How many boats were launched in 2024-25?", "412", [report]) == "388"
+    assert a._prior_figure("How many boats were launched in 2025-26?", "412", [report]) is None
+    # a year written just before a value ties it to that year
+    h = Hit("kit", "c", 1.0, text="The winch came from a yard in Quen; we bought it in 2012 for EUR 3,300.")
+    found = dict(a.typed_candidates("How much did we pay for the winch in 2012?", "number",
+                                    [Passage(h.text, h, 1.0)], []))
+    assert found["EUR 3,300"] > 0.5
+
+
+def test_catalog_pages_named_by_possessive_or_without_a_shared_first_word():
+    """(2026-12-05) From the catalog20 dev split, on invented page names: a first word many
+    pages share is joined by a possessive ("Quen's Amber Fox") or left out when the rest, of two
+    words or more, names one page ("Amber Fox"), but not after another capitalised word."""
+    from ragtune.strategies import agentic as a
+    from ragtune.strategies.question import answer_type
+    pages = {"quen amber fox", "quen brisk hare", "quen cold owl", "zed root ca 2", "zed root ca 3", "zed ink"}
+    assert a._pages_named_in("When did Quen's Amber Fox ship?", pages) == {"quen amber fox"}
+    assert a._pages_named_in("When did Amber Fox ship?", pages) == {"quen amber fox"}
+    assert a._pages_named_in("What is the key size of Mox Root CA 2?", pages) == set()
+    # a kind of date asked before its verb is a date; "which release" with no date is a version
+    assert answer_type("What release date does the table give for Amber Fox?") == "date"
+    assert answer_type("What end-of-life date is recorded for Quen 12?") == "date"
+    assert answer_type("Which release came first?") == "version"

@@ -30,6 +30,7 @@ the index's metadata values, never document text.
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 import difflib
 import itertools
 import json
@@ -335,16 +336,19 @@ class Agentic(Rag):
     _SPAN_VALUE_REJECTED = frozenset({"another_year", "counts_other_things", "labelled_other",
                                       "unqualified_count", "code_labelled"})
 
-    @staticmethod
-    def _prior_of(r: Run) -> str | None:
+    def _prior_of(self, r: Run) -> str | None:
         """The year before's bracketed figure beside the value the answer read: the span, or
-        for rag's answer each figure it writes (`_figure_runs`)."""
+        for rag's answer each figure it writes (`_figure_runs`); in the chunks read, then in
+        their whole documents (a report's table of both years need not be a chunk found)."""
         spans = [r.span] if r.decided_by == "span" else _figure_runs(r.floor.text)
         # (a figure read with its noun, "2,840 members", is written bare in a report's list:
         # "members: 2,840 (2,610)")
         spans += [m.group(0) for s in spans if (m := re.match(r"\d[\d,.]*\d(?=\s+[a-z])", s))]
         evidence = [*r.hits, *r.floor.retrieved]
-        return next((p for span in spans if (p := _prior_figure(r.question, span, evidence))), None)
+        if found := next((p for span in spans if (p := _prior_figure(r.question, span, evidence))), None):
+            return found
+        whole = [replace(h, text=self._document_text(h.doc_id, h)) for h in {h.doc_id: h for h in evidence}.values()]
+        return next((p for span in spans if (p := _prior_figure(r.question, span, whole))), None)
 
     def _fall_back(self, runs: list[Run]) -> None:
         """A span rejected for the value it read leaves rag's answer, which is verified as any
@@ -1113,6 +1117,13 @@ class Agentic(Rag):
                 page, fld, value = got
                 _take(r, Timer(), value, "lookup", "the field the question names, on the page of the thing it names",
                       page=page, field=fld)
+            elif r.kind == "open" and not r.listed and _WHAT_IS.match(r.question) \
+                    and (got := self._record_field(r.question)) and len(str(got[2]).split()) <= 12:
+                # "What is X's standard rating?" (no typed value cue): the field of X's record
+                # the question names (`rtg`)
+                name, fld, value = got
+                _take(r, Timer(), value, "lookup", "the field the question names, of the record it names",
+                      record=name, field=fld)
             elif r.kind == "open" and not r.listed and _ASKS_WHY.match(r.question) \
                     and (why := _reason_clause(r.question, [chunk_text(h) for h in [*r.floor.retrieved, *r.hits]])) \
                     and not _same_reason(r.floor.text, why):
@@ -1174,12 +1185,21 @@ class Agentic(Rag):
             # "What is the rise of Cowslip Lock in feet?": the row the question names (by any of
             # its cells), under the column it asks
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column it asks")
-        if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*where\b", q, re.I)) \
+        if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*(?:where|which)\b", q, re.I)) \
                 and (cell := self._described_row_cell(r)):
             # "Who do we send worked flint to?": the row the question's rare word describes,
             # under the column asked ("Based in") or of people's names
             return _take(r, t, cell, "lookup", "the cell of the table row the question describes, "
                                                "under the column it asks")
+        if r.want == "number" and (cell := self._described_row_cell(r, figure=True)):
+            # "What did it cost to fix the mirror a tractor clipped?": the row the question's rare
+            # words describe, under the column asked ("Cost (GBP)")
+            return _take(r, t, cell, "lookup", "the figure of the table row the question describes, "
+                                               "under the column it asks")
+        if r.want == "name" and (page := self._page_holding_date(r)):
+            # "Which release reached its end of life on 12 May 2011?" over a catalog: the one
+            # page found that writes that day, in any form
+            return _take(r, t, page, "lookup", "the one page found that writes the day the question writes")
         if r.want == "name" and (key := self._row_holding(r)):
             # "Which class has a fee of GBP 19.50?": the row of a table holding that figure
             return _take(r, t, key, "lookup", "the row of a table holding the figure the question writes")
@@ -1274,8 +1294,11 @@ class Agentic(Rag):
             # beside the relation's words ("The bucket raised GBP 1,140" for the money collected):
             # the sentences were ranked by their words, and a relation is written in many
             # (each such sentence ranks first: it holds the whole relation, wherever its chunk ranked)
-            every = _relation_sentences(q, r.want, list({h.chunk_id: h for h in [
-                *r.support, *r.floor.retrieved]}.values()))
+            # (of chunks naming the question's names: another page's sentence is another thing's)
+            every = _relation_sentences(q, r.want, [h for h in {h.chunk_id: h for h in [
+                *r.support, *r.floor.retrieved]}.values()
+                if all(_mentions_name(f"{h.title or ''}\n{chunk_text(h)}", n) for n in q_names
+                       if not self._own_subject(n))])
             if tied := [(c, tie) for c, tie in candidates(every, [0] * len(every)) if tie >= LOOSE_TIE]:
                 found = tied
                 passages = [p for p in every if any(c in p.text for c, _ in tied)]
@@ -1308,6 +1331,13 @@ class Agentic(Rag):
                                                       {p.hit.doc_id: p.hit for p in passages}.values()])):
             # (the passages' whole documents: a page names its thing once, then says "it")
             return _take(r, t, subject, "span", "the one word the evidence says the question's predicate of")
+        if not found and r.want == "version" and re.search(r"\breleases?\b", q, re.I) \
+                and not re.search(r"\bversions?\b", q, re.I):
+            # "Which release reached its end of life ...?" where no version is written: a release
+            # named by a name ("Hardy Heron"), asked as a name
+            r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "ask_as": "name"}, ms=t.ms)
+            r.want = "name"
+            return self._typed_answer(r, passages)
         if not found:
             r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag"}, ms=t.ms)
             return
@@ -1357,7 +1387,8 @@ class Agentic(Rag):
         # guards"; "1 extension" beside a line number)
         counting = _counting(q, found) if r.want == "number" and not agree else []
         qualified = _qualified(q, found) if r.want == "number" else []
-        if len(qualified) == 1 and not any(_same_answer(qualified[0], a) for a in agree):
+        # (rag naming it among others is no agreement: "96 members present and 37 voting by proxy")
+        if len(qualified) == 1 and not (len(agree) == 1 and _same_answer(qualified[0], agree[0])):
             # "How many signed online?" against "6,214 signed: 5,380 online, and 834 on paper"
             pick, why = qualified[0], "the one value written with the word the question narrows the count by"
         elif len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
@@ -2424,11 +2455,37 @@ class Agentic(Rag):
             return None
         return (r.options[0] if (a[0].key > b[0].key) == (way == "more") else r.options[1]), cells
 
-    def _described_row_cell(self, r: Run) -> str | None:
+    def _described_row_cell(self, r: Run, figure: bool = False) -> str | None:
         """`timeline.described_row_cell` over the documents found; None unless one cell is read."""
         who = bool(_ASKS_AGENT.match(r.question))
-        found = {got for text, _ in self._found_documents(r) if (got := described_row_cell(r.question, text, who))}
+        asked = _periods(r.question) if figure else set()
+        hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
+        # (a figure asked of one period is not read in a document of another: "the 2025-26
+        # pantries" for a count of 2024-25)
+        docs = [h for h in list(hits.values())[:8] if not asked or not (
+            own := _periods(h.title or "") | _id_periods(h.doc_id)) or _same_period(asked, own)]
+        found = {got for h in docs
+                 if (got := described_row_cell(r.question, self._document_text(h.doc_id, h), who, figure))}
         return found.pop() if len(found) == 1 else None
+
+    def _page_holding_date(self, r: Run) -> str | None:
+        """In a catalog of one page per thing, the name of the one page, among the documents of
+        the chunks found, whose text writes the one whole day the question writes ("12 May
+        2011" as "2011-05-12" too); None when the question writes no such day or pages tie."""
+        if not self._page_names():
+            return None
+        days = [v.key for v in extract_values(r.question) if v.kind == "date" and v.key[2]]
+        if len(days) != 1:
+            return None
+        y, m, d = days[0]
+        # (the day searched for in both its forms: the pages found for the question's other
+        # words need not be the one writing it)
+        forms = [f"{y:04d}-{m:02d}-{d:02d}", f"{d} {calendar.month_name[m]} {y}"]
+        found = self._search(forms, [None] * len(forms), ["bm25"] * len(forms))
+        docs = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved, *(h for hs in found for h in hs)]}
+        names = {_title_names(h.title)[-1] for d, h in docs.items() if h.title and _title_names(h.title)
+                 and any(v.kind == "date" and v.key == days[0] for v in extract_values(self._document_text(d, h)))}
+        return names.pop() if len(names) == 1 else None
 
     def _row_holding(self, r: Run) -> str | None:
         """The first cell of the one table row, among the documents found, holding the figure
@@ -2559,6 +2616,11 @@ class Agentic(Rag):
             q_words |= _VERSION_STEMS
         if _ASKS_CLASS.search(unquoted):  # "How does X classify Y?", "what kind of Z is Y": its `Type`
             q_words |= {_one_stem("type")}
+        # "the release before X": its `Previous release`, `Preceded by`; "after X": `Next`, `Followed by`
+        if re.search(r"\b(?:before|preceding|preceded)\b", unquoted, re.I):
+            q_words |= {_one_stem(w) for w in ("previous", "preceded", "precedes")}
+        if re.search(r"\b(?:after|following|followed)\b", unquoted, re.I):
+            q_words |= {_one_stem(w) for w in ("next", "followed", "follows")}
         if want == "number" and _HOW_MANY.search(unquoted):  # "how many aliases": `Alias count`,
             q_words |= {_one_stem("count"), _one_stem("number")}  # `Number of aliases`
         # the things "how many" counts ("zones" of "how many zones in ..."): a half-asked field counts them
@@ -2724,6 +2786,9 @@ class Agentic(Rag):
                           and stem(w) in kinds]
                 own = (_stems(re.sub(re.escape(name), " ", question, flags=re.I)) | _measure_nouns(question)) \
                     - _stems(" ".join(before))
+                # (a header cut to consonants is read against the word as written: `rtg` of
+                # "rating", whose stem "rat" is shorter than the header's letters)
+                own |= {w for w in re.findall(r"[a-z]+", question.lower()) if len(w) > 5} - _stems(" ".join(before))
                 for key, value in rec.items():
                     if want == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
                         # a count or an amount: a number field whose label holds all that "how
@@ -2733,8 +2798,10 @@ class Agentic(Rag):
                                                or any(_shortened(w, {c}) for w in label_words) for c in counted):
                             continue
                         value = str(value)
-                    elif want == "number" or not isinstance(value, str):
+                    elif want == "number" or isinstance(value, bool) or not isinstance(value, str) and not (
+                            want == "open" and isinstance(value, (int, float))):
                         continue
+                    value = str(value)  # (a rating read for "What is X's rating?": a figure as written)
                     if want == "date" and not any(v.kind == "date" for v in extract_values(value)):
                         continue  # ("When was job X completed?": a date field's value)
                     if key in ("name", "title", "id", "text", name_key) or _mentions(question, value) \
@@ -3937,7 +4004,7 @@ def _relation_sentences(question: str, want: str, hits: list[Hit]) -> list[Passa
             toks = _tokens(f"{x} {h.title or ''}")
             terms = {_no_e(t) for t in content_terms(f"{x} {h.title or ''}")}
             terms |= {_no_e(stem(_IRREGULAR[t])) for t in toks if t in _IRREGULAR}
-            if money and toks & _MONEY_WORDS:
+            if money and toks & _money_words(rel):
                 terms |= rel & _MONEY_WORDS
             if rel <= terms:
                 kept.append(Passage(x, h, h.score))
@@ -4180,7 +4247,7 @@ def _value_without_relation(answer: str, want: str, question: str, evidence: lis
             terms = {_no_e(t) for t in content_terms(sent)}
             # "left GBP 40,000" states what was left to leave; "6 metres across" how wide
             terms |= {_no_e(stem(_IRREGULAR[t])) for t in toks if t in _IRREGULAR}
-            for same in (*_MEASURE_WORDS, *((_MONEY_WORDS,) if money else ())):
+            for same in (*_MEASURE_WORDS, *((_money_words(rel),) if money else ())):
                 if toks & same:
                     terms |= same
             if terms & rel and any((v.kind, v.key) in keys for v in extract_values(sent)):
@@ -4773,7 +4840,16 @@ def _prior_figure(question: str, span: str, evidence: list[Hit]) -> str | None:
         if (m := re.search(rf"(?<![\w.,]){re.escape(span)}\s*\(\s*([^()]{{1,40}}?)\s*\)", chunk_text(h))) and \
                 _same_measure(span, m.group(1)):
             return m.group(1)
+        # a table's "Last year" column, in the figure's row: "| People fed | 41,070 | 36,880 |"
+        for header, rows in table_rows(chunk_text(h)):
+            before = [j for j, c in enumerate(header) if _LAST_YEAR.search(c)]
+            for row in rows:
+                if len(before) == 1 and span in (c.strip() for c in row) and row[before[0]].strip():
+                    return row[before[0]].strip()
     return None
+
+
+_LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b|\byear\s+before\b", re.I)
 
 
 def _figure_runs(text: str) -> list[str]:
@@ -5105,8 +5181,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     a chunk holding them all offers its own name-like title for a name question. `ranks`: each
     passage's rank, when not its place in the list."""
     rel = {_no_e(t) for t in _relation_terms(question)}
-    if want == "number" and _asks_sum(question, rel):
-        rel |= _MONEY_WORDS  # "bought her for GBP 7,800" is tied to "How much did we pay for her?"
+    # "bought her for GBP 7,800" is tied to "How much did we pay for her?", unless the question's
+    # own word of paying is beside the value ("Cost. The insurer paid GBP 6,200" is tied once)
+    money = _money_words(rel) - rel if want == "number" and _asks_sum(question, rel) else set()
     quoted = [next(g for g in m.groups() if g).strip() for m in QUOTED.finditer(question)]
     q_terms = set(content_terms(question))
     q_low = question.lower()
@@ -5162,9 +5239,12 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
 
             def tie_at(start: int, end: int) -> float:
                 # (a doer's or a tool's noun holds its verb: "heaters" for heating, "riders")
-                return sum(1.0 / (1 + max(0, ps - end, start - pe) / 25) for ps, pe, w in positions
-                           if (w in rel or w.endswith("er") and len(w) > 5 and w[:-2] in rel)
-                           and (ps >= end or pe <= start) and max(ps - end, start - pe) <= 80)
+                near = [(ps, pe, w) for ps, pe, w in positions
+                        if (ps >= end or pe <= start) and max(ps - end, start - pe) <= 80]
+                said = {w for _, _, w in near if w in rel}
+                tied = rel | (money if not said & _MONEY_WORDS else set())
+                return sum(1.0 / (1 + max(0, ps - end, start - pe) / 25) for ps, pe, w in near
+                           if w in tied or w.endswith("er") and len(w) > 5 and w[:-2] in rel)
 
             if want in ("date", "number", "version"):
                 name_spans = _name_spans(text, spans)
@@ -5210,6 +5290,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     if asked_when and re.match(rf"[^\S\n]*(?:[a-z]+[^\S\n]+){{0,2}}?(?:in|for|during)[^\S\n]+"
                                                rf"{re.escape(asked_when)}\b", text[v.end:], re.I):
                         tie += 0.5  # "up from 984 in May 2025" for the count of May 2025
+                    elif asked_when and re.search(rf"\b{re.escape(asked_when)}[^\S\n]+(?:for|at|of|was|were|is)?[^\S\n]*$",
+                                                  text[max(0, v.start - 30):v.start]):
+                        tie += 0.5  # "bought in 2010 for GBP 27,000" for what was paid in 2010
                     if how_adjective and re.match(rf"\s+{how_adjective}\b", text[v.end:], re.I):
                         said_with_adjective.add(v.text)
                     if owner and ((lab := _label_before(text, v.start).lower()) == owner.lower()
@@ -5662,10 +5745,14 @@ def _qualified(question: str, found: list[tuple[str, float]]) -> list[str]:
         return []
     counted = set(re.findall(r"[a-z]+", m.group(1).lower()))
     rest = {w for w in re.findall(r"[a-z]+", question[m.end():].lower()) if w not in STOPWORDS and w not in counted}
+    # (a verb after the counted noun, by its stem: "37 voting" answers "How many members voted ...?")
+    verbs = {stem(w) for w in rest | (counted - {m.group(1).split()[0].lower()}) if w not in STOPWORDS}
     out: list[str] = []
     for c, tie in found:
         last = re.fullmatch(r"[\d.,]+\s+([a-z]+)", c.strip().lower())
-        if last and last.group(1) in rest and not last.group(1).endswith("s") and tie >= LOOSE_TIE and not any(_same_answer(c, o) for o in out):
+        # (by stem: "37 voting" answers "How many voted by proxy?")
+        if last and (last.group(1) in rest or last.group(1).endswith("ing") and stem(last.group(1)) in verbs) \
+                and not last.group(1).endswith("s") and tie >= LOOSE_TIE and not any(_same_answer(c, o) for o in out):
             out.append(c)
     return out
 
@@ -5808,6 +5895,13 @@ def _page_words(text: str) -> set[str]:
     return {re.sub(r"[-_.]", "-", w.lower()) for w in words}
 
 
+def _after_capital(question: str, phrase: str) -> bool:
+    """Whether the question writes a phrase right after a capitalised word ("Amazon Root CA 2"
+    for "root ca 2")."""
+    return any(re.search(r"[A-Z][\w'-]*\s+$", question[:m.start()])
+               for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", question, re.I))
+
+
 def _pages_named_in(question: str, pages: set[str]) -> set[str]:
     """The catalog pages (names as `_page_names` keeps them) a question names: not the parts of
     a scoped name it writes whole ("@sigstore/tuf" holds the page "sigstore"), nor a page
@@ -5824,10 +5918,20 @@ def _pages_named_in(question: str, pages: set[str]) -> set[str]:
     for n in pages:
         if " " in n:
             bases.setdefault(base_of(n), []).append(n)
+    # a first word many pages share ("ubuntu") qualifies: the rest, of two words or more,
+    # names the page alone ("Oneiric Ocelot"), and a possessive joins them ("Debian's Buzz")
+    heads = Counter(n.split()[0] for n in pages if " " in n)
+    rests = Counter(n.split(" ", 1)[1] for n in pages if " " in n)
     for n in sorted((n for n in pages if " " in n), key=len, reverse=True):
         base = base_of(n)
         forms = [n, base] if base != n and (" " in base or n.endswith("]")) and bases.get(base) == [n] \
             and base not in pages else [n]
+        head, tail = n.split(" ", 1)
+        if heads[head] >= 3:
+            forms += [f"{head}'s {tail}", f"{head}\u2019s {tail}"]
+            # (not after another capitalised word: "Amazon Root CA 2" names no "QuoVadis Root CA 2")
+            if " " in tail and rests[tail] == 1 and tail not in pages and not _after_capital(question, tail):
+                forms.append(tail)
         for form in forms:
             said = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
             if said.search(rest):
@@ -5891,19 +5995,27 @@ _MEASURE_WORDS = tuple({f for w in ws for f in (w, stem(w), _no_e(stem(w)))} for
     ("wide", "wider", "width", "across", "broad", "breadth"), ("deep", "deeper", "depth"),
     ("high", "higher", "tall", "taller", "height"), ("far", "farther", "distance", "away"),
     ("heavy", "heavier", "weigh", "weighs", "weighed", "weighing", "weight")))
-# one relation of a sum changing hands, however the passage words it: "How much did we pay
-# for X?" is stated by "we bought X for GBP 7,800", a fund "putting in" by "gave us GBP 12,400"
-_MONEY_WORDS = {f for w in ("pay", "paid", "pays", "cost", "costs", "price", "priced", "buy", "bought",
-                            "purchase", "purchased", "spend", "spent", "charge", "charged", "give", "gave",
-                            "given", "grant", "granted", "donate", "donated", "contribute", "contributed", "put",
-                            "raise", "raised", "collect", "collected")
-                for f in (w, stem(w), _no_e(stem(w)))}
+# one relation of a sum changing hands, however the passage words it, paid ("How much did we
+# pay for X?" is stated by "we bought X for GBP 7,800") or given ("How much did the fund put
+# in?" by "it gave us GBP 12,400"; money collected by "the bucket raised GBP 1,140")
+_MONEY_GROUPS = tuple({f for w in ws for f in (w, stem(w), _no_e(stem(w)))} for ws in (
+    ("pay", "paid", "pays", "cost", "costs", "price", "priced", "buy", "bought", "purchase", "purchased",
+     "spend", "spent", "charge", "charged"),
+    ("give", "gave", "given", "grant", "granted", "donate", "donated", "contribute", "contributed", "put",
+     "raise", "raised", "collect", "collected")))
+_MONEY_WORDS = set().union(*_MONEY_GROUPS)
+
+
+def _money_words(rel: set[str]) -> set[str]:
+    """The words of the money relations the relation's words name (paying, giving or both)."""
+    return set().union(*(g for g in _MONEY_GROUPS if rel & g))
 
 
 def _asks_sum(question: str, rel: set[str]) -> bool:
-    """A sum of money asked by a verb of paying or giving ("How much did the fund put in?"),
-    not a count ("How many trees did we buy?")."""
-    return bool(rel & _MONEY_WORDS) and re.search(r"\bhow\s+much\b", question, re.I) is not None
+    """A sum of money asked by a verb of paying or giving ("How much did the fund put in?",
+    "What did we pay for it?"), not a count ("How many trees did we buy?")."""
+    return bool(rel & _MONEY_WORDS) and (re.search(r"\bhow\s+much\b", question, re.I) is not None
+                                         or _asks_price(question))
 
 
 def _names_same(candidate: str, name: str) -> bool:

@@ -615,15 +615,27 @@ def compare_records(question: str, options: list[str], collections: dict[str, li
     for path, records in collections.items():
         own = []
         rids = (ids or {}).get(path) or [""] * len(records)
+        naming = _naming_fields(records)
         for o in options:
             recs = [r for r, rid in zip(records, rids)
-                    if o.strip().lower() in (str(r.get("name") or r.get("title") or "").strip().lower(), rid.lower())]
+                    if o.strip().lower() in (str(r.get("name") or r.get("title") or "").strip().lower(), rid.lower())
+                    or any(o.strip().lower() == str(r.get(k) or "").strip().lower() for k in naming)]
             own.append(recs[0] if len(recs) == 1 else None)
         if None in own:
             continue
         numeric = {k for r in own for k, v in r.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        rest_words = re.findall(r"[a-z]+", rest)
         named = [k for k in numeric if any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", rest)
-                                           for p in k.lower().split("_"))]
+                                           or _consonants_of(p, rest_words) for p in k.lower().split("_"))]
+        if len(named) > 1:
+            # "the higher rapid rating" over `rtg` and `rpd`: the field the modifier names (the
+            # word before the head noun another field names)
+            at = {k: min((i for i, w in enumerate(rest_words) for p in k.lower().split("_")
+                          if w.startswith(p) and len(p) >= 4 or _consonants_of(p, [w])), default=len(rest_words))
+                  for k in named}
+            first = min(at.values())
+            if list(at.values()).count(first) == 1:
+                named = [k for k in named if at[k] == first]
         if not named:
             hinted = [fields for rx, fields in _FIELD_OF if rx.search(rest)]
             named = [k for k in numeric for fields in hinted[:1] if any(f in k.lower().split("_") for f in fields)]
@@ -699,6 +711,27 @@ def labelled_record(question: str, collections: dict[str, list[dict]]) -> tuple[
     rec, names, f, v = found[0]
     name = next((str(rec[k]) for k in names if rec.get(k)), "")
     return (name, f, v) if name else None
+
+
+def _naming_fields(records: list[dict]) -> list[str]:
+    """Text fields whose values name the records: no two records share a value, and most
+    values are of two words or more (`player`: "Ada Venn")."""
+    out = []
+    for k in {k for r in records for k in r}:
+        vals = [r.get(k) for r in records]
+        if len(records) >= 3 and all(isinstance(v, str) and v.strip() for v in vals) \
+                and len({v.strip().lower() for v in vals}) == len(vals) \
+                and sum(" " in v.strip() for v in vals) * 2 > len(vals):
+            out.append(k)
+    return sorted(out)
+
+
+def _consonants_of(part: str, words: list[str]) -> bool:
+    """Whether a header's part of 2 to 4 letters is a word written as its consonants ("rtg"
+    of "rating", "rpd" of "rapid")."""
+    return 2 <= len(part) <= 4 and part.isalpha() and not re.search(r"[aeiou]", part[1:]) and any(
+        w[:1] == part[:1] and len(w) >= len(part) + 2 and re.fullmatch(".*?".join(map(re.escape, part)) + ".*", w)
+        for w in words)
 
 
 def _name_field_of(records: list[dict]) -> list[str]:

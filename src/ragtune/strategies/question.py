@@ -350,14 +350,18 @@ _DATE_CUE = re.compile(
     r"\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+(?:[\w-]+\s+){0,3}?(?:day|date|year|deadline)\b"
     r"(?!\s+(?!(?:of|in|on|at|for|by|that|when|which|the|a|an|is|was|are|were|did|does|do|will|has|had|"
     r"should|must|can|could|would)\b)[a-z])|"
-    r"\bwhat's\s+the\s+(?:deadline|date)\b",
+    r"\bwhat's\s+the\s+(?:deadline|date)\b|"
+    # a kind of date asked before its verb: "What release date does the table give?", "What
+    # end-of-life date is recorded?"
+    r"\b(?:what|which)\s+(?:[\w-]+\s+){1,2}?dates?\s+(?:does|do|did|is|was|are|were|will|has|have|had)\b",
     re.I,
 )
 _VERSION_CUE = re.compile(r"\b(?:what|which)(?:['\u2019]s)?\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?"
                           # an article after the asked noun starts another phrase: "Which command
                           # installs a newer release?" asks for a command
                           r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|can|will|a|an|the)\b)[\w'-]+\s+){0,5}?"
-                          r"(?:version|release)\b(?!\s+v?\d)|\b(?:what|which)\s+(?:versions|releases)\s+of\b|"
+                          # ("What release date ...?" asks a date)
+                          r"(?:version|release)\b(?!\s+v?\d)(?!\s+(?:dates?|days?|years?|months?|notes?)\b)|\b(?:what|which)\s+(?:versions|releases)\s+of\b|"
                           # "What node engine range / semver range does X declare?": a range of versions
                           r"\b(?:what|which)\s+(?:[\w.-]+\s+){0,2}?(?:engines?|semver|version)\s+range\b|"
                           r"\bversion\s+(?:is|was)\s+(?:recorded|pinned|installed|current)\b|"

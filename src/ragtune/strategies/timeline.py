@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ragtune.corpus.english import PARTICIPLE_BASE
-from ragtune.strategies.question import content_terms, names
+from ragtune.strategies.question import content_terms, names, stem
 from ragtune.strategies.values import CURRENCY_WORDS, Value, extract_values
 
 # the connective that ties the asked item to an event; "newest on/in/at" only after a recency word
@@ -276,25 +276,69 @@ def named_row_cell(question: str, text: str, asked_terms: set[str]) -> str | Non
 _PERSON = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+(?:,.*)?")
 
 
-def described_row_cell(question: str, text: str, who: bool) -> str | None:
+def described_row_cell(question: str, text: str, who: bool, figure: bool = False) -> str | None:
     """For "Where is our glass specialist based?" or "Who do we send worked flint to?": in a
     table of the text, the one row a cell of which shares a word with the question that no
     other row of the table writes ("glass and beads"), read under the one other column whose
     header's words are all the question's ("Based in"), or, asked "who", the one column whose
-    cells are names of two capitalised words or more ("Dr Ysolde Carrow-Nakamura"). None
-    when no row or several cells fit."""
+    cells are names of two capitalised words or more ("Dr Ysolde Carrow-Nakamura"); asked
+    "which <noun>", the column that noun heads ("Which of our arbiters ...?": `Arbiter`). Asked
+    a `figure`, the row whose cell shares the most such words with the question, under a
+    column whose header's words (a unit in brackets aside: "Cost (GBP)") are the question's and
+    whose cell is a figure. None when no row or several cells fit."""
     asked = set(content_terms(question))
-    found: set[str] = set()
+    title = set(content_terms(text.split("\n", 1)[0]))
+    which = re.match(r"\s*which\s+(?:of\s+(?:our|the|these|its|their)\s+)?([a-z]+(?:\s+[a-z]+)??)\s+"
+                     r"(?:is|are|was|were|has|have|had|does|do|did|lives?|works?|runs?|[a-z]+s|[a-z]+ed|paid|made|built|held|"
+                     r"ran|won|led|took|gave|came|went|kept|sold|bought|brought|got|put|set|met|saw)\b", question, re.I)
+    noun = {stem(w) for w in which.group(1).lower().split()} if which and not figure else set()
+    if not figure and not noun and re.match(r"\s*which\b", question, re.I):
+        return None  # ("which" asks the column of its noun, or nothing here)
+    found: dict[str, int] = {}
     for header, rows in table_rows(text):
         if len(rows) < 3:
             continue
         terms = [[set(content_terms(c)) for c in row] for row in rows]
         rows_with = Counter(w for ts in terms for w in set().union(*ts))  # word -> rows writing it
         for r, row in enumerate(rows):
-            own = [i for i, t in enumerate(terms[r]) if any(rows_with[w] == 1 for w in t & asked)]
+            # (the asked noun describes no row: "the boat was to be sold" for "Which boat ...?")
+            rare = [sum(rows_with[w] == 1 for w in t & asked if stem(w) not in noun) for t in terms[r]]
+            # (asked a figure, the cell with the most such words: "mirror replaced" beside "wing
+            # mirror clipped by a tractor on Hobley Lane")
+            own = [i for i, n in enumerate(rare) if n and (n == max(rare) or not figure)]
             if len(own) != 1:
                 continue
+            if noun:  # the column the asked noun heads, and nothing else, in a table whose
+                # row, header and page title hold the question's words but one ("Which van on the
+                # fleet list ...?" is not asked of a log of repairs)
+                held = {stem(w) for w in set().union(*terms[r], *(set(content_terms(h)) for h in header), title)}
+                cols = [j for j, h in enumerate(header) if j != own[0]
+                        and {stem(w) for w in content_terms(h)} == noun]
+                # ("Arbiter", not "Arbiter since": the header of the noun alone)
+                cols = [j for j in cols if len(header[j].split()) == min(len(header[k].split()) for k in cols)]
+                # (a name is asked: a figure under "Members" names no member)
+                if len(cols) == 1 and row[cols[0]].strip() and not _FIGURE_CELL.fullmatch(row[cols[0]].strip()) \
+                        and sum(stem(w) not in held and not w.isdigit() for w in asked) <= 1:
+                    found[row[cols[0]].strip()] = 1
+                continue
             rest = asked - terms[r][own[0]]  # (the words that describe the row ask no column)
+            if figure:
+                rest = {stem(w) for w in rest}
+                cols = [j for j, h in enumerate(header) if j != own[0]
+                        and (hs := {stem(w) for w in content_terms(re.sub(r"\([^()]*\)", " ", h))}) and hs <= rest
+                        and not all(w.isdigit() for w in hs)]  # (a year's column is read by the year)
+                # a figure answers when the row, its header and the page's title hold the words
+                # asked (a date's aside), all of them unless two or more rare words describe the
+                # row ("airframe hours" are no "Hours flown" of a row named only "Nuthatch";
+                # "fix" may be the "lift ram replaced" of a row the question describes at length)
+                held = {stem(w) for w in set().union(*terms[r], *(set(content_terms(h)) for h in header), title)}
+                unheld = [w for w in asked if stem(w) not in held and not w.isdigit() and w not in _MONTHS]
+                cols = [j for j in cols if _FIGURE_CELL.fullmatch(row[j].strip())
+                        and len(unheld) <= (1 if sum(rare) >= 2 else 0)]
+                if len(cols) == 1:
+                    cell = row[cols[0]].strip()
+                    found[cell] = max(found.get(cell, 0), sum(rare))
+                continue
             cols = [j for j, h in enumerate(header) if j != own[0] and (hs := set(content_terms(h))) and hs <= rest]
             people = [j for j in range(len(header)) if j != own[0] and all(
                 _PERSON.fullmatch(x[j].strip()) for x in rows if x[j].strip())]
@@ -303,8 +347,19 @@ def described_row_cell(question: str, text: str, who: bool) -> str | None:
             elif len(cols) > 1:  # ("the glass expert": a column of people, asked where they are)
                 cols = [j for j in cols if j not in people]
             if len(cols) == 1 and row[cols[0]].strip():
-                found.add(row[cols[0]].strip())
-    return found.pop() if len(found) == 1 else None
+                found[row[cols[0]].strip()] = 1
+    if not figure:
+        return next(iter(found)) if len(found) == 1 else None
+    # (the row the question describes most: "reversed into a bollard at Pruett's" over another
+    # row that only writes "van")
+    best = [c for c, n in found.items() if n == max(found.values(), default=0)]
+    return best[0] if len(best) == 1 else None
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+# a figure in a table's cell: "184", "GBP 2,860", "2,860 (quote)", "45p", "12%"
+_FIGURE_CELL = re.compile(r"(?:[A-Z]{3}\s?|[£$€])?\d[\d,.]*(?:p|%|\s*[a-z]{1,6})?(?:\s*\([^()]*\))?")
 
 
 def one_year(question: str) -> str | None:
