@@ -37,7 +37,8 @@ readc17/catalog17.jsonl, readp19/prose19.jsonl and readt18/tables18.jsonl (catal
 and tables18's, read in the evening of 2026-12-04), readc18/catalog18.jsonl, readp20/prose20.jsonl and
 readt19/tables19.jsonl (catalog18's, prose20's and tables19's, read later that evening),
 readc19/catalog19.jsonl, readp21/prose21.jsonl and readt20/tables20.jsonl (catalog19's, prose21's
-and tables20's, read after midnight); copies, so no
+and tables20's, read after midnight), readc20/catalog20.jsonl, readp22/prose22.jsonl and
+readt21/tables21.jsonl (catalog20's, prose22's and tables21's, read on 2026-12-05); copies, so no
 tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -177,9 +178,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp21" / "prose21.jsonl"}),
         "tables20": (sets / "tables20" / "corpus", sets / "tables20" / "dev.jsonl",
                      {"r1": WORK / "readt20" / "tables20.jsonl"}),
-        "catalog20": (sets / "catalog20" / "corpus", sets / "catalog20" / "dev.jsonl", {}),
-        "prose22": (sets / "prose22" / "corpus", sets / "prose22" / "dev.jsonl", {}),
-        "tables21": (sets / "tables21" / "corpus", sets / "tables21" / "dev.jsonl", {}),
+        "catalog20": (sets / "catalog20" / "corpus", sets / "catalog20" / "dev.jsonl",
+                      {"r1": WORK / "readc20" / "catalog20.jsonl"}),
+        "prose22": (sets / "prose22" / "corpus", sets / "prose22" / "dev.jsonl",
+                    {"r1": WORK / "readp22" / "prose22.jsonl"}),
+        "tables21": (sets / "tables21" / "corpus", sets / "tables21" / "dev.jsonl",
+                     {"r1": WORK / "readt21" / "tables21.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
