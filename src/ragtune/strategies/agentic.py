@@ -84,6 +84,7 @@ from ragtune.strategies.question import (
     unknown_words,
     us_spelling,
     words,
+    written_as_consonants,
 )
 from ragtune.strategies.counting import (
     asks_count,
@@ -5540,9 +5541,7 @@ def _shortened(word: str, q_stems: set[str]) -> bool:
         return True
     # or its consonants ("hrs" of "hours", "nts" of "nights", "qty" of "quantity")
     core = word[:-1] if word.endswith("s") and len(word) > 2 else word
-    return not re.search(r"[aeiou]", word[1:]) and any(
-        s[:1] == core[:1] and len(s) >= len(core) + 2 and re.fullmatch(".*?".join(map(re.escape, core)) + ".*", s)
-        for s in q_stems)
+    return not re.search(r"[aeiou]", word[1:]) and any(written_as_consonants(core, s) for s in q_stems)
 
 
 # the noun phrase a question opens by asking for: "Which configuration file sets ...", "Who is

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ragtune.strategies.common import STOPWORDS
-from ragtune.strategies.question import content_terms, direction, held_apart, stem, words
+from ragtune.strategies.question import content_terms, direction, held_apart, stem, words, written_as_consonants
 
 # "how many optional extras", "the number of packages X depends on"
 _COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\s+of\b", re.I)
@@ -729,9 +729,7 @@ def _naming_fields(records: list[dict]) -> list[str]:
 def _consonants_of(part: str, words: list[str]) -> bool:
     """Whether a header's part of 2 to 4 letters is a word written as its consonants ("rtg"
     of "rating", "rpd" of "rapid")."""
-    return 2 <= len(part) <= 4 and part.isalpha() and not re.search(r"[aeiou]", part[1:]) and any(
-        w[:1] == part[:1] and len(w) >= len(part) + 2 and re.fullmatch(".*?".join(map(re.escape, part)) + ".*", w)
-        for w in words)
+    return 2 <= len(part) <= 4 and part.isalpha() and any(written_as_consonants(part, w) for w in words)
 
 
 def _name_field_of(records: list[dict]) -> list[str]:

@@ -36,6 +36,14 @@ LEADING = WH | STOPWORDS | {
     "these", "those", "this", "that", "it", "its", "they", "their", "he", "she", "his", "her",
 }  # fmt: skip
 
+def written_as_consonants(short: str, word: str) -> bool:
+    """Whether `short` (no vowel after its first letter) writes `word` by its consonants, as
+    column headers do ("rtg" of "rating", "hrs" of "hours"): the same first letter, its letters
+    in order within the word, which is two letters longer at least."""
+    return not re.search(r"[aeiou]", short[1:]) and word[:1] == short[:1] and len(word) >= len(short) + 2 \
+        and re.fullmatch(".*?".join(map(re.escape, short)) + ".*", word) is not None
+
+
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")  # fmt: skip
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ragtune.corpus.english import PARTICIPLE_BASE
+from ragtune.corpus.english import IRREGULAR_PAST, MONTHS, PARTICIPLE_BASE
 from ragtune.strategies.question import content_terms, names, stem
 from ragtune.strategies.values import CURRENCY_WORDS, Value, extract_values
 
@@ -288,9 +288,7 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
     whose cell is a figure. None when no row or several cells fit."""
     asked = set(content_terms(question))
     title = set(content_terms(text.split("\n", 1)[0]))
-    which = re.match(r"\s*which\s+(?:of\s+(?:our|the|these|its|their)\s+)?([a-z]+(?:\s+[a-z]+)??)\s+"
-                     r"(?:is|are|was|were|has|have|had|does|do|did|lives?|works?|runs?|[a-z]+s|[a-z]+ed|paid|made|built|held|"
-                     r"ran|won|led|took|gave|came|went|kept|sold|bought|brought|got|put|set|met|saw)\b", question, re.I)
+    which = _WHICH_NOUN.match(question)
     noun = {stem(w) for w in which.group(1).lower().split()} if which and not figure else set()
     if not figure and not noun and re.match(r"\s*which\b", question, re.I):
         return None  # ("which" asks the column of its noun, or nothing here)
@@ -300,6 +298,9 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             continue
         terms = [[set(content_terms(c)) for c in row] for row in rows]
         rows_with = Counter(w for ts in terms for w in set().union(*ts))  # word -> rows writing it
+        def held(r: int) -> set[str]:  # the stems of a row's cells, the header and the page's title
+            return {stem(w) for w in set().union(*terms[r], *(set(content_terms(h)) for h in header), title)}
+
         for r, row in enumerate(rows):
             # (the asked noun describes no row: "the boat was to be sold" for "Which boat ...?")
             rare = [sum(rows_with[w] == 1 for w in t & asked if stem(w) not in noun) for t in terms[r]]
@@ -311,14 +312,13 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             if noun:  # the column the asked noun heads, and nothing else, in a table whose
                 # row, header and page title hold the question's words but one ("Which van on the
                 # fleet list ...?" is not asked of a log of repairs)
-                held = {stem(w) for w in set().union(*terms[r], *(set(content_terms(h)) for h in header), title)}
                 cols = [j for j, h in enumerate(header) if j != own[0]
                         and {stem(w) for w in content_terms(h)} == noun]
                 # ("Arbiter", not "Arbiter since": the header of the noun alone)
                 cols = [j for j in cols if len(header[j].split()) == min(len(header[k].split()) for k in cols)]
                 # (a name is asked: a figure under "Members" names no member)
                 if len(cols) == 1 and row[cols[0]].strip() and not _FIGURE_CELL.fullmatch(row[cols[0]].strip()) \
-                        and sum(stem(w) not in held and not w.isdigit() for w in asked) <= 1:
+                        and sum(stem(w) not in held(r) and not w.isdigit() for w in asked) <= 1:
                     found[row[cols[0]].strip()] = 1
                 continue
             rest = asked - terms[r][own[0]]  # (the words that describe the row ask no column)
@@ -331,8 +331,7 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
                 # asked (a date's aside), all of them unless two or more rare words describe the
                 # row ("airframe hours" are no "Hours flown" of a row named only "Nuthatch";
                 # "fix" may be the "lift ram replaced" of a row the question describes at length)
-                held = {stem(w) for w in set().union(*terms[r], *(set(content_terms(h)) for h in header), title)}
-                unheld = [w for w in asked if stem(w) not in held and not w.isdigit() and w not in _MONTHS]
+                unheld = [w for w in asked if stem(w) not in held(r) and not w.isdigit() and w not in MONTHS]
                 cols = [j for j in cols if _FIGURE_CELL.fullmatch(row[j].strip())
                         and len(unheld) <= (1 if sum(rare) >= 2 else 0)]
                 if len(cols) == 1:
@@ -356,8 +355,10 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
     return best[0] if len(best) == 1 else None
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"}
+# "which <noun> <verb>": the noun a "which" question asks for (one word or two, before its verb)
+_WHICH_NOUN = re.compile(r"\s*which\s+(?:of\s+(?:our|the|these|its|their)\s+)?([a-z]+(?:\s+[a-z]+)??)\s+"
+                         r"(?:is|are|was|were|has|have|had|does|do|did|lives?|works?|runs?|[a-z]+s|[a-z]+ed|"
+                         + "|".join(sorted(IRREGULAR_PAST)) + r")\b", re.I)
 # a figure in a table's cell: "184", "GBP 2,860", "2,860 (quote)", "45p", "12%"
 _FIGURE_CELL = re.compile(r"(?:[A-Z]{3}\s?|[£$€])?\d[\d,.]*(?:p|%|\s*[a-z]{1,6})?(?:\s*\([^()]*\))?")
 
