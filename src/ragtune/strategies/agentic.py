@@ -3989,12 +3989,18 @@ def _item_subject(sentence: str, text: str) -> str:
     return ""
 
 
+def _asked_relation(question: str, want: str) -> set[str]:
+    """The words of the relation a question asks (its content terms that are no name, no word
+    of the text itself and no word of the asked type), without a final e."""
+    return {_no_e(t) for t in _relation_terms(question)} - TEXT_WORDS \
+        - {_no_e(t) for t in type_words(question, want)}
+
+
 def _relation_sentences(question: str, want: str, hits: list[Hit]) -> list[Passage]:
     """The sentences of the chunks that state all of the asked relation's words, with their
     document's title: "The bucket raised GBP 1,140", on a page titled by the event, for the
     money collected at it (a sum-of-money relation is one however it is written)."""
-    rel = {_no_e(t) for t in _relation_terms(question)} - TEXT_WORDS \
-        - {_no_e(t) for t in type_words(question, want)}
+    rel = _asked_relation(question, want)
     money = _asks_sum(question, rel)
     rel -= {"much", "many", "money", "amount", "sum"}  # how much is asked, not what of
     if not rel:
@@ -4234,8 +4240,7 @@ def _value_without_relation(answer: str, want: str, question: str, evidence: lis
     """rag's values of the asked type when no sentence of the evidence states one of them
     beside a word of the asked relation (a "1" marking a list item counts no channels);
     "" when one does, or when the question has no relation words."""
-    rel = {_no_e(t) for t in _relation_terms(question)} - TEXT_WORDS \
-        - {_no_e(t) for t in type_words(question, want)}
+    rel = _asked_relation(question, want)
     q_keys = {(v.kind, v.key) for v in extract_values(question)}
     said = [v for v in extract_values(answer) if fits(v, want) and (v.kind, v.key) not in q_keys]
     if not rel or not said:
