@@ -34,7 +34,8 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "prose13", "tables12", "catalog12", "prose14", "tables13", "catalog13", "prose15", "tables14",
         "catalog14", "prose16", "tables15", "catalog15", "prose17", "tables16",
         "catalog16", "prose18", "tables17", "catalog17", "prose19", "tables18", "catalog18", "prose20",
-        "tables19", "catalog19", "prose21", "tables20", "catalog20", "prose22", "tables21")
+        "tables19", "catalog19", "prose21", "tables20", "catalog20", "prose22", "tables21",
+        "catalog21", "prose23", "tables22")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -125,6 +126,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog20": EVALSETS / "catalog20" / "corpus",
         "prose22": EVALSETS / "prose22" / "corpus",
         "tables21": EVALSETS / "tables21" / "corpus",
+        "catalog21": EVALSETS / "catalog21" / "corpus",
+        "prose23": EVALSETS / "prose23" / "corpus",
+        "tables22": EVALSETS / "tables22" / "corpus",
     }
 
 
@@ -234,9 +238,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog19.py", "check"], ["evalsets/prose21/check.py"],
                                      ["evalsets/tables20/check.py"],
                                      ["scripts/build_catalog20.py", "check"], ["evalsets/prose22/check.py"],
-                                     ["evalsets/tables21/check.py"]])
+                                     ["evalsets/tables21/check.py"],
+                                     ["scripts/build_catalog21.py", "check"], ["evalsets/prose23/check.py"],
+                                     ["evalsets/tables22/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables21 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables22 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
