@@ -2641,3 +2641,114 @@ def test_catalog_pages_named_by_possessive_or_without_a_shared_first_word():
     assert answer_type("What release date does the table give for Amber Fox?") == "date"
     assert answer_type("What end-of-life date is recorded for Quen 12?") == "date"
     assert answer_type("Which release came first?") == "version"
+
+
+def test_catalog_pages_called_by_another_name_their_neighbours_write_in_brackets():
+    """(2026-12-05) From the catalog20 dev split and read split r1, on invented releases: a page
+    is named by the other name the pages write in brackets after its name ("Quen Cold Owl (Quen
+    4.10 LTS)"), cut after its number ("Quen 4.10"); a page given several bracketed names lists
+    variants, and a word page names themselves write in brackets is a qualifier."""
+    from types import SimpleNamespace
+    from ragtune.strategies import agentic as a
+    from ragtune.strategies.agentic import Agentic
+    texts = {
+        "quen-amber-fox": "Quen 3.04 is named Amber Fox. It precedes Quen Brisk Hare (Quen 3.10).",
+        "quen-brisk-hare": "It follows Quen Amber Fox (Quen 3.04) and precedes Quen Cold Owl (Quen 4.10 LTS).",
+        "quen-cold-owl": "It follows Quen Brisk Hare (Quen 3.10).",
+        "zed": "Layouts: Zed (Alpha), Zed (Beta 2).",
+        "ink-mars": "See also Pen (Mars).",
+        "pen": "A pen.",
+        "ink-venus": "An ink.",
+    }
+    titles = {"quen-amber-fox": "Quen Amber Fox", "quen-brisk-hare": "Quen Brisk Hare", "quen-cold-owl": "Quen Cold Owl",
+              "zed": "Zed", "ink-mars": "Ink (Mars)", "pen": "Pen", "ink-venus": "Ink (Venus)"}
+    fake = SimpleNamespace(
+        collection=None,
+        _catalog_pages=lambda: [(t, SimpleNamespace(doc_id=d)) for d, t in titles.items()],
+        _page_names=lambda: {t.lower() for t in titles.values()},
+        index=SimpleNamespace(chunks_of=lambda d, c: [SimpleNamespace(text=texts[d])]))
+    fake._page_aliases = lambda: Agentic._page_aliases(fake)
+    assert Agentic._page_aliases(fake) == {"quen 3.04": "Quen Amber Fox", "quen 3.10": "Quen Brisk Hare",
+                                           "quen 4.10 lts": "Quen Cold Owl"}
+    asked = Agentic._named_by_page(fake, "When did Quen 4.10 come out?")
+    assert asked == "When did Quen Cold Owl (Quen 4.10) come out?"
+    assert a._as_written(fake, asked) == "When did Quen 4.10 come out?"
+    assert Agentic._named_by_page(fake, "When did Quen 4.101 come out?") == "When did Quen 4.101 come out?"
+    assert Agentic._named_by_page(fake, "Is Quen 3.04 older than Quen 3.10?") == "Is Quen 3.04 older than Quen 3.10?"
+    # a sentence's full stop is not part of the name before it
+    pages = {"quen amber fox", "quen brisk hare", "quen cold owl"}
+    assert a._pages_named_in("Take the release after Quen's Amber Fox. When did it end?", pages) == {"quen amber fox"}
+
+
+def test_a_neighbour_asked_reads_the_sequence_a_page_states_and_a_second_sentence_asks_of_it():
+    """(2026-12-05) From the catalog20 dev split and read split r1, on invented pages: "the
+    release before X" reads X's previous one, written as a field or as "It follows A and
+    precedes B"; "which release succeeded X" asks the next one, "which did X succeed" the
+    previous; a second sentence asks its question of the page the first one found."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic, _unstated_relation
+    prose = ("Quen 3.10 is named Brisk Hare. It was released on 2 May 2020.\n\n"
+             "It follows Quen Amber Fox (Quen 3.04) and precedes Quen Cold Owl (Quen 4.10).")
+    page = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
+                           _own_page_of=lambda q: [Hit("quen-brisk-hare", "c", 1.0, text=prose, title="Quen Brisk Hare")])
+    assert Agentic._page_field(page, "Which Quen release came right before Quen Brisk Hare?")[2] == "Quen Amber Fox (Quen 3.04)"
+    assert Agentic._page_field(page, "Which release succeeded Quen Brisk Hare?")[2] == "Quen Cold Owl (Quen 4.10)"
+    assert Agentic._page_field(page, "Which release did Quen Brisk Hare succeed?")[2] == "Quen Amber Fox (Quen 3.04)"
+    fields = "# Quen Brisk Hare\n\n- Release: 2020-05-02\n- Version: 3.10\n- Next release: Quen Cold Owl (Quen 4.10)"
+    page.__dict__["_own_page_of"] = lambda q: [Hit("quen-brisk-hare", "c", 1.0, text=fields, title="Quen Brisk Hare")]
+    assert Agentic._page_field(page, "Which release came after Quen Brisk Hare?")[1:] == ("next release", "Quen Cold Owl (Quen 4.10)")
+    chain = SimpleNamespace(_page_names=lambda: {"quen brisk hare", "quen cold owl"},
+                            _page_field=lambda q: Agentic._page_field(page, q))
+    got = Agentic._chained(chain, "Take the release right after Quen Brisk Hare. When did that one come out?")
+    assert got[1] == "When did Quen Cold Owl come out?"
+    assert Agentic._chained(chain, "Take Quen Brisk Hare. When did the first one come out?") is None
+    # a release states when a thing came out
+    said = [Hit("quen-cold-owl", "c", 1.0, text="Quen Cold Owl was released on 3 May 2021.", title="Quen Cold Owl")]
+    assert _unstated_relation("When did Quen Cold Owl come out?", "date", said) == []
+
+
+def test_a_section_names_its_fields_and_lists_and_a_page_is_named_by_its_file():
+    """(2026-12-05) From the catalog21 dev split, on an invented page: `Count: 3` under "##
+    Imported targets" is the imported targets' count (a label several sections repeat is read
+    only with its section), a label of the page's own fits before a sectioned one, "which
+    command" reads the one item a "## Commands" section lists (no count), and "FindZed.cmake"
+    names the page "FindZed"."""
+    from types import SimpleNamespace
+    from ragtune.strategies import agentic as a
+    from ragtune.strategies.agentic import Agentic
+    chunks = [Hit("findzed", "findzed::0-aa", 1.0, text="- Module: FindZed\n- Default target: Zed::core",
+                  title="FindZed", heading="Identity"),
+              Hit("findzed", "findzed::1-bb", 1.0, title="FindZed", heading="Imported targets",
+                  text="- Count: 2\n- `Zed::core`\n- `Zed::cli`"),
+              Hit("findzed", "findzed::2-cc", 1.0, title="FindZed", heading="Commands",
+                  text="- Count: 1\n- `zed_add_plugin`\n\n## File\n- Length: 210 lines")]
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _own_page_of=lambda q: chunks)
+    assert Agentic._page_field(fake, "How many imported targets does FindZed document?")[1:] == ("imported targets count", "2")
+    assert Agentic._page_field(fake, "How many commands does FindZed provide?")[2] == "1"
+    assert Agentic._page_field(fake, "Which command does FindZed give you?")[2] == "zed_add_plugin"
+    assert Agentic._page_field(fake, "What is the default target of FindZed?")[2] == "Zed::core"
+    assert a._section_fields("- Length: 210 lines", "File", "FindZed") == [("File", "Length", "210 lines")]
+    assert a._section_fields("# FindZed\n- Count: 2", "FindZed", "FindZed") == []  # a page's title is no section
+    pages = {"findzed", "findzip"}
+    assert a._pages_named_in("How many lines does FindZed.cmake have?", pages) == {"findzed"}
+
+
+def test_a_record_field_by_its_unit_and_a_pronoun_reads_the_sentence_before():
+    """(2026-12-05) From the tables22 and prose23 dev splits, on invented records and text: a
+    unit the question writes out is the header's symbol ("metres" for `climb_m`), a label the
+    question writes whole wins over one it writes cut short (`height_m` over `cp` for "How
+    high"), and a chunk opening with a pronoun is kept with the kept chunk before it."""
+    from types import SimpleNamespace
+    from ragtune.strategies import agentic as a
+    from ragtune.strategies.agentic import Agentic
+    rows = {"races": [{"id": "R-1", "name": "Tarn Dash", "climb_m": 480, "finishers": 231},
+                      {"id": "R-2", "name": "Moss Run", "climb_m": 310, "finishers": 95}],
+            "points": [{"id": "P-1", "cp": 2, "place": "Crag summit", "height_m": 698},
+                       {"id": "P-2", "cp": 3, "place": "Low ford", "height_m": 120}]}
+    fake = SimpleNamespace(_record_collections=lambda: rows)
+    assert Agentic._record_field(fake, "How many metres of climb are there in the Tarn Dash?") == ("Tarn Dash", "climb_m", "480")
+    assert Agentic._record_field(fake, "How high is the Crag summit checkpoint?") == ("Crag summit", "height_m", "698")
+    kept = [Hit("river/pond", "river/pond::2-0a1b2c3d", 1.0, text="The pond at Sour Farm was dug in 2022.")]
+    assert a._continues(Hit("river/pond", "river/pond::3-4e5f6a7b", 1.0, text="It cost £46,000."), kept)
+    assert not a._continues(Hit("river/pond", "river/pond::4-4e5f6a7b", 1.0, text="It cost £46,000."), kept)
+    assert not a._continues(Hit("river/pond", "river/pond::3-4e5f6a7b", 1.0, text="Sheep graze there."), kept)

@@ -60,6 +60,7 @@ from ragtune.strategies.common import (
 )
 from ragtune.corpus.english import IRREGULAR_PAST, PARTICIPLE_BASE
 from ragtune.errors import InputError
+from ragtune.eval.tokens import answer_tokens
 from ragtune.prompts import ABSTAIN_TEXT, rag_user_message
 from ragtune.strategies.question import (
     CODE_NUMBER,
@@ -298,8 +299,9 @@ class Agentic(Rag):
     def _runs(self, questions: list[str], filters: Filter | None, budget: int) -> list[Run]:
         # "the one package that A and B require": read off A's and B's lists first; a question
         # built on it is then asked of that item ("What licence does <item> carry?")
+        questions = [self._named_by_page(q) for q in questions]
         shared = [self._shared(q) or self._sized(q) or self._filtered(q) or self._described_page(q)
-                  or self._catalog_filter(q) for q in questions]
+                  or self._catalog_filter(q) or self._chained(q) for q in questions]
         asked = [got[1] if got and got[0].mode == "bridge" else q for q, got in zip(questions, shared)]
         floors = Rag.read(self, asked, filters, budget)
         runs = []
@@ -589,6 +591,9 @@ class Agentic(Rag):
             good = [h for h in hs if names_covered(chunk_text(h), required) >= 1.0]
             if not good and len(required) > 1:  # most of several names is still evidence
                 good = [h for h in hs if names_covered(chunk_text(h), required) >= 0.5]
+            # a chunk that goes on about what the kept chunk before it named ("It cost £46,000"
+            # after "The pond at X was dug in 2022."): the chunking cut one paragraph in two
+            good += [h for h in hs if h not in good and _continues(h, good)]
             if sub is None and required and self._we_pages() and all(self._own_subject(n) for n in required):
                 # the organisation whose own pages these are ("Which firm examines X's accounts?"
                 # in X's wiki): a chunk saying "our accounts" or naming only the firm is evidence
@@ -757,6 +762,71 @@ class Agentic(Rag):
         """(name, document) of each page of a catalog of 300 pages or fewer; empty otherwise."""
         self._page_names()
         return getattr(self, "_catalog", [])
+
+    def _page_aliases(self) -> dict[str, str]:
+        """In a catalog of one page per thing, other names of pages as the pages write them in
+        brackets right after a page's name ("It follows Ubuntu Jammy Jellyfish (Ubuntu 22.04
+        LTS)"; "the Common Gateway Interface (CGI)"): alias in lower case -> the page's name as
+        its title writes it. An alias given to two pages, one of several a page is given, a
+        page's own name, a bare number or date, or a phrase of more than five words names no
+        page."""
+        if getattr(self, "_aliases", None) is None:
+            pages = {n.lower(): n for n, _ in self._catalog_pages()}
+            longest = max((len(n.split()) for n in pages), default=0)
+            # (a word the pages' own names write in brackets qualifies a name: "French (Cameroon)"
+            # is a page beside "English (Cameroon)", and "Cameroon" no other name of French)
+            qualifiers = {m.lower() for n in pages for m in re.findall(r"\(([^()]+)\)", n)}
+            seen: dict[str, set[str]] = {}
+            for _, d in self._catalog_pages():
+                try:
+                    text = " ".join(c.text for c in self.index.chunks_of(d.doc_id, self.collection))
+                except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
+                    continue
+                for m in re.finditer(r"\(([^()\n]{2,60})\)", text):
+                    alias = m.group(1).strip()
+                    if len(alias.split()) > 5 or alias.lower() in pages.keys() | qualifiers or not _ALIAS_LIKE.fullmatch(alias):
+                        continue
+                    before = re.findall(r"[^\s()|]+", text[max(0, m.start() - 120):m.start()])
+                    for k in range(min(longest, len(before)), 0, -1):
+                        if (name := pages.get(" ".join(before[-k:]).lower())) is not None:
+                            seen.setdefault(alias.lower(), set()).add(name)
+                            break
+            one = {a: next(iter(ns)) for a, ns in seen.items() if len(ns) == 1}
+            # (a page with several names in brackets after it lists its kinds or variants, "Arabic
+            # (AZERTY)", "Arabic (Buckwalter)": no other name of the page)
+            per_page = Counter(one.values())
+            self._aliases = {a: n for a, n in one.items() if per_page[n] == 1}
+        return self._aliases
+
+    def _named_by_page(self, question: str) -> str:
+        """The question with a page's alias it writes followed by the page's name in brackets
+        ("end of life for Ubuntu 16.10" -> "... for Ubuntu Yakkety Yak (Ubuntu 16.10)"): a thing a
+        catalog titles by one name and the question calls by another is looked up by its title.
+        An alias may be written without its trailing words after its last number ("Ubuntu
+        22.04" for "Ubuntu 22.04 LTS"). Unchanged when the question names the page already or
+        names two pages so."""
+        aliases = self._page_aliases() if self._page_names() else {}
+        if not aliases:
+            return question
+        found: dict[str, tuple[int, int]] = {}
+        for alias, name in aliases.items():
+            words = alias.split()
+            forms = {alias}
+            # (an alias cut after its last word holding a digit, two words at least)
+            last = max((i for i, w in enumerate(words) if re.search(r"\d", w)), default=-1)
+            if last >= 1:
+                forms.add(" ".join(words[:last + 1]))
+            for form in forms:
+                if m := re.search(rf"(?<![\w.(-]){re.escape(form)}(?![\w-]|\.\w)", question, re.I):
+                    if name.lower() not in question.lower():
+                        found[name] = (m.start(), m.end())
+        if len(found) != 1:
+            return question
+        (name, (a, b)), = found.items()
+        named = f"{question[:a]}{name} ({question[a:b]}){question[b:]}"
+        self.__dict__.setdefault("_written_as", {})[named] = question
+        return named
+
 
     def _titles(self) -> dict[str, str]:
         """Short document titles of the index (lower case -> as written): the names of the
@@ -1430,6 +1500,12 @@ class Agentic(Rag):
             # ranked by the same tie to the asked relation over rag's own sentences, it is nearer
             # ("22 Ml/d" beside "moved ... a day" against a pump's "250 kW")
             pick, why = None, "rag's value is tied closer to what is asked"
+        if pick is not None and r.want == "date" and date_kind(q) in ("date", "day") and re.fullmatch(r"\d{4}", pick) \
+                and not re.search(r"\byears?\b", q, re.I) and len(days := {
+                    c for c in cands if c != pick and re.search(rf"(?<!\d){pick}(?!\d)", c)
+                    and (len(re.findall(r"\d+", c)) >= 2 or re.search(r"[^\W\d_]{3}", c))}) == 1:
+            # "When was X released?": the day (or month) of that year a passage gives, not the year alone
+            pick, why = days.pop(), "the full date over its year alone"
         r.log("answer", {"question": q, "answer_type": r.want, "candidates": cands},
               {"choice": [round(c, 3) for c in choice], "tie": [round(x, 2) for x in ties],
                "margin": _round(margin), "pick": pick, "why": why}, ms=t.ms)
@@ -1943,6 +2019,26 @@ class Agentic(Rag):
         name, read = got
         return SharedAsk("which", (), frozenset()), name, read
 
+    def _chained(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
+        """(bridge, the question asked of it, what was read) for a question in two sentences whose
+        first names a catalog page's field that is another page and whose second asks about it
+        by a pronoun ("Take the release right after X. When was that one released?": X's next
+        release, then its date). None unless the field names exactly one page."""
+        parts = re.split(r"(?<=[.!])\s+(?=[A-Z])", q.strip(), maxsplit=1)
+        if len(parts) != 2 or not self._page_names():
+            return None
+        first, second = parts
+        anaphor = _ANAPHOR.search(second)
+        if not anaphor or not (got := self._page_field(first)):
+            return None
+        doc, label, value = got
+        name = re.sub(r"\s*\([^()]*\)$", "", value).strip()
+        if re.sub(r"[-_.]", "-", name.lower()) not in self._page_names():
+            return None
+        asked = f"{second[:anaphor.start()]}{name}{second[anaphor.end():]}"
+        return SharedAsk("bridge", (), frozenset(), rest=second), asked, \
+            {"pages": [doc], "field": [f"{label} = {value}"]}
+
     def _described_page(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
         """(ask, the question asked of the page, its lists) for "What licence does the package
         requiring both X and Y carry?": the one catalog page whose lists hold what the
@@ -2092,8 +2188,15 @@ class Agentic(Rag):
         # a value read inside a page's name the question writes is the name ("avahi-daemon"
         # and "service" in "avahi-daemon.service"), no condition
         unnamed = q.lower()
+        # (with the other name in brackets after it that `_named_by_page` wrote: "Ubuntu Karmic
+        # Koala (Ubuntu 9.10)")
         for n in sorted(names, key=len, reverse=True):
-            unnamed = re.sub(rf"(?<![\w.-]){re.escape(n)}(?![\w-]|\.\w)", " ", unnamed)
+            unnamed = re.sub(rf"(?<![\w.-]){re.escape(n)}(?:\s+\([^()]*\))?(?![\w-]|\.\w)", " ", unnamed)
+        # ... and so is a page named without the first word many pages share ("Lunar Lobster"
+        # for "Ubuntu Lunar Lobster"): "Which release followed Lunar Lobster?" is about its page
+        for n in _pages_named_in(q, self._page_names()):
+            if " " in n:
+                unnamed = re.sub(rf"(?<![\w.-]){re.escape(n.split(' ', 1)[1])}(?![\w-]|\.\w)", " ", unnamed)
         values = {f: v for f, v in named_values(unnamed, list(records.values()), []).items()
                   if v not in names and not any(v == n.lower() for r in records.values() for n in [r.get(f, "")]
                                                 if n.lower() in names)}
@@ -2618,27 +2721,47 @@ class Agentic(Rag):
         if _ASKS_CLASS.search(unquoted):  # "How does X classify Y?", "what kind of Z is Y": its `Type`
             q_words |= {_one_stem("type")}
         # "the release before X": its `Previous release`, `Preceded by`; "after X": `Next`, `Followed by`
-        if re.search(r"\b(?:before|preceding|preceded)\b", unquoted, re.I):
-            q_words |= {_one_stem(w) for w in ("previous", "preceded", "precedes")}
-        if re.search(r"\b(?:after|following|followed)\b", unquoted, re.I):
-            q_words |= {_one_stem(w) for w in ("next", "followed", "follows")}
+        # (what X succeeded or replaced is the one before it; what succeeded X, its successor, after)
+        earlier = re.search(r"\b(?:before|preceding|preceded|predecessor)\b|\bdid\b.+\b(?:succeed|replace)\b",
+                            unquoted, re.I)
+        sequence: set[str] = set()  # the stems of the neighbour asked for
+        if earlier:
+            sequence |= {_one_stem(w) for w in ("previous", "preceded", "precedes")}
+        if re.search(r"\b(?:after|following|followed)\b", unquoted, re.I) \
+                or not earlier and re.search(r"\b(?:successor|succeeded|replaced)\b", unquoted, re.I):
+            sequence |= {_one_stem(w) for w in ("next", "followed", "follows")}
+        q_words |= sequence
         if want == "number" and _HOW_MANY.search(unquoted):  # "how many aliases": `Alias count`,
             q_words |= {_one_stem("count"), _one_stem("number")}  # `Number of aliases`
         # the things "how many" counts ("zones" of "how many zones in ..."): a half-asked field counts them
         counted = _counted(unquoted) if want == "number" else set()
         found: dict[str, str] = {}
         partly: dict[str, str] = {}  # labels the question names half of ("Parent POM" for "which parent")
+        found_in_section: dict[str, str] = {}  # ... and those a section's heading labels
+        partly_in_section: dict[str, str] = {}
         # the parts of a compound page name ("service" in "polkit.service"), where the question
         # writes them only inside the name, name the page, not half a field
         name = own[0].doc_id.rsplit("/", 1)[-1]
         parts = [x for x in re.split(r"[\W_]+", name) if x]
         named = _stems(" ".join(parts)) - _stems(re.sub(re.escape(name), " ", unquoted, flags=re.I)) \
             if len(parts) > 1 else set()
+        # a label the page gives several values under different sections ("Count: 0" under
+        # "Result variables", "Count: 2" under "Commands") is read only with its section's name
+        given: dict[str, set[tuple[str, str]]] = {}
+        for h in whole:
+            for sec, label, value in _section_fields(without_emphasis(h.text), h.heading or "", h.title or ""):
+                given.setdefault(label.lower(), set()).add((sec, value.strip()))
+        given = {lb: hv for lb, hv in given.items()
+                 if len({hd for hd, _ in hv}) > 1 and len({v for _, v in hv}) > 1}
         for h in whole:
             # "- **License:** MIT" is "License: MIT"; "| `libdir` | /usr/lib |" is "libdir: /usr/lib"
             lines = without_emphasis(re.sub(r"`([\w.-]{1,40})`", r"\1", h.text))
             pairs = [(m.group(1), m.group(2)) for m in _FIELD_LINE.finditer(
                 re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", lines, flags=re.M))]
+            # a label of a word or two under a section heading is that section's ("Count: 3"
+            # under "## Imported targets" is the imported targets' count)
+            sectioned = [(f"{sec} {label}", value) for sec, label, value in _section_fields(lines, h.heading or "", h.title or "")]
+            pairs += sectioned
             # front matter is the page's fields too ("license: ISC")
             pairs += [(k, str(v)) for k, v in (h.metadata or {}).items()
                       if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
@@ -2646,7 +2769,13 @@ class Agentic(Rag):
             # is X", "The author is given as X" (the label's head noun asked is enough)
             prose = [(m.group(1), m.group(2)) for m in _PROSE_FIELD.finditer(lines)
                      if len(m.group(2).split()) <= 8]
+            # "It follows A and precedes B": A is the previous thing, B the next
+            pairs += [("previous" if " ".join(m.group("verb").split()) in _EARLIER_OF else "next", m.group("name"))
+                      for m in _SEQUENCE_SAID.finditer(lines)]
             for label, value in pairs + prose:
+                in_section = (label, value) in sectioned
+                if label.strip().lower() in given:
+                    continue
                 label, value = label.replace("_", " ").strip(), value.strip()
                 if _stems(label) and _stems(label) <= _stems(_PAGE_LABELS):
                     continue  # "page: newgrp(1)" names the page: "the manual page of X" asks no field
@@ -2656,6 +2785,8 @@ class Agentic(Rag):
                 gloss = label[len(main):].strip(" ()")
                 if _numbers_clash(main, unquoted):
                     continue  # "ISO 639-1 code" is not the asked "ISO 639-3 code"
+                if want != "number" and _one_stem("count") in _stems(main):
+                    continue  # "which command" asks no `Commands count`
                 if (kind := _CODE_KIND.search(unquoted)) and kind.group(1).lower() not in STOPWORDS \
                         and not re.search(rf"\b{re.escape(kind.group(1))}", label, re.I):
                     continue  # a `code` is no "postal code" or "area code" the pages never label
@@ -2682,8 +2813,13 @@ class Agentic(Rag):
                     continue  # a path or a count names no one ("Copyright file: /usr/share/doc/x/copyright, 3 paragraphs")
                 if _asks_address(question) and not _WRITTEN_ADDRESS.search(value):
                     continue  # "What is the URL of ...?": an address, not `Issuer: self-signed`
-                if value and not _mentions(question, value):
+                if value and not _mentions(_as_written(self, question), value):
+                    if in_section:  # (read only where no label of the page's own fits)
+                        into = found_in_section if into is found else partly_in_section
                     into.setdefault(label.lower(), value)
+        neighbours = {lb: v for lb, v in found.items() if _stems(lb) & sequence} if sequence else {}
+        if neighbours:
+            found = neighbours  # "the release before X" is X's previous one (by its name), not X's `Release`
         noun = _head_noun(unquoted)
         if head and len(head) == 1 and found and noun and _one_stem(noun.lower()) in head \
                 and noun.lower() not in _KIND_WORDS \
@@ -2696,7 +2832,12 @@ class Agentic(Rag):
         if want in ("version", "date", "number") and not typed(found) and typed(partly):
             found = {}  # "How many modules does X import?": `Modules imported at top level: 4`,
             # not the list `Imported modules: os, sys`
-        found = found or partly
+        found = found or found_in_section or partly or partly_in_section
+        # "Which command does X give?": the one item a section headed by that noun lists (over
+        # a yes/no field: `Has imported targets: yes`)
+        if want != "number" and all(re.fullmatch(r"(?i)yes|no|true|false|none", v.strip()) for v in found.values()) \
+                and (item := _one_listed_item(whole, q_words)):
+            return own[0].doc_id, "listed", item
         if len(found) > 1:  # the label naming more of the question: "Node engine" over "Version"
             # (of two, the one with fewer words the question lacks: "Requires" over "Requires
             # (private, static linking)"; the question's own words before "count" or "number",
@@ -2716,7 +2857,7 @@ class Agentic(Rag):
             found = {lb: v for lb, v in found.items() if _numbers_named(lb, unquoted)} or found
         if len(found) > 1 and len(set(found.values())) == 1:  # two labels of one value
             found = dict([next(iter(found.items()))])
-        if found and want in ("version", "date", "number"):  # "the installed X version":
+        if found and want in ("version", "date", "number") and not neighbours:  # "the installed X version":
             # (one field and no value of the type: "How many aliases?" is not `Alias: L6`)
             found = typed(found) or (found if len(found) > 1 else {})
         if len(found) != 1:
@@ -2764,6 +2905,9 @@ class Agentic(Rag):
         question's, and one value among them (none when two fields or two values fit)."""
         want = answer_type(question)
         counted = _counted(question)
+        # the units the question writes out, by their stems: {"metr": "m"} of "how many metres"
+        units = {_one_stem(w): sym[-1] for w in re.findall(r"[a-z]+", question.lower())
+                 if (sym := answer_tokens(f"1 {w}")) and sym[-1] != w and sym[-1] in _HEADER_UNITS}
         found: dict[tuple[str, str], str] = {}
         for path, rows in self._record_collections().items():
             keys = _name_fields(rows)
@@ -2796,8 +2940,9 @@ class Agentic(Rag):
                         # many" counts (`beds` under "how many beds", not under "how many bed nights")
                         label_words = _label_words(key)
                         if counted and not all(c in {_one_stem(w) for w in label_words}
-                                               or any(_shortened(w, {c}) for w in label_words) for c in counted):
-                            continue
+                                               or any(_shortened(w, {c}) for w in label_words)
+                                               or units.get(c) in label_words for c in counted):
+                            continue  # (a unit counted is its symbol in the header: "metres" `climb_m`)
                         value = str(value)
                     elif want == "number" or isinstance(value, bool) or not isinstance(value, str) and not (
                             want == "open" and isinstance(value, (int, float))):
@@ -2810,6 +2955,13 @@ class Agentic(Rag):
                                     or want == "name" and _ASKS_AGENT.match(question) and _agent_label(key, question)):
                         continue
                     found[(key, value)] = name
+        if len({k for k, _ in found}) > 1 and _measure_nouns(question):  # the measure asked, by a
+            # label the question writes whole, over one it writes cut short: `height_m` over `cp`
+            # for "How high is the X checkpoint?"
+            asked = _stems(question) | _measure_nouns(question)
+            whole = {(k, v): n for (k, v), n in found.items()
+                     if all(_one_stem(w) in asked for w in _label_words(k) if w not in _HEADER_UNITS)}
+            found = whole if len({k for k, _ in whole}) == 1 else found
         if len({k for k, _ in found}) != 1 or len(found) != 1:
             return None
         (key, value), name = next(iter(found.items()))
@@ -3525,6 +3677,82 @@ _FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z](?:[\w -]|\.(?=\w)){0,40}?(?
 # given as X."
 _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)\s+(?:is|are|was|reads)\s+"
                           r"(?:given\s+as\s+|listed\s+as\s+)?(\S.*?)(?=\s+\.(?:\s|$)|(?<!\s[A-Z])[.;](?:\s|$)|\n|$)", re.I)
+
+
+def _chunk_position(h: Hit) -> int | None:
+    """A chunk's place in its document, from its id (`doc::3-1a2b3c4d`)."""
+    m = re.search(r"::(\d+)-[0-9a-f]+$", h.chunk_id)
+    return int(m.group(1)) if m else None
+
+
+def _continues(h: Hit, kept: list[Hit]) -> bool:
+    """Whether a chunk opens with a pronoun ("It", "She", "They", "This") and follows a kept
+    chunk of its document: it goes on about what that chunk named."""
+    at = _chunk_position(h)
+    return at is not None and bool(re.match(r"\s*(?:It|Its|She|Her|He|His|They|Their|This|These)\b", h.text)) \
+        and any(k.doc_id == h.doc_id and _chunk_position(k) == at - 1 for k in kept)
+
+
+def _as_written(strategy: Any, question: str) -> str:
+    """The question as the user wrote it, before `Agentic._named_by_page` named a page in it (a
+    field's value the page name holds, "codename of Ubuntu 17.04", is still the answer)."""
+    return strategy.__dict__.get("_written_as", {}).get(question, question)
+
+
+def _section_fields(text: str, heading: str, title: str = "") -> list[tuple[str, str, str]]:
+    """(section, label, value) of the `Label: value` lines of one or two words of label under a
+    section heading (the chunk's own heading before the first heading line): ("Imported
+    targets", "Count", "3"), read as the imported targets' count. A heading the label's words
+    already hold adds nothing."""
+    out = []
+    heading = "" if heading.strip().lower() == title.strip().lower() else heading
+    for part in re.split(r"^(#{1,6}[ \t]+.+)$", text, flags=re.M):
+        if m := re.match(r"(#{1,6})[ \t]+(.+)$", part):
+            heading = m.group(2).strip() if len(m.group(1)) > 1 else ""  # (a page's title names no section)
+            continue
+        head = re.sub(r"\s*\([^()]*\)", "", heading).strip()
+        if not head or len(head.split()) > 4:
+            continue
+        for f in _FIELD_LINE.finditer(re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", part, flags=re.M)):
+            label = f.group(1).strip()
+            if len(label.split()) <= 2 and not _stems(head) <= _stems(label):
+                out.append((head, label, f.group(2)))
+    return out
+
+
+def _one_listed_item(chunks: list[Hit], asked: set[str]) -> str | None:
+    """The one item listed (`- item`, no `Label: value` line) under a section heading whose words
+    are all asked ("## Commands" for "which command"); None when no such section lists exactly
+    one item of five words or fewer."""
+    items: list[str] = []
+    for h in chunks:
+        heading = h.heading or ""
+        for part in re.split(r"^(#{1,6}[ \t]+.+)$", h.text, flags=re.M):
+            if m := re.match(r"#{1,6}[ \t]+(.+)$", part):
+                heading = m.group(1).strip()
+                continue
+            words = _stems(re.sub(r"\([^()]*\)", " ", heading))
+            if not words or not words <= asked:
+                continue
+            for line in re.findall(r"^[ \t]*[-*\u2022][ \t]+(.+)$", part, flags=re.M):
+                line = line.strip().strip("`").strip()
+                if not _FIELD_LINE.match(line) and not re.fullmatch(r"(?i)none(?:\s+\w+)?", line):
+                    items.append(line)
+    return items[0] if len(items) == 1 and len(items[0].split()) <= 5 else None
+
+
+# what a second sentence calls the thing its first one found ("that release", "that one", "it")
+_ANAPHOR = re.compile(r"\b(?:that|this)\s+(?:one|[a-z]+)\b(?!\s+(?:is|was|has|had|did|does)\b)|\b(?:it|that)\b")
+
+
+# a page's thing said to come after one thing ("It follows A", "It is preceded by A") or before
+# another ("... and precedes B", "It was succeeded by B"), the other named by capitalised words
+# (and their bracketed other name)
+_SEQUENCE_SAID = re.compile(
+    r"\b(?:[Ii]t|[Tt]his\s+[a-z]+|and)\s+(?:also\s+)?(?:(?:is|was)\s+)?(?P<verb>follows|succeeds|replaced\s+by|"
+    r"replaces|replaced|preceded\s+by|precedes|followed\s+by|succeeded\s+by)\s+"
+    r"(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)*(?:\s+\([^()\n]{1,40}\))?)")
+_EARLIER_OF = frozenset({"follows", "succeeds", "replaces", "replaced", "preceded by"})
 
 
 # a file's path as a field's whole value
@@ -4345,6 +4573,8 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
         for same in (_NEEDS, _LICENCE, _WRITING, _LEADING, _ENDING, *_MEASURE_WORDS):  # one relation however it is written or spelled
             if seen & same:
                 seen |= same
+        if seen & (_RELEASING - {"come", "came", "out"}):  # (a release states the phrasal verb; "out" alone states none)
+            seen |= _RELEASING
         return seen
 
     if every:  # each of the relation's words, in one chunk ("call sign": "calls at" in one
@@ -4415,6 +4645,9 @@ _LEADING = {f for w in ("lead", "leads", "led", "leader", "leading", "run", "run
 # the end of a period, however it is said ("valid until 2034" states when it expires)
 _ENDING = {f for w in ("expire", "expires", "expired", "expiry", "expiration", "expiring", "until", "end", "ends",
                        "ended", "not-after") for f in (w, stem(w))}
+# a thing's release, however it is said ("released on 30 October 2008" states when it launched)
+_RELEASING = {f for w in ("release", "released", "releases", "come", "came", "out", "launch", "launched",
+                          "publish", "published") for f in (w, stem(w))}
 # irregular English verb forms -> the base form a question's verb stems to ("made" -> "make")
 _IRREGULAR = {**IRREGULAR_PAST, **PARTICIPLE_BASE}
 
@@ -5906,6 +6139,12 @@ def _after_capital(question: str, phrase: str) -> bool:
                for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", question, re.I))
 
 
+# an alias of a page: a name's words (capitalised, or holding a digit), not a date, a bare
+# number or a phrase ("see below", "2019", "v2")
+_ALIAS_LIKE = re.compile(r"(?=.*[A-Za-z]{2})(?!.*\b(?:19|20)\d\d-\d\d)(?:[A-Z][\w.+-]*|[\w.+-]*\d[\w.+-]*)"
+                         r"(?:\s+(?:[A-Z][\w.+-]*|[\w.+-]*\d[\w.+-]*))*")
+
+
 def _pages_named_in(question: str, pages: set[str]) -> set[str]:
     """The catalog pages (names as `_page_names` keeps them) a question names: not the parts of
     a scoped name it writes whole ("@sigstore/tuf" holds the page "sigstore"), nor a page
@@ -5913,7 +6152,8 @@ def _pages_named_in(question: str, pages: set[str]) -> set[str]:
     # a name of several words is named as a phrase ("Northern Pomo"; "Old English" for "old
     # english (ca. 450-1100)" where no other page has that name before its brackets), and its
     # words name no other page ("Pomo") unless written apart from it
-    low = re.sub(r"[-_.]", "-", question.lower())
+    # (a sentence's full stop is no part of the name before it: "... Ubuntu's Zesty Zapus.")
+    low = re.sub(r"[-_.]", "-", re.sub(r"\.(?=\s|$)", " ", question.lower()))
     multi, rest = set(), low
     bases: dict[str, list[str]] = {}
     # (a name's alternative in square brackets too: "Lugo" for "lugo [lugo]", one word or more)
@@ -5942,6 +6182,9 @@ def _pages_named_in(question: str, pages: set[str]) -> set[str]:
                 multi.add(n)
                 rest = said.sub(" ", rest)
     named = (_page_words(rest) & pages) | multi if multi else _page_words(question) & pages
+    if not named:  # a page written as its file ("FindZed.cmake" for the page "FindZed")
+        named = {re.sub(r"[-_.]", "-", m.group(1).lower())
+                 for m in re.finditer(r"(?<![\w.@/-])([\w][\w+-]*)\.[a-z]{1,6}(?![\w.-])", question)} & pages
     named = {n for n in named if not any(o != n and n in re.split(r"[@/:]", o) for o in named)}
     return {n for n in named if n not in STOPWORDS
             or re.search(rf"[`'\"\u201c]{re.escape(n)}\b", question, re.I)}
