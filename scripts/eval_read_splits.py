@@ -38,7 +38,9 @@ and tables18's, read in the evening of 2026-12-04), readc18/catalog18.jsonl, rea
 readt19/tables19.jsonl (catalog18's, prose20's and tables19's, read later that evening),
 readc19/catalog19.jsonl, readp21/prose21.jsonl and readt20/tables20.jsonl (catalog19's, prose21's
 and tables20's, read after midnight), readc20/catalog20.jsonl, readp22/prose22.jsonl and
-readt21/tables21.jsonl (catalog20's, prose22's and tables21's, read on 2026-12-05); copies, so no
+readt21/tables21.jsonl (catalog20's, prose22's and tables21's, read on 2026-12-05),
+readc21/catalog21.jsonl, readp23/prose23.jsonl and readt22/tables22.jsonl (catalog21's, prose23's
+and tables22's, read later that morning); copies, so no
 tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -184,9 +186,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp22" / "prose22.jsonl"}),
         "tables21": (sets / "tables21" / "corpus", sets / "tables21" / "dev.jsonl",
                      {"r1": WORK / "readt21" / "tables21.jsonl"}),
-        "catalog21": (sets / "catalog21" / "corpus", sets / "catalog21" / "dev.jsonl", {}),
-        "prose23": (sets / "prose23" / "corpus", sets / "prose23" / "dev.jsonl", {}),
-        "tables22": (sets / "tables22" / "corpus", sets / "tables22" / "dev.jsonl", {}),
+        "catalog21": (sets / "catalog21" / "corpus", sets / "catalog21" / "dev.jsonl",
+                      {"r1": WORK / "readc21" / "catalog21.jsonl"}),
+        "prose23": (sets / "prose23" / "corpus", sets / "prose23" / "dev.jsonl",
+                    {"r1": WORK / "readp23" / "prose23.jsonl"}),
+        "tables22": (sets / "tables22" / "corpus", sets / "tables22" / "dev.jsonl",
+                     {"r1": WORK / "readt22" / "tables22.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
