@@ -827,7 +827,6 @@ class Agentic(Rag):
         self.__dict__.setdefault("_written_as", {})[named] = question
         return named
 
-
     def _titles(self) -> dict[str, str]:
         """Short document titles of the index (lower case -> as written): the names of the
         things a corpus is about, however they are written (`pandas`, `requests`)."""
@@ -3699,6 +3698,18 @@ def _as_written(strategy: Any, question: str) -> str:
     return strategy.__dict__.get("_written_as", {}).get(question, question)
 
 
+def _sections(text: str, heading: str) -> list[tuple[int, str, str]]:
+    """(heading level, heading, text) of each stretch of a chunk's text between its markdown
+    heading lines; the stretch before the first one is under `heading` (the chunk's own, level 0)."""
+    out, level = [], 0
+    for part in re.split(r"^(#{1,6}[ \t]+.+)$", text, flags=re.M):
+        if m := re.match(r"(#{1,6})[ \t]+(.+)$", part):
+            level, heading = len(m.group(1)), m.group(2).strip()
+        else:
+            out.append((level, heading, part))
+    return out
+
+
 def _section_fields(text: str, heading: str, title: str = "") -> list[tuple[str, str, str]]:
     """(section, label, value) of the `Label: value` lines of one or two words of label under a
     section heading (the chunk's own heading before the first heading line): ("Imported
@@ -3706,11 +3717,8 @@ def _section_fields(text: str, heading: str, title: str = "") -> list[tuple[str,
     already hold adds nothing."""
     out = []
     heading = "" if heading.strip().lower() == title.strip().lower() else heading
-    for part in re.split(r"^(#{1,6}[ \t]+.+)$", text, flags=re.M):
-        if m := re.match(r"(#{1,6})[ \t]+(.+)$", part):
-            heading = m.group(2).strip() if len(m.group(1)) > 1 else ""  # (a page's title names no section)
-            continue
-        head = re.sub(r"\s*\([^()]*\)", "", heading).strip()
+    for level, heading, part in _sections(text, heading):
+        head = re.sub(r"\s*\([^()]*\)", "", heading if level != 1 else "").strip()  # (a page's title names no section)
         if not head or len(head.split()) > 4:
             continue
         for f in _FIELD_LINE.finditer(re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", part, flags=re.M)):
@@ -3726,11 +3734,7 @@ def _one_listed_item(chunks: list[Hit], asked: set[str]) -> str | None:
     one item of five words or fewer."""
     items: list[str] = []
     for h in chunks:
-        heading = h.heading or ""
-        for part in re.split(r"^(#{1,6}[ \t]+.+)$", h.text, flags=re.M):
-            if m := re.match(r"#{1,6}[ \t]+(.+)$", part):
-                heading = m.group(1).strip()
-                continue
+        for _, heading, part in _sections(h.text, h.heading or ""):
             words = _stems(re.sub(r"\([^()]*\)", " ", heading))
             if not words or not words <= asked:
                 continue
