@@ -2746,20 +2746,20 @@ class Agentic(Rag):
             if len(parts) > 1 else set()
         # a label the page gives several values under different sections ("Count: 0" under
         # "Result variables", "Count: 2" under "Commands") is read only with its section's name
+        # "- **License:** MIT" is "License: MIT"; "| `libdir` | /usr/lib |" is "libdir: /usr/lib"
+        texts = [without_emphasis(re.sub(r"`([\w.-]{1,40})`", r"\1", h.text)) for h in whole]
+        # a label of a word or two under a section heading is that section's ("Count: 3" under
+        # "## Imported targets" is the imported targets' count)
+        in_sections = [_section_fields(lines, h.heading or "", h.title or "") for h, lines in zip(whole, texts)]
         given: dict[str, set[tuple[str, str]]] = {}
-        for h in whole:
-            for sec, label, value in _section_fields(without_emphasis(h.text), h.heading or "", h.title or ""):
-                given.setdefault(label.lower(), set()).add((sec, value.strip()))
+        for sec, label, value in (x for fields in in_sections for x in fields):
+            given.setdefault(label.lower(), set()).add((sec, value.strip()))
         given = {lb: hv for lb, hv in given.items()
                  if len({hd for hd, _ in hv}) > 1 and len({v for _, v in hv}) > 1}
-        for h in whole:
-            # "- **License:** MIT" is "License: MIT"; "| `libdir` | /usr/lib |" is "libdir: /usr/lib"
-            lines = without_emphasis(re.sub(r"`([\w.-]{1,40})`", r"\1", h.text))
+        for h, lines, fields in zip(whole, texts, in_sections):
             pairs = [(m.group(1), m.group(2)) for m in _FIELD_LINE.finditer(
                 re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", lines, flags=re.M))]
-            # a label of a word or two under a section heading is that section's ("Count: 3"
-            # under "## Imported targets" is the imported targets' count)
-            sectioned = [(f"{sec} {label}", value) for sec, label, value in _section_fields(lines, h.heading or "", h.title or "")]
+            sectioned = [(f"{sec} {label}", value) for sec, label, value in fields]
             pairs += sectioned
             # front matter is the page's fields too ("license: ISC")
             pairs += [(k, str(v)) for k, v in (h.metadata or {}).items()
@@ -4574,11 +4574,9 @@ def _unstated_relation(question: str, want: str, evidence: list[Hit], every: boo
             seen |= {"file", "path", "location", "folder"} | (
                 {"hold", "contain"} if re.search(r"\bfiles?\b", question, re.I) else set())  # "which file holds X"
         seen |= {f for t in seen if t in _IRREGULAR for f in (_IRREGULAR[t], stem(_IRREGULAR[t]))}
-        for same in (_NEEDS, _LICENCE, _WRITING, _LEADING, _ENDING, *_MEASURE_WORDS):  # one relation however it is written or spelled
-            if seen & same:
+        for said, same in _SAID_AS:  # one relation however it is written or spelled
+            if seen & said:
                 seen |= same
-        if seen & (_RELEASING - {"come", "came", "out"}):  # (a release states the phrasal verb; "out" alone states none)
-            seen |= _RELEASING
         return seen
 
     if every:  # each of the relation's words, in one chunk ("call sign": "calls at" in one
@@ -6255,6 +6253,12 @@ _MONEY_GROUPS = tuple({f for w in ws for f in (w, stem(w), _no_e(stem(w)))} for 
     ("give", "gave", "given", "grant", "granted", "donate", "donated", "contribute", "contributed", "put",
      "raise", "raised", "collect", "collected")))
 _MONEY_WORDS = set().union(*_MONEY_GROUPS)
+
+# the word groups that state one relation (`_unstated_relation`), each with the words that state
+# it: any of its own, but a release's phrasal verb only by a word of releasing ("out" alone
+# states none)
+_SAID_AS = tuple((g, g) for g in (_NEEDS, _LICENCE, _WRITING, _LEADING, _ENDING, *_MEASURE_WORDS)) \
+    + ((_RELEASING - {"come", "came", "out"}, _RELEASING),)
 
 
 def _money_words(rel: set[str]) -> set[str]:

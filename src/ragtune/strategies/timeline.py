@@ -298,8 +298,7 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             continue
         terms = [[set(content_terms(c)) for c in row] for row in rows]
         rows_with = Counter(w for ts in terms for w in set().union(*ts))  # word -> rows writing it
-        def held(r: int) -> set[str]:  # the stems of a row's cells, the header and the page's title
-            return {stem(w) for w in set().union(*terms[r], *(set(content_terms(h)) for h in header), title)}
+        heads = set().union(*(set(content_terms(h)) for h in header), title)  # (the header's words and the page title's)
 
         for r, row in enumerate(rows):
             # (the asked noun describes no row: "the boat was to be sold" for "Which boat ...?")
@@ -309,6 +308,8 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             own = [i for i, n in enumerate(rare) if n and (n == max(rare) or not figure)]
             if len(own) != 1:
                 continue
+            # the stems of the row's cells, its header and the page's title (once a row)
+            held_r = {stem(w) for w in set().union(*terms[r], heads)} if noun or figure else set()
             if noun:  # the column the asked noun heads, and nothing else, in a table whose
                 # row, header and page title hold the question's words but one ("Which van on the
                 # fleet list ...?" is not asked of a log of repairs)
@@ -318,7 +319,7 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
                 cols = [j for j in cols if len(header[j].split()) == min(len(header[k].split()) for k in cols)]
                 # (a name is asked: a figure under "Members" names no member)
                 if len(cols) == 1 and row[cols[0]].strip() and not _FIGURE_CELL.fullmatch(row[cols[0]].strip()) \
-                        and sum(stem(w) not in held(r) and not w.isdigit() for w in asked) <= 1:
+                        and sum(stem(w) not in held_r and not w.isdigit() for w in asked) <= 1:
                     found[row[cols[0]].strip()] = 1
                 continue
             rest = asked - terms[r][own[0]]  # (the words that describe the row ask no column)
@@ -331,7 +332,7 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
                 # asked (a date's aside), all of them unless two or more rare words describe the
                 # row ("airframe hours" are no "Hours flown" of a row named only "Nuthatch";
                 # "fix" may be the "lift ram replaced" of a row the question describes at length)
-                unheld = [w for w in asked if stem(w) not in held(r) and not w.isdigit() and w not in MONTHS]
+                unheld = [w for w in asked if stem(w) not in held_r and not w.isdigit() and w not in MONTHS]
                 cols = [j for j in cols if _FIGURE_CELL.fullmatch(row[j].strip())
                         and len(unheld) <= (1 if sum(rare) >= 2 else 0)]
                 if len(cols) == 1:
