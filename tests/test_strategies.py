@@ -1865,6 +1865,15 @@ def test_an_open_answer_no_chunk_supports_gives_way_to_its_sentence():
         r = run("It stops at dusk to save fuel for the winter.")
         b._quote([r])
         assert r.decided_by == "rag"
+    # (2026-12-05) a "why" refused for what rag wrote is read off the sentence too; one refused
+    # for a name no chunk holds stays refused, and so does a "how many"
+    refused, unnamed = run("I don't know"), run("I don't know")
+    for r, reason in ((refused, "made_up"), (unnamed, "missing_names")):
+        r.abstained, r.reason, r.exit_reason = True, reason, "abstained"
+    a._quote([refused, unnamed])
+    assert (refused.text, refused.abstained, refused.exit_reason) == (said, False, "answered")
+    assert unnamed.abstained and unnamed.decided_by == "rag"
+    assert not agentic_mod._ASKS_WAY_OR_REASON.match("How many boats stop at dusk?")
 
 
 def test_a_page_field_answers_only_the_thing_asked():
@@ -2421,6 +2430,10 @@ def test_year_columns_plain_counts_and_bracketed_measures():
     assert year_column_cell(q, table, set(content_terms(q))) == "8,450"
     q = "How many members were there in 2023?"
     assert year_column_cell(q, table, set(content_terms(q))) is None  # no such column
+    # (2026-12-05) the year asked says a label's "year": "On the list at the year end"
+    listed = "| | 2025 | 2024 |\n|---|---|---|\n| On the list at the year end | 37 | 29 |"
+    q = "How many people were on the list at the end of 2025?"
+    assert year_column_cell(q, listed, set(content_terms(q))) == "37"
     report = Hit("reports/report-2025", "r::0", 1.0, title="Report 2025",
                  text="Our average wait was 6 minutes 10 seconds (7 minutes 5 seconds).")
     assert _same_measure("6 minutes 10 seconds", "7 minutes 5 seconds") and not _same_measure("6 minutes", "7 days")
@@ -2752,3 +2765,82 @@ def test_a_record_field_by_its_unit_and_a_pronoun_reads_the_sentence_before():
     assert a._continues(Hit("river/pond", "river/pond::3-4e5f6a7b", 1.0, text="It cost £46,000."), kept)
     assert not a._continues(Hit("river/pond", "river/pond::4-4e5f6a7b", 1.0, text="It cost £46,000."), kept)
     assert not a._continues(Hit("river/pond", "river/pond::3-4e5f6a7b", 1.0, text="Sheep graze there."), kept)
+
+
+def test_page_sizes_shares_flags_and_ranked_rows():
+    """(2026-12-05) From the catalog21 and tables22 read splits r1, on invented pages, records
+    and tables: a page's own file value names it (no catalog count of one), a label the question
+    writes every word of wins over the shorter one inside it, a percentage reads the figure
+    written with "%", a comparison reads the number on each page (one field under two layouts'
+    labels), a yes/no field decides "which of A and B provides X", a record of another
+    collection named by its name selects by its id, and a ranked table's row answers "the
+    ninth finisher"."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    from ragtune.strategies.counting import count_records, pick_record
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import ranked_row_cell, table_rows
+    page = [Hit("findzed", "findzed::0-aa", 1.0, title="FindZed", heading="File",
+                text="- Length: 620 lines\n- Documentation block: 80 lines (13% of the file)\n"
+                     "- Lines outside the documentation block: 540\n- Has imported targets: no",
+                metadata={"file": "FindZed.cmake", "file_lines": 620})]
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _own_page_of=lambda q: page)
+    got = Agentic._page_field(fake, "How many lines of FindZed.cmake lie outside its documentation block?")
+    assert got[1:] == ("lines outside the documentation block", "540")
+    assert Agentic._page_field(fake, "What percentage of FindZed.cmake is documentation?")[2] == "13%"
+    assert Agentic._page_field(fake, "Which file is longer, FindZed or ?", want="number")[2] == "620"
+    assert Agentic._page_field(fake, "Which of FindZed and  provides imported targets?", yes_no=True)[2] == "no"
+    # a table that ends where a chunk ends is read whole (no next chunk's line glued to its row)
+    from ragtune.types import Chunk
+    a = Chunk("z::0-aa", "z", "| Field | Value |\n|---|---|\n| Share | 45% |", title="z")
+    b = Chunk("z::1-bb", "z", "None documented.", title="z", heading="Result variables")
+    chunks = {"z": [a, b]}
+    whole = Agentic._whole_page(SimpleNamespace(index=SimpleNamespace(chunks_of=lambda d, c: chunks[d]),
+                                                collection="default"), [Hit("z", "z::0-aa", 1.0)])
+    assert whole[0].text.endswith("| 45% |")
+    # the checkpoints of the race the question names by its name: `race` holds its id
+    cols = {"races/races": [{"name": "Tarn Dash", "dist_km": 8.4}, {"name": "Moss Run", "dist_km": 12.1}],
+            "races/checkpoints": [{"race": "R-1", "place": "Crag summit", "height_m": 698},
+                                  {"race": "R-1", "place": "Low ford", "height_m": 120},
+                                  {"race": "R-2", "place": "Hag col", "height_m": 730}]}
+    ids = {"races/races": ["R-1", "R-2"], "races/checkpoints": ["C-1", "C-2", "C-3"]}
+    rec, field, cond = pick_record("Which checkpoint on the Tarn Dash is highest?", cols, None, ids)
+    assert (rec["place"], field, cond) == ("Crag summit", "height_m", {"race": "r-1"})
+    clubs = {"clubs/clubs": [{"name": "A C", "members": 73}, {"name": "B C", "members": 40},
+                             {"name": "C C", "members": 61}]}
+    assert count_records("How many member clubs have more than 60 members?", clubs)[0] == 2
+    # `Y`/`N` flags by their headers cut short, each negated in its own clause
+    from ragtune.strategies.counting import select_record
+    runs = [{"name": "Alder Run", "nav": "Y", "champ": "Y"}, {"name": "Birch Dash", "nav": "Y", "champ": "N"},
+            {"name": "Cedar Trot", "nav": "N", "champ": "N"}]
+    got = select_record("Which race needs navigation but does not count for the championship?", {"races/all": runs})
+    assert got == ("Birch Dash", {"nav": "y", "champ": "n"})
+    # a catalog page's yes/no field named by its words, denied only in its own clause
+    from ragtune.strategies.agentic import _asked_flags
+    pages = [{"deprecated": "yes", "has_imported_targets": "no"}, {"deprecated": "no", "has_imported_targets": "yes"}]
+    assert _asked_flags("which one carries a deprecation note?", pages) == {"deprecated": "yes"}
+    assert _asked_flags("which has no versionadded note and provides imported targets?", pages) == {
+        "has_imported_targets": "yes"}
+    assert _asked_flags("which provides no imported targets?", pages) == {"has_imported_targets": "no"}
+    # a value listing named figures gives the one named; a count by a doer's verb ("win": `winner`)
+    from ragtune.strategies.agentic import _coded_words_written, _named_item
+    listed = "x86-64 (amd64) 151; i386 152; aarch64 230. It is listed in all four tables"
+    assert _named_item(listed, "Which number does it have on aarch64?") == "230"
+    assert _named_item(listed, "Which number does it have on amd64?") == "151"
+    assert _named_item(listed, "Which number does it have on riscv64?") is None
+    assert _coded_words_written("i386 number", "On 32-bit x86 (i386), which number?")
+    assert not _coded_words_written("x86_64", "On 32-bit x86 (i386), which number?")
+    # a labelled sentence inside a paragraph is a field; a sentence's start is no label
+    from ragtune.strategies.agentic import _INLINE_FIELD
+    para = "Its numbers: i386 106; arm 106. Missing from the main tables: aarch64. It lists 3 aliases: A, B and C."
+    assert [m.groups() for m in _INLINE_FIELD.finditer(para)] == [("Missing from the main tables", "aarch64")]
+    events = {"regatta/events": [{"event": "open 8+", "winner": "Hollowmere RC"}, {"event": "open 1x", "winner": "Ashby"},
+                                 {"event": "club 4+", "winner": "Hollowmere RC"}]}
+    assert count_records("How many events did Hollowmere RC win?", events)[0] == 2
+    text = ("| | |\n|---|---|\n| Start | 11:00 |\n| Pos | Runner | Time |\n|---|---|---|\n"
+            "| 1 | Ann Quell | 47:29 |\n| 2 | Bo Tarrant | 48:10 |\n| 3 | Cy Odell | 49:02 |")
+    assert [h for h, _ in table_rows(text)] == [["", ""], ["Pos", "Runner", "Time"]]
+    q = "What time did the third finisher record?"
+    assert ranked_row_cell(q, text, set(content_terms(q)), who=False) == "49:02"
+    assert ranked_row_cell("Who came in second?", text, set(), who=True) == "Bo Tarrant"
+    assert ranked_row_cell("Who came in fifth?", text, set(), who=True) is None

@@ -132,6 +132,12 @@ def test_the_row_holding_the_figure_a_question_writes():
     assert row_holding(q, text, set(content_terms(q))) is None  # MD in 2026, AC in 2025
     q = "Which band is the dearest?"
     assert row_holding(q, text, set(content_terms(q))) is None
+    # (2026-12-05) a figure after a noun names a thing ("a level 3 award"): a cell of the bare
+    # figure is no such thing
+    days = "| Day | Sessions |\n|---|---|\n| Mon | 2 |\n| Wed | 3 |"
+    q = "Which of our coaches has a level 3 award?"
+    assert row_holding(q, days, set(content_terms(q))) is None
+    assert row_holding("Which day has 3 sessions?", days, {"session"}) == "Wed"
 
 
 def test_a_named_row_s_cell_under_the_asked_column():

@@ -102,6 +102,7 @@ from ragtune.strategies.counting import (
     named_values,
     negated_record,
     pick_record,
+    record_name,
     select_record,
     without_emphasis,
 )
@@ -123,6 +124,7 @@ from ragtune.strategies.list_sizes import (
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
 from ragtune.strategies.timeline import (asked_day, dated_entries, described_row_cell, place,
                                          relative_ask, released_in, row_holding, named_row_cell, one_year,
+                                         ranked_row_cell,
                                          row_in_force, span_of, table_rows, year_column_cell)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
@@ -376,6 +378,8 @@ class Agentic(Rag):
                 r.support = []  # rag's answer stands on rag's chunks
                 self._verify([r])
 
+    _REFUSED_WRITING = frozenset({"made_up", "says_nothing", "rag_abstained", "loop", "unstated_relation"})
+
     def _quote(self, runs: list[Run]) -> None:
         """An open question's answer that says what no retrieved chunk holds gives way to the
         sentence it was read from: a 135M reader asked "why" or "how" often rewrites the reason
@@ -387,12 +391,20 @@ class Agentic(Rag):
         if self.program.context != "sentences" or self._page_names():
             return
         for r in runs:
-            if r.abstained or r.decided_by != "rag" or r.want != "open" or not r.floor_read \
+            # a "why" or "how" whose answer was refused for what rag wrote (not for a name no
+            # chunk holds) is read off the sentence too (dev and read splits, 2026-12-05: of 28
+            # such refusals the sentence held the gold phrase in 12; no unanswerable was among
+            # them)
+            refused = r.abstained and r.reason in self._REFUSED_WRITING and _ASKS_WAY_OR_REASON.match(r.question) \
+                and r.kind not in ("comparison", "multi_hop")
+            if r.abstained and not refused or r.decided_by != "rag" or r.want != "open" or not r.floor_read \
                     or r.exit_reason == "budget_exhausted":
                 continue
-            unheld = _unheld_terms(r.text, r.question, [*r.floor.retrieved, *r.hits])
+            unheld = ["(refused)"] if refused else _unheld_terms(r.text, r.question, [*r.floor.retrieved, *r.hits])
             if unheld:
                 p = r.floor_read[0]
+                if refused:
+                    r.abstained, r.why, r.reason, r.exit_reason = False, "", "", "answered"
                 r.log("quote", {"answer": r.text, "unheld": unheld}, p.text)
                 r.text = r.raw = p.text
                 r.passages, r.decided_by = [p], "quote"
@@ -1251,6 +1263,12 @@ class Agentic(Rag):
             value, since = got  # "the rate per night in 2017": the row of a dated table whose
             # days meet the date asked (a span ranked among every row's values cannot tell)
             return _take(r, t, value, "lookup", "the row of a dated table in force on the date asked", since=since)
+        if r.want in ("number", "name", "date") and (cell := self._ranked_row_cell(r)):
+            # "Who came in tenth at X?": the row of that place in X's ranked table (a record's
+            # code in it named by its record)
+            if r.want == "name" and _ASKS_AGENT.match(q) and (named := self._record_name(cell)):
+                cell = named
+            return _take(r, t, cell, "lookup", "the cell of the ranked table's row at the place the question writes")
         if r.want == "number" and (cell := self._named_row_cell(r)):
             # "What is the rise of Cowslip Lock in feet?": the row the question names (by any of
             # its cells), under the column it asks
@@ -1291,9 +1309,10 @@ class Agentic(Rag):
         # (a record's name answers no "case number" question: a code is asked)
         names_asked = r.want == "name" and not CODE_NUMBER.search(r.question)
         if names_asked and (got := pick_record(r.question, self._record_collections(),
-                                                    direction(r.question, values_are_dates=False))):
+                                                    direction(r.question, values_are_dates=False),
+                                                    getattr(self, "_record_ids", None))):
             rec, field, cond = got
-            name = next((str(rec[k]) for k in ("name", "title") if rec.get(k)), "")
+            name = next((record_name(rec, rs) for rs in self._record_collections().values() if rec in rs), "")
             if name:
                 return _take(r, t, name, "count", "the records of a collection the question names",
                              where=cond, by=field)
@@ -1430,6 +1449,11 @@ class Agentic(Rag):
         if r.want == "number" and _asks_price(q) and (sums := [
                 (c, tie) for c, tie in found if any(_dimension_of(v) == "money" for v in extract_values(c))]):
             found = sums  # a price asked where sums are written: a bare figure beside them counts things
+        if r.want == "number" and _HOW_BIG.search(q) and (sizes := [
+                (c, tie) for c, tie in found if any(v.unit and _dimension_of(v) in ("length", "area", "volume")
+                                                    or v.unit and re.match(r"(?i)ha\b|hect|acr|sq|square|m2|m\u00b2|km2", v.unit)
+                                                    for v in extract_values(c))]):
+            found = sizes  # "How big is the farm?": its 46 acres, not the sum it is valued at
         found = _in_asked_month(q, found, [p.text for p in passages])
         cands = [c for c, _ in found]
         ties = [min(tie, 2.0) / 2.0 for _, tie in found]
@@ -2178,7 +2202,9 @@ class Agentic(Rag):
         one", a listing question or an exact size: "exactly 323 lines long"), and the pages
         decide."""
         # ("Of A, B, C and D, which one ...?" opens with its candidates)
-        if not self._page_names() or not re.match(r"^\s*(?:which|how\s+many|among|of|name\s+the)\b", q, re.I):
+        # (after a leading phrase: "In the aarch64 table, which call ...?")
+        if not self._page_names() or not re.match(r"^\s*(?:(?:in|on|for|under)\s+[^,?]{1,40},\s*)?"
+                                                  r"(?:which|how\s+many|among|of|name\s+the)\b", q, re.I):
             return None
         records = self._page_records()
         if not records:
@@ -2196,9 +2222,29 @@ class Agentic(Rag):
         for n in _pages_named_in(q, self._page_names()):
             if " " in n:
                 unnamed = re.sub(rf"(?<![\w.-]){re.escape(n.split(' ', 1)[1])}(?![\w-]|\.\w)", " ", unnamed)
+        # (nor is a page's own value that writes its name: its file "findzlib.cmake")
         values = {f: v for f, v in named_values(unnamed, list(records.values()), []).items()
                   if v not in names and not any(v == n.lower() for r in records.values() for n in [r.get(f, "")]
-                                                if n.lower() in names)}
+                                                if n.lower() in names)
+                  and not any(str(r.get(f, "")).lower() == v and re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", v)
+                              for n, r in records.items())}
+        # a yes/no field the question names by its words ("carries a deprecation note":
+        # `deprecated`; "provides imported targets": `has_imported_targets`)
+        # (not of a page the question names: "How many imported targets has X?" counts X's)
+        flags = {f: v for f, v in _asked_flags(unnamed, list(records.values())).items() if f not in values} \
+            if not _pages_named_in(q, self._page_names()) or _listed_pages(q, names) else {}
+        values.update(flags)
+        # a figure several fields hold, one of them named by the question ("number 79 in the
+        # aarch64 table"): that field's, a condition on its own
+        spaced = f" {re.sub(r'[_-]+', ' ', unnamed)} "
+        qualified = {}
+        for v in {x for x in values.values() if re.fullmatch(r"\d[\d.,]*", x)}:
+            holders = [f for f, x in values.items() if x == v]
+            named = [f for f in holders if re.search(rf"(?<![\w.]){re.escape(re.sub(r'[_-]+', ' ', f.lower()))}(?![\w.])", spaced)]
+            if len(holders) > 1 and len(named) == 1:
+                qualified[named[0]] = v
+                values = {f: x for f, x in values.items() if f not in holders or f == named[0]}
+        flags.update(qualified)
         conditions = []
         for terms, item in list_conditions(q):
             listed = self._catalog_lists(terms)
@@ -2232,7 +2278,7 @@ class Agentic(Rag):
         # one value in two fields ("Requires" and "After" both emergency.service) is one condition,
         # whose field the question's words may not name
         enough = len(set(values.values())) + len(conditions) + len(sizes) >= 2 or (values or conditions or sizes) and (
-            count or among or re.search(r"\b(?:only|single)\b", q, re.I)
+            count or among or qualified or re.search(r"\b(?:only|single)\b", q, re.I)
             or any(op == "==" for op, _, _ in sizes)) or (top or most_terms) and (
             values or conditions or scope is not None or re.search(r"\bin\s+the\s+[a-z]+\b", q))
         if among and not (values or conditions or sizes or count or top or most_terms):
@@ -2247,8 +2293,10 @@ class Agentic(Rag):
             return None
         # a value in any of a page's fields: layouts label one field differently ("requires
         # python", "python", "py")
+        # (a flag in its own field: "yes" is many fields' value)
         keep = [n for n, rec in sorted(records.items())
-                if all(any(str(x).strip().lower() == v for x in rec.values())
+                if all(str(rec.get(f, "")).strip().lower() == v if f in flags else
+                       any(str(x).strip().lower() == v for x in rec.values())
                        or f not in rec and self._page_says(n, f, v) for f, v in values.items())]
         if conditions:
             lists = [self._catalog_lists(t) for t, _ in conditions]
@@ -2531,6 +2579,16 @@ class Agentic(Rag):
                  if (got := year_column_cell(r.question, text, asked, body))}
         return found.pop() if len(found) == 1 else None
 
+    def _ranked_row_cell(self, r: Run) -> str | None:
+        """`timeline.ranked_row_cell` over the documents found whose title or opening names
+        every name the question writes (the results of the race asked, not of another)."""
+        q_names = [n for n in self._names_in(r.question) if not self._own_subject(n)]
+        who = bool(_ASKS_AGENT.match(r.question))
+        found = {got for text, asked in self._found_documents(r)
+                 if all(n.lower() in text[:400].lower() for n in q_names)
+                 and (got := ranked_row_cell(r.question, text, asked, who))}
+        return found.pop() if len(found) == 1 else None
+
     def _named_row_cell(self, r: Run) -> str | None:
         """`timeline.named_row_cell` over the documents found; None unless one cell is read."""
         found = {got for text, asked in self._found_documents(r) if (got := named_row_cell(r.question, text, asked))}
@@ -2692,7 +2750,7 @@ class Agentic(Rag):
                                   for i, rid in enumerate(self._record_ids.get(path, []))}
         return self._record_index
 
-    def _page_field(self, question: str) -> tuple[str, str, str] | None:
+    def _page_field(self, question: str, want: str | None = None, yes_no: bool = False) -> tuple[str, str, str] | None:
         """In a catalog of one page per thing, a field of the page the question names, written
         as a `Label: value` line or a `| label | value |` row ("Who maintains X?" -> X's
         `Maintainer:`; "Which section is X in?" -> its `Section:`): the one label whose words
@@ -2713,7 +2771,7 @@ class Agentic(Rag):
                     return own[0].doc_id, asked_form.group(0), got
         q_words = _stems(unquoted) | {_one_stem(w) for w in _WHOLE_NAME.findall(unquoted.lower())}
         head, of_asked = _asked_head(unquoted)
-        want = answer_type(question)
+        want = want or answer_type(question)  # (a comparison by "more" or "longer" wants numbers)
         if q_words & _VERSION_STEMS and want == "version":
             # a release is a version ("catalogued at which release?"; "released under" asks a licence)
             q_words |= _VERSION_STEMS
@@ -2732,6 +2790,10 @@ class Agentic(Rag):
         q_words |= sequence
         if want == "number" and _HOW_MANY.search(unquoted):  # "how many aliases": `Alias count`,
             q_words |= {_one_stem("count"), _one_stem("number")}  # `Number of aliases`
+        percent = want == "number" and _PERCENT_ASKED.search(unquoted)
+        if percent:  # "what percentage of X is Y": `Y share`, `Y proportion`
+            q_words |= {_one_stem(w) for w in ("percentage", "percent", "share", "proportion")}
+            head = head and head | {_one_stem(w) for w in ("percentage", "percent", "share", "proportion")}
         # the things "how many" counts ("zones" of "how many zones in ..."): a half-asked field counts them
         counted = _counted(unquoted) if want == "number" else set()
         found: dict[str, str] = {}
@@ -2760,21 +2822,29 @@ class Agentic(Rag):
             pairs = [(m.group(1), m.group(2)) for m in _FIELD_LINE.finditer(
                 re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", lines, flags=re.M))]
             sectioned = [(f"{sec} {label}", value) for sec, label, value in fields]
+            own_part = {(f"{sec} {label}", value): label for sec, label, value in fields}
             pairs += sectioned
             # front matter is the page's fields too ("license: ISC")
             pairs += [(k, str(v)) for k, v in (h.metadata or {}).items()
                       if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
             # ... and a page in prose states them as "Its homepage is X", "The source repository
             # is X", "The author is given as X" (the label's head noun asked is enough)
-            prose = [(m.group(1), m.group(2)) for m in _PROSE_FIELD.finditer(lines)
+            # (with the named figures after a ";" that go on listing: "Its numbers are x86-64 257;
+            # i386 295; arm 322.")
+            prose = [(m.group(1), _listed_on(m.group(2), lines[m.end():])) for m in _PROSE_FIELD.finditer(lines)
                      if len(m.group(2).split()) <= 8]
+            # ... and a sentence of a paragraph may be one ("... 106. Missing from the main tables: aarch64.")
+            pairs += [(m.group(1), m.group(2)) for m in _INLINE_FIELD.finditer(lines)]
             # "It follows A and precedes B": A is the previous thing, B the next
             pairs += [("previous" if " ".join(m.group("verb").split()) in _EARLIER_OF else "next", m.group("name"))
                       for m in _SEQUENCE_SAID.finditer(lines)]
             for label, value in pairs + prose:
                 in_section = (label, value) in sectioned
+                own_label = own_part.get((label, value), "")  # (a sectioned label's own words)
                 if label.strip().lower() in given:
                     continue
+                if not _coded_words_written(label, unquoted):
+                    continue  # `x86_64` is not asked by "i386", nor `i386 number` by "amd64"
                 label, value = label.replace("_", " ").strip(), value.strip()
                 if _stems(label) and _stems(label) <= _stems(_PAGE_LABELS):
                     continue  # "page: newgrp(1)" names the page: "the manual page of X" asks no field
@@ -2789,13 +2859,20 @@ class Agentic(Rag):
                 if (kind := _CODE_KIND.search(unquoted)) and kind.group(1).lower() not in STOPWORDS \
                         and not re.search(rf"\b{re.escape(kind.group(1))}", label, re.I):
                     continue  # a `code` is no "postal code" or "area code" the pages never label
+                # (a name with its other name in brackets inside the label is asked by either:
+                # "x86-64 (amd64) number" by "the number on amd64")
+                other = re.sub(r"[^\s()]+\s*\(([^()]+)\)", r"\1", main) if "(" in main else ""
                 if not _asked_label(main, q_words, max_words=3) \
+                        and not (other and _asked_label(other, q_words, max_words=3)) \
                         and not (gloss and _asked_label(gloss, q_words, max_words=3)) and not (
                         (label, value) in prose and _asked_label(label.split()[-1], q_words)):
                     if (label, value) in prose or not (_half_asked(main, q_words - named)
                                                        or _asked_label(main, q_words - named, max_words=5)):
                         continue
                     into = partly
+                    if in_section and not any(_asked_label(w, q_words) for w in _label_words(own_label)
+                                              if w not in STOPWORDS):
+                        continue  # half asked by its section's heading alone ("Numbers: arm" for "which number")
                     if counted and not counted & {_one_stem(w) for w in _label_words(main)}:
                         continue  # a count of other things: "how many zones in zone.tab" is no
                         # `zone1970.tab countries`
@@ -2804,7 +2881,8 @@ class Agentic(Rag):
                 # `Lines in the file`; "Which contact person ... for the port?" no figure (but
                 # "Which unit does X require?" asks the `Requires` field by its verb)
                 if head and (of_asked or into is partly or want == "name" and re.fullmatch(r"\d[\d.,]*", value.strip(" ."))) \
-                        and not (_label_heads(main) & head or gloss and _label_heads(gloss) & head):
+                        and not (_label_heads(main) & head or gloss and _label_heads(gloss) & head) \
+                        and not (percent and _PERCENT_WRITTEN.search(value)):
                     continue
                 value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
                 if _ASKS_AGENT.match(question) and (re.match(rf"{_FILE_PATH.pattern}(?:,|$)", value)
@@ -2816,6 +2894,18 @@ class Agentic(Rag):
                     if in_section:  # (read only where no label of the page's own fits)
                         into = found_in_section if into is found else partly_in_section
                     into.setdefault(label.lower(), value)
+        # a label of four or five words the question writes every one of ("Lines outside the
+        # documentation block") is asked over the shorter one it holds ("Documentation block")
+        # (no sentence's start holding a figure, "its result variables number 8", and no count
+        # where none is asked: "Name one module X imports at top level")
+        for lb, v in partly.items():
+            if _asked_label(lb, q_words, max_words=5) and any(set(_label_words(f)) < set(_label_words(lb)) for f in found) \
+                    and not re.search(r"\d", lb) and (want == "number" or not re.fullmatch(r"[\d.,]+", v.strip())):
+                found[lb] = v
+        if percent:  # a percentage asked is a value written with "%" ("44 lines (34% of the file)")
+            found, partly, found_in_section, partly_in_section = (
+                {lb: v for lb, v in fields.items() if _PERCENT_WRITTEN.search(v)} or fields
+                for fields in (found, partly, found_in_section, partly_in_section))
         neighbours = {lb: v for lb, v in found.items() if _stems(lb) & sequence} if sequence else {}
         if neighbours:
             found = neighbours  # "the release before X" is X's previous one (by its name), not X's `Release`
@@ -2832,11 +2922,17 @@ class Agentic(Rag):
             found = {}  # "How many modules does X import?": `Modules imported at top level: 4`,
             # not the list `Imported modules: os, sys`
         found = found or found_in_section or partly or partly_in_section
+        if yes_no:  # (the page's flag for the question: `Has imported targets: no`)
+            flags = {lb: v for lb, v in found.items() if _FLAG_VALUE.fullmatch(v.strip())}
+            return (own[0].doc_id, *next(iter(flags.items()))) if len(flags) == 1 else None
         # "Which command does X give?": the one item a section headed by that noun lists (over
         # a yes/no field: `Has imported targets: yes`)
         if want != "number" and all(re.fullmatch(r"(?i)yes|no|true|false|none", v.strip()) for v in found.values()) \
                 and (item := _one_listed_item(whole, q_words)):
             return own[0].doc_id, "listed", item
+        # a value listing named figures gives the one the question names ("numbers: x86-64 257;
+        # i386 295; arm 322" asked "on arm": 322), so two labels of it may hold one value
+        found = {lb: (item if (item := _named_item(v, unquoted)) is not None else v) for lb, v in found.items()}
         if len(found) > 1:  # the label naming more of the question: "Node engine" over "Version"
             # (of two, the one with fewer words the question lacks: "Requires" over "Requires
             # (private, static linking)"; the question's own words before "count" or "number",
@@ -2862,6 +2958,8 @@ class Agentic(Rag):
         if len(found) != 1:
             return None
         (label, value), = found.items()
+        if percent and len(shares := _PERCENT_WRITTEN.findall(value)) == 1:
+            value = shares[0]
         if want in ("number", "date", "version") and (bare := re.sub(r"\s*\([^()]*\)$", "", value)) != value \
                 and _field_fits(label, bare, want, unquoted):
             value = bare  # "24 (and 364 days)": the figure, not its aside
@@ -2885,7 +2983,9 @@ class Agentic(Rag):
         out = []
         for c, nxt in zip(chunks, [*chunks[1:], None]):
             text = c.text
-            if nxt is not None and not text.endswith("\n"):
+            # (a line ending a table row, or the last of a section, is whole)
+            if nxt is not None and not text.endswith("\n") and not text.rstrip().endswith("|") \
+                    and (c.heading or "") == (nxt.heading or ""):
                 # a line a chunk boundary cuts ("Homepage: http://gcc" | "gcc.gnu.org/") is read
                 # whole (a table's next chunk that repeats only its header row continues nothing)
                 k = _overlap(text, nxt.text, least=8)  # (a "|" both share is no overlap)
@@ -2982,32 +3082,59 @@ class Agentic(Rag):
         nxt = chunks[ids.index(h.chunk_id) + 1].text
         return h.text + nxt[_overlap(h.text, nxt):].split("\n", 1)[0]
 
-    def _compare_page_fields(self, r: Run) -> tuple[str, str, dict[str, str]] | None:
-        """(the option, the field, both values) for "Which of A and B defines more classes?" in
-        a catalog of pages: the field the question names on each option's own page (read as
-        for one thing), the same label on both, a number in each; None when either page, the
-        label or the direction does not decide, or the numbers are equal."""
-        way = direction(r.question, values_are_dates=False)
-        if not way or len(r.options) != 2:
-            return None
+    def _option_fields(self, r: Run, **how: Any) -> list[tuple[str, str, str]] | None:
+        """Each option's field (`_page_field`, `how` it is read), asked as for one thing (the
+        question without the other option) and read on the option's own page; None when one is
+        not."""
         got = []
         for o in r.options:
             alone = r.question
             for other in r.options:
                 if other != o:
                     alone = re.sub(re.escape(other), " ", alone, flags=re.I)
-            field = self._page_field(alone)
+            field = self._page_field(alone, **how)
             if not field or _doc_name(field[0]) != _file_key(o):
                 return None
+            got.append(field)
+        return got
+
+    def _compare_page_fields(self, r: Run) -> tuple[str, str, dict[str, str]] | None:
+        """(the option, the field, both values) for "Which of A and B defines more classes?" in
+        a catalog of pages: the field the question names on each option's own page (read as
+        for one thing), the same label on both, a number in each; None when either page, the
+        label or the direction does not decide, or the numbers are equal."""
+        way = direction(r.question, values_are_dates=False)
+        if not way or len(r.options) != 2 or (fields := self._option_fields(r, want="number")) is None:
+            return None
+        got = []
+        for field in fields:
             nums = [v for v in extract_values(field[2]) if v.kind == "number"]
             if len(nums) != 1:
                 return None
             got.append((field[1], nums[0]))
         (la, va), (lb, vb) = got
-        if la != lb or va.key == vb.key:
+        # (one field under two layouts' labels, "file lines" and "File length (lines)", shares its words)
+        if not (la == lb or set(_label_words(la)) & set(_label_words(lb)) - STOPWORDS) or va.key == vb.key:
             return None
         a, b = r.options
         return (a if (va.key > vb.key) == (way == "more") else b), la, {a: va.text, b: vb.text}
+
+    def _compare_page_flags(self, r: Run, relation: str) -> tuple[str, str, dict[str, str]] | None:
+        """(the option, the field, both values) for "Which of A and B provides imported
+        targets?" in a catalog of pages: the one yes/no field the question names on each
+        option's own page (one label), yes on one and no on the other; the one saying yes (no,
+        when the question denies: "which has no X")."""
+        if len(r.options) != 2 or direction(r.question, values_are_dates=False) \
+                or (fields := self._option_fields(r, yes_no=True)) is None:
+            return None
+        (_, la, va), (_, lb, vb) = fields
+        ya, yb = _YES.fullmatch(va.strip()) is not None, _YES.fullmatch(vb.strip()) is not None
+        if la != lb or ya == yb:
+            return None
+        a, b = r.options
+        said = a if ya else b
+        denied = _DENIES.search(relation) is not None
+        return (said if not denied else (b if said == a else a)), la, {a: "yes" if ya else "no", b: "yes" if yb else "no"}
 
     def _compare(self, r: Run) -> None:
         """Decided in code from typed values tied to the asked relation; else a confident
@@ -3044,6 +3171,12 @@ class Agentic(Rag):
         if got := self._compare_page_fields(r):
             pick, field, values = got
             r.log("compare", {"pages": values, "field": field}, pick)
+            r.text = r.raw = pick
+            r.decided_by = "compare"
+            return
+        if got := self._compare_page_flags(r, relation):
+            pick, field, values = got  # "Which of A and B provides imported targets?": their
+            r.log("compare", {"pages": values, "field": field}, pick)  # `Has imported targets`
             r.text = r.raw = pick
             r.decided_by = "compare"
             return
@@ -3666,14 +3799,18 @@ def _joined(texts: list[str]) -> str:
 
 
 # a field of a page: "Maintainer: Ada <ada@x.org>" or "| section | libs |" (a label of a few words)
-_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z](?:[\w -]|\.(?=\w)){0,40}?(?:,[ \t][\w -]{1,30}?)?(?:[ \t]*\([^()|\n]{1,40}\))?)"
+_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z](?:[\w -]|\.(?=\w)){0,40}?(?:,[ \t][\w -]{1,30}?)?(?:[ \t]*\([^()|\n]{1,40}\)(?:[ \t]+[A-Za-z][\w -]{0,30}?)?)?)"
                          r"[ \t]*(?::|\|)[ \t]+"
                          r"((?:[^|\n]|\|\|)+?)[ \t]*\|?[ \t]*$",
                          re.M)  # a value may hold "||" (a version range's or: "^20.17.0 || >=22.9.0");
-# a label may end in a parenthesised gloss ("Service type (Type=)", "Weight (kg)") and hold a
+# a label may end in a parenthesised gloss ("Service type (Type=)", "Weight (kg)"; or hold one
+# inside: "x86-64 (amd64) number") and hold a
 # comma ("Alias, once enabled (Alias=)") or a dotted word ("Other .py files")
 # ... or written in prose: "Its homepage is X.", "The source repository is X .", "The author is
 # given as X."
+# (a label of words, no sentence's start: "It lists 3 aliases: A, B and C." is none)
+_INLINE_FIELD = re.compile(r"(?<=[.!?] )(?!(?:It|This|That|They|We|He|She|There|These|Those|You|I|Its|Our|Their)\b)"
+                           r"([A-Z][A-Za-z][A-Za-z -]{1,50}?):[ \t]+([^.\n:;]{1,80}?)(?=\.(?:\s|$)|\n|$)")
 _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)\s+(?:is|are|was|reads)\s+"
                           r"(?:given\s+as\s+|listed\s+as\s+)?(\S.*?)(?=\s+\.(?:\s|$)|(?<!\s[A-Z])[.;](?:\s|$)|\n|$)", re.I)
 
@@ -4273,6 +4410,13 @@ _CODE_KIND = re.compile(r"(?<![\w-])(?!(?:numeric|alphabetic|letter|character|di
 # number N?" asks a name)
 _WHAT_IS = re.compile(r"\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b", re.I)
 # a figure asked by its kind: "which numeric code", "its numeric identifier"
+_FLAG_VALUE = re.compile(r"(?i)yes|no|true|false")
+# "Why ...?", "How do you ...?" (not a quantity: "how many", "how long")
+_ASKS_WAY_OR_REASON = re.compile(r"\s*(?:why|how)\b(?!\s+(?:many|much|long|old|far|big|large|high|tall|often|soon|"
+                                 r"deep|wide|heavy|fast|late|early|quickly)\b)", re.I)
+_YES = re.compile(r"(?i)yes|true")
+_PERCENT_ASKED = re.compile(r"\b(?:percentage|per\s?cent|percent|proportion|share)\b", re.I)
+_PERCENT_WRITTEN = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?%")
 _NUMERIC_ASKED = re.compile(r"\bnumeric\s+(?:[\w-]+\s+){0,3}?(?:code|identifier|id|number)\b", re.I)
 
 
@@ -5735,6 +5879,71 @@ def _stems(text: str) -> set[str]:
     """A text's words as `_one_stem`s ("Who wrote X?" asks for an author too)."""
     ws = re.findall(r"[a-z]+", text.lower())
     return {_one_stem(w) for w in ws} | ({_one_stem("author")} if _AUTHOR_VERBS & set(ws) else set())
+
+
+def _coded_words_written(label: str, question: str) -> bool:
+    """Whether a label's words of letters and digits ("i386", "x86_64", "x86-64 (amd64)") are
+    written by the question, one of them at least (spaces and hyphens aside: "python3" for
+    "Python 3"); true for a label without such words."""
+    # (of the label, not of a gloss listing things after it: "Missing from (x86-64, i386, arm)")
+    main = re.sub(r"\s*\([^()]*\)\s*$", "", label.lower())
+    coded = [w for w in re.split(r"[\s()/,]+", main) if re.search(r"[a-z]", w) and re.search(r"\d", w)]
+    if not coded:
+        return True
+    flat = re.sub(r"[\s_-]+", "", question.lower())
+    return any(re.sub(r"[_-]+", "", w) in flat for w in coded)
+
+
+def _listed_on(value: str, rest: str) -> str:
+    """A value of named figures ("x86-64 257") with the items the sentence goes on to list
+    after it ("; i386 295; arm 322."); the value alone when it is none or nothing follows."""
+    if not re.fullmatch(r".*?\S\s+\d[\d,.]*", value):
+        return value
+    m = re.match(r"(?:;\s*[^;.\n]*?\S\s+\d[\d,]*(?:\.\d+)?)+(?=[.\n]|$)", rest)
+    return value + m.group(0) if m else value
+
+
+def _named_item(value: str, question: str) -> str | None:
+    """Of a value listing named figures ("x86-64 (amd64) 257; i386 295; arm 322"), the figure
+    of the one item whose name the question writes ("on arm", "for amd64"); None otherwise."""
+    # (the sentence that lists them: "x86-64 151; i386 152. It is listed ...")
+    items = [x.strip() for x in re.split(r";\s*", re.split(r"(?<=\d)\.\s", value.strip(" ."))[0].strip(" ."))]
+    if len(items) < 2:
+        return None
+    q = question.lower()
+    got = []
+    for item in items:
+        m = re.fullmatch(r"(?P<name>.*?\S)\s+(?P<figure>\d[\d,.]*)", item)
+        if not m:
+            return None
+        names = [x for x in re.findall(r"[\w][\w.-]*[\w]|\w", m.group("name").lower()) if x not in STOPWORDS]
+        if names and any(re.search(rf"(?<![\w-]){re.escape(x)}(?![\w-])", q) for x in names):
+            got.append(m.group("figure"))
+    return got[0] if len(got) == 1 else None
+
+
+def _asked_flags(q: str, records: list[dict]) -> dict[str, str]:
+    """field -> "yes" ("no" when its clause denies it: "carries no deprecation note") for the
+    one yes/no field of the records whose label's content words the question writes (a word's
+    stem or a longer form of it: "deprecation" for `deprecated`)."""
+    # (every value of the field a yes or a no: a layout coded "no" is Norwegian's)
+    fields = {k for r in records for k in r
+              if {str(x.get(k)).strip().lower() for x in records if k in x} <= {"yes", "no"}}
+    written = [(m.start(), _one_stem(m.group(0))) for m in re.finditer(r"[a-z][\w-]*", q.lower())]
+    out: dict[str, tuple[str, int]] = {}
+    for f in fields:
+        words = [_one_stem(w) for w in _label_words(f.replace("_", " ")) if w not in STOPWORDS]
+        at = [next((i for i, x in written if x == w or len(w) >= 6 and (x.startswith(w) or w.startswith(x))
+                    and len(x) >= 6), None) for w in words]
+        if words and None not in at:
+            out[f] = ("yes", min(at))  # type: ignore[type-var]
+    if len(out) != 1:
+        return {}
+    (f, (_, i)), = out.items()
+    cuts = [0, *[m.end() for m in re.finditer(r",|;|:|\b(?:and|but|or|which|that)\b", q)], len(q)]
+    k = max(j for j, b in enumerate(cuts[:-1]) if b <= i)
+    denied = re.search(r"\b(?:no|not|never|without)\b|n't\b", q[cuts[k]:cuts[k + 1]])
+    return {f: "no" if denied else "yes"}
 
 
 def _asked_label(label: str, q_stems: set[str], max_words: int = 0, short: bool = False) -> bool:

@@ -16,7 +16,9 @@ from ragtune.strategies.common import STOPWORDS
 from ragtune.strategies.question import content_terms, direction, held_apart, stem, words, written_as_consonants
 
 # "how many optional extras", "the number of packages X depends on"
-_COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\s+of\b", re.I)
+# ("the number of the chown syscall in the table" numbers one thing: no count)
+_COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b(?!\s+(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?[\w-]*[^s\W]"
+                      r"(?:\s+(?:in|on|at|for|under|from|with)\b|\s*[?,]))|\bcount\s+of\b", re.I)
 # words that say a list is given, not what it lists
 _LISTING_WORDS = {stem(w) for w in ("list", "listed", "declare", "declared", "declares", "have",
                                     "has", "contain", "contains", "give", "gives", "mention",
@@ -285,14 +287,16 @@ def _counted_noun(question: str, subject: list[str]) -> set[str]:
     return out
 
 
-def _named_collection(q: str, path: str) -> list[str] | None:
+def _named_collection(q: str, path: str, counted: bool = False) -> list[str] | None:
     """The words of a collection's path (4 letters or more) when the question (lower case)
     places what it asks in that collection ("in the staff directory", "of the products");
     None when it does not."""
     where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4]
     # a plural path word names its things in the singular too ("instruments": "which instrument")
     one = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in where]
-    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|which\s+)(?:[\w-]+\s+)?"
+    # (with `counted`, "how many member clubs" names the clubs too)
+    how_many = r"|how\s+many\s+" if counted else ""
+    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|which\s+{how_many})(?:[\w'\u2019-]+\s+)?"
                           rf"{re.escape(w)}s?\b", q) for w in one)
     return where if named else None
 
@@ -348,6 +352,10 @@ def _named_bounds(q: str, records: list[dict]) -> list[tuple[str, str, float]]:
         before = q[max(0, m.start() - 40):m.start()]
         named = [k for k in numeric
                  if any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", before) for p in k.lower().split("_"))]
+        if not named:  # ... or right after it ("more than 60 members": members > 60)
+            after = q[m.end():m.end() + 30]
+            named = [k for k in numeric if any(len(p) >= 4 and re.match(rf"\s*{re.escape(p.rstrip('s'))}s?\b", after)
+                                               for p in k.lower().split("_"))]
         if not named:
             hinted = [fields for rx, fields in _FIELD_OF if rx.search(before)]
             named = [k for k in numeric for fields in hinted[:1] if any(f in k.lower().split("_") for f in fields)]
@@ -360,6 +368,31 @@ def _named_bounds(q: str, records: list[dict]) -> list[tuple[str, str, float]]:
     return out
 
 
+def _linked_values(q: str, path: str, collections: dict[str, list[dict]], ids: dict[str, list[str]]) -> dict[str, str]:
+    """field -> id for the one record of another collection whose name the question (lower
+    case) writes whole, when one field of `path`'s records holds that id."""
+    named = []
+    for other, records in collections.items():
+        rids = ids.get(other) or []
+        if other == path or len(rids) != len(records):
+            continue
+        for field in _name_field_of(records) or _naming_fields(records):
+            named += [rid for rec, rid in zip(records, rids) if isinstance(rec.get(field), str)
+                      and len(rec[field].strip()) >= 4
+                      and re.search(rf"(?<![\w-]){re.escape(rec[field].strip().lower())}(?![\w-])", q)]
+    if len(set(named)) != 1:
+        return {}
+    rid = named[0].strip().lower()
+    fields = {k for r in collections[path] for k, v in r.items() if str(v).strip().lower() == rid}
+    return {fields.pop(): rid} if len(fields) == 1 else {}
+
+
+def record_name(rec: dict, records: list[dict]) -> str:
+    """What names a record: its `name` or `title`, else its one naming field's value."""
+    fields = _name_field_of(records) or _naming_fields(records)
+    return next((str(rec[k]) for k in fields if rec.get(k)), "") if len(fields) <= 2 else ""
+
+
 def _within(value: object, op: str, bound: float) -> bool:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return False
@@ -367,22 +400,44 @@ def _within(value: object, op: str, bound: float) -> bool:
 
 
 _YES_NO = {"yes", "no"}
+_Y_N = {"y", "n"}
 _NEGATED = re.compile(r"\b(?:not|never|without)\b|n't\b")
+# what parts a question's conditions ("needs navigation but does not count ...")
+_CLAUSE = re.compile(r",|;|\b(?:but|and|or|while|whereas|which|that|who)\b")
 
 
 def _named_flags(q: str, records: list[dict]) -> dict[str, str]:
     """field -> "yes" (or "no" when the question negates) for each yes/no field the question
     (lower case) names by its label's words ("take dogs": `dogs`; "did not use the launch":
-    `launch` no)."""
+    `launch` no); a `Y`/`N` field too, by its label cut short ("needs navigation": `nav`). Of
+    several, each is negated by its own clause ("needs navigation but does not count for the
+    championship": `nav` Y, `champ` N)."""
     fields = {k for r in records for k in r}
     out = {}
+    at: dict[str, int] = {}
     for f in fields:
         values = {str(r.get(f, "")).strip().lower() for r in records}
         words = [w for w in re.split(r"[\W_]+", f.lower()) if w]
-        if values <= _YES_NO and len(values) == 2 and words \
-                and all(re.search(rf"\b{re.escape(w)}\b", q) for w in words):
-            out[f] = "no" if _NEGATED.search(q) else "yes"
-    return out if len(out) == 1 else {}
+        if not words or len(values) != 2 or not (values <= _YES_NO or values <= _Y_N):
+            continue
+        short = values <= _Y_N  # (a column of letters is a table's: its header is often cut short)
+        found = [re.search(rf"\b{re.escape(w)}{'[a-z]*' if short and len(w) >= 3 else ''}\b", q) for w in words]
+        if all(found):
+            out[f] = "y" if short else "yes"
+            at[f] = found[0].start()
+    if len(out) == 1:
+        f = next(iter(out))
+        return {f: ("n" if out[f] == "y" else "no") if _NEGATED.search(q) else out[f]}
+    if not out:
+        return {}
+    # several: each in a clause of its own, negated there or not
+    bounds = [0, *[m.end() for m in _CLAUSE.finditer(q)], len(q)]
+    def clause(i: int) -> str:
+        k = max(j for j, b in enumerate(bounds[:-1]) if b <= i)
+        return q[bounds[k]:bounds[k + 1]]
+    if len({clause(i) for i in at.values()}) != len(at):
+        return {}
+    return {f: ("n" if v == "y" else "no") if _NEGATED.search(clause(at[f])) else v for f, v in out.items()}
 
 
 def _matching(records: list[dict], cond: dict[str, str],
@@ -421,10 +476,27 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
     if counted and _UNIT_COUNTED.fullmatch(counted.group(1)):
         return None  # "how many days were the vans off the road": a sum of durations, not records
     noun = stem(counted.group(1)).rstrip("e") if counted else ""
-    found = [(len(_matching(records, cond, bounds)), path, shown)
-             for path, records, cond, bounds, shown in _selections(q, collections) if shown
-             # "how many investors took part in offer X?": a field of X's record counts them
-             if not any(stem(k.lower()).rstrip("e") == noun for r in records for k in r)]
+    # ("how many member clubs": clubs, which the collection's path names, are counted)
+    after = re.match(r"\s+([a-z][\w-]*)", q[counted.end():]) if counted else None
+    found = []
+    for path, records, cond, bounds, shown in _selections(q, collections, counted=True):
+        if not shown:
+            continue
+        # a collection named only by the counted noun ("how many clubs ...") is counted under a
+        # bound, or by a doer's field ("how many events did X win": `winner`), not by any value
+        # of its records ("How many diners did X feed?" counts no records whose `base` is X)
+        if _named_collection(q, path) is None \
+                and not (bounds and not cond or cond and all(_field_by_verb(f, q) for f in cond)):
+            continue
+        # "how many investors took part in offer X?": a numeric field of X's record counts them
+        # (an `event` field names an event), unless the collection's path names the counted noun
+        counts_them = any(stem(k.lower()).rstrip("e") == noun and isinstance(r[k], (int, float))
+                          for r in records for k in r)
+        path_noun = after is not None and stem(after.group(1)).rstrip("e") in {
+            stem(w).rstrip("e") for w in _named_collection(q, path, True) or []}
+        if counts_them and not path_noun:
+            continue
+        found.append((len(_matching(records, cond, bounds)), path, shown))
     return found[0] if len(found) == 1 else None
 
 
@@ -433,16 +505,20 @@ _UNIT_COUNTED = re.compile(r"(?:second|minute|hour|day|week|fortnight|month|year
 _DISTINCT = re.compile(r"\bhow\s+many\s+(?:different|distinct)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b")
 
 
-def _selections(q: str, collections: dict[str, list[dict]]):  # noqa: ANN202 (a generator)
+def _selections(q: str, collections: dict[str, list[dict]],  # noqa: ANN202 (a generator)
+                ids: dict[str, list[str]] | None = None, counted: bool = False):
     """For each collection the question (lower case) names by a word of its path: (path,
     records, field values it names, bounds it puts on fields it names, both as one readable
-    mapping for the trace)."""
+    mapping for the trace). With the collections' record ids, a record of another collection
+    the question names by its name is a condition on the field holding its id ("the
+    checkpoints on the Black Tarn Round": `race` = the round's id)."""
     q = plain_bounds(q)
     for path, records in collections.items():
-        if (where := _named_collection(q, path)) is None:
+        if (where := _named_collection(q, path, counted)) is None:
             continue
         cond = named_values(_BOUND_Q.sub(" ", q), records, where)  # "before 2018" names no year value
         cond.update({f: v for f, v in _named_flags(q, records).items() if f not in cond})
+        cond.update({f: v for f, v in _linked_values(q, path, collections, ids or {}).items() if f not in cond})
         bounds = _named_bounds(q, records)
         yield path, records, cond, bounds, {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}
 
@@ -458,14 +534,15 @@ _FIELD_OF = ((re.compile(r"\b(?:heav|light|weigh)\w*", re.I), ("weight", "mass",
               ("year", "date", "joined", "since")),
              (re.compile(r"\b(?:deep|deeper|deepest|depth|shallow\w*)\b", re.I), ("depth", "dep")),
              (re.compile(r"\b(?:wide|wider|widest|width|narrow\w*)\b", re.I), ("width", "wid")),
-             (re.compile(r"\b(?:long|longer|longest|length|short|shorter|shortest)\b", re.I), ("length", "len")),
+             (re.compile(r"\b(?:long|longer|longest|length|short|shorter|shortest)\b", re.I), ("length", "len", "distance", "dist")),
+             (re.compile(r"\b(?:high|higher|highest|tall|taller|tallest|height)\b", re.I), ("height", "elevation", "alt")),
              (re.compile(r"\b(?:area|acreage|ground|bigger|biggest|larger|largest|smaller|smallest)\b", re.I),
               ("area", "acreage")))
 _DATED_FIELD = ("year", "date", "joined", "since")
 
 
-def pick_record(question: str, collections: dict[str, list[dict]], way: str | None
-                ) -> tuple[dict, str, dict] | None:
+def pick_record(question: str, collections: dict[str, list[dict]], way: str | None,
+                ids: dict[str, list[str]] | None = None) -> tuple[dict, str, dict] | None:
     """(record, field, conditions) for "Of the <things> in <the collection> <condition>, which
     has the lower <field>?": among the records of a collection the question names (as for
     `count_records`) whose fields equal the values it names, the one with the highest or
@@ -483,7 +560,7 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
             and not named_values(q, [r for rs in collections.values() for r in rs], []):
         return None  # no condition and no superlative ("which is cheaper?"): nothing to pick among
     found = []
-    for path, records, cond, bounds, shown in _selections(q, collections):
+    for path, records, cond, bounds, shown in _selections(q, collections, ids):
         numeric = {k for r in records for k, v in r.items() if isinstance(v, int)}
         bound = {f for f, _, _ in bounds}
         # "launched in 2022" and "a price under EUR 1,000" select, they are not compared ...
@@ -514,6 +591,21 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
         if len(top) == 1:
             found.append((top[0], field, shown))
     return found[0] if len(found) == 1 else None
+
+
+def _field_by_verb(field: str, q: str) -> bool:
+    """Whether the question (lower case) writes the verb of a field that names a doer ("win"
+    for `winner`, "coach" for `coached_by`)."""
+    asked = {stem(w) for w in re.findall(r"[a-z]+", q)}
+    for w in re.split(r"[\W_]+", field.lower()):
+        if not re.search(r"(?:er|ed)$", w) or len(w) <= 4:
+            continue  # (the field's own noun, "office", names no doing: "work at the X office")
+        base = w[:-2]
+        if re.search(r"([b-df-hj-np-tv-z])\1$", base):
+            base = base[:-1]  # ("winner": win)
+        if stem(base) in asked:
+            return True
+    return False
 
 
 def key_words(key: str) -> set[str]:

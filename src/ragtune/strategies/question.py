@@ -440,6 +440,13 @@ _ASKS_THING = re.compile(r"\s*(?:who|whom|which\s+(?!of\b)[a-z]+|what\s+(?!is\b|
                          r"reports?|gives?|shows?|tells?))\b", re.I)
 
 
+# "What is the highest checkpoint on the route?" asks which one (a measure's noun asks a
+# quantity: "the highest fee")
+_SUPERLATIVE_THING = re.compile(
+    rf"^\s*what(?:'s|\s+is|\s+was)\s+the\s+(?:highest|lowest|tallest|longest|shortest|largest|smallest|"
+    rf"biggest|oldest|newest)\s+(?!(?:{_QUANTITY_NOUNS})\b)[a-z][\w-]*(?:\s+(?:on|in|of|at|along|among)\b|\s*\?)", re.I)
+
+
 def answer_type(question: str) -> str:
     """What the answer is: "choice" (one of two named options), "date", "version", "number",
     "name", or "open" (a phrase or sentence: what / why / how questions, definitions).
@@ -459,6 +466,8 @@ def answer_type(question: str) -> str:
         return "date"
     if CODE_NUMBER.search(question) and not re.match(r"\s*how\s+many\b", question, re.I):
         return "name"  # a serial or phone number is a code, not a quantity
+    if _SUPERLATIVE_THING.match(question):
+        return "name"
     if (m := _NUMBER_CUE.search(question)) and not (m.start() > 0 and _ASKS_THING.match(question)
                                                     and m.group(0).lower().startswith("how")):
         # "Which package can limit how many threads they use?" asks for a package

@@ -223,6 +223,13 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
     return value, since
 
 
+# words before a figure that make no name of it ("a fee of 19.50", "more than 3")
+_NOT_LABELS = frozenset(("of", "than", "at", "to", "is", "was", "are", "were", "be", "by", "for", "about", "around",
+                         "exactly", "only", "just", "over", "under", "below", "above", "least", "most", "a", "an",
+                         "the", "and", "or", "from", "in", "on", "with", "costs", "cost", "pay", "pays", "paid",
+                         "weighs", "holds", "has", "have", "had", "takes", "took", "number", "no", "nr"))
+
+
 def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     """For "Which class has a quarter peal fee of GBP 19.50?": the first cell of the one table
     row holding, in another cell, the one figure the question writes (not a year); among several
@@ -233,6 +240,12 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
         return None
     want = figures[0].key
     low = question.lower()
+    # a figure written after a noun names a thing by it ("a level 3 award"): a cell holding
+    # the figure alone is no "level 3"
+    # (after an article: "a level 3 award", not "which zone carried 4,870 trips")
+    before = re.search(r"\b(?:a|an|the|its|their|our|his|her)\s+([A-Za-z]+)\s*$", question[:figures[0].start], re.I)
+    label = before.group(1).lower() if before and before.group(1).lower() not in _NOT_LABELS \
+        and before.group(1).upper() not in CURRENCY_WORDS and before.group(1).lower() not in CURRENCY_WORDS else ""
     found: list[tuple[str, bool]] = []
     for header, rows in table_rows(text):
         heads = [bool(set(content_terms(h)) & asked_terms) for h in header]
@@ -241,7 +254,8 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
             if not key or extract_values(key) or key.lower() in low:
                 continue  # a row named by a figure, or by the question's own words, answers nothing
             for i in range(1, len(r)):
-                if any(v.kind == "number" and v.key == want for v in extract_values(r[i])):
+                if any(v.kind == "number" and v.key == want for v in extract_values(r[i])) \
+                        and (not label or label in r[i].lower()):
                     found.append((key, heads[i]))
     named = {k for k, h in found if h} or {k for k, _ in found}
     return named.pop() if len(named) == 1 else None
@@ -273,7 +287,53 @@ def named_row_cell(question: str, text: str, asked_terms: set[str]) -> str | Non
     return found.pop() if len(found) == 1 else None
 
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth", "nineteenth", "twentieth")
+_ORD = rf"(?:{'|'.join(_ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
+# a place in a ranking: "came in tenth", "finished 3rd", "the ninth finisher", "the fifth-placed crew"
+_RANKED = re.compile(rf"\b(?:(?:came|come|comes|finished|finish|finishes|placed|was|were|ended)\s+(?:in\s+)?{_ORD}\b"
+                     rf"(?!\s+(?:of|in\s+the\s+\w+\s+of)\b)"
+                     rf"|\bthe\s+{_ORD}[\s-]+(?:finisher|placed|place|home|across|fastest|ranked))", re.I)
+_RANK_HEADER = re.compile(r"(?:pos(?:ition)?|place|placing|rank(?:ing)?|no|#|finish)\.?", re.I)
+
+
+def ranked_row_cell(question: str, text: str, asked_terms: set[str], who: bool) -> str | None:
+    """For "What time did the ninth finisher record?" or "Who came in tenth?": in a table
+    ranked by its first column (`Pos`, `Place`, `Rank`), the row of the place the question
+    writes, under the one other column whose header's words (its bracketed unit aside) the
+    question asks, or for "who" the first column after the rank holding no figure; None when
+    the question writes no place, or no cell or several fit."""
+    m = _RANKED.search(question)
+    if not m or len(_RANKED.findall(question)) != 1:
+        return None
+    word = re.search(_ORD, m.group(0), re.I).group(0).lower()
+    n = str(_ORDINALS.index(word) + 1) if word in _ORDINALS else re.match(r"\d+", word).group(0)
+    found: set[str] = set()
+    for header, rows in table_rows(text):
+        if len(header) < 2 or not _RANK_HEADER.fullmatch(header[0].strip()):
+            continue
+        row = next((x for x in rows if x[0].strip().rstrip(".=") == n), None)
+        if row is None:
+            continue
+        if who:
+            cols = [i for i in range(1, len(header)) if row[i].strip() and not extract_values(row[i])][:1]
+        else:
+            cols = [i for i, h in enumerate(header) if i
+                    and (main := set(content_terms(re.sub(r"\s*\([^()]*\)", " ", h)))) and main <= asked_terms]
+        if len(cols) == 1 and row[cols[0]].strip():
+            found.add(row[cols[0]].strip())
+    return found.pop() if len(found) == 1 else None
+
+
 _PERSON = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+(?:,.*)?")
+
+
+def _without_unit(header: str) -> str:
+    """A column header without the unit it gives its figures: "Cost (GBP)" and `cost_gbp`
+    are "Cost"."""
+    header = re.sub(r"\([^()]*\)", " ", header)
+    return re.sub(r"[_\s](?:gbp|eur|usd|chf|pct|kg|g|m|km|cm|mm|ha|l|ml|ft|mins?|hrs?|h)$", "", header.strip(), flags=re.I)
 
 
 def described_row_cell(question: str, text: str, who: bool, figure: bool = False) -> str | None:
@@ -326,7 +386,7 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             if figure:
                 rest = {stem(w) for w in rest}
                 cols = [j for j, h in enumerate(header) if j != own[0]
-                        and (hs := {stem(w) for w in content_terms(re.sub(r"\([^()]*\)", " ", h))}) and hs <= rest
+                        and (hs := {stem(w) for w in content_terms(_without_unit(h))}) and hs <= rest
                         and not all(w.isdigit() for w in hs)]  # (a year's column is read by the year)
                 # a figure answers when the row, its header and the page's title hold the words
                 # asked (a date's aside), all of them unless two or more rare words describe the
@@ -396,7 +456,8 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
         best, named = 0, []
         for r in rows:
             label = [PARTICIPLE_BASE.get(w.lower(), w.lower()) for w in re.findall(r"[A-Za-z]+", r[0])]
-            words = set(content_terms(" ".join(label)))
+            # (the question's year says the label's "year": "On the list at the year end")
+            words = set(content_terms(" ".join(label))) - {"year"}
             if not words or not words <= asked_terms:
                 continue
             if len(words) > best:
@@ -427,13 +488,18 @@ def table_rows(text: str) -> list[tuple[list[str], list[list[str]]]]:
     table written again under the same header (a chunk repeats it) adds its rows once."""
     out: dict[tuple[str, ...], list[list[str]]] = {}
     header: list[str] | None = None
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
         s = line.strip()
         if not s.startswith("|"):
             header = None
             continue
         cells = [c.strip() for c in s.strip("|").split("|")]
-        if header is None:
+        # (a row over a separator line heads a new table, where two tables meet with no line
+        # between them)
+        after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        heads = after.startswith("|") and all(re.fullmatch(r":?-{2,}:?", c.strip()) for c in after.strip("|").split("|"))
+        if header is None or heads and cells != header:
             header = cells
             out.setdefault(tuple(header), [])
         elif cells == header or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
