@@ -40,7 +40,8 @@ readc19/catalog19.jsonl, readp21/prose21.jsonl and readt20/tables20.jsonl (catal
 and tables20's, read after midnight), readc20/catalog20.jsonl, readp22/prose22.jsonl and
 readt21/tables21.jsonl (catalog20's, prose22's and tables21's, read on 2026-12-05),
 readc21/catalog21.jsonl, readp23/prose23.jsonl and readt22/tables22.jsonl (catalog21's, prose23's
-and tables22's, read later that morning); copies, so no
+and tables22's, read later that morning), readc22/catalog22.jsonl, readp24/prose24.jsonl and
+readt23/tables23.jsonl (catalog22's, prose24's and tables23's, read before noon); copies, so no
 tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -192,9 +193,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp23" / "prose23.jsonl"}),
         "tables22": (sets / "tables22" / "corpus", sets / "tables22" / "dev.jsonl",
                      {"r1": WORK / "readt22" / "tables22.jsonl"}),
-        "catalog22": (sets / "catalog22" / "corpus", sets / "catalog22" / "dev.jsonl", {}),
-        "prose24": (sets / "prose24" / "corpus", sets / "prose24" / "dev.jsonl", {}),
-        "tables23": (sets / "tables23" / "corpus", sets / "tables23" / "dev.jsonl", {}),
+        "catalog22": (sets / "catalog22" / "corpus", sets / "catalog22" / "dev.jsonl",
+                      {"r1": WORK / "readc22" / "catalog22.jsonl"}),
+        "prose24": (sets / "prose24" / "corpus", sets / "prose24" / "dev.jsonl",
+                    {"r1": WORK / "readp24" / "prose24.jsonl"}),
+        "tables23": (sets / "tables23" / "corpus", sets / "tables23" / "dev.jsonl",
+                     {"r1": WORK / "readt23" / "tables23.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
