@@ -101,6 +101,7 @@ from ragtune.strategies.counting import (
     metadata_lists,
     named_values,
     negated_record,
+    clause_at,
     pick_record,
     record_name,
     select_record,
@@ -5940,9 +5941,7 @@ def _asked_flags(q: str, records: list[dict]) -> dict[str, str]:
     if len(out) != 1:
         return {}
     (f, (_, i)), = out.items()
-    cuts = [0, *[m.end() for m in re.finditer(r",|;|:|\b(?:and|but|or|which|that)\b", q)], len(q)]
-    k = max(j for j, b in enumerate(cuts[:-1]) if b <= i)
-    denied = re.search(r"\b(?:no|not|never|without)\b|n't\b", q[cuts[k]:cuts[k + 1]])
+    denied = re.search(r"\b(?:no|not|never|without)\b|n't\b", clause_at(q, i))
     return {f: "no" if denied else "yes"}
 
 

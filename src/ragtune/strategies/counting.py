@@ -403,7 +403,15 @@ _YES_NO = {"yes", "no"}
 _Y_N = {"y", "n"}
 _NEGATED = re.compile(r"\b(?:not|never|without)\b|n't\b")
 # what parts a question's conditions ("needs navigation but does not count ...")
-_CLAUSE = re.compile(r",|;|\b(?:but|and|or|while|whereas|which|that|who)\b")
+_CLAUSE = re.compile(r",|;|:|\b(?:but|and|or|while|whereas|which|that|who)\b")
+
+
+def clause_at(q: str, i: int) -> str:
+    """The clause of the question holding position `i` (between commas, colons or "but",
+    "and", "which" ...): where a condition is denied or not."""
+    cuts = [0, *[m.end() for m in _CLAUSE.finditer(q)], len(q)]
+    k = max(j for j, b in enumerate(cuts[:-1]) if b <= i)
+    return q[cuts[k]:cuts[k + 1]]
 
 
 def _named_flags(q: str, records: list[dict]) -> dict[str, str]:
@@ -431,13 +439,9 @@ def _named_flags(q: str, records: list[dict]) -> dict[str, str]:
     if not out:
         return {}
     # several: each in a clause of its own, negated there or not
-    bounds = [0, *[m.end() for m in _CLAUSE.finditer(q)], len(q)]
-    def clause(i: int) -> str:
-        k = max(j for j, b in enumerate(bounds[:-1]) if b <= i)
-        return q[bounds[k]:bounds[k + 1]]
-    if len({clause(i) for i in at.values()}) != len(at):
+    if len({clause_at(q, i) for i in at.values()}) != len(at):
         return {}
-    return {f: ("n" if v == "y" else "no") if _NEGATED.search(clause(at[f])) else v for f, v in out.items()}
+    return {f: ("n" if v == "y" else "no") if _NEGATED.search(clause_at(q, at[f])) else v for f, v in out.items()}
 
 
 def _matching(records: list[dict], cond: dict[str, str],

@@ -223,11 +223,10 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
     return value, since
 
 
-# words before a figure that make no name of it ("a fee of 19.50", "more than 3")
-_NOT_LABELS = frozenset(("of", "than", "at", "to", "is", "was", "are", "were", "be", "by", "for", "about", "around",
-                         "exactly", "only", "just", "over", "under", "below", "above", "least", "most", "a", "an",
-                         "the", "and", "or", "from", "in", "on", "with", "costs", "cost", "pay", "pays", "paid",
-                         "weighs", "holds", "has", "have", "had", "takes", "took", "number", "no", "nr"))
+# words after an article that make no name of the figure after them ("the number 79", "a
+# total 12", "a GBP 20 deposit")
+_NOT_LABELS = frozenset(("number", "no", "nr", "total", "least", "most", "maximum", "minimum", "cost", "fee",
+                         "price", "sum", "further", "extra", "mere", "full"))
 
 
 def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
@@ -244,8 +243,7 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     # the figure alone is no "level 3"
     # (after an article: "a level 3 award", not "which zone carried 4,870 trips")
     before = re.search(r"\b(?:a|an|the|its|their|our|his|her)\s+([A-Za-z]+)\s*$", question[:figures[0].start], re.I)
-    label = before.group(1).lower() if before and before.group(1).lower() not in _NOT_LABELS \
-        and before.group(1).upper() not in CURRENCY_WORDS and before.group(1).lower() not in CURRENCY_WORDS else ""
+    label = before.group(1).lower() if before and before.group(1).lower() not in _NOT_LABELS | CURRENCY_WORDS else ""
     found: list[tuple[str, bool]] = []
     for header, rows in table_rows(text):
         heads = [bool(set(content_terms(h)) & asked_terms) for h in header]
