@@ -35,7 +35,8 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "catalog14", "prose16", "tables15", "catalog15", "prose17", "tables16",
         "catalog16", "prose18", "tables17", "catalog17", "prose19", "tables18", "catalog18", "prose20",
         "tables19", "catalog19", "prose21", "tables20", "catalog20", "prose22", "tables21",
-        "catalog21", "prose23", "tables22", "catalog22", "prose24", "tables23")
+        "catalog21", "prose23", "tables22", "catalog22", "prose24", "tables23", "catalog23", "prose25",
+        "tables24")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -132,6 +133,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog22": EVALSETS / "catalog22" / "corpus",
         "prose24": EVALSETS / "prose24" / "corpus",
         "tables23": EVALSETS / "tables23" / "corpus",
+        "catalog23": EVALSETS / "catalog23" / "corpus",
+        "prose25": EVALSETS / "prose25" / "corpus",
+        "tables24": EVALSETS / "tables24" / "corpus",
     }
 
 
@@ -245,9 +249,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog21.py", "check"], ["evalsets/prose23/check.py"],
                                      ["evalsets/tables22/check.py"],
                                      ["scripts/build_catalog22.py", "check"], ["evalsets/prose24/check.py"],
-                                     ["evalsets/tables23/check.py"]])
+                                     ["evalsets/tables23/check.py"],
+                                     ["scripts/build_catalog23.py", "check"], ["evalsets/prose25/check.py"],
+                                     ["evalsets/tables24/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables23 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables24 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
