@@ -2844,3 +2844,120 @@ def test_page_sizes_shares_flags_and_ranked_rows():
     assert ranked_row_cell(q, text, set(content_terms(q)), who=False) == "49:02"
     assert ranked_row_cell("Who came in second?", text, set(), who=True) == "Bo Tarrant"
     assert ranked_row_cell("Who came in fifth?", text, set(), who=True) is None
+
+
+def test_field_bounds_aligned_lines_and_values_after_their_names():
+    """Catalog filters by a bound on a numeric field the question names ("an arm number above
+    350"), by its absence ("has no x86-64 number") and by a figure of one named field; a
+    comma-separated field value holds each of its items; a plain-text table's line read by the
+    label the question names; a compared value read right after the option's name; a
+    currency code aligned away from its figure is still money."""
+    from ragtune.strategies.agentic import (_aligned_value, _field_bounds, _holds_value, _meets_bound,
+                                            best_value)
+    from ragtune.strategies.values import extract_values
+    recs = [{"groups": "file, signal", "arm": "355", "x86 64": "289"}, {"groups": "memory", "arm": "192", "x86 64": "none"},
+            {"groups": "signal", "arm": "67", "x86 64": "13"}]
+    assert _field_bounds(" which call has an arm number above 350 and is in the signal group? ", recs) == [
+        ("arm", ">", 350.0, "350")]
+    assert _field_bounds(" which call has an i386 number below 50? ", recs) == []  # no such field
+    assert _field_bounds(" which clubs have more than 60 members? ", [{"members": "73"}, {"members": "40"}]) == []
+    assert _field_bounds(" which memory call has no x86 64 number? ", recs) == [("x86 64", "none", 0.0, "")]
+    assert [r["arm"] for r in recs if _meets_bound(r["arm"], ">", 350)] == ["355"]
+    assert [r["arm"] for r in recs if _meets_bound(r["x86 64"], "none", 0)] == ["192"]
+    assert _holds_value("file, signal", "signal") and not _holds_value("file, signal", "sig")
+    sheet = ("Costs\n  Hall hire            GBP   180\n  Caterers             GBP   640\n"
+             "  Raffle prizes        GBP    35\n  Total costs          GBP   855\n")
+    assert _aligned_value("How much did the hall hire cost for the show?", [sheet]) == "GBP 180"
+    assert _aligned_value("What were the total costs?", [sheet]) == "GBP 855"
+    assert _aligned_value("How much did the tombola take?", [sheet]) is None  # no line names it
+    assert [(v.text, v.unit, v.key) for v in extract_values("Hall hire   GBP   180")] == [("GBP   180", "gbp", (180.0,))]
+    from ragtune.types import Hit
+    h = Hit(chunk_id="r::0-1", doc_id="r", text="Spending. Rent GBP 9,100 (GBP 8,800); insurance GBP 1,950; "
+            "trailer upkeep GBP 2,400. In all GBP 13,450.", score=1.0)
+    opts = ["insurance", "trailer upkeep"]
+    assert best_value([h], "insurance", opts, {"spend", "more"}, "Did we spend more on insurance or trailer upkeep?").text \
+        == "GBP 1,950"
+    assert best_value([h], "trailer upkeep", opts, {"spend", "more"}, "Did we spend more on insurance or trailer upkeep?").text \
+        == "GBP 2,400"
+    # a bare figure is a record's value only where the question names its field
+    from ragtune.strategies.counting import select_record
+    members = {"club/members": [{"member": "Ada Reen", "joined": "2025", "notes": "novice"},
+                                {"member": "Bo Lusk", "joined": "2019", "notes": "regional sculling winner 2025"}]}
+    assert select_record("Which member joined in 2025?", members) is not None
+    assert select_record("Which member was regional sculling winner in 2025?", members) is None
+    # asked "who", a row's cell in lower case names nobody
+    from ragtune.strategies.timeline import described_row_cell
+    levels = ("| level | flag | who may go out |\n|---|---|---|\n| green | green | everyone |\n"
+              "| amber | amber | seniors only |\n| black | black | nobody; ice on the lake |\n")
+    assert described_row_cell("Who sets the lake level each morning?", levels, who=True) is None
+
+
+def test_heading_lists_named_counts_compounds_and_set_aside_words():
+    """A heading lists the bullets (or the table's first column) under it; "requires both A
+    and B" is two conditions; a count in brackets after the item the question names; a label
+    inside a hyphenated compound the question writes is not asked, nor is what it sets aside;
+    a capitalised number word opening a sentence is a value, not a name."""
+    from ragtune.strategies.agentic import (_SET_ASIDE, _compound_part, _field_fits, _in_code_quotes,
+                                            _label_of_term, _name_spans, _named_count)
+    from ragtune.strategies.counting import labelled_lists
+    from ragtune.strategies.list_sizes import list_conditions
+    from ragtune.strategies.question import content_terms, names, stem
+    from ragtune.strategies.values import extract_values
+    page = ("# Needs (3)\n- quillpen >=2.1 [page here]\n- inkwell\n- blotter <4,>=1.0\n\n# Extras (0)\n- none\n"
+            "\n# Plugins\n\n| Plugin | Version |\n|---|---|\n| nib | 1.2 |\n| ferrule | 0.3 |\n")
+    got = {label: items for items, _, _, label in labelled_lists(page, {stem("needs")})}
+    assert got == {"Needs": ["quillpen >=2.1", "inkwell", "blotter <4,>=1.0"]}
+    assert [items for items, *_ in labelled_lists(page, {stem("extras")})] == [[]]
+    assert [items for items, *_ in labelled_lists(page, {stem("plugin")})] == [["nib", "ferrule"]]
+    # (a word in brackets is an aside, no label)
+    assert labelled_lists("It offers 2 extras: fast (1 requirement), tidy (3 requirements).", {stem("requirement")}) == []
+    assert [i for _, i in list_conditions("Which tool requires both inkwell and blotter?")] == ["inkwell", "blotter"]
+    assert _named_count("How many requirements does the tidy extra add?",
+                        ["Extras: 2: fast (1 requirement), tidy (3 requirements)"]) == "3"
+    assert _named_count("How many requirements does it have?", ["Extras: fast (1 requirement)"]) is None
+    assert _compound_part("version", "Which Metadata-Version does it use?")
+    assert not _compound_part("Metadata-Version", "Which Metadata-Version does it use?")
+    assert not _compound_part("End of life", "What end-of-life date is recorded?")
+    assert not _compound_part("Functions at module level", "How many top-level functions are there?")
+    assert _SET_ASIDE.sub(" ", "Leaving extras aside, how many other than tests?").split() == [",", "how", "many", "?"]
+    assert _field_fits("Oldest classifier", "3.2", "version", "Which oldest version?")
+    text = "Seventy-one members came, and Ada Lusk chaired."
+    assert [(v.text, v.key) for v in extract_values(text, _name_spans(text, names(text)))] == [
+        ("Seventy-one members", (71.0,))]
+    assert _in_code_quotes("Which tool has the `nib` group?", "nib") and not _in_code_quotes("the nib group", "nib")
+    asked = {stem(w) for w in content_terms("Which tool registers entry points in the nib group?")}
+    assert _label_of_term("Keywords: nib, ink. Entry point groups: nib (1 entry).", "nib", asked) == 3
+    assert _label_of_term("Keywords: nib, ink.", "nib", asked) == 0
+    from ragtune.strategies.agentic import _named_item
+    urls = "Homepage: https://quill.example/; Docs: https://quill.example/docs/; Issue Tracker: https://t.example/q"
+    assert _named_item(urls, "What is the docs url of quill?") == "https://quill.example/docs/"
+    assert _named_item(urls, "Where is the issue tracker of quill?") == "https://t.example/q"
+    assert _named_item(urls, "What is the funding url of quill?") is None
+    # a measure the question writes is no candidate, however the text writes it; income is a sum
+    from ragtune.strategies.agentic import Passage, _asks_price, typed_candidates
+    from ragtune.types import Hit
+    shop = Passage("The kiosk sells 20-litre cans at GBP 9 and 20 litres of mulch at GBP 4.", Hit("k", "k::0-1", 1.0), 1.0)
+    got = [c for c, _ in typed_candidates("What does the kiosk charge for a 20-litre can?", "number", [shop], [])]
+    assert "20 litres" not in got and "GBP 9" in got
+    assert _asks_price("What was the club's total income in 2025?")
+    # "why can't X ...?": the relative clause after X in the sentence that rules it out
+    from ragtune.strategies.agentic import _reason_clause
+    rules = ["Bins take peelings and leaves. Not accepted: glass, cooked rice, which draws mice; or ash."]
+    assert _reason_clause("Why can't cooked rice go in the bins?", rules) == "Which draws mice."
+    assert _reason_clause("Why do the bins take peelings?", rules) is None
+    both = ["Do not bring tulip bulbs, which carry virus, or onion sets, because sets must be certified."]
+    assert _reason_clause("Why shouldn't members bring tulip bulbs to the swap?", both) == "Which carry virus."
+    # a plain-text table under a header line of column names: the column the question names
+    from ragtune.strategies.agentic import _aligned_value
+    gate = ("Gate, 2026\n\n              Paying    Members    Takings\n  Friday         3,412        106    GBP 23,210\n"
+            "  Saturday       4,230        874    GBP 38,650\n  Total          7,642        980    GBP 61,860\n")
+    assert _aligned_value("How many paying visitors came on the Friday?", [gate], counted=True) == "3,412"
+    assert _aligned_value("What were the Saturday takings?", [gate]) == "GBP 38,650"
+    assert _aligned_value("How many came on Saturday?", [gate], counted=True) is None  # no column named
+    # a row described by the cell writing the most of the question's rare words; "Given by" for "gave"
+    from ragtune.strategies.timeline import described_row_cell
+    cups = ("| Cup | Class | First presented | Given by |\n|---|---|---|---|\n"
+            "| Lowther Bowl | HC-01 | 1931 | the Lowther family |\n| Tansy Salver | VE-02 | 1957 | the Tansy Growers' Club |\n"
+            "| Ashby Goblet | GO-01 | 1992 | Mabel Ashby |\n")
+    assert described_row_cell("Who gave the Tansy Salver?", cups, who=True) == "the Tansy Growers' Club"
+

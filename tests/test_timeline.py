@@ -116,6 +116,22 @@ def test_the_row_of_a_dated_table_in_force_on_the_asked_date():
     assert ask("What was the hourly rate in 2010?") is None  # before the table
     assert ask("What was the hourly rate at Mill Lodge in 2025?") is None  # a thing the table does not name
     assert ask("What will the hourly rate be in 2028?") is None  # the open row is now's rate, not what will be
+    # a header of one word, asked: the holder of an office in a year
+    held = ("| From | To | Warden | Notes |\n|---|---|---|---|\n| 2010-05-01 | 2016-04-30 | Ida Quarn | |\n"
+            "| 2016-05-01 | 2017-04-30 | Bryn Tolley | acting warden |\n| 2017-05-01 | | Esme Vardy | |\n")
+    q = "Who was warden of the hostel in 2014?"
+    assert row_in_force(q, held, set(content_terms(q))) == ("Ida Quarn", "2010-05-01")
+    # a season's months; the body the question names ("the Guild's") in the title, not the table
+    wardens = "Wardens of the Guild\n" + held.replace("2016-05-01 | 2017-04-30", "2016-05-01 | 2016-10-31") \
+        .replace("2017-05-01 |", "2016-11-01 |")
+    q = "Who was the Guild's warden in the summer of 2016?"
+    assert row_in_force(q, wardens, set(content_terms(q))) == ("Bryn Tolley", "2016-05-01")
+    q = "Who was the Guild's warden in 2016?"
+    assert row_in_force(q, wardens, set(content_terms(q))) is None  # two wardens that year
+    # a unit in brackets after the header's one word
+    fees = "| From | To | Junior (GBP a year) |\n|---|---|---|\n| 2001-01-01 | 2009-12-31 | 12 |\n| 2010-01-01 | | 15 |\n"
+    q = "What did junior membership cost in 2005?"
+    assert row_in_force(q, fees, set(content_terms(q))) == ("12", "2001-01-01")
 
 
 def test_the_row_holding_the_figure_a_question_writes():

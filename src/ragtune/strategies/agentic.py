@@ -483,6 +483,10 @@ class Agentic(Rag):
             elif self._one_record(r.question, kept):  # no document of it is dated then: the year
                 kept = []  # is a fact of the thing the question names, which more than its own
                 # record may state ("How many X did Y sell in 2025?": a report's table)
+            elif all(re.search(rf"\bthe\s+{re.escape(str(x.get('contains') or x.get('eq')).lower())}\b", q)
+                     for x in kept):
+                kept = []  # ... or of the body itself ("the Society's president in 2019"), not of
+                # the documents its word tags (an "about" page tagged `society`)
         r.filters = {"and": kept} if len(kept) > 1 else (kept[0] if kept else None)
         r.log("filters", {"question": r.question}, r.filters, ms=t.ms)
 
@@ -607,6 +611,10 @@ class Agentic(Rag):
             # a chunk that goes on about what the kept chunk before it named ("It cost £46,000"
             # after "The pond at X was dug in 2022."): the chunking cut one paragraph in two
             good += [h for h in hs if h not in good and _continues(h, good)]
+            if not good and sub is None and required and all(
+                    " " not in n and re.search(rf"\bthe\s+{re.escape(n)}(?:['\u2019]s)?\b", q) for n in required):
+                good = list(hs)  # "the Society's": the body whose pages these are, which its own
+                # tables need not name (no chunk found names it)
             if sub is None and required and self._we_pages() and all(self._own_subject(n) for n in required):
                 # the organisation whose own pages these are ("Which firm examines X's accounts?"
                 # in X's wiki): a chunk saying "our accounts" or naming only the firm is evidence
@@ -972,6 +980,9 @@ class Agentic(Rag):
                                          rf"(?:\(|@|:)?\s*{_RANGE_TEXT}",
                                          text, re.I):
                         found.append((h.doc_id, x, m.group(1).rstrip(".,)")))
+        # (a version the question writes after the thing names it, no answer: "Python 3")
+        found = [f for f in found if not re.search(rf"(?<![\w.-]){re.escape(f[1])}\s+{re.escape(f[2])}(?![\w.])",
+                                                   question, re.I)]
         return found[0] if len({v for *_, v in found}) == 1 else None
 
     def _lexical_terms(self, question: str) -> list[str]:
@@ -1257,6 +1268,10 @@ class Agentic(Rag):
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the year it asks")
         if r.want == "number" and asks_count(q) and self._count_listed(r, q, q_names, t):
             return
+        if r.want == "number" and (value := _aligned_value(q, [chunk_text(p.hit) for p in passages]
+                                                         + [chunk_text(h) for h in r.support], counted=asks_count(q))):
+            # "How much did the marquee cost?": the line of a plain-text table its label names
+            return _take(r, t, value, "lookup", "the value on the line of a plain-text table the question names")
         about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, q_names)]
         passages = about or passages
         if r.want in ("number", "name") and (got := self._row_in_force(r)) \
@@ -1415,6 +1430,8 @@ class Agentic(Rag):
             found = [(c, tie) for c, tie in found if _WRITTEN_ADDRESS.fullmatch(c)]
         if r.want == "name" and _ASKS_PATH.search(q):  # "Where is the file of X?": a path, not a
             found = [(c, tie) for c, tie in found if _PATH.fullmatch(c)]  # distribution's name
+        if _ASKS_PHONE.search(q):  # a telephone number has its digits ("W1138" is an id)
+            found = [(c, tie) for c, tie in found if len(re.findall(r"\d", c)) >= 6]
         r.passages = passages
         if not found and r.want == "name" and \
                 (subject := _subject_of_predicate(q, [self._document_text(h.doc_id, h) for h in
@@ -1445,16 +1462,17 @@ class Agentic(Rag):
                 r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag",
                                                                          "why": "every value is at another rate"}, ms=t.ms)
                 return
+        if r.want == "number" and _HOW_BIG.search(q) and (sizes := [
+                (c, max(tie, 1.0)) for c, tie in found if any(v.unit and _dimension_of(v) in ("length", "area", "volume")
+                                                    or v.unit and re.match(r"(?i)ha\b|hect|acr|sq|square|m2|m\u00b2|km2", v.unit)
+                                                    for v in extract_values(c))]):
+            found = sizes  # "How big is the farm?": its 46 acres, not the sum it is valued at (its
+            # measure ties a size to "how big", whatever words stand near it)
         if r.want != "name" and any(tie > 0 for _, tie in found):
             found = [(c, tie) for c, tie in found if tie > 0]  # values tied to the relation only
         if r.want == "number" and _asks_price(q) and (sums := [
                 (c, tie) for c, tie in found if any(_dimension_of(v) == "money" for v in extract_values(c))]):
             found = sums  # a price asked where sums are written: a bare figure beside them counts things
-        if r.want == "number" and _HOW_BIG.search(q) and (sizes := [
-                (c, tie) for c, tie in found if any(v.unit and _dimension_of(v) in ("length", "area", "volume")
-                                                    or v.unit and re.match(r"(?i)ha\b|hect|acr|sq|square|m2|m\u00b2|km2", v.unit)
-                                                    for v in extract_values(c))]):
-            found = sizes  # "How big is the farm?": its 46 acres, not the sum it is valued at
         found = _in_asked_month(q, found, [p.text for p in passages])
         cands = [c for c, _ in found]
         ties = [min(tie, 2.0) / 2.0 for _, tie in found]
@@ -1750,12 +1768,20 @@ class Agentic(Rag):
                     # other pages mention it: "which abbreviation is in use in X")
                 continue  # the question's own thing (a quoted description may name it)
             parts = {stem(w) for w in re.split(r"[-_\s]+", title.lower()) if w}
-            if title and terms and all(stem(t.lower()) in parts for t in terms):
+            if title and terms and all(stem(t.lower()) in parts and not _in_code_quotes(q, t) for t in terms):
                 continue  # a page whose name holds every specific is the thing the question
                 # names ("a procps bug report": the page procps-bugs), not another it asks for
             text = self._document_text(doc_id, h)
             if all(_holds_term(text, t, owners.get(t)) for t in terms):
                 holders.append(h)
+        if len(holders) > 1 and len(terms) == 1:
+            # several pages hold it: the one holding it under a label the question's words name
+            # ("the `llm` group": `Other entry point groups: llm`, not `Keywords: ... llm ...`)
+            asked = {stem(w) for w in content_terms(unquoted)}
+            score = {h.doc_id: _label_of_term(self._document_text(h.doc_id, h), terms[0], asked) for h in holders}
+            top = max(score.values())
+            if top and list(score.values()).count(top) == 1:
+                holders = [h for h in holders if score[h.doc_id] == top]
         r.log("lookup", {"terms": terms}, {"holders": [h.doc_id for h in holders][:5]})
         if len(holders) != 1:
             return None
@@ -2053,15 +2079,36 @@ class Agentic(Rag):
             return None
         first, second = parts
         anaphor = _ANAPHOR.search(second)
-        if not anaphor or not (got := self._page_field(first)):
+        if not anaphor:
             return None
-        doc, label, value = got
-        name = re.sub(r"\s*\([^()]*\)$", "", value).strip()
-        if re.sub(r"[-_.]", "-", name.lower()) not in self._page_names():
-            return None
+        if got := self._page_field(first):
+            doc, label, value = got
+            name = re.sub(r"\s*\([^()]*\)$", "", value).strip()
+        if not got or re.sub(r"[-_.]", "-", name.lower()) not in self._page_names():
+            # ... or names the one item of a page's list that has a page of its own ("X has
+            # exactly one runtime requirement with a page here")
+            if not (listed := self._one_listed_page(first)):
+                return None
+            doc, label, name = listed
+            value = name
         asked = f"{second[:anaphor.start()]}{name}{second[anaphor.end():]}"
         return SharedAsk("bridge", (), frozenset(), rest=second), asked, \
             {"pages": [doc], "field": [f"{label} = {value}"]}
+
+    def _one_listed_page(self, sentence: str) -> tuple[str, str, str] | None:
+        """(page, the list's word, item) when the sentence names one catalog page whose list
+        labelled by one of the sentence's words holds exactly one item that is a page too."""
+        named = sorted(_pages_named_in(sentence, self._page_names()))
+        if len(named) != 1 or not (own := self._own_pages(named[0])):
+            return None
+        keys = {item_key(n): n for n in self._page_names()}
+        rest = re.sub(re.escape(named[0]), " ", sentence, flags=re.I)
+        for w in dict.fromkeys(x.lower() for x in content_terms(rest)):
+            items = self._own_list(own[0], frozenset({stem(w)}))
+            paged = {keys[item_key(i)] for i in items or [] if item_key(i) in keys and item_key(i) != item_key(named[0])}
+            if paged:  # (a list of the page's own name, `Distribution: X`, names no other)
+                return (own[0].doc_id, w, paged.pop()) if len(paged) == 1 else None
+        return None
 
     def _described_page(self, q: str) -> tuple[SharedAsk, str, dict[str, list[str]]] | None:
         """(ask, the question asked of the page, its lists) for "What licence does the package
@@ -2204,8 +2251,11 @@ class Agentic(Rag):
         decide."""
         # ("Of A, B, C and D, which one ...?" opens with its candidates)
         # (after a leading phrase: "In the aarch64 table, which call ...?")
+        # (or "I'm looking for the call that ... Which is it?", "Syscall 425 on amd64 is which call?")
         if not self._page_names() or not re.match(r"^\s*(?:(?:in|on|for|under)\s+[^,?]{1,40},\s*)?"
-                                                  r"(?:which|how\s+many|among|of|name\s+the)\b", q, re.I):
+                                                  r"(?:which|how\s+many|among|of|name\s+the|"
+                                                  r"i['\u2019]?m\s+looking\s+for\s+the)\b", q, re.I) \
+                and not re.search(r"\bis\s+which\s+[a-z]+\s*\?\s*$", q, re.I):
             return None
         records = self._page_records()
         if not records:
@@ -2238,14 +2288,22 @@ class Agentic(Rag):
         # a figure several fields hold, one of them named by the question ("number 79 in the
         # aarch64 table"): that field's, a condition on its own
         spaced = f" {re.sub(r'[_-]+', ' ', unnamed)} "
+        # a bound on a numeric field the question names ("an aarch64 number above 200"): its
+        # figure is no value of a field
+        bounds = _field_bounds(spaced, list(records.values()))
+        values = {f: v for f, v in values.items() if v not in {b[3] for b in bounds if b[3]}}
         qualified = {}
         for v in {x for x in values.values() if re.fullmatch(r"\d[\d.,]*", x)}:
             holders = [f for f, x in values.items() if x == v]
             named = [f for f in holders if re.search(rf"(?<![\w.]){re.escape(re.sub(r'[_-]+', ' ', f.lower()))}(?![\w.])", spaced)]
-            if len(holders) > 1 and len(named) == 1:
+            if len(named) == 1:
                 qualified[named[0]] = v
                 values = {f: x for f, x in values.items() if f not in holders or f == named[0]}
         flags.update(qualified)
+        # the name of a field the question reads a figure of is no other field's value ("on
+        # aarch64" is not "missing from aarch64")
+        figured = {re.sub(r"[_-]+", " ", f.lower()) for f in [*qualified, *(b[0] for b in bounds)]}
+        values = {f: v for f, v in values.items() if f in qualified or re.sub(r"[_-]+", " ", v) not in figured}
         conditions = []
         for terms, item in list_conditions(q):
             listed = self._catalog_lists(terms)
@@ -2262,7 +2320,8 @@ class Agentic(Rag):
         by_name = False  # the scope holds whole page names, not list items' keys
         # "Which of these zones is in Austria: A, B, C and D?": the pages the question lists
         among = _listed_pages(q, names)
-        if among and re.search(r"\b(?:not|no|never|without)\b|n't\b", SIZE_NONE.sub(" ", q), re.I):
+        if among and re.search(r"\b(?:not|no|never|without)\b|n't\b", SIZE_NONE.sub(" ", q), re.I) \
+                and not any(b[1] == "none" for b in bounds):
             return None  # "which is not X": a value's absence is not read off fields (a size of
             # none is read: "gets no exotic variants")
         if among:  # (by whole name: "English (Cameroon)" is no "English (UK)")
@@ -2278,11 +2337,14 @@ class Agentic(Rag):
         most_terms = list_terms(most.group("noun"), most.group("verb") or "") if most else frozenset()
         # one value in two fields ("Requires" and "After" both emergency.service) is one condition,
         # whose field the question's words may not name
-        enough = len(set(values.values())) + len(conditions) + len(sizes) >= 2 or (values or conditions or sizes) and (
+        # one bound the question writes may name two fields (`min python`, `minimum python`)
+        bound_groups = [[b for b in bounds if b[1:] == key] for key in dict.fromkeys(b[1:] for b in bounds)]
+        enough = len(set(values.values())) + len(conditions) + len(sizes) + len(bound_groups) >= 2 \
+            or (values or conditions or sizes or bounds) and (
             count or among or qualified or re.search(r"\b(?:only|single)\b", q, re.I)
             or any(op == "==" for op, _, _ in sizes)) or (top or most_terms) and (
             values or conditions or scope is not None or re.search(r"\bin\s+the\s+[a-z]+\b", q))
-        if among and not (values or conditions or sizes or count or top or most_terms):
+        if among and not (values or conditions or sizes or bounds or count or top or most_terms):
             # no field holds a value the question names: the listed page one of whose lines
             # holds every code and figure the question writes ("HST on 15 July 2026")
             keys = _listed_keys(q, among)
@@ -2297,8 +2359,9 @@ class Agentic(Rag):
         # (a flag in its own field: "yes" is many fields' value)
         keep = [n for n, rec in sorted(records.items())
                 if all(str(rec.get(f, "")).strip().lower() == v if f in flags else
-                       any(str(x).strip().lower() == v for x in rec.values())
-                       or f not in rec and self._page_says(n, f, v) for f, v in values.items())]
+                       any(_holds_value(x, v) for x in rec.values())
+                       or f not in rec and self._page_says(n, f, v) for f, v in values.items())
+                and all(_meets_bounds(rec, group) for group in bound_groups)]
         if conditions:
             lists = [self._catalog_lists(t) for t, _ in conditions]
             unsure = set().union(*[self._catalog_unsure(t) for t, _ in conditions])
@@ -2312,7 +2375,7 @@ class Agentic(Rag):
                 return None
             keep = [n for n in keep if all(size_meets(c, op, k) for c, (op, k, _) in zip(counted[n], sizes))]
         read = {"sizes": [f"{noun} {op} {k}" for op, k, noun in sizes],
-                "fields": [f"{f} = {v}" for f, v in values.items()],
+                "fields": [f"{f} = {v}" for f, v in values.items()] + [f"{f} {op} {w}".rstrip() for f, op, _, w in bounds],
                 "lists": [f"{'+'.join(sorted(t))}: {i if i is not None else 'none'}" for t, i in conditions],
                 "pages": keep[:20]}
         if count:
@@ -2362,7 +2425,8 @@ class Agentic(Rag):
     def _own_list(self, page: Hit, terms: frozenset[str], strict: bool = True) -> list[str] | None:
         """A page's own list labelled by `terms` (its text, then its front matter): the one the
         label matches best; None when there is none or (`strict`) two such lists differ."""
-        text = self._document_text(page.doc_id, page)
+        # (with its headings: "## Runtime requirements" heads the bullets it lists)
+        text = self._headed_text(page.doc_id, page)
         lists = labelled_lists(text, set(terms)) + metadata_lists(page.metadata, set(terms))
         if not lists:
             return None
@@ -2405,8 +2469,11 @@ class Agentic(Rag):
             lines, last = [], []
             for c in chunks:
                 path = [p.strip() for p in (getattr(c, "heading", "") or "").split(" > ") if p.strip()]
-                lines += [f"# {p}" for i, p in enumerate(path) if last[i:i + 1] != [p]]
-                lines.append(c.text)
+                heads = [f"# {p}" for i, p in enumerate(path) if last[i:i + 1] != [p]]
+                if lines and not heads:  # the same section goes on: overlapping chunks joined once
+                    lines[-1] = _joined([lines[-1], c.text])
+                else:
+                    lines += heads + [c.text]
                 last = path
             seen[doc_id] = "\n".join(lines)
         return seen[doc_id]
@@ -2553,13 +2620,21 @@ class Agentic(Rag):
                         found.add(row[cols[0]].strip())
         return found.pop() if len(found) == 1 else None
 
+    def _body_names(self, question: str) -> frozenset[str]:
+        """The question's names of the corpus's subject, or one word after "the" ("did the
+        Trust carry", "the Society's president"): the body itself, which no table need name."""
+        return frozenset(re.sub(r"['\u2019]s$", "", n.lower()) for n in names(question)
+                         if self._own_subject(n) or " " not in n and re.search(rf"\bthe\s+{re.escape(n)}\b", question))
+
     def _row_in_force(self, r: Run) -> tuple[str, str] | None:
         """(value, its row's first day) from the one table, among the documents found, of
         rows valid from one day to another that gives one value for the date asked
         (`timeline.row_in_force`); None when none or several do."""
         if asked_day(r.question) is None:
             return None  # (no date asked: no document is read)
-        found = {got for text, asked in self._found_documents(r) if (got := row_in_force(r.question, text, asked))}
+        body = self._body_names(r.question)
+        found = {got for text, asked in self._found_documents(r)
+                 if (got := row_in_force(r.question, text, asked, body))}
         return found.pop() if len({v for v, _ in found}) == 1 else None
 
     def _found_documents(self, r: Run) -> Iterable[tuple[str, set[str]]]:
@@ -2573,9 +2648,7 @@ class Agentic(Rag):
         """`timeline.year_column_cell` over the documents found; None unless one cell is read."""
         if one_year(r.question) is None:
             return None  # (no one year written: no document is read)
-        # (the corpus's subject, or one word after "the": "did the Trust carry" asks of the body)
-        body = frozenset(n.lower() for n in names(r.question) if self._own_subject(n) or " " not in n
-                         and re.search(rf"\bthe\s+{re.escape(n)}\b", r.question))
+        body = self._body_names(r.question)
         found = {got for text, asked in self._found_documents(r)
                  if (got := year_column_cell(r.question, text, asked, body))}
         return found.pop() if len(found) == 1 else None
@@ -2594,6 +2667,64 @@ class Agentic(Rag):
         """`timeline.named_row_cell` over the documents found; None unless one cell is read."""
         found = {got for text, asked in self._found_documents(r) if (got := named_row_cell(r.question, text, asked))}
         return found.pop() if len(found) == 1 else None
+
+    def _compare_dated_rows(self, r: Run) -> tuple[str, dict[str, str]] | None:
+        """(the option picked, each option's year) for "Which trophy is the older one, A or B?" when, in a
+        table among the documents found, A and B each open a row and exactly one column holds
+        a year in both rows; None otherwise."""
+        if len(r.options) != 2 or not _DATE_COMPARED.search(r.question):
+            return None
+        found: dict[tuple[str, str], str] = {}
+        for text, _ in self._found_documents(r):
+            for header, rows in table_rows(text):
+                own = [[row for row in rows if row[0].strip().lower() == o.lower()] for o in r.options]
+                if any(len(x) != 1 for x in own):
+                    continue
+                (ra,), (rb,) = own
+                cols = [j for j in range(1, len(header)) if all(re.fullmatch(r"(?:18|19|20)\d\d", x[j].strip())
+                                                                 for x in (ra, rb))]
+                if len(cols) == 1:
+                    found[(ra[cols[0]].strip(), rb[cols[0]].strip())] = header[cols[0]]
+        if len(found) != 1:
+            return None
+        ((ya, yb), head), = found.items()
+        # (the column's own words set no direction: "later" in "first presented later")
+        way = direction(re.sub(rf"\b{re.escape(head)}\b", " ", r.question, flags=re.I), values_are_dates=True)
+        if ya == yb or way not in ("more", "less"):
+            return None
+        pick = r.options[0] if (int(ya) > int(yb)) == (way == "more") else r.options[1]
+        return pick, {r.options[0]: ya, r.options[1]: yb}
+
+    def _compare_named_columns(self, r: Run) -> tuple[str, dict[str, str]] | None:
+        """(the option picked, each option's cell) when a table among the documents found has
+        one column per option (its header names the option, and its other words are the
+        question's: "water at Pinfold") and one row whose label's words are all the question's
+        ("Full plot"), and both cells hold comparable figures; None otherwise."""
+        way = direction(r.question, values_are_dates=False)
+        if len(r.options) != 2 or not way:
+            return None
+        asked = {stem(w) for w in content_terms(r.question)}
+        found: dict[tuple[str, str], tuple[str, str]] = {}
+        for text, _ in self._found_documents(r):
+            for header, rows in table_rows(text):
+                cols = []
+                for o in r.options:
+                    at = [j for j, h in enumerate(header) if j and re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", h, re.I)
+                          and {stem(w) for w in content_terms(re.sub(re.escape(o), " ", h, flags=re.I))} <= asked]
+                    cols.append(at[0] if len(at) == 1 else None)
+                if None in cols or cols[0] == cols[1]:
+                    continue
+                named = [row for row in rows if (ws := {stem(w) for w in content_terms(row[0])}) and ws <= asked]
+                if len(named) == 1:
+                    found[(named[0][cols[0]], named[0][cols[1]])] = (named[0][cols[0]], named[0][cols[1]])
+        if len(found) != 1:
+            return None
+        ca, cb = next(iter(found.values()))
+        a, b = ([v for v in extract_values(c) if v.kind == "number"][:1] for c in (ca, cb))
+        if not a or not b or not a[0].comparable(b[0]) or a[0].key == b[0].key:
+            return None
+        pick = r.options[0] if (a[0].key > b[0].key) == (way == "more") else r.options[1]
+        return pick, {r.options[0]: ca, r.options[1]: cb}
 
     def _compare_named_rows(self, r: Run) -> tuple[str, dict[str, str]] | None:
         """(the option picked, each option's cell) when each option names one table row among
@@ -2759,6 +2890,8 @@ class Agentic(Rag):
         # a quoted description's words ask for no field (however long the quotation)
         unquoted = re.sub(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d", " ", QUOTED.sub(" ", question))
         own = self._own_page_of(unquoted)
+        # ... nor does what it sets aside ("Leaving extras aside", "other than console_scripts")
+        unquoted = _SET_ASIDE.sub(" ", unquoted)
         if not own:
             return None
         whole = self._whole_page(own)  # (read once: the fields below and a code of an asked form)
@@ -2770,6 +2903,9 @@ class Agentic(Rag):
             if asked_form:
                 if got := read(asked_form, [h.text for h in whole]):
                     return own[0].doc_id, asked_form.group(0), got
+        if (want or answer_type(question)) == "number" and (got := _named_count(unquoted, [h.text for h in whole])):
+            # "How many requirements does the dev extra add?": "dev (30 requirements)"
+            return own[0].doc_id, "named count", got
         q_words = _stems(unquoted) | {_one_stem(w) for w in _WHOLE_NAME.findall(unquoted.lower())}
         head, of_asked = _asked_head(unquoted)
         want = want or answer_type(question)  # (a comparison by "more" or "longer" wants numbers)
@@ -2789,6 +2925,10 @@ class Agentic(Rag):
                 or not earlier and re.search(r"\b(?:successor|succeeded|replaced)\b", unquoted, re.I):
             sequence |= {_one_stem(w) for w in ("next", "followed", "follows")}
         q_words |= sequence
+        if _AT_LEAST.search(unquoted):  # "needs at least which Python": `Minimum Python`, `Min python`
+            q_words |= {_one_stem("minimum"), _one_stem("min")}
+        if re.search(r"\bneed(?:s|ed)?\b|\bdepend(?:s|ed|encies|ency)?\b", unquoted, re.I):  # ... and
+            q_words |= {_one_stem("requires"), _one_stem("requirements")}  # `Requires-Python`, `Runtime requirements`
         if want == "number" and _HOW_MANY.search(unquoted):  # "how many aliases": `Alias count`,
             q_words |= {_one_stem("count"), _one_stem("number")}  # `Number of aliases`
         percent = want == "number" and _PERCENT_ASKED.search(unquoted)
@@ -2797,6 +2937,8 @@ class Agentic(Rag):
             head = head and head | {_one_stem(w) for w in ("percentage", "percent", "share", "proportion")}
         # the things "how many" counts ("zones" of "how many zones in ..."): a half-asked field counts them
         counted = _counted(unquoted) if want == "number" else set()
+        if any(w.startswith("depend") for w in counted):  # dependencies are requirements
+            counted |= {_one_stem("requirements"), _one_stem("requires")}
         found: dict[str, str] = {}
         partly: dict[str, str] = {}  # labels the question names half of ("Parent POM" for "which parent")
         found_in_section: dict[str, str] = {}  # ... and those a section's heading labels
@@ -2855,6 +2997,8 @@ class Agentic(Rag):
                 gloss = label[len(main):].strip(" ()")
                 if _numbers_clash(main, unquoted):
                     continue  # "ISO 639-1 code" is not the asked "ISO 639-3 code"
+                if _compound_part(main, unquoted):
+                    continue  # "Metadata-Version" asks no `version`
                 if want != "number" and _one_stem("count") in _stems(main):
                     continue  # "which command" asks no `Commands count`
                 if (kind := _CODE_KIND.search(unquoted)) and kind.group(1).lower() not in STOPWORDS \
@@ -3178,6 +3322,18 @@ class Agentic(Rag):
         if got := self._compare_page_flags(r, relation):
             pick, field, values = got  # "Which of A and B provides imported targets?": their
             r.log("compare", {"pages": values, "field": field}, pick)  # `Has imported targets`
+            r.text = r.raw = pick
+            r.decided_by = "compare"
+            return
+        if got := self._compare_named_columns(r):
+            pick, cells = got  # "Is the water charge for a full plot higher at A or at B?": the
+            r.log("compare", {"columns": cells}, pick)  # `Full plot` row under `water at A`, `water at B`
+            r.text = r.raw = pick
+            r.decided_by = "compare"
+            return
+        if got := self._compare_dated_rows(r):
+            pick, cells = got  # "Which trophy is older, A or B?": their rows' `First presented`
+            r.log("compare", {"rows": cells}, pick)
             r.text = r.raw = pick
             r.decided_by = "compare"
             return
@@ -3743,12 +3899,32 @@ def _reason_clause(question: str, texts: list[str]) -> str | None:
             share = held / len(asked)
             clause = sent[m.start():].strip().rstrip(".;:")
             if share >= 0.5 and held >= 2 and len(clause.split()) >= 3:
+                # (a reason given right after the question's own words is theirs: "X, because ...")
+                share += 0.25 * bool(asked & set(content_terms(" ".join(sent[:m.start()].split()[-4:]))))
                 scored[clause] = max(scored.get(clause, 0.0), share)
+    if _DENIED_WHY.search(question):
+        # "Why can't X go in?" where no "because" is written: the relative clause after the
+        # question's own noun in the sentence that rules it out ("no cooked food, which brings
+        # rats"; "do not bring seed from F1 hybrids, which will not come true")
+        for text in texts:
+            sents = split_sentences(text)
+            for i, sent in enumerate(sents):
+                for m in re.finditer(r"((?:[\w'-]+\s+){0,3}[\w'-]+),\s+(which\s+(?!is\s+why|means)[^,;.()]{3,80})", sent):
+                    if not asked & set(content_terms(m.group(1))):
+                        continue
+                    before = " ".join(sents[max(0, i - 2):i]) + " " + sent[:m.start(2)]
+                    held = len(asked & set(content_terms(before)))
+                    if held >= 2 and len(m.group(2).split()) >= 3:
+                        scored[m.group(2).strip()] = max(scored.get(m.group(2).strip(), 0.0), held / len(asked) + 0.25)
     if not scored:
         return None
     best = max(scored.values())
     top = [c for c, v in scored.items() if v == best]
     return top[0][:1].upper() + top[0][1:] + "." if len(top) == 1 else None
+
+
+# a "why" asked of what is ruled out ("why can't", "why shouldn't", "why not", "why is X not allowed")
+_DENIED_WHY = re.compile(r"\bwhy\b.*?(?:n['\u2019]t\b|\b(?:cannot|not|never|no\s+longer)\b)", re.I)
 
 
 def _same_reason(answer: str, reason: str) -> bool:
@@ -4202,6 +4378,22 @@ def _holds_term(text: str, term: str, owner: str | None = None) -> bool:
     # identifiers write "-" and "_" alike ("charset-normalizer", "charset_normalizer")
     phrase = re.sub(r"\\-|_", "[-_]", re.escape(re.sub(r"\s+", " ", term.strip())))
     return re.search(rf"(?<![\w-]){phrase}(?![\w-])", flat, re.I) is not None
+
+
+def _in_code_quotes(question: str, term: str) -> bool:
+    """Whether the question writes a term in backticks or quotes (a value: "the `llm` group")."""
+    return re.search(rf"[`'\"\u2018\u201c]{re.escape(term)}[`'\"\u2019\u201d]", question) is not None
+
+
+def _label_of_term(text: str, term: str, asked: set[str]) -> int:
+    """How many of the question's word stems (`asked`) the best label names whose value holds
+    `term` in a text's `Label: value` fields and `| label | value |` rows."""
+    best = 0
+    for m in re.finditer(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:[-*][ \t]+)?\|?[ \t]*([A-Za-z][\w ()-]{1,50}?)[ \t]*(?::|\|)[ \t]+((?:[^\n.]|\.(?!\s))+)",
+                         text):  # (a value ends with its sentence: the next field may follow on its line)
+        if _holds_term(m.group(2), term):
+            best = max(best, len({stem(w) for w in content_terms(m.group(1))} & asked))
+    return best
 
 
 def _name_like_word(word: str) -> bool:
@@ -5606,6 +5798,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     when = _MONTH_OF_YEAR.findall(question) or re.findall(r"\b(?:19|20)\d\d\b", question)
     asked_when = when[0] if want == "number" and len(when) == 1 else ""
     found: dict[str, float] = {}
+    # the measures the question writes are no answer, however written ("a 210-litre butt": "210 litres")
+    asked_values = {(v.key, stem(v.unit)) for v in extract_values(question) if v.kind == "number" and v.unit}
     row_of: dict[str, set[str]] = {}  # a value read in a table row -> the rows' first cells
     seen_heads: set[str] = set()
     for rank, p in zip(ranks or range(len(passages)), passages):
@@ -5637,6 +5831,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                 for v in extract_values(text, name_spans):
                     if not fits(v, want, kind_of_date) or v.text.lower() in skip \
                             or v.text.lower() in q_low \
+                            or want == "number" and v.unit and (v.key, stem(v.unit)) in asked_values \
                             or want == "number" and _wrong_dimension(question, v):
                         continue
                     if want == "version" and (_version_of_another(question, text, v.start) or owner
@@ -5841,6 +6036,12 @@ _LINK_TARGET = re.compile(r"\s*<[^<>\s]*(?:://|@|/)[^<>\s]*>")
 _PRONOUN_START = re.compile(r"\s*(?:it|its|they|their|this|these|he|she|his|her)\b", re.I)
 
 
+# a number written in words, capitalised at a sentence's start ("Seventy-one", "Twelve")
+_NUMBER_WORD_NAME = re.compile(r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+                               r"five|six|seven|eight|nine))?|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                               r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+
+
 def _name_spans(text: str, spans: list[str]) -> list[tuple[int, int]]:
     """Where the names sit in the text: numbers inside a name ("Model 3", "Type 3S", an id
     such as "P-104") are not values; a version or a date beside a name ("Python 3.8",
@@ -5849,7 +6050,8 @@ def _name_spans(text: str, spans: list[str]) -> list[tuple[int, int]]:
     typed = [(v.start, v.end) for v in values if v.kind != "number"]
     # a rate's unit after its number ("22 Ml/d", "40 mg/l") is the value's, not a name
     units = [(v.start, v.end) for v in values if v.kind == "number" and "/" in v.unit]
-    return [(m.start(), m.end()) for n in spans if (n[:1].isalpha() and is_identifier(n)) or not _is_value(n)
+    return [(m.start(), m.end()) for n in spans if ((n[:1].isalpha() and is_identifier(n)) or not _is_value(n))
+            and not _NUMBER_WORD_NAME.fullmatch(n)  # ("Seventy-one members came": a sentence's first word)
             for m in re.finditer(re.escape(n), text)
             if not any(a < m.end() and m.start() < b for a, b in typed)
             and not any(a < m.start() and m.end() <= b for a, b in units)]
@@ -5913,6 +6115,13 @@ def _named_item(value: str, question: str) -> str | None:
         return None
     q = question.lower()
     got = []
+    # (items labelled "Name: value": "Homepage: https://a.org; Documentation: https://a.org/docs")
+    labelled = [re.fullmatch(r"(?P<name>[A-Za-z][\w -]{0,30}?):\s+(?P<value>\S.*)", x) for x in items]
+    if all(labelled):
+        said = [m.group("value") for m in labelled if m and (ws := [w for w in re.findall(r"[a-z]+", m.group("name").lower())
+                                                                    if w not in STOPWORDS])
+                and all(re.search(rf"(?<![\w-]){re.escape(w)}", q) for w in ws)]
+        return said[0] if len(said) == 1 else None
     for item in items:
         m = re.fullmatch(r"(?P<name>.*?\S)\s+(?P<figure>\d[\d,.]*)", item)
         if not m:
@@ -5921,6 +6130,177 @@ def _named_item(value: str, question: str) -> str | None:
         if names and any(re.search(rf"(?<![\w-]){re.escape(x)}(?![\w-])", q) for x in names):
             got.append(m.group("figure"))
     return got[0] if len(got) == 1 else None
+
+
+_BOUND_OPS = {"above": ">", "over": ">", "greater than": ">", "more than": ">", "higher than": ">",
+              "below": "<", "under": "<", "less than": "<", "fewer than": "<", "lower than": "<",
+              "at least": ">=", "at most": "<="}
+
+
+def _field_bounds(spaced: str, records: list[dict]) -> list[tuple[str, str, float, str]]:
+    """(field, comparison, bound, the figure as written) for each bound the question sets on a
+    numeric field it names just before it ("an aarch64 number above 200", "i386 number below
+    50"): the figure ends its clause, so "more than 60 members" (a count of a noun) is none.
+    `spaced` is the lower-cased question with "_" and "-" as spaces, as field names are compared."""
+    ops = "|".join(sorted((re.escape(o).replace(r"\ ", r"\s+") for o in _BOUND_OPS), key=len, reverse=True))
+    numeric = {k for k in {k for r in records for k in r}
+               if sum(bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", str(r.get(k, "")).strip())) for r in records)
+               * 2 >= len(records)}
+    out = []
+    # a field some records hold none of ("groups: none"): its absence may be asked ("has no group")
+    noneable = {k for r in records for k, v in r.items() if str(v).strip().lower() in ("none", "n/a", "-", "")}
+    for f in sorted(numeric | noneable, key=len, reverse=True):
+        # (a short word of the field's name may be written out: `min python` for "minimum Python")
+        # (and a plural one may be written singular: `groups` for "has no group")
+        name = r"\s+".join(re.escape(w) + (r"\w*" if len(w) <= 4 and w.isalpha() else "") if not (
+            len(w) > 4 and w.endswith("s") and w.isalpha()) else re.escape(w[:-1]) + "s?"
+                           for w in re.sub(r"[_-]+", " ", f.lower()).split())
+        for m in re.finditer(rf"(?<![\w.]){name}\s+(?:(?:number|value|figure|entry)\s+)?(?:is\s+)?"
+                             rf"(?P<op>{ops})\s+(?P<n>\d[\d,]*(?:\.\d+)?)"
+                             r"(?=\s*(?:$|[?,;]|\.(?!\d)|(?:and|or|but|in|on|with|which|that)\b))", spaced):
+            op = _BOUND_OPS[" ".join(m.group("op").split())]
+            out.append((f, op, float(m.group("n").replace(",", "")), m.group("n")))
+        # ... or after it, a version's way ("a minimum Python of 3.11 or newer")
+        for m in re.finditer(rf"(?<![\w.]){name}\s+(?:(?:of|is|at)\s+)?(?P<n>\d+(?:\.\d+)+|\d+)\s+or\s+"
+                             r"(?P<way>newer|later|higher|above|more|greater|older|earlier|lower|below|less)\b", spaced):
+            op = "v>=" if m.group("way") in ("newer", "later", "higher", "above", "more", "greater") else "v<="
+            out.append((f, op, 0.0, m.group("n")))
+        # ... and its absence: "has no x86-64 number", "without a NetBSD entry"
+        if re.search(rf"\b(?:no|without(?:\s+an?)?)\s+{name}(?:\s+(?:number|value|figure|entry))?"
+                     r"(?=\s*(?:$|[?,;.]|(?:and|or|but|in|on|with|which|that)\b))", spaced):
+            out.append((f, "none", 0.0, ""))
+    return out
+
+
+# a line of a plain-text table: a label, two or more spaces, a value ("  Marquee hire      GBP   450")
+_ALIGNED_LINE = re.compile(r"^[ \t]*(?P<label>[A-Za-z][\w'&/ -]*?[\w'])[ \t]{2,}(?P<value>\S(?:[^\n]*\S)?)[ \t]*$", re.M)
+
+
+def _aligned_value(question: str, texts: list[str], counted: bool = False) -> str | None:
+    """The figure on the line of a plain-text table (three or more lines of a label, two or
+    more spaces and a value) whose label shares the most content words with the question,
+    when one line does and its value opens with a figure of the dimension asked (a price for
+    "cost"); under a header line of column names ("Paying    Members    Takings"), the figure
+    of the one column the question names. With `counted` ("how many"), only a figure under a
+    column the question names. None otherwise."""
+    dim = _dimension_wanted(question)
+    # (the words that ask the dimension name no line: "cost" is every cost's)
+    asked = {stem(w) for w in content_terms(question)
+             if not any(rx.fullmatch(w) for rx, d in _DIMENSION_CUES if d == dim)}
+    best: dict[str, tuple[int, str]] = {}
+    for text in texts:
+        lines = [m for m in _ALIGNED_LINE.finditer(text) if re.search(r"\d", m.group("value"))]
+        if len(lines) < 3:
+            continue
+        # a header line over the first row: column names, two or more spaces apart, no figures
+        above = text[:lines[0].start()].rstrip("\n").rsplit("\n", 1)[-1]
+        header = re.split(r"\s{2,}", above.strip()) if re.fullmatch(r"[ \t]*[A-Za-z][\w ]*?(?:\s{2,}[A-Za-z][\w ]*?)+[ \t]*",
+                                                                       above) else []
+        named = [k for k, h in enumerate(header) if {stem(w) for w in content_terms(h)} & asked]
+        for m in lines:
+            label = m.group("label")
+            shared = len({stem(w) for w in content_terms(label)} & asked)
+            cells = re.split(r"\s{2,}", m.group("value").strip())
+            if header and len(cells) == len(header):
+                if len(named) != 1:
+                    continue  # (columns the question does not tell apart)
+                value = cells[named[0]]  # the column the question names
+            elif counted:
+                continue
+            else:
+                value = m.group("value")
+            values = [v for v in extract_values(value) if v.kind == "number"]
+            if not shared or not values or values[0].start > 0:
+                continue
+            if dim is not None and dim != "count" and _dimension_of(values[0]) != dim:
+                continue
+            best.setdefault(" ".join(label.lower().split()), (shared, " ".join(values[0].text.split())))
+    if not best:
+        return None
+    top = max(n for n, _ in best.values())
+    found = {v for n, v in best.values() if n == top}
+    return found.pop() if len(found) == 1 else None
+
+
+_ASKS_PHONE = re.compile(r"\b(?:tele)?phone\b|\bmobile\s+number\b", re.I)
+# a comparison of dates: older, newer, earlier, later, first
+_DATE_COMPARED = re.compile(r"\b(?:older|oldest|newer|newest|earlier|earliest|later|latest|first)\b", re.I)
+_AUXILIARIES = frozenset("do does did is are was were has have had can could will would shall should may might must".split())
+
+
+def _named_count(question: str, texts: list[str]) -> str | None:
+    """A "how many <nouns>" asked of an item the question names: the count written in
+    brackets after that item ("dev (30 requirements)"); None unless exactly one item the
+    question writes has one."""
+    m = _HOW_MANY.search(question)
+    counted = list(itertools.takewhile(lambda w: w not in STOPWORDS and w not in _AUXILIARIES,
+                                       re.findall(r"[a-z]+", m.group(1).lower()))) if m else []
+    if not counted:
+        return None
+    noun = stem(counted[-1])
+    written = {w for w in re.findall(r"[\w][\w.-]*", question.lower())
+               if w not in STOPWORDS and stem(w) != noun and len(w) > 1}
+    got = {x.group(2) for t in texts
+           for x in re.finditer(rf"(?<![\w.-])([\w][\w.-]*)\s+\((\d[\d,]*)\s+{re.escape(noun)}\w*\)", t, re.I)
+           if x.group(1).lower() in written}
+    return got.pop() if len(got) == 1 else None
+
+
+# what a question sets aside ("leaving extras aside", "other than console_scripts", "apart from
+# the tests"): no field it asks
+_SET_ASIDE = re.compile(r"\b(?:leaving|setting|putting)\s+(?:the\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?\s+aside\b"
+                        r"|\b(?:apart\s+from|other\s+than|besides|excluding|not\s+counting|except\s+for)\s+"
+                        r"(?:the\s+|its\s+)?[\w-]+", re.I)
+_AT_LEAST = re.compile(r"\bat\s+least\b|\bminimum\b|\blowest\s+supported\b", re.I)
+
+
+def _compound_part(label: str, question: str) -> bool:
+    """Whether a label's words are asked only as part of a hyphenated compound the question
+    writes whose other parts the label lacks ("Metadata-Version" holds `version`; "top-level"
+    is no part of `Functions at module level`, which has words of its own)."""
+    words = {_one_stem(w) for w in _label_words(label) if w not in STOPWORDS}
+    compounds = re.findall(r"[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)+", question.lower())
+    if not words or not compounds:
+        return False
+    outside = {_one_stem(w) for w in re.findall(r"[a-z][a-z0-9]*", re.sub(r"[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)+", " ",
+                                                                            question.lower()))}
+    for c in compounds:
+        parts = {_one_stem(p) for p in c.split("-") if p not in STOPWORDS}
+        if words <= parts and not parts <= words and not words & outside:
+            return True
+    return False
+
+
+def _holds_value(field_value: object, value: str) -> bool:
+    """Whether a field's value is `value`, or a comma-separated list of values holds it
+    ("descriptor, signal" holds "signal")."""
+    text = str(field_value).strip().lower()
+    return text == value or "," in text and value in [x.strip() for x in text.split(",")]
+
+
+def _meets_bounds(record: dict, group: list[tuple[str, str, float, str]]) -> bool:
+    """Whether a record meets one bound the question writes, read on each field of `group`
+    (the fields it names) that the record has, and it has one."""
+    held = [b for b in group if b[0] in record]
+    return bool(held) and all(_meets_bound(record[f], op, k, w) for f, op, k, w in held)
+
+
+def _meets_bound(value: object, op: str, bound: float, written: str = "") -> bool:
+    """Whether a field's value is a number meeting the bound (a value of none meets none), or
+    for "none", whether it is no number; "v>=" and "v<=" compare versions part by part with
+    the bound as `written` ("3.9" is below "3.11")."""
+    text = str(value).strip().replace(",", "")
+    if op == "none":  # ("none", "n/a": the field holds nothing)
+        return text.lower() in ("none", "n/a", "-", "")
+    if op.startswith("v"):
+        if not re.fullmatch(r"\d+(?:\.\d+)*", text):
+            return False
+        got, want = version_key(text), version_key(written)
+        return got >= want if op == "v>=" else got <= want
+    if not re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return op == "none"
+    x = float(text)
+    return {">": x > bound, "<": x < bound, ">=": x >= bound, "<=": x <= bound, "none": False}[op]
 
 
 def _asked_flags(q: str, records: list[dict]) -> dict[str, str]:
@@ -5962,6 +6342,7 @@ def _asked_label(label: str, q_stems: set[str], max_words: int = 0, short: bool 
     if short and len(words) > 1 and words[-1] in _HEADER_UNITS:
         words = words[:-1]
     return all(_one_stem(w) in q_stems or w.endswith("er") and _one_stem(w[:-2]) in q_stems
+               or w.endswith("ers") and _one_stem(w[:-3]) in q_stems  # "Maintainers" for "who maintains"
                or w in STOPWORDS  # "Licensed under": its function word is no field
                or short and _shortened(w, q_stems) for w in words)
 
@@ -5969,7 +6350,7 @@ def _asked_label(label: str, q_stems: set[str], max_words: int = 0, short: bool 
 _HEADER_UNITS = frozenset(("g", "kg", "m", "cm", "mm", "km", "ha", "ft", "gbp", "eur", "usd", "pct", "l", "ml"))
 # the noun of the measure an adjective asks ("How heavy ...?" asks a `weight`, `wt_g`)
 _MEASURE_NOUNS = ((re.compile(r"\b(?:heavy|heavier|heaviest|weigh\w*)\b", re.I), "weight"),
-                  (re.compile(r"\b(?:deep|deeper|deepest)\b", re.I), "depth"),
+                  (re.compile(r"\b(?:deep|deeper|deepest)\b|\bfar\s+back\b", re.I), "depth"),
                   (re.compile(r"\b(?:wide|wider|widest)\b", re.I), "width"),
                   (re.compile(r"\b(?:tall|taller|tallest|high|higher|highest)\b", re.I), "height"))
 
@@ -6139,7 +6520,9 @@ def _field_fits(label: str, value: str, want: str, question: str) -> bool:
                                 for v in extract_values(value)):
         return False  # "Valid from: 2015-05-27 11:11:16" counts no days
     return any(fits(v, want, date_kind(question)) for v in extract_values(f"{label}: {value}")) \
-        or want == "number" and bool(_HOW_MANY.search(question)) and bool(re.fullmatch(r"\d[\d,]*", value.strip(" .")))
+        or want == "number" and bool(_HOW_MANY.search(question)) and bool(re.fullmatch(r"\d[\d,]*", value.strip(" ."))) \
+        or want == "version" and bool(re.fullmatch(r"\d+(?:\.\d+)+", value.strip(" "))) \
+        and bool(_stems(label) - _VERSION_STEMS & _stems(question))  # "Oldest Python classifier: 3.2"
 
 
 _DENIES = re.compile(r"\b(?:not|no|never|none|without)\b|n['\u2019]t\b", re.I)
@@ -6557,7 +6940,8 @@ def _same_answer(floor: str, candidate: str) -> bool:
 
 # comparatives whose values have a known dimension (general English, not a corpus's wording)
 _DIMENSION_CUES = [
-    (re.compile(r"\b(expensive|cheap|cheaper|cheapest|costs?|costlier|pricier|price[sd]?|pay)\b", re.I), "money"),
+    (re.compile(r"\b(expensive|cheap|cheaper|cheapest|costs?|costlier|pricier|price[sd]?|pay|money|spen[dt]|"
+                r"spends|spending)\b", re.I), "money"),
     (re.compile(r"\b(heav|light|weigh)\w*", re.I), "mass"),
     # a size on disk or in memory ("takes more disk space", "larger once installed"), before
     # "after" asks for a date
@@ -6721,7 +7105,8 @@ _MEASURES = (
 )
 # ("in charge of" and "the charging time" ask no price)
 _COST = re.compile(r"\b(?:costs?|price[sd]?|worth|pa(?:y|id)|compensation|refunds?|(?<!\bin )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
-                   r"|fees?|spen[dt]|budget|salar(?:y|ies)|wages?|grants?|rent|donations?|sells?\s+for|sold\s+for)\b", re.I)
+                   r"|fees?|spen[dt]|budget|salar(?:y|ies)|wages?|grants?|rent|donations?|sells?\s+for|sold\s+for"
+                   r"|income|revenue|takings|turnover)\b", re.I)
 
 
 def _wrong_dimension(question: str, v: Value) -> bool:
@@ -6846,7 +7231,11 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
         spans = names(text, capitalised_words(text))
         name_spans = _name_spans(text, spans)
         for o in options:  # the options themselves are names ("Model 3", "X5")
-            name_spans += [(m.start(), m.end()) for m in re.finditer(re.escape(o), text, re.I)]
+            own = [(m.start(), m.end()) for m in re.finditer(re.escape(o), text, re.I)]
+            # ... and a figure after one is its value, not more of its name ("Hector 103 times")
+            name_spans = [next(((a, b) for a, b in own if a == st and re.fullmatch(r"\s+\d[\d,.]*", text[b:en])),
+                               (st, en)) for st, en in name_spans]
+            name_spans += own
         values = extract_values(text, name_spans)
         if versions:  # whose version each is: the name written right before it
             values = [v for v in (_as_version(v, text, option) for v in values)
@@ -6881,8 +7270,12 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
                     continue  # "Valid from" is no answer to when it expires
             if not tied and not fits_dim:
                 continue  # a value with nothing tying it to the relation is not its value
+            # a value written right after the option's name (and a few words of its own) is its
+            # ("post office commission GBP 14,600; delivery charges GBP 3,100")
+            follows = v.kind == "number" and re.search(rf"(?<![\w-]){re.escape(option)}(?:\s+[a-z][\w'-]*){{0,3}}[ \t\n:=-]*$",
+                                text[max(0, v.start - len(option) - 60):v.start], re.I) is not None
             score = 2.0 * tied + len(set(content_terms(sent)) & rel) + 2.0 * fits_dim \
-                + 1.5 * about - 0.3 * rank
+                + 1.5 * about - 0.3 * rank + 3.0 * follows
             if best is None or score > best[0]:
                 best = (score, v)
     return best[1] if best else None

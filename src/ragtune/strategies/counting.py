@@ -10,6 +10,7 @@ short (names, not clauses), so prose that merely starts like a list counts nothi
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ragtune.strategies.common import STOPWORDS
@@ -131,12 +132,22 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
     # around a label ("**Present:**") is layout, not words
     text = re.sub(r",[ \t]*\n[ \t]*(?![-*#|\s\d])", ", ", text)
     text = without_emphasis(text)
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for at_line, line in enumerate(lines):
         raw = line.strip()
-        if not raw or raw.startswith("#"):  # a heading names, it lists nothing
+        if raw.startswith("#"):  # a heading lists the bullets under it ("## Runtime requirements (6)")
+            head = re.sub(r"\s*\(\d+\)$", "", raw.lstrip("#").strip())
+            if 0 < len(head.split()) <= 4 and (strength := _matches(head, terms)) \
+                    and (items := _bullets_under(lines[at_line + 1:], terms)) is not None:
+                out.append((items, raw, strength, head))
+            continue
+        if not raw:
             continue
         if raw.startswith("|") and raw.count("|") >= 3:  # a table row: label cell, value cell
             cells = [c.strip() for c in raw.strip("|").split("|")]
+            after = lines[at_line + 1].strip() if at_line + 1 < len(lines) else ""
+            if re.fullmatch(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?", after):
+                continue  # a table's header row, over its separator: no label and value
             if len(cells) == 2 and (strength := _matches(cells[0], terms)):
                 items = _split_items(cells[1])
                 if items is not None:
@@ -152,7 +163,9 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
             continue
         for sent in _sentences(body):  # "It depends on a, b and c", "It has no extras"
             ws = list(re.finditer(r"[A-Za-z][\w-]*", sent))
-            at = next((i for i, w in enumerate(ws) if _matches(w.group(0), terms)), None)
+            # (a word inside brackets is an aside, no label: "optree (1 requirement)")
+            at = next((i for i, w in enumerate(ws) if _matches(w.group(0), terms)
+                       and sent.count("(", 0, w.start()) <= sent.count(")", 0, w.start())), None)
             if at is None:
                 continue
             while at + 1 < len(ws) and _matches(ws[at + 1].group(0), terms) \
@@ -170,6 +183,38 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
             if items is not None:
                 out.append((items, sent, _matches(ws[at].group(0), terms), sent[: ws[at].end()]))
     return out
+
+
+def _bullets_under(lines: list[str], terms: set[str]) -> list[str] | None:
+    """The items of the bullets that follow a heading, up to the next heading or other line
+    ("- numpy >=1.24 [page here]" is numpy's, its asides dropped; "- none" or a line opening
+    "None" lists nothing), or the first column of a table there headed by `terms` ("|
+    Requirement | Version |"); None when there are none, or a bullet is a `Label: value` field or
+    no short name."""
+    items = []
+    rest = [x.strip() for x in lines if x.strip()]
+    if rest and re.match(r"none\b", rest[0], re.I):
+        return []  # "None: it declares no runtime requirements."
+    if rest and rest[0].startswith("|"):
+        rows = [[c.strip() for c in x.strip("|").split("|")] for x in itertools.takewhile(lambda x: x.startswith("|"), rest)]
+        if len(rows) < 3 or not _matches(rows[0][0], terms) or not re.fullmatch(r"[\s:|-]*", "".join(rows[1])):
+            return None
+        body = [r[0] for r in rows[2:]]
+        return body if all(_item_like(x, False) for x in body) else None
+    for line in lines:
+        raw = line.strip()
+        if not raw and not items:
+            continue
+        m = re.match(r"[-*\u2022]\s+(.+)$", raw)
+        if not m:
+            break
+        item = re.sub(r"(?:\s*\[[^\[\]]*\]|\s*\([^()]*\))+$", "", m.group(1).strip()).strip()
+        if re.match(r"[^:]{1,40}:\s", item) or not _item_like(re.split(r"\s*[<>=!~^;]", item)[0], False):
+            return None
+        items.append(item)
+    if len(items) == 1 and _NONE.match(items[0]):
+        return []
+    return items or None
 
 
 def labelled_unread(text: str, terms: set[str]) -> bool:
@@ -534,8 +579,8 @@ _FIELD_OF = ((re.compile(r"\b(?:heav|light|weigh)\w*", re.I), ("weight", "mass",
              (re.compile(r"\b(?:cheap\w*|expensive|pric\w*|cost\w*)", re.I), ("price", "cost")),
              (re.compile(r"\b(?:newest|oldest|newer|older|latest|earliest|first|most recent(?:ly)?|joined|"
                          r"started|launched|opened|founded|came on the market|been\s+(?:at|with|in)|"
-                         r"been\s+(?:an?\s+)?[\w-]+\s+longer)\b", re.I),
-              ("year", "date", "joined", "since")),
+                         r"been\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+longer)\b", re.I),
+              ("year", "date", "joined", "since", "first")),
              (re.compile(r"\b(?:deep|deeper|deepest|depth|shallow\w*)\b", re.I), ("depth", "dep")),
              (re.compile(r"\b(?:wide|wider|widest|width|narrow\w*)\b", re.I), ("width", "wid")),
              (re.compile(r"\b(?:long|longer|longest|length|short|shorter|shortest)\b", re.I), ("length", "len", "distance", "dist")),
@@ -612,6 +657,15 @@ def _field_by_verb(field: str, q: str) -> bool:
     return False
 
 
+def _field_named(field: str, q: str) -> bool:
+    """Whether the question (lower case) names a field: a word of its key, the verb of its doer
+    ("win" for `winner`), or a comparative or measure that names it ("joined", "heavy")."""
+    asked = {stem(w) for w in re.findall(r"[a-z]+", q)}
+    words = key_words(field)
+    return bool(words & asked) or _field_by_verb(field, q) \
+        or any(rx.search(q) and any(stem(n) in words for n in names) for rx, names in _FIELD_OF)
+
+
 def key_words(key: str) -> set[str]:
     """The stemmed words of a field's key ("usual_route" -> {"usual", "rout"})."""
     return {stem(w) for w in re.split(r"[_\s-]+", key.lower()) if w}
@@ -678,7 +732,10 @@ def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[st
     # a year naming a collection ("the 2026 log") is no value of another's records
     titles = {w for path, *_ in chosen for w in re.split(r"[/_.\s-]+", path.lower()) if w.isdigit()}
     for path, records, cond, bounds, shown in chosen:
-        cond = {f: v for f, v in cond.items() if v not in titles}
+        # (a bare figure is a field's value only where the question names the field: "champion
+        # in 2025" is no record's `joined: 2025`)
+        cond = {f: v for f, v in cond.items() if v not in titles
+                and (not re.fullmatch(r"\d+", v) or _field_named(f, q))}
         pool = _matching(records, cond, bounds)
         if not cond or len(pool) != 1:
             continue
@@ -740,7 +797,9 @@ def compare_records(question: str, options: list[str], collections: dict[str, li
             continue
         field = named[0]
         a, b = (r[field] for r in own)
-        way = direction(question, values_are_dates=any(p in _DATED_FIELD for p in field.lower().split("_")))
+        # (a field of years is dated, whatever its name: `first_shown`)
+        way = direction(question, values_are_dates=any(p in _DATED_FIELD for p in field.lower().split("_"))
+                        or all(float(x).is_integer() and 1800 <= x <= 2100 for x in (a, b)))
         if a == b or way not in ("more", "less"):
             continue
         pick = options[0] if (a > b) == (way == "more") else options[1]

@@ -179,7 +179,7 @@ _ANY_NAMED_ITEM = re.compile(r"\b(?:has|have|offers?|offering|declares?|lists?|p
                              r"(?P<noun>(?:optional\s+)?[a-z][\w-]*)\s+(?:named|called)\s+[\"'\u201c]?"
                              r"(?P<item>[\w][\w.+-]*?)[\"'\u201d]?(?=[\s?,.]|$)", re.I)
 _ANY_VERB_ITEM = re.compile(r"\b(?P<verb>requires?|requiring|depends?\s+on|depending\s+on|needs?|needing)\s+"
-                            r"(?P<item>[\w][\w.+-]*)", re.I)
+                            r"(?:both\s+(?P<first>[\w][\w.+-]*)\s+and\s+)?(?P<item>[\w][\w.+-]*)", re.I)
 
 
 # "lists minimatch as a dependency", "names X as a requirement": the item, then its list's noun
@@ -212,7 +212,8 @@ def list_conditions(question: str) -> list[tuple[frozenset[str], str | None]]:
             out.append((terms, m.group("item")))
     for m in _ANY_VERB_ITEM.finditer(question):
         if terms := list_terms("", m.group("verb").split()[0]):
-            out.append((terms, m.group("item")))
+            # ("requires both A and B": two conditions)
+            out += [(terms, i) for i in (m.group("first"), m.group("item")) if i]
     for m in _ITEM_AMONG.finditer(question):
         if terms := list_terms(m.group("noun")):
             out.append((terms, m.group("item")))

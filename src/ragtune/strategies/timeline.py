@@ -8,6 +8,7 @@ Pure functions; the agent finds the timeline's page and the event's date in its 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -166,12 +167,13 @@ _CALENDAR = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct
              "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 
-def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, str] | None:
+def row_in_force(question: str, text: str, asked_terms: set[str],
+                 body: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(value, its row's first day) for "What was the rate per night in 2017?" read off a table
     of rows valid from one day to another ("| From | To | Rate per night | ..." with ISO dates; an
     empty last day runs on): the cell, under the column whose header's words (two at least, two
     in three of them) are most among `asked_terms` (the question's content words, as
-    `content_terms` gives them), of the rows
+    `content_terms` gives them; a header of one word, that word), of the rows
     whose days meet the date the question asks (its one year, month or day). None when the
     question asks no one date, the text has no such table, or the rows met give different
     values, or the question names a thing the table does not."""
@@ -180,14 +182,17 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
     lo, hi = asked
     # the question's names (not its month, weekday or currency) must be the table's: "full
     # board at Skelworth Hall" or "band TD" asks another table than a history of one rate
-    named = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w'-]*", question.strip())
-             if w.lower() not in CURRENCY_WORDS and w.lower()[:3] not in _CALENDAR}
+    # (`body`: the names of the corpus's own subject, "the Society", which no table need write)
+    named = {re.sub(r"'s$", "", w.lower()) for w in re.findall(r"(?<!^)\b[A-Z][\w'-]*", question.strip())
+             if w.lower() not in CURRENCY_WORDS and w.lower()[:3] not in _CALENDAR} - body
     # ("What will the fee be in 2027?": a row that runs on states what is in force now, not
     # what will be)
     future = re.search(r"\bwill\b", question, re.I) is not None
     found: dict[str, str] = {}
+    # (or the document's title: "Presidents of the Society" names "the Society's president")
+    title = text.split("\n", 1)[0].lower()
     for header, rows in table_rows(text):
-        cells = " ".join(" ".join(r) for r in [header, *rows]).lower()
+        cells = " ".join(" ".join(r) for r in [header, *rows]).lower() + " | " + title
         if any(not re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", cells) for n in named):
             continue
         days = [i for i in range(len(header))
@@ -201,9 +206,11 @@ def row_in_force(question: str, text: str, asked_terms: set[str]) -> tuple[str, 
         # "what did a school pay per pupil a night", not for "what does a private room cost")
         scored = []
         for i in range(len(header)):
-            words = set(content_terms(header[i])) - CURRENCY_WORDS
+            # (a unit in brackets is no word asked: "Individual (GBP a year)")
+            words = set(content_terms(re.sub(r"\([^()]*\)", " ", header[i]))) - CURRENCY_WORDS
             held = len(words & asked_terms)
-            if i not in days and held >= 2 and 3 * held >= 2 * len(words):
+            # (or a header of one word, asked: "Captain" for "who was captain in 2021")
+            if i not in days and (held >= 2 and 3 * held >= 2 * len(words) or held == len(words) == 1):
                 scored.append((held, i))
         best = max((s for s, _ in scored), default=0)
         cols = [i for s, i in scored if s == best]
@@ -334,6 +341,11 @@ def _without_unit(header: str) -> str:
     return re.sub(r"[_\s](?:gbp|eur|usd|chf|pct|kg|g|m|km|cm|mm|ha|l|ml|ft|mins?|hrs?|h)$", "", header.strip(), flags=re.I)
 
 
+def _verb_base(word: str) -> str:
+    """An irregular verb's past or participle as its base ("gave", "given" -> "give")."""
+    return PARTICIPLE_BASE.get(word, IRREGULAR_PAST.get(word, word))
+
+
 def described_row_cell(question: str, text: str, who: bool, figure: bool = False) -> str | None:
     """For "Where is our glass specialist based?" or "Who do we send worked flint to?": in a
     table of the text, the one row a cell of which shares a word with the question that no
@@ -363,7 +375,11 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             rare = [sum(rows_with[w] == 1 for w in t & asked if stem(w) not in noun) for t in terms[r]]
             # (asked a figure, the cell with the most such words: "mirror replaced" beside "wing
             # mirror clipped by a tractor on Hobley Lane")
+            # (or, asked a name, the cell writing more of them than the row's others: "Greyface
+            # Quaich" over "the Greyface Breeders' Club" for "Who gave the Greyface Quaich?")
             own = [i for i, n in enumerate(rare) if n and (n == max(rare) or not figure)]
+            if not figure and len(own) > 1 and sorted(rare)[-1] > sorted(rare)[-2]:
+                own = [rare.index(max(rare))]
             if len(own) != 1:
                 continue
             # the stems of the row's cells, its header and the page's title (once a row)
@@ -397,14 +413,20 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
                     cell = row[cols[0]].strip()
                     found[cell] = max(found.get(cell, 0), sum(rare))
                 continue
-            cols = [j for j, h in enumerate(header) if j != own[0] and (hs := set(content_terms(h))) and hs <= rest]
+            # (a verb's forms alike: "Given by" for "who gave")
+            verbs = {_verb_base(w) for w in rest}
+            cols = [j for j, h in enumerate(header) if j != own[0] and (hs := set(content_terms(h)))
+                    and {_verb_base(w) for w in hs} <= verbs]
             people = [j for j in range(len(header)) if j != own[0] and all(
                 _PERSON.fullmatch(x[j].strip()) for x in rows if x[j].strip())]
             if who and len(cols) != 1:
                 cols = [j for j in cols if j in people] or ([] if cols else people)
             elif len(cols) > 1:  # ("the glass expert": a column of people, asked where they are)
                 cols = [j for j in cols if j not in people]
-            if len(cols) == 1 and row[cols[0]].strip():
+            # (asked "who", a cell in lower case names nobody: "black" under `level`; "the
+            # Harrowfold Poultry Club" does)
+            if len(cols) == 1 and row[cols[0]].strip() and not (
+                    who and re.sub(r"^(?:the|a|an)\s+", "", row[cols[0]].strip())[:1].islower()):
                 found[row[cols[0]].strip()] = 1
     if not figure:
         return next(iter(found)) if len(found) == 1 else None
@@ -473,7 +495,15 @@ def asked_day(question: str) -> tuple[tuple[int, int, int], tuple[int, int, int]
     dates = [v for v in extract_values(question) if v.kind == "date"]
     if len(dates) != 1 or not tuple(dates[0].key)[0]:
         return None
+    year, month, _ = tuple(dates[0].key)
+    season = re.search(rf"\b(spring|summer|autumn|fall)\s+(?:of\s+)?{year}\b", question, re.I)
+    if season and not month:  # "in the summer of 2019": its months (winter runs over two years)
+        first, last = _SEASONS[season.group(1).lower()]
+        return (year, first, 1), (year, last, calendar.monthrange(year, last)[1])
     return _bounds(tuple(dates[0].key))
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
 def _day(cell: str) -> tuple[int, int, int] | None:

@@ -33,7 +33,7 @@ _NUMBER_WORDS.update(_TENS)
 # "forty-five": a ten and a unit, one number
 _TENS_AND_UNIT = r"(?:twenty|" + "|".join(_TENS) + r")-(?:one|two|three|four|five|six|seven|eight|nine)"
 _NUMBER = re.compile(
-    rf"(?:(?P<cur>{_CUR_WORDS})\s?)?(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"(?:(?P<cur>{_CUR_WORDS})(?:[ \t]{{1,12}}|\s)?)?(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|{_TENS_AND_UNIT}\b|(?:{'|'.join(_NUMBER_WORDS)})\b)(?P<mag>(?-i:[kKM])(?![\w.]))?(?P<pct>\s?%)?(?:[ \t\u00a0-](?P<unit>[A-Za-z€$£¥][\w/]*))?",
     re.I,
 )
