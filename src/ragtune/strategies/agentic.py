@@ -2704,7 +2704,7 @@ class Agentic(Rag):
         if len(r.options) != 2 or not way:
             return None
         asked = {stem(w) for w in content_terms(r.question)}
-        found: dict[tuple[str, str], tuple[str, str]] = {}
+        found: set[tuple[str, str]] = set()
         for text, _ in self._found_documents(r):
             for header, rows in table_rows(text):
                 cols = []
@@ -2716,10 +2716,10 @@ class Agentic(Rag):
                     continue
                 named = [row for row in rows if (ws := {stem(w) for w in content_terms(row[0])}) and ws <= asked]
                 if len(named) == 1:
-                    found[(named[0][cols[0]], named[0][cols[1]])] = (named[0][cols[0]], named[0][cols[1]])
+                    found.add((named[0][cols[0]], named[0][cols[1]]))
         if len(found) != 1:
             return None
-        ca, cb = next(iter(found.values()))
+        (ca, cb), = found
         a, b = ([v for v in extract_values(c) if v.kind == "number"][:1] for c in (ca, cb))
         if not a or not b or not a[0].comparable(b[0]) or a[0].key == b[0].key:
             return None
@@ -2927,8 +2927,9 @@ class Agentic(Rag):
         q_words |= sequence
         if _AT_LEAST.search(unquoted):  # "needs at least which Python": `Minimum Python`, `Min python`
             q_words |= {_one_stem("minimum"), _one_stem("min")}
+        required = {_one_stem("requires"), _one_stem("requirements")}  # dependencies are requirements
         if re.search(r"\bneed(?:s|ed)?\b|\bdepend(?:s|ed|encies|ency)?\b", unquoted, re.I):  # ... and
-            q_words |= {_one_stem("requires"), _one_stem("requirements")}  # `Requires-Python`, `Runtime requirements`
+            q_words |= required  # `Requires-Python`, `Runtime requirements`
         if want == "number" and _HOW_MANY.search(unquoted):  # "how many aliases": `Alias count`,
             q_words |= {_one_stem("count"), _one_stem("number")}  # `Number of aliases`
         percent = want == "number" and _PERCENT_ASKED.search(unquoted)
@@ -2937,8 +2938,8 @@ class Agentic(Rag):
             head = head and head | {_one_stem(w) for w in ("percentage", "percent", "share", "proportion")}
         # the things "how many" counts ("zones" of "how many zones in ..."): a half-asked field counts them
         counted = _counted(unquoted) if want == "number" else set()
-        if any(w.startswith("depend") for w in counted):  # dependencies are requirements
-            counted |= {_one_stem("requirements"), _one_stem("requires")}
+        if any(w.startswith("depend") for w in counted):
+            counted |= required
         found: dict[str, str] = {}
         partly: dict[str, str] = {}  # labels the question names half of ("Parent POM" for "which parent")
         found_in_section: dict[str, str] = {}  # ... and those a section's heading labels
@@ -6140,8 +6141,10 @@ _BOUND_OPS = {"above": ">", "over": ">", "greater than": ">", "more than": ">", 
 def _field_bounds(spaced: str, records: list[dict]) -> list[tuple[str, str, float, str]]:
     """(field, comparison, bound, the figure as written) for each bound the question sets on a
     numeric field it names just before it ("an aarch64 number above 200", "i386 number below
-    50"): the figure ends its clause, so "more than 60 members" (a count of a noun) is none.
-    `spaced` is the lower-cased question with "_" and "-" as spaces, as field names are compared."""
+    50"; the figure ends its clause, so "more than 60 members", a count of a noun, is none), a
+    version's bound after it ("a minimum Python of 3.11 or newer": "v>="), and a field's absence
+    ("has no x86-64 number", "has no group": "none"). `spaced` is the lower-cased question with
+    "_" and "-" as spaces, as field names are compared."""
     ops = "|".join(sorted((re.escape(o).replace(r"\ ", r"\s+") for o in _BOUND_OPS), key=len, reverse=True))
     numeric = {k for k in {k for r in records for k in r}
                if sum(bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?", str(r.get(k, "")).strip())) for r in records)
@@ -6225,7 +6228,6 @@ def _aligned_value(question: str, texts: list[str], counted: bool = False) -> st
 _ASKS_PHONE = re.compile(r"\b(?:tele)?phone\b|\bmobile\s+number\b", re.I)
 # a comparison of dates: older, newer, earlier, later, first
 _DATE_COMPARED = re.compile(r"\b(?:older|oldest|newer|newest|earlier|earliest|later|latest|first)\b", re.I)
-_AUXILIARIES = frozenset("do does did is are was were has have had can could will would shall should may might must".split())
 
 
 def _named_count(question: str, texts: list[str]) -> str | None:
@@ -6233,7 +6235,7 @@ def _named_count(question: str, texts: list[str]) -> str | None:
     brackets after that item ("dev (30 requirements)"); None unless exactly one item the
     question writes has one."""
     m = _HOW_MANY.search(question)
-    counted = list(itertools.takewhile(lambda w: w not in STOPWORDS and w not in _AUXILIARIES,
+    counted = list(itertools.takewhile(lambda w: w not in STOPWORDS and w not in _AUX_WORDS,
                                        re.findall(r"[a-z]+", m.group(1).lower()))) if m else []
     if not counted:
         return None
@@ -6287,7 +6289,7 @@ def _meets_bounds(record: dict, group: list[tuple[str, str, float, str]]) -> boo
 
 def _meets_bound(value: object, op: str, bound: float, written: str = "") -> bool:
     """Whether a field's value is a number meeting the bound (a value of none meets none), or
-    for "none", whether it is no number; "v>=" and "v<=" compare versions part by part with
+    for "none", whether it holds nothing; "v>=" and "v<=" compare versions part by part with
     the bound as `written` ("3.9" is below "3.11")."""
     text = str(value).strip().replace(",", "")
     if op == "none":  # ("none", "n/a": the field holds nothing)
@@ -6298,9 +6300,9 @@ def _meets_bound(value: object, op: str, bound: float, written: str = "") -> boo
         got, want = version_key(text), version_key(written)
         return got >= want if op == "v>=" else got <= want
     if not re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return op == "none"
+        return False
     x = float(text)
-    return {">": x > bound, "<": x < bound, ">=": x >= bound, "<=": x <= bound, "none": False}[op]
+    return {">": x > bound, "<": x < bound, ">=": x >= bound, "<=": x <= bound}[op]
 
 
 def _asked_flags(q: str, records: list[dict]) -> dict[str, str]:
@@ -7272,7 +7274,9 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
                 continue  # a value with nothing tying it to the relation is not its value
             # a value written right after the option's name (and a few words of its own) is its
             # ("post office commission GBP 14,600; delivery charges GBP 3,100")
-            follows = v.kind == "number" and re.search(rf"(?<![\w-]){re.escape(option)}(?:\s+[a-z][\w'-]*){{0,3}}[ \t\n:=-]*$",
+            # (not a count of another noun: "the Greyface flock of 300 ewes" has no 300 entries)
+            follows = v.kind == "number" and not (v.unit and _dimension_of(v) == "count") \
+                and re.search(rf"(?<![\w-]){re.escape(option)}(?:\s+[a-z][\w'-]*){{0,3}}[ \t\n:=-]*$",
                                 text[max(0, v.start - len(option) - 60):v.start], re.I) is not None
             score = 2.0 * tied + len(set(content_terms(sent)) & rel) + 2.0 * fits_dim \
                 + 1.5 * about - 0.3 * rank + 3.0 * follows

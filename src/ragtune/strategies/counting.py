@@ -579,6 +579,7 @@ _FIELD_OF = ((re.compile(r"\b(?:heav|light|weigh)\w*", re.I), ("weight", "mass",
              (re.compile(r"\b(?:cheap\w*|expensive|pric\w*|cost\w*)", re.I), ("price", "cost")),
              (re.compile(r"\b(?:newest|oldest|newer|older|latest|earliest|first|most recent(?:ly)?|joined|"
                          r"started|launched|opened|founded|came on the market|been\s+(?:at|with|in)|"
+                         r"took\s+(?:up|over)|appointed|elected|"
                          r"been\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+longer)\b", re.I),
               ("year", "date", "joined", "since", "first")),
              (re.compile(r"\b(?:deep|deeper|deepest|depth|shallow\w*)\b", re.I), ("depth", "dep")),
