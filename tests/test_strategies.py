@@ -2960,4 +2960,10 @@ def test_heading_lists_named_counts_compounds_and_set_aside_words():
             "| Lowther Bowl | HC-01 | 1931 | the Lowther family |\n| Tansy Salver | VE-02 | 1957 | the Tansy Growers' Club |\n"
             "| Ashby Goblet | GO-01 | 1992 | Mabel Ashby |\n")
     assert described_row_cell("Who gave the Tansy Salver?", cups, who=True) == "the Tansy Growers' Club"
+    # a share written in words states a number (and a sum) for "how much less"
+    from ragtune.strategies.agentic import _states_price, states_value
+    q = "How much less rent do members over 70 pay?"
+    assert states_value("Members over 70 pay a third less.", "number", q)
+    assert _states_price("Members over 70 pay a third less.", q)
+    assert not states_value("Members over 70 pay less.", "number", q)
 

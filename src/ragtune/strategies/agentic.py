@@ -4109,6 +4109,8 @@ def states_value(answer: str, want: str, question: str) -> bool:
         return True  # "From which day ...?" -> "From the fourth consecutive day."
     if want == "number" and _ONE_UNIT.search(answer) and not _ONE_UNIT.search(question):
         return True  # "How long does it take?" -> "Less than a day."
+    if want == "number" and _FRACTION.search(answer) and not _FRACTION.search(question):
+        return True  # "How much less do they pay?" -> "A quarter less."
     if want == "date" and set(_MONTH.findall(answer)) - set(_MONTH.findall(question)):
         return True  # "In which month ...?", "When is it expected?" -> "In October."
     if want == "version":  # a number written right after the version's owner is its version
@@ -4124,6 +4126,8 @@ def states_value(answer: str, want: str, question: str) -> bool:
     return any(fits(v, want, date_kind(question)) for v in extract_values(answer) if (v.kind, v.key) not in asked)
 
 
+# a share written in words ("a quarter", "two thirds", "half")
+_FRACTION = re.compile(r"\b(?:an?|one|two|three|four)\s+(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b|\bhalf\b", re.I)
 _ONE_UNIT = re.compile(r"\b(?:an?|one|half\s+an?)\s+(?:second|minute|hour|day|week|fortnight|month|"
                        r"year|dozen)s?\b", re.I)
 _MONTH = re.compile(r"\b(January|February|March|April|(?<=in )May|June|July|August|September|"
@@ -7183,6 +7187,8 @@ def _states_price(answer: str, question: str) -> bool:
             continue
         if _dimension_of(v) == "money" or not v.unit and not re.search(r"[\w-]$", answer[:v.start]):
             return True
+    if _FRACTION.search(answer) and not _FRACTION.search(question):
+        return True  # a share of a sum: "a quarter less", "half price"
     return bool(_NO_CHARGE.search(answer)) and not _NO_CHARGE.search(question)
 
 
