@@ -3289,61 +3289,40 @@ class Agentic(Rag):
         for o in r.options:
             relation = re.sub(re.escape(o), " ", relation, flags=re.I)
         terms = set(content_terms(relation))
+
+        def decide(pick: str, read: dict) -> None:  # a comparison decided in code, logged with what was read
+            r.log("compare", read, pick)
+            r.text = r.raw = pick
+            r.decided_by = "compare"
+
         # "which of A or B depends on more packages?": the sizes of their own lists
         if (sized := size_comparison(relation)) and self._page_names():
             lists = [self._list_of(o, sized.terms) for o in r.options]
             sizes = [len({item_key(i) for i in items}) if items is not None else None for items in lists]
             if None not in sizes and sizes[0] != sizes[1]:
                 pick = r.options[0] if (sizes[0] > sizes[1]) == (sized.way == "more") else r.options[1]
-                r.log("compare", {"lists": dict(zip(r.options, lists)), "way": sized.way}, pick)
-                r.text = r.raw = pick
-                r.decided_by = "compare"
-                return
+                return decide(pick, {"lists": dict(zip(r.options, lists)), "way": sized.way})
         # "which of A or B requires X / is released under L?": the one option whose own page
         # holds the listed item or the field value (a catalog of pages)
         if (holder := self._page_holding(r.question, relation, r.options)) is not None:
-            r.log("compare", {"page_holds": relation.strip()}, holder)
-            r.text = r.raw = holder
-            r.decided_by = "compare"
-            return
+            return decide(holder, {"page_holds": relation.strip()})
         # "which weighs more, A or B?" when A and B are records of one collection: their field
         if got := compare_records(r.question, r.options, self._record_collections(),
                                   getattr(self, "_record_ids", None)):
-            pick, field, values = got
-            r.log("compare", {"records": values, "field": field}, pick)
-            r.text = r.raw = pick
-            r.decided_by = "compare"
-            return
+            return decide(got[0], {"records": got[2], "field": got[1]})
         if got := self._compare_page_fields(r):
-            pick, field, values = got
-            r.log("compare", {"pages": values, "field": field}, pick)
-            r.text = r.raw = pick
-            r.decided_by = "compare"
-            return
+            return decide(got[0], {"pages": got[2], "field": got[1]})
+        # "Which of A and B provides imported targets?": their `Has imported targets`
         if got := self._compare_page_flags(r, relation):
-            pick, field, values = got  # "Which of A and B provides imported targets?": their
-            r.log("compare", {"pages": values, "field": field}, pick)  # `Has imported targets`
-            r.text = r.raw = pick
-            r.decided_by = "compare"
-            return
+            return decide(got[0], {"pages": got[2], "field": got[1]})
+        # "Is the water charge for a full plot higher at A or at B?": the `Full plot` row under
+        # `water at A` and `water at B`
         if got := self._compare_named_columns(r):
-            pick, cells = got  # "Is the water charge for a full plot higher at A or at B?": the
-            r.log("compare", {"columns": cells}, pick)  # `Full plot` row under `water at A`, `water at B`
-            r.text = r.raw = pick
-            r.decided_by = "compare"
-            return
-        if got := self._compare_dated_rows(r):
-            pick, cells = got  # "Which trophy is older, A or B?": their rows' `First presented`
-            r.log("compare", {"rows": cells}, pick)
-            r.text = r.raw = pick
-            r.decided_by = "compare"
-            return
-        if got := self._compare_named_rows(r):
-            pick, cells = got  # "Which lock rises more, A or B?": their rows' `Rise (ft)`
-            r.log("compare", {"rows": cells}, pick)
-            r.text = r.raw = pick
-            r.decided_by = "compare"
-            return
+            return decide(got[0], {"columns": got[1]})
+        if got := self._compare_dated_rows(r):  # "Which trophy is older, A or B?": `First presented`
+            return decide(got[0], {"rows": got[1]})
+        if got := self._compare_named_rows(r):  # "Which lock rises more, A or B?": `Rise (ft)`
+            return decide(got[0], {"rows": got[1]})
         picked: dict[str, Value | None] = {}
         for s in r.subs:
             # an option's own page first ("functools" in a catalog of modules): another page
@@ -6157,11 +6136,7 @@ def _field_bounds(spaced: str, records: list[dict]) -> list[tuple[str, str, floa
     # a field some records hold none of ("groups: none"): its absence may be asked ("has no group")
     noneable = {k for r in records for k, v in r.items() if str(v).strip().lower() in ("none", "n/a", "-", "")}
     for f in sorted(numeric | noneable, key=len, reverse=True):
-        # (a short word of the field's name may be written out: `min python` for "minimum Python")
-        # (and a plural one may be written singular: `groups` for "has no group")
-        name = r"\s+".join(re.escape(w) + (r"\w*" if len(w) <= 4 and w.isalpha() else "") if not (
-            len(w) > 4 and w.endswith("s") and w.isalpha()) else re.escape(w[:-1]) + "s?"
-                           for w in re.sub(r"[_-]+", " ", f.lower()).split())
+        name = r"\s+".join(_field_word_pattern(w) for w in re.sub(r"[_-]+", " ", f.lower()).split())
         for m in re.finditer(rf"(?<![\w.]){name}\s+(?:(?:number|value|figure|entry)\s+)?(?:is\s+)?"
                              rf"(?P<op>{ops})\s+(?P<n>\d[\d,]*(?:\.\d+)?)"
                              r"(?=\s*(?:$|[?,;]|\.(?!\d)|(?:and|or|but|in|on|with|which|that)\b))", spaced):
@@ -6177,6 +6152,16 @@ def _field_bounds(spaced: str, records: list[dict]) -> list[tuple[str, str, floa
                      r"(?=\s*(?:$|[?,;.]|(?:and|or|but|in|on|with|which|that)\b))", spaced):
             out.append((f, "none", 0.0, ""))
     return out
+
+
+def _field_word_pattern(word: str) -> str:
+    """A field name's word as a question may write it: a short one written out (`min` for
+    "minimum"), a plural one singular (`groups` for "has no group")."""
+    if not word.isalpha():
+        return re.escape(word)
+    if len(word) <= 4:
+        return re.escape(word) + r"\w*"
+    return re.escape(word[:-1]) + "s?" if word.endswith("s") else re.escape(word)
 
 
 # a line of a plain-text table: a label, two or more spaces, a value ("  Marquee hire      GBP   450")
