@@ -262,3 +262,12 @@ def test_records_compared_by_a_naming_field_and_consonant_headers():
                            players)[:2] == ("Bo Tarr", "rpd")
     assert compare_records("Which of Ada Venn and Bo Tarr has the higher rating?", ["Ada Venn", "Bo Tarr"],
                            players)[:2] == ("Ada Venn", "rtg")
+
+
+def test_a_list_after_a_bracketed_note_and_a_version_range():
+    """(2026-12-05) From the catalog23 read splits, on invented pages: "1 runtime requirement
+    (not tied to an extra): X" lists X; a comma inside a version range ("<3.0,>=0.16.4") breaks
+    no item; a note's "(...): none" is no empty list of the label before it."""
+    text = "It has 1 runtime requirement (not tied to an extra): fooclient <3.0,>=0.16.4 [page here]."
+    assert [x[0] for x in labelled_lists(text, {"requirement"})] == [["fooclient <3.0,>=0.16.4"]]
+    assert labelled_lists("Sibling tools (each with a page here): none.", {"tool"}) == []

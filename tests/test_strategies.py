@@ -111,6 +111,11 @@ def test_reading_rules_found_on_unseen_documents():
     # a coordination inside a phrase of the clause "which <noun>" heads is no choice
     assert find_options("Which tool builds docs from a Markdown or reST source?") == []
     assert find_options("Which is older, Markdown or reST?") == ["Markdown", "reST"]
+    # (2026-12-05, catalog23 and prose24 read splits, invented here) a comma ending the clause,
+    # not the second option; a year against a clause ending in one
+    assert find_options("Which of fooparse and Barlib still builds on the older compiler, judging by its "
+                        "notes?") == ["fooparse", "Barlib"]
+    assert find_options("Were more boats hired out in 2023 or 2024?") == ["2023", "2024"]
     # a name's number follows the word before it as the name writes it; a name of plain
     # words is also written joined, as package names are
     assert names_covered("Gizmo-core 3 (formerly gizmo-next)", ["Gizmo-core 3"]) == 1.0
@@ -2916,6 +2921,10 @@ def test_heading_lists_named_counts_compounds_and_set_aside_words():
                         ["Extras: 2: fast (1 requirement), tidy (3 requirements)"]) == "3"
     assert _named_count("How many requirements does it have?", ["Extras: fast (1 requirement)"]) is None
     assert _compound_part("version", "Which Metadata-Version does it use?")
+    from ragtune.strategies.agentic import _other_end
+    assert _other_end("Minimum Python", "What is the newest Python version its classifiers list?")
+    assert not _other_end("Minimum Python", "What is the oldest Python version it supports?")
+    assert not _other_end("Python versions", "What is the newest Python version its classifiers list?")
     assert not _compound_part("Metadata-Version", "Which Metadata-Version does it use?")
     assert not _compound_part("End of life", "What end-of-life date is recorded?")
     assert not _compound_part("Functions at module level", "How many top-level functions are there?")

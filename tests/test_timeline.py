@@ -184,3 +184,32 @@ def test_a_row_described_by_a_rare_word_answers_under_the_asked_column():
     assert described_row_cell("Who do we send pottery to?", text, who=True) == "Dr Ann Quell"
     assert described_row_cell("Where is our glass expert based?", text, who=False) == "Harnby"
     assert described_row_cell("Who looks at the coins?", text, who=True) is None
+
+
+def test_coded_rows_answer_by_the_asked_noun_and_dated_cells():
+    """(2026-12-05) From the tables24 read splits, on invented tables: a row keyed by a code
+    ("QX-07") holds the figure a question writes and answers by the column its noun heads;
+    a table titled by the asked noun ("Docks and slipways") answers by its `Name` column; a
+    named row's date is read under the column the question's words name (`Warden since`)."""
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import described_row_cell, named_row_cell, row_holding
+    villages = ("| Code | Village | Miles to town |\n|---|---|---|\n"
+                "| QX-01 | Ambleby | 3 |\n| QX-07 | Tarnwick | 19 |\n| QX-09 | Odsey | 8 |\n")
+    q = "Which village is 19 miles from the town?"
+    assert row_holding(q, villages, set(content_terms(q))) == "Tarnwick"
+    q = "Which row is 19 miles from the town?"  # no column of that noun: the row's code
+    assert row_holding(q, villages, set(content_terms(q))) == "QX-07"
+    docks = ("Docks and slipways of Merrow Yard\n\n| Code | Name | Surface | Covered |\n|---|---|---|---|\n"
+             "| D1 | North Dock | concrete | N |\n| D2 | Boat Dock | timber | Y |\n"
+             "| D3 | Long Slip | shingle | N |\n")
+    assert described_row_cell("Which dock has a shingle surface?", docks, who=False) == "Long Slip"
+    wardens = ("| Code | Warden | Patch | Warden since |\n|---|---|---|---|\n"
+               "| WD-1 | Ivo Brannock | north | 2011 |\n| WD-2 | Pella Stroud | south | 2018 |\n")
+    q = "Since when has Pella Stroud been a warden?"
+    assert named_row_cell(q, wardens, set(content_terms(q)), "date") == "2018"
+    assert named_row_cell(q, wardens, set(content_terms(q))) is None  # (a year is no count)
+    officers = ("| Post | Name | Since |\n|---|---|---|\n| Captain (for 2026) | Ada Quell | 2026 |\n"
+                "| Treasurer | Bo Tarrant | 2014 |\n| Secretary | Cy Odell | 2019 |\n")
+    assert described_row_cell("Who was our captain?", officers, who=True) == "Ada Quell"
+    # (a row all of whose years are after the one asked says nothing of that year)
+    assert described_row_cell("Who was our captain in 2012?", officers, who=True) is None

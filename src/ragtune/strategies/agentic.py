@@ -483,10 +483,11 @@ class Agentic(Rag):
             elif self._one_record(r.question, kept):  # no document of it is dated then: the year
                 kept = []  # is a fact of the thing the question names, which more than its own
                 # record may state ("How many X did Y sell in 2025?": a report's table)
-            elif all(re.search(rf"\bthe\s+{re.escape(str(x.get('contains') or x.get('eq')).lower())}\b", q)
+            elif all(re.search(rf"\bthe\s+(?:{y}\s+)?{re.escape(str(x.get('contains') or x.get('eq')).lower())}\b", q)
                      for x in kept):
-                kept = []  # ... or of the body itself ("the Society's president in 2019"), not of
-                # the documents its word tags (an "about" page tagged `society`)
+                kept = []  # ... or of the body itself ("the Society's president in 2019", "the 2025
+                # show's takings"), not of the documents its word tags (an "about" page tagged
+                # `society`)
         r.filters = {"and": kept} if len(kept) > 1 else (kept[0] if kept else None)
         r.log("filters", {"question": r.question}, r.filters, ms=t.ms)
 
@@ -1285,7 +1286,7 @@ class Agentic(Rag):
             if r.want == "name" and _ASKS_AGENT.match(q) and (named := self._record_name(cell)):
                 cell = named
             return _take(r, t, cell, "lookup", "the cell of the ranked table's row at the place the question writes")
-        if r.want == "number" and (cell := self._named_row_cell(r)):
+        if r.want in ("number", "date") and (cell := self._named_row_cell(r)):
             # "What is the rise of Cowslip Lock in feet?": the row the question names (by any of
             # its cells), under the column it asks
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column it asks")
@@ -1968,6 +1969,8 @@ class Agentic(Rag):
         if len(common) != 1:
             return None
         item = common[0].strip()
+        if ask.mode == "bridge" and any(item_key(item) == item_key(t) for t in ask.things):
+            return None  # a list naming its own thing (`Import packages: jinja2`) leads nowhere
         titled = [t for t in self._titles().values() if item_key(t) == item_key(item)]
         if ask.mode == "which":
             return ask, item, read
@@ -2665,7 +2668,8 @@ class Agentic(Rag):
 
     def _named_row_cell(self, r: Run) -> str | None:
         """`timeline.named_row_cell` over the documents found; None unless one cell is read."""
-        found = {got for text, asked in self._found_documents(r) if (got := named_row_cell(r.question, text, asked))}
+        found = {got for text, asked in self._found_documents(r)
+                 if (got := named_row_cell(r.question, text, asked, "date" if r.want == "date" else "number"))}
         return found.pop() if len(found) == 1 else None
 
     def _compare_dated_rows(self, r: Run) -> tuple[str, dict[str, str]] | None:
@@ -3000,6 +3004,8 @@ class Agentic(Rag):
                     continue  # "ISO 639-1 code" is not the asked "ISO 639-3 code"
                 if _compound_part(main, unquoted):
                     continue  # "Metadata-Version" asks no `version`
+                if _other_end(main, unquoted):
+                    continue  # "the newest version listed" asks no `Minimum Python`
                 if want != "number" and _one_stem("count") in _stems(main):
                     continue  # "which command" asks no `Commands count`
                 if (kind := _CODE_KIND.search(unquoted)) and kind.group(1).lower() not in STOPWORDS \
@@ -4971,6 +4977,10 @@ _ENDING = {f for w in ("expire", "expires", "expired", "expiry", "expiration", "
 # a thing's release, however it is said ("released on 30 October 2008" states when it launched)
 _RELEASING = {f for w in ("release", "released", "releases", "come", "came", "out", "launch", "launched",
                           "publish", "published") for f in (w, stem(w))}
+# a thing's start, however it is said ("It began in May 2022" states when it got going; not who
+# started it: "founded in 1989" names no founder)
+_STARTING = {f for w in ("start", "started", "starts", "begin", "began", "begun", "begins", "get", "got",
+                         "going") for f in (w, stem(w))}
 # irregular English verb forms -> the base form a question's verb stems to ("made" -> "make")
 _IRREGULAR = {**IRREGULAR_PAST, **PARTICIPLE_BASE}
 
@@ -6245,6 +6255,18 @@ _SET_ASIDE = re.compile(r"\b(?:leaving|setting|putting)\s+(?:the\s+|its\s+)?[\w-
 _AT_LEAST = re.compile(r"\bat\s+least\b|\bminimum\b|\blowest\s+supported\b", re.I)
 
 
+# the two ends of a range, as a label or a question names them
+_LOW_END = re.compile(r"\b(?:min|minimum|lowest|oldest|earliest|least|first)\b", re.I)
+_HIGH_END = re.compile(r"\b(?:max|maximum|highest|newest|latest|most|last)\b", re.I)
+
+
+def _other_end(label: str, question: str) -> bool:
+    """Whether a label names one end of a range and the question only the other ("Minimum
+    Python" when the newest version is asked)."""
+    return any(end.search(label) and not end.search(question) and other.search(question)
+               for end, other in ((_LOW_END, _HIGH_END), (_HIGH_END, _LOW_END)))
+
+
 def _compound_part(label: str, question: str) -> bool:
     """Whether a label's words are asked only as part of a hyphenated compound the question
     writes whose other parts the label lacks ("Metadata-Version" holds `version`; "top-level"
@@ -6840,7 +6862,7 @@ _MONEY_WORDS = set().union(*_MONEY_GROUPS)
 # it: any of its own, but a release's phrasal verb only by a word of releasing ("out" alone
 # states none)
 _SAID_AS = tuple((g, g) for g in (_NEEDS, _LICENCE, _WRITING, _LEADING, _ENDING, *_MEASURE_WORDS)) \
-    + ((_RELEASING - {"come", "came", "out"}, _RELEASING),)
+    + ((_RELEASING - {"come", "came", "out"}, _RELEASING), (_STARTING - {"get", "got", "going"}, _STARTING))
 
 
 def _money_words(rel: set[str]) -> set[str]:

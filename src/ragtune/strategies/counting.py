@@ -83,7 +83,8 @@ def _split_items(body: str, strict: bool = False) -> list[str] | None:
     flat, back = held_apart(body, r"(?<=\w) \([A-Z][A-Za-z'-]*(?: [A-Za-z'-]+){0,3}\)"
                                   r"(?=\s*(?:[,;]|\s(?:and|or)\s|$))")
     flat = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", flat)
-    parts = flat.split(";") if ";" in flat else re.split(r",|\s+(?:and|or)\s+", flat)
+    # (a comma inside a version range is no break: "huggingface-hub <3.0,>=0.16.4")
+    parts = flat.split(";") if ";" in flat else re.split(r",(?!\s*[<>=!~])|\s+(?:and|or)\s+", flat)
     # "anyio when sys_platform != 'x'": an item with its condition; the item is listed
     items = [re.sub(r"\s+(?:when|if|unless)\s.*$", "", p.strip()) for p in parts if p.strip()]
     if not items or any(not _item_like(re.sub(r"\x01\d+\x02", "", i), strict) for i in items):
@@ -172,9 +173,12 @@ def labelled_lists(text: str, terms: set[str]) -> list[tuple[list[str], str, int
                     and not sent[ws[at].end():ws[at + 1].start()].strip():
                 at += 1  # the counted noun phrase goes on: "required dependencies"
             # (a note in brackets after the label is no item: "Its key usage (critical) is A and B")
-            rest = _INTRO.sub("", re.sub(r"^\s*\([^()]{1,40}\)", "", sent[ws[at].end():]), count=1)
+            after = re.sub(r"^\s*\([^()]{1,40}\)", "", sent[ws[at].end():])
+            rest = _INTRO.sub("", after, count=1)
             items = _split_items(rest, strict=True)
-            colon = sent[ws[at].end():].lstrip().startswith(":")  # "Optional extras: gui."
+            # "Optional extras: gui.", "1 runtime requirement (not tied to an extra): numpy." (a
+            # note's "(...): none" lists nothing: "Related calls (each with a page here): none")
+            colon = sent[ws[at].end():].lstrip().startswith(":") or bool(items) and after.lstrip().startswith(":")
             if items is not None and len(items) < 2 and not colon:
                 items = None  # a sentence lists with commas or "and"; one word after a verb is no list
             if items is None and not rest.strip() and re.search(r"\bno\s+(?:[\w-]+\s+){0,2}$",

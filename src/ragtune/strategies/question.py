@@ -537,6 +537,10 @@ def _find_options(question: str) -> list[str]:
             b = _parallel(a, b)
         if _ok_options(a, b):
             return [a, b]
+        # "which of A and B still installs on X, judging by Y": the comma ends the clause, not
+        # the second option
+        if _ok_options(a, _parallel(a, b)):
+            return [a, _parallel(a, b)]
     # "Who did X, A or B?": alternatives after a comma at the end are the options, whatever
     # "or" the clause before holds
     m = re.search(r",\s*((?:[\w.'\u2019-]+\s+){0,5}?[\w.'\u2019-]+)\s+(?:or|vs\.?|versus)\s+"
@@ -583,6 +587,10 @@ def _find_options(question: str) -> list[str]:
             and re.search(r"(?:ly|ed|ing|al|ous|ive|able|ible)$", b) \
             and re.search(r"(?:ly|ed|ing|al|ous|ive|able|ible)$", last) and last[-2:] == b[-2:]:
         a = last
+    # "Were more homes re-let in 2024 or 2025?": a year (or month) against a clause ending in one
+    when = r"(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    if re.fullmatch(when, b) and len(a.split()) > 1 and (end := re.search(rf"\b({when})$", a)):
+        a = end.group(1)
     return [a, b] if _ok_options(a, b) else []
 
 

@@ -236,6 +236,10 @@ _NOT_LABELS = frozenset(("number", "no", "nr", "total", "least", "most", "maximu
                          "price", "sum", "further", "extra", "mere", "full"))
 
 
+# a record's code ("PA-07", "R4"): a row's name, not a figure
+_CODE = re.compile(r"[A-Za-z]{1,6}[-_]?\d{1,6}")
+
+
 def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     """For "Which class has a quarter peal fee of GBP 19.50?": the first cell of the one table
     row holding, in another cell, the one figure the question writes (not a year); among several
@@ -251,26 +255,33 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     # (after an article: "a level 3 award", not "which zone carried 4,870 trips")
     before = re.search(r"\b(?:a|an|the|its|their|our|his|her)\s+([A-Za-z]+)\s*$", question[:figures[0].start], re.I)
     label = before.group(1).lower() if before and before.group(1).lower() not in _NOT_LABELS | CURRENCY_WORDS else ""
+    # "Which parish ...?": a row keyed by a code answers by its `Parish` cell
+    which = re.match(r"\s*(?:which|what)\s+([a-z]+)\b", question, re.I)
+    noun = stem(which.group(1)) if which else ""
     found: list[tuple[str, bool]] = []
     for header, rows in table_rows(text):
         heads = [bool(set(content_terms(h)) & asked_terms) for h in header]
+        named = [j for j, h in enumerate(header) if j and noun and [stem(w) for w in content_terms(h)] == [noun]]
         for r in rows:
             key = r[0].strip()
-            if not key or extract_values(key) or key.lower() in low:
+            # (a code is no figure: "PA-07")
+            if not key or extract_values(key) and not _CODE.fullmatch(key) or key.lower() in low:
                 continue  # a row named by a figure, or by the question's own words, answers nothing
             for i in range(1, len(r)):
                 if any(v.kind == "number" and v.key == want for v in extract_values(r[i])) \
                         and (not label or label in r[i].lower()):
-                    found.append((key, heads[i]))
+                    found.append((r[named[0]].strip() if len(named) == 1 and named[0] != i and len(r) == len(header)
+                                  and r[named[0]].strip() else key, heads[i]))
     named = {k for k, h in found if h} or {k for k, _ in found}
     return named.pop() if len(named) == 1 else None
 
 
-def named_row_cell(question: str, text: str, asked_terms: set[str]) -> str | None:
+def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = "number") -> str | None:
     """For "What is the rise of Cowslip Lock in feet?": in a table of the text, the cell of the
     row whose cell after the first (a name, not a figure; the first is a number or a code) the
     question writes, under the one other column whose header's words (its bracketed unit aside)
-    are all in `asked_terms` and that holds a figure; None when no row or several cells fit."""
+    are all in `asked_terms` and that holds a figure (of `kind`: a "date" for "Since when has
+    X been a steward?" under `Steward since`); None when no row or several cells fit."""
     low = f" {re.sub(r'[^a-z0-9]+', ' ', question.lower())} "
     found: set[str] = set()
     for header, rows in table_rows(text):
@@ -286,7 +297,7 @@ def named_row_cell(question: str, text: str, asked_terms: set[str]) -> str | Non
             asked = [i for i, h in enumerate(header)
                      if (main := set(content_terms(re.sub(r"\s*\([^()]*\)", " ", h)))) and main <= terms]
             cells = [row[i].strip() for i in asked if i != named[0] and row[i].strip()
-                     and any(v.kind == "number" for v in extract_values(row[i]))]
+                     and any(v.kind == kind for v in extract_values(row[i]))]
             if len(cells) == 1:
                 found.add(cells[0])
     return found.pop() if len(found) == 1 else None
@@ -346,6 +357,9 @@ def _verb_base(word: str) -> str:
     return PARTICIPLE_BASE.get(word, IRREGULAR_PAST.get(word, word))
 
 
+_YEAR_WRITTEN = re.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d.,]\d)")
+
+
 def described_row_cell(question: str, text: str, who: bool, figure: bool = False) -> str | None:
     """For "Where is our glass specialist based?" or "Who do we send worked flint to?": in a
     table of the text, the one row a cell of which shares a word with the question that no
@@ -362,6 +376,7 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
     noun = {stem(w) for w in which.group(1).lower().split()} if which and not figure else set()
     if not figure and not noun and re.match(r"\s*which\b", question, re.I):
         return None  # ("which" asks the column of its noun, or nothing here)
+    years = [int(y) for y in _YEAR_WRITTEN.findall(question)]
     found: dict[str, int] = {}
     for header, rows in table_rows(text):
         if len(rows) < 3:
@@ -382,6 +397,10 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
                 own = [rare.index(max(rare))]
             if len(own) != 1:
                 continue
+            if len(years) == 1 and (written := [int(y) for c in row for y in _YEAR_WRITTEN.findall(c)]) \
+                    and min(written) > years[0]:
+                return None  # a row all of whose years are after the one asked ("President (for
+                # 2026)", "Since 2026") says nothing of the holder in 2012: nor does its table
             # the stems of the row's cells, its header and the page's title (once a row)
             held_r = {stem(w) for w in set().union(*terms[r], heads)} if noun or figure else set()
             if noun:  # the column the asked noun heads, and nothing else, in a table whose
@@ -391,6 +410,11 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
                         and {stem(w) for w in content_terms(h)} == noun]
                 # ("Arbiter", not "Arbiter since": the header of the noun alone)
                 cols = [j for j in cols if len(header[j].split()) == min(len(header[k].split()) for k in cols)]
+                if not cols and noun <= {stem(w) for w in re.findall(r"[a-z]+s\b", text.split("\n", 1)[0].lower())}:
+                    # a table of the things asked ("Rings and buildings", by their plural; not
+                    # "Hostel grades") names them in its `Name` column, or else by its first
+                    cols = [j for j, h in enumerate(header) if j != own[0] and h.strip().lower() == "name"] \
+                        or ([0] if own[0] else [])
                 # (a name is asked: a figure under "Members" names no member)
                 if len(cols) == 1 and row[cols[0]].strip() and not _FIGURE_CELL.fullmatch(row[cols[0]].strip()) \
                         and sum(stem(w) not in held_r and not w.isdigit() for w in asked) <= 1:
