@@ -2976,3 +2976,40 @@ def test_heading_lists_named_counts_compounds_and_set_aside_words():
     assert _states_price("Members over 70 pay a third less.", q)
     assert not states_value("Members over 70 pay less.", "number", q)
 
+
+
+def test_a_figure_written_as_part_of_the_one_before_is_no_candidate():
+    """(2026-12-05, prose26 dev, invented here) "bought it for £90,000, £60,000 of it from
+    grants": the price asked is the whole, unless the question asks the part."""
+    from ragtune.strategies.agentic import typed_candidates
+    ps = _passages(["In 2015 the club bought the boathouse for £90,000, £60,000 of it from lottery grants "
+                    "and the rest from members."])
+    assert [c for c, _ in typed_candidates("How much did the club pay for the boathouse?", "number", ps, [])] \
+        == ["£90,000"]
+    got = [c for c, _ in typed_candidates("How much came from lottery grants?", "number", ps, [])]
+    assert "£60,000" in got
+
+
+def test_a_catalog_page_filed_by_a_code_before_its_name():
+    """(2026-12-05, catalog24 dev, invented here) pages filed as "k0042-lesser-spotted-quill.md"
+    or shortened ("k0043-spotted-quill.md" for LESSER SPOTTED QUILL) are their things' pages."""
+    from ragtune.strategies.agentic import _names_page, _shortened_to, _without_code
+    assert _without_code("k0042-lesser-spotted-quill") == "lesser-spotted-quill"
+    assert _without_code("0042-quill") == "quill"
+    assert _without_code("lesser-spotted-quill") == "lesser-spotted-quill"
+    assert _shortened_to("LESSER SPOTTED QUILL", "spotted-quill")
+    assert not _shortened_to("LESSER SPOTTED QUILL", "quill-spotted")  # (in its order)
+    assert not _shortened_to("GREAT LESSER SPOTTED QUILL OF MARSH", "quill")  # (half its words at least)
+    assert _names_page("catalog/k0043-spotted-quill", "LESSER SPOTTED QUILL")
+    assert not _names_page("catalog/k0043-spotted-quill", "SPOTTED HERON")
+
+
+def test_a_record_named_in_the_plural_and_an_area_counted_in_hectares():
+    """(2026-12-05, tables25 dev, invented here) "How many pairs of marsh larks ...?" names the
+    record "Marsh lark"; "How many hectares does X cover?" asks its area (`area_ha`)."""
+    from ragtune.strategies.agentic import _asked_label, _measure_nouns, _mentions_name, _one_stem
+    assert _mentions_name("How many pairs of marsh larks bred here?", "Marsh lark")
+    assert not _mentions_name("How many pairs of marsh larkspur grew?", "Marsh lark")
+    assert not _mentions_name("Who lives at Hollowss?", "Hollow")  # (one word: no plural read)
+    assert _measure_nouns("How many hectares does Tarn Moss cover?") == {_one_stem("area")}
+    assert _asked_label("area_ha", {_one_stem("area"), _one_stem("hectares")}, short=True)

@@ -213,3 +213,19 @@ def test_coded_rows_answer_by_the_asked_noun_and_dated_cells():
     assert described_row_cell("Who was our captain?", officers, who=True) == "Ada Quell"
     # (a row all of whose years are after the one asked says nothing of that year)
     assert described_row_cell("Who was our captain in 2012?", officers, who=True) is None
+
+
+def test_an_option_worded_otherwise_than_its_row():
+    """(2026-12-05, prose26 dev, invented here) "a mug of Harbour Roast" is the row "Harbour
+    Roast coffee, mug": every word of the option opens it, in any order."""
+    from ragtune.strategies.timeline import worded_row_value
+    prices = ("| Item | Price |\n|---|---|\n| Harbour Roast coffee, mug | £2.80 |\n"
+              "| Green tea, 300 ml pot | £3.10 |\n| Harbour Roast coffee, cup | £2.20 |\n")
+    assert worded_row_value("mug of Harbour Roast", prices, {"cost"}).text == "£2.80"
+    assert worded_row_value("pot of green tea", prices, {"cost"}).text == "£3.10"
+    assert worded_row_value("Harbour Roast", prices, {"cost"}) is None  # (two rows)
+    # (several figures: the one under the column the question names, else none)
+    nights = ("| Hostel | Beds | Bed nights 2025 |\n|---|---|---|\n| Tarn Quay hostel | 40 | 6,100 |\n"
+              "| Moss End hostel | 24 | 5,200 |\n")
+    assert worded_row_value("Quay at Tarn", nights, {"bed", "night", "2025"}).text == "6,100"
+    assert worded_row_value("Quay at Tarn", nights, {"larger"}) is None

@@ -126,7 +126,7 @@ from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, l
 from ragtune.strategies.timeline import (asked_day, dated_entries, described_row_cell, place,
                                          relative_ask, released_in, row_holding, named_row_cell, one_year,
                                          ranked_row_cell,
-                                         row_in_force, span_of, table_rows, year_column_cell)
+                                         row_in_force, span_of, table_rows, worded_row_value, year_column_cell)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -462,7 +462,9 @@ class Agentic(Rag):
         vocab = self._metadata_vocabulary()
         leaves: list[Filter] = []
         for f in sorted(vocab, key=lambda f: (-len(vocab[f]), f)):  # most specific fields first
-            found = sorted(v for v in vocab[f] if re.search(rf"\b{re.escape(v.lower())}\b", q))
+            # (a code in capitals is written so: "FOR" is no "for")
+            found = sorted(v for v in vocab[f] if re.search(rf"\b{re.escape(v.lower())}\b", q)
+                           and not (v.isupper() and len(v) <= 4 and not re.search(rf"\b{re.escape(v)}\b", r.question)))
             if len(found) == 1:
                 leaves.append({"field": f, "contains": found[0]} if f == "tags" else {"field": f, "eq": found[0]})
         kept: list[Filter] = []
@@ -483,11 +485,11 @@ class Agentic(Rag):
             elif self._one_record(r.question, kept):  # no document of it is dated then: the year
                 kept = []  # is a fact of the thing the question names, which more than its own
                 # record may state ("How many X did Y sell in 2025?": a report's table)
-            elif all(re.search(rf"\bthe\s+(?:{y}\s+)?{re.escape(str(x.get('contains') or x.get('eq')).lower())}\b", q)
+            elif all(re.search(rf"\bthe\s+(?:[\w'-]+\s+){{0,2}}{re.escape(str(x.get('contains') or x.get('eq')).lower())}\b", q)
                      for x in kept):
                 kept = []  # ... or of the body itself ("the Society's president in 2019", "the 2025
-                # show's takings"), not of the documents its word tags (an "about" page tagged
-                # `society`)
+                # show's takings", "the Lantern building"), not of the documents its word tags
+                # (an "about" page tagged `society`)
         r.filters = {"and": kept} if len(kept) > 1 else (kept[0] if kept else None)
         r.log("filters", {"question": r.question}, r.filters, ms=t.ms)
 
@@ -772,7 +774,11 @@ class Agentic(Rag):
                              if key in (_file_key(t), _file_key(t.rsplit(":", 1)[-1]))
                              or "/" in t and _file_key(t) == path
                              or " " in t.strip() and (_mostly_name_words(t) or t[:1].isupper())
-                             and re.sub(r"[^0-9a-z]+", "-", _file_key(t)).strip("-") == key), None)
+                             and re.sub(r"[^0-9a-z]+", "-", _file_key(t)).strip("-") == key
+                             # (or filed by a code before its name, or its shortened name:
+                             # "N-ARY SUMMATION" as u2211-n-ary-summation.md, "HIRAGANA LETTER GA"
+                             # as u304c-hiragana-ga.md)
+                             or _without_code(key) != key and _shortened_to(t, _without_code(key))), None)
                 if name is not None:
                     pages.append((name, d))
             catalog = len(docs) >= 20 and len(pages) >= 0.9 * len(docs)
@@ -2752,6 +2758,20 @@ class Agentic(Rag):
             return None
         return (r.options[0] if (a[0].key > b[0].key) == (way == "more") else r.options[1]), cells
 
+    def _compare_worded_rows(self, r: Run) -> tuple[str, dict[str, str]] | None:
+        """(the option picked, each option's figure) when, in one document found, each option's
+        words all open one table row (`timeline.worded_row_value`) and the figures compare;
+        None otherwise."""
+        way = direction(r.question, values_are_dates=False)
+        if len(r.options) != 2 or not way:
+            return None
+        for text, asked in self._found_documents(r):
+            a, b = (worded_row_value(o, text, asked) for o in r.options)
+            if a and b and a.comparable(b) and a.key != b.key:
+                return (r.options[0] if (a.key > b.key) == (way == "more") else r.options[1]), \
+                    {r.options[0]: a.text, r.options[1]: b.text}
+        return None
+
     def _described_row_cell(self, r: Run, figure: bool = False) -> str | None:
         """`timeline.described_row_cell` over the documents found; None unless one cell is read."""
         who = bool(_ASKS_AGENT.match(r.question))
@@ -2975,6 +2995,8 @@ class Agentic(Rag):
             # front matter is the page's fields too ("license: ISC")
             pairs += [(k, str(v)) for k, v in (h.metadata or {}).items()
                       if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
+            if yes_no:  # (a flag of the front matter answers whether: `mirrored: true`)
+                pairs += [(k, "yes" if v else "no") for k, v in (h.metadata or {}).items() if isinstance(v, bool)]
             # ... and a page in prose states them as "Its homepage is X", "The source repository
             # is X", "The author is given as X" (the label's head noun asked is enough)
             # (with the named figures after a ";" that go on listing: "Its numbers are x86-64 257;
@@ -3034,8 +3056,9 @@ class Agentic(Rag):
                 # "Which unit does X require?" asks the `Requires` field by its verb)
                 if head and (of_asked or into is partly or want == "name" and re.fullmatch(r"\d[\d.,]*", value.strip(" ."))) \
                         and not (_label_heads(main) & head or gloss and _label_heads(gloss) & head) \
-                        and not (percent and _PERCENT_WRITTEN.search(value)):
-                    continue
+                        and not (percent and _PERCENT_WRITTEN.search(value)) \
+                        and not (into is found and _stems(re.sub(r"^[^(]*", "", value)) & head):
+                    continue  # (a value whose aside names the noun asked is one: `UTF-8: E2 80 A9 (3 bytes)`)
                 value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
                 if _ASKS_AGENT.match(question) and (re.match(rf"{_FILE_PATH.pattern}(?:,|$)", value)
                                                     or not re.search(r"[^\W\d_]", value)):
@@ -3085,6 +3108,11 @@ class Agentic(Rag):
         # a value listing named figures gives the one the question names ("numbers: x86-64 257;
         # i386 295; arm 322" asked "on arm": 322), so two labels of it may hold one value
         found = {lb: (item if (item := _named_item(v, unquoted)) is not None else v) for lb, v in found.items()}
+        if len(found) > 1 and (want in ("date", "version", "name") or want != "number" and re.match(
+                r"\s*(?:what|which)\b", unquoted, re.I)):
+            # "What are the UTF-8 bytes of X?" asks them
+            # (`UTF-8: E2 80 A9 (3 bytes)`), not their count (`utf8_bytes: 3`)
+            found = {lb: v for lb, v in found.items() if not re.fullmatch(r"\d+", v.strip())} or found
         if len(found) > 1:  # the label naming more of the question: "Node engine" over "Version"
             # (of two, the one with fewer words the question lacks: "Requires" over "Requires
             # (private, static linking)"; the question's own words before "count" or "number",
@@ -3245,7 +3273,7 @@ class Agentic(Rag):
                 if other != o:
                     alone = re.sub(re.escape(other), " ", alone, flags=re.I)
             field = self._page_field(alone, **how)
-            if not field or _doc_name(field[0]) != _file_key(o):
+            if not field or not _names_page(field[0], o):
                 return None
             got.append(field)
         return got
@@ -3328,6 +3356,8 @@ class Agentic(Rag):
         if got := self._compare_dated_rows(r):  # "Which trophy is older, A or B?": `First presented`
             return decide(got[0], {"rows": got[1]})
         if got := self._compare_named_rows(r):  # "Which lock rises more, A or B?": `Rise (ft)`
+            return decide(got[0], {"rows": got[1]})
+        if got := self._compare_worded_rows(r):  # "a pint of X or a glass of Y?": `X bitter, pint`
             return decide(got[0], {"rows": got[1]})
         picked: dict[str, Value | None] = {}
         for s in r.subs:
@@ -4985,6 +5015,10 @@ _STARTING = {f for w in ("start", "started", "starts", "begin", "began", "begun"
 _IRREGULAR = {**IRREGULAR_PAST, **PARTICIPLE_BASE}
 
 
+# a figure written as a part of the one before it ("£185,000, £146,000 of it from ...")
+_PART_OF = re.compile(r"\s+of\s+(?:it|them|which|this|that)\b", re.I)
+
+
 def _has_term(toks: set[str], term: str) -> bool:
     """A stemmed content term in a chunk's tokens: as written, without a final e, or (5
     letters or more) as the start of a longer word."""
@@ -5659,9 +5693,12 @@ def _mentions(text: str, span: str) -> bool:
 def _mentions_name(text: str, name: str) -> bool:
     """`_mentions`, a name's words joined by a space, a hyphen or an underscore alike
     ("typing-extensions" and `typing_extensions` name Typing Extensions)."""
-    parts = [re.escape(p) for p in re.split(r"[-_\s]+", name.strip()) if p]
+    words = [p for p in re.split(r"[-_\s]+", name.strip()) if p]
+    parts = [re.escape(p) for p in words]
+    # (a common noun ending the name may be written plural: "Dartford warblers")
+    plural = "(?:e?s)?" if len(words) > 1 and re.fullmatch(r"[a-z]{3,}", words[-1]) else ""
     joined = r"[-_\s]".join(parts)
-    return bool(parts) and re.search(rf"(?<![\w.]){joined}(?![\w])", text, re.I) is not None
+    return bool(parts) and re.search(rf"(?<![\w.]){joined}{plural}(?![\w])", text, re.I) is not None
 
 
 def _named_option(text: str, options: list[str]) -> str | None:
@@ -5840,6 +5877,10 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue  # "Not before: 2016" does not say when it expires
                     if want == "number" and not v.unit and _NAME_AFTER.match(text, v.end):
                         continue  # "at 17 Corder Lane;": a number that starts a name counts nothing
+                    if want == "number" and (part := _PART_OF.match(text, v.end)) \
+                            and not set(content_terms(" ".join(re.split(r"[.;,]", text[part.end():], maxsplit=1)[0].split()[:5]))) & q_terms:
+                        continue  # "bought it for £185,000, £146,000 of it from shares": a part of
+                        # the sum before, unless the question asks that part ("from shares")
                     if want == "number" and re.match(r"\s*(?i:how\s+old\s+(?:is|was|were|are))\s+[A-Z]", question) \
                             and re.search(r"\bfor\s+$", text[max(0, v.start - 6):v.start], re.I):
                         continue  # "walked there for thirty years": how long one did a thing, no one's age
@@ -6267,6 +6308,20 @@ def _other_end(label: str, question: str) -> bool:
                for end, other in ((_LOW_END, _HIGH_END), (_HIGH_END, _LOW_END)))
 
 
+def _without_code(key: str) -> str:
+    """A file's name without the code it opens with ("u2211-n-ary-summation" -> "n-ary-summation",
+    "0042-foo-bar" -> "foo-bar"): a catalog may file its pages by number before the name."""
+    return re.sub(r"^[a-z]{0,3}\d[\da-z]*-(?=[a-z])", "", key)
+
+
+def _shortened_to(name: str, key: str) -> bool:
+    """Whether a file key writes a name's words, some perhaps left out, in their order
+    ("hiragana-ga" for "HIRAGANA LETTER GA")."""
+    words = re.split(r"[^0-9a-z]+", _file_key(name))
+    rest = iter(words)
+    return all(w in rest for w in key.split("-")) and 2 * len(key.split("-")) >= len(words)
+
+
 def _compound_part(label: str, question: str) -> bool:
     """Whether a label's words are asked only as part of a hyphenated compound the question
     writes whose other parts the label lacks ("Metadata-Version" holds `version`; "top-level"
@@ -6365,7 +6420,9 @@ _HEADER_UNITS = frozenset(("g", "kg", "m", "cm", "mm", "km", "ha", "ft", "gbp", 
 _MEASURE_NOUNS = ((re.compile(r"\b(?:heavy|heavier|heaviest|weigh\w*)\b", re.I), "weight"),
                   (re.compile(r"\b(?:deep|deeper|deepest)\b|\bfar\s+back\b", re.I), "depth"),
                   (re.compile(r"\b(?:wide|wider|widest)\b", re.I), "width"),
-                  (re.compile(r"\b(?:tall|taller|tallest|high|higher|highest)\b", re.I), "height"))
+                  (re.compile(r"\b(?:tall|taller|tallest|high|higher|highest)\b", re.I), "height"),
+                  # (a count of an area's units asks its area: "How many hectares does X cover?")
+                  (re.compile(r"\bhow\s+many\s+(?:hectares|acres|square)\b", re.I), "area"))
 
 
 def _measure_nouns(question: str) -> set[str]:
@@ -6547,9 +6604,16 @@ def _doc_name(doc_id: str) -> str:
     return _file_key(doc_id.split("#", 1)[0].rsplit("/", 1)[-1])
 
 
+def _names_page(doc_id: str, name: str) -> bool:
+    """Whether a document is the page of the thing `name`: filed by the name, or by a code and
+    the name, perhaps shortened ("u0306-combining-breve" for COMBINING BREVE)."""
+    key = _doc_name(doc_id)
+    return key == _file_key(name) or _without_code(key) != key and _shortened_to(name, _without_code(key))
+
+
 def _own_page_hits(hits: list[Hit], name: str) -> list[Hit]:
     """The hits from the page of the thing `name` names ("ruamel.yaml" is ruamel-yaml.md)."""
-    return [h for h in hits if _doc_name(h.doc_id) == _file_key(name)]
+    return [h for h in hits if _names_page(h.doc_id, name)]
 
 
 def _without_counted(question: str) -> str:

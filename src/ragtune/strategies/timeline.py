@@ -276,6 +276,32 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def worded_row_value(option: str, text: str, asked_terms: set[str]) -> Value | None:
+    """For an option of a comparison written in other words than a table's row ("a pint of
+    Lantern Light" for the row "Lantern Light bitter, pint"): the figure of the one row whose
+    first cell holds every content word of the option (by stem, in any order), in its one other
+    cell holding a figure, or the one under the header sharing most words with `asked_terms`; None
+    when no row or several do, or no one figure is read."""
+    words = {stem(w) for w in content_terms(option) if not w.isdigit()}
+    asked = {stem(w) for w in asked_terms} - words
+    if len(words) < 2:
+        return None
+    found: list[Value] = []
+    for header, rows in table_rows(text):
+        for row in rows:
+            if words <= {stem(w) for w in content_terms(row[0])}:
+                cells = [(h, [v for v in extract_values(c) if v.kind == "number"]) for h, c in zip(header[1:], row[1:])]
+                cells = [(h, vs) for h, vs in cells if vs]
+                # (the header sharing most words: "Bed nights 2025" over "Beds")
+                shared = [len({stem(w) for w in content_terms(h)} & asked) for h, _ in cells]
+                named = [vs for (_, vs), n in zip(cells, shared) if n and n == max(shared)]
+                cells_read = named if len(named) == 1 else [vs for _, vs in cells] if len(cells) == 1 else []
+                if len(cells_read) != 1:
+                    return None
+                found.append(cells_read[0][0])
+    return found[0] if len(found) == 1 else None
+
+
 def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = "number") -> str | None:
     """For "What is the rise of Cowslip Lock in feet?": in a table of the text, the cell of the
     row whose cell after the first (a name, not a figure; the first is a number or a code) the
