@@ -3013,3 +3013,21 @@ def test_a_record_named_in_the_plural_and_an_area_counted_in_hectares():
     assert not _mentions_name("Who lives at Hollowss?", "Hollow")  # (one word: no plural read)
     assert _measure_nouns("How many hectares does Tarn Moss cover?") == {_one_stem("area")}
     assert _asked_label("area_ha", {_one_stem("area"), _one_stem("hectares")}, short=True)
+
+
+def test_code_points_compare_and_one_option_inside_another():
+    """(2026-12-05, catalog24 r1, invented here) "U+FF18" is the number 65304 (hexadecimal); the
+    question asked of "DIGIT NINE" keeps "WIDE DIGIT NINE" out whole; "the higher code point"
+    asks no kind of code."""
+    from ragtune.strategies.agentic import _CODE_KIND, _without_other_options
+    from ragtune.strategies.values import extract_values
+    assert [(v.text, v.key) for v in extract_values("Code point: U+FF18")] == [("U+FF18", (65304.0,))]
+    q = "Which has the higher code point, WIDE DIGIT NINE or DIGIT NINE?"
+    opts = ["WIDE DIGIT NINE", "DIGIT NINE"]
+    assert _without_other_options(q, "DIGIT NINE", opts) == "Which has the higher code point,   or DIGIT NINE?"
+    assert _without_other_options(q, "WIDE DIGIT NINE", opts) == "Which has the higher code point, WIDE DIGIT NINE or  ?"
+    assert _CODE_KIND.search(q) is None
+    assert _CODE_KIND.search("What is the postal code of the depot?").group(1) == "postal"
+    from ragtune.strategies.agentic import _joined_pairs, _one_stem
+    assert _one_stem("lowercase") in _joined_pairs("What does it become in lower case?")
+    assert _one_stem("ina") not in _joined_pairs("What does it become in a case?")  # (short words stay apart)

@@ -229,3 +229,27 @@ def test_an_option_worded_otherwise_than_its_row():
               "| Moss End hostel | 24 | 5,200 |\n")
     assert worded_row_value("Quay at Tarn", nights, {"bed", "night", "2025"}).text == "6,100"
     assert worded_row_value("Quay at Tarn", nights, {"larger"}) is None
+
+
+def test_the_row_in_force_now():
+    """(2026-12-05, tables25 r1, invented here) "Who is the warden at the moment?": the row of a
+    dated table that runs on (no last day), whatever today is; nothing without a date or "now"."""
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import asks_now, row_in_force
+    text = ("| From | To | Warden | Notes |\n|---|---|---|---|\n| 2001-04-01 | 2012-03-31 | Ivo Brannock | |\n"
+            "| 2012-04-01 | | Pella Stroud | current |\n")
+    q = "Who is the warden at the moment?"
+    assert asks_now(q) and row_in_force(q, text, set(content_terms(q))) == ("Pella Stroud", "2012-04-01")
+    q = "Who is the warden?"
+    assert not asks_now(q) and row_in_force(q, text, set(content_terms(q))) is None
+
+
+def test_a_named_row_keyed_by_a_code_of_letters():
+    """(2026-12-05, tables25 r1, invented here) a row keyed by a code of capitals ("TRN") is read
+    by the name in its second cell, as one keyed by "TR-1" is."""
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import named_row_cell
+    text = ("| Code | Area | Sites | Size (km²) |\n|---|---|---|---|\n| TRN | Tarn Moss | 4 | 86 |\n"
+            "| QWY | Quarry Wood | 3 | 155 |\n")
+    q = "Which area is bigger, Tarn Moss or ?"
+    assert named_row_cell(q, text, set(content_terms(q)) | {"size"}) == "86"

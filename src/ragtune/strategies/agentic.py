@@ -126,7 +126,8 @@ from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, l
 from ragtune.strategies.timeline import (asked_day, dated_entries, described_row_cell, place,
                                          relative_ask, released_in, row_holding, named_row_cell, one_year,
                                          ranked_row_cell,
-                                         row_in_force, span_of, table_rows, worded_row_value, year_column_cell)
+                                         row_in_force, span_of, table_rows, worded_row_value, year_column_cell,
+                                         asks_now)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -2639,8 +2640,8 @@ class Agentic(Rag):
         """(value, its row's first day) from the one table, among the documents found, of
         rows valid from one day to another that gives one value for the date asked
         (`timeline.row_in_force`); None when none or several do."""
-        if asked_day(r.question) is None:
-            return None  # (no date asked: no document is read)
+        if asked_day(r.question) is None and not asks_now(r.question):
+            return None  # (no date, nor now, asked: no document is read)
         body = self._body_names(r.question)
         found = {got for text, asked in self._found_documents(r)
                  if (got := row_in_force(r.question, text, asked, body))}
@@ -2749,7 +2750,10 @@ class Agentic(Rag):
             for other in r.options:
                 if other != o:
                     q = re.sub(re.escape(other), " ", q, flags=re.I)
-            found = {got for text, asked in self._found_documents(r) if (got := named_row_cell(q, text, asked))}
+            # ("Which area is bigger?" asks its `Size`)
+            sized = {"size"} if re.search(r"\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest)\b",
+                                          q, re.I) else set()
+            found = {got for text, asked in self._found_documents(r) if (got := named_row_cell(q, text, asked | sized))}
             if len(found) != 1:
                 return None
             cells[o] = found.pop()
@@ -2931,6 +2935,7 @@ class Agentic(Rag):
             # "How many requirements does the dev extra add?": "dev (30 requirements)"
             return own[0].doc_id, "named count", got
         q_words = _stems(unquoted) | {_one_stem(w) for w in _WHOLE_NAME.findall(unquoted.lower())}
+        q_words |= _joined_pairs(unquoted)
         head, of_asked = _asked_head(unquoted)
         want = want or answer_type(question)  # (a comparison by "more" or "longer" wants numbers)
         if q_words & _VERSION_STEMS and want == "version":
@@ -3057,8 +3062,11 @@ class Agentic(Rag):
                 if head and (of_asked or into is partly or want == "name" and re.fullmatch(r"\d[\d.,]*", value.strip(" ."))) \
                         and not (_label_heads(main) & head or gloss and _label_heads(gloss) & head) \
                         and not (percent and _PERCENT_WRITTEN.search(value)) \
-                        and not (into is found and _stems(re.sub(r"^[^(]*", "", value)) & head):
-                    continue  # (a value whose aside names the noun asked is one: `UTF-8: E2 80 A9 (3 bytes)`)
+                        and not (into is found and want != "number" and _stems(re.sub(r"^[^(]*", "", value)) & head) \
+                        and not re.search(rf"\b{re.escape(main)}\s+[a-z]+\s+of\b", unquoted, re.I):
+                    # (a value whose aside names the noun asked is one, `UTF-8: E2 80 A9 (3 bytes)`; so
+                    # is a label naming the kind of that noun, `Uppercase` for "the uppercase mapping of X")
+                    continue
                 value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
                 if _ASKS_AGENT.match(question) and (re.match(rf"{_FILE_PATH.pattern}(?:,|$)", value)
                                                     or not re.search(r"[^\W\d_]", value)):
@@ -3268,10 +3276,7 @@ class Agentic(Rag):
         not."""
         got = []
         for o in r.options:
-            alone = r.question
-            for other in r.options:
-                if other != o:
-                    alone = re.sub(re.escape(other), " ", alone, flags=re.I)
+            alone = _without_other_options(r.question, o, r.options)
             field = self._page_field(alone, **how)
             if not field or not _names_page(field[0], o):
                 return None
@@ -4618,7 +4623,8 @@ def _with_next_sentences(passages: list[Passage]) -> list[Passage]:
 
 # the word before an asked code that says which code ("the telephone area code", "postal codes")
 # (not its form: "two-letter code", "numeric code")
-_CODE_KIND = re.compile(r"(?<![\w-])(?!(?:numeric|alphabetic|letter|character|digit)\b)([a-z]{3,})\s+codes?\b")
+# (not a "code point": a character's number, nor a comparative before it, "the higher code")
+_CODE_KIND = re.compile(r"(?<![\w-])(?!(?:numeric|alphabetic|letter|character|digit)\b)(?!(?:higher|lower|older|newer|bigger|smaller|larger|greater|later|earlier)\b)([a-z]{3,})\s+codes?\b(?!\s+points?\b)")
 # a question asking what a thing is ("What is X's phone number?"; "Which certificate has serial
 # number N?" asks a name)
 _WHAT_IS = re.compile(r"\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b", re.I)
@@ -6602,6 +6608,21 @@ def _doc_name(doc_id: str) -> str:
     """A document's own name as `_file_key` keeps it: its path's last part ("functools" of
     "lib/functools")."""
     return _file_key(doc_id.split("#", 1)[0].rsplit("/", 1)[-1])
+
+
+def _joined_pairs(text: str) -> set[str]:
+    """The stems of a text's neighbouring words written as one ("lower case" -> `lowercase`): a
+    label may write them so."""
+    ws = re.findall(r"[a-z]+", text.lower())
+    return {_one_stem(a + b) for a, b in zip(ws, ws[1:]) if min(len(a), len(b)) >= 3}
+
+
+def _without_other_options(question: str, option: str, options: list[str]) -> str:
+    """The question asked of one option: the others taken out where they are not part of it
+    ("DIGIT EIGHT" goes, not from inside "FULLWIDTH DIGIT EIGHT")."""
+    # (each written option found once, the longest first, so that one inside another is not found)
+    written = re.compile("|".join(re.escape(o) for o in sorted(options, key=len, reverse=True)), re.I)
+    return written.sub(lambda m: m.group(0) if m.group(0).lower() == option.lower() else " ", question)
 
 
 def _names_page(doc_id: str, name: str) -> bool:

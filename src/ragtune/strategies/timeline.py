@@ -167,6 +167,15 @@ _CALENDAR = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct
              "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 
+# a question asking what holds now, without a date
+_NOW = re.compile(r"\b(?:now|currently|at\s+(?:the\s+moment|present)|these\s+days|nowadays)\b", re.I)
+
+
+def asks_now(question: str) -> bool:
+    """Whether a question asks what holds now ("at the moment", "currently"), without a date."""
+    return _NOW.search(question) is not None
+
+
 def row_in_force(question: str, text: str, asked_terms: set[str],
                  body: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(value, its row's first day) for "What was the rate per night in 2017?" read off a table
@@ -177,9 +186,12 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
     whose days meet the date the question asks (its one year, month or day). None when the
     question asks no one date, the text has no such table, or the rows met give different
     values, or the question names a thing the table does not."""
-    if (asked := asked_day(question)) is None:
+    asked = asked_day(question)
+    # ("Who is the recorder at the moment?": the row that runs on, whatever today is)
+    now = asked is None and asks_now(question)
+    if asked is None and not now:
         return None
-    lo, hi = asked
+    lo, hi = asked or ((0, 0, 0), (9999, 12, 31))
     # the question's names (not its month, weekday or currency) must be the table's: "full
     # board at Skelworth Hall" or "band TD" asks another table than a history of one rate
     # (`body`: the names of the corpus's own subject, "the Society", which no table need write)
@@ -221,6 +233,8 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
             first = _day(r[start])
             if future and not _day(r[end]):
                 continue
+            if now and _day(r[end]):
+                continue
             last = _day(r[end]) or (9999, 12, 31)
             if first and first <= hi and last >= lo and r[col].strip():
                 found[r[col].strip()] = r[start].strip()
@@ -261,7 +275,7 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     found: list[tuple[str, bool]] = []
     for header, rows in table_rows(text):
         heads = [bool(set(content_terms(h)) & asked_terms) for h in header]
-        named = [j for j, h in enumerate(header) if j and noun and [stem(w) for w in content_terms(h)] == [noun]]
+        noun_cols = [j for j, h in enumerate(header) if j and noun and [stem(w) for w in content_terms(h)] == [noun]]
         for r in rows:
             key = r[0].strip()
             # (a code is no figure: "PA-07")
@@ -270,8 +284,8 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
             for i in range(1, len(r)):
                 if any(v.kind == "number" and v.key == want for v in extract_values(r[i])) \
                         and (not label or label in r[i].lower()):
-                    found.append((r[named[0]].strip() if len(named) == 1 and named[0] != i and len(r) == len(header)
-                                  and r[named[0]].strip() else key, heads[i]))
+                    by_noun = r[noun_cols[0]].strip() if len(noun_cols) == 1 and noun_cols[0] != i else ""
+                    found.append((by_noun or key, heads[i]))
     named = {k for k, h in found if h} or {k for k, _ in found}
     return named.pop() if len(named) == 1 else None
 
@@ -314,7 +328,7 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
         for row in rows:
             named = [i for i, c in enumerate(row) if len(c.strip()) >= 4 and not extract_values(c)
                      and f" {re.sub(r'[^a-z0-9]+', ' ', c.lower()).strip()} " in low]
-            if len(named) != 1 or named[0] == 0 or not re.fullmatch(r"[A-Za-z]{0,4}[-_]?\d{1,4}", row[0].strip()):
+            if len(named) != 1 or named[0] == 0 or not re.fullmatch(r"[A-Za-z]{0,4}[-_]?\d{1,4}|[A-Z]{2,5}", row[0].strip()):
                 continue  # (a row named by its first cell is read as a cell of a named row already)
             # (the question's words beside the row's name: "Lock" of "Cowslip Lock" asks no `Lock`)
             terms = asked_terms - set(content_terms(row[named[0]]))

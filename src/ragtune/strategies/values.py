@@ -146,6 +146,9 @@ _SPLIT_YEAR = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)[/\u2013-](\d\d)(?![\
 YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 
 
+_CODE_POINT = re.compile(r"(?<![\w+])U\+([0-9A-F]{4,6})(?![\w+])")
+
+
 def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -> list[Value]:
     """Every typed value in `text`, left to right, without overlaps. Numbers inside a name
     (`name_spans`, e.g. a product called "Model 3") are not values."""
@@ -163,6 +166,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             out.append(v)
             taken.append((v.start, v.end))
 
+    for m in _CODE_POINT.finditer(text):  # "U+FF18": a character's number, written in hexadecimal
+        add(Value(m.group(0), "number", (float(int(m.group(1), 16)),), "", m.start(), m.end()))
     for m in DATE.finditer(text):
         key = _date_key(m.group(0))
         if key:
