@@ -3031,3 +3031,15 @@ def test_code_points_compare_and_one_option_inside_another():
     from ragtune.strategies.agentic import _joined_pairs, _one_stem
     assert _one_stem("lowercase") in _joined_pairs("What does it become in lower case?")
     assert _one_stem("ina") not in _joined_pairs("What does it become in a case?")  # (short words stay apart)
+
+
+def test_a_table_row_states_its_value_with_the_header_words():
+    """(2026-12-05, prose26 r1, invented here) "Under 12 price: £3.10", a row of a table headed
+    "| ticket | price |", states the ticket's price; "how much" asks no relation of its own."""
+    from ragtune.strategies.agentic import _unstated_relation, _value_without_relation
+    from ragtune.types import Hit
+    text = "Fares from May\n| ticket | price |\n|---|---|\n| Adult | £6.00 |\n| Under 12 | £3.10 |\n"
+    h = Hit("fares", "fares::0", 1.0, text=text, title="Fares from May")
+    q = "How much is a ticket for an under-12?"
+    assert _value_without_relation("An under-12 ticket is £3.10.", "number", q, [h]) == ""
+    assert _unstated_relation(q, "number", [h]) == []

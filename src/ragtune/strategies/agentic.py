@@ -2746,10 +2746,7 @@ class Agentic(Rag):
             return None
         cells: dict[str, str] = {}
         for o in r.options:
-            q = r.question
-            for other in r.options:
-                if other != o:
-                    q = re.sub(re.escape(other), " ", q, flags=re.I)
+            q = _without_other_options(r.question, o, r.options)
             # ("Which area is bigger?" asks its `Size`)
             sized = {"size"} if re.search(r"\b(?:big|bigger|biggest|large|larger|largest|small|smaller|smallest)\b",
                                           q, re.I) else set()
@@ -4843,9 +4840,15 @@ def _value_without_relation(answer: str, want: str, question: str, evidence: lis
     keys = {(v.kind, v.key) for v in said}
     money = _asks_sum(question, rel)
     for h in evidence:
-        for sent in split_sentences(chunk_text(h)):
+        text = chunk_text(h)
+        # (a table's row, read as "Under 16 price: £4.50", states its value with the header's
+        # words: "| ticket | price |")
+        header = next((ln for ln in text.splitlines() if ln.lstrip().startswith("|")), "")
+        cells = [c.strip().lower() for c in header.strip().strip("|").split("|") if c.strip()]
+        for sent in split_sentences(text):
             toks = _tokens(sent)
-            terms = {_no_e(t) for t in content_terms(sent)}
+            row = any(f"{c}:" in sent.lower() for c in cells)
+            terms = {_no_e(t) for t in content_terms(sent + (" " + " ".join(cells) if row else ""))}
             # "left GBP 40,000" states what was left to leave; "6 metres across" how wide
             terms |= {_no_e(stem(_IRREGULAR[t])) for t in toks if t in _IRREGULAR}
             for same in (*_MEASURE_WORDS, *((_money_words(rel),) if money else ())):
@@ -4988,6 +4991,7 @@ def _agent_stated(question: str, name: str, evidence: list[Hit]) -> bool:
 
 # words that ask no relation of their own ("the only member of", "part of")
 _LIGHT_WORDS = {stem(w) for w in ("only", "part", "member", "members", "single", "exactly", "just",
+                                   "much", "many",  # "how much is X": the figure asked, no relation
                                    "use", "uses", "used", "using",  # "what licence does X use"
                                    # "Which URL is given as the homepage?": how a page writes it
                                    "given", "listed", "shown", "stated", "recorded", "mentioned")}
