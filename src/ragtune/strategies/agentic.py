@@ -127,7 +127,7 @@ from ragtune.strategies.timeline import (asked_day, dated_entries, described_row
                                          relative_ask, released_in, row_holding, named_row_cell, one_year,
                                          ranked_row_cell,
                                          row_in_force, span_of, table_rows, worded_row_value, year_column_cell,
-                                         asks_now)
+                                         asks_now, RECORD_CODE)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -2821,7 +2821,7 @@ class Agentic(Rag):
         field whose label's words the question all writes (not the collection's own word)."""
         cols = self._record_collections()
         at = self._record_at()
-        codes = {m.group(0).lower() for m in re.finditer(r"(?<![\w-])[A-Za-z]{1,6}[-_]?\d{1,6}(?![\w-])", question)
+        codes = {m.group(0).lower() for m in re.finditer(rf"(?<![\w-]){RECORD_CODE.pattern}(?![\w-])", question)
                  if m.group(0).lower() in at}
         if len(codes) != 1:
             return None
@@ -4843,8 +4843,7 @@ def _value_without_relation(answer: str, want: str, question: str, evidence: lis
         text = chunk_text(h)
         # (a table's row, read as "Under 16 price: £4.50", states its value with the header's
         # words: "| ticket | price |")
-        header = next((ln for ln in text.splitlines() if ln.lstrip().startswith("|")), "")
-        cells = [c.strip().lower() for c in header.strip().strip("|").split("|") if c.strip()]
+        cells = [c.strip().lower() for header, _ in table_rows(text)[:1] for c in header if c.strip()]
         for sent in split_sentences(text):
             toks = _tokens(sent)
             row = any(f"{c}:" in sent.lower() for c in cells)

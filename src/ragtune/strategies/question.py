@@ -588,7 +588,7 @@ def _find_options(question: str) -> list[str]:
             and re.search(r"(?:ly|ed|ing|al|ous|ive|able|ible)$", last) and last[-2:] == b[-2:]:
         a = last
     # "Were more homes re-let in 2024 or 2025?": a year (or month) against a clause ending in one
-    when = r"(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    when = rf"(?:19|20)\d\d|(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})"
     if re.fullmatch(when, b) and len(a.split()) > 1 and (end := re.search(rf"\b({when})$", a)):
         a = end.group(1)
     return [a, b] if _ok_options(a, b) else []

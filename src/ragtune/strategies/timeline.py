@@ -251,7 +251,7 @@ _NOT_LABELS = frozenset(("number", "no", "nr", "total", "least", "most", "maximu
 
 
 # a record's code ("PA-07", "R4"): a row's name, not a figure
-_CODE = re.compile(r"[A-Za-z]{1,6}[-_]?\d{1,6}")
+RECORD_CODE = re.compile(r"[A-Za-z]{1,6}[-_]?\d{1,6}")
 
 
 def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
@@ -279,7 +279,7 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
         for r in rows:
             key = r[0].strip()
             # (a code is no figure: "PA-07")
-            if not key or extract_values(key) and not _CODE.fullmatch(key) or key.lower() in low:
+            if not key or extract_values(key) and not RECORD_CODE.fullmatch(key) or key.lower() in low:
                 continue  # a row named by a figure, or by the question's own words, answers nothing
             for i in range(1, len(r)):
                 if any(v.kind == "number" and v.key == want for v in extract_values(r[i])) \
