@@ -36,7 +36,7 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "catalog16", "prose18", "tables17", "catalog17", "prose19", "tables18", "catalog18", "prose20",
         "tables19", "catalog19", "prose21", "tables20", "catalog20", "prose22", "tables21",
         "catalog21", "prose23", "tables22", "catalog22", "prose24", "tables23", "catalog23", "prose25",
-        "tables24", "catalog24", "prose26", "tables25")
+        "tables24", "catalog24", "prose26", "tables25", "catalog25", "prose27", "tables26")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -139,6 +139,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog24": EVALSETS / "catalog24" / "corpus",
         "prose26": EVALSETS / "prose26" / "corpus",
         "tables25": EVALSETS / "tables25" / "corpus",
+        "catalog25": EVALSETS / "catalog25" / "corpus",
+        "prose27": EVALSETS / "prose27" / "corpus",
+        "tables26": EVALSETS / "tables26" / "corpus",
     }
 
 
@@ -256,9 +259,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog23.py", "check"], ["evalsets/prose25/check.py"],
                                      ["evalsets/tables24/check.py"],
                                      ["scripts/build_catalog24.py", "check"], ["evalsets/prose26/check.py"],
-                                     ["evalsets/tables25/check.py"]])
+                                     ["evalsets/tables25/check.py"],
+                                     ["scripts/build_catalog25.py", "check"], ["evalsets/prose27/check.py"],
+                                     ["evalsets/tables26/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables25 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables26 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
