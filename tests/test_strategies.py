@@ -3043,3 +3043,70 @@ def test_a_table_row_states_its_value_with_the_header_words():
     q = "How much is a ticket for an under-12?"
     assert _value_without_relation("An under-12 ticket is £3.10.", "number", q, [h]) == ""
     assert _unstated_relation(q, "number", [h]) == []
+
+
+def test_figures_in_the_unit_asked_glossed_codes_and_front_matter_keys():
+    """(2026-12-05, catalog24 r1 and catalog25 dev, invented here) "How long is quill in
+    ASCII-9, in bytes?" reads the figure of the unit asked from `ASCII-9: 7A 7B (2 bytes)`; a
+    front-matter key's plain words are words (`ascii9_bytes`); a code the page glosses is
+    answered with its gloss; a noun after the page's name that labels a field holding that name
+    ("the quill constant", `Constant: quill`) asks no field; two labels of one value, one with
+    more after it, are one."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic, _coded_words_written, _figure_in_unit_asked
+    assert _figure_in_unit_asked("7A 7B (2 bytes)", "How long is quill in ASCII-9, in bytes?") == "2 bytes"
+    assert _figure_in_unit_asked("2 bytes", "How many bytes?") is None  # (the value is the figure)
+    assert _figure_in_unit_asked("7A 7B (2 bytes)", "What are quill's ASCII-9 bytes?") == "2 bytes"
+    assert _figure_in_unit_asked("12 km (3 hours)", "How far is it, in miles?") is None
+    assert _coded_words_written("ascii9_bytes", "How long is quill in ASCII-9, in bytes?")
+    assert not _coded_words_written("ascii7_bytes", "How long is quill in ASCII-9, in bytes?")
+    page = ("---\nwidth_class: Q\n---\n# quill\n\n- Constant: quill\n- Width class: Q\n"
+            "- Header: q/base.h\n- Defined in: q/base.h, line 12\n- Message: \"Quill not found\"\n"
+            "- Python name: q.quill = 9\n\nIts width class is Q (Quarter), as the table says.")
+    hit = Hit("quill", "quill::0", 1.0, text=page, title="quill", metadata={"width_class": "Q"})
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
+                           _own_page_of=lambda q: [hit])
+    assert Agentic._page_field(fake, "What width class does quill have?") is None  # (a measure word: a figure)
+    # ... read as a name where the field holds a word (the lookup's second try)
+    assert Agentic._page_field(fake, "What width class does quill have?", want="name")[2] == "Q (Quarter)"
+    assert Agentic._page_field(fake, "Which header file defines quill?")[2] == "q/base.h"
+    assert Agentic._page_field(fake, "How does the message describe the quill constant?")[2] == '"Quill not found"'
+
+
+def test_loops_refusals_expiry_dates_and_options_after_a_colon():
+    """(2026-12-05, tables25 r1 and the new dev splits, invented here) a generation caught in a
+    loop, or a chat model's refusal, says nothing; "runs out first" compares ISO days of an
+    expiry field, not another collection's `joined`; options a colon opens run to the end; a
+    day and month without a year is not before or after a year; "5 feet 6 inches" is one
+    length; "describe as" asks a name."""
+    from ragtune.strategies.common import refuses, says_nothing
+    from ragtune.strategies.counting import compare_records
+    from ragtune.strategies.question import answer_type, find_options
+    from ragtune.strategies.values import extract_values
+    assert says_nothing("How long?", "A: 2019-04-01 2019-04-01 2019-04-01 2019-04-01 2019-0")
+    assert says_nothing("Who?", "Ann Lee, Ann Lee, Ann Lee, Ann Lee.")
+    assert not says_nothing("Which?", "It is 1, 2, 3, 4.")
+    assert refuses("I'm sorry, but as a text-based AI, I cannot say.") and not refuses("Sorrel Lane.")
+    people = {"people": [{"name": "Ann Lee", "joined": 2001}, {"name": "Bo Sand", "joined": 2019}],
+              "permits": [{"name": "Ann Lee", "expires": "2028-01-31", "sites": 2},
+                          {"name": "Bo Sand", "expires": "2027-06-30", "sites": 1}]}
+    got = compare_records("Whose permit runs out first, Ann Lee's or Bo Sand's?", ["Ann Lee", "Bo Sand"], people)
+    assert got[:2] == ("Bo Sand", "expires")
+    assert compare_records("Who joined first, Ann Lee or Bo Sand?", ["Ann Lee", "Bo Sand"], people)[:2] \
+        == ("Ann Lee", "joined")
+    assert find_options("At the stall, which cost more: brass forks or horseshoe coat hooks?") \
+        == ["brass forks", "horseshoe coat hooks"]
+    year, day = (v for v in extract_values("made in 1908, mended on 4 December"))
+    assert not year.comparable(day)
+    assert [v.text for v in extract_values("its wheels are 5 feet 6 inches across")] == ["5 feet 6 inches"]
+    assert answer_type('Which error does the manual describe as "Quill not found"?') == "name"
+    assert answer_type("Describe the quill's history.") == "open"
+
+
+def test_a_role_asked_of_a_code_names_its_column():
+    """(2026-12-05, tables26 dev, invented here) "Who is the area contact for the area X is in?"
+    asks the `Contact` column of the row of X's area code in a table of codes."""
+    from ragtune.strategies.agentic import _ASKED_ROLE
+    assert _ASKED_ROLE.match("Who is the area contact for the area that Fell Pot is in?").group(1) == "area contact"
+    assert _ASKED_ROLE.match("Who was the warden of the hut?").group(1) == "warden"
+    assert _ASKED_ROLE.match("Who led the meet?") is None

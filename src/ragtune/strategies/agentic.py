@@ -55,6 +55,7 @@ from ragtune.strategies.common import (
     select_passages,
     split_sentences,
     step,
+    refuses,
     says_nothing,
     tables_as_records,
 )
@@ -1370,6 +1371,12 @@ class Agentic(Rag):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it names",
                          page=page, field=fld)
+        if r.want == "number" and not _HOW_MANY.search(q) and (got := self._page_field(r.question, want="name")) \
+                and not re.search(r"\d", got[2]):
+            page, fld, value = got  # "What is the East Asian Width of X?": `N (Neutral)`, a property
+            # the measure word names, not a figure
+            return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it "
+                                                "names (a word where a figure was expected)", page=page, field=fld)
         # (a record holds the value now: "What was X's span before its rebuild?" asks an older one)
         if r.want in ("name", "number", "date") and not (r.want == "number" and _WAS_BEFORE.search(q)) \
                 and (got := self._record_field(r.question)):
@@ -1377,6 +1384,12 @@ class Agentic(Rag):
             if r.want == "name" and _ASKS_NAME_OF.search(q) and (named := self._code_in_table(value, fld)):
                 value = named  # "the name of the band X is in": X's band is a code ("TD") whose
                 # row of a table of codes gives the band's name
+            elif r.want == "name" and (role := _ASKED_ROLE.match(q)) and (cell := next(
+                    (c for noun in dict.fromkeys((role.group(1), role.group(1).split()[-1]))
+                     if (c := self._code_in_table(value, noun))), None)):
+                # "Who is the area contact for the area X is in?": X's area is a code ("BRN") whose
+                # row in a table of codes gives the contact, a person's record or name ("M119")
+                value = self._record_name(cell) or cell
             elif r.want == "name" and _ASKS_AGENT.match(q) and (named := self._record_name(value)):
                 value = named  # "Who checks X?" -> `checked_by: SF-04`, the record of a person
             return _take(r, t, value, "lookup", "the field the question names, of the record it names",
@@ -2980,6 +2993,14 @@ class Agentic(Rag):
         # "Result variables", "Count: 2" under "Commands") is read only with its section's name
         # "- **License:** MIT" is "License: MIT"; "| `libdir` | /usr/lib |" is "libdir: /usr/lib"
         texts = [without_emphasis(re.sub(r"`([\w.-]{1,40})`", r"\1", h.text)) for h in whole]
+        # "the ESPIPE constant": a noun right after the page's name that labels a field holding that
+        # name (`Constant: ESPIPE`) says what the thing is, and asks no field
+        title = (own[0].title or "").strip()
+        if title and (after := re.search(rf"(?<![\w-]){re.escape(title)}\s+([a-z]+)\b", unquoted, re.I)) \
+                and any(re.search(rf"(?im)^[\W_]*{after.group(1)}[\W_]*:\s*[\W_]*{re.escape(title)}[\W_]*$", text)
+                        or str((h.metadata or {}).get(after.group(1).lower(), "")).strip() == title
+                        for h, text in zip(whole, texts)):
+            q_words = q_words - {_one_stem(after.group(1).lower())}
         # a label of a word or two under a section heading is that section's ("Count: 3" under
         # "## Imported targets" is the imported targets' count)
         in_sections = [_section_fields(lines, h.heading or "", h.title or "") for h, lines in zip(whole, texts)]
@@ -3135,8 +3156,10 @@ class Agentic(Rag):
         if len(found) > 1:  # the label holding the numbered name the question writes ("ISO
             # 639-1 code" over the front matter's `code`)
             found = {lb: v for lb, v in found.items() if _numbers_named(lb, unquoted)} or found
-        if len(found) > 1 and len(set(found.values())) == 1:  # two labels of one value
-            found = dict([next(iter(found.items()))])
+        least = min(found.values(), key=len, default="")
+        if len(found) > 1 and all(v.startswith(least) and re.match(r"[\s,;(]|$", v[len(least):]) for v in found.values()):
+            # two labels of one value, one with more after it (`header: x.h`, `Defined in: x.h, line 96`)
+            found = dict([next((lb, v) for lb, v in found.items() if v == least)])
         if found and want in ("version", "date", "number") and not neighbours:  # "the installed X version":
             # (one field and no value of the type: "How many aliases?" is not `Alias: L6`)
             found = typed(found) or (found if len(found) > 1 else {})
@@ -3145,7 +3168,9 @@ class Agentic(Rag):
         (label, value), = found.items()
         if percent and len(shares := _PERCENT_WRITTEN.findall(value)) == 1:
             value = shares[0]
-        if want in ("number", "date", "version") and (bare := re.sub(r"\s*\([^()]*\)$", "", value)) != value \
+        if want == "number" and (figure := _figure_in_unit_asked(value, unquoted)):
+            value = figure  # "How long is X in UTF-8, in bytes?": `D8 A8 (2 bytes)` gives 2 bytes
+        elif want in ("number", "date", "version") and (bare := re.sub(r"\s*\([^()]*\)$", "", value)) != value \
                 and _field_fits(label, bare, want, unquoted):
             value = bare  # "24 (and 364 days)": the figure, not its aside
         if _NUMERIC_ASKED.search(unquoted) and not re.search(r"\d", value) \
@@ -3154,6 +3179,10 @@ class Agentic(Rag):
             # "which numeric code" is not the letters of `code: uga` (the page wrote no code of
             # the asked form: see above)
             return None
+        if re.fullmatch(r"[^\W\d_]{1,3}", value) and len(glosses := {
+                m.group(1) for text in texts
+                for m in re.finditer(rf"(?<![\w-]){re.escape(value)} \(([^();\n]{{3,60}})\)", text)}) == 1:
+            value = f"{value} ({glosses.pop()})"  # `east_asian_width: N` is "N (Neutral)" where the page glosses it
         return own[0].doc_id, label, value
 
     def _whole_page(self, own: list[Hit]) -> list[Hit]:
@@ -3643,6 +3672,8 @@ class Agentic(Rag):
                 why, reason = "rag's answer says only what the question says", "says_nothing"
             elif r.decided_by == "rag" and loops(r.text):
                 why, reason = "rag's answer repeats itself", "loop"  # a small model's loop states nothing
+            elif r.decided_by == "rag" and refuses(r.text):
+                why, reason = "rag's answer is a refusal", "refused"  # ("as a text-based AI, I don't ...")
             elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
                     and (made_up := _made_up(r.text, r.question, [*evidence, *r.floor.retrieved],
                                              share=0.75 if r.want == "open" else 0.5)):
@@ -6138,7 +6169,9 @@ def _coded_words_written(label: str, question: str) -> bool:
     if not coded:
         return True
     flat = re.sub(r"[\s_-]+", "", question.lower())
-    return any(re.sub(r"[_-]+", "", w) in flat for w in coded)
+    # (a front-matter key's plain words are words, not code: `utf8_bytes` is written by "UTF-8 ... bytes")
+    return any(re.sub(r"[_-]+", "", w) in flat or "_" in w and re.sub(r"_[a-z]+\b|\b[a-z]+_|[_-]+", "", w) in flat
+               for w in coded)
 
 
 def _listed_on(value: str, rest: str) -> str:
@@ -6590,6 +6623,18 @@ def definition_in(term: str, text: str) -> str | None:
         if (m := re.search(pattern, flat, re.I)) and len(m.group("d").split()) >= 3:
             return m.group("d").strip()
     return None
+
+
+def _figure_in_unit_asked(value: str, question: str) -> str | None:
+    """The one figure a value writes in a unit the question names (by stem), with its unit,
+    where the value holds more than that figure: `D8 A8 (2 bytes)` for "in bytes" or "more
+    bytes"; None otherwise."""
+    asked = _stems(question) - {_one_stem(w) for w in STOPWORDS}
+    figures = [m for m in re.finditer(r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s+([^\W\d_]{2,})\b", value)
+               if _one_stem(m.group(1).lower()) in asked]
+    if len(figures) != 1 or figures[0].group(0).strip() == value.strip(" ."):
+        return None
+    return figures[0].group(0)
 
 
 def _field_fits(label: str, value: str, want: str, question: str) -> bool:
@@ -7090,6 +7135,8 @@ _ASKS_STEP = re.compile(r"\s*(?:(?:in|at|on)\s+)?(?:which|what)\s+(?:numbered\s+
                         r"(?:of|in|on)\s+(?:the|our|its|their)?\s*(?:[\w'-]+\s+){0,4}?(?:checklist|list|procedure|"
                         r"process|routine|instructions?|guide|form|inspection|sequence|drill|plan)\b", re.I)
 _ASKS_AGENT = re.compile(r"\s*(?:who|whom|whose)\b", re.I)
+# "Who is the area contact for ...?": the role asked, a column of a table of codes perhaps
+_ASKED_ROLE = re.compile(r"\s*who\s+(?:is|was|are|were)\s+the\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:for|of|at|in)\b", re.I)
 # "What was the name of the X ...?": a name is asked, not a description ("the owner of ...")
 _ASKS_NAME_OF = re.compile(r"\b(?:what|which)(?:['\u2019]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z-]+\s+)?names?\s+of\b",
                            re.I)

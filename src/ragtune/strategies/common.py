@@ -359,12 +359,24 @@ _REFUSAL = re.compile(r"\bas an? (?:ai|chatbot|language model|text-based ai|assi
                       r"\bi'?m (?:sorry|not sure)\b|\bi am (?:sorry|not sure)\b", re.I)
 
 
+# a word or a few words said four times and more in a row
+_LOOP = re.compile(r"(?<!\S)(\S+(?:\s+\S+){0,3}?)(?:[\s,;]+\1(?![^\s,;.])){3,}")
+
+
+def refuses(answer: str) -> bool:
+    """A chat model's refusal ("I'm sorry, but as a text-based AI, I don't have ...")."""
+    return bool(_REFUSAL.search(answer))
+
+
 def says_nothing(question: str, answer: str) -> bool:
     """An answer that answers nothing: an abstention or a chat model's refusal ("I'm sorry,
-    but as an AI ..."), or the question said back ("X's GPU support is provided via what
-    else?"; four in five of its words are the question's)."""
+    but as an AI ..."), a generation caught in a loop (a word or a few repeated four times
+    and more, half the answer at least), or the question said back ("X's GPU support is
+    provided via what else?"; four in five of its words are the question's)."""
     if is_abstention(answer) or _REFUSAL.search(answer):
         return True
+    if (loop := _LOOP.search(answer)) and len(loop.group(0)) * 2 >= len(answer.strip()):
+        return True  # a generation stuck in a loop ("2016-12-28 2016-12-28 2016-12-28 2016-12-28 ...")
     asked = set(re.findall(r"\w+", question.lower()))
     said = re.findall(r"\w+", answer.lower())
     if any(w.isdigit() and w not in asked for w in said):

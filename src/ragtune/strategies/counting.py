@@ -593,6 +593,10 @@ _FIELD_OF = ((re.compile(r"\b(?:heav|light|weigh)\w*", re.I), ("weight", "mass",
              (re.compile(r"\b(?:area|acreage|ground|bigger|biggest|larger|largest|smaller|smallest)\b", re.I),
               ("area", "acreage")))
 _DATED_FIELD = ("year", "date", "joined", "since")
+# when a thing ends: the verbs that ask it and the words of the fields that hold it
+_ENDS = re.compile(r"\b(?:runs?\s+out|ran\s+out|expir\w*|lapses?|lapsed|ends?|ended)\b", re.I)
+_END_PARTS = ("expires", "expiry", "expiring", "expired", "until", "end", "ends", "lapses")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def pick_record(question: str, collections: dict[str, list[dict]], way: str | None,
@@ -794,17 +798,26 @@ def compare_records(question: str, options: list[str], collections: dict[str, li
             first = min(at.values())
             if list(at.values()).count(first) == 1:
                 named = [k for k in named if at[k] == first]
-        if not named:
+        # "Whose permit runs out first?": a field of days written as ISO dates that says when a thing ends
+        ending = {k for r in own for k, v in r.items() if isinstance(v, str) and _ISO_DAY.fullmatch(v)
+                  and any(p in _END_PARTS for p in k.lower().split("_"))} if _ENDS.search(rest) else set()
+        if not named and len(ending) == 1:
+            named = list(ending)
+        if not named and not _ENDS.search(rest):  # ("runs out first" is no `joined` of another collection)
             hinted = [fields for rx, fields in _FIELD_OF if rx.search(rest)]
             named = [k for k in numeric for fields in hinted[:1] if any(f in k.lower().split("_") for f in fields)]
         if len(named) != 1 or not all(isinstance(r.get(named[0]), (int, float))
-                                      and not isinstance(r.get(named[0]), bool) for r in own):
+                                      and not isinstance(r.get(named[0]), bool)
+                                      or named[0] in ending and _ISO_DAY.fullmatch(str(r.get(named[0]))) for r in own):
             continue
         field = named[0]
-        a, b = (r[field] for r in own)
+        if field in ending:  # (ISO days order as their texts do)
+            a, b = (int(str(r[field]).replace("-", "")) for r in own)
+        else:
+            a, b = (r[field] for r in own)
         # (a field of years is dated, whatever its name: `first_shown`)
         way = direction(question, values_are_dates=any(p in _DATED_FIELD for p in field.lower().split("_"))
-                        or all(float(x).is_integer() and 1800 <= x <= 2100 for x in (a, b)))
+                        or field in ending or all(float(x).is_integer() and 1800 <= x <= 2100 for x in (a, b)))
         if a == b or way not in ("more", "less"):
             continue
         pick = options[0] if (a > b) == (way == "more") else options[1]

@@ -395,7 +395,8 @@ _LEADING_CLAUSE = re.compile(
 )
 _OPEN_CUE = re.compile(
     r"^\s*(?:why|how\s+(?:does|do|did|is|are|was|were|can|could|should|would|to)\b)|"
-    r"\b(?:explain|describe|summari[sz]e|what\s+(?:are|were)\s+the\s+(?:main\s+)?"
+    # ("Which error does X describe as "Y"?" asks a name by its description)
+    r"\b(?:explain|describe(?!\s+as\b)|summari[sz]e|what\s+(?:are|were)\s+the\s+(?:main\s+)?"
     r"(?:benefits|advantages|disadvantages|drawbacks|limitations|risks|differences|challenges|"
     r"reasons|steps|features|pros|cons))\b|"
     # a condition is a clause, not a name or a date: "Under which condition does X need Y?",
@@ -578,7 +579,9 @@ def _find_options(question: str) -> list[str]:
         a = a[at[-1].end():]
         b = b[prep.end():]
     a, b = _trim_option(a, left=True), _trim_option(b, left=False)
-    if not (stop and re.match(r"[,;:?!()]", right[stop.start():])):
+    # (options a colon opens run to the question's end: "which cost more: A or B C?")
+    listed = not stop and breaks and breaks[-1].group(0) == ":"
+    if not (stop and re.match(r"[,;:?!()]", right[stop.start():])) and not listed:
         b = _parallel(a, b)
     # "does it rotate weekly or monthly": a lower-case word against a clause ending in a word
     # of the same form (the same ending: "weekly", "monthly"; not "old version or new")

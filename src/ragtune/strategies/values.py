@@ -83,6 +83,8 @@ class Value:
     def comparable(self, other: "Value") -> bool:
         if self.kind != other.kind:
             return {self.kind, other.kind} <= {"date"}
+        if self.kind == "date" and len(self.key) == len(other.key) == 3 and (self.key[0] == 0) != (other.key[0] == 0):
+            return False  # "4 December" (no year) is not before or after 1908
         if self.kind == "number":
             return self.dimension == other.dimension or not (self.unit and other.unit)
         return True
@@ -279,8 +281,16 @@ def _compound_durations(text: str, values: list[Value]) -> list[Value]:
             out[-1] = Value(text[prev.start:v.end], "number", (prev.key[0] + v.key[0],), prev.unit,
                             prev.start, v.end)
             continue
+        if prev is not None and v.kind == prev.kind == "number" and prev.unit in _FEET and v.unit in _INCHES \
+                and re.fullmatch(r"\s+(?:and\s+)?", text[prev.end:v.start]):  # "5 feet 6 inches": one length
+            out[-1] = Value(text[prev.start:v.end], "number", (prev.key[0] + v.key[0] / 12,), prev.unit,
+                            prev.start, v.end)
+            continue
         out.append(v)
     return out
+
+
+_FEET, _INCHES = ("feet", "foot", "ft"), ("inch", "inches", "in")
 
 
 def _is_unit_next(after: str) -> bool:
