@@ -253,3 +253,14 @@ def test_a_named_row_keyed_by_a_code_of_letters():
             "| QWY | Quarry Wood | 3 | 155 |\n")
     q = "Which area is bigger, Tarn Moss or ?"
     assert named_row_cell(q, text, set(content_terms(q)) | {"size"}) == "86"
+
+
+def test_a_year_column_row_named_without_its_gloss():
+    """(2026-12-05, tables26 dev, invented here) "What does a family pass cost for 2026?" reads
+    the row "Family (two adults, two children)" under the 2026 column."""
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import year_column_cell
+    text = ("| Pass, a year | 2026 (EUR) | 2025 (EUR) |\n|---|---|---|\n| Single | 40 | 38 |\n"
+            "| Family (two adults, two children) | 95 | 90 |\n")
+    q = "What does a family pass cost for 2026?"
+    assert year_column_cell(q, text, set(content_terms(q))) == "95"

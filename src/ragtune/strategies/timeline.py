@@ -539,7 +539,9 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
         at = next(i for i, y in col_year.items() if y == year)
         best, named = 0, []
         for r in rows:
-            label = [PARTICIPLE_BASE.get(w.lower(), w.lower()) for w in re.findall(r"[A-Za-z]+", r[0])]
+            # (a label's bracketed gloss aside: "Joint (two at one address)" is the joint one)
+            label = [PARTICIPLE_BASE.get(w.lower(), w.lower())
+                     for w in re.findall(r"[A-Za-z]+", re.sub(r"\s*\([^()]*\)", " ", r[0]).strip() or r[0])]
             # (the question's year says the label's "year": "On the list at the year end")
             words = set(content_terms(" ".join(label))) - {"year"}
             if not words or not words <= asked_terms:
