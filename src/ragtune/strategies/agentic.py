@@ -3157,8 +3157,9 @@ class Agentic(Rag):
             # 639-1 code" over the front matter's `code`)
             found = {lb: v for lb, v in found.items() if _numbers_named(lb, unquoted)} or found
         least = min(found.values(), key=len, default="")
-        if len(found) > 1 and all(v.startswith(least) and re.match(r"[\s,;(]|$", v[len(least):]) for v in found.values()):
-            # two labels of one value, one with more after it (`header: x.h`, `Defined in: x.h, line 96`)
+        if len(found) > 1 and all(v.startswith(least) and re.match(r"[,;]|$", v[len(least):]) for v in found.values()):
+            # two labels of one value, one with more after a comma (`header: x.h`, `Defined in: x.h, line 96`;
+            # not a gloss: `release: 1998-07-24` beside `Released: 1998-07-24 (a Friday)` may be asked by neither)
             found = dict([next((lb, v) for lb, v in found.items() if v == least)])
         if found and want in ("version", "date", "number") and not neighbours:  # "the installed X version":
             # (one field and no value of the type: "How many aliases?" is not `Alias: L6`)
