@@ -3070,6 +3070,13 @@ def test_figures_in_the_unit_asked_glossed_codes_and_front_matter_keys():
     # ... read as a name where the field holds a word (the lookup's second try)
     assert Agentic._page_field(fake, "What width class does quill have?", want="name")[2] == "Q (Quarter)"
     assert Agentic._page_field(fake, "Which header file defines quill?")[2] == "q/base.h"
+    sourced = Hit("zed", "zed::0", 1.0, text="# Zed\n\n- Layout code: zq\n\nRead from zq (zdata 2.3-1).",
+                  title="Zed")
+    fake2 = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _own_page_of=lambda q: [sourced])
+    assert Agentic._page_field(fake2, "What is the layout code of Zed?")[2] == "zq"  # (a source is no gloss)
+    filed = Hit("zed", "zed::0", 1.0, text="# Zed\n\n- Layout code: zq\n\nListed as zq (zlayouts.xml).", title="Zed")
+    fake3 = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _own_page_of=lambda q: [filed])
+    assert Agentic._page_field(fake3, "What is the layout code of Zed?")[2] == "zq"  # (nor is a file)
     assert Agentic._page_field(fake, "How does the message describe the quill constant?")[2] == '"Quill not found"'
 
 

@@ -3182,8 +3182,10 @@ class Agentic(Rag):
             return None
         if re.fullmatch(r"[^\W\d_]{1,3}", value) and len(glosses := {
                 m.group(1) for text in texts
-                for m in re.finditer(rf"(?<![\w-]){re.escape(value)} \(([^();\n]{{3,60}})\)", text)}) == 1:
-            value = f"{value} ({glosses.pop()})"  # `east_asian_width: N` is "N (Neutral)" where the page glosses it
+                for m in re.finditer(rf"(?<![\w-]){re.escape(value)} \(([^\W\d_]+(?:[ '-][^\W\d_]+){{0,5}})\)", text)}) == 1:
+            # `east_asian_width: N` is "N (Neutral)" where the page glosses it in words (not a
+            # source or a file, "fi (xkb-data 2.35.1-1)", "ba (evdev.xml)")
+            value = f"{value} ({glosses.pop()})"
         return own[0].doc_id, label, value
 
     def _whole_page(self, own: list[Hit]) -> list[Hit]:

@@ -360,7 +360,7 @@ _REFUSAL = re.compile(r"\bas an? (?:ai|chatbot|language model|text-based ai|assi
 
 
 # a word or a few words said four times and more in a row
-_LOOP = re.compile(r"(?<!\S)(\S+(?:\s+\S+){0,3}?)(?:[\s,;]+\1(?![^\s,;.])){3,}")
+_REPEATED = re.compile(r"(?<!\S)(\S+(?:\s+\S+){0,3}?)(?:[\s,;]+\1(?![^\s,;.])){3,}")
 
 
 def refuses(answer: str) -> bool:
@@ -375,7 +375,7 @@ def says_nothing(question: str, answer: str) -> bool:
     provided via what else?"; four in five of its words are the question's)."""
     if is_abstention(answer) or _REFUSAL.search(answer):
         return True
-    if (loop := _LOOP.search(answer)) and len(loop.group(0)) * 2 >= len(answer.strip()):
+    if (loop := _REPEATED.search(answer)) and len(loop.group(0)) * 2 >= len(answer.strip()):
         return True  # a generation stuck in a loop ("2016-12-28 2016-12-28 2016-12-28 2016-12-28 ...")
     asked = set(re.findall(r"\w+", question.lower()))
     said = re.findall(r"\w+", answer.lower())

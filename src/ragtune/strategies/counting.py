@@ -799,11 +799,12 @@ def compare_records(question: str, options: list[str], collections: dict[str, li
             if list(at.values()).count(first) == 1:
                 named = [k for k in named if at[k] == first]
         # "Whose permit runs out first?": a field of days written as ISO dates that says when a thing ends
+        ends_asked = _ENDS.search(rest) is not None
         ending = {k for r in own for k, v in r.items() if isinstance(v, str) and _ISO_DAY.fullmatch(v)
-                  and any(p in _END_PARTS for p in k.lower().split("_"))} if _ENDS.search(rest) else set()
+                  and any(p in _END_PARTS for p in k.lower().split("_"))} if ends_asked else set()
         if not named and len(ending) == 1:
             named = list(ending)
-        if not named and not _ENDS.search(rest):  # ("runs out first" is no `joined` of another collection)
+        if not named and not ends_asked:  # ("runs out first" is no `joined` of another collection)
             hinted = [fields for rx, fields in _FIELD_OF if rx.search(rest)]
             named = [k for k in numeric for fields in hinted[:1] if any(f in k.lower().split("_") for f in fields)]
         if len(named) != 1 or not all(isinstance(r.get(named[0]), (int, float))
