@@ -1384,12 +1384,8 @@ class Agentic(Rag):
             if r.want == "name" and _ASKS_NAME_OF.search(q) and (named := self._code_in_table(value, fld)):
                 value = named  # "the name of the band X is in": X's band is a code ("TD") whose
                 # row of a table of codes gives the band's name
-            elif r.want == "name" and (role := _ASKED_ROLE.match(q)) and (cell := next(
-                    (c for noun in dict.fromkeys((role.group(1), role.group(1).split()[-1]))
-                     if (c := self._code_in_table(value, noun))), None)):
-                # "Who is the area contact for the area X is in?": X's area is a code ("BRN") whose
-                # row in a table of codes gives the contact, a person's record or name ("M119")
-                value = self._record_name(cell) or cell
+            elif r.want == "name" and (cell := self._role_of_code(value, q)):
+                value = self._record_name(cell) or cell  # (a person's record, "M119", or a name)
             elif r.want == "name" and _ASKS_AGENT.match(q) and (named := self._record_name(value)):
                 value = named  # "Who checks X?" -> `checked_by: SF-04`, the record of a person
             return _take(r, t, value, "lookup", "the field the question names, of the record it names",
@@ -2643,6 +2639,16 @@ class Agentic(Rag):
                         found.add(row[cols[0]].strip())
         return found.pop() if len(found) == 1 else None
 
+    def _role_of_code(self, code: str, question: str) -> str | None:
+        """"Who is the area contact for the area X is in?" where X's area is a code ("BRN"): the
+        cell of the code's row in a table of codes under the role's column (`Area contact`, else
+        `Contact`); None when the question asks no role or no table gives one cell."""
+        role = _ASKED_ROLE.match(question)
+        if not role:
+            return None
+        return next((cell for noun in dict.fromkeys((role.group(1), role.group(1).split()[-1]))
+                     if (cell := self._code_in_table(code, noun))), None)
+
     def _body_names(self, question: str) -> frozenset[str]:
         """The question's names of the corpus's subject, or one word after "the" ("did the
         Trust carry", "the Society's president"): the body itself, which no table need name."""
@@ -2993,14 +2999,8 @@ class Agentic(Rag):
         # "Result variables", "Count: 2" under "Commands") is read only with its section's name
         # "- **License:** MIT" is "License: MIT"; "| `libdir` | /usr/lib |" is "libdir: /usr/lib"
         texts = [without_emphasis(re.sub(r"`([\w.-]{1,40})`", r"\1", h.text)) for h in whole]
-        # "the ESPIPE constant": a noun right after the page's name that labels a field holding that
-        # name (`Constant: ESPIPE`) says what the thing is, and asks no field
-        title = (own[0].title or "").strip()
-        if title and (after := re.search(rf"(?<![\w-]){re.escape(title)}\s+([a-z]+)\b", unquoted, re.I)) \
-                and any(re.search(rf"(?im)^[\W_]*{after.group(1)}[\W_]*:\s*[\W_]*{re.escape(title)}[\W_]*$", text)
-                        or str((h.metadata or {}).get(after.group(1).lower(), "")).strip() == title
-                        for h, text in zip(whole, texts)):
-            q_words = q_words - {_one_stem(after.group(1).lower())}
+        if kind := _kind_after_name((own[0].title or "").strip(), unquoted, whole, texts):
+            q_words = q_words - {_one_stem(kind)}  # "the ESPIPE constant" asks no `Constant`
         # a label of a word or two under a section heading is that section's ("Count: 3" under
         # "## Imported targets" is the imported targets' count)
         in_sections = [_section_fields(lines, h.heading or "", h.title or "") for h, lines in zip(whole, texts)]
@@ -3180,13 +3180,7 @@ class Agentic(Rag):
             # "which numeric code" is not the letters of `code: uga` (the page wrote no code of
             # the asked form: see above)
             return None
-        if re.fullmatch(r"[^\W\d_]{1,3}", value) and len(glosses := {
-                m.group(1) for text in texts
-                for m in re.finditer(rf"(?<![\w-]){re.escape(value)} \(([^\W\d_]+(?:[ '-][^\W\d_]+){{0,5}})\)", text)}) == 1:
-            # `east_asian_width: N` is "N (Neutral)" where the page glosses it in words (not a
-            # source or a file, "fi (xkb-data 2.35.1-1)", "ba (evdev.xml)")
-            value = f"{value} ({glosses.pop()})"
-        return own[0].doc_id, label, value
+        return own[0].doc_id, label, _glossed(value, texts)
 
     def _whole_page(self, own: list[Hit]) -> list[Hit]:
         """Every chunk of the page `own` holds chunks of, in order, as hits (a field can be in a
@@ -6626,6 +6620,30 @@ def definition_in(term: str, text: str) -> str | None:
         if (m := re.search(pattern, flat, re.I)) and len(m.group("d").split()) >= 3:
             return m.group("d").strip()
     return None
+
+
+def _kind_after_name(title: str, question: str, whole: list[Hit], texts: list[str]) -> str:
+    """The noun right after a page's name in the question when it labels a field holding that
+    name ("the ESPIPE constant", `Constant: ESPIPE` or front matter `constant: ESPIPE`): it says
+    what the thing is, not which field is asked; "" otherwise."""
+    after = re.search(rf"(?<![\w-]){re.escape(title)}\s+([a-z]+)\b", question, re.I) if title else None
+    if not after:
+        return ""
+    noun = after.group(1)
+    holds = rf"(?im)^[\W_]*{noun}[\W_]*:\s*[\W_]*{re.escape(title)}[\W_]*$"
+    return noun.lower() if any(re.search(holds, text) or str((h.metadata or {}).get(noun.lower(), "")).strip() == title
+                               for h, text in zip(whole, texts)) else ""
+
+
+def _glossed(value: str, texts: list[str]) -> str:
+    """A code of one to three letters with the one gloss in words the page writes after it
+    (`east_asian_width: N` is "N (Neutral)"; not a source or a file in brackets, "fi (xkb-data
+    2.35.1-1)", "ba (evdev.xml)"); the value as it is otherwise."""
+    if not re.fullmatch(r"[^\W\d_]{1,3}", value):
+        return value
+    glosses = {m.group(1) for text in texts
+               for m in re.finditer(rf"(?<![\w-]){re.escape(value)} \(([^\W\d_]+(?:[ '-][^\W\d_]+){{0,5}})\)", text)}
+    return f"{value} ({glosses.pop()})" if len(glosses) == 1 else value
 
 
 def _figure_in_unit_asked(value: str, question: str) -> str | None:

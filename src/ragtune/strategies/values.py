@@ -266,31 +266,35 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         base = number * _SCALE[unit][1] if unit in _SCALE else number
         add(Value(text[start:end].strip(), "number", (base,), unit, start, end))
     out.sort(key=lambda v: v.start)
-    return _compound_durations(text, out)
+    return _compound_measures(text, out)
 
 
-def _compound_durations(text: str, values: list[Value]) -> list[Value]:
-    """"2 hours 10 minutes", "1 h 20 min", "3 years and 2 months": one duration, not two (the
-    smaller unit second, joined by a space or "and")."""
+def _compound_measures(text: str, values: list[Value]) -> list[Value]:
+    """"2 hours 10 minutes", "1 h 20 min", "3 years and 2 months", "5 feet 6 inches": one
+    measure, not two (the smaller unit second, joined by a space or "and")."""
     out: list[Value] = []
     for v in values:
         prev = out[-1] if out else None
-        if prev is not None and v.kind == prev.kind == "number" and _SCALE.get(v.unit, ("",))[0] == "time" \
-                and _SCALE.get(prev.unit, ("",))[0] == "time" and _SCALE[v.unit][1] < _SCALE[prev.unit][1] \
+        if prev is not None and v.kind == prev.kind == "number" and (part := _smaller_part(prev, v)) is not None \
                 and re.fullmatch(r"\s+(?:and\s+)?", text[prev.end:v.start]):
-            out[-1] = Value(text[prev.start:v.end], "number", (prev.key[0] + v.key[0],), prev.unit,
-                            prev.start, v.end)
-            continue
-        if prev is not None and v.kind == prev.kind == "number" and prev.unit in _FEET and v.unit in _INCHES \
-                and re.fullmatch(r"\s+(?:and\s+)?", text[prev.end:v.start]):  # "5 feet 6 inches": one length
-            out[-1] = Value(text[prev.start:v.end], "number", (prev.key[0] + v.key[0] / 12,), prev.unit,
-                            prev.start, v.end)
+            out[-1] = Value(text[prev.start:v.end], "number", (prev.key[0] + part,), prev.unit, prev.start, v.end)
             continue
         out.append(v)
     return out
 
 
 _FEET, _INCHES = ("feet", "foot", "ft"), ("inch", "inches", "in")
+
+
+def _smaller_part(big: Value, small: Value) -> float | None:
+    """What `small` adds to `big`'s key when it is the smaller unit of the same measure (a time
+    after a longer time; inches after feet, in feet); None otherwise."""
+    if _SCALE.get(small.unit, ("",))[0] == "time" and _SCALE.get(big.unit, ("",))[0] == "time" \
+            and _SCALE[small.unit][1] < _SCALE[big.unit][1]:
+        return small.key[0]
+    if big.unit in _FEET and small.unit in _INCHES:
+        return small.key[0] / 12
+    return None
 
 
 def _is_unit_next(after: str) -> bool:
