@@ -3117,3 +3117,84 @@ def test_a_role_asked_of_a_code_names_its_column():
     assert _ASKED_ROLE.match("Who is the area contact for the area that Fell Pot is in?").group(1) == "area contact"
     assert _ASKED_ROLE.match("Who was the warden of the hut?").group(1) == "warden"
     assert _ASKED_ROLE.match("Who led the meet?") is None
+
+
+def test_doers_in_compounds_year_tables_booked_columns_and_named_subjects():
+    """(2026-12-05 evening, tables26 r1 and the new dev splits, invented here) `landowner`
+    names who owns; of two year tables the one whose own label the question writes
+    ("Membership" for a member) holds the row; "How many seats were taken" reads `Taken`, not
+    `Seats`; a capitalised name after "how many" narrows no count; a range's two ends bound a
+    field; an integer value is a number; "stood" holds "stand"; a range asked is answered
+    whole."""
+    from ragtune.corpus.english import IRREGULAR_PAST
+    from ragtune.strategies.agentic import (_agent_label, _asked_range, _field_bounds, _qualified,
+                                            _unheld_terms, _used_as, _filed_by_code)
+    from ragtune.strategies.question import CODE_NUMBER, answer_type, content_terms
+    from ragtune.strategies.timeline import named_row_cell, year_column_cell
+    assert _agent_label("landowner", "Who owns Whin Pot?") and not _agent_label("landowner", "Who rents Whin Pot?")
+    text = ("| Hut, a night | 2026 | 2025 |\n|---|---|---|\n| Member | 6 | 5 |\n| Guest | 9 | 8 |\n\n"
+            "| Membership, a year | 2026 | 2025 |\n|---|---|---|\n| Full | 50 | 45 |\n| Trial (first year) | 31 | 29 |\n")
+    q = "What does a trial member pay for 2026?"
+    assert year_column_cell(q, text, set(content_terms(q))) == "31"
+    rows = "| Code | Course | Seats | Taken |\n|---|---|---|---|\n| CX-01 | Rope rescue | 8 | 5 |\n"
+    q = "How many seats were taken on the rope rescue course?"
+    assert named_row_cell(q, rows, set(content_terms(q))) == "5"
+    assert _qualified("How many members did the Guild have in 2024?", [("31 guild", 1.0), ("240 members", 1.0)]) == []
+    assert _qualified("How many members did the guild have in 2024?", [("31 guild", 1.0), ("240 members", 1.0)]) \
+        == ["31 guild"]  # (written in lower case, the word may narrow: kept as before)
+    bounds = _field_bounds(" which of these has a number from 35 to 69: a, b? ", [{"number": "40"}, {"number": "7"}])
+    assert sorted(b[1:3] for b in bounds) == [("<=", 69.0), (">=", 35.0)]
+    assert answer_type("What integer value does the QX_FULL constant have?") == "number"
+    hit = Hit(chunk_id="r::0", doc_id="r", text="The funds stand at £9,100.", score=1.0)
+    assert _unheld_terms("The funds stood at £9,100.", "What did the funds come to?", [hit]) == []
+    assert IRREGULAR_PAST["rebuilt"] == "rebuild"
+    assert _asked_range("What range of temperature is kept in the store?",
+                        ["We keep the store between 12 and 18 degrees all year."]) == "between 12 and 18 degrees"
+    assert _asked_range("What temperature is kept?", ["between 12 and 18 degrees"]) is None
+    assert _used_as("Thousands mark (sep_char)", "Which sign do they use as the thousands mark?")
+    assert _filed_by_code("Bolivian Peso (BOP)", "bop") == "BOP" and _filed_by_code("Welsh (Wales)", "cym") == ""
+    assert CODE_NUMBER.search("What crime number was given?") and answer_type("What crime number was given?") == "name"
+
+
+def test_field_values_after_their_names_and_collections_counted_one():
+    """(2026-12-05 evening, tables26 r1 and catalog26 dev, invented here) a one-letter value
+    right after its field's name ends the clause ("is grade a?"), not a word going on ("the
+    layout in this list"); "one Welsh-language locale" names the locales and the Welsh value;
+    "how many digits" counts no records."""
+    from ragtune.strategies.counting import count_records, named_values, select_record
+    recs = [{"name": "Brant Hole", "kind": "cave", "grade": "A"}, {"name": "Gorse Level", "kind": "mine", "grade": "A"},
+            {"name": "Kell Level", "kind": "mine", "grade": "B"}]
+    assert named_values("which mine in the site list is grade a?", recs, []) == {"grade": "a", "kind": "mine"}
+    assert "layout" not in named_values("which layout in this list is new?", [{"layout": "in"}, {"layout": "us"}], [])
+    assert select_record("Which mine in the site list is grade A?", {"sites/site-list": recs})[0] == "Gorse Level"
+    locales = [{"id": "cy_GB", "language": "Welsh", "currency": "GBP"}, {"id": "en_GB", "language": "English", "currency": "GBP"},
+               {"id": "ga_IE", "language": "Irish", "currency": "EUR"}]
+    assert select_record("Which currency does the list's one Irish-language locale use?", {"locales": locales})[0] == "EUR"
+    assert count_records("How many digits do the locales of GBP give?", {"locales": locales}) is None
+
+
+def test_opening_words_bracketed_figures_and_rows_named_first():
+    """(2026-12-05 evening, prose27 r1 and prose28 dev, invented here) "Until what year ...?" is
+    the date written after "until"; a figure in brackets after another ("£30.00 (£25.00)") is
+    the year before's, not asked of the current year; a row is named by its first cell too; the
+    one record a question names by name counts nothing."""
+    from ragtune.strategies.agentic import _after_opening_word, typed_candidates
+    from ragtune.strategies.counting import count_records
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import named_row_cell
+    texts = ["The mill ground corn from 1821 until 1947, and was restored in 2003."]
+    assert _after_opening_word("Until what year did the mill grind corn?", ["2003", "1947", "1821"], texts) == ["1947"]
+    assert _after_opening_word("When did the mill stop?", ["1947"], texts) == []
+    line = "Charges from 1 April 2026: the barn, outside hirers: £30.00 (£25.00)"
+    hit = Hit(chunk_id="c::0", doc_id="c", text=line, score=1.0)
+    got = [c for c, _ in typed_candidates("From 1 April 2026, what do outside hirers pay for the barn?", "number",
+                                          [Passage(line, hit, 1.0)], [])]
+    assert "£30.00" in got and "£25.00" not in got
+    got = [c for c, _ in typed_candidates("What did outside hirers pay for the barn before April 2026?", "number",
+                                          [Passage(line, hit, 1.0)], [])]
+    assert "£25.00" in got
+    rows = "| room | seated in rows | at tables |\n|---|---|---|\n| long room | 80 | 56 |\n| snug | 20 | 12 |\n"
+    q = "How many can sit at tables in the long room?"
+    assert named_row_cell(q, rows, set(content_terms(q))) == "56"
+    series = [{"id": "WS", "name": "Winter Series", "races": ["r1", "r2"]}, {"id": "SS", "name": "Summer Series", "races": []}]
+    assert count_records("How many races are planned in the series list for the Winter Series?", {"racing/series": series}) is None

@@ -264,3 +264,26 @@ def test_a_year_column_row_named_without_its_gloss():
             "| Family (two adults, two children) | 95 | 90 |\n")
     q = "What does a family pass cost for 2026?"
     assert year_column_cell(q, text, set(content_terms(q))) == "95"
+
+
+def test_the_row_at_the_place_a_question_counts():
+    """(2026-12-05 evening, tables26 r1, invented here) "the second open day of 2027" is the
+    table's second row naming an open day; a place beyond the rows, or a ranking, reads none."""
+    from ragtune.strategies.timeline import ordinal_row_cell
+    text = ("| Code | Event | Date | Places |\n|---|---|---|---|\n| E-1 | Open day | 2027-03-06 | 12 |\n"
+            "| E-2 | Rope course | 2027-04-10 | 6 |\n| E-3 | Open day | 2027-09-18 | 10 |\n")
+    assert ordinal_row_cell("On what date is the second open day of 2027?", text, set()) == "2027-09-18"
+    assert ordinal_row_cell("On what date is the third open day of 2027?", text, set()) is None
+    assert ordinal_row_cell("How many places has the first open day of 2027?", text, {"plac"}, "number") == "12"
+
+
+def test_a_cell_with_last_years_figure_in_brackets():
+    """(2026-12-05 evening, prose28 dev, invented here) "£30.00 (£25.00)" in a price list of
+    2027 is £30.00 for 2027 and £25.00 for the year before."""
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import named_row_cell
+    text = ("# Charges from 1 May 2027\n\nLast year's in brackets.\n\n| what | members | visitors |\n|---|---|---|\n"
+            "| the barn | £20.00 (£18.00) | £30.00 (£25.00) |\n")
+    for q, want in (("From 1 May 2027, what do visitors pay for the barn?", "£30.00"),
+                    ("In 2026, what did visitors pay for the barn?", "£25.00")):
+        assert named_row_cell(q, text, set(content_terms(q))) == want

@@ -102,6 +102,10 @@ PARTICIPLE_BASE = {
     "shown": "show", "spoken": "speak", "known": "know", "seen": "see", "done": "do",
     "driven": "drive", "broken": "break", "thrown": "throw", "worn": "wear", "gone": "go",
 }  # fmt: skip
+# ... and their forms done again ("rebuilt" for "rebuild"; not "resent" or "rebound", other words)
+IRREGULAR_PAST.update({"re" + w: "re" + IRREGULAR_PAST[w] for w in (
+    "built", "wrote", "made", "took", "sold", "laid", "paid", "drew", "grew", "ran", "gave", "told")})
+PARTICIPLE_BASE.update({"re" + w: "re" + PARTICIPLE_BASE[w] for w in ("written", "taken", "drawn", "done", "shown")})
 # Common English verbs (base form); their 3rd-person and past forms are derived below. Used to
 # find the verb of a sentence ("Fenwick probes measure ...") and to phrase record keys
 # ("requires: numpy" -> "What does X require?").

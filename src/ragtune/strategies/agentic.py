@@ -126,9 +126,8 @@ from ragtune.strategies.list_sizes import (
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
 from ragtune.strategies.timeline import (asked_day, dated_entries, described_row_cell, place,
                                          relative_ask, released_in, row_holding, named_row_cell, one_year,
-                                         ranked_row_cell,
-                                         row_in_force, span_of, table_rows, worded_row_value, year_column_cell,
-                                         asks_now, RECORD_CODE)
+                                         ordinal_row_cell, ranked_row_cell, row_in_force, span_of, table_rows,
+                                         worded_row_value, year_column_cell, asks_now, RECORD_CODE)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -222,6 +221,7 @@ class Run:
     why: str = ""  # why verification abstained ("" when it did not)
     reason: str = ""  # ... as a code (`_verify`'s reasons), for the steps that act on it
     listed: str = ""  # the answer read off the question's lists (their common item or count)
+    candidates: list[str] = field(default_factory=list)  # the typed spans the answer chose among
 
     def log(self, kind: str, input: Any, output: Any, tokens: int = 0, ms: float = 0.0) -> None:  # noqa: A002
         self.steps += 1
@@ -372,6 +372,15 @@ class Agentic(Rag):
                 r.decided_by = "lookup"
                 self._verify([r])
                 continue
+            if r.abstained and r.decided_by == "span" and r.reason == "unqualified_count" \
+                    and (other := self._qualified_candidate(r)):
+                # "How much new line did the diver lay?": the one other candidate stated with
+                # every word that narrows the noun ("laid 45 m of new line")
+                r.log("fall_back", {"rejected": r.span, "why": r.why, "candidate": "stated with the narrowing words"}, other)
+                r.text = r.raw = r.span = other
+                r.agreed = r.untied = False
+                self._verify([r])
+                continue
             if r.abstained and r.decided_by == "span" and r.reason in self._SPAN_VALUE_REJECTED \
                     and not r.floor.abstained and not is_abstention(r.floor.text) \
                     and r.exit_reason != "budget_exhausted":
@@ -380,6 +389,16 @@ class Agentic(Rag):
                 r.agreed = r.untied = False
                 r.support = []  # rag's answer stands on rag's chunks
                 self._verify([r])
+
+    def _qualified_candidate(self, r: Run) -> str | None:
+        """The one candidate other than the rejected span that a chunk states with every word
+        narrowing the counted noun (`_unqualified_count` finds none missing); None otherwise."""
+        evidence = [*r.hits, *r.floor.retrieved]
+        keys = lambda c: {v.key for v in extract_values(c) if v.kind == "number"}  # noqa: E731
+        ok = [c for c in r.candidates if keys(c) and not keys(c) & keys(r.span)
+              and any(keys(c) & {v.key for v in extract_values(chunk_text(h)) if v.kind == "number"} for h in evidence)
+              and not _unqualified_count(r.question, c, evidence, common=self._domain_word)]
+        return ok[0] if len(ok) == 1 else None
 
     _REFUSED_WRITING = frozenset({"made_up", "says_nothing", "rag_abstained", "loop", "unstated_relation"})
 
@@ -780,10 +799,16 @@ class Agentic(Rag):
                              # (or filed by a code before its name, or its shortened name:
                              # "N-ARY SUMMATION" as u2211-n-ary-summation.md, "HIRAGANA LETTER GA"
                              # as u304c-hiragana-ga.md)
-                             or _without_code(key) != key and _shortened_to(t, _without_code(key))), None)
-                if name is not None:
+                             or _without_code(key) != key and _shortened_to(t, _without_code(key))
+                             # (or filed by the code its title gives in brackets: "Czech Koruna
+                             # (CZK)" as czk.md)
+                             or _filed_by_code(t, key)), None)
+                if name is not None and "#" not in d.doc_id:
                     pages.append((name, d))
-            catalog = len(docs) >= 20 and len(pages) >= 0.9 * len(docs)
+            # (the records of a table beside the pages, a register the pages point into, are
+            # no pages and no documents against them)
+            own = [d for d in docs if "#" not in d.doc_id]
+            catalog = len(own) >= 20 and len(pages) >= 0.9 * len(own)
             self._catalog = pages if catalog and len(pages) <= 300 else []  # read whole: 300 or fewer
             self._pages_named = {re.sub(r"[-_.]", "-", n.lower()) for n, _ in pages} if catalog else set()
         return self._pages_named
@@ -826,6 +851,13 @@ class Agentic(Rag):
             # (AZERTY)", "Arabic (Buckwalter)": no other name of the page)
             per_page = Counter(one.values())
             self._aliases = {a: n for a, n in one.items() if per_page[n] == 1}
+            # a page filed by the code its title gives in brackets is called by that code ("CZK")
+            # (as written: "ALL" is the lek's, "all" a word)
+            self._code_aliases = {}
+            for name, d in self._catalog_pages():
+                if (m := _filed_by_code(name, _file_key(d.doc_id.rsplit("/", 1)[-1]))) and m.lower() not in self._aliases:
+                    self._aliases[m.lower()] = name
+                    self._code_aliases[m.lower()] = m
         return self._aliases
 
     def _named_by_page(self, question: str) -> str:
@@ -846,14 +878,17 @@ class Agentic(Rag):
             last = max((i for i, w in enumerate(words) if re.search(r"\d", w)), default=-1)
             if last >= 1:
                 forms.add(" ".join(words[:last + 1]))
-            for form in forms:
-                if m := re.search(rf"(?<![\w.(-]){re.escape(form)}(?![\w-]|\.\w)", question, re.I):
+            coded = getattr(self, "_code_aliases", {}).get(alias)
+            for form in [coded] if coded else forms:
+                if m := re.search(rf"(?<![\w.(-]){re.escape(form)}(?![\w-]|\.\w)", question, 0 if coded else re.I):
                     if name.lower() not in question.lower():
                         found[name] = (m.start(), m.end())
         if len(found) != 1:
             return question
         (name, (a, b)), = found.items()
-        named = f"{question[:a]}{name} ({question[a:b]}){question[b:]}"
+        # (a name ending in the alias in brackets is written once: "Czech Koruna (CZK)")
+        named = f"{question[:a]}{name}{question[b:]}" if name.lower().endswith(f"({question[a:b].lower()})") \
+            else f"{question[:a]}{name} ({question[a:b]}){question[b:]}"
         self.__dict__.setdefault("_written_as", {})[named] = question
         return named
 
@@ -1271,6 +1306,9 @@ class Agentic(Rag):
                                     constraints=constraints, ranks=ranks)
 
         q_names = self._names_in(q)
+        if r.want == "number" and (span := _asked_range(q, [p.text for p in passages])):
+            # "What range of humidity ...?": both ends, as the passage writes them
+            return _take(r, t, span, "span", "the range a passage states with the question's words")
         if r.want == "number" and (cell := self._year_cell(r)):
             # "How many hours did the club fly in 2024?": the row's cell in that year's column
             # (a count stated there, before records are counted)
@@ -1294,6 +1332,9 @@ class Agentic(Rag):
             if r.want == "name" and _ASKS_AGENT.match(q) and (named := self._record_name(cell)):
                 cell = named
             return _take(r, t, cell, "lookup", "the cell of the ranked table's row at the place the question writes")
+        if r.want in ("number", "date") and (cell := self._ordinal_row_cell(r)):
+            # "On what date is the second novice day of 2026?": the table's second such row
+            return _take(r, t, cell, "lookup", "the cell of the row at the place the question counts")
         if r.want in ("number", "date") and (cell := self._named_row_cell(r)):
             # "What is the rise of Cowslip Lock in feet?": the row the question names (by any of
             # its cells), under the column it asks
@@ -1443,6 +1484,9 @@ class Agentic(Rag):
             # start of a sentence or a heading ("Office"), no person's or body's name
             found = [(c, tie) for c, tie in found if " " in c.strip() or not c[:1].isupper()
                      or not re.search(rf"(?<![\w-]){re.escape(c.lower())}(?![\w-])", read)]
+        if r.want == "name" and re.match(r"\s*which\s+[a-z]{3,}(?:or|ist|ian|eer)\b", q, re.I) \
+                and (worded := [(c, tie) for c, tie in found if not re.search(r"\d", c)]):
+            found = worded  # "Which conservator ...?": a person, not a code or a number
         if r.want == "name" and _asks_address(q):  # "Which URL ...?": an address, not a name in it
             found = [(c, tie) for c, tie in found if _WRITTEN_ADDRESS.fullmatch(c)]
         if r.want == "name" and _ASKS_PATH.search(q):  # "Where is the file of X?": a path, not a
@@ -1492,6 +1536,7 @@ class Agentic(Rag):
             found = sums  # a price asked where sums are written: a bare figure beside them counts things
         found = _in_asked_month(q, found, [p.text for p in passages])
         cands = [c for c, _ in found]
+        r.candidates = cands
         ties = [min(tie, 2.0) / 2.0 for _, tie in found]
         # (a value in a passage label rag copied is no value rag states)
         floor = without_copied_label(r.floor.text, [*r.floor.retrieved, *r.hits], r.want) \
@@ -1518,9 +1563,12 @@ class Agentic(Rag):
         counting = _counting(q, found) if r.want == "number" and not agree else []
         qualified = _qualified(q, found) if r.want == "number" else []
         # (rag naming it among others is no agreement: "96 members present and 37 voting by proxy")
+        bounded = _after_opening_word(q, cands, [p.text for p in passages]) if r.want == "date" else []
         if len(qualified) == 1 and not (len(agree) == 1 and _same_answer(qualified[0], agree[0])):
             # "How many signed online?" against "6,214 signed: 5,380 online, and 834 on paper"
             pick, why = qualified[0], "the one value written with the word the question narrows the count by"
+        elif len(bounded) == 1:
+            pick, why = bounded[0], "the one date written after the word the question opens with"
         elif len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
             pick, why = agree[0], "agrees with rag"
         elif len(counting) == 1 and counting[0] != best and not re.search(r"[^\W\d_]", best) \
@@ -2315,6 +2363,11 @@ class Agentic(Rag):
         for v in {x for x in values.values() if re.fullmatch(r"\d[\d.,]*", x)}:
             holders = [f for f, x in values.items() if x == v]
             named = [f for f in holders if re.search(rf"(?<![\w.]){re.escape(re.sub(r'[_-]+', ' ', f.lower()))}(?![\w.])", spaced)]
+            longest = max(named, key=len, default="")
+            if len(named) > 1 and all(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", longest) for f in named):
+                # "Error number 19": `number` and `error number` are one field under two
+                # layouts' labels; read the one most pages hold
+                named = [max(named, key=lambda f: sum(f in rec for rec in records.values()))]
             if len(named) == 1:
                 qualified[named[0]] = v
                 values = {f: x for f, x in values.items() if f not in holders or f == named[0]}
@@ -2690,6 +2743,12 @@ class Agentic(Rag):
         found = {got for text, asked in self._found_documents(r)
                  if all(n.lower() in text[:400].lower() for n in q_names)
                  and (got := ranked_row_cell(r.question, text, asked, who))}
+        return found.pop() if len(found) == 1 else None
+
+    def _ordinal_row_cell(self, r: Run) -> str | None:
+        """`timeline.ordinal_row_cell` over the documents found; None unless one cell is read."""
+        found = {got for text, asked in self._found_documents(r)
+                 if (got := ordinal_row_cell(r.question, text, asked, "date" if r.want == "date" else "number"))}
         return found.pop() if len(found) == 1 else None
 
     def _named_row_cell(self, r: Run) -> str | None:
@@ -3081,7 +3140,9 @@ class Agentic(Rag):
                         and not (_label_heads(main) & head or gloss and _label_heads(gloss) & head) \
                         and not (percent and _PERCENT_WRITTEN.search(value)) \
                         and not (into is found and want != "number" and _stems(re.sub(r"^[^(]*", "", value)) & head) \
-                        and not re.search(rf"\b{re.escape(main)}\s+[a-z]+\s+of\b", unquoted, re.I):
+                        and not re.search(rf"\b{re.escape(main)}\s+[a-z]+\s+of\b", unquoted, re.I) \
+                        and not _used_as(main, unquoted):
+                    # (what is used "as the decimal mark" is that field's value, whatever noun asks it)
                     # (a value whose aside names the noun asked is one, `UTF-8: E2 80 A9 (3 bytes)`; so
                     # is a label naming the kind of that noun, `Uppercase` for "the uppercase mapping of X")
                     continue
@@ -3114,7 +3175,8 @@ class Agentic(Rag):
         if head and len(head) == 1 and found and noun and _one_stem(noun.lower()) in head \
                 and noun.lower() not in _KIND_WORDS \
                 and not self._is_field(re.escape(_one_stem(noun.lower()))) \
-                and not any(_label_heads(lb) & head or _numbers_named(lb, unquoted) for lb in found):
+                and not any(_label_heads(lb) & head or _numbers_named(lb, unquoted) or _used_as(lb, unquoted)
+                            for lb in found):
             found = {}  # "Under which licence is X's file distributed?": the pages state no
             # licence, and no label found names one (`Symbols file` holds two of its words)
         def typed(fields: dict[str, str]) -> dict[str, str]:  # `Version`, not `Installed by`
@@ -3577,6 +3639,12 @@ class Agentic(Rag):
             if r.kind not in ("comparison", "multi_hop") and (pages := self._page_names()) \
                     and not _pages_named_in(r.question, pages):
                 missing += [w for w in _subject_words(r.question) if w not in missing]
+                # (a name written as pages' names begin but no page's, and no chunk's whole:
+                # "VULGAR FRACTION TWO THIRDS" beside the page of ONE THIRD)
+                flat = [f" {_flat(chunk_text(h))} " for h in [*evidence, *r.floor.retrieved, *r.first_hop]]
+                starts = {" ".join(_flat(p).split()[:2]) for p in pages if len(p.split()) >= 3}
+                missing += [n for n in self._names_in(r.question) if len(n.split()) >= 3 and n not in missing
+                            and " ".join(_flat(n).split()[:2]) in starts and not any(f" {_flat(n)} " in f for f in flat)]
             # ... and when the corpus has it but no retrieved chunk does, the evidence is about
             # something else (an adverb or a document's kind is no name: "cheekily", "readme")
             rare = [w for w in unknown if _name_like_word(w) and w not in DOCUMENT_WORDS
@@ -4990,7 +5058,9 @@ def _unheld_terms(answer: str, question: str, evidence: list[Hit]) -> list[str]:
     asked = set(content_terms(question))
     seen: set[str] = set().union(*(_tokens(f"{chunk_text(h)}\n{_metadata_text(h)}") for h in evidence)) \
         if evidence else set()
-    return [t for t in content_terms(answer) if t not in asked and not _has_term(seen, t)]
+    # (a verb's irregular form holds its base: "stood" where the chunk writes "stand")
+    return [t for t in content_terms(answer) if t not in asked and not _has_term(seen, t)
+            and not ((base := _IRREGULAR.get(t)) and (base in asked or _has_term(seen, base)))]
 
 
 def _made_up(answer: str, question: str, evidence: list[Hit], share: float = 0.5) -> list[str]:
@@ -5406,6 +5476,7 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
     whole = next(iter(asked)) if not _MONTH.search(question) and not _MONTH_OF_YEAR.search(question) \
         and _YEAR_WORD.fullmatch(next(iter(asked))) else ""
     asked_month = m.group(0).split()[0] if (m := _MONTH_OF_YEAR.search(question)) else ""
+    at_end = bool(re.search(r"\b(?:end|close)\s+of\s+(?:the\s+year\s+)?(?:19|20)\d\d\b", question, re.I))
     for h in evidence:
         if not any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h))):
             continue
@@ -5430,7 +5501,9 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
             others |= {m for m, _ in named}  # "24 came to the February courses" for May's count
             continue
         if named and all(p for _, p in named):
-            months = [m for m, p in named if m and whole in p] if whole else []
+            # (the year's last month states its end: "at 31 December 2025" for "at the end of 2025")
+            months = [m for m, p in named if m and whole in p
+                      and not (at_end and m.lower().startswith("dec"))] if whole else []
             if any(_same_period(asked, p) for _, p in named) and not (months and len(months) == len(named)):
                 return ""
             others |= {f"{m} {whole}" for m in months} or {x for _, p in named for x in p}
@@ -5900,8 +5973,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     if not fits(v, want, kind_of_date) or v.text.lower() in skip \
                             or v.text.lower() in q_low \
                             or want == "number" and v.unit and (v.key, stem(v.unit)) in asked_values \
-                            or want == "number" and _wrong_dimension(question, v):
-                        continue
+                            or want == "number" and _wrong_dimension(question, v) \
+                            or want == "number" and v.text[:2].upper() == "U+" and not _CODE_POINT_ASKED.search(question):
+                        continue  # (a code point is no figure: "U+002E")
                     if want == "version" and (_version_of_another(question, text, v.start) or owner
                                               and not in_label
                                               and not _owned(v, text, "", owner, rel_words, p.hit.title)):
@@ -5924,6 +5998,12 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     if want == "number" and not v.unit and _asks_price(question) \
                             and re.match(r"\s+[A-Z]", text[v.end:]):
                         continue  # "240 Widget 3 loggers" is no price
+                    if want == "number" and text[v.end:v.end + 1] == ")" \
+                            and re.search(r"\d[\d,.]*\s*\(\s*(?:[\u00a3$\u20ac]|GBP|EUR|USD)?\s*$", text[max(0, v.start - 24):v.start]) \
+                            and not _ASKS_BEFORE.search(question) \
+                            and not any(int(y) < max(map(int, re.findall(r"\b(?:19|20)\d\d\b", f"{label} {text}")), default=0)
+                                        for y in re.findall(r"\b(?:19|20)\d\d\b", question)):
+                        continue  # "£42.00 (£36.00)": the bracketed figure is the one before, not asked
                     if current and _CHANGED_FROM.search(text[max(0, v.start - 60):v.start]) \
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):
                         continue
@@ -6232,6 +6312,12 @@ def _field_bounds(spaced: str, records: list[dict]) -> list[tuple[str, str, floa
                              r"(?=\s*(?:$|[?,;]|\.(?!\d)|(?:and|or|but|in|on|with|which|that)\b))", spaced):
             op = _BOUND_OPS[" ".join(m.group("op").split())]
             out.append((f, op, float(m.group("n").replace(",", "")), m.group("n")))
+        # ... or a range ("a number from 35 to 69", "between 70 and 99"): both ends
+        for m in re.finditer(rf"(?<![\w.]){name}\s+(?:(?:number|value|figure|entry)\s+)?(?:is\s+)?(?:of\s+)?"
+                             r"(?:from|between)\s+(?P<a>\d[\d,]*(?:\.\d+)?)\s+(?:to|and)\s+(?P<b>\d[\d,]*(?:\.\d+)?)"
+                             r"(?=\s*(?:$|[?,;:]|\.(?!\d)|(?:and|or|but|in|on|with|which|that|inclusive)\b))", spaced):
+            out += [(f, ">=", float(m.group("a").replace(",", "")), m.group("a")),
+                    (f, "<=", float(m.group("b").replace(",", "")), m.group("b"))]
         # ... or after it, a version's way ("a minimum Python of 3.11 or newer")
         for m in re.finditer(rf"(?<![\w.]){name}\s+(?:(?:of|is|at)\s+)?(?P<n>\d+(?:\.\d+)+|\d+)\s+or\s+"
                              r"(?P<way>newer|later|higher|above|more|greater|older|earlier|lower|below|less)\b", spaced):
@@ -6528,9 +6614,13 @@ def _agent_label(label: str, question: str) -> bool:
         return _no_e(stem(words[-2])) in verbs
     if not re.search(r"(?:er|or)$", last) or len(last) < 5:
         return False
-    base = last[:-2]
-    forms = {base, base[:-1] if len(base) > 3 and base[-1] == base[-2] else base}  # "fitter" -> "fit"
-    return any(_no_e(stem(f)) in verbs for f in forms)
+    # (the doer at the end of a compound label: `landowner` for "Who owns ...?")
+    for tail in [last] + [last[i:] for i in range(3, len(last) - 4)]:
+        base = tail[:-2]
+        forms = {base, base[:-1] if len(base) > 3 and base[-1] == base[-2] else base}  # "fitter" -> "fit"
+        if any(_no_e(stem(f)) in verbs for f in forms):
+            return True
+    return False
 
 
 def _numbers_clash(label: str, question: str) -> bool:
@@ -6664,6 +6754,8 @@ def _field_fits(label: str, value: str, want: str, question: str) -> bool:
     if want == "number" and any(v.kind == "date" and not re.fullmatch(r"\d{4}", v.text.strip())
                                 for v in extract_values(value)):
         return False  # "Valid from: 2015-05-27 11:11:16" counts no days
+    if want == "number" and not _CODE_POINT_ASKED.search(question):  # (a code point's hex digits
+        value = re.sub(r"\bU\+[0-9A-Fa-f]{4,6}\b", " ", value)  # are no figure unless asked: "U+002E")
     return any(fits(v, want, date_kind(question)) for v in extract_values(f"{label}: {value}")) \
         or want == "number" and bool(_HOW_MANY.search(question)) and bool(re.fullmatch(r"\d[\d,]*", value.strip(" ."))) \
         or want == "version" and bool(re.fullmatch(r"\d+(?:\.\d+)+", value.strip(" "))) \
@@ -6734,6 +6826,39 @@ def _counting(question: str, found: list[tuple[str, float]]) -> list[str]:
     return out
 
 
+_RANGE_ASKED = re.compile(r"\b(?:what|which)\s+range\b|\bbetween\s+what\b", re.I)
+_RANGE_SAID = re.compile(r"\b(?:between\s+)?(\d[\d,.]*)\s*(?:and|to|-|\u2013)\s*(\d[\d,.]*)"
+                         r"(?:\s*(?:per\s+cent|percent|%|[a-z\u00b0]{1,12}\b(?<!\band)(?<!\bin)))?", re.I)
+
+
+def _asked_range(question: str, texts: list[str]) -> str | None:
+    """For "What range of humidity ...?": "between 40 and 65 per cent" in the first passage
+    stating one range, with its unit; None unless the question asks a range and a passage
+    sharing its words states exactly one."""
+    if not _RANGE_ASKED.search(question):
+        return None
+    asked = {stem(w) for w in content_terms(question)}
+    for text in texts:
+        found = [m for m in _RANGE_SAID.finditer(text) if float(m.group(1).replace(",", "").rstrip(".") or 0)
+                 < float(m.group(2).replace(",", "").rstrip(".") or 0)]
+        if len(found) == 1 and asked & {stem(w) for w in content_terms(text)}:
+            return found[0].group(0).strip()
+    return None
+
+
+_CODE_POINT_ASKED = re.compile(r"\bcode\s*points?\b|\bU\+[0-9A-F]", re.I)
+
+
+def _after_opening_word(question: str, candidates: list[str], texts: list[str]) -> list[str]:
+    """For "Until what year ...?" (since, before, after, by): the candidates a passage writes
+    right after that word ("worked it until 1951")."""
+    m = re.match(r"\s*(until|till|since|before|after|by)\s+(?:what|which|when)\b", question, re.I)
+    if not m:
+        return []
+    return [c for c in candidates if any(re.search(rf"\b{m.group(1)}\s+(?:the\s+(?:end|start)\s+of\s+)?{re.escape(c)}(?!\w)",
+                                                   t, re.I) for t in texts)]
+
+
 def _qualified(question: str, found: list[tuple[str, float]]) -> list[str]:
     """The candidates of a "how many" question written with a word the question writes after
     its counted noun ("5,380 online", asked "How many signed online?"), tied to the asked
@@ -6741,7 +6866,9 @@ def _qualified(question: str, found: list[tuple[str, float]]) -> list[str]:
     if not (m := _HOW_MANY.search(question)):
         return []
     counted = set(re.findall(r"[a-z]+", m.group(1).lower()))
-    rest = {w for w in re.findall(r"[a-z]+", question[m.end():].lower()) if w not in STOPWORDS and w not in counted}
+    # (a name written capitalised is who does it, not a narrowing word: "the Club" of "How many
+    # members did the Club have?" is no "24 club meets")
+    rest = {w.lower() for w in re.findall(r"[A-Za-z]+", question[m.end():]) if not w[0].isupper()} - STOPWORDS - counted
     # (a verb after the counted noun, by its stem: "37 voting" answers "How many members voted ...?")
     verbs = {stem(w) for w in rest | (counted - {m.group(1).split()[0].lower()}) if w not in STOPWORDS}
     out: list[str] = []
@@ -6903,6 +7030,21 @@ def _after_capital(question: str, phrase: str) -> bool:
 # number or a phrase ("see below", "2019", "v2")
 _ALIAS_LIKE = re.compile(r"(?=.*[A-Za-z]{2})(?!.*\b(?:19|20)\d\d-\d\d)(?:[A-Z][\w.+-]*|[\w.+-]*\d[\w.+-]*)"
                          r"(?:\s+(?:[A-Z][\w.+-]*|[\w.+-]*\d[\w.+-]*))*")
+
+
+def _used_as(label: str, question: str) -> bool:
+    """Whether the question asks what serves as the label's field ("Which character do they
+    use as the decimal mark?" for `Decimal mark (mon_decimal_point)`): its value, whatever noun
+    asks it."""
+    main = re.sub(r"\s*\([^()]*\)$", "", label).strip() or label
+    return bool(re.search(rf"\bas\s+(?:the\s+|an?\s+)?{re.escape(main)}\b", question, re.I))
+
+
+def _filed_by_code(title: str, key: str) -> str:
+    """The code a title gives in brackets at its end when the page is filed under it ("CZK" of
+    "Czech Koruna (CZK)" saved as czk.md); "" otherwise."""
+    m = re.fullmatch(r".*\S\s*\(([^()]{1,20})\)", title.strip())
+    return m.group(1) if m and _file_key(m.group(1)) == key else ""
 
 
 def _pages_named_in(question: str, pages: set[str]) -> set[str]:
@@ -7288,6 +7430,11 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if re.search(r"\bhow\s+soon\b", question, re.I):  # a delay: a time with its unit ("within 4 hours")
         return v.dimension != "time" or not v.unit
     dim = _dimension_of(v)
+    # (a measure's or a noun's word inside a name asks nothing: "the Coldrey Heavy Horse Society")
+    unnamed = question
+    for n in names(question):
+        if len(n.split()) >= 2:
+            unnamed = unnamed.replace(n, " ")
     if _AREA_ASKED.search(question) and v.unit and not _AREA_UNIT.match(v.unit):
         return True  # "What's the area of X?": "250 trees" measures none ("0.7 ha" does)
     if _HOW_BIG.search(question) and (v.kind == "time" or dim in ("temperature", "time")):
@@ -7296,12 +7443,12 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if _HOW_BIG.search(question) and dim == "count" and v.unit and v.unit != "%" \
             and stem(v.unit) in {stem(w) for w in re.findall(r"[a-z]+", question.lower())}:
         return True  # "How big is the orchard?": "three orchards" counts them, it is no size
-    asked = {d for rx, d in _MEASURES if rx.search(question)}
+    asked = {d for rx, d in _MEASURES if rx.search(unnamed)}
     if asked and v.unit:  # "to what depth", "how heavy", "what storage": the measure names
         return v.dimension not in asked  # its dimension ("210 leads" is no battery life)
     if "bytes" in asked:  # a size in bytes is written with its unit ("1.31" is a version's part)
         return True
-    if dim == "count" and v.unit and v.unit != "%" and (m := _HOW_MANY.search(question)):
+    if dim == "count" and v.unit and v.unit != "%" and (m := _HOW_MANY.search(unnamed)):
         # "three doors" counts no people: a counted noun must be the question's (or the end of
         # it, or it the end of the unit: "four guards" counts lifeguards)
         # (a word the question itself writes after the count qualifies it: "5,380 online"; a
@@ -7309,7 +7456,7 @@ def _wrong_dimension(question: str, v: Value) -> bool:
         counted = re.findall(r"[a-z]+", m.group(1).lower())
         return not any(_counts_as(stem(v.unit), stem(w)) for w in counted) \
             and not (_PEOPLE_WORDS.intersection(counted) and _doer_of(v.unit, question)) \
-            and not (not v.text.endswith("s") and re.search(rf"\b{re.escape(v.unit)}\b", question[m.end():], re.I))
+            and not (not v.text.endswith("s") and re.search(rf"\b{re.escape(v.unit)}\b", unnamed[m.end():], re.I))
     if dim == "count" and v.unit and v.unit != "%" and _asks_price(question):
         return True  # "240 loggers" is no cost
     if dim == "count" and (m := _HOW_MUCH_OF.search(question)) and re.search(r"\s[a-z]{4,}$", v.text) \

@@ -345,7 +345,8 @@ def _named_collection(q: str, path: str, counted: bool = False) -> list[str] | N
     one = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in where]
     # (with `counted`, "how many member clubs" names the clubs too)
     how_many = r"|how\s+many\s+" if counted else ""
-    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|which\s+{how_many})(?:[\w'\u2019-]+\s+)?"
+    # (or counted one: "glibc's one Malay-language locale")
+    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|one\s+|which\s+{how_many})(?:[\w'\u2019-]+\s+)?"
                           rf"{re.escape(w)}s?\b", q) for w in one)
     return where if named else None
 
@@ -354,7 +355,7 @@ def named_values(q: str, records: list[dict], where: list[str]) -> dict[str, str
     """field -> the one value of it the question (lower case) names ("MIT-licensed" names
     "mit"); of values written inside one another the longest ("mit or apache-2.0", not "mit");
     a field named with two other values is no condition."""
-    q = re.sub(r"-(licen[cs]ed|based)\b", r" \1", q)
+    q = re.sub(r"-(licen[cs]ed|based|language|speaking)\b", r" \1", q)  # ("Malay-language": Malay)
     conditions: dict[str, set[str]] = {}
     for rec in records:
         for field, value in rec.items():
@@ -365,6 +366,11 @@ def named_values(q: str, records: list[dict], where: list[str]) -> dict[str, str
             # from the word in a lower-cased question
             if isinstance(value, (str, int)) and len(v) >= 2 and v not in where and v not in STOPWORDS \
                     and any(re.search(rf"(?<![\w-])(?<!\d[,.]){re.escape(w)}(?![\w-])(?![,.]\d)", q) for w in written):
+                conditions.setdefault(field, set()).add(v)
+            elif isinstance(value, str) and v and re.search(  # ... or right after its field's name,
+                    # ending the clause: "is grade i?" (not "the layout in this catalogue")
+                    r"(?<![\w-])" + r"[\s_-]+".join(map(re.escape, re.split(r"[\s_-]+", str(field).lower())))
+                    + rf"\s+{re.escape(v)}(?=\s*(?:[?,;:]|\.(?!\w)|$)|\s+(?:and|or|but)\b)", q):
                 conditions.setdefault(field, set()).add(v)
     out = {}
     for f, vs in conditions.items():
@@ -549,12 +555,16 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
             stem(w).rstrip("e") for w in _named_collection(q, path, True) or []}
         if counts_them and not path_noun:
             continue
+        if cond and set(cond) <= {"name", "title", "id"} and not bounds:
+            continue  # "How many races are planned for the X Series?": what X holds, not the one X
         found.append((len(_matching(records, cond, bounds)), path, shown))
     return found[0] if len(found) == 1 else None
 
 
 _UNIT_COUNTED = re.compile(r"(?:second|minute|hour|day|week|fortnight|month|year|mile|kilomet(?:re|er)|km|"
-                           r"met(?:re|er)|lit(?:re|er)|pound|euro|dollar|time)s?")
+                           r"met(?:re|er)|lit(?:re|er)|pound|euro|dollar|time|"
+                           # (and the parts a value is written in: "how many digits after the mark")
+                           r"digit|character|byte|letter)s?")
 _DISTINCT = re.compile(r"\bhow\s+many\s+(?:different|distinct)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b")
 
 

@@ -339,7 +339,7 @@ CODE_NUMBER = re.compile(r"\b(?:serial|phone|telephone|mobile|fax|part|model|reg
                           r"order|ticket|case|policy|invoice|item|batch|lot|tracking|extension|flight|"
                           r"platform|gate|seat|id|identification|vat|sort|catalogue|catalog|product|"
                           r"competition|race|sail|membership|member|licence|license|permit|badge|locker|"
-                          r"charity|company|vehicle)\s+"
+                          r"charity|company|vehicle|crime|incident|booking|accession|grid|route|bus|room|house|plot)\s+"
                           r"(?:numbers?|no\.?|#)", re.I)
 _DATE_CUE = re.compile(
     # "What copyright years are given?", "which financial year": years (kinds of year that are
@@ -448,6 +448,10 @@ _SUPERLATIVE_THING = re.compile(
     rf"biggest|oldest|newest)\s+(?!(?:{_QUANTITY_NOUNS})\b)[a-z][\w-]*(?:\s+(?:on|in|of|at|along|among)\b|\s*\?)", re.I)
 
 
+_NUMERIC_VALUE = re.compile(r"\s*(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:the\s+|its\s+)?"
+                            r"(?:integer|numeric|numerical)\s+values?\b", re.I)
+
+
 def answer_type(question: str) -> str:
     """What the answer is: "choice" (one of two named options), "date", "version", "number",
     "name", or "open" (a phrase or sentence: what / why / how questions, definitions).
@@ -459,6 +463,8 @@ def answer_type(question: str) -> str:
     # a leading adverbial clause does not ask: "When you swap the index, what happens ...?"
     # asks what happens; "If the trip is short, how many hours ...?" a number
     question = question[m.end():] if (m := _LEADING_CLAUSE.match(question)) else question
+    if _NUMERIC_VALUE.match(question):
+        return "number"  # "What integer value does X have?": a figure, whatever verb follows
     if _OPEN_CUE.search(question):
         return "open"
     if _VERSION_CUE.search(question):

@@ -318,8 +318,8 @@ def worded_row_value(option: str, text: str, asked_terms: set[str]) -> Value | N
 
 def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = "number") -> str | None:
     """For "What is the rise of Cowslip Lock in feet?": in a table of the text, the cell of the
-    row whose cell after the first (a name, not a figure; the first is a number or a code) the
-    question writes, under the one other column whose header's words (its bracketed unit aside)
+    row whose cell after the first (a name, not a figure; the first is a number or a code), or
+    whose first cell ("main hall"), the question writes, under the one other column whose header's words (its bracketed unit aside)
     are all in `asked_terms` and that holds a figure (of `kind`: a "date" for "Since when has
     X been a steward?" under `Steward since`); None when no row or several cells fit."""
     low = f" {re.sub(r'[^a-z0-9]+', ' ', question.lower())} "
@@ -328,18 +328,30 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
         for row in rows:
             named = [i for i, c in enumerate(row) if len(c.strip()) >= 4 and not extract_values(c)
                      and f" {re.sub(r'[^a-z0-9]+', ' ', c.lower()).strip()} " in low]
-            if len(named) != 1 or named[0] == 0 or not re.fullmatch(r"[A-Za-z]{0,4}[-_]?\d{1,4}|[A-Z]{2,5}", row[0].strip()):
-                continue  # (a row named by its first cell is read as a cell of a named row already)
+            # (a row named by its first cell, "main hall", or by a later one beside its code)
+            if len(named) != 1 or named[0] != 0 and not re.fullmatch(r"[A-Za-z]{0,4}[-_]?\d{1,4}|[A-Z]{2,5}", row[0].strip()):
+                continue
             # (the question's words beside the row's name: "Lock" of "Cowslip Lock" asks no `Lock`)
             terms = asked_terms - set(content_terms(row[named[0]]))
             # (every word of the header but its bracketed unit: "Rise (ft)" for "the rise ...
             # in feet", not "Bed nights 2025" when beds are counted)
             asked = [i for i, h in enumerate(header)
                      if (main := set(content_terms(re.sub(r"\s*\([^()]*\)", " ", h)))) and main <= terms]
+            if len(asked) > 1 and (counted := re.match(r"\s*how\s+many\s+(\w+)", question, re.I)):
+                # "How many places were booked ...?": `Booked` counts the places; `Places` is
+                # the noun counted, not the figure asked
+                asked = [i for i in asked if set(content_terms(_without_unit(header[i]))) != set(content_terms(counted.group(1)))]
             cells = [row[i].strip() for i in asked if i != named[0] and row[i].strip()
                      and any(v.kind == kind for v in extract_values(row[i]))]
             if len(cells) == 1:
-                found.add(cells[0])
+                # ("£42.00 (£36.00)": the figure in brackets is the year before's, asked only by a
+                # year before the one the document opens with)
+                own = re.sub(r"\s*\([^()]*\d[^()]*\)$", "", cells[0])
+                before = re.search(r"\(([^()]*\d[^()]*)\)$", cells[0])
+                opened = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text[:300])]
+                if before and opened and any(int(y) < max(opened) for y in re.findall(r"\b(?:19|20)\d\d\b", question)):
+                    own = before.group(1).strip()
+                found.add(own if any(v.kind == kind for v in extract_values(own)) else cells[0])
     return found.pop() if len(found) == 1 else None
 
 
@@ -379,6 +391,37 @@ def ranked_row_cell(question: str, text: str, asked_terms: set[str], who: bool) 
                     and (main := set(content_terms(re.sub(r"\s*\([^()]*\)", " ", h)))) and main <= asked_terms]
         if len(cols) == 1 and row[cols[0]].strip():
             found.add(row[cols[0]].strip())
+    return found.pop() if len(found) == 1 else None
+
+
+def ordinal_row_cell(question: str, text: str, asked_terms: set[str], kind: str = "date") -> str | None:
+    """For "On what date is the second novice day of 2026?": in a table of the text, the rows
+    whose cell is the thing the question counts ("Novice day"), in the table's order, and of
+    them the one at the place the question writes; its one cell of `kind` (a date, or for a
+    number the one column whose header's words the question asks). None when the question
+    writes no place, or the rows are fewer, or no one cell fits."""
+    m = re.search(rf"\bthe\s+({_ORD})\s+((?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*)\s+(?:of|in|on|at|for|this|next)\b",
+                  question, re.I)
+    if not m or _RANKED.search(question):
+        return None
+    word = m.group(1).lower()
+    n = _ORDINALS.index(word) + 1 if word in _ORDINALS else int(re.match(r"\d+", word).group(0))
+    thing = " ".join(m.group(2).lower().split())
+    found: set[str] = set()
+    for header, rows in table_rows(text):
+        named = [r for r in rows if any(" ".join(c.lower().split()) == thing for c in r)]
+        if len(named) < n:
+            continue
+        row = named[n - 1]
+        if kind == "date":
+            cells = [c.strip() for c in row if _ISO_DAY.fullmatch(c.strip())
+                     or (vs := extract_values(c)) and len(vs) == 1 and vs[0].kind == "date" and vs[0].text == c.strip()]
+        else:
+            cells = [row[i].strip() for i, h in enumerate(header)
+                     if (main := set(content_terms(re.sub(r"\s*\([^()]*\)", " ", h)))) and main <= asked_terms
+                     and any(v.kind == "number" for v in extract_values(row[i]))]
+        if len(cells) == 1:
+            found.add(cells[0])
     return found.pop() if len(found) == 1 else None
 
 
@@ -529,7 +572,7 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
            if not extract_values(n) and n.lower() not in everywhere):
         return None  # a table of the whole body is no figure of a thing it does not name (the
         # corpus's own subject, `everywhere`, is the body: "the Trust")
-    found = set()
+    found: dict[str, int] = {}
     for header, rows in table_rows(text):
         # (a header may say what its figures are: "2026 (GBP per hour)")
         col_year = {i: m.group(0) for i, h in enumerate(header)
@@ -551,8 +594,14 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
             elif len(words) == best:
                 named.append(r)
         if len(named) == 1 and any(v.kind == "number" for v in extract_values(named[0][at])):
-            found.add(named[0][at].strip())
-    return found.pop() if len(found) == 1 else None
+            # (the table's own label counts too: "Provisional" under "Membership, a year" is
+            # the member asked of "What does a provisional member pay?", not the hut's "Member")
+            said = sum(any(h == a or len(a) >= 4 and h.startswith(a) for a in asked_terms)
+                       for h in content_terms(header[0]) if h != "year")
+            cell = named[0][at].strip()
+            found[cell] = max(found.get(cell, 0), best + said)
+    top = [c for c, n in found.items() if n == max(found.values(), default=0)]
+    return top[0] if len(top) == 1 else None
 
 
 def asked_day(question: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
