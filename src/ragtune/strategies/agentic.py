@@ -124,7 +124,7 @@ from ragtune.strategies.list_sizes import (
     size_superlative,
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
-from ragtune.strategies.timeline import (asked_day, dated_entries, described_row_cell, place,
+from ragtune.strategies.timeline import (asked_day, asks_earlier_year, dated_entries, described_row_cell, place,
                                          relative_ask, released_in, row_holding, named_row_cell, one_year,
                                          ordinal_row_cell, ranked_row_cell, row_in_force, span_of, table_rows,
                                          worded_row_value, year_column_cell, asks_now, RECORD_CODE)
@@ -6000,9 +6000,7 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue  # "240 Widget 3 loggers" is no price
                     if want == "number" and text[v.end:v.end + 1] == ")" \
                             and re.search(r"\d[\d,.]*\s*\(\s*(?:[\u00a3$\u20ac]|GBP|EUR|USD)?\s*$", text[max(0, v.start - 24):v.start]) \
-                            and not _ASKS_BEFORE.search(question) \
-                            and not any(int(y) < max(map(int, re.findall(r"\b(?:19|20)\d\d\b", f"{label} {text}")), default=0)
-                                        for y in re.findall(r"\b(?:19|20)\d\d\b", question)):
+                            and not _ASKS_BEFORE.search(question) and not asks_earlier_year(question, f"{label} {text}"):
                         continue  # "£42.00 (£36.00)": the bracketed figure is the one before, not asked
                     if current and _CHANGED_FROM.search(text[max(0, v.start - 60):v.start]) \
                             and re.match(r"\s*(?:to|into)\s", text[v.end:v.end + 6]):

@@ -319,9 +319,11 @@ def worded_row_value(option: str, text: str, asked_terms: set[str]) -> Value | N
 def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = "number") -> str | None:
     """For "What is the rise of Cowslip Lock in feet?": in a table of the text, the cell of the
     row whose cell after the first (a name, not a figure; the first is a number or a code), or
-    whose first cell ("main hall"), the question writes, under the one other column whose header's words (its bracketed unit aside)
-    are all in `asked_terms` and that holds a figure (of `kind`: a "date" for "Since when has
-    X been a steward?" under `Steward since`); None when no row or several cells fit."""
+    whose first cell ("main hall"), the question writes, under the one other column whose
+    header's words (its bracketed unit aside) are all in `asked_terms` and that holds a figure
+    (of `kind`: a "date" for "Since when has X been a steward?" under `Steward since`); a
+    "how many" question's counted noun names no column beside the one counting it ("places
+    booked": `Booked`). None when no row or several cells fit."""
     low = f" {re.sub(r'[^a-z0-9]+', ' ', question.lower())} "
     found: set[str] = set()
     for header, rows in table_rows(text):
@@ -348,11 +350,18 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
                 # year before the one the document opens with)
                 own = re.sub(r"\s*\([^()]*\d[^()]*\)$", "", cells[0])
                 before = re.search(r"\(([^()]*\d[^()]*)\)$", cells[0])
-                opened = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text[:300])]
-                if before and opened and any(int(y) < max(opened) for y in re.findall(r"\b(?:19|20)\d\d\b", question)):
+                if before and asks_earlier_year(question, text[:300]):
                     own = before.group(1).strip()
                 found.add(own if any(v.kind == kind for v in extract_values(own)) else cells[0])
     return found.pop() if len(found) == 1 else None
+
+
+def asks_earlier_year(question: str, opening: str) -> bool:
+    """Whether the question writes a year before the latest one a document's opening (its
+    title, a passage's label) writes: "In 2025-26, ..." of a price list "from 1 April 2026"
+    asks the figures of the year before, which such lists give in brackets."""
+    written = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", opening)]
+    return bool(written) and any(int(y) < max(written) for y in re.findall(r"\b(?:19|20)\d\d\b", question))
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -562,9 +571,11 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
     """A question of one year ("How many hours did the club fly in 2024?") over a table with a
     column per year ("| Measure | 2025 | 2024 |"): the cell under the year the question writes,
     in the one row whose label's words are all the question's (a verb's participle as its
-    base: "Hours flown" for "fly"), in a text naming every name the question writes. None when
-    the question writes no year or several, no table has that year's column, or the rows so
-    named are not one."""
+    base: "Hours flown" for "fly"), in a text naming every name the question writes; of two
+    tables, the one whose own label the question writes too ("a provisional member": the row
+    "Provisional" under "Membership, a year", not the hut's "Member"). None when the question
+    writes no year or several, no table has that year's column, or the rows so named are not
+    one."""
     if (year := one_year(question)) is None:
         return None
     low = text.lower()
