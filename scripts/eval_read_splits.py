@@ -42,8 +42,8 @@ readt21/tables21.jsonl (catalog20's, prose22's and tables21's, read on 2026-12-0
 readc21/catalog21.jsonl, readp23/prose23.jsonl and readt22/tables22.jsonl (catalog21's, prose23's
 and tables22's, read later that morning), readc22/catalog22.jsonl, readp24/prose24.jsonl and
 readt23/tables23.jsonl (catalog22's, prose24's and tables23's, read before noon), and readc23 to
-readc25, readp25 to readp27 and readt24 to readt26 (catalog23 to catalog25's, prose25 to prose27's
-and tables24 to tables26's, read later on 2026-12-05); copies, so no tool reads a test file by
+readc26, readp25 to readp28 and readt24 to readt27 (catalog23 to catalog26's, prose25 to prose28's
+and tables24 to tables27's, read later on 2026-12-05); copies, so no tool reads a test file by
 accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -219,9 +219,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp27" / "prose27.jsonl"}),
         "tables26": (sets / "tables26" / "corpus", sets / "tables26" / "dev.jsonl",
                      {"r1": WORK / "readt26" / "tables26.jsonl"}),
-        "catalog26": (sets / "catalog26" / "corpus", sets / "catalog26" / "dev.jsonl", {}),
-        "prose28": (sets / "prose28" / "corpus", sets / "prose28" / "dev.jsonl", {}),
-        "tables27": (sets / "tables27" / "corpus", sets / "tables27" / "dev.jsonl", {}),
+        "catalog26": (sets / "catalog26" / "corpus", sets / "catalog26" / "dev.jsonl",
+                      {"r1": WORK / "readc26" / "catalog26.jsonl"}),
+        "prose28": (sets / "prose28" / "corpus", sets / "prose28" / "dev.jsonl",
+                    {"r1": WORK / "readp28" / "prose28.jsonl"}),
+        "tables27": (sets / "tables27" / "corpus", sets / "tables27" / "dev.jsonl",
+                     {"r1": WORK / "readt27" / "tables27.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
