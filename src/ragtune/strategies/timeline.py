@@ -359,7 +359,7 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
 def asks_earlier_year(question: str, opening: str) -> bool:
     """Whether the question writes a year before the latest one a document's opening (its
     title, a passage's label) writes: "In 2025-26, ..." of a price list "from 1 April 2026"
-    asks the figures of the year before, which such lists give in brackets."""
+    asks the year before's figures, which such lists give in brackets."""
     written = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", opening)]
     return bool(written) and any(int(y) < max(written) for y in re.findall(r"\b(?:19|20)\d\d\b", question))
 
