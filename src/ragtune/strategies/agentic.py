@@ -32,6 +32,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 import difflib
+import functools
 import itertools
 import json
 import math
@@ -855,7 +856,7 @@ class Agentic(Rag):
             # (as written: "ALL" is the lek's, "all" a word)
             self._code_aliases = {}
             for name, d in self._catalog_pages():
-                if (m := _filed_by_code(name, _file_key(d.doc_id.rsplit("/", 1)[-1]))) and m.lower() not in self._aliases:
+                if (m := _filed_by_code(name, _doc_name(d.doc_id))) and m.lower() not in self._aliases:
                     self._aliases[m.lower()] = name
                     self._code_aliases[m.lower()] = m
         return self._aliases
@@ -7418,6 +7419,17 @@ _COST = re.compile(r"\b(?:costs?|price[sd]?|worth|pa(?:y|id)|compensation|refund
                    r"|income|revenue|takings|turnover)\b", re.I)
 
 
+@functools.lru_cache(maxsize=256)
+def _without_long_names(question: str) -> str:
+    """The question without its names of two words or more: a measure's or a noun's word
+    inside a name asks nothing ("the Coldrey Heavy Horse Society"). Cached: read once per
+    question, not once per value weighed."""
+    for n in names(question):
+        if len(n.split()) >= 2:
+            question = question.replace(n, " ")
+    return question
+
+
 def _wrong_dimension(question: str, v: Value) -> bool:
     """A measured value that cannot answer the question's quantity: a duration when visitors
     are counted, a length when a price is asked. A unit the question's noun is itself (days,
@@ -7428,11 +7440,7 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if re.search(r"\bhow\s+soon\b", question, re.I):  # a delay: a time with its unit ("within 4 hours")
         return v.dimension != "time" or not v.unit
     dim = _dimension_of(v)
-    # (a measure's or a noun's word inside a name asks nothing: "the Coldrey Heavy Horse Society")
-    unnamed = question
-    for n in names(question):
-        if len(n.split()) >= 2:
-            unnamed = unnamed.replace(n, " ")
+    unnamed = _without_long_names(question)
     if _AREA_ASKED.search(question) and v.unit and not _AREA_UNIT.match(v.unit):
         return True  # "What's the area of X?": "250 trees" measures none ("0.7 ha" does)
     if _HOW_BIG.search(question) and (v.kind == "time" or dim in ("temperature", "time")):
