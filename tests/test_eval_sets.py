@@ -37,7 +37,7 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "tables19", "catalog19", "prose21", "tables20", "catalog20", "prose22", "tables21",
         "catalog21", "prose23", "tables22", "catalog22", "prose24", "tables23", "catalog23", "prose25",
         "tables24", "catalog24", "prose26", "tables25", "catalog25", "prose27", "tables26",
-        "catalog26", "prose28", "tables27")
+        "catalog26", "prose28", "tables27", "catalog27", "prose29", "tables28")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -146,6 +146,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog26": EVALSETS / "catalog26" / "corpus",
         "prose28": EVALSETS / "prose28" / "corpus",
         "tables27": EVALSETS / "tables27" / "corpus",
+        "catalog27": EVALSETS / "catalog27" / "corpus",
+        "prose29": EVALSETS / "prose29" / "corpus",
+        "tables28": EVALSETS / "tables28" / "corpus",
     }
 
 
@@ -267,9 +270,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog25.py", "check"], ["evalsets/prose27/check.py"],
                                      ["evalsets/tables26/check.py"],
                                      ["scripts/build_catalog26.py", "check"], ["evalsets/prose28/check.py"],
-                                     ["evalsets/tables27/check.py"]])
+                                     ["evalsets/tables27/check.py"],
+                                     ["scripts/build_catalog27.py", "check"], ["evalsets/prose29/check.py"],
+                                     ["evalsets/tables28/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables27 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables28 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
