@@ -271,3 +271,22 @@ def test_a_list_after_a_bracketed_note_and_a_version_range():
     text = "It has 1 runtime requirement (not tied to an extra): fooclient <3.0,>=0.16.4 [page here]."
     assert [x[0] for x in labelled_lists(text, {"requirement"})] == [["fooclient <3.0,>=0.16.4"]]
     assert labelled_lists("Sibling tools (each with a page here): none.", {"tool"}) == []
+
+
+def test_a_counted_noun_naming_a_field_counts_its_different_values():
+    """(2026-12-05, catalog26 dev, invented here) "How many regions do the depots using X name?"
+    counts the different `region` values of the depots whose field holds X, not the depots;
+    "a depot that stocks X" names the collection; "is X the carrier" names the field holding X;
+    "how many decimal digits" is no count of records."""
+    from ragtune.strategies.counting import count_records
+    depots = [{"id": "d1", "region": "North", "carrier": "Fastline"},
+              {"id": "d2", "region": "North", "carrier": "Fastline"},
+              {"id": "d3", "region": "West", "carrier": "Fastline"},
+              {"id": "d4", "region": "West", "carrier": "Slowboat"}]
+    cols = {"depots": depots}
+    got = count_records("How many regions do the depots using Fastline name?", cols)
+    assert got[0] == 2 and got[2]["distinct"] == "region"
+    assert count_records("How many of the depots use Fastline?", cols)[0] == 3
+    assert count_records("For how many regions is there a depot that uses Slowboat?", cols)[0] == 1
+    assert count_records("In how many depot files is Fastline the carrier?", cols)[0] == 3
+    assert count_records("How many decimal digits do the depots using Fastline give?", cols) is None

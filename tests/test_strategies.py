@@ -3198,3 +3198,59 @@ def test_opening_words_bracketed_figures_and_rows_named_first():
     assert named_row_cell(q, rows, set(content_terms(q))) == "56"
     series = [{"id": "WS", "name": "Winter Series", "races": ["r1", "r2"]}, {"id": "SS", "name": "Summer Series", "races": []}]
     assert count_records("How many races are planned in the series list for the Winter Series?", {"racing/series": series}) is None
+
+
+def test_parts_of_a_line_votes_sides_and_placeholder_values():
+    """(2026-12-05, catalog26 dev and r1, prose28 dev, invented here) a line that breaks a field
+    into parts ("Tag: Q in 3 depots; Qx in 1 depot (d4)") answers "Which depot writes Qx?" with
+    the member of the part holding the question's word; "By how many votes ...?" takes the
+    whole tally; "On which side of the number ...?" asks a position, no figure; `varies` is no
+    field's answer."""
+    from types import SimpleNamespace
+
+    from ragtune.strategies.agentic import _PLACEHOLDER, Agentic, _vote_tally
+    from ragtune.strategies.question import answer_type
+    from ragtune.types import Hit
+    text = ("- Depots using it: 4 (d1, d2, d3, d4)\n- Tag: Q in 3 depots; Qx in 1 depot (d4)\n"
+            "- Side: left of the box in 1 depot (d2); right of the box in 3 depots\n")
+    h = Hit("fastline", "fastline::0", 1.0, text=text, title="Fastline (FST)")
+    fake = SimpleNamespace(_own_page_of=lambda q: [h], _headed_text=lambda d, x: text)
+    assert Agentic._clause_member(fake, "Which depot writes the Fastline (FST) tag as Qx?") == ("fastline", "d4")
+    assert Agentic._clause_member(fake, "Which depot puts it left of the box?") == ("fastline", "d2")
+    assert Agentic._clause_member(fake, "Which depot writes the tag as Q?") is None  # (three, unnamed)
+    one = "- Depots using it: 1 (d9)\n- Tag: Z in its one depot\n"
+    h1 = Hit("slowboat", "slowboat::0", 1.0, text=one, title="Slowboat (SLW)")
+    fake1 = SimpleNamespace(_own_page_of=lambda q: [h1], _headed_text=lambda d, x: one)
+    assert Agentic._clause_member(fake1, "Which depot writes the tag as Z?") == ("slowboat", "d9")
+    texts = ["In May the members chose the orchard by 41 votes to 12. The shed vote was 9 votes to 2."]
+    assert _vote_tally("By how many votes did the members choose the orchard?", texts) == "41 votes to 12"
+    assert _vote_tally("How many members chose the orchard?", texts) is None
+    assert answer_type("On which side of the number does the sign go?") == "name"
+    assert answer_type("How many digits does the number have?") == "number"
+    assert _PLACEHOLDER.fullmatch("varies") and not _PLACEHOLDER.fullmatch("various sizes")
+
+
+def test_records_reached_through_a_description_and_a_value_shared_with_another_page():
+    """(2026-12-05, tables27 dev and catalog26 dev, invented here) "Who owns the boat that won
+    X?" asks the owner, not the winner the relative clause names; of the names found for "the
+    boat that won X" only the boats' records are candidates, and one record's code and name are
+    one pick; "shares its tag with one other" asks the `Same tag as` field."""
+    from types import SimpleNamespace
+
+    from ragtune.strategies.agentic import _SHARED_WITH, Agentic
+    from ragtune.strategies.question import Description
+    cols = {"racing/series": [{"name": "Vernal Cup", "winner": "K7"}, {"name": "Harvest Cup", "winner": "K9"}],
+            "craft/register": [{"name": "Whimbrel", "owner": "Ann Lee"}, {"name": "Dunlin", "owner": "Bo Chan"}]}
+    ids = {"racing/series": ["VC", "HC"], "craft/register": ["K7", "K9"]}
+    fake = SimpleNamespace(_record_collections=lambda: cols, _record_ids=ids,
+                           _record_at=lambda: {"vc": ("racing/series", 0), "hc": ("racing/series", 1),
+                                               "k7": ("craft/register", 0), "k9": ("craft/register", 1)})
+    assert Agentic._record_field(fake, "Who owns the craft that won the Vernal Cup?") is None
+    assert Agentic._record_field(fake, "Who won the Vernal Cup?") == ("Vernal Cup", "winner", "K7")
+    d = Description("the craft that won the Vernal Cup", 9, 41, "Which craft is meant by: the craft that won the Vernal Cup?")
+    assert Agentic._of_named_collection(fake, d, ["VC", "K7", "Whimbrel"]) == (["K7", "Whimbrel"], "Whimbrel")
+    assert Agentic._of_named_collection(fake, d, ["K7", "Dunlin"]) == (["K7", "Dunlin"], None)
+    assert Agentic._of_named_collection(fake, d, ["Vernal Cup"]) is None
+    assert _SHARED_WITH.search("The lira shares its tag with exactly one other currency here.")
+    assert _SHARED_WITH.search("Its tag is also written for one other currency. Which?")
+    assert not _SHARED_WITH.search("Which tag does the lira use?")

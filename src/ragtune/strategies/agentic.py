@@ -67,6 +67,7 @@ from ragtune.prompts import ABSTAIN_TEXT, rag_user_message
 from ragtune.strategies.question import (
     CODE_NUMBER,
     LEADING,
+    POSITION_ASKED,
     QUOTED,
     TEMPORAL,
     YEAR,
@@ -859,6 +860,11 @@ class Agentic(Rag):
                 if (m := _filed_by_code(name, _doc_name(d.doc_id))) and m.lower() not in self._aliases:
                     self._aliases[m.lower()] = name
                     self._code_aliases[m.lower()] = m
+                    # ... and by its name without the code ("the Pula" of "Pula (BWP)"), as written
+                    bare = re.sub(r"\s*\([^()]*\)$", "", name).strip()
+                    if len(bare) >= 3 and bare.lower() not in self._aliases and bare.lower() not in pages:
+                        self._aliases[bare.lower()] = name
+                        self._code_aliases[bare.lower()] = bare
         return self._aliases
 
     def _named_by_page(self, question: str) -> str:
@@ -888,7 +894,9 @@ class Agentic(Rag):
             return question
         (name, (a, b)), = found.items()
         # (a name ending in the alias in brackets is written once: "Czech Koruna (CZK)")
+        # (and so is one that starts with it: "Pula" of "Pula (BWP)")
         named = f"{question[:a]}{name}{question[b:]}" if name.lower().endswith(f"({question[a:b].lower()})") \
+            or name.lower().startswith(f"{question[a:b].lower()} (") \
             else f"{question[:a]}{name} ({question[a:b]}){question[b:]}"
         self.__dict__.setdefault("_written_as", {})[named] = question
         return named
@@ -993,6 +1001,51 @@ class Agentic(Rag):
             return []  # "... includes. How many variants has that other layout?": not X's own
         named = _pages_named_in(question, pages)
         return self._own_pages(named.pop()) if len(named) == 1 else []
+
+    def _clause_member(self, question: str) -> tuple[str, str] | None:
+        """(page, member) for "Which <noun> writes the symbol as Ks?" in a catalog of one page per
+        thing, where a line of the page the question names breaks a field down into parts ("K in
+        2 locales; Ks in 1 locale (shn_MM)"): the one member named in brackets after the noun,
+        in the one part that holds a word of the question the line's other parts lack. A line of
+        one part that says "in its one <noun>" gives the member of the page's one-member list
+        ("Locales using it: 1 (pap_AW)"). None unless exactly one part of the page decides."""
+        m = re.match(r"\s*(?:(?:in|on|for|at|from|by)\s+)?(?:which|what)\s+([a-z][\w-]*)\b", question, re.I)
+        if not m or m.group(1).lower() in STOPWORDS:
+            return None
+        noun = m.group(1).lower()
+        own = self._own_page_of(question)
+        if not own:
+            return None
+        title = own[0].title or ""
+
+        def tokens(text: str) -> set[str]:
+            return {w.lower() for w in (x.strip("()[],.;:?!\"'") for x in text.split()) if w} - {noun, noun + "s"}
+
+        asked = tokens(question) - tokens(title) - {"the", "a", "an", "in", "of", "is", "which", "what", "its", "it"}
+        members = re.compile(rf"\b{re.escape(noun)}s?\s*\(([^()]+)\)", re.I)
+        found: list[str] = []
+        single: list[str] = []  # (lines of one part that speak of the page's one member)
+        whole = self._headed_text(own[0].doc_id, own[0])  # (overlapping chunks joined once)
+        for line in whole.splitlines():
+            value = line.split(":", 1)[1] if ":" in line else line
+            parts = re.split(r";\s+", value)
+            if len(parts) < 2:
+                if asked & tokens(value) - tokens(line.split(":", 1)[0] if ":" in line else "") \
+                        and re.search(rf"\bits\s+one\s+{re.escape(noun)}\b", value, re.I):
+                    single.append(line)
+                continue
+            words = [tokens(p) for p in parts]
+            for i, (part, ws) in enumerate(zip(parts, words)):
+                others = set().union(*(w for j, w in enumerate(words) if j != i))
+                if asked & (ws - others) and (mm := members.search(part)):
+                    found.append(mm.group(1))
+        if len(found) == 1 and "," not in found[0]:
+            return own[0].doc_id, found[0].strip()
+        if not found and len(single) == 1:
+            listed = re.findall(rf"\b{re.escape(noun)}s\b[^:\n]*:\s*1\s*\(([^(),]+)\)", whole, re.I)
+            if len(set(listed)) == 1:
+                return own[0].doc_id, listed[0].strip()
+        return None
 
     def _version_on_page(self, question: str) -> tuple[str, str, str] | None:
         """(page, thing, version) for "Which version of X does Y depend on?" in a catalog of
@@ -1182,6 +1235,12 @@ class Agentic(Rag):
         cands = cands[:10]
         if not cands:
             return None
+        if (kept := self._of_named_collection(r.desc, cands)) is not None:
+            cands, one = kept
+            if one:  # (every candidate left is one record, by its code or its name)
+                r.log("bridge", {"sub_question": r.desc.sub_question, "candidates": cands},
+                      {"pick": one, "why": "the one record of the collection the description names among the names found"})
+                return one
         passages = self._sentences([r.desc.span], [good[:3]], 3)[0]
         prompt = self.messages(r.desc.sub_question, passages)
         scores = self._scores(prompt, cands)
@@ -1310,6 +1369,9 @@ class Agentic(Rag):
         if r.want == "number" and (span := _asked_range(q, [p.text for p in passages])):
             # "What range of humidity ...?": both ends, as the passage writes them
             return _take(r, t, span, "span", "the range a passage states with the question's words")
+        if r.want == "number" and (tally := _vote_tally(q, [chunk_text(p.hit) for p in passages])):
+            # "By how many votes was it carried?": "by six votes to four", both sides
+            return _take(r, t, tally, "span", "the vote, for and against, a passage states with the question's words")
         if r.want == "number" and (cell := self._year_cell(r)):
             # "How many hours did the club fly in 2024?": the row's cell in that year's column
             # (a count stated there, before records are counted)
@@ -1407,6 +1469,11 @@ class Agentic(Rag):
             page, value = got  # "Which variant of X is described as "Y"?": the name written beside Y
             return _take(r, t, value, "lookup", "the name written beside the quoted description, on the page "
                                                 "of the thing the question names", page=page)
+        if r.want == "name" and (got := self._clause_member(r.question)):
+            page, member = got  # "Which locale puts the symbol before the amount?": the one named in
+            # brackets in the part of a line that the question's words tell from the line's other parts
+            return _take(r, t, member, "lookup", "the one member named in the part of a line the question's "
+                                                 "words single out, on the page of the thing it names", page=page)
         if r.want in ("name", "version", "number", "date") and (got := self._page_field(r.question)) and (
                 # (read with its label: "Java release: 1.8" is a version)
                 r.want == "name" or _field_fits(got[1], got[2], r.want, q)):
@@ -1421,7 +1488,8 @@ class Agentic(Rag):
                                                 "names (a word where a figure was expected)", page=page, field=fld)
         # (a record holds the value now: "What was X's span before its rebuild?" asks an older one)
         if r.want in ("name", "number", "date") and not (r.want == "number" and _WAS_BEFORE.search(q)) \
-                and (got := self._record_field(r.question)):
+                and (got := self._record_field(r.question) or (r.bridge and self._record_field(q))):
+            # (after a hop, of the record it reached: "Who owns B14?")
             name, fld, value = got
             if r.want == "name" and _ASKS_NAME_OF.search(q) and (named := self._code_in_table(value, fld)):
                 value = named  # "the name of the band X is in": X's band is a code ("TD") whose
@@ -2152,6 +2220,13 @@ class Agentic(Rag):
         if got := self._page_field(first):
             doc, label, value = got
             name = re.sub(r"\s*\([^()]*\)$", "", value).strip()
+            if re.sub(r"[-_.]", "-", name.lower()) not in self._page_names():
+                # (a value naming one other page among its words: "JPY (Yen) is also written ¥")
+                titles = {n.lower(): n for n, _ in self._catalog_pages()}
+                other = _pages_named_in(self._named_by_page(value), self._page_names()) - {_doc_name(doc).lower()}
+                other = {o for o in other if titles.get(o, o) != titles.get(doc, doc) and o not in first.lower()}
+                if len(other) == 1:
+                    name = titles.get(next(iter(other)), next(iter(other)))
         if not got or re.sub(r"[-_.]", "-", name.lower()) not in self._page_names():
             # ... or names the one item of a page's list that has a page of its own ("X has
             # exactly one runtime requirement with a page here")
@@ -2322,7 +2397,7 @@ class Agentic(Rag):
         # (or "I'm looking for the call that ... Which is it?", "Syscall 425 on amd64 is which call?")
         if not self._page_names() or not re.match(r"^\s*(?:(?:in|on|for|under)\s+[^,?]{1,40},\s*)?"
                                                   r"(?:which|how\s+many|among|of|name\s+the|"
-                                                  r"i['\u2019]?m\s+looking\s+for\s+the)\b", q, re.I) \
+                                                  r"i(?:['\u2019]?m|\s+am)\s+looking\s+for\s+the)\b", q, re.I) \
                 and not re.search(r"\bis\s+which\s+[a-z]+\s*\?\s*$", q, re.I):
             return None
         records = self._page_records()
@@ -2342,8 +2417,11 @@ class Agentic(Rag):
             if " " in n:
                 unnamed = re.sub(rf"(?<![\w.-]){re.escape(n.split(' ', 1)[1])}(?![\w-]|\.\w)", " ", unnamed)
         # (nor is a page's own value that writes its name: its file "findzlib.cmake")
+        # (a page is also called by its name without the code in brackets its title adds: "Pula"
+        # of "Pula (BWP)")
+        bare = names | {re.sub(r"\s*\([^()]*\)$", "", n) for n in names}
         values = {f: v for f, v in named_values(unnamed, list(records.values()), []).items()
-                  if v not in names and not any(v == n.lower() for r in records.values() for n in [r.get(f, "")]
+                  if v not in bare and not any(v == n.lower() for r in records.values() for n in [r.get(f, "")]
                                                 if n.lower() in names)
                   and not any(str(r.get(f, "")).lower() == v and re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", v)
                               for n, r in records.items())}
@@ -2385,7 +2463,7 @@ class Agentic(Rag):
         sizes = [(op, n, noun) for op, n, noun in size_conditions(unnamed)
                  if noun.split()[-1] not in STOPWORDS and not re.search(r"(?:ed|ing)$", noun)]
         count = asks_count(q)
-        if count and re.match(r"^\s*how\s+many\s+(?:[\w-]+\s+){0,3}?(?:do|does|did|can|could|will|would|has|have|had)\b",
+        if count and re.match(r"^\s*how\s+many\s+(?:[\w-]+\s+|\([^()]*\)\s+){0,4}?(?:do|does|did|can|could|will|would|has|have|had)\b",
                               q, re.I):
             return None  # "how many lines does X contain?" counts in a thing, not catalog pages
         # "Of the packages X requires, ...": the pages X's own list names
@@ -2978,6 +3056,42 @@ class Agentic(Rag):
             return None
         return self._record_name(code)
 
+    def _of_named_collection(self, desc: Description, cands: list[str]) -> tuple[list[str], str | None] | None:
+        """For "the boat that won race 2": the candidates that are records (by code or name) of
+        the collection the description's head noun names (`boats/register`), and the name of
+        their record when they are all one record; None when no candidate is one of its records."""
+        m = re.match(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\s+(?:that|which|who|whom|whose|where)\b",
+                     desc.span, re.I)
+        cols = self._record_collections()
+        if not m or not cols:
+            return None
+        want = stem(m.group(1).lower())
+        paths = [p for p in cols if any(stem(w) == want for w in re.findall(r"[a-z]+", p.lower()))]
+        if not paths:
+            return None
+        at = self._record_at()
+        found: dict[str, tuple[str, int]] = {}
+        for c in cands:
+            if (place := at.get(c.strip().lower())) is not None and place[0] in paths:
+                found[c] = place
+                continue
+            for p in paths:
+                rows = cols[p]
+                hit = [i for i, row in enumerate(rows) for k in _name_fields(rows)
+                       if str(row.get(k, "")).strip().lower() == c.strip().lower()]
+                if len(set(hit)) == 1:
+                    found[c] = (p, hit[0])
+        if not found:
+            return None
+        kept = [c for c in cands if c in found]
+        places = set(found.values())
+        if len(places) == 1:
+            p, i = places.pop()
+            rows = cols[p]
+            name = next((str(rows[i][k]) for k in _name_fields(rows) if rows[i].get(k)), None)
+            return kept, name or kept[0]
+        return kept, None
+
     def _record_at(self) -> dict[str, tuple[str, int]]:
         """Each record's own id in lower case -> (its collection, its place there); remembered."""
         if getattr(self, "_record_index", None) is None:
@@ -3030,6 +3144,11 @@ class Agentic(Rag):
                 or not earlier and re.search(r"\b(?:successor|succeeded|replaced)\b", unquoted, re.I):
             sequence |= {_one_stem(w) for w in ("next", "followed", "follows")}
         q_words |= sequence
+        if _SHARED_WITH.search(unquoted):  # "shares its symbol with one other": `Same symbol as`
+            q_words |= {_one_stem("same")}
+        if POSITION_ASKED.search(unquoted):  # "on which side of the number": its `Symbol position`
+            q_words |= {_one_stem("position"), _one_stem("side")}
+            head = head and head | {_one_stem("position")}
         if _AT_LEAST.search(unquoted):  # "needs at least which Python": `Minimum Python`, `Min python`
             q_words |= {_one_stem("minimum"), _one_stem("min")}
         required = {_one_stem("requires"), _one_stem("requirements")}  # dependencies are requirements
@@ -3151,6 +3270,8 @@ class Agentic(Rag):
                 if _ASKS_AGENT.match(question) and (re.match(rf"{_FILE_PATH.pattern}(?:,|$)", value)
                                                     or not re.search(r"[^\W\d_]", value)):
                     continue  # a path or a count names no one ("Copyright file: /usr/share/doc/x/copyright, 3 paragraphs")
+                if _PLACEHOLDER.fullmatch(value):
+                    continue  # `symbol: varies` says the page's lines give it part by part
                 if _asks_address(question) and not _WRITTEN_ADDRESS.search(value):
                     continue  # "What is the URL of ...?": an address, not `Issuer: self-signed`
                 if value and not _mentions(_as_written(self, question), value):
@@ -3169,6 +3290,8 @@ class Agentic(Rag):
             found, partly, found_in_section, partly_in_section = (
                 {lb: v for lb, v in fields.items() if _PERCENT_WRITTEN.search(v)} or fields
                 for fields in (found, partly, found_in_section, partly_in_section))
+        if _SHARED_WITH.search(unquoted):  # what it shares with another: its `Same X as`, not its `X`
+            found = {lb: v for lb, v in found.items() if _one_stem("same") in _stems(lb)} or found
         neighbours = {lb: v for lb, v in found.items() if _stems(lb) & sequence} if sequence else {}
         if neighbours:
             found = neighbours  # "the release before X" is X's previous one (by its name), not X's `Release`
@@ -3278,6 +3401,10 @@ class Agentic(Rag):
         question's, and one value among them (none when two fields or two values fit)."""
         want = answer_type(question)
         counted = _counted(question)
+        # the doer asked is the main verb's ("Who owns the boat that won X?" asks the owner, not
+        # the winner of X's clause)
+        main_clause = re.sub(r"\s(?:that|which|who|whom|whose)\s.*$", "", question, flags=re.I, count=1) \
+            if _ASKS_AGENT.match(question) else question
         # the units the question writes out, by their stems: {"metr": "m"} of "how many metres"
         units = {_one_stem(w): sym[-1] for w in re.findall(r"[a-z]+", question.lower())
                  if (sym := answer_tokens(f"1 {w}")) and sym[-1] != w and sym[-1] in _HEADER_UNITS}
@@ -3325,7 +3452,7 @@ class Agentic(Rag):
                         continue  # ("When was job X completed?": a date field's value)
                     if key in ("name", "title", "id", "text", name_key) or _mentions(question, value) \
                             or not (_asked_label(key, own, short=True)
-                                    or want == "name" and _ASKS_AGENT.match(question) and _agent_label(key, question)):
+                                    or want == "name" and _ASKS_AGENT.match(question) and _agent_label(key, main_clause)):
                         continue
                     found[(key, value)] = name
         if len({k for k, _ in found}) > 1 and _measure_nouns(question):  # the measure asked, by a
@@ -5075,6 +5202,13 @@ def _made_up(answer: str, question: str, evidence: list[Hit], share: float = 0.5
         return []
     missing = [t for t in _unheld_terms(answer, question, evidence) if not t.isdigit()]
     return missing if len(missing) > share * len(own) else []
+
+
+# a value one thing has in common with another ("shares its symbol with", "is also written for")
+_SHARED_WITH = re.compile(r"\bshares?\s+(?:its|their|the|a)\s+[\w -]{2,30}?\s+with\b|"
+                          r"\bis\s+also\s+(?:written|used|given)\s+(?:for|by)\b", re.I)
+# a field's value that stands for values given elsewhere, not an answer
+_PLACEHOLDER = re.compile(r"(?i)\s*(?:varies|various|mixed|see\s+(?:below|above))\s*")
 
 
 def _agent_stated(question: str, name: str, evidence: list[Hit]) -> bool:
@@ -6843,6 +6977,28 @@ def _asked_range(question: str, texts: list[str]) -> str | None:
         if len(found) == 1 and asked & {stem(w) for w in content_terms(text)}:
             return found[0].group(0).strip()
     return None
+
+
+_VOTE_ASKED = re.compile(r"\bby\s+(?:how\s+many\s+votes|what\s+(?:margin|majority))\b|"
+                         r"\bwhat\s+was\s+the\s+(?:vote|margin|majority)\b", re.I)
+_TALLY = re.compile(r"\b(?:\d[\d,]*|[a-z]+)\s+votes?\s+to\s+(?:\d[\d,]*|none|nil|[a-z]+)\b", re.I)
+
+
+def _vote_tally(question: str, texts: list[str]) -> str | None:
+    """For "By how many votes ...?" or "By what margin ...?": the tally ("212 votes to 64") in
+    the sentence sharing most of the question's words; None unless one sentence leads."""
+    if not _VOTE_ASKED.search(question):
+        return None
+    asked = {stem(w) for w in content_terms(question)} - {"vote"}
+    scored: dict[str, int] = {}
+    for text in texts:
+        for sent in split_sentences(text):
+            for m in _TALLY.finditer(sent):
+                shared = len(asked & {stem(w) for w in content_terms(sent)})
+                scored[m.group(0)] = max(scored.get(m.group(0), 0), shared)
+    best = max(scored.values(), default=0)
+    top = [x for x, k in scored.items() if k == best]
+    return top[0] if best and len(top) == 1 else None
 
 
 _CODE_POINT_ASKED = re.compile(r"\bcode\s*points?\b|\bU\+[0-9A-F]", re.I)

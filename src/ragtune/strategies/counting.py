@@ -346,7 +346,9 @@ def _named_collection(q: str, path: str, counted: bool = False) -> list[str] | N
     # (with `counted`, "how many member clubs" names the clubs too)
     how_many = r"|how\s+many\s+" if counted else ""
     # (or counted one: "glibc's one Malay-language locale")
-    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|one\s+|which\s+{how_many})(?:[\w'\u2019-]+\s+)?"
+    # (or "a locale that uses X": one of them, named with the condition after it)
+    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|one\s+|which\s+|"
+                          rf"an?\s+(?=[\w'\u2019-]+\s+(?:that|which|who|using|with)\b){how_many})(?:[\w'\u2019-]+\s+)?"
                           rf"{re.escape(w)}s?\b", q) for w in one)
     return where if named else None
 
@@ -532,7 +534,9 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
                 found.append((len(values), path, {**shown, "distinct": fields[0]}))
         return found[0] if len(found) == 1 and found[0][0] else None
     counted = re.search(r"\bhow\s+many\s+([a-z][\w-]*)", q)
-    if counted and _UNIT_COUNTED.fullmatch(counted.group(1)):
+    if counted and (_UNIT_COUNTED.fullmatch(counted.group(1)) or (
+            unit := re.match(r"\s+([a-z][\w-]*)", q[counted.end():])) and _UNIT_COUNTED.fullmatch(unit.group(1))):
+        # (or "how many fraction digits")
         return None  # "how many days were the vans off the road": a sum of durations, not records
     noun = stem(counted.group(1)).rstrip("e") if counted else ""
     # ("how many member clubs": clubs, which the collection's path names, are counted)
@@ -544,8 +548,11 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
         # a collection named only by the counted noun ("how many clubs ...") is counted under a
         # bound, or by a doer's field ("how many events did X win": `winner`), not by any value
         # of its records ("How many diners did X feed?" counts no records whose `base` is X)
+        # (or by a field the question names as its value's role right after it: "is X the currency")
         if _named_collection(q, path) is None \
-                and not (bounds and not cond or cond and all(_field_by_verb(f, q) for f in cond)):
+                and not (bounds and not cond or cond and all(_field_by_verb(f, q) for f in cond)
+                         or cond and any(re.search(rf"(?<![\w-]){re.escape(v)}(?:\s+\([^()]*\))?\s+the\s+"
+                                                   rf"{re.escape(_first_word(f))}\b", q) for f, v in cond.items())):
             continue
         # "how many investors took part in offer X?": a numeric field of X's record counts them
         # (an `event` field names an event), unless the collection's path names the counted noun
@@ -557,8 +564,23 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
             continue
         if cond and set(cond) <= {"name", "title", "id"} and not bounds:
             continue  # "How many races are planned for the X Series?": what X holds, not the one X
+        # "How many territories do the locales using X name?": the different values of the
+        # records' field the counted noun names (`territory`), not the records themselves
+        valued = [k for k in {k for r in records for k in r}
+                  if stem(k.lower()).rstrip("e") == noun and not any(isinstance(r.get(k), (int, float)) for r in records)]
+        if noun and len(valued) == 1 and cond and not path_noun \
+                and noun not in {stem(w).rstrip("e") for w in re.split(r"[/_.\s-]+", path.lower())}:
+            values = {str(r[valued[0]]).strip().lower() for r in _matching(records, cond, bounds)
+                      if str(r.get(valued[0], "")).strip()}
+            found.append((len(values), path, {**shown, "distinct": valued[0]}))
+            continue
         found.append((len(_matching(records, cond, bounds)), path, shown))
     return found[0] if len(found) == 1 else None
+
+
+def _first_word(field: str) -> str:
+    """A field name's first word, in lower case (`currency_name`: "currency")."""
+    return re.split(r"[_\s-]+", field.lower().strip())[0]
 
 
 _UNIT_COUNTED = re.compile(r"(?:second|minute|hour|day|week|fortnight|month|year|mile|kilomet(?:re|er)|km|"

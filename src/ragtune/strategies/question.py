@@ -452,6 +452,10 @@ _NUMERIC_VALUE = re.compile(r"\s*(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:the\s+|
                             r"(?:integer|numeric|numerical)\s+values?\b", re.I)
 
 
+# where one thing goes beside another ("on which side of the number", "relative to the amount")
+POSITION_ASKED = re.compile(r"\bwhich\s+side\b|\b(?:where|how)\b.{0,80}\brelative\s+to\b", re.I)
+
+
 def answer_type(question: str) -> str:
     """What the answer is: "choice" (one of two named options), "date", "version", "number",
     "name", or "open" (a phrase or sentence: what / why / how questions, definitions).
@@ -475,6 +479,8 @@ def answer_type(question: str) -> str:
         return "name"  # a serial or phone number is a code, not a quantity
     if _SUPERLATIVE_THING.match(question):
         return "name"
+    if POSITION_ASKED.search(question):
+        return "name"  # "On which side of the number does it go?": before or after, no figure
     if (m := _NUMBER_CUE.search(question)) and not (m.start() > 0 and _ASKS_THING.match(question)
                                                     and m.group(0).lower().startswith("how")):
         # "Which package can limit how many threads they use?" asks for a package
