@@ -3254,3 +3254,17 @@ def test_records_reached_through_a_description_and_a_value_shared_with_another_p
     assert _SHARED_WITH.search("The lira shares its tag with exactly one other currency here.")
     assert _SHARED_WITH.search("Its tag is also written for one other currency. Which?")
     assert not _SHARED_WITH.search("Which tag does the lira use?")
+
+
+def test_pages_titled_with_a_gloss_and_claims_shared():
+    """(2026-12-05, catalog27 dev and tables28 dev, invented here) a page filed as
+    image/x-quill.md and titled "image/x-quill (Quill image)" is the page of image/x-quill;
+    "also claims" asks what two things share."""
+    from types import SimpleNamespace
+
+    from ragtune.strategies.agentic import _SHARED_WITH, Agentic
+    docs = [SimpleNamespace(doc_id=f"image/x-quill{i}", title=f"image/x-quill{i} (Quill image {i})", metadata={})
+            for i in range(20)]
+    fake = SimpleNamespace(index=SimpleNamespace(documents=lambda c: docs), collection="default")
+    assert "image/x-quill7" in Agentic._page_names(fake)
+    assert _SHARED_WITH.search("Which other type also claims the pattern *.qll?")

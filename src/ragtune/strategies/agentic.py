@@ -793,7 +793,11 @@ class Agentic(Rag):
                 # (a name of several words, each capitalised or holding a digit, or its first
                 # capitalised, may be saved with hyphens and its accents folded: "Amazon Root CA
                 # 3" as amazon-root-ca-3.md, "Južnobački okrug" as juznobacki-okrug.md)
-                name = next((t for t in _title_names(d.title or "")
+                # (or by its title without a gloss in brackets: "application/epub+zip (electronic
+                # book document)" as application/epub+zip.md)
+                titled = _title_names(d.title or "")
+                titled += [b for t in titled if (b := re.sub(r"\s*\([^()]*\)$", "", t).strip()) != t and "/" in b]
+                name = next((t for t in titled
                              if key in (_file_key(t), _file_key(t.rsplit(":", 1)[-1]))
                              or "/" in t and _file_key(t) == path
                              or " " in t.strip() and (_mostly_name_words(t) or t[:1].isupper())
@@ -1404,6 +1408,8 @@ class Agentic(Rag):
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column it asks")
         if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*(?:where|which)\b", q, re.I)) \
                 and (cell := self._described_row_cell(r)):
+            if _ASKS_AGENT.match(q) and (named := self._record_name(cell)):
+                cell = named  # "Who coached X?": the coach's code (`KL188`) is a person's record
             # "Who do we send worked flint to?": the row the question's rare word describes,
             # under the column asked ("Based in") or of people's names
             return _take(r, t, cell, "lookup", "the cell of the table row the question describes, "
@@ -3145,7 +3151,8 @@ class Agentic(Rag):
             sequence |= {_one_stem(w) for w in ("next", "followed", "follows")}
         q_words |= sequence
         if _SHARED_WITH.search(unquoted):  # "shares its symbol with one other": `Same symbol as`
-            q_words |= {_one_stem("same")}
+            q_words |= _SAME_STEMS  # (`Globs shared with other types`)
+            head = head and head | _SAME_STEMS
         if POSITION_ASKED.search(unquoted):  # "on which side of the number": its `Symbol position`
             q_words |= {_one_stem("position"), _one_stem("side")}
             head = head and head | {_one_stem("position")}
@@ -3291,7 +3298,8 @@ class Agentic(Rag):
                 {lb: v for lb, v in fields.items() if _PERCENT_WRITTEN.search(v)} or fields
                 for fields in (found, partly, found_in_section, partly_in_section))
         if _SHARED_WITH.search(unquoted):  # what it shares with another: its `Same X as`, not its `X`
-            found = {lb: v for lb, v in found.items() if _one_stem("same") in _stems(lb)} or found
+            # (a label of four words or more is read too: `Globs shared with other types`)
+            found = {lb: v for lb, v in {**partly, **found}.items() if _SAME_STEMS & _stems(lb)} or found
         neighbours = {lb: v for lb, v in found.items() if _stems(lb) & sequence} if sequence else {}
         if neighbours:
             found = neighbours  # "the release before X" is X's previous one (by its name), not X's `Release`
@@ -3355,6 +3363,9 @@ class Agentic(Rag):
         (label, value), = found.items()
         if percent and len(shares := _PERCENT_WRITTEN.findall(value)) == 1:
             value = shares[0]
+        if counted_list := re.fullmatch(r"(\d+):\s+(.+)", value.strip()):
+            # "Aliases: 3: a, b, c" gives the count to "how many" and the items to the rest
+            value = counted_list.group(1) if want == "number" else counted_list.group(2)
         if want == "number" and (figure := _figure_in_unit_asked(value, unquoted)):
             value = figure  # "How long is X in UTF-8, in bytes?": `D8 A8 (2 bytes)` gives 2 bytes
         elif want in ("number", "date", "version") and (bare := re.sub(r"\s*\([^()]*\)$", "", value)) != value \
@@ -5206,7 +5217,8 @@ def _made_up(answer: str, question: str, evidence: list[Hit], share: float = 0.5
 
 # a value one thing has in common with another ("shares its symbol with", "is also written for")
 _SHARED_WITH = re.compile(r"\bshares?\s+(?:its|their|the|a)\s+[\w -]{2,30}?\s+with\b|"
-                          r"\bis\s+also\s+(?:written|used|given)\s+(?:for|by)\b", re.I)
+                          r"\bis\s+also\s+(?:written|used|given|claimed)\s+(?:for|by)\b|"
+                          r"\balso\s+(?:claims?|uses?|writes?)\b", re.I)
 # a field's value that stands for values given elsewhere, not an answer
 _PLACEHOLDER = re.compile(r"(?i)\s*(?:varies|various|mixed|see\s+(?:below|above))\s*")
 
@@ -6357,6 +6369,7 @@ def _about_longer_name(text: str, question_names: list[str]) -> bool:
 def _one_stem(word: str) -> str:
     """A word's stem in one spelling, without a final e ("licence", "license", "licensed" alike)."""
     return _no_e(us_spelling(stem(word)))
+
 
 
 # who writes a thing is its author: the one agent noun not formed from its verb
@@ -7761,3 +7774,7 @@ def best_value(chunks: list[Hit], option: str, options: list[str], terms: set[st
             if best is None or score > best[0]:
                 best = (score, v)
     return best[1] if best else None
+
+
+# (the words a label names what two things share by: `Same symbol as`, `Globs shared with`)
+_SAME_STEMS = {_one_stem("same"), _one_stem("shared"), _one_stem("share")}
