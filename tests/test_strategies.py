@@ -3268,3 +3268,42 @@ def test_pages_titled_with_a_gloss_and_claims_shared():
     fake = SimpleNamespace(index=SimpleNamespace(documents=lambda c: docs), collection="default")
     assert "image/x-quill7" in Agentic._page_names(fake)
     assert _SHARED_WITH.search("Which other type also claims the pattern *.qll?")
+
+
+def test_a_plain_text_table_whose_labels_end_in_colons():
+    """(2026-12-05, prose29 dev, invented here) "Interest:     4.5% a year" is a line of a
+    plain-text table like "Interest     4.5% a year"."""
+    from ragtune.strategies.agentic import _aligned_value
+    letter = ("We offer a loan on these terms.\n\n  Amount:      £9,000\n  Interest:    4.5% a year, fixed\n"
+              "  Repayments:  36 monthly payments of £268\n  Fee:         £90\n")
+    assert _aligned_value("What interest rate does the fund charge on the loan?", [letter]) == "4.5%"
+
+
+def test_a_quoted_value_finds_the_one_page_that_holds_it():
+    """(2026-12-05, catalog27 dev, invented here) ""Quill image" is the description of which
+    type?" is the one page whose field holds the quoted words; two holders decide nothing."""
+    from types import SimpleNamespace
+
+    from ragtune.strategies.agentic import Agentic
+    records = {"image/x-quill": {"description": "Quill image"}, "image/x-wren": {"description": "Wren image"},
+               "image/x-wren2": {"description": "Wren image"}}
+    fake = SimpleNamespace(_page_names=lambda: {"image/x-quill", "image/x-wren", "image/x-wren2"},
+                           _page_records=lambda: records)
+    assert Agentic._page_by_quoted_value(fake, '"Quill image" is the description of which type?') == "image/x-quill"
+    assert Agentic._page_by_quoted_value(fake, '"Wren image" is the description of which type?') is None
+    assert Agentic._page_by_quoted_value(fake, 'What is "Quill image"?') is None
+
+
+def test_the_one_table_row_in_the_state_a_question_asks():
+    """(2026-12-05, tables28 dev, invented here) "Which course of 2026 was cancelled?" is the
+    row whose cell says `cancelled`; two such rows decide nothing."""
+    from types import SimpleNamespace
+
+    from ragtune.strategies.agentic import Agentic
+    text = ("| Code | Course | Status |\n|---|---|---|\n| QC-1 | Net skills | held |\n"
+            "| QC-2 | Volley clinic | cancelled |\n| QC-3 | Serve day | held |\n")
+    run = SimpleNamespace(question="Which course of 2026 was cancelled?")
+    fake = SimpleNamespace(_found_documents=lambda r: [(text, set())])
+    assert Agentic._row_in_state(fake, run) == "QC-2"
+    run2 = SimpleNamespace(question="Which course of 2026 was held?")
+    assert Agentic._row_in_state(fake, run2) is None

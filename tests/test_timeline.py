@@ -287,3 +287,15 @@ def test_a_cell_with_last_years_figure_in_brackets():
     for q, want in (("From 1 May 2027, what do visitors pay for the barn?", "£30.00"),
                     ("In 2026, what did visitors pay for the barn?", "£25.00")):
         assert named_row_cell(q, text, set(content_terms(q))) == want
+
+
+def test_the_person_in_the_row_a_question_names():
+    """(2026-12-05, tables28 dev, invented here) "Who is the club's fixtures secretary?" reads
+    the `Name` of the row the question names, the longest such row ("Fixtures secretary" over
+    "Secretary"); two people in rows of one name decide nothing."""
+    from ragtune.strategies.timeline import named_row_cell
+    text = ("| Office | Name | Since |\n|---|---|---|\n| Secretary | Ann Lee | 2019 |\n"
+            "| Fixtures secretary | Bo Chan | 2021 |\n| Treasurer | Cy Dee | 2020 |\n| Treasurer | Di Eve | 2024 |\n")
+    assert named_row_cell("Who is the club's fixtures secretary?", text, set(), "person") == "Bo Chan"
+    assert named_row_cell("Who is the secretary?", text, set(), "person") == "Ann Lee"
+    assert named_row_cell("Who is the treasurer?", text, set(), "person") is None

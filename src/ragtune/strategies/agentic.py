@@ -1006,6 +1006,19 @@ class Agentic(Rag):
         named = _pages_named_in(question, pages)
         return self._own_pages(named.pop()) if len(named) == 1 else []
 
+    def _page_by_quoted_value(self, question: str) -> str | None:
+        """For ""Word template" is the description of which type?" in a catalog of pages: the one
+        page a field of which holds exactly the quoted words (any case); None otherwise, or
+        when the question names a page itself."""
+        quoted = [next(g for g in m.groups() if g).strip(" .") for m in QUOTED.finditer(question)]
+        if len(quoted) != 1 or len(quoted[0]) < 3 or not re.search(r"\bwhich\b", question, re.I) \
+                or not self._page_names() or _pages_named_in(question, self._page_names()):
+            return None
+        want = quoted[0].lower()
+        holders = [name for name, fields in self._page_records().items()
+                   if any(str(v).strip().strip('"').lower() == want for v in fields.values())]
+        return holders[0] if len(holders) == 1 else None
+
     def _clause_member(self, question: str) -> tuple[str, str] | None:
         """(page, member) for "Which <noun> writes the symbol as Ks?" in a catalog of one page per
         thing, where a line of the page the question names breaks a field down into parts ("K in
@@ -1382,8 +1395,18 @@ class Agentic(Rag):
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the year it asks")
         if r.want == "number" and asks_count(q) and self._count_listed(r, q, q_names, t):
             return
+        # (read in the whole documents found too: a table a chunk boundary cuts is read whole;
+        # not a document whose opening writes years but none the question writes)
+        asked_years = set(re.findall(r"\b(?:19|20)\d\d\b", q))
+        wholes = []
+        for d, h in {h.doc_id: h for h in r.support}.items():
+            text = self._document_text(d, h)
+            opened = set(re.findall(r"\b(?:19|20)\d\d\b", text[:300]))
+            if not asked_years or not opened or asked_years & opened:
+                wholes.append(text)
         if r.want == "number" and (value := _aligned_value(q, [chunk_text(p.hit) for p in passages]
-                                                         + [chunk_text(h) for h in r.support], counted=asks_count(q))):
+                                                         + [chunk_text(h) for h in r.support] + wholes,
+                                                         counted=asks_count(q))):
             # "How much did the marquee cost?": the line of a plain-text table its label names
             return _take(r, t, value, "lookup", "the value on the line of a plain-text table the question names")
         about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, q_names)]
@@ -1402,6 +1425,11 @@ class Agentic(Rag):
         if r.want in ("number", "date") and (cell := self._ordinal_row_cell(r)):
             # "On what date is the second novice day of 2026?": the table's second such row
             return _take(r, t, cell, "lookup", "the cell of the row at the place the question counts")
+        if r.want == "name" and re.match(r"\s*who\s+is\b", q, re.I) and not re.search(r"\b(?:19|20)\d\d\b", q) \
+                and (cell := self._named_row_cell(r)):
+            # "Who is the club's social secretary?": the row the question names, under `Name`
+            # (now: a year asked is a dated list's)
+            return _take(r, t, cell, "lookup", "the person in the row the question names")
         if r.want in ("number", "date") and (cell := self._named_row_cell(r)):
             # "What is the rise of Cowslip Lock in feet?": the row the question names (by any of
             # its cells), under the column it asks
@@ -1475,6 +1503,12 @@ class Agentic(Rag):
             page, value = got  # "Which variant of X is described as "Y"?": the name written beside Y
             return _take(r, t, value, "lookup", "the name written beside the quoted description, on the page "
                                                 "of the thing the question names", page=page)
+        if r.want == "name" and (row := self._row_in_state(r)):
+            # "Which course of 2026 was cancelled?": the one table row whose cell says so
+            return _take(r, t, row, "lookup", "the one row of a table found whose cell is the state the question asks")
+        if r.want == "name" and (page := self._page_by_quoted_value(r.question)):
+            # ""JSON schema" is the comment of which type?": the one page with a field of that value
+            return _take(r, t, page, "lookup", "the one page with a field whose value the question quotes")
         if r.want == "name" and (got := self._clause_member(r.question)):
             page, member = got  # "Which locale puts the symbol before the amount?": the one named in
             # brackets in the part of a line that the question's words tell from the line's other parts
@@ -2811,6 +2845,19 @@ class Agentic(Rag):
         asked = set(content_terms(r.question))
         return ((self._document_text(d, h), asked) for d, h in list(hits.items())[:8])
 
+    def _row_in_state(self, r: Run) -> str | None:
+        """For "Which course of 2026 was cancelled?": the first cell of the one row, among the
+        tables of the documents found, one of whose cells is the state the question ends on
+        (`cancelled`); None when no row or several are."""
+        m = re.match(r"\s*which\s+[^?]{2,80}?\s+(?:was|were|is|are|has\s+been|had\s+been)\s+([a-z]{4,}(?:ed|en))\s*\?\s*$",
+                     r.question, re.I)
+        if not m:
+            return None
+        state = m.group(1).lower()
+        rows = {row[0].strip() for text, _ in self._found_documents(r) for _, body in table_rows(text)
+                for row in body if row and any(c.strip().lower() == state for c in row[1:])}
+        return rows.pop() if len(rows) == 1 else None
+
     def _year_cell(self, r: Run) -> str | None:
         """`timeline.year_column_cell` over the documents found; None unless one cell is read."""
         if one_year(r.question) is None:
@@ -2839,7 +2886,8 @@ class Agentic(Rag):
     def _named_row_cell(self, r: Run) -> str | None:
         """`timeline.named_row_cell` over the documents found; None unless one cell is read."""
         found = {got for text, asked in self._found_documents(r)
-                 if (got := named_row_cell(r.question, text, asked, "date" if r.want == "date" else "number"))}
+                 if (got := named_row_cell(r.question, text, asked, "date" if r.want == "date" else
+                                           "person" if r.want == "name" else "number"))}
         return found.pop() if len(found) == 1 else None
 
     def _compare_dated_rows(self, r: Run) -> tuple[str, dict[str, str]] | None:
@@ -3281,7 +3329,9 @@ class Agentic(Rag):
                     continue  # `symbol: varies` says the page's lines give it part by part
                 if _asks_address(question) and not _WRITTEN_ADDRESS.search(value):
                     continue  # "What is the URL of ...?": an address, not `Issuer: self-signed`
-                if value and not _mentions(_as_written(self, question), value):
+                # (a value written only inside a longer name is not the question's:
+                # "application/msword" of "application/msword-template")
+                if value and not re.search(rf"(?<![\w.]){re.escape(value)}(?![\w]|-\w)", _as_written(self, question), re.I):
                     if in_section:  # (read only where no label of the page's own fits)
                         into = found_in_section if into is found else partly_in_section
                     into.setdefault(label.lower(), value)
@@ -6487,7 +6537,8 @@ def _field_word_pattern(word: str) -> str:
 
 
 # a line of a plain-text table: a label, two or more spaces, a value ("  Marquee hire      GBP   450")
-_ALIGNED_LINE = re.compile(r"^[ \t]*(?P<label>[A-Za-z][\w'&/ -]*?[\w'])[ \t]{2,}(?P<value>\S(?:[^\n]*\S)?)[ \t]*$", re.M)
+# (a label may end in a colon: "Interest:     5.5% a year")
+_ALIGNED_LINE = re.compile(r"^[ \t]*(?P<label>[A-Za-z][\w'&/ -]*?[\w']):?[ \t]{2,}(?P<value>\S(?:[^\n]*\S)?)[ \t]*$", re.M)
 
 
 def _aligned_value(question: str, texts: list[str], counted: bool = False) -> str | None:

@@ -323,15 +323,24 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
     header's words (its bracketed unit aside) are all in `asked_terms` and that holds a figure
     (of `kind`: a "date" for "Since when has X been a steward?" under `Steward since`); a
     "how many" question's counted noun names no column beside the one counting it ("places
-    booked": `Booked`). None when no row or several cells fit."""
+    booked": `Booked`). With `kind` "person", the row's cell under a column of people's names
+    (`Name`). None when no row or several cells fit."""
     low = f" {re.sub(r'[^a-z0-9]+', ' ', question.lower())} "
     found: set[str] = set()
+    people_found: list[tuple[int, str]] = []
     for header, rows in table_rows(text):
         for row in rows:
             named = [i for i, c in enumerate(row) if len(c.strip()) >= 4 and not extract_values(c)
                      and f" {re.sub(r'[^a-z0-9]+', ' ', c.lower()).strip()} " in low]
             # (a row named by its first cell, "main hall", or by a later one beside its code)
             if len(named) != 1 or named[0] != 0 and not re.fullmatch(r"[A-Za-z]{0,4}[-_]?\d{1,4}|[A-Z]{2,5}", row[0].strip()):
+                continue
+            if kind == "person":  # "Who is the club's social secretary?": the row's `Name`
+                people = [i for i, h in enumerate(header) if _PERSON_HEADER.fullmatch(h.strip())]
+                cells = [row[i].strip() for i in people if i != named[0] and re.search(r"[^\W\d_]{2}", row[i])]
+                if len(cells) == 1:  # (of rows named inside one another, "Secretary" in "Social
+                    # secretary", the longest name below)
+                    people_found.append((len(row[named[0]].strip()), cells[0]))
                 continue
             # (the question's words beside the row's name: "Lock" of "Cowslip Lock" asks no `Lock`)
             terms = asked_terms - set(content_terms(row[named[0]]))
@@ -353,7 +362,14 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
                 if before and asks_earlier_year(question, text[:300]):
                     own = before.group(1).strip()
                 found.add(own if any(v.kind == kind for v in extract_values(own)) else cells[0])
+    if people_found:
+        longest = max(n for n, _ in people_found)
+        found = {c for n, c in people_found if n == longest}
     return found.pop() if len(found) == 1 else None
+
+
+# a column of people's names
+_PERSON_HEADER = re.compile(r"(?i)(?:name|who|person|holder|held\s+by|officer|contact)")
 
 
 def asks_earlier_year(question: str, opening: str) -> bool:
