@@ -1395,17 +1395,9 @@ class Agentic(Rag):
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the year it asks")
         if r.want == "number" and asks_count(q) and self._count_listed(r, q, q_names, t):
             return
-        # (read in the whole documents found too: a table a chunk boundary cuts is read whole;
-        # not a document whose opening writes years but none the question writes)
-        asked_years = set(re.findall(r"\b(?:19|20)\d\d\b", q))
-        wholes = []
-        for d, h in {h.doc_id: h for h in r.support}.items():
-            text = self._document_text(d, h)
-            opened = set(re.findall(r"\b(?:19|20)\d\d\b", text[:300]))
-            if not asked_years or not opened or asked_years & opened:
-                wholes.append(text)
         if r.want == "number" and (value := _aligned_value(q, [chunk_text(p.hit) for p in passages]
-                                                         + [chunk_text(h) for h in r.support] + wholes,
+                                                         + [chunk_text(h) for h in r.support]
+                                                         + self._support_documents(r, q),
                                                          counted=asks_count(q))):
             # "How much did the marquee cost?": the line of a plain-text table its label names
             return _take(r, t, value, "lookup", "the value on the line of a plain-text table the question names")
@@ -2844,6 +2836,19 @@ class Agentic(Rag):
         hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
         asked = set(content_terms(r.question))
         return ((self._document_text(d, h), asked) for d, h in list(hits.items())[:8])
+
+    def _support_documents(self, r: Run, q: str) -> list[str]:
+        """The whole texts of the documents of the run's support (a table a chunk
+        boundary cuts is read whole), less those whose opening writes years but none the
+        question writes (last year's accounts answer no question about this year)."""
+        asked_years = set(re.findall(r"\b(?:19|20)\d\d\b", q))
+        out = []
+        for d, h in {h.doc_id: h for h in r.support}.items():
+            text = self._document_text(d, h)
+            opened = set(re.findall(r"\b(?:19|20)\d\d\b", text[:300]))
+            if not asked_years or not opened or asked_years & opened:
+                out.append(text)
+        return out
 
     def _row_in_state(self, r: Run) -> str | None:
         """For "Which course of 2026 was cancelled?": the first cell of the one row, among the

@@ -534,9 +534,9 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
                 found.append((len(values), path, {**shown, "distinct": fields[0]}))
         return found[0] if len(found) == 1 and found[0][0] else None
     counted = re.search(r"\bhow\s+many\s+([a-z][\w-]*)", q)
+    # (the unit may be the counted phrase's second word: "how many fraction digits")
     if counted and (_UNIT_COUNTED.fullmatch(counted.group(1)) or (
             unit := re.match(r"\s+([a-z][\w-]*)", q[counted.end():])) and _UNIT_COUNTED.fullmatch(unit.group(1))):
-        # (or "how many fraction digits")
         return None  # "how many days were the vans off the road": a sum of durations, not records
     noun = stem(counted.group(1)).rstrip("e") if counted else ""
     # ("how many member clubs": clubs, which the collection's path names, are counted)
