@@ -42,8 +42,8 @@ readt21/tables21.jsonl (catalog20's, prose22's and tables21's, read on 2026-12-0
 readc21/catalog21.jsonl, readp23/prose23.jsonl and readt22/tables22.jsonl (catalog21's, prose23's
 and tables22's, read later that morning), readc22/catalog22.jsonl, readp24/prose24.jsonl and
 readt23/tables23.jsonl (catalog22's, prose24's and tables23's, read before noon), and readc23 to
-readc26, readp25 to readp28 and readt24 to readt27 (catalog23 to catalog26's, prose25 to prose28's
-and tables24 to tables27's, read later on 2026-12-05); copies, so no tool reads a test file by
+readc27, readp25 to readp29 and readt24 to readt28 (catalog23 to catalog27's, prose25 to prose29's
+and tables24 to tables28's, read later on 2026-12-05); copies, so no tool reads a test file by
 accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -225,9 +225,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp28" / "prose28.jsonl"}),
         "tables27": (sets / "tables27" / "corpus", sets / "tables27" / "dev.jsonl",
                      {"r1": WORK / "readt27" / "tables27.jsonl"}),
-        "catalog27": (sets / "catalog27" / "corpus", sets / "catalog27" / "dev.jsonl", {}),
-        "prose29": (sets / "prose29" / "corpus", sets / "prose29" / "dev.jsonl", {}),
-        "tables28": (sets / "tables28" / "corpus", sets / "tables28" / "dev.jsonl", {}),
+        "catalog27": (sets / "catalog27" / "corpus", sets / "catalog27" / "dev.jsonl",
+                      {"r1": WORK / "readc27" / "catalog27.jsonl"}),
+        "prose29": (sets / "prose29" / "corpus", sets / "prose29" / "dev.jsonl",
+                    {"r1": WORK / "readp29" / "prose29.jsonl"}),
+        "tables28": (sets / "tables28" / "corpus", sets / "tables28" / "dev.jsonl",
+                     {"r1": WORK / "readt28" / "tables28.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
