@@ -2254,9 +2254,10 @@ class Agentic(Rag):
             name = re.sub(r"\s*\([^()]*\)$", "", value).strip()
             if re.sub(r"[-_.]", "-", name.lower()) not in self._page_names():
                 # (a value naming one other page among its words: "JPY (Yen) is also written ¥")
+                # (the page the first sentence names is the one read, not the other)
                 titles = {n.lower(): n for n, _ in self._catalog_pages()}
-                other = _pages_named_in(self._named_by_page(value), self._page_names()) - {_doc_name(doc).lower()}
-                other = {o for o in other if titles.get(o, o) != titles.get(doc, doc) and o not in first.lower()}
+                other = _pages_named_in(self._named_by_page(value), self._page_names()) \
+                    - _pages_named_in(first, self._page_names())
                 if len(other) == 1:
                     name = titles.get(next(iter(other)), next(iter(other)))
         if not got or re.sub(r"[-_.]", "-", name.lower()) not in self._page_names():
