@@ -3307,3 +3307,121 @@ def test_the_one_table_row_in_the_state_a_question_asks():
     assert Agentic._row_in_state(fake, run) == "QC-2"
     run2 = SimpleNamespace(question="Which course of 2026 was held?")
     assert Agentic._row_in_state(fake, run2) is None
+
+
+def test_a_sum_asked_for_each_hour_needs_that_rate_written():
+    """(2026-12-06, tables28 and prose29 dev, invented here) "paid an hour" asks a number, and a
+    year's wages in the accounts are no hourly pay; a price list that says its charges are per
+    hour above its table states the rate for every row of it."""
+    from ragtune.strategies.agentic import _sum_of_another_rate
+    from ragtune.strategies.question import answer_type
+    assert answer_type("What is the caretaker paid an hour?") == "number"
+    assert answer_type("What was he paid for?") == "open"
+    accounts = [Hit("notes/accounts", "c", 1.0, text="Caretaker's wages   GBP 18,200  (term time only)")]
+    assert _sum_of_another_rate("How much is the caretaker paid an hour?", "GBP 18,200", accounts) == "GBP 18,200"
+    assert _sum_of_another_rate("How much is the caretaker paid a year?", "GBP 18,200", accounts) == ""
+    prices = [Hit("prices", "c", 1.0, text="Charges are per hour.\n\n| room | members |\n|---|---|\n| hall | £12.00 |")]
+    assert _sum_of_another_rate("What do members pay an hour for the hall?", "£12.00", prices) == ""
+    row = [Hit("prices", "c2", 1.0, text="| hall | £12.00 |")]
+    assert _sum_of_another_rate("What do members pay an hour for the hall?", "£12.00", row) == "£12.00"
+    assert _sum_of_another_rate("What do members pay an hour for the hall?", "£12.00", row,
+                                lambda h: prices[0].text) == ""
+
+
+def test_a_name_read_from_another_years_line():
+    """(2026-12-06, tables28 dev and tables25-27 r1, invented here) asked who won in 2016, a
+    table of winners from 2017 names nobody for it; a line naming the year, or a span of years
+    around it, does. A line naming no year on a page dated 2014 names the chair of 2014."""
+    from ragtune.strategies.agentic import _name_of_another_year
+    winners = [Hit("records/cups", "c", 1.0, title="Cup winners",
+                   text="| Year | Winner |\n| 2017 | Ada Moss |\n| 2018 | Ben Ruiz |")]
+    assert _name_of_another_year("Who won the cup in 2016?", "Ben Ruiz", winners) == "2018"
+    assert _name_of_another_year("Who won the cup in 2018?", "Ben Ruiz", winners) == ""
+    chairs = [Hit("history", "c", 1.0, text="| 2010 | 2018 | Cy Dale | chair |")]
+    assert _name_of_another_year("Who was chair in 2016?", "Cy Dale", chairs) == ""
+    undated = [Hit("people", "c", 1.0, text="Ben Ruiz coaches the juniors.")]
+    assert _name_of_another_year("Who won the cup in 2016?", "Ben Ruiz", undated) == ""
+    # a line with no year holds at its page's date, when the year asked is when the relation held
+    about = [Hit("about", "c", 1.0, text="| Chair | Cy Dale |\n| Designer | Cy Dale |", metadata={"date": "2014-06-14"})]
+    assert _name_of_another_year("Who chaired the club in 1980?", "Cy Dale", about) == "2014"
+    assert _name_of_another_year("Who designed the hall built in 1980?", "Cy Dale", about) == ""
+
+
+def test_a_telephone_number_has_its_digits():
+    """(2026-12-06, prose29 dev, invented here) a society's registered number of four digits
+    is no telephone number."""
+    from ragtune.strategies.agentic import _ASKS_PHONE_NUMBER, _states_phone
+    assert _ASKS_PHONE_NUMBER.search("What is the shop's telephone number?")
+    assert not _ASKS_PHONE_NUMBER.search("Who answers the telephone on Mondays?")
+    assert not _states_phone("Registered society number 4417.")
+    assert _states_phone("Ring 01632 960 123.")
+    assert _states_phone("+44 (0)20 7946 0958")
+
+
+def test_a_price_stated_for_another_thing():
+    """(2026-12-06, prose29 and prose26 r1, invented here) the sum on the line of the soup is no
+    price of a toasted sandwich; a table's row is read with its header, and a sentence with the
+    one before it ("It costs ...")."""
+    from ragtune.strategies.agentic import _unpriced_item
+    cafe = [Hit("cafe", "c", 1.0, text="The café: soup of the day with bread: £4.75. A pot of tea is £1.80.")]
+    assert _unpriced_item("How much is a toasted sandwich in the café?", "£4.75", cafe) == "toasted sandwich"
+    assert _unpriced_item("How much is a pot of tea?", "£1.80", cafe) == ""
+    rows = [Hit("prices", "c", 1.0, text="| ticket | price |\n|---|---|\n| day | £6 |")]
+    assert _unpriced_item("What does a day ticket cost?", "£6", rows) == ""
+    told = [Hit("shop", "c", 1.0, text="We sell oak logs by the bag. It costs £5.")]
+    assert _unpriced_item("How much is a bag of logs?", "£5", told) == ""
+    assert _unpriced_item("How much did the club spend on rope?", "£5", told) == ""
+
+
+def test_a_bound_counts_nobody():
+    """(2026-12-06, prose15 r1, invented here) "a group is up to 24 children" counts no children
+    who came; asked how many a group can take, it answers."""
+    from ragtune.strategies.agentic import _bound_not_count
+    camp = [Hit("camp", "c", 1.0, text="A group is up to 24 children, with two leaders.")]
+    assert _bound_not_count("How many children came to the camp in 2026?", "24 children", camp) == "24 children"
+    assert _bound_not_count("How many children can a group take?", "24 children", camp) == ""
+    both = camp + [Hit("report", "c", 1.0, text="In 2026, 24 children came.")]
+    assert _bound_not_count("How many children came to the camp in 2026?", "24", both) == ""
+
+
+def test_years_codes_and_slashed_names_asked():
+    """(2026-12-06, prose30, catalog28 and catalog27 dev and read splits, invented here) "In what
+    year ...?" wants a year (a medieval one too, after "of" or "in"), no weekday; "Which bug
+    number ...?" asks a code, not a count; a media type with a hyphen or a plus is one name."""
+    from ragtune.strategies.question import date_kind
+    from ragtune.strategies.values import fits
+    assert date_kind("In what year did the town get its market charter?") == "year"
+    said = extract_values("a market on Thursdays ever since its charter of 1253.")
+    assert [v.text for v in said if fits(v, "date", "year")] == ["1253"]
+    assert [v.kind for v in extract_values("a roll of 1253 members")] == ["number"]
+    assert answer_type("Which bug number does the latest entry close?") == "name"
+    assert answer_type("How many bug numbers does it close?") == "number"
+    assert names("Which type lists application/x-gtar as an alias?") == ["application/x-gtar"]
+    assert names("What does image/svg+xml name?") == ["image/svg+xml"]
+
+
+def test_a_clause_goes_on_with_the_period_before_it():
+    """(2026-12-06, prose30 dev, invented here) "for May 2026 we need room for 46, and I reckon on
+    27 households": the 27 is May 2026's, not May 2024's."""
+    from ragtune.strategies.agentic import _value_of_another_year
+    text = ("In May 2024 we put up 40 guests in 21 households; for May 2026 we need room for 35, "
+            "and I reckon on 19 households.")
+    hits = [Hit("hosting", "c", 1.0, text=text)]
+    q = "In how many households were the guests put up in May 2024?"
+    assert _value_of_another_year(q, "19 households", hits) == "2026"
+    assert _value_of_another_year(q, "21 households", hits) == ""
+
+
+def test_another_candidate_stated_with_the_missing_words():
+    """(2026-12-06, prose30 dev, invented here) a count rejected because no chunk stating it
+    holds the question's rare word ("quorum") gives way to the one other candidate that one
+    does."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    hits = [Hit("rules", "c1", 1.0, text="The board keeps its quorum of four members."),
+            Hit("people", "c2", 1.0, text="The board has nine members.")]
+    r = SimpleNamespace(why="not in the evidence: quorum", hits=hits, floor=SimpleNamespace(retrieved=[]),
+                        candidates=["nine members", "four members"], span="nine members")
+    assert Agentic._candidate_with_words(SimpleNamespace(), r) == "four members"
+    r.why = "not in the evidence: quorum, proxy"
+    assert Agentic._candidate_with_words(SimpleNamespace(), r) is None

@@ -299,3 +299,28 @@ def test_the_person_in_the_row_a_question_names():
     assert named_row_cell("Who is the club's fixtures secretary?", text, set(), "person") == "Bo Chan"
     assert named_row_cell("Who is the secretary?", text, set(), "person") == "Ann Lee"
     assert named_row_cell("Who is the treasurer?", text, set(), "person") is None
+
+
+def test_a_role_no_header_names_reads_no_column_of_names():
+    """(2026-12-06, tables28 r1, invented here) asked who was president, a table of trophies
+    whose `Trophy` cells are two capitalised words each (no people) answers nothing; asked who
+    gave a trophy, its `Given by` column does."""
+    from ragtune.strategies.timeline import described_row_cell
+    text = ("Cups and their donors\n| Event | Trophy | Given by |\n|---|---|---|\n"
+            "| Singles | Founders Cup | the founders |\n| Doubles | Ottley Tankard | Wilf Ottley |\n"
+            "| Juniors | Hume Shield | Stella Hume |\n")
+    assert described_row_cell("Who was president before Wilf Ottley?", text, who=True) is None
+    assert described_row_cell("Who gave the Hume Shield?", text, who=True) == "Stella Hume"
+
+
+def test_the_figure_of_a_years_row_under_the_column_asked():
+    """(2026-12-06, prose30 dev, invented here) rows keyed by year, a column per partner: the
+    year's row under the column the question names; a column no word names reads nothing."""
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import year_row_cell
+    text = ("| year | Brest, spring | Ulm, autumn |\n|---|---|---|\n| 2021 | hosted: 40 came | went: 18 of us |\n"
+            "| 2022 | went: 44 of us | hosted: 21 came |\n| 2023 | hosted: 39 came | went: 16 of us |\n")
+    q = "How many members went to Ulm in 2023?"
+    assert year_row_cell(q, text, set(content_terms(q))) == "16"
+    q = "How many members went abroad in 2023?"
+    assert year_row_cell(q, text, set(content_terms(q))) is None

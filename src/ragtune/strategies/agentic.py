@@ -129,7 +129,7 @@ from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, l
 from ragtune.strategies.timeline import (asked_day, asks_earlier_year, dated_entries, described_row_cell, place,
                                          relative_ask, released_in, row_holding, named_row_cell, one_year,
                                          ordinal_row_cell, ranked_row_cell, row_in_force, span_of, table_rows,
-                                         worded_row_value, year_column_cell, asks_now, RECORD_CODE)
+                                         worded_row_value, year_column_cell, year_row_cell, asks_now, RECORD_CODE)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -344,7 +344,8 @@ class Agentic(Rag):
     # verification's reasons that reject a span for the value it reads (another year's figure,
     # another thing's count or measure), not for what the question needs and no chunk holds
     _SPAN_VALUE_REJECTED = frozenset({"another_year", "counts_other_things", "labelled_other",
-                                      "unqualified_count", "code_labelled"})
+                                      "unqualified_count", "code_labelled", "another_rate",
+                                      "another_quantity", "another_thing_priced", "bound_not_count"})
 
     def _prior_of(self, r: Run) -> str | None:
         """The year before's bracketed figure beside the value the answer read: the span, or
@@ -383,14 +384,51 @@ class Agentic(Rag):
                 r.agreed = r.untied = False
                 self._verify([r])
                 continue
+            if r.abstained and r.decided_by == "span" and r.reason == "missing_names" and r.kind != "multi_hop" \
+                    and r.want in ("number", "date", "version") and not r.bridge \
+                    and (other := self._candidate_with_words(r)):
+                # "eleven members" from the committee's list, where the quorum is asked: the one
+                # other candidate stated beside every word the evidence of the first lacked
+                r.log("fall_back", {"rejected": r.span, "why": r.why, "candidate": "stated with the missing words"}, other)
+                r.text = r.raw = r.span = other
+                r.agreed = r.untied = False
+                self._verify([r])
+                continue
             if r.abstained and r.decided_by == "span" and r.reason in self._SPAN_VALUE_REJECTED \
                     and not r.floor.abstained and not is_abstention(r.floor.text) \
-                    and r.exit_reason != "budget_exhausted":
+                    and r.exit_reason != "budget_exhausted" \
+                    and not (r.reason == "another_year" and r.want == "name"
+                             and not self._year_in_evidence(r.question, [*r.hits, *r.floor.retrieved])):
+                # (a name read from another year's line leaves rag's answer only when a chunk
+                # names the year asked: else rag's sentence can only have put that year in)
                 r.log("fall_back", {"rejected": r.span, "why": r.why}, r.floor.text)
                 r.text, r.raw, r.decided_by, r.span = r.floor.text, r.floor.text, "rag", ""
                 r.agreed = r.untied = False
                 r.support = []  # rag's answer stands on rag's chunks
                 self._verify([r])
+
+    @staticmethod
+    def _year_in_evidence(question: str, evidence: list[Hit]) -> bool:
+        """Whether a chunk names the one year a question asks, by text, title, id or metadata."""
+        asked = _periods(question)
+        return any(_same_period(asked, _periods(chunk_text(h)) | _periods(h.title or "") | _id_periods(h.doc_id)
+                                | _periods(_metadata_text(h))) for h in evidence)
+
+    def _candidate_with_words(self, r: Run) -> str | None:
+        """The one candidate other than the rejected span that a chunk states beside every word
+        the verification found missing (`r.why`: "not in the evidence: quorum"); None otherwise."""
+        lacking = [w.strip() for w in r.why.split(":", 1)[-1].split(",") if w.strip()]
+        if not lacking or any(" " in w for w in lacking):
+            return None
+        evidence = [*r.hits, *r.floor.retrieved]
+        ok = []
+        for c in r.candidates:
+            if c == r.span or _same_answer(c, r.span):
+                continue
+            src = [_tokens(chunk_text(h)) for h in evidence if c.lower() in chunk_text(h).lower()]
+            if src and any(all(_has_token(t, w) for w in lacking) for t in src):
+                ok.append(c)
+        return ok[0] if len(ok) == 1 else None
 
     def _qualified_candidate(self, r: Run) -> str | None:
         """The one candidate other than the rejected span that a chunk states with every word
@@ -1249,6 +1287,9 @@ class Agentic(Rag):
             for n in names(text, capitalised_words(text)) + titles:
                 if n.lower() not in known and n not in cands and not _is_value(n):
                     cands.append(n)
+        # (a file's name is its thing's: "GOST_19768-74.gz" beside "GOST_19768-74")
+        cands = [c for c in cands if not any(c != o and re.fullmatch(rf"{re.escape(o)}\.[a-z0-9]{{1,4}}", c, re.I)
+                                             for o in cands)]
         cands = cands[:10]
         if not cands:
             return None
@@ -1258,6 +1299,13 @@ class Agentic(Rag):
                 r.log("bridge", {"sub_question": r.desc.sub_question, "candidates": cands},
                       {"pick": one, "why": "the one record of the collection the description names among the names found"})
                 return one
+        # a catalog's thing described by what its page lists ("the charmap that lists X as an
+        # alias"): of the names found, the name of the one page the description's name was found on
+        if (pages := {d.doc_id: n for n, d in self._catalog_pages()}) \
+                and len(on := {pages.get(h.doc_id) for h in good[:3]}) == 1 and (page := on.pop()) in cands:
+            r.log("bridge", {"sub_question": r.desc.sub_question, "candidates": cands},
+                  {"pick": page, "why": "the page the description's name was found on"})
+            return page
         passages = self._sentences([r.desc.span], [good[:3]], 3)[0]
         prompt = self.messages(r.desc.sub_question, passages)
         scores = self._scores(prompt, cands)
@@ -1426,6 +1474,9 @@ class Agentic(Rag):
             # "What is the rise of Cowslip Lock in feet?": the row the question names (by any of
             # its cells), under the column it asks
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column it asks")
+        if r.want == "number" and (cell := self._year_row_cell(r)):
+            # "How many travelled to X in 2022?": the row of 2022, under the column naming X
+            return _take(r, t, cell, "lookup", "the figure of the year's row, under the column the question names")
         if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*(?:where|which)\b", q, re.I)) \
                 and (cell := self._described_row_cell(r)):
             if _ASKS_AGENT.match(q) and (named := self._record_name(cell)):
@@ -1568,6 +1619,15 @@ class Agentic(Rag):
                 passages = [p for p in every if any(c in p.text for c, _ in tied)]
         if r.want == "name":  # the corpus's own subject ("Python" in a catalog) answers nothing
             found = [(c, tie) for c, tie in found if not self._everywhere(c) and not self._subject_form(c, q)]
+            if _ASKS_AGENT.match(q):  # a document's title read before its sentence is no one
+                # ("history: share offer, ..." names no holder)
+                titles = {(p.hit.title or "").strip().lower() for p in passages}
+                found = [(c, tie) for c, tie in found if c.strip().lower() not in titles or not c.islower()]
+                # (nor a thing named after a person the question names: "Ottley Tankard", a
+                # trophy, for "Who was president before Wilfred Ottley?")
+                surnames = {n.split()[-1].lower() for n in self._names_in(q) if len(n.split()) >= 2}
+                found = [(c, tie) for c, tie in found
+                         if not (len(c.split()) >= 2 and c.split()[0].lower() in surnames)]
             # (nor the organisation whose own pages these are, beside another name: "the Co-op")
             found = [(c, tie) for c, tie in found if not self._called_us(c)] or found
             # the asked kind itself is no name of one ("field-stations" for "Which field station")
@@ -1624,6 +1684,14 @@ class Agentic(Rag):
                 r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag",
                                                                          "why": "every value is at another rate"}, ms=t.ms)
                 return
+        if r.want == "number" and len(found) > 1 and len(_periods(q)) == 1 and not r.bridge:
+            # of several figures, those every passage stating them gives for another year than
+            # the one asked ("... in 29 households; for May 2026 ... I reckon on 27 households",
+            # asked of May 2024) are that year's, when one is left
+            hits_ = [p.hit for p in passages]
+            dated = [(c, tie) for c, tie in found if not _value_of_another_year(q, c, hits_)]
+            if dated and len(dated) < len(found):
+                found = dated
         if r.want == "number" and _HOW_BIG.search(q) and (sizes := [
                 (c, max(tie, 1.0)) for c, tie in found if any(v.unit and _dimension_of(v) in ("length", "area", "volume")
                                                     or v.unit and re.match(r"(?i)ha\b|hect|acr|sq|square|m2|m\u00b2|km2", v.unit)
@@ -1730,7 +1798,18 @@ class Agentic(Rag):
                 said = [x for x in split_sentences(floor) if _same_answer(x, pick)]
                 whole = said[0] if said else floor
                 unit = re.sub(r"[\d.,]+", " ", pick).split() if r.want == "number" else []
-                if not loops(whole) and all(u.lower() in whole.lower() for u in unit):
+                asked_keys = {(v.kind, v.key) for v in extract_values(q)}
+                picked = extract_values(pick)
+                # (nor one giving another value of the type and unit asked beside it: "in 29
+                # households ... on 27 households" answers with two)
+                more = [v for v in extract_values(whole) if r.want in ("number", "date", "version")
+                        and fits(v, r.want, date_kind(q)) and v.key not in {x.key for x in picked}
+                        and (v.kind, v.key) not in asked_keys
+                        and any(stem(v.unit or "") == stem(x.unit or "") for x in picked)]
+                # (and one writing a time or a date otherwise than the passage, "10:30 am" for
+                # "10.30 am", keeps the passage's writing)
+                if not loops(whole) and all(u.lower() in whole.lower() for u in unit) and not more \
+                        and (pick.lower() in whole.lower() or not any(x.kind in ("time", "date") for x in picked)):
                     # a sentence repeating the value states it as a list; one without the
                     # span's currency or unit states less ("11,000" for "GBP 11,000")
                     r.text = r.raw = whole
@@ -1928,8 +2007,10 @@ class Agentic(Rag):
         for doc_id, h in first.items():
             names = _title_names(h.title or "")
             title = names[-1] if names else ""
-            if title and _mentions(unquoted, title):
-                if not _QUOTATION.search(q) and all(title.lower() == t.lower() for t in terms):
+            # (a title with a gloss in brackets is the thing without it: "image/x-tga (TGA image)")
+            bare = re.sub(r"\s*\([^()]*\)$", "", title).strip() if "/" in title else title
+            if title and (_mentions(unquoted, title) or bare != title and bare and _mentions(unquoted, bare)):
+                if not _QUOTATION.search(q) and all(t.lower() in (title.lower(), bare.lower()) for t in terms):
                     return None  # the question names this page, and asks something of it (whatever
                     # other pages mention it: "which abbreviation is in use in X")
                 continue  # the question's own thing (a quoted description may name it)
@@ -2889,6 +2970,13 @@ class Agentic(Rag):
                  if (got := ordinal_row_cell(r.question, text, asked, "date" if r.want == "date" else "number"))}
         return found.pop() if len(found) == 1 else None
 
+    def _year_row_cell(self, r: Run) -> str | None:
+        """`timeline.year_row_cell` over the documents found; None unless one figure is read."""
+        if one_year(r.question) is None:
+            return None
+        found = {got for text, asked in self._found_documents(r) if (got := year_row_cell(r.question, text, asked))}
+        return found.pop() if len(found) == 1 else None
+
     def _named_row_cell(self, r: Run) -> str | None:
         """`timeline.named_row_cell` over the documents found; None unless one cell is read."""
         found = {got for text, asked in self._found_documents(r)
@@ -3672,8 +3760,9 @@ class Agentic(Rag):
         way = direction(r.question, values_are_dates=False)
         if way is None:  # "which of A or B has P": the option whose own evidence names P
             # (a word about the text, "according to its README", is no property of a thing)
+            # (nor is a year the question dates them by: "quicker on handicap in 2026")
             prop = [n for n in self._names_in(relation) if names_covered(n, r.options) == 0
-                    and stem(n.lower()) not in TEXT_WORDS]
+                    and stem(n.lower()) not in TEXT_WORDS and not re.fullmatch(r"(?:19|20)\d\d(?:[-/]\d\d)?", n.strip())]
             if prop and not _DENIES.search(relation):  # (not when the question denies it: "has no X")
                 def holds(h: Hit) -> bool:  # in a sentence that does not deny it ("It does not define X")
                     return any(all(_names_one(x, p) for p in prop) and not _DENIES.search(x)
@@ -3810,7 +3899,11 @@ class Agentic(Rag):
                 r.text = kept  # a made-up link beside the answer goes, the answer stays
             required = self._required_names(r.question, r, subject=False)
             missing = [n for n in required if not any(names_covered(chunk_text(h), [n]) >= 1.0
-                                                      or _month_stated(n, chunk_text(h)) for h in evidence)]
+                                                      or _month_stated(n, chunk_text(h))
+                                                      or _day_stated(n, chunk_text(h)) for h in evidence)]
+            # (a web address written out is the URL or URI the question names)
+            missing = [n for n in missing if not (n.lower() in ("url", "uri", "urls", "uris") and any(
+                re.search(r"https?://|www\.", chunk_text(h)) for h in evidence))]
             # a word no dictionary holds ("lightgbm") names what the question is about: when no
             # retrieved chunk has it and no chunk of the corpus does, the corpus is not about it
             # (a record's fields count: "the informatics team" may be its metadata only)
@@ -4000,7 +4093,7 @@ class Agentic(Rag):
             elif (r.decided_by == "rag" or r.agreed and r.want == "name"
                   # (a date rag agrees with but no word of the relation is near: "Since 2011 we
                   # have worked with X" for when X was founded)
-                  or r.untied and r.want == "date" and date_kind(r.question) in ("date", "day")) and r.want in TYPED \
+                  or r.untied and r.want == "date" and date_kind(r.question) in ("date", "day", "year")) and r.want in TYPED \
                     and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
                     and not (r.decided_by == "span" and _agent_stated(r.question, r.span, about or evidence)) \
@@ -4038,15 +4131,22 @@ class Agentic(Rag):
                     and not _states_price(told, r.question):
                 # "How much is X worth?" -> a sentence about X with no sum in it
                 why, reason = "rag's answer gives no price", "no_price"
-            elif r.want == "number" and r.decided_by == "rag" and not exhausted \
-                    and (measured := [v for v in extract_values(told) if v.kind == "number" and v.unit
+            elif r.want == "number" and r.decided_by in ("rag", "span", "lookup") and not exhausted \
+                    and (r.decided_by == "rag" or r.kind not in ("comparison", "multi_hop")) \
+                    and (measured := [v for v in extract_values(told if r.decided_by == "rag" else r.span)
+                                      if v.kind == "number" and v.unit
                                       and v.text.lower() not in r.question.lower()]) \
                     and all(_asks_price(r.question) and _dimension_of(v) != "money"
-                            or _HOW_MANY.search(r.question) and _dimension_of(v) == "money"
-                            or _HOW_BIG.search(r.question) and _wrong_dimension(r.question, v) for v in measured):
+                            and (r.decided_by == "rag" or v.unit != "%")
+                            or r.decided_by == "rag" and (
+                                _HOW_MANY.search(r.question) and _dimension_of(v) == "money"
+                                or _HOW_BIG.search(r.question) and _wrong_dimension(r.question, v))
+                            for v in measured):
+                # (a span or a table's line too: "60 monthly payments" is no charge)
                 # a price asked, a volume given ("a tank that holds 6,000 litres"), or a count
                 # asked and a price given (other dimensions: "How long is the plan?" -> "140 pages")
-                why, reason = f"rag's answer gives another quantity: {measured[0].text}", "another_quantity"
+                why = f"{'rag' if r.decided_by == 'rag' else 'the'}'s answer gives another quantity: {measured[0].text}"
+                reason = "another_quantity"
             elif r.want == "number" and r.decided_by in ("rag", "span") and not exhausted \
                     and (_HOW_MANY.search(r.question) or _HOW_MUCH_OF.search(r.question)) \
                     and (other := _counts_other_things(r.question, told if r.decided_by == "rag" else r.span,
@@ -4065,6 +4165,35 @@ class Agentic(Rag):
                                                 [*evidence, *r.floor.retrieved])):
                 # "model: 301" is a name written in digits, no quantity
                 why, reason = f"the evidence's figure is a {code}, not a quantity", "code_labelled"
+            elif r.want == "number" and r.decided_by in ("span", "rag", "lookup") and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") \
+                    and (sum_ := _sum_of_another_rate(r.question, told if r.decided_by == "rag" else r.span,
+                                                      [*evidence, *r.floor.retrieved],
+                                                      lambda h: self._document_text(h.doc_id, h))):
+                # "What is the groundsman paid an hour?" read off the accounts' year of wages
+                why, reason = f"no chunk states {sum_} for the rate asked", "another_rate"
+            elif r.want == "number" and r.decided_by in ("span", "rag") and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") \
+                    and (bound := _bound_not_count(r.question, told if r.decided_by == "rag" else r.span,
+                                                   [*evidence, *r.floor.retrieved])):
+                # "How many children came?" read off "a group is up to 24 children"
+                why, reason = f"the evidence writes {bound} as a bound, not a count", "bound_not_count"
+            elif r.want == "number" and r.decided_by in ("span", "rag", "lookup") and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") \
+                    and (item := _unpriced_item(r.question, told if r.decided_by == "rag" else r.span,
+                                                [*evidence, *r.floor.retrieved])):
+                # "How much is a hot drink?" read off the line of the soup
+                why, reason = f"no chunk states the sum with what is priced: {item}", "another_thing_priced"
+            elif r.want == "name" and not exhausted and r.kind not in ("comparison", "multi_hop") \
+                    and (r.decided_by == "span" or r.decided_by == "rag" and len(r.text.split()) <= 5) \
+                    and (other := _name_of_another_year(r.question, r.span if r.decided_by == "span"
+                                                        else r.text.strip().rstrip("."),
+                                                        [*evidence, *r.floor.retrieved])):
+                # "Who won X in 2016?" answered from the row of 2018
+                why, reason = f"the name is stated for {other}, not the year asked", "another_year"
+            elif r.want == "name" and r.decided_by == "rag" and not exhausted \
+                    and _ASKS_PHONE_NUMBER.search(r.question) and not _states_phone(r.text):
+                why, reason = "rag's answer gives no telephone number", "no_phone"
             elif r.want == "number" and r.decided_by == "rag" and not exhausted \
                     and (counted := _counts_asked_thing(r.question, told)):
                 why, reason = f"rag's answer counts {counted}, a price is asked", "counts_not_price"
@@ -4487,7 +4616,7 @@ _WRITTEN_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'`)\]]+|[\w.+-]+@[\w-
 
 
 # a question asking for an address written as one (not a street address)
-_ASKS_ADDRESS = re.compile(r"\b(?:e-?mail\s+address|url|web\s*(?:address|site)|website|home\s?page)\b", re.I)
+_ASKS_ADDRESS = re.compile(r"\b(?:e-?mail\s+address|ur[il]|web\s*(?:address|site)|website|home\s?page)\b", re.I)
 _SCHEME = re.compile(r"(?:https?://)?(?:www\.)?")
 
 
@@ -5400,6 +5529,188 @@ def _rate(m: re.Match) -> str:
     return (m.group(1) or _RATE_WORD[m.group(2).lower()]).lower()
 
 
+# a sum asked for each hour, day, night, week or month ("paid an hour", "a week's hire"); a
+# year is left out: a report's figures are a year's without saying so
+_SUM_RATE = re.compile(r"\b(?:an?|per|each|every)\s+(hour|day|night|week|month)\b(?!\s+(?!for\b|in\b|at\b|on\b|"
+                       r"during\b|to\b|from\b|when\b|of\b|if\b)[a-z])"
+                       r"|\b(hourly|daily|nightly|weekly|monthly)\b", re.I)
+
+
+def _sum_of_another_rate(question: str, answer: str, evidence: list[Hit],
+                         document_text: Callable[[Hit], str] | None = None) -> str:
+    """For a sum asked for each hour, day, night, week or month ("What is X paid an hour?"):
+    the answer's figure when no chunk stating it writes that rate anywhere, nor its whole
+    document (`document_text`: a price list's "Charges are per hour" above its table): a
+    year's wages are no hourly pay; "" otherwise, and when no chunk states the figure."""
+    m = _SUM_RATE.search(question)
+    if not m or not _asks_price(question):
+        return ""
+    asked_rate = (m.group(1) or _RATE_WORD[m.group(2).lower()]).lower()
+    asked = {v.key for v in extract_values(question) if v.kind == "number"}
+    said = [v for v in extract_values(answer) if v.kind == "number" and v.key not in asked]
+    if not said:
+        return ""
+    keys = {v.key for v in said}
+    short = {"hour": r"hr|ph|p/h", "week": r"wk|pw|p/w", "month": r"mo|pcm|p/m", "day": r"pd", "night": r"pn"}
+    stating = 0
+    for h in evidence:
+        if not any(v.kind == "number" and v.key in keys for v in extract_values(chunk_text(h))):
+            continue
+        stating += 1
+        text = f"{h.title or ''}\n{document_text(h) if document_text else chunk_text(h)}"
+        if any(_rate(x) == asked_rate for x in _RATE.finditer(text)) \
+                or re.search(rf"/\s*(?:{asked_rate}|{short[asked_rate]})\b|\b(?:{short[asked_rate]})\b", text, re.I):
+            return ""
+    return said[0].text if stating else ""
+
+
+# "How much is a toasted sandwich in the café?", "What does a day ticket cost?": the thing
+# priced, in lower-case words (a name is another check's)
+_PRICED_ITEM = re.compile(
+    r"^\s*(?:how\s+much\s+(?:is|are|was|were)\s+(?:an?\s+|one\s+|the\s+)?"
+    r"(?P<item>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)(?=\s+(?:in|at|on|from|now|this|next|last)\b|\s*\?)"
+    # (what a thing costs, up to its verb: "What does a place on a forge course cost?")
+    r"|(?:how\s+much|what)\s+(?:does|do|did|will)\s+(?:an?\s+|one\s+|the\s+)?"
+    r"(?P<costed>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,7}?)(?=\s+cost\b)"
+    r"|what\s+(?:is|was)\s+the\s+(?:price|cost)\s+of\s+(?:an?\s+|one\s+|the\s+)?"
+    r"(?P<of>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)(?=\s+(?:in|at|on|from|now|this|next|last)\b|\s*\?))", re.I)
+
+
+_MONEY_VERBS = {"spend", "spent", "pay", "paid", "raise", "raised", "charge", "give", "gave", "get", "got", "make",
+                "made", "take", "took", "earn", "cost", "sell", "sold", "buy", "bought", "receive", "collect",
+                "owe", "lend", "borrow", "save", "lose", "lost", "hold", "worth"}
+
+
+def _unpriced_item(question: str, answer: str, evidence: list[Hit]) -> str:
+    """For a price asked of a thing named in lower-case words ("How much is a toasted sandwich
+    in the café?"): the thing, when every line or sentence stating the answer's sum (or the
+    sentence before it, which may name the thing that "it" costs) names none of its words: the
+    sum is another thing's ("soup of the day with bread: £4.75"); "" otherwise, and when no
+    chunk states the sum."""
+    m = _PRICED_ITEM.match(question)
+    thing = m and (m.group("item") or m.group("costed") or m.group("of"))
+    if not thing or not thing.islower():
+        return ""
+    words_ = [w for w in re.findall(r"[a-z]+", thing.lower()) if w not in STOPWORDS]
+    if not words_ or set(words_) & _MONEY_VERBS:  # ("the club spend on ...": who pays, not what)
+        return ""
+    item = [stem(w) for w in words_]
+    asked = {v.key for v in extract_values(question) if v.kind == "number"}
+    keys = {v.key for v in extract_values(answer) if v.kind == "number" and v.key not in asked}
+    if not keys:
+        return ""
+    stating = 0
+    for h in evidence:
+        text = chunk_text(h)
+        # (a table's row is read with the table's header and the page's title)
+        header = next((ln for ln in text.splitlines() if ln.lstrip().startswith("|")), "")
+        for sents in _statements(text):
+            for i, sent in enumerate(sents):
+                if not any(v.kind == "number" and v.key in keys for v in extract_values(sent)):
+                    continue
+                stating += 1
+                near = _tokens(" ".join(sents[max(0, i - 1):i + 1]) + (
+                    f" {header} {h.title or ''}" if "|" in sent else ""))
+                if any(_has_term(near, w) for w in item):
+                    return ""
+    return thing if stating else ""
+
+
+# a figure written as a bound ("a group is up to 24 children"), and a question that asks one
+_BOUND_BEFORE = re.compile(r"\b(?:up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|"
+                           r"maximum(?:\s+of)?|max\.?|as\s+many\s+as|a\s+limit\s+of|limited\s+to|capped\s+at|"
+                           r"a\s+capacity\s+of)\s*$", re.I)
+_ASKS_BOUND = re.compile(r"\b(?:can|could|may|might|allowed|permitted|at\s+most|maximum|max|most|limit|limited|"
+                         r"capacity|up\s+to|fit|hold|holds|take|takes|room\s+for|cap|capped|no\s+more)\b", re.I)
+
+
+def _bound_not_count(question: str, answer: str, evidence: list[Hit]) -> str:
+    """Asked "How many X came ...?" (a count of what happened, no bound asked): the answer's
+    figure when every chunk stating it writes it as a bound ("up to 24 children", "a maximum of
+    12"): a limit counts nobody who came; "" otherwise, and when no chunk states it."""
+    if not _HOW_MANY.search(question) or _ASKS_BOUND.search(question):
+        return ""
+    asked = {v.key for v in extract_values(question) if v.kind == "number"}
+    said = [v for v in extract_values(answer) if v.kind == "number" and v.key not in asked]
+    if not said:
+        return ""
+    keys = {v.key for v in said}
+    stating = 0
+    for h in evidence:
+        text = chunk_text(h)
+        for v in extract_values(text):
+            if v.kind != "number" or v.key not in keys:
+                continue
+            stating += 1
+            if not _BOUND_BEFORE.search(text[max(0, v.start - 30):v.start]):
+                return ""
+    return said[0].text if stating else ""
+
+
+def _statements(text: str) -> list[list[str]]:
+    """A chunk's statements, in groups: each table row alone (a row is one statement, however
+    many cells), and the sentences of each run of other lines joined (prose wrapped at a line
+    end: "the foundation course will\n   cost GBP 510")."""
+    groups: list[list[str]] = []
+    run: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line.lstrip().startswith("|") or not line.strip():
+            if run:
+                joined = " ".join(x.strip() for x in run)
+                groups.append(split_sentences(joined) or [joined])
+                run = []
+            if line.strip():
+                groups.append([line])
+        else:
+            run.append(line)
+    return groups
+
+
+# the year a question ends on, after the word before it ("... the club in 1980?")
+_YEAR_ASKED_LAST = re.compile(r"\b([A-Za-z][\w'-]*)\s+in\s+(?:19|20)\d\d\s*[?.]?\s*$")
+
+
+def _participle(word: str) -> bool:
+    """Whether a word is a past participle ("built", "opened", "written"): it dates a thing."""
+    w = word.lower()
+    return w.endswith("ed") or w in PARTICIPLE_BASE or w in IRREGULAR_PAST
+
+
+def _name_of_another_year(question: str, name: str, evidence: list[Hit]) -> str:
+    """For a question about one whole year ("Who won X in 2016?"): the years of the lines
+    stating the answer's name when each of them names years, none the asked one nor a span of
+    years around it, and no chunk stating it is dated to the asked year (by title, id or
+    metadata): the name is another year's ("2018 | Fenella ..." for 2016); "" otherwise."""
+    asked = _periods(question)
+    if len(asked) != 1 or _MONTH.search(question) or not _YEAR_WORD.fullmatch(year := next(iter(asked))) \
+            or not name.strip() or year in name:
+        return ""
+    others: set[str] = set()
+    pat = re.compile(rf"(?<![\w-]){re.escape(name.strip())}(?![\w-])", re.I)
+    # "Who chaired the club in 1980?" asks when the relation held: a line that names no year
+    # holds it at its document's date ("| Chair | X |" on a page dated 2014); "Who designed the
+    # hall built in 1980?" dates the hall, not the designing
+    when = _YEAR_ASKED_LAST.search(question)
+    when = when if when and not _participle(when.group(1)) else None
+    for h in evidence:
+        text = chunk_text(h)
+        if not pat.search(text):
+            continue
+        if _same_period(asked, _periods(h.title or "") | _id_periods(h.doc_id) | _periods(_metadata_text(h))):
+            return ""
+        dated = set(re.findall(r"^(?:19|20)\d\d(?!\d)", str((h.metadata or {}).get("date") or ""))) if when else set()
+        for sents in _statements(text):
+            for sent in sents:
+                if not pat.search(sent):
+                    continue
+                years = _periods(_COMPARED_YEAR.sub(" ", sent)) or dated
+                plain = sorted(int(y) for y in years if _YEAR_WORD.fullmatch(y))
+                if not years or _same_period(asked, years) or plain and plain[0] < int(year) < plain[-1]:
+                    return ""
+                others |= years
+    return ", ".join(sorted(others))
+
+
 def _at_the_asked_rate(question: str, found: list[tuple[str, float]], texts: list[str]) -> list[tuple[str, float]] | None:
     """The candidates no passage writes with another rate than the asked one ("days a week")
     a few words after them in the same sentence ("20 working days per calendar year"), [] when
@@ -5691,13 +6002,17 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
         # the rest of the sentence or the document names ("saw 9 items in July 2025 and 7 in
         # August", in the minutes of a 2026 meeting); a month of the asked year is not that year
         # (a clause naming a month but no year takes its sentence's year: "and 7 in August")
+        # (a clause that names none goes on with the period of the clause before it: "for May
+        # 2026 we need room for 46, and I reckon on 27 households")
         named = []
         for sent in split_sentences(chunk_text(h)):
             years = _periods(_COMPARED_YEAR.sub(" ", sent))
+            before: set[str] = set()
             for c in _CLAUSE.split(sent):
+                month = _MONTH.search(c)
+                own = _periods(_COMPARED_YEAR.sub(" ", c)) or (years if month else before)
+                before = own
                 if any(v.kind == "number" and v.key in keys for v in extract_values(c)):
-                    month = _MONTH.search(c)
-                    own = _periods(_COMPARED_YEAR.sub(" ", c)) or (years if month else set())
                     named.append((month.group(0) if month else "", own))
         if asked_month and named and all(m and not p for m, p in named) \
                 and not any(m.lower() == asked_month.lower() for m, _ in named):
@@ -6594,6 +6909,17 @@ def _aligned_value(question: str, texts: list[str], counted: bool = False) -> st
 
 
 _ASKS_PHONE = re.compile(r"\b(?:tele)?phone\b|\bmobile\s+number\b", re.I)
+# a telephone number asked as a number ("the shop's telephone number", "what number to ring")
+_ASKS_PHONE_NUMBER = re.compile(r"\b(?:tele)?phone\s+(?:number|no\.?)(?!\w)|\bmobile\s+number\b"
+                                r"|\bnumbers?\b.{0,30}\b(?:call|ring|phone|dial)\b", re.I)
+
+
+def _states_phone(answer: str) -> bool:
+    """Whether an answer writes a telephone number: a run of six digits or more, however
+    grouped ("0131 496 0000", "+44 (0)20 7946 0958"); a registered number of four digits is
+    none."""
+    return any(len(re.findall(r"\d", m.group(0))) >= 6
+               for m in re.finditer(r"\+?\d[\d \t().-]*\d", answer))
 # a comparison of dates: older, newer, earlier, later, first
 _DATE_COMPARED = re.compile(r"\b(?:older|oldest|newer|newest|earlier|earliest|later|latest|first)\b", re.I)
 
@@ -7160,6 +7486,17 @@ def _half_asked(label: str, q_stems: set[str]) -> bool:
 
 
 _KIND_WORDS = {"url", "link", "address", "web", "site", "website", "name", "number", "date", "version", "id"}
+
+
+def _day_stated(name: str, text: str) -> bool:
+    """Whether a day named by the question ("Friday 15 May 2026") is a date of the text, written
+    another way or without its year ("Fri 15 May" in the 2026 itinerary)."""
+    days = [v.key for v in extract_values(name) if v.kind == "date" and len(v.key) > 2 and v.key[2]]
+    if len(days) != 1:
+        return False
+    y, m, d = days[0][:3]
+    return any(v.kind == "date" and len(v.key) > 2 and v.key[1:3] == (m, d) and v.key[0] in (y, 0)
+               for v in extract_values(text))
 
 
 def _month_stated(name: str, text: str) -> bool:

@@ -65,7 +65,8 @@ QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\
 _CODE_TOKEN = (
     r"(?=[\d:]*[A-Fa-f])[\dA-Fa-f]{2}(?::[\dA-Fa-f]{2}){2,}(?![\w:])"  # colon-hex bytes (a letter among
     # them, so no clock time): a fingerprint's start, a MAC address
-    r"|[A-Za-z_][\w]*(?:(?:[._/]|::)[A-Za-z_\d][\w]*)+"  # yeager.ai, os.path, snake_case via \w, a/b, Net::HTTP
+    r"|[A-Za-z_][\w]*(?:(?:[._/]|::)[A-Za-z_\d][\w]*(?:[-+]\w+)*)+"  # yeager.ai, os.path, snake_case via \w, a/b, Net::HTTP
+    # (a part after the first may join words by "-" or "+": "application/x-gtar", "image/svg+xml")
     # a coordinate: parts joined by a colon with no space, hyphens inside ("org.ow2.asm:asm-commons")
     r"(?::[A-Za-z_\d][\w]*(?:-\w+)*(?:[._][A-Za-z_\d][\w]*(?:-\w+)*)*)*"
     r"|[A-Za-z]*[a-z][A-Z][\w]*"  # iPhone, macOS, PyTorch
@@ -321,6 +322,9 @@ _NUMBER_CUE = re.compile(
     # "What is the club paying for it?", "What did it cost?": a price, asked by its verb ("What
     # are the charges?", "What did they charge him with?" ask none)
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){0,5}?(?:paying|charging)(?=\s+(?:for|per|each)\b|\s*[?.]|\s*$)"
+    # (and what one is paid or charged for each hour or visit: "What is X paid an hour?")
+    r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){0,5}?(?:paid|charged)\s+(?:an?|per|each)\s+"
+    r"(?:hour|day|night|week|month|year|session|visit|lesson|match|game)\b"
     # (and whom it costs: "What did a unit cost hospitals in 2024?")
     # (after a leading phrase: "Under the 2022 policy, what did a ticket cost?"; and where:
     # "What does a pot of tea cost at the kiosk?")
@@ -339,7 +343,8 @@ CODE_NUMBER = re.compile(r"\b(?:serial|phone|telephone|mobile|fax|part|model|reg
                           r"order|ticket|case|policy|invoice|item|batch|lot|tracking|extension|flight|"
                           r"platform|gate|seat|id|identification|vat|sort|catalogue|catalog|product|"
                           r"competition|race|sail|membership|member|licence|license|permit|badge|locker|"
-                          r"charity|company|vehicle|crime|incident|booking|accession|grid|route|bus|room|house|plot)\s+"
+                          r"charity|company|vehicle|crime|incident|booking|accession|grid|route|bus|room|house|plot|bug|issue|"
+                          r"patch|commit|build|request|pull\s+request|cve|rfc|pr)\s+"
                           r"(?:numbers?|no\.?|#)", re.I)
 _DATE_CUE = re.compile(
     # "What copyright years are given?", "which financial year": years (kinds of year that are
@@ -410,8 +415,8 @@ _OPEN_CUE = re.compile(
 
 def date_kind(question: str) -> str:
     """For a date question: "time" (what time), "weekday" (which day of the week), "monthday"
-    (which day of the month), "day" (what date: a calendar date, no clock time or weekday) or
-    "date" (any of them: "When …?")."""
+    (which day of the month), "day" (what date: a calendar date, no clock time or weekday),
+    "year" (what year: a date, no clock time or weekday) or "date" (any of them: "When …?")."""
     if re.search(r"\b(?:what|which|at what)\s+time\b", question, re.I):
         return "time"
     if re.search(r"\bday of (?:the|each|every) month\b", question, re.I):
@@ -420,6 +425,8 @@ def date_kind(question: str) -> str:
         return "weekday"
     if re.search(r"\b(?:what|which)\s+date\b", question, re.I):
         return "day"
+    if re.search(r"\b(?:what|which)\s+year\b", question, re.I):
+        return "year"  # "In what year ...?": a year, or a date that holds one; no weekday or time
     return "date"
 
 

@@ -262,7 +262,9 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     figures = [v for v in extract_values(question) if v.kind == "number"]
     if len(figures) != 1:
         return None
-    want = figures[0].key
+    # (a figure with its unit, "19 miles", is compared as written: a table's cell has no unit)
+    written = re.match(r"\d[\d,]*(?:\.\d+)?", figures[0].text)
+    wants = {figures[0].key} | ({(float(written.group(0).replace(",", "")),)} if written else set())
     low = question.lower()
     # a figure written after a noun names a thing by it ("a level 3 award"): a cell holding
     # the figure alone is no "level 3"
@@ -282,7 +284,7 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
             if not key or extract_values(key) and not RECORD_CODE.fullmatch(key) or key.lower() in low:
                 continue  # a row named by a figure, or by the question's own words, answers nothing
             for i in range(1, len(r)):
-                if any(v.kind == "number" and v.key == want for v in extract_values(r[i])) \
+                if any(v.kind == "number" and v.key in wants for v in extract_values(r[i])) \
                         and (not label or label in r[i].lower()):
                     by_noun = r[noun_cols[0]].strip() if len(noun_cols) == 1 and noun_cols[0] != i else ""
                     found.append((by_noun or key, heads[i]))
@@ -552,6 +554,11 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             people = [j for j in range(len(header)) if j != own[0] and all(
                 _PERSON.fullmatch(x[j].strip()) for x in rows if x[j].strip())]
             if who and len(cols) != 1:
+                # (a role asked that no header or title names is no column of people's:
+                # "Who was president ...?" of a table of trophies and their donors)
+                role = _ROLE_ASKED.match(question)
+                if role and stem(role.group(1).lower()) not in {stem(w) for w in heads}:
+                    people = []
                 cols = [j for j in cols if j in people] or ([] if cols else people)
             elif len(cols) > 1:  # ("the glass expert": a column of people, asked where they are)
                 cols = [j for j in cols if j not in people]
@@ -568,6 +575,8 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
     return best[0] if len(best) == 1 else None
 
 
+# "Who was president of ...?": the role asked, one word
+_ROLE_ASKED = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?([a-z]+)\s+(?:of|for|at|in|before|after)\b", re.I)
 # "which <noun> <verb>": the noun a "which" question asks for (one word or two, before its verb)
 _WHICH_NOUN = re.compile(r"\s*which\s+(?:of\s+(?:our|the|these|its|their)\s+)?([a-z]+(?:\s+[a-z]+)??)\s+"
                          r"(?:is|are|was|were|has|have|had|does|do|did|lives?|works?|runs?|[a-z]+s|[a-z]+ed|"
@@ -580,6 +589,34 @@ def one_year(question: str) -> str | None:
     """The one year a question writes ("in 2024"); None when it writes none or several."""
     years = set(re.findall(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", question))
     return years.pop() if len(years) == 1 else None
+
+
+def year_row_cell(question: str, text: str, asked_terms: set[str]) -> str | None:
+    """A question of one year ("How many members travelled to Hallenried in 2022?") over a
+    table whose rows open with a year ("| 2022 | we hosted: 43 came | we travelled: 19 of us
+    |"): the one figure of that year's row under the one column whose header shares the most
+    of the question's words ("Hallenried, September"); None when no table, row, column or
+    single figure fits."""
+    year = one_year(question)
+    if year is None:
+        return None
+    wanted = {stem(w) for w in asked_terms if w != year}
+    found: set[str] = set()
+    for header, rows in table_rows(text):
+        keyed = [row for row in rows if row and row[0].strip()]
+        if len(keyed) < 3 or not all(re.fullmatch(r"(?:19|20)\d\d", row[0].strip()) for row in keyed):
+            continue  # (rows keyed by their years only)
+        row = [x for x in keyed if x[0].strip() == year]
+        if len(row) != 1:
+            continue
+        shared = [(len({stem(w) for w in content_terms(h)} & wanted), j) for j, h in enumerate(header) if j]
+        best = max(shared, default=(0, 0))
+        if not best[0] or sum(n == best[0] for n, _ in shared) > 1:
+            continue
+        figures = [v for v in extract_values(row[0][best[1]]) if v.kind == "number"]
+        if len(figures) == 1:
+            found.add(figures[0].text)
+    return found.pop() if len(found) == 1 else None
 
 
 def year_column_cell(question: str, text: str, asked_terms: set[str],

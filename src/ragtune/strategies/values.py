@@ -19,7 +19,9 @@ _MONTHS = {m: i for i, names in enumerate(
      ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
-_TIME = re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?(?!\d|\.\d)|\b(?:1[0-2]|[1-9])\s*[ap]\.?m\.?(?!\w)", re.I)
+_TIME = re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?(?!\d|\.\d)|\b(?:1[0-2]|[1-9])\s*[ap]\.?m\.?(?!\w)"
+                   # (a clock time with a full stop is one with "am" or "pm" after it: "10.30 am")
+                   r"|\b(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?m\.?(?!\w)", re.I)
 _CURRENCY = {"eur": "eur", "euro": "eur", "euros": "eur", "€": "eur", "usd": "usd", "$": "usd",
              "dollar": "usd", "dollars": "usd", "gbp": "gbp", "£": "gbp", "pound": "gbp",
              "pounds": "gbp", "chf": "chf", "jpy": "jpy", "¥": "jpy", "yen": "jpy"}
@@ -51,6 +53,10 @@ _SCALE = {
     "gib": ("bytes", 1024.0 ** 3), "tib": ("bytes", 1024.0 ** 4), "kilometre": ("length", 1000.0),
     "kilometer": ("length", 1000.0), "millisecond": ("time", 1 / 86400000), "ms": ("time", 1 / 86400000),
     "degre": ("temperature", 1.0),
+    # imperial lengths and weights ("miles" is cut to "mil" as "degrees" to "degre")
+    "mile": ("length", 1609.344), "mil": ("length", 1609.344), "yard": ("length", 0.9144), "yd": ("length", 0.9144),
+    "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048), "inch": ("length", 0.0254),
+    "lb": ("mass", 0.45359237), "oz": ("mass", 0.028349523),
 }
 _MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # only whitespace, list marks or heading marks between the line start and a number
@@ -144,6 +150,10 @@ _SLUG = re.compile(r"(?<![\w./-])(?:\d{4}-\d{2}(?:-\d{2})?(?:-[a-z][a-z0-9]*)+|\
 # approved"); "release 3 tickets" is a count
 _VERSION_NUMBER = re.compile(r"\b(?:version|release)\s*:?\s*[\"']?(\d{1,4})(?![\w.,:/-]*\d|\s*%|"
                              r"[ \t]*(?!(?:was|is|were|are|has|had|and|or|in|on|at|from|to)\b)(?-i:[a-z]))", re.I)
+# a year before 1500 (`YEAR` starts there): only after a word that dates ("in", "of", "since")
+# and before no noun ("of 1253 members" counts members)
+_OLD_YEAR = re.compile(r"\b(?:in|of|since|from|until|till|by|about|around|circa|c\.)\s(1[0-4]\d\d)(?![\d,.]\d)"
+                       r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|to|until|when|by|the|it|they|he|she|we|was|were)\b)")
 _SPLIT_YEAR = re.compile(r"(?<![\w.,/-])(1[5-9]\d\d|20\d\d)[/\u2013-](\d\d)(?![\w/-]|[.,]\d)")
 YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 
@@ -199,6 +209,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
     for m in YEAR.finditer(text):
         if _is_unit_next(text[m.end(1): m.end(1) + 12]):
             continue  # "1598 KiB", "2000 km": a quantity with its unit, no year
+        add(Value(m.group(1), "date", (int(m.group(1)), 0, 0), "", m.start(1), m.end(1)))
+    for m in _OLD_YEAR.finditer(text):  # "its market charter of 1253", "founded in 1066": a year
         add(Value(m.group(1), "date", (int(m.group(1)), 0, 0), "", m.start(1), m.end(1)))
     for m in YEAR_RANGE.finditer(text):  # "2014-2016": two years, not a code
         after = re.match(r"\s+([A-Za-z]+)", text[m.end():])
@@ -270,7 +282,7 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
 
 
 def _compound_measures(text: str, values: list[Value]) -> list[Value]:
-    """"2 hours 10 minutes", "1 h 20 min", "3 years and 2 months", "5 feet 6 inches": one
+    """"2 hours 10 minutes", "1 h 20 min", "3 years and 2 months", "5 feet 6 inches", "5 lb 11 oz": one
     measure, not two (the smaller unit second, joined by a space or "and")."""
     out: list[Value] = []
     for v in values:
@@ -288,12 +300,14 @@ _FEET, _INCHES = ("feet", "foot", "ft"), ("inch", "inches", "in")
 
 def _smaller_part(big: Value, small: Value) -> float | None:
     """What `small` adds to `big`'s key when it is the smaller unit of the same measure (a time
-    after a longer time; inches after feet, in feet); None otherwise."""
-    if _SCALE.get(small.unit, ("",))[0] == "time" and _SCALE.get(big.unit, ("",))[0] == "time" \
+    after a longer time; inches after feet, ounces after pounds); None otherwise."""
+    # (keys are in the dimension's base unit already: days, metres, kilograms)
+    if _SCALE.get(small.unit, ("",))[0] in ("time", "length", "mass") \
+            and _SCALE.get(small.unit, ("",))[0] == _SCALE.get(big.unit, ("",))[0] \
             and _SCALE[small.unit][1] < _SCALE[big.unit][1]:
         return small.key[0]
-    if big.unit in _FEET and small.unit in _INCHES:
-        return small.key[0] / 12
+    if big.unit in _FEET and small.unit in _INCHES:  # ("6 in": no unit of the scale)
+        return small.key[0] * 0.0254
     return None
 
 
@@ -323,6 +337,8 @@ def fits(value: Value, want: str, date_kind: str = "date") -> bool:
                 value.kind == "number" and float(value.key[0]).is_integer() and 1 <= value.key[0] <= 31
         if date_kind == "day":  # "On what date …?": "18:30", "Monday" and a bare year are none
             return value.kind == "date" and len(value.key) > 1 and bool(value.key[1])
+        if date_kind == "year":  # "In what year …?": "Thursdays" and "18:30" are none
+            return value.kind == "date"
         return value.kind in ("date", "time", "weekday")
     if want == "version":
         return value.kind == "version"
