@@ -41,10 +41,11 @@ and tables20's, read after midnight), readc20/catalog20.jsonl, readp22/prose22.j
 readt21/tables21.jsonl (catalog20's, prose22's and tables21's, read on 2026-12-05),
 readc21/catalog21.jsonl, readp23/prose23.jsonl and readt22/tables22.jsonl (catalog21's, prose23's
 and tables22's, read later that morning), readc22/catalog22.jsonl, readp24/prose24.jsonl and
-readt23/tables23.jsonl (catalog22's, prose24's and tables23's, read before noon), and readc23 to
+readt23/tables23.jsonl (catalog22's, prose24's and tables23's, read before noon), readc23 to
 readc27, readp25 to readp29 and readt24 to readt28 (catalog23 to catalog27's, prose25 to prose29's
-and tables24 to tables28's, read later on 2026-12-05); copies, so no tool reads a test file by
-accident. Writes
+and tables24 to tables28's, read later on 2026-12-05), and readc28, readp30 and readt29
+(catalog28's, prose30's and tables29's, read on 2026-12-06); copies, so no tool reads a test file
+by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
 """
@@ -231,9 +232,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp29" / "prose29.jsonl"}),
         "tables28": (sets / "tables28" / "corpus", sets / "tables28" / "dev.jsonl",
                      {"r1": WORK / "readt28" / "tables28.jsonl"}),
-        "catalog28": (sets / "catalog28" / "corpus", sets / "catalog28" / "dev.jsonl", {}),
-        "prose30": (sets / "prose30" / "corpus", sets / "prose30" / "dev.jsonl", {}),
-        "tables29": (sets / "tables29" / "corpus", sets / "tables29" / "dev.jsonl", {}),
+        "catalog28": (sets / "catalog28" / "corpus", sets / "catalog28" / "dev.jsonl",
+                      {"r1": WORK / "readc28" / "catalog28.jsonl"}),
+        "prose30": (sets / "prose30" / "corpus", sets / "prose30" / "dev.jsonl",
+                    {"r1": WORK / "readp30" / "prose30.jsonl"}),
+        "tables29": (sets / "tables29" / "corpus", sets / "tables29" / "dev.jsonl",
+                     {"r1": WORK / "readt29" / "tables29.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
