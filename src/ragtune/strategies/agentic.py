@@ -375,21 +375,18 @@ class Agentic(Rag):
                 r.decided_by = "lookup"
                 self._verify([r])
                 continue
-            if r.abstained and r.decided_by == "span" and r.reason == "unqualified_count" \
-                    and (other := self._qualified_candidate(r)):
-                # "How much new line did the diver lay?": the one other candidate stated with
-                # every word that narrows the noun ("laid 45 m of new line")
-                r.log("fall_back", {"rejected": r.span, "why": r.why, "candidate": "stated with the narrowing words"}, other)
-                r.text = r.raw = r.span = other
-                r.agreed = r.untied = False
-                self._verify([r])
-                continue
-            if r.abstained and r.decided_by == "span" and r.reason == "missing_names" and r.kind != "multi_hop" \
-                    and r.want in ("number", "date", "version") and not r.bridge \
-                    and (other := self._candidate_with_words(r)):
-                # "eleven members" from the committee's list, where the quorum is asked: the one
-                # other candidate stated beside every word the evidence of the first lacked
-                r.log("fall_back", {"rejected": r.span, "why": r.why, "candidate": "stated with the missing words"}, other)
+            # "How much new line did the diver lay?": the one other candidate stated with every
+            # word that narrows the noun ("laid 45 m of new line"); "eleven members" from the
+            # committee's list, where the quorum is asked: the one other candidate stated beside
+            # every word the evidence of the first lacked
+            other, how = None, ""
+            if r.abstained and r.decided_by == "span" and r.reason == "unqualified_count":
+                other, how = self._qualified_candidate(r), "stated with the narrowing words"
+            elif r.abstained and r.decided_by == "span" and r.reason == "missing_names" and r.kind != "multi_hop" \
+                    and r.want in ("number", "date", "version") and not r.bridge:
+                other, how = self._candidate_with_words(r), "stated with the missing words"
+            if other:
+                r.log("fall_back", {"rejected": r.span, "why": r.why, "candidate": how}, other)
                 r.text = r.raw = r.span = other
                 r.agreed = r.untied = False
                 self._verify([r])
