@@ -276,7 +276,7 @@ def test_reading_rules_found_on_catalog2_after_its_reading():
     page = ("# zed\n\n| field | value |\n|---|---|\n| section | math |\n"
             "| maintainer | Ada Lane <ada@example.org> |\n| homepage | https://zed.example/ |")
     fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
-                           _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed")])
+                           _identifier_in=lambda q: None, _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed")])
     assert Agentic._page_field(fake, "Who maintains zed?") == ("packages/zed", "maintainer", "Ada Lane")
     assert Agentic._page_field(fake, "Which section is zed in?")[2] == "math"
     assert Agentic._page_field(fake, "Which package is zed?") is None
@@ -285,7 +285,7 @@ def test_reading_rules_found_on_catalog2_after_its_reading():
     rights = ("# zed\n\n- Copyright file: /usr/share/doc/zed/copyright\n- Copyright holders: 3\n\n"
               "The upstream contact is Ada B. Lane <ada@example.org>. The source is elsewhere.")
     fake2 = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
-                            _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=rights, title="zed")])
+                            _identifier_in=lambda q: None, _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=rights, title="zed")])
     assert Agentic._page_field(fake2, "Who holds the copyright on zed?") is None
     assert Agentic._page_field(fake2, "Which copyright file does zed have?")[2] == "/usr/share/doc/zed/copyright"
     assert Agentic._page_field(fake2, "Who is the upstream contact of zed?")[2] == "Ada B. Lane"
@@ -327,7 +327,7 @@ def test_rules_found_on_the_third_catalog_and_its_kin_dev():
     # asks for `License:`, "who wrote" for `Author:`
     page = "# zed\n\n- **License:** MIT\n- **Author:** Ada Lane\n- **Summary:** a zed editor"
     fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
-                           _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed",
+                           _identifier_in=lambda q: None, _own_page_of=lambda q: [Hit("packages/zed", "c", 1.0, text=page, title="zed",
                                                         metadata={"version": "1.2.3"})])
     assert Agentic._page_field(fake, "Which licence governs zed?")[1:] == ("license", "MIT")
     assert Agentic._page_field(fake, "Who wrote zed?")[2] == "Ada Lane"
@@ -410,7 +410,7 @@ def test_rules_found_on_the_catalog3_read_split_and_the_fourth_catalog_dev():
     # asked whole ("Parent POM" for "which parent"), but not by a word naming the value's kind
     page = "# org.a:alpha\n\n- **Licensed under:** MIT\n- **Parent POM:** org.a:base:3\n- **Project URL:** https://a.example"
     fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
-                           _own_page_of=lambda q: [Hit("packages/alpha", "c", 1.0, text=page, title="org.a:alpha")])
+                           _identifier_in=lambda q: None, _own_page_of=lambda q: [Hit("packages/alpha", "c", 1.0, text=page, title="org.a:alpha")])
     assert Agentic._page_field(fake, "What licence does org.a:alpha declare?")[2] == "MIT"
     assert Agentic._page_field(fake, "Which parent does org.a:alpha inherit from?")[2] == "org.a:base:3"
     assert Agentic._page_field(fake, "Which URL does org.a:alpha give for its source repository?") is None
@@ -1758,7 +1758,7 @@ def test_rules_for_field_pages_versions_superseded_pages_and_hours():
     page = ("| Field | Value |\n|---|---|\n| Version | 4.1.7 |\n| Installed by | frob-dev |\n"
             "| `data_dir` | /lib/frob |\n")
     fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
-                           _own_page_of=lambda q: [Hit("lib/frob", "c", 1.0, text=page, title="frob",
+                           _identifier_in=lambda q: None, _own_page_of=lambda q: [Hit("lib/frob", "c", 1.0, text=page, title="frob",
                                                        metadata={"pkg_dir": "/usr/share"})])
     assert Agentic._page_field(fake, "What's the installed frob version?")[1:] == ("version", "4.1.7")
     assert Agentic._page_field(fake, "Where is frob's data directory (data_dir)?")[2] == "/lib/frob"
@@ -1891,7 +1891,7 @@ def test_a_page_field_answers_only_the_thing_asked():
     page = ("# quill\n\n- Port: 7311\n- Port range (RFC 6335): user port (1024-49151)\n"
             "- Lines in the file: 1\n- Maintainer: Ada Lane <ada@example.org>\n- Section: net")
     fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
-                           _own_page_of=lambda q: [Hit("services/quill", "c", 1.0, text=page, title="quill")])
+                           _identifier_in=lambda q: None, _own_page_of=lambda q: [Hit("services/quill", "c", 1.0, text=page, title="quill")])
     assert Agentic._page_field(fake, "Who is the registered assignee of the port used by quill?") is None
     assert Agentic._page_field(fake, "Which recorded misuses of the quill port does the registry list?") is None
     assert Agentic._page_field(fake, "Which settings file sets the listen address of the quill daemon?") is None
@@ -1905,7 +1905,7 @@ def test_a_page_field_answers_only_the_thing_asked():
     assert _asked_head("What is the name of the quill maintainer?") == (None, False)
     assert _asked_head("Who is the registered assignee of the port?")[1]
     # a noun asked with the relation in the verb reads the verb's field
-    assert Agentic._page_field(SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _own_page_of=lambda q: [
+    assert Agentic._page_field(SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _identifier_in=lambda q: None, _own_page_of=lambda q: [
         Hit("units/quill.service", "c", 1.0, text="# quill.service\n\n- Requires: sock.target", title="quill.service")]),
         "Which unit does quill.service require?")[2] == "sock.target"
 
@@ -2036,7 +2036,7 @@ def test_a_count_reads_a_count_field_and_a_field_without_a_number_answers_no_cou
     from ragtune.strategies.agentic import Agentic
     page = "# quill-8\n\n- Code set: quill-8\n- Alias count: 2\n- Alias: QX-1\n- Alias: QX-2"
     fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
-                           _own_page_of=lambda q: [Hit("quill-8", "c", 1.0, text=page, title="quill-8")])
+                           _identifier_in=lambda q: None, _own_page_of=lambda q: [Hit("quill-8", "c", 1.0, text=page, title="quill-8")])
     assert Agentic._page_field(fake, "How many alias lines does quill-8 have?")[2] == "2"
     one = "# quill-9\n\n- Code set: quill-9\n- Alias: LATINX"
     fake.__dict__["_own_page_of"] = lambda q: [Hit("quill-9", "c", 1.0, text=one, title="quill-9")]
@@ -2708,7 +2708,7 @@ def test_a_neighbour_asked_reads_the_sequence_a_page_states_and_a_second_sentenc
     prose = ("Quen 3.10 is named Brisk Hare. It was released on 2 May 2020.\n\n"
              "It follows Quen Amber Fox (Quen 3.04) and precedes Quen Cold Owl (Quen 4.10).")
     page = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
-                           _own_page_of=lambda q: [Hit("quen-brisk-hare", "c", 1.0, text=prose, title="Quen Brisk Hare")])
+                           _identifier_in=lambda q: None, _own_page_of=lambda q: [Hit("quen-brisk-hare", "c", 1.0, text=prose, title="Quen Brisk Hare")])
     assert Agentic._page_field(page, "Which Quen release came right before Quen Brisk Hare?")[2] == "Quen Amber Fox (Quen 3.04)"
     assert Agentic._page_field(page, "Which release succeeded Quen Brisk Hare?")[2] == "Quen Cold Owl (Quen 4.10)"
     assert Agentic._page_field(page, "Which release did Quen Brisk Hare succeed?")[2] == "Quen Amber Fox (Quen 3.04)"
@@ -2740,7 +2740,7 @@ def test_a_section_names_its_fields_and_lists_and_a_page_is_named_by_its_file():
                   text="- Count: 2\n- `Zed::core`\n- `Zed::cli`"),
               Hit("findzed", "findzed::2-cc", 1.0, title="FindZed", heading="Commands",
                   text="- Count: 1\n- `zed_add_plugin`\n\n## File\n- Length: 210 lines")]
-    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _own_page_of=lambda q: chunks)
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _identifier_in=lambda q: None, _own_page_of=lambda q: chunks)
     assert Agentic._page_field(fake, "How many imported targets does FindZed document?")[1:] == ("imported targets count", "2")
     assert Agentic._page_field(fake, "How many commands does FindZed provide?")[2] == "1"
     assert Agentic._page_field(fake, "Which command does FindZed give you?")[2] == "zed_add_plugin"
@@ -2789,7 +2789,7 @@ def test_page_sizes_shares_flags_and_ranked_rows():
                 text="- Length: 620 lines\n- Documentation block: 80 lines (13% of the file)\n"
                      "- Lines outside the documentation block: 540\n- Has imported targets: no",
                 metadata={"file": "FindZed.cmake", "file_lines": 620})]
-    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _own_page_of=lambda q: page)
+    fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _identifier_in=lambda q: None, _own_page_of=lambda q: page)
     got = Agentic._page_field(fake, "How many lines of FindZed.cmake lie outside its documentation block?")
     assert got[1:] == ("lines outside the documentation block", "540")
     assert Agentic._page_field(fake, "What percentage of FindZed.cmake is documentation?")[2] == "13%"
@@ -3065,17 +3065,17 @@ def test_figures_in_the_unit_asked_glossed_codes_and_front_matter_keys():
             "- Python name: q.quill = 9\n\nIts width class is Q (Quarter), as the table says.")
     hit = Hit("quill", "quill::0", 1.0, text=page, title="quill", metadata={"width_class": "Q"})
     fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
-                           _own_page_of=lambda q: [hit])
+                           _identifier_in=lambda q: None, _own_page_of=lambda q: [hit])
     assert Agentic._page_field(fake, "What width class does quill have?") is None  # (a measure word: a figure)
     # ... read as a name where the field holds a word (the lookup's second try)
     assert Agentic._page_field(fake, "What width class does quill have?", want="name")[2] == "Q (Quarter)"
     assert Agentic._page_field(fake, "Which header file defines quill?")[2] == "q/base.h"
     sourced = Hit("zed", "zed::0", 1.0, text="# Zed\n\n- Layout code: zq\n\nRead from zq (zdata 2.3-1).",
                   title="Zed")
-    fake2 = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _own_page_of=lambda q: [sourced])
+    fake2 = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _identifier_in=lambda q: None, _own_page_of=lambda q: [sourced])
     assert Agentic._page_field(fake2, "What is the layout code of Zed?")[2] == "zq"  # (a source is no gloss)
     filed = Hit("zed", "zed::0", 1.0, text="# Zed\n\n- Layout code: zq\n\nListed as zq (zlayouts.xml).", title="Zed")
-    fake3 = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _own_page_of=lambda q: [filed])
+    fake3 = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _identifier_in=lambda q: None, _own_page_of=lambda q: [filed])
     assert Agentic._page_field(fake3, "What is the layout code of Zed?")[2] == "zq"  # (nor is a file)
     assert Agentic._page_field(fake, "How does the message describe the quill constant?")[2] == '"Quill not found"'
 
@@ -3214,13 +3214,13 @@ def test_parts_of_a_line_votes_sides_and_placeholder_values():
     text = ("- Depots using it: 4 (d1, d2, d3, d4)\n- Tag: Q in 3 depots; Qx in 1 depot (d4)\n"
             "- Side: left of the box in 1 depot (d2); right of the box in 3 depots\n")
     h = Hit("fastline", "fastline::0", 1.0, text=text, title="Fastline (FST)")
-    fake = SimpleNamespace(_own_page_of=lambda q: [h], _headed_text=lambda d, x: text)
+    fake = SimpleNamespace(_identifier_in=lambda q: None, _own_page_of=lambda q: [h], _headed_text=lambda d, x: text)
     assert Agentic._clause_member(fake, "Which depot writes the Fastline (FST) tag as Qx?") == ("fastline", "d4")
     assert Agentic._clause_member(fake, "Which depot puts it left of the box?") == ("fastline", "d2")
     assert Agentic._clause_member(fake, "Which depot writes the tag as Q?") is None  # (three, unnamed)
     one = "- Depots using it: 1 (d9)\n- Tag: Z in its one depot\n"
     h1 = Hit("slowboat", "slowboat::0", 1.0, text=one, title="Slowboat (SLW)")
-    fake1 = SimpleNamespace(_own_page_of=lambda q: [h1], _headed_text=lambda d, x: one)
+    fake1 = SimpleNamespace(_identifier_in=lambda q: None, _own_page_of=lambda q: [h1], _headed_text=lambda d, x: one)
     assert Agentic._clause_member(fake1, "Which depot writes the tag as Z?") == ("slowboat", "d9")
     texts = ["In May the members chose the orchard by 41 votes to 12. The shed vote was 9 votes to 2."]
     assert _vote_tally("By how many votes did the members choose the orchard?", texts) == "41 votes to 12"
@@ -3425,3 +3425,83 @@ def test_another_candidate_stated_with_the_missing_words():
     assert Agentic._candidate_with_words(SimpleNamespace(), r) == "four members"
     r.why = "not in the evidence: quorum, proxy"
     assert Agentic._candidate_with_words(SimpleNamespace(), r) is None
+
+
+def test_reverse_lookups_by_code_quote_and_record():
+    """(2026-12-06, catalog28 dev and r1, examples invented here) "Bug #5551234 is closed in
+    which package?": the one catalog page writing the identifier (or the quoted line); a
+    register record whose field holds the quoted words is named by its id."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    pages = {"zed": "zed: changelog\nFix a crash (Closes: #5551234). CVE-2031-0042 fixed.",
+             "qux": "qux: changelog\nNew upstream release. Drop patch: merged upstream."}
+    hits = {n: Hit(f"q/{n}", f"q/{n}::0", 1.0, text=t, title=f"{n}: Debian changelog") for n, t in pages.items()}
+    fake = SimpleNamespace(_page_names=lambda: set(pages), _search=lambda qs, fs, ms: [list(hits.values())],
+                           _document_text=lambda d, h: h.text)
+    run = lambda q: SimpleNamespace(question=q, hits=[], floor=SimpleNamespace(retrieved=[]))  # noqa: E731
+    assert Agentic._page_holding_code(fake, run("Bug #5551234 is closed in which package?")) == "zed"
+    assert Agentic._page_holding_code(fake, run("CVE-2031-0042 is named by which package?")) == "zed"
+    assert Agentic._page_holding_code(fake, run('"Drop patch: merged upstream" is in which package?')) == "qux"
+    assert Agentic._page_holding_code(fake, run("Bug #5559999 is closed in which package?")) is None
+    assert Agentic._page_holding_code(fake, run("Which bug does zed close as #5551234?")) is None  # names a page
+    rows = {"binaries": [{"title": "libzed1 (binary package built from zed)", "summary": "zed runtime library"},
+                         {"title": "zed-tools (binary package built from zed)", "summary": "tools for zed"}]}
+    reg = SimpleNamespace(_record_collections=lambda: rows, _record_ids={"binaries": ["libzed1", "zed-tools"]})
+    assert Agentic._record_by_quoted_value(reg, '"zed runtime library" is the summary of which package?') == "libzed1"
+    assert Agentic._record_by_quoted_value(reg, '"zed manual" is the summary of which package?') is None
+
+
+def test_rules_found_on_the_catalog28_prose30_tables29_readings():
+    """(2026-12-06, after the reading of catalog28, prose30 and tables29; examples invented here)"""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (Agentic, _asks_address, _is_value, _states_price,
+                                            typed_candidates)
+    from ragtune.strategies.counting import _named_collection
+    from ragtune.strategies.question import direction
+    # two words before the verb still ask a name; a long subject still asks a price
+    assert answer_type("What Multi-Arch value does the package libzed1 declare?") == "name"
+    assert answer_type("What did tickets for the spring charity dinner in 2024 cost?") == "number"
+    # "e-mail" is one word of the asked kind
+    assert _asks_address("Which e-mail address is in the trailer of the newest entry?")
+    # a code of letters and numbers is a name, no value
+    assert not _is_value("CVE-2031-0042") and _is_value("2031-04-02")
+    # the superlative choosing what is compared does not decide the direction
+    assert direction("Which of zed and qux had its latest upload signed earlier?", True) == "less"
+    assert direction("Which of zed and qux has the latest version?", False) == "more"
+    # a year in a collection's path places nothing there
+    assert _named_collection("how many anglers fished round 2 of the 2031-32 autumn pairs series?", "matches/series-2031", True) is None
+    # "41 of us" counts people, no sum
+    assert not _states_price("We went, 41 of us, in May.", "What did the tickets cost?")
+    assert _states_price("They cost 41 each.", "What did the tickets cost?")
+    # a vote's numbers count no one present
+    text = "The meeting of 4 May voted, 33 to 5, to raise the fee; 52 members were present."
+    hit = Hit("minutes", "c", 1.0, text=text)
+    got = [c for c, _ in typed_candidates("How many members attended the meeting of 4 May?", "number",
+                                          [Passage(text, hit, 1.0)], [], "date", {})]
+    assert "52 members" in got and not {"33", "5"} & set(got)
+    votes = [c for c, _ in typed_candidates("How many voted for the fee rise?", "number",
+                                            [Passage(text, hit, 1.0)], [], "date", {})]
+    assert "33" in votes
+    # a thing named after the person asked about is no holder
+    fake = SimpleNamespace(_names_in=lambda q: ["Ada Quell"])
+    assert Agentic._named_after_asked(fake, "Quell Shield", "Who chaired before Ada Quell?")
+    assert not Agentic._named_after_asked(fake, "Bo Lane", "Who chaired before Ada Quell?")
+
+
+def test_catalog_pages_by_another_identifier():
+    """(2026-12-06, catalog29 dev, examples invented here) a page titled with its code in
+    brackets is a page of the catalog; a question may name it by a field no other page shares
+    ("the suite OpenSSL calls QX-AES-9"), and a place in an order is a number."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    recs = {f"QX_SUITE_{i}": {"openssl name": f"QX-AES-{i}", "code point": f"0xC0,0x{i:02X}",
+                              "kx": "ECDH", "decimal": str(49152 + i)} for i in range(12)}
+    fake = SimpleNamespace(_page_records=lambda: recs)
+    fake._identifier_in = lambda q: Agentic._identifier_in(fake, q)
+    assert Agentic._identifier_in(fake, "Which Kx does the suite OpenSSL calls QX-AES-3 use?") == (
+        "QX_SUITE_3", "openssl name", "QX-AES-3")
+    assert Agentic._identifier_in(fake, "What is the Kx of the suite with code point 0xC0,0x0B?")[0] == "QX_SUITE_11"
+    assert Agentic._page_by_identifier(fake, "Which suite uses ECDH?") is None  # shared by all: no identifier
+    assert Agentic._page_by_identifier(fake, "Is QX-AES-3 or QX-AES-4 older?") is None  # two pages
+    assert answer_type("At which position does QX_SUITE_3 come in the DEFAULT list?") == "number"
+    assert answer_type("Which position does Ann hold on the committee?") == "name"

@@ -70,6 +70,7 @@ from ragtune.strategies.question import (
     POSITION_ASKED,
     QUOTED,
     TEMPORAL,
+    VERSION,
     YEAR,
     Description,
     answer_type,
@@ -714,6 +715,23 @@ class Agentic(Rag):
                 r.looked_up = extra
                 good = extra + good
                 r.log("lookup", {"words": lex}, [h.chunk_id for h in extra])
+            elif sub is None and rnd == 0 and r.kind != "multi_hop" and (role := self._one_asked_word(q, required)) \
+                    and not any(_has_word(chunk_text(h), role) for h in good):
+                # "Who is the Club's treasurer?": the one word the question asks by is in no
+                # chunk found (dense search ranks pages about the Club first); a lexical search
+                # finds the line that names it ("| Treasurer | Anjali Mistry |")
+                # (not "the Club's": the body whose pages these are, which its tables need not name)
+                own = [n for n in required if not self._own_subject(n) and not (
+                    " " not in n and re.search(rf"\bthe\s+{re.escape(n)}(?:['\u2019]s)?\b", q))]
+                extra = [h for h in self.index.search_many([role], k=4 * self.program.k, mode="bm25",
+                                                           collection=self.collection)[0]
+                         if _has_word(chunk_text(h), role) and h not in good
+                         and (not own or names_covered(chunk_text(h), own) >= 0.5)][:self.program.k]
+                for h in extra:
+                    h.round = rnd + 10 * r.hops_done + 1
+                r.hits.extend(extra)
+                good = good + extra
+                r.log("lookup", {"word": role}, [h.chunk_id for h in extra])
             r.log("grade", {"names": required}, {"kept": [h.chunk_id for h in good], "dropped": len(hs) - len(good)})
             holder["rounds"] = rnd + 1
             if good:
@@ -831,7 +849,9 @@ class Agentic(Rag):
                 # (or by its title without a gloss in brackets: "application/epub+zip (electronic
                 # book document)" as application/epub+zip.md)
                 titled = _title_names(d.title or "")
-                titled += [b for t in titled if (b := re.sub(r"\s*\([^()]*\)$", "", t).strip()) != t and "/" in b]
+                # (or a code: "TLS_RSA_WITH_NULL_MD5 (0x00,0x01)" as TLS_RSA_WITH_NULL_MD5.md)
+                titled += [b for t in titled if (b := re.sub(r"\s*\([^()]*\)$", "", t).strip()) != t
+                           and ("/" in b or _file_key(b) == key)]
                 name = next((t for t in titled
                              if key in (_file_key(t), _file_key(t.rsplit(":", 1)[-1]))
                              or "/" in t and _file_key(t) == path
@@ -1039,7 +1059,40 @@ class Agentic(Rag):
         if not pages or _OTHER_ASKED.search(question):
             return []  # "... includes. How many variants has that other layout?": not X's own
         named = _pages_named_in(question, pages)
+        if not named and (page := self._page_by_identifier(question)):
+            named = {page}  # "the suite OpenSSL calls PSK-AES128-CBC-SHA": named by its other code
         return self._own_pages(named.pop()) if len(named) == 1 else []
+
+    def _page_by_identifier(self, question: str) -> str | None:
+        """The catalog page (name as `_page_names` keeps it) whose identifier the question writes
+        instead of its name (`_identifier_in`); None unless exactly one page's is written."""
+        got = self._identifier_in(question)
+        return re.sub(r"[-_.]", "-", got[0].lower()) if got else None
+
+    def _identifier_in(self, question: str) -> tuple[str, str, str] | None:
+        """(page name as its title writes it, field label, value) of the one catalog page whose
+        identifier the question writes: a field whose value differs on every page that has it,
+        a code of one token with a digit or joined parts ("ECDHE-PSK-AES128-CBC-SHA256",
+        "0xC0,0x2F"; no plain number, version or date); None unless exactly one page's is."""
+        if getattr(self, "_identifiers", None) is None:
+            seen: dict[str, list[str]] = {}
+            for name, fields in self._page_records().items():
+                for label, v in fields.items():
+                    seen.setdefault(label, []).append(str(v).strip().strip('"'))
+            ids: dict[str, tuple[str, str, str]] = {}
+            for name, fields in self._page_records().items():
+                for label, v in fields.items():
+                    v = str(v).strip().strip('"')
+                    if len(seen[label]) >= 10 and len(set(seen[label])) == len(seen[label]) and len(v) >= 5 \
+                            and re.fullmatch(r"[\w.,:+/-]+", v) and re.search(r"\d|[A-Za-z][-_][A-Za-z]", v) \
+                            and not re.fullmatch(r"[\d.,]+", v) and not VERSION.fullmatch(v) \
+                            and not any(x.kind == "date" for x in extract_values(v)):
+                        ids[v.lower()] = (name, label, v)
+            self._identifiers = ids
+        low = question.lower()
+        found = {got for v, got in self._identifiers.items()
+                 if re.search(rf"(?<![\w.,:+/-]){re.escape(v)}(?![\w:+/-]|[.,]\w)", low)}
+        return found.pop() if len({f[0] for f in found}) == 1 and len(found) == 1 else None
 
     def _page_by_quoted_value(self, question: str) -> str | None:
         """For ""Word template" is the description of which type?" in a catalog of pages: the one
@@ -1053,6 +1106,26 @@ class Agentic(Rag):
         holders = [name for name, fields in self._page_records().items()
                    if any(str(v).strip().strip('"').lower() == want for v in fields.values())]
         return holders[0] if len(holders) == 1 else None
+
+    def _record_by_quoted_value(self, question: str) -> str | None:
+        """`_page_by_quoted_value` for the records of a jsonl, json or csv file: the name of the
+        one record a field of which holds exactly the quoted words (its id where its name is the
+        id with a qualifier: "python3-wheel" of "python3-wheel (binary package built from X)");
+        None otherwise, or when the question writes a record's name or id."""
+        quoted = [next(g for g in m.groups() if g).strip(" .") for m in QUOTED.finditer(question)]
+        if len(quoted) != 1 or len(quoted[0]) < 3 or not re.search(r"\bwhich\b", question, re.I):
+            return None
+        want, found = quoted[0].lower(), []
+        for path, rows in self._record_collections().items():
+            keys = _name_fields(rows)
+            for rec, rid in zip(rows, getattr(self, "_record_ids", {}).get(path) or [""] * len(rows)):
+                name = next((str(rec[k]) for k in keys if rec.get(k)), rid)
+                if _mentions_name(question, name) or rid and re.search(
+                        rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question, re.I):
+                    return None
+                if any(str(v).strip().strip('"').lower() == want for k, v in rec.items() if k not in keys):
+                    found.append(rid if rid and re.match(rf"{re.escape(rid)}\s*\(", name) else name)
+        return found[0] if len(found) == 1 else None
 
     def _clause_member(self, question: str) -> tuple[str, str] | None:
         """(page, member) for "Which <noun> writes the symbol as Ks?" in a catalog of one page per
@@ -1141,6 +1214,25 @@ class Agentic(Rag):
         return [w for w in self._unknown_words(question)
                 if _name_like_word(w) and w not in DOCUMENT_WORDS and self._in_corpus(w)
                 and not self._everywhere(w)]
+
+    def _named_after_asked(self, name: str, question: str) -> bool:
+        """Whether `name` is a thing named after a person the question names ("Ottley Tankard",
+        a trophy, for "Who was president before Wilfred Ottley?"): two words or more, the
+        first the person's surname."""
+        surnames = {n.split()[-1].lower() for n in self._names_in(question) if len(n.split()) >= 2}
+        return len(name.split()) >= 2 and name.split()[0].lower() in surnames
+
+    def _one_asked_word(self, question: str, names: list[str]) -> str | None:
+        """The one word of five letters or more that a short question asks by, written in lower
+        case, outside its names, neither a document word nor on most pages ("treasurer" of "Who
+        is the Club's treasurer?"); None when there are none or several."""
+        named = {w.lower() for n in names for w in re.findall(r"\w+", n)}
+        found = {w for w in re.findall(r"\b[a-z]{5,}\b", QUOTED.sub(" ", question))
+                 if w not in STOPWORDS and w not in DOCUMENT_WORDS and w not in named}
+        if len(found) != 1 or len(re.findall(r"\w+", question)) > 8:
+            return None
+        word = found.pop()
+        return word if self._in_corpus(word) and not self._everywhere(word) else None
 
     def _in_corpus(self, word: str) -> bool:
         """Whether any chunk of the index holds `word` (a lexical search; remembered)."""
@@ -1475,7 +1567,8 @@ class Agentic(Rag):
             # "How many travelled to X in 2022?": the row of 2022, under the column naming X
             return _take(r, t, cell, "lookup", "the figure of the year's row, under the column the question names")
         if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*(?:where|which)\b", q, re.I)) \
-                and (cell := self._described_row_cell(r)):
+                and (cell := self._described_row_cell(r)) \
+                and not (_ASKS_AGENT.match(q) and self._named_after_asked(cell, q)):
             if _ASKS_AGENT.match(q) and (named := self._record_name(cell)):
                 cell = named  # "Who coached X?": the coach's code (`KL188`) is a person's record
             # "Who do we send worked flint to?": the row the question's rare word describes,
@@ -1491,6 +1584,10 @@ class Agentic(Rag):
             # "Which release reached its end of life on 12 May 2011?" over a catalog: the one
             # page found that writes that day, in any form
             return _take(r, t, page, "lookup", "the one page found that writes the day the question writes")
+        if r.want == "name" and (page := self._page_holding_code(r)):
+            # "CVE-2022-48624 is named in which package's changelog?": the one page found that
+            # writes the identifier (or the words quoted)
+            return _take(r, t, page, "lookup", "the one page found that writes the identifier or words the question writes")
         if r.want == "name" and (key := self._row_holding(r)):
             # "Which class has a fee of GBP 19.50?": the row of a table holding that figure
             return _take(r, t, key, "lookup", "the row of a table holding the figure the question writes")
@@ -1549,6 +1646,10 @@ class Agentic(Rag):
         if r.want == "name" and (page := self._page_by_quoted_value(r.question)):
             # ""JSON schema" is the comment of which type?": the one page with a field of that value
             return _take(r, t, page, "lookup", "the one page with a field whose value the question quotes")
+        if r.want == "name" and (rec := self._record_by_quoted_value(r.question)):
+            # (a record of a register: ""built-package format for Python" is the summary of which
+            # binary package?")
+            return _take(r, t, rec, "lookup", "the one record with a field whose value the question quotes")
         if r.want == "name" and (got := self._clause_member(r.question)):
             page, member = got  # "Which locale puts the symbol before the amount?": the one named in
             # brackets in the part of a line that the question's words tell from the line's other parts
@@ -1594,6 +1695,15 @@ class Agentic(Rag):
             r.decided_by = "lookup"
             return
         found = candidates(passages)
+        if _ASKS_PREVIOUS.search(q) and r.want in ("date", "number", "version", "name") \
+                and not any(_PREVIOUS_SAID.search(p.text) for p in passages):
+            # "the upload before its latest one": the sentence of the passages' documents that
+            # says "before it" (the sentence ranked first is about the latest)
+            docs = {p.hit.doc_id: p.hit for p in passages}
+            said = list({s: Passage(s, h, 0.0) for d, h in docs.items()
+                         for g in _statements(self._document_text(d, h)) for s in g if _PREVIOUS_SAID.search(s)}.values())
+            if said and (before := candidates(said)):
+                found, passages = before, said
         if not found and r.want in ("number", "date") and (read_on := _with_next_sentences(passages)) != passages:
             # the sentence naming the thing states no value, the one after it does ("The Trust,
             # our oldest funder. In 2026 it gave us GBP 3,200 ..."): the paragraph goes on about it
@@ -1614,6 +1724,12 @@ class Agentic(Rag):
             if tied := [(c, tie) for c, tie in candidates(every, [0] * len(every)) if tie >= LOOSE_TIE]:
                 found = tied
                 passages = [p for p in every if any(c in p.text for c, _ in tied)]
+        if q_names and r.want in ("number", "date"):
+            # "... thirty-one miles west of Ulverholme. It has about 48,000 people": "it" is the
+            # sentence before's subject, not the place the question names
+            found = [(c, tie) for c, tie in found
+                     if not (holding := [p for p in passages if c in p.text]) or not all(
+                         _pronoun_of_another(q_names, p.text, chunk_text(p.hit)) for p in holding)]
         if r.want == "name":  # the corpus's own subject ("Python" in a catalog) answers nothing
             found = [(c, tie) for c, tie in found if not self._everywhere(c) and not self._subject_form(c, q)]
             if _ASKS_AGENT.match(q):  # a document's title read before its sentence is no one
@@ -1622,9 +1738,7 @@ class Agentic(Rag):
                 found = [(c, tie) for c, tie in found if c.strip().lower() not in titles or not c.islower()]
                 # (nor a thing named after a person the question names: "Ottley Tankard", a
                 # trophy, for "Who was president before Wilfred Ottley?")
-                surnames = {n.split()[-1].lower() for n in self._names_in(q) if len(n.split()) >= 2}
-                found = [(c, tie) for c, tie in found
-                         if not (len(c.split()) >= 2 and c.split()[0].lower() in surnames)]
+                found = [(c, tie) for c, tie in found if not self._named_after_asked(c, q)]
             # (nor the organisation whose own pages these are, beside another name: "the Co-op")
             found = [(c, tie) for c, tie in found if not self._called_us(c)] or found
             # the asked kind itself is no name of one ("field-stations" for "Which field station")
@@ -3107,6 +3221,43 @@ class Agentic(Rag):
                  and any(v.kind == "date" and v.key == days[0] for v in extract_values(self._document_text(d, h)))}
         return names.pop() if len(names) == 1 else None
 
+    def _page_holding_code(self, r: Run) -> str | None:
+        """In a catalog of one page per thing, for "Bug #1018595 is closed in which package?":
+        the name of the one page, among those a lexical search finds, whose text writes the one
+        identifier the question writes (a number of six digits or more, "#" and digits, or
+        letters and digits joined: "CVE-2022-48624"), or the words it quotes (three or more: a
+        line of a changelog); None when the question names a page, writes no such code or
+        several, or pages tie."""
+        pages = self._page_names()
+        # (a page's name inside the quoted words names no page: "Drop patch: ...")
+        if not pages or not re.search(r"\b(?:which|what)\s+[a-z]", r.question, re.I) \
+                or _pages_named_in(QUOTED.sub(" ", r.question), pages):
+            return None
+        codes = {m.group(0).lstrip("#") for m in re.finditer(
+            r"(?<![\w#.-])(?:#\d{3,}|\d{6,}|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)+)(?![\w-])",
+            QUOTED.sub(" ", r.question))}
+        codes = {c for c in codes if sum(ch.isdigit() for ch in c) >= 4 and c.lower() not in pages}
+        quoted = [next(g for g in m.groups() if g).strip(" .") for m in QUOTED.finditer(r.question)]
+        if not codes and len(quoted) == 1 and len(quoted[0].split()) >= 3:
+            code = quoted[0]
+            said = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, code.split())) + r"(?![\w-])", re.I)
+        elif len(codes) == 1:
+            code = codes.pop()
+            said = re.compile(rf"(?<![\w.-]){re.escape(code)}(?![\w-]|\.\d)", re.I)
+        elif (ident := self._identifier_in(r.question)) and (re.match(
+                r"\s*which\s+(?:[\w-]+\s+){1,2}?(?:has|have|had|is|was|uses?|used|carries|holds?|gets?)\b", r.question, re.I)
+                and re.search(r"\b" + r"\s+".join(map(re.escape, ident[1].split())) + r"\s+(?:\S+\s+){0,2}?"
+                              + re.escape(ident[2]), r.question, re.I) or _identifier_asked_of(r.question, ident[2])):
+            return ident[0]  # "Which cipher suite has the code point 0x00,0xC5?": the page whose
+            # identifying field that is
+        else:
+            return None
+        found = self._search([code], [None], ["bm25"])[0]
+        docs = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved, *found]}
+        names = {_title_names(h.title)[-1] for d, h in docs.items() if h.title and _title_names(h.title)
+                 and said.search(self._document_text(d, h))}
+        return names.pop() if len(names) == 1 else None
+
     def _row_holding(self, r: Run) -> str | None:
         """The first cell of the one table row, among the documents found, holding the figure
         the question writes (`timeline.row_holding`); None when none or several do."""
@@ -3257,6 +3408,14 @@ class Agentic(Rag):
         unquoted = _SET_ASIDE.sub(" ", unquoted)
         if not own:
             return None
+        if not re.search(rf"(?<![\w-]){re.escape(own[0].doc_id.rsplit('/', 1)[-1])}(?![\w-])", unquoted, re.I) \
+                and (ident := self._identifier_in(unquoted)):
+            # the page named by its code ("the suite with code point 0xC0,0xAF"): that field
+            # names the page, the question asks another
+            if _identifier_asked_of(unquoted, ident[2]):
+                return None  # "U+064E is which character?": the page itself is asked
+            label = r"\s+".join(map(re.escape, ident[1].split()))
+            unquoted = re.sub(rf"(?:\b{label}\s+)?(?<![\w-]){re.escape(ident[2])}(?![\w-])", " ", unquoted, flags=re.I)
         whole = self._whole_page(own)  # (read once: the fields below and a code of an asked form)
         for asked_form, read in ((_NUMERIC_ASKED.search(unquoted), lambda m, ts: _numeric_written(m.group(0), unquoted, ts)),
                                  (_LETTERS_ASKED.search(unquoted), lambda m, ts: _letters_written(
@@ -3895,7 +4054,10 @@ class Agentic(Rag):
                     and (kept := _without_address(r.text, r.question, evidence)):
                 r.text = kept  # a made-up link beside the answer goes, the answer stays
             required = self._required_names(r.question, r, subject=False)
+            # (or its page's front matter: `tags: [boathouse, slipway]` on a page whose table
+            # gives the slipway's width)
             missing = [n for n in required if not any(names_covered(chunk_text(h), [n]) >= 1.0
+                                                      or names_covered(_metadata_text(h), [n]) >= 1.0
                                                       or _month_stated(n, chunk_text(h))
                                                       or _day_stated(n, chunk_text(h)) for h in evidence)]
             # (a web address written out is the URL or URI the question names)
@@ -4624,8 +4786,12 @@ def _asks_address(question: str) -> bool:
     q = QUOTED.sub(" ", question)
     if not _ASKS_ADDRESS.search(q) or re.match(r"\s*(?:who|whose|whom)\b", q, re.I):
         return False
-    m = re.match(r"\s*(?:which|what)\s+(\w+)(?:\s+\w+){0,2}", q, re.I)
+    m = re.match(r"\s*(?:which|what)\s+([\w-]+)(?:\s+[\w-]+){0,2}", q, re.I)  # ("e-mail": one word)
     return not (m and m.group(1).lower() not in _AUX_WORDS and not _ASKS_ADDRESS.search(m.group(0)))
+
+
+# a question about a vote's numbers ("How many voted for it?", "What was the majority?")
+_ASKS_VOTES = re.compile(r"\bvot(?:e|ed|es|ing|ers?)\b|\bmajority\b|\bin\s+favou?r\b|\bagainst\b|\babstain|\bballot", re.I)
 
 
 _AUX_WORDS = {"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "should", "will"}
@@ -5017,6 +5183,30 @@ def _relation_sentences(question: str, want: str, hits: list[Hit]) -> list[Passa
             if rel <= terms:
                 kept.append(Passage(x, h, h.score))
     return kept
+
+
+def _identifier_asked_of(question: str, code: str) -> bool:
+    """Whether the question asks which thing an identifier is ("U+064E is which character?",
+    "the code RS-25 stands for which region?"), not a field of it."""
+    return bool(re.match(rf"\s*(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{re.escape(code)}\s+(?:is|was|belongs\s+to|"
+                         rf"refers\s+to|stands\s+for|denotes|identifies|names)\s+(?:which|what)\b", question, re.I))
+
+
+def _pronoun_of_another(names_asked: list[str], sentence: str, chunk: str) -> bool:
+    """Whether `sentence` opens with a pronoun ("It has about 48,000 people") standing for the
+    subject of the sentence before it, which names the question's thing only further on
+    ("Carrowby sits ... west of Ulverholme."): the sentence is about that other subject."""
+    if not re.match(r"\s*(?:It|They|She|He|Its|Their|His|Her)\b", sentence) \
+            or any(_mentions_name(sentence, n) for n in names_asked):
+        return False
+    at = chunk.find(sentence.strip()[:40])
+    before = split_sentences(chunk[:at]) if at > 0 else []
+    if not before:
+        return False
+    # (the subject is the name that opens it: names() skips a sentence's first word)
+    subject = re.match(r"\s*(?:The\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+[a-z]", before[-1])
+    return bool(subject) and any(_mentions_name(before[-1], n) for n in names_asked) \
+        and not any(_mentions_name(subject.group(1), n) or _mentions_name(n, subject.group(1)) for n in names_asked)
 
 
 def _with_next_sentences(passages: list[Passage]) -> list[Passage]:
@@ -6423,10 +6613,11 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     q_low = question.lower()
     # "which kiln command": the question's name modifies the asked noun, so an answer may
     # start with it ("kiln doctor"), and the asked noun is the word after it
-    modifier = next((n for n in skip if re.search(rf"\b(?:which|what)\s+{re.escape(n)}\s+[a-z]{{3,}}\b",
+    modifier = next((n for n in skip if re.search(rf"\b(?:which|what)\s+{re.escape(n)}\s+(?:[a-z]{{3,}}|id)\b",
                                                   question, re.I)), None)
     head = _head_noun(question, modifier)
     asks_path = bool(_ASKS_PATH.search(question))  # "which folder": a path is the answer
+    asks_previous = bool(_ASKS_PREVIOUS.search(question))
     code = CODE_NUMBER.search(question) if want == "name" else None
     asks_code = code is not None
     code_kind = code.group(0).split()[0].lower() if code else ""  # "serial" of "serial number"
@@ -6513,6 +6704,14 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     if want == "number" and not v.unit and _asks_price(question) \
                             and re.match(r"\s+[A-Z]", text[v.end:]):
                         continue  # "240 Widget 3 loggers" is no price
+                    if want == "number" and not v.unit and not _ASKS_VOTES.search(question) and (
+                            re.match(r"\s+votes?\s+to\s+\d", text[v.end:], re.I)
+                            or re.search(r"\d\s+votes?\s+to\s+$", text[max(0, v.start - 30):v.start], re.I)
+                            or re.search(r"\bvot(?:e|ed|es|ing)\W+(?:\w+\W+){0,2}(?:\d+\s*(?:to|-|\u2013)\s*)?$",
+                                         text[max(0, v.start - 40):v.start], re.I)
+                            and (re.match(r"\s*(?:to|-|\u2013)\s*\d", text[v.end:])
+                                 or re.search(r"\d\s*(?:to|-|\u2013)\s*$", text[max(0, v.start - 8):v.start]))):
+                        continue  # "voted, 41 to 6": the votes cast, not how many came or belong
                     if want == "number" and text[v.end:v.end + 1] == ")" \
                             and re.search(r"\d[\d,.]*\s*\(\s*(?:[\u00a3$\u20ac]|GBP|EUR|USD)?\s*$", text[max(0, v.start - 24):v.start]) \
                             and not _ASKS_BEFORE.search(question) and not asks_earlier_year(question, f"{label} {text}"):
@@ -6546,6 +6745,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         named_by_owner.add(v.text)  # "Python >= 3.10" ("py >=3.10") for a Python version
                         tie += 1.0
                     tie = max(tie, label_tie)
+                    if asks_previous and _PREVIOUS_SAID.search(re.split(r"[.;!?]\s|\n", text[max(0, v.start - 80):v.start])[-1]):
+                        tie += 1.0  # "The upload before it was 3.8-4, signed on 2023-01-20" for the
+                        # upload before the latest
                     found[v.text] = max(found.get(v.text, 0.0), tie - 0.1 * rank)
                     if (row := _ROW_KEY.match(text)) and v.start > row.end():
                         row_of.setdefault(v.text, set()).add(row.group(1).strip().lower())
@@ -6613,8 +6815,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     low = n.lower()
                     if not n or _ADDRESS.search(n) and not (asks_path and _PATH.fullmatch(n)) \
                             or low in q_low or _is_value(n) or _NO_NAME.fullmatch(n) \
-                            or any(_names_same(n, s) for s in skip
-                                   if not (s == modifier and low.startswith(s.lower() + " "))):
+                            or any(_names_same(n, s) for s in skip  # ("CVE-2022-1271" for "which CVE id")
+                                   if not (s == modifier and low.startswith((s.lower() + " ", s.lower() + "-")))):
                         continue
                     if set(content_terms(n)) <= q_terms:  # only the question's own words
                         continue
@@ -7747,6 +7949,10 @@ _ASKS_RESULT = re.compile(r"\b(?:(?:get|got|go|went)\s+(?:up|down)|(?:rise|rose|
 _COMPARED_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|dropping|"
                             r"climbing)\s+from\s+(?:the\s+)?(?:\S+\s+)?$|\bcompared\s+(?:with|to)\s+$", re.I)
 _WAS_BEFORE = re.compile(r"\b(?:before|until|prior\s+to)\s+(?:its|his|her|their|the)\s+[a-z]+", re.I)
+# the one before the latest asked ("the upload before its latest one"), and a clause saying so
+_ASKS_PREVIOUS = re.compile(r"\bbefore\s+(?:its|the|their|his|her)\s+(?:latest|last|current|newest|most\s+recent)\b"
+                            r"|\b(?:previous|preceding|penultimate)\b|\bone\s+before\s+last\b", re.I)
+_PREVIOUS_SAID = re.compile(r"\b(?:previous|preceding|prior|before\s+(?:it|that|this|then))\b", re.I)
 _ASKS_BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|earlier|prior|used\s+to|last\s+year|the\s+year\s+before|"
                           r"old|originally|at\s+first|first)\b", re.I)
 _CHANGED_FROM = re.compile(
@@ -7784,6 +7990,8 @@ STOP_HEADS = {"is", "are", "was", "were", "does", "did", "do", "has", "have", "h
 
 def _is_value(span: str) -> bool:
     """Whether a span is a value (date, version, number) rather than a name."""
+    if re.fullmatch(r"[A-Za-z]{2,}(?:-\d+){1,3}", span.strip()):
+        return False  # a code of letters and numbers: "CVE-2022-1271", "ISO-8859-1"
     vals = extract_values(span)
     rest = set(re.findall(r"[a-z]+", "".join(c for i, c in enumerate(span.lower())
                                              if not any(v.start <= i < v.end for v in vals))))
@@ -8051,6 +8259,11 @@ def _asks_price(question: str) -> bool:
     return bool(_COST.search(question)) and not _HOW_MANY.search(question)
 
 
+# a bare number that counts people, no sum: "41 of us", "52 guests"
+_COUNTED_AFTER = re.compile(r"\s+(?:of\s+(?:us|them|you|those|these)\b|(?:people|persons|members|guests|visitors|"
+                            r"adults|children|families|pupils|students|players|delegates|diners|households)\b)", re.I)
+
+
 _NO_CHARGE = re.compile(r"\b(?:free|no\s+(?:charge|cost|fee)|nothing|at\s+no\s+cost|without\s+charge)\b", re.I)
 
 
@@ -8061,7 +8274,8 @@ def _states_price(answer: str, question: str) -> bool:
     for v in extract_values(answer):
         if v.kind != "number" or (v.kind, v.key) in asked:
             continue
-        if _dimension_of(v) == "money" or not v.unit and not re.search(r"[\w-]$", answer[:v.start]):
+        if _dimension_of(v) == "money" or not v.unit and not re.search(r"[\w-]$", answer[:v.start]) \
+                and not _COUNTED_AFTER.match(answer, v.end):
             return True
     if _FRACTION.search(answer) and not _FRACTION.search(question):
         return True  # a share of a sum: "a quarter less", "half price"

@@ -340,7 +340,9 @@ def _named_collection(q: str, path: str, counted: bool = False) -> list[str] | N
     """The words of a collection's path (4 letters or more) when the question (lower case)
     places what it asks in that collection ("in the staff directory", "of the products");
     None when it does not."""
-    where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4]
+    # (a year in the path names no collection: "of the 2026-27 series" is no place in
+    # matches/series-2026)
+    where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4 and not w.isdigit()]
     # a plural path word names its things in the singular too ("instruments": "which instrument")
     one = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in where]
     # (with `counted`, "how many member clubs" names the clubs too)

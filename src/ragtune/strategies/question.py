@@ -319,6 +319,10 @@ _NUMBER_CUE = re.compile(
     rf"|^\s*what\s+(?:will|would|might|could|should)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
     rf"(?:{_QUANTITY_NOUNS})\s+be\b"
     r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:most|least|maximum|minimum|highest|lowest)\b"
+    # a place in an order is a number: "At which position does X come in the list?"
+    # (not a post held: "Which position does Ann hold?")
+    r"|\b(?:which|what)\s+(?:position|place|rank)\b(?=.*\b(?:list|listing|order|table|league|standings|ranking|"
+    r"queue|finish|finished|come|came)\b)"
     # "What is the club paying for it?", "What did it cost?": a price, asked by its verb ("What
     # are the charges?", "What did they charge him with?" ask none)
     r"|^\s*what\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){0,5}?(?:paying|charging)(?=\s+(?:for|per|each)\b|\s*[?.]|\s*$)"
@@ -329,7 +333,7 @@ _NUMBER_CUE = re.compile(
     # (after a leading phrase: "Under the 2022 policy, what did a ticket cost?"; and where:
     # "What does a pot of tea cost at the kiosk?")
     r"|^\s*(?:(?:under|in|at|for|from|during|by|according\s+to)\b[^,?]{0,60},\s*)?"
-    r"what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,7}?(?:pay|charge|cost|sell\s+for)(?:\s+(?!him\b|her\b|them\b|us\b)[a-z]+)?"
+    r"what\s+(?:do|does|did|will|would)\s+(?:[\w'-]+\s+){0,9}?(?:pay|charge|cost|sell\s+for)(?:\s+(?!him\b|her\b|them\b|us\b)[a-z]+)?"
     # (and what for or when: "What did it cost to clear the beach?", "... when it was renewed?")
     r"(?=\s+(?:for|per|each|a|an|in|on|at|during|from|last|this|next|to|when|after|before|while|once)\b"
     r"|\s*[?.,]|\s*$)"
@@ -385,7 +389,8 @@ _VERSION_CUE = re.compile(r"\b(?:what|which)(?:['\u2019]s)?\s+(?:(?:is|was|are|w
 _NAME_CUE = re.compile(
     r"^\s*(?:who|whom|whose|where)\b|\b(?:who|whom)\b|\b(?:in|at|from|to)\s+where\b|"
     r"\bwhich\s+(?:one|of|[\w-]+)\b|\bwhat(?:['\u2019]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\b|"
-    r"^\s*what\s+(?!kind\b|type\b|sort\b)[\w-]+\s+(?:is|are|was|were|does|do|did)\b|"
+    # (of one word or two: "What Multi-Arch value does X declare?")
+    r"^\s*what\s+(?!kind\b|type\b|sort\b)[\w-]+(?:\s+(?!of\b)[\w-]+)?\s+(?:is|are|was|were|does|do|did)\b|"
     r"\b(?:called|named)\s*\??\s*$|"
     # a code is a short name: "What is the ISO 639-3 code of X?" (a code of conduct is a text)
     r"^\s*what(?:['\u2019]s|\s+(?:is|was|are|were))\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
@@ -691,6 +696,12 @@ def direction(question: str, values_are_dates: bool) -> str | None:
     q = question.lower()
     for opt in find_options(question):  # an option's own words never decide
         q = q.replace(opt.lower(), " ")
+    # a superlative that picks the thing compared decides nothing when another word does: "its
+    # latest upload signed earlier" compares the latest uploads' dates, asking the earlier
+    picked = re.sub(r"\b(?:its|their|his|her|the)\s+(?:latest|last|newest|first|oldest|earliest|previous|"
+                    r"most\s+recent)\s+(?!to\b|one\b|of\b)(?=[a-z])", " ", q)
+    if picked != q and (MORE.search(picked) or LESS.search(picked)):
+        q = picked
     if values_are_dates:
         early, late = _EARLIER_FOR_DATES.search(q), _LATER_FOR_DATES.search(q)
         if early and not late:

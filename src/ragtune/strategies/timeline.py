@@ -455,6 +455,12 @@ def ordinal_row_cell(question: str, text: str, asked_terms: set[str], kind: str 
 _PERSON = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+(?:,.*)?")
 
 
+# a building's or a street's name ("The Corn Hall", "St Aldric's Church", "Mill Lane")
+_PLACE_NAME = re.compile(r"^The\s+[A-Z]|\b(?:Church|Chapel|Cathedral|Abbey|Hall|Centre|Center|Theatre|Theater|"
+                         r"Room|House|Inn|Hotel|Library|Museum|Gallery|Arena|Stadium|Park|Street|Road|Lane|"
+                         r"Square|Avenue)\b")
+
+
 def _without_unit(header: str) -> str:
     """A column header without the unit it gives its figures: "Cost (GBP)" and `cost_gbp`
     are "Cost"."""
@@ -551,8 +557,10 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             verbs = {_verb_base(w) for w in rest}
             cols = [j for j, h in enumerate(header) if j != own[0] and (hs := set(content_terms(h)))
                     and {_verb_base(w) for w in hs} <= verbs]
+            # (a column of places names no one: "The Corn Hall", "St Aldric's Church")
             people = [j for j in range(len(header)) if j != own[0] and all(
-                _PERSON.fullmatch(x[j].strip()) for x in rows if x[j].strip())]
+                _PERSON.fullmatch(x[j].strip()) for x in rows if x[j].strip())
+                and not any(_PLACE_NAME.search(x[j].strip()) for x in rows)]
             if who and len(cols) != 1:
                 # (a role asked that no header or title names is no column of people's:
                 # "Who was president ...?" of a table of trophies and their donors)
