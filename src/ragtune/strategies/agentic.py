@@ -1092,7 +1092,8 @@ class Agentic(Rag):
         low = question.lower()
         found = {got for v, got in self._identifiers.items()
                  if re.search(rf"(?<![\w.,:+/-]){re.escape(v)}(?![\w:+/-]|[.,]\w)", low)}
-        return found.pop() if len({f[0] for f in found}) == 1 and len(found) == 1 else None
+        # (two of one page's identifiers written name that one page: the longer is the one read)
+        return max(found, key=lambda f: len(f[2])) if len({f[0] for f in found}) == 1 else None
 
     def _page_by_quoted_value(self, question: str) -> str | None:
         """For ""Word template" is the description of which type?" in a catalog of pages: the one
