@@ -44,7 +44,8 @@ and tables22's, read later that morning), readc22/catalog22.jsonl, readp24/prose
 readt23/tables23.jsonl (catalog22's, prose24's and tables23's, read before noon), readc23 to
 readc27, readp25 to readp29 and readt24 to readt28 (catalog23 to catalog27's, prose25 to prose29's
 and tables24 to tables28's, read later on 2026-12-05), and readc28, readp30 and readt29
-(catalog28's, prose30's and tables29's, read on 2026-12-06); copies, so no tool reads a test file
+(catalog28's, prose30's and tables29's, read on 2026-12-06), and readc29, readp31 and readt30
+(catalog29's, prose31's and tables30's, read later that morning); copies, so no tool reads a test file
 by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -238,9 +239,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp30" / "prose30.jsonl"}),
         "tables29": (sets / "tables29" / "corpus", sets / "tables29" / "dev.jsonl",
                      {"r1": WORK / "readt29" / "tables29.jsonl"}),
-        "catalog29": (sets / "catalog29" / "corpus", sets / "catalog29" / "dev.jsonl", {}),
-        "prose31": (sets / "prose31" / "corpus", sets / "prose31" / "dev.jsonl", {}),
-        "tables30": (sets / "tables30" / "corpus", sets / "tables30" / "dev.jsonl", {}),
+        "catalog29": (sets / "catalog29" / "corpus", sets / "catalog29" / "dev.jsonl",
+                      {"r1": WORK / "readc29" / "catalog29.jsonl"}),
+        "prose31": (sets / "prose31" / "corpus", sets / "prose31" / "dev.jsonl",
+                    {"r1": WORK / "readp31" / "prose31.jsonl"}),
+        "tables30": (sets / "tables30" / "corpus", sets / "tables30" / "dev.jsonl",
+                     {"r1": WORK / "readt30" / "tables30.jsonl"}),
         "catalog30": (sets / "catalog30" / "corpus", sets / "catalog30" / "dev.jsonl", {}),
         "prose32": (sets / "prose32" / "corpus", sets / "prose32" / "dev.jsonl", {}),
         "tables31": (sets / "tables31" / "corpus", sets / "tables31" / "dev.jsonl", {}),
