@@ -3503,5 +3503,10 @@ def test_catalog_pages_by_another_identifier():
     assert Agentic._identifier_in(fake, "What is the Kx of the suite with code point 0xC0,0x0B?")[0] == "QX_SUITE_11"
     assert Agentic._page_by_identifier(fake, "Which suite uses ECDH?") is None  # shared by all: no identifier
     assert Agentic._page_by_identifier(fake, "Is QX-AES-3 or QX-AES-4 older?") is None  # two pages
+    # the identifier a question names a page by is evidence where a chunk of that page is
+    fake._page_names = lambda: {"qx-suite-3"}
+    fake._catalog_pages = lambda: [("QX_SUITE_3", SimpleNamespace(doc_id="qx/QX_SUITE_3"))]
+    assert Agentic._identifies_page_in(fake, "qx-aes-3", [Hit("qx/QX_SUITE_3", "c", 1.0, text="Kx=ECDH")])
+    assert not Agentic._identifies_page_in(fake, "qx-aes-3", [Hit("qx/QX_SUITE_4", "c", 1.0, text="Kx=ECDH")])
     assert answer_type("At which position does QX_SUITE_3 come in the DEFAULT list?") == "number"
     assert answer_type("Which position does Ann hold on the committee?") == "name"

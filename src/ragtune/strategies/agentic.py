@@ -1063,6 +1063,14 @@ class Agentic(Rag):
             named = {page}  # "the suite OpenSSL calls PSK-AES128-CBC-SHA": named by its other code
         return self._own_pages(named.pop()) if len(named) == 1 else []
 
+    def _identifies_page_in(self, name: str, evidence: list[Hit]) -> bool:
+        """Whether `name` is the identifier (`_identifier_in`) of a catalog page a chunk of
+        which is in the evidence."""
+        if not self._page_names() or not (ident := self._identifier_in(name)):
+            return False
+        doc = next((d.doc_id for n, d in self._catalog_pages() if n == ident[0]), None)
+        return doc is not None and any(h.doc_id == doc for h in evidence)
+
     def _page_by_identifier(self, question: str) -> str | None:
         """The catalog page (name as `_page_names` keeps it) whose identifier the question writes
         instead of its name (`_identifier_in`); None unless exactly one page's is written."""
@@ -4113,6 +4121,9 @@ class Agentic(Rag):
                 missing += [w for w in rare if src and w not in missing
                             and not any(_has_token(_tokens(t), w) for t in src)
                             and not (named and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", r.question))]
+            # (a catalog page's other identifier, written on another chunk of its page: "the suite
+            # OpenSSL calls X" where the chunk holding the answer writes only the page's name)
+            missing = [n for n in missing if not self._identifies_page_in(n, evidence)]
             if missing and (std := _standard_of_asked(r.question)):
                 # "which ISO currency code": the acronym names the standard the asked thing
                 # follows, and the documents need not name it when they state the thing
