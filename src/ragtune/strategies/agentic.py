@@ -1107,7 +1107,7 @@ class Agentic(Rag):
         """For ""Word template" is the description of which type?" in a catalog of pages: the one
         page a field of which holds exactly the quoted words (any case); None otherwise, or
         when the question names a page itself."""
-        quoted = [next(g for g in m.groups() if g).strip(" .") for m in QUOTED.finditer(question)]
+        quoted = _quoted_phrases(question)
         if len(quoted) != 1 or len(quoted[0]) < 3 or not re.search(r"\bwhich\b", question, re.I) \
                 or not self._page_names() or _pages_named_in(question, self._page_names()):
             return None
@@ -1121,7 +1121,7 @@ class Agentic(Rag):
         one record a field of which holds exactly the quoted words (its id where its name is the
         id with a qualifier: "python3-wheel" of "python3-wheel (binary package built from X)");
         None otherwise, or when the question writes a record's name or id."""
-        quoted = [next(g for g in m.groups() if g).strip(" .") for m in QUOTED.finditer(question)]
+        quoted = _quoted_phrases(question)
         if len(quoted) != 1 or len(quoted[0]) < 3 or not re.search(r"\bwhich\b", question, re.I):
             return None
         want, found = quoted[0].lower(), []
@@ -3246,7 +3246,7 @@ class Agentic(Rag):
             r"(?<![\w#.-])(?:#\d{3,}|\d{6,}|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)+)(?![\w-])",
             QUOTED.sub(" ", r.question))}
         codes = {c for c in codes if sum(ch.isdigit() for ch in c) >= 4 and c.lower() not in pages}
-        quoted = [next(g for g in m.groups() if g).strip(" .") for m in QUOTED.finditer(r.question)]
+        quoted = _quoted_phrases(r.question)
         if not codes and len(quoted) == 1 and len(quoted[0].split()) >= 3:
             code = quoted[0]
             said = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, code.split())) + r"(?![\w-])", re.I)
@@ -5195,6 +5195,11 @@ def _relation_sentences(question: str, want: str, hits: list[Hit]) -> list[Passa
             if rel <= terms:
                 kept.append(Passage(x, h, h.score))
     return kept
+
+
+def _quoted_phrases(question: str) -> list[str]:
+    """The phrases a question quotes, without a closing full stop."""
+    return [next(g for g in m.groups() if g).strip(" .") for m in QUOTED.finditer(question)]
 
 
 def _identifier_asked_of(question: str, code: str) -> bool:
