@@ -38,7 +38,8 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "catalog21", "prose23", "tables22", "catalog22", "prose24", "tables23", "catalog23", "prose25",
         "tables24", "catalog24", "prose26", "tables25", "catalog25", "prose27", "tables26",
         "catalog26", "prose28", "tables27", "catalog27", "prose29", "tables28", "catalog28",
-        "prose30", "tables29", "catalog29", "prose31", "tables30", "catalog30", "prose32", "tables31")
+        "prose30", "tables29", "catalog29", "prose31", "tables30", "catalog30", "prose32", "tables31",
+        "catalog31", "prose33", "tables32")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -159,6 +160,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog30": EVALSETS / "catalog30" / "corpus",
         "prose32": EVALSETS / "prose32" / "corpus",
         "tables31": EVALSETS / "tables31" / "corpus",
+        "catalog31": EVALSETS / "catalog31" / "corpus",
+        "prose33": EVALSETS / "prose33" / "corpus",
+        "tables32": EVALSETS / "tables32" / "corpus",
     }
 
 
@@ -288,9 +292,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog29.py", "check"], ["evalsets/prose31/check.py"],
                                      ["evalsets/tables30/check.py"],
                                      ["scripts/build_catalog30.py", "check"], ["evalsets/prose32/check.py"],
-                                     ["evalsets/tables31/check.py"]])
+                                     ["evalsets/tables31/check.py"],
+                                     ["scripts/build_catalog31.py", "check"], ["evalsets/prose33/check.py"],
+                                     ["evalsets/tables32/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables31 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables32 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
