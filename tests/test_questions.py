@@ -236,3 +236,11 @@ def test_record_candidates_skip_the_subject_and_document_keys():
 def test_degenerate_text_gives_nothing_or_valid_items(text):
     items, _ = corpus_candidates(_chunks([text]))
     assert all(not problems(c) for c in items)
+
+
+def test_the_second_option_ends_before_the_clause_verb():
+    """(2026-12-06, catalog30 dev, invented here) "Which of A and B C has more X?": the second
+    option is the words before the verb, however many ("olive grey", not "olive")."""
+    from ragtune.strategies.question import find_options
+    assert find_options("Which of amber and olive grey has more blue in the list?") == ["amber", "olive grey"]
+    assert find_options("Which of amber and olive grey dark is lighter?") == ["amber", "olive grey dark"]

@@ -3510,3 +3510,47 @@ def test_catalog_pages_by_another_identifier():
     assert not Agentic._identifies_page_in(fake, "qx-aes-3", [Hit("qx/QX_SUITE_4", "c", 1.0, text="Kx=ECDH")])
     assert answer_type("At which position does QX_SUITE_3 come in the DEFAULT list?") == "number"
     assert answer_type("Which position does Ann hold on the committee?") == "name"
+
+
+def test_a_named_figure_of_a_list_with_commas_and_codes_that_name_records():
+    """(2026-12-06, catalog30 dev, invented here) "hue 12°, saturation 40%, lightness 55%" gives
+    the figure the question names, with its unit; a field of codes no two records share
+    ("#A1B2C3") names its record, a field of plain words or of figures does not."""
+    from ragtune.strategies.agentic import _code_fields, _named_item
+    value = "hue 12°, saturation 40%, lightness 55%"
+    assert _named_item(value, "What is the HSL saturation of ochre?") == "40%"
+    assert _named_item(value, "What is the HSL lightness of ochre?") == "55%"
+    assert _named_item("12, 40, 55", "What is the saturation?") is None  # (no names: three figures)
+    rows = [{"id": f"v-{i}", "hex": f"#A1B2{i:02d}", "label": f"tone {i}", "count": 2, "rgb": f"{i}, 4, 5"}
+            for i in range(12)]
+    assert _code_fields(rows) == ["hex"]
+    assert _code_fields(rows[:5]) == []  # (too few records to tell a code from a coincidence)
+
+
+def test_catalog_pages_filed_with_joined_words_labels_and_lines():
+    """(2026-12-06, catalog30 dev, invented here) "olive grey (#7A7A5C)" saved as OliveGrey.md is
+    a catalog page, named by "olive grey" or "OliveGrey"; a page's name written as a word of a
+    field label most pages have ("the contrast against amber") names no page; "the colour on
+    line 40" is the page the pages write right before "line 40"."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic, _pages_named_in
+    words = ["olive grey", "sea mist", "amber", "deep rust", "pale sand"]
+    cat = object.__new__(Agentic)
+    cat.collection = None
+    docs = [SimpleNamespace(doc_id=f"tones/{''.join(w.title().split())}{i}", title=f"{w} {i} (#7A7A{i:02d})",
+                            metadata={"contrast_amber": 2.5, "hue": i})
+            for i in range(5) for w in words[:4]]
+    docs += [SimpleNamespace(doc_id="tones/amber", title="amber (#FFBF00)", metadata={"contrast_amber": 1.0, "hue": 45})]
+    cat.index = SimpleNamespace(documents=lambda collection=None: docs)
+    pages = cat._page_names()
+    assert "olive grey 3" in pages and "amber" in pages
+    assert _pages_named_in("What is the hue of OliveGrey3?", pages | {"olive grey"}) == set()  # (a digit joined)
+    assert _pages_named_in("What is the hue of OliveGrey?", {"olive grey", "amber"}) == {"olive grey"}
+    cat._page_records = lambda: {n: {"contrast amber": "2.5", "hue": "1"} for n in pages}
+    assert cat._named_not_as_labels("What contrast does sea mist 2 reach against amber?", {"sea mist 2", "amber"}) == {"sea mist 2"}
+    texts = {"tones/SeaMist1": "It is listed once, as sea mist 1 on line 40.", "tones/DeepRust1": "Same value: sea mist 1 (line 40)."}
+    cat._catalog_pages = lambda: [(d.title.rsplit(" (", 1)[0], d) for d in docs]
+    cat._page_hit = lambda d: d
+    cat._document_text = lambda doc_id, h: texts.get(doc_id, "")
+    assert cat._page_at_line("What is the hue of the colour on line 40?") == "sea mist 1"
+    assert cat._page_at_line("What is the hue of the colour on line 41?") is None

@@ -324,3 +324,23 @@ def test_the_figure_of_a_years_row_under_the_column_asked():
     assert year_row_cell(q, text, set(content_terms(q))) == "16"
     q = "How many members went abroad in 2023?"
     assert year_row_cell(q, text, set(content_terms(q))) is None
+
+
+def test_a_season_over_two_years_and_a_verb_for_a_one_word_header():
+    """(2026-12-06, tables31 dev, invented here) "the 2019-20 season" is the row running over the
+    new year 2019/20 (not the rows that end in 2019 or start in 2020); "Who chaired the Guild in
+    2011?" reads the column "Chair", the body's name written by no table."""
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import asked_day, row_in_force
+    assert asked_day("What was the fee in the 2019-20 season?") == ((2019, 12, 31), (2020, 1, 1))
+    assert asked_day("What was the fee in 2019/2020?") == ((2019, 12, 31), (2020, 1, 1))
+    assert asked_day("From 2019-2021, what was the fee?") is None  # (two years apart: no one season)
+    fees = ("| From | To | Full fee (GBP) |\n|---|---|---|\n| 2017-09-01 | 2019-08-31 | 31 |\n"
+            "| 2019-09-01 | 2020-08-31 | 12 |\n| 2020-09-01 | | 36 |\n")
+    q = "What was the full fee in the 2019-20 season?"
+    assert row_in_force(q, fees, set(content_terms(q))) == ("12", "2019-09-01")
+    chairs = ("| From | To | Chair |\n|---|---|---|\n| 2004-06-10 | 2013-06-12 | Orla Penhale |\n"
+              "| 2013-06-13 | | Idris Vaughn |\n")
+    q = "Who chaired the Tolland Guild in 2011?"
+    assert row_in_force(q, chairs, set(content_terms(q))) is None  # (the Guild is named by no cell)
+    assert row_in_force(q, chairs, set(content_terms(q)), frozenset({"tolland guild"})) == ("Orla Penhale", "2004-06-10")

@@ -851,7 +851,7 @@ class Agentic(Rag):
                 titled = _title_names(d.title or "")
                 # (or a code: "TLS_RSA_WITH_NULL_MD5 (0x00,0x01)" as TLS_RSA_WITH_NULL_MD5.md)
                 titled += [b for t in titled if (b := re.sub(r"\s*\([^()]*\)$", "", t).strip()) != t
-                           and ("/" in b or _file_key(b) == key)]
+                           and ("/" in b or key in (_file_key(b), re.sub(r"[^0-9a-z]+", "", _file_key(b))))]
                 name = next((t for t in titled
                              if key in (_file_key(t), _file_key(t.rsplit(":", 1)[-1]))
                              or "/" in t and _file_key(t) == path
@@ -863,7 +863,9 @@ class Agentic(Rag):
                              or _without_code(key) != key and _shortened_to(t, _without_code(key))
                              # (or filed by the code its title gives in brackets: "Czech Koruna
                              # (CZK)" as czk.md)
-                             or _filed_by_code(t, key)), None)
+                             or _filed_by_code(t, key)
+                             # (or its words joined: "royal blue" as RoyalBlue.md)
+                             or " " in t.strip() and re.sub(r"[^0-9a-z]+", "", _file_key(t)) == key), None)
                 if name is not None and "#" not in d.doc_id:
                     pages.append((name, d))
             # (the records of a table beside the pages, a register the pages point into, are
@@ -1058,10 +1060,47 @@ class Agentic(Rag):
         pages = self._page_names()
         if not pages or _OTHER_ASKED.search(question):
             return []  # "... includes. How many variants has that other layout?": not X's own
-        named = _pages_named_in(question, pages)
-        if not named and (page := self._page_by_identifier(question)):
+        named = self._named_not_as_labels(question, _pages_named_in(question, pages))
+        if not named and (page := self._page_by_identifier(question) or self._page_at_line(question)):
             named = {page}  # "the suite OpenSSL calls PSK-AES128-CBC-SHA": named by its other code
         return self._own_pages(named.pop()) if len(named) == 1 else []
+
+    def _page_at_line(self, question: str) -> str | None:
+        """For "the colour named on line 348 of rgb.txt" in a catalog of pages: the page (name as
+        `_page_names` keeps it) the pages write right before "line 348" wherever they write it
+        ("aquamarine3 (line 348)", "as khaki on line 150"); None where they name none or several."""
+        pages = self._page_names()
+        m = re.search(r"\bline\s+(\d+)\b", question, re.I)
+        if not pages or not m:
+            return None
+        said = re.compile(rf"\bline\s+{m.group(1)}(?![\d.,]\d|\d)", re.I)
+        forms = sorted(((f, n) for n in pages for f in {n, n.replace(" ", "")}), key=lambda x: -len(x[0]))
+        found = set()
+        for _, d in self._catalog_pages():
+            text = self._document_text(d.doc_id, self._page_hit(d))
+            for x in said.finditer(text):
+                before = re.sub(r"[-_.]", "-", text[max(0, x.start() - 80):x.start()].lower())
+                found.add(next((n for f, n in forms if re.search(
+                    rf"(?<![\w-]){re.escape(f)}\s*(?:\(|,)?\s*(?:on|at)?\s*$", before)), None))
+        return found.pop() if len(found) == 1 else None
+
+    def _named_not_as_labels(self, question: str, named: set[str]) -> set[str]:
+        """The named pages (`_pages_named_in`) less those whose name is a word of a field label
+        most pages have, the label's other words asked too ("the contrast against black" of a
+        catalog of colours names no page black), or the whole label where another page is named
+        ("How much red does sea green have?")."""
+        if not named:
+            return named
+        if getattr(self, "_common_labels", None) is None:
+            records = self._page_records()
+            counts = Counter(lb for fields in records.values() for lb in set(fields))
+            self._common_labels = [lb.split() for lb, c in counts.items() if c >= max(2, len(records) / 2)]
+        asked = _stems(question)
+        as_label = {n for n in named if any(
+            n in words and ({_one_stem(w) for w in words if w != n and w not in STOPWORDS} & asked
+                            or len(words) == 1 and len(named) > 1)
+            for words in self._common_labels)}
+        return named - as_label
 
     def _identifies_page_in(self, name: str, evidence: list[Hit]) -> bool:
         """Whether `name` is the identifier (`_identifier_in`) of a catalog page a chunk of
@@ -1478,7 +1517,7 @@ class Agentic(Rag):
                 page, fld, value = got
                 _take(r, Timer(), value, "lookup", "the field the question names, on the page of the thing it names",
                       page=page, field=fld)
-            elif r.kind == "open" and not r.listed and _WHAT_IS.match(r.question) \
+            elif r.kind == "open" and not r.listed and (_WHAT_IS.match(r.question) or _WHAT_NOUN_IS.match(r.question)) \
                     and (got := self._record_field(r.question)) and len(str(got[2]).split()) <= 12:
                 # "What is X's standard rating?" (no typed value cue): the field of X's record
                 # the question names (`rtg`)
@@ -3256,9 +3295,12 @@ class Agentic(Rag):
         elif (ident := self._identifier_in(r.question)) and (re.match(
                 r"\s*which\s+(?:[\w-]+\s+){1,2}?(?:has|have|had|is|was|uses?|used|carries|holds?|gets?)\b", r.question, re.I)
                 and re.search(r"\b" + r"\s+".join(map(re.escape, ident[1].split())) + r"\s+(?:\S+\s+){0,2}?"
-                              + re.escape(ident[2]), r.question, re.I) or _identifier_asked_of(r.question, ident[2])):
-            return ident[0]  # "Which cipher suite has the code point 0x00,0xC5?": the page whose
-            # identifying field that is
+                              + re.escape(ident[2]), r.question, re.I) or _identifier_asked_of(r.question, ident[2])
+                or re.search(r"\bfor\s+which\s+(?:[\w-]+\s+){0,2}[\w-]+\s*\?\s*$", r.question, re.I)):
+            return ident[0]  # "Which cipher suite has the code point 0x00,0xC5?" ("lists code
+            # point X for which suite?"): the page whose identifying field that is
+        elif page := self._page_at_line(r.question):
+            return next((n for n, _ in self._catalog_pages() if re.sub(r"[-_.]", "-", n.lower()) == page), None)
         else:
             return None
         found = self._search([code], [None], ["bm25"])[0]
@@ -3488,6 +3530,12 @@ class Agentic(Rag):
         parts = [x for x in re.split(r"[\W_]+", name) if x]
         named = _stems(" ".join(parts)) - _stems(re.sub(re.escape(name), " ", unquoted, flags=re.I)) \
             if len(parts) > 1 else set()
+        # (so do the words of a name of several words written whole: "sea green" asks no `green`)
+        titled = re.sub(r"\s*\([^()]*\)$", "", own[0].title or "").strip()
+        if " " in titled and (said := re.compile(rf"(?<![\w-]){re.escape(titled)}(?![\w-])", re.I)).search(unquoted):
+            spoken = _stems(titled) - _stems(said.sub(" ", unquoted))
+            named |= spoken
+            q_words -= spoken
         # a label the page gives several values under different sections ("Count: 0" under
         # "Result variables", "Count: 2" under "Commands") is read only with its section's name
         # "- **License:** MIT" is "License: MIT"; "| `libdir` | /usr/lib |" is "libdir: /usr/lib"
@@ -3609,6 +3657,10 @@ class Agentic(Rag):
         if _SHARED_WITH.search(unquoted):  # what it shares with another: its `Same X as`, not its `X`
             # (a label of four words or more is read too: `Globs shared with other types`)
             found = {lb: v for lb, v in {**partly, **found}.items() if _SAME_STEMS & _stems(lb)} or found
+            # (the other thing first of a longer value: "tan3 (line 432), another colour name with
+            # exactly this value; ...")
+            found = {lb: m.group(1) if len(v.split()) > 6 and (m := re.match(r"\s*([^\s,;()]+)\s*[(,;]", v)) else v
+                     for lb, v in found.items()}
         neighbours = {lb: v for lb, v in found.items() if _stems(lb) & sequence} if sequence else {}
         if neighbours:
             found = neighbours  # "the release before X" is X's previous one (by its name), not X's `Release`
@@ -3731,6 +3783,7 @@ class Agentic(Rag):
         found: dict[tuple[str, str], str] = {}
         for path, rows in self._record_collections().items():
             keys = _name_fields(rows)
+            codes = _code_fields(rows)
             for rec, rid in zip(rows, getattr(self, "_record_ids", {}).get(path) or [""] * len(rows)):
                 name_key = next((k for k in keys if len(str(rec.get(k) or "")) >= 3
                                  and _mentions_name(question, str(rec[k]))), "")
@@ -3739,6 +3792,9 @@ class Agentic(Rag):
                 if not name and re.search(r"\d", rid) and re.search(r"[^\W\d_]", rid) \
                         and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question):
                     name = rid
+                if not name:  # ... or by a code of its own no other record has ("the value #66CDAA")
+                    name = next((str(rec[k]) for k in codes if re.search(
+                        rf"(?<![\w#-]){re.escape(str(rec[k]))}(?![\w-])", question, re.I)), "")
                 if not name:
                     continue
                 # the noun set before the name designates the record, it asks no field ("job" of
@@ -3764,6 +3820,8 @@ class Agentic(Rag):
                                                or units.get(c) in label_words for c in counted):
                             continue  # (a unit counted is its symbol in the header: "metres" `climb_m`)
                         value = str(value)
+                    elif want == "date" and type(value) is int and 1000 <= value <= 2999:
+                        pass  # a year ("joined: 2013")
                     elif want == "number" or isinstance(value, bool) or not isinstance(value, str) and not (
                             want == "open" and isinstance(value, (int, float))):
                         continue
@@ -3782,6 +3840,15 @@ class Agentic(Rag):
             whole = {(k, v): n for (k, v), n in found.items()
                      if all(_one_stem(w) in asked for w in _label_words(k) if w not in _HEADER_UNITS)}
             found = whole if len({k for k, _ in whole}) == 1 else found
+        if len({k for k, _ in found}) > 1:  # of the labels whose words the question writes every
+            # one of, the one holding the others' words ("last_line" over "lines" for "the line it
+            # appears on last"; not "lead_scientist" over "room")
+            asked = _stems(question)
+            def held(k: str) -> set[str]:
+                return {_one_stem(w) for w in _label_words(k)}
+            whole = {k for k, _ in found if held(k) <= asked}
+            top = {k for k in whole if all(held(o) <= held(k) for o in whole)}
+            found = {(k, v): n for (k, v), n in found.items() if k in top} if len(top) == 1 else found
         if len({k for k, _ in found}) != 1 or len(found) != 1:
             return None
         (key, value), name = next(iter(found.items()))
@@ -4101,6 +4168,12 @@ class Agentic(Rag):
                 starts = {" ".join(_flat(p).split()[:2]) for p in pages if len(p.split()) >= 3}
                 missing += [n for n in self._names_in(r.question) if len(n.split()) >= 3 and n not in missing
                             and " ".join(_flat(n).split()[:2]) in starts and not any(f" {_flat(n)} " in f for f in flat)]
+                # (a thing of two or three lower-case words where pages are named so, written by
+                # no chunk found, apart or joined: "the HSL lightness of dark violet?")
+                if (m := re.search(r"\bof\s+((?:[a-z][a-z0-9-]*\s+){1,2}[a-z][a-z0-9-]*)\s*\?\s*$", r.question)) \
+                        and m.group(1).split()[0] not in STOPWORDS and sum(" " in p for p in pages) >= 0.2 * len(pages) \
+                        and not any(f" {_flat(w)} " in f for w in (m.group(1), m.group(1).replace(" ", "")) for f in flat):
+                    missing.append(m.group(1))
             # ... and when the corpus has it but no retrieved chunk does, the evidence is about
             # something else (an adverb or a document's kind is no name: "cheekily", "readme")
             rare = [w for w in unknown if _name_like_word(w) and w not in DOCUMENT_WORDS
@@ -4950,6 +5023,10 @@ def _subject_words(question: str) -> list[str]:
     return out
 
 
+# a field's label in a record written on one line ("rate gbp h: 28 cost gbp: 224")
+_RECORD_LABEL = re.compile(r"(?<![\w:])[a-z][a-z_ ]{0,20}:\s")
+
+
 def _field_label(text: str, start: int) -> str:
     """The label of the field a value is written in: "price eur" for "price eur: 890" or
     "| price eur | 890 |"; "" when the value stands in running text."""
@@ -5249,6 +5326,8 @@ _CODE_KIND = re.compile(r"(?<![\w-])(?!(?:numeric|alphabetic|letter|character|di
 # a question asking what a thing is ("What is X's phone number?"; "Which certificate has serial
 # number N?" asks a name)
 _WHAT_IS = re.compile(r"\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b", re.I)
+# "What make and model is the clock CK-03?": the noun asked before the verb
+_WHAT_NOUN_IS = re.compile(r"\s*what\s+(?:[a-z-]+\s+){1,3}?(?:is|was|are|were)\s+(?:the|an?|its|their)\b", re.I)
 # a figure asked by its kind: "which numeric code", "its numeric identifier"
 _FLAG_VALUE = re.compile(r"(?i)yes|no|true|false")
 # "Why ...?", "How do you ...?" (not a quantity: "how many", "how long")
@@ -5606,6 +5685,7 @@ def _made_up(answer: str, question: str, evidence: list[Hit], share: float = 0.5
 
 # a value one thing has in common with another ("shares its symbol with", "is also written for")
 _SHARED_WITH = re.compile(r"\bshares?\s+(?:its|their|the|a)\s+[\w -]{2,30}?\s+with\b|"
+                          r"\b(?:carries|carry|has|have|had|gives?|uses?)\s+(?:exactly\s+)?the\s+same\s+[\w -]{2,30}?\s+as\b|"
                           r"\bis\s+also\s+(?:written|used|given|claimed)\s+(?:for|by)\b|"
                           r"\balso\s+(?:claims?|uses?|writes?)\b", re.I)
 # a field's value that stands for values given elsewhere, not an answer
@@ -6136,6 +6216,20 @@ def _figure(text: str) -> tuple | None:
     return (float(m.group(0).replace(",", "")),) if m else None
 
 
+def _code_fields(rows: list[dict[str, Any]]) -> list[str]:
+    """The fields of a collection holding a code of one token with a digit ("#66CDAA",
+    "LG26-04") that no two of its (ten or more) records share: each names its record."""
+    keys = sorted({k for r in rows for k in r if k not in ("id", "text")})
+    out = []
+    for k in keys:
+        vals = [str(r[k]).strip() for r in rows if isinstance(r.get(k), str)]
+        if len(rows) >= 10 and len(vals) == len(rows) and len({v.lower() for v in vals}) == len(vals) \
+                and all(len(v) >= 4 and re.fullmatch(r"#?[\w.:+/-]*\d[\w.:+/-]*", v) and re.search(r"[^\W\d_]", v)
+                        and not any(x.text == v for x in extract_values(v)) for v in vals):
+            out.append(k)
+    return out
+
+
 def _name_fields(rows: list[dict[str, Any]]) -> list[str]:
     """The fields that name a collection's records: `name` or `title`, else each field of
     words whose value no two records share (an equipment register's `item: Vacuum mattress`;
@@ -6639,6 +6733,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
     asks_code = code is not None
     code_kind = code.group(0).split()[0].lower() if code else ""  # "serial" of "serial number"
     asks_agent = want == "name" and not asks_code and _ASKS_AGENT.match(question) is not None
+    # the doer's noun of the verb asked ("coach" of "Who coaches X?")
+    agent_verb = _no_e(stem(m.group(1).lower())) if asks_agent and (m := re.match(r"\s*who\s+([a-z]{4,})\b", question, re.I)) \
+        and m.group(1).lower() not in STOPWORDS and len(_no_e(stem(m.group(1).lower()))) >= 4 else ""
     name_of = want == "name" and not asks_code and _ASKS_NAME_OF.search(question) is not None
     owner = _version_owner_asked(question, []) if want == "version" else None
     # relation words besides the question's own names: "tqdm 4.70.1" is tqdm's, not a relation's
@@ -6762,6 +6859,11 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         named_by_owner.add(v.text)  # "Python >= 3.10" ("py >=3.10") for a Python version
                         tie += 1.0
                     tie = max(tie, label_tie)
+                    if want == "number" and len(_RECORD_LABEL.findall(text)) >= 4 \
+                            and (lab := re.search(r"([a-z][a-z_ ]{0,30}):[^\S\n]*$", text[max(0, v.start - 40):v.start])) \
+                            and {_no_e(stem(w)) for w in re.findall(r"[a-z]+", lab.group(1))} & rel:
+                        tie += 1.0  # a record's field the question asks by its label ("cost gbp: 224",
+                        # not "rate gbp h: 28", for what it cost)
                     if asks_previous and _PREVIOUS_SAID.search(re.split(r"[.;!?]\s|\n", text[max(0, v.start - 80):v.start])[-1]):
                         tie += 1.0  # "The upload before it was 3.8-4, signed on 2023-01-20" for the
                         # upload before the latest
@@ -6848,6 +6950,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                     if head and m and re.search(rf"(?:\b{head}\w*\W+(?:\w+\W+)?$)", text[max(0, m.start() - 30):m.start()], re.I) \
                             or head and m and re.match(rf"\W+(?:\w+\W+)?{head}", text[m.end():m.end() + 30], re.I):
                         tie += 2.0
+                    elif agent_verb and m and re.search(rf"\b{re.escape(agent_verb)}\w*\W+(?:\w+\W+)?$",
+                                                        text[max(0, m.start() - 30):m.start()], re.I):
+                        tie += 2.0  # "Who coaches X?": "a paid coach, Folake Ogundipe"
                     if asks_code and m and re.search(rf"\b{re.escape(code_kind)}(?:s|es)?(?:\s+(?:numbers?|no\.?|#))?\s*[:=#]?\s*$",
                                                      text[max(0, m.start() - 30):m.start()], re.I):
                         tie += 2.0  # "serial: HW3-88412" for the serial number, not the record's id
@@ -6998,6 +7103,8 @@ def _named_item(value: str, question: str) -> str | None:
     of the one item whose name the question writes ("on arm", "for amd64"); None otherwise."""
     # (the sentence that lists them: "x86-64 151; i386 152. It is listed ...")
     items = [x.strip() for x in re.split(r";\s*", re.split(r"(?<=\d)\.\s", value.strip(" ."))[0].strip(" ."))]
+    if len(items) < 2:  # (or with commas: "hue 160°, saturation 51%, lightness 60%")
+        items = [x.strip() for x in re.split(r",\s+", value.strip(" ."))]
     if len(items) < 2:
         return None
     q = question.lower()
@@ -7010,7 +7117,7 @@ def _named_item(value: str, question: str) -> str | None:
                 and all(re.search(rf"(?<![\w-]){re.escape(w)}", q) for w in ws)]
         return said[0] if len(said) == 1 else None
     for item in items:
-        m = re.fullmatch(r"(?P<name>.*?\S)\s+(?P<figure>\d[\d,.]*)", item)
+        m = re.fullmatch(r"(?P<name>.*?\S)\s+(?P<figure>\d[\d,.]*(?:%|\u00b0)?)", item)
         if not m:
             return None
         names = [x for x in re.findall(r"[\w][\w.-]*[\w]|\w", m.group("name").lower()) if x not in STOPWORDS]
@@ -7850,6 +7957,8 @@ def _pages_named_in(question: str, pages: set[str]) -> set[str]:
         base = base_of(n)
         forms = [n, base] if base != n and (" " in base or n.endswith("]")) and bases.get(base) == [n] \
             and base not in pages else [n]
+        if (joined := re.sub(r"[\s-]+", "", n)) not in pages and re.fullmatch(r"[a-z ]+", n):
+            forms.append(joined)  # (its words written together: "DarkGrey" for "dark grey")
         head, tail = n.split(" ", 1)
         if heads[head] >= 3:
             forms += [f"{head}'s {tail}", f"{head}\u2019s {tail}"]

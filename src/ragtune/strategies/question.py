@@ -634,6 +634,9 @@ def _parallel(a: str, b: str) -> str:
         if first.startswith(lead[0]) and re.match(r"[-/._+]\w", first[len(lead[0]):]):
             return first
         return lead[0]
+    # (or the words before the clause's verb: "which of khaki and dark grey has more red")
+    if m := re.match(r"((?:\S+\s+){0,3}?\S+)\s+(?:is|are|was|were|has|have|had|does|do|did)\b", b):
+        return m.group(1)
     return " ".join(toks[: len(a.split())])
 
 

@@ -196,7 +196,8 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
     # board at Skelworth Hall" or "band TD" asks another table than a history of one rate
     # (`body`: the names of the corpus's own subject, "the Society", which no table need write)
     named = {re.sub(r"'s$", "", w.lower()) for w in re.findall(r"(?<!^)\b[A-Z][\w'-]*", question.strip())
-             if w.lower() not in CURRENCY_WORDS and w.lower()[:3] not in _CALENDAR} - body
+             if w.lower() not in CURRENCY_WORDS and w.lower()[:3] not in _CALENDAR} - body \
+        - {w for b in body for w in b.split()}  # (each word of "Hallowmere Chess Club" too)
     # ("What will the fee be in 2027?": a row that runs on states what is in force now, not
     # what will be)
     future = re.search(r"\bwill\b", question, re.I) is not None
@@ -221,7 +222,10 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
             # (a unit in brackets is no word asked: "Individual (GBP a year)")
             words = set(content_terms(re.sub(r"\([^()]*\)", " ", header[i]))) - CURRENCY_WORDS
             held = len(words & asked_terms)
-            # (or a header of one word, asked: "Captain" for "who was captain in 2021")
+            # (or a header of one word, asked: "Captain" for "who was captain in 2021", "Chair"
+            # for "who chaired")
+            if len(words) == 1 and not held and {stem(w) for w in words} & {stem(w) for w in asked_terms}:
+                held = 1
             if i not in days and (held >= 2 and 3 * held >= 2 * len(words) or held == len(words) == 1):
                 scored.append((held, i))
         best = max((s for s, _ in scored), default=0)
@@ -679,6 +683,12 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
 def asked_day(question: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
     """The first and last day of the one date a question asks about (a year, a month or a
     day); None when it writes none, several, or one without a year."""
+    # a season written over two years ("the 2020-21 season") is the one running over the new year
+    if len(two := re.findall(r"(?<![\w-])((?:19|20)\d\d)[-/\u2013]((?:19|20)?\d\d)(?![\w-])", question)) == 1:
+        first, second = int(two[0][0]), int(two[0][0][:4 - len(two[0][1])] + two[0][1])
+        if second == first + 1 and not re.search(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", re.sub(
+                r"(?<![\w-])(?:19|20)\d\d[-/\u2013](?:19|20)?\d\d(?![\w-])", " ", question)):
+            return (first, 12, 31), (second, 1, 1)
     dates = [v for v in extract_values(question) if v.kind == "date"]
     if len(dates) != 1 or not tuple(dates[0].key)[0]:
         return None
