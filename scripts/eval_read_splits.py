@@ -45,7 +45,8 @@ readt23/tables23.jsonl (catalog22's, prose24's and tables23's, read before noon)
 readc27, readp25 to readp29 and readt24 to readt28 (catalog23 to catalog27's, prose25 to prose29's
 and tables24 to tables28's, read later on 2026-12-05), and readc28, readp30 and readt29
 (catalog28's, prose30's and tables29's, read on 2026-12-06), and readc29, readp31 and readt30
-(catalog29's, prose31's and tables30's, read later that morning); copies, so no tool reads a test file
+(catalog29's, prose31's and tables30's, read later that morning), and readc30, readp32 and readt31
+(catalog30's, prose32's and tables31's, read before noon); copies, so no tool reads a test file
 by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -245,9 +246,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp31" / "prose31.jsonl"}),
         "tables30": (sets / "tables30" / "corpus", sets / "tables30" / "dev.jsonl",
                      {"r1": WORK / "readt30" / "tables30.jsonl"}),
-        "catalog30": (sets / "catalog30" / "corpus", sets / "catalog30" / "dev.jsonl", {}),
-        "prose32": (sets / "prose32" / "corpus", sets / "prose32" / "dev.jsonl", {}),
-        "tables31": (sets / "tables31" / "corpus", sets / "tables31" / "dev.jsonl", {}),
+        "catalog30": (sets / "catalog30" / "corpus", sets / "catalog30" / "dev.jsonl",
+                      {"r1": WORK / "readc30" / "catalog30.jsonl"}),
+        "prose32": (sets / "prose32" / "corpus", sets / "prose32" / "dev.jsonl",
+                    {"r1": WORK / "readp32" / "prose32.jsonl"}),
+        "tables31": (sets / "tables31" / "corpus", sets / "tables31" / "dev.jsonl",
+                     {"r1": WORK / "readt31" / "tables31.jsonl"}),
         "catalog31": (sets / "catalog31" / "corpus", sets / "catalog31" / "dev.jsonl", {}),
         "prose33": (sets / "prose33" / "corpus", sets / "prose33" / "dev.jsonl", {}),
         "tables32": (sets / "tables32" / "corpus", sets / "tables32" / "dev.jsonl", {}),
