@@ -3525,6 +3525,10 @@ def test_a_named_figure_of_a_list_with_commas_and_codes_that_name_records():
             for i in range(12)]
     assert _code_fields(rows) == ["hex"]
     assert _code_fields(rows[:5]) == []  # (too few records to tell a code from a coincidence)
+    # (2026-12-06, tables31 r1) a label in a verb's irregular past is asked by its base ("bought" by "buy")
+    from ragtune.strategies.agentic import _asked_label, _stems
+    assert _asked_label("bought", _stems("In what year did the club buy the urn U-04?"), short=True)
+    assert not _asked_label("bought", _stems("In what year did the club sell the urn U-04?"), short=True)
 
 
 def test_catalog_pages_filed_with_joined_words_labels_and_lines():

@@ -327,7 +327,7 @@ def test_the_figure_of_a_years_row_under_the_column_asked():
 
 
 def test_a_season_over_two_years_and_a_verb_for_a_one_word_header():
-    """(2026-12-06, tables31 dev, invented here) "the 2019-20 season" is the row running over the
+    """(2026-12-06, tables31 dev and r1, invented here) "the 2019-20 season" is the row running over the
     new year 2019/20 (not the rows that end in 2019 or start in 2020); "Who chaired the Guild in
     2011?" reads the column "Chair", the body's name written by no table."""
     from ragtune.strategies.question import content_terms
@@ -344,3 +344,8 @@ def test_a_season_over_two_years_and_a_verb_for_a_one_word_header():
     q = "Who chaired the Tolland Guild in 2011?"
     assert row_in_force(q, chairs, set(content_terms(q))) is None  # (the Guild is named by no cell)
     assert row_in_force(q, chairs, set(content_terms(q)), frozenset({"tolland guild"})) == ("Orla Penhale", "2004-06-10")
+    # "before 2014": the row in force the day before; none before the table's first row
+    q = "Who chaired the Tolland Guild before 2014?"
+    assert row_in_force(q, chairs, set(content_terms(q)), frozenset({"tolland guild"})) == ("Idris Vaughn", "2013-06-13")
+    q = "Who chaired the Tolland Guild before 2004?"
+    assert row_in_force(q, chairs, set(content_terms(q)), frozenset({"tolland guild"})) is None

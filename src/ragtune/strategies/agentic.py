@@ -7388,6 +7388,7 @@ def _asked_label(label: str, q_stems: set[str], max_words: int = 0, short: bool 
         words = words[:-1]
     return all(_one_stem(w) in q_stems or w.endswith("er") and _one_stem(w[:-2]) in q_stems
                or w.endswith("ers") and _one_stem(w[:-3]) in q_stems  # "Maintainers" for "who maintains"
+               or w in IRREGULAR_PAST and _one_stem(IRREGULAR_PAST[w]) in q_stems  # "bought" for "buy"
                or w in STOPWORDS  # "Licensed under": its function word is no field
                or short and _shortened(w, q_stems) for w in words)
 

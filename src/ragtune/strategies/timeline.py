@@ -9,6 +9,7 @@ Pure functions; the agent finds the timeline's page and the event's date in its 
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -192,6 +193,10 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
     if asked is None and not now:
         return None
     lo, hi = asked or ((0, 0, 0), (9999, 12, 31))
+    if asked and re.search(r"\bbefore\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b", question):
+        # "Who chaired the club before 1974?": the row in force the day before (none where the
+        # table starts later)
+        lo = hi = (datetime.date(*lo) - datetime.timedelta(days=1)).timetuple()[:3]
     # the question's names (not its month, weekday or currency) must be the table's: "full
     # board at Skelworth Hall" or "band TD" asks another table than a history of one rate
     # (`body`: the names of the corpus's own subject, "the Society", which no table need write)
