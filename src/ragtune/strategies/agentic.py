@@ -1073,6 +1073,9 @@ class Agentic(Rag):
         m = re.search(r"\bline\s+(\d+)\b", question, re.I)
         if not pages or not m:
             return None
+        seen = self.__dict__.setdefault("_pages_at_line", {})  # (every page is read: once per line)
+        if m.group(1) in seen:
+            return seen[m.group(1)]
         said = re.compile(rf"\bline\s+{m.group(1)}(?![\d.,]\d|\d)", re.I)
         forms = sorted(((f, n) for n in pages for f in {n, n.replace(" ", "")}), key=lambda x: -len(x[0]))
         found = set()
@@ -1082,7 +1085,8 @@ class Agentic(Rag):
                 before = re.sub(r"[-_.]", "-", text[max(0, x.start() - 80):x.start()].lower())
                 found.add(next((n for f, n in forms if re.search(
                     rf"(?<![\w-]){re.escape(f)}\s*(?:\(|,)?\s*(?:on|at)?\s*$", before)), None))
-        return found.pop() if len(found) == 1 else None
+        seen[m.group(1)] = found.pop() if len(found) == 1 else None
+        return seen[m.group(1)]
 
     def _named_not_as_labels(self, question: str, named: set[str]) -> set[str]:
         """The named pages (`_pages_named_in`) less those whose name is a word of a field label
