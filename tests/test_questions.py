@@ -244,3 +244,23 @@ def test_the_second_option_ends_before_the_clause_verb():
     from ragtune.strategies.question import find_options
     assert find_options("Which of amber and olive grey has more blue in the list?") == ["amber", "olive grey"]
     assert find_options("Which of amber and olive grey dark is lighter?") == ["amber", "olive grey dark"]
+
+
+def test_the_second_option_ends_at_its_verb_before_a_comma():
+    """(2026-12-06, catalog30 r1 traces, invented here) "Which of A and B is darker, with ...?":
+    B ends at its verb, not at the comma."""
+    from ragtune.strategies.question import find_options
+    assert find_options("Which of amber and slate7 is darker, with the lower luminance?") == ["amber", "slate7"]
+    assert find_options("Which of amber and sea mist, both listed twice, is older?") == ["amber", "sea mist"]
+
+
+def test_the_thing_behind_a_code_is_a_nested_description():
+    """(2026-12-06, catalog31 dev, invented here) "the codec behind the alias q9" is resolved
+    first (through the alias register); a plain "the idea behind the plan" is no description."""
+    from ragtune.strategies.question import nested_description
+    d = nested_description("When the format behind the alias zq_9 packs the letter A, which bytes come out?")
+    assert d is not None and d.span == "the format behind the alias zq_9" and d.head == "format"
+    assert d.replace("When the format behind the alias zq_9 packs the letter A, which bytes come out?",
+                     "zq") == "When zq packs the letter A, which bytes come out?"
+    assert nested_description("What is the idea behind the plan?") is None
+    assert nested_description("Who was the man behind the curtain?") is None

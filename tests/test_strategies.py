@@ -1969,6 +1969,7 @@ def test_unanswerables_found_on_the_catalog11_prose13_tables12_read_splits():
     own._we_pages = lambda: Agentic._we_pages(own)
     own._called_us = lambda n: Agentic._called_us(own, n)
     own._domain_word = lambda w: Agentic._domain_word(own, w)
+    own._about_page_of = lambda n: False
     assert Agentic._own_subject(own, "Mill Guild") and not Agentic._own_subject(own, "Harrock Farm")
     # ... and so is the name a page says "we" are called, however few pages write it
     called = SimpleNamespace(_sample=lambda: ['Everyone calls us "the Quen Co-op".'] + ["We teach walling."] * 11,
@@ -1976,12 +1977,14 @@ def test_unanswerables_found_on_the_catalog11_prose13_tables12_read_splits():
     called._we_pages = lambda: Agentic._we_pages(called)
     called._called_us = lambda n: Agentic._called_us(called, n)
     called._domain_word = lambda w: Agentic._domain_word(called, w)
+    called._about_page_of = lambda n: False
     assert Agentic._own_subject(called, "Quen Co-op") and not Agentic._own_subject(called, "Mill Guild")
     third = SimpleNamespace(_sample=lambda: ["The Mill Guild runs courses."] * 3 + ["Walling is taught."] * 9,
                             _everywhere=lambda n: False)
     third._we_pages = lambda: Agentic._we_pages(third)
     third._called_us = lambda n: Agentic._called_us(third, n)
     third._domain_word = lambda w: Agentic._domain_word(third, w)
+    third._about_page_of = lambda n: False
     assert not Agentic._own_subject(third, "Mill Guild")  # no "we": a name on a quarter of the pages
 
 
@@ -3558,3 +3561,113 @@ def test_catalog_pages_filed_with_joined_words_labels_and_lines():
     cat._document_text = lambda doc_id, h: texts.get(doc_id, "")
     assert cat._page_at_line("What is the hue of the colour on line 40?") == "sea mist 1"
     assert cat._page_at_line("What is the hue of the colour on line 41?") is None
+
+
+def test_options_run_on_to_page_names_and_comparable_figures():
+    """(2026-12-06, catalog30 r1 traces, invented here) an option cut short of a page's name
+    the question writes whole runs on to it ("saddle" of "saddle moss passes"); a page saved
+    with its words joined is the page of the spaced name; a ratio to one and a list's total
+    are compared by their figure; a capital letter after a word names a label's thing."""
+    from ragtune.strategies.agentic import (_asked_label, _compared_figure, _names_page, _not_the_hop,
+                                            _run_on_to_page_name, _stems)
+    pages = {"linen", "saddle moss", "saddle"}
+    assert _run_on_to_page_name("saddle", "Which of linen and saddle moss passes AA?", pages) == "saddle"
+    pages.discard("saddle")
+    assert _run_on_to_page_name("saddle", "Which of linen and saddle moss passes AA?", pages) == "saddle moss"
+    assert _run_on_to_page_name("linen", "Which of linen and saddle moss passes AA?", pages) == "linen"
+    assert _names_page("tones/SaddleMoss", "saddle moss") and not _names_page("tones/SaddleMoss", "saddle")
+    assert _compared_figure("3.98:1, fails AA for normal text (4.5:1)") == "3.98"
+    assert _compared_figure("moss (line 16) and Moss (line 17): 2 in all") == "2"
+    assert _compared_figure("0.2141") == "0.2141"
+    assert not _asked_label("Packs A (the capital letter A)", _stems("When q9 packs the capital letter omega, which bytes?"))
+    assert _asked_label("Packs A (the capital letter A)", _stems("When q9 packs the capital letter A, which bytes?"))
+    assert _asked_label("Licensed under", _stems("Which licence is it licensed under?"))
+    assert _not_the_hop(("u9", "format", "zq"), "zq") is None
+    assert _not_the_hop(("u9", "format", "zq"), "") == ("u9", "format", "zq")
+
+
+def test_records_named_by_lower_case_codes_bridge_descriptions():
+    """(2026-12-06, catalog31 dev, invented here) "the format that zq points to" is the record
+    whose unique `alias` is zq (read as a number too where a code is digits), and of its
+    fields the one the head noun alone labels (`format`, not `format_aliases`)."""
+    from ragtune.strategies.agentic import Agentic
+    from ragtune.strategies.question import nested_description
+    cat = object.__new__(Agentic)
+    rows = [{"alias": "zq", "format": "zqpack", "format_aliases": 2},
+            {"alias": 1026, "format": "ebc26", "format_aliases": 3},
+            {"alias": "zq2", "format": "zqpack", "format_aliases": 2}]
+    cat._record_collections = lambda: {"aliases": rows}
+    d = nested_description("How many aliases does the register list for the format that zq points to?")
+    assert d is not None
+    assert cat._record_bridge(d) == ("zqpack", "aliases: format")
+    d = nested_description("How many aliases does the register list for the format that 1026 points to?")
+    assert d is not None and cat._record_bridge(d) == ("ebc26", "aliases: format")
+
+
+def test_labelled_lines_of_the_chunks_found_and_the_about_page():
+    """(2026-12-06, prose33 and tables32 dev, invented here) a `Label:   value` line of the
+    chunks found whose label of two to four words the question asks whole gives its value (a
+    code for "the number of X", where it holds a digit); a site whose about page is titled by
+    a name is that body's own."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    s = object.__new__(Agentic)
+    s.collection = None
+    hit = SimpleNamespace(doc_id="licensing/variation", text="Premises:   The Lamb, 2 Mill Row\n"
+                          "Premises licence:  KDC/PL/0990\nHearing:   Monday 3 March 2025\n")
+    run = SimpleNamespace(question="What is the number of the Lamb's premises licence?", want="number",
+                          support=[hit], floor=SimpleNamespace(retrieved=[]))
+    assert s._labelled_line(run) == ("licensing/variation", "Premises licence", "KDC/PL/0990")
+    run.question, run.want = "What is the number of the Lamb's hearing room?", "number"
+    assert s._labelled_line(run) is None
+    other = SimpleNamespace(doc_id="licensing/old", text="Premises licence:  KDC/PL/0101\n")
+    run.question, run.support = "What is the number of the Lamb's premises licence?", [hit, other]
+    assert s._labelled_line(run) is None  # (two values: no one answer)
+    vote = SimpleNamespace(doc_id="minutes/2022", text="Special resolution: CHANGES TO RULES 4 AND 8\n")
+    run.question, run.support = "How many votes were cast for the special resolution?", [vote]
+    assert s._labelled_line(run) is None  # (a verb of its own asks more than the label says)
+    run.question, run.want = "What was the special resolution?", "name"
+    assert s._labelled_line(run)[2] == "CHANGES TO RULES 4 AND 8"  # (its own noun asked)
+    docs = [SimpleNamespace(doc_id="about", title="About Fenwold Bowls Club"), SimpleNamespace(doc_id="greens", title="Greens")]
+    s.index = SimpleNamespace(documents=lambda collection=None: docs)
+    assert s._about_page_of("Fenwold Bowls Club") and not s._about_page_of("Greens") and not s._about_page_of("Fenwold Green")
+
+
+def test_one_of_several_listed_things_by_its_page_field():
+    """(2026-12-06, catalog31 dev, invented here) "Of A, B, C, D, which one ...?": the one
+    thing whose field meets a bound, holds the value written, or says yes where the others say
+    no (no where the question denies); one field not found is the one left when the rest say
+    the other; not one thing: None."""
+    from ragtune.strategies.agentic import _LISTED_AFTER, _LISTED_ASKED, _meets_listed
+    m = _LISTED_ASKED.match("Among zq1, zq2, kx_7 and pal9, which can pack é?")
+    assert m and m.group("list") == "zq1, zq2, kx_7 and pal9" and m.group("rest") == "which can pack é?"
+    assert _LISTED_ASKED.match("Of the packs kept by Ann, which one is oldest?") is None
+    assert _LISTED_ASKED.match("Of zq1 and zq2, which is older?") is None
+    m = _LISTED_AFTER.match("Which of these formats packs é in two bytes: zq1, kx_7, pal9?")
+    assert m and m.group("rest") == "packs é in two bytes" and m.group("list") == "zq1, kx_7, pal9"
+    no = "cannot pack it (PackError)"
+    assert _meets_listed("which can pack é", {"a": no, "b": "C3 A9 (2 bytes)", "c": no}) == "b"
+    assert _meets_listed("which cannot pack é", {"a": no, "b": "C3 A9", "c": "E9"}) == "a"
+    assert _meets_listed("which can pack é", {"a": no, "b": None, "c": no, "d": no}) == "b"
+    assert _meets_listed("which can pack é", {"a": no, "b": None, "c": "E9", "d": no}) is None
+    assert _meets_listed("which has a hue saturation of 100%", {"a": "100%", "b": "40%", "c": "0%"}) == "a"
+    assert _meets_listed("which has at least 1000 lines", {"a": "562", "b": "1,204 lines", "c": "88"}) == "b"
+    assert _meets_listed("which has four or more users", {"a": "2", "b": "3", "c": "5"}) == "c"
+    assert _meets_listed("which has a number from 200 to 499", {"a": "262", "b": "032", "c": "834"}) == "a"
+    assert _meets_listed("which has at least 10 lines", {"a": "562", "b": "1,204", "c": "88"}) is None
+
+
+def test_record_fields_dated_by_another_year_and_words_beyond_a_to_z():
+    """(2026-12-06, tables33 and catalog31 dev, invented here) "Who captains X?" reads X's
+    `captain`, not also its `captain_2027`, when the question names no 2027; a word of letters
+    beyond a to z ("é") is a word of the question, as it is of a label."""
+    from ragtune.strategies.agentic import Agentic, _asked_label, _stems
+    s = object.__new__(Agentic)
+    rows = [{"name": "Fenwold Evening", "captain": "Rhona Bate", "captain_2027": "Ivo Marsh", "plays": "Tuesday"},
+            {"name": "Fenwold Saturday", "captain": "Ola Penn", "captain_2027": "Ola Penn", "plays": "Saturday"}]
+    s._record_collections = lambda: {"leagues/teams": rows}
+    assert s._record_field("Who captains Fenwold Evening?") == ("Fenwold Evening", "captain", "Rhona Bate")
+    assert s._record_field("Who captains Fenwold Saturday?") == ("Fenwold Saturday", "captain", "Ola Penn")
+    assert s._record_field("Who will captain Fenwold Evening in 2027?")[2] == "Ivo Marsh"
+    assert "é" in _stems("Which can pack é?") and "volapük" in _stems("Is Volapük listed?")
+    assert _asked_label("Packs é", _stems("Which can pack é?")) and not _asked_label("Packs ß", _stems("Which can pack é?"))

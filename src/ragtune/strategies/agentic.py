@@ -483,6 +483,8 @@ class Agentic(Rag):
     def _route(self, r: Run) -> None:
         t = Timer()
         r.kind, r.options = route(r.question)
+        if r.options and (pages := self._page_names()):  # (the one reading of page names here)
+            r.options = [_run_on_to_page_name(o, r.question, pages) for o in r.options]
         r.want = "choice" if r.options else answer_type(r.question)
         if r.kind == "multi_hop":
             r.desc = nested_description(r.question)
@@ -527,9 +529,19 @@ class Agentic(Rag):
             if len(found) == 1:
                 leaves.append({"field": f, "contains": found[0]} if f == "tags" else {"field": f, "eq": found[0]})
         kept: list[Filter] = []
+        taken: set[str] = set()
         for leaf in leaves:  # keep a leaf only if documents still match all kept leaves
-            if self._matches_any(r.question, kept + [leaf]):
+            value = str(leaf.get("contains") or leaf.get("eq")).lower()
+            if value in taken:
+                continue  # (one value the question writes once is one field's: `division`, not also `division_2027`)
+            if self._matches_any(r.question, kept + [leaf]) and not (
+                    # (a comparison's options must each be in a document it keeps: "finished higher
+                    # in Division 1, A or B?" is answered by a league table, not the club's team record)
+                    r.kind == "comparison" and not all(
+                        any(_mentions(chunk_text(h), o) for h in self._meeting(o, kept + [leaf], k=3))
+                        for o in r.options)):
                 kept.append(leaf)
+                taken.add(value)
         years = YEAR.findall(r.question)
         if kept and len(years) == 1 and r.kind != "comparison":
             y = years[0]
@@ -723,9 +735,11 @@ class Agentic(Rag):
                 # (not "the Club's": the body whose pages these are, which its tables need not name)
                 own = [n for n in required if not self._own_subject(n) and not (
                     " " not in n and re.search(rf"\bthe\s+{re.escape(n)}(?:['\u2019]s)?\b", q))]
-                extra = [h for h in self.index.search_many([role], k=4 * self.program.k, mode="bm25",
+                # (a verb's past is asked by its noun too: "Who chaired X?" finds `| Chair |`)
+                forms = [role, *([role[:-2], role[:-1]] if role.endswith("ed") and len(role) > 6 else [])]
+                extra = [h for h in self.index.search_many([" ".join(forms)], k=4 * self.program.k, mode="bm25",
                                                            collection=self.collection)[0]
-                         if _has_word(chunk_text(h), role) and h not in good
+                         if any(_has_word(chunk_text(h), f) for f in forms) and h not in good
                          and (not own or names_covered(chunk_text(h), own) >= 0.5)][:self.program.k]
                 for h in extra:
                     h.round = rnd + 10 * r.hops_done + 1
@@ -767,8 +781,20 @@ class Agentic(Rag):
         if name not in seen:
             # (or a page says it is what "we" are called: 'Everyone calls us "the Co-op"')
             seen[name] = self._everywhere(name) or self._we_pages() \
-                and (self._domain_word(name) or self._called_us(name))
+                and (self._domain_word(name) or self._called_us(name)) or self._about_page_of(name)
         return seen[name]
+
+    def _about_page_of(self, name: str) -> bool:
+        """Whether the corpus's front page ("about", "index", "readme", "home") is titled by
+        `name` ("About Scarrowby Cricket Club"): the site is that body's own."""
+        if " " not in name.strip():
+            return False
+        try:
+            docs = self.index.documents(self.collection)
+        except Exception:  # noqa: BLE001 (an index that cannot list documents)
+            return False
+        return any(d.doc_id.lower() in ("about", "index", "readme", "home")
+                   and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", d.title or "", re.I) for d in docs)
 
     def _domain_word(self, word: str) -> bool:
         """Whether a quarter of the sampled pages or more write `word` (the corpus's own domain:
@@ -851,7 +877,7 @@ class Agentic(Rag):
                 titled = _title_names(d.title or "")
                 # (or a code: "TLS_RSA_WITH_NULL_MD5 (0x00,0x01)" as TLS_RSA_WITH_NULL_MD5.md)
                 titled += [b for t in titled if (b := re.sub(r"\s*\([^()]*\)$", "", t).strip()) != t
-                           and ("/" in b or key in (_file_key(b), re.sub(r"[^0-9a-z]+", "", _file_key(b))))]
+                           and ("/" in b or key in (_file_key(b), _joined_key(b)))]
                 name = next((t for t in titled
                              if key in (_file_key(t), _file_key(t.rsplit(":", 1)[-1]))
                              or "/" in t and _file_key(t) == path
@@ -865,7 +891,7 @@ class Agentic(Rag):
                              # (CZK)" as czk.md)
                              or _filed_by_code(t, key)
                              # (or its words joined: "royal blue" as RoyalBlue.md)
-                             or " " in t.strip() and re.sub(r"[^0-9a-z]+", "", _file_key(t)) == key), None)
+                             or " " in t.strip() and _joined_key(t) == key), None)
                 if name is not None and "#" not in d.doc_id:
                     pages.append((name, d))
             # (the records of a table beside the pages, a register the pages point into, are
@@ -1521,6 +1547,11 @@ class Agentic(Rag):
                 page, fld, value = got
                 _take(r, Timer(), value, "lookup", "the field the question names, on the page of the thing it names",
                       page=page, field=fld)
+            elif r.kind == "open" and not r.listed and _WHAT_IS.match(r.question) and not self._page_names() \
+                    and (got := self._labelled_line(r)):
+                doc, fld, value = got  # "What is the reference of the listing?": `Listing reference: ACV/22/031`
+                _take(r, Timer(), value, "lookup", "the value of the one labelled line of the chunks found whose "
+                                                   "label the question asks", page=doc, field=fld)
             elif r.kind == "open" and not r.listed and (_WHAT_IS.match(r.question) or _WHAT_NOUN_IS.match(r.question)) \
                     and (got := self._record_field(r.question)) and len(str(got[2]).split()) <= 12:
                 # "What is X's standard rating?" (no typed value cue): the field of X's record
@@ -1668,7 +1699,9 @@ class Agentic(Rag):
             if name:
                 return _take(r, t, name, "count", "the records of a collection the question names",
                              where=cond, by=field)
-        if names_asked and (got := labelled_record(r.question, self._record_collections())):
+        if names_asked and (got := labelled_record(r.question, self._record_collections())) \
+                and not (r.bridge and got[0].strip().lower() == r.bridge.strip().lower()):
+            # (not the thing the hop reached: "Who captains the side that plays on X?")
             name, fld, value = got
             return _take(r, t, name, "count", "the one record whose field the question names with its value",
                          where={fld: value})
@@ -1707,7 +1740,8 @@ class Agentic(Rag):
             # brackets in the part of a line that the question's words tell from the line's other parts
             return _take(r, t, member, "lookup", "the one member named in the part of a line the question's "
                                                  "words single out, on the page of the thing it names", page=page)
-        if r.want in ("name", "version", "number", "date") and (got := self._page_field(r.question)) and (
+        if r.want in ("name", "version", "number", "date") and (got := self._page_field(r.question) or (
+                r.bridge and self._page_field(q))) and (  # (after a hop, of the page it reached)
                 # (read with its label: "Java release: 1.8" is a version)
                 r.want == "name" or _field_fits(got[1], got[2], r.want, q)):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
@@ -1721,7 +1755,9 @@ class Agentic(Rag):
                                                 "names (a word where a figure was expected)", page=page, field=fld)
         # (a record holds the value now: "What was X's span before its rebuild?" asks an older one)
         if r.want in ("name", "number", "date") and not (r.want == "number" and _WAS_BEFORE.search(q)) \
-                and (got := self._record_field(r.question) or (r.bridge and self._record_field(q))):
+                and (got := _not_the_hop(self._record_field(r.question), r.bridge,
+                                         lambda v: r.want == "name" and bool(self._role_of_code(v, q)))
+                     or (r.bridge and self._record_field(q))):
             # (after a hop, of the record it reached: "Who owns B14?")
             name, fld, value = got
             if r.want == "name" and _ASKS_NAME_OF.search(q) and (named := self._code_in_table(value, fld)):
@@ -1733,6 +1769,14 @@ class Agentic(Rag):
                 value = named  # "Who checks X?" -> `checked_by: SF-04`, the record of a person
             return _take(r, t, value, "lookup", "the field the question names, of the record it names",
                          record=name, field=fld)
+        if r.want == "name" and (got := self._listed_option(r.question)):
+            pick, fields = got  # "Of A, B, C, D, which one has X?": the one whose own page's field says so
+            return _take(r, t, pick, "lookup", "the one listed thing whose own page's field meets what the "
+                                               "question asks", fields=fields)
+        if r.want in ("name", "number", "date") and not self._page_names() and (got := self._labelled_line(r)):
+            doc, fld, value = got  # "What is the number of the premises licence?": `Premises licence: TDC/PL/0457`
+            return _take(r, t, value, "lookup", "the value of the one labelled line of the chunks found whose "
+                                                "label the question asks", page=doc, field=fld)
         if r.want == "name" and (got := self._page_with_count(r.question)):
             title, line = got
             return _take(r, t, title, "count", "the one page whose list has the number asked", counted=line)
@@ -2976,6 +3020,17 @@ class Agentic(Rag):
         exactly one value comes out; None otherwise."""
         named = [n for n in names(desc.span, capitalised_words(desc.span))
                  if n.lower() != desc.head.lower() and not _is_value(n)]
+        if not named:  # (or a lower-case code no two records of a collection share: "the codec
+            # that ansi points to", the record whose `alias` is ansi)
+            ids = set()
+            for rows in self._record_collections().values():
+                for k in {k for rec in rows for k in rec}:
+                    vals = [str(rec[k]).strip().lower() for rec in rows  # (a code "1026" read as a number too)
+                            if isinstance(rec.get(k), (str, int)) and not isinstance(rec.get(k), bool)]
+                    if len(vals) == len(rows) and len(set(vals)) == len(vals):
+                        ids |= set(vals)
+            named = list(dict.fromkeys(w for w in re.findall(r"[\w.+-]*\w", desc.span) if w.lower() in ids
+                                       and w.lower() != desc.head.lower() and w.lower() not in STOPWORDS))
         if len(named) != 1:
             return None
         x = named[0].lower()
@@ -2988,11 +3043,14 @@ class Agentic(Rag):
             path_words = {stem(w) for w in re.findall(r"[a-z]+", path.lower())}
             keys = [k for k in keys if stem(k.lower()) in path_words] or keys
             for rec in rows:
-                holding = [k for k, v in rec.items() if isinstance(v, str) and v.strip().lower() == x]
+                holding = [k for k, v in rec.items() if isinstance(v, (str, int)) and not isinstance(v, bool)
+                           and str(v).strip().lower() == x]
                 if not holding:
                     continue
                 labelled = [k for k in rec if k not in holding and k not in ("id", "text")
                             and head in key_words(k)]
+                # (the field the head noun alone labels: `codec`, not `codec_aliases`)
+                labelled = [k for k in labelled if key_words(k) == {head}] or labelled
                 own = any(k in keys for k in holding)  # the record is the named thing's own:
                 # only a field the head noun labels is the thing described ("the route X sails")
                 naming = [k for k in keys if k not in holding]
@@ -3484,6 +3542,8 @@ class Agentic(Rag):
             # "How many requirements does the dev extra add?": "dev (30 requirements)"
             return own[0].doc_id, "named count", got
         q_words = _stems(unquoted) | {_one_stem(w) for w in _WHOLE_NAME.findall(unquoted.lower())}
+        # (the words of a dotted name alone: "rgb.txt" asks no `RGB (0 to 255)`)
+        dotted = _stems(" ".join(re.findall(_DOTTED_NAME, unquoted))) - _stems(re.sub(_DOTTED_NAME, " ", unquoted))
         q_words |= _joined_pairs(unquoted)
         head, of_asked = _asked_head(unquoted)
         want = want or answer_type(question)  # (a comparison by "more" or "longer" wants numbers)
@@ -3592,6 +3652,9 @@ class Agentic(Rag):
                 gloss = label[len(main):].strip(" ()")
                 if _numbers_clash(main, unquoted):
                     continue  # "ISO 639-1 code" is not the asked "ISO 639-3 code"
+                if dotted and not re.search(_DOTTED_NAME, main) and not _asked_label(main, q_words - dotted, max_words=5) \
+                        and not _half_asked(main, q_words - dotted - named):
+                    continue
                 if _compound_part(main, unquoted):
                     continue  # "Metadata-Version" asks no `version`
                 if _other_end(main, unquoted):
@@ -3673,6 +3736,10 @@ class Agentic(Rag):
                 and noun.lower() not in _KIND_WORDS \
                 and not self._is_field(re.escape(_one_stem(noun.lower()))) \
                 and not any(_label_heads(lb) & head or _numbers_named(lb, unquoted) or _used_as(lb, unquoted)
+                            # (or a verb's label the question writes whole: "Which languages was X
+                            # made for?" asks `Made for`; "the symbols file" asks no `Symbols file`)
+                            or re.fullmatch(r"[a-z]+\s+(?:for|by|under|with|from|to|in|on|at|as)", lb.strip())
+                            and re.search(rf"(?<![\w-]){re.escape(lb)}(?![\w-])", unquoted, re.I)
                             for lb in found):
             found = {}  # "Under which licence is X's file distributed?": the pages state no
             # licence, and no label found names one (`Symbols file` holds two of its words)
@@ -3769,6 +3836,66 @@ class Agentic(Rag):
             out.append(_chunk_hit(c, text))
         return out
 
+    def _listed_option(self, question: str) -> tuple[str, dict[str, str]] | None:
+        """For "Of A, B, C, D, which one has an X of 100%?" in a catalog of pages (three things
+        or more, each with its own page): the field the rest of the question names, read on each
+        thing's page, and the one thing it holds for (the number in the bound asked: "at least
+        1000"; the value written: "100%"; else the one whose value says yes where the others say
+        no, or no where the question denies: "which cannot encode X"). (thing, the values read)
+        when exactly one thing holds; None otherwise."""
+        m = _LISTED_ASKED.match(question) or _LISTED_AFTER.match(question)
+        if not m or not self._page_names():
+            return None
+        items = [i.strip() for i in re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("list")) if i.strip()]
+        rest = m.group("rest").strip().rstrip("?")
+        if not rest.lower().startswith("which"):  # ("Which of these locales copies X: A, B, C?")
+            rest = f"which {rest}"
+        if not 3 <= len(items) <= 8 or any(len(i.split()) > 8 for i in items):
+            return None
+        values: dict[str, str | None] = {}
+        pages: set[str] = set()
+        for item in items:
+            own = self._own_page_of(f"Of {item}, {rest}?")
+            if not own or own[0].doc_id in pages:
+                return None  # (each thing its own page)
+            pages.add(own[0].doc_id)
+            field = self._page_field(f"Of {item}, {rest}?")
+            values[item] = field[2] if field and field[0] == own[0].doc_id else None
+        if (holds := _meets_listed(rest, values)) is None:
+            return None
+        return holds, {k: v or "(not found)" for k, v in values.items()}
+
+    def _labelled_line(self, r: Run) -> tuple[str, str, str] | None:
+        """A `Label:   value` line of the chunks found whose label of two to four words the
+        question asks every word of ("What is the number of the premises licence?" ->
+        `Premises licence:  TDC/PL/0457`), its value not the question's own and of the type
+        asked (a code holds a digit): (document, label, value) when one value comes out."""
+        # ("What is/was the X of Y?" only: a question with a verb of its own, "How many votes
+        # were cast for the resolution", asks more than the label `Special resolution` says;
+        # and the noun asked is the label's, or the code of the thing it labels)
+        head, _ = _asked_head(r.question)
+        if not head and (code := re.search(rf"\b({'|'.join(_CODE_NOUNS)})\s+of\b", r.question, re.I)):
+            head = {_one_stem(code.group(1).lower())}  # ("the number of X": a kind word, yet asked)
+        if not _WHAT_IS.match(r.question) or not head:
+            return None
+        q_words = _stems(r.question)
+        found: dict[str, tuple[str, str, str]] = {}
+        for h in [*r.support, *r.floor.retrieved]:
+            for m in _FIELD_LINE.finditer(h.text):
+                label, value = m.group(1).strip(), m.group(2).strip().rstrip(".").strip()
+                if not 2 <= len([w for w in _label_words(label) if w not in STOPWORDS]) <= 4 \
+                        or not _asked_label(label, q_words) or _PLACEHOLDER.fullmatch(value):
+                    continue
+                if not head & _stems(label) and not (head <= {_one_stem(w) for w in _CODE_NOUNS} and re.search(r"\d", value)):
+                    continue
+                if not value or len(value.split()) > 10 or value.lower() in r.question.lower():
+                    continue
+                if r.want == "number" and not re.search(r"\d", value) \
+                        or r.want == "date" and not any(v.kind == "date" for v in extract_values(value)):
+                    continue
+                found.setdefault(value.lower(), (h.doc_id, label, value))
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _record_field(self, question: str) -> tuple[str, str, str] | None:
         """A field of a named record ("Which room is Wren in?" -> the `room` of the record
         named Wren; "Who is the lead scientist for Wren?" -> its `lead_scientist`): the records
@@ -3853,6 +3980,14 @@ class Agentic(Rag):
             whole = {k for k, _ in found if held(k) <= asked}
             top = {k for k in whole if all(held(o) <= held(k) for o in whole)}
             found = {(k, v): n for (k, v), n in found.items() if k in top} if len(top) == 1 else found
+        if len({k for k, _ in found}) > 1:  # a label dated by a year the question does not
+            # name is another year's: `captain` over `captain_2027` for "Who captains X?"
+            # (and one dated by the year it names is that year's: "in 2027" asks `captain_2027`)
+            dated = {(k, v): n for (k, v), n in found.items()
+                     if any(y in question for y in re.findall(r"(?:19|20)\d\d", k))}
+            plain = {(k, v): n for (k, v), n in found.items()
+                     if all(y in question for y in re.findall(r"(?:19|20)\d\d", k))}
+            found = next((f for f in (dated, plain) if len({k for k, _ in f}) == 1), found)
         if len({k for k, _ in found}) != 1 or len(found) != 1:
             return None
         (key, value), name = next(iter(found.items()))
@@ -3897,7 +4032,7 @@ class Agentic(Rag):
             return None
         got = []
         for field in fields:
-            nums = [v for v in extract_values(field[2]) if v.kind == "number"]
+            nums = [v for v in extract_values(_compared_figure(field[2])) if v.kind == "number"]
             if len(nums) != 1:
                 return None
             got.append((field[1], nums[0]))
@@ -5329,6 +5464,8 @@ def _with_next_sentences(passages: list[Passage]) -> list[Passage]:
 _CODE_KIND = re.compile(r"(?<![\w-])(?!(?:numeric|alphabetic|letter|character|digit)\b)(?!(?:higher|lower|older|newer|bigger|smaller|larger|greater|later|earlier)\b)([a-z]{3,})\s+codes?\b(?!\s+points?\b)")
 # a question asking what a thing is ("What is X's phone number?"; "Which certificate has serial
 # number N?" asks a name)
+# the nouns that ask a thing's code ("the number of the premises licence")
+_CODE_NOUNS = frozenset(("number", "reference", "code", "id", "identifier", "ref"))
 _WHAT_IS = re.compile(r"\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b", re.I)
 # "What make and model is the clock CK-03?": the noun asked before the verb
 _WHAT_NOUN_IS = re.compile(r"\s*what\s+(?:[a-z-]+\s+){1,3}?(?:is|was|are|were)\s+(?:the|an?|its|their)\b", re.I)
@@ -7073,8 +7210,9 @@ _AUTHOR_VERBS = {"write", "writes", "wrote", "written", "writing"}
 
 
 def _stems(text: str) -> set[str]:
-    """A text's words as `_one_stem`s ("Who wrote X?" asks for an author too)."""
-    ws = re.findall(r"[a-z]+", text.lower())
+    """A text's words as `_one_stem`s ("Who wrote X?" asks for an author too); a word of
+    letters beyond a to z is one word ("é", "Volapük"), as a label's are."""
+    ws = re.findall(r"[^\W\d_]+", text.lower())
     return {_one_stem(w) for w in ws} | ({_one_stem("author")} if _AUTHOR_VERBS & set(ws) else set())
 
 
@@ -7393,7 +7531,9 @@ def _asked_label(label: str, q_stems: set[str], max_words: int = 0, short: bool 
     return all(_one_stem(w) in q_stems or w.endswith("er") and _one_stem(w[:-2]) in q_stems
                or w.endswith("ers") and _one_stem(w[:-3]) in q_stems  # "Maintainers" for "who maintains"
                or w in IRREGULAR_PAST and _one_stem(IRREGULAR_PAST[w]) in q_stems  # "bought" for "buy"
-               or w in STOPWORDS  # "Licensed under": its function word is no field
+               # "Licensed under": its function word is no field (but a capital letter after a
+               # word names one: `Encodes A` is asked by "the letter A" only)
+               or w in STOPWORDS and not (len(w) == 1 and re.search(rf"(?<=\w\s){w.upper()}(?![\w-])", label))
                or short and _shortened(w, q_stems) for w in words)
 
 
@@ -7647,7 +7787,8 @@ def _names_page(doc_id: str, name: str) -> bool:
     """Whether a document is the page of the thing `name`: filed by the name, or by a code and
     the name, perhaps shortened ("u0306-combining-breve" for COMBINING BREVE)."""
     key = _doc_name(doc_id)
-    return key == _file_key(name) or _without_code(key) != key and _shortened_to(name, _without_code(key))
+    return key == _file_key(name) or _without_code(key) != key and _shortened_to(name, _without_code(key)) \
+        or " " in name.strip() and _joined_key(name) == key  # ("royal blue" as RoyalBlue.md)
 
 
 def _own_page_hits(hits: list[Hit], name: str) -> list[Hit]:
@@ -7792,6 +7933,7 @@ def _counted(question: str) -> set[str]:
 
 # a dotted name is one word: "zone1970.tab" is not "zone.tab", nor its "zone" and "tab"; so is
 # a special name of code ("__all__" is not "all")
+_DOTTED_NAME = r"[^\W_]+(?:\.[^\W_]+)+"
 _WHOLE_NAME = re.compile(r"[^\W_]+(?:\.[^\W_]+)+|__[^\W_]+(?:_[^\W_]+)*__")
 
 
@@ -7896,6 +8038,100 @@ def _file_key(name: str) -> str:
     page of prose is no name of a thing."""
     folded = unicodedata.normalize("NFKD", name.lower())  # "Volapük" saved as volapuk.md
     return re.sub(r"[^0-9a-z\s]+", "-", "".join(c for c in folded if not unicodedata.combining(c))).strip("-")
+
+
+# "Of A, B, C, D, which one ...?", "Among A, B, C and D, which ...?": three things or more listed
+_LISTED_ASKED = re.compile(r"\s*(?:among|of)\s+(?!the\b)(?P<list>[^?]+?,[^?]+?),\s+(?P<rest>which\b[^?]*\??)\s*$", re.I)
+# ... and "Which of these locales copies X: A, B, C, D?"
+_LISTED_AFTER = re.compile(r"\s*which\s+of\s+(?:these|the\s+following)\s+[\w-]+\s+(?P<rest>[^:?]+?):\s*"
+                           r"(?P<list>[^?:]+?,[^?:]+?)\s*\?\s*$", re.I)
+_LISTED_BOUND = re.compile(r"\b(?P<lo>at\s+least|more\s+than|over|above)\s+(?P<a>[\w.,]+)|(?P<b>[\w.,]+)\s+or\s+(?P<dir>more|fewer|less)\b"
+                    r"|\b(?P<hi>at\s+most|fewer\s+than|less\s+than|under|below)\s+(?P<c>[\w.,]+)"
+                    r"|\bfrom\s+(?P<f>[\d.,]+)\s+to\s+(?P<t>[\d.,]+)|\bwithin\s+the\s+first\s+(?P<w>[\w.,]+)", re.I)
+_SAYS_NO = re.compile(r"(?i)\s*(?:no\b|none\b|not\b|cannot\b|can't\b|false\b|fails?\b|never\b|without\b|n/a\b|-\s*$|—)")
+_SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve").split()
+_DENIED = re.compile(r"(?i)\b(?:not|no|cannot|never|without)\b|n't\b")
+
+
+def _meets_listed(rest: str, values: dict[str, str | None]) -> str | None:
+    """The one listed thing whose field value meets what `rest` asks ("has at least 8 X": a
+    bound; "has an X of 100%": the value written; else yes against no, where one thing whose
+    field was not found is the one left when three or more say the other); None when not one."""
+    found = {k: v for k, v in values.items() if v is not None}
+    if len(found) < len(values) - 1 or len(found) < 3:
+        return None
+    def figure(text: str) -> float | None:  # (a bound may be written as a word: "four or more")
+        if text.lower() in _SMALL_NUMBERS:
+            return float(_SMALL_NUMBERS.index(text.lower()))
+        nums = [v for v in extract_values(_compared_figure(text)) if v.kind == "number"]
+        return float(nums[0].key[0]) if nums else None
+    if b := _LISTED_BOUND.search(rest):
+        bound = figure(b.group("a") or b.group("b") or b.group("c") or b.group("f") or b.group("w") or "")
+        top = figure(b.group("t") or "")
+        if bound is None:
+            return None
+        def meets(x: float) -> bool:
+            if b.group("lo"):
+                return x >= bound if b.group("lo").lower().startswith("at") else x > bound
+            if b.group("dir"):
+                return x >= bound if b.group("dir").lower() == "more" else x <= bound
+            if b.group("hi"):
+                return x <= bound if b.group("hi").lower().startswith("at") else x < bound
+            if b.group("f"):
+                return top is not None and bound <= x <= top
+            return x <= bound  # "within the first 100"
+        figures = {k: figure(v) if v is not None else None for k, v in values.items()}
+        if None in figures.values():
+            return None
+        held = [k for k, x in figures.items() if meets(x)]  # type: ignore[arg-type]
+        return held[0] if len(held) == 1 else None
+    # the value written: "an HSV saturation of 100%" held by one thing's field
+    words = lambda text: set(re.findall(r"[^\W_]+%?", text.lower()))  # noqa: E731
+    asked = words(rest)
+    written = [k for k, v in found.items() if len(words(v)) <= 4 and words(v) and words(v) <= asked]
+    if written:
+        return written[0] if len(written) == 1 and len(found) == len(values) else None
+    wanted = not _DENIED.search(rest)
+    held = [k for k, v in found.items() if (not _SAYS_NO.match(v)) == wanted]
+    if len(found) < len(values):  # (the one not found is the one left)
+        return next(k for k in values if k not in found) if not held else None
+    return held[0] if len(held) == 1 else None
+
+
+def _compared_figure(value: str) -> str:
+    """The figure a field's value is compared by: a ratio to one by its first figure ("3.98:1,
+    fails AA"), a list by its total ("a (line 166) and b (line 167): 2 in all"), else the value."""
+    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*:\s*1(?![\d.])", value) or re.search(r"(?<![\w.])(\d+)\s+in\s+all\b", value)
+    return m.group(1) if m else value
+
+
+def _not_the_hop(got: tuple[str, str, Any] | None, bridge: str,
+                 read_on: Callable[[str], bool] = lambda v: False) -> tuple[str, str, Any] | None:
+    """A record's field read for the whole question, unless it is the hop's own answer (the
+    `codec` of the alias record that "the codec behind the alias u16" was resolved by) and is
+    not read on from there (`read_on`: the area code whose row names the contact asked)."""
+    if got and bridge and str(got[2]).strip().lower() == bridge.strip().lower() and not read_on(str(got[2])):
+        return None
+    return got
+
+
+def _run_on_to_page_name(option: str, question: str, pages: set[str]) -> str:
+    """An option cut short of a catalog page's name the question writes whole: "saddle" of
+    "Which of linen and saddle brown passes AA?" is `saddle brown` (no page is "saddle")."""
+    if _file_key(option) in pages:
+        return option
+    for m in re.finditer(rf"(?<![\w-]){re.escape(option)}((?:\s+[\w-]+){{1,3}})", question, re.I):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            longer = f"{option} {' '.join(words[:n])}"
+            if _file_key(longer) in pages:
+                return longer
+    return option
+
+
+def _joined_key(name: str) -> str:
+    """A name's file key with its words joined ("royal blue" -> `royalblue`, RoyalBlue.md)."""
+    return re.sub(r"[^0-9a-z]+", "", _file_key(name))
 
 
 def _page_words(text: str) -> set[str]:

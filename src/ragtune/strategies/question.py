@@ -560,6 +560,8 @@ def _find_options(question: str) -> list[str]:
         a, b = _trim_option(m.group(1), left=True), _trim_option(m.group(2), left=False)
         if not m.group(3):
             b = _parallel(a, b)
+        elif verb := re.match(r"((?:\S+\s+){0,3}?\S+)\s+(?:is|are|was|were|has|have|had|does|do|did)\s", b + " "):
+            b = verb.group(1)  # "which of A and B is darker, with ...": B ends at the clause's verb
         if _ok_options(a, b):
             return [a, b]
         # "which of A and B still installs on X, judging by Y": the comma ends the clause, not
@@ -740,6 +742,12 @@ _OF_CHAIN = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+of\s+(the\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+of\s+)", re.I)
 
 
+# a thing named by what stands behind a code: "the codec behind the alias u16", "the package
+# behind cmd_X" (the code holds a digit, "_" or a capital)
+_BEHIND = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+behind\s+"
+                     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?[\w.+-]*[\d_A-Z][\w.+-]*(?<![.-])")
+
+
 @dataclass
 class Description:
     """A nested description inside a question ("the package that vendors X"), where it
@@ -793,6 +801,10 @@ def nested_description(question: str) -> Description | None:
         span = m.group(0).strip()
         head = m.group(1).split()[-1]
         return Description(span, m.start(), m.start() + len(span), f"Which {head} is meant by: {span}?", head)
+    if m := _BEHIND.search(question):  # "the codec behind the alias u16"
+        span = m.group(0).strip()
+        return Description(span, m.start(), m.start() + len(span), f"Which {m.group(1)} is meant by: {span}?",
+                           m.group(1).split()[-1])
     m = _OF_CHAIN.search(question)
     if m:
         start = m.start(1)
