@@ -3669,5 +3669,7 @@ def test_record_fields_dated_by_another_year_and_words_beyond_a_to_z():
     assert s._record_field("Who captains Fenwold Evening?") == ("Fenwold Evening", "captain", "Rhona Bate")
     assert s._record_field("Who captains Fenwold Saturday?") == ("Fenwold Saturday", "captain", "Ola Penn")
     assert s._record_field("Who will captain Fenwold Evening in 2027?")[2] == "Ivo Marsh"
+    assert s._record_field("Who captained Fenwold Evening in 2024?") is None  # (neither label is 2024's)
+    assert s._record_field("Who captains Fenwold Evening in 2028?")[2] == "Rhona Bate"  # (the undated, latest)
     assert "é" in _stems("Which can pack é?") and "volapük" in _stems("Is Volapük listed?")
     assert _asked_label("Packs é", _stems("Which can pack é?")) and not _asked_label("Packs ß", _stems("Which can pack é?"))

@@ -3985,8 +3985,12 @@ class Agentic(Rag):
             # (and one dated by the year it names is that year's: "in 2027" asks `captain_2027`)
             dated = {(k, v): n for (k, v), n in found.items()
                      if any(y in question for y in re.findall(r"(?:19|20)\d\d", k))}
-            plain = {(k, v): n for (k, v), n in found.items()
-                     if all(y in question for y in re.findall(r"(?:19|20)\d\d", k))}
+            # (an undated label is the latest's: not for a year before another label's, "for 2024"
+            # beside `rating_2025`; it may be for one after it, "for 2026")
+            asked_years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", question)]
+            label_years = [int(y) for k, _ in found for y in re.findall(r"(?:19|20)\d\d", k)]
+            plain = {(k, v): n for (k, v), n in found.items() if not re.search(r"(?:19|20)\d\d", k)} \
+                if all(y > max(label_years, default=0) for y in asked_years) else {}
             found = next((f for f in (dated, plain) if len({k for k, _ in f}) == 1), found)
         if len({k for k, _ in found}) != 1 or len(found) != 1:
             return None
