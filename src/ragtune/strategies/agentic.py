@@ -5466,10 +5466,10 @@ def _with_next_sentences(passages: list[Passage]) -> list[Passage]:
 # (not its form: "two-letter code", "numeric code")
 # (not a "code point": a character's number, nor a comparative before it, "the higher code")
 _CODE_KIND = re.compile(r"(?<![\w-])(?!(?:numeric|alphabetic|letter|character|digit)\b)(?!(?:higher|lower|older|newer|bigger|smaller|larger|greater|later|earlier)\b)([a-z]{3,})\s+codes?\b(?!\s+points?\b)")
-# a question asking what a thing is ("What is X's phone number?"; "Which certificate has serial
-# number N?" asks a name)
 # the nouns that ask a thing's code ("the number of the premises licence")
 _CODE_NOUNS = frozenset(("number", "reference", "code", "id", "identifier", "ref"))
+# a question asking what a thing is ("What is X's phone number?"; "Which certificate has serial
+# number N?" asks a name)
 _WHAT_IS = re.compile(r"\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b", re.I)
 # "What make and model is the clock CK-03?": the noun asked before the verb
 _WHAT_NOUN_IS = re.compile(r"\s*what\s+(?:[a-z-]+\s+){1,3}?(?:is|was|are|were)\s+(?:the|an?|its|their)\b", re.I)
@@ -8049,9 +8049,13 @@ _LISTED_ASKED = re.compile(r"\s*(?:among|of)\s+(?!the\b)(?P<list>[^?]+?,[^?]+?),
 # ... and "Which of these locales copies X: A, B, C, D?"
 _LISTED_AFTER = re.compile(r"\s*which\s+of\s+(?:these|the\s+following)\s+[\w-]+\s+(?P<rest>[^:?]+?):\s*"
                            r"(?P<list>[^?:]+?,[^?:]+?)\s*\?\s*$", re.I)
-_LISTED_BOUND = re.compile(r"\b(?P<lo>at\s+least|more\s+than|over|above)\s+(?P<a>[\w.,]+)|(?P<b>[\w.,]+)\s+or\s+(?P<dir>more|fewer|less)\b"
-                    r"|\b(?P<hi>at\s+most|fewer\s+than|less\s+than|under|below)\s+(?P<c>[\w.,]+)"
-                    r"|\bfrom\s+(?P<f>[\d.,]+)\s+to\s+(?P<t>[\d.,]+)|\bwithin\s+the\s+first\s+(?P<w>[\w.,]+)", re.I)
+# the bound a listed thing's figure must meet: "at least 8", "four or more", "from 200 to 499"
+_LISTED_BOUND = re.compile(r"\b(?P<lo>at\s+least|more\s+than|over|above)\s+(?P<a>[\w.,]+)"
+                           r"|(?P<b>[\w.,]+)\s+or\s+(?P<dir>more|fewer|less)\b"
+                           r"|\b(?P<hi>at\s+most|fewer\s+than|less\s+than|under|below)\s+(?P<c>[\w.,]+)"
+                           r"|\bfrom\s+(?P<f>[\d.,]+)\s+to\s+(?P<t>[\d.,]+)|\bwithin\s+the\s+first\s+(?P<w>[\w.,]+)", re.I)
+# a field value saying no ("cannot encode it", "none", "fails AA"), and a question denying
+# ("which is not ASCII-compatible")
 _SAYS_NO = re.compile(r"(?i)\s*(?:no\b|none\b|not\b|cannot\b|can't\b|false\b|fails?\b|never\b|without\b|n/a\b|-\s*$|—)")
 _SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve").split()
 _DENIED = re.compile(r"(?i)\b(?:not|no|cannot|never|without)\b|n't\b")
