@@ -46,7 +46,8 @@ readc27, readp25 to readp29 and readt24 to readt28 (catalog23 to catalog27's, pr
 and tables24 to tables28's, read later on 2026-12-05), and readc28, readp30 and readt29
 (catalog28's, prose30's and tables29's, read on 2026-12-06), and readc29, readp31 and readt30
 (catalog29's, prose31's and tables30's, read later that morning), and readc30, readp32 and readt31
-(catalog30's, prose32's and tables31's, read before noon); copies, so no tool reads a test file
+(catalog30's, prose32's and tables31's, read before noon), and readc31, readp33 and readt32
+(catalog31's, prose33's and tables32's, read after noon); copies, so no tool reads a test file
 by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -252,9 +253,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp32" / "prose32.jsonl"}),
         "tables31": (sets / "tables31" / "corpus", sets / "tables31" / "dev.jsonl",
                      {"r1": WORK / "readt31" / "tables31.jsonl"}),
-        "catalog31": (sets / "catalog31" / "corpus", sets / "catalog31" / "dev.jsonl", {}),
-        "prose33": (sets / "prose33" / "corpus", sets / "prose33" / "dev.jsonl", {}),
-        "tables32": (sets / "tables32" / "corpus", sets / "tables32" / "dev.jsonl", {}),
+        "catalog31": (sets / "catalog31" / "corpus", sets / "catalog31" / "dev.jsonl",
+                      {"r1": WORK / "readc31" / "catalog31.jsonl"}),
+        "prose33": (sets / "prose33" / "corpus", sets / "prose33" / "dev.jsonl",
+                    {"r1": WORK / "readp33" / "prose33.jsonl"}),
+        "tables32": (sets / "tables32" / "corpus", sets / "tables32" / "dev.jsonl",
+                     {"r1": WORK / "readt32" / "tables32.jsonl"}),
         "catalog32": (sets / "catalog32" / "corpus", sets / "catalog32" / "dev.jsonl", {}),
         "prose34": (sets / "prose34" / "corpus", sets / "prose34" / "dev.jsonl", {}),
         "tables33": (sets / "tables33" / "corpus", sets / "tables33" / "dev.jsonl", {}),
