@@ -483,7 +483,7 @@ class Agentic(Rag):
     def _route(self, r: Run) -> None:
         t = Timer()
         r.kind, r.options = route(r.question)
-        if r.options and (pages := self._page_names()):  # (the one reading of page names here)
+        if r.options and (pages := self._page_names()):  # (page names, never chunk text)
             r.options = [_run_on_to_page_name(o, r.question, pages) for o in r.options]
         r.want = "choice" if r.options else answer_type(r.question)
         if r.kind == "multi_hop":
@@ -3879,6 +3879,7 @@ class Agentic(Rag):
         if not _WHAT_IS.match(r.question) or not head:
             return None
         q_words = _stems(r.question)
+        asks_code = head <= {_one_stem(w) for w in _CODE_NOUNS}
         found: dict[str, tuple[str, str, str]] = {}
         for h in [*r.support, *r.floor.retrieved]:
             for m in _FIELD_LINE.finditer(h.text):
@@ -3886,7 +3887,7 @@ class Agentic(Rag):
                 if not 2 <= len([w for w in _label_words(label) if w not in STOPWORDS]) <= 4 \
                         or not _asked_label(label, q_words) or _PLACEHOLDER.fullmatch(value):
                     continue
-                if not head & _stems(label) and not (head <= {_one_stem(w) for w in _CODE_NOUNS} and re.search(r"\d", value)):
+                if not head & _stems(label) and not (asks_code and re.search(r"\d", value)):
                     continue
                 if not value or len(value.split()) > 10 or value.lower() in r.question.lower():
                     continue
