@@ -1518,7 +1518,8 @@ class Agentic(Rag):
                       via=via, field=fld)
                 r.listed = value
             elif r.kind == "multi_hop" and r.want == "name" and not CODE_NUMBER.search(r.question) \
-                    and (got := select_record(r.question, self._record_collections())):
+                    and (got := select_record(r.question, self._record_collections(),
+                                              getattr(self, "_record_ids", None))):
                 # "Which contractor did the job that cost GBP 3,650?": a record's own fields
                 # meet the description, whatever the chunks found (they write "cost gbp: 3650")
                 name, cond = got
@@ -1547,7 +1548,8 @@ class Agentic(Rag):
                 page, fld, value = got
                 _take(r, Timer(), value, "lookup", "the field the question names, on the page of the thing it names",
                       page=page, field=fld)
-            elif r.kind == "open" and not r.listed and _WHAT_IS.match(r.question) and not self._page_names() \
+            elif (r.kind == "open" and _WHAT_IS.match(r.question) or r.want == "name" and r.kind == "factoid"
+                  and _WHAT_CODE.match(r.question)) and not r.listed and not self._page_names() \
                     and (got := self._labelled_line(r)):
                 doc, fld, value = got  # "What is the reference of the listing?": `Listing reference: ACV/22/031`
                 _take(r, Timer(), value, "lookup", "the value of the one labelled line of the chunks found whose "
@@ -1710,7 +1712,8 @@ class Agentic(Rag):
             name, fld = got  # "Which trench was not backfilled?": the one record whose flag says no
             return _take(r, t, name, "count", "the one record of the collection the question names whose "
                                               "field the negated verb names says no", field=fld)
-        if names_asked and (got := select_record(r.question, self._record_collections())):
+        if names_asked and (got := select_record(r.question, self._record_collections(),
+                                                 getattr(self, "_record_ids", None))):
             name, cond = got
             return _take(r, t, name, "count", "the one record of the collection the question names that meets it",
                          where=cond)
@@ -3876,15 +3879,21 @@ class Agentic(Rag):
         head, _ = _asked_head(r.question)
         if not head and (code := re.search(rf"\b({'|'.join(_CODE_NOUNS)})\s+of\b", r.question, re.I)):
             head = {_one_stem(code.group(1).lower())}  # ("the number of X": a kind word, yet asked)
-        if not _WHAT_IS.match(r.question) or not head:
+        if code := _WHAT_CODE.match(r.question):  # "What reference did the trust give X?"
+            head = {_one_stem(code.group(1).lower())}
+        elif not _WHAT_IS.match(r.question) or not head:
             return None
         q_words = _stems(r.question)
         asks_code = head <= {_one_stem(w) for w in _CODE_NOUNS}
         found: dict[str, tuple[str, str, str]] = {}
         for h in [*r.support, *r.floor.retrieved]:
-            for m in _FIELD_LINE.finditer(h.text):
+            # (a letter's block of labels aligned by spaces is labelled lines too: `Our reference
+            # PCLT/25/0419` under `Date`, `Project`)
+            aligned = list(_ALIGNED_LINE.finditer(h.text))
+            for m in [*_FIELD_LINE.finditer(h.text), *(aligned if len(aligned) >= 2 else [])]:
                 label, value = m.group(1).strip(), m.group(2).strip().rstrip(".").strip()
-                if not 2 <= len([w for w in _label_words(label) if w not in STOPWORDS]) <= 4 \
+                n = len([w for w in _label_words(label) if w not in STOPWORDS])
+                if not (2 <= n <= 4 or n == 1 and asks_code and head <= _stems(label)) \
                         or not _asked_label(label, q_words) or _PLACEHOLDER.fullmatch(value):
                     continue
                 if not head & _stems(label) and not (asks_code and re.search(r"\d", value)):
@@ -4402,6 +4411,12 @@ class Agentic(Rag):
             if r.decided_by in ("count", "lookup", "timeline"):  # the counted list in the thing's
                 # page, the one page holding every specific, or the event placed on a timeline
                 score, missing = max(score, 1.0), []
+            if r.kind != "comparison" and not r.options:
+                # the thing asked of X ("the serial number of X", "What bibliographic code does X
+                # give?") in words no chunk of the corpus writes: no field or span can state it
+                missing += [w for w in _asked_attribute_words(r.question)
+                            if w not in missing and not self._in_corpus(w)
+                            and not (w.endswith("s") and self._in_corpus(w[:-1]))]
             if r.decided_by == "compare":  # both options' values, read and compared: the check
                 score = max(score, 1.0)
             r.support_score = score if not missing else 0.0
@@ -4519,6 +4534,15 @@ class Agentic(Rag):
                     and not _states_price(told, r.question):
                 # "How much is X worth?" -> a sentence about X with no sum in it
                 why, reason = "rag's answer gives no price", "no_price"
+            elif r.want == "number" and r.decided_by == "span" and not exhausted and _asks_price(r.question) \
+                    and not _states_price(r.span, r.question):
+                # a clock time or a date picked for "How much did X take?"
+                why, reason = "the answer gives no price", "no_price"
+            elif r.want == "number" and r.decided_by in ("rag", "span") and not exhausted \
+                    and _ASKS_SHARE.search(r.question) \
+                    and not _STATES_SHARE.search(told if r.decided_by == "rag" else r.span):
+                # "What share of X ...?" -> "256": a share is a percentage, a fraction or "N in M"
+                why, reason = "the answer gives no share", "no_share"
             elif r.want == "number" and r.decided_by in ("rag", "span", "lookup") and not exhausted \
                     and (r.decided_by == "rag" or r.kind not in ("comparison", "multi_hop")) \
                     and (measured := [v for v in extract_values(told if r.decided_by == "rag" else r.span)
@@ -4579,6 +4603,17 @@ class Agentic(Rag):
                                                         [*evidence, *r.floor.retrieved])):
                 # "Who won X in 2016?" answered from the row of 2018
                 why, reason = f"the name is stated for {other}, not the year asked", "another_year"
+            elif r.want == "name" and r.decided_by == "rag" and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") and len(r.text.split()) > 5 \
+                    and (said := [n for n in self._names_in(r.text) if n.lower() not in r.question.lower()]) \
+                    and all(others := [_name_of_another_year(r.question, n, [*evidence, *r.floor.retrieved])
+                                       for n in said]):
+                # ... and rag's sentence that writes the asked year beside the names of another
+                # year's row ("X won it in 2008" read off the winners of 2026)
+                why, reason = f"the name is stated for {others[0]}, not the year asked", "another_year"
+            elif r.decided_by == "lookup" and (other := _field_of_another_year(r.question, _looked_up_field(r))):
+                # "What was X's handicap in 2025?" read off a record's `handicap_2026`
+                why, reason = f"the field read is {other}'s, not the year asked", "another_year"
             elif r.want == "name" and r.decided_by == "rag" and not exhausted \
                     and _ASKS_PHONE_NUMBER.search(r.question) and not _states_phone(r.text):
                 why, reason = "rag's answer gives no telephone number", "no_phone"
@@ -5129,7 +5164,9 @@ def _says_back(question: str, answer: str) -> bool:
     if re.search(r"\bor\b", question, re.I) or _YES_NO.match(question) or not says_nothing(question, answer):
         return False
     asked = set(content_terms(question))
-    return not [t for t in content_terms(answer) if t not in asked]
+    # (a stem cut shorter from another form of the word is the word: "scor" of "scored")
+    return not [t for t in content_terms(answer) if t not in asked
+                and not any(len(t) >= 4 and len(a) >= 4 and (a.startswith(t) or t.startswith(a)) for a in asked)]
 
 
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|may|must)\b", re.I)
@@ -5469,6 +5506,8 @@ def _with_next_sentences(passages: list[Passage]) -> list[Passage]:
 _CODE_KIND = re.compile(r"(?<![\w-])(?!(?:numeric|alphabetic|letter|character|digit)\b)(?!(?:higher|lower|older|newer|bigger|smaller|larger|greater|later|earlier)\b)([a-z]{3,})\s+codes?\b(?!\s+points?\b)")
 # the nouns that ask a thing's code ("the number of the premises licence")
 _CODE_NOUNS = frozenset(("number", "reference", "code", "id", "identifier", "ref"))
+# "What reference did the trust give the grant?": a code asked by its noun, with a verb of its own
+_WHAT_CODE = re.compile(rf"\s*what\s+({'|'.join(sorted(_CODE_NOUNS))})\s+(?:did|does|do|has|had)\s", re.I)
 # a question asking what a thing is ("What is X's phone number?"; "Which certificate has serial
 # number N?" asks a name)
 _WHAT_IS = re.compile(r"\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b", re.I)
@@ -6141,6 +6180,49 @@ def _name_of_another_year(question: str, name: str, evidence: list[Hit]) -> str:
     return ", ".join(sorted(others))
 
 
+# "What is the serial number of X?", "What bibliographic code does X give?", "In what month
+# were the gutters of X cleared?": the words of the thing asked of X
+_ASKED_ATTRIBUTE = re.compile(
+    r"^\s*(?:(?:what|which)\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+"
+    r"|in\s+what\s+(?:year|month)\s+(?:is|was|were|did)\s+the\s+)"
+    r"((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\s+(?:of|for|on|at|in)\s+\S"
+    r"|^\s*(?:what|which)\s+((?:\w[\w/-]*\s+){0,3}[a-z][a-z-]*)\s+(?:\([^)]*\)\s+)?(?:does|did|do)\s+\S", re.I)
+
+# words that qualify an asked thing without naming it ("the exact date of")
+_QUALIFIERS = {"exact", "full", "official", "current", "usual", "typical", "total", "overall", "average",
+               "approximate", "precise", "actual", "original", "latest", "earliest", "first", "last", "next",
+               "previous", "main", "other", "whole", "standard", "normal", "maximum", "minimum", "highest",
+               "lowest", "new", "old", "present", "former", "final", "best", "most", "least", "much", "many",
+               "kind", "sort", "type", "name", "number", "date", "year", "day", "time", "amount", "value",
+               "figure", "price", "cost", "size", "part", "role", "reason", "purpose", "point", "status",
+               "code", "reference", "identifier"}
+
+
+def _asked_attribute_words(question: str) -> list[str]:
+    """The lower-case content words of the thing a question asks of something ("serial" of
+    "the serial number of X"), qualifiers and generic nouns aside; [] when it asks none so."""
+    m = _ASKED_ATTRIBUTE.search(QUOTED.sub(" ", question))
+    if not m:
+        return []
+    words = re.findall(r"[A-Za-z][\w-]*", m.group(1) or m.group(2))
+    return [w for w in words if w.islower() and len(w) >= 4 and w not in STOPWORDS and w not in _QUALIFIERS]
+
+
+def _looked_up_field(r: Run) -> str:
+    """The record field or page label the run's lookup read ("" when it read none)."""
+    for s in reversed(r.trace):
+        if s.kind == "answer" and isinstance(s.input, dict):
+            return s.input.get("field") if isinstance(s.input.get("field"), str) else ""
+    return ""
+
+
+def _field_of_another_year(question: str, field: str) -> str:
+    """The years a field's label is dated by (`handicap_2026`, `paid_2025_26`) when the
+    question asks about other years only; "" otherwise."""
+    dated, asked = _id_periods(field), _periods(question)
+    return ", ".join(sorted(dated)) if dated and asked and not _same_period(asked, dated) else ""
+
+
 def _at_the_asked_rate(question: str, found: list[tuple[str, float]], texts: list[str]) -> list[tuple[str, float]] | None:
     """The candidates no passage writes with another rate than the asked one ("days a week")
     a few words after them in the same sentence ("20 working days per calendar year"), [] when
@@ -6448,6 +6530,15 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
         # (a clause naming a month but no year takes its sentence's year: "and 7 in August")
         # (a clause that names none goes on with the period of the clause before it: "for May
         # 2026 we need room for 46, and I reckon on 27 households")
+        # (a document of the next year telling what was done, "the concert raised £1,480" in the
+        # spring 2026 newsletter, in a sentence naming no period, reports on the asked year; a
+        # price list of that year does not)
+        headed = _periods(h.title or "") | _id_periods(h.doc_id)
+        if headed and _PAST_ASKED.search(question) and all(
+                _YEAR_WORD.fullmatch(y) and int(y) == int(next(iter(asked))[:4]) + 1 for y in headed) \
+                and any(_PAST_REPORT.search(sent) and not _periods(sent) for sent in split_sentences(h.text)
+                        if any(v.kind == "number" and v.key in keys for v in extract_values(sent))):
+            return ""
         named = []
         for sent in split_sentences(chunk_text(h)):
             years = _periods(_COMPARED_YEAR.sub(" ", sent))
@@ -6482,6 +6573,12 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
             return ""
         others |= years
     return ", ".join(sorted(others)) if stating and others else ""
+
+
+# a question in the past tense, and a sentence telling what was done
+_PAST_ASKED = re.compile(r"\b(?:did|was|were|had)\b", re.I)
+_PAST_REPORT = re.compile(r"\b(?:raised|took|made|came|sold|bought|won|paid|spent|brought|collected|earned|"
+                          r"attracted|drew|gave|received|totalled|totaled)\b", re.I)
 
 
 _MONTH_OF_YEAR = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+(?:19|20)\d\d\b")
@@ -6848,6 +6945,15 @@ _OPEN_OR_CLOSE = re.compile(r"^(?!.*\bopen.*\bclos|.*\bclos.*\bopen|.*\bhours\b)
 _TIME_UNTIL = re.compile(r"\s*(?:to|until|till|-|\u2013|\u2014)\s*(\d{1,2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?)(?![\d:])", re.I)
 
 
+def _figure_asked(figure: str, question: str) -> bool:
+    """Whether the question writes a figure as a figure of its own: a whole word, not a date's
+    day ("17" is not written by "the session of 17 June 2026", nor "20" by "in 2026"; a year is)."""
+    days = [(v.start, v.end) for v in extract_values(question) if v.kind in ("date", "time", "weekday")] \
+        if len(figure) <= 2 else []
+    return any(not any(a <= m.start() < b for a, b in days)
+               for m in re.finditer(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", question, re.I))
+
+
 def typed_candidates(question: str, want: str, passages: list[Passage], skip: list[str],
                      kind_of_date: str = "date", titles: dict[str, str] | None = None,
                      current: bool = False, constraints: list[str] | None = None,
@@ -6937,7 +7043,8 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                 name_spans = _name_spans(text, spans)
                 for v in extract_values(text, name_spans):
                     if not fits(v, want, kind_of_date) or v.text.lower() in skip \
-                            or v.text.lower() in q_low \
+                            or v.text.lower() in q_low and not (v.kind == "number" and want == "number"
+                                                                and not _figure_asked(v.text, question)) \
                             or want == "number" and v.unit and (v.key, stem(v.unit)) in asked_values \
                             or want == "number" and _wrong_dimension(question, v) \
                             or want == "number" and v.text[:2].upper() == "U+" and not _CODE_POINT_ASKED.search(question):
@@ -8632,7 +8739,17 @@ _HOW_MUCH_OF = re.compile(r"\bhow\s+much\s+([a-z]+)\s+(?:does|do|did|is|are|was|
 
 def _asks_price(question: str) -> bool:
     """A cost asked, not a count ("How much did it cost?", not "How many loggers cost ...")."""
-    return bool(_COST.search(question)) and not _HOW_MANY.search(question)
+    return bool(_COST.search(question) or _TAKINGS.search(question)) and not _HOW_MANY.search(question)
+
+
+# "How much did the raffle raise / the bar take?": money brought in (not "how much time")
+_TAKINGS = re.compile(r"^\s*how\s+much\s+(?!time\b|longer\b)(?:did|does|do|will|has|have)\s+[^?]*?"
+                      r"\b(?:take|raise|make|earn|collect|bring\s+in)\b", re.I)
+
+# a share asked ("What share / proportion / percentage of X ...?") and one stated
+_ASKS_SHARE = re.compile(r"^\s*(?:what|which)\s+(?:share|proportion|percentage|fraction|per\s*cent(?:age)?)\s+of\b", re.I)
+_STATES_SHARE = re.compile(r"%|\bper\s*cent\b|\b\d+\s*(?:in|out\s+of)\s+(?:every\s+)?\d+\b|\d\s*/\s*\d|"
+                           r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|all|none|most)\b", re.I)
 
 
 # a bare number that counts people, no sum: "41 of us", "52 guests"

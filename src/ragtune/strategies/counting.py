@@ -754,13 +754,16 @@ def negated_record(question: str, collections: dict[str, list[dict]],
     return found[0] if len(found) == 1 and found[0][0] else None
 
 
-def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[str, dict] | None:
+def select_record(question: str, collections: dict[str, list[dict]],
+                  ids: dict[str, list[str]] | None = None) -> tuple[str, dict] | None:
     """(answer, conditions) for "Which user group is suspended?", "Who in the staff directory
     is on the informatics team?": the one record of a collection the question names whose
     fields equal every value the question names; the answer is its field named by the asked
     noun when it has one ("which instrument had the downtime graded critical": the downtime
     entry's instrument), else its name. None unless exactly one record of one collection
-    qualifies and the question names a condition."""
+    qualifies and the question names a condition. `ids`: each collection's record ids, the
+    answer when the record has no name of its own (a log's entry) or shares it with others
+    (one of six sets of "loan woods")."""
     # a field's own words are no superlative: "first booked" writes `first_booked`
     keys = {k for rs in collections.values() for r in rs for k in r if re.search(r"[_\s-]", k)}
     plain = question
@@ -770,6 +773,12 @@ def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[st
         return None  # counts, bounds and superlatives are pick_record's and count_records'
     q = question.lower()
     head = re.search(r"\b(?:which|what)\s+([a-z][\w-]{2,})", q)
+    # (the asked noun ends its phrase: "which coaching session in the log" asks a session)
+    # (no verb before it: "which member joined in 2025" asks a member)
+    phrase = re.search(r"\b(?:which|what)\s+(?:(?!(?:the|[a-z]+ed|[a-z]+s)\b)[a-z][\w-]*\s+){0,3}?"
+                       r"(?![a-z]+ed\b)([a-z][\w-]{2,})\s+(?:in|on|of|at|for|from|with|by|is|was|are|were|has|had|"
+                       r"that|whose)\b", q)
+    head = phrase or head
     found = []
     chosen = list(_selections(q, collections))
     # a year naming a collection ("the 2026 log") is no value of another's records
@@ -791,6 +800,11 @@ def select_record(question: str, collections: dict[str, list[dict]]) -> tuple[st
         own = own or [k for k in rec if noun and k not in cond and isinstance(rec[k], str)
                       and noun in {w.rstrip("e") for w in key_words(k)}]
         answer = str(rec[own[0]]) if len(own) == 1 else str(rec.get("name") or rec.get("title") or "")
+        rids = (ids or {}).get(path) or []
+        rid = rids[next(i for i, x in enumerate(records) if x is rec)] if len(rids) == len(records) else ""
+        field = own[0] if len(own) == 1 else "name" if rec.get("name") else "title"
+        if rid and (not answer or sum(str(x.get(field) or "") == answer for x in records) > 1):
+            answer = rid
         if answer and answer.lower() not in q:
             found.append((answer, shown))
     return found[0] if len(found) == 1 else None
