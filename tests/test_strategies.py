@@ -3706,3 +3706,24 @@ def test_years_days_prices_shares_and_asked_things_absent():
     assert _asked_attribute_words("What is the chassis number of the tractor TR-4?") == ["chassis"]
     assert _asked_attribute_words("What bibliographic code (x_lib) does zz_QQ give?") == ["bibliographic"]
     assert _asked_attribute_words("What is the exact name of the mower?") == []
+
+
+def test_select_record_reads_the_asked_noun_and_answers_a_log_entry_by_its_id():
+    """(2026-12-06, tables33 dev and tables32 r1, invented here) "Which coaching session in the
+    log was cancelled?" asks a session, not its coaches, and a log's entry with no name of its
+    own is its id; "Who hired X?" reads the hirer; a name several records share is no answer."""
+    from ragtune.strategies.counting import select_record
+    log = {"coaching/sessions-2026": [{"coaches": "C1;C2", "status": "held", "venue": "green"},
+                                      {"coaches": "C3", "status": "cancelled", "venue": "hall"},
+                                      {"coaches": "C3", "status": "held", "venue": "hall"}]}
+    ids = {"coaching/sessions-2026": ["s-1", "s-2", "s-3"]}
+    assert select_record("Which coaching session in the 2026 log was cancelled?", log, ids)[0] == "s-2"
+    hires = {"hire/log": [{"space": "pavilion", "hirer": "St Ivo Church"}, {"space": "tea room", "hirer": "Ann Lee"}]}
+    assert select_record("Who hired the tea room in the hire log?", hires, {"hire/log": ["h-01", "h-02"]})[0] == "Ann Lee"
+    kit = {"green/equipment": [{"item": "loan woods", "condition": "good"}, {"item": "loan woods", "condition": "missing"},
+                               {"item": "rink markers", "condition": "good"}]}
+    assert select_record("Which item on the equipment list is missing?", kit,
+                         {"green/equipment": ["WD-01", "WD-02", "RM-01"]})[0] == "WD-02"
+    assert select_record("Which member joined in 2025?",
+                         {"club/members": [{"member": "Ada Reen", "joined": "2025"},
+                                           {"member": "Bo Lusk", "joined": "2019"}]}) is not None

@@ -799,12 +799,17 @@ def select_record(question: str, collections: dict[str, list[dict]],
         # ... or one field whose label has the noun among its words ("which week": `week_starting`)
         own = own or [k for k in rec if noun and k not in cond and isinstance(rec[k], str)
                       and noun in {w.rstrip("e") for w in key_words(k)}]
+        # "Who hired the pavilion for X?": the doer's field of the verb (`hirer`)
+        if not own and (who := re.match(r"\s*who\s+([a-z]{3,})", q)) \
+                and len(verb := re.sub(r"(?:ied|ed|d|s)$", "", who.group(1))) >= 3:
+            own = [k for k in rec if k not in cond and isinstance(rec[k], str)
+                   and (kw := re.split(r"[_\s-]+", k.lower())[0]) != verb and kw.startswith(verb)]
         answer = str(rec[own[0]]) if len(own) == 1 else str(rec.get("name") or rec.get("title") or "")
         rids = (ids or {}).get(path) or []
         rid = rids[next(i for i, x in enumerate(records) if x is rec)] if len(rids) == len(records) else ""
         field = own[0] if len(own) == 1 else "name" if rec.get("name") else "title"
-        if rid and (not answer or sum(str(x.get(field) or "") == answer for x in records) > 1):
-            answer = rid
+        if rid and head and (not answer or sum(str(x.get(field) or "") == answer for x in records) > 1):
+            answer = rid  # (a log's entry is its id: "Which hire was cancelled?")
         if answer and answer.lower() not in q:
             found.append((answer, shown))
     return found[0] if len(found) == 1 else None
