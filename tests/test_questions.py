@@ -264,3 +264,12 @@ def test_the_thing_behind_a_code_is_a_nested_description():
                      "zq") == "When zq packs the letter A, which bytes come out?"
     assert nested_description("What is the idea behind the plan?") is None
     assert nested_description("Who was the man behind the curtain?") is None
+
+
+def test_asked_kinds_after_a_preposition_are_no_options():
+    """(2026-12-06, catalog31 r1, invented here) "For which language or script was X made?"
+    asks a kind, as "Which team or person ...?" does; options after a comma still choose."""
+    from ragtune.strategies.question import find_options
+    assert find_options("For which language or script was the codec zz9 made?") == []
+    assert find_options("In which year or season did the Tolby line close?") == []
+    assert find_options("For which event was more raised, the fete or the quiz?") == ["fete", "quiz"]

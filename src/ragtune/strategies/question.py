@@ -585,9 +585,11 @@ def _find_options(question: str) -> list[str]:
     # clause (no punctuation since the subordinator) states the condition, not a choice
     if _CONDITION.search(re.split(r"[,;:?!()]", left)[-1]):
         return []
-    if re.fullmatch(r"(?:.*[,;:]\s*)?(?:which|what)\s+[a-z]+", left.strip(), re.I | re.S) \
+    if re.fullmatch(r"(?:.*[,;:]\s*)?(?:(?:for|in|on|at|from|to|by|with|under)\s+)?(?:which|what)\s+[a-z]+",
+                    left.strip(), re.I | re.S) \
             and re.match(r"[a-z]+\s+(?:is|are|was|were|does|do|did|has|have|can|should|will)\b", right):
-        return []  # "Which team or person is listed ...?": the asked kinds, no options to choose
+        return []  # "Which team or person is listed ...?", "For which language or script was it
+        # made?": the asked kinds, no options to choose
     breaks = list(_CLAUSE_BREAK.finditer(left))
     a = left[breaks[-1].end():] if breaks else left
     if breaks and breaks[-1].group(0).lower() in ("which", "what") and len(a.split()) >= 4 \
