@@ -4535,7 +4535,7 @@ class Agentic(Rag):
                 # "How much is X worth?" -> a sentence about X with no sum in it
                 why, reason = "rag's answer gives no price", "no_price"
             elif r.want == "number" and r.decided_by == "span" and not exhausted and _asks_price(r.question) \
-                    and not _states_price(r.span, r.question):
+                    and (said := extract_values(r.span)) and all(v.kind in ("time", "date", "weekday") for v in said):
                 # a clock time or a date picked for "How much did X take?"
                 why, reason = "the answer gives no price", "no_price"
             elif r.want == "number" and r.decided_by in ("rag", "span") and not exhausted \
@@ -6180,32 +6180,25 @@ def _name_of_another_year(question: str, name: str, evidence: list[Hit]) -> str:
     return ", ".join(sorted(others))
 
 
-# "What is the serial number of X?", "What bibliographic code does X give?", "In what month
-# were the gutters of X cleared?": the words of the thing asked of X
+# "What is the serial number of X?", "What bibliographic ISO code (x_lib) does X give?": the
+# word that says which of a thing's numbers or codes is asked
 _ASKED_ATTRIBUTE = re.compile(
-    r"^\s*(?:(?:what|which)\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+"
-    r"|in\s+what\s+(?:year|month)\s+(?:is|was|were|did)\s+the\s+)"
-    r"((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\s+(?:of|for|on|at|in)\s+\S"
-    r"|^\s*(?:what|which)\s+((?:\w[\w/-]*\s+){0,3}[a-z][a-z-]*)\s+(?:\([^)]*\)\s+)?(?:does|did|do)\s+\S", re.I)
+    r"^\s*(?:[Ww]hat|[Ww]hich)\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+([a-z][a-z-]+)\s+"
+    r"(?:number|code|reference|identifier|id)\s+(?:of|for|on)\s+\S"
+    r"|^\s*(?:[Ww]hat|[Ww]hich)\s+([a-z][a-z-]+)\s+(?:[A-Z0-9][\w/-]*\s+){0,2}(?:number|code|reference|identifier|id)"
+    r"\s+(?:\([^)]*\)\s+)?(?:does|did|do)\s+\S")
 
-# words that qualify an asked thing without naming it ("the exact date of")
-_QUALIFIERS = {"exact", "full", "official", "current", "usual", "typical", "total", "overall", "average",
-               "approximate", "precise", "actual", "original", "latest", "earliest", "first", "last", "next",
-               "previous", "main", "other", "whole", "standard", "normal", "maximum", "minimum", "highest",
-               "lowest", "new", "old", "present", "former", "final", "best", "most", "least", "much", "many",
-               "kind", "sort", "type", "name", "number", "date", "year", "day", "time", "amount", "value",
-               "figure", "price", "cost", "size", "part", "role", "reason", "purpose", "point", "status",
-               "code", "reference", "identifier"}
+# words that qualify an asked number without naming which ("the full reference of")
+_QUALIFIERS = {"exact", "full", "official", "current", "usual", "new", "old", "present", "former", "first",
+               "last", "next", "previous", "main", "other", "whole", "standard", "original", "latest"}
 
 
 def _asked_attribute_words(question: str) -> list[str]:
-    """The lower-case content words of the thing a question asks of something ("serial" of
-    "the serial number of X"), qualifiers and generic nouns aside; [] when it asks none so."""
+    """The word saying which of a thing's numbers or codes a question asks ("serial" of "the
+    serial number of X"); [] when it asks none so, or only a qualifier ("the full reference")."""
     m = _ASKED_ATTRIBUTE.search(QUOTED.sub(" ", question))
-    if not m:
-        return []
-    words = re.findall(r"[A-Za-z][\w-]*", m.group(1) or m.group(2))
-    return [w for w in words if w.islower() and len(w) >= 4 and w not in STOPWORDS and w not in _QUALIFIERS]
+    w = (m.group(1) or m.group(2)) if m else ""
+    return [w] if w and len(w) >= 4 and w not in STOPWORDS and w not in _QUALIFIERS else []
 
 
 def _looked_up_field(r: Run) -> str:
@@ -6530,15 +6523,6 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
         # (a clause naming a month but no year takes its sentence's year: "and 7 in August")
         # (a clause that names none goes on with the period of the clause before it: "for May
         # 2026 we need room for 46, and I reckon on 27 households")
-        # (a document of the next year telling what was done, "the concert raised £1,480" in the
-        # spring 2026 newsletter, in a sentence naming no period, reports on the asked year; a
-        # price list of that year does not)
-        headed = _periods(h.title or "") | _id_periods(h.doc_id)
-        if headed and _PAST_ASKED.search(question) and all(
-                _YEAR_WORD.fullmatch(y) and int(y) == int(next(iter(asked))[:4]) + 1 for y in headed) \
-                and any(_PAST_REPORT.search(sent) and not _periods(sent) for sent in split_sentences(h.text)
-                        if any(v.kind == "number" and v.key in keys for v in extract_values(sent))):
-            return ""
         named = []
         for sent in split_sentences(chunk_text(h)):
             years = _periods(_COMPARED_YEAR.sub(" ", sent))
@@ -6573,12 +6557,6 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
             return ""
         others |= years
     return ", ".join(sorted(others)) if stating and others else ""
-
-
-# a question in the past tense, and a sentence telling what was done
-_PAST_ASKED = re.compile(r"\b(?:did|was|were|had)\b", re.I)
-_PAST_REPORT = re.compile(r"\b(?:raised|took|made|came|sold|bought|won|paid|spent|brought|collected|earned|"
-                          r"attracted|drew|gave|received|totalled|totaled)\b", re.I)
 
 
 _MONTH_OF_YEAR = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+(?:19|20)\d\d\b")
@@ -6950,8 +6928,10 @@ def _figure_asked(figure: str, question: str) -> bool:
     day ("17" is not written by "the session of 17 June 2026", nor "20" by "in 2026"; a year is)."""
     days = [(v.start, v.end) for v in extract_values(question) if v.kind in ("date", "time", "weekday")] \
         if len(figure) <= 2 else []
-    return any(not any(a <= m.start() < b for a, b in days)
-               for m in re.finditer(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", question, re.I))
+    whole = list(re.finditer(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", question, re.I))
+    # (a figure inside another, "20" of "2026", stays the question's: a year's digits are often
+    # another year's figure, "20" of the 2026 rules for a question on the 2015 ones)
+    return not whole or any(not any(a <= m.start() < b for a, b in days) for m in whole)
 
 
 def typed_candidates(question: str, want: str, passages: list[Passage], skip: list[str],

@@ -808,8 +808,12 @@ def select_record(question: str, collections: dict[str, list[dict]],
         rids = (ids or {}).get(path) or []
         rid = rids[next(i for i, x in enumerate(records) if x is rec)] if len(rids) == len(records) else ""
         field = own[0] if len(own) == 1 else "name" if rec.get("name") else "title"
-        if rid and head and (not answer or sum(str(x.get(field) or "") == answer for x in records) > 1):
-            answer = rid  # (a log's entry is its id: "Which hire was cancelled?")
+        # (a log's entry is its id: "Which hire in the log was cancelled?", when the noun asked is
+        # what the collection holds; and a name several records share names none of them)
+        entry = noun and (noun in {stem(w).rstrip("e") for w in re.split(r"[/_.\s-]+", path.lower())}
+                          or noun in ("item", "entry", "record", "row"))
+        if rid and (not answer and entry or answer and sum(str(x.get(field) or "") == answer for x in records) > 1):
+            answer = rid
         if answer and answer.lower() not in q:
             found.append((answer, shown))
     return found[0] if len(found) == 1 else None
