@@ -3725,3 +3725,17 @@ def test_select_record_reads_the_asked_noun_and_answers_a_log_entry_by_its_id():
     assert select_record("Which member joined in 2025?",
                          {"club/members": [{"member": "Ada Reen", "joined": "2025"},
                                            {"member": "Bo Lusk", "joined": "2019"}]}) is not None
+
+
+def test_places_in_a_ranked_table_are_compared():
+    """(2026-12-06, tables33 dev and tables32 r1, invented here) "Which finished higher, A or
+    B?" reads each option's place in a table ranked by its first column: the smaller is higher."""
+    from ragtune.strategies.timeline import ranked_compare
+    table = ("| Pos | Side | Pld | Pts |\n| --- | --- | --- | --- |\n| 1 | Orley Vale | 12 | 30 |\n"
+             "| 2 | Cawsby Rovers | 12 | 26 |\n| 3= | Tenby Marsh | 12 | 20 |\n")
+    opts = ["Tenby Marsh", "Cawsby Rovers"]
+    assert ranked_compare("Which finished higher in the Second Division, Tenby Marsh or Cawsby Rovers?",
+                          opts, table)[0] == "Cawsby Rovers"
+    assert ranked_compare("Which side ended below the other, Tenby Marsh or Cawsby Rovers?", opts, table)[0] == "Tenby Marsh"
+    assert ranked_compare("Which scored more points, Tenby Marsh or Cawsby Rovers?", opts, table) is None
+    assert ranked_compare("Which finished higher, Tenby Marsh or Ebb Town?", ["Tenby Marsh", "Ebb Town"], table) is None

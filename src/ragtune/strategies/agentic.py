@@ -128,7 +128,7 @@ from ragtune.strategies.list_sizes import (
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
 from ragtune.strategies.timeline import (asked_day, asks_earlier_year, dated_entries, described_row_cell, place,
-                                         relative_ask, released_in, row_holding, named_row_cell, one_year,
+                                         ranked_compare, relative_ask, released_in, row_holding, named_row_cell, one_year,
                                          ordinal_row_cell, ranked_row_cell, row_in_force, span_of, table_rows,
                                          worded_row_value, year_column_cell, year_row_cell, asks_now, RECORD_CODE)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
@@ -3208,6 +3208,12 @@ class Agentic(Rag):
                                            "person" if r.want == "name" else "number"))}
         return found.pop() if len(found) == 1 else None
 
+    def _compare_ranked_rows(self, r: Run) -> tuple[str, dict[str, str]] | None:
+        """`timeline.ranked_compare` over the documents found; None unless they agree on one."""
+        found = {got[0]: got for text, _ in self._found_documents(r)
+                 if (got := ranked_compare(r.question, r.options, text))}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _compare_dated_rows(self, r: Run) -> tuple[str, dict[str, str]] | None:
         """(the option picked, each option's year) for "Which trophy is the older one, A or B?" when, in a
         table among the documents found, A and B each open a row and exactly one column holds
@@ -4111,6 +4117,8 @@ class Agentic(Rag):
         # `water at A` and `water at B`
         if got := self._compare_named_columns(r):
             return decide(got[0], {"columns": got[1]})
+        if got := self._compare_ranked_rows(r):  # "Which finished higher, A or B?": `Pos` of each row
+            return decide(got[0], {"places": got[1]})
         if got := self._compare_dated_rows(r):  # "Which trophy is older, A or B?": `First presented`
             return decide(got[0], {"rows": got[1]})
         if got := self._compare_named_rows(r):  # "Which lock rises more, A or B?": `Rise (ft)`

@@ -430,6 +430,37 @@ def ranked_row_cell(question: str, text: str, asked_terms: set[str], who: bool) 
     return found.pop() if len(found) == 1 else None
 
 
+# "Which finished higher in Division 1, A or B?": a place compared
+_PLACED = re.compile(r"\b(?:finish(?:ed|es)?|placed?|came|ranked|end(?:ed|s)?|(?:was|were|is|are)\s+placed)\s+"
+                     r"(higher|lower|above|below|ahead|behind)\b", re.I)
+
+
+def ranked_compare(question: str, options: list[str], text: str) -> tuple[str, dict[str, str]] | None:
+    """For "Which finished higher in Division 1, A or B?": in a table ranked by its first column
+    (`Pos`, `Place`), the option whose row has the smaller place (higher, above, ahead) or the
+    larger (lower, below, behind), with both places; None when the question compares no places,
+    or no table (or tables that disagree) ranks both options in one row each."""
+    m = _PLACED.search(question)
+    if not m or len(options) != 2:
+        return None
+    up = m.group(1).lower() in ("higher", "above", "ahead")
+    found: dict[str, dict[str, str]] = {}
+    for header, rows in table_rows(text):
+        if len(header) < 2 or not _RANK_HEADER.fullmatch(header[0].strip()):
+            continue
+        places = []
+        for o in options:
+            own = [row for row in rows if any(c.strip().lower() == o.strip().lower() for c in row[1:])]
+            place = own[0][0].strip().rstrip(".=") if len(own) == 1 else ""
+            if not re.fullmatch(r"\d{1,3}", place):
+                break
+            places.append(place)
+        if len(places) == 2 and places[0] != places[1]:
+            pick = options[0] if (int(places[0]) < int(places[1])) == up else options[1]
+            found[pick] = dict(zip(options, places))
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 def ordinal_row_cell(question: str, text: str, asked_terms: set[str], kind: str = "date") -> str | None:
     """For "On what date is the second novice day of 2026?": in a table of the text, the rows
     whose cell is the thing the question counts ("Novice day"), in the table's order, and of
