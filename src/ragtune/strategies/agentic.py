@@ -6932,8 +6932,8 @@ _TIME_UNTIL = re.compile(r"\s*(?:to|until|till|-|\u2013|\u2014)\s*(\d{1,2}(?:[:.
 
 
 def _figure_asked(figure: str, question: str) -> bool:
-    """Whether the question writes a figure as a figure of its own: a whole word, not a date's
-    day ("17" is not written by "the session of 17 June 2026", nor "20" by "in 2026"; a year is)."""
+    """Whether the question writes a figure: as a whole word other than a date's day ("17" is
+    not written by "the session of 17 June 2026"; the year is), or inside a longer one."""
     days = [(v.start, v.end) for v in extract_values(question) if v.kind in ("date", "time", "weekday")] \
         if len(figure) <= 2 else []
     whole = list(re.finditer(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", question, re.I))
@@ -8735,7 +8735,8 @@ _TAKINGS = re.compile(r"^\s*how\s+much\s+(?!time\b|longer\b)(?:did|does|do|will|
                       r"\b(?:take|raise|make|earn|collect|bring\s+in)\b", re.I)
 
 # a share asked ("What share / proportion / percentage of X ...?") and one stated
-_ASKS_SHARE = re.compile(r"^\s*(?:what|which)\s+(?:share|proportion|percentage|fraction|per\s*cent(?:age)?)\s+of\b", re.I)
+_ASKS_SHARE = re.compile(r"^\s*(?:what|which)\s+(?:share|proportion|percentage|fraction|per\s*cent(?:age)?)\s+of\b",
+                         re.I)
 _STATES_SHARE = re.compile(r"%|\bper\s*cent\b|\b\d+\s*(?:in|out\s+of)\s+(?:every\s+)?\d+\b|\d\s*/\s*\d|"
                            r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|all|none|most)\b", re.I)
 
