@@ -194,3 +194,14 @@ def test_ranges_read_as_two_bounds():
     assert pick_record("Of the items in the shop with a price between EUR 500 and EUR 1,000, which is the lightest?",
                        items, None)[0]["name"] == "C"
     assert count_records("How many different item kinds does the shop use?", {"shop/items": items["shop/items"]})[0] == 2
+
+
+def test_a_table_row_cut_at_a_cell_end_is_one_row_again():
+    """(2026-12-06, tables33 dev, invented here) A chunk that ends at a cell's end and a next
+    chunk that goes on with cells (no "|" first, one last) join into one row: a table read whole
+    keeps every row after the cut."""
+    from ragtune.strategies.agentic import _joined
+    from ragtune.strategies.timeline import table_rows
+    text = _joined(["| Pos | Side | Pts |\n| --- | --- | --- |\n| 1 | Orley Vale | 30 |\n| 2 | Cawsby |", "26 |\n| 3 | Tenby | 20 |"])
+    assert [r[1] for r in table_rows(text)[0][1]] == ["Orley Vale", "Cawsby", "Tenby"]
+    assert _joined(["Text ends.\n| a | b |", "Next para."]) == "Text ends.\n| a | b |\nNext para."

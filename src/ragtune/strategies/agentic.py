@@ -4833,13 +4833,16 @@ def _joined(texts: list[str]) -> str:
     """A document's chunks joined back into its text: where a chunk starts with the words the
     previous one ended with (chunks overlap), the repeated words go and the line goes on (a
     table row cut by a chunk boundary is one row again); else a line break, unless the
-    previous chunk ended inside a table row."""
+    previous chunk ended inside a table row (or at a cell's end, the next going on with cells:
+    "| 2 | Fallowfield Town | 10 |" then "603 | 582 | +21 |")."""
     out = ""
     for t in texts:
         k = next((k for k in range(min(len(out), len(t), 400), 4, -1)
                   if out.endswith(t[:k]) and (k == len(out) or not out[-k - 1].isalnum())), 0)
         last = out.rsplit("\n", 1)[-1].strip()
-        cut = last.startswith("|") and not last.endswith("|")  # a table row goes on
+        first = t.split("\n", 1)[0].strip()
+        cut = last.startswith("|") and (not last.endswith("|")
+                                        or not first.startswith("|") and first.endswith("|"))  # a table row goes on
         out = out + t[k:] if k else (f"{out}{' ' if cut else chr(10)}{t}" if out else t)
     return out
 
