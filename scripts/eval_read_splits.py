@@ -47,7 +47,8 @@ and tables24 to tables28's, read later on 2026-12-05), and readc28, readp30 and 
 (catalog28's, prose30's and tables29's, read on 2026-12-06), and readc29, readp31 and readt30
 (catalog29's, prose31's and tables30's, read later that morning), and readc30, readp32 and readt31
 (catalog30's, prose32's and tables31's, read before noon), and readc31, readp33 and readt32
-(catalog31's, prose33's and tables32's, read after noon); copies, so no tool reads a test file
+(catalog31's, prose33's and tables32's, read after noon), and readc32, readp34 and readt33
+(catalog32's, prose34's and tables33's, read that afternoon); copies, so no tool reads a test file
 by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -259,9 +260,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp33" / "prose33.jsonl"}),
         "tables32": (sets / "tables32" / "corpus", sets / "tables32" / "dev.jsonl",
                      {"r1": WORK / "readt32" / "tables32.jsonl"}),
-        "catalog32": (sets / "catalog32" / "corpus", sets / "catalog32" / "dev.jsonl", {}),
-        "prose34": (sets / "prose34" / "corpus", sets / "prose34" / "dev.jsonl", {}),
-        "tables33": (sets / "tables33" / "corpus", sets / "tables33" / "dev.jsonl", {}),
+        "catalog32": (sets / "catalog32" / "corpus", sets / "catalog32" / "dev.jsonl",
+                      {"r1": WORK / "readc32" / "catalog32.jsonl"}),
+        "prose34": (sets / "prose34" / "corpus", sets / "prose34" / "dev.jsonl",
+                    {"r1": WORK / "readp34" / "prose34.jsonl"}),
+        "tables33": (sets / "tables33" / "corpus", sets / "tables33" / "dev.jsonl",
+                     {"r1": WORK / "readt33" / "tables33.jsonl"}),
         "catalog33": (sets / "catalog33" / "corpus", sets / "catalog33" / "dev.jsonl", {}),
         "prose35": (sets / "prose35" / "corpus", sets / "prose35" / "dev.jsonl", {}),
         "tables34": (sets / "tables34" / "corpus", sets / "tables34" / "dev.jsonl", {}),
