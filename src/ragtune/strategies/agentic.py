@@ -3882,13 +3882,16 @@ class Agentic(Rag):
         # ("What is/was the X of Y?" only: a question with a verb of its own, "How many votes
         # were cast for the resolution", asks more than the label `Special resolution` says;
         # and the noun asked is the label's, or the code of the thing it labels)
-        head, _ = _asked_head(r.question)
-        if not head and (code := re.search(rf"\b({'|'.join(_CODE_NOUNS)})\s+of\b", r.question, re.I)):
-            head = {_one_stem(code.group(1).lower())}  # ("the number of X": a kind word, yet asked)
         if code := _WHAT_CODE.match(r.question):  # "What reference did the trust give X?"
             head = {_one_stem(code.group(1).lower())}
-        elif not _WHAT_IS.match(r.question) or not head:
+        elif not _WHAT_IS.match(r.question):
             return None
+        else:
+            head, _ = _asked_head(r.question)
+            if not head and (code := re.search(rf"\b({'|'.join(_CODE_NOUNS)})\s+of\b", r.question, re.I)):
+                head = {_one_stem(code.group(1).lower())}  # ("the number of X": a kind word, yet asked)
+            if not head:
+                return None
         q_words = _stems(r.question)
         asks_code = head <= {_one_stem(w) for w in _CODE_NOUNS}
         found: dict[str, tuple[str, str, str]] = {}
@@ -8037,7 +8040,7 @@ def _counted(question: str) -> set[str]:
 # a dotted name is one word: "zone1970.tab" is not "zone.tab", nor its "zone" and "tab"; so is
 # a special name of code ("__all__" is not "all")
 _DOTTED_NAME = r"[^\W_]+(?:\.[^\W_]+)+"
-_WHOLE_NAME = re.compile(r"[^\W_]+(?:\.[^\W_]+)+|__[^\W_]+(?:_[^\W_]+)*__")
+_WHOLE_NAME = re.compile(rf"{_DOTTED_NAME}|__[^\W_]+(?:_[^\W_]+)*__")
 
 
 def _label_words(label: str) -> list[str]:
