@@ -3739,3 +3739,49 @@ def test_places_in_a_ranked_table_are_compared():
     assert ranked_compare("Which side ended below the other, Tenby Marsh or Cawsby Rovers?", opts, table)[0] == "Tenby Marsh"
     assert ranked_compare("Which scored more points, Tenby Marsh or Cawsby Rovers?", opts, table) is None
     assert ranked_compare("Which finished higher, Tenby Marsh or Ebb Town?", ["Tenby Marsh", "Ebb Town"], table) is None
+
+
+def test_catalog_pages_titled_with_a_dash_identifiers_and_values_by_reference():
+    """(2026-12-06 evening, catalog33 and catalog34 dev, invented here) A page titled "name —
+    what it is" is the page of that name; a hyphenated identifier is not named by a longer one
+    that holds it ("qterm-88color" in "qterm-88color-bce"); a field given as "as <page>" is read
+    on that page; a hyphenated name no page has and no document writes names no page; a code's
+    number ("LT-04") is no figure; "Which steeple keeper found X?" reads the line so labelled."""
+    import re
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic, Hit, _title_names, names_covered
+    assert _title_names("zq7 \u2014 a test terminal") == ["zq7 \u2014 a test terminal", "zq7"]
+    assert _title_names("Harbour reopens after storm") == ["Harbour reopens after storm"]
+    assert names_covered("qterm-88color-bce \u2014 It holds 90.", ["qterm-88color"]) == 0.0
+    assert names_covered("the qterm.wide-88color page", ["qterm-88color"]) == 0.0
+    assert names_covered("The entry qterm-88color holds 88.", ["qterm-88color"]) == 1.0
+    assert names_covered("an IP68 rated probe", ["IP68-rated"]) == 1.0
+    assert [v.text for v in extract_values("Lathe LT-04 (gift gf26-03) cost GBP 80 in 2024-25.")] == ["GBP 80", "2024-25"]
+    pages = {"qterm": "# qterm\n\nlines: 30\n\n- Lines (lines): 30\n- Bell (bel): ^G",
+             "qterm-bce": "# qterm-bce\n\n| Field | Value |\n|---|---|\n| Lines (lines) | as qterm |\n| Bell (bel) | as qterm-r9 |"}
+    def own(q):
+        named = [n for n in sorted(pages, key=len, reverse=True) if re.search(rf"(?<![\w-]){n}(?![\w-])", q)]
+        return [Hit(f"t/{named[0]}", "c", 1.0, text=pages[named[0]], title=named[0])] if named else []
+    fake = SimpleNamespace(_whole_page=lambda o: o, _is_field=lambda noun: True, _identifier_in=lambda q: None,
+                           _own_page_of=own, _page_names=lambda: set(pages))
+    fake._page_field = lambda q, want=None, yes_no=False: Agentic._page_field(fake, q, want, yes_no)
+    assert Agentic._page_field(fake, "How many lines does qterm-bce give?")[2] == "as qterm"
+    assert Agentic._page_field_followed(fake, "How many lines does qterm-bce give?") == ("t/qterm-bce", "lines (lines)", "30")
+    assert Agentic._page_field_followed(fake, "What bell does qterm-bce ring?") is None  # no page qterm-r9
+    absent = SimpleNamespace(_page_names=lambda: set(pages), _written_in_corpus=lambda n: False)
+    assert Agentic._absent_page_name(absent, "What bell does the qterm-r9 entry (qterm R9) ring?") == "qterm-r9"
+    assert Agentic._absent_page_name(absent, "Which qterm-based entries ring a bell?") == ""
+    line = Hit("towers/orm", "c", 1.0, text="Orm, St Kew\n- Tower captain: Ann Roe, since 2019\n"
+                                            "- Steeple keeper: Bo Tamsin, who found the loose clapper on a check")
+    run = SimpleNamespace(question="Which steeple keeper found the loose clapper at Orm?", support=[line],
+                          floor=SimpleNamespace(retrieved=[]))
+    assert Agentic._which_label_line(None, run) == ("towers/orm", "Steeple keeper", "Bo Tamsin")
+    run.question = "Which tower captain rang the treble at Orm?"
+    assert Agentic._which_label_line(None, run) is None
+    # a record's name that says back what the question picks it by is answered by the id
+    from ragtune.strategies.counting import select_record
+    kit = {"shop/machines": [{"name": "Wexcombe WS-9 scroll saw", "kind": "scroll saw", "condition": "good"},
+                             {"name": "Tarn lathe", "kind": "lathe", "condition": "out of service"}]}
+    ids = {"shop/machines": ["SC-01", "LA-01"]}
+    assert select_record("Which machine on the machines list is the scroll saw?", kit, ids)[0] == "SC-01"
+    assert select_record("Which machine on the machines list is out of service?", kit, ids)[0] == "Tarn lathe"

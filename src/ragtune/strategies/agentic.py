@@ -1086,10 +1086,39 @@ class Agentic(Rag):
         pages = self._page_names()
         if not pages or _OTHER_ASKED.search(question):
             return []  # "... includes. How many variants has that other layout?": not X's own
+        if self._absent_page_name(question):
+            return []  # "the xterm-r5 entry (xterm R5 version)": no page, and no page of "xterm"'s
         named = self._named_not_as_labels(question, _pages_named_in(question, pages))
         if not named and (page := self._page_by_identifier(question) or self._page_at_line(question)):
             named = {page}  # "the suite OpenSSL calls PSK-AES128-CBC-SHA": named by its other code
         return self._own_pages(named.pop()) if len(named) == 1 else []
+
+    def _absent_page_name(self, question: str) -> str:
+        """In a catalog, a hyphenated name the question writes that is no page's and that no
+        document writes, though a page's name begins as it does ("xterm-r5" beside the pages
+        xterm and xterm-r6): the name of a thing the catalog lacks; "" otherwise ("screen-based"
+        is a word, not a name)."""
+        pages = self._page_names()
+        firsts = {p.split("-", 1)[0] for p in pages}
+        for tok in re.findall(r"(?<![\w.@/-])[^\W\d_][\w]*(?:-[\w]+)+(?![\w-])", question):
+            key = tok.lower()
+            if key in pages or key.split("-", 1)[0] not in firsts or key.rsplit("-", 1)[-1] in _MODIFIER_ENDS:
+                continue
+            if not self._written_in_corpus(tok):
+                return tok
+        return ""
+
+    def _written_in_corpus(self, name: str) -> bool:
+        """Whether a chunk of the index writes `name` whole (a lexical search; remembered)."""
+        seen = self.__dict__.setdefault("_corpus_names", {})
+        if name not in seen:
+            try:
+                hits = self.index.search_many([name], k=10, mode="bm25", collection=self.collection)[0]
+            except Exception:  # noqa: BLE001 (an index without lexical search: assume it does)
+                hits = None
+            said = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+            seen[name] = hits is None or any(said.search(chunk_text(h)) for h in hits)
+        return seen[name]
 
     def _page_at_line(self, question: str) -> str | None:
         """For "the colour named on line 348 of rgb.txt" in a catalog of pages: the page (name as
@@ -1541,7 +1570,7 @@ class Agentic(Rag):
             if r.kind == "comparison" and r.exit_reason not in ("budget_exhausted",) and not r.listed:
                 self._compare(r)
             elif r.kind == "open" and not r.listed and not _YES_NO.match(r.question) \
-                    and (got := self._page_field(r.question)) \
+                    and (got := self._page_field_followed(r.question)) \
                     and len(got[2].split()) <= 12:
                 # "What is the repository URL of X?" is open (no typed value answers it), but a
                 # field of X's page that the question names is read, not generated
@@ -1743,15 +1772,15 @@ class Agentic(Rag):
             # brackets in the part of a line that the question's words tell from the line's other parts
             return _take(r, t, member, "lookup", "the one member named in the part of a line the question's "
                                                  "words single out, on the page of the thing it names", page=page)
-        if r.want in ("name", "version", "number", "date") and (got := self._page_field(r.question) or (
-                r.bridge and self._page_field(q))) and (  # (after a hop, of the page it reached)
+        if r.want in ("name", "version", "number", "date") and (got := self._page_field_followed(r.question) or (
+                r.bridge and self._page_field_followed(q))) and (  # (after a hop, of the page it reached)
                 # (read with its label: "Java release: 1.8" is a version)
-                r.want == "name" or _field_fits(got[1], got[2], r.want, q)):
+                r.want == "name" or _field_fits(got[1], got[2], r.want, q)) and not _UNSET.fullmatch(got[2].strip()):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it names",
                          page=page, field=fld)
-        if r.want == "number" and not _HOW_MANY.search(q) and (got := self._page_field(r.question, want="name")) \
-                and not re.search(r"\d", got[2]):
+        if r.want == "number" and not _HOW_MANY.search(q) and (got := self._page_field_followed(r.question, want="name")) \
+                and not re.search(r"\d", got[2]) and not _UNSET.fullmatch(got[2].strip()):
             page, fld, value = got  # "What is the East Asian Width of X?": `N (Neutral)`, a property
             # the measure word names, not a figure
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it "
@@ -1780,6 +1809,10 @@ class Agentic(Rag):
             doc, fld, value = got  # "What is the number of the premises licence?": `Premises licence: TDC/PL/0457`
             return _take(r, t, value, "lookup", "the value of the one labelled line of the chunks found whose "
                                                 "label the question asks", page=doc, field=fld)
+        if r.want == "name" and not self._page_names() and (got := self._which_label_line(r)):
+            doc, fld, value = got  # "Which steeple keeper found the crack?": `Steeple keeper: F. D., who spotted the crack`
+            return _take(r, t, value, "lookup", "the name on the labelled line whose label the question asks "
+                                                "by and whose rest tells what it asks", page=doc, field=fld)
         if r.want == "name" and (got := self._page_with_count(r.question)):
             title, line = got
             return _take(r, t, title, "count", "the one page whose list has the number asked", counted=line)
@@ -2540,7 +2573,7 @@ class Agentic(Rag):
         anaphor = _ANAPHOR.search(second)
         if not anaphor:
             return None
-        if got := self._page_field(first):
+        if got := self._page_field_followed(first):
             doc, label, value = got
             name = re.sub(r"\s*\([^()]*\)$", "", value).strip()
             if re.sub(r"[-_.]", "-", name.lower()) not in self._page_names():
@@ -2981,6 +3014,8 @@ class Agentic(Rag):
         if got is None:
             return False
         n, line = got
+        if n == 1 and (ref := re.search(r"[:|]\s*([^:|]+?)\s*\|?\s*$", line)) and _AS_PAGE.fullmatch(ref.group(1)):
+            return False  # "| Lines (lines) | as screen |": another page's value, no list of one
         r.log("answer", {"question": q, "answer_type": r.want, "counted": line[:200]},
               {"count": n, "why": "a list the evidence gives"}, ms=t.ms)
         r.text = r.raw = r.span = str(n)
@@ -3518,6 +3553,29 @@ class Agentic(Rag):
                                   for i, rid in enumerate(self._record_ids.get(path, []))}
         return self._record_index
 
+    def _page_field_followed(self, question: str, want: str | None = None, yes_no: bool = False) -> tuple[str, str, str] | None:
+        """`_page_field`, and where the value is another page's ("Lines: as screen", "same
+        as vt100": a page built on another gives what it does not change by reference), that
+        page's value of the field (under the same label), three references deep at most (no value
+        where they end); (the page asked, its label, the value)."""
+        got = self._page_field(question, want, yes_no)
+        first = got
+        for _ in range(3):
+            if got is None or first is None or not _label_forms(got[1]) & _label_forms(first[1]):
+                return None
+            if not (m := _AS_PAGE.fullmatch(got[2].strip())):
+                return (first[0], first[1], got[2])
+            other, name = m.group(1), got[0].rsplit("/", 1)[-1]
+            said = re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", re.I)
+            if re.sub(r"[-_.]", "-", other.lower()) not in self._page_names():
+                # ("as needed": a value, no page's name; "as qterm-r9", a name no page has, gives none)
+                return got if got is first and not re.search(r"[\d_.-]", other) else None
+            if not said.search(question):
+                return None
+            question = said.sub(other, question)
+            got = self._page_field(question, want, yes_no)
+        return None
+
     def _page_field(self, question: str, want: str | None = None, yes_no: bool = False) -> tuple[str, str, str] | None:
         """In a catalog of one page per thing, a field of the page the question names, written
         as a `Label: value` line or a `| label | value |` row ("Who maintains X?" -> X's
@@ -3753,7 +3811,8 @@ class Agentic(Rag):
             found = {}  # "Under which licence is X's file distributed?": the pages state no
             # licence, and no label found names one (`Symbols file` holds two of its words)
         def typed(fields: dict[str, str]) -> dict[str, str]:  # `Version`, not `Installed by`
-            return {lb: v for lb, v in fields.items() if _field_fits(lb, v, want, unquoted)}
+            # (or another page's by reference, "as screen", read there: `_page_field`)
+            return {lb: v for lb, v in fields.items() if _field_fits(lb, v, want, unquoted) or _AS_PAGE.fullmatch(v.strip())}
         if want in ("version", "date", "number") and not typed(found) and typed(partly):
             found = {}  # "How many modules does X import?": `Modules imported at top level: 4`,
             # not the list `Imported modules: os, sys`
@@ -3778,11 +3837,12 @@ class Agentic(Rag):
             # (of two, the one with fewer words the question lacks: "Requires" over "Requires
             # (private, static linking)"; the question's own words before "count" or "number",
             # which "how many" adds)
-            own_words = _stems(unquoted)
+            # (not by the words of the page's own name: "screen-256color" asks no `Colours (colors)`)
+            own_words = _stems(unquoted) - named
             size = {}
             for lb in found:
                 label_words = {w for w in re.findall(r"[a-z]+", lb) if w not in STOPWORDS}
-                asked = {w for w in label_words if _asked_label(w, q_words)}
+                asked = {w for w in label_words if _asked_label(w, q_words - named)}
                 size[lb] = (len({w for w in asked if _asked_label(w, own_words)}), len(asked), len(asked) - len(label_words))
             found = {lb: v for lb, v in found.items() if size[lb] == max(size.values())}
         if len(found) > 1 and head:  # the label whose head is the noun asked: "What scope does
@@ -3868,11 +3928,38 @@ class Agentic(Rag):
             if not own or own[0].doc_id in pages:
                 return None  # (each thing its own page)
             pages.add(own[0].doc_id)
-            field = self._page_field(f"Of {item}, {rest}?")
+            field = self._page_field_followed(f"Of {item}, {rest}?")
             values[item] = field[2] if field and field[0] == own[0].doc_id else None
         if (holds := _meets_listed(rest, values)) is None:
             return None
         return holds, {k: v or "(not found)" for k, v in values.items()}
+
+    def _which_label_line(self, r: Run) -> tuple[str, str, str] | None:
+        """For "Which steeple keeper found the crack?": a `Label: Name, ...` line of the chunks
+        found whose label is the noun the question asks by, whose line holds a word of what the
+        question asks besides (`Steeple keeper: Frank Dimmock, who spotted the crack ...`);
+        (document, label, the name) when one name comes out."""
+        m = _WHICH_LABEL.match(r.question)
+        if not m:
+            return None
+        asked = " ".join(r.question[m.end():].lower().split())
+        own = _stems(" ".join(names(r.question)))
+        found: dict[str, tuple[str, str, str]] = {}
+        for h in [*r.support, *r.floor.retrieved]:
+            # ("- Steeple keeper: ...": a list item's label too)
+            for f in _FIELD_LINE.finditer(re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", h.text, flags=re.M)):
+                label, value = f.group(1).strip(), f.group(2).strip()
+                label_said = " ".join(label.lower().split())
+                if not 1 <= len(label_said.split()) <= 3 or not asked.startswith(label_said + " ") \
+                        or _NOT_A_VERB.match(asked[len(label_said):]):
+                    continue
+                rest = _stems(asked[len(label_said):]) - STOPWORDS - own
+                name = re.split(r",|\s+[-\u2013\u2014(]\s*|;", value, maxsplit=1)[0].strip(" .")
+                if not re.fullmatch(r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]+", name) \
+                        or not rest & _stems(value[len(name):]):
+                    continue
+                found.setdefault(name.lower(), (h.doc_id, label, name))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _labelled_line(self, r: Run) -> tuple[str, str, str] | None:
         """A `Label:   value` line of the chunks found whose label of two to four words the
@@ -4039,7 +4126,7 @@ class Agentic(Rag):
         got = []
         for o in r.options:
             alone = _without_other_options(r.question, o, r.options)
-            field = self._page_field(alone, **how)
+            field = self._page_field_followed(alone, **how)
             if not field or not _names_page(field[0], o):
                 return None
             got.append(field)
@@ -5401,11 +5488,35 @@ def names_covered(text: str, required: list[str]) -> float:
         # a name of several plain words is also written joined ("sortedcontainers" for
         # Sorted Containers, as package names are)
         joined = len(parts) > 1 and not numbered and any(j.join(parts) in toks for j in ("", "-", "_"))
-        if parts and all(_part_held(p, toks, n) for p in parts) \
-                and all(x in flat for x in numbered) \
-                or joined or _spelled_out(text, n):
+        if (parts and all(_part_held(p, toks, n) for p in parts)
+                and all(x in flat for x in numbered)
+                or joined or _spelled_out(text, n)) and not _identifier_elsewhere(text, n):
             found += 1
     return found / len(required)
+
+
+_COMPOUND = re.compile(r"\w+(?:[-.]\w+)+")  # words joined by hyphens or dots: one identifier
+
+
+def _identifier_elsewhere(text: str, name: str) -> bool:
+    """Whether a hyphenated identifier ("screen-256color") is written in `text` only inside
+    other identifiers ("screen-256color-bce", "xterm-256color"): those name other things, though
+    they hold its distinctive part. A name the text writes whole, or whose part stands alone
+    there, is named; a date or a number range is no identifier."""
+    n = name.strip().lower()
+    if " " in n or not re.search(r"[^\W_]-[^\W_]", n) or not re.search(r"[^\W\d_]", n):
+        return False
+    comps = _COMPOUND.findall(text.lower())
+    if n in comps:
+        return False
+    pieces = re.findall(r"[^\W_]+", n)
+    marked = [p for p in pieces if not re.fullmatch(r"[a-z]+", p)] or pieces
+    inside = [c for c in comps if any(m in re.findall(r"[^\W_]+", c) for m in marked)]
+    if not inside:
+        return False
+    # the distinctive part also written alone ("256color" or "IP68" as a word of its own)
+    alone = sum(len(re.findall(rf"(?<![\w.-]){re.escape(m)}(?![\w]|[-.]\w)", text.lower())) for m in marked)
+    return alone == 0
 
 
 _NUMBER_PART = re.compile(r"\d+")  # a model number; a dotted version is distinctive alone
@@ -8330,10 +8441,43 @@ def _pages_named_in(question: str, pages: set[str]) -> set[str]:
             or re.search(rf"[`'\"\u201c]{re.escape(n)}\b", question, re.I)}
 
 
+# a field's value given by reference to another page: "as screen", "same as vt100", "as for x32"
+# ("as the cpu mips (cpus.csv)": of the kind named, where the register in brackets tells)
+_AS_PAGE = re.compile(r"(?:the\s+)?(?:same\s+)?as(?:\s+(?:for|in|on))?\s+(?:the\s+)?(?:[a-z]+\s+)?([\w][\w.+-]*\w)"
+                      r"(?:['\u2019]s)?(?:\s*\([^()]*\))?\.?", re.I)
+
+
+# a field's value saying the page gives none ("Lines: not set"): no answer to what it asks
+_UNSET = re.compile(r"(?i)not\s+(?:set|given|stated|recorded|known|defined)|unset|unknown|n/?a|[-\u2013\u2014?]")
+
+
+# the last word of a hyphenated modifier, no name: "screen-based", "vt100-compatible"
+_MODIFIER_ENDS = frozenset(("based", "like", "style", "compatible", "only", "specific", "related", "friendly",
+                            "aware", "capable", "enabled", "type", "side", "wide", "level", "free", "ready",
+                            "oriented", "powered", "driven", "sized", "wise", "safe", "bound"))
+
+
+# "Which steeple keeper found ...?": the noun phrase asked by, then a verb of the question's own
+_WHICH_LABEL = re.compile(r"\s*which\s+", re.I)
+_NOT_A_VERB = re.compile(r"\s*(?:is|was|are|were|of|has|had|have|does|did|do|in|on|at|for|from|with|to|and|or|'s)\b")
+
+
+def _label_forms(label: str) -> set[str]:
+    """A field's label, its words before a gloss in brackets and the gloss: `Lines (lines)` is
+    the front matter's `lines`."""
+    low = " ".join(label.lower().replace("_", " ").split())
+    main = re.sub(r"\s*\([^()]*\)$", "", low).strip()
+    return {low, main, low[len(main):].strip(" ()")} - {""}
+
+
 def _title_names(title: str) -> list[str]:
     """The title as a name, or of "Record: fooparse" / "fooparse: a parser" the side that is
     name-like."""
     if ": " not in title:
+        # (or of "cons25 \u2014 FreeBSD console", a manual page's "name \u2014 what it is", the name
+        # before the dash, beside the whole title)
+        if (m := re.fullmatch(r"\s*(\S+)\s+[\u2014\u2013]\s+\S.*", title)) and _name_like_title(m.group(1)):
+            return [title.strip(), m.group(1)]
         return [title.strip()] if title.strip() else []
     return [x.strip() for x in title.split(": ", 1) if _name_like_title(x.strip())]
 

@@ -812,7 +812,12 @@ def select_record(question: str, collections: dict[str, list[dict]],
         # what the collection holds; and a name several records share names none of them)
         entry = noun and (noun in {stem(w).rstrip("e") for w in re.split(r"[/_.\s-]+", path.lower())}
                           or noun in ("item", "entry", "record", "row"))
-        if rid and (not answer and entry or answer and sum(str(x.get(field) or "") == answer for x in records) > 1):
+        # (nor is a name that says back what the question picks it by: "Which machine on the
+        # machines list is the scroll saw?" is answered by its id, not "Redpoll scroll saw")
+        says_back = entry and answer and any(isinstance(v, str) and len(v) >= 3 and v.lower() in answer.lower()
+                                             for v in (cond or {}).values())
+        if rid and (not answer and entry or says_back
+                    or answer and sum(str(x.get(field) or "") == answer for x in records) > 1):
             answer = rid
         if answer and answer.lower() not in q:
             found.append((answer, shown))

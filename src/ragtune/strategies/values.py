@@ -145,6 +145,9 @@ def _unit(word: str | None) -> str:
 _FILE_PATH = re.compile(r"(?<![\w:/.])(?:/[\w.+-]+){2,}/?")
 # a document's slug names it ("2026-02-band-room-flood", "0007-move-the-queue-to-disk"): its
 # numbers date or number the document, they state no value
+# a code whose number follows a hyphen ("PD-02", "dn26-04", "HB-13"): an identifier, no figure
+# (not "pre-2020" or "top-10": lower-case words before a number of no leading zero)
+_CODE_NUMBERED = re.compile(r"(?<![\w.-])([A-Za-z][A-Za-z\d]*)-(\d+)(?![\w.-]*\w)")
 _SLUG = re.compile(r"(?<![\w./-])(?:\d{4}-\d{2}(?:-\d{2})?(?:-[a-z][a-z0-9]*)+|\d+(?:-[a-z][a-z0-9]*){3,})(?![\w/-])")
 # "version 2" ends a heading, or a verb or a capitalised word follows ("Version 2 was
 # approved"); "release 3 tickets" is a count
@@ -168,6 +171,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
     # a file's path holds directory names, not values ("/usr/lib/perl/5.36.0/Foo.pm")
     taken += [m.span() for m in _FILE_PATH.finditer(text)]
     taken += [m.span() for m in _SLUG.finditer(text)]
+    taken += [m.span() for m in _CODE_NUMBERED.finditer(text)
+              if re.search(r"[A-Z\d]", m.group(1)) or m.group(2).startswith("0")]
     out: list[Value] = []
 
     def free(a: int, b: int) -> bool:
