@@ -2573,7 +2573,7 @@ class Agentic(Rag):
         anaphor = _ANAPHOR.search(second)
         if not anaphor:
             return None
-        if got := self._page_field_followed(first):
+        if got := self._page_field(first):  # (the reference itself: "as en_PH" names the page)
             doc, label, value = got
             name = re.sub(r"\s*\([^()]*\)$", "", value).strip()
             if re.sub(r"[-_.]", "-", name.lower()) not in self._page_names():
@@ -2764,6 +2764,9 @@ class Agentic(Rag):
         # a value read inside a page's name the question writes is the name ("avahi-daemon"
         # and "service" in "avahi-daemon.service"), no condition
         unnamed = q.lower()
+        # (nor a figure of a quoted description: "the entry described as \u201cVT 100/ANSI
+        # terminal\u201d" names no page whose field is 100)
+        unnamed = re.sub(r"[\"\u201c][^\"\u201d\n]*\s[^\"\u201d\n]*\s[^\"\u201d\n]*[\"\u201d]", " ", unnamed)
         # (with the other name in brackets after it that `_named_by_page` wrote: "Ubuntu Karmic
         # Koala (Ubuntu 9.10)")
         for n in sorted(names, key=len, reverse=True):
@@ -3568,8 +3571,9 @@ class Agentic(Rag):
             other, name = m.group(1), got[0].rsplit("/", 1)[-1]
             said = re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", re.I)
             if re.sub(r"[-_.]", "-", other.lower()) not in self._page_names():
-                # ("as needed": a value, no page's name; "as qterm-r9", a name no page has, gives none)
-                return got if got is first and not re.search(r"[\d_.-]", other) else None
+                # ("as needed": a value, no page's name; "as en_DK (no page in this catalogue)" says
+                # which, when that is asked)
+                return got if got is first else None
             if not said.search(question):
                 return None
             question = said.sub(other, question)
