@@ -48,7 +48,8 @@ and tables24 to tables28's, read later on 2026-12-05), and readc28, readp30 and 
 (catalog29's, prose31's and tables30's, read later that morning), and readc30, readp32 and readt31
 (catalog30's, prose32's and tables31's, read before noon), and readc31, readp33 and readt32
 (catalog31's, prose33's and tables32's, read after noon), and readc32, readp34 and readt33
-(catalog32's, prose34's and tables33's, read that afternoon); copies, so no tool reads a test file
+(catalog32's, prose34's and tables33's, read that afternoon), and readc33, readp35 and readt34
+(catalog33's, prose35's and tables34's, read that evening before any tuning on them); copies, so no tool reads a test file
 by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -266,9 +267,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp34" / "prose34.jsonl"}),
         "tables33": (sets / "tables33" / "corpus", sets / "tables33" / "dev.jsonl",
                      {"r1": WORK / "readt33" / "tables33.jsonl"}),
-        "catalog33": (sets / "catalog33" / "corpus", sets / "catalog33" / "dev.jsonl", {}),
-        "prose35": (sets / "prose35" / "corpus", sets / "prose35" / "dev.jsonl", {}),
-        "tables34": (sets / "tables34" / "corpus", sets / "tables34" / "dev.jsonl", {}),
+        "catalog33": (sets / "catalog33" / "corpus", sets / "catalog33" / "dev.jsonl",
+                     {"r1": WORK / "readc33" / "catalog33.jsonl"}),
+        "prose35": (sets / "prose35" / "corpus", sets / "prose35" / "dev.jsonl",
+                   {"r1": WORK / "readp35" / "prose35.jsonl"}),
+        "tables34": (sets / "tables34" / "corpus", sets / "tables34" / "dev.jsonl",
+                    {"r1": WORK / "readt34" / "tables34.jsonl"}),
         "catalog34": (sets / "catalog34" / "corpus", sets / "catalog34" / "dev.jsonl", {}),
         "prose36": (sets / "prose36" / "corpus", sets / "prose36" / "dev.jsonl", {}),
         "tables35": (sets / "tables35" / "corpus", sets / "tables35" / "dev.jsonl", {}),
