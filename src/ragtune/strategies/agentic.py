@@ -1110,15 +1110,20 @@ class Agentic(Rag):
 
     def _written_in_corpus(self, name: str) -> bool:
         """Whether a chunk of the index writes `name` whole (a lexical search; remembered)."""
-        seen = self.__dict__.setdefault("_corpus_names", {})
-        if name not in seen:
+        said = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+        return self._lexical_probe("_corpus_names", name, 10, lambda text: bool(said.search(text)))
+
+    def _lexical_probe(self, memo: str, query: str, k: int, holds: Callable[[str], bool]) -> bool:
+        """Whether one of the `k` chunks a lexical search for `query` finds `holds` it
+        (remembered in `memo`); True for an index without lexical search."""
+        seen = self.__dict__.setdefault(memo, {})
+        if query not in seen:
             try:
-                hits = self.index.search_many([name], k=10, mode="bm25", collection=self.collection)[0]
+                hits = self.index.search_many([query], k=k, mode="bm25", collection=self.collection)[0]
             except Exception:  # noqa: BLE001 (an index without lexical search: assume it does)
                 hits = None
-            said = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
-            seen[name] = hits is None or any(said.search(chunk_text(h)) for h in hits)
-        return seen[name]
+            seen[query] = hits is None or any(holds(chunk_text(h)) for h in hits)
+        return seen[query]
 
     def _page_at_line(self, question: str) -> str | None:
         """For "the colour named on line 348 of rgb.txt" in a catalog of pages: the page (name as
@@ -1343,14 +1348,7 @@ class Agentic(Rag):
 
     def _in_corpus(self, word: str) -> bool:
         """Whether any chunk of the index holds `word` (a lexical search; remembered)."""
-        seen = self.__dict__.setdefault("_corpus_words", {})
-        if word not in seen:
-            try:
-                hits = self.index.search_many([word], k=3, mode="bm25", collection=self.collection)[0]
-            except Exception:  # noqa: BLE001 (an index without lexical search: assume it does)
-                hits = None
-            seen[word] = hits is None or any(_has_word(chunk_text(h), word) for h in hits)
-        return seen[word]
+        return self._lexical_probe("_corpus_words", word, 3, lambda text: _has_word(text, word))
 
     def _names_in(self, text: str) -> list[str]:
         """names(text) plus the index's titles that occur in it as whole words."""

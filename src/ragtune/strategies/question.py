@@ -294,7 +294,8 @@ _QUANTITY_NOUNS = (
     "minimum|max|min|interval|speed|temperature|score|distance|volume|frequency|allowance|"
     "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold|"
     "income|revenue|turnover|surplus|deficit|profit|spending|wages?|rent|"  # money a body reports
-    "deposit|fare|subscription|"  # money a customer pays
+    "deposit|fare|subscription|fine|fines|premium|levy|"  # money a customer pays
+    "target|sum|"  # money aimed at or come to ("What target did the appeal set?")
     "power|rise|draught|span|area|mileage|output|"  # measures of things
     "port|timeout|accuracy|precision|recall|humidity|pressure|voltage|altitude|elevation|rainfall|dose|"  # a port, a timeout, a metric are numbers ("8000", "30 seconds", "0.863")
     "(?<=phone )extension"  # a phone extension is digits; a file's or a browser's is a name
