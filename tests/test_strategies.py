@@ -3785,7 +3785,7 @@ def test_catalog_pages_titled_with_a_dash_identifiers_and_values_by_reference():
     ids = {"shop/machines": ["SC-01", "LA-01"]}
     assert select_record("Which machine on the machines list is the scroll saw?", kit, ids)[0] == "SC-01"
     assert select_record("Which machine on the machines list is out of service?", kit, ids)[0] == "Tarn lathe"
-    # a fine, a target, a sum or a premium asked is money, not a name
+    # a fine, a sum or a premium asked is money, not a name (a target may be a build's)
     assert answer_type("What fine did the club's first rules set for a missed practice?") == "number"
-    assert answer_type("What target did the roof appeal set?") == "number"
-    assert answer_type("Which target group does the scheme serve?") == "name"
+    assert answer_type("Up to what sum does the cover pay for an injury?") == "number"
+    assert answer_type("What is the default target of the build?") != "number"

@@ -295,7 +295,7 @@ _QUANTITY_NOUNS = (
     "ratio|level|range|life|lifetime|period|term|hours|days|weeks|months|years|quota|threshold|"
     "income|revenue|turnover|surplus|deficit|profit|spending|wages?|rent|"  # money a body reports
     "deposit|fare|subscription|fine|fines|premium|levy|"  # money a customer pays
-    "target|sum|"  # money aimed at or come to ("What target did the appeal set?")
+    "sum|"  # money come to ("Up to what sum does the cover pay?"; a "target" may be a build's)
     "power|rise|draught|span|area|mileage|output|"  # measures of things
     "port|timeout|accuracy|precision|recall|humidity|pressure|voltage|altitude|elevation|rainfall|dose|"  # a port, a timeout, a metric are numbers ("8000", "30 seconds", "0.863")
     "(?<=phone )extension"  # a phone extension is digits; a file's or a browser's is a name
