@@ -49,7 +49,8 @@ and tables24 to tables28's, read later on 2026-12-05), and readc28, readp30 and 
 (catalog30's, prose32's and tables31's, read before noon), and readc31, readp33 and readt32
 (catalog31's, prose33's and tables32's, read after noon), and readc32, readp34 and readt33
 (catalog32's, prose34's and tables33's, read that afternoon), and readc33, readp35 and readt34
-(catalog33's, prose35's and tables34's, read that evening before any tuning on them); copies, so no tool reads a test file
+(catalog33's, prose35's and tables34's, read that evening before any tuning on them), and
+readc34, readp36 and readt35 (catalog34's, prose36's and tables35's, read after them); copies, so no tool reads a test file
 by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -273,9 +274,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                    {"r1": WORK / "readp35" / "prose35.jsonl"}),
         "tables34": (sets / "tables34" / "corpus", sets / "tables34" / "dev.jsonl",
                     {"r1": WORK / "readt34" / "tables34.jsonl"}),
-        "catalog34": (sets / "catalog34" / "corpus", sets / "catalog34" / "dev.jsonl", {}),
-        "prose36": (sets / "prose36" / "corpus", sets / "prose36" / "dev.jsonl", {}),
-        "tables35": (sets / "tables35" / "corpus", sets / "tables35" / "dev.jsonl", {}),
+        "catalog34": (sets / "catalog34" / "corpus", sets / "catalog34" / "dev.jsonl",
+                     {"r1": WORK / "readc34" / "catalog34.jsonl"}),
+        "prose36": (sets / "prose36" / "corpus", sets / "prose36" / "dev.jsonl",
+                   {"r1": WORK / "readp36" / "prose36.jsonl"}),
+        "tables35": (sets / "tables35" / "corpus", sets / "tables35" / "dev.jsonl",
+                    {"r1": WORK / "readt35" / "tables35.jsonl"}),
         "catalog35": (sets / "catalog35" / "corpus", sets / "catalog35" / "dev.jsonl", {}),
         "prose37": (sets / "prose37" / "corpus", sets / "prose37" / "dev.jsonl", {}),
         "tables36": (sets / "tables36" / "corpus", sets / "tables36" / "dev.jsonl", {}),
