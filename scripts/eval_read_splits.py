@@ -54,6 +54,13 @@ readc34, readp36 and readt35 (catalog34's, prose36's and tables35's, read after 
 by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
+
+    python scripts/eval_read_splits.py --setup
+
+rebuilds WORK from the repository alone (a new machine, or a scratch space lost): the read
+copies (r1 is a set's `test.jsonl`, rN its `testN.jsonl`: only splits already read are in the
+table below), the built corpora (catalog, prose, prose2, prose3), the seed article and the small
+world, each skipped where it exists.
 """
 
 from __future__ import annotations
@@ -291,7 +298,36 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
     }
 
 
+def setup() -> None:
+    """WORK's read copies, built corpora, seed article and world, from the repository."""
+    import shutil
+    import subprocess
+
+    sets = ROOT / "evalsets"
+    for name, (_, _, reads) in corpora().items():
+        for split, path in reads.items():
+            if name == "world" or path.exists():
+                continue
+            src = sets / name / ("test.jsonl" if split == "r1" else f"test{split[1:]}.jsonl")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, path)
+    for kind in ("catalog", "prose", "prose2", "prose3"):
+        if not (WORK / f"{kind}-docs").exists():
+            subprocess.run([sys.executable, str(ROOT / "scripts" / "build_evalsets.py"), kind,
+                            "--out", str(WORK / f"{kind}-docs")], check=True)
+    seed = WORK / "seed-docs"
+    if not seed.exists():
+        seed.mkdir(parents=True)
+        for f in (ROOT.parent / "shared" / "seed").glob("*"):
+            shutil.copyfile(f, seed / f.name)
+    if not (WORK / "world").exists():
+        from ragtune.world import generate_world
+        generate_world("small", 0, WORK / "world")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--setup"]:
+        return setup()
     from ragtune import api
     from ragtune.eval.metrics import score_item
     from ragtune.eval.qa import load_qa
