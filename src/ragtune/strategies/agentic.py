@@ -3559,10 +3559,9 @@ class Agentic(Rag):
         as vt100": a page built on another gives what it does not change by reference), that
         page's value of the field (under the same label), three references deep at most (no value
         where they end); (the page asked, its label, the value)."""
-        got = self._page_field(question, want, yes_no)
-        first = got
+        got = first = self._page_field(question, want, yes_no)
         for _ in range(3):
-            if got is None or first is None or not _label_forms(got[1]) & _label_forms(first[1]):
+            if got is None or not _label_forms(got[1]) & _label_forms(first[1]):
                 return None
             if not (m := _AS_PAGE.fullmatch(got[2].strip())):
                 return (first[0], first[1], got[2])
@@ -3684,8 +3683,7 @@ class Agentic(Rag):
         given = {lb: hv for lb, hv in given.items()
                  if len({hd for hd, _ in hv}) > 1 and len({v for _, v in hv}) > 1}
         for h, lines, fields in zip(whole, texts, in_sections):
-            pairs = [(m.group(1), m.group(2)) for m in _FIELD_LINE.finditer(
-                re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", lines, flags=re.M))]
+            pairs = [(m.group(1), m.group(2)) for m in _field_lines(lines)]
             sectioned = [(f"{sec} {label}", value) for sec, label, value in fields]
             own_part = {(f"{sec} {label}", value): label for sec, label, value in fields}
             pairs += sectioned
@@ -3948,8 +3946,7 @@ class Agentic(Rag):
         own = _stems(" ".join(names(r.question)))
         found: dict[str, tuple[str, str, str]] = {}
         for h in [*r.support, *r.floor.retrieved]:
-            # ("- Steeple keeper: ...": a list item's label too)
-            for f in _FIELD_LINE.finditer(re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", h.text, flags=re.M)):
+            for f in _field_lines(h.text):  # ("- Steeple keeper: ...": a list item's label too)
                 label, value = f.group(1).strip(), f.group(2).strip()
                 label_said = " ".join(label.lower().split())
                 if not 1 <= len(label_said.split()) <= 3 or not asked.startswith(label_said + " ") \
@@ -4956,6 +4953,11 @@ _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s
                           r"(?:given\s+as\s+|listed\s+as\s+)?(\S.*?)(?=\s+\.(?:\s|$)|(?<!\s[A-Z])[.;](?:\s|$)|\n|$)", re.I)
 
 
+def _field_lines(text: str) -> Iterable[re.Match[str]]:
+    """The `Label: value` and `| label | value |` lines of `text`, a list item's too ("- Label: value")."""
+    return _FIELD_LINE.finditer(re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", text, flags=re.M))
+
+
 def _chunk_position(h: Hit) -> int | None:
     """A chunk's place in its document, from its id (`doc::3-1a2b3c4d`)."""
     m = re.search(r"::(\d+)-[0-9a-f]+$", h.chunk_id)
@@ -4999,7 +5001,7 @@ def _section_fields(text: str, heading: str, title: str = "") -> list[tuple[str,
         head = re.sub(r"\s*\([^()]*\)", "", heading if level != 1 else "").strip()  # (a page's title names no section)
         if not head or len(head.split()) > 4:
             continue
-        for f in _FIELD_LINE.finditer(re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", part, flags=re.M)):
+        for f in _field_lines(part):
             label = f.group(1).strip()
             if len(label.split()) <= 2 and not _stems(head) <= _stems(label):
                 out.append((head, label, f.group(2)))
