@@ -40,7 +40,8 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "catalog26", "prose28", "tables27", "catalog27", "prose29", "tables28", "catalog28",
         "prose30", "tables29", "catalog29", "prose31", "tables30", "catalog30", "prose32", "tables31",
         "catalog31", "prose33", "tables32", "catalog32", "prose34", "tables33", "catalog33", "prose35",
-        "tables34", "catalog34", "prose36", "tables35", "catalog35", "prose37", "tables36")
+        "tables34", "catalog34", "prose36", "tables35", "catalog35", "prose37", "tables36",
+        "catalog36", "prose38", "tables37")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -176,6 +177,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog35": EVALSETS / "catalog35" / "corpus",
         "prose37": EVALSETS / "prose37" / "corpus",
         "tables36": EVALSETS / "tables36" / "corpus",
+        "catalog36": EVALSETS / "catalog36" / "corpus",
+        "prose38": EVALSETS / "prose38" / "corpus",
+        "tables37": EVALSETS / "tables37" / "corpus",
     }
 
 
@@ -315,9 +319,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog34.py", "check"], ["evalsets/prose36/check.py"],
                                      ["evalsets/tables35/check.py"],
                                      ["scripts/build_catalog35.py", "check"], ["evalsets/prose37/check.py"],
-                                     ["evalsets/tables36/check.py"]])
+                                     ["evalsets/tables36/check.py"],
+                                     ["scripts/build_catalog36.py", "check"], ["evalsets/prose38/check.py"],
+                                     ["evalsets/tables37/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables36 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables37 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
