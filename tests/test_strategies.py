@@ -3789,3 +3789,59 @@ def test_catalog_pages_titled_with_a_dash_identifiers_and_values_by_reference():
     assert answer_type("What fine did the club's first rules set for a missed practice?") == "number"
     assert answer_type("Up to what sum does the cover pay for an injury?") == "number"
     assert answer_type("What is the default target of the build?") != "number"
+
+
+def test_option_pages_opposite_words_register_rows_holders_and_yes_no_fields():
+    """(2026-12-06 night, catalog35, catalog36, tables36 and prose37 dev, invented here) "A or
+    B" of opposite words is the choice ("vented or unvented"), "One of A and B ... Which one?"
+    a pair, a listed series of kinds or an amount asked none; "What did X cost?" asks money;
+    "32 x 25 yards", "one kilo" and "threepence" are values; pages filed by an option's name
+    with its signs spelled ("-Zfoo=" as Zfoo-eq.md) are the option's; the clause holding one of
+    two opposite words and the question's names decides them; a page's register row ("rows.csv
+    row zq") gives a figure the page lacks; the holder before or after a named one in a dated
+    table; a yes/no field answers a yes/no question; a plain-text table read for a year it
+    never writes is another year's."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (Agentic, Hit, _opposite_read, _page_words, _spelled_keys, _title_names,
+                                            _year_unwritten)
+    assert find_options("Is the kiln vented or unvented when it fires?") == ["vented", "unvented"]
+    assert find_options("One of qterm and zq7 has no bell any more. Which one?") == ["qterm", "zq7"]
+    assert find_options("Which release added the command, variable, property or module that rule R9 is about?") == []
+    assert find_options("Up to what sum does the cover pay for death or injury?") == []
+    assert answer_type("What did the new loom cost the guild?") == "number"
+    assert [v.text for v in extract_values("Court: 32 x 25 yards")] == ["32 x 25 yards"]
+    assert [v.text for v in extract_values("one kilo of salt to a barrow")] == ["one kilo"]
+    assert [v.unit for v in extract_values("a fine of threepence")] == ["gbp"]
+    assert "zfoo-eq" in _spelled_keys("-Zfoo=") and "zbarxx" in _spelled_keys("-Zbar++")
+    assert _title_names("-Zfoo= \u2014 a test option (C family: C and C++)")[-1] == "-Zfoo="
+    assert {"-zbar", "--all-z"} <= _page_words("Does -Zbar leave --all-z on?")
+    lines = "- With -Zall in C: enabled\n- With -Zall in C++: disabled\n- Default in C: disabled"
+    assert _opposite_read(lines, ["enabled", "disabled"], {"-zall", "c"}, (0, 0), set(), "")[1] == {"enabled"}
+    # a register row the page points at
+    page = Hit("opts/Zall", "c", 1.0, text="- Option: -Zall\n- Umbrella: yes (rows.csv row zall)", title="-Zall \u2014 an option")
+    fake = SimpleNamespace(_own_page_of=lambda q: [page], _document_text=lambda d, h: h.text,
+                           _page_field_followed=lambda q, want=None: None, _record_ids={"rows": ["zall", "zx"]},
+                           _record_collections=lambda: {"rows": [{"umbrella": "-Zall", "turns_on_c": 17, "turns_on_cxx": 15},
+                                                                 {"umbrella": "-Zx", "turns_on_c": 2, "turns_on_cxx": 1}]})
+    assert Agentic._register_row_field(fake, "How many options does -Zall switch on when compiling C++?") \
+        == ("rows#zall", "turns_on_cxx", "15")
+    # the holder before or after a named one
+    table = ("| From | To | Chair | Notes |\n|---|---|---|---|\n| 1990-05-01 | 2001-05-01 | Ann Roe | |\n"
+             "| 2001-05-01 | 2012-05-01 | Bo Tamsin | |\n| 2012-05-01 | | Cy Vale | |")
+    holders = SimpleNamespace(_document_text=lambda d, h: h.text)
+    def run(q):
+        return SimpleNamespace(question=q, hits=[Hit("history/officers", "c", 1.0, text=table)],
+                               floor=SimpleNamespace(retrieved=[]))
+    assert Agentic._holder_next_to(holders, run("Who chaired the guild before Bo Tamsin?")) == "Ann Roe"
+    assert Agentic._holder_next_to(holders, run("Who chaired the guild after Bo Tamsin?")) == "Cy Vale"
+    assert Agentic._holder_next_to(holders, run("Who chaired the guild before Ann Roe?")) == ""
+    assert Agentic._holder_next_to(holders, run("Who was treasurer before Ann Roe?")) is None
+    # a yes/no field
+    pages = {"zq7": "# zq7\n\n- Warns when unset: no: it stays quiet\n- Lines: 30"}
+    yn = SimpleNamespace(_whole_page=lambda o: o, _is_field=lambda noun: True, _identifier_in=lambda q: None,
+                         _page_names=lambda: set(pages),
+                         _own_page_of=lambda q: [Hit("t/zq7", "c", 1.0, text=pages["zq7"], title="zq7")])
+    yn._page_field = lambda q, want=None, yes_no=False: Agentic._page_field(yn, q, want, yes_no)
+    assert Agentic._polar_field(yn, "Is there a warning when zq7 is left unset?") == ("t/zq7", "warns when unset", "no")
+    assert _year_unwritten("What did the club pay for insurance in 2024?", "Accounts for 2025. Rent since 2021.") == "2024"
+    assert _year_unwritten("What did the club pay for insurance in 2025?", "Accounts for 2025. Rent since 2021.") == ""

@@ -83,6 +83,7 @@ from ragtune.strategies.question import (
     names,
     nested_description,
     one_item,
+    opposites,
     stem,
     type_words,
     spellings,
@@ -225,6 +226,7 @@ class Run:
     reason: str = ""  # ... as a code (`_verify`'s reasons), for the steps that act on it
     listed: str = ""  # the answer read off the question's lists (their common item or count)
     candidates: list[str] = field(default_factory=list)  # the typed spans the answer chose among
+    no_answer: str = ""  # why a lookup found that the documents hold no answer ("" when it did not)
 
     def log(self, kind: str, input: Any, output: Any, tokens: int = 0, ms: float = 0.0) -> None:  # noqa: A002
         self.steps += 1
@@ -404,6 +406,19 @@ class Agentic(Rag):
                 r.agreed = r.untied = False
                 r.support = []  # rag's answer stands on rag's chunks
                 self._verify([r])
+
+    def _year_unwritten(self, r: Run) -> str:
+        """The one year a question asks ("in 2024") when the document whose plain-text table
+        (a statement of accounts) a lookup read its answer from never writes it (by text,
+        title, id or metadata), though it writes other years: the table is another year's;
+        "" otherwise."""
+        read = [st for st in r.trace if st.kind == "answer" and isinstance(st.output, dict) and st.output.get("pick")]
+        if not read or not str(read[-1].output.get("why", "")).startswith("the value on the line of a plain-text table"):
+            return ""  # (a table of dated rows holds years between its dates: "1997 | 2009" for 2000)
+        docs = {h.doc_id: h for h in r.support}
+        said = " ".join(f"{chunk_text(h) if '#' in doc_id else self._document_text(doc_id, h)} {h.title or ''} "
+                        f"{_metadata_text(h)}" for doc_id, h in docs.items())
+        return _year_unwritten(r.question, said, {p for d in docs for p in _id_periods(d)}) if docs else ""
 
     @staticmethod
     def _year_in_evidence(question: str, evidence: list[Hit]) -> bool:
@@ -891,7 +906,10 @@ class Agentic(Rag):
                              # (CZK)" as czk.md)
                              or _filed_by_code(t, key)
                              # (or its words joined: "royal blue" as RoyalBlue.md)
-                             or " " in t.strip() and _joined_key(t) == key), None)
+                             or " " in t.strip() and _joined_key(t) == key
+                             # (or its signs spelled: "-Wformat=" as Wformat-eq.md, "-Weffc++" as
+                             # Weffcxx.md)
+                             or key in _spelled_keys(t)), None)
                 if name is not None and "#" not in d.doc_id:
                     pages.append((name, d))
             # (the records of a table beside the pages, a register the pages point into, are
@@ -1553,6 +1571,14 @@ class Agentic(Rag):
                 _take(r, Timer(), name, "count", "the one record of the collection the question names that meets it",
                       where=cond)
                 r.listed = name
+            elif r.want == "name" and r.exit_reason == "no_evidence" and (got := self._listed_option(r.question)) \
+                    and "(not found)" not in got[1].values():  # (each page read, none left over by elimination)
+                # "Which of these policies concerns a command: A, B, C, D?": each listed thing's own
+                # page, though no chunk names them all
+                pick, fields = got
+                _take(r, Timer(), pick, "lookup", "the one listed thing whose own page's field meets what the "
+                                                  "question asks", fields=fields)
+                r.listed = pick
         typed = [r for r in runs if r.kind not in ("open", "comparison") and r.support and not r.listed
                  and r.exit_reason not in ("no_evidence", "budget_exhausted")]
         if typed:
@@ -1567,6 +1593,13 @@ class Agentic(Rag):
         for r in runs:
             if r.kind == "comparison" and r.exit_reason not in ("budget_exhausted",) and not r.listed:
                 self._compare(r)
+            elif r.kind == "open" and not r.listed and _YES_NO.match(r.question) \
+                    and (got := self._polar_field(r.question)):
+                # "Is there a warning when X is left unset?": X's yes/no field the question names
+                # (`warns_when_unset: no`, "Warns when not set: no: ...")
+                page, fld, value = got
+                _take(r, Timer(), value, "lookup", "the yes or no of the field the question names, on the page of "
+                                                   "the thing it names", page=page, field=fld)
             elif r.kind == "open" and not r.listed and not _YES_NO.match(r.question) \
                     and (got := self._page_field_followed(r.question)) \
                     and len(got[2].split()) <= 12:
@@ -1642,6 +1675,12 @@ class Agentic(Rag):
             # "How many hours did the club fly in 2024?": the row's cell in that year's column
             # (a count stated there, before records are counted)
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the year it asks")
+        if r.want in ("number", "version") and (got := self._register_row_field(q, r.want)):
+            # "How many options does -Wextra turn on in C?": the page points into a register's
+            # row of the thing ("groups.csv row wextra"), whose count field the question names
+            row, fld, value = got
+            return _take(r, t, value, "lookup", "the field the question names, in the register row the thing's "
+                                                "page points at", record=row, field=fld)
         if r.want == "number" and asks_count(q) and self._count_listed(r, q, q_names, t):
             return
         if r.want == "number" and (value := _aligned_value(q, [chunk_text(p.hit) for p in passages]
@@ -1678,9 +1717,20 @@ class Agentic(Rag):
         if r.want == "number" and (cell := self._year_row_cell(r)):
             # "How many travelled to X in 2022?": the row of 2022, under the column naming X
             return _take(r, t, cell, "lookup", "the figure of the year's row, under the column the question names")
+        if r.want == "name" and (got := self._holder_next_to(r)) is not None:
+            # "Who chaired the club before X?": the holder in the row before X's, by the dates of
+            # a table of holders; none when X's is its first row
+            if not got:
+                r.no_answer = "the table of holders lists no one before the one the question names"
+                return _take(r, t, r.floor.text, "lookup", "no row before the named holder's in a dated table")
+            return _take(r, t, got, "lookup", "the holder in the row next to the named one's, in date order")
         if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*(?:where|which)\b", q, re.I)) \
                 and (cell := self._described_row_cell(r)) \
-                and not (_ASKS_AGENT.match(q) and self._named_after_asked(cell, q)):
+                and not (_ASKS_AGENT.match(q) and self._named_after_asked(cell, q)) \
+                and not (_ASKS_AGENT.match(q) and not re.search(r"[^\W\d_]{2}", re.sub(r"\b[A-Z]{3}\b", " ", cell))) \
+                and not ((nb := _NEXT_TO_NAME.match(q)) and not self._in_one_column(r, cell, nb.group("name"))):
+            # (not a row of a table that does not hold the one the question places it next to:
+            # "the treasurer before X" is no chair's row)
             if _ASKS_AGENT.match(q) and (named := self._record_name(cell)):
                 cell = named  # "Who coached X?": the coach's code (`KL188`) is a person's record
             # "Who do we send worked flint to?": the row the question's rare word describes,
@@ -1784,7 +1834,7 @@ class Agentic(Rag):
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it "
                                                 "names (a word where a figure was expected)", page=page, field=fld)
         # (a record holds the value now: "What was X's span before its rebuild?" asks an older one)
-        if r.want in ("name", "number", "date") and not (r.want == "number" and _WAS_BEFORE.search(q)) \
+        if r.want in ("name", "number", "date", "version") and not (r.want == "number" and _WAS_BEFORE.search(q)) \
                 and (got := _not_the_hop(self._record_field(r.question), r.bridge,
                                          lambda v: r.want == "name" and bool(self._role_of_code(v, q)))
                      or (r.bridge and self._record_field(q))):
@@ -2270,6 +2320,11 @@ class Agentic(Rag):
             top = max(score.values())
             if top and list(score.values()).count(top) == 1:
                 holders = [h for h in holders if score[h.doc_id] == top]
+        pages = [h for h in holders if "#" not in h.doc_id]
+        if len(holders) > 1 and len(pages) == 1 and (names := _title_names(pages[0].title or "")) \
+                and all(_mentions(chunk_text(h), names[-1]) for h in holders if h is not pages[0]):
+            holders = pages  # a register's row that names the one page holding it too (a row
+            # of groups.csv repeating the help text of "-Wuninitialized"): that page's thing
         r.log("lookup", {"terms": terms}, {"holders": [h.doc_id for h in holders][:5]})
         if len(holders) != 1:
             return None
@@ -3100,6 +3155,67 @@ class Agentic(Rag):
             return None
         return next(iter(found.items()))
 
+    def _polar_field(self, question: str) -> tuple[str, str, str] | None:
+        """(page, field, "yes" or "no") for a yes/no question about the one catalog thing it
+        names, read off the one field the question names whose value says yes or no (a flag of
+        the front matter, or a value opening "yes:" / "no:"); None otherwise."""
+        if not self._page_names() or find_options(question):
+            return None
+        got = self._page_field(question, yes_no=True)
+        if not got or not (m := re.match(r"\s*(yes|no|true|false)\b", got[2], re.I)):
+            return None
+        return got[0], got[1], "yes" if m.group(1).lower() in ("yes", "true") else "no"
+
+    def _register_row_field(self, question: str, want: str = "number") -> tuple[str, str, str] | None:
+        """(row, field, value) for a figure (or a version) asked of the one catalog thing a question names
+        when its page points into a register's row ("what it turns on is in groups.csv row
+        wextra"): the row that is the thing itself (a field of it is the page's name); its number
+        field whose label holds the most of the question's words ("turns_on_cxx" for "switch on when compiling C++"), when one does."""
+        own = self._own_page_of(question)
+        if not own:
+            return None
+        text = self._document_text(own[0].doc_id, own[0])
+        refs = {(f.lower(), rid) for f, rid in _ROW_REF.findall(text)}
+        if not refs or self._page_field_followed(question, want=want):
+            return None  # (a field of the page's own answers first: "Introduced in: CMake 2.8.0")
+        names = _title_names(own[0].title or "")
+        name = names[-1].strip().lower() if names else ""
+        collections = self._record_collections()
+        ids = getattr(self, "_record_ids", {}) or {}
+        rows = []
+        for path, recs in collections.items():
+            stem_ = path.rsplit("/", 1)[-1].lower()
+            for rec, rid in zip(recs, ids.get(path) or []):
+                if (stem_, rid) in refs:
+                    rows.append((f"{path}#{rid}", rec))
+        # (the row of the thing itself: a row the page points at for another thing, "turned on by
+        # -Wall (groups.csv row wall)", holds that thing's figures, not this one's)
+        itself = [x for x in rows if name and any(isinstance(v, str) and v.strip().lower() == name for v in x[1].values())]
+        # (... unless the question hops to the one thing the page points at: "X concerns one
+        # item. How many policies concern that item?")
+        hop = re.search(r"\b(?:one|a single)\b[^.?]*\.\s+[^.?]*\bthat\s+[a-z]+\b", question, re.I)
+        rows = itself if itself or not hop else rows
+        if len(rows) != 1:
+            return None
+        row, rec = rows[0]
+        asked = {w for w in _code_words(question)} - {w for w in _code_words(name)}
+        scored = {}
+        for key, value in rec.items():
+            if isinstance(value, float) and want == "version":
+                value = str(value)  # (a release read as a number by its table: "added_in: 3.18")
+            if key in ("id", "text") or isinstance(value, bool) \
+                    or want == "number" and not (isinstance(value, (int, float))
+                                                 or re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip())) \
+                    or want == "version" and not re.fullmatch(r"v?\d+(?:\.\d+){1,3}", str(value).strip()):
+                continue
+            label = {stem(w) for w in _label_words(key) if w not in STOPWORDS}
+            scored[key] = (len(label & asked), str(value).strip())
+        top = max((n for n, _ in scored.values()), default=0)
+        best = [k for k, (n, _) in scored.items() if n == top]
+        if top == 0 or len(best) != 1:
+            return None
+        return row, best[0], scored[best[0]][1]
+
     def _record_collections(self) -> dict[str, list[dict]]:
         """The index's record collections (the records of a jsonl, json or csv file: ids
         "path#id"), path -> each record's metadata fields; read once, up to 2000 records each."""
@@ -3343,6 +3459,49 @@ class Agentic(Rag):
                 return (r.options[0] if (a.key > b.key) == (way == "more") else r.options[1]), \
                     {r.options[0]: a.text, r.options[1]: b.text}
         return None
+
+    def _holder_next_to(self, r: Run) -> str | None:
+        """For "Who chaired the society before X?": in a table of the documents found whose
+        column headed by the question's relation ("Chair") holds X, the cell of that column in
+        the row before X's (after, for "after X"), the rows in the order of a column of dates or
+        years; "" when X's row is the first (last) of them; None when no table decides."""
+        m = _NEXT_TO_NAME.match(r.question)
+        if not m:
+            return None
+        name, later = m.group("name").strip().lower(), m.group("dir").lower() == "after"
+        rel = {stem(w) for w in content_terms(m.group("rel"))}
+        found: set[str] = set()
+        hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
+        for h in list(hits.values())[:8]:
+            for header, rows in table_rows(self._document_text(h.doc_id, h)):
+                cols = [j for j, c in enumerate(header) if {stem(w) for w in content_terms(c)} & rel
+                        and any(_plain_cell(row[j]) == name for row in rows)]
+                if len(cols) != 1:
+                    continue
+                j = cols[0]
+                dated = [k for k in range(len(header)) if k != j
+                         and all(_A_YEAR.search(row[k]) for row in rows if row[k].strip())
+                         and _A_YEAR.search(next((row[k] for row in rows if _plain_cell(row[j]) == name), ""))]
+                if not dated:
+                    continue
+                k = dated[0]
+                order = sorted((row for row in rows if _A_YEAR.search(row[k])),
+                               key=lambda row: _A_YEAR.search(row[k]).group(0) + row[k])
+                at = next(i for i, row in enumerate(order) if _plain_cell(row[j]) == name)
+                nxt = at + (1 if later else -1)
+                found.add(order[nxt][j].strip().strip("*") if 0 <= nxt < len(order) else "")
+        return found.pop() if len(found) == 1 else None
+
+    def _in_one_column(self, r: Run, cell: str, name: str) -> bool:
+        """Whether a table of the documents found holds `cell` and `name` in one column."""
+        hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
+        for h in list(hits.values())[:8]:
+            for header, rows in table_rows(self._document_text(h.doc_id, h)):
+                for j in range(len(header)):
+                    col = {_plain_cell(row[j]) for row in rows}
+                    if _plain_cell(cell) in col and name.strip().lower() in col:
+                        return True
+        return False
 
     def _described_row_cell(self, r: Run, figure: bool = False) -> str | None:
         """`timeline.described_row_cell` over the documents found; None unless one cell is read."""
@@ -3755,6 +3914,8 @@ class Agentic(Rag):
                 if head and (of_asked or into is partly or want == "name" and re.fullmatch(r"\d[\d.,]*", value.strip(" ."))) \
                         and not (_label_heads(main) & head or gloss and _label_heads(gloss) & head) \
                         and not (percent and _PERCENT_WRITTEN.search(value)) \
+                        and not (into is found and want == "version" and head & _VERSION_STEMS
+                                 and any(v.kind == "version" for v in extract_values(value))) \
                         and not (into is found and want != "number" and _stems(re.sub(r"^[^(]*", "", value)) & head) \
                         and not re.search(rf"\b{re.escape(main)}\s+[a-z]+\s+of\b", unquoted, re.I) \
                         and not _used_as(main, unquoted):
@@ -3798,6 +3959,12 @@ class Agentic(Rag):
         neighbours = {lb: v for lb, v in found.items() if _stems(lb) & sequence} if sequence else {}
         if neighbours:
             found = neighbours  # "the release before X" is X's previous one (by its name), not X's `Release`
+        typed = {tuple((x.kind, x.key) for x in extract_values(v)) for v in found.values()}
+        if len(found) > 1 and len(typed) == 1 and next(iter(typed)):
+            # one value under two labels ("introduced: 2.8.0" in the front matter, "Introduced
+            # in: CMake 2.8.0" in the text): the shorter writing
+            short = min(found, key=lambda lb: (len(found[lb]), lb))
+            found = {short: found[short]}
         noun = _head_noun(unquoted)
         if head and len(head) == 1 and found and noun and _one_stem(noun.lower()) in head \
                 and noun.lower() not in _KIND_WORDS \
@@ -3816,10 +3983,19 @@ class Agentic(Rag):
         if want in ("version", "date", "number") and not typed(found) and typed(partly):
             found = {}  # "How many modules does X import?": `Modules imported at top level: 4`,
             # not the list `Imported modules: os, sys`
-        found = found or found_in_section or partly or partly_in_section
         if yes_no:  # (the page's flag for the question: `Has imported targets: no`)
-            flags = {lb: v for lb, v in found.items() if _FLAG_VALUE.fullmatch(v.strip())}
-            return (own[0].doc_id, *next(iter(flags.items()))) if len(flags) == 1 else None
+            # (a value opening with its yes or no is one too: "Deprecation note: yes: the OLD
+            # behavior ..."; two labels saying the same are one flag, `deprecation_note: true`
+            # beside it; labels fully asked first, then those half asked)
+            for fields in (found, found_in_section, partly, partly_in_section):
+                flags = {lb: m.group(1) for lb, v in fields.items()
+                         if (m := re.match(r"\s*(yes|no|true|false)\b(?![-\w])", v, re.I))}
+                if flags:
+                    said = {v.lower() in ("yes", "true") for v in flags.values()}
+                    lb = min(flags, key=lambda x: (len(x), x))
+                    return (own[0].doc_id, lb, flags[lb]) if len(said) == 1 else None
+            return None
+        found = found or found_in_section or partly or partly_in_section
         # "Which command does X give?": the one item a section headed by that noun lists (over
         # a yes/no field: `Has imported targets: yes`)
         if want != "number" and all(re.fullmatch(r"(?i)yes|no|true|false|none", v.strip()) for v in found.values()) \
@@ -3930,9 +4106,29 @@ class Agentic(Rag):
             pages.add(own[0].doc_id)
             field = self._page_field_followed(f"Of {item}, {rest}?")
             values[item] = field[2] if field and field[0] == own[0].doc_id else None
+        asked = set(re.findall(r"[^\W_]+", rest.lower()))
+        for item, value in values.items():
+            # (a value pointing into a register's row, "if() (subjects.csv row if)", meets "which
+            # concerns a command" by that row's short value the question writes: `kind: command`)
+            if value and (ref := _ROW_REF.search(value)) and (row := self._register_row(*ref.groups())):
+                said = [str(x) for k, x in row.items() if k not in ("id", "text") and isinstance(x, str)
+                        and 1 <= len(x.split()) <= 3 and set(re.findall(r"[^\W_]+", x.lower())) <= asked]
+                if len(said) == 1:
+                    values[item] = said[0]
         if (holds := _meets_listed(rest, values)) is None:
             return None
         return holds, {k: v or "(not found)" for k, v in values.items()}
+
+    def _register_row(self, file: str, rid: str) -> dict | None:
+        """The record `rid` of the register file `file` ("subjects" of subjects.csv); None."""
+        collections = self._record_collections()  # (read first: it keeps the records' ids)
+        ids = getattr(self, "_record_ids", {}) or {}
+        for path, recs in collections.items():
+            if path.rsplit("/", 1)[-1].lower() == file.lower():
+                for rec, r_id in zip(recs, ids.get(path) or []):
+                    if r_id == rid:
+                        return rec
+        return None
 
     def _which_label_line(self, r: Run) -> tuple[str, str, str] | None:
         """For "Which steeple keeper found the crack?": a `Label: Name, ...` line of the chunks
@@ -4033,6 +4229,8 @@ class Agentic(Rag):
                         rf"(?<![\w#-]){re.escape(str(rec[k]))}(?![\w-])", question, re.I)), "")
                 if not name:
                     continue
+                if _year_unwritten(question, " ".join(str(v) for k, v in rec.items() if k != "text")):
+                    continue  # "Who took the X Cup in 2011?" of the cup's record of 2026
                 # the noun set before the name designates the record, it asks no field ("job" of
                 # "job MJ-07")
                 # (a word of the record's collection: "the band Lantern Spit Pontoon is in" asks
@@ -4058,12 +4256,16 @@ class Agentic(Rag):
                         value = str(value)
                     elif want == "date" and type(value) is int and 1000 <= value <= 2999:
                         pass  # a year ("joined: 2013")
+                    elif want == "version" and type(value) is float:
+                        pass  # a release read as a number by its table ("added_in: 3.18")
                     elif want == "number" or isinstance(value, bool) or not isinstance(value, str) and not (
                             want == "open" and isinstance(value, (int, float))):
                         continue
                     value = str(value)  # (a rating read for "What is X's rating?": a figure as written)
                     if want == "date" and not any(v.kind == "date" for v in extract_values(value)):
                         continue  # ("When was job X completed?": a date field's value)
+                    if want == "version" and not re.fullmatch(r"v?\d+(?:\.\d+){1,3}", value.strip()):
+                        continue  # ("In which version was X added?": `added_in: 3.18`)
                     if key in ("name", "title", "id", "text", name_key) or _mentions(question, value) \
                             or not (_asked_label(key, own, short=True)
                                     or want == "name" and _ASKS_AGENT.match(question) and _agent_label(key, main_clause)):
@@ -4169,6 +4371,35 @@ class Agentic(Rag):
         denied = _DENIES.search(relation) is not None
         return (said if not denied else (b if said == a else a)), la, {a: "yes" if ya else "no", b: "yes" if yb else "no"}
 
+    def _compare_opposites(self, r: Run) -> tuple[str, str] | None:
+        """(the word, the clause it was read in) for "Is X enabled or disabled in C?", whose
+        options are opposite words, on the page of the one thing the question names: the
+        clauses writing one of the two and the most of the question's other names ("With -Wall
+        in C: disabled", "disabled with -Wall" in a sentence "For C, ..."); None when those
+        clauses disagree or none holds a name (the page's other lines do not decide)."""
+        if len(r.options) != 2 or not opposites(*(o.lower() for o in r.options)):
+            return None
+        pages = self._page_names()
+        if not pages:
+            return None
+        # (of two pages named, "Does -Wall leave -Wpedantic enabled?", the one whose clause
+        # writes the other's name)
+        named = sorted(self._named_not_as_labels(r.question, _pages_named_in(r.question, pages)))
+        best: tuple[int, int] = (0, 0)
+        picks: set[str] = set()
+        clause_read = ""
+        for own in (self._own_pages(n) for n in named[:3]):
+            if not own:
+                continue
+            text = self._document_text(own[0].doc_id, own[0])
+            asked = {_code_token(n) for n in self._names_in(r.question)} - {""}
+            asked -= {_code_token(t) for t in re.findall(r"\S+", own[0].title or "")} | {o.lower() for o in r.options}
+            if asked:
+                best, picks, clause_read = _opposite_read(text, r.options, asked, best, picks, clause_read)
+        if best[0] == 0 or len(picks) != 1:
+            return None
+        return picks.pop(), clause_read
+
     def _compare(self, r: Run) -> None:
         """Decided in code from typed values tied to the asked relation; else a confident
         choice between the options; else the floor."""
@@ -4182,6 +4413,10 @@ class Agentic(Rag):
             r.text = r.raw = pick
             r.decided_by = "compare"
 
+        # "Is X enabled or disabled in C?": the one of two opposite words its page writes
+        # where the question's names are
+        if got := self._compare_opposites(r):
+            return decide(got[0], {"clause": got[1]})
         # "which of A or B depends on more packages?": the sizes of their own lists
         if (sized := size_comparison(relation)) and self._page_names():
             lists = [self._list_of(o, sized.terms) for o in r.options]
@@ -4520,6 +4755,13 @@ class Agentic(Rag):
             why, reason = "", ""
             if r.decided_by == "rag" and (r.floor.abstained or is_abstention(r.text)):
                 why, reason = "rag abstained", "rag_abstained"
+            elif r.no_answer:
+                why, reason = r.no_answer, "no_answer"
+            elif r.decided_by == "lookup" and r.kind not in ("comparison", "multi_hop") \
+                    and (unwritten := self._year_unwritten(r)):
+                # "Who took the X Cup in 2011?" read off the cup's 2026 record, or a cost "in 2024"
+                # off the 2025 accounts: the document read never writes the year asked
+                why, reason = f"the document read never writes {unwritten}", "year_unwritten"
             elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
                     and not r.options and _says_back(r.question, r.text):
                 why, reason = "rag's answer says only what the question says", "says_nothing"
@@ -5054,6 +5296,12 @@ def chunk_text(h: Hit) -> str:
     """A chunk with its document title and heading: a chunk names its subject once, often only
     in the title, and pronouns after that."""
     head = " ".join(x for x in (h.title, h.heading) if x and x not in h.text[:200])
+    # (a chunk in the first person names its document's author: "I have owned it since 2011"
+    # in a page Yasmin Tinniswood wrote)
+    author = (h.metadata or {}).get("author")
+    if isinstance(author, str) and 3 <= len(author) <= 60 and author not in h.text \
+            and re.search(r"\b(?:I|I've|I'm|I'd|I'll)\b|\b[Mm]y\b", h.text):
+        head = f"{head} {author}".strip()
     return f"{head}\n{h.text}" if head else h.text
 
 
@@ -5507,7 +5755,8 @@ def _identifier_elsewhere(text: str, name: str) -> bool:
     other identifiers ("screen-256color-bce", "xterm-256color"): those name other things, though
     they hold its distinctive part. A name the text writes whole, or whose part stands alone
     there, is named; a date or a number range is no identifier."""
-    n = name.strip().lower()
+    # (an option's dash and sign are no part of the identifier: "-Wfoo-bar=" is "wfoo-bar")
+    n = re.sub(r"^[^\w]+|[^\w]+$", "", name.strip().lower())
     if " " in n or not re.search(r"[^\W_]-[^\W_]", n) or not re.search(r"[^\W\d_]", n):
         return False
     comps = _COMPOUND.findall(text.lower())
@@ -6076,6 +6325,63 @@ def _has_term(toks: set[str], term: str) -> bool:
 
 def _has_part(toks: set[str], part: str) -> bool:
     return part in toks or stem(part) in toks or part + "s" in toks or stem(part + "s") in toks
+
+
+def _opposite_read(text: str, options: list[str], asked: set[str], best: tuple[int, int],
+                   picks: set[str], clause_read: str) -> tuple[tuple[int, int], set[str], str]:
+    """`_compare_opposites` on one page: the clauses of `text` writing one of two opposite
+    options, scored by the asked names their sentence and they themselves hold; the best score so far,
+    the options written at it, and the clause first read at it."""
+    for line in text.splitlines():
+        line = re.sub(r"\s*\|\s*", ": ", line.strip().strip("|")) if line.strip().startswith("|") else line
+        for sentence in split_sentences(line):
+            said = {_code_token(w) for w in sentence.split()}
+            for clause in re.split(r"[,;]\s+|\s+and\s+", sentence):
+                held = [o for o in options if re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", clause, re.I)]
+                if len(held) != 1:
+                    continue
+                own_words = {_code_token(w) for w in clause.split()}
+                score = (len(asked & said), len(asked & own_words))
+                if score > best:
+                    best, picks, clause_read = score, {held[0]}, clause.strip()
+                elif score == best:
+                    picks.add(held[0])
+    return best, picks, clause_read
+
+
+# "Who chaired the society before Harold Penrose?": the relation, the side, the named holder
+_NEXT_TO_NAME = re.compile(r"\s*who\b(?P<rel>.*?)\b(?P<dir>before|after)\s+(?P<name>(?:[\w'.-]+\s+){0,3}[\w'.-]+)\s*\?\s*$",
+                           re.I)
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year, alone or in a date ("1985-11-12")
+
+
+def _plain_cell(cell: str) -> str:
+    """A table cell's text without emphasis, lower case."""
+    return re.sub(r"[*_`]+", "", cell).strip().lower()
+
+
+_ROW_REF = re.compile(r"(?<![\w.-])([\w-]+)\.(?:csv|jsonl|json)\s+row\s+([\w.+-]*\w)", re.I)
+
+
+def _code_words(text: str) -> set[str]:
+    """A text's words as a label may write them: lower case, stemmed, and a language's signs
+    spelled ("C++" as "cxx" and "cpp", not "c")."""
+    out = set()
+    for w in text.split():
+        w = _code_token(w)
+        if "+" in w or "#" in w:
+            out |= {re.sub(r"[^a-z0-9]", "", k) for k in _spelled_keys(w)}
+            continue
+        out |= {stem(p) for p in re.findall(r"[a-z0-9]+", w)}
+    return out - {""}
+
+
+def _code_token(word: str) -> str:
+    """A word as a code is written, lower case, its sentence's punctuation off ("C++:" is
+    "c++", "-Wall," is "-wall", "C:" is "c")."""
+    return re.sub(r"^[(\[\"'`\u201c]+|[.,:;!?)\]\"'`\u201d]+$", "", word.lower())
 
 
 def _flat(text: str) -> str:
@@ -6674,6 +6980,13 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
                 return ""
             others |= {f"{m} {whole}" for m in months} or {x for _, p in named for x in p}
             continue
+        # ("Last year 54 of us ate ..." under a heading of the 2026 dinner: 2025's figure)
+        dated = {y for y in _periods(h.title or "") | _id_periods(h.doc_id) | _periods(h.heading or "")
+                 if _YEAR_WORD.fullmatch(y)}
+        if len(dated) == 1 and any(_LAST_YEAR.search(sent) for sent in split_sentences(chunk_text(h))
+                                   if any(v.kind == "number" and v.key in keys for v in extract_values(sent))) \
+                and _same_period(asked, {str(int(next(iter(dated))) - 1)}):
+            return ""
         # (a year the figure is compared with is not its year: "up on 2019")
         if any(_same_period(asked, _periods(_COMPARED_YEAR.sub(" ", sent))) for sent in split_sentences(chunk_text(h))
                if any(v.kind == "number" and v.key in keys for v in extract_values(sent))):
@@ -6688,6 +7001,8 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
     return ", ".join(sorted(others)) if stating and others else ""
 
 
+_LAST_YEAR = re.compile(r"\b(?:last\s+year|the\s+year\s+before|the\s+previous\s+year|a\s+year\s+(?:ago|earlier))\b",
+                        re.I)
 _MONTH_OF_YEAR = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+(?:19|20)\d\d\b")
 
 # a period written before a noun after an article or a possessive: it dates that document or
@@ -6840,6 +7155,17 @@ def _same_period(asked: set[str], named: set[str]) -> bool:
     def years(p: str) -> set[str]:
         return {p[:4], str(int(p[:4]) + 1)} if "-" in p else {p}
     return any(a == n or ("-" in a) != ("-" in n) and years(a) & years(n) for a in asked for n in named)
+
+
+def _year_unwritten(question: str, text: str, more: set[str] = frozenset()) -> str:
+    """The one year a question asks when `text` (with the periods `more`) writes years but not
+    that one nor a season holding it; "" otherwise."""
+    asked = _periods(question)
+    if len(asked) != 1 or not _YEAR_WORD.fullmatch(year := next(iter(asked))):
+        return ""
+    # (an ISO date's year too: "2026-06-06")
+    written = _periods(text) | set(more) | set(re.findall(r"(?<![\w.-])((?:19|20)\d\d)-[01]\d(?:-[0-3]\d)?(?![\w-])", text))
+    return year if written and not _same_period(asked, written) else ""
 
 
 def _metadata_text(h: Hit) -> str:
@@ -7301,6 +7627,9 @@ def typed_candidates(question: str, want: str, passages: list[Passage], skip: li
                         continue
                     if set(content_terms(n)) <= q_terms:  # only the question's own words
                         continue
+                    if " " not in n and re.search(rf"(?:^|\n|\s)[-*]?\s*{re.escape(n)}:\s", text) \
+                            and not re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])(?!:)", text):
+                        continue  # a field's label ("Category: Women") is no name the row gives
                     if asks_code and not re.fullmatch(r"[^\s\d]*\d\S*", n):
                         continue  # "the vendor case number": a code (one token), never a name
                     if asks_agent and re.fullmatch(r"(?=\S*\d{3})\S+|[A-Za-z]+-\d\S*", n):
@@ -7441,6 +7770,16 @@ def _coded_words_written(label: str, question: str) -> bool:
     """Whether a label's words of letters and digits ("i386", "x86_64", "x86-64 (amd64)") are
     written by the question, one of them at least (spaces and hyphens aside: "python3" for
     "Python 3"); true for a label without such words."""
+    # (a language's name with its signs is another word than without them: "Turned on in C++
+    # by" is not asked by "in C", nor "Turned on in C by" by "in C++")
+    signed = re.compile(r"(?<![\w+#])[a-z]\w*(?:\+\+|#)")
+    in_label, in_question = set(signed.findall(label.lower())), set(signed.findall(question.lower()))
+    if in_label - in_question:
+        return False
+    plain = set(re.findall(r"(?<![\w+#-])[a-z][^\W_]*(?![^\W_]|[+#])", label.lower().replace("_", " ")))
+    if {w.rstrip("+#") for w in in_question - in_label} & plain and not re.search(
+            r"(?<![\w+#-])(?:" + "|".join(re.escape(w.rstrip("+#")) for w in in_question) + r")(?![\w+#-])", question.lower()):
+        return False
     # (of the label, not of a gloss listing things after it: "Missing from (x86-64, i386, arm)")
     main = re.sub(r"\s*\([^()]*\)\s*$", "", label.lower())
     coded = [w for w in re.split(r"[\s()/,]+", main) if re.search(r"[a-z]", w) and re.search(r"\d", w)]
@@ -8253,6 +8592,19 @@ def _listed_pages(question: str, names: set[str]) -> list[str]:
     return best if len(best) >= 3 else []
 
 
+def _spelled_keys(name: str) -> set[str]:
+    """A name's file keys with its signs spelled, as file names write them: "=" as "eq", "+"
+    as "x", "p" or "plus" ("-Wformat=" as wformat-eq, "c++" as cxx or cpp); none for a name
+    without such signs."""
+    if not re.search(r"[=+#]", name):
+        return set()
+    keys = set()
+    for plus in ("x", "p", "plus"):
+        spelled = name.replace("=", "-eq-").replace("+", plus).replace("#", "sharp")
+        keys.add(_file_key(spelled))
+    return keys
+
+
 def _file_key(name: str) -> str:
     """A name as a file name may write it: runs of punctuation as one "-" ("@npmcli/fs" is
     saved as npmcli-fs.md, "ruamel.yaml" as ruamel-yaml.md). Spaces stay: a headline titling a
@@ -8367,6 +8719,8 @@ def _page_words(text: str) -> set[str]:
                        text)  # (a coordinate whole: "org.ow2.asm:asm-commons")
     words += re.findall(r"[\w][\w.+-]*[\w+]|\w", text)
     words += re.findall(r"(?<![\w@/])[\w][\w.+-]*(?:/[\w][\w.+-]*)+", text)  # a path-like name: "Europe/Paris"
+    # (a command-line option with its dashes and its sign: "-Wall", "--all-warnings", "-Wformat=")
+    words += re.findall(r"(?<![\w-])--?[A-Za-z](?:[\w+]|[.-](?=\w))*(?:=(?:[\w+]|[.-](?=\w))*)?", text)
     return {re.sub(r"[-_.]", "-", w.lower()) for w in words}
 
 
@@ -8477,11 +8831,11 @@ def _label_forms(label: str) -> set[str]:
 def _title_names(title: str) -> list[str]:
     """The title as a name, or of "Record: fooparse" / "fooparse: a parser" the side that is
     name-like."""
+    # (or of "cons25 \u2014 FreeBSD console", a manual page's "name \u2014 what it is", the name
+    # before the dash, beside the whole title, whatever colon the gloss holds)
+    if (m := re.fullmatch(r"\s*(\S+)\s+[\u2014\u2013]\s+\S.*", title)) and _name_like_title(m.group(1)):
+        return [title.strip(), m.group(1)]
     if ": " not in title:
-        # (or of "cons25 \u2014 FreeBSD console", a manual page's "name \u2014 what it is", the name
-        # before the dash, beside the whole title)
-        if (m := re.fullmatch(r"\s*(\S+)\s+[\u2014\u2013]\s+\S.*", title)) and _name_like_title(m.group(1)):
-            return [title.strip(), m.group(1)]
         return [title.strip()] if title.strip() else []
     return [x.strip() for x in title.split(": ", 1) if _name_like_title(x.strip())]
 
@@ -8809,7 +9163,7 @@ _MEASURES = (
 # ("in charge of" and "the charging time" ask no price)
 _COST = re.compile(r"\b(?:costs?|price[sd]?|worth|pa(?:y|id)|compensation|refunds?|(?<!\bin )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
                    r"|fees?|spen[dt]|budget|salar(?:y|ies)|wages?|grants?|rent|donations?|sells?\s+for|sold\s+for"
-                   r"|income|revenue|takings|turnover)\b", re.I)
+                   r"|income|revenue|takings|turnover|fines?|premiums?|levy|levies|subscriptions?)\b", re.I)
 
 
 @functools.lru_cache(maxsize=256)

@@ -59,7 +59,7 @@ YEAR = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)(?![\w-]|[.,]\d)")
 VERSION = re.compile(r"(?<![\w.])(?:\d+:)?v?\d+(?:\.\d+){1,3}(?:_\d+)?(?:\.[x*](?![\w.]*\w))?(?:p\d+)?"
                      r"(?:[-+.]?(?:a|b|rc|alpha|beta|post|dev)\d*)?(?:-\d+(?!\d|\.\d)(?:\+[\w.~]*\w)?|\+deb\w+)?"
                      r"(?![\w.]*\w)", re.I)
-QUOTED = re.compile(r"\"([^\"\n]{2,80})\"|\u201c([^\u201d\n]{2,80})\u201d|`([^`\n]{1,80})`|(?<![\w'])'([^'\n]{2,60})'(?![\w'])")
+QUOTED = re.compile(r"\"([^\"\n]{2,160})\"|\u201c([^\u201d\n]{2,160})\u201d|`([^`\n]{1,80})`|(?<![\w'])'([^'\n]{2,60})'(?![\w'])")
 # identifiers: dotted / underscored / slashed names, inner capitals, letters mixed with digits,
 # hyphenated words with a capital or a digit in them
 _CODE_TOKEN = (
@@ -404,6 +404,11 @@ _LEADING_CLAUSE = re.compile(
     r"(?:what|which|who|whom|whose|where|when|why|how)\b)",
     re.I,
 )
+# ("What did the delay cost them?" may ask a loss of any kind: a pronoun alone after the verb)
+_WHAT_COST = re.compile(r"\s*what\s+(?:did|does|do|will|would|could|should)\s+[^?,;]{1,80}?\bcost\b"
+                        r"(?!\s+(?:them|us|him|her|me|you)\s*\??\s*$)", re.I)
+_ASKS_AMOUNT = re.compile(r"\s*(?:up\s+to\s+|by\s+|of\s+|for\s+)?(?:how\s+(?:many|much)|what\s+(?:sum|amount|total|"
+                          r"number|percentage|fraction))\b", re.I)
 _OPEN_CUE = re.compile(
     r"^\s*(?:why|how\s+(?:does|do|did|is|are|was|were|can|could|should|would|to)\b)|"
     # ("Which error does X describe as "Y"?" asks a name by its description)
@@ -482,6 +487,8 @@ def answer_type(question: str) -> str:
     question = question[m.end():] if (m := _LEADING_CLAUSE.match(question)) else question
     if _NUMERIC_VALUE.match(question):
         return "number"  # "What integer value does X have?": a figure, whatever verb follows
+    if _WHAT_COST.match(question):
+        return "number"  # "What did the new mower cost the club?": a sum, the verb asks it
     if _OPEN_CUE.search(question):
         return "open"
     if _VERSION_CUE.search(question):
@@ -547,6 +554,11 @@ def find_options(question: str) -> list[str]:
         # "yard job YJ-06 or YJ-08": the kind both are written once, before the first (not "the
         # log store at X": a thing of X)
         found[0] = found[0][kind.end():]
+    if len(found) == 2 and found[0].split() and found[1].split() \
+            and opposites(found[0].split()[-1], found[1].split()[0]):
+        # "Is X enabled or disabled in C?": a word against its opposite by prefix (enabled and
+        # disabled, supported and unsupported) is the choice, whatever the clause around it
+        found = [found[0].split()[-1], found[1].split()[0]]
     return found if all("\x01" not in o and "\x02" not in o for o in found) else []
 
 
@@ -555,7 +567,11 @@ def _find_options(question: str) -> list[str]:
     if not _CHOOSES.search(q):
         return []
     q = QUOTED.sub(" ", q)  # an "or" inside a quoted title is not a choice
-    m = re.search(r"(?:\b(?:which|who|whom)\s+(?:one\s+)?of|\bbetween|^of)\s+(?:the\s+)?(.+?)\s+and\s+"
+    if re.search(r"\b(?:the|a|an|which|what)\s+(?:[\w-]+\s+)?[\w-]+,\s+(?:[\w-]+,\s+)+[\w-]+,?\s+or\s+[\w-]+\s+"
+                 r"(?:that|which|does|do|did|is|was)\b", q, re.I):
+        return []  # "the command, variable, property or module that X is about": kinds listed, no choice
+    # ("One of A and B has no effect any more. Which one?": the pair opens the question)
+    m = re.search(r"(?:\b(?:which|who|whom)\s+(?:one\s+)?of|\bbetween|^of|^one\s+of)\s+(?:the\s+)?(.+?)\s+and\s+"
                   r"(?:the\s+)?(.+?)(?:\s*([,:;?])|\s+(?:which|who|what)\b|$)", q, re.I)
     if m and re.search(r"\b(?:which|who|whom|whether)\b|^of\b.*,\s*whose\b", q, re.I):  # "Of A and B, whose X ...?"
         a, b = _trim_option(m.group(1), left=True), _trim_option(m.group(2), left=False)
@@ -577,6 +593,8 @@ def _find_options(question: str) -> list[str]:
         a, b = _trim_option(m.group(1), left=True), _trim_option(m.group(2), left=False)
         if _ok_options(a, b):
             return [a, b]
+    if _ASKS_AMOUNT.match(q):
+        return []  # "Up to what sum does the cover pay for death or disablement?": a figure, no choice
     # ("five or more variants": a bound, no choice)
     m = re.search(r"\s+(?:or|vs\.?|versus)\s+(?!(?:more|fewer|less|so|above|below|over|under)\b)", q, re.I)
     if not m:
@@ -593,6 +611,7 @@ def _find_options(question: str) -> list[str]:
         # made?": the asked kinds, no options to choose
     breaks = list(_CLAUSE_BREAK.finditer(left))
     a = left[breaks[-1].end():] if breaks else left
+
     if breaks and breaks[-1].group(0).lower() in ("which", "what") and len(a.split()) >= 4 \
             and _INNER_PHRASE.search(a):
         # "Which tool generates inputs from an OpenAPI or GraphQL schema?": the coordination
@@ -619,11 +638,26 @@ def _find_options(question: str) -> list[str]:
             and re.search(r"(?:ly|ed|ing|al|ous|ive|able|ible)$", b) \
             and re.search(r"(?:ly|ed|ing|al|ous|ive|able|ible)$", last) and last[-2:] == b[-2:]:
         a = last
+    # "Does gcc report -Wfoo as enabled or disabled for C++?": opposite words are the choice,
+    # however long the clause before them
+    if a.split() and b.split() and opposites(a.split()[-1], b.split()[0]):
+        return [a.split()[-1], b.split()[0]]
     # "Were more homes re-let in 2024 or 2025?": a year (or month) against a clause ending in one
     when = rf"(?:19|20)\d\d|(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})"
     if re.fullmatch(when, b) and len(a.split()) > 1 and (end := re.search(rf"\b({when})$", a)):
         a = end.group(1)
     return [a, b] if _ok_options(a, b) else []
+
+
+_NEGATING = re.compile(r"^(?:dis|un|in|im|il|ir|non-?|en)(?=[a-z]{4})")
+
+
+def opposites(a: str, b: str) -> bool:
+    """Whether two lower-case words are opposites by a prefix: "enabled"/"disabled",
+    "supported"/"unsupported", "active"/"inactive" (the same stem once the prefix is off)."""
+    if not (re.fullmatch(r"[a-z]{4,}", a) and re.fullmatch(r"[a-z]{4,}", b)) or a == b:
+        return False
+    return _NEGATING.sub("", a) == _NEGATING.sub("", b) != "" and (_NEGATING.match(a) or _NEGATING.match(b)) is not None
 
 
 def _parallel(a: str, b: str) -> str:

@@ -47,7 +47,7 @@ _SCALE = {
     "month": ("time", 30.44), "year": ("time", 365.25), "yr": ("time", 365.25),
     "mm": ("length", 0.001), "cm": ("length", 0.01), "m": ("length", 1.0), "metre": ("length", 1.0),
     "meter": ("length", 1.0), "km": ("length", 1000.0), "g": ("mass", 0.001),
-    "gram": ("mass", 0.001), "kg": ("mass", 1.0), "kilogram": ("mass", 1.0), "t": ("mass", 1000.0),
+    "gram": ("mass", 0.001), "kg": ("mass", 1.0), "kilogram": ("mass", 1.0), "kilo": ("mass", 1.0), "t": ("mass", 1000.0),
     "tonne": ("mass", 1000.0), "kb": ("bytes", 1e3), "mb": ("bytes", 1e6), "gb": ("bytes", 1e9),
     "tb": ("bytes", 1e12), "byte": ("bytes", 1.0), "kib": ("bytes", 1024.0), "mib": ("bytes", 1024.0 ** 2),
     "gib": ("bytes", 1024.0 ** 3), "tib": ("bytes", 1024.0 ** 4), "kilometre": ("length", 1000.0),
@@ -164,6 +164,9 @@ YEAR_RANGE = re.compile(r"(?<![\w.,-])(1[5-9]\d\d|20\d\d)\s?[-\u2013]\s?(1[5-9]\
 _CODE_POINT = re.compile(r"(?<![\w+])U\+([0-9A-F]{4,6})(?![\w+])")
 
 
+_PENCE_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven)pence\b", re.I)
+
+
 def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -> list[Value]:
     """Every typed value in `text`, left to right, without overlaps. Numbers inside a name
     (`name_spans`, e.g. a product called "Model 3") are not values."""
@@ -227,6 +230,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
     for m in _WEEKDAY.finditer(text):
         add(Value(m.group(0), "weekday", (_WEEKDAYS.index(m.group(0).lower().rstrip("s")),), "",
                   m.start(), m.end()))
+    for m in _PENCE_WORD.finditer(text):  # "a fine of twopence": a sum written as one word
+        add(Value(m.group(0), "number", (_NUMBER_WORDS[m.group(1).lower()] / 100,), "gbp", m.start(), m.end()))
     for m in _NUMBER.finditer(text):
         raw = m.group("num")
         low = raw.lower()
@@ -278,8 +283,11 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             nxt = re.match(r"[\s-]([a-z][a-z]+)\b", text[end:])
             if re.search(r"(?:ing|ed|ly)$", unit_word) and nxt and _unit(nxt.group(1)):
                 unit, end = _unit(nxt.group(1)), end + nxt.end()
-        if written and (not unit or number < 2 and unit not in _SCALE):
-            continue  # "one of them": a bare number word is rarely a value ("one year" is)
+        if written and (not unit or number < 2 and unit not in _SCALE) and not (
+                not unit and number >= 2 and re.match(r"\s*(?:[.;,)]|$)", text[end:])
+                and re.search(r"\b(?:is|was|are|were|be|of|at|aged)\s+$", text[:start], re.I)):
+            continue  # "one of them": a bare number word is rarely a value ("one year" is; so is
+            # one ending a clause after its verb: "The minimum age is fourteen.")
         base = number * _SCALE[unit][1] if unit in _SCALE else number
         add(Value(text[start:end].strip(), "number", (base,), unit, start, end))
     out.sort(key=lambda v: v.start)
@@ -292,6 +300,14 @@ def _compound_measures(text: str, values: list[Value]) -> list[Value]:
     out: list[Value] = []
     for v in values:
         prev = out[-1] if out else None
+        if prev is not None and v.kind == prev.kind == "number" and v.unit in _SCALE \
+                and _SCALE[v.unit][0] == "length" and (
+                    prev.unit == "x" and re.fullmatch(r"\s+", text[prev.end:v.start])
+                    or not prev.unit and re.fullmatch(r"\s*(?:\u00d7|x|by)\s*", text[prev.end:v.start])):
+            # "32 x 25 yards", "3 by 4 m": one size, two sides of one unit (its key the area)
+            out[-1] = Value(text[prev.start:v.end], "number", (prev.key[0] * v.key[0] * _SCALE[v.unit][1],),
+                            f"sq {v.unit}", prev.start, v.end)
+            continue
         if prev is not None and v.kind == prev.kind == "number" and (part := _smaller_part(prev, v)) is not None \
                 and re.fullmatch(r"\s+(?:and\s+)?", text[prev.end:v.start]):
             out[-1] = Value(text[prev.start:v.end], "number", (prev.key[0] + part,), prev.unit, prev.start, v.end)
