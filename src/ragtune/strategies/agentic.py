@@ -8319,7 +8319,7 @@ def _field_fits(label: str, value: str, want: str, question: str) -> bool:
         and bool(_stems(label) - _VERSION_STEMS & _stems(question))  # "Oldest Python classifier: 3.2"
 
 
-_DENIES = re.compile(r"\b(?:not|no|never|none|without)\b|n['\u2019]t\b", re.I)
+_DENIES = re.compile(r"\b(?:not|no|never|none|without|lacks?|lacking)\b|n['\u2019]t\b", re.I)
 
 
 def _doc_name(doc_id: str) -> str:
@@ -8627,7 +8627,7 @@ _LISTED_BOUND = re.compile(r"\b(?P<lo>at\s+least|more\s+than|over|above)\s+(?P<a
 # ("which is not ASCII-compatible")
 _SAYS_NO = re.compile(r"(?i)\s*(?:no\b|none\b|not\b|cannot\b|can't\b|false\b|fails?\b|never\b|without\b|n/a\b|-\s*$|—)")
 _SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve").split()
-_DENIED = re.compile(r"(?i)\b(?:not|no|cannot|never|without)\b|n't\b")
+_DENIED = re.compile(r"(?i)\b(?:not|no|cannot|never|without|lacks?|lacking)\b|n't\b")
 
 
 def _meets_listed(rest: str, values: dict[str, str | None]) -> str | None:
