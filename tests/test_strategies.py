@@ -3845,3 +3845,5 @@ def test_option_pages_opposite_words_register_rows_holders_and_yes_no_fields():
     assert Agentic._polar_field(yn, "Is there a warning when zq7 is left unset?") == ("t/zq7", "warns when unset", "no")
     assert _year_unwritten("What did the club pay for insurance in 2024?", "Accounts for 2025. Rent since 2021.") == "2024"
     assert _year_unwritten("What did the club pay for insurance in 2025?", "Accounts for 2025. Rent since 2021.") == ""
+    assert _year_unwritten("What was Ann's handicap in 2025?", "M12 Ann Roe 2019 full", {"2026"}) == "2025"
+    assert _year_unwritten("Who took the Bell Cup in 2011?", "C-04 Bell Cup 2026-06-06 M028") == "2011"

@@ -410,10 +410,19 @@ class Agentic(Rag):
     def _year_unwritten(self, r: Run) -> str:
         """The one year a question asks ("in 2024") when the document whose plain-text table
         (a statement of accounts) a lookup read its answer from never writes it (by text,
-        title, id or metadata), though it writes other years: the table is another year's;
-        "" otherwise."""
+        title, id or metadata), though it writes other years: the table is another year's; so
+        for a record whose field was read; "" otherwise."""
         read = [st for st in r.trace if st.kind == "answer" and isinstance(st.output, dict) and st.output.get("pick")]
-        if not read or not str(read[-1].output.get("why", "")).startswith("the value on the line of a plain-text table"):
+        why = str(read[-1].output.get("why", "")) if read else ""
+        if why == "the field the question names, of the record it names" and isinstance(read[-1].input, dict):
+            # "Who took the X Cup in 2011?" read off the cup's record of 2026 (its values alone)
+            name = str(read[-1].input.get("record", ""))
+            recs = [rec for rows in self._record_collections().values() for rec in rows
+                    if name and any(str(v) == name for k, v in rec.items() if k != "text")]
+            # (a label dated by a year, `paid_2026`, writes it too)
+            return _year_unwritten(r.question, " ".join(str(v) for k, v in recs[0].items() if k != "text"),
+                                   {p for k in recs[0] for p in _id_periods(k)}) if len(recs) == 1 else ""
+        if not why.startswith("the value on the line of a plain-text table"):
             return ""  # (a table of dated rows holds years between its dates: "1997 | 2009" for 2000)
         docs = {h.doc_id: h for h in r.support}
         said = " ".join(f"{chunk_text(h) if '#' in doc_id else self._document_text(doc_id, h)} {h.title or ''} "
@@ -4229,8 +4238,6 @@ class Agentic(Rag):
                         rf"(?<![\w#-]){re.escape(str(rec[k]))}(?![\w-])", question, re.I)), "")
                 if not name:
                     continue
-                if _year_unwritten(question, " ".join(str(v) for k, v in rec.items() if k != "text")):
-                    continue  # "Who took the X Cup in 2011?" of the cup's record of 2026
                 # the noun set before the name designates the record, it asks no field ("job" of
                 # "job MJ-07")
                 # (a word of the record's collection: "the band Lantern Spit Pontoon is in" asks
