@@ -3847,3 +3847,14 @@ def test_option_pages_opposite_words_register_rows_holders_and_yes_no_fields():
     assert _year_unwritten("What did the club pay for insurance in 2025?", "Accounts for 2025. Rent since 2021.") == ""
     assert _year_unwritten("What was Ann's handicap in 2025?", "M12 Ann Roe 2019 full", {"2026"}) == "2025"
     assert _year_unwritten("Who took the Bell Cup in 2011?", "C-04 Bell Cup 2026-06-06 M028") == "2011"
+    # a table row named beside a code with a slash, its `Distance` asked by "how long"; a record
+    # named by the last word of its name that no other record's name ends with
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import named_row_cell
+    courses = "| Code | Course | Distance |\n|---|---|---|\n| TR10/1 | Brackmoor 10 | 10 miles |\n| TRH/1 | Fell Gate hill climb | 3.1 km |"
+    assert named_row_cell("How long is the Fell Gate hill-climb course?", courses,
+                          set(content_terms("How long is the Fell Gate hill-climb course?"))) == "3.1 km"
+    kit = SimpleNamespace(_record_ids={"kit": ["SB-01", "SB-03"]},
+                          _record_collections=lambda: {"kit": [{"name": "Spare road bike", "deposit_gbp": 50},
+                                                               {"name": "Holmgill tandem", "deposit_gbp": 80}]})
+    assert Agentic._record_field(kit, "What is the loan deposit on the club's tandem?")[2] == "80"

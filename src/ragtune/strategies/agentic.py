@@ -4222,6 +4222,10 @@ class Agentic(Rag):
         units = {_one_stem(w): sym[-1] for w in re.findall(r"[a-z]+", question.lower())
                  if (sym := answer_tokens(f"1 {w}")) and sym[-1] != w and sym[-1] in _HEADER_UNITS}
         found: dict[tuple[str, str], str] = {}
+        # a record's name's last word, when no other record's name ends so ("the club's tandem"
+        # for the record named "Thwaitegill tandem")
+        heads = Counter(str(rec[k]).split()[-1].lower() for rows in self._record_collections().values()
+                        for k in _name_fields(rows) for rec in rows if str(rec.get(k) or "").split())
         for path, rows in self._record_collections().items():
             keys = _name_fields(rows)
             codes = _code_fields(rows)
@@ -4236,6 +4240,14 @@ class Agentic(Rag):
                 if not name:  # ... or by a code of its own no other record has ("the value #66CDAA")
                     name = next((str(rec[k]) for k in codes if re.search(
                         rf"(?<![\w#-]){re.escape(str(rec[k]))}(?![\w-])", question, re.I)), "")
+                if not name:
+                    head = next((str(rec[k]) for k in keys if len(str(rec.get(k) or "").split()) > 1
+                                 and heads[str(rec[k]).split()[-1].lower()] == 1
+                                 and re.fullmatch(r"[a-z]{4,}", str(rec[k]).split()[-1])
+                                 and re.search(rf"\b(?:the|our|its|their|\w+['\u2019]s)\s+{re.escape(str(rec[k]).split()[-1])}\b",
+                                               question, re.I)), "")
+                    if head:
+                        name = head  # ("What is the loan deposit on the club's tandem?")
                 if not name:
                     continue
                 # the noun set before the name designates the record, it asks no field ("job" of

@@ -327,6 +327,13 @@ def worded_row_value(option: str, text: str, asked_terms: set[str]) -> Value | N
     return found[0] if len(found) == 1 else None
 
 
+_MEASURE_HEADERS = [(re.compile(r"\bhow\s+(?:long|far)\b", re.I), ("distance", "length")),
+                    (re.compile(r"\bhow\s+(?:high|tall)\b", re.I), ("height",)),
+                    (re.compile(r"\bhow\s+deep\b", re.I), ("depth",)),
+                    (re.compile(r"\bhow\s+wide\b", re.I), ("width",)),
+                    (re.compile(r"\bhow\s+heavy\b", re.I), ("weight",))]
+
+
 def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = "number") -> str | None:
     """For "What is the rise of Cowslip Lock in feet?": in a table of the text, the cell of the
     row whose cell after the first (a name, not a figure; the first is a number or a code), or
@@ -344,7 +351,8 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
             named = [i for i, c in enumerate(row) if len(c.strip()) >= 4 and not extract_values(c)
                      and f" {re.sub(r'[^a-z0-9]+', ' ', c.lower()).strip()} " in low]
             # (a row named by its first cell, "main hall", or by a later one beside its code)
-            if len(named) != 1 or named[0] != 0 and not re.fullmatch(r"[A-Za-z]{0,4}[-_]?\d{1,4}|[A-Z]{2,5}", row[0].strip()):
+            if len(named) != 1 or named[0] != 0 and not re.fullmatch(r"[A-Za-z]{0,4}[-_/]?\d{1,4}|[A-Z]{2,5}|[A-Z]{1,4}\d{0,3}/\d{1,3}",
+                                                                    row[0].strip()):
                 continue
             if kind == "person":  # "Who is the club's social secretary?": the row's `Name`
                 people = [i for i, h in enumerate(header) if _PERSON_HEADER.fullmatch(h.strip())]
@@ -355,6 +363,8 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
                 continue
             # (the question's words beside the row's name: "Lock" of "Cowslip Lock" asks no `Lock`)
             terms = asked_terms - set(content_terms(row[named[0]]))
+            # ("How long is the X course?" asks its `Distance` or `Length`; "how high" its `Height`)
+            terms = terms | {w for rx, ws in _MEASURE_HEADERS if rx.search(question) for w in ws}
             # (every word of the header but its bracketed unit: "Rise (ft)" for "the rise ...
             # in feet", not "Bed nights 2025" when beds are counted)
             asked = [i for i, h in enumerate(header)
