@@ -3179,7 +3179,8 @@ class Agentic(Rag):
         """(row, field, value) for a figure (or a version) asked of the one catalog thing a question names
         when its page points into a register's row ("what it turns on is in groups.csv row
         wextra"): the row that is the thing itself (a field of it is the page's name); its number
-        field whose label holds the most of the question's words ("turns_on_cxx" for "switch on when compiling C++"), when one does."""
+        field whose label holds the most of the question's words ("turns_on_cxx" for "switch
+        on when compiling C++"), when one does."""
         own = self._own_page_of(question)
         if not own:
             return None

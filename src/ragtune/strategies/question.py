@@ -611,7 +611,6 @@ def _find_options(question: str) -> list[str]:
         # made?": the asked kinds, no options to choose
     breaks = list(_CLAUSE_BREAK.finditer(left))
     a = left[breaks[-1].end():] if breaks else left
-
     if breaks and breaks[-1].group(0).lower() in ("which", "what") and len(a.split()) >= 4 \
             and _INNER_PHRASE.search(a):
         # "Which tool generates inputs from an OpenAPI or GraphQL schema?": the coordination
