@@ -4251,6 +4251,10 @@ class Agentic(Rag):
                         name = head  # ("What is the loan deposit on the club's tandem?")
                 if not name:
                     continue
+                if not any(_id_periods(k) for k in rec) \
+                        and _year_unwritten(question, " ".join(str(v) for k, v in rec.items() if k != "text")):
+                    continue  # a cup's record of its 2026 competition says nothing of the cup in 2023
+                    # (a table of past winners may); a label dated by a year is checked once read
                 # the noun set before the name designates the record, it asks no field ("job" of
                 # "job MJ-07")
                 # (a word of the record's collection: "the band Lantern Spit Pontoon is in" asks
