@@ -3823,6 +3823,7 @@ def test_option_pages_opposite_words_register_rows_holders_and_yes_no_fields():
                            _page_field_followed=lambda q, want=None: None, _record_ids={"rows": ["zall", "zx"]},
                            _record_collections=lambda: {"rows": [{"umbrella": "-Zall", "turns_on_c": 17, "turns_on_cxx": 15},
                                                                  {"umbrella": "-Zx", "turns_on_c": 2, "turns_on_cxx": 1}]})
+    fake._register_row = lambda file, rid: Agentic._register_row(fake, file, rid)
     assert Agentic._register_row_field(fake, "How many options does -Zall switch on when compiling C++?") \
         == ("rows#zall", "turns_on_cxx", "15")
     # the holder before or after a named one

@@ -3190,14 +3190,7 @@ class Agentic(Rag):
             return None  # (a field of the page's own answers first: "Introduced in: CMake 2.8.0")
         names = _title_names(own[0].title or "")
         name = names[-1].strip().lower() if names else ""
-        collections = self._record_collections()
-        ids = getattr(self, "_record_ids", {}) or {}
-        rows = []
-        for path, recs in collections.items():
-            stem_ = path.rsplit("/", 1)[-1].lower()
-            for rec, rid in zip(recs, ids.get(path) or []):
-                if (stem_, rid) in refs:
-                    rows.append((f"{path}#{rid}", rec))
+        rows = [got for ref in sorted(refs) if (got := self._register_row(*ref))]
         # (the row of the thing itself: a row the page points at for another thing, "turned on by
         # -Wall (groups.csv row wall)", holds that thing's figures, not this one's)
         itself = [x for x in rows if name and any(isinstance(v, str) and v.strip().lower() == name for v in x[1].values())]
@@ -4120,8 +4113,8 @@ class Agentic(Rag):
         for item, value in values.items():
             # (a value pointing into a register's row, "if() (subjects.csv row if)", meets "which
             # concerns a command" by that row's short value the question writes: `kind: command`)
-            if value and (ref := _ROW_REF.search(value)) and (row := self._register_row(*ref.groups())):
-                said = [str(x) for k, x in row.items() if k not in ("id", "text") and isinstance(x, str)
+            if value and (ref := _ROW_REF.search(value)) and (got := self._register_row(*ref.groups())):
+                said = [str(x) for k, x in got[1].items() if k not in ("id", "text") and isinstance(x, str)
                         and 1 <= len(x.split()) <= 3 and set(re.findall(r"[^\W_]+", x.lower())) <= asked]
                 if len(said) == 1:
                     values[item] = said[0]
@@ -4129,15 +4122,16 @@ class Agentic(Rag):
             return None
         return holds, {k: v or "(not found)" for k, v in values.items()}
 
-    def _register_row(self, file: str, rid: str) -> dict | None:
-        """The record `rid` of the register file `file` ("subjects" of subjects.csv); None."""
+    def _register_row(self, file: str, rid: str) -> tuple[str, dict] | None:
+        """(its document id, the record) of the record `rid` of the register file `file`
+        ("subjects" of subjects.csv, written in any case); None when there is none."""
         collections = self._record_collections()  # (read first: it keeps the records' ids)
         ids = getattr(self, "_record_ids", {}) or {}
         for path, recs in collections.items():
             if path.rsplit("/", 1)[-1].lower() == file.lower():
                 for rec, r_id in zip(recs, ids.get(path) or []):
                     if r_id == rid:
-                        return rec
+                        return f"{path}#{r_id}", rec
         return None
 
     def _which_label_line(self, r: Run) -> tuple[str, str, str] | None:
