@@ -3830,6 +3830,8 @@ def test_option_pages_opposite_words_register_rows_holders_and_yes_no_fields():
     table = ("| From | To | Chair | Notes |\n|---|---|---|---|\n| 1990-05-01 | 2001-05-01 | Ann Roe | |\n"
              "| 2001-05-01 | 2012-05-01 | Bo Tamsin | |\n| 2012-05-01 | | Cy Vale | |")
     holders = SimpleNamespace(_document_text=lambda d, h: h.text)
+    holders._found_documents = lambda r: Agentic._found_documents(holders, r)
+    holders._found_tables = lambda r: Agentic._found_tables(holders, r)
     def run(q):
         return SimpleNamespace(question=q, hits=[Hit("history/officers", "c", 1.0, text=table)],
                                floor=SimpleNamespace(retrieved=[]))

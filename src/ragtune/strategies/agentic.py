@@ -407,7 +407,7 @@ class Agentic(Rag):
                 r.support = []  # rag's answer stands on rag's chunks
                 self._verify([r])
 
-    def _year_unwritten(self, r: Run) -> str:
+    def _lookup_year_unwritten(self, r: Run) -> str:
         """The one year a question asks ("in 2024") when the document whose plain-text table
         (a statement of accounts) a lookup read its answer from never writes it (by text,
         title, id or metadata), though it writes other years: the table is another year's; so
@@ -3170,10 +3170,8 @@ class Agentic(Rag):
         the front matter, or a value opening "yes:" / "no:"); None otherwise."""
         if not self._page_names() or find_options(question):
             return None
-        got = self._page_field(question, yes_no=True)
-        if not got or not (m := re.match(r"\s*(yes|no|true|false)\b", got[2], re.I)):
-            return None
-        return got[0], got[1], "yes" if m.group(1).lower() in ("yes", "true") else "no"
+        got = self._page_field(question, yes_no=True)  # (its value the flag's word: "yes", "false")
+        return (got[0], got[1], "yes" if got[2].lower() in ("yes", "true") else "no") if got else None
 
     def _register_row_field(self, question: str, want: str = "number") -> tuple[str, str, str] | None:
         """(row, field, value) for a figure (or a version) asked of the one catalog thing a question names
@@ -3209,7 +3207,7 @@ class Agentic(Rag):
             if key in ("id", "text") or isinstance(value, bool) \
                     or want == "number" and not (isinstance(value, (int, float))
                                                  or re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip())) \
-                    or want == "version" and not re.fullmatch(r"v?\d+(?:\.\d+){1,3}", str(value).strip()):
+                    or want == "version" and not _RELEASE_VALUE.fullmatch(str(value).strip()):
                 continue
             label = {stem(w) for w in _label_words(key) if w not in STOPWORDS}
             scored[key] = (len(label & asked), str(value).strip())
@@ -3463,6 +3461,11 @@ class Agentic(Rag):
                     {r.options[0]: a.text, r.options[1]: b.text}
         return None
 
+    def _found_tables(self, r: Run) -> Iterable[tuple[list[str], list[list[str]]]]:
+        """The pipe tables of the first eight documents found (rag's and the agent's), whole."""
+        for text, _ in self._found_documents(r):
+            yield from table_rows(text)
+
     def _holder_next_to(self, r: Run) -> str | None:
         """For "Who chaired the society before X?": in a table of the documents found whose
         column headed by the question's relation ("Chair") holds X, the cell of that column in
@@ -3474,37 +3477,30 @@ class Agentic(Rag):
         name, later = m.group("name").strip().lower(), m.group("dir").lower() == "after"
         rel = {stem(w) for w in content_terms(m.group("rel"))}
         found: set[str] = set()
-        hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
-        for h in list(hits.values())[:8]:
-            for header, rows in table_rows(self._document_text(h.doc_id, h)):
-                cols = [j for j, c in enumerate(header) if {stem(w) for w in content_terms(c)} & rel
-                        and any(_plain_cell(row[j]) == name for row in rows)]
-                if len(cols) != 1:
-                    continue
-                j = cols[0]
-                dated = [k for k in range(len(header)) if k != j
-                         and all(_A_YEAR.search(row[k]) for row in rows if row[k].strip())
-                         and _A_YEAR.search(next((row[k] for row in rows if _plain_cell(row[j]) == name), ""))]
-                if not dated:
-                    continue
-                k = dated[0]
-                order = sorted((row for row in rows if _A_YEAR.search(row[k])),
-                               key=lambda row: _A_YEAR.search(row[k]).group(0) + row[k])
-                at = next(i for i, row in enumerate(order) if _plain_cell(row[j]) == name)
-                nxt = at + (1 if later else -1)
-                found.add(order[nxt][j].strip().strip("*") if 0 <= nxt < len(order) else "")
+        for header, rows in self._found_tables(r):
+            cols = [j for j, c in enumerate(header) if {stem(w) for w in content_terms(c)} & rel
+                    and any(_plain_cell(row[j]) == name for row in rows)]
+            if len(cols) != 1:
+                continue
+            j = cols[0]
+            dated = [k for k in range(len(header)) if k != j
+                     and all(_A_YEAR.search(row[k]) for row in rows if row[k].strip())
+                     and _A_YEAR.search(next((row[k] for row in rows if _plain_cell(row[j]) == name), ""))]
+            if not dated:
+                continue
+            k = dated[0]
+            order = sorted((row for row in rows if _A_YEAR.search(row[k])),
+                           key=lambda row: _A_YEAR.search(row[k]).group(0) + row[k])
+            at = next(i for i, row in enumerate(order) if _plain_cell(row[j]) == name)
+            nxt = at + (1 if later else -1)
+            found.add(order[nxt][j].strip().strip("*") if 0 <= nxt < len(order) else "")
         return found.pop() if len(found) == 1 else None
 
     def _in_one_column(self, r: Run, cell: str, name: str) -> bool:
         """Whether a table of the documents found holds `cell` and `name` in one column."""
-        hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
-        for h in list(hits.values())[:8]:
-            for header, rows in table_rows(self._document_text(h.doc_id, h)):
-                for j in range(len(header)):
-                    col = {_plain_cell(row[j]) for row in rows}
-                    if _plain_cell(cell) in col and name.strip().lower() in col:
-                        return True
-        return False
+        return any(_plain_cell(cell) in col and name.strip().lower() in col
+                   for header, rows in self._found_tables(r)
+                   for col in ({_plain_cell(row[j]) for row in rows} for j in range(len(header))))
 
     def _described_row_cell(self, r: Run, figure: bool = False) -> str | None:
         """`timeline.described_row_cell` over the documents found; None unless one cell is read."""
@@ -4282,7 +4278,7 @@ class Agentic(Rag):
                     value = str(value)  # (a rating read for "What is X's rating?": a figure as written)
                     if want == "date" and not any(v.kind == "date" for v in extract_values(value)):
                         continue  # ("When was job X completed?": a date field's value)
-                    if want == "version" and not re.fullmatch(r"v?\d+(?:\.\d+){1,3}", value.strip()):
+                    if want == "version" and not _RELEASE_VALUE.fullmatch(value.strip()):
                         continue  # ("In which version was X added?": `added_in: 3.18`)
                     if key in ("name", "title", "id", "text", name_key) or _mentions(question, value) \
                             or not (_asked_label(key, own, short=True)
@@ -4776,7 +4772,7 @@ class Agentic(Rag):
             elif r.no_answer:
                 why, reason = r.no_answer, "no_answer"
             elif r.decided_by == "lookup" and r.kind not in ("comparison", "multi_hop") \
-                    and (unwritten := self._year_unwritten(r)):
+                    and (unwritten := self._lookup_year_unwritten(r)):
                 # "Who took the X Cup in 2011?" read off the cup's 2026 record, or a cost "in 2024"
                 # off the 2025 accounts: the document read never writes the year asked
                 why, reason = f"the document read never writes {unwritten}", "year_unwritten"
@@ -6380,6 +6376,7 @@ def _plain_cell(cell: str) -> str:
     return re.sub(r"[*_`]+", "", cell).strip().lower()
 
 
+_RELEASE_VALUE = re.compile(r"v?\d+(?:\.\d+){1,3}")  # a release as a field writes it ("3.18", "v2.8.0")
 _ROW_REF = re.compile(r"(?<![\w.-])([\w-]+)\.(?:csv|jsonl|json)\s+row\s+([\w.+-]*\w)", re.I)
 
 
