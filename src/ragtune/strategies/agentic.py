@@ -192,6 +192,7 @@ class Run:
     question: str
     floor: Answer
     floor_read: list[Passage] = field(default_factory=list)  # the passages rag's answer was read from
+    first_read: list[Passage] = field(default_factory=list)  # those of rag's first answer (before a re-read)
     kind: str = "factoid"
     want: str = "open"
     options: list[str] = field(default_factory=list)
@@ -316,7 +317,7 @@ class Agentic(Rag):
         floors = Rag.read(self, asked, filters, budget)
         runs = []
         for q, (a, read), got in zip(asked, floors, shared):
-            r = Run(q, a, floor_read=read, hits=list(a.retrieved), usage=a.usage)
+            r = Run(q, a, floor_read=read, first_read=list(read), hits=list(a.retrieved), usage=a.usage)
             for st in a.trace:  # rag's steps are the first steps of the run
                 r.steps += 1
                 r.trace.append(st)
@@ -486,7 +487,9 @@ class Agentic(Rag):
                 continue
             unheld = ["(refused)"] if refused else _unheld_terms(r.text, r.question, [*r.floor.retrieved, *r.hits])
             if unheld:
-                p = r.floor_read[0]
+                # (refused after a re-read too: the sentence ranked first, not the runner-up
+                # the re-read was asked from)
+                p = (r.first_read or r.floor_read)[0] if refused else r.floor_read[0]
                 if refused:
                     r.abstained, r.why, r.reason, r.exit_reason = False, "", "", "answered"
                 r.log("quote", {"answer": r.text, "unheld": unheld}, p.text)
@@ -1416,6 +1419,9 @@ class Agentic(Rag):
             low = n.lower()
             if extract_values(n) and all(v.kind == "date" for v in extract_values(n)):
                 continue
+            if _NO_NAME.fullmatch(n):
+                continue  # a weekday or a month alone ("the B group's Sunday ride of 20 September"):
+                # a dated record need not write it
             # a bound ("a list price above EUR 2,000") is a condition on a value, not a value
             # a chunk states
             at = query.find(n)
@@ -1977,6 +1983,16 @@ class Agentic(Rag):
             said = [t for k, t in sorted(self._titles().items()) if _mentions_name(r.floor.text, t)
                     and not _mentions_name(q, t) and all(not _names_same(c, t) for c, _ in found)]
             found += [(t, 0.5) for t in said if len(said) == 1]
+        elif r.want == "name" and self._asks_whose_page(q):
+            # "Which CMake policy's NEW behaviour is to ...?": a page's name, and none is among
+            # the values its text writes ("CMAKE_SIZEOF_VOID_P"); the page rag names, or rag's answer
+            said = [t for k, t in sorted(self._titles().items()) if _mentions_name(r.floor.text, t)
+                    and not _mentions_name(q, t)]
+            if len(said) != 1:
+                r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag",
+                                                                         "why": "a page is asked; no value is one"}, ms=t.ms)
+                return
+            found = [(said[0], 0.5)]
         if r.want == "number" and (rated := _at_the_asked_rate(q, found, [p.text for p in passages])) is not None:
             found = rated  # "days a week": not the figure a passage gives per year (none, when
             # every figure is given at another rate: "GBP 8 a day" for a year's permit)
@@ -2033,6 +2049,7 @@ class Agentic(Rag):
         qualified = _qualified(q, found) if r.want == "number" else []
         # (rag naming it among others is no agreement: "96 members present and 37 voting by proxy")
         bounded = _after_opening_word(q, cands, [p.text for p in passages]) if r.want == "date" else []
+        passive = _passive_agents(q, cands, [p.text for p in passages]) if r.want == "name" else []
         if len(qualified) == 1 and not (len(agree) == 1 and _same_answer(qualified[0], agree[0])):
             # "How many signed online?" against "6,214 signed: 5,380 online, and 834 on paper"
             pick, why = qualified[0], "the one value written with the word the question narrows the count by"
@@ -2040,6 +2057,9 @@ class Agentic(Rag):
             pick, why = bounded[0], "the one date written after the word the question opens with"
         elif len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
             pick, why = agree[0], "agrees with rag"
+        elif len(passive) == 1 and not agree:
+            # "Who examines the accounts?" against "... the accounts; they are examined by X"
+            pick, why = passive[0], "the one name written as the doer of the question's verb, in the passive"
         elif len(counting) == 1 and counting[0] != best and not re.search(r"[^\W\d_]", best) \
                 and ties[cands.index(counting[0])] > ties[order[0]]:
             pick, why = counting[0], "the one value counting what is asked, tied closer than a bare figure"
@@ -2395,9 +2415,19 @@ class Agentic(Rag):
         a word after "which" that most of the corpus's documents use (at least 3 in 10 of a
         sample: "library" in a corpus of READMEs, "package" in a catalog)."""
         m = re.search(r"\b(?:which|what)\s+([a-z][\w-]*)", q, re.I)
-        if not m or m.group(1).lower() in STOP_HEADS or m.group(1).lower() in STOPWORDS:
+        return bool(m) and self._page_kind(m.group(1))
+
+    def _asks_whose_page(self, q: str) -> bool:
+        """Whether "Which CMake policy's NEW behaviour is ...?" asks for one of a catalog's pages
+        by what its page says: the noun before "'s" is the pages' kind (`_page_kind`)."""
+        m = re.search(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)['\u2019]s\s", q, re.I)
+        return bool(m) and bool(self._page_names()) and self._page_kind(m.group(1))
+
+    def _page_kind(self, noun: str) -> bool:
+        """Whether `noun` names the kind of thing the corpus's pages are (`_asks_for_a_page`)."""
+        if noun.lower() in STOP_HEADS or noun.lower() in STOPWORDS:
             return False
-        w = stem(m.group(1))
+        w = stem(noun)
         seen = self.__dict__.setdefault("_page_kinds", {})  # judged once per noun
         if w not in seen:
             sample = self._sample()
@@ -2419,9 +2449,9 @@ class Agentic(Rag):
         for t, title in zip(sample, getattr(self, "_sample_titles", None) or [""] * len(sample)):
             title = title or (m.group(1).strip() if (m := re.match(r"\s*#\s+(.+)", t)) else "")
             values = [m.group(1).strip(" *|") for m in rx.finditer(t)]
-            if title and title in values:
+            if title and (title in values or any(n in values for n in _title_names(title))):
                 return False  # "| Layout | Uzbek |" on "# Uzbek" (whatever its front matter's
-                # "layout: uz" says): the pages are layouts
+                # "layout: uz" says): the pages are layouts ("Policy: CMP0000" on "CMP0000 — ...")
             attribute = attribute or bool(values)
         return attribute
 
@@ -3511,8 +3541,12 @@ class Agentic(Rag):
         # pantries" for a count of 2024-25)
         docs = [h for h in list(hits.values())[:8] if not asked or not (
             own := _periods(h.title or "") | _id_periods(h.doc_id)) or _same_period(asked, own)]
+        # (the corpus's own domain words describe no row: "the club's accounts")
+        common = frozenset(t for w in set(re.findall(r"[^\W\d_]{3,}", r.question.lower()))
+                           if self._domain_word(w) for t in content_terms(w))
         found = {got for h in docs
-                 if (got := described_row_cell(r.question, self._document_text(h.doc_id, h), who, figure))}
+                 if (got := described_row_cell(r.question, self._document_text(h.doc_id, h), who, figure,
+                                               common))}
         return found.pop() if len(found) == 1 else None
 
     def _page_holding_date(self, r: Run) -> str | None:
@@ -5525,10 +5559,11 @@ def _overlap(text: str, nxt: str, least: int = 1) -> int:
 
 
 def _says_back(question: str, answer: str) -> bool:
-    """An answer that is the question said back: `says_nothing`, and no content word of it is
-    new to the question ("The artifact whose description reads X is X."). A question naming its
-    alternatives ("A or B") or asking yes or no is answered in its own words."""
-    if re.search(r"\bor\b", question, re.I) or _YES_NO.match(question) or not says_nothing(question, answer):
+    """An answer that is the question said back: no content word of it is new to the question
+    ("The artifact whose description reads X is X."; "The band playing at the ceilidh is the
+    band playing at the ceilidh.", whose function words differ from the question's). A question
+    naming its alternatives ("A or B") or asking yes or no is answered in its own words."""
+    if re.search(r"\bor\b", question, re.I) or _YES_NO.match(question) or not answer.strip():
         return False
     asked = set(content_terms(question))
     # (a stem cut shorter from another form of the word is the word: "scor" of "scored")
@@ -5845,6 +5880,40 @@ def _relation_sentences(question: str, want: str, hits: list[Hit]) -> list[Passa
             if rel <= terms:
                 kept.append(Passage(x, h, h.score))
     return kept
+
+
+# "Who examines the accounts?": the verb whose doer a "who" question asks
+_WHO_VERB = re.compile(r"\s*who\s+([a-z]{3,})\b", re.I)
+_NO_VERB = frozenset(("was", "are", "were", "has", "have", "had", "did", "does", "will", "would", "can",
+                      "could", "should", "may", "might", "must", "shall", "else"))
+
+
+def _passive_agents(question: str, cands: list[str], texts: list[str]) -> list[str]:
+    """The candidates a sentence of `texts` writes as the doer of the question's verb in the
+    passive, in a sentence holding another of the question's words ("... keeps the accounts;
+    they are examined by X" for "Who examines the accounts?"; "given by X" for "Who gave
+    ...?")."""
+    m = _WHO_VERB.match(question)
+    if not m or m.group(1).lower() in _NO_VERB:
+        return []
+    verb = m.group(1).lower()
+    past = IRREGULAR_PAST.get(verb)
+    rest = set(content_terms(question[m.end():]))
+
+    def done(word: str) -> bool:  # the verb's participle
+        w = word.lower()
+        return w.endswith("ed") and stem(w) == stem(verb) or past is not None and PARTICIPLE_BASE.get(w) == past
+
+    out: list[str] = []
+    for text in texts:
+        for sent in split_sentences(text):
+            if not rest & set(content_terms(sent)):
+                continue
+            for w in re.finditer(r"\b[A-Za-z]+\b", sent):
+                if done(w.group()) and (by := re.match(r"\s+(?:[\w'-]+\s+){0,3}?by\s+", sent[w.end():])):
+                    after = sent[w.end() + by.end():]
+                    out += [c for c in cands if after.startswith(c) and c not in out]
+    return out
 
 
 def _quoted_phrases(question: str) -> list[str]:

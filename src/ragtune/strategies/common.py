@@ -379,8 +379,8 @@ def says_nothing(question: str, answer: str) -> bool:
         return True  # a generation stuck in a loop ("2016-12-28 2016-12-28 2016-12-28 2016-12-28 ...")
     asked = set(re.findall(r"\w+", question.lower()))
     said = re.findall(r"\w+", answer.lower())
-    if any(w.isdigit() and w not in asked for w in said):
-        return False  # "... received in August 2025 were 14.": a figure the question lacks is said
+    if any(any(c.isdigit() for c in w) and w not in asked for w in said):
+        return False  # "... received in August 2025 were 14.", "... is 40h00.": a figure the question lacks is said
     return bool(said) and sum(w in asked for w in said) / len(said) > 0.8
 
 

@@ -526,7 +526,8 @@ def _verb_base(word: str) -> str:
 _YEAR_WRITTEN = re.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d.,]\d)")
 
 
-def described_row_cell(question: str, text: str, who: bool, figure: bool = False) -> str | None:
+def described_row_cell(question: str, text: str, who: bool, figure: bool = False,
+                       common: frozenset[str] = frozenset()) -> str | None:
     """For "Where is our glass specialist based?" or "Who do we send worked flint to?": in a
     table of the text, the one row a cell of which shares a word with the question that no
     other row of the table writes ("glass and beads"), read under the one other column whose
@@ -535,11 +536,15 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
     "which <noun>", the column that noun heads ("Which of our arbiters ...?": `Arbiter`). Asked
     a `figure`, the row whose cell shares the most such words with the question, under a
     column whose header's words (a unit in brackets aside: "Cost (GBP)") are the question's and
-    whose cell is a figure. None when no row or several cells fit."""
-    asked = set(content_terms(question))
+    whose cell is a figure. None when no row or several cells fit. `common` are the stems of
+    the corpus's own domain words ("club" in a club's wiki): they describe no one row ("the
+    club's accounts" is no `Club captain` row) and ask no noun ("Which club route ...?" asks
+    `Route`)."""
+    asked = set(content_terms(question)) - common
     title = set(content_terms(text.split("\n", 1)[0]))
     which = _WHICH_NOUN.match(question)
     noun = {stem(w) for w in which.group(1).lower().split()} if which and not figure else set()
+    noun = noun - common or noun
     if not figure and not noun and re.match(r"\s*which\b", question, re.I):
         return None  # ("which" asks the column of its noun, or nothing here)
     years = [int(y) for y in _YEAR_WRITTEN.findall(question)]
