@@ -51,7 +51,8 @@ and tables24 to tables28's, read later on 2026-12-05), and readc28, readp30 and 
 (catalog32's, prose34's and tables33's, read that afternoon), and readc33, readp35 and readt34
 (catalog33's, prose35's and tables34's, read that evening before any tuning on them), and
 readc34, readp36 and readt35 (catalog34's, prose36's and tables35's, read after them), and
-readc35, readp37 and readt36 (catalog35's, prose37's and tables36's, read that night); copies, so
+readc35, readp37 and readt36 (catalog35's, prose37's and tables36's, read that night), and
+readc36, readp38 and readt37 (catalog36's, prose38's and tables37's, read later that night); copies, so
 no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -294,9 +295,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp37" / "prose37.jsonl"}),
         "tables36": (sets / "tables36" / "corpus", sets / "tables36" / "dev.jsonl",
                      {"r1": WORK / "readt36" / "tables36.jsonl"}),
-        "catalog36": (sets / "catalog36" / "corpus", sets / "catalog36" / "dev.jsonl", {}),
-        "prose38": (sets / "prose38" / "corpus", sets / "prose38" / "dev.jsonl", {}),
-        "tables37": (sets / "tables37" / "corpus", sets / "tables37" / "dev.jsonl", {}),
+        "catalog36": (sets / "catalog36" / "corpus", sets / "catalog36" / "dev.jsonl",
+                      {"r1": WORK / "readc36" / "catalog36.jsonl"}),
+        "prose38": (sets / "prose38" / "corpus", sets / "prose38" / "dev.jsonl",
+                    {"r1": WORK / "readp38" / "prose38.jsonl"}),
+        "tables37": (sets / "tables37" / "corpus", sets / "tables37" / "dev.jsonl",
+                     {"r1": WORK / "readt37" / "tables37.jsonl"}),
         "catalog37": (sets / "catalog37" / "corpus", sets / "catalog37" / "dev.jsonl", {}),
         "prose39": (sets / "prose39" / "corpus", sets / "prose39" / "dev.jsonl", {}),
         "tables38": (sets / "tables38" / "corpus", sets / "tables38" / "dev.jsonl", {}),

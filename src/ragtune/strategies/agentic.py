@@ -192,7 +192,6 @@ class Run:
     question: str
     floor: Answer
     floor_read: list[Passage] = field(default_factory=list)  # the passages rag's answer was read from
-    first_read: list[Passage] = field(default_factory=list)  # those of rag's first answer (before a re-read)
     kind: str = "factoid"
     want: str = "open"
     options: list[str] = field(default_factory=list)
@@ -317,7 +316,7 @@ class Agentic(Rag):
         floors = Rag.read(self, asked, filters, budget)
         runs = []
         for q, (a, read), got in zip(asked, floors, shared):
-            r = Run(q, a, floor_read=read, first_read=list(read), hits=list(a.retrieved), usage=a.usage)
+            r = Run(q, a, floor_read=read, hits=list(a.retrieved), usage=a.usage)
             for st in a.trace:  # rag's steps are the first steps of the run
                 r.steps += 1
                 r.trace.append(st)
@@ -487,9 +486,7 @@ class Agentic(Rag):
                 continue
             unheld = ["(refused)"] if refused else _unheld_terms(r.text, r.question, [*r.floor.retrieved, *r.hits])
             if unheld:
-                # (refused after a re-read too: the sentence ranked first, not the runner-up
-                # the re-read was asked from)
-                p = (r.first_read or r.floor_read)[0] if refused else r.floor_read[0]
+                p = r.floor_read[0]
                 if refused:
                     r.abstained, r.why, r.reason, r.exit_reason = False, "", "", "answered"
                 r.log("quote", {"answer": r.text, "unheld": unheld}, p.text)
@@ -965,6 +962,13 @@ class Agentic(Rag):
                         if (name := pages.get(" ".join(before[-k:]).lower())) is not None:
                             seen.setdefault(alias.lower(), set()).add(name)
                             break
+            # (and the name a manual page's gloss writes with spaces for its title's hyphens:
+            # "git-add(1) — git add: Add file contents to the index")
+            for name, d in self._catalog_pages():
+                m = re.fullmatch(r"\s*\S+\s+[\u2014\u2013]\s+([^:]{2,60}?):\s+\S.*", getattr(d, "title", "") or "")
+                if m and " " in m.group(1).strip() and m.group(1).strip().lower() not in pages \
+                        and re.sub(r"[\s_.-]+", "-", m.group(1).strip().lower()) == re.sub(r"[\s_.-]+", "-", name.lower()):
+                    seen.setdefault(m.group(1).strip().lower(), set()).add(name)
             one = {a: next(iter(ns)) for a, ns in seen.items() if len(ns) == 1}
             # (a page with several names in brackets after it lists its kinds or variants, "Arabic
             # (AZERTY)", "Arabic (Buckwalter)": no other name of the page)
@@ -1419,9 +1423,11 @@ class Agentic(Rag):
             low = n.lower()
             if extract_values(n) and all(v.kind == "date" for v in extract_values(n)):
                 continue
-            if _NO_NAME.fullmatch(n):
-                continue  # a weekday or a month alone ("the B group's Sunday ride of 20 September"):
-                # a dated record need not write it
+            if _NO_NAME.fullmatch(n) and (any(v.kind == "date" and len(v.key) > 1 and v.key[1] for v in extract_values(query))
+                                          or not re.search(rf"\b(?:on|every|each)\s+{re.escape(n)}", query)):
+                continue  # a weekday or a month alone beside a date ("the Sunday walk of 3 May"),
+                # or naming a kind of thing ("the move to Sunday lunches"): a record or a letter
+                # need not write it ("meets on Tuesdays" is a property)
             # a bound ("a list price above EUR 2,000") is a condition on a value, not a value
             # a chunk states
             at = query.find(n)
@@ -1615,6 +1621,13 @@ class Agentic(Rag):
                 page, fld, value = got
                 _take(r, Timer(), value, "lookup", "the yes or no of the field the question names, on the page of "
                                                    "the thing it names", page=page, field=fld)
+            elif r.kind == "open" and not r.listed and _YES_NO.match(r.question) \
+                    and (got := self._page_lists_code(r.question)):
+                # "Is there a --signoff option listed for X?": whether X's page, which lists its
+                # options, writes it
+                page, value = got
+                _take(r, Timer(), value, "lookup", "whether the page of the thing the question names, listing "
+                                                   "such codes, writes the code it asks of", page=page)
             elif r.kind == "open" and not r.listed and not _YES_NO.match(r.question) \
                     and (got := self._page_field_followed(r.question)) \
                     and len(got[2].split()) <= 12:
@@ -1732,6 +1745,12 @@ class Agentic(Rag):
         if r.want == "number" and (cell := self._year_row_cell(r)):
             # "How many travelled to X in 2022?": the row of 2022, under the column naming X
             return _take(r, t, cell, "lookup", "the figure of the year's row, under the column the question names")
+        if r.want == "name" and (cell := self._year_row_under_heading(r)) is not None:
+            # "Who took the Ashby Shield in 2019?": the year's row of the table under that heading
+            if not cell:  # ("2020 | not played | - |")
+                r.no_answer = "the year's row of the table names no one"
+                return _take(r, t, r.floor.text, "lookup", "the year's row names no one")
+            return _take(r, t, cell, "lookup", "the cell of the year's row, in the table under the heading the question names")
         if r.want == "name" and (got := self._holder_next_to(r)) is not None:
             # "Who chaired the club before X?": the holder in the row before X's, by the dates of
             # a table of holders; none when X's is its first row
@@ -2049,7 +2068,10 @@ class Agentic(Rag):
         qualified = _qualified(q, found) if r.want == "number" else []
         # (rag naming it among others is no agreement: "96 members present and 37 voting by proxy")
         bounded = _after_opening_word(q, cands, [p.text for p in passages]) if r.want == "date" else []
-        passive = _passive_agents(q, cands, [p.text for p in passages]) if r.want == "name" else []
+        # (read in the sentences and the graded chunks: the name need not be a candidate of the
+        # sentences ranked first)
+        passive = _passive_agents(q, cands, [p.text for p in passages] + [chunk_text(h) for h in r.hits[:5]]) \
+            if r.want == "name" and _ASKS_AGENT.match(q) else []
         if len(qualified) == 1 and not (len(agree) == 1 and _same_answer(qualified[0], agree[0])):
             # "How many signed online?" against "6,214 signed: 5,380 online, and 834 on paper"
             pick, why = qualified[0], "the one value written with the word the question narrows the count by"
@@ -2058,8 +2080,11 @@ class Agentic(Rag):
         elif len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
             pick, why = agree[0], "agrees with rag"
         elif len(passive) == 1 and not agree:
-            # "Who examines the accounts?" against "... the accounts; they are examined by X"
+            # "Who audits the ledger?" against "... keeps the ledger; it is audited by X"
             pick, why = passive[0], "the one name written as the doer of the question's verb, in the passive"
+            # (the chunk writing it is the support verification reads)
+            held = [h for h in r.hits if re.search(rf"\bby\s+{re.escape(pick)}", chunk_text(h))]
+            r.support = held[:1] + [h for h in r.support if h not in held[:1]]
         elif len(counting) == 1 and counting[0] != best and not re.search(r"[^\W\d_]", best) \
                 and ties[cands.index(counting[0])] > ties[order[0]]:
             pick, why = counting[0], "the one value counting what is asked, tied closer than a bare figure"
@@ -3384,6 +3409,43 @@ class Agentic(Rag):
         found = {got for text, asked in self._found_documents(r) if (got := year_row_cell(r.question, text, asked))}
         return found.pop() if len(found) == 1 else None
 
+    def _year_row_under_heading(self, r: Run) -> str | None:  # "" when the year's cell names no one
+        """For "Who took the Ashby Shield in 2019?" or "Who was runner-up in the X of 2014?": among
+        the documents found, the table under the one section heading the question names (tables
+        of several competitions may share one header), in the row whose first cell is the year
+        asked, under the one column the question's verb or noun heads (`Winner` for "won",
+        `Runner-up`); None when no heading, row or column fits, or the cell names no one."""
+        year = one_year(r.question)
+        if year is None or not _ASKS_AGENT.match(r.question):
+            return None
+        asked = {_IRREGULAR.get(w.lower(), w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", r.question)}
+        asked_stems = {stem(w) for w in asked}
+        found: set[str] = set()
+        for d in list(dict.fromkeys(h.doc_id for h in [*r.hits, *r.floor.retrieved]))[:8]:
+            try:
+                chunks = self.index.chunks_of(d, self.collection)
+            except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
+                return None
+            sections: dict[str, list[str]] = {}
+            for c in chunks:
+                if (c.heading or "").strip():
+                    sections.setdefault(c.heading.strip(), []).append(c.text)
+            named = [h for h in sections if _mentions_name(r.question, h)]
+            if len(named) != 1:
+                continue
+            for header, rows in table_rows("\n".join(sections[named[0]])):
+                if not header or header[0].strip().lower() != "year":
+                    continue
+                # (the column whose header the question's verb or noun starts: "won" -> `Winner`)
+                cols = [j for j, h in enumerate(header[1:], 1)
+                        if (hw := re.sub(r"[^a-z-]", "", h.lower())) and (
+                            hw in asked or stem(hw) in asked_stems
+                            or any(len(a) >= 3 and hw.startswith(a) and hw[len(a):] in ("ner", "er", "r") for a in asked))]
+                got = [row[cols[0]].strip() for row in rows if row[0].strip() == year] if len(cols) == 1 else []
+                if len(got) == 1 and (_PERSON_CELL.match(got[0]) or not got[0][:1].isupper()):
+                    found.add(got[0] if _PERSON_CELL.match(got[0]) else "")  # ("not played", "-": no one)
+        return found.pop() if len(found) == 1 else None
+
     def _named_row_cell(self, r: Run) -> str | None:
         """`timeline.named_row_cell` over the documents found; None unless one cell is read."""
         found = {got for text, asked in self._found_documents(r)
@@ -3541,7 +3603,7 @@ class Agentic(Rag):
         # pantries" for a count of 2024-25)
         docs = [h for h in list(hits.values())[:8] if not asked or not (
             own := _periods(h.title or "") | _id_periods(h.doc_id)) or _same_period(asked, own)]
-        # (the corpus's own domain words describe no row: "the club's accounts")
+        # (the corpus's own domain words describe no row: "the club's ledger")
         common = frozenset(t for w in set(re.findall(r"[^\W\d_]{3,}", r.question.lower()))
                            if self._domain_word(w) for t in content_terms(w))
         found = {got for h in docs
@@ -4419,6 +4481,89 @@ class Agentic(Rag):
         denied = _DENIES.search(relation) is not None
         return (said if not denied else (b if said == a else a)), la, {a: "yes" if ya else "no", b: "yes" if yb else "no"}
 
+    def _page_writing_phrase(self, r: Run) -> tuple[str, str] | None:
+        """(the option, the phrase) for two options that are a catalog's pages: the longest run
+        of three words or more of the question, outside the options' names, that one of the two
+        pages writes ("has no effect" of "One of A and B has no effect any more"), else the one
+        code the question writes ("--autostash"); None when both pages or neither write it. A
+        negation of the question is in the phrase (and a code is not read then)."""
+        if len(r.options) != 2 or not self._page_names() or r.kind != "comparison" \
+                or direction(r.question, values_are_dates=False):  # ("newer", "more": values compared)
+            return None
+        texts = []
+        for o in r.options:
+            own = self._own_pages(self._page_aliases().get(o.lower(), o))  # ("git rebase": git-rebase(1)'s)
+            if not own:
+                return None
+            texts.append(" ".join(self._document_text(own[0].doc_id, own[0]).lower().split()))
+        spans = [r.question]
+        for o in r.options:
+            spans = [x for sp in spans for x in re.split(rf"(?<![\w-]){re.escape(o)}(?![\w-])", sp, flags=re.I)]
+        denied = bool(_DENIES.search(" ".join(spans)))
+        grams = []
+        for sp in spans:
+            for clause in re.split(r"[.?!;:,()]", sp):
+                ws = re.findall(r"[\w'+#=-]+", clause.lower())
+                grams += [ws[i:i + n] for n in range(3, len(ws) + 1) for i in range(len(ws) - n + 1)]
+        # (or one code the question writes, an option or an identifier: "a --autostash option")
+        grams += [[w] for sp in spans for w in re.findall(r"(?<![\w-])(?:--?[a-z][\w-]*|[a-z]\w*[._][\w.]*\w)(?![\w-])", sp)
+                  if not denied]
+        for g in sorted(grams, key=len, reverse=True):
+            if not [w for w in g if w not in STOPWORDS] or g[0] in ("which", "what", "one", "of") \
+                    or denied and not _DENIES.search(" ".join(g)):
+                continue
+            phrase = " ".join(g)
+            held = [o for o, t in zip(r.options, texts) if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", t)]
+            if held:
+                return (held[0], phrase) if len(held) == 1 else None
+        return None
+
+    def _page_lists_code(self, question: str) -> tuple[str, str] | None:
+        """(the page, "yes" or "no") for a yes/no question asking whether the one catalog page it
+        names holds the one option-like code it writes ("Can you pass --unmerged to X?"): yes
+        when the page writes the code; no when it does not but lists three such codes or more on
+        one line (its list of options); None otherwise."""
+        pages = self._page_names()
+        codes = set(re.findall(r"(?<![\w-])--?[a-z][\w-]*(?![\w-])", question))
+        if not pages or len(codes) != 1:
+            return None
+        code = codes.pop()
+        named = _pages_named_in(self._named_by_page(question.replace(code, " ")), pages)
+        if len(named) != 1 or code.lower() in pages:
+            return None
+        own = self._own_pages(next(iter(named)))
+        if not own:
+            return None
+        text = self._document_text(own[0].doc_id, own[0])
+        if re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
+            return own[0].doc_id, "yes"
+        listing = any(len(re.findall(r"(?<![\w-])--?[a-z][\w-]*", line)) >= 3 for line in text.splitlines())
+        return (own[0].doc_id, "no") if listing else None
+
+    def _page_writing_option(self, r: Run) -> str | None:
+        """For two options that are words, not pages ("porcelain or plumbing"), asked of the one
+        catalog page the question names: the one option that page writes; None when it writes
+        both or neither, or the options are pages or function words."""
+        pages = self._page_names()
+        if len(r.options) != 2 or not pages or any(o.lower() in STOPWORDS or _pages_named_in(o, pages)
+                                                   or not re.fullmatch(r"[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}", o)
+                                                   for o in r.options):
+            return None
+        rest = r.question
+        for o in r.options:
+            rest = re.sub(rf"(?<![\w-]){re.escape(o)}(?![\w-])", " ", rest, flags=re.I)
+        named = _pages_named_in(self._named_by_page(rest), pages)  # ("git restore": git-restore(1))
+        if len(named) != 1:
+            return None
+        own = self._own_pages(next(iter(named)))
+        if not own:
+            return None
+        text = self._document_text(own[0].doc_id, own[0])
+        # (an option read without its leading preposition: "as porcelain")
+        cores = [re.sub(r"^(?:as|an?|the|in|on|at|for|by|to)\s+", "", o, flags=re.I) for o in r.options]
+        held = [c for c in cores if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text, re.I)]
+        return held[0] if len(held) == 1 and len(set(cores)) == 2 else None
+
     def _compare_opposites(self, r: Run) -> tuple[str, str] | None:
         """(the word, the clause it was read in) for "Is X enabled or disabled in C?", whose
         options are opposite words, on the page of the one thing the question names: the
@@ -4442,6 +4587,10 @@ class Agentic(Rag):
             text = self._document_text(own[0].doc_id, own[0])
             asked = {_code_token(n) for n in self._names_in(r.question)} - {""}
             asked -= {_code_token(t) for t in re.findall(r"\S+", own[0].title or "")} | {o.lower() for o in r.options}
+            # (a one-letter name the question places it in: "for C", which names() skips)
+            asked |= {_code_token(m) for m in re.findall(r"\b(?:in|for)\s+([A-Z](?:\+\+|#)?)(?![\w+#])", r.question)}
+            if asked and _ASKS_DEFAULT.search(r.question):
+                asked.add("default")  # "with no switches set", "by default": the default's line
             if asked:
                 best, picks, clause_read = _opposite_read(text, r.options, asked, best, picks, clause_read)
         if best[0] == 0 or len(picks) != 1:
@@ -4465,6 +4614,9 @@ class Agentic(Rag):
         # where the question's names are
         if got := self._compare_opposites(r):
             return decide(got[0], {"clause": got[1]})
+        # "Is git restore a porcelain or a plumbing command?": the one option its page writes
+        if got := self._page_writing_option(r):
+            return decide(got, {"page_writes": got})
         # "which of A or B depends on more packages?": the sizes of their own lists
         if (sized := size_comparison(relation)) and self._page_names():
             lists = [self._list_of(o, sized.terms) for o in r.options]
@@ -4485,6 +4637,10 @@ class Agentic(Rag):
         # "Which of A and B provides imported targets?": their `Has imported targets`
         if got := self._compare_page_flags(r, relation):
             return decide(got[0], {"pages": got[2], "field": got[1]})
+        # "One of A and B has no effect any more. Which one?": the one option whose page writes
+        # the question's words about it as they stand
+        if got := self._page_writing_phrase(r):
+            return decide(got[0], {"pages": r.options, "phrase": got[1]})
         # "Is the water charge for a full plot higher at A or at B?": the `Full plot` row under
         # `water at A` and `water at B`
         if got := self._compare_named_columns(r):
@@ -5560,8 +5716,8 @@ def _overlap(text: str, nxt: str, least: int = 1) -> int:
 
 def _says_back(question: str, answer: str) -> bool:
     """An answer that is the question said back: no content word of it is new to the question
-    ("The artifact whose description reads X is X."; "The band playing at the ceilidh is the
-    band playing at the ceilidh.", whose function words differ from the question's). A question
+    ("The artifact whose description reads X is X."; "The choir singing at the fete is the
+    choir singing at the fete.", whose function words differ from the question's). A question
     naming its alternatives ("A or B") or asking yes or no is answered in its own words."""
     if re.search(r"\bor\b", question, re.I) or _YES_NO.match(question) or not answer.strip():
         return False
@@ -5882,17 +6038,20 @@ def _relation_sentences(question: str, want: str, hits: list[Hit]) -> list[Passa
     return kept
 
 
-# "Who examines the accounts?": the verb whose doer a "who" question asks
+# "Who audits the ledger?": the verb whose doer a "who" question asks
 _WHO_VERB = re.compile(r"\s*who\s+([a-z]{3,})\b", re.I)
 _NO_VERB = frozenset(("was", "are", "were", "has", "have", "had", "did", "does", "will", "would", "can",
                       "could", "should", "may", "might", "must", "shall", "else"))
 
 
+# a person's name after "by": two to four capitalised words
+_AGENT_NAME = re.compile(r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,3}\b")
+
+
 def _passive_agents(question: str, cands: list[str], texts: list[str]) -> list[str]:
     """The candidates a sentence of `texts` writes as the doer of the question's verb in the
-    passive, in a sentence holding another of the question's words ("... keeps the accounts;
-    they are examined by X" for "Who examines the accounts?"; "given by X" for "Who gave
-    ...?")."""
+    passive, in a sentence holding another of the question's words ("... keeps the ledger; it
+    is audited by X" for "Who audits the ledger?"; "given by X" for "Who gave ...?")."""
     m = _WHO_VERB.match(question)
     if not m or m.group(1).lower() in _NO_VERB:
         return []
@@ -5912,7 +6071,9 @@ def _passive_agents(question: str, cands: list[str], texts: list[str]) -> list[s
             for w in re.finditer(r"\b[A-Za-z]+\b", sent):
                 if done(w.group()) and (by := re.match(r"\s+(?:[\w'-]+\s+){0,3}?by\s+", sent[w.end():])):
                     after = sent[w.end() + by.end():]
-                    out += [c for c in cands if after.startswith(c) and c not in out]
+                    named = [c for c in cands if after.startswith(c)] or [
+                        m.group(0) for m in [_AGENT_NAME.match(after)] if m and not _mentions_name(question, m.group(0))]
+                    out += [c for c in named if c not in out]
     return out
 
 
@@ -6410,6 +6571,11 @@ def _has_part(toks: set[str], part: str) -> bool:
     return part in toks or stem(part) in toks or part + "s" in toks or stem(part + "s") in toks
 
 
+# the state a thing is in with nothing set: its default
+_ASKS_DEFAULT = re.compile(r"\b(?:by\s+default|out\s+of\s+the\s+box|defaults?|with\s+no\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:flags?|options?|settings?|switches)(?:\s+at\s+all)?)\b", re.I)
+
+
 def _opposite_read(text: str, options: list[str], asked: set[str], best: tuple[int, int],
                    picks: set[str], clause_read: str) -> tuple[tuple[int, int], set[str], str]:
     """`_compare_opposites` on one page: the clauses of `text` writing one of two opposite
@@ -6431,6 +6597,9 @@ def _opposite_read(text: str, options: list[str], asked: set[str], best: tuple[i
                     picks.add(held[0])
     return best, picks, clause_read
 
+
+# a cell naming someone: capitalised words, not a state ("not played", "-")
+_PERSON_CELL = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019.-]*)+")
 
 # "Who chaired the society before Harold Penrose?": the relation, the side, the named holder
 _NEXT_TO_NAME = re.compile(r"\s*who\b(?P<rel>.*?)\b(?P<dir>before|after)\s+(?P<name>(?:[\w'.-]+\s+){0,3}[\w'.-]+)\s*\?\s*$",

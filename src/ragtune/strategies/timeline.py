@@ -538,8 +538,8 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
     column whose header's words (a unit in brackets aside: "Cost (GBP)") are the question's and
     whose cell is a figure. None when no row or several cells fit. `common` are the stems of
     the corpus's own domain words ("club" in a club's wiki): they describe no one row ("the
-    club's accounts" is no `Club captain` row) and ask no noun ("Which club route ...?" asks
-    `Route`)."""
+    club's ledger" is no `Club captain` row) and ask no noun ("Which club van ...?" asks
+    `Van`)."""
     asked = set(content_terms(question)) - common
     title = set(content_terms(text.split("\n", 1)[0]))
     which = _WHICH_NOUN.match(question)
@@ -558,7 +558,10 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
 
         for r, row in enumerate(rows):
             # (the asked noun describes no row: "the boat was to be sold" for "Which boat ...?")
-            rare = [sum(rows_with[w] == 1 for w in t & asked if stem(w) not in noun) for t in terms[r]]
+            # (nor, asked a name, does a year: "Player of the Season in 2021" is no row of
+            # officers whose `Since` is 2021)
+            rare = [sum(rows_with[w] == 1 for w in t & asked if stem(w) not in noun and (figure or not w.isdigit()))
+                    for t in terms[r]]
             # (asked a figure, the cell with the most such words: "mirror replaced" beside "wing
             # mirror clipped by a tractor on Hobley Lane")
             # (or, asked a name, the cell writing more of them than the row's others: "Greyface
@@ -627,7 +630,11 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
                 cols = [j for j in cols if j not in people]
             # (asked "who", a cell in lower case names nobody: "black" under `level`; "the
             # Harrowfold Poultry Club" does)
-            if len(cols) == 1 and row[cols[0]].strip() and not (
+            # (the question's other words are the table's: "Who took the Mixed Doubles in 2013?"
+            # is not asked of a table of club captains whose 2013 row it shares)
+            held = {stem(w) for w in set().union(*terms[r], heads)}
+            unheld = [w for w in asked if stem(w) not in held and not w.isdigit() and _verb_base(w) not in held]
+            if len(cols) == 1 and row[cols[0]].strip() and len(unheld) <= 1 and not (
                     who and re.sub(r"^(?:the|a|an)\s+", "", row[cols[0]].strip())[:1].islower()):
                 found[row[cols[0]].strip()] = 1
     if not figure:
