@@ -60,6 +60,8 @@ def test_english_readings_of_questions_and_answers():
     assert answer_type("When you swap the index, what happens to the copies?") == "open"
     assert answer_type("If a request fails, how many retries are made?") == "number"
     assert answer_type("When was the museum opened?") == "date"
+    assert answer_type("What age class does Ann Lee run in?") == "name"  # ("-ss" is no verb's "-s")
+    assert answer_type("What age is Ann Lee?") == "number"
     assert answer_type("Which days should I book?") == "date"
     assert _asks_plural("Which days should I book?") and not _asks_plural("Which bus goes there?")
     assert states_value("From the fourth consecutive day.", "date",
@@ -3069,8 +3071,8 @@ def test_figures_in_the_unit_asked_glossed_codes_and_front_matter_keys():
     hit = Hit("quill", "quill::0", 1.0, text=page, title="quill", metadata={"width_class": "Q"})
     fake = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True,
                            _identifier_in=lambda q: None, _own_page_of=lambda q: [hit])
-    assert Agentic._page_field(fake, "What width class does quill have?") is None  # (a measure word: a figure)
-    # ... read as a name where the field holds a word (the lookup's second try)
+    # ("class" heads the asked noun: a class, not a width; 2026-12-06, "-ss" is no verb's "-s")
+    assert Agentic._page_field(fake, "What width class does quill have?")[2] == "Q (Quarter)"
     assert Agentic._page_field(fake, "What width class does quill have?", want="name")[2] == "Q (Quarter)"
     assert Agentic._page_field(fake, "Which header file defines quill?")[2] == "q/base.h"
     sourced = Hit("zed", "zed::0", 1.0, text="# Zed\n\n- Layout code: zq\n\nRead from zq (zdata 2.3-1).",

@@ -1879,8 +1879,10 @@ class Agentic(Rag):
                 # row of a table of codes gives the band's name
             elif r.want == "name" and (cell := self._role_of_code(value, q)):
                 value = self._record_name(cell) or cell  # (a person's record, "M119", or a name)
-            elif r.want == "name" and _ASKS_AGENT.match(q) and (named := self._record_name(value)):
-                value = named  # "Who checks X?" -> `checked_by: SF-04`, the record of a person
+            elif r.want == "name" and (_ASKS_AGENT.match(q) or _ASKS_NAME_OF.search(q)) \
+                    and (named := self._record_name(value)):
+                value = named  # "Who checks X?" -> `checked_by: SF-04`, the record of a person (or
+                # "the name of the member who checked X")
             return _take(r, t, value, "lookup", "the field the question names, of the record it names",
                          record=name, field=fld)
         if r.want == "name" and (got := self._listed_option(r.question)):
@@ -2065,7 +2067,7 @@ class Agentic(Rag):
         # the one candidate written with the noun "how many" counts (asked of lifeguards: "four
         # guards"; "1 extension" beside a line number)
         counting = _counting(q, found) if r.want == "number" and not agree else []
-        qualified = _qualified(q, found) if r.want == "number" else []
+        qualified = _qualified(q, found, [p.text for p in passages]) if r.want == "number" else []
         # (rag naming it among others is no agreement: "96 members present and 37 voting by proxy")
         bounded = _after_opening_word(q, cands, [p.text for p in passages]) if r.want == "date" else []
         # (read in the sentences and the graded chunks: the name need not be a candidate of the
@@ -8692,10 +8694,11 @@ def _after_opening_word(question: str, candidates: list[str], texts: list[str]) 
                                                    t, re.I) for t in texts)]
 
 
-def _qualified(question: str, found: list[tuple[str, float]]) -> list[str]:
+def _qualified(question: str, found: list[tuple[str, float]], texts: Iterable[str] = ()) -> list[str]:
     """The candidates of a "how many" question written with a word the question writes after
-    its counted noun ("5,380 online", asked "How many signed online?"), tied to the asked
-    relation at least loosely."""
+    its counted noun ("5,380 online", asked "How many signed online?"; or, in `texts`, right
+    after the candidate: "12 members present", asked "How many members were present?"), tied to
+    the asked relation at least loosely."""
     if not (m := _HOW_MANY.search(question)):
         return []
     counted = set(re.findall(r"[a-z]+", m.group(1).lower()))
@@ -8707,6 +8710,13 @@ def _qualified(question: str, found: list[tuple[str, float]]) -> list[str]:
     out: list[str] = []
     for c, tie in found:
         last = re.fullmatch(r"[\d.,]+\s+([a-z]+)", c.strip().lower())
+        noun = m.group(1).split()[0].lower()
+        if last and last.group(1) == noun and tie >= LOOSE_TIE and (after := next((
+                m2.group(1).lower() for t in texts
+                for m2 in [re.search(rf"(?<![\w.,]){re.escape(c.strip())}\s+([A-Za-z]+)", t)] if m2), None)) \
+                and after in (rest | counted) - STOPWORDS - {noun} and not any(_same_answer(c, o) for o in out):
+            out.append(c)  # ("43 members present": the word the question writes, after the noun)
+            continue
         # (by stem: "37 voting" answers "How many voted by proxy?")
         if last and (last.group(1) in rest or last.group(1).endswith("ing") and stem(last.group(1)) in verbs) \
                 and not last.group(1).endswith("s") and tie >= LOOSE_TIE and not any(_same_answer(c, o) for o in out):

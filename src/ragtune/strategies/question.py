@@ -307,7 +307,7 @@ _NOUN_AFTER = (r"\s+(?!(?:of|for|does|do|did|is|are|was|were|will|would|can|coul
                r"has|have|had|in|on|at|to|from|with|by|per|and|or|than|that|which|who|you|we|they|"
                r"it|i|this|these|those|the|a|an|its|their|my|our|your|he|she|now|today|currently|"
                r"then|there|here|ever|still|exactly|roughly|usually|allowed|needed|required|"
-               rf"applies|apply|set|say|said|paid|spent|given|won|taken|made)\b)(?!(?:{_QUANTITY_NOUNS})\b)[a-z]+(?<!s)(?<!ed)\b")
+               rf"applies|apply|set|say|said|paid|spent|given|won|taken|made)\b)(?!(?:{_QUANTITY_NOUNS})\b)[a-z]+(?:(?<=ss)|(?<!s))(?<!ed)\b")
 _NUMBER_CUE = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
     r"expensive)\b"
