@@ -1979,6 +1979,11 @@ class Agentic(Rag):
             found = [(c, tie) for c, tie in found if _WRITTEN_ADDRESS.fullmatch(c)]
         if r.want == "name" and _ASKS_PATH.search(q):  # "Where is the file of X?": a path, not a
             found = [(c, tie) for c, tie in found if _PATH.fullmatch(c)]  # distribution's name
+        if r.want == "name" and (who := _WHICH_PERSON.match(q)) and who.group(1).lower() not in ("number", "code") \
+                and (named := [(c, tie) for c, tie in found if not re.search(r"\d", c)
+                               or c.strip().lower() in self._record_at()]):
+            found = named  # "Which safety officer inspected X?": a person, no code ("SS-0807")
+            # that is no record's (a member's code is a person's record)
         if _ASKS_PHONE.search(q):  # a telephone number has its digits ("W1138" is an id)
             found = [(c, tie) for c, tie in found if len(re.findall(r"\d", c)) >= 6]
         r.passages = passages
@@ -6600,6 +6605,13 @@ def _opposite_read(text: str, options: list[str], asked: set[str], best: tuple[i
     return best, picks, clause_read
 
 
+# "Which safety officer ...?": a "which" question whose noun is a person's (a doer's or a post's)
+_WHICH_PERSON = re.compile(r"\s*which\s+(?:[a-z-]+\s+){0,2}?(officer|secretary|chair|chairman|chairwoman|person|"
+                           r"president|treasurer|manager|steward|clerk|warden|captain|coach|instructor|examiner|"
+                           r"inspector|judge|umpire|referee|teacher|director|trustee|volunteer|leader|organi[sz]er|"
+                           r"vet|doctor|nurse|driver|councillor|auditor|surveyor|contractor|supplier|grower|farmer)s?\s+"
+                           r"(?:is|was|are|were|has|had|did|does|do|will|[a-z]+ed|[a-z]+s)\b", re.I)
+
 # a cell naming someone: capitalised words, not a state ("not played", "-")
 _PERSON_CELL = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019.-]*)+")
 
@@ -9146,7 +9158,9 @@ def _no_e(term: str) -> str:
 _MEASURE_WORDS = tuple({f for w in ws for f in (w, stem(w), _no_e(stem(w)))} for ws in (
     ("wide", "wider", "width", "across", "broad", "breadth"), ("deep", "deeper", "depth"),
     ("high", "higher", "tall", "taller", "height"), ("far", "farther", "distance", "away"),
-    ("heavy", "heavier", "weigh", "weighs", "weighed", "weighing", "weight")))
+    ("heavy", "heavier", "weigh", "weighs", "weighed", "weighing", "weight"),
+    # (a size stated by its area: "a unit of 420 square metres" says how big it is)
+    ("big", "bigger", "large", "larger", "size", "area", "square", "acre", "acres", "hectare", "hectares")))
 # one relation of a sum changing hands, however the passage words it, paid ("How much did we
 # pay for X?" is stated by "we bought X for GBP 7,800") or given ("How much did the fund put
 # in?" by "it gave us GBP 12,400"; money collected by "the bucket raised GBP 1,140")

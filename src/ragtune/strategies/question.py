@@ -824,6 +824,11 @@ def nested_description(question: str) -> Description | None:
         tail = re.search(r"\s+([a-z]+ed)(?:\s+(?:in|at|on|to|for|from|by|with))?\s*$", clause)
         if tail and tail.start() > 0 and len(clause[: tail.start()].split()) >= 2:
             end = m.end() + tail.start()
+        # ... and so does a bare verb after "did"/"does" before the description: "When did
+        # the firm that built X close?"
+        elif re.search(r"\b(?:did|does|do|will|would|can|could|should)\s+$", question[:start], re.I) \
+                and (last := re.search(r"\s+([a-z]+)\s*$", clause)) and len(clause[: last.start()].split()) >= 2:
+            end = m.end() + last.start()
         span = question[start:end].strip()
         head = m.group(1)
         return Description(span, start, start + len(span), f"Which {head} is meant by: {span}?", head)
