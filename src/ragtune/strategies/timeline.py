@@ -558,10 +558,11 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
 
         for r, row in enumerate(rows):
             # (the asked noun describes no row: "the boat was to be sold" for "Which boat ...?")
-            # (nor, asked a name, does a year: "Player of the Season in 2021" is no row of
-            # officers whose `Since` is 2021)
-            rare = [sum(rows_with[w] == 1 for w in t & asked if stem(w) not in noun and (figure or not w.isdigit()))
-                    for t in terms[r]]
+            # (nor, asked a name, does a year alone in its cell: "Player of the Season in 2021" is
+            # no row of officers whose `Since` is 2021; "signed the 2021 lease" beside "signed the
+            # 2014 lease" is the row of the lease asked)
+            rare = [sum(rows_with[w] == 1 for w in t & asked if stem(w) not in noun and (
+                figure or not w.isdigit() or any(not x.isdigit() for x in t & asked))) for t in terms[r]]
             # (asked a figure, the cell with the most such words: "mirror replaced" beside "wing
             # mirror clipped by a tractor on Hobley Lane")
             # (or, asked a name, the cell writing more of them than the row's others: "Greyface
