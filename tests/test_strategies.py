@@ -3863,3 +3863,57 @@ def test_option_pages_opposite_words_register_rows_holders_and_yes_no_fields():
                           _record_collections=lambda: {"kit": [{"name": "Spare road bike", "deposit_gbp": 50},
                                                                {"name": "Holmgill tandem", "deposit_gbp": 80}]})
     assert Agentic._record_field(kit, "What is the loan deposit on the club's tandem?")[2] == "80"
+
+
+def test_manual_pages_choices_read_off_pages_passives_domain_words_and_tables_under_headings():
+    """(2026-12-06 late night, catalog35-37, prose38-39 and tables37-38 dev, invented here) the
+    doer of a passive answers "who"; the corpus's own domain words and a lone year describe no
+    table row; an answer in the question's own words says it back; "40h00" says something; "N
+    members present" counts those present; a post asked by "which" is a person's; a bare verb
+    after "did" ends a description; the default's line answers a state asked with nothing set;
+    a choice of two pages by the words or the code only one writes; a choice of two words by
+    the one the named page writes; yes/no whether a page listing options writes one."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (_ASKS_DEFAULT, _WHICH_PERSON, Agentic, Hit, _passive_agents, _qualified,
+                                            _says_back)
+    from ragtune.strategies.common import says_nothing
+    from ragtune.strategies.question import nested_description
+    from ragtune.strategies.timeline import described_row_cell
+    text = "The treasurer, Odo Vance, keeps the ledger; it is audited each May by Pim Arkwright."
+    assert _passive_agents("Who audits the guild's ledger?", ["Odo Vance"], [text]) == ["Pim Arkwright"]
+    assert _passive_agents("Who gave the cup?", [], ["The cup was given in 1990 by Ann Lee."]) == ["Ann Lee"]
+    assert _passive_agents("Who gave the cup?", [], ["The shield was given by Ann Lee."]) == []
+    table = ("# Officers\n\n| Post | Name | Since |\n|---|---|---|\n| Guild captain | Ima Roe | 2019 |\n"
+             "| Ledger clerk | Bo Finch | 2021 |\n| Chair | Cy Dunn | 2018 |\n\nMore text.")
+    assert described_row_cell("Who audits the guild's ledger?", table, who=True) is None  # ("Guild captain" too)
+    assert described_row_cell("Who audits the guild's ledger?", table, who=True, common=frozenset({"guild"})) == "Bo Finch"
+    assert described_row_cell("Who was the Player of the Season in 2021?", table, who=True) is None
+    leases = ("| From | To | Chair | Notes |\n|---|---|---|---|\n| 2001 | 2010 | Al Ney | signed the 2004 lease |\n"
+              "| 2010 | 2020 | Di Crane | signed the 2014 lease |\n| 2020 | | Ed Moss | |")
+    assert described_row_cell("Who chaired the guild when the 2014 lease was signed?", leases, who=True) == "Di Crane"
+    assert _says_back("Which choir performed at the 2025 fete?",
+                      "The choir performing at the 2025 fete is the choir performing at the 2025 fete.")
+    assert not _says_back("Which choir performed at the 2025 fete?", "The Larkfield Singers performed.")
+    assert not says_nothing("What is the time limit of the Oxby 300?", "The time limit of the Oxby 300 is 20h00.")
+    assert _qualified("How many members were present at the meeting?", [("38 members", 1.0), ("Two members", 0.4)],
+                      ["In the hall, 38 members present. Two members sent apologies."]) == ["38 members"]
+    assert _WHICH_PERSON.match("Which health officer visited the store?")
+    assert not _WHICH_PERSON.match("Which event was held in May?")
+    assert nested_description("When did the firm that built the mill close?").span == "the firm that built the mill"
+    assert _ASKS_DEFAULT.search("With no -Q switches set at all, is -Qfoo on or off?")
+    # choices read off catalog pages (a fake index of two pages)
+    pages = {"qfoo": "- Option: -Qfoo\n- Status: retired; has no effect\n- Option names: -a, -b, -c",
+             "qbar": "- Option: -Qbar\n- Status: active\n- Level: porcelain\n- Option names: --keep, -x, -y"}
+    hits = {n: Hit(f"opts/{n}", f"opts/{n}::0", 1.0, text=t, title=f"-{n[0].upper()}{n[1:]}") for n, t in pages.items()}
+    fake = SimpleNamespace(_page_names=lambda: {"-qfoo", "-qbar"}, _page_aliases=lambda: {},
+                           _own_pages=lambda n: [hits[n.lower().lstrip("-")]] if n.lower().lstrip("-") in hits else [],
+                           _document_text=lambda d, h: h.text, _named_by_page=lambda q: q)
+    run = SimpleNamespace(options=["-Qfoo", "-Qbar"], kind="comparison",
+                          question="One of -Qfoo and -Qbar has no effect any more. Which one?")
+    assert Agentic._page_writing_phrase(fake, run) == ("-Qfoo", "has no effect")
+    run.question = "Which page lists a --keep option, -Qfoo or -Qbar?"
+    assert Agentic._page_writing_phrase(fake, run) == ("-Qbar", "--keep")
+    word = SimpleNamespace(options=["a porcelain", "a plumbing"], question="Is -Qbar a porcelain or a plumbing one?")
+    assert Agentic._page_writing_option(fake, word) == "porcelain"
+    assert Agentic._page_lists_code(fake, "Can you pass --keep to -Qbar?") == ("opts/qbar", "yes")
+    assert Agentic._page_lists_code(fake, "Is there a --drop option for -Qbar?") == ("opts/qbar", "no")

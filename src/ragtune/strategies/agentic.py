@@ -4495,7 +4495,8 @@ class Agentic(Rag):
         code the question writes ("--autostash"); None when both pages or neither write it. A
         negation of the question is in the phrase (and a code is not read then)."""
         if len(r.options) != 2 or not self._page_names() or r.kind != "comparison" \
-                or direction(r.question, values_are_dates=False):  # ("newer", "more": values compared)
+                or direction(re.sub(r"\b(?:any\s*more|no\s+more)\b", " ", r.question, flags=re.I),
+                             values_are_dates=False):  # ("newer", "more": values compared; "any more" is "no longer")
             return None
         texts = []
         for o in r.options:
