@@ -3917,3 +3917,11 @@ def test_manual_pages_choices_read_off_pages_passives_domain_words_and_tables_un
     assert Agentic._page_writing_option(fake, word) == "porcelain"
     assert Agentic._page_lists_code(fake, "Can you pass --keep to -Qbar?") == ("opts/qbar", "yes")
     assert Agentic._page_lists_code(fake, "Is there a --drop option for -Qbar?") == ("opts/qbar", "no")
+    # a record named by its own short value beside the record it points at by code
+    from ragtune.strategies.agentic import _record_named_with
+    events = {"ho-03": "Oxby Regional"}
+    course = {"course": "Black", "event": "HO-03", "controls": 24}
+    assert _record_named_with(course, "How many controls were on the Black course at the Oxby Regional?",
+                              lambda c: events.get(c.lower())) == "Black Oxby Regional"
+    assert _record_named_with(course, "How many controls were there at the Oxby Regional?",
+                              lambda c: events.get(c.lower())) == ""

@@ -3752,7 +3752,7 @@ class Agentic(Rag):
     def _record_name(self, code: str) -> str | None:
         """The name of the record whose id is `code` ("SF-04"), None when no record has that id
         or its collection has no name field."""
-        if not re.fullmatch(r"[A-Za-z]{1,6}[-_]?\d{1,6}", code.strip()):
+        if not re.fullmatch(r"[A-Za-z]{1,6}[-_]?\d{1,6}(?:[-_/]\d{1,4})?", code.strip()):  # ("SF-04", "HO26-03")
             return None
         if (at := self._record_at().get(code.strip().lower())) is None:
             return None
@@ -3812,7 +3812,7 @@ class Agentic(Rag):
         if getattr(self, "_record_index", None) is None:
             cols = self._record_collections()
             self._record_index = {rid.lower(): (path, i) for path in cols
-                                  for i, rid in enumerate(self._record_ids.get(path, []))}
+                                  for i, rid in enumerate((getattr(self, "_record_ids", None) or {}).get(path, []))}
         return self._record_index
 
     def _page_field_followed(self, question: str, want: str | None = None, yes_no: bool = False) -> tuple[str, str, str] | None:
@@ -4199,6 +4199,20 @@ class Agentic(Rag):
             rest = f"which {rest}"
         if not 3 <= len(items) <= 8 or any(len(i.split()) > 8 for i in items):
             return None
+        # "which one documents a --mirror option?": the one page writing the one code asked
+        if len(codes := set(re.findall(r"(?<![\w-])--?[a-z][\w-]*(?![\w-])", rest))) == 1 and not _DENIES.search(rest):
+            code = codes.pop()
+            writes: dict[str, str] = {}
+            for item in items:
+                own = self._own_pages(self._page_aliases().get(item.lower(), item))
+                if not own:
+                    break
+                text = self._document_text(own[0].doc_id, own[0])
+                writes[item] = "writes it" if re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text) else "(not found)"
+            else:
+                held = [i for i, w in writes.items() if w == "writes it"]
+                if len(held) == 1:
+                    return held[0], writes
         values: dict[str, str | None] = {}
         pages: set[str] = set()
         for item in items:
@@ -4316,6 +4330,9 @@ class Agentic(Rag):
         units = {_one_stem(w): sym[-1] for w in re.findall(r"[a-z]+", question.lower())
                  if (sym := answer_tokens(f"1 {w}")) and sym[-1] != w and sym[-1] in _HEADER_UNITS}
         found: dict[tuple[str, str], str] = {}
+        ids = getattr(self, "_record_ids", None) or {}
+        named_by_id = {rid.lower(): str(rec[k]) for path, rows in self._record_collections().items()
+                       for rec, rid in zip(rows, ids.get(path) or []) for k in _name_fields(rows)[:1] if rec.get(k)}
         # a record's name's last word, when no other record's name ends so ("the club's tandem"
         # for the record named "Thwaitegill tandem")
         heads = Counter(str(rec[k]).split()[-1].lower() for rows in self._record_collections().values()
@@ -4334,6 +4351,10 @@ class Agentic(Rag):
                 if not name:  # ... or by a code of its own no other record has ("the value #66CDAA")
                     name = next((str(rec[k]) for k in codes if re.search(
                         rf"(?<![\w#-]){re.escape(str(rec[k]))}(?![\w-])", question, re.I)), "")
+                if not name:  # ... or by a short value of its own beside another record it points
+                    # at by code, each written by the question ("the Black course at the Oxby
+                    # Regional": `course: Black`, `event: HO-03`, the record named Oxby Regional)
+                    name = _record_named_with(rec, question, lambda c: named_by_id.get(c.strip().lower()))
                 if not name:
                     head = next((str(rec[k]) for k in keys if len(str(rec.get(k) or "").split()) > 1
                                  and heads[str(rec[k]).split()[-1].lower()] == 1
@@ -4388,6 +4409,10 @@ class Agentic(Rag):
                                     or want == "name" and _ASKS_AGENT.match(question) and _agent_label(key, main_clause)):
                         continue
                     found[(key, value)] = name
+        if len(names := set(found.values())) > 1 and all(n in max(names, key=len) for n in names):
+            # (the record named more fully: "the Brown course at the Oxby Regional" is the
+            # course's record, not the event's)
+            found = {kv: n for kv, n in found.items() if n == max(names, key=len)}
         if len({k for k, _ in found}) > 1 and _measure_nouns(question):  # the measure asked, by a
             # label the question writes whole, over one it writes cut short: `height_m` over `cp`
             # for "How high is the X checkpoint?"
@@ -6083,6 +6108,20 @@ def _passive_agents(question: str, cands: list[str], texts: list[str]) -> list[s
                         m.group(0) for m in [_AGENT_NAME.match(after)] if m and not _mentions_name(question, m.group(0))]
                     out += [c for c in named if c not in out]
     return out
+
+
+def _record_named_with(rec: dict, question: str, name_of: Callable[[str], str | None]) -> str:
+    """"<value> <name>" when the question writes one short capitalised value of the record (one
+    to three words: "the Black course") and the name of another record whose code the record
+    holds ("at the Oxby Regional", `event: HO-03`); "" otherwise."""
+    said = [str(v) for k, v in rec.items() if k not in ("id", "text") and isinstance(v, str)
+            and 1 <= len(v.split()) <= 3 and v[:1].isupper() and not name_of(v)
+            and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", question)]
+    if len(said) != 1:
+        return ""
+    other = [n for k, v in rec.items() if k not in ("id", "text") and isinstance(v, str)
+             and (n := name_of(v)) and len(n) >= 4 and _mentions_name(question, n)]
+    return f"{said[0]} {other[0]}" if len(other) == 1 else ""
 
 
 def _quoted_phrases(question: str) -> list[str]:
