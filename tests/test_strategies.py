@@ -3899,7 +3899,7 @@ def test_manual_pages_choices_read_off_pages_passives_domain_words_and_tables_un
                       ["In the hall, 38 members present. Two members sent apologies."]) == ["38 members"]
     assert _WHICH_PERSON.match("Which health officer visited the store?")
     assert not _WHICH_PERSON.match("Which event was held in May?")
-    assert nested_description("When did the firm that built the mill close?").span == "the firm that built the mill"
+    assert nested_description("When did the firm that built Oxby Mill close?").span == "the firm that built Oxby Mill"
     assert _ASKS_DEFAULT.search("With no -Q switches set at all, is -Qfoo on or off?")
     # choices read off catalog pages (a fake index of two pages)
     pages = {"qfoo": "- Option: -Qfoo\n- Status: retired; has no effect\n- Option names: -a, -b, -c",

@@ -827,7 +827,8 @@ def nested_description(question: str) -> Description | None:
         # ... and so does a bare verb after "did"/"does" before the description: "When did
         # the firm that built X close?"
         elif re.search(r"\b(?:did|does|do|will|would|can|could|should)\s+$", question[:start], re.I) \
-                and (last := re.search(r"\s+([a-z]+)\s*$", clause)) and len(clause[: last.start()].split()) >= 2:
+                and (last := re.search(r"\s+([a-z]+)\s*$", clause)) and len(clause[: last.start()].split()) >= 2 \
+                and clause[: last.start()].split()[-1][:1].isupper():  # (after a name: "... Oxby Mill close?")
             end = m.end() + last.start()
         span = question[start:end].strip()
         head = m.group(1)
