@@ -635,7 +635,10 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             # is not asked of a table of club captains whose 2013 row it shares)
             held = {stem(w) for w in set().union(*terms[r], heads)}
             unheld = [w for w in asked if stem(w) not in held and not w.isdigit() and _verb_base(w) not in held]
-            if len(cols) == 1 and row[cols[0]].strip() and len(unheld) <= 1 and not (
+            # (and a code the question writes is the row's: "Who rents plot CW-B7?" is not asked
+            # of a row about rent that never writes CW-B7)
+            coded = [w for w in unheld if re.search(r"\d", w) and re.search(r"[a-z]", w)]
+            if len(cols) == 1 and row[cols[0]].strip() and len(unheld) <= 1 and not coded and not (
                     who and re.sub(r"^(?:the|a|an)\s+", "", row[cols[0]].strip())[:1].islower()):
                 found[row[cols[0]].strip()] = 1
     if not figure:
