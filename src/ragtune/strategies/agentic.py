@@ -1423,11 +1423,12 @@ class Agentic(Rag):
             low = n.lower()
             if extract_values(n) and all(v.kind == "date" for v in extract_values(n)):
                 continue
-            if _NO_NAME.fullmatch(n) and (any(v.kind == "date" and len(v.key) > 1 and v.key[1] for v in extract_values(query))
+            if _NO_NAME.fullmatch(n) and n.lower() in _WEEKDAY_NAMES \
+                    and (any(v.kind == "date" and len(v.key) > 1 and v.key[1] for v in extract_values(query))
                                           or not re.search(rf"\b(?:on|every|each)\s+{re.escape(n)}", query)):
-                continue  # a weekday or a month alone beside a date ("the Sunday walk of 3 May"),
-                # or naming a kind of thing ("the move to Sunday lunches"): a record or a letter
-                # need not write it ("meets on Tuesdays" is a property)
+                continue  # a weekday beside a date ("the Sunday walk of 3 May"), or naming a kind
+                # of thing ("the move to Sunday lunches"): a record or a letter need not write it
+                # ("meets on Tuesdays" is a property; a month names when: "the February flood")
             # a bound ("a list price above EUR 2,000") is a condition on a value, not a value
             # a chunk states
             at = query.find(n)
@@ -6651,6 +6652,8 @@ _WHICH_PERSON = re.compile(r"\s*which\s+(?:[a-z-]+\s+){0,2}?(officer|secretary|c
                            r"inspector|judge|umpire|referee|teacher|director|trustee|volunteer|leader|organi[sz]er|"
                            r"vet|doctor|nurse|driver|councillor|auditor|surveyor|contractor|supplier|grower|farmer)s?\s+"
                            r"(?:is|was|are|were|has|had|did|does|do|will|[a-z]+ed|[a-z]+s)\b", re.I)
+
+_WEEKDAY_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 # a cell naming someone: capitalised words, not a state ("not played", "-")
 _PERSON_CELL = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019.-]*)+")
