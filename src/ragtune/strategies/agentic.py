@@ -1428,7 +1428,7 @@ class Agentic(Rag):
                                           or not re.search(rf"\b(?:on|every|each)\s+{re.escape(n)}", query)):
                 continue  # a weekday beside a date ("the Sunday walk of 3 May"), or naming a kind
                 # of thing ("the move to Sunday lunches"): a record or a letter need not write it
-                # ("meets on Tuesdays" is a property; a month names when: "the February flood")
+                # ("meets on Tuesdays" is a property; a month names when: "the March gale")
             # a bound ("a list price above EUR 2,000") is a condition on a value, not a value
             # a chunk states
             at = query.find(n)

@@ -635,8 +635,8 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             # is not asked of a table of club captains whose 2013 row it shares)
             held = {stem(w) for w in set().union(*terms[r], heads)}
             unheld = [w for w in asked if stem(w) not in held and not w.isdigit() and _verb_base(w) not in held]
-            # (and a code the question writes is the row's: "Who rents plot CW-B7?" is not asked
-            # of a row about rent that never writes CW-B7)
+            # (and a code the question writes is the row's: "Who leases stall QX-4?" is not asked
+            # of a row about leases that never writes QX-4)
             coded = [w for w in unheld if re.search(r"\d", w) and re.search(r"[a-z]", w)]
             if len(cols) == 1 and row[cols[0]].strip() and len(unheld) <= 1 and not coded and not (
                     who and re.sub(r"^(?:the|a|an)\s+", "", row[cols[0]].strip())[:1].islower()):
