@@ -4201,7 +4201,7 @@ class Agentic(Rag):
         if not 3 <= len(items) <= 8 or any(len(i.split()) > 8 for i in items):
             return None
         # "which one documents a --mirror option?": the one page writing the one code asked
-        if len(codes := set(re.findall(r"(?<![\w-])--?[a-z][\w-]*(?![\w-])", rest))) == 1 and not _DENIES.search(rest):
+        if len(codes := set(_OPTION_CODE.findall(rest))) == 1 and not _DENIES.search(rest):
             code = codes.pop()
             writes: dict[str, str] = {}
             for item in items:
@@ -4540,7 +4540,7 @@ class Agentic(Rag):
                 ws = re.findall(r"[\w'+#=-]+", clause.lower())
                 grams += [ws[i:i + n] for n in range(3, len(ws) + 1) for i in range(len(ws) - n + 1)]
         # (or one code the question writes, an option or an identifier: "a --autostash option")
-        grams += [[w] for sp in spans for w in re.findall(r"(?<![\w-])(?:--?[a-z][\w-]*|[a-z]\w*[._][\w.]*\w)(?![\w-])", sp)
+        grams += [[w] for sp in spans for w in re.findall(rf"{_OPTION_CODE.pattern}|(?<![\w-])[a-z]\w*[._][\w.]*\w(?![\w-])", sp)
                   if not denied]
         for g in sorted(grams, key=len, reverse=True):
             if not [w for w in g if w not in STOPWORDS] or g[0] in ("which", "what", "one", "of") \
@@ -4558,7 +4558,7 @@ class Agentic(Rag):
         when the page writes the code; no when it does not but lists three such codes or more on
         one line (its list of options); None otherwise."""
         pages = self._page_names()
-        codes = set(re.findall(r"(?<![\w-])--?[a-z][\w-]*(?![\w-])", question))
+        codes = set(_OPTION_CODE.findall(question))
         if not pages or len(codes) != 1:
             return None
         code = codes.pop()
@@ -4571,7 +4571,7 @@ class Agentic(Rag):
         text = self._document_text(own[0].doc_id, own[0])
         if re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
             return own[0].doc_id, "yes"
-        listing = any(len(re.findall(r"(?<![\w-])--?[a-z][\w-]*", line)) >= 3 for line in text.splitlines())
+        listing = any(len(_OPTION_CODE.findall(line)) >= 3 for line in text.splitlines())
         return (own[0].doc_id, "no") if listing else None
 
     def _page_writing_option(self, r: Run) -> str | None:
@@ -6653,6 +6653,8 @@ _WHICH_PERSON = re.compile(r"\s*which\s+(?:[a-z-]+\s+){0,2}?(officer|secretary|c
                            r"vet|doctor|nurse|driver|councillor|auditor|surveyor|contractor|supplier|grower|farmer)s?\s+"
                            r"(?:is|was|are|were|has|had|did|does|do|will|[a-z]+ed|[a-z]+s)\b", re.I)
 
+# a command-line option as a question or a page writes it ("--mirror", "-n")
+_OPTION_CODE = re.compile(r"(?<![\w-])--?[a-z][\w-]*(?![\w-])")
 _WEEKDAY_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 # a cell naming someone: capitalised words, not a state ("not played", "-")
