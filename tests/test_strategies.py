@@ -3908,6 +3908,7 @@ def test_manual_pages_choices_read_off_pages_passives_domain_words_and_tables_un
     fake = SimpleNamespace(_page_names=lambda: {"-qfoo", "-qbar"}, _page_aliases=lambda: {},
                            _own_pages=lambda n: [hits[n.lower().lstrip("-")]] if n.lower().lstrip("-") in hits else [],
                            _document_text=lambda d, h: h.text, _named_by_page=lambda q: q)
+    fake._page_text = lambda n: Agentic._page_text(fake, n)
     run = SimpleNamespace(options=["-Qfoo", "-Qbar"], kind="comparison",
                           question="One of -Qfoo and -Qbar has no effect any more. Which one?")
     assert Agentic._page_writing_phrase(fake, run) == ("-Qfoo", "has no effect")

@@ -2007,14 +2007,12 @@ class Agentic(Rag):
                 (paged := [(c, tie) for c, tie in found if c.lower() in self._titles()]):
             found = paged  # "which library says ...?" over a corpus of library pages: a page's name
             # ... and the page rag names, when it is one (its name in lower case is no span)
-            said = [t for k, t in sorted(self._titles().items()) if _mentions_name(r.floor.text, t)
-                    and not _mentions_name(q, t) and all(not _names_same(c, t) for c, _ in found)]
+            said = [t for t in self._pages_rag_names(r, q) if all(not _names_same(c, t) for c, _ in found)]
             found += [(t, 0.5) for t in said if len(said) == 1]
         elif r.want == "name" and self._asks_whose_page(q):
             # "Which CMake policy's NEW behaviour is to ...?": a page's name, and none is among
             # the values its text writes ("CMAKE_SIZEOF_VOID_P"); the page rag names, or rag's answer
-            said = [t for k, t in sorted(self._titles().items()) if _mentions_name(r.floor.text, t)
-                    and not _mentions_name(q, t)]
+            said = self._pages_rag_names(r, q)
             if len(said) != 1:
                 r.log("answer", {"question": q, "answer_type": r.want}, {"candidates": [], "keep": "rag",
                                                                          "why": "a page is asked; no value is one"}, ms=t.ms)
@@ -2449,6 +2447,11 @@ class Agentic(Rag):
         sample: "library" in a corpus of READMEs, "package" in a catalog)."""
         m = re.search(r"\b(?:which|what)\s+([a-z][\w-]*)", q, re.I)
         return bool(m) and self._page_kind(m.group(1))
+
+    def _pages_rag_names(self, r: Run, q: str) -> list[str]:
+        """The pages' titles rag's answer names and the question does not."""
+        return [t for _, t in sorted(self._titles().items()) if _mentions_name(r.floor.text, t)
+                and not _mentions_name(q, t)]
 
     def _asks_whose_page(self, q: str) -> bool:
         """Whether "Which CMake policy's NEW behaviour is ...?" asks for one of a catalog's pages
@@ -4205,10 +4208,9 @@ class Agentic(Rag):
             code = codes.pop()
             writes: dict[str, str] = {}
             for item in items:
-                own = self._own_pages(self._page_aliases().get(item.lower(), item))
-                if not own:
+                if (page := self._page_text(item)) is None:
                     break
-                text = self._document_text(own[0].doc_id, own[0])
+                text = page[1]
                 writes[item] = "writes it" if re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text) else "(not found)"
             else:
                 held = [i for i, w in writes.items() if w == "writes it"]
@@ -4526,10 +4528,9 @@ class Agentic(Rag):
             return None
         texts = []
         for o in r.options:
-            own = self._own_pages(self._page_aliases().get(o.lower(), o))  # ("git rebase": git-rebase(1)'s)
-            if not own:
+            if (page := self._page_text(o)) is None:
                 return None
-            texts.append(" ".join(self._document_text(own[0].doc_id, own[0]).lower().split()))
+            texts.append(" ".join(page[1].lower().split()))
         spans = [r.question]
         for o in r.options:
             spans = [x for sp in spans for x in re.split(rf"(?<![\w-]){re.escape(o)}(?![\w-])", sp, flags=re.I)]
@@ -4552,6 +4553,12 @@ class Agentic(Rag):
                 return (held[0], phrase) if len(held) == 1 else None
         return None
 
+    def _page_text(self, name: str) -> tuple[str, str] | None:
+        """(its document id, its whole text) of the catalog page called `name` by its title or
+        by an alias ("git rebase" for git-rebase(1)); None when there is no such page."""
+        own = self._own_pages(self._page_aliases().get(name.lower(), name))
+        return (own[0].doc_id, self._document_text(own[0].doc_id, own[0])) if own else None
+
     def _page_lists_code(self, question: str) -> tuple[str, str] | None:
         """(the page, "yes" or "no") for a yes/no question asking whether the one catalog page it
         names holds the one option-like code it writes ("Can you pass --unmerged to X?"): yes
@@ -4565,14 +4572,13 @@ class Agentic(Rag):
         named = _pages_named_in(self._named_by_page(question.replace(code, " ")), pages)
         if len(named) != 1 or code.lower() in pages:
             return None
-        own = self._own_pages(next(iter(named)))
-        if not own:
+        if (page := self._page_text(next(iter(named)))) is None:
             return None
-        text = self._document_text(own[0].doc_id, own[0])
+        doc, text = page
         if re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
-            return own[0].doc_id, "yes"
+            return doc, "yes"
         listing = any(len(_OPTION_CODE.findall(line)) >= 3 for line in text.splitlines())
-        return (own[0].doc_id, "no") if listing else None
+        return (doc, "no") if listing else None
 
     def _page_writing_option(self, r: Run) -> str | None:
         """For two options that are words, not pages ("porcelain or plumbing"), asked of the one
@@ -4589,10 +4595,9 @@ class Agentic(Rag):
         named = _pages_named_in(self._named_by_page(rest), pages)  # ("git restore": git-restore(1))
         if len(named) != 1:
             return None
-        own = self._own_pages(next(iter(named)))
-        if not own:
+        if (page := self._page_text(next(iter(named)))) is None:
             return None
-        text = self._document_text(own[0].doc_id, own[0])
+        text = page[1]
         # (an option read without its leading preposition: "as porcelain")
         cores = [re.sub(r"^(?:as|an?|the|in|on|at|for|by|to)\s+", "", o, flags=re.I) for o in r.options]
         held = [c for c in cores if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text, re.I)]
