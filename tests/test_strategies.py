@@ -3926,3 +3926,52 @@ def test_manual_pages_choices_read_off_pages_passives_domain_words_and_tables_un
                               lambda c: events.get(c.lower())) == "Black Oxby Regional"
     assert _record_named_with(course, "How many controls were there at the Oxby Regional?",
                               lambda c: events.get(c.lower())) == ""
+
+
+def test_registers_read_by_heading_and_verb_options_by_entry_and_kind_absent_commands_narrower_counts():
+    """(2026-12-07, catalog37, prose39 and tables38 dev, invented here) a record named by a
+    field that names each record, or by its value and its collection's noun, is not counted;
+    a row's count is read by the verb that labels it; a name with a bracketed note is called
+    without it; "Name the X option whose entry begins "Y"" reads the option written before Y;
+    "Name the ..." asks a name; "--3way" is an option; a count of nought says none; a dotted
+    setting name is a code; rag's count of a narrower kind gives way to the plain noun's."""
+    from ragtune.strategies.agentic import (_OPTION_CODE, _SETTING_NAME, _meets_listed, _one_stem, _plain_counts,
+                                            name_beside)
+    from ragtune.strategies.counting import count_records
+    from ragtune.strategies.question import answer_type
+    depots = {"depots/depots.csv": [{"id": "d1", "site": "Low Yard North", "listed": 19},
+                                    {"id": "d2", "site": "High Moor East", "listed": 7},
+                                    {"id": "d3", "site": "Mill Lane West", "listed": 11}]}
+    assert count_records('How many pumps of the depot "Low Yard North" does the register hold?', depots) is None
+    lanes = {"lanes/lanes.csv": [{"id": "l1", "lane": "Blue", "meet": "M1", "swimmers": 8},
+                                 {"id": "l2", "lane": "Blue", "meet": "M2", "swimmers": 6},
+                                 {"id": "l3", "lane": "Red", "meet": "M1", "swimmers": 5}]}
+    assert count_records("How many divers finished the Blue lane at the Oxby Gala?", lanes) is None
+    assert count_records("How many lanes in the lanes list are Blue?", lanes)[0] == 2  # (the records counted)
+    assert _one_stem("catalogued") == _one_stem("catalogue")
+    assert answer_type("Name the pump that drains the lower sump.") == "name"
+    assert _OPTION_CODE.findall("Which command documents --3way, and is -1 an option?") == ["--3way"]
+    assert _SETTING_NAME.findall("Which page lists pump.depth and core.hooksPath? Not 3.14.") == ["pump.depth", "core.hooksPath"]
+    text = "What some do: option --force: Drain the sump even if it is full; option --dry: Say what it would do."
+    assert name_beside(text, "option", "Drain the sump even if it is full") == "--force"
+    values = {"frob": "0", "twiddle": "a.b, a.c", "grind": "x.y", "mash": "p.q, p.r"}
+    assert _meets_listed("which one lists no settings?", values) == "frob"
+    glance = "At a glance: - Members: 1,312 at the end of 2025 (1,187 a year earlier), of whom 214 are working members"
+    assert _plain_counts("How many members did the co-op have at the end of 2025?", "214",
+                         ["1,312", "1,187", "214"], [glance]) == ["1,312"]
+    assert _plain_counts("How many working members did the co-op have?", "214", ["1,312", "214"], [glance]) == []
+    # the one page of the kind the question gives that writes an option (a fake catalog of three)
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    docs = {"pump-a": ("drainers", "Options: --fast, --[no-]wait, --3way"), "pump-b": ("fillers", "Options: --3way, --slow"),
+            "pump-c": ("drainers", "Options: --slow, --quiet")}
+    pages = [(n, SimpleNamespace(doc_id=f"{k}/{n}", title=n, metadata={"name": n, "group": f"low-{k}"}))
+             for n, (k, _) in docs.items()]
+    fake = SimpleNamespace(_page_names=lambda: set(docs), _page_aliases=lambda: {}, _catalog_pages=lambda: pages,
+                           _named_by_page=lambda q: q, _page_hit=lambda d: d,
+                           _document_text=lambda d, h: docs[d.split("/")[1]][1])
+    assert Agentic._page_with_option(fake, "Name the one low drainer that documents a --3way option.") == "pump-a"
+    assert Agentic._page_with_option(fake, "Name the one pump that documents a --3way option.") is None  # (two)
+    fake._page_text = lambda n: (f"x/{n}", docs[n][1]) if n in docs else None
+    assert Agentic._page_lists_code(fake, "Is there a --dry option for pump-c?") is None  # (two codes: no list)
+    assert Agentic._page_lists_code(fake, "Is there a --dry option for pump-a?") == ("x/pump-a", "no")  # ("--[no-]wait")

@@ -1140,6 +1140,14 @@ class Agentic(Rag):
                 continue
             if not self._written_in_corpus(tok):
                 return tok
+        # (... or written as the pages' other names are, a word and a hyphenated name: "git
+        # frob-tree-id" beside the pages git-prune, called "git prune")
+        firsts = {a.split()[0] for a in self._page_aliases() if len(a.split()) == 2}
+        for m in re.finditer(r"(?<![\w.@/-])([^\W\d_]\w*)\s+([^\W\d_]\w*(?:-\w+)+)(?![\w-])", question):
+            joined = f"{m.group(1)}-{m.group(2)}".lower()
+            if m.group(1).lower() in firsts and joined not in pages and m.group(2).rsplit("-", 1)[-1].lower() not in _MODIFIER_ENDS \
+                    and not self._written_in_corpus(m.group(0)) and not self._written_in_corpus(joined):
+                return m.group(0)
         return ""
 
     def _written_in_corpus(self, name: str) -> bool:
@@ -1781,6 +1789,10 @@ class Agentic(Rag):
             # "Which release reached its end of life on 12 May 2011?" over a catalog: the one
             # page found that writes that day, in any form
             return _take(r, t, page, "lookup", "the one page found that writes the day the question writes")
+        if r.want == "name" and (page := self._page_with_option(r.question)):
+            # "Name the one plumbing command that documents a --y option": the one page of that
+            # kind writing the code
+            return _take(r, t, page, "lookup", "the one page of the kind the question gives that writes the option")
         if r.want == "name" and (page := self._page_holding_code(r)):
             # "CVE-2022-48624 is named in which package's changelog?": the one page found that
             # writes the identifier (or the words quoted)
@@ -2083,6 +2095,10 @@ class Agentic(Rag):
             pick, why = qualified[0], "the one value written with the word the question narrows the count by"
         elif len(bounded) == 1:
             pick, why = bounded[0], "the one date written after the word the question opens with"
+        elif len(agree) == 1 and len(plain := _plain_counts(q, agree[0], cands, [p.text for p in passages])) == 1:
+            # "How many members ...?" against "Members: 1,312 ..., of whom 214 are working
+            # members": rag's figure counts a narrower kind the question does not name
+            pick, why = plain[0], "the one value counting the plain noun the question counts; rag's counts a narrower kind"
         elif len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
             pick, why = agree[0], "agrees with rag"
         elif len(passive) == 1 and not agree:
@@ -2297,7 +2313,12 @@ class Agentic(Rag):
         row or field labelled by the asked noun and the name ("| Variant fkey | Y |", "- Variant
         gag: Y") or in prose before it in brackets ("gag ("Y")"); None unless one name is read."""
         m = re.search(r"\b(?:which|what)\s+(?P<noun>[a-z][\w-]*)\b.*?\b(?:described|labell?ed|titled|given)\s+as\s+"
-                      r"[\"\u201c](?P<desc>[^\"\u201d\n]{2,80})[\"\u201d]", question, re.I)
+                      r"[\"\u201c](?P<desc>[^\"\u201d\n]{2,80})[\"\u201d]", question, re.I) \
+            or re.search(r"\b(?:which|what|name\s+the)\s+(?:[^\s\"\u201c]+\s+){0,4}?(?P<noun>[a-z][\w-]*)\s+(?:whose|that|which)\b"
+                         # (or by the words its entry begins with: "Name the X option whose entry
+                         # begins "Y"", the entry written "option --y: Y ...")
+                         r"[^\"\u201c]*\b(?:begins?|starts?|opens?)\s+(?:with\s+)?"
+                         r"[\"\u201c](?P<desc>[^\"\u201d\n]{8,200})[\"\u201d]", question, re.I)
         if not m:
             return None
         own = self._own_page_of(question[:m.start("desc") - 1])
@@ -3261,11 +3282,16 @@ class Agentic(Rag):
         # (... unless the question hops to the one thing the page points at: "X concerns one
         # item. How many policies concern that item?")
         hop = re.search(r"\b(?:one|a single)\b[^.?]*\.\s+[^.?]*\bthat\s+[a-z]+\b", question, re.I)
+        # (... or names the register's own kind of thing as the page's: "the group X belongs to"
+        # of a page pointing at one groups.csv row)
+        kinds = {stem(f) for f, _ in refs}
+        hop = hop or len(rows) == 1 and any(stem(m.group(1)) in kinds for m in re.finditer(
+            r"\b(?:the|that|its)\s+([a-z]+)\b", question, re.I))
         rows = itself if itself or not hop else rows
         if len(rows) != 1:
             return None
         row, rec = rows[0]
-        asked = {w for w in _code_words(question)} - {w for w in _code_words(name)}
+        asked = {_one_stem(w) for w in _code_words(question)} - {_one_stem(w) for w in _code_words(name)}
         scored = {}
         for key, value in rec.items():
             if isinstance(value, float) and want == "version":
@@ -3275,7 +3301,7 @@ class Agentic(Rag):
                                                  or re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip())) \
                     or want == "version" and not _RELEASE_VALUE.fullmatch(str(value).strip()):
                 continue
-            label = {stem(w) for w in _label_words(key) if w not in STOPWORDS}
+            label = {_one_stem(w) for w in _label_words(key) if w not in STOPWORDS}
             scored[key] = (len(label & asked), str(value).strip())
         top = max((n for n, _ in scored.values()), default=0)
         best = [k for k, (n, _) in scored.items() if n == top]
@@ -3664,6 +3690,11 @@ class Agentic(Rag):
         elif len(codes) == 1:
             code = codes.pop()
             said = re.compile(rf"(?<![\w.-]){re.escape(code)}(?![\w-]|\.\d)", re.I)
+        elif len(dotted := {m.group(0) for m in _SETTING_NAME.finditer(QUOTED.sub(" ", r.question))}
+                         - set(pages)) == 1 and not quoted:
+            # (a setting's dotted name: "Which command's page lists diff.tool?")
+            code = dotted.pop()
+            said = re.compile(rf"(?<![\w.-]){re.escape(code)}(?![\w-]|\.\w)")
         elif (ident := self._identifier_in(r.question)) and (re.match(
                 r"\s*which\s+(?:[\w-]+\s+){1,2}?(?:has|have|had|is|was|uses?|used|carries|holds?|gets?)\b", r.question, re.I)
                 and re.search(r"\b" + r"\s+".join(map(re.escape, ident[1].split())) + r"\s+(?:\S+\s+){0,2}?"
@@ -4219,11 +4250,12 @@ class Agentic(Rag):
         values: dict[str, str | None] = {}
         pages: set[str] = set()
         for item in items:
-            own = self._own_page_of(f"Of {item}, {rest}?")
+            called = self._page_aliases().get(item.lower(), item)  # ("git gc": git-gc(1))
+            own = self._own_page_of(f"Of {called}, {rest}?")
             if not own or own[0].doc_id in pages:
                 return None  # (each thing its own page)
             pages.add(own[0].doc_id)
-            field = self._page_field_followed(f"Of {item}, {rest}?")
+            field = self._page_field_followed(f"Of {called}, {rest}?")
             values[item] = field[2] if field and field[0] == own[0].doc_id else None
         asked = set(re.findall(r"[^\W_]+", rest.lower()))
         for item, value in values.items():
@@ -4344,9 +4376,11 @@ class Agentic(Rag):
             keys = _name_fields(rows)
             codes = _code_fields(rows)
             for rec, rid in zip(rows, getattr(self, "_record_ids", {}).get(path) or [""] * len(rows)):
-                name_key = next((k for k in keys if len(str(rec.get(k) or "")) >= 3
-                                 and _mentions_name(question, str(rec[k]))), "")
-                name = str(rec.get(name_key) or "")
+                # (a name with a bracketed note after it is called without it: "Low Tools
+                # (internal)" is "Low Tools")
+                name_key, name = next(((k, v) for k in keys for v in dict.fromkeys(
+                    (str(rec.get(k) or ""), re.sub(r"\s*\([^()]*\)$", "", str(rec.get(k) or ""))))
+                    if len(v) >= 3 and _mentions_name(question, v)), ("", ""))
                 # a record the question names by its code ("job MJ-07")
                 if not name and re.search(r"\d", rid) and re.search(r"[^\W\d_]", rid) \
                         and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question):
@@ -4385,16 +4419,29 @@ class Agentic(Rag):
                 # (a header cut to consonants is read against the word as written: `rtg` of
                 # "rating", whose stem "rat" is shorter than the header's letters)
                 own |= {w for w in re.findall(r"[a-z]+", question.lower()) if len(w) > 5} - _stems(" ".join(before))
+                def counts(key: str) -> bool:
+                    label_words = _label_words(key)
+                    return all(c in {_one_stem(w) for w in label_words} or any(_shortened(w, {c}) for w in label_words)
+                               or units.get(c) in label_words for c in counted)
+                # (when no label holds the counted noun, the count is the one its verb labels:
+                # "How many pumps does the Low depot list?" reads `listed: 19`; not a year, and
+                # not a noun's label, `courses`, which names a thing: "the Blue course")
+                numbers = [k for k, v in rec.items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
+                by_verb = bool(counted) and not any(counts(k) for k in numbers)
                 for key, value in rec.items():
                     if want == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
                         # a count or an amount: a number field whose label holds all that "how
                         # many" counts (`beds` under "how many beds", not under "how many bed nights")
-                        label_words = _label_words(key)
-                        if counted and not all(c in {_one_stem(w) for w in label_words}
-                                               or any(_shortened(w, {c}) for w in label_words)
-                                               or units.get(c) in label_words for c in counted):
+                        if counted and not counts(key) and not (by_verb and not 1000 <= value <= 2999
+                                                                and re.fullmatch(r"[a-z]+ed", key.strip().lower())):
                             continue  # (a unit counted is its symbol in the header: "metres" `climb_m`)
+                        if type(value) is int and 1000 <= value <= 2999 and re.fullmatch(r"[a-z]+ed", key.strip().lower()):
+                            continue  # (a year labelled by its verb, `surveyed: 2003`, is when, not how much)
                         value = str(value)
+                    elif want == "open" and isinstance(value, (int, float)) and not isinstance(value, bool) \
+                            and not (_asked_head(question)[0] & {_one_stem(w) for w in _label_words(key)}):
+                        continue  # (a figure answers "What was the winning time ...?" by its label
+                        # only: not `courses: 9` of "the Black course at X")
                     elif want == "date" and type(value) is int and 1000 <= value <= 2999:
                         pass  # a year ("joined: 2013")
                     elif want == "version" and type(value) is float:
@@ -4577,8 +4624,32 @@ class Agentic(Rag):
         doc, text = page
         if re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
             return doc, "yes"
-        listing = any(len(_OPTION_CODE.findall(line)) >= 3 for line in text.splitlines())
+        listing = any(len(_OPTION_CODE.findall(line.replace("[no-]", ""))) >= 3 for line in text.splitlines())
         return (doc, "no") if listing else None
+
+    def _page_with_option(self, question: str) -> str | None:
+        """For "Name the one plumbing command that documents a --y option" in a catalog of
+        pages: of the pages writing the one option-like code the question writes, the one whose
+        front matter values hold every word the question gives them ("plumbing" of `level:
+        plumbing`); the page's name, None unless exactly one page is left."""
+        pages = self._page_names()
+        codes = set(_OPTION_CODE.findall(question))
+        if not pages or len(codes) != 1 or not re.match(r"\s*(?:which|what|name\s+the)\b", question, re.I) \
+                or find_options(question):
+            return None
+        code = codes.pop()
+        if code.lower() in pages or _pages_named_in(self._named_by_page(question.replace(code, " ")), pages):
+            return None  # (a page named: the question asks about that page)
+        said = re.compile(rf"(?<![\w-]){re.escape(code)}(?![\w-])")
+        named = set(pages) | set(self._page_aliases())  # (a page's own name gives no kind)
+        values = {name: _stems(" ".join(str(v) for v in (getattr(d, "metadata", None) or {}).values()
+                                        if isinstance(v, str) and v.strip().lower() not in named).replace("-", " "))
+                  for name, d in self._catalog_pages()}
+        # (the question's words that some page's values write: the kind it gives the page)
+        asked = _stems(question.replace(code, " ")) & set().union(*values.values()) - STOPWORDS
+        holders = [name for name, d in self._catalog_pages()
+                   if asked <= values[name] and said.search(self._document_text(d.doc_id, self._page_hit(d)))]
+        return holders[0] if len(holders) == 1 else None
 
     def _page_writing_option(self, r: Run) -> str | None:
         """For two options that are words, not pages ("porcelain or plumbing"), asked of the one
@@ -4902,6 +4973,9 @@ class Agentic(Rag):
                         and m.group(1).split()[0] not in STOPWORDS and sum(" " in p for p in pages) >= 0.2 * len(pages) \
                         and not any(f" {_flat(w)} " in f for w in (m.group(1), m.group(1).replace(" ", "")) for f in flat):
                     missing.append(m.group(1))
+            if (pages := self._page_names()) and (absent := self._absent_page_name(r.question)) \
+                    and absent not in missing:
+                missing.append(absent)  # (named as pages are, "git frob-tree-id", and by no page)
             # ... and when the corpus has it but no retrieved chunk does, the evidence is about
             # something else (an adverb or a document's kind is no name: "cheekily", "readme")
             rare = [w for w in unknown if _name_like_word(w) and w not in DOCUMENT_WORDS
@@ -6659,7 +6733,9 @@ _WHICH_PERSON = re.compile(r"\s*which\s+(?:[a-z-]+\s+){0,2}?(officer|secretary|c
                            r"(?:is|was|are|were|has|had|did|does|do|will|[a-z]+ed|[a-z]+s)\b", re.I)
 
 # a command-line option as a question or a page writes it ("--mirror", "-n")
-_OPTION_CODE = re.compile(r"(?<![\w-])--?[a-z][\w-]*(?![\w-])")
+# a dotted name of a setting or key ("diff.tool", "core.hooksPath"), not a figure or a sentence's end
+_SETTING_NAME = re.compile(r"(?<![\w.-])[a-z][a-z\d]*(?:\.[a-zA-Z][\w-]*)+(?![\w-]|\.\w)")
+_OPTION_CODE = re.compile(r"(?<![\w-])(?:--[a-z\d]|-[a-z])[\w-]*(?![\w-])")  # ("--3way"; "-1" is a number)
 _WEEKDAY_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 # a cell naming someone: capitalised words, not a state ("not played", "-")
@@ -7393,6 +7469,9 @@ def name_beside(text: str, noun: str, desc: str) -> str | None:
             if at is not None and at + 1 == len(words) - 1:
                 found.add(words[-1])  # "Variant fkey", "Exotic variant sun_type6"
         found |= {x.group(1) for x in re.finditer(rf"([\w.-]+)\s+\([\"\u201c]?{quoted}[\"\u201d]?\)", line)}
+        # (or inline after the noun, the description going on: "option --force: Reset X, ...")
+        found |= {x.group(1) for x in re.finditer(rf"(?<![\w-]){re.escape(noun)}s?\s+([^\s:|]{{1,40}}):\s+[\"\u201c]?{quoted}",
+                                                  line, re.I)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -8786,6 +8865,32 @@ def _qualified(question: str, found: list[tuple[str, float]], texts: Iterable[st
     return out
 
 
+def _plain_counts(question: str, agreed: str, cands: list[str], texts: list[str]) -> list[str]:
+    """For "How many <noun> ...?" when the candidate rag agrees with is written as a narrower
+    kind of the noun, by a word the question lacks ("214 are working members"): the other
+    candidates written as the plain noun's count ("Members: 1,312", "1,312 members"); [] when
+    rag's is not narrowed or the question is no count of a noun."""
+    if not (m := _HOW_MANY.search(question)):
+        return []
+    words = m.group(1).lower().split()
+    words = words[:next((i for i, w in enumerate(words) if w in STOPWORDS), len(words))]  # ("members did X")
+    noun = words[-1] if words else ""
+    if len(noun) < 3:
+        return []
+    nouns = rf"{re.escape(noun)}|{re.escape(noun.rstrip('s'))}s?"
+    asked = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    def narrowed(c: str) -> bool:
+        return any(stem(w) not in asked and w not in STOPWORDS for t in texts for x in re.finditer(
+            rf"(?<![\w.,]){re.escape(c)}\s+(?:(?:are|were|is|was)\s+)?([a-z-]+)\s+(?:{nouns})\b", t, re.I)
+            for w in [x.group(1).lower()])
+    def plain(c: str) -> bool:
+        return any(re.search(rf"\b(?:{nouns})\s*:\s*{re.escape(c)}(?![\w.,]\d)|(?<![\w.,]){re.escape(c)}\s+(?:{nouns})\b",
+                             t, re.I) for t in texts)
+    if not narrowed(agreed) or plain(agreed):
+        return []
+    return [c for c in cands if c != agreed and plain(c) and not narrowed(c)]
+
+
 _PEOPLE_WORDS = frozenset(("people", "persons", "person", "individuals", "folk", "adults"))
 
 
@@ -8950,7 +9055,8 @@ _LISTED_BOUND = re.compile(r"\b(?P<lo>at\s+least|more\s+than|over|above)\s+(?P<a
                            r"|\bfrom\s+(?P<f>[\d.,]+)\s+to\s+(?P<t>[\d.,]+)|\bwithin\s+the\s+first\s+(?P<w>[\w.,]+)", re.I)
 # a field value saying no ("cannot encode it", "none", "fails AA"), and a question denying
 # ("which is not ASCII-compatible")
-_SAYS_NO = re.compile(r"(?i)\s*(?:no\b|none\b|not\b|cannot\b|can't\b|false\b|fails?\b|never\b|without\b|n/a\b|-\s*$|—)")
+# (a count of nought says none: "configuration variables: 0")
+_SAYS_NO = re.compile(r"(?i)\s*(?:no\b|none\b|not\b|cannot\b|can't\b|false\b|fails?\b|never\b|without\b|n/a\b|-\s*$|—|0\s*$|zero\s*$)")
 _SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve").split()
 _DENIED = re.compile(r"(?i)\b(?:not|no|cannot|never|without|lacks?|lacking)\b|n't\b")
 

@@ -566,6 +566,14 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
             continue
         if cond and set(cond) <= {"name", "title", "id"} and not bounds:
             continue  # "How many races are planned for the X Series?": what X holds, not the one X
+        path_words = {stem(w).rstrip("e") for w in re.split(r"[/_.\s-]+", path.lower())}
+        if cond and not bounds and noun and noun not in path_words and (
+                set(cond) <= set(_naming_fields(records))
+                or all((m := re.search(rf"(?<![\w-]){re.escape(v)}\s+([a-z]+)", q)) and stem(m.group(1)).rstrip("e")
+                       in path_words for v in cond.values())):
+            continue  # (or by a field that names each record, or by its value and the collection's
+            # noun: "How many pumps of the depot Low Yard ...?" counts no depots, nor "How many
+            # runners finished the Blue course?" courses)
         # "How many territories do the locales using X name?": the different values of the
         # records' field the counted noun names (`territory`), not the records themselves
         valued = [k for k in {k for r in records for k in r}

@@ -91,10 +91,10 @@ def words(text: str) -> list[str]:
 
 # British and American spellings of one word share a stem ("licence" asks for `License:`)
 _SPELLING = re.compile(r"^(?:licenc|colour|behaviour|favour|honour|labour|organis|centre|metre|litre|"
-                       r"catalogue|programme|defenc|cancell|labell|modell|travell)")
+                       r"catalogue|catalogu|programme|defenc|cancell|labell|modell|travell)")
 _US = {"licenc": "licens", "colour": "color", "behaviour": "behavior", "favour": "favor",
        "honour": "honor", "labour": "labor", "organis": "organiz", "centre": "center",
-       "metre": "meter", "litre": "liter", "catalogue": "catalog", "programme": "program",
+       "metre": "meter", "litre": "liter", "catalogu": "catalog", "catalogue": "catalog", "programme": "program",
        "defenc": "defens", "cancell": "cancel", "labell": "label",
        "modell": "model", "travell": "travel"}
 
@@ -393,6 +393,8 @@ _NAME_CUE = re.compile(
     # (of one word or two: "What Multi-Arch value does X declare?")
     r"^\s*what\s+(?!kind\b|type\b|sort\b)[\w-]+(?:\s+(?!of\b)[\w-]+)?\s+(?:is|are|was|were|does|do|did)\b|"
     r"\b(?:called|named)\s*\??\s*$|"
+    # (an order to name one: "Name the pump that ...")
+    r"^\s*name\s+(?:the|one|a|an)\b|"
     # a code is a short name: "What is the ISO 639-3 code of X?" (a code of conduct is a text)
     r"^\s*what(?:['\u2019]s|\s+(?:is|was|are|were))\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:code|identifier|abbreviation|symbol|prefix)\s+(?!of\s+(?:conduct|practice)\b)of\b",
