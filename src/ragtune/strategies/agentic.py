@@ -8866,7 +8866,7 @@ def _qualified(question: str, found: list[tuple[str, float]], texts: Iterable[st
 
 
 def _plain_counts(question: str, agreed: str, cands: list[str], texts: list[str]) -> list[str]:
-    """For "How many <noun> ...?" when the candidate rag agrees with is written as a narrower
+    """Asked "How many <noun> ...?", when the candidate rag agrees with is written as a narrower
     kind of the noun, by a word the question lacks ("214 are working members"): the other
     candidates written as the plain noun's count ("Members: 1,312", "1,312 members"); [] when
     rag's is not narrowed or the question is no count of a noun."""
