@@ -3770,7 +3770,7 @@ def test_catalog_pages_titled_with_a_dash_identifiers_and_values_by_reference():
     assert Agentic._page_field(fake, "How many lines does qterm-bce give?")[2] == "as qterm"
     assert Agentic._page_field_followed(fake, "How many lines does qterm-bce give?") == ("t/qterm-bce", "lines (lines)", "30")
     assert Agentic._page_field_followed(fake, "What bell does qterm-bce ring?")[2] == "as qterm-r9"  # no page: as written
-    absent = SimpleNamespace(_page_names=lambda: set(pages), _written_in_corpus=lambda n: False)
+    absent = SimpleNamespace(_page_names=lambda: set(pages), _written_in_corpus=lambda n: False, _page_aliases=lambda: {})
     assert Agentic._absent_page_name(absent, "What bell does the qterm-r9 entry (qterm R9) ring?") == "qterm-r9"
     assert Agentic._absent_page_name(absent, "Which qterm-based entries ring a bell?") == ""
     line = Hit("towers/orm", "c", 1.0, text="Orm, St Kew\n- Tower captain: Ann Roe, since 2019\n"

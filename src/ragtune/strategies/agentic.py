@@ -1533,6 +1533,18 @@ class Agentic(Rag):
         cands = [c for c in cands if not any(c != o and re.fullmatch(rf"{re.escape(o)}\.[a-z0-9]{{1,4}}", c, re.I)
                                              for o in cands)]
         cands = cands[:10]
+        # a name ending in the description's head noun is a thing of that kind ("Larkmoor Mill"
+        # for "the water mill that supplies X"): the one such name of the chunks found
+        head = r.desc.head.lower().split()[-1] if r.desc.head.split() else ""
+        if len(head) >= 3 and head not in STOPWORDS:
+            kinds = list(dict.fromkeys(
+                n for h in good[:5] for n in names(chunk_text(h), capitalised_words(chunk_text(h)))
+                if len(n.split()) >= 2 and n.split()[-1].lower() in (head, head + "s") and n.lower() not in known
+                and not _is_value(n)))
+            if len(kinds) == 1:
+                r.log("bridge", {"sub_question": r.desc.sub_question, "candidates": kinds},
+                      {"pick": kinds[0], "why": "the one name of the chunks found ending in the description's noun"})
+                return kinds[0]
         if not cands:
             return None
         if (kept := self._of_named_collection(r.desc, cands)) is not None:

@@ -797,6 +797,14 @@ def select_record(question: str, collections: dict[str, list[dict]],
         cond = {f: v for f, v in cond.items() if v not in titles
                 and (not re.fullmatch(r"\d+", v) or _field_named(f, q))}
         pool = _matching(records, cond, bounds)
+        if cond and 1 < len(pool) <= 5:  # (of a few, the one whose note writes the question's
+            # other words: "retired because permission was withdrawn" of two retired maps)
+            used = {stem(w) for x in [*cond.values(), path] for w in re.findall(r"[a-z]+", str(x).lower())}
+            # (not an owner's word: "the club's maps")
+            asked = {stem(w) for w in re.findall(r"\b[a-z]{4,}\b(?!['\u2019]s\b)", q) if w not in STOPWORDS} - used
+            noted = [r for r in pool if asked & {stem(w) for k, v in r.items() if k not in cond and isinstance(v, str)
+                                                 and len(v.split()) >= 3 for w in re.findall(r"[a-z]{4,}", v.lower())}]
+            pool = noted if len(noted) == 1 else pool
         if not cond or len(pool) != 1:
             continue
         rec = pool[0]
