@@ -1650,6 +1650,13 @@ class Agentic(Rag):
                 _take(r, Timer(), value, "lookup", "whether the page of the thing the question names, listing "
                                                    "such codes, writes the code it asks of", page=page)
             elif r.kind == "open" and not r.listed and not _YES_NO.match(r.question) \
+                    and (got := self._register_row_field(r.question, "open")) and len(got[2].split()) <= 12:
+                # "X is defined in one module. What does that module's docstring say?": the row of
+                # the register X's page points at (modules.csv row x), not X's own docstring
+                row, fld, value = got
+                _take(r, Timer(), value, "lookup", "the field the question names, in the register row the "
+                                                   "thing's page points at", record=row, field=fld)
+            elif r.kind == "open" and not r.listed and not _YES_NO.match(r.question) \
                     and (got := self._page_field_followed(r.question)) \
                     and len(got[2].split()) <= 12:
                 # "What is the repository URL of X?" is open (no typed value answers it), but a
@@ -1724,7 +1731,8 @@ class Agentic(Rag):
             # "How many hours did the club fly in 2024?": the row's cell in that year's column
             # (a count stated there, before records are counted)
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the year it asks")
-        if r.want in ("number", "version") and (got := self._register_row_field(q, r.want)):
+        if r.want in ("number", "version", "name", "open") and (got := self._register_row_field(r.question, r.want) or (
+                q != r.question and self._register_row_field(q, r.want))):  # (the question as asked: its hop)
             # "How many options does -Wextra turn on in C?": the page points into a register's
             # row of the thing ("groups.csv row wextra"), whose count field the question names
             row, fld, value = got
@@ -1886,6 +1894,11 @@ class Agentic(Rag):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it names",
                          page=page, field=fld)
+        if r.want == "number" and _HOW_MANY.search(q) and (got := self._page_count_field(r.question)):
+            page, fld, value = got  # "How many classes inherit directly from X?" against X's page's
+            # "Number of catalogued direct subclasses: 2": the count whose label shares most words
+            return _take(r, t, value, "lookup", "the count on the page of the thing the question names whose "
+                                                "label shares the most of its words", page=page, field=fld)
         if r.want == "number" and not _HOW_MANY.search(q) and (got := self._page_field_followed(r.question, want="name")) \
                 and not re.search(r"\d", got[2]) and not _UNSET.fullmatch(got[2].strip()):
             page, fld, value = got  # "What is the East Asian Width of X?": `N (Neutral)`, a property
@@ -3283,7 +3296,12 @@ class Agentic(Rag):
             return None
         text = self._document_text(own[0].doc_id, own[0])
         refs = {(f.lower(), rid) for f, rid in _ROW_REF.findall(text)}
-        if not refs or self._page_field_followed(question, want=want):
+        if not refs:
+            return None
+        # (a hop the question makes to the one thing the page points at: "X concerns one item.
+        # How many policies concern that item?")
+        hop = re.search(r"\b(?:one|a single)\b[^.?]*\.\s+[^.?]*\bthat\s+[a-z]+\b", question, re.I)
+        if not hop and self._page_field_followed(question, want=want):
             return None  # (a field of the page's own answers first: "Introduced in: CMake 2.8.0")
         names = _title_names(own[0].title or "")
         name = names[-1].strip().lower() if names else ""
@@ -3291,14 +3309,19 @@ class Agentic(Rag):
         # (the row of the thing itself: a row the page points at for another thing, "turned on by
         # -Wall (groups.csv row wall)", holds that thing's figures, not this one's)
         itself = [x for x in rows if name and any(isinstance(v, str) and v.strip().lower() == name for v in x[1].values())]
-        # (... unless the question hops to the one thing the page points at: "X concerns one
-        # item. How many policies concern that item?")
-        hop = re.search(r"\b(?:one|a single)\b[^.?]*\.\s+[^.?]*\bthat\s+[a-z]+\b", question, re.I)
-        # (... or names the register's own kind of thing as the page's: "the group X belongs to"
+        # (... unless the question hops to the one thing the page points at, above, or names
+        # the register's own kind of thing as the page's: "the group X belongs to"
         # of a page pointing at one groups.csv row)
-        kinds = {stem(f) for f, _ in refs}
-        hop = hop or len(rows) == 1 and any(stem(m.group(1)) in kinds for m in re.finditer(
-            r"\b(?:the|that|its)\s+([a-z]+)\b", question, re.I))
+        kinds = {_one_stem(f) for f, _ in refs}
+        named_kinds = {_one_stem(m.group(1).lower()) for m in re.finditer(r"\b(?:the|that|its)\s+([a-z]+)\b", question, re.I)} & kinds
+        # (of rows of several registers, the one of the register named: "that errno's number")
+        pointed = [x for x in rows if _one_stem(x[0].split("#")[0].rsplit("/", 1)[-1].lower()) in named_kinds]
+        if hop and len(rows) > 1 and len(pointed) == 1:
+            rows = pointed
+        elif not hop and len(pointed) == 1:
+            hop, rows = True, pointed
+        if want not in ("number", "version") and not hop:
+            return None  # (a text of a row only by a hop the question makes)
         rows = itself if itself or not hop else rows
         if len(rows) != 1:
             return None
@@ -3311,7 +3334,8 @@ class Agentic(Rag):
             if key in ("id", "text") or isinstance(value, bool) \
                     or want == "number" and not (isinstance(value, (int, float))
                                                  or re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip())) \
-                    or want == "version" and not _RELEASE_VALUE.fullmatch(str(value).strip()):
+                    or want == "version" and not _RELEASE_VALUE.fullmatch(str(value).strip()) \
+                    or want not in ("number", "version") and not (isinstance(value, str) and re.search(r"[^\W\d_]", value)):
                 continue
             label = {_one_stem(w) for w in _label_words(key) if w not in STOPWORDS}
             scored[key] = (len(label & asked), str(value).strip())
@@ -3742,13 +3766,21 @@ class Agentic(Rag):
         at = self._record_at()
         codes = {m.group(0).lower() for m in re.finditer(rf"(?<![\w-]){RECORD_CODE.pattern}(?![\w-])", question)
                  if m.group(0).lower() in at}
-        if len(codes) != 1:
-            return None
-        path, i = at[codes.pop()]
+        if len(codes) == 1:
+            path, i = at[codes.pop()]
+        else:  # (or the one record the question names by its name: "the round shot at the X Open")
+            named = [(p, j) for p, rows in cols.items() for k in _name_fields(rows)[:1] for j, rec in enumerate(rows)
+                     if len(str(rec.get(k) or "")) >= 4 and _mentions_name(question, str(rec[k]))]
+            if codes or len(named) != 1:
+                return None
+            path, i = named[0]
         q_stems = _stems(question)
-        hops = {(at[v.lower()], v) for v in cols[path][i].values()
+        # (the code's collection named by a word of its path, or the code by its field's label:
+        # "the item lent on loan L-12" by `item: SG-02`)
+        hops = {(at[v.lower()], v) for f, v in cols[path][i].items()
                 if isinstance(v, str) and v.lower() in at and at[v.lower()][0] != path
-                and any(stem(w) in q_stems for w in re.findall(r"[a-z]+", at[v.lower()][0].lower()))}
+                and (any(stem(w) in q_stems for w in re.findall(r"[a-z]+", at[v.lower()][0].lower()))
+                     or _one_stem(f) in q_stems and f.lower() not in ("id", "text"))}
         if len(hops) > 1:  # the one the relative clause is about ("the hostel that the school
             # group booking ... stayed at": the hostel, not the school)
             heads = {stem(m.group(1)) for m in re.finditer(
@@ -3762,8 +3794,18 @@ class Agentic(Rag):
         fields = []
         for k in target:
             label = [_one_stem(w) for w in re.split(r"[\W_]+", k.lower()) if w and w not in STOPWORDS]
-            if k not in ("id", "text") and label and all(w in q_stems for w in label) and not set(label) <= kind:
+            if k not in ("id", "text") and label and (all(w in q_stems or _shortened(w, q_stems) for w in label)
+                                                       or _asked_label(k, q_stems, short=True)) \
+                    and not set(label) <= kind:  # (a header cut short: `max_score`; "buy" asks `bought`)
                 fields.append(k)
+        at_kind = next((m.start() for m in re.finditer(r"[a-z]+", question.lower()) if _one_stem(m.group(0)) in kind), -1)
+        if len(fields) > 1 and at_kind > 0:  # the field asked is written before the target's noun
+            # ("the maximum score of the round shot at X": not `shot_by`, which describes it)
+            before = _stems(question[:at_kind])
+            fields = [k for k in fields if all(w in before or _shortened(w, before) for w in
+                                               (_one_stem(x) for x in re.split(r"[\W_]+", k.lower()) if x and x not in STOPWORDS))] or fields
+            held = {k: {_one_stem(x) for x in re.split(r"[\W_]+", k.lower()) if x and x not in STOPWORDS} for k in fields}
+            fields = [k for k in fields if all(held[o] <= held[k] for o in fields)] or fields  # (`max_score` over `scoring`)
         if len(fields) > 1:  # the label the question writes as it is ("berthmaster"), not a
             # word sharing its stem ("berthed" for `berths`)
             fields = [k for k in fields if all(re.search(rf"\b{re.escape(w)}(?:e?s)?\b", question, re.I)
@@ -4394,7 +4436,9 @@ class Agentic(Rag):
                     (str(rec.get(k) or ""), re.sub(r"\s*\([^()]*\)$", "", str(rec.get(k) or ""))))
                     if len(v) >= 3 and _mentions_name(question, v)), ("", ""))
                 # a record the question names by its code ("job MJ-07")
-                if not name and re.search(r"\d", rid) and re.search(r"[^\W\d_]", rid) \
+                # (or a code of capitals alone, "EACCES", as its collection writes it: "errno.EACCES")
+                if not name and (re.search(r"\d", rid) and re.search(r"[^\W\d_]", rid)
+                                 or re.fullmatch(r"[A-Z][A-Z_]{3,}", rid)) \
                         and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question):
                     name = rid
                 if not name:  # ... or by a code of its own no other record has ("the value #66CDAA")
@@ -4408,7 +4452,10 @@ class Agentic(Rag):
                     head = next((str(rec[k]) for k in keys if len(str(rec.get(k) or "").split()) > 1
                                  and heads[str(rec[k]).split()[-1].lower()] == 1
                                  and re.fullmatch(r"[a-z]{4,}", str(rec[k]).split()[-1])
-                                 and re.search(rf"\b(?:the|our|its|their|\w+['\u2019]s)\s+{re.escape(str(rec[k]).split()[-1])}\b",
+                                 and re.search(rf"\b(?:the|our|its|their|\w+['\u2019]s)\s+{re.escape(str(rec[k]).split()[-1])}\b"
+                                               # (not a word before the record's own label: "the
+                                               # loan deposit" names no record "... club loan")
+                                               rf"(?!\s+(?:{'|'.join(re.escape(w) for f in rec for w in _label_words(f) if len(w) > 2) or '(?!)'})\b)",
                                                question, re.I)), "")
                     if head:
                         name = head  # ("What is the loan deposit on the club's tandem?")
@@ -4451,7 +4498,7 @@ class Agentic(Rag):
                             continue  # (a year labelled by its verb, `surveyed: 2003`, is when, not how much)
                         value = str(value)
                     elif want == "open" and isinstance(value, (int, float)) and not isinstance(value, bool) \
-                            and not (_asked_head(question)[0] & {_one_stem(w) for w in _label_words(key)}):
+                            and not ((_asked_head(question)[0] or set()) & {_one_stem(w) for w in _label_words(key)}):
                         continue  # (a figure answers "What was the winning time ...?" by its label
                         # only: not `courses: 9` of "the Black course at X")
                     elif want == "date" and type(value) is int and 1000 <= value <= 2999:
@@ -4468,7 +4515,10 @@ class Agentic(Rag):
                         continue  # ("In which version was X added?": `added_in: 3.18`)
                     if key in ("name", "title", "id", "text", name_key) or _mentions(question, value) \
                             or not (_asked_label(key, own, short=True)
-                                    or want == "name" and _ASKS_AGENT.match(question) and _agent_label(key, main_clause)):
+                                    or want == "name" and _ASKS_AGENT.match(question) and _agent_label(key, main_clause)
+                                    # ("X has which numeric value?": its one figure)
+                                    or want == "number" and len(numbers) == 1 and key == numbers[0]
+                                    and re.search(r"\bnumeric(?:al)?\s+value\b", question, re.I)):
                         continue
                     found[(key, value)] = name
         if len(names := set(found.values())) > 1 and all(n in max(names, key=len) for n in names):
@@ -4638,6 +4688,44 @@ class Agentic(Rag):
             return doc, "yes"
         listing = any(len(_OPTION_CODE.findall(line.replace("[no-]", ""))) >= 3 for line in text.splitlines())
         return (doc, "no") if listing else None
+
+    def _page_count_field(self, question: str) -> tuple[str, str, str] | None:
+        """(page, label, count) answering "How many ...?" of the one catalog page a question
+        names: of the page's labelled values ("Label: 2", "| Label | 2 |", "(label: 2)") that
+        are a bare count or a list of short names (counted), the one whose label shares the most
+        of the question's words (three at least; a word ending in one asked counts,
+        "subclasses" for "classes", and an adverb's adjective, "direct" for "directly"); None
+        when two labels that share as many give different counts."""
+        own = self._own_page_of(question)
+        if not own:
+            return None
+        text = without_emphasis(self._document_text(own[0].doc_id, own[0]))
+        pairs = [(m.group(1), m.group(2)) for m in re.finditer(r"(?m)^\s*(?:[-*]\s+)?([A-Za-z][^:|\n]{2,80}?):\s+(.+?)\s*$", text)]
+        pairs += [(c[0], c[1]) for line in text.splitlines() if line.strip().startswith("|")
+                  for c in [[x.strip() for x in line.strip().strip("|").split("|")]] if len(c) == 2]
+        pairs += [(m.group(1), m.group(2)) for m in re.finditer(r"\(([A-Za-z][^():\n]{2,80}):\s*([^()\n]+)\)", text)]
+        names = _title_names(own[0].title or "")
+        asked = {_one_stem(w) for w in re.findall(r"[a-z]+", question.lower()) if w not in STOPWORDS} \
+            - {_one_stem(w) for n in names for w in re.findall(r"[a-z]+", n.lower())}
+        def shared(label: str) -> int:
+            words = {_one_stem(x) for x in re.findall(r"[a-z]+", label.lower()) if x not in STOPWORDS}
+            return sum(any(w in (a, re.sub(r"ly$", "", a)) or len(a) >= 4 and w.endswith(a) for a in asked) for w in words)
+        found: dict[str, tuple[int, str]] = {}
+        for label, value in pairs:
+            value = value.strip().rstrip(".;")
+            items = [x.strip() for x in re.split(r",\s*|\s+and\s+", value) if x.strip()]
+            if re.fullmatch(r"\d{1,6}", value):
+                count = value
+            elif len(items) >= 2 and all(re.fullmatch(r"[\w.<>-]+", x) for x in items):
+                count = str(len(items))  # ("subclasses: A, B": two)
+            else:
+                continue
+            found.setdefault(label.strip().lower(), (shared(label), count))
+        scored = sorted(((n, c, label) for label, (n, c) in found.items()), reverse=True)
+        if not scored or scored[0][0] < 3:
+            return None
+        top = {c for n, c, _ in scored if n == scored[0][0]}  # (the same count under two labels is one)
+        return (own[0].doc_id, scored[0][2], top.pop()) if len(top) == 1 else None
 
     def _page_with_option(self, question: str) -> str | None:
         """For "Name the one plumbing command that documents a --y option" in a catalog of
@@ -4940,6 +5028,12 @@ class Agentic(Rag):
             if r.decided_by == "rag" and not _asks_address(r.question) \
                     and (kept := _without_address(r.text, r.question, evidence)):
                 r.text = kept  # a made-up link beside the answer goes, the answer stays
+            # (a passage's label copied before its sentence, "2025-11-scam-report: Between ...",
+            # is no part of the answer)
+            files = {h.doc_id.rsplit("/", 1)[-1].lower() for h in [*evidence, *r.floor.retrieved]}
+            files = {f for f in files if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+){2,}", f)}
+            if (lead := re.match(r"\s*([\w-]+):\s+(?=\S)", r.text)) and lead.group(1).lower() in files:
+                r.text = r.text[lead.end():]
             required = self._required_names(r.question, r, subject=False)
             # (or its page's front matter: `tags: [boathouse, slipway]` on a page whose table
             # gives the slipway's width)
@@ -5029,9 +5123,10 @@ class Agentic(Rag):
             # ("14 months" from the passage about another product is not this product's value)
             about = [h for h in evidence if all(_about_name(chunk_text(h), n) for n in required)] \
                 if required and r.kind not in ("comparison", "multi_hop") else []
-            if about:  # a document naming the thing is about it throughout (a README's links)
+            if about:  # a document naming the thing is about it throughout (a README's links;
+                # and the chunks of it rag read: "she and X started ..." a chunk after her name)
                 docs = {h.doc_id for h in about}
-                about = [h for h in evidence if h.doc_id in docs]
+                about = list({h.chunk_id: h for h in [*evidence, *r.floor.retrieved] if h.doc_id in docs}.values())
                 # ... and a chunk stating every other word the question asks, a year among them,
                 # states the thing's figure for that year ("Club rallies 2024: 26" in a report
                 # of the year's figures, which need not name the organisation)
@@ -5046,7 +5141,9 @@ class Agentic(Rag):
                 # (nor the corpus's own subject: "the lido" of a lido's pages, which say "we")
                 # (when it is the one rare word: with two, a chunk must name both, "school A at
                 # camp B")
-                other = [w for w in rare if not (about and len(rare) == 1 and any(w in n.lower() for n in required))
+                # (two rare words of one name are that one name: "Euphemia Clatworthy")
+                one_name = len(required) == 1 and all(w in required[0].lower() for w in rare)
+                other = [w for w in rare if not (about and (len(rare) == 1 or one_name) and any(w in n.lower() for n in required))
                          and not self._own_subject(w)]
                 named = [h for h in (about or evidence)
                          if all(_has_token(_tokens(chunk_text(h)), w) for w in other)]
@@ -5096,6 +5193,10 @@ class Agentic(Rag):
                 why, reason = "rag's answer says only what the question says", "says_nothing"
             elif r.decided_by == "rag" and loops(r.text):
                 why, reason = "rag's answer repeats itself", "loop"  # a small model's loop states nothing
+            elif r.decided_by == "rag" and (named_file := next((f for f in sorted(files) if re.search(
+                    rf"(?<![\w-]){re.escape(f)}(?![\w-])", r.text, re.I) and f not in r.question.lower()), "")):
+                # "The telephone number is 2025-11-scam-report": a document's name is no value
+                why, reason = f"rag's answer gives a document's name: {named_file}", "document_name"
             elif r.decided_by == "rag" and refuses(r.text):
                 why, reason = "rag's answer is a refusal", "refused"  # ("as a text-based AI, I don't ...")
             elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
@@ -6767,7 +6868,7 @@ def _plain_cell(cell: str) -> str:
 
 
 _RELEASE_VALUE = re.compile(r"v?\d+(?:\.\d+){1,3}")  # a release as a field writes it ("3.18", "v2.8.0")
-_ROW_REF = re.compile(r"(?<![\w.-])([\w-]+)\.(?:csv|jsonl|json)\s+row\s+([\w.+-]*\w)", re.I)
+_ROW_REF = re.compile(r"(?<![\w.-])([\w-]+)\.(?:csv|jsonl|json)\s+rows?\s+([\w.+-]*\w)", re.I)
 
 
 def _code_words(text: str) -> set[str]:

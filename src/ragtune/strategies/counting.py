@@ -349,7 +349,7 @@ def _named_collection(q: str, path: str, counted: bool = False) -> list[str] | N
     how_many = r"|how\s+many\s+" if counted else ""
     # (or counted one: "glibc's one Malay-language locale")
     # (or "a locale that uses X": one of them, named with the condition after it)
-    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|one\s+|which\s+|"
+    named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|one\s+|which\s+|what\s+|"
                           rf"an?\s+(?=[\w'\u2019-]+\s+(?:that|which|who|using|with)\b){how_many})(?:[\w'\u2019-]+\s+)?"
                           rf"{re.escape(w)}s?\b", q) for w in one)
     return where if named else None

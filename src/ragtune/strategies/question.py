@@ -393,8 +393,9 @@ _NAME_CUE = re.compile(
     # (of one word or two: "What Multi-Arch value does X declare?")
     r"^\s*what\s+(?!kind\b|type\b|sort\b)[\w-]+(?:\s+(?!of\b)[\w-]+)?\s+(?:is|are|was|were|does|do|did)\b|"
     r"\b(?:called|named)\s*\??\s*$|"
-    # (an order to name one: "Name the pump that ...")
-    r"^\s*name\s+(?:the|one|a|an)\b|"
+    # (an order to name one: "Name the pump that ..."; or a name asked by its kind: "What
+    # errno name ...")
+    r"^\s*name\s+(?:the|one|a|an)\b|^\s*(?:what|which)\s+(?:[\w-]+\s+)?names?\s+(?!of\b)[a-z]+|"
     # a code is a short name: "What is the ISO 639-3 code of X?" (a code of conduct is a text)
     r"^\s*what(?:['\u2019]s|\s+(?:is|was|are|were))\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:code|identifier|abbreviation|symbol|prefix)\s+(?!of\s+(?:conduct|practice)\b)of\b",
@@ -468,8 +469,9 @@ _SUPERLATIVE_THING = re.compile(
     rf"biggest|oldest|newest)\s+(?!(?:{_QUANTITY_NOUNS})\b)[a-z][\w-]*(?:\s+(?:on|in|of|at|along|among)\b|\s*\?)", re.I)
 
 
-_NUMERIC_VALUE = re.compile(r"\s*(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:the\s+|its\s+)?"
-                            r"(?:integer|numeric|numerical)\s+values?\b", re.I)
+_NUMERIC_VALUE = re.compile(r"(?:^\s*|\b(?:has|have|had|is|was|takes?|gets?)\s+)(?:what|which)(?:'s|\s+is|\s+was)?\s+"
+                            # (or after its thing: "X has which numeric value?")
+                            r"(?:the\s+|its\s+)?(?:integer|numeric|numerical)\s+values?\b", re.I)
 
 
 # where one thing goes beside another ("on which side of the number", "relative to the amount")
@@ -487,7 +489,7 @@ def answer_type(question: str) -> str:
     # a leading adverbial clause does not ask: "When you swap the index, what happens ...?"
     # asks what happens; "If the trip is short, how many hours ...?" a number
     question = question[m.end():] if (m := _LEADING_CLAUSE.match(question)) else question
-    if _NUMERIC_VALUE.match(question):
+    if _NUMERIC_VALUE.search(question):
         return "number"  # "What integer value does X have?": a figure, whatever verb follows
     if _WHAT_COST.match(question):
         return "number"  # "What did the new mower cost the club?": a sum, the verb asks it

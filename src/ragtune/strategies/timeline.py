@@ -223,7 +223,10 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
         # is the unit, not what is asked) are the question's ("rate per pupil per night" for
         # "what did a school pay per pupil a night", not for "what does a private room cost")
         scored = []
+        counts = re.search(r"\bhow\s+many\b", question, re.I) is not None
         for i in range(len(header)):
+            if counts and set(re.findall(r"[a-z]+", header[i].lower())) & CURRENCY_WORDS:
+                continue  # (a sum counts no things: "Member (GBP a night)" asked "how many members")
             # (a unit in brackets is no word asked: "Individual (GBP a year)")
             words = set(content_terms(re.sub(r"\([^()]*\)", " ", header[i]))) - CURRENCY_WORDS
             held = len(words & asked_terms)
