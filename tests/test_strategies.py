@@ -3975,3 +3975,29 @@ def test_registers_read_by_heading_and_verb_options_by_entry_and_kind_absent_com
     fake._page_text = lambda n: (f"x/{n}", docs[n][1]) if n in docs else None
     assert Agentic._page_lists_code(fake, "Is there a --dry option for pump-c?") is None  # (two codes: no list)
     assert Agentic._page_lists_code(fake, "Is there a --dry option for pump-a?") == ("x/pump-a", "no")  # ("--[no-]wait")
+
+
+def test_register_hops_counts_by_label_sum_columns_notes_and_document_names():
+    """(2026-12-07, catalog38, prose40 and tables39 dev, invented here) "X has which numeric
+    value?" and "What errno name ...?" are asked as a number and a name; a register's rows are
+    read in the plural ("see pumps.csv rows P1"); a column of sums counts nothing; of a few
+    records meeting a question, the one whose note writes its other words decides (an owner's
+    word aside); a question naming a collection after "what" names it."""
+    from ragtune.strategies.agentic import _ROW_REF
+    from ragtune.strategies.counting import select_record
+    from ragtune.strategies.question import answer_type, content_terms
+    from ragtune.strategies.timeline import row_in_force
+    assert answer_type("pump.P7 has which numeric value here?") == "number"
+    assert answer_type("What sump name turns a fault into a DrainFault?") == "name"
+    assert _ROW_REF.findall("Raised for: see pumps.csv rows P7") == [("pumps", "P7")]
+    fees = ("# Fees\n\n| From | To | Member (GBP a night) | Notes |\n|---|---|---|---|\n"
+            "| 2010-01-01 | 2019-12-31 | 3 | |\n| 2020-01-01 | | 5 | |")
+    q = "How many members were present at the meeting of 17 October 2026?"
+    assert row_in_force(q, fees, set(content_terms(q))) is None
+    q = "What did a member pay a night in 2015?"
+    assert row_in_force(q, fees, set(content_terms(q))) == ("3", "2010-01-01")
+    sumps = {"sumps/sumps": [{"name": "Low Sump", "status": "retired", "notes": "the farmer withdrew permission in 2022"},
+                             {"name": "High Sump", "status": "retired", "notes": "too far from the works for the club"},
+                             {"name": "Mill Sump", "status": "current", "notes": "relined in 2021 by the club"}]}
+    assert select_record("Which of the club's sumps was retired because permission was withdrawn?", sumps)[0] == "Low Sump"
+    assert select_record("Which of the sumps was retired?", sumps) is None  # (two)
