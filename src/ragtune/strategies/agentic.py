@@ -1140,6 +1140,12 @@ class Agentic(Rag):
                 continue
             if not self._written_in_corpus(tok):
                 return tok
+        # (... or a name in capitals joined as three pages' names or more end, "FrobWarning"
+        # beside the pages BytesWarning, UserWarning, ...)
+        ends = Counter(m.group(0) for n, _ in self._catalog_pages() for m in [re.search(r"(?<=[a-z])[A-Z][a-z]+$", n)] if m)
+        for m in re.finditer(r"(?<![\w.-])(?:[A-Za-z_]+\.)*[A-Z][a-z]+(?:[A-Z][a-z]+)*?([A-Z][a-z]+)(?![\w-])", question):
+            if ends[m.group(1)] >= 3 and m.group(0).lower() not in pages and not self._written_in_corpus(m.group(0)):
+                return m.group(0)
         # (... or written as the pages' other names are, a word and a hyphenated name: "git
         # frob-tree-id" beside the pages git-prune, called "git prune")
         firsts = {a.split()[0] for a in self._page_aliases() if len(a.split()) == 2}
@@ -2828,14 +2834,16 @@ class Agentic(Rag):
                 for line in without_emphasis(text).splitlines():
                     raw = re.sub(r"^[-*\u2022]\s+", "", line.strip())
                     cells = [c.strip() for c in raw.strip("|").split("|")] if raw.startswith("|") else []
-                    m = re.match(r"([A-Za-z][\w ]{0,30}):\s+(.{1,80})$", raw) or \
+                    m = re.match(r"([A-Za-z][\w ]{0,30}(?:\([\w ]{1,30}\))?):\s+(.{1,80})$", raw) or \
                         re.match(r"([a-z]{2,12})\s+([<>=!~]=?\s?\d[\w.*]*)$", raw)  # "py >=3.10"
                     label, value = (cells[0], cells[1]) if len(cells) == 2 else (m.group(1), m.group(2)) if m else ("", "")
                     # a name with its address ("Ann Lee <ann@x.org>"): the name is what is asked
                     value = re.sub(r"\s*<[^<>]*>\s*$", "", value)
                     # (a label of up to four words besides function words: "Lines in the symbols file")
-                    if label and len([w for w in label.lower().split() if w not in STOPWORDS]) <= 4 \
-                            and len(label.split()) <= 6 and not set(value) <= set("-: "):
+                    # (a note in brackets does not count: "Depth below X (first bases)")
+                    bare = re.sub(r"\s*\([^()]*\)", "", label)
+                    if label and len([w for w in bare.lower().split() if w not in STOPWORDS]) <= 4 \
+                            and len(bare.split()) <= 6 and not set(value) <= set("-: "):
                         fields.setdefault(label.lower().strip(), value.strip().rstrip("."))
                 first = text.split("\n", 2)[1] if text.count("\n") >= 1 else ""  # after the title line
                 if "version" not in fields and (m := re.match(rf"\s*#*\s*{re.escape(name)}\s+v?(\d[\w.]*)\s*$", first, re.I)):
@@ -3910,6 +3918,8 @@ class Agentic(Rag):
         page's value of the field (under the same label), three references deep at most (no value
         where they end); (the page asked, its label, the value)."""
         got = first = self._page_field(question, want, yes_no)
+        if got is not None and _modifier_label(question, got[1]):
+            return None  # ("Which C source file ...?" is not asked by `Source:`)
         for _ in range(3):
             if got is None or not _label_forms(got[1]) & _label_forms(first[1]):
                 return None
@@ -4505,6 +4515,9 @@ class Agentic(Rag):
                         pass  # a year ("joined: 2013")
                     elif want == "version" and type(value) is float:
                         pass  # a release read as a number by its table ("added_in: 3.18")
+                    elif want == "number" and isinstance(value, str) and re.fullmatch(r"\d[\d,.]*\s?[a-z%]{1,3}", value.strip()) \
+                            and not counted:
+                        pass  # (a size with its unit: "face: 40 cm")
                     elif want == "number" or isinstance(value, bool) or not isinstance(value, str) and not (
                             want == "open" and isinstance(value, (int, float))):
                         continue
@@ -8613,7 +8626,9 @@ _MEASURE_NOUNS = ((re.compile(r"\b(?:heavy|heavier|heaviest|weigh\w*)\b", re.I),
                   (re.compile(r"\b(?:wide|wider|widest)\b", re.I), "width"),
                   (re.compile(r"\b(?:tall|taller|tallest|high|higher|highest)\b", re.I), "height"),
                   # (a count of an area's units asks its area: "How many hectares does X cover?")
-                  (re.compile(r"\bhow\s+many\s+(?:hectares|acres|square)\b", re.I), "area"))
+                  (re.compile(r"\bhow\s+many\s+(?:hectares|acres|square)\b", re.I), "area"),
+                  # (what was paid for a thing asks its cost: "What did the club pay for X?")
+                  (re.compile(r"\bwhat\s+did\s+(?:[\w'\u2019-]+\s+){1,3}?(?:pay|spend)\s+(?:for|on)\b", re.I), "cost"))
 
 
 def _measure_nouns(question: str) -> set[str]:
@@ -8976,6 +8991,24 @@ def _qualified(question: str, found: list[tuple[str, float]], texts: Iterable[st
                 and not last.group(1).endswith("s") and tie >= LOOSE_TIE and not any(_same_answer(c, o) for o in out):
             out.append(c)
     return out
+
+
+def _modifier_label(question: str, label: str) -> bool:
+    """Whether a field's label is only a word modifying the noun a question asks by ("Source"
+    for "Which C source file ...?", whose noun is "file"): the label's words are among the
+    asked phrase's and lack its last noun."""
+    head, _ = _asked_head(question)
+    if not head or len(head) < 2:
+        return False
+    said = [_one_stem(w) for w in re.findall(r"[A-Za-z]+", question)]
+    asked = [w for w in said if w in head or stem(w) in head]
+    if not asked:
+        return False
+    words = {_one_stem(w) for w in _label_words(label) if w not in STOPWORDS}
+    # (a noun of the value's kind asks the labelled value: "the home page URL" of `Home page`)
+    kinds = {_one_stem(w) for w in ("url", "uri", "link", "address", "number", "code", "name", "date", "year",
+                                   "version", "value", "id", "email", "figure", "amount", "text")}
+    return bool(words) and words <= set(asked) and asked[-1] not in words and asked[-1] not in kinds
 
 
 def _plain_counts(question: str, agreed: str, cands: list[str], texts: list[str]) -> list[str]:
@@ -9781,7 +9814,10 @@ _HOW_MUCH_OF = re.compile(r"\bhow\s+much\s+([a-z]+)\s+(?:does|do|did|is|are|was|
 
 def _asks_price(question: str) -> bool:
     """A cost asked, not a count ("How much did it cost?", not "How many loggers cost ...")."""
-    return bool(_COST.search(question) or _TAKINGS.search(question)) and not _HOW_MANY.search(question)
+    # (or a sum moved: "How much was moved out of X?", no noun after "much")
+    return bool(_COST.search(question) or _TAKINGS.search(question)
+                or re.match(r"\s*how\s+much\s+(?:was|were|has\s+been|had\s+been)\s+[a-z]+ed\b", question, re.I)) \
+        and not _HOW_MANY.search(question)
 
 
 # "How much did the raffle raise / the bar take?": money brought in (not "how much time")
