@@ -4001,3 +4001,10 @@ def test_register_hops_counts_by_label_sum_columns_notes_and_document_names():
                              {"name": "Mill Sump", "status": "current", "notes": "relined in 2021 by the club"}]}
     assert select_record("Which of the club's sumps was retired because permission was withdrawn?", sumps)[0] == "Low Sump"
     assert select_record("Which of the sumps was retired?", sumps) is None  # (two)
+    from ragtune.strategies.agentic import _asks_price, _measure_nouns, _modifier_label
+    assert _modifier_label("Which C source file implements the pump?", "Source")
+    assert not _modifier_label("What is the source of the pump?", "Source")
+    assert not _modifier_label("What is the home page URL of the pump?", "Home page")
+    assert _asks_price("How much was moved out of the sinking fund on 1 May?")
+    assert not _asks_price("How much grain was moved on 1 May?")
+    assert "cost" in _measure_nouns("What did the club pay for its oak longbows?")
