@@ -2841,7 +2841,7 @@ class Agentic(Rag):
                     value = re.sub(r"\s*<[^<>]*>\s*$", "", value)
                     # (a label of up to four words besides function words: "Lines in the symbols file")
                     # (a note in brackets does not count: "Depth below X (first bases)")
-                    bare = re.sub(r"\s*\([^()]*\)", "", label)
+                    bare = re.sub(r"\s*\([\w ]{1,30}\)", "", label)  # (of plain words: not "(gcc --help=x)")
                     if label and len([w for w in bare.lower().split() if w not in STOPWORDS]) <= 4 \
                             and len(bare.split()) <= 6 and not set(value) <= set("-: "):
                         fields.setdefault(label.lower().strip(), value.strip().rstrip("."))
@@ -3918,8 +3918,6 @@ class Agentic(Rag):
         page's value of the field (under the same label), three references deep at most (no value
         where they end); (the page asked, its label, the value)."""
         got = first = self._page_field(question, want, yes_no)
-        if got is not None and _modifier_label(question, got[1]):
-            return None  # ("Which C source file ...?" is not asked by `Source:`)
         for _ in range(3):
             if got is None or not _label_forms(got[1]) & _label_forms(first[1]):
                 return None
@@ -4508,7 +4506,8 @@ class Agentic(Rag):
                             continue  # (a year labelled by its verb, `surveyed: 2003`, is when, not how much)
                         value = str(value)
                     elif want == "open" and isinstance(value, (int, float)) and not isinstance(value, bool) \
-                            and not ((_asked_head(question)[0] or set()) & {_one_stem(w) for w in _label_words(key)}):
+                            and (head_asked := _asked_head(question)[0]) \
+                            and not head_asked & {_one_stem(w) for w in _label_words(key)}:
                         continue  # (a figure answers "What was the winning time ...?" by its label
                         # only: not `courses: 9` of "the Black course at X")
                     elif want == "date" and type(value) is int and 1000 <= value <= 2999:
@@ -8991,24 +8990,6 @@ def _qualified(question: str, found: list[tuple[str, float]], texts: Iterable[st
                 and not last.group(1).endswith("s") and tie >= LOOSE_TIE and not any(_same_answer(c, o) for o in out):
             out.append(c)
     return out
-
-
-def _modifier_label(question: str, label: str) -> bool:
-    """Whether a field's label is only a word modifying the noun a question asks by ("Source"
-    for "Which C source file ...?", whose noun is "file"): the label's words are among the
-    asked phrase's and lack its last noun."""
-    head, _ = _asked_head(question)
-    if not head or len(head) < 2:
-        return False
-    said = [_one_stem(w) for w in re.findall(r"[A-Za-z]+", question)]
-    asked = [w for w in said if w in head or stem(w) in head]
-    if not asked:
-        return False
-    words = {_one_stem(w) for w in _label_words(label) if w not in STOPWORDS}
-    # (a noun of the value's kind asks the labelled value: "the home page URL" of `Home page`)
-    kinds = {_one_stem(w) for w in ("url", "uri", "link", "address", "number", "code", "name", "date", "year",
-                                   "version", "value", "id", "email", "figure", "amount", "text")}
-    return bool(words) and words <= set(asked) and asked[-1] not in words and asked[-1] not in kinds
 
 
 def _plain_counts(question: str, agreed: str, cands: list[str], texts: list[str]) -> list[str]:
