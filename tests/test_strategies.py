@@ -1846,7 +1846,8 @@ def test_catalog_filter_reads_no_condition_from_a_named_page_or_a_value_in_two_f
 
 def test_an_open_answer_no_chunk_supports_gives_way_to_its_sentence():
     """An answer to a "why" question that rewrites the reason into words no retrieved chunk
-    holds is replaced by the sentence it was read from; a faithful one stays, and so does one
+    holds is replaced by the sentence it was read from (its "because ..." clause, when it has
+    one); a faithful one stays, and so does one
     on a catalog (its fields are read from the page) or from whole-chunk contexts."""
     from ragtune.strategies.common import Passage, PromptProgram
     from ragtune.types import Answer, Hit
@@ -1864,7 +1865,8 @@ def test_an_open_answer_no_chunk_supports_gives_way_to_its_sentence():
     a.program, a._pages_named = PromptProgram(), set()
     made_up, faithful = run("It stops at dusk to save fuel for the winter."), run("The slipway has no lights.")
     a._quote([made_up, faithful])
-    assert (made_up.text, made_up.decided_by, made_up.passages[0].hit) == (said, "quote", h)
+    # (a reason asked is the sentence's "because ..." clause, 2026-12-07)
+    assert (made_up.text, made_up.decided_by, made_up.passages[0].hit) == ("because the slipway has no lights", "quote", h)
     assert (faithful.text, faithful.decided_by) == ("The slipway has no lights.", "rag")
     for catalog, context in ((True, "sentences"), (False, "chunks")):
         b = agentic_mod.Agentic.__new__(agentic_mod.Agentic)
@@ -1878,7 +1880,7 @@ def test_an_open_answer_no_chunk_supports_gives_way_to_its_sentence():
     for r, reason in ((refused, "made_up"), (unnamed, "missing_names")):
         r.abstained, r.reason, r.exit_reason = True, reason, "abstained"
     a._quote([refused, unnamed])
-    assert (refused.text, refused.abstained, refused.exit_reason) == (said, False, "answered")
+    assert (refused.text, refused.abstained, refused.exit_reason) == ("because the slipway has no lights", False, "answered")
     assert unnamed.abstained and unnamed.decided_by == "rag"
     assert not agentic_mod._ASKS_WAY_OR_REASON.match("How many boats stop at dusk?")
 

@@ -492,6 +492,8 @@ class Agentic(Rag):
                 r.log("quote", {"answer": r.text, "unheld": unheld}, p.text)
                 r.text = r.raw = p.text
                 r.passages, r.decided_by = [p], "quote"
+                if re.match(r"\s*why\b", r.question, re.I) and (why := re.search(r"\bbecause\s+[^,;.:]{8,}", p.text)):
+                    r.text = why.group(0)  # a reason asked: the sentence's "because ..." clause
                 # a sentence that, past its document's label, only names what the question
                 # names ("Opening hours: | North Quay Centre |") answers nothing
                 asked = set(content_terms(r.question))
@@ -1898,6 +1900,8 @@ class Agentic(Rag):
                 # (read with its label: "Java release: 1.8" is a version)
                 r.want == "name" or _field_fits(got[1], got[2], r.want, q)) and not _UNSET.fullmatch(got[2].strip()):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
+            if r.want == "number" and (lead := re.match(r"\s*(\d[\d,]*(?:\.\d+)?)\.\s+[A-Z]", value)):
+                value = lead.group(1)  # ("2. Configuration variables: a, b": the figure, its sentence ended)
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it names",
                          page=page, field=fld)
         if r.want == "number" and _HOW_MANY.search(q) and (got := self._page_count_field(r.question)):
@@ -4486,6 +4490,8 @@ class Agentic(Rag):
                 # (a header cut to consonants is read against the word as written: `rtg` of
                 # "rating", whose stem "rat" is shorter than the header's letters)
                 own |= {w for w in re.findall(r"[a-z]+", question.lower()) if len(w) > 5} - _stems(" ".join(before))
+                # (an owner asks no field: "the judge's expenses" is not `judge`)
+                own -= {x for w in re.findall(r"([a-z]+)['\u2019]s\s+[a-z]", question.lower()) for x in (w, _one_stem(w))}
                 def counts(key: str) -> bool:
                     label_words = _label_words(key)
                     return all(c in {_one_stem(w) for w in label_words} or any(_shortened(w, {c}) for w in label_words)
@@ -4698,7 +4704,9 @@ class Agentic(Rag):
         doc, text = page
         if re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
             return doc, "yes"
-        listing = any(len(_OPTION_CODE.findall(line.replace("[no-]", ""))) >= 3 for line in text.splitlines())
+        # (three codes on a line, or two on a line that says it names options)
+        listing = any(len(codes_on := _OPTION_CODE.findall(line.replace("[no-]", ""))) >= 3
+                      or len(codes_on) == 2 and re.search(r"\boptions?\b", line, re.I) for line in text.splitlines())
         return (doc, "no") if listing else None
 
     def _page_count_field(self, question: str) -> tuple[str, str, str] | None:
@@ -5438,7 +5446,9 @@ _CODE_ASKED = re.compile(r"^\s*what(?:'s|\s+is|\s+was|\s+are)\s+(?:the\s+)?(?:[\
 
 
 def _asks_code(question: str) -> bool:
-    return bool(CODE_NUMBER.search(question) or _CODE_ASKED.search(question))
+    # (a reason or a way asks no code: "Why did X not use credit reference agencies?")
+    return bool(CODE_NUMBER.search(question) or _CODE_ASKED.search(question)) \
+        and not re.match(r"\s*(?:why|how\s+(?:does|do|did|is|are|can|should))\b", question, re.I)
 
 
 def _codes_in(answer: str, question: str) -> list[str]:
@@ -8626,6 +8636,8 @@ _MEASURE_NOUNS = ((re.compile(r"\b(?:heavy|heavier|heaviest|weigh\w*)\b", re.I),
                   (re.compile(r"\b(?:tall|taller|tallest|high|higher|highest)\b", re.I), "height"),
                   # (a count of an area's units asks its area: "How many hectares does X cover?")
                   (re.compile(r"\bhow\s+many\s+(?:hectares|acres|square)\b", re.I), "area"),
+                  # (a length asked with its unit: "How long was the Green course, in km?")
+                  (re.compile(r"\bhow\s+(?:long|far)\b[^?]*\b(?:km|kilomet\w+|miles?|metres?|meters?)\b", re.I), "length"),
                   # (what was paid for a thing asks its cost: "What did the club pay for X?")
                   (re.compile(r"\bwhat\s+did\s+(?:[\w'\u2019-]+\s+){1,3}?(?:pay|spend)\s+(?:for|on)\b", re.I), "cost"))
 

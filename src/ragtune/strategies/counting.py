@@ -350,8 +350,9 @@ def _named_collection(q: str, path: str, counted: bool = False) -> list[str] | N
     # (or counted one: "glibc's one Malay-language locale")
     # (or "a locale that uses X": one of them, named with the condition after it)
     named = any(re.search(rf"\b(?:(?:in|from|on|of)\s+(?:the\s+|our\s+|this\s+)?|the\s+|our\s+|one\s+|which\s+|what\s+|"
-                          rf"an?\s+(?=[\w'\u2019-]+\s+(?:that|which|who|using|with)\b){how_many})(?:[\w'\u2019-]+\s+)?"
-                          rf"{re.escape(w)}s?\b", q) for w in one)
+                          rf"an?\s+(?=[\w'\u2019-]+\s+(?:that|which|who|using|with)\b){how_many})"
+                          # (an owner before the word: "of the club's current maps")
+                          rf"(?:[\w-]+['\u2019]s\s+)?(?:[\w'\u2019-]+\s+)?{re.escape(w)}s?\b", q) for w in one)
     return where if named else None
 
 
@@ -665,7 +666,9 @@ def pick_record(question: str, collections: dict[str, list[dict]], way: str | No
         bound = {f for f, _, _ in bounds}
         # "launched in 2022" and "a price under EUR 1,000" select, they are not compared ...
         named = [k for k in numeric if k not in cond and k not in bound
-                 and any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", q) for p in k.lower().split("_"))]
+                 and any(len(p) >= 4 and re.search(rf"\b{re.escape(p)}", q)
+                         # (or by its stem: "survey" names `surveyed`)
+                         or len(stem(p)) >= 5 and re.search(rf"\b{re.escape(stem(p))}\b", q) for p in k.lower().split("_"))]
         if not named:  # ... but the comparative's own field may be bounded ("over 500 g, the lightest")
             hinted = [fields for rx, fields in _FIELD_OF if rx.search(main)]
             named = [k for k in numeric if k not in cond for fields in hinted[:1]
