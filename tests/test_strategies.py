@@ -4008,3 +4008,14 @@ def test_register_hops_counts_by_label_sum_columns_notes_and_document_names():
     assert _asks_price("How much was moved out of the sinking fund on 1 May?")
     assert not _asks_price("How much grain was moved on 1 May?")
     assert "cost" in _measure_nouns("What did the club pay for its oak longbows?")
+    from ragtune.strategies.agentic import _asks_code
+    from ragtune.strategies.counting import _named_collection, pick_record
+    assert not _asks_code("Why did the 2019 policy not use credit reference agencies?")
+    assert _asks_code("What is the reference code of the pump?")
+    assert "length" in _measure_nouns("How long was the Green loop at the Oxby Fair, in km?")
+    assert _named_collection("which of the guild's current sumps has the oldest survey?", "sumps/sumps")
+    dated = {"sumps/sumps": [{"name": "Low Sump", "status": "current", "surveyed": 1976},
+                             {"name": "High Sump", "status": "current", "surveyed": 2003},
+                             {"name": "Mill Sump", "status": "retired", "surveyed": 1960}]}
+    got = pick_record("Which of the guild's current sumps has the oldest original survey?", dated, "less")
+    assert got is not None and got[0]["name"] == "Low Sump"
