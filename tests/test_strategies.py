@@ -3976,7 +3976,8 @@ def test_registers_read_by_heading_and_verb_options_by_entry_and_kind_absent_com
     assert Agentic._page_with_option(fake, "Name the one low drainer that documents a --3way option.") == "pump-a"
     assert Agentic._page_with_option(fake, "Name the one pump that documents a --3way option.") is None  # (two)
     fake._page_text = lambda n: (f"x/{n}", docs[n][1]) if n in docs else None
-    assert Agentic._page_lists_code(fake, "Is there a --dry option for pump-c?") is None  # (two codes: no list)
+    # (two codes on a line that says it lists options are a list, 2026-12-07)
+    assert Agentic._page_lists_code(fake, "Is there a --dry option for pump-c?") == ("x/pump-c", "no")
     assert Agentic._page_lists_code(fake, "Is there a --dry option for pump-a?") == ("x/pump-a", "no")  # ("--[no-]wait")
 
 
