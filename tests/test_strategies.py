@@ -3444,7 +3444,7 @@ def test_reverse_lookups_by_code_quote_and_record():
              "qux": "qux: changelog\nNew upstream release. Drop patch: merged upstream."}
     hits = {n: Hit(f"q/{n}", f"q/{n}::0", 1.0, text=t, title=f"{n}: Debian changelog") for n, t in pages.items()}
     fake = SimpleNamespace(_page_names=lambda: set(pages), _search=lambda qs, fs, ms: [list(hits.values())],
-                           _document_text=lambda d, h: h.text)
+                           _document_text=lambda d, h: h.text, _qualified_page_names=lambda q: set())
     run = lambda q: SimpleNamespace(question=q, hits=[], floor=SimpleNamespace(retrieved=[]))  # noqa: E731
     assert Agentic._page_holding_code(fake, run("Bug #5551234 is closed in which package?")) == "zed"
     assert Agentic._page_holding_code(fake, run("CVE-2031-0042 is named by which package?")) == "zed"
@@ -4020,3 +4020,52 @@ def test_register_hops_counts_by_label_sum_columns_notes_and_document_names():
                              {"name": "Mill Sump", "status": "retired", "surveyed": 1960}]}
     got = pick_record("Which of the guild's current sumps has the oldest original survey?", dated, "less")
     assert got is not None and got[0]["name"] == "Low Sump"
+
+
+def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_value():
+    """(2026-12-07, catalog39, prose41 and tables40 dev, invented here) "the last step of X" and
+    "which step comes first for X" read X's labelled list at that place; a page is named by a
+    qualified name its title or text writes ("kit.Loom" for the page Loom); "how many steps"
+    reads `Number of steps` when no longer label shares more; a table's header row is no field;
+    accounts' bracketed column is the year before's; "how many" counts no money; a record is
+    named by a value in lower case or with a figure beside the record it points at, and by its
+    name with the qualifier after the comma put first; a reason is not read across a heading."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (Agentic, _field_lines, _reason_clause, _record_named_with)
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import year_column_cell
+    page = ("# kit.Loom — Loom(frame, heddles, shuttle)\n\n- Node: Loom\n- Steps, in order: warp, weave, cut\n"
+            "- Step notes: warp: slow; cut: fast\n- Optional steps (?): cut\n- Number of steps: 3\n"
+            "- Number of optional steps: 1\n")
+    hit = Hit("tools/Loom", "c", 1.0, title="kit.Loom — Loom(frame, heddles, shuttle)", text=page)
+    fake = SimpleNamespace(_own_page_of=lambda q: [hit], _document_text=lambda d, h: page)
+    assert Agentic._page_list_member(fake, "What is the last step of the Loom tool?") == ("tools/Loom", "steps, in order", "cut")
+    assert Agentic._page_list_member(fake, "Which step comes first for kit.Loom?")[2] == "warp"
+    assert Agentic._page_list_member(fake, "What is the first step of the tool that the Loom feeds?") is None
+    assert Agentic._page_count_field(fake, "Counting them, how many steps does Loom take?") == ("tools/Loom", "count", "3")
+    doc = SimpleNamespace(doc_id="tools/Loom", title="Loom — a hand loom")
+    pages = SimpleNamespace(_catalog_pages=lambda: [("Loom", doc)],
+                            _document_text=lambda d, h: "Qualified name: kit.Loom")
+    pages._qualified_names = lambda q: Agentic._qualified_names(pages, q)
+    assert Agentic._qualified_page_names(pages, "Which step comes first in kit.Loom.steps?") == {"loom"}
+    assert Agentic._qualified_page_names(pages, "Which step comes first in other.Loom?") == set()
+    assert [m.group(1) for m in _field_lines("| Field | Value |\n|---|---|\n| Node | Loom |")] == ["Node"]
+    accounts = ("| line | 2024/25 | (2023/24) |\n|---|---|---|\n| **surplus for the year** | **£12,000** | **(£9,000)** |\n"
+                "| Car park | £1,200 | (£900) |")
+    q = "What was the guild's surplus for 2023/24?"
+    assert year_column_cell(q, accounts, set(content_terms(q))) == "£9,000"
+    q = "How many cars used the car park in 2024?"
+    assert year_column_cell(q, accounts, set(content_terms(q))) is None
+    pb = {"member": "K12", "event": "high jump", "mark": 1.62, "wind": 0.4}
+    assert _record_named_with(pb, "What was the wind for Ada Moss's high jump best?",
+                              lambda c: {"k12": "Ada Moss"}.get(c.lower())) == "high jump Ada Moss"
+    kit = {"kit/kit": [{"name": "Shuttle, 30 cm", "cost_gbp": 45}, {"name": "Shuttle, 45 cm", "cost_gbp": 60}]}
+    fake2 = SimpleNamespace(_record_collections=lambda: kit)
+    assert Agentic._record_field(fake2, "What did the guild pay for its 45 cm shuttle?")[1:] == ("cost_gbp", "60")
+    walk = ("## Taking part\n\nDogs are not allowed, for their own sake.\n\n## Sponsors\n\n"
+            "A shop pays for the lamps, so that every pound raised goes to the guild.")
+    assert _reason_clause("Why are dogs not allowed on the night walk?", [walk]) is None
+    titled = "Night walk Sponsors\nA shop pays for the lamps, so that every pound raised goes to the guild."
+    assert _reason_clause("Why are dogs not allowed on the night walk?", [titled]) is None
+    kept = "Baby room\nThe room is kept warmer than the others, because small babies get cold quickly."
+    assert _reason_clause("Why is the baby room kept warmer?", [kept]) == "Because small babies get cold quickly."

@@ -920,7 +920,13 @@ class Agentic(Rag):
                              or " " in t.strip() and _joined_key(t) == key
                              # (or its signs spelled: "-Wformat=" as Wformat-eq.md, "-Weffc++" as
                              # Weffcxx.md)
-                             or key in _spelled_keys(t)), None)
+                             or key in _spelled_keys(t)
+                             # (or by the last part of its qualified name: "ast.IfExp" as IfExp.md)
+                             or re.fullmatch(r"[A-Za-z_]\w*(?:\.\w+)+", t) and _file_key(t.rsplit(".", 1)[-1]) == key),
+                            None)
+                if name is not None and key not in (_file_key(name), _file_key(name.rsplit(":", 1)[-1])) \
+                        and re.fullmatch(r"[A-Za-z_]\w*(?:\.\w+)+", name) and _file_key(name.rsplit(".", 1)[-1]) == key:
+                    name = name.rsplit(".", 1)[-1]  # (named by that part, as its page is)
                 if name is not None and "#" not in d.doc_id:
                     pages.append((name, d))
             # (the records of a table beside the pages, a register the pages point into, are
@@ -1127,7 +1133,28 @@ class Agentic(Rag):
         named = self._named_not_as_labels(question, _pages_named_in(question, pages))
         if not named and (page := self._page_by_identifier(question) or self._page_at_line(question)):
             named = {page}  # "the suite OpenSSL calls PSK-AES128-CBC-SHA": named by its other code
+        if not named:
+            named = self._qualified_page_names(question)
         return self._own_pages(named.pop()) if len(named) == 1 else []
+
+    def _qualified_page_names(self, question: str) -> set[str]:
+        """The catalog pages a question names by a qualified name their titles write ("ast.Slice"
+        for the page Slice titled "ast.Slice — ...", also inside "ast.Slice._fields")."""
+        return set(self._qualified_names(question).values())
+
+    def _qualified_names(self, question: str) -> dict[str, str]:
+        """(the qualified name as written -> the page it names) of `_qualified_page_names`."""
+        out = {}
+        for tok in re.findall(r"(?<![\w.])[A-Za-z_]\w*(?:\.\w+)+", question):
+            parts = tok.split(".")
+            for i in range(1, len(parts)):
+                prefix = ".".join(parts[:i + 1])
+                said = re.compile(rf"(?<![\w.]){re.escape(prefix)}(?![\w.])")
+                # (by its title, or its text, where the title gives the name alone: the page
+                # RemoteDisconnected writing "qualified name http.client.RemoteDisconnected")
+                out |= {tok: re.sub(r"[-_.]", "-", n.lower()) for n, d in self._catalog_pages()
+                        if n == parts[i] and (said.search(d.title or "") or said.search(self._document_text(d.doc_id, d)))}
+        return out
 
     def _absent_page_name(self, question: str) -> str:
         """In a catalog, a hyphenated name the question writes that is no page's and that no
@@ -1209,6 +1236,12 @@ class Agentic(Rag):
             records = self._page_records()
             counts = Counter(lb for fields in records.values() for lb in set(fields))
             self._common_labels = [lb.split() for lb, c in counts.items() if c >= max(2, len(records) / 2)]
+        # (a page named by a capitalised word, in a catalog whose names are capitalised, is not
+        # named by the word in lower case: "the ast module" names no page Module)
+        titled = {re.sub(r"[-_.]", "-", n.lower()): n for n, _ in self._catalog_pages()}
+        if sum(n[:1].isupper() for n in titled.values()) >= 0.8 * max(1, len(titled)):
+            named = {n for n in named if not (re.fullmatch(r"[A-Z][a-z]+", titled.get(n, ""))
+                                              and not re.search(rf"\b{titled[n]}\b", question))}
         asked = _stems(question)
         as_label = {n for n in named if any(
             n in words and ({_one_stem(w) for w in words if w != n and w not in STOPWORDS} & asked
@@ -1621,6 +1654,12 @@ class Agentic(Rag):
                 _take(r, Timer(), name, "count", "the one record of the collection the question names that meets it",
                       where=cond)
                 r.listed = name
+            elif r.kind != "comparison" and r.want in ("name", "open") and (got := self._page_list_member(r.question)):
+                page, fld, value = got  # "Which step comes first for X?": the first of X's page's
+                # list whose label holds the asked noun
+                _take(r, Timer(), value, "lookup", "the member at the asked place of the list the question names, "
+                                                   "on the page of the thing it names", page=page, field=fld)
+                r.listed = value
             elif r.want == "name" and r.exit_reason == "no_evidence" and (got := self._listed_option(r.question)) \
                     and "(not found)" not in got[1].values():  # (each page read, none left over by elimination)
                 # "Which of these policies concerns a command: A, B, C, D?": each listed thing's own
@@ -2950,6 +2989,8 @@ class Agentic(Rag):
         # a value read inside a page's name the question writes is the name ("avahi-daemon"
         # and "service" in "avahi-daemon.service"), no condition
         unnamed = q.lower()
+        for tok in self._qualified_names(q):  # (a qualified one too: "ast" of "ast.Slice")
+            unnamed = unnamed.replace(tok.lower(), " ")
         # (nor a figure of a quoted description: "the entry described as \u201cVT 100/ANSI
         # terminal\u201d" names no page whose field is 100)
         unnamed = re.sub(r"[\"\u201c][^\"\u201d\n]*\s[^\"\u201d\n]*\s[^\"\u201d\n]*[\"\u201d]", " ", unnamed)
@@ -3725,7 +3766,8 @@ class Agentic(Rag):
         pages = self._page_names()
         # (a page's name inside the quoted words names no page: "Drop patch: ...")
         if not pages or not re.search(r"\b(?:which|what)\s+[a-z]", r.question, re.I) \
-                or _pages_named_in(QUOTED.sub(" ", r.question), pages):
+                or _pages_named_in(QUOTED.sub(" ", r.question), pages) \
+                or self._qualified_page_names(QUOTED.sub(" ", r.question)):
             return None
         codes = {m.group(0).lstrip("#") for m in re.finditer(
             r"(?<![\w#.-])(?:#\d{3,}|\d{6,}|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)+)(?![\w-])",
@@ -3789,10 +3831,18 @@ class Agentic(Rag):
         q_stems = _stems(question)
         # (the code's collection named by a word of its path, or the code by its field's label:
         # "the item lent on loan L-12" by `item: SG-02`)
+        # (or by its own name's head noun: "the pole lent on loan L-04" by `item: VP-01`, the
+        # record named "Vaulting pole, 4.00 m")
+        def head_of(where: tuple[str, int]) -> str:
+            rows = cols[where[0]]
+            name = next((str(rows[where[1]][k]) for k in _name_fields(rows)[:1] if rows[where[1]].get(k)), "")
+            words = re.findall(r"[a-z]+", re.split(r"[,(]", name)[0].lower())
+            return _one_stem(words[-1]) if words and len(words[-1]) > 3 else ""
         hops = {(at[v.lower()], v) for f, v in cols[path][i].items()
                 if isinstance(v, str) and v.lower() in at and at[v.lower()][0] != path
                 and (any(stem(w) in q_stems for w in re.findall(r"[a-z]+", at[v.lower()][0].lower()))
-                     or _one_stem(f) in q_stems and f.lower() not in ("id", "text"))}
+                     or _one_stem(f) in q_stems and f.lower() not in ("id", "text")
+                     or head_of(at[v.lower()]) in q_stems - {""})}
         if len(hops) > 1:  # the one the relative clause is about ("the hostel that the school
             # group booking ... stayed at": the hostel, not the school)
             heads = {stem(m.group(1)) for m in re.finditer(
@@ -4127,6 +4177,12 @@ class Agentic(Rag):
                     # is a label naming the kind of that noun, `Uppercase` for "the uppercase mapping of X")
                     continue
                 value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
+                if want == "name" and (re.fullmatch(r"\d+", value) and re.fullmatch(r"[a-z]+[^s]s", last := main.lower().split()[-1])
+                                       and re.search(rf"\b(?:one\s+of\s+(?:the\s+|its\s+)?(?:\w+\s+)?{last}|{last[:-1]})\b",
+                                                     question, re.I)
+                                       or re.match(r"\d", value) and _stems(main) & _COUNT_STEMS):
+                    continue  # a plural's figure counts the things, it names none of those asked
+                    # ("Which one of the fields ...?" against "fields: 4"; "Number of fields: 2")
                 if _ASKS_AGENT.match(question) and (re.match(rf"{_FILE_PATH.pattern}(?:,|$)", value)
                                                     or not re.search(r"[^\W\d_]", value)):
                     continue  # a path or a count names no one ("Copyright file: /usr/share/doc/x/copyright, 3 paragraphs")
@@ -4431,6 +4487,7 @@ class Agentic(Rag):
         units = {_one_stem(w): sym[-1] for w in re.findall(r"[a-z]+", question.lower())
                  if (sym := answer_tokens(f"1 {w}")) and sym[-1] != w and sym[-1] in _HEADER_UNITS}
         found: dict[tuple[str, str], str] = {}
+        self._record_collections()  # (which reads the records' own ids)
         ids = getattr(self, "_record_ids", None) or {}
         named_by_id = {rid.lower(): str(rec[k]) for path, rows in self._record_collections().items()
                        for rec, rid in zip(rows, ids.get(path) or []) for k in _name_fields(rows)[:1] if rec.get(k)}
@@ -4444,8 +4501,11 @@ class Agentic(Rag):
             for rec, rid in zip(rows, getattr(self, "_record_ids", {}).get(path) or [""] * len(rows)):
                 # (a name with a bracketed note after it is called without it: "Low Tools
                 # (internal)" is "Low Tools")
+                # (or with its qualifier after a comma put first: "Vaulting pole, 4.27 m" is "the
+                # 4.27 m vaulting pole")
                 name_key, name = next(((k, v) for k in keys for v in dict.fromkeys(
-                    (str(rec.get(k) or ""), re.sub(r"\s*\([^()]*\)$", "", str(rec.get(k) or ""))))
+                    (str(rec.get(k) or ""), re.sub(r"\s*\([^()]*\)$", "", str(rec.get(k) or "")),
+                     re.sub(r"^([^,]+),\s+([^,]+)$", r"\2 \1", str(rec.get(k) or ""))))
                     if len(v) >= 3 and _mentions_name(question, v)), ("", ""))
                 # a record the question names by its code ("job MJ-07")
                 # (or a code of capitals alone, "EACCES", as its collection writes it: "errno.EACCES")
@@ -4742,10 +4802,58 @@ class Agentic(Rag):
                 continue
             found.setdefault(label.strip().lower(), (shared(label), count))
         scored = sorted(((n, c, label) for label, (n, c) in found.items()), reverse=True)
+        if (not scored or scored[0][0] < 3) and _HOW_MANY.search(question):
+            # (a label of two words or fewer, each asked, "how many" asking its `Number`: the
+            # label "Number of fields" when the fields are counted, and no other such label
+            # counts otherwise)
+            whole = {c for label, (_, c) in found.items()
+                     if (ws := [x for x in re.findall(r"[a-z]+", label) if x not in STOPWORDS and _one_stem(x) not in _COUNT_STEMS])
+                     and len(ws) <= 2 and shared(" ".join(ws)) == len(ws)}
+            if len(whole) == 1:
+                return own[0].doc_id, "count", whole.pop()
         if not scored or scored[0][0] < 3:
             return None
         top = {c for n, c, _ in scored if n == scored[0][0]}  # (the same count under two labels is one)
         return (own[0].doc_id, scored[0][2], top.pop()) if len(top) == 1 else None
+
+    def _page_list_member(self, question: str) -> tuple[str, str, str] | None:
+        """(page, label, member) for a question asking the member at a place of a list on the
+        one catalog page it names ("What is the last author of X?", "Which step comes first
+        for X?"): of the page's labelled lists of two short members or more whose label holds
+        the asked noun, the one whose other words are fewest not asked (a label saying "in
+        order" is preferred on a tie); None when a relative clause hops elsewhere or the labels
+        tie."""
+        got = _LIST_PLACE.search(question) or _LIST_PLACE_WHICH.search(question)
+        if not got or re.search(r"\b(?:that|whose|who|where)\b", question, re.I):
+            return None
+        place, noun = (got.group(1), got.group(2)) if got.re is _LIST_PLACE else (got.group(2), got.group(1))
+        own = self._own_page_of(question)
+        if not own:
+            return None
+        asked, head = _stems(question), _one_stem(noun.lower().strip("_"))
+        text = without_emphasis(self._document_text(own[0].doc_id, own[0]))
+        pairs = [(m.group(1), m.group(2)) for m in _field_lines(text)]
+        pairs += [(m.group(1), m.group(2)) for m in _LISTED_INLINE.finditer(text)]
+        scored: dict[str, tuple[tuple[int, int], list[str]]] = {}
+        for label, value in pairs:
+            words = {_one_stem(w) for w in re.findall(r"[^\W\d_]+", label.lower()) if w not in STOPWORDS}
+            items = [x.strip() for x in re.split(r",\s*", value.strip().rstrip(".;")) if x.strip()]
+            if head not in words or len(items) < 2 or any(len(x.split()) > 4 or ":" in x for x in items):
+                continue
+            extra = words - asked - {head} - _ORDER_STEMS
+            scored.setdefault(label.strip().lower(), ((len(extra), 0 if words & _ORDER_STEMS else 1), items))
+        if not scored:
+            return None
+        best = min(k for k, _ in scored.values())
+        lists = {tuple(items) for k, items in scored.values() if k == best}
+        if len(lists) != 1:
+            return None
+        items = list(lists.pop())
+        at = _PLACES[place.lower()]
+        if at >= len(items):
+            return None
+        label = next(lb for lb, (k, _) in scored.items() if k == best)
+        return own[0].doc_id, label, items[at]
 
     def _page_with_option(self, question: str) -> str | None:
         """For "Name the one plumbing command that documents a --y option" in a catalog of
@@ -5546,11 +5654,15 @@ def _reason_clause(question: str, texts: list[str]) -> str | None:
         for i, sent in enumerate(sents):
             if not (m := _REASON.search(sent)):
                 continue
-            before = " ".join(sents[max(0, i - 2):i]) + " " + sent[:m.start()]
+            # (not across a heading: the sentences of another section give it no subject)
+            before = re.split(r"(?m)^[ \t]*#+[ \t].*$", "\n".join(sents[max(0, i - 2):i]) + "\n" + sent[:m.start()])[-1]
             held = len(asked & set(content_terms(before)))
             share = held / len(asked)
             clause = sent[m.start():].strip().rstrip(".;:")
-            if share >= 0.5 and held >= 2 and len(clause.split()) >= 3:
+            # (one asked word at least outside the first line, which may be the document's
+            # title and heading alone: a title names the subject of every reason it gives)
+            body = before.replace(text.split("\n", 1)[0], " ")
+            if share >= 0.5 and held >= 2 and len(clause.split()) >= 3 and asked & set(content_terms(body)):
                 # (a reason given right after the question's own words is theirs: "X, because ...")
                 share += 0.25 * bool(asked & set(content_terms(" ".join(sent[:m.start()].split()[-4:]))))
                 scored[clause] = max(scored.get(clause, 0.0), share)
@@ -5648,7 +5760,9 @@ _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s
 
 
 def _field_lines(text: str) -> Iterable[re.Match[str]]:
-    """The `Label: value` and `| label | value |` lines of `text`, a list item's too ("- Label: value")."""
+    """The `Label: value` and `| label | value |` lines of `text`, a list item's too ("- Label: value");
+    not a table's header row (`| Field | Value |` above `|---|---|`)."""
+    text = re.sub(r"^[ \t]*\|[^\n]*\|[ \t]*\n(?=[ \t]*\|[ \t:|-]*-[ \t:|-]*\|?[ \t]*$)", "\n", text, flags=re.M)
     return _FIELD_LINE.finditer(re.sub(r"^([ \t]*)[-*\u2022][ \t]+", r"\1", text, flags=re.M))
 
 
@@ -6326,11 +6440,13 @@ def _passive_agents(question: str, cands: list[str], texts: list[str]) -> list[s
 
 
 def _record_named_with(rec: dict, question: str, name_of: Callable[[str], str | None]) -> str:
-    """"<value> <name>" when the question writes one short capitalised value of the record (one
-    to three words: "the Black course") and the name of another record whose code the record
+    """"<value> <name>" when the question writes one short value of the record (one to three
+    words: "the Black course") and the name of another record whose code the record
     holds ("at the Oxby Regional", `event: HO-03`); "" otherwise."""
+    # (a value in lower case or with a figure too, "long jump", "800m", not a word of no weight)
     said = [str(v) for k, v in rec.items() if k not in ("id", "text") and isinstance(v, str)
-            and 1 <= len(v.split()) <= 3 and v[:1].isupper() and not name_of(v)
+            and 1 <= len(v.split()) <= 3 and (v[:1].isupper() or re.search(r"\d", v) and re.search(r"[^\W\d_]", v)
+                                              or len(v) >= 4 and v.lower() not in STOPWORDS) and not name_of(v)
             and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", question)]
     if len(said) != 1:
         return ""
@@ -9633,6 +9749,16 @@ def _without_values(text: str) -> str:
     return text
 
 
+# a place in a list ("the last field of X", "X's second author"; "which field comes first")
+_PLACES = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "final": -1}
+_LIST_PLACE = re.compile(rf"\b(?:the|its|\w+'s)\s+({'|'.join(_PLACES)})\s+([a-z_]+)\b"
+                         r"(?!\s+(?:time|day|week|month|year|date)s?\b)", re.I)
+_LIST_PLACE_WHICH = re.compile(rf"\b(?:which|what)\s+([a-z_]+)\s+(?:comes|appears|stands|goes|is\s+(?:listed|written|"
+                               rf"named|given|placed|put))\s+({'|'.join(_PLACES)})\b", re.I)
+# a label of a paragraph's sentence that may hold commas ("Fields, in order: a, b, c.")
+_LISTED_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][\w ,()*?-]{1,50}?):\s+([^.\n:;]{1,200}?)(?=\.(?:\s|$)|\n|$)", re.M)
+_ORDER_STEMS = {_one_stem(w) for w in ("order", "ordered", "sequence")}
+_COUNT_STEMS = {_one_stem(w) for w in ("number", "count", "total")}
 _VERSION_STEMS = {"version", "releas"}  # `_one_stem`s of the two words for one field
 _DEPENDENCY_NAMED = re.compile(r"\b(?:its|the|a)\s+(?:runtime\s+)?(?:dependency|requirement)\s+(?:on\s+)?"
                                r"[\"'\u201c]?([@\w][\w.+/@-]*)", re.I)

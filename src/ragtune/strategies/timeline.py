@@ -715,9 +715,10 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
         # corpus's own subject, `everywhere`, is the body: "the Trust")
     found: dict[str, int] = {}
     for header, rows in table_rows(text):
-        # (a header may say what its figures are: "2026 (GBP per hour)")
-        col_year = {i: m.group(0) for i, h in enumerate(header)
-                    if (m := re.match(r"(?:19|20)\d\d(?![\w-])", h.strip()))}
+        # (a header may say what its figures are: "2026 (GBP per hour)"; the year before may be
+        # bracketed, as accounts write it: "| 2024/25 | (2023/24) |")
+        col_year = {i: m.group(1) for i, h in enumerate(header)
+                    if (m := re.match(r"\(?((?:19|20)\d\d)(?![\w-])", h.strip()))}
         if len(col_year) < 2 or list(col_year.values()).count(year) != 1:
             continue
         at = next(i for i, y in col_year.items() if y == year)
@@ -734,12 +735,17 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
                 best, named = len(words), [r]
             elif len(words) == best:
                 named.append(r)
+        if len(named) == 1 and re.match(r"\s*how\s+many\b", question, re.I) \
+                and re.search(r"[£$€]|\b[A-Z]{3}\s?\d", named[0][at]):
+            continue  # "how many cars" counts no sum of money ("Car park: £1,860")
         if len(named) == 1 and any(v.kind == "number" for v in extract_values(named[0][at])):
             # (the table's own label counts too: "Provisional" under "Membership, a year" is
             # the member asked of "What does a provisional member pay?", not the hut's "Member")
             said = sum(any(h == a or len(a) >= 4 and h.startswith(a) for a in asked_terms)
                        for h in content_terms(header[0]) if h != "year")
-            cell = named[0][at].strip()
+            cell = re.sub(r"^(\*\*|__)(.*)\1$", r"\2", named[0][at].strip())  # (a bold total: "**£244,000**")
+            if header[at].strip().startswith("("):
+                cell = re.sub(r"^\((.*)\)$", r"\1", cell)  # (the year before's bracketed figure)
             found[cell] = max(found.get(cell, 0), best + said)
     top = [c for c, n in found.items() if n == max(found.values(), default=0)]
     return top[0] if len(top) == 1 else None
