@@ -4029,7 +4029,9 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     reads `Number of steps` when no longer label shares more; a table's header row is no field;
     accounts' bracketed column is the year before's; "how many" counts no money; a record is
     named by a value in lower case or with a figure beside the record it points at, and by its
-    name with the qualifier after the comma put first; a reason is not read across a heading."""
+    name with the qualifier after the comma put first; a reason is not read across a heading
+    nor by a title's words alone; a section's heading says what the one figure column of its
+    dated table holds; a list a question ends with names the one page writing it."""
     from types import SimpleNamespace
     from ragtune.strategies.agentic import (Agentic, _field_lines, _reason_clause, _record_named_with)
     from ragtune.strategies.question import content_terms
@@ -4067,5 +4069,18 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     assert _reason_clause("Why are dogs not allowed on the night walk?", [walk]) is None
     titled = "Night walk Sponsors\nA shop pays for the lamps, so that every pound raised goes to the guild."
     assert _reason_clause("Why are dogs not allowed on the night walk?", [titled]) is None
+    from ragtune.strategies.timeline import row_in_force
+    history = ("Officers\n## Chair\n| From | To | Name |\n|---|---|---|\n| 2001-01-01 | 2010-12-31 | Ada Moss |\n"
+               "| 2011-01-01 | | Bo Lund |\n## Secretary\n| From | To | Name |\n|---|---|---|\n"
+               "| 2001-01-01 | 2008-12-31 | Cy Hart |\n| 2009-01-01 | | Di Fane |")
+    q = "Who was the guild's secretary in 2005?"
+    assert row_in_force(q, history, set(content_terms(q))) == ("Cy Hart", "2001-01-01")
+    q = "Who chaired the guild in 2012?"
+    assert row_in_force(q, history, set(content_terms(q))) == ("Bo Lund", "2011-01-01")
+    loom_doc = SimpleNamespace(doc_id="tools/Loom", title="Loom", metadata={})
+    quoted = SimpleNamespace(_page_names=lambda: {"loom", "frame"}, _catalog_pages=lambda: [("Loom", loom_doc)],
+                             _document_text=lambda d, h: page, _page_hit=lambda d: hit)
+    assert Agentic._page_by_quoted_value(quoted, "Which tool has exactly these steps, in order: warp, weave, cut?") == "Loom"
+    assert Agentic._page_by_quoted_value(quoted, "Which tool has exactly these steps, in order: warp, weave?") is None
     kept = "Baby room\nThe room is kept warmer than the others, because small babies get cold quickly."
     assert _reason_clause("Why is the baby room kept warmer?", [kept]) == "Because small babies get cold quickly."

@@ -1294,9 +1294,19 @@ class Agentic(Rag):
         page a field of which holds exactly the quoted words (any case); None otherwise, or
         when the question names a page itself."""
         quoted = _quoted_phrases(question)
-        if len(quoted) != 1 or len(quoted[0]) < 3 or not re.search(r"\bwhich\b", question, re.I) \
-                or not self._page_names() or _pages_named_in(question, self._page_names()):
+        # (or the list it ends with: "Which loom has exactly these parts, in this order: frame,
+        # heddles, shuttle?", a field listing just those, in that order)
+        listed = re.search(r":\s*([\w.-]+(?:\s*,\s*[\w.-]+)+)\s*\?\s*$", question) if not quoted else None
+        if not (len(quoted) == 1 and len(quoted[0]) >= 3 or listed) or not re.search(r"\bwhich\b", question, re.I) \
+                or not self._page_names() or _pages_named_in(question[:listed.start()] if listed else question,
+                                                             self._page_names()):
             return None
+        if listed:  # (a label's value, wherever the page writes it: after a colon or in a cell)
+            items = [x.strip() for x in listed.group(1).split(",")]
+            said = re.compile(r"(?:[:|]\s*)" + r"\s*,\s*".join(map(re.escape, items)) + r"(?!\s*,\s*\w|[\w-])", re.I)
+            holders = [name for name, d in self._catalog_pages()
+                       if said.search(self._document_text(d.doc_id, self._page_hit(d)))]
+            return holders[0] if len(holders) == 1 else None
         want = quoted[0].lower()
         holders = [name for name, fields in self._page_records().items()
                    if any(str(v).strip().strip('"').lower() == want for v in fields.values())]
@@ -1787,6 +1797,12 @@ class Agentic(Rag):
                                                 "page points at", record=row, field=fld)
         if r.want == "number" and asks_count(q) and self._count_listed(r, q, q_names, t):
             return
+        # (before a plain-text table's line: last year's accounts state no fee in force now)
+        if r.want in ("number", "name") and (got := self._row_in_force(r)) \
+                and not (r.want == "name" and _is_value(got[0])):  # "which class has fee X?" asks no figure
+            value, since = got  # "the rate per night in 2017": the row of a dated table whose
+            # days meet the date asked (a span ranked among every row's values cannot tell)
+            return _take(r, t, value, "lookup", "the row of a dated table in force on the date asked", since=since)
         if r.want == "number" and (value := _aligned_value(q, [chunk_text(p.hit) for p in passages]
                                                          + [chunk_text(h) for h in r.support]
                                                          + self._support_documents(r, q),
@@ -1795,11 +1811,6 @@ class Agentic(Rag):
             return _take(r, t, value, "lookup", "the value on the line of a plain-text table the question names")
         about = [p for p in passages if not _about_longer_name(chunk_text(p.hit) + "\n" + p.text, q_names)]
         passages = about or passages
-        if r.want in ("number", "name") and (got := self._row_in_force(r)) \
-                and not (r.want == "name" and _is_value(got[0])):  # "which class has fee X?" asks no figure
-            value, since = got  # "the rate per night in 2017": the row of a dated table whose
-            # days meet the date asked (a span ranked among every row's values cannot tell)
-            return _take(r, t, value, "lookup", "the row of a dated table in force on the date asked", since=since)
         if r.want in ("number", "name", "date") and (cell := self._ranked_row_cell(r)):
             # "Who came in tenth at X?": the row of that place in X's ranked table (a record's
             # code in it named by its record)
@@ -3466,9 +3477,29 @@ class Agentic(Rag):
         if asked_day(r.question) is None and not asks_now(r.question):
             return None  # (no date, nor now, asked: no document is read)
         body = self._body_names(r.question)
-        found = {got for text, asked in self._found_documents(r)
-                 if (got := row_in_force(r.question, text, asked, body))}
+        hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
+        asked = set(content_terms(r.question))
+        found = {got for d, h in list(hits.items())[:8]
+                 if (got := row_in_force(r.question, self._sectioned_text(d, h), asked, body))}
         return found.pop() if len({v for v, _ in found}) == 1 else None
+
+    def _sectioned_text(self, doc_id: str, h: Hit) -> str:
+        """`_document_text` with each section's heading written again before its first chunk
+        ("## Secretary" above the secretaries' table): a heading says what a table under it
+        holds, where two sections' tables have one header."""
+        try:
+            chunks = self.index.chunks_of(doc_id, self.collection)
+        except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
+            chunks = []
+        if not chunks or not any(getattr(c, "heading", "") for c in chunks):
+            return self._document_text(doc_id, h)
+        parts, last = [], None
+        for c in chunks:
+            if c.heading and c.heading != last:
+                parts.append(f"## {c.heading}\n")
+            last = c.heading
+            parts.append(c.text)
+        return f"{h.title}\n" + _joined(parts)
 
     def _found_documents(self, r: Run) -> Iterable[tuple[str, set[str]]]:
         """(whole text, the question's content words) of the first 8 documents found, read

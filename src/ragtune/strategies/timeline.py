@@ -209,8 +209,14 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
     found: dict[str, str] = {}
     # (or the document's title: "Presidents of the Society" names "the Society's president")
     title = text.split("\n", 1)[0].lower()
-    for header, rows in table_rows(text):
-        cells = " ".join(" ".join(r) for r in [header, *rows]).lower() + " | " + title
+    # (each section's tables apart, under their heading: "## Senior subscription" over "| From |
+    # To | GBP a year |" says what the one figure column holds, and two sections' tables with one
+    # header are two tables)
+    parts = re.split(r"(?m)^[ \t]*#{1,6}[ \t]+(.*)$", text)
+    sections = [("", parts[0])] + list(zip(parts[1::2], parts[2::2]))
+    tables = [(heading, header, rows) for heading, part in sections for header, rows in table_rows(part)]
+    for heading, header, rows in tables:
+        cells = " ".join(" ".join(r) for r in [header, *rows]).lower() + " | " + title + " | " + heading.lower()
         if any(not re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", cells) for n in named):
             continue
         days = [i for i in range(len(header))
@@ -238,6 +244,11 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
                 scored.append((held, i))
         best = max((s for s, _ in scored), default=0)
         cols = [i for s, i in scored if s == best]
+        values = [i for i in range(len(header)) if i not in days and header[i].strip()
+                  and not (counts and set(re.findall(r"[a-z]+", header[i].lower())) & CURRENCY_WORDS)]
+        named_by = set(content_terms(re.sub(r"\([^()]*\)", " ", heading))) - CURRENCY_WORDS
+        if best == 0 and len(values) == 1 and named_by and named_by <= asked_terms:
+            best, cols = 1, values  # (the one figure column of a section the question names whole)
         if best == 0 or len(cols) != 1:
             continue
         col = cols[0]
