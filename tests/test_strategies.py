@@ -4031,7 +4031,8 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     named by a value in lower case or with a figure beside the record it points at, and by its
     name with the qualifier after the comma put first; a reason is not read across a heading
     nor by a title's words alone; a section's heading says what the one figure column of its
-    dated table holds; a list a question ends with names the one page writing it."""
+    dated table holds; a list a question ends with names the one page writing it; a plain-text
+    table's header above a rule of dashes names its labels' column too."""
     from types import SimpleNamespace
     from ragtune.strategies.agentic import (Agentic, _field_lines, _reason_clause, _record_named_with)
     from ragtune.strategies.question import content_terms
@@ -4082,5 +4083,10 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
                              _document_text=lambda d, h: page, _page_hit=lambda d: hit)
     assert Agentic._page_by_quoted_value(quoted, "Which tool has exactly these steps, in order: warp, weave, cut?") == "Loom"
     assert Agentic._page_by_quoted_value(quoted, "Which tool has exactly these steps, in order: warp, weave?") is None
+    from ragtune.strategies.agentic import _aligned_value
+    roles = ("ROLES (numbers at 31 March)\n\nRole              Helpers   Where\n----------------  --------  ----------\n"
+             "Shop helper       203       five shops\nWard helper       38        the wing\n"
+             "Helper driver     27        whole district\nGarden helper     19        the house\n")
+    assert _aligned_value("How many helper drivers did the guild have?", [roles], counted=True) == "27"
     kept = "Baby room\nThe room is kept warmer than the others, because small babies get cold quickly."
     assert _reason_clause("Why is the baby room kept warmer?", [kept]) == "Because small babies get cold quickly."

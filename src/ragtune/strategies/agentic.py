@@ -8582,7 +8582,10 @@ def _aligned_value(question: str, texts: list[str], counted: bool = False) -> st
         if len(lines) < 3:
             continue
         # a header line over the first row: column names, two or more spaces apart, no figures
-        above = text[:lines[0].start()].rstrip("\n").rsplit("\n", 1)[-1]
+        before = text[:lines[0].start()].rstrip("\n").split("\n")
+        if len(before) > 1 and re.fullmatch(r"[ \t]*-{3,}(?:\s+-{3,})*[ \t]*", before[-1]):
+            before = before[:-1]  # (a rule of dashes under the header: "----  -----")
+        above = before[-1]
         header = re.split(r"\s{2,}", above.strip()) if re.fullmatch(r"[ \t]*[A-Za-z][\w ]*?(?:\s{2,}[A-Za-z][\w ]*?)+[ \t]*",
                                                                        above) else []
         named = [k for k, h in enumerate(header) if {stem(w) for w in content_terms(h)} & asked]
@@ -8590,6 +8593,8 @@ def _aligned_value(question: str, texts: list[str], counted: bool = False) -> st
             label = m.group("label")
             shared = len({stem(w) for w in content_terms(label)} & asked)
             cells = re.split(r"\s{2,}", m.group("value").strip())
+            if header and len(cells) == len(header) - 1:
+                cells = [label, *cells]  # (the header names the labels' column too: "Role  Volunteers")
             if header and len(cells) == len(header):
                 if len(named) != 1:
                     continue  # (columns the question does not tell apart)
