@@ -4032,7 +4032,9 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     name with the qualifier after the comma put first; a reason is not read across a heading
     nor by a title's words alone; a section's heading says what the one figure column of its
     dated table holds; a list a question ends with names the one page writing it; a plain-text
-    table's header above a rule of dashes names its labels' column too."""
+    table's header above a rule of dashes names its labels' column too; a label saying "not"
+    is not asked beside the same label without it; a position is a place; "which ... the
+    lowest" picks among things, no field of the page named."""
     from types import SimpleNamespace
     from ragtune.strategies.agentic import (Agentic, _field_lines, _reason_clause, _record_named_with)
     from ragtune.strategies.question import content_terms
@@ -4088,5 +4090,13 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
              "Shop helper       203       five shops\nWard helper       38        the wing\n"
              "Helper driver     27        whole district\nGarden helper     19        the house\n")
     assert _aligned_value("How many helper drivers did the guild have?", [roles], counted=True) == "27"
+    sheet = ("# SPIN\n\n| Field | Value |\n|---|---|\n| Stack effect when it jumps | -2 |\n"
+             "| Stack effect when it does not jump | 0 |\n| Place in its family's list | 3 |\n| Form | base |")
+    fake3 = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _identifier_in=lambda q: None,
+                            _own_page_of=lambda q: [Hit("ops/SPIN", "c", 1.0, text=sheet, title="SPIN")])
+    assert Agentic._page_field(fake3, "What stack effect does SPIN have when it jumps?")[2] == "-2"
+    assert Agentic._page_field(fake3, "What stack effect does SPIN have when it does not jump?")[2] == "0"
+    assert Agentic._page_field(fake3, "What is the position of SPIN in its family's list?")[2] == "3"
+    assert Agentic._page_field(fake3, "Which form of SPIN has the lowest number?") is None
     kept = "Baby room\nThe room is kept warmer than the others, because small babies get cold quickly."
     assert _reason_clause("Why is the baby room kept warmer?", [kept]) == "Because small babies get cold quickly."

@@ -4028,6 +4028,8 @@ class Agentic(Rag):
         # a quoted description's words ask for no field (however long the quotation)
         unquoted = re.sub(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d", " ", QUOTED.sub(" ", question))
         own = self._own_page_of(unquoted)
+        if (want or answer_type(question)) == "name" and _WHICH_MOST.search(unquoted):
+            return None  # "Which form of X has the lowest code?" picks among X's forms, no field of X
         # ... nor does what it sets aside ("Leaving extras aside", "other than console_scripts")
         unquoted = _SET_ASIDE.sub(" ", unquoted)
         if not own:
@@ -4077,6 +4079,9 @@ class Agentic(Rag):
         if _SHARED_WITH.search(unquoted):  # "shares its symbol with one other": `Same symbol as`
             q_words |= _SAME_STEMS  # (`Globs shared with other types`)
             head = head and head | _SAME_STEMS
+        if re.search(r"\bposition\b", unquoted, re.I):  # a position is a place ("Place in its list")
+            q_words |= {_one_stem("place")}
+            head = head and head | {_one_stem("place")}
         if POSITION_ASKED.search(unquoted):  # "on which side of the number": its `Symbol position`
             q_words |= {_one_stem("position"), _one_stem("side")}
             head = head and head | {_one_stem("position")}
@@ -4286,6 +4291,14 @@ class Agentic(Rag):
                     return (own[0].doc_id, lb, flags[lb]) if len(said) == 1 else None
             return None
         found = found or found_in_section or partly or partly_in_section
+        # (a label saying "not" is asked where the question says it, beside the same label without
+        # it, and only there: "Stack effect when it jumps" over "... when it does not jump")
+        negated = bool(re.search(r"\bnot\b|n['\u2019]t\b", unquoted, re.I))
+        def plain(lb: str) -> set[str]:
+            return _stems(lb) - {_one_stem(w) for w in ("not", "does", "do", "did")}
+        found = {lb: v for lb, v in found.items() if not any(
+            o != lb and bool(re.search(r"\bnot\b", o)) == negated and bool(re.search(r"\bnot\b", lb)) != negated
+            and plain(o) == plain(lb) for o in found)}
         # "Which command does X give?": the one item a section headed by that noun lists (over
         # a yes/no field: `Has imported targets: yes`)
         if want != "number" and all(re.fullmatch(r"(?i)yes|no|true|false|none", v.strip()) for v in found.values()) \
@@ -5774,7 +5787,7 @@ def _joined(texts: list[str]) -> str:
 
 
 # a field of a page: "Maintainer: Ada <ada@x.org>" or "| section | libs |" (a label of a few words)
-_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z](?:[\w -]|\.(?=\w)){0,40}?(?:,[ \t][\w -]{1,30}?)?(?:[ \t]*\([^()|\n]{1,40}\)(?:[ \t]+[A-Za-z][\w -]{0,30}?)?)?)"
+_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z](?:[\w -]|\.(?=\w)|['\u2019](?=s\b)){0,40}?(?:,[ \t][\w -]{1,30}?)?(?:[ \t]*\([^()|\n]{1,40}\)(?:[ \t]+[A-Za-z][\w -]{0,30}?)?)?)"
                          r"[ \t]*(?::|\|)[ \t]+"
                          r"((?:[^|\n]|\|\|)+?)[ \t]*\|?[ \t]*$",
                          re.M)  # a value may hold "||" (a version range's or: "^20.17.0 || >=22.9.0");
@@ -9793,6 +9806,9 @@ _LIST_PLACE_WHICH = re.compile(rf"\b(?:which|what)\s+([a-z_]+)\s+(?:comes|appear
                                rf"named|given|placed|put))\s+({'|'.join(_PLACES)})\b", re.I)
 # a label of a paragraph's sentence that may hold commas ("Fields, in order: a, b, c.")
 _LISTED_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][\w ,()*?-]{1,50}?):\s+([^.\n:;]{1,200}?)(?=\.(?:\s|$)|\n|$)", re.M)
+# "which ... the lowest ...": a pick among things, by a superlative
+_WHICH_MOST = re.compile(r"\bwhich\b.*\b(?:lowest|highest|smallest|largest|biggest|fewest|least|oldest|newest|"
+                         r"earliest|latest)\b", re.I)
 _ORDER_STEMS = {_one_stem(w) for w in ("order", "ordered", "sequence")}
 _COUNT_STEMS = {_one_stem(w) for w in ("number", "count", "total")}
 _VERSION_STEMS = {"version", "releas"}  # `_one_stem`s of the two words for one field
