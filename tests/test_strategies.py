@@ -4034,7 +4034,8 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     dated table holds; a list a question ends with names the one page writing it; a plain-text
     table's header above a rule of dashes names its labels' column too; a label saying "not"
     is not asked beside the same label without it; a position is a place; "which ... the
-    lowest" picks among things, no field of the page named."""
+    lowest" picks among things, no field of the page named; a section headed by a year dates
+    the names under it."""
     from types import SimpleNamespace
     from ragtune.strategies.agentic import (Agentic, _field_lines, _reason_clause, _record_named_with)
     from ragtune.strategies.question import content_terms
@@ -4098,5 +4099,9 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     assert Agentic._page_field(fake3, "What stack effect does SPIN have when it does not jump?")[2] == "0"
     assert Agentic._page_field(fake3, "What is the position of SPIN in its family's list?")[2] == "3"
     assert Agentic._page_field(fake3, "Which form of SPIN has the lowest number?") is None
+    from ragtune.strategies.agentic import _name_of_another_year
+    race = Hit("race", "race::1", 1.0, heading="2024", text="The women's race was won by Ada Moss in 2:21:09.")
+    assert _name_of_another_year("Who won the women's race in 2023?", "Ada Moss", [race]) == "2024"
+    assert _name_of_another_year("Who won the women's race in 2024?", "Ada Moss", [race]) == ""
     kept = "Baby room\nThe room is kept warmer than the others, because small babies get cold quickly."
     assert _reason_clause("Why is the baby room kept warmer?", [kept]) == "Because small babies get cold quickly."

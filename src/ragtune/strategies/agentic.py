@@ -4564,6 +4564,7 @@ class Agentic(Rag):
                     # at by code, each written by the question ("the Black course at the Oxby
                     # Regional": `course: Black`, `event: HO-03`, the record named Oxby Regional)
                     name = _record_named_with(rec, question, lambda c: named_by_id.get(c.strip().lower()))
+
                 if not name:
                     head = next((str(rec[k]) for k in keys if len(str(rec.get(k) or "").split()) > 1
                                  and heads[str(rec[k]).split()[-1].lower()] == 1
@@ -7291,11 +7292,13 @@ def _name_of_another_year(question: str, name: str, evidence: list[Hit]) -> str:
         if _same_period(asked, _periods(h.title or "") | _id_periods(h.doc_id) | _periods(_metadata_text(h))):
             return ""
         dated = set(re.findall(r"^(?:19|20)\d\d(?!\d)", str((h.metadata or {}).get("date") or ""))) if when else set()
+        # (a section headed by a year alone, "## 2024", dates the lines under it that name none)
+        headed = {h.heading.strip()} if re.fullmatch(r"\s*(?:19|20)\d\d\s*", h.heading or "") else set()
         for sents in _statements(text):
             for sent in sents:
                 if not pat.search(sent):
                     continue
-                years = _periods(_COMPARED_YEAR.sub(" ", sent)) or dated
+                years = _periods(_COMPARED_YEAR.sub(" ", sent)) or dated or headed
                 plain = sorted(int(y) for y in years if _YEAR_WORD.fullmatch(y))
                 if not years or _same_period(asked, years) or plain and plain[0] < int(year) < plain[-1]:
                     return ""
