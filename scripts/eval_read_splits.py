@@ -53,7 +53,8 @@ and tables24 to tables28's, read later on 2026-12-05), and readc28, readp30 and 
 readc34, readp36 and readt35 (catalog34's, prose36's and tables35's, read after them), and
 readc35, readp37 and readt36 (catalog35's, prose37's and tables36's, read that night), and
 readc36, readp38 and readt37 (catalog36's, prose38's and tables37's, read later that night), and
-readc37, readp39 and readt38 (catalog37's, prose39's and tables38's, read early on 2026-12-07); copies, so
+readc37, readp39 and readt38 (catalog37's, prose39's and tables38's, read early on 2026-12-07), and
+readc38, readp40 and readt39 (catalog38's, prose40's and tables39's, read later that morning); copies, so
 no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -308,9 +309,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp39" / "prose39.jsonl"}),
         "tables38": (sets / "tables38" / "corpus", sets / "tables38" / "dev.jsonl",
                      {"r1": WORK / "readt38" / "tables38.jsonl"}),
-        "catalog38": (sets / "catalog38" / "corpus", sets / "catalog38" / "dev.jsonl", {}),
-        "prose40": (sets / "prose40" / "corpus", sets / "prose40" / "dev.jsonl", {}),
-        "tables39": (sets / "tables39" / "corpus", sets / "tables39" / "dev.jsonl", {}),
+        "catalog38": (sets / "catalog38" / "corpus", sets / "catalog38" / "dev.jsonl",
+                      {"r1": WORK / "readc38" / "catalog38.jsonl"}),
+        "prose40": (sets / "prose40" / "corpus", sets / "prose40" / "dev.jsonl",
+                    {"r1": WORK / "readp40" / "prose40.jsonl"}),
+        "tables39": (sets / "tables39" / "corpus", sets / "tables39" / "dev.jsonl",
+                     {"r1": WORK / "readt39" / "tables39.jsonl"}),
         "catalog39": (sets / "catalog39" / "corpus", sets / "catalog39" / "dev.jsonl", {}),
         "prose41": (sets / "prose41" / "corpus", sets / "prose41" / "dev.jsonl", {}),
         "tables40": (sets / "tables40" / "corpus", sets / "tables40" / "dev.jsonl", {}),
