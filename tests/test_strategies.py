@@ -4035,7 +4035,7 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     table's header above a rule of dashes names its labels' column too; a label saying "not"
     is not asked beside the same label without it; a position is a place; "which ... the
     lowest" picks among things, no field of the page named; a section headed by a year dates
-    the names under it."""
+    the names under it; "the base form of X" is the page X's `Base form` names."""
     from types import SimpleNamespace
     from ragtune.strategies.agentic import (Agentic, _field_lines, _reason_clause, _record_named_with)
     from ragtune.strategies.question import content_terms
@@ -4099,6 +4099,11 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     assert Agentic._page_field(fake3, "What stack effect does SPIN have when it does not jump?")[2] == "0"
     assert Agentic._page_field(fake3, "What is the position of SPIN in its family's list?")[2] == "3"
     assert Agentic._page_field(fake3, "Which form of SPIN has the lowest number?") is None
+    fast = "# SPIN_FAST\n\n- Base form (deopt map): SPIN\n- Family: see families.csv row SPIN\n- Lists: none"
+    hop = SimpleNamespace(_page_names=lambda: {"spin", "spin-fast"}, _document_text=lambda d, h: fast,
+                          _own_pages=lambda n: [Hit("ops/SPIN_FAST", "c", 1.0, text=fast, title="SPIN_FAST")])
+    assert Agentic._page_hop(hop, "Which list holds the base form of SPIN_FAST?") == "Which list holds SPIN?"
+    assert Agentic._page_hop(hop, "Which list holds the family of SPIN_FAST?") is None  # (no page's name)
     from ragtune.strategies.agentic import _name_of_another_year
     race = Hit("race", "race::1", 1.0, heading="2024", text="The women's race was won by Ada Moss in 2:21:09.")
     assert _name_of_another_year("Who won the women's race in 2023?", "Ada Moss", [race]) == "2024"

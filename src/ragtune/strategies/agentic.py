@@ -1296,7 +1296,8 @@ class Agentic(Rag):
         quoted = _quoted_phrases(question)
         # (or the list it ends with: "Which loom has exactly these parts, in this order: frame,
         # heddles, shuttle?", a field listing just those, in that order)
-        listed = re.search(r":\s*([\w.-]+(?:\s*,\s*[\w.-]+)+)\s*\?\s*$", question) if not quoted else None
+        listed = re.search(r":\s*([\w.-]+(?:\s[\w.-]+){0,2}(?:\s*,\s*[\w.-]+(?:\s[\w.-]+){0,2})+)\s*\?\s*$", question) \
+            if not quoted else None
         if not (len(quoted) == 1 and len(quoted[0]) >= 3 or listed) or not re.search(r"\bwhich\b", question, re.I) \
                 or not self._page_names() or _pages_named_in(question[:listed.start()] if listed else question,
                                                              self._page_names()):
@@ -4002,6 +4003,8 @@ class Agentic(Rag):
         as vt100": a page built on another gives what it does not change by reference), that
         page's value of the field (under the same label), three references deep at most (no value
         where they end); (the page asked, its label, the value)."""
+        if hopped := self._page_hop(question):
+            question = hopped  # "the base form of X" is the page X's `Base form` names
         got = first = self._page_field(question, want, yes_no)
         for _ in range(3):
             if got is None or not _label_forms(got[1]) & _label_forms(first[1]):
@@ -4018,6 +4021,27 @@ class Agentic(Rag):
                 return None
             question = said.sub(other, question)
             got = self._page_field(question, want, yes_no)
+        return None
+
+    def _page_hop(self, question: str) -> str | None:
+        """The question with "the <label> of X" put as the page that X's page names under that
+        label ("Which list holds the base form of SPIN_FAST?", SPIN_FAST's `Base form: SPIN`, as
+        "Which list holds SPIN?"); None when X is no catalog page, its label of those words
+        (all of them, a bracketed gloss aside) holds no other page's name, or labels tie."""
+        pages = self._page_names()
+        if not pages:
+            return None
+        for m in re.finditer(r"\bthe\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+of\s+([A-Za-z_][\w.-]*[\w])", question):
+            name = re.sub(r"[-_.]", "-", m.group(2).lower())
+            if name not in pages or not (own := self._own_pages(m.group(2))):
+                continue
+            words = _stems(m.group(1))
+            text = without_emphasis(self._document_text(own[0].doc_id, own[0]))
+            named = {value.strip().rstrip(".") for label, value in ((x.group(1), x.group(2)) for x in _field_lines(text))
+                     if words and _stems(re.sub(r"\s*\([^()]*\)\s*$", "", label)) == words
+                     and re.sub(r"[-_.]", "-", value.strip().rstrip(".").lower()) in pages - {name}}
+            if len(named) == 1:
+                return question[:m.start()] + named.pop() + question[m.end():]
         return None
 
     def _page_field(self, question: str, want: str | None = None, yes_no: bool = False) -> tuple[str, str, str] | None:
