@@ -4035,7 +4035,8 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     table's header above a rule of dashes names its labels' column too; a label saying "not"
     is not asked beside the same label without it; a position is a place; "which ... the
     lowest" picks among things, no field of the page named; a section headed by a year dates
-    the names under it; "the base form of X" is the page X's `Base form` names."""
+    the names under it; "the base form of X" is the page X's `Base form` names; a price list's
+    columns "To 31 March" and "From 1 April" are read by the day asked."""
     from types import SimpleNamespace
     from ragtune.strategies.agentic import (Agentic, _field_lines, _reason_clause, _record_named_with)
     from ragtune.strategies.question import content_terms
@@ -4081,6 +4082,20 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     assert row_in_force(q, history, set(content_terms(q))) == ("Cy Hart", "2001-01-01")
     q = "Who chaired the guild in 2012?"
     assert row_in_force(q, history, set(content_terms(q))) == ("Bo Lund", "2011-01-01")
+    fees = ("| Membership | To 31 March 2026 | From 1 April 2026 |\n|---|---|---|\n| Adult (18 and over) | GBP 40 | GBP 44 |\n"
+            "| Junior | GBP 20 | GBP 22 |\n| Family (two adults and their juniors) | GBP 90 | GBP 96 |")
+    from ragtune.strategies.timeline import dated_column_cell
+    q = "What did a family membership cost before 1 April 2026?"
+    assert dated_column_cell(q, fees, set(content_terms(q))) == "GBP 90"
+    q = "What does a junior membership cost now?"
+    assert dated_column_cell(q, fees, set(content_terms(q))) == "GBP 22"
+    q = "What does a membership cost now?"
+    assert dated_column_cell(q, fees, set(content_terms(q))) is None
+    sections = ("Fees\n## Adult and masters membership (17 and over)\n| From | To | GBP a year |\n|---|---|---|\n"
+                "| 2010-01-01 | 2015-12-31 | 30 |\n| 2016-01-01 | | 36 |\n## Junior membership\n| From | To | GBP a year |\n"
+                "|---|---|---|\n| 2010-01-01 | | 12 |")
+    q = "What was the adult membership fee in 2012?"
+    assert row_in_force(q, sections, set(content_terms(q))) == ("30", "2010-01-01")
     loom_doc = SimpleNamespace(doc_id="tools/Loom", title="Loom", metadata={})
     quoted = SimpleNamespace(_page_names=lambda: {"loom", "frame"}, _catalog_pages=lambda: [("Loom", loom_doc)],
                              _document_text=lambda d, h: page, _page_hit=lambda d: hit)

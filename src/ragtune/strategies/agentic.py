@@ -128,7 +128,8 @@ from ragtune.strategies.list_sizes import (
     size_superlative,
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
-from ragtune.strategies.timeline import (asked_day, asks_earlier_year, dated_entries, described_row_cell, place,
+from ragtune.strategies.timeline import (asked_day, asks_earlier_year, dated_column_cell, dated_entries,
+                                         described_row_cell, place,
                                          ranked_compare, relative_ask, released_in, row_holding, named_row_cell, one_year,
                                          ordinal_row_cell, ranked_row_cell, row_in_force, span_of, table_rows,
                                          worded_row_value, year_column_cell, year_row_cell, asks_now, RECORD_CODE)
@@ -1804,6 +1805,10 @@ class Agentic(Rag):
             value, since = got  # "the rate per night in 2017": the row of a dated table whose
             # days meet the date asked (a span ranked among every row's values cannot tell)
             return _take(r, t, value, "lookup", "the row of a dated table in force on the date asked", since=since)
+        if r.want == "number" and (cell := self._dated_column_cell(r)):
+            # "What did X cost before 1 April 2026?": X's row, under the column "To 31 March 2026"
+            return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column whose "
+                                               "days hold the date asked")
         if r.want == "number" and (value := _aligned_value(q, [chunk_text(p.hit) for p in passages]
                                                          + [chunk_text(h) for h in r.support]
                                                          + self._support_documents(r, q),
@@ -3483,6 +3488,13 @@ class Agentic(Rag):
         found = {got for d, h in list(hits.items())[:8]
                  if (got := row_in_force(r.question, self._sectioned_text(d, h), asked, body))}
         return found.pop() if len({v for v, _ in found}) == 1 else None
+
+    def _dated_column_cell(self, r: Run) -> str | None:
+        """`timeline.dated_column_cell` over the documents found; None unless one cell is read."""
+        if asked_day(r.question) is None and not asks_now(r.question):
+            return None
+        found = {got for text, asked in self._found_documents(r) if (got := dated_column_cell(r.question, text, asked))}
+        return found.pop() if len(found) == 1 else None
 
     def _sectioned_text(self, doc_id: str, h: Hit) -> str:
         """`_document_text` with each section's heading written again before its first chunk

@@ -247,8 +247,11 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
         values = [i for i in range(len(header)) if i not in days and header[i].strip()
                   and not (counts and set(re.findall(r"[a-z]+", header[i].lower())) & CURRENCY_WORDS)]
         named_by = set(content_terms(re.sub(r"\([^()]*\)", " ", heading))) - CURRENCY_WORDS
-        if best == 0 and len(values) == 1 and named_by and named_by <= asked_terms:
-            best, cols = 1, values  # (the one figure column of a section the question names whole)
+        if best == 0 and len(values) == 1 and named_by and (named_by <= asked_terms or len(
+                named_by & asked_terms) >= 2 and 2 * len(named_by & asked_terms) >= len(named_by)):
+            best, cols = 1, values  # (the one figure column of a section the question names: all
+            # its heading's words, or two and half of them, "adult membership" of "Adult and
+            # masters membership")
         if best == 0 or len(cols) != 1:
             continue
         col = cols[0]
@@ -760,6 +763,47 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
             found[cell] = max(found.get(cell, 0), best + said)
     top = [c for c, n in found.items() if n == max(found.values(), default=0)]
     return top[0] if len(top) == 1 else None
+
+
+def dated_column_cell(question: str, text: str, asked_terms: set[str]) -> str | None:
+    """A question of one date ("What did a family membership cost before 1 April 2026?", "...
+    now?") over a table whose columns run to and from a day ("| Membership | To 31 March 2026 |
+    From 1 April 2026 |"): the cell, in the one row whose label's words (a bracketed gloss
+    aside) are all the question's, under the column whose days hold the day asked (now: the
+    column running on). None when no such table, row or column is one."""
+    asked = asked_day(question)
+    now = asked is None and asks_now(question)
+    if asked is None and not now:
+        return None
+    lo, hi = asked or ((0, 0, 0), (9999, 12, 31))
+    if asked and re.search(r"\bbefore\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b", question):
+        lo = hi = (datetime.date(*lo) - datetime.timedelta(days=1)).timetuple()[:3]
+    found: set[str] = set()
+    for header, rows in table_rows(text):
+        spans = {}
+        for j, h in enumerate(header):
+            m = re.fullmatch(r"\s*(to|until|till|up\s+to|from|since)\s+(.+?)\s*", h, re.I)
+            days = [v for v in extract_values(m.group(2))] if m else []
+            if m and len(days) == 1 and days[0].kind == "date" and all(days[0].key):
+                day = tuple(days[0].key)
+                spans[j] = ((0, 0, 0), day) if m.group(1).lower() not in ("from", "since") else (day, (9999, 12, 31))
+        if len(spans) < 2:
+            continue
+        cols = [j for j, (a, b) in spans.items() if (b == (9999, 12, 31) if now else a <= lo and hi <= b)]
+        if len(cols) != 1:
+            continue
+        best, named = 0, []
+        for r in rows:
+            words = set(content_terms(re.sub(r"\s*\([^()]*\)", " ", r[0])))
+            if not words or not words <= asked_terms:
+                continue
+            if len(words) > best:
+                best, named = len(words), [r]
+            elif len(words) == best:
+                named.append(r)
+        if len(named) == 1 and named[0][cols[0]].strip():
+            found.add(named[0][cols[0]].strip())
+    return found.pop() if len(found) == 1 else None
 
 
 def asked_day(question: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
