@@ -177,6 +177,20 @@ def asks_now(question: str) -> bool:
     return _NOW.search(question) is not None
 
 
+def _asked_window(question: str) -> tuple[tuple, tuple, bool] | None:
+    """(first day, last day, now) of the date a question asks about: its one date (`asked_day`),
+    or the day before it after "before" ("Who chaired the club before 1974?"); asked "now" or
+    "at the moment", every day and True; None when it asks neither."""
+    asked = asked_day(question)
+    now = asked is None and asks_now(question)
+    if asked is None and not now:
+        return None
+    lo, hi = asked or ((0, 0, 0), (9999, 12, 31))
+    if asked and re.search(r"\bbefore\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b", question):
+        lo = hi = (datetime.date(*lo) - datetime.timedelta(days=1)).timetuple()[:3]
+    return lo, hi, now
+
+
 def row_in_force(question: str, text: str, asked_terms: set[str],
                  body: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(value, its row's first day) for "What was the rate per night in 2017?" read off a table
@@ -187,16 +201,9 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
     whose days meet the date the question asks (its one year, month or day). None when the
     question asks no one date, the text has no such table, or the rows met give different
     values, or the question names a thing the table does not."""
-    asked = asked_day(question)
-    # ("Who is the recorder at the moment?": the row that runs on, whatever today is)
-    now = asked is None and asks_now(question)
-    if asked is None and not now:
+    if (window := _asked_window(question)) is None:
         return None
-    lo, hi = asked or ((0, 0, 0), (9999, 12, 31))
-    if asked and re.search(r"\bbefore\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b", question):
-        # "Who chaired the club before 1974?": the row in force the day before (none where the
-        # table starts later)
-        lo = hi = (datetime.date(*lo) - datetime.timedelta(days=1)).timetuple()[:3]
+    lo, hi, now = window
     # the question's names (not its month, weekday or currency) must be the table's: "full
     # board at Skelworth Hall" or "band TD" asks another table than a history of one rate
     # (`body`: the names of the corpus's own subject, "the Society", which no table need write)
@@ -710,6 +717,24 @@ def year_row_cell(question: str, text: str, asked_terms: set[str]) -> str | None
     return found.pop() if len(found) == 1 else None
 
 
+def _rows_named(rows: list[list[str]], asked_terms: set[str], aside: set[str] = frozenset()) -> tuple[int, list[list[str]]]:
+    """(how many words, the rows) of the rows whose label (first cell) has all its content
+    words among `asked_terms` (a bracketed gloss and the words `aside` left out: "Joint (two at
+    one address)" is the joint one; a participle as its verb's base), the most such words."""
+    best, named = 0, []
+    for r in rows:
+        label = [PARTICIPLE_BASE.get(w.lower(), w.lower())
+                 for w in re.findall(r"[A-Za-z]+", re.sub(r"\s*\([^()]*\)", " ", r[0]).strip() or r[0])]
+        words = set(content_terms(" ".join(label))) - set(aside)
+        if not words or not words <= asked_terms:
+            continue
+        if len(words) > best:
+            best, named = len(words), [r]
+        elif len(words) == best:
+            named.append(r)
+    return best, named
+
+
 def year_column_cell(question: str, text: str, asked_terms: set[str],
                      everywhere: frozenset[str] = frozenset()) -> str | None:
     """A question of one year ("How many hours did the club fly in 2024?") over a table with a
@@ -736,19 +761,8 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
         if len(col_year) < 2 or list(col_year.values()).count(year) != 1:
             continue
         at = next(i for i, y in col_year.items() if y == year)
-        best, named = 0, []
-        for r in rows:
-            # (a label's bracketed gloss aside: "Joint (two at one address)" is the joint one)
-            label = [PARTICIPLE_BASE.get(w.lower(), w.lower())
-                     for w in re.findall(r"[A-Za-z]+", re.sub(r"\s*\([^()]*\)", " ", r[0]).strip() or r[0])]
-            # (the question's year says the label's "year": "On the list at the year end")
-            words = set(content_terms(" ".join(label))) - {"year"}
-            if not words or not words <= asked_terms:
-                continue
-            if len(words) > best:
-                best, named = len(words), [r]
-            elif len(words) == best:
-                named.append(r)
+        # (the question's year says the label's "year": "On the list at the year end")
+        best, named = _rows_named(rows, asked_terms, {"year"})
         if len(named) == 1 and re.match(r"\s*how\s+many\b", question, re.I) \
                 and re.search(r"[£$€]|\b[A-Z]{3}\s?\d", named[0][at]):
             continue  # "how many cars" counts no sum of money ("Car park: £1,860")
@@ -771,13 +785,9 @@ def dated_column_cell(question: str, text: str, asked_terms: set[str]) -> str | 
     From 1 April 2026 |"): the cell, in the one row whose label's words (a bracketed gloss
     aside) are all the question's, under the column whose days hold the day asked (now: the
     column running on). None when no such table, row or column is one."""
-    asked = asked_day(question)
-    now = asked is None and asks_now(question)
-    if asked is None and not now:
+    if (window := _asked_window(question)) is None:
         return None
-    lo, hi = asked or ((0, 0, 0), (9999, 12, 31))
-    if asked and re.search(r"\bbefore\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b", question):
-        lo = hi = (datetime.date(*lo) - datetime.timedelta(days=1)).timetuple()[:3]
+    lo, hi, now = window
     found: set[str] = set()
     for header, rows in table_rows(text):
         spans = {}
@@ -792,15 +802,7 @@ def dated_column_cell(question: str, text: str, asked_terms: set[str]) -> str | 
         cols = [j for j, (a, b) in spans.items() if (b == (9999, 12, 31) if now else a <= lo and hi <= b)]
         if len(cols) != 1:
             continue
-        best, named = 0, []
-        for r in rows:
-            words = set(content_terms(re.sub(r"\s*\([^()]*\)", " ", r[0])))
-            if not words or not words <= asked_terms:
-                continue
-            if len(words) > best:
-                best, named = len(words), [r]
-            elif len(words) == best:
-                named.append(r)
+        _, named = _rows_named(rows, asked_terms)
         if len(named) == 1 and named[0][cols[0]].strip():
             found.add(named[0][cols[0]].strip())
     return found.pop() if len(found) == 1 else None
