@@ -2133,7 +2133,7 @@ def test_reading_rules_found_on_catalog14_prose16_tables15_dev():
                            _record_ids={"hostels": ["H-1", "H-2"], "jobs": ["J-07", "J-08"]})
     assert Agentic._record_field(fake, "How many beds does Fell Lodge have?") == ("Fell Lodge", "beds", "24")
     assert Agentic._record_field(fake, "How many bed nights did Fell Lodge sell?") is None
-    assert Agentic._record_field(fake, "How much did job J-07 cost, in GBP?") == ("J-07", "cost_gbp", "1390")
+    assert Agentic._record_field(fake, "How much did job J-07 cost, in GBP?") == ("J-07", "cost_gbp", "GBP 1390")
     # a field's own words are no superlative ("first booked" writes `first_booked`)
     cols = {"schools/list": [{"name": "Tarn School", "first_booked": 2016}, {"name": "Dale School", "first_booked": 1990}]}
     assert select_record("Which school in the list first booked a stay in 2016?", cols)[0] == "Tarn School"
@@ -3769,6 +3769,7 @@ def test_catalog_pages_titled_with_a_dash_identifiers_and_values_by_reference():
     fake = SimpleNamespace(_whole_page=lambda o: o, _is_field=lambda noun: True, _identifier_in=lambda q: None,
                            _own_page_of=own, _page_names=lambda: set(pages))
     fake._page_field = lambda q, want=None, yes_no=False: Agentic._page_field(fake, q, want, yes_no)
+    fake._page_hop = lambda q: None
     assert Agentic._page_field(fake, "How many lines does qterm-bce give?")[2] == "as qterm"
     assert Agentic._page_field_followed(fake, "How many lines does qterm-bce give?") == ("t/qterm-bce", "lines (lines)", "30")
     assert Agentic._page_field_followed(fake, "What bell does qterm-bce ring?")[2] == "as qterm-r9"  # no page: as written
@@ -3865,7 +3866,7 @@ def test_option_pages_opposite_words_register_rows_holders_and_yes_no_fields():
     kit = SimpleNamespace(_record_ids={"kit": ["SB-01", "SB-03"]},
                           _record_collections=lambda: {"kit": [{"name": "Spare road bike", "deposit_gbp": 50},
                                                                {"name": "Holmgill tandem", "deposit_gbp": 80}]})
-    assert Agentic._record_field(kit, "What is the loan deposit on the club's tandem?")[2] == "80"
+    assert Agentic._record_field(kit, "What is the loan deposit on the club's tandem?")[2] == "GBP 80"
 
 
 def test_manual_pages_choices_read_off_pages_passives_domain_words_and_tables_under_headings():
@@ -4068,7 +4069,7 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
                               lambda c: {"k12": "Ada Moss"}.get(c.lower())) == "high jump Ada Moss"
     kit = {"kit/kit": [{"name": "Shuttle, 30 cm", "cost_gbp": 45}, {"name": "Shuttle, 45 cm", "cost_gbp": 60}]}
     fake2 = SimpleNamespace(_record_collections=lambda: kit)
-    assert Agentic._record_field(fake2, "What did the guild pay for its 45 cm shuttle?")[1:] == ("cost_gbp", "60")
+    assert Agentic._record_field(fake2, "What did the guild pay for its 45 cm shuttle?")[1:] == ("cost_gbp", "GBP 60")
     walk = ("## Taking part\n\nDogs are not allowed, for their own sake.\n\n## Sponsors\n\n"
             "A shop pays for the lamps, so that every pound raised goes to the guild.")
     assert _reason_clause("Why are dogs not allowed on the night walk?", [walk]) is None

@@ -3918,7 +3918,7 @@ class Agentic(Rag):
                                                for w in re.split(r"[\W_]+", k.lower()) if w and w not in STOPWORDS)]
         if len(fields) != 1 or target.get(fields[0]) in (None, ""):
             return None
-        return via, fields[0], str(target[fields[0]])
+        return via, fields[0], _with_currency(fields[0], str(target[fields[0]]))
 
     def _numbered_step(self, r: Run) -> tuple[str, str] | None:
         """(number, document) for "Which step of the checklist covers X?": in the documents
@@ -4715,7 +4715,7 @@ class Agentic(Rag):
         if len({k for k, _ in found}) != 1 or len(found) != 1:
             return None
         (key, value), name = next(iter(found.items()))
-        return name, key, value
+        return name, key, _with_currency(key, value)
 
     def _with_next(self, h: Hit) -> str:
         """A chunk's text and the rest of the line it ends in, from the document's next chunk
@@ -6518,6 +6518,15 @@ def _passive_agents(question: str, cands: list[str], texts: list[str]) -> list[s
                         m.group(0) for m in [_AGENT_NAME.match(after)] if m and not _mentions_name(question, m.group(0))]
                     out += [c for c in named if c not in out]
     return out
+
+
+def _with_currency(label: str, value: str) -> str:
+    """A bare figure under a label naming its currency (`deposit_gbp: 10`, `Cost (EUR)`) with
+    that currency written ("GBP 10"): the sum, not just its number."""
+    if (m := re.search(r"(?:^|[_\s(])(gbp|usd|eur|aud|cad|chf|nzd|sek|nok|dkk)\)?$", label.strip(), re.I)) \
+            and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", value.strip()):
+        return f"{m.group(1).upper()} {value.strip()}"
+    return value
 
 
 def _record_named_with(rec: dict, question: str, name_of: Callable[[str], str | None]) -> str:
