@@ -4120,6 +4120,7 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
                           _own_pages=lambda n: [Hit("ops/SPIN_FAST", "c", 1.0, text=fast, title="SPIN_FAST")])
     assert Agentic._page_hop(hop, "Which list holds the base form of SPIN_FAST?") == "Which list holds SPIN?"
     assert Agentic._page_hop(hop, "Which list holds the family of SPIN_FAST?") is None  # (no page's name)
+    assert Agentic._page_hop(hop, "What is the base form of SPIN_FAST?") is None  # (the label's value asked)
     from ragtune.strategies.agentic import _name_of_another_year
     race = Hit("race", "race::1", 1.0, heading="2024", text="The women's race was won by Ada Moss in 2:21:09.")
     assert _name_of_another_year("Who won the women's race in 2023?", "Ada Moss", [race]) == "2024"

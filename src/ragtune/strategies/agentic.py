@@ -4052,7 +4052,9 @@ class Agentic(Rag):
             named = {value.strip().rstrip(".") for label, value in ((x.group(1), x.group(2)) for x in _field_lines(text))
                      if words and _stems(re.sub(r"\s*\([^()]*\)\s*$", "", label)) == words
                      and re.sub(r"[-_.]", "-", value.strip().rstrip(".").lower()) in pages - {name}}
-            if len(named) == 1:
+            # (and something is asked of it: "What is the direct base class of X?" asks that
+            # label's value itself)
+            if len(named) == 1 and content_terms(question[:m.start()] + " " + question[m.end():]):
                 return question[:m.start()] + named.pop() + question[m.end():]
         return None
 
