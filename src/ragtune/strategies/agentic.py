@@ -5837,7 +5837,8 @@ _FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z](?:[\w -]|\.(?=\w)|['\u2019]
 # given as X."
 # (a label of words, no sentence's start: "It lists 3 aliases: A, B and C." is none)
 _INLINE_FIELD = re.compile(r"(?<=[.!?] )(?!(?:It|This|That|They|We|He|She|There|These|Those|You|I|Its|Our|Their)\b)"
-                           r"([A-Z][A-Za-z][A-Za-z -]{1,50}?):[ \t]+([^.\n:;]{1,80}?)(?=\.(?:\s|$)|\n|$)")
+                           r"([A-Z][A-Za-z](?:[A-Za-z -]|\.(?=\w)){1,50}?(?:\s\([^()\n]{1,40}\))?):[ \t]+([^.\n:;]{1,80}?)"
+                           r"(?=\.(?:\s|$)|\n|$)")  # (a label's gloss in brackets, a file's name: "Comment in opcode.py")
 _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)\s+(?:is|are|was|reads)\s+"
                           r"(?:given\s+as\s+|listed\s+as\s+)?(\S.*?)(?=\s+\.(?:\s|$)|(?<!\s[A-Z])[.;](?:\s|$)|\n|$)", re.I)
 
