@@ -4067,6 +4067,10 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     pb = {"member": "K12", "event": "high jump", "mark": 1.62, "wind": 0.4}
     assert _record_named_with(pb, "What was the wind for Ada Moss's high jump best?",
                               lambda c: {"k12": "Ada Moss"}.get(c.lower())) == "high jump Ada Moss"
+    score = {"archer": "K12", "event": "EV-3", "hits": 29}
+    names = {"k12": "Ada Moss", "ev-3": "Heron Clout"}
+    assert _record_named_with(score, "How many hits did Ada Moss get at the Heron Clout?",
+                              lambda c: names.get(c.lower())) == "Ada Moss Heron Clout"
     kit = {"kit/kit": [{"name": "Shuttle, 30 cm", "cost_gbp": 45}, {"name": "Shuttle, 45 cm", "cost_gbp": 60}]}
     fake2 = SimpleNamespace(_record_collections=lambda: kit)
     assert Agentic._record_field(fake2, "What did the guild pay for its 45 cm shuttle?")[1:] == ("cost_gbp", "GBP 60")

@@ -6535,16 +6535,19 @@ def _with_currency(label: str, value: str) -> str:
 def _record_named_with(rec: dict, question: str, name_of: Callable[[str], str | None]) -> str:
     """"<value> <name>" when the question writes one short value of the record (one to three
     words: "the Black course") and the name of another record whose code the record
-    holds ("at the Oxby Regional", `event: HO-03`); "" otherwise."""
+    holds ("at the Oxby Regional", `event: HO-03`); the two names of records it points at, when
+    the question writes both and no value of its own; "" otherwise."""
     # (a value in lower case or with a figure too, "long jump", "800m", not a word of no weight)
     said = [str(v) for k, v in rec.items() if k not in ("id", "text") and isinstance(v, str)
             and 1 <= len(v.split()) <= 3 and (v[:1].isupper() or re.search(r"\d", v) and re.search(r"[^\W\d_]", v)
                                               or len(v) >= 4 and v.lower() not in STOPWORDS) and not name_of(v)
             and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", question)]
-    if len(said) != 1:
-        return ""
     other = [n for k, v in rec.items() if k not in ("id", "text") and isinstance(v, str)
              and (n := name_of(v)) and len(n) >= 4 and _mentions_name(question, n)]
+    if not said and len(set(other)) == 2:
+        return " ".join(dict.fromkeys(other))  # (or by two records it points at: "Ann Lee's hits at the X Clout")
+    if len(said) != 1:
+        return ""
     return f"{said[0]} {other[0]}" if len(other) == 1 else ""
 
 
