@@ -4096,6 +4096,8 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     assert dated_column_cell(q, fees, set(content_terms(q))) == "GBP 22"
     q = "What does a membership cost now?"
     assert dated_column_cell(q, fees, set(content_terms(q))) is None
+    q = "What did a family membership cost in 2009?"
+    assert dated_column_cell(q, fees, set(content_terms(q))) is None
     sections = ("Fees\n## Adult and masters membership (17 and over)\n| From | To | GBP a year |\n|---|---|---|\n"
                 "| 2010-01-01 | 2015-12-31 | 30 |\n| 2016-01-01 | | 36 |\n## Junior membership\n| From | To | GBP a year |\n"
                 "|---|---|---|\n| 2010-01-01 | | 12 |")

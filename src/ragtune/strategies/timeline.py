@@ -796,7 +796,10 @@ def dated_column_cell(question: str, text: str, asked_terms: set[str]) -> str | 
             days = [v for v in extract_values(m.group(2))] if m else []
             if m and len(days) == 1 and days[0].kind == "date" and all(days[0].key):
                 day = tuple(days[0].key)
-                spans[j] = ((0, 0, 0), day) if m.group(1).lower() not in ("from", "since") else (day, (9999, 12, 31))
+                # (a rate "to" a day is known for the year before it, not since ever: "to 31 March
+                # 2026" says nothing of 2009)
+                since = (day[0] - 1, day[1], day[2]) if day[1:] != (2, 29) else (day[0] - 1, 3, 1)
+                spans[j] = (since, day) if m.group(1).lower() not in ("from", "since") else (day, (9999, 12, 31))
         if len(spans) < 2:
             continue
         cols = [j for j, (a, b) in spans.items() if (b == (9999, 12, 31) if now else a <= lo and hi <= b)]
