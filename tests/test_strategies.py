@@ -4037,7 +4037,8 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     is not asked beside the same label without it; a position is a place; "which ... the
     lowest" picks among things, no field of the page named; a section headed by a year dates
     the names under it; "the base form of X" is the page X's `Base form` names; a price list's
-    columns "To 31 March" and "From 1 April" are read by the day asked."""
+    columns "To 31 March" and "From 1 April" are read by the day asked; a labelled line of another
+    year's document answers no year asked."""
     from types import SimpleNamespace
     from ragtune.strategies.agentic import (Agentic, _field_lines, _reason_clause, _record_named_with)
     from ragtune.strategies.question import content_terms
@@ -4132,6 +4133,12 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     assert Agentic._page_hop(hop, "Which list holds the base form of SPIN_FAST?") == "Which list holds SPIN?"
     assert Agentic._page_hop(hop, "Which list holds the family of SPIN_FAST?") is None  # (no page's name)
     assert Agentic._page_hop(hop, "What is the base form of SPIN_FAST?") is None  # (the label's value asked)
+    accounts = Hit("notes/accounts-2025", "a::0", 1.0, title="Accounts 2025", text="Total costs:  5,830\nTotal income:  7,100")
+    run = SimpleNamespace(question="What were the guild's total costs in 2024?", want="number", support=[accounts],
+                          floor=SimpleNamespace(retrieved=[]))
+    assert Agentic._labelled_line(SimpleNamespace(), run) is None  # (another year's accounts)
+    run.question = "What were the guild's total costs in 2025?"
+    assert Agentic._labelled_line(SimpleNamespace(), run)[2] == "5,830"
     from ragtune.strategies.agentic import _name_of_another_year
     race = Hit("race", "race::1", 1.0, heading="2024", text="The women's race was won by Ada Moss in 2:21:09.")
     assert _name_of_another_year("Who won the women's race in 2023?", "Ada Moss", [race]) == "2024"

@@ -4533,7 +4533,10 @@ class Agentic(Rag):
         q_words = _stems(r.question)
         asks_code = head <= {_one_stem(w) for w in _CODE_NOUNS}
         found: dict[str, tuple[str, str, str]] = {}
+        asked = _periods(r.question)
         for h in [*r.support, *r.floor.retrieved]:
+            if asked and (own := _periods(h.title or "") | _id_periods(h.doc_id)) and not _same_period(asked, own):
+                continue  # (the accounts of 2025 state no total of 2024)
             # (a letter's block of labels aligned by spaces is labelled lines too: `Our reference
             # PCLT/25/0419` under `Date`, `Project`)
             aligned = list(_ALIGNED_LINE.finditer(h.text))
