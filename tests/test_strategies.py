@@ -4122,6 +4122,7 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     assert Agentic._page_field(fake3, "What stack effect does SPIN have when it does not jump?")[2] == "0"
     assert Agentic._page_field(fake3, "What is the position of SPIN in its family's list?")[2] == "3"
     assert Agentic._page_field(fake3, "Which form of SPIN has the lowest number?") is None
+    assert Agentic._page_field(fake3, "Which form does the latest SPIN have?")[2] == "base"
     prose = "# SPIN_FAST\n\nSPIN_FAST is opcode 7. Base form (deopt map): SPIN. It is in a list. Comment in spin.py: Index in name list."
     fake4 = SimpleNamespace(_whole_page=lambda own: own, _is_field=lambda noun: True, _identifier_in=lambda q: None,
                             _own_page_of=lambda q: [Hit("ops/SPIN_FAST", "c", 1.0, text=prose, title="SPIN_FAST")])

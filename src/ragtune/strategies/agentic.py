@@ -9864,8 +9864,9 @@ _LIST_PLACE_WHICH = re.compile(rf"\b(?:which|what)\s+([a-z_]+)\s+(?:comes|appear
 # a label of a paragraph's sentence that may hold commas ("Fields, in order: a, b, c.")
 _LISTED_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][\w ,()*?-]{1,50}?):\s+([^.\n:;]{1,200}?)(?=\.(?:\s|$)|\n|$)", re.M)
 # "which ... the lowest ...": a pick among things, by a superlative
-_WHICH_MOST = re.compile(r"\bwhich\b.*\b(?:lowest|highest|smallest|largest|biggest|fewest|least|oldest|newest|"
-                         r"earliest|latest)\b", re.I)
+# ("which X has the lowest Y", "... with the highest Y"; not "the latest upload of X", a field of X's)
+_WHICH_MOST = re.compile(r"\bwhich\b.*\b(?:has|have|had|with|carries|holds|gives)\s+the\s+(?:lowest|highest|smallest|"
+                         r"largest|biggest|fewest|least|most)\b", re.I)
 _ORDER_STEMS = {_one_stem(w) for w in ("order", "ordered", "sequence")}
 _COUNT_STEMS = {_one_stem(w) for w in ("number", "count", "total")}
 _VERSION_STEMS = {"version", "releas"}  # `_one_stem`s of the two words for one field
