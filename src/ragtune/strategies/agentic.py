@@ -5420,7 +5420,8 @@ class Agentic(Rag):
                 # the airline"; a definition of a term the documents only name)
                 why = f"rag's answer is mostly words no chunk holds: {', '.join(made_up[:6])}"
                 reason = "made_up"
-            elif r.decided_by == "rag" and r.want == "name" and not exhausted \
+            elif (r.decided_by == "rag" or r.decided_by == "span" and _ASKS_NAME_OF.search(r.question)
+                  and len(r.text.split()) > 4) and r.want == "name" and not exhausted \
                     and (r.kind not in ("comparison", "multi_hop") or r.kind == "multi_hop" and _ASKS_NAME_OF.search(r.question)) \
                     and (_ASKS_AGENT.match(r.question) or CODE_NUMBER.search(r.question) or _ASKS_ORG.search(r.question)
                          or _ASKS_NAME_OF.search(r.question)) \
@@ -5429,7 +5430,8 @@ class Agentic(Rag):
                                                 else r.text,
                                                 r.question):
                 # (a person or a code is named; a section or an industry may be a plain word; a
-                # year names no one: "X opened in 1990" names nobody who opened it)
+                # year names no one: "X opened in 1990" names nobody who opened it; nor does a
+                # sentence picked as the span for "What is the name of ...?")
                 # "X was appointed to replace X"
                 why, reason = "rag's answer names nothing the question does not", "names_nothing_new"
             elif (r.decided_by == "rag" or r.decided_by == "span" and _WHAT_IS.match(r.question)) \
