@@ -4038,7 +4038,8 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     lowest" picks among things, no field of the page named; a section headed by a year dates
     the names under it; "the base form of X" is the page X's `Base form` names; a price list's
     columns "To 31 March" and "From 1 April" are read by the day asked; a labelled line of another
-    year's document answers no year asked."""
+    year's document answers no year asked; a collection is named by a path word of three letters
+    right after "which" ("which kit item")."""
     from types import SimpleNamespace
     from ragtune.strategies.agentic import (Agentic, _field_lines, _reason_clause, _record_named_with)
     from ragtune.strategies.question import content_terms
@@ -4072,6 +4073,9 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     names = {"k12": "Ada Moss", "ev-3": "Heron Clout"}
     assert _record_named_with(score, "How many hits did Ada Moss get at the Heron Clout?",
                               lambda c: names.get(c.lower())) == "Ada Moss Heron Clout"
+    from ragtune.strategies.counting import select_record
+    gear = {"kit/kit": [{"name": "Paddles, large", "condition": "worn"}, {"name": "Fins", "condition": "good"}]}
+    assert select_record("Which kit item is in worn condition?", gear)[0] == "Paddles, large"
     kit = {"kit/kit": [{"name": "Shuttle, 30 cm", "cost_gbp": 45}, {"name": "Shuttle, 45 cm", "cost_gbp": 60}]}
     fake2 = SimpleNamespace(_record_collections=lambda: kit)
     assert Agentic._record_field(fake2, "What did the guild pay for its 45 cm shuttle?")[1:] == ("cost_gbp", "GBP 60")

@@ -342,7 +342,10 @@ def _named_collection(q: str, path: str, counted: bool = False) -> list[str] | N
     None when it does not."""
     # (a year in the path names no collection: "of the 2026-27 series" is no place in
     # matches/series-2026)
-    where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4 and not w.isdigit()]
+    # (three letters do where they are a word the question writes before what it asks: "which
+    # kit item" of kit/kit)
+    where = [w for w in re.split(r"[/_.\s-]+", path.lower()) if len(w) >= 4 and not w.isdigit()
+             or len(w) == 3 and w.isalpha() and w not in STOPWORDS and re.search(rf"\b(?:which|what)\s+{w}\s+[a-z]", q)]
     # a plural path word names its things in the singular too ("instruments": "which instrument")
     one = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in where]
     # (with `counted`, "how many member clubs" names the clubs too)
