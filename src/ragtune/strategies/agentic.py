@@ -5244,7 +5244,7 @@ class Agentic(Rag):
                     and next(iter(codes)).lower() not in r.question.lower() \
                     and (named := self._record_name(next(iter(codes)))) and not _mentions_name(r.question, named) \
                     and re.fullmatch(r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+", named):
-                # "Who runs the Tuesday session?" answered "C104 runs it": a person's record
+                # "Who coaches on Tuesdays?" answered "C104 coaches then": a person's record
                 # code (not the question's own), whose record gives the name asked
                 _take(r, t, named, "lookup", "the name of the record whose code the answer gives",
                       code=next(iter(codes)))
