@@ -1966,7 +1966,9 @@ class Agentic(Rag):
             return _take(r, t, value, "lookup", "the count on the page of the thing the question names whose "
                                                 "label shares the most of its words", page=page, field=fld)
         if r.want == "number" and not _HOW_MANY.search(q) and (got := self._page_field_followed(r.question, want="name")) \
-                and not re.search(r"\d", got[2]) and not _UNSET.fullmatch(got[2].strip()):
+                and not re.search(r"\d", got[2]) and not _UNSET.fullmatch(got[2].strip()) \
+                and {_one_stem(w) for w in _label_words(re.sub(r"\s*\([^()]*\)\s*$", "", got[1]))
+                     if w not in STOPWORDS} <= _stems(q):  # (a label the question asks whole)
             page, fld, value = got  # "What is the East Asian Width of X?": `N (Neutral)`, a property
             # the measure word names, not a figure
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it "
