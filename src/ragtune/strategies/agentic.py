@@ -5241,15 +5241,6 @@ class Agentic(Rag):
             if exhausted:  # rag's answer stands, checked only for names the evidence lacks
                 r.text, r.decided_by, r.support = r.floor.text, "rag", []
             evidence = r.hits
-            if r.decided_by == "rag" and not exhausted and r.want == "name" and _ASKS_AGENT.match(r.question) \
-                    and len(codes := {c for c in RECORD_CODE.findall(r.text) if re.search(r"\d", c)}) == 1 \
-                    and next(iter(codes)).lower() not in r.question.lower() \
-                    and (named := self._record_name(next(iter(codes)))) and not _mentions_name(r.question, named) \
-                    and re.fullmatch(r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+", named):
-                # "Who coaches on Tuesdays?" answered "C104 coaches then": a person's record
-                # code (not the question's own), whose record gives the name asked
-                _take(r, t, named, "lookup", "the name of the record whose code the answer gives",
-                      code=next(iter(codes)))
             if r.decided_by == "rag" and not _asks_address(r.question) \
                     and (kept := _without_address(r.text, r.question, evidence)):
                 r.text = kept  # a made-up link beside the answer goes, the answer stays
@@ -5625,6 +5616,16 @@ class Agentic(Rag):
                 r.exit_reason = "abstained" if r.abstained else "answered"
             r.log("verify", {"threshold": self.threshold, "decided_by": r.decided_by},
                   {"support": round(r.support_score, 3), "abstain": r.abstained, "why": why or None}, ms=t.ms)
+            if not r.abstained and r.decided_by == "rag" and not exhausted and r.want == "name" and _ASKS_AGENT.match(r.question) \
+                    and len(codes := {c for c in RECORD_CODE.findall(r.text) if re.search(r"\d", c)}) == 1 \
+                    and next(iter(codes)).lower() not in r.question.lower() \
+                    and (named := self._record_name(next(iter(codes)))) and not _mentions_name(r.question, named) \
+                    and re.fullmatch(r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+", named):
+                # "Who coaches on Tuesdays?" answered "C104 coaches then": a person's record
+                # code (not the question's own), whose record gives the name asked (once rag's
+                # answer is verified: a code of another year's row is no answer)
+                _take(r, t, named, "lookup", "the name of the record whose code the answer gives",
+                      code=next(iter(codes)))
 
 
 # --- evidence helpers -----------------------------------------------------------------------------
