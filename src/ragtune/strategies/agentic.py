@@ -3501,20 +3501,25 @@ class Agentic(Rag):
     def _sectioned_text(self, doc_id: str, h: Hit) -> str:
         """`_document_text` with each section's heading written again before its first chunk
         ("## Secretary" above the secretaries' table): a heading says what a table under it
-        holds, where two sections' tables have one header."""
+        holds, where two sections' tables have one header; remembered."""
+        seen = self.__dict__.setdefault("_sectioned_texts", {})
+        if doc_id in seen:
+            return seen[doc_id]
         try:
             chunks = self.index.chunks_of(doc_id, self.collection)
         except Exception:  # noqa: BLE001 (an index that cannot list a document's chunks)
             chunks = []
         if not chunks or not any(getattr(c, "heading", "") for c in chunks):
-            return self._document_text(doc_id, h)
+            seen[doc_id] = self._document_text(doc_id, h)
+            return seen[doc_id]
         parts, last = [], None
         for c in chunks:
             if c.heading and c.heading != last:
                 parts.append(f"## {c.heading}\n")
             last = c.heading
             parts.append(c.text)
-        return f"{h.title}\n" + _joined(parts)
+        seen[doc_id] = f"{h.title}\n" + _joined(parts)
+        return seen[doc_id]
 
     def _found_documents(self, r: Run) -> Iterable[tuple[str, set[str]]]:
         """(whole text, the question's content words) of the first 8 documents found, read
