@@ -54,7 +54,8 @@ readc34, readp36 and readt35 (catalog34's, prose36's and tables35's, read after 
 readc35, readp37 and readt36 (catalog35's, prose37's and tables36's, read that night), and
 readc36, readp38 and readt37 (catalog36's, prose38's and tables37's, read later that night), and
 readc37, readp39 and readt38 (catalog37's, prose39's and tables38's, read early on 2026-12-07), and
-readc38, readp40 and readt39 (catalog38's, prose40's and tables39's, read later that morning); copies, so
+readc38, readp40 and readt39 (catalog38's, prose40's and tables39's, read later that morning), and
+readc39, readp41 and readt40 (catalog39's, prose41's and tables40's, read soon after); copies, so
 no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -315,9 +316,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp40" / "prose40.jsonl"}),
         "tables39": (sets / "tables39" / "corpus", sets / "tables39" / "dev.jsonl",
                      {"r1": WORK / "readt39" / "tables39.jsonl"}),
-        "catalog39": (sets / "catalog39" / "corpus", sets / "catalog39" / "dev.jsonl", {}),
-        "prose41": (sets / "prose41" / "corpus", sets / "prose41" / "dev.jsonl", {}),
-        "tables40": (sets / "tables40" / "corpus", sets / "tables40" / "dev.jsonl", {}),
+        "catalog39": (sets / "catalog39" / "corpus", sets / "catalog39" / "dev.jsonl",
+                      {"r1": WORK / "readc39" / "catalog39.jsonl"}),
+        "prose41": (sets / "prose41" / "corpus", sets / "prose41" / "dev.jsonl",
+                    {"r1": WORK / "readp41" / "prose41.jsonl"}),
+        "tables40": (sets / "tables40" / "corpus", sets / "tables40" / "dev.jsonl",
+                     {"r1": WORK / "readt40" / "tables40.jsonl"}),
         "catalog40": (sets / "catalog40" / "corpus", sets / "catalog40" / "dev.jsonl", {}),
         "prose42": (sets / "prose42" / "corpus", sets / "prose42" / "dev.jsonl", {}),
         "tables41": (sets / "tables41" / "corpus", sets / "tables41" / "dev.jsonl", {}),
