@@ -55,7 +55,8 @@ readc35, readp37 and readt36 (catalog35's, prose37's and tables36's, read that n
 readc36, readp38 and readt37 (catalog36's, prose38's and tables37's, read later that night), and
 readc37, readp39 and readt38 (catalog37's, prose39's and tables38's, read early on 2026-12-07), and
 readc38, readp40 and readt39 (catalog38's, prose40's and tables39's, read later that morning), and
-readc39, readp41 and readt40 (catalog39's, prose41's and tables40's, read soon after); copies, so
+readc39, readp41 and readt40 (catalog39's, prose41's and tables40's, read soon after), and
+readc40, readp42 and readt41 (catalog40's, prose42's and tables41's, read after them); copies, so
 no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -322,9 +323,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp41" / "prose41.jsonl"}),
         "tables40": (sets / "tables40" / "corpus", sets / "tables40" / "dev.jsonl",
                      {"r1": WORK / "readt40" / "tables40.jsonl"}),
-        "catalog40": (sets / "catalog40" / "corpus", sets / "catalog40" / "dev.jsonl", {}),
-        "prose42": (sets / "prose42" / "corpus", sets / "prose42" / "dev.jsonl", {}),
-        "tables41": (sets / "tables41" / "corpus", sets / "tables41" / "dev.jsonl", {}),
+        "catalog40": (sets / "catalog40" / "corpus", sets / "catalog40" / "dev.jsonl",
+                      {"r1": WORK / "readc40" / "catalog40.jsonl"}),
+        "prose42": (sets / "prose42" / "corpus", sets / "prose42" / "dev.jsonl",
+                    {"r1": WORK / "readp42" / "prose42.jsonl"}),
+        "tables41": (sets / "tables41" / "corpus", sets / "tables41" / "dev.jsonl",
+                     {"r1": WORK / "readt41" / "tables41.jsonl"}),
         "catalog41": (sets / "catalog41" / "corpus", sets / "catalog41" / "dev.jsonl", {}),
         "prose43": (sets / "prose43" / "corpus", sets / "prose43" / "dev.jsonl", {}),
         "tables42": (sets / "tables42" / "corpus", sets / "tables42" / "dev.jsonl", {}),
