@@ -4150,3 +4150,112 @@ def test_list_places_qualified_page_names_bracketed_year_columns_and_named_by_va
     assert _name_of_another_year("Who won the women's race in 2024?", "Ada Moss", [race]) == ""
     kept = "Baby room\nThe room is kept warmer than the others, because small babies get cold quickly."
     assert _reason_clause("Why is the baby room kept warmer?", [kept]) == "Because small babies get cold quickly."
+
+
+def test_kind_named_pages_list_members_register_rows_and_records_by_values():
+    """(2026-12-07, catalog41, prose43 and tables42 dev, invented here) a page titled "Help
+    entry whisk: Beating eggs" is the page whisk, and "entry" and "help" are the pages' kind
+    words: of two pages a question names, the one beside a kind word is the one asked, and a
+    page called by a function word ("if") is named only there or quoted; a register row's id
+    the question writes names the page the row points at, and those words ask no field; "which
+    X does Y quote first" reads Y's list at that place, a count with its members in brackets
+    too; "Which entry has a part titled Z?" is the one page whose field holds Z; a yes/no
+    question quoting a thing asks whether the list the question names holds it; a record is
+    named by two of its values, a day among them in any form; a statement before a semicolon
+    asks nothing; a dotted time said of when something happened is a time; a paragraph's first
+    line is no title; a dated table's section is named by its own heading, not the ones above."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (Agentic, _labelled_pairs, _list_members, _named_beside_kind,
+                                            _pages_named_in, _pronoun_subject, _reason_clause, _record_by_values,
+                                            _without_row_name)
+    from ragtune.strategies.question import answer_type, content_terms
+    from ragtune.strategies.timeline import row_in_force
+    from ragtune.strategies.values import extract_values
+    names = ["whisk", "if", "ladle", "sieve-set"] + [f"tool{i}" for i in range(20)]
+    docs = [SimpleNamespace(doc_id=f"kitchen/{n}", title=f"Help entry {n}: Heading of {n}", metadata={}) for n in names]
+    cat = SimpleNamespace(index=SimpleNamespace(documents=lambda c: docs), collection="default")
+    assert {"whisk", "if", "sieve-set"} <= Agentic._page_names(cat) and cat._kind_words == {"help", "entry"}
+    assert _named_beside_kind("What is the first part the whisk entry names?", {"whisk", "class"}, {"entry"}) == {"whisk"}
+    assert _named_beside_kind("Does 'stir' lead to the help entry if?", {"if"}, {"help", "entry"}) == {"if"}
+    assert _pages_named_in("If you ask for stirring, which entry is shown?", {"if", "whisk"}) == set()
+    assert _pages_named_in("Of if, which entry quotes no rule?", {"if", "whisk"}) == {"if"}  # (a listed thing)
+    from ragtune.strategies.agentic import _meets_listed
+    assert _meets_listed("which entry quotes no rule", {"whisk": "2 (a, b)", "ladle": "0 (none)", "sieve": "1 (c)"}) == "ladle"
+    from ragtune.strategies.agentic import _without_kind_words
+    assert _without_kind_words("Who wrote the whisk help entry?", "whisk", {"help", "entry"}) == "Who wrote the whisk?"
+    assert _list_members("3 (whip, beat, fold)") == ["3 (whip, beat, fold)", "whip", "beat", "fold"]
+    assert _list_members("none") == ["none"]
+    assert _labelled_pairs("Its parts are: wire, handle. It is sold in sets.")[0] == ("Its parts are", "wire, handle")
+    page = "# Help entry whisk: Beating eggs\n\n| Field | Value |\n|---|---|\n| Motions quoted | 3 (whip, beat, fold) |\n"
+    hit = Hit("kitchen/whisk", "c", 1.0, title="Help entry whisk: Beating eggs", text=page)
+    fake = SimpleNamespace(_own_page_of=lambda q: [hit], _document_text=lambda d, h: page)
+    assert Agentic._page_list_member(fake, "Which motion does the whisk entry quote first?")[2] == "whip"
+    pairs = {"whisk": [("Parts", "Wire loops, Handle grip"), ("Uses", "eggs, cream, batter")],
+             "ladle": [("Parts", "Deep bowl, Handle grip"), ("Uses", "soup, stock, sauce")]}
+    wdoc, ldoc = (SimpleNamespace(doc_id=f"kitchen/{n}", metadata={}) for n in ("whisk", "ladle"))
+    member = SimpleNamespace(_page_names=lambda: {"whisk", "ladle"}, _catalog_pages=lambda: [("whisk", wdoc), ("ladle", ldoc)],
+                             _page_pairs=lambda d: pairs[d.doc_id.split("/")[1]], _own_page_of=lambda q: [])
+    assert Agentic._page_by_member(member, "Which entry has a part titled Deep bowl?") == "ladle"
+    assert Agentic._page_by_member(member, "Which entry has a part titled Handle grip?") is None  # (two pages)
+    assert Agentic._page_by_member(member, "Among whisk, ladle and sieve, which has a part titled Deep bowl?") is None
+    assert Agentic._page_by_member(member, "Which entry lists stock among its uses?") == "ladle"
+    holds = SimpleNamespace(_page_names=lambda: {"whisk", "ladle"}, _catalog_pages=lambda: [("whisk", wdoc)],
+                            _own_page_of=lambda q: [Hit("kitchen/whisk", "c", 1.0, text="")],
+                            _page_pairs=lambda d: pairs["whisk"])
+    assert Agentic._page_list_holds(holds, "Is 'cream' one of the uses of the whisk?") == ("kitchen/whisk", "yes")
+    assert Agentic._page_list_holds(holds, "Is 'soup' one of the uses of the whisk?") == ("kitchen/whisk", "no")
+    rows = {"register": [{"key": "whisk", "n": 2}, {"key": "ladle", "n": 1}]}
+    reg = SimpleNamespace(_page_names=lambda: {"whisk", "ladle"}, _record_collections=lambda: rows,
+                          _record_ids={"register": ["BEATING", "SERVING"]}, _kind_words={"help", "entry"})
+    assert Agentic._register_row_named(reg, "How long is the text the help entry SERVING shows?") == ("ladle", "SERVING")
+    reg._register_row_named = lambda q: Agentic._register_row_named(reg, q)
+    reg._absent_page_name, reg._page_by_identifier, reg._page_at_line = (lambda q: None,) * 3
+    reg._named_not_as_labels = lambda q, named: named
+    reg._qualified_page_names = lambda q: set()
+    reg._own_pages = lambda n: [Hit(f"kitchen/{n}", "c", 1.0, text="")]
+    q = "What heading does the help entry SERVING show?"
+    assert Agentic._own_page_of(reg, q)[0].doc_id == "kitchen/ladle"
+    assert _without_row_name(reg, q).split() == ["What", "heading", "does", "the", "show?"]
+    fixtures = {"fixtures": [{"date": "2025-10-02", "team": "Firsts", "opponent": "Oxby", "venue": "home", "score": "6-3"},
+                             {"date": "2025-11-06", "team": "Firsts", "opponent": "Oxby", "venue": "away", "score": "2-7"}]}
+    assert _record_by_values(fixtures, "What was the score in the Firsts' home match on 2 October 2025?")["score"] == "6-3"
+    assert _record_by_values(fixtures, "What was the score in the Firsts' match against Oxby?") is None  # (a tie)
+    assert answer_type("The entry SERVING shows a text; how many paragraphs has it?") == "number"
+    assert [v.kind for v in extract_values("At about 9.45 on the evening of 3 May the lamp fell.")][0] == "time"
+    assert [v.kind for v in extract_values("Sold at 12.50 each.")] == ["number"]
+    long_first = ("Grounds: We trim the hedge in spring, but we never cut it in May, because birds are nesting then "
+                  "and the law protects them.")
+    assert _reason_clause("Why do volunteers never cut the hedge in May?", [long_first]).startswith("Because birds")
+    fees = ("Fees\n## Fees and charges > Junior membership (per season)\n| From | To | GBP |\n|---|---|---|\n"
+            "| 2015-09-01 | 2020-08-31 | 40 |\n| 2020-09-01 | | 55 |\n## Fees and charges > Adult membership (per season)\n"
+            "| From | To | GBP |\n|---|---|---|\n| 2015-09-01 | | 90 |")
+    q = "What is the junior membership now?"
+    assert row_in_force(q, fees, set(content_terms(q))) == ("55", "2020-09-01")
+    from ragtune.strategies.agentic import _name_fields, _with_currency
+    from ragtune.strategies.counting import select_record
+    stock = [{"type": "feather", "label": "Swift 77", "speed": "fast"}, {"type": "nylon", "label": "Glide Pro", "speed": "slow"},
+             {"type": "nylon", "label": "Glide Pro", "speed": "medium"}, {"type": "hybrid", "label": "Featherlite", "speed": "fast"},
+             {"type": "feather", "label": "Swift 78", "speed": "fast"}]
+    assert _name_fields(stock) == ["label"]  # (names two records may share, after any unique field of words)
+    assert select_record("Which of the lures in stock is a hybrid?", {"stock/lures": stock},
+                         {"stock/lures": ["L1", "L2", "L3", "L4", "L5"]})[0] == "L4"  # (an entry without a `name`: its id)
+    assert _with_currency("price_gbp", "17.8") == "GBP 17.80"
+    mill = "The guild's builder was Osric Vennel of Hale. He built the mill, the weir and the drying loft in 1790."
+    assert _pronoun_subject("Which builder built the guild's mill and weir?", [mill]) == "Osric Vennel"
+    assert _pronoun_subject("Which carpenter built the guild's mill and weir?", [mill]) is None  # (no carpenter named)
+    from ragtune.strategies.timeline import described_row_cell, named_row_cell, value_until
+    rota = ("| Day | Hall | Session | Coach |\n|---|---|---|---|\n| Monday | North Hall | Juniors | K07 |\n"
+            "| Wednesday | South Hall | Juniors | K03 |\n| Friday | South Hall | Adults | none |")
+    assert described_row_cell("Who coaches the Wednesday juniors at South Hall?", rota, True) == "K03"
+    halls = "| Hall | Courts | Rate per court per hour |\n|---|---|---|\n| North Hall | 4 | GBP 9.50 |\n| South Hall | 6 | GBP 11.00 |"
+    q = "What does a court at South Hall cost per hour?"
+    assert named_row_cell(q, halls, set(content_terms(q))) == "GBP 11.00"
+    posts = ("| Post | From | To | Held by |\n|---|---|---|---|\n| Chair | 2010-05 | 2016-05 | Ada Moss |\n"
+             "| Chair | 2016-05 | | Bo Lund |\n| Secretary | 2012-05 | | Cy Hart |\n| Match secretary | 2015-05 | | Di Fane |")
+    for q, want in (("Who was the guild's chair in 2013?", "Ada Moss"), ("Who was match secretary in 2017?", "Di Fane"),
+                    ("Who was chair in 2016?", None)):
+        assert (row_in_force(q, posts, set(content_terms(q))) or (None,))[0] == want
+    line = "- Match fee per player: GBP 5 (GBP 4 until 2024-08-31)."
+    for q, want in (("What was the match fee per player before September 2024?", "GBP 4"),
+                    ("What is the match fee per player now?", "GBP 5"), ("What was the match fee per player in 2024?", None)):
+        assert value_until(q, line, set(content_terms(q))) == want

@@ -132,7 +132,7 @@ from ragtune.strategies.timeline import (asked_day, asks_earlier_year, dated_col
                                          described_row_cell, place,
                                          ranked_compare, relative_ask, released_in, row_holding, named_row_cell, one_year,
                                          ordinal_row_cell, ranked_row_cell, row_in_force, span_of, table_rows,
-                                         worded_row_value, year_column_cell, year_row_cell, asks_now, RECORD_CODE)
+                                         value_until, worded_row_value, year_column_cell, year_row_cell, asks_now, RECORD_CODE)
 from ragtune.strategies.values import CURRENCY_WORDS, YEAR_RANGE, Value, version_key, extract_values, fits
 from ragtune.types import Answer, Filter, Hit, Step, Usage
 
@@ -891,6 +891,7 @@ class Agentic(Rag):
             except Exception:  # noqa: BLE001 (an index that cannot list documents)
                 docs = []
             pages = []  # (the page's name as its title writes it, the document)
+            kinds: Counter[str] = Counter()  # (the words of titles' "Help topic if: ...")
             for d in docs:
                 key = _file_key(d.doc_id.rsplit("/", 1)[-1].split("#")[0])
                 # (or by its last part: "org.ow2.asm:asm-commons" saved as asm-commons.md; or
@@ -902,6 +903,12 @@ class Agentic(Rag):
                 # (or by its title without a gloss in brackets: "application/epub+zip (electronic
                 # book document)" as application/epub+zip.md)
                 titled = _title_names(d.title or "")
+                # (or the name after the words of its kind before a colon: "Help topic if: The
+                # if statement" as if.md)
+                if len(head := (d.title or "").split(": ", 1)[0].split()) >= 2 and ": " in (d.title or "") \
+                        and _file_key(head[-1]) == key:
+                    titled.insert(0, head[-1])  # (before the title's other side: "String Methods")
+                    kinds.update({w.lower() for w in head[:-1] if w.isalpha()})
                 # (or a code: "TLS_RSA_WITH_NULL_MD5 (0x00,0x01)" as TLS_RSA_WITH_NULL_MD5.md)
                 titled += [b for t in titled if (b := re.sub(r"\s*\([^()]*\)$", "", t).strip()) != t
                            and ("/" in b or key in (_file_key(b), _joined_key(b)))]
@@ -936,6 +943,7 @@ class Agentic(Rag):
             catalog = len(own) >= 20 and len(pages) >= 0.9 * len(own)
             self._catalog = pages if catalog and len(pages) <= 300 else []  # read whole: 300 or fewer
             self._pages_named = {re.sub(r"[-_.]", "-", n.lower()) for n, _ in pages} if catalog else set()
+            self._kind_words = {w for w, c in kinds.items() if c >= 0.5 * len(pages)} if catalog else set()
         return self._pages_named
 
     def _catalog_pages(self) -> list[tuple[str, Any]]:
@@ -1018,6 +1026,8 @@ class Agentic(Rag):
             coded = getattr(self, "_code_aliases", {}).get(alias)
             for form in [coded] if coded else forms:
                 if m := re.search(rf"(?<![\w.(-]){re.escape(form)}(?![\w-]|\.\w)", question, 0 if coded else re.I):
+                    if " " not in form and form.isalpha() and not question[m.start()].isupper():
+                        continue  # (a one-word alias is a name where written so: "Names", not "names")
                     if name.lower() not in question.lower():
                         found[name] = (m.start(), m.end())
         if len(found) != 1:
@@ -1136,7 +1146,36 @@ class Agentic(Rag):
             named = {page}  # "the suite OpenSSL calls PSK-AES128-CBC-SHA": named by its other code
         if not named:
             named = self._qualified_page_names(question)
+        if not named:  # ("help topic if": a page called by a function word, beside the pages' kind)
+            named = _named_beside_kind(question, {p for p in pages if p in _FUNCTION_WORDS},
+                                       getattr(self, "_kind_words", set()))
+        if not named and (row := self._register_row_named(question)):
+            named = {row[0]}  # "the help topic UNICODE": the page its register row points at
+            # (remembered: the words naming the row ask no field of the page, `_without_row_name`)
+            kind = "|".join(map(re.escape, sorted(getattr(self, "_kind_words", set())))) or "(?!)"
+            self.__dict__.setdefault("_row_names", {})[question] = \
+                rf"(?:\b(?:{kind})\s+){{0,3}}(?<![\w-]){re.escape(row[1])}(?![\w-])"
+        if len(named) > 1 and (beside := _named_beside_kind(question, named, getattr(self, "_kind_words", set()))):
+            named = beside  # ("the first exception class the dict topic names": the page dict, not class)
         return self._own_pages(named.pop()) if len(named) == 1 else []
+
+    def _register_row_named(self, question: str) -> tuple[str, str] | None:
+        """(the catalog page (name as `_page_names` keeps it), row id) of the one register row
+        whose id the question writes, as written, and whose fields name one page ("UNICODE" of a
+        csv row `UNICODE,strings,...` where "strings" is a page); None otherwise."""
+        pages = self._page_names()
+        found = set()
+        asked = _stems(question)
+        for path, rows in self._record_collections().items() if pages else ():
+            for rec, rid in zip(rows, getattr(self, "_record_ids", {}).get(path, [])):
+                if len(rid) >= 3 and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question) \
+                        and len(to := {re.sub(r"[-_.]", "-", str(v).lower()) for v in rec.values()} & pages) == 1 \
+                        and not any((ws := {_one_stem(w) for w in _label_words(k) if w not in STOPWORDS}) and ws <= asked
+                                    for k in rec if k not in ("id", "text")):
+                    # (not a row whose own field the question asks: "What section is the row X
+                    # in?" is read off the row, not the page it points at)
+                    found.add((to.pop(), rid))
+        return found.pop() if len(found) == 1 else None
 
     def _qualified_page_names(self, question: str) -> set[str]:
         """The catalog pages a question names by a qualified name their titles write ("ast.Slice"
@@ -1313,6 +1352,57 @@ class Agentic(Rag):
         holders = [name for name, fields in self._page_records().items()
                    if any(str(v).strip().strip('"').lower() == want for v in fields.values())]
         return holders[0] if len(holders) == 1 else None
+
+    def _page_by_member(self, question: str) -> str | None:
+        """For "Which topic has a subsection titled Dictionary views?" in a catalog of pages
+        that names none: the one page a field of which holds, whole or as a member of its list,
+        the longest phrase of the question any page's field holds (of two words or more, or one
+        word under a label that shares a word with the question); None when two pages hold it."""
+        if not (pages := self._page_names()) or not re.search(r"\bwhich\b", question, re.I) or find_options(question) \
+                or _LISTED_ASKED.match(question) or _LISTED_AFTER.match(question) \
+                or _quoted_phrases(question):  # (a quoted value is `_page_by_quoted_value`'s and the records';
+            return None  # a list of things, `_listed_option`'s)
+        low, asked = question.lower(), _stems(question)
+        found: dict[str, set[str]] = {}
+        for name, d in self._catalog_pages():
+            for label, value in self._page_pairs(d):
+                labelled = bool({_one_stem(w) for w in re.findall(r"[^\W\d_]+", label) if w not in STOPWORDS} & asked)
+                for member in _list_members(value):
+                    words = member.split()
+                    if len(member) < 4 or member.lower() in STOPWORDS or not re.search(r"[^\W\d]", member) \
+                            or len(words) < 2 and not labelled or len(words) > 8:
+                        continue
+                    if re.search(rf"(?<![\w-]){re.escape(member.lower())}(?![\w-])", low):
+                        found.setdefault(member.lower(), set()).add(name)
+        if not found:
+            return None
+        longest = max(found, key=len)
+        # (a page the question names outside that phrase is the page asked of: "Which field of
+        # X ...?")
+        rest = re.sub(rf"(?<![\w-]){re.escape(longest)}(?![\w-])", " ", low)
+        if _pages_named_in(rest, pages) or self._own_page_of(rest) or len(holders := found[longest]) != 1 \
+                or _file_key(next(iter(holders))) == _file_key(longest):
+            return None  # (nor the question's own phrase back)
+        holder = next(iter(holders))
+        # (a noun asked that labels a field of the page asks that field: "Under which group
+        # does X list Y?" asks a `Group`, not the page)
+        noun = re.search(r"\bwhich\s+([a-z]+)", low)
+        doc = next((d for n, d in self._catalog_pages() if n == holder), None)
+        if noun and doc is not None and noun.group(1) not in getattr(self, "_kind_words", set()) and any(
+                _one_stem(noun.group(1)) in _label_heads(lb) and _file_key(v) != _file_key(holder)
+                for lb, v in self._page_pairs(doc)):
+            return None  # (not the pages' kind, "which help topic", nor a label holding the page's name)
+        return holder
+
+    def _page_pairs(self, d: Any) -> list[tuple[str, str]]:
+        """The (label, value) pairs a catalog page writes (`_labelled_pairs`) and its front
+        matter's; remembered per page."""
+        seen = self.__dict__.setdefault("_pairs_of_page", {})
+        if d.doc_id not in seen:
+            meta = [(str(k).replace("_", " "), str(v)) for k, v in (getattr(d, "metadata", None) or {}).items()
+                    if isinstance(v, (str, int)) and not isinstance(v, bool)]
+            seen[d.doc_id] = meta + _labelled_pairs(without_emphasis(self._document_text(d.doc_id, self._page_hit(d))))
+        return seen[d.doc_id]
 
     def _record_by_quoted_value(self, question: str) -> str | None:
         """`_page_by_quoted_value` for the records of a jsonl, json or csv file: the name of the
@@ -1702,6 +1792,13 @@ class Agentic(Rag):
                 _take(r, Timer(), value, "lookup", "the yes or no of the field the question names, on the page of "
                                                    "the thing it names", page=page, field=fld)
             elif r.kind == "open" and not r.listed and _YES_NO.match(r.question) \
+                    and (got := self._page_list_holds(r.question)):
+                # "Does the keyword 'elif' lead to the topic if?": whether the list of the page's
+                # that the question's words label holds the quoted thing
+                page, value = got
+                _take(r, Timer(), value, "lookup", "whether the list the question names, on the page of the thing "
+                                                   "it names, holds the thing it quotes", page=page)
+            elif r.kind == "open" and not r.listed and _YES_NO.match(r.question) \
                     and (got := self._page_lists_code(r.question)):
                 # "Is there a --signoff option listed for X?": whether X's page, which lists its
                 # options, writes it
@@ -1715,6 +1812,11 @@ class Agentic(Rag):
                 row, fld, value = got
                 _take(r, Timer(), value, "lookup", "the field the question names, in the register row the "
                                                    "thing's page points at", record=row, field=fld)
+            elif r.kind == "open" and not r.listed and _WHAT_IS.match(r.question) and (got := self._row_in_force(r)) \
+                    and _is_value(got[0]):
+                # "What was the adult membership in 2020?" (no cue of a figure): the row of the
+                # dated table under the section it names, in force then
+                _take(r, Timer(), got[0], "lookup", "the row of a dated table in force on the date asked", since=got[1])
             elif r.kind == "open" and not r.listed and not _YES_NO.match(r.question) \
                     and (got := self._page_field_followed(r.question)) \
                     and len(got[2].split()) <= 12:
@@ -1738,7 +1840,8 @@ class Agentic(Rag):
                       record=name, field=fld)
             elif r.kind == "open" and not r.listed and _ASKS_WHY.match(r.question) \
                     and (why := _reason_clause(r.question, [chunk_text(h) for h in [*r.floor.retrieved, *r.hits]])) \
-                    and not _same_reason(r.floor.text, why):
+                    and not (_same_reason(r.floor.text, why) and len(r.floor.text.split()) <= 25):
+                # (a reason rag gives inside a long quotation is given alone: its point first)
                 # "Why is X kept warmer?": the clause the sentence stating it gives ("..., because
                 # little children get cold quickly"); a 135M reader restates the sentence instead
                 _take(r, Timer(), why, "lookup", "the reason a sentence stating the question gives")
@@ -1801,10 +1904,15 @@ class Agentic(Rag):
             return
         # (before a plain-text table's line: last year's accounts state no fee in force now)
         if r.want in ("number", "name") and (got := self._row_in_force(r)) \
-                and not (r.want == "name" and _is_value(got[0])):  # "which class has fee X?" asks no figure
+                and not (r.want == "name" and _is_value(got[0]) and not _WHAT_IS.match(q)):
+            # ("which class has fee X?" asks no figure; "What is X now?" X's)
             value, since = got  # "the rate per night in 2017": the row of a dated table whose
             # days meet the date asked (a span ranked among every row's values cannot tell)
             return _take(r, t, value, "lookup", "the row of a dated table in force on the date asked", since=since)
+        if r.want == "number" and (asked_day(r.question) or asks_now(r.question)) and len(
+                got := {v for text, asked in self._found_documents(r) if (v := value_until(r.question, text, asked))}) == 1:
+            # "What was the match fee before 2024?": "Match fee: GBP 5 (GBP 4 until 2023-12-31)"
+            return _take(r, t, got.pop(), "lookup", "the value of the labelled line in force on the date asked")
         if r.want == "number" and (cell := self._dated_column_cell(r)):
             # "What did X cost before 1 April 2026?": X's row, under the column "To 31 March 2026"
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column whose "
@@ -1831,9 +1939,11 @@ class Agentic(Rag):
             # "Who is the club's social secretary?": the row the question names, under `Name`
             # (now: a year asked is a dated list's)
             return _take(r, t, cell, "lookup", "the person in the row the question names")
-        if r.want in ("number", "date") and (cell := self._named_row_cell(r)):
+        if r.want in ("number", "date") and (cell := self._named_row_cell(r)) \
+                and not (self._record_field(r.question) and not _WAS_BEFORE.search(q)):
             # "What is the rise of Cowslip Lock in feet?": the row the question names (by any of
-            # its cells), under the column it asks
+            # its cells), under the column it asks (a record the question names whose field it
+            # asks is read below: "the year X joined" is the roster's, not a results table's)
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column it asks")
         if r.want == "number" and (cell := self._year_row_cell(r)):
             # "How many travelled to X in 2022?": the row of 2022, under the column naming X
@@ -1851,10 +1961,17 @@ class Agentic(Rag):
                 r.no_answer = "the table of holders lists no one before the one the question names"
                 return _take(r, t, r.floor.text, "lookup", "no row before the named holder's in a dated table")
             return _take(r, t, got, "lookup", "the holder in the row next to the named one's, in date order")
+        if r.want == "name" and (named := _pronoun_subject(q, [self._document_text(d, h) for d, h in {
+                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
+            # "Which architect designed X?": "The architect was Y Z. He designed X ...": the
+            # person the pronoun stands for
+            return _take(r, t, named, "lookup", "the person named before the sentence that states the question "
+                                                "with a pronoun")
         if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*(?:where|which)\b", q, re.I)) \
                 and (cell := self._described_row_cell(r)) \
                 and not (_ASKS_AGENT.match(q) and self._named_after_asked(cell, q)) \
-                and not (_ASKS_AGENT.match(q) and not re.search(r"[^\W\d_]{2}", re.sub(r"\b[A-Z]{3}\b", " ", cell))) \
+                and not (_ASKS_AGENT.match(q) and not re.search(r"[^\W\d_]{2}", re.sub(r"\b[A-Z]{3}\b", " ", cell))
+                         and not self._record_name(cell)) \
                 and not ((nb := _NEXT_TO_NAME.match(q)) and not self._in_one_column(r, cell, nb.group("name"))):
             # (not a row of a table that does not hold the one the question places it next to:
             # "the treasurer before X" is no chair's row)
@@ -1942,6 +2059,10 @@ class Agentic(Rag):
         if r.want == "name" and (page := self._page_by_quoted_value(r.question)):
             # ""JSON schema" is the comment of which type?": the one page with a field of that value
             return _take(r, t, page, "lookup", "the one page with a field whose value the question quotes")
+        if r.want == "name" and (page := self._page_by_member(r.question)):
+            # "Which topic has a subsection titled Dictionary views?": the one page whose field
+            # holds that value, whole or in its list
+            return _take(r, t, page, "lookup", "the one page with a field holding the value the question writes")
         if r.want == "name" and (rec := self._record_by_quoted_value(r.question)):
             # (a record of a register: ""built-package format for Python" is the summary of which
             # binary package?")
@@ -1976,7 +2097,10 @@ class Agentic(Rag):
         # (a record holds the value now: "What was X's span before its rebuild?" asks an older one)
         if r.want in ("name", "number", "date", "version") and not (r.want == "number" and _WAS_BEFORE.search(q)) \
                 and (got := _not_the_hop(self._record_field(r.question), r.bridge,
-                                         lambda v: r.want == "name" and bool(self._role_of_code(v, q)))
+                                         lambda v: r.want == "name" and bool(
+                                             self._role_of_code(v, q)
+                                             # ("the name of the player of X": a person's code, named)
+                                             or _ASKS_NAME_OF.search(r.question) and self._record_name(v)))
                      or (r.bridge and self._record_field(q))):
             # (after a hop, of the record it reached: "Who owns B14?")
             name, fld, value = got
@@ -4079,6 +4203,10 @@ class Agentic(Rag):
         unquoted = _SET_ASIDE.sub(" ", unquoted)
         if not own:
             return None
+        unquoted = _without_row_name(self, unquoted)
+        # (the pages' kind words beside the page's name name it, they ask no field: "the break
+        # help topic" asks no `Help topic`)
+        unquoted = _without_kind_words(unquoted, own[0].doc_id.rsplit("/", 1)[-1], getattr(self, "_kind_words", set()))
         if not re.search(rf"(?<![\w-]){re.escape(own[0].doc_id.rsplit('/', 1)[-1])}(?![\w-])", unquoted, re.I) \
                 and (ident := self._identifier_in(unquoted)):
             # the page named by its code ("the suite with code point 0xC0,0xAF"): that field
@@ -4258,6 +4386,14 @@ class Agentic(Rag):
                     # is a label naming the kind of that noun, `Uppercase` for "the uppercase mapping of X")
                     continue
                 value = re.sub(r"\s*<[^<>]*>\s*$", "", value).strip(" .")
+                if _file_key(value) == _file_key(name) and (
+                        not _asked_label(main, q_words, max_words=3)
+                        or (wh := _OPENING_NOUN.match(unquoted))
+                        and wh.group(1).lower() not in STOPWORDS and _one_stem(wh.group(1).lower()) not in _label_heads(main)) \
+                        or re.match(r"see\s+\S+\s+(?:row|entry|page|record)\b", value, re.I):
+                    continue  # the page's own name, asked by half its label or under another noun
+                    # than the one asked ("What heading opens the topic ...?"), and a pointer ("see
+                    # x.csv row Y") answer nothing
                 if want == "name" and (re.fullmatch(r"\d+", value) and re.fullmatch(r"[a-z]+[^s]s", last := main.lower().split()[-1])
                                        and re.search(rf"\b(?:one\s+of\s+(?:the\s+|its\s+)?(?:\w+\s+)?{last}|{last[:-1]})\b",
                                                      question, re.I)
@@ -4372,6 +4508,10 @@ class Agentic(Rag):
         if len(found) > 1 and head:  # the label whose head is the noun asked: "What scope does
             # ISO 639-3 give X?" asks `Scope`, not `ISO 639-3`
             found = {lb: v for lb, v in found.items() if _label_heads(lb) & head} or found
+        if len(found) > 1 and (wh := _OPENING_NOUN.match(unquoted)) \
+                and wh.group(1).lower() not in STOPWORDS:
+            # (or the noun the question opens with: "What heading opens the topic ...?")
+            found = {lb: v for lb, v in found.items() if _one_stem(wh.group(1).lower()) in _label_heads(lb)} or found
         if len(found) > 1:  # the label holding the numbered name the question writes ("ISO
             # 639-1 code" over the front matter's `code`)
             found = {lb: v for lb, v in found.items() if _numbers_named(lb, unquoted)} or found
@@ -4587,6 +4727,13 @@ class Agentic(Rag):
         # for the record named "Thwaitegill tandem")
         heads = Counter(str(rec[k]).split()[-1].lower() for rows in self._record_collections().values()
                         for k in _name_fields(rows) for rec in rows if str(rec.get(k) or "").split())
+        # (a record named by two of its values, where the question names none by its name and
+        # has no relative clause: "the member who hired X for Y" is a hop's, whose record names
+        # the member asked)
+        by_values = None if re.search(r"(?<!^)\b(?:who|whom|whose|that|which)\s", question.strip(), re.I) \
+            or any(len(str(rec.get(k) or "")) >= 3 and _mentions_name(question, str(rec[k]))
+                                for rows in self._record_collections().values() for k in _name_fields(rows)[:1]
+                                for rec in rows) else _record_by_values(self._record_collections(), question)
         for path, rows in self._record_collections().items():
             keys = _name_fields(rows)
             codes = _code_fields(rows)
@@ -4612,6 +4759,8 @@ class Agentic(Rag):
                     # at by code, each written by the question ("the Black course at the Oxby
                     # Regional": `course: Black`, `event: HO-03`, the record named Oxby Regional)
                     name = _record_named_with(rec, question, lambda c: named_by_id.get(c.strip().lower()))
+                if not name and rec is by_values:  # ... or by two of its values ("the home match on 2 May")
+                    name = rid or next((str(rec[k]) for k in keys if rec.get(k)), "")
 
                 if not name:
                     head = next((str(rec[k]) for k in keys if len(str(rec.get(k) or "").split()) > 1
@@ -4673,9 +4822,9 @@ class Agentic(Rag):
                         pass  # a year ("joined: 2013")
                     elif want == "version" and type(value) is float:
                         pass  # a release read as a number by its table ("added_in: 3.18")
-                    elif want == "number" and isinstance(value, str) and re.fullmatch(r"\d[\d,.]*\s?[a-z%]{1,3}", value.strip()) \
+                    elif want == "number" and isinstance(value, str) and re.fullmatch(r"\d[\d,.]*\s?[a-z%]{1,3}|\d+\s?[-\u2013]\s?\d+", value.strip()) \
                             and not counted:
-                        pass  # (a size with its unit: "face: 40 cm")
+                        pass  # (a size with its unit: "face: 40 cm"; a score, "6-3")
                     elif want == "number" or isinstance(value, bool) or not isinstance(value, str) and not (
                             want == "open" and isinstance(value, (int, float))):
                         continue
@@ -4862,6 +5011,27 @@ class Agentic(Rag):
                       or len(codes_on) == 2 and re.search(r"\boptions?\b", line, re.I) for line in text.splitlines())
         return (doc, "no") if listing else None
 
+    def _page_list_holds(self, question: str) -> tuple[str, str] | None:
+        """(page, "yes" or "no") for a yes/no question quoting one thing and naming one catalog
+        page ("Is 'x' one of the parts of Y?"): yes when a list of the page's (two members or
+        more) whose label shares a word with the question holds the thing; no when exactly one
+        such list does not; None otherwise."""
+        quoted = _quoted_phrases(question)
+        if len(quoted) != 1 or not self._page_names():
+            return None
+        rest = re.sub(r"[\"'\u2018\u201c]" + re.escape(quoted[0]) + r"[\"'\u2019\u201d]", " ", question)
+        own = self._own_page_of(rest)
+        if not own:
+            return None
+        page = next((d for _, d in self._catalog_pages() if d.doc_id == own[0].doc_id), None)
+        asked = _stems(rest) - _stems(own[0].doc_id.rsplit("/", 1)[-1])
+        lists = [members[1:] for label, value in (self._page_pairs(page) if page is not None else [])
+                 if {_one_stem(w) for w in re.findall(r"[^\W\d_]+", label.lower()) if w not in STOPWORDS} & asked
+                 and len(members := _list_members(value)) >= 3]
+        if any(quoted[0].lower() in (m.lower() for m in ms) for ms in lists):
+            return own[0].doc_id, "yes"
+        return (own[0].doc_id, "no") if len(lists) == 1 else None
+
     def _page_count_field(self, question: str) -> tuple[str, str, str] | None:
         """(page, label, count) answering "How many ...?" of the one catalog page a question
         names: of the page's labelled values ("Label: 2", "| Label | 2 |", "(label: 2)") that
@@ -4878,7 +5048,7 @@ class Agentic(Rag):
                   for c in [[x.strip() for x in line.strip().strip("|").split("|")]] if len(c) == 2]
         pairs += [(m.group(1), m.group(2)) for m in re.finditer(r"\(([A-Za-z][^():\n]{2,80}):\s*([^()\n]+)\)", text)]
         names = _title_names(own[0].title or "")
-        asked = {_one_stem(w) for w in re.findall(r"[a-z]+", question.lower()) if w not in STOPWORDS} \
+        asked = {_one_stem(w) for w in re.findall(r"[a-z]+", _without_row_name(self, question).lower()) if w not in STOPWORDS} \
             - {_one_stem(w) for n in names for w in re.findall(r"[a-z]+", n.lower())}
         def shared(label: str) -> int:
             words = {_one_stem(x) for x in re.findall(r"[a-z]+", label.lower()) if x not in STOPWORDS}
@@ -4916,7 +5086,7 @@ class Agentic(Rag):
         the asked noun, the one whose other words are fewest not asked (a label saying "in
         order" is preferred on a tie); None when a relative clause hops elsewhere or the labels
         tie."""
-        got = _LIST_PLACE.search(question) or _LIST_PLACE_WHICH.search(question)
+        got = _LIST_PLACE.search(question) or _LIST_PLACE_WHICH.search(question) or _LIST_PLACE_DOES.search(question)
         if not got or re.search(r"\b(?:that|whose|who|where)\b", question, re.I):
             return None
         place, noun = (got.group(1), got.group(2)) if got.re is _LIST_PLACE else (got.group(2), got.group(1))
@@ -4924,13 +5094,11 @@ class Agentic(Rag):
         if not own:
             return None
         asked, head = _stems(question), _one_stem(noun.lower().strip("_"))
-        text = without_emphasis(self._document_text(own[0].doc_id, own[0]))
-        pairs = [(m.group(1), m.group(2)) for m in _field_lines(text)]
-        pairs += [(m.group(1), m.group(2)) for m in _LISTED_INLINE.finditer(text)]
+        pairs = _labelled_pairs(without_emphasis(self._document_text(own[0].doc_id, own[0])))
         scored: dict[str, tuple[tuple[int, int], list[str]]] = {}
         for label, value in pairs:
             words = {_one_stem(w) for w in re.findall(r"[^\W\d_]+", label.lower()) if w not in STOPWORDS}
-            items = [x.strip() for x in re.split(r",\s*", value.strip().rstrip(".;")) if x.strip()]
+            items = _list_members(value)[1:]  # (a count with its members in brackets too: "3 (a, b, c)")
             if head not in words or len(items) < 2 or any(len(x.split()) > 4 or ":" in x for x in items):
                 continue
             extra = words - asked - {head} - _ORDER_STEMS
@@ -5766,7 +5934,8 @@ def _reason_clause(question: str, texts: list[str]) -> str | None:
             clause = sent[m.start():].strip().rstrip(".;:")
             # (one asked word at least outside the first line, which may be the document's
             # title and heading alone: a title names the subject of every reason it gives)
-            body = before.replace(text.split("\n", 1)[0], " ")
+            # (a first line of a paragraph's length is no title: "Grounds: We cut ivy ...")
+            body = before.replace(first, " ") if len((first := text.split("\n", 1)[0]).split()) <= 12 else before
             if share >= 0.5 and held >= 2 and len(clause.split()) >= 3 and asked & set(content_terms(body)):
                 # (a reason given right after the question's own words is theirs: "X, because ...")
                 share += 0.25 * bool(asked & set(content_terms(" ".join(sent[:m.start()].split()[-4:]))))
@@ -6550,8 +6719,37 @@ def _with_currency(label: str, value: str) -> str:
     that currency written ("GBP 10"): the sum, not just its number."""
     if (m := re.search(r"(?:^|[_\s(])(gbp|usd|eur|aud|cad|chf|nzd|sek|nok|dkk)\)?$", label.strip(), re.I)) \
             and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", value.strip()):
-        return f"{m.group(1).upper()} {value.strip()}"
+        # (pence read as a number lose their nought: 17.8 is 17.80)
+        figure = value.strip() + "0" if re.fullmatch(r"\d[\d,]*\.\d", value.strip()) else value.strip()
+        return f"{m.group(1).upper()} {figure}"
     return value
+
+
+def _record_by_values(collections: dict[str, list[dict]], question: str) -> dict | None:
+    """The one record the question names by two of its short values or more, a day in any form
+    among them ("the home match against Tollesby on 2 May 2025": `opponent: Tollesby`,
+    `venue: home`, `date: 2025-05-02`), one of them a name, a phrase or a figure; None when
+    records tie or none has two."""
+    days = {v.key for v in extract_values(question) if v.kind == "date" and v.key[2]}
+    best, top, tie = None, 1, False
+    for rows in collections.values():
+        for rec in rows:
+            n, strong = 0, False
+            for k, v in rec.items():
+                if k in ("id", "text") or not isinstance(v, str) or not v.strip() or len(v) > 40:
+                    continue
+                if days and re.fullmatch(r"[\d\s./-]+", v.strip()) and any(
+                        x.kind == "date" and x.key in days for x in extract_values(v)):
+                    n, strong = n + 1, True
+                elif len(v.strip()) >= 3 and re.search(r"[^\W\d_]|\d-\d", v) and v.strip().lower() not in STOPWORDS \
+                        and _mentions_name(question, v.strip()):
+                    n += 1
+                    strong = strong or v[:1].isupper() or " " in v.strip() or bool(re.search(r"\d", v))
+            if n > top and strong:
+                best, top, tie = rec, n, False
+            elif n == top and n >= 2 and strong:
+                tie = True
+    return None if tie else best
 
 
 def _record_named_with(rec: dict, question: str, name_of: Callable[[str], str | None]) -> str:
@@ -7661,12 +7859,17 @@ def _name_fields(rows: list[dict[str, Any]]) -> list[str]:
         return bool(re.search(r"[^\W\d_]{3}", v)) and not re.fullmatch(r"\S*\d\S*", v) \
             and len(v.split()) <= 8 and not re.search(r"[.;!?]\s", v)
     keys = sorted({k for r in rows for k in r if k not in ("id", "text")})
-    out = []
+    out, named = [], []
     for k in keys:
         vals = [str(r[k]).strip().lower() for r in rows if isinstance(r.get(k), str)]
         if len(vals) == len(rows) and len(set(vals)) == len(vals) and all(word_like(v) for v in vals):
             out.append(k)
-    return out
+        # (or capitalised names that two records may share, a product's variants: `label:
+        # Flight Pro` of two speeds; read after the others, naming a record where one has it)
+        elif len(vals) == len(rows) >= 3 and len(set(vals)) >= 0.8 * len(vals) and all(word_like(v) for v in vals) \
+                and all(str(r[k]).strip()[:1].isupper() for r in rows):
+            named.append(k)
+    return out + named
 
 
 def _misspelt(answer: str, name: str, evidence: str) -> bool:
@@ -8880,7 +9083,7 @@ _MEASURE_NOUNS = ((re.compile(r"\b(?:heavy|heavier|heaviest|weigh\w*)\b", re.I),
                   # (a length asked with its unit: "How long was the Green course, in km?")
                   (re.compile(r"\bhow\s+(?:long|far)\b[^?]*\b(?:km|kilomet\w+|miles?|metres?|meters?)\b", re.I), "length"),
                   # (what was paid for a thing asks its cost: "What did the club pay for X?")
-                  (re.compile(r"\bwhat\s+did\s+(?:[\w'\u2019-]+\s+){1,3}?(?:pay|spend)\s+(?:for|on)\b", re.I), "cost"))
+                  (re.compile(r"\b(?:what|how\s+much)\s+did\s+(?:[\w'\u2019-]+\s+){1,3}?(?:pay|spend)\s+(?:for|on)\b", re.I), "cost"))
 
 
 def _measure_nouns(question: str) -> set[str]:
@@ -9436,7 +9639,7 @@ _LISTED_BOUND = re.compile(r"\b(?P<lo>at\s+least|more\s+than|over|above)\s+(?P<a
 # a field value saying no ("cannot encode it", "none", "fails AA"), and a question denying
 # ("which is not ASCII-compatible")
 # (a count of nought says none: "configuration variables: 0")
-_SAYS_NO = re.compile(r"(?i)\s*(?:no\b|none\b|not\b|cannot\b|can't\b|false\b|fails?\b|never\b|without\b|n/a\b|-\s*$|—|0\s*$|zero\s*$)")
+_SAYS_NO = re.compile(r"(?i)\s*(?:no\b|none\b|not\b|cannot\b|can't\b|false\b|fails?\b|never\b|without\b|n/a\b|-\s*$|—|0\s*(?:\((?:none|nil)\))?\s*$|zero\s*$)")
 _SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve").split()
 _DENIED = re.compile(r"(?i)\b(?:not|no|cannot|never|without|lacks?|lacking)\b|n't\b")
 
@@ -9563,6 +9766,82 @@ def _filed_by_code(title: str, key: str) -> str:
     return m.group(1) if m and _file_key(m.group(1)) == key else ""
 
 
+def _pronoun_subject(question: str, texts: list[str]) -> str | None:
+    """For "Which architect built the mill?" (or "Who built ...?") where the sentence stating it
+    opens with a pronoun ("He built the mill and the weir."): the one person's name (two
+    capitalised words or three, not opening the sentence) of the sentence before, which names
+    the asked noun too when the question asks "which <noun>"; None otherwise."""
+    which = re.match(r"\s*which\s+([a-z]+)\s+(?!of\b)", question, re.I)
+    if not (which or _ASKS_AGENT.match(question)):
+        return None
+    asked = set(content_terms(question)) - ({which.group(1).lower()} if which else set())
+    if len(asked) < 2:
+        return None
+    found = set()
+    for text in texts:
+        sents = split_sentences(text)
+        for before, sent in zip(sents, sents[1:]):
+            if not re.match(r"\s*(?:He|She)\s+[a-z]", sent) or len(asked & set(content_terms(sent))) < max(2, 0.6 * len(asked)):
+                continue
+            if which and which.group(1).lower() not in before.lower():
+                continue  # ("Which architect ...": the sentence before names the architect)
+            names = [m.group(0) for m in re.finditer(r"(?<!^)(?<![\w'])(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+(?![\w'])", before.strip())
+                     if not re.match(r"(?:The|A|An|In|On|At)\s", m.group(0))]
+            if len(names) == 1:
+                found.add(names[0])
+    return found.pop() if len(found) == 1 else None
+
+
+def _without_kind_words(question: str, name: str, kinds: set[str]) -> str:
+    """The question with the catalog's kind words written right beside the page's name left
+    out ("the break help topic" -> "the break")."""
+    if not kinds:
+        return question
+    kind, n = "|".join(map(re.escape, sorted(kinds))), re.escape(name)
+    return re.sub(rf"(?<![\w-])({n})(?:\s+(?:{kind}))+\b|\b(?:(?:{kind})\s+)+({n})(?![\w-])",
+                  lambda m: m.group(1) or m.group(2), question, flags=re.I)
+
+
+def _without_row_name(strategy: Any, question: str) -> str:
+    """The question less the register row id that named its page (`Agentic._own_page_of`) and
+    the pages' kind words before it ("the help topic UNICODE"): words that name the page ask no
+    field of it."""
+    said = getattr(strategy, "__dict__", {}).get("_row_names", {}).get(question)
+    return re.sub(said, " ", question, flags=re.I) if said else question
+
+
+def _labelled_pairs(text: str) -> list[tuple[str, str]]:
+    """The (label, value) pairs a page writes: its `Label: value` lines and two-cell table rows
+    (`_field_lines`) and the labelled lists of its paragraphs ("Its parts are: a, b, c.")."""
+    # (a line of a paragraph ends its value with its first sentence: "Its parts are: a, b. It ...")
+    return [(m.group(1), re.split(r"\.\s+(?=[A-Z])", m.group(2), maxsplit=1)[0]) for m in _field_lines(text)] + \
+        [(m.group(1), m.group(2)) for m in _LISTED_INLINE.finditer(text)]
+
+
+def _list_members(value: str) -> list[str]:
+    """A field's value whole and, where it lists things, its members ("3 (a, b, c)": a, b, c)."""
+    value = value.strip().rstrip(".;")
+    inner = m.group(1) if (m := re.fullmatch(r"\d+\s*\(([^()]+)\)", value)) else value
+    return [value] + [x.strip() for x in inner.split(",") if x.strip()] if "," in inner or inner != value else [value]
+
+
+# words that name no page unless quoted or beside the pages' kind ("If you ask ...": no page if)
+_FUNCTION_WORDS = STOPWORDS | {"if", "else", "while", "but", "so", "because", "unless", "until", "both", "either",
+                               "neither", "nor", "also", "all", "any", "each"}
+
+
+def _named_beside_kind(question: str, named: set[str], kinds: set[str]) -> set[str]:
+    """Of several pages a question names, the one written beside a word of the kind the pages'
+    titles give their names ("the dict topic" where titles are "Help topic dict: ..."), or
+    quoted ("help('dict')"); empty unless exactly one is."""
+    low = re.sub(r"[-_.]", "-", question.lower())
+    kind = "|".join(map(re.escape, sorted(kinds)))
+    got = {n for n in named
+           if kind and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])\s+(?:{kind})\b|\b(?:{kind})\s+{re.escape(n)}(?![\w-])", low)
+           or re.search(rf"[`'\"\u201c]{re.escape(n)}[`'\"\u201d]", low)}
+    return got if len(got) == 1 else set()
+
+
 def _pages_named_in(question: str, pages: set[str]) -> set[str]:
     """The catalog pages (names as `_page_names` keeps them) a question names: not the parts of
     a scoped name it writes whole ("@sigstore/tuf" holds the page "sigstore"), nor a page
@@ -9606,7 +9885,8 @@ def _pages_named_in(question: str, pages: set[str]) -> set[str]:
         named = {re.sub(r"[-_.]", "-", m.group(1).lower())
                  for m in re.finditer(r"(?<![\w.@/-])([\w][\w+-]*)\.[a-z]{1,6}(?![\w.-])", question)} & pages
     named = {n for n in named if not any(o != n and n in re.split(r"[@/:]", o) for o in named)}
-    return {n for n in named if n not in STOPWORDS
+    return {n for n in named if n not in _FUNCTION_WORDS
+            or re.match(rf"\s*of\s+{re.escape(n)}\s*,", question, re.I)  # ("Of if, which ...?": one of a list's)
             or re.search(rf"[`'\"\u201c]{re.escape(n)}\b", question, re.I)}
 
 
@@ -9880,6 +10160,11 @@ _LIST_PLACE = re.compile(rf"\b(?:the|its|\w+'s)\s+({'|'.join(_PLACES)})\s+([a-z_
                          r"(?!\s+(?:time|day|week|month|year|date)s?\b)", re.I)
 _LIST_PLACE_WHICH = re.compile(rf"\b(?:which|what)\s+([a-z_]+)\s+(?:comes|appears|stands|goes|is\s+(?:listed|written|"
                                rf"named|given|placed|put))\s+({'|'.join(_PLACES)})\b", re.I)
+# "What heading opens ...?", "Which licence does ...": the noun a question opens with
+_OPENING_NOUN = re.compile(r"\s*(?:what|which)\s+([a-z]+)\s+(?!of\b)[a-z]+", re.I)
+# "Which step does the guide give first?": the noun asked, then the place at the question's end
+_LIST_PLACE_DOES = re.compile(rf"\bwhich\s+(?:[a-z_]+\s+)?([a-z_]+)\s+(?:does|do|did)\b[^?]*?\s({'|'.join(_PLACES)})\s*\??\s*$",
+                              re.I)
 # a label of a paragraph's sentence that may hold commas ("Fields, in order: a, b, c.")
 _LISTED_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][\w ,()*?-]{1,50}?):\s+([^.\n:;]{1,200}?)(?=\.(?:\s|$)|\n|$)", re.M)
 # "which ... the lowest ...": a pick among things, by a superlative

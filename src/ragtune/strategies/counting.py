@@ -793,6 +793,8 @@ def select_record(question: str, collections: dict[str, list[dict]],
                        r"(?![a-z]+ed\b)([a-z][\w-]{2,})\s+(?:in|on|of|at|for|from|with|by|is|was|are|were|has|had|"
                        r"that|whose)\b", q)
     head = phrase or head
+    # ("which of the shuttles ...": the noun after "of the")
+    head = re.search(r"\b(?:which|what)\s+(?:one\s+)?of\s+(?:the|its|their|our)\s+([a-z][\w-]{2,})", q) or head
     found = []
     chosen = list(_selections(q, collections))
     # a year naming a collection ("the 2026 log") is no value of another's records

@@ -402,7 +402,7 @@ _NAME_CUE = re.compile(
     re.I,
 )
 _LEADING_CLAUSE = re.compile(
-    r"^\s*(?:when|whenever|if|once|after|before|while|since|although|though|unless)\b[^,?;]*,\s*"
+    r"^\s*(?:(?:when|whenever|if|once|after|before|while|since|although|though|unless)\b[^,?;]*,|[^?;]*;)\s*"
     r"(?=(?:(?:from|in|on|at|by|for|to|with|under|until|since)\s+)?"
     r"(?:what|which|who|whom|whose|where|when|why|how)\b)",
     re.I,
@@ -487,7 +487,8 @@ def answer_type(question: str) -> str:
     if len(find_options(question)) == 2:
         return "choice"
     # a leading adverbial clause does not ask: "When you swap the index, what happens ...?"
-    # asks what happens; "If the trip is short, how many hours ...?" a number
+    # asks what happens; "If the trip is short, how many hours ...?" a number (nor does a
+    # statement before a semicolon: "X opens a file; what is its mode?")
     question = question[m.end():] if (m := _LEADING_CLAUSE.match(question)) else question
     if _NUMERIC_VALUE.search(question):
         return "number"  # "What integer value does X have?": a figure, whatever verb follows

@@ -226,12 +226,20 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
         cells = " ".join(" ".join(r) for r in [header, *rows]).lower() + " | " + title + " | " + heading.lower()
         if any(not re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", cells) for n in named):
             continue
+        # (days, or months: "| Chair | 2017-05 | 2022-05 | Ann Lee |")
         days = [i for i in range(len(header))
-                if rows and all(_ISO_DAY.fullmatch(r[i]) or not r[i].strip() for r in rows)
-                and any(_ISO_DAY.fullmatch(r[i]) for r in rows)]
+                if rows and all(_ISO_MONTH.fullmatch(r[i]) or not r[i].strip() for r in rows)
+                and any(_ISO_MONTH.fullmatch(r[i]) for r in rows)]
         if len(days) != 2:
             continue
         start, end = days
+        # a table of several posts' holders: the rows of the post the question writes (the
+        # longest: "match secretary" over "secretary")
+        posts = {r[0].strip().lower() for r in rows if 0 not in days and re.fullmatch(r"[A-Za-z][\w' -]{2,40}", r[0].strip())}
+        said = [p for p in posts if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", question, re.I)]
+        by_post = len(posts) > 1 and bool(said)
+        if by_post:
+            rows = [r for r in rows if r[0].strip().lower() == max(said, key=len)]
         # the column the question asks: most of its header's words (two at least; a currency
         # is the unit, not what is asked) are the question's ("rate per pupil per night" for
         # "what did a school pay per pupil a night", not for "what does a private room cost")
@@ -253,22 +261,26 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
         cols = [i for s, i in scored if s == best]
         values = [i for i in range(len(header)) if i not in days and header[i].strip()
                   and not (counts and set(re.findall(r"[a-z]+", header[i].lower())) & CURRENCY_WORDS)]
-        named_by = set(content_terms(re.sub(r"\([^()]*\)", " ", heading))) - CURRENCY_WORDS
+        # (the section's own heading, not the headings above it: "Fees > Junior membership")
+        named_by = set(content_terms(re.sub(r"\([^()]*\)", " ", heading.rsplit(" > ", 1)[-1]))) - CURRENCY_WORDS
         if best == 0 and len(values) == 1 and named_by and (named_by <= asked_terms or len(
                 named_by & asked_terms) >= 2 and 2 * len(named_by & asked_terms) >= len(named_by)):
             best, cols = 1, values  # (the one figure column of a section the question names: all
             # its heading's words, or two and half of them, "adult membership" of "Adult and
             # masters membership")
+        if best == 0 and by_post and re.match(r"\s*who\b", question, re.I) and len(
+                people := [i for i in values if i != 0 and _PERSON_HEADER.fullmatch(header[i].strip())]) == 1:
+            best, cols = 1, people  # ("Who was chair in 2019?": the column of holders, `Held by`)
         if best == 0 or len(cols) != 1:
             continue
         col = cols[0]
         for r in rows:
-            first = _day(r[start])
-            if future and not _day(r[end]):
+            first = _month_day(r[start])
+            if future and not _month_day(r[end]):
                 continue
-            if now and _day(r[end]):
+            if now and _month_day(r[end]):
                 continue
-            last = _day(r[end]) or (9999, 12, 31)
+            last = _month_day(r[end]) or (9999, 12, 31)
             if first and first <= hi and last >= lo and r[col].strip():
                 found[r[col].strip()] = r[start].strip()
     if len(found) != 1:
@@ -355,7 +367,9 @@ _MEASURE_HEADERS = [(re.compile(r"\bhow\s+(?:long|far)\b", re.I), ("distance", "
                     (re.compile(r"\bhow\s+(?:high|tall)\b", re.I), ("height",)),
                     (re.compile(r"\bhow\s+deep\b", re.I), ("depth",)),
                     (re.compile(r"\bhow\s+wide\b", re.I), ("width",)),
-                    (re.compile(r"\bhow\s+heavy\b", re.I), ("weight",))]
+                    (re.compile(r"\bhow\s+heavy\b", re.I), ("weight",)),
+                    # (what a thing costs is its rate, price or fee: "Rate per court per hour")
+                    (re.compile(r"\b(?:cost|costs|pay|charged?)\b", re.I), ("rate", "price", "fee", "cost", "charge"))]
 
 
 def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = "number") -> str | None:
@@ -399,6 +413,9 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
                 asked = [i for i in asked if set(content_terms(_without_unit(header[i]))) != set(content_terms(counted.group(1)))]
             cells = [row[i].strip() for i in asked if i != named[0] and row[i].strip()
                      and any(v.kind == kind for v in extract_values(row[i]))]
+            if len(cells) > 1 and re.search(r"\b(?:cost|costs|pay|paid|price|charged?|fee)\b", question, re.I):
+                # (a sum asked: the cell holding money, not a count of courts)
+                cells = [c for c in cells if any(v.unit in CURRENCY_WORDS for v in extract_values(c))] or cells
             if len(cells) == 1:
                 # ("£42.00 (£36.00)": the figure in brackets is the year before's, asked only by a
                 # year before the one the document opens with)
@@ -644,6 +661,11 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             people = [j for j in range(len(header)) if j != own[0] and all(
                 _PERSON.fullmatch(x[j].strip()) for x in rows if x[j].strip())
                 and not any(_PLACE_NAME.search(x[j].strip()) for x in rows)]
+            if who and len(cols) > 1 and (doer := re.match(r"\s*who\s+([a-z]{3,})", question, re.I)):
+                # ("Who coaches the Wednesday session at X?": the `Coach`, not the `Hall` or
+                # `Session` the question describes the row by)
+                agent = [j for j in cols if {_verb_base(w) for w in content_terms(header[j])} == {_verb_base(w) for w in content_terms(doer.group(1))}]
+                cols = agent if len(agent) == 1 else cols
             if who and len(cols) != 1:
                 # (a role asked that no header or title names is no column of people's:
                 # "Who was president ...?" of a table of trophies and their donors)
@@ -834,6 +856,15 @@ def asked_day(question: str) -> tuple[tuple[int, int, int], tuple[int, int, int]
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
+_ISO_MONTH = re.compile(r"\s*(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
+
+
+def _month_day(cell: str) -> tuple[int, int, int] | None:
+    """A cell's day, or its month's first day ("2017-05")."""
+    m = _ISO_MONTH.fullmatch(cell)
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)) if m else None
+
+
 def _day(cell: str) -> tuple[int, int, int] | None:
     m = _ISO_DAY.fullmatch(cell)
     return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
@@ -863,3 +894,30 @@ def table_rows(text: str) -> list[tuple[list[str], list[list[str]]]]:
         elif len(cells) == len(header) and cells not in out[tuple(header)]:
             out[tuple(header)].append(cells)
     return [(list(h), rows) for h, rows in out.items()]
+
+
+# "Match fee: GBP 5 (GBP 4 until 2024-08-31)": a value, then the one before it and its last day
+_VALUE_UNTIL = re.compile(r"(?m)^[ \t]*(?:[-*\u2022][ \t]+)?([A-Za-z][^:\n]{2,80}):[ \t]+([^()\n;]{1,40}?)\s*"
+                          r"\((?:was\s+)?([^()\n]{1,40}?)\s+(?:until|to|up\s+to|before)\s+([^()\n]{4,30})\)")
+
+
+def value_until(question: str, text: str, asked_terms: set[str]) -> str | None:
+    """For "What was the match fee before September 2024?" against "Match fee per player:
+    GBP 5 (GBP 4 until 2024-08-31)": the value in brackets when every day asked is on or
+    before its last day, the line's own when every day asked is after it (or now); the label's
+    words must be the question's (two at least, half of them). None otherwise."""
+    if (window := _asked_window(question)) is None:
+        return None
+    lo, hi, now = window
+    found = set()
+    for m in _VALUE_UNTIL.finditer(text):
+        words = set(content_terms(m.group(1)))
+        held = len(words & asked_terms)
+        ends = [v.key for v in extract_values(m.group(4)) if v.kind == "date" and v.key[2]]
+        if held < 2 or 2 * held < len(words) or len(ends) != 1:
+            continue
+        if now or lo > ends[0]:
+            found.add(m.group(2).strip())
+        elif hi <= ends[0]:
+            found.add(m.group(3).strip())
+    return found.pop() if len(found) == 1 else None

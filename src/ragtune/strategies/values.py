@@ -21,7 +21,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
 _TIME = re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?(?!\d|\.\d)|\b(?:1[0-2]|[1-9])\s*[ap]\.?m\.?(?!\w)"
                    # (a clock time with a full stop is one with "am" or "pm" after it: "10.30 am")
-                   r"|\b(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?m\.?(?!\w)", re.I)
+                   r"|\b(?:1[0-2]|0?[1-9])\.[0-5]\d\s*[ap]\.?m\.?(?!\w)"
+                   # (or one said to be when something happened: "at about 10.20 on the morning of")
+                   r"|(?:(?<=\bat\s)|(?<=\babout\s)|(?<=\baround\s))(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s+(?:on|in|that|this)\s)",
+                   re.I)
 _CURRENCY = {"eur": "eur", "euro": "eur", "euros": "eur", "€": "eur", "usd": "usd", "$": "usd",
              "dollar": "usd", "dollars": "usd", "gbp": "gbp", "£": "gbp", "pound": "gbp",
              "pounds": "gbp", "chf": "chf", "jpy": "jpy", "¥": "jpy", "yen": "jpy"}
