@@ -4221,6 +4221,8 @@ def test_kind_named_pages_list_members_register_rows_and_records_by_values():
     assert _record_by_values(fixtures, "What was the score in the Firsts' home match on 2 October 2025?")["score"] == "6-3"
     assert _record_by_values(fixtures, "What was the score in the Firsts' match against Oxby?") is None  # (a tie)
     assert answer_type("The entry SERVING shows a text; how many paragraphs has it?") == "number"
+    from ragtune.strategies.question import names
+    assert names("When is the Walkers' AGM in 2025?") == ["Walkers", "AGM", "2025"]  # (a plural's possessive)
     assert [v.kind for v in extract_values("At about 9.45 on the evening of 3 May the lamp fell.")][0] == "time"
     assert [v.kind for v in extract_values("Sold at 12.50 each.")] == ["number"]
     long_first = ("Grounds: We trim the hedge in spring, but we never cut it in May, because birds are nesting then "

@@ -238,8 +238,9 @@ def names(text: str, known: set[str] | None = None) -> list[str]:
         if len(toks) > 1 and any(_COORDINATE.fullmatch(t) for t in toks):
             out += [t for t in toks if _COORDINATE.fullmatch(t)]
             toks = list(itertools.takewhile(lambda t: not _COORDINATE.fullmatch(t), toks))
-        # a possessive ends a name: "Beautiful Soup's bs4/doc" names two things
-        for part in re.split(r"(?<=\w)['\u2019]s\s+", " ".join(toks)):
+        # a possessive ends a name: "Beautiful Soup's bs4/doc" names two things (a plural's
+        # too: "the Friends' AGM")
+        for part in re.split(r"(?<=\w)['\u2019]s\s+|(?<=[a-z]s)['\u2019]\s+", " ".join(toks)):
             span = re.sub(r"'s$", "", part).strip(" ,.?:;!'\"")
             if span and not span.isdigit() and span.lower() not in LEADING \
                     and not _ORDINAL.match(span) and not _FIRST_PERSON.fullmatch(span) \
