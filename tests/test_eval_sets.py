@@ -43,7 +43,8 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "tables34", "catalog34", "prose36", "tables35", "catalog35", "prose37", "tables36",
         "catalog36", "prose38", "tables37", "catalog37", "prose39", "tables38",
         "catalog38", "prose40", "tables39", "catalog39", "prose41", "tables40",
-        "catalog40", "prose42", "tables41", "catalog41", "prose43", "tables42")
+        "catalog40", "prose42", "tables41", "catalog41", "prose43", "tables42",
+        "catalog42", "prose44", "tables43")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -197,6 +198,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog41": EVALSETS / "catalog41" / "corpus",
         "prose43": EVALSETS / "prose43" / "corpus",
         "tables42": EVALSETS / "tables42" / "corpus",
+        "catalog42": EVALSETS / "catalog42" / "corpus",
+        "prose44": EVALSETS / "prose44" / "corpus",
+        "tables43": EVALSETS / "tables43" / "corpus",
     }
 
 
@@ -348,9 +352,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog40.py", "check"], ["evalsets/prose42/check.py"],
                                      ["evalsets/tables41/check.py"],
                                      ["scripts/build_catalog41.py", "check"], ["evalsets/prose43/check.py"],
-                                     ["evalsets/tables42/check.py"]])
+                                     ["evalsets/tables42/check.py"],
+                                     ["scripts/build_catalog42.py", "check"], ["evalsets/prose44/check.py"],
+                                     ["evalsets/tables43/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables42 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables43 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
