@@ -1163,18 +1163,25 @@ class Agentic(Rag):
         """(the catalog page (name as `_page_names` keeps it), row id) of the one register row
         whose id the question writes, as written, and whose fields name one page ("UNICODE" of a
         csv row `UNICODE,strings,...` where "strings" is a page); None otherwise."""
-        pages = self._page_names()
+        if getattr(self, "_rows_to_pages", None) is None:
+            # (read once: each row of two-letter ids or more that names one page, with the label
+            # words of its fields)
+            pages = self._page_names()
+            self._rows_to_pages = []
+            for path, rows in self._record_collections().items() if pages else ():
+                for rec, rid in zip(rows, getattr(self, "_record_ids", {}).get(path, [])):
+                    if len(rid) >= 3 and len(to := {re.sub(r"[-_.]", "-", str(v).lower()) for v in rec.values()} & pages) == 1:
+                        labels = [ws for k in rec if k not in ("id", "text")
+                                  if (ws := {_one_stem(w) for w in _label_words(k) if w not in STOPWORDS})]
+                        self._rows_to_pages.append((rid, to.pop(), labels))
         found = set()
         asked = _stems(question)
-        for path, rows in self._record_collections().items() if pages else ():
-            for rec, rid in zip(rows, getattr(self, "_record_ids", {}).get(path, [])):
-                if len(rid) >= 3 and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question) \
-                        and len(to := {re.sub(r"[-_.]", "-", str(v).lower()) for v in rec.values()} & pages) == 1 \
-                        and not any((ws := {_one_stem(w) for w in _label_words(k) if w not in STOPWORDS}) and ws <= asked
-                                    for k in rec if k not in ("id", "text")):
-                    # (not a row whose own field the question asks: "What section is the row X
-                    # in?" is read off the row, not the page it points at)
-                    found.add((to.pop(), rid))
+        for rid, page, labels in self._rows_to_pages:
+            if rid in question and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question) \
+                    and not any(ws <= asked for ws in labels):
+                # (not a row whose own field the question asks: "What section is the row X in?"
+                # is read off the row, not the page it points at)
+                found.add((page, rid))
         return found.pop() if len(found) == 1 else None
 
     def _qualified_page_names(self, question: str) -> set[str]:
