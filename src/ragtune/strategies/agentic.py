@@ -905,7 +905,9 @@ class Agentic(Rag):
                 titled = _title_names(d.title or "")
                 # (or the name after the words of its kind before a colon: "Help topic if: The
                 # if statement" as if.md)
-                if len(head := (d.title or "").split(": ", 1)[0].split()) >= 2 and ": " in (d.title or "") \
+                # (or with no colon, after one or two such words alone: "Codec cp857" as cp857.md)
+                if (len(head := (d.title or "").split(": ", 1)[0].split()) >= 2 and ": " in (d.title or "")
+                    or 2 <= len(head) <= 3 and all(w.isalpha() and w.lower() not in STOPWORDS for w in head[:-1])) \
                         and _file_key(head[-1]) == key:
                     titled.insert(0, head[-1])  # (before the title's other side: "String Methods")
                     kinds.update({w.lower() for w in head[:-1] if w.isalpha()})
@@ -1170,15 +1172,22 @@ class Agentic(Rag):
             self._rows_to_pages = []
             for path, rows in self._record_collections().items() if pages else ():
                 for rec, rid in zip(rows, getattr(self, "_record_ids", {}).get(path, [])):
-                    if len(rid) >= 3 and len(to := {re.sub(r"[-_.]", "-", str(v).lower()) for v in rec.values()} & pages) == 1:
-                        labels = [ws for k in rec if k not in ("id", "text")
+                    if len(rid) >= 2 and len(to := {re.sub(r"[-_.]", "-", str(v).lower()) for v in rec.values()} & pages) == 1:
+                        page = to.pop()
+                        # (the fields that point at the page, apart: "the codec" of "the codec
+                        # the alias X names" is the page, asked of only as "which codec")
+                        labels = [(ws, re.sub(r"[-_.]", "-", str(v).lower()) == page) for k, v in rec.items()
+                                  if k not in ("id", "text")
                                   if (ws := {_one_stem(w) for w in _label_words(k) if w not in STOPWORDS})]
-                        self._rows_to_pages.append((rid, to.pop(), labels))
+                        self._rows_to_pages.append((rid, page, labels, path))
         found = set()
         asked = _stems(question)
-        for rid, page, labels in self._rows_to_pages:
+        heads = _stems(" ".join(m.group(1) for m in re.finditer(
+            r"\b(?:which|what)\s+((?:(?!kind|sort|type)[a-z]+\s+){0,2}[a-z]+)", question, re.I)))
+        for rid, page, labels, path in self._rows_to_pages:
             if rid in question and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question) \
-                    and not any(ws <= asked for ws in labels):
+                    and (len(rid) >= 3 or _id_after_kind(rid, path, question)) \
+                    and not any(ws <= (heads if points else asked) for ws, points in labels):
                 # (not a row whose own field the question asks: "What section is the row X in?"
                 # is read off the row, not the page it points at)
                 found.add((page, rid))
@@ -1974,6 +1983,19 @@ class Agentic(Rag):
             # person the pronoun stands for
             return _take(r, t, named, "lookup", "the person named before the sentence that states the question "
                                                 "with a pronoun")
+        if r.want == "name" and (named := _maker_by(q, [self._document_text(d, h) for d, h in {
+                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
+            # "Who wrote X?": "X, a farce in two acts by Y Z" (or "X ... was directed by Y Z")
+            return _take(r, t, named, "lookup", "the person named after \"by\" beside the work the question names")
+        if r.want == "name" and (named := _dated_clause_person(q, [self._document_text(d, h) for d, h in {
+                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
+            # "Who chaired X from 2006 to 2019?": "Y Z was chair from 2006 to 2019; the present ..."
+            return _take(r, t, named, "lookup", "the one person named in the clause that writes the question's "
+                                                "figures and its verb")
+        if r.want == "name" and (named := _named_by_relative_clause(q, [self._document_text(d, h) for d, h in {
+                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
+            # "Which member looks after the props?": "Y Z, who looks after props, ..."
+            return _take(r, t, named, "lookup", "the person a relative clause saying what the question asks follows")
         if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*(?:where|which)\b", q, re.I)) \
                 and (cell := self._described_row_cell(r)) \
                 and not (_ASKS_AGENT.match(q) and self._named_after_asked(cell, q)) \
@@ -2005,7 +2027,8 @@ class Agentic(Rag):
             # "CVE-2022-48624 is named in which package's changelog?": the one page found that
             # writes the identifier (or the words quoted)
             return _take(r, t, page, "lookup", "the one page found that writes the identifier or words the question writes")
-        if r.want == "name" and (key := self._row_holding(r)):
+        if r.want == "name" and not _ids_named(getattr(self, "_record_ids", None) or {}, r.question) \
+                and (key := self._row_holding(r)):
             # "Which class has a fee of GBP 19.50?": the row of a table holding that figure
             return _take(r, t, key, "lookup", "the row of a table holding the figure the question writes")
         if m := _UNDER_THE_YEARS.search(q):  # "Under the 2021 ticket policy, ...": that year's
@@ -3200,7 +3223,7 @@ class Agentic(Rag):
         sizes = [(op, n, noun) for op, n, noun in size_conditions(unnamed)
                  if noun.split()[-1] not in STOPWORDS and not re.search(r"(?:ed|ing)$", noun)]
         count = asks_count(q)
-        if count and re.match(r"^\s*how\s+many\s+(?:[\w-]+\s+|\([^()]*\)\s+){0,4}?(?:do|does|did|can|could|will|would|has|have|had)\b",
+        if count and re.match(r"^\s*how\s+many\s+(?:[\w-]+\s+|\([^()]*\)\s+){0,6}?(?:do|does|did|can|could|will|would|has|have|had)\b",
                               q, re.I):
             return None  # "how many lines does X contain?" counts in a thing, not catalog pages
         # "Of the packages X requires, ...": the pages X's own list names
@@ -3563,8 +3586,12 @@ class Agentic(Rag):
                     if len(out.setdefault(path, [])) >= 2000:
                         continue
                     meta = dict(getattr(d, "metadata", None) or {})
-                    out[path].append({k: v for k, v in meta.items()  # ("eng_hrs: 51.5" too)
-                                      if isinstance(v, (str, int, float)) and not isinstance(v, bool)})
+                    rec = {k: v for k, v in meta.items()  # ("eng_hrs: 51.5" too)
+                           if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+                    title = str(getattr(d, "title", "") or "")
+                    if title and "title" not in rec and title != str(rec.get("name") or ""):
+                        rec["title"] = title  # (a record's `title` is its document's title, not metadata)
+                    out[path].append(rec)
                     ids.setdefault(path, []).append(d.doc_id.split("#", 1)[1])
             except Exception:  # noqa: BLE001 (an index that cannot list its documents)
                 out, ids = {}, {}
@@ -4759,6 +4786,8 @@ class Agentic(Rag):
                                  or re.fullmatch(r"[A-Z][A-Z_]{3,}", rid)) \
                         and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question):
                     name = rid
+                if not name and _id_after_kind(rid, path, question):
+                    name = rid  # ... or by any id, after its collection's noun ("the alias 857") or quoted
                 if not name:  # ... or by a code of its own no other record has ("the value #66CDAA")
                     name = next((str(rec[k]) for k in codes if re.search(
                         rf"(?<![\w#-]){re.escape(str(rec[k]))}(?![\w-])", question, re.I)), "")
@@ -6757,6 +6786,27 @@ def _record_by_values(collections: dict[str, list[dict]], question: str) -> dict
             elif n == top and n >= 2 and strong:
                 tie = True
     return None if tie else best
+
+
+def _id_after_kind(rid: str, path: str, question: str) -> bool:
+    """Whether the question names a record by its id as written, however plain the id (digits
+    alone, a lower-case word): right after the noun its collection's file is named by ("the
+    alias 857" of `aliases.csv`, "loan 12" of `loans.jsonl`), or quoted whole ('latin6')."""
+    if not rid.strip() or len(rid) > 40:
+        return False
+    kinds = {_one_stem(w) for w in re.findall(r"[a-z]+", path.rsplit("/", 1)[-1].lower()) if len(w) >= 3}
+    said = rf"(?<![\w-]){re.escape(rid)}(?![\w-])"
+    if re.search(rf"['\"\u2018\u201c`]{re.escape(rid)}['\"\u2019\u201d`]", question):
+        return True
+    return any(_one_stem(m.group(1).lower()) in kinds
+               for m in re.finditer(rf"\b([A-Za-z]{{3,}})\s+(?:{said})", question))
+
+
+def _ids_named(ids: dict[str, list[str]], question: str) -> bool:
+    """Whether the question names a record by its id (`_id_after_kind`): "the alias 437" is a
+    record, not a figure a table row holds."""
+    words = set(re.findall(r"[\w.-]+", question))
+    return any(rid in words and _id_after_kind(rid, path, question) for path, rids in ids.items() for rid in rids)
 
 
 def _record_named_with(rec: dict, question: str, name_of: Callable[[str], str | None]) -> str:
@@ -9790,12 +9840,88 @@ def _pronoun_subject(question: str, texts: list[str]) -> str | None:
         for before, sent in zip(sents, sents[1:]):
             if not re.match(r"\s*(?:He|She)\s+[a-z]", sent) or len(asked & set(content_terms(sent))) < max(2, 0.6 * len(asked)):
                 continue
+            if not set(re.findall(r"\d+", question)) <= set(re.findall(r"\d+", sent)):
+                continue  # ("Who chaired it from 2006 to 2019?" against "She has chaired it since 2019": a figure asked is a condition)
             if which and which.group(1).lower() not in before.lower():
                 continue  # ("Which architect ...": the sentence before names the architect)
             names = [m.group(0) for m in re.finditer(r"(?<!^)(?<![\w'])(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+(?![\w'])", before.strip())
                      if not re.match(r"(?:The|A|An|In|On|At)\s", m.group(0))]
             if len(names) == 1:
                 found.add(names[0])
+    return found.pop() if len(found) == 1 else None
+
+
+_PERSON = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'])"
+# the verbs of making a work, and the participles that say who made it ("directed by")
+_MAKER_VERBS = {"wrote": "written", "write": "written", "composed": "composed", "compose": "composed",
+                "painted": "painted", "designed": "designed", "directed": "directed", "illustrated": "illustrated",
+                "translated": "translated", "edited": "edited", "produced": "produced", "choreographed": "choreographed"}
+
+
+def _maker_by(question: str, texts: list[str]) -> str | None:
+    """For "Who wrote X?" ("Who directed X?", ...): the one person named after "by" in a sentence
+    that names X, with no other verb's participle between (for writing, "X, a farce by Y Z" too:
+    a work's author follows it; for other verbs their own participle, "directed by"); None when
+    none or several."""
+    m = re.fullmatch(r"\s*who\s+(?:(?:first|originally)\s+)?([a-z]+)\s+(?:the\s+)?(.+?)\s*\?\s*", question, re.I)
+    if not m or m.group(1).lower() not in _MAKER_VERBS or len(m.group(2)) < 4:
+        return None
+    participle = _MAKER_VERBS[m.group(1).lower()]
+    work = re.escape(m.group(2).strip())
+    found = set()
+    for text in texts:
+        for sent in split_sentences(text):
+            for w in re.finditer(rf"(?<![\w-]){work}(?![\w-])", sent, re.I):
+                rest = re.split(r"[;:]", sent[w.end():], maxsplit=1)[0][:120]
+                by = re.search(rf"\bby\s+({_PERSON})", rest)
+                if not by:
+                    continue
+                between = rest[:by.start()]
+                others = [x for x in re.findall(r"\b([a-z]+ed)\b", between) if x != participle]
+                # (the participle the verb asks; for writing, none at all, as in "X, a farce by Y")
+                if participle in between.split() and not others or participle == "written" and not others \
+                        and re.match(r"\s*,\s+(?:a|an|the)\s", between):
+                    found.add(by.group(1))
+    return found.pop() if len(found) == 1 else None
+
+
+def _dated_clause_person(question: str, texts: list[str]) -> str | None:
+    """For "Who chaired the society from 2006 to 2019?": the one person named in a clause (a
+    sentence's part between semicolons) that writes every figure the question writes and a word
+    of the question's verb's stem ("chair" of "chaired"); None when the question writes no
+    figure, or no clause or several persons fit."""
+    m = re.match(r"\s*who\s+([a-z]{3,})\b", question, re.I)
+    figures = set(re.findall(r"\d+", question))
+    if not m or not figures or m.group(1).lower() in ("was", "were", "is", "are", "did", "does", "has", "had"):
+        return None
+    verb = _one_stem(re.sub(r"(?:ed|d)$", "", m.group(1).lower()))
+    found = set()
+    for text in texts:
+        for sent in split_sentences(text):
+            for clause in re.split(r";\s+", sent):
+                if figures <= set(re.findall(r"\d+", clause)) \
+                        and any(_one_stem(w).startswith(verb) for w in re.findall(r"[a-z]+", clause.lower())):
+                    found |= {p for p in re.findall(_PERSON, clause) if not re.match(r"(?:The|A|An|In|On|At|From)\s", p)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _named_by_relative_clause(question: str, texts: list[str]) -> str | None:
+    """For "Which member looks after the props?" (or "Who looks after ...?"): the one person named
+    right before ", who <clause>" where the clause holds every word the question's predicate
+    does (less owners' names: "the society's props"); None when none or several."""
+    m = re.match(r"\s*(?:who|which\s+[a-z]+)\s+((?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|had\b)[a-z]+s?\b.*?)\s*\?\s*$",
+                 question, re.I)
+    if not m:
+        return None
+    predicate = re.sub(r"\b[A-Za-z]+['\u2019]s\b", " ", m.group(1))
+    want = {_one_stem(w) for w in re.findall(r"[a-z]+", predicate.lower()) if w not in STOPWORDS}
+    if len(want) < 2:
+        return None
+    found = set()
+    for text in texts:
+        for c in re.finditer(rf"({_PERSON}),\s+who\s+([^,.;()]+)", text):
+            if want <= {_one_stem(w) for w in re.findall(r"[a-z]+", c.group(2).lower())}:
+                found.add(c.group(1))
     return found.pop() if len(found) == 1 else None
 
 

@@ -840,7 +840,9 @@ def select_record(question: str, collections: dict[str, list[dict]],
         # machines list is the scroll saw?" is answered by its id, not "Redpoll scroll saw")
         says_back = entry and answer and any(isinstance(v, str) and len(v) >= 3 and v.lower() in answer.lower()
                                              for v in (cond or {}).values())
-        if rid and (not answer and entry or says_back
+        # ("Which item is worn? Give its code.": the id asked in so many words)
+        asks_id = re.search(r"\b(?:give|gives|giving|with|what\s+is|and)\s+its\s+(?:code|id|identifier|reference)\b", q)
+        if rid and (asks_id or not answer and entry or says_back
                     or answer and sum(str(x.get(field) or "") == answer for x in records) > 1):
             answer = rid
         if answer and answer.lower() not in q:

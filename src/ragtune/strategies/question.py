@@ -572,6 +572,11 @@ def _find_options(question: str) -> list[str]:
     q = question.strip().rstrip("?").strip()
     if not _CHOOSES.search(q):
         return []
+    quoted = list(QUOTED.finditer(q))
+    if len(quoted) == 2 and re.fullmatch(r"\s+(?:or|vs\.?|versus)\s+", q[quoted[0].end():quoted[1].start()], re.I) \
+            and not q[quoted[1].end():].strip() and re.search(r"[,:]\s*$|\b(?:between|of)\s+$", q[:quoted[0].start()]):
+        # "Which scored higher, 'A' or 'B'?": two quoted titles, joined by "or", end the question
+        return [next(g for g in m.groups() if g) for m in quoted]
     q = QUOTED.sub(" ", q)  # an "or" inside a quoted title is not a choice
     if re.search(r"\b(?:the|a|an|which|what)\s+(?:[\w-]+\s+)?[\w-]+,\s+(?:[\w-]+,\s+)+[\w-]+,?\s+or\s+[\w-]+\s+"
                  r"(?:that|which|does|do|did|is|was)\b", q, re.I):
@@ -581,6 +586,8 @@ def _find_options(question: str) -> list[str]:
                   r"(?:the\s+)?(.+?)(?:\s*([,:;?])|\s+(?:which|who|what)\b|$)", q, re.I)
     if m and re.search(r"\b(?:which|who|whom|whether)\b|^of\b.*,\s*whose\b", q, re.I):  # "Of A and B, whose X ...?"
         a, b = _trim_option(m.group(1), left=True), _trim_option(m.group(2), left=False)
+        if re.fullmatch(r"(?:1[5-9]|20)\d\d", a) and re.match(r"(?:1[5-9]|20)\d\d\b", b):
+            return []  # "Who was chair between 1990 and 2006?": a period, no choice
         if not m.group(3):
             b = _parallel(a, b)
         elif verb := re.match(r"((?:\S+\s+){0,3}?\S+)\s+(?:is|are|was|were|has|have|had|does|do|did)\s", b + " "):

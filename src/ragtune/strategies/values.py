@@ -37,9 +37,13 @@ _TENS = {w: 30 + 10 * i for i, w in enumerate("thirty forty fifty sixty seventy 
 _NUMBER_WORDS.update(_TENS)
 # "forty-five": a ten and a unit, one number
 _TENS_AND_UNIT = r"(?:twenty|" + "|".join(_TENS) + r")-(?:one|two|three|four|five|six|seven|eight|nine)"
+# "five hundred and forty-one", "two thousand and six": a number in words of several words
+_UP_TO_99 = rf"(?:{_TENS_AND_UNIT}|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
+_HUNDREDS = rf"(?:one|two|three|four|five|six|seven|eight|nine)[ \t]+hundred(?:[ \t]+and[ \t]+{_UP_TO_99}\b)?"
+_WORDS_COMPOUND = rf"(?:{_UP_TO_99}[ \t]+thousand(?:,?[ \t]+{_HUNDREDS}|[ \t]+and[ \t]+{_UP_TO_99}\b)?|{_HUNDREDS})"
 _NUMBER = re.compile(
     rf"(?:(?P<cur>{_CUR_WORDS})(?:[ \t]{{1,12}}|\s)?)?(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|{_TENS_AND_UNIT}\b|(?:{'|'.join(_NUMBER_WORDS)})\b)(?P<mag>(?-i:[kKM])(?![\w.]))?(?P<pct>\s?%)?(?:[ \t\u00a0-](?P<unit>[A-Za-z€$£¥][\w/]*))?",
+    rf"|{_WORDS_COMPOUND}\b|{_TENS_AND_UNIT}\b|(?:{'|'.join(_NUMBER_WORDS)})\b)(?P<mag>(?-i:[kKM])(?![\w.]))?(?P<pct>\s?%)?(?:[ \t\u00a0-](?P<unit>[A-Za-z€$£¥][\w/]*))?",
     re.I,
 )
 # units compared across each other (a scale to a common base)
@@ -238,8 +242,9 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
     for m in _NUMBER.finditer(text):
         raw = m.group("num")
         low = raw.lower()
-        written = low in _NUMBER_WORDS or "-" in low  # a number in words ("forty-five")
-        number = float(sum(_NUMBER_WORDS[w] for w in low.split("-"))) if written else float(raw.replace(",", ""))
+        compound = bool(re.search(r"\s", raw))  # "five hundred and forty-one": never a bare "one of"
+        written = low in _NUMBER_WORDS or "-" in low or compound  # a number in words ("forty-five")
+        number = float(_words_number(low)) if written else float(raw.replace(",", ""))
         unit_word = m.group("unit")
         label = _FIELD_LABEL.search(text[max(0, m.start() - 40):m.start()])
         if unit_word and label and _NEXT_LABEL.match(text, m.end("num")):
@@ -286,7 +291,7 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             nxt = re.match(r"[\s-]([a-z][a-z]+)\b", text[end:])
             if re.search(r"(?:ing|ed|ly)$", unit_word) and nxt and _unit(nxt.group(1)):
                 unit, end = _unit(nxt.group(1)), end + nxt.end()
-        if written and (not unit or number < 2 and unit not in _SCALE) and not (
+        if written and not compound and (not unit or number < 2 and unit not in _SCALE) and not (
                 not unit and number >= 2 and re.match(r"\s*(?:[.;,)]|$)", text[end:])
                 and re.search(r"\b(?:is|was|are|were|be|of|at|aged)\s+$", text[:start], re.I)):
             continue  # "one of them": a bare number word is rarely a value ("one year" is; so is
@@ -295,6 +300,19 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
         add(Value(text[start:end].strip(), "number", (base,), unit, start, end))
     out.sort(key=lambda v: v.start)
     return _compound_measures(text, out)
+
+
+def _words_number(low: str) -> int:
+    """The number a number written in words says ("five hundred and forty-one" -> 541)."""
+    total = current = 0
+    for w in re.split(r"[\s,-]+", low):
+        if w == "hundred":
+            current *= 100
+        elif w == "thousand":
+            total, current = total + current * 1000, 0
+        elif w in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[w]
+    return total + current
 
 
 def _compound_measures(text: str, values: list[Value]) -> list[Value]:
