@@ -1899,6 +1899,11 @@ class Agentic(Rag):
                                     constraints=constraints, ranks=ranks)
 
         q_names = self._names_in(q)
+        if r.want == "number" and (got := _sum_or_for(q, [f"{p.hit.title or ''}: {p.text}" for p in passages])):
+            # "Tickets were £12, or £9 for concessions": the sum of the group the question names,
+            # else the first, which no group qualifies
+            return _take(r, t, got, "span", "the sum a passage gives for the group the question names, or "
+                                            "for no group")
         if r.want == "number" and (span := _asked_range(q, [p.text for p in passages])):
             # "What range of humidity ...?": both ends, as the passage writes them
             return _take(r, t, span, "span", "the range a passage states with the question's words")
@@ -4703,6 +4708,9 @@ class Agentic(Rag):
         # and the noun asked is the label's, or the code of the thing it labels)
         if code := _WHAT_CODE.match(r.question):  # "What reference did the trust give X?"
             head = {_one_stem(code.group(1).lower())}
+        elif r.want == "date" and re.match(r"\s*(?:in\s+)?what\s+year\s+(?:did|was|were)\b", r.question, re.I):
+            head = None  # "In what year did it become a registered charity?": `Registered charity:
+            # since 1976`, a label the question writes whole, whose value is a year
         elif not _WHAT_IS.match(r.question):
             return None
         else:
@@ -4712,7 +4720,7 @@ class Agentic(Rag):
             if not head:
                 return None
         q_words = _stems(r.question)
-        asks_code = head <= {_one_stem(w) for w in _CODE_NOUNS}
+        asks_code = head is not None and head <= {_one_stem(w) for w in _CODE_NOUNS}
         found: dict[str, tuple[str, str, str]] = {}
         asked = _periods(r.question)
         for h in [*r.support, *r.floor.retrieved]:
@@ -4721,19 +4729,25 @@ class Agentic(Rag):
             # (a letter's block of labels aligned by spaces is labelled lines too: `Our reference
             # PCLT/25/0419` under `Date`, `Project`)
             aligned = list(_ALIGNED_LINE.finditer(h.text))
-            for m in [*_FIELD_LINE.finditer(h.text), *(aligned if len(aligned) >= 2 else [])]:
+            # (a list item's too: "- Registered charity: since 1976")
+            for m in [*_field_lines(h.text), *(aligned if len(aligned) >= 2 else [])]:
                 label, value = m.group(1).strip(), m.group(2).strip().rstrip(".").strip()
                 n = len([w for w in _label_words(label) if w not in STOPWORDS])
-                if not (2 <= n <= 4 or n == 1 and asks_code and head <= _stems(label)) \
+                if head is None:
+                    if not 2 <= n <= 4 or not _stems(label) <= q_words or _PLACEHOLDER.fullmatch(value):
+                        continue
+                elif not (2 <= n <= 4 or n == 1 and asks_code and head <= _stems(label)) \
                         or not _asked_label(label, q_words) or _PLACEHOLDER.fullmatch(value):
                     continue
-                if not head & _stems(label) and not (asks_code and re.search(r"\d", value)):
+                elif not head & _stems(label) and not (asks_code and re.search(r"\d", value)):
                     continue
                 if not value or len(value.split()) > 10 or value.lower() in r.question.lower():
                     continue
                 if r.want == "number" and not re.search(r"\d", value) \
                         or r.want == "date" and not any(v.kind == "date" for v in extract_values(value)):
                     continue
+                if head is None:  # (the year asked, not "since 1976")
+                    value = next((v.text for v in extract_values(value) if v.kind == "date"), value)
                 found.setdefault(value.lower(), (h.doc_id, label, value))
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -9882,6 +9896,27 @@ def _maker_by(question: str, texts: list[str]) -> str | None:
                 if participle in between.split() and not others or participle == "written" and not others \
                         and re.match(r"\s*,\s+(?:a|an|the)\s", between):
                     found.add(by.group(1))
+    return found.pop() if len(found) == 1 else None
+
+
+_SUM = r"(?:[£€$]\s?|(?:GBP|EUR|USD)\s)\d+(?:,\d{3})*(?:\.\d\d)?"
+
+
+def _sum_or_for(question: str, texts: list[str]) -> str | None:
+    """For "How much is a household membership?" against "£8 a year, or £12 for a household":
+    the sum after "or" when the question writes a word of the group it is for, else the sum
+    before it (the plain rate, no group named). Read in sentences sharing two or more of the
+    question's other content words; None unless one sum comes out."""
+    q_terms = {_one_stem(w) for w in content_terms(question)}
+    found = set()
+    for text in texts:
+        for sent in split_sentences(text):
+            for m in re.finditer(rf"({_SUM})(?:\s+(?:a|per|each)\s+[a-z]+)?,?\s+or\s+({_SUM})(?:\s+(?:a|per|each)\s+[a-z]+)?"
+                                 rf"\s+for\s+([^.;,()]+)", sent):
+                group = {_one_stem(w) for w in content_terms(m.group(3))}
+                if len(q_terms & {_one_stem(w) for w in content_terms(sent)} - group) < 2:
+                    continue
+                found.add(m.group(2) if group & q_terms else m.group(1))
     return found.pop() if len(found) == 1 else None
 
 

@@ -507,6 +507,24 @@ def _named_flags(q: str, records: list[dict]) -> dict[str, str]:
     return {f: ("n" if v == "y" else "no") if _NEGATED.search(clause_at(q, at[f])) else v for f, v in out.items()}
 
 
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10}
+_PLACE_FIELDS = {"position", "pos", "place", "placing", "rank", "finish"}
+
+
+def _ordinal_place(q: str, records: list[dict]) -> dict[str, str]:
+    """{field: place} for "who finished third" (lower case) where the records hold one numeric
+    field of places (`position: 3`); "first" is a superlative's, read elsewhere."""
+    m = re.search(r"\b(?:finish(?:ed|es)?|came|placed|ranked|ended|was|is)\s+(?:in\s+)?"
+                  r"(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th))\b", q)
+    if not m:
+        return {}
+    fields = [k for k in {k for r in records for k in r} if k.lower() in _PLACE_FIELDS
+              and all(isinstance(r.get(k), int) for r in records if k in r)]
+    place = _ORDINALS.get(m.group(1)) or int(m.group(1)[0])
+    return {fields[0]: str(place)} if len(fields) == 1 else {}
+
+
 def _matching(records: list[dict], cond: dict[str, str],
               bounds: list[tuple[str, str, float]] = ()) -> list[dict]:
     return [r for r in records if all(str(r.get(f, "")).strip().lower() == v for f, v in cond.items())
@@ -555,8 +573,10 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
         # bound, or by a doer's field ("how many events did X win": `winner`), not by any value
         # of its records ("How many diners did X feed?" counts no records whose `base` is X)
         # (or by a field the question names as its value's role right after it: "is X the currency")
+        # (or by yes/no fields it names by their labels: "how many members are judges", `judge: Y`)
         if _named_collection(q, path) is None \
                 and not (bounds and not cond or cond and all(_field_by_verb(f, q) for f in cond)
+                         or cond and not bounds and cond.items() <= _named_flags(plain_bounds(q), records).items()
                          or cond and any(re.search(rf"(?<![\w-]){re.escape(v)}(?:\s+\([^()]*\))?\s+the\s+"
                                                    rf"{re.escape(_first_word(f))}\b", q) for f, v in cond.items())):
             continue
@@ -617,6 +637,7 @@ def _selections(q: str, collections: dict[str, list[dict]],  # noqa: ANN202 (a g
             continue
         cond = named_values(_BOUND_Q.sub(" ", q), records, where)  # "before 2018" names no year value
         cond.update({f: v for f, v in _named_flags(q, records).items() if f not in cond})
+        cond.update({f: v for f, v in _ordinal_place(q, records).items() if f not in cond})
         cond.update({f: v for f, v in _linked_values(q, path, collections, ids or {}).items() if f not in cond})
         bounds = _named_bounds(q, records)
         yield path, records, cond, bounds, {**cond, **{f: f"{op} {b:g}" for f, op, b in bounds}}
@@ -802,8 +823,9 @@ def select_record(question: str, collections: dict[str, list[dict]],
     for path, records, cond, bounds, shown in chosen:
         # (a bare figure is a field's value only where the question names the field: "champion
         # in 2025" is no record's `joined: 2025`)
+        places = _ordinal_place(q, records)  # ("finished third": a place the question writes in words)
         cond = {f: v for f, v in cond.items() if v not in titles
-                and (not re.fullmatch(r"\d+", v) or _field_named(f, q))}
+                and (not re.fullmatch(r"\d+", v) or _field_named(f, q) or places.get(f) == v)}
         pool = _matching(records, cond, bounds)
         if cond and 1 < len(pool) <= 5:  # (of a few, the one whose note writes the question's
             # other words: "retired because permission was withdrawn" of two retired maps)
