@@ -4261,3 +4261,66 @@ def test_kind_named_pages_list_members_register_rows_and_records_by_values():
     for q, want in (("What was the match fee per player before September 2024?", "GBP 4"),
                     ("What is the match fee per player now?", "GBP 5"), ("What was the match fee per player in 2024?", None)):
         assert value_until(q, line, set(content_terms(q))) == want
+
+
+def test_records_by_plain_ids_titles_kind_titles_and_prose_makers_clauses_and_sums():
+    """(2026-12-07, catalog42, prose44 and tables43 dev, invented here) a record is named by any
+    id written right after its collection's noun ("the alias 12" of aliases.csv) or quoted, so
+    that "12" is no figure of a table row; a record's `title` (its document's title, not kept as
+    metadata) is a field; titles "Gadget g1" without a colon name catalog pages; two quoted
+    titles are a choice's options and "between 1990 and 2006" none; "Give its code" answers a
+    record's id; a number in words of several words is one value; "Who wrote X?" is read after
+    "by" beside X, "Which member runs X?" from "Y, who runs X", "Who chaired it from A to B?"
+    from the clause writing both years; a pronoun's sentence must write the question's figures;
+    "GBP A, or GBP B for <group>" by the group the question names; "In what year did it become a
+    <label>?" from a labelled list item; records counted by a yes/no field the question names;
+    "finished third" is a place."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (Agentic, _dated_clause_person, _id_after_kind, _ids_named, _maker_by,
+                                            _named_by_relative_clause, _pronoun_subject, _sum_or_for)
+    from ragtune.strategies.counting import count_records, select_record
+    from ragtune.strategies.question import find_options
+    from ragtune.strategies.values import extract_values
+    assert _id_after_kind("12", "aliases", "Which module does the alias 12 resolve to?")
+    assert _id_after_kind("latinx", "aliases", "If you pass 'latinx' as a name, which module is used?")
+    assert not _id_after_kind("12", "aliases", "Which module has 12 aliases?")
+    assert _ids_named({"aliases": ["12", "latinx"]}, "Which module does the alias 12 resolve to?")
+    docs = [SimpleNamespace(doc_id=f"shots#E{i}", title=t, metadata={"score": s})
+            for i, (t, s) in enumerate([("Red Dawn", 17), ("Blue Hour", 14)])]
+    rec = SimpleNamespace(index=SimpleNamespace(documents=lambda c: docs), collection="default")
+    assert Agentic._record_collections(rec)["shots"][0] == {"score": 17, "title": "Red Dawn"}
+    names = [f"g{i}" for i in range(24)]
+    pages = [SimpleNamespace(doc_id=f"kit/{n}", title=f"Gadget {n}", metadata={}) for n in names]
+    cat = SimpleNamespace(index=SimpleNamespace(documents=lambda c: pages), collection="default")
+    assert {"g1", "g2"} <= Agentic._page_names(cat) and cat._kind_words == {"gadget"}
+    assert find_options("Which scored higher, 'Red Dawn' or 'Blue Hour'?") == ["Red Dawn", "Blue Hour"]
+    assert find_options("Who was treasurer between 1990 and 2006?") == []
+    kit = {"kit/items": [{"item": "Tripod", "condition": "worn"}, {"item": "Flash", "condition": "good"}]}
+    ids = {"kit/items": ["TR-1", "FL-2"]}
+    assert select_record("Which kit item is in worn condition? Give its code.", kit, ids)[0] == "TR-1"
+    assert select_record("Which kit item is in worn condition?", kit, ids)[0] == "Tripod"
+    [v] = extract_values("Six hundred and twelve people came.")
+    assert v.key == (612.0,) and v.text == "Six hundred and twelve people"
+    play = ["The Brass Kettle, a comedy in three acts by Ada Penhallow, was directed by Tom Quill."]
+    assert _maker_by("Who wrote The Brass Kettle?", play) == "Ada Penhallow"
+    assert _maker_by("Who directed The Brass Kettle?", play) == "Tom Quill"
+    assert _maker_by("Who painted The Brass Kettle?", play) is None
+    assert _named_by_relative_clause("Which member runs the club's bar?",
+                                     ["Ben Tallis, who runs the bar, also sells raffle tickets."]) == "Ben Tallis"
+    chairs = ["Ann Bell was chair from 1990 to 2001; the present chair, Cy Dunn, took over then."]
+    assert _dated_clause_person("Who chaired the club from 1990 to 2001?", chairs) == "Ann Bell"
+    assert _dated_clause_person("Who chaired the club?", chairs) is None  # (no figure, no clause)
+    told = ["The new chair was Cy Dunn. She has chaired the club since 2001."]
+    assert _pronoun_subject("Who chaired the club from 1990 to 2001?", told) is None
+    fair = ["Summer fair: Entry costs £6, or £4 for children under twelve."]
+    assert _sum_or_for("How much does entry to the summer fair cost for children?", fair) == "£4"
+    assert _sum_or_for("How much does entry to the summer fair cost?", fair) == "£6"
+    glance = "- Founded: 1951\n- Registered charity: since 1976\n- Chair: Ann Bell"
+    r = SimpleNamespace(question="In what year did the club become a registered charity?", want="date",
+                        support=[Hit("about/glance", "c", 1.0, title="At a glance", text=glance)],
+                        floor=SimpleNamespace(retrieved=[]))
+    assert Agentic._labelled_line(SimpleNamespace(), r)[2] == "1976"
+    members = {"people/members": [{"name": "Al", "judge": "Y"}, {"name": "Bo", "judge": "N"}, {"name": "Cy", "judge": "Y"}]}
+    assert count_records("How many members are judges?", members)[0] == 2
+    league = {"results/league": [{"name": n, "position": i} for i, n in enumerate(["Al", "Bo", "Cy"], 1)]}
+    assert select_record("Which player finished third in the league?", league)[0] == "Cy"

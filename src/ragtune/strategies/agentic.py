@@ -9887,15 +9887,13 @@ def _maker_by(question: str, texts: list[str]) -> str | None:
         for sent in split_sentences(text):
             for w in re.finditer(rf"(?<![\w-]){work}(?![\w-])", sent, re.I):
                 rest = re.split(r"[;:]", sent[w.end():], maxsplit=1)[0][:120]
-                by = re.search(rf"\bby\s+({_PERSON})", rest)
-                if not by:
-                    continue
-                between = rest[:by.start()]
-                others = [x for x in re.findall(r"\b([a-z]+ed)\b", between) if x != participle]
-                # (the participle the verb asks; for writing, none at all, as in "X, a farce by Y")
-                if participle in between.split() and not others or participle == "written" and not others \
-                        and re.match(r"\s*,\s+(?:a|an|the)\s", between):
-                    found.add(by.group(1))
+                for by in re.finditer(rf"\bby\s+({_PERSON})", rest):
+                    between = rest[:by.start()]
+                    others = [x for x in re.findall(r"\b([a-z]+ed)\b", between) if x != participle]
+                    # (the participle the verb asks; for writing, none at all, as in "X, a farce by Y")
+                    if participle in between.split() and not others or participle == "written" and not others \
+                            and re.match(r"\s*,\s+(?:a|an|the)\s", between):
+                        found.add(by.group(1))
     return found.pop() if len(found) == 1 else None
 
 
