@@ -4324,3 +4324,15 @@ def test_records_by_plain_ids_titles_kind_titles_and_prose_makers_clauses_and_su
     assert count_records("How many members are judges?", members)[0] == 2
     league = {"results/league": [{"name": n, "position": i} for i, n in enumerate(["Al", "Bo", "Cy"], 1)]}
     assert select_record("Which player finished third in the league?", league)[0] == "Cy"
+    from ragtune.strategies.agentic import _of_another_year, _ordinal_holder
+    post = ["# The head gardener\n\nThe post was made in 1990, and it has had two holders. Ada Penhallow was the first. "
+            "She retired in 2010."]
+    assert _ordinal_holder("Who was the club's first head gardener?", post) == "Ada Penhallow"
+    assert _ordinal_holder("Who was the first treasurer?", post) is None
+    assert _of_another_year("How many came to the fete of 2 May 2025?", "The 2024 fete brought 400 visitors.") == "2024"
+    assert _of_another_year("What was the income in 2024?", "The income was £30,080 (2023: £28,000).") == ""
+    assert _of_another_year("Who was chair in 2015?", "Ann Bell was chair from 2012 to 2016.") == ""
+    from ragtune.strategies.timeline import described_row_cell
+    rounds = ("Rounds\n\n| Round | Theme | Judge | Judge's club |\n|---|---|---|---|\n| R1 | Open | Ada Penhallow | Oxby Camera Club |\n"
+              "| R2 | Frost | Tom Quill | Ashby Photo Group |\n| R3 | Dusk | Cy Dunn | Oxby Camera Club |")
+    assert described_row_cell("Who judged the Frost round?", rounds, True) == "Tom Quill"  # ("judg" is `Judge`)

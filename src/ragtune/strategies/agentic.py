@@ -1992,6 +1992,11 @@ class Agentic(Rag):
                 h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
             # "Who wrote X?": "X, a farce in two acts by Y Z" (or "X ... was directed by Y Z")
             return _take(r, t, named, "lookup", "the person named after \"by\" beside the work the question names")
+        if r.want == "name" and (named := _ordinal_holder(q, [self._document_text(d, h) for d, h in {
+                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
+            # "Who was the first artistic director?": "... two holders of the post. Y Z was the first."
+            return _take(r, t, named, "lookup", "the person a sentence says was the first (or last) of the "
+                                                "holders the sentences before name")
         if r.want == "name" and (named := _dated_clause_person(q, [self._document_text(d, h) for d, h in {
                 h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
             # "Who chaired X from 2006 to 2019?": "Y Z was chair from 2006 to 2019; the present ..."
@@ -5630,6 +5635,11 @@ class Agentic(Rag):
             elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
                     and not r.options and _says_back(r.question, r.text):
                 why, reason = "rag's answer says only what the question says", "says_nothing"
+            elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
+                    and (other := _of_another_year(r.question, r.text)):
+                # "How many came to the open day of 13 September 2025?" -> "The 2024 open day ...
+                # brought 512 visitors": the thing the question names, in a year it does not ask
+                why, reason = f"rag's answer is of another year: {other}", "other_year"
             elif r.decided_by == "rag" and loops(r.text):
                 why, reason = "rag's answer repeats itself", "loop"  # a small model's loop states nothing
             elif r.decided_by == "rag" and (named_file := next((f for f in sorted(files) if re.search(
@@ -9915,6 +9925,50 @@ def _sum_or_for(question: str, texts: list[str]) -> str | None:
                 if len(q_terms & {_one_stem(w) for w in content_terms(sent)} - group) < 2:
                     continue
                 found.add(m.group(2) if group & q_terms else m.group(1))
+    return found.pop() if len(found) == 1 else None
+
+
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+
+def _of_another_year(question: str, text: str) -> str:
+    """The year an answer dates a thing the question names by ("the 2024 open day", "the open
+    day of 2024") when the question asks another year of it and the answer never writes that
+    year (nor a span holding it); "" otherwise."""
+    asked = {int(y) for y in re.findall(rf"(?<![\w-]){_YEAR}(?![\w]|-\d)", question)}
+    said = {int(y) for y in re.findall(rf"(?<![\w-]){_YEAR}(?![\w]|-\d)", text)}
+    if not asked or not said or asked & said:
+        return ""
+    for a, b in re.findall(rf"({_YEAR})\s*(?:-|\u2013|to|until)\s*({_YEAR})", text):
+        if any(int(a) <= y <= int(b) for y in asked):
+            return ""
+    if any(int(y) <= min(asked) for y in re.findall(rf"\bsince\s+(?:\w+\s+){{0,2}}({_YEAR})\b", text)):
+        return ""
+    terms = {_one_stem(w) for w in content_terms(question) if not w.isdigit()}
+    for m in re.finditer(rf"(?<![\w-])({_YEAR})\s+([a-z]+)|\b([a-z]+)\s+(?:of|in)\s+({_YEAR})(?![\w-])", text):
+        year, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if int(year) not in asked and _one_stem(word) in terms:
+            return year
+    return ""
+
+
+def _ordinal_holder(question: str, texts: list[str]) -> str | None:
+    """For "Who was the society's first artistic director?": the one person of a sentence "Y Z
+    was the first." (first, second, last) in a text whose sentences before it (three, with the
+    text's heading) write every word of the asked noun phrase; None otherwise."""
+    m = re.match(r"\s*who\s+(?:was|is|were)\s+(?:(?:the|its|their|our)\s+)?(?:[A-Za-z]+['\u2019]s\s+)?(first|second|third|last)\s+"
+                 r"([a-z][a-z -]{2,40}?)\s*\?\s*$", question, re.I)
+    if not m:
+        return None
+    want = {_one_stem(w) for w in re.findall(r"[a-z]+", m.group(2).lower()) if w not in STOPWORDS}
+    found = set()
+    for text in texts:
+        sents = split_sentences(text)
+        for i, sent in enumerate(sents):
+            said = re.fullmatch(rf"\s*({_PERSON})\s+(?:was|is)\s+the\s+{m.group(1).lower()}\.?\s*", sent)
+            if said and want <= {_one_stem(w) for s in [text.split("\n", 1)[0], *sents[max(0, i - 3):i]]
+                                 for w in re.findall(r"[a-z]+", s.lower())}:
+                found.add(said.group(1))
     return found.pop() if len(found) == 1 else None
 
 

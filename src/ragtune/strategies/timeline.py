@@ -654,9 +654,10 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
                     found[cell] = max(found.get(cell, 0), sum(rare))
                 continue
             # (a verb's forms alike: "Given by" for "who gave")
-            verbs = {_verb_base(w) for w in rest}
+            # (a stem cut short is its word: "judg" of "judged" is the `Judge`)
+            verbs = {_verb_base(w).rstrip("e") for w in rest}
             cols = [j for j, h in enumerate(header) if j != own[0] and (hs := set(content_terms(h)))
-                    and {_verb_base(w) for w in hs} <= verbs]
+                    and {_verb_base(w).rstrip("e") for w in hs} <= verbs]
             # (a column of places names no one: "The Corn Hall", "St Aldric's Church")
             people = [j for j in range(len(header)) if j != own[0] and all(
                 _PERSON.fullmatch(x[j].strip()) for x in rows if x[j].strip())
@@ -664,7 +665,8 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             if who and len(cols) > 1 and (doer := re.match(r"\s*who\s+([a-z]{3,})", question, re.I)):
                 # ("Who coaches the Wednesday session at X?": the `Coach`, not the `Hall` or
                 # `Session` the question describes the row by)
-                agent = [j for j in cols if {_verb_base(w) for w in content_terms(header[j])} == {_verb_base(w) for w in content_terms(doer.group(1))}]
+                agent = [j for j in cols if {_verb_base(w).rstrip("e") for w in content_terms(header[j])}
+                         == {_verb_base(w).rstrip("e") for w in content_terms(doer.group(1))}]
                 cols = agent if len(agent) == 1 else cols
             if who and len(cols) != 1:
                 # (a role asked that no header or title names is no column of people's:
