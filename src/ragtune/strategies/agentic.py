@@ -4714,7 +4714,7 @@ class Agentic(Rag):
         if code := _WHAT_CODE.match(r.question):  # "What reference did the trust give X?"
             head = {_one_stem(code.group(1).lower())}
         elif r.want == "date" and re.match(r"\s*(?:in\s+)?what\s+year\s+(?:did|was|were)\b", r.question, re.I):
-            head = None  # "In what year did it become a registered charity?": `Registered charity:
+            head = None  # "The year it became a registered charity?": `Registered charity:
             # since 1976`, a label the question writes whole, whose value is a year
         elif not _WHAT_IS.match(r.question):
             return None
