@@ -56,7 +56,8 @@ readc36, readp38 and readt37 (catalog36's, prose38's and tables37's, read later 
 readc37, readp39 and readt38 (catalog37's, prose39's and tables38's, read early on 2026-12-07), and
 readc38, readp40 and readt39 (catalog38's, prose40's and tables39's, read later that morning), and
 readc39, readp41 and readt40 (catalog39's, prose41's and tables40's, read soon after), and
-readc40, readp42 and readt41 (catalog40's, prose42's and tables41's, read after them); copies, so
+readc40, readp42 and readt41 (catalog40's, prose42's and tables41's, read after them), and
+readc41, readp43 and readt42 (catalog41's, prose43's and tables42's, read that afternoon); copies, so
 no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -329,9 +330,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp42" / "prose42.jsonl"}),
         "tables41": (sets / "tables41" / "corpus", sets / "tables41" / "dev.jsonl",
                      {"r1": WORK / "readt41" / "tables41.jsonl"}),
-        "catalog41": (sets / "catalog41" / "corpus", sets / "catalog41" / "dev.jsonl", {}),
-        "prose43": (sets / "prose43" / "corpus", sets / "prose43" / "dev.jsonl", {}),
-        "tables42": (sets / "tables42" / "corpus", sets / "tables42" / "dev.jsonl", {}),
+        "catalog41": (sets / "catalog41" / "corpus", sets / "catalog41" / "dev.jsonl",
+                      {"r1": WORK / "readc41" / "catalog41.jsonl"}),
+        "prose43": (sets / "prose43" / "corpus", sets / "prose43" / "dev.jsonl",
+                    {"r1": WORK / "readp43" / "prose43.jsonl"}),
+        "tables42": (sets / "tables42" / "corpus", sets / "tables42" / "dev.jsonl",
+                     {"r1": WORK / "readt42" / "tables42.jsonl"}),
         "catalog42": (sets / "catalog42" / "corpus", sets / "catalog42" / "dev.jsonl", {}),
         "prose44": (sets / "prose44" / "corpus", sets / "prose44" / "dev.jsonl", {}),
         "tables43": (sets / "tables43" / "corpus", sets / "tables43" / "dev.jsonl", {}),
