@@ -9864,7 +9864,8 @@ def _pronoun_subject(question: str, texts: list[str]) -> str | None:
         for before, sent in zip(sents, sents[1:]):
             if not re.match(r"\s*(?:He|She)\s+[a-z]", sent) or len(asked & set(content_terms(sent))) < max(2, 0.6 * len(asked)):
                 continue
-            if not set(re.findall(r"\d+", question)) <= set(re.findall(r"\d+", sent)):
+            if not set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", question)) \
+                    <= set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", sent)):
                 continue  # ("Who chaired it from 2006 to 2019?" against "She has chaired it since 2019": a figure asked is a condition)
             if which and which.group(1).lower() not in before.lower():
                 continue  # ("Which architect ...": the sentence before names the architect)
@@ -9978,7 +9979,7 @@ def _dated_clause_person(question: str, texts: list[str]) -> str | None:
     of the question's verb's stem ("chair" of "chaired"); None when the question writes no
     figure, or no clause or several persons fit."""
     m = re.match(r"\s*who\s+([a-z]{3,})\b", question, re.I)
-    figures = set(re.findall(r"\d+", question))
+    figures = set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", question))  # (not a code's digits: "J2")
     if not m or not figures or m.group(1).lower() in ("was", "were", "is", "are", "did", "does", "has", "had"):
         return None
     verb = _one_stem(re.sub(r"(?:ed|d)$", "", m.group(1).lower()))
@@ -9986,7 +9987,7 @@ def _dated_clause_person(question: str, texts: list[str]) -> str | None:
     for text in texts:
         for sent in split_sentences(text):
             for clause in re.split(r";\s+", sent):
-                if figures <= set(re.findall(r"\d+", clause)) \
+                if figures <= set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", clause)) \
                         and any(_one_stem(w).startswith(verb) for w in re.findall(r"[a-z]+", clause.lower())):
                     found |= {p for p in re.findall(_PERSON, clause) if not re.match(r"(?:The|A|An|In|On|At|From)\s", p)}
     return found.pop() if len(found) == 1 else None
