@@ -4336,3 +4336,10 @@ def test_records_by_plain_ids_titles_kind_titles_and_prose_makers_clauses_and_su
     rounds = ("Rounds\n\n| Round | Theme | Judge | Judge's club |\n|---|---|---|---|\n| R1 | Open | Ada Penhallow | Oxby Camera Club |\n"
               "| R2 | Frost | Tom Quill | Ashby Photo Group |\n| R3 | Dusk | Cy Dunn | Oxby Camera Club |")
     assert described_row_cell("Who judged the Frost round?", rounds, True) == "Tom Quill"  # ("judg" is `Judge`)
+    from ragtune.strategies.agentic import _DATE_COMPARED, _tenure_in_paragraphs
+    officers = ["**Ann Bell (secretary).** Keeps the minutes. Secretary since 2011.\n\n"
+                "**Cy Dunn (treasurer).** A retired clerk, treasurer since 2019."]
+    assert _tenure_in_paragraphs("Who has been on the committee longer, Ann Bell or Cy Dunn?", ["Ann Bell", "Cy Dunn"],
+                                 officers) == ("Ann Bell", {"Ann Bell": 2011, "Cy Dunn": 2019})
+    assert _tenure_in_paragraphs("Who is taller, Ann Bell or Cy Dunn?", ["Ann Bell", "Cy Dunn"], officers) is None
+    assert _DATE_COMPARED.search("Who has served on the board longer, A or B?")

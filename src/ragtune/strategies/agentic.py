@@ -5303,6 +5303,9 @@ class Agentic(Rag):
             return decide(got[0], {"places": got[1]})
         if got := self._compare_dated_rows(r):  # "Which trophy is older, A or B?": `First presented`
             return decide(got[0], {"rows": got[1]})
+        if got := _tenure_in_paragraphs(r.question, r.options, [t for t, _ in self._found_documents(r)]):
+            # "Who has been on the committee longer, A or B?": "A ... Secretary since 2016."
+            return decide(got[0], {"since": got[1]})
         if got := self._compare_named_rows(r):  # "Which lock rises more, A or B?": `Rise (ft)`
             return decide(got[0], {"rows": got[1]})
         if got := self._compare_worded_rows(r):  # "a pint of X or a glass of Y?": `X bitter, pint`
@@ -9002,7 +9005,9 @@ def _states_phone(answer: str) -> bool:
     return any(len(re.findall(r"\d", m.group(0))) >= 6
                for m in re.finditer(r"\+?\d[\d \t().-]*\d", answer))
 # a comparison of dates: older, newer, earlier, later, first
-_DATE_COMPARED = re.compile(r"\b(?:older|oldest|newer|newest|earlier|earliest|later|latest|first)\b", re.I)
+_DATE_COMPARED = re.compile(r"\b(?:older|oldest|newer|newest|earlier|earliest|later|latest|first)\b"
+                            # (a tenure: "Who has been on the committee longer?" -> the earlier year)
+                            r"|\b(?:been|served|sat|worked)\b[^?]*\blonger\b", re.I)
 
 
 def _named_count(question: str, texts: list[str]) -> str | None:
@@ -9971,6 +9976,25 @@ def _ordinal_holder(question: str, texts: list[str]) -> str | None:
                                  for w in re.findall(r"[a-z]+", s.lower())}:
                 found.add(said.group(1))
     return found.pop() if len(found) == 1 else None
+
+
+def _tenure_in_paragraphs(question: str, options: list[str], texts: list[str]) -> tuple[str, dict[str, int]] | None:
+    """(the option, each one's year) for "Who has been on the committee longer, A or B?" where
+    each option's own paragraphs (naming it and not the other) write one "since <year>": the
+    earlier year has been longer; None when a year is missing, or two, or both alike."""
+    if len(options) != 2 or not re.search(r"\b(?:been|served|sat|worked)\b[^?]*\blonger\b", question, re.I):
+        return None
+    years = {}
+    for o, other in (options, options[::-1]):
+        found = {int(y) for text in texts for para in re.split(r"\n\s*\n", text)
+                 if re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", para, re.I) and other.lower() not in para.lower()
+                 for y in re.findall(rf"\bsince\s+(?:the\s+)?({_YEAR})\b", para)}
+        if len(found) != 1:
+            return None
+        years[o] = found.pop()
+    if years[options[0]] == years[options[1]]:
+        return None
+    return min(years, key=years.get), years
 
 
 def _dated_clause_person(question: str, texts: list[str]) -> str | None:
