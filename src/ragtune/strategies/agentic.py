@@ -10007,10 +10007,14 @@ def _dated_clause_person(question: str, texts: list[str]) -> str | None:
     if not m or not figures or m.group(1).lower() in ("was", "were", "is", "are", "did", "does", "has", "had"):
         return None
     verb = _one_stem(re.sub(r"(?:ed|d)$", "", m.group(1).lower()))
+    # (and the names it writes: "Who refereed the 2026 X Championships?" is X's, not another's)
+    capitals = set(re.findall(r"(?<!^)\b[A-Z][\w'-]+", question.strip()))
     found = set()
     for text in texts:
         for sent in split_sentences(text):
             for clause in re.split(r";\s+", sent):
+                if not capitals <= set(re.findall(r"\b[A-Z][\w'-]+", clause)):
+                    continue
                 if figures <= set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", clause)) \
                         and any(_one_stem(w).startswith(verb) for w in re.findall(r"[a-z]+", clause.lower())):
                     found |= {p for p in re.findall(_PERSON, clause) if not re.match(r"(?:The|A|An|In|On|At|From)\s", p)}
