@@ -4343,3 +4343,9 @@ def test_records_by_plain_ids_titles_kind_titles_and_prose_makers_clauses_and_su
                                  officers) == ("Ann Bell", {"Ann Bell": 2011, "Cy Dunn": 2019})
     assert _tenure_in_paragraphs("Who is taller, Ann Bell or Cy Dunn?", ["Ann Bell", "Cy Dunn"], officers) is None
     assert _DATE_COMPARED.search("Who has served on the board longer, A or B?")
+    from ragtune.strategies.agentic import _record_holds
+    aliases = {"aliases": [{"codec": "west_1"}, {"codec": "west_2"}, {"codec": "west_1"}]}
+    alias_ids = {"aliases": ["w1", "w2", "western"]}
+    assert _record_holds(aliases, alias_ids, "Does the alias western resolve to west_1?") == ("western", "codec", "yes")
+    assert _record_holds(aliases, alias_ids, "Is w2 an alias of the codec west_1?") == ("w2", "codec", "no")
+    assert _record_holds(aliases, alias_ids, "Is the codec west_1 old?") is None

@@ -1808,6 +1808,14 @@ class Agentic(Rag):
                 _take(r, Timer(), value, "lookup", "the yes or no of the field the question names, on the page of "
                                                    "the thing it names", page=page, field=fld)
             elif r.kind == "open" and not r.listed and _YES_NO.match(r.question) \
+                    and (got := _record_holds(self._record_collections(), getattr(self, "_record_ids", None) or {},
+                                              r.question)):
+                # "Does the alias x resolve to y?": whether the record the question names by its id
+                # holds the other value it writes (a value of that field in the collection)
+                rid, fld, value = got
+                _take(r, Timer(), value, "lookup", "whether the record the question names holds the value it "
+                                                   "writes", record=rid, field=fld)
+            elif r.kind == "open" and not r.listed and _YES_NO.match(r.question) \
                     and (got := self._page_list_holds(r.question)):
                 # "Does the keyword 'elif' lead to the topic if?": whether the list of the page's
                 # that the question's words label holds the quoted thing
@@ -6825,8 +6833,32 @@ def _id_after_kind(rid: str, path: str, question: str) -> bool:
     said = rf"(?<![\w-]){re.escape(rid)}(?![\w-])"
     if re.search(rf"['\"\u2018\u201c`]{re.escape(rid)}['\"\u2019\u201d`]", question):
         return True
+    # (or before it, as what the id is: "Is latin9 an alias of ...?")
     return any(_one_stem(m.group(1).lower()) in kinds
-               for m in re.finditer(rf"\b([A-Za-z]{{3,}})\s+(?:{said})", question))
+               for m in re.finditer(rf"\b([A-Za-z]{{3,}})\s+(?:{said})", question)) \
+        or any(_one_stem(m.group(1).lower()) in kinds
+               for m in re.finditer(rf"(?:{said})\s+(?:is\s+)?(?:an?|the)\s+([A-Za-z]{{3,}})\b", question))
+
+
+def _record_holds(collections: dict[str, list[dict]], ids: dict[str, list[str]], question: str) -> tuple[str, str, str] | None:
+    """(record id, field, "yes" or "no") for "Does the alias x resolve to y?": the one record
+    the question names by its id (`_id_after_kind`) and a value of one of its collection's
+    fields the question writes besides: "yes" when the record holds it there, else "no"; None
+    when no record, several, or no such value or several fields' values are written."""
+    words = set(re.findall(r"[\w.-]+", question))
+    named = [(path, rec, rid) for path, rows in collections.items() for rec, rid in zip(rows, ids.get(path) or [])
+             if rid in words and _id_after_kind(rid, path, question)]
+    if len(named) != 1:
+        return None
+    path, rec, rid = named[0]
+    rest = re.sub(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", " ", question)
+    written = {(f, str(x)) for r in collections[path] for f, x in r.items() if f not in ("id", "text")
+               and isinstance(x, str) and len(x) >= 2 and re.search(rf"(?<![\w.-]){re.escape(x)}(?![\w-]|\.\w)", rest, re.I)}
+    if len({f for f, _ in written}) != 1:
+        return None
+    field = next(iter(written))[0]
+    held = str(rec.get(field) or "").lower()
+    return rid, field, "yes" if any(x.lower() == held for _, x in written) else "no"
 
 
 def _ids_named(ids: dict[str, list[str]], question: str) -> bool:
