@@ -4349,3 +4349,7 @@ def test_records_by_plain_ids_titles_kind_titles_and_prose_makers_clauses_and_su
     assert _record_holds(aliases, alias_ids, "Does the alias western resolve to west_1?") == ("western", "codec", "yes")
     assert _record_holds(aliases, alias_ids, "Is w2 an alias of the codec west_1?") == ("w2", "codec", "no")
     assert _record_holds(aliases, alias_ids, "Is the codec west_1 old?") is None
+    from ragtune.strategies.agentic import _reason_clause
+    hire = ["Hall hire: In 2023 the trustees charged £90 a night. From January 2024 the nightly rate went up to £110. "
+            "The trustees explained that the boiler had to be replaced."]
+    assert _reason_clause("Why did the trustees raise the nightly rate in 2024?", hire) == "The boiler had to be replaced."

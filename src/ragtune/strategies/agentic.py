@@ -5982,7 +5982,9 @@ def _states_described(description: str, want: str, question: str, hits: list[Hit
 
 _ASKS_WHY = re.compile(r"\s*why\b", re.I)
 # a reason's clause in a sentence ("..., because little children get cold quickly")
-_REASON = re.compile(r"\b(?:because|so\s+that|in\s+order\s+to|so\s+as\s+to)\s+\S", re.I)
+_REASON = re.compile(r"\b(?:because|so\s+that|in\s+order\s+to|so\s+as\s+to|due\s+to|owing\s+to|as\s+a\s+result\s+of"
+                     # (a reason reported: "The trustees explained that the heating bill had doubled")
+                     r"|explained\s+that)\s+\S", re.I)
 
 
 def _reason_clause(question: str, texts: list[str]) -> str | None:
@@ -6003,6 +6005,7 @@ def _reason_clause(question: str, texts: list[str]) -> str | None:
             held = len(asked & set(content_terms(before)))
             share = held / len(asked)
             clause = sent[m.start():].strip().rstrip(".;:")
+            clause = re.sub(r"^explained\s+that\s+", "", clause, flags=re.I)  # (what was explained is the reason)
             # (one asked word at least outside the first line, which may be the document's
             # title and heading alone: a title names the subject of every reason it gives)
             # (a first line of a paragraph's length is no title: "Grounds: We cut ivy ...")
