@@ -4353,3 +4353,7 @@ def test_records_by_plain_ids_titles_kind_titles_and_prose_makers_clauses_and_su
     hire = ["Hall hire: In 2023 the trustees charged £90 a night. From January 2024 the nightly rate went up to £110. "
             "The trustees explained that the boiler had to be replaced."]
     assert _reason_clause("Why did the trustees raise the nightly rate in 2024?", hire) == "The boiler had to be replaced."
+    from ragtune.strategies.agentic import _count_by_verb
+    show = ["Annual show 2025: 48 cakes were entered and 12 were judged. 30 visitors came."]
+    assert _count_by_verb("How many cakes were entered for the 2025 show?", show) == "48"
+    assert _count_by_verb("How many cakes were judged?", show) is None  # (no noun before "were judged")

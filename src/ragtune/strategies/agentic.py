@@ -1912,6 +1912,10 @@ class Agentic(Rag):
             # else the first, which no group qualifies
             return _take(r, t, got, "span", "the sum a passage gives for the group the question names, or "
                                             "for no group")
+        if r.want == "number" and (got := _count_by_verb(q, [self._document_text(d, h) for d, h in {
+                p.hit.doc_id: p.hit for p in passages}.items()])):
+            # "How many prints were entered?": "31 prints were entered and 10 were selected"
+            return _take(r, t, got, "span", "the figure a passage writes before the question's noun and verb")
         if r.want == "number" and (span := _asked_range(q, [p.text for p in passages])):
             # "What range of humidity ...?": both ends, as the passage writes them
             return _take(r, t, span, "span", "the range a passage states with the question's words")
@@ -10030,6 +10034,19 @@ def _tenure_in_paragraphs(question: str, options: list[str], texts: list[str]) -
     if years[options[0]] == years[options[1]]:
         return None
     return min(years, key=years.get), years
+
+
+def _count_by_verb(question: str, texts: list[str]) -> str | None:
+    """For "How many prints were entered for X?": the one figure a text writes right before the
+    question's noun and its verb as the question has them ("31 prints were entered"); None
+    when none or two figures are so written."""
+    m = re.match(r"\s*how\s+many\s+([a-z]+)\s+((?:were|was|are|is|have\s+been|had\s+been)\s+[a-z]+ed)\b", question, re.I)
+    if not m:
+        return None
+    verb = r"\s+".join(map(re.escape, m.group(2).split()))
+    said = rf"(?<![\w.,])(\d[\d,]*)\s+{re.escape(m.group(1))}\s+{verb}\b"
+    found = {x.group(1) for text in texts for x in re.finditer(said, text, re.I)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _dated_clause_person(question: str, texts: list[str]) -> str | None:
