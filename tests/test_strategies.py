@@ -4357,3 +4357,13 @@ def test_records_by_plain_ids_titles_kind_titles_and_prose_makers_clauses_and_su
     show = ["Annual show 2025: 48 cakes were entered and 12 were judged. 30 visitors came."]
     assert _count_by_verb("How many cakes were entered for the 2025 show?", show) == "48"
     assert _count_by_verb("How many cakes were judged?", show) is None  # (no noun before "were judged")
+    from ragtune.strategies.agentic import _record_by_reference
+    club = {"kit/items": [{"item": "Folding camp table"}, {"item": "Steel tent pegs"}],
+            "kit/loans": [{"kit": "K1", "borrower": "M2"}, {"kit": "K2", "borrower": "M1"}],
+            "people/members": [{"name": "Ada Penhallow", "joined": 2004}, {"name": "Tom Quill", "joined": 2019}]}
+    club_ids = {"kit/items": ["K1", "K2"], "kit/loans": ["L1", "L2"], "people/members": ["M1", "M2"]}
+    assert _record_by_reference(club, club_ids, "In what year did the member who has the camp table on loan join?") \
+        == ("M2", "joined", "2019")
+    assert _record_by_reference(club, club_ids, "What is the name of the member who has the tent pegs on loan?") \
+        == ("M1", "name", "Ada Penhallow")
+    assert _record_by_reference(club, club_ids, "Who lent the camp table?") is None  # (no member named by the path)

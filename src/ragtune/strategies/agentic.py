@@ -1763,6 +1763,14 @@ class Agentic(Rag):
                 _take(r, Timer(), value, "lookup", "the asked field of the record another record's code names",
                       via=via, field=fld)
                 r.listed = value
+            elif r.kind not in ("open", "comparison") and r.want in ("name", "number", "date") \
+                    and (got := _record_by_reference(self._record_collections(), getattr(self, "_record_ids", None) or {},
+                                                     r.question)):
+                via, fld, value = got  # "the member who has the net posts on loan": the posts' record,
+                # the one loan record pointing at it, the member its borrower code names
+                _take(r, Timer(), value, "lookup", "the asked field of the record that the one record pointing "
+                                                   "at the thing the question names points at", via=via, field=fld)
+                r.listed = value
             elif r.kind == "multi_hop" and r.want == "name" and not CODE_NUMBER.search(r.question) \
                     and (got := select_record(r.question, self._record_collections(),
                                               getattr(self, "_record_ids", None))):
@@ -10047,6 +10055,54 @@ def _count_by_verb(question: str, texts: list[str]) -> str | None:
     said = rf"(?<![\w.,])(\d[\d,]*)\s+{re.escape(m.group(1))}\s+{verb}\b"
     found = {x.group(1) for text in texts for x in re.finditer(said, text, re.I)}
     return found.pop() if len(found) == 1 else None
+
+
+def _record_by_reference(cols: dict[str, list[dict]], ids: dict[str, list[str]],
+                         question: str) -> tuple[str, str, str] | None:
+    """(the hop's id, field, value) for "What is the name of the member who has the studio
+    flash kit on loan?": the one record a relative clause names by its name (whole, or by its
+    last two or three words: "Two-head studio flash kit"), the one record of another
+    collection with a field holding that record's id (a loan's `kit: LK-01`), that record's
+    one field holding the id of a record of a third collection the question names by a word of
+    its path (`borrower: P17` of people/members), and that record's one field whose label the
+    question asks (outside the thing's name); None at any step that does not come out one."""
+    rel = re.search(r"\b(?:who|that|which)\s+(\w.*?)\s*\??$", question, re.I)
+    if not rel or not ids:
+        return None
+    at = {rid.lower(): (p, i) for p in cols for i, rid in enumerate(ids.get(p) or [])}
+    named = set()
+    for p, rows in cols.items():
+        for k in _name_fields(rows)[:1]:
+            for i, rec in enumerate(rows):
+                words = str(rec.get(k) or "").split()
+                tails = [" ".join(words)] + [" ".join(words[-n:]) for n in (3, 2) if len(words) > n]
+                if any(len(t) >= 6 and _mentions_name(rel.group(1), t) for t in tails):
+                    named.add((p, i))
+    if len(named) != 1:
+        return None
+    (pa, ia), = named
+    rid_a = (ids.get(pa) or [""] * (ia + 1))[ia].lower()
+    refs = [(p, i) for p, rows in cols.items() if p != pa for i, rec in enumerate(rows)
+            if rid_a and any(isinstance(v, str) and v.strip().lower() == rid_a for v in rec.values())]
+    if len(refs) != 1:
+        return None
+    (pb, ib), = refs
+    q_stems = _stems(question)
+    hops = {(at[v.strip().lower()], v) for v in cols[pb][ib].values() if isinstance(v, str) and v.strip().lower() in at
+            and at[v.strip().lower()][0] not in (pa, pb)
+            and any(stem(w) in q_stems for w in re.findall(r"[a-z]+", at[v.strip().lower()][0].lower()))}
+    if len(hops) != 1:
+        return None
+    ((pc, ic), via), = hops
+    target = cols[pc][ic]
+    name_words = {_one_stem(w) for k in _name_fields(cols[pa])[:1] for w in re.findall(r"[a-z]+", str(cols[pa][ia].get(k) or "").lower())}
+    asked = q_stems - name_words - {_one_stem(w) for w in re.findall(r"[a-z]+", pc.lower())}
+    fields = [k for k in target if k not in ("id", "text")
+              and (label := [_one_stem(w) for w in re.split(r"[\W_]+", k.lower()) if w and w not in STOPWORDS])
+              and (all(w in asked for w in label) or _asked_label(k, asked, short=True))]
+    if len(fields) != 1 or target.get(fields[0]) in (None, ""):
+        return None
+    return via, fields[0], str(target[fields[0]])
 
 
 def _dated_clause_person(question: str, texts: list[str]) -> str | None:
