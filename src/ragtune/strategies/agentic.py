@@ -9968,6 +9968,9 @@ def _sum_or_for(question: str, texts: list[str]) -> str | None:
     the sum after "or" when the question writes a word of the group it is for, else the sum
     before it (the plain rate, no group named). Read in sentences sharing two or more of the
     question's other content words; None unless one sum comes out."""
+    if not re.search(r"\b(?:costs?|price[sd]?|fees?|charged?|charges|pay|paid|pays|tickets?|subscriptions?|"
+                     r"membership|entry|rates?|hire)\b", question, re.I):
+        return None  # (a price is asked: "How much did the race raise?" is no rate by group)
     q_terms = {_one_stem(w) for w in content_terms(question)}
     found = set()
     for text in texts:
