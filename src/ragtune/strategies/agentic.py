@@ -10048,7 +10048,7 @@ def _tenure_in_paragraphs(question: str, options: list[str], texts: list[str]) -
 
 
 def _count_by_verb(question: str, texts: list[str]) -> str | None:
-    """For "How many prints were entered for X?": the one figure a text writes right before the
+    """Asked "How many prints were entered for X?": the one figure a text writes right before the
     question's noun and its verb as the question has them ("31 prints were entered"); None
     when none or two figures are so written."""
     m = re.match(r"\s*how\s+many\s+([a-z]+)\s+((?:were|was|are|is|have\s+been|had\s+been)\s+[a-z]+ed)\b", question, re.I)
@@ -10068,7 +10068,7 @@ def _record_by_reference(cols: dict[str, list[dict]], ids: dict[str, list[str]],
     collection with a field holding that record's id (a loan's `kit: LK-01`), that record's
     one field holding the id of a record of a third collection the question names by a word of
     its path (`borrower: P17` of people/members), and that record's one field whose label the
-    question asks (outside the thing's name); None at any step that does not come out one."""
+    question asks (outside the thing's name); None at any step that does not give exactly one."""
     rel = re.search(r"\b(?:who|that|which)\s+(\w.*?)\s*\??$", question, re.I)
     if not rel or not ids:
         return None
