@@ -2002,30 +2002,26 @@ class Agentic(Rag):
                 r.no_answer = "the table of holders lists no one before the one the question names"
                 return _take(r, t, r.floor.text, "lookup", "no row before the named holder's in a dated table")
             return _take(r, t, got, "lookup", "the holder in the row next to the named one's, in date order")
-        if r.want == "name" and (named := _pronoun_subject(q, [self._document_text(d, h) for d, h in {
-                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
-            # "Which architect designed X?": "The architect was Y Z. He designed X ...": the
-            # person the pronoun stands for
-            return _take(r, t, named, "lookup", "the person named before the sentence that states the question "
-                                                "with a pronoun")
-        if r.want == "name" and (named := _maker_by(q, [self._document_text(d, h) for d, h in {
-                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
-            # "Who wrote X?": "X, a farce in two acts by Y Z" (or "X ... was directed by Y Z")
-            return _take(r, t, named, "lookup", "the person named after \"by\" beside the work the question names")
-        if r.want == "name" and (named := _ordinal_holder(q, [self._document_text(d, h) for d, h in {
-                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
-            # "Who was the first artistic director?": "... two holders of the post. Y Z was the first."
-            return _take(r, t, named, "lookup", "the person a sentence says was the first (or last) of the "
-                                                "holders the sentences before name")
-        if r.want == "name" and (named := _dated_clause_person(q, [self._document_text(d, h) for d, h in {
-                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
-            # "Who chaired X from 2006 to 2019?": "Y Z was chair from 2006 to 2019; the present ..."
-            return _take(r, t, named, "lookup", "the one person named in the clause that writes the question's "
-                                                "figures and its verb")
-        if r.want == "name" and (named := _named_by_relative_clause(q, [self._document_text(d, h) for d, h in {
-                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()])):
-            # "Which member looks after the props?": "Y Z, who looks after props, ..."
-            return _take(r, t, named, "lookup", "the person a relative clause saying what the question asks follows")
+        if r.want == "name":
+            # a person read in the found documents' sentences, whole (read once for these readers)
+            texts = [self._document_text(d, h) for d, h in {
+                h.doc_id: h for h in [*(p.hit for p in passages), *r.support, *r.floor.retrieved]}.items()]
+            for reader, why in (
+                    # "Which architect designed X?": "The architect was Y Z. He designed X ...": the
+                    # person the pronoun stands for
+                    (_pronoun_subject, "the person named before the sentence that states the question with a pronoun"),
+                    # "Who wrote X?": "X, a farce in two acts by Y Z" (or "X ... was directed by Y Z")
+                    (_maker_by, "the person named after \"by\" beside the work the question names"),
+                    # "Who was the first artistic director?": "... two holders of the post. Y Z was the first."
+                    (_ordinal_holder, "the person a sentence says was the first (or last) of the holders the "
+                                      "sentences before name"),
+                    # "Who chaired X from 2006 to 2019?": "Y Z was chair from 2006 to 2019; the present ..."
+                    (_dated_clause_person, "the one person named in the clause that writes the question's figures "
+                                           "and its verb"),
+                    # "Which member looks after the props?": "Y Z, who looks after props, ..."
+                    (_named_by_relative_clause, "the person a relative clause saying what the question asks follows")):
+                if named := reader(q, texts):
+                    return _take(r, t, named, "lookup", why)
         if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*(?:where|which)\b", q, re.I)) \
                 and (cell := self._described_row_cell(r)) \
                 and not (_ASKS_AGENT.match(q) and self._named_after_asked(cell, q)) \
