@@ -6838,7 +6838,7 @@ def _id_after_kind(rid: str, path: str, question: str) -> bool:
     """Whether the question names a record by its id as written, however plain the id (digits
     alone, a lower-case word): right after the noun its collection's file is named by ("the
     alias 857" of `aliases.csv`, "loan 12" of `loans.jsonl`), or quoted whole ('latin6')."""
-    if not rid.strip() or len(rid) > 40:
+    if not rid.strip() or len(rid) > 40 or rid not in question:
         return False
     kinds = {_one_stem(w) for w in re.findall(r"[a-z]+", path.rsplit("/", 1)[-1].lower()) if len(w) >= 3}
     said = rf"(?<![\w-]){re.escape(rid)}(?![\w-])"
@@ -10069,13 +10069,14 @@ def _record_by_reference(cols: dict[str, list[dict]], ids: dict[str, list[str]],
     if not rel or not ids:
         return None
     at = {rid.lower(): (p, i) for p in cols for i, rid in enumerate(ids.get(p) or [])}
+    clause = rel.group(1).lower()  # (a cheap test before the name's pattern)
     named = set()
     for p, rows in cols.items():
         for k in _name_fields(rows)[:1]:
             for i, rec in enumerate(rows):
                 words = str(rec.get(k) or "").split()
                 tails = [" ".join(words)] + [" ".join(words[-n:]) for n in (3, 2) if len(words) > n]
-                if any(len(t) >= 6 and _mentions_name(rel.group(1), t) for t in tails):
+                if any(len(t) >= 6 and t.split()[-1].lower() in clause and _mentions_name(rel.group(1), t) for t in tails):
                     named.add((p, i))
     if len(named) != 1:
         return None
