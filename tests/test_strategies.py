@@ -4367,3 +4367,7 @@ def test_records_by_plain_ids_titles_kind_titles_and_prose_makers_clauses_and_su
     assert _record_by_reference(club, club_ids, "What is the name of the member who has the tent pegs on loan?") \
         == ("M1", "name", "Ada Penhallow")
     assert _record_by_reference(club, club_ids, "Who lent the camp table?") is None  # (no member named by the path)
+    events = {"programme/2026": [{"type": "outing", "title": "Dawn walk", "visitor_fee_gbp": 0},
+                                 {"type": "outing", "title": "Night shoot", "visitor_fee_gbp": 5},
+                                 {"type": "talk", "title": "Lenses", "visitor_fee_gbp": 3}]}
+    assert select_record("Which outing on the 2026 programme charges visitors a fee?", events)[0] == "Night shoot"

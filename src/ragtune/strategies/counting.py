@@ -428,6 +428,17 @@ def _named_bounds(q: str, records: list[dict]) -> list[tuple[str, str, float]]:
         op = {"at least": "ge", "at most": "le"}.get(word) or (
             "gt" if word in ("above", "over", "more than", "greater than", "after") else "lt")
         out.append((named[0], op, float(m.group(2).replace(",", ""))))
+    # "charges visitors a fee": a numeric field of that noun (the other words of its label the
+    # question's too, a currency aside: `visitor_fee_gbp`) above nought
+    if not out and not asks_count(q) and (m := re.search(r"\b(?:charges?|charging|has|have|with|asks?|takes?)\s+(?:[a-z]+\s+){0,2}?an?\s+"
+                                   r"(fee|charge|deposit|levy|premium)\b", q)) \
+            and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d(?:-\d\d)?\b", " ", q)):  # (no figure; a year may name the list)
+        words = set(re.findall(r"[a-z]+", q))
+        named = [k for k in numeric if m.group(1) in (parts := re.split(r"[\W_]+", k.lower()))
+                 and all(p in ("gbp", "eur", "usd", "chf", "jpy") or p.rstrip("s") in {w.rstrip("s") for w in words}
+                         for p in parts if p)]
+        if len(named) == 1:
+            out.append((named[0], "gt", 0.0))
     return out
 
 
