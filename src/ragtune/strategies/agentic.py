@@ -10112,6 +10112,9 @@ def _dated_clause_person(question: str, texts: list[str]) -> str | None:
     figure, or no clause or several persons fit."""
     m = re.match(r"\s*who\s+([a-z]{3,})\b", question, re.I)
     figures = set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", question))  # (not a code's digits: "J2")
+    # (a span of years, two of them: one year alone places no clause, "when the 2026 lease was signed")
+    if len({f for f in figures if re.fullmatch(_YEAR, f)}) < 2:
+        return None
     if not m or not figures or m.group(1).lower() in ("was", "were", "is", "are", "did", "does", "has", "had"):
         return None
     verb = _one_stem(re.sub(r"(?:ed|d)$", "", m.group(1).lower()))
