@@ -9912,8 +9912,8 @@ def _pronoun_subject(question: str, texts: list[str]) -> str | None:
         for before, sent in zip(sents, sents[1:]):
             if not re.match(r"\s*(?:He|She)\s+[a-z]", sent) or len(asked & set(content_terms(sent))) < max(2, 0.6 * len(asked)):
                 continue
-            if not set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", question)) \
-                    <= set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", sent)):
+            if not _standalone_figures(question) \
+                    <= _standalone_figures(sent):
                 continue  # ("Who chaired it from 2006 to 2019?" against "She has chaired it since 2019": a figure asked is a condition)
             if which and which.group(1).lower() not in before.lower():
                 continue  # ("Which architect ...": the sentence before names the architect)
@@ -9981,6 +9981,11 @@ def _sum_or_for(question: str, texts: list[str]) -> str | None:
 
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+
+def _standalone_figures(text: str) -> set[str]:
+    """The figures a text writes on their own, not a code's digits ("J2") nor a decimal's parts."""
+    return set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", text))
 
 
 def _of_another_year(question: str, text: str) -> str:
@@ -10111,7 +10116,7 @@ def _dated_clause_person(question: str, texts: list[str]) -> str | None:
     of the question's verb's stem ("chair" of "chaired"); None when the question writes no
     figure, or no clause or several persons fit."""
     m = re.match(r"\s*who\s+([a-z]{3,})\b", question, re.I)
-    figures = set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", question))  # (not a code's digits: "J2")
+    figures = _standalone_figures(question)  # (not a code's digits: "J2")
     # (a span of years, two of them: one year alone places no clause, "when the 2026 lease was signed")
     if len({f for f in figures if re.fullmatch(_YEAR, f)}) < 2:
         return None
@@ -10126,7 +10131,7 @@ def _dated_clause_person(question: str, texts: list[str]) -> str | None:
             for clause in re.split(r";\s+", sent):
                 if not capitals <= set(re.findall(r"\b[A-Z][\w'-]+", clause)):
                     continue
-                if figures <= set(re.findall(r"(?<![\w.])\d+(?![\w.]|\.\d)", clause)) \
+                if figures <= _standalone_figures(clause) \
                         and any(_one_stem(w).startswith(verb) for w in re.findall(r"[a-z]+", clause.lower())):
                     found |= {p for p in re.findall(_PERSON, clause) if not re.match(r"(?:The|A|An|In|On|At|From)\s", p)}
     return found.pop() if len(found) == 1 else None
