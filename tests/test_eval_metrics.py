@@ -73,6 +73,12 @@ def test_answer_tokens_normalise_dates_and_numbers():
     assert answer_tokens("5th of March 2021") == answer_tokens("2021-03-05")
     assert answer_tokens("1,200 people") == ["1200", "people"]
     assert answer_tokens("twelve") == ["12"]
+    # a number in several words is one number; a run that writes no one number stays words apart
+    assert answer_tokens("forty-six members") == ["46", "members"]
+    assert answer_tokens("Five hundred and forty-one") == ["541"]
+    assert answer_tokens("two thousand and five") == ["2005"]
+    assert answer_tokens("one two three") == ["1", "2", "3"] and answer_tokens("twenty twenty") == ["20", "20"]
+    assert is_correct(item(["forty-two"]), "They found 42 species.", False)
     assert answer_tokens("12.50") == ["12.50"]  # digit for digit: "3.10" is not "3.1"
     assert answer_tokens("3.0") == ["3"] and answer_tokens("1.2.0") == ["1.2"]
     assert answer_tokens("Varonné") == ["varonne"]

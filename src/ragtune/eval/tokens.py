@@ -2,7 +2,7 @@
 
 Accents folded, lower case, articles dropped; dates as `year month day` ("March 5, 2021" =
 "2021-03-05"); numbers without thousands separators or leading zeros, number words as digits
-("twelve" = "12"); a dotted number (a version, a decimal) is one token compared digit for digit
+("twelve" = "12", "forty-six" = "46", "five hundred and forty-one" = "541"); a dotted number (a version, a decimal) is one token compared digit for digit
 ("1.20.0" != "1.2.0", "3.10" != "3.1") with trailing zero segments dropped as PEP 440 pads them
 ("1.2.0" = "1.2", "3.0" = "3"); a unit written out after its number is its symbol
 ("610 metres" = "610 m"). Used by the answer checks (`metrics`) and by the QA-file
@@ -49,6 +49,50 @@ _NUMBER_WORDS.update(
         for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
     }
 )
+# a number written in several words is its digits ("forty-six" = "46", "five hundred and
+# forty-one" = "541"); a run that is no one number ("one two three") stays as it is
+_SCALES = {"hundred": 100, "thousand": 1000}
+_WORDED_RUN = re.compile(
+    rf"\b(?:{'|'.join(_NUMBER_WORDS)}|hundred|thousand)"
+    rf"(?:(?:\s*-\s*|\s+|\s+and\s+)(?:{'|'.join(_NUMBER_WORDS)}|hundred|thousand))+\b",
+    re.I,
+)
+
+
+def _worded_number(run: str) -> str | None:
+    """The digits of a run of number words that writes one number; None otherwise."""
+    words = [w for w in re.split(r"[\s-]+", run.lower()) if w]
+    total, part, last = 0, 0, ""  # last: "unit", "tens", "teen", "hundred", "thousand", "and"
+    for w in words:
+        if w == "and":
+            if last != "hundred" and last != "thousand":
+                return None
+            last = "and"
+            continue
+        if w in _SCALES:
+            if last not in ("unit", "tens", "teen") or w == "hundred" and part >= 100:
+                return None
+            if w == "hundred":
+                part *= 100
+            else:
+                total, part = total + part * 1000, 0
+            last = w
+            continue
+        v = int(_NUMBER_WORDS[w])
+        kind = "tens" if v >= 20 else "teen" if v >= 10 else "unit"
+        if last in ("unit", "teen") or last == "tens" and kind != "unit" or v == 0:
+            return None  # ("one two", "twenty thirty", "zero ...": a list, no number)
+        part += v
+        last = kind
+    if last == "and" or len(words) < 2:
+        return None
+    return str(total + part)
+
+
+def _worded_numbers(text: str) -> str:
+    return _WORDED_RUN.sub(lambda m: n if (n := _worded_number(m.group())) is not None else m.group(), text)
+
+
 # a dotted number is one token ("1.20.0", "3.5", "2026.10.19.post1"); a version suffix
 # needs its digits ("1.0rc1"), so "2.5b" stays the number 2.5 and the word b
 _TOKEN = re.compile(
@@ -120,6 +164,7 @@ def spaced_tokens(text: str, separators: bool = False) -> list[tuple[str, bool, 
     "3" and "S" in "3S"; " " between words; ". " after a sentence; a dropped article counts)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _worded_numbers(text)
     text = _CURRENCY.sub(lambda m: f" {_CURRENCY_CODES[m.group(1)]} ", text)
     text = _CURRENCY_AFTER.sub(lambda m: f" {_CURRENCY_NAMES[m.group(2).lower()]} {m.group(1)} ", text)
     for pattern, order in _DATE_PATTERNS:
