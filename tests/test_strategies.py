@@ -4371,3 +4371,42 @@ def test_records_by_plain_ids_titles_kind_titles_and_prose_makers_clauses_and_su
                                  {"type": "outing", "title": "Night shoot", "visitor_fee_gbp": 5},
                                  {"type": "talk", "title": "Lenses", "visitor_fee_gbp": 3}]}
     assert select_record("Which outing on the 2026 programme charges visitors a fee?", events)[0] == "Night shoot"
+
+
+def test_coded_labels_due_dates_listed_pages_saying_no_and_prose_counts():
+    """(2026-12-07, catalog42 and tables43 dev, invented here) a label holding a code the
+    question writes ("What does byte 0x9C decode to in g1?" of `Byte 0x9C decodes to`) is asked
+    whatever noun asks it; "Which loan came back late?" is the one record of the collection whose
+    date the question's words name is after its due date ("early": before); "Among A, B and C,
+    which does not ...?" is the one listed page whose field of the question's code says no; a
+    page in prose states a count inside a paragraph ("... it. Item count: 6.")."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic, _coded_label_written, _stems
+    from ragtune.strategies.counting import late_record
+    q = "Which glyph does byte 0x9C decode to in g1?"
+    assert _coded_label_written("Byte 0x9C decodes to", q, _stems(q))
+    assert not _coded_label_written("Byte 0x80 decodes to", q, _stems(q))
+    assert not _coded_label_written("Decodes to", q, _stems(q))  # (no code: asked by its words alone)
+    loans = {"kit/loans": [{"kit": "T1", "due_back": "2026-03-01", "back": "2026-02-27"},
+                           {"kit": "T2", "due_back": "2026-03-10", "back": "12 March 2026"},
+                           {"kit": "T3", "due_back": "2026-04-01", "back": None}]}
+    ids = {"kit/loans": ["LN-1", "LN-2", "LN-3"]}
+    assert late_record("Which kit loan came back late?", loans, ids) == ("LN-2", "back", "due_back")
+    assert late_record("Which loan came back early?", loans, ids)[0] == "LN-1"
+    assert late_record("Which loan is the oldest?", loans, ids) is None
+    assert late_record("Which member came back late?", loans, ids) is None  # (no collection of members)
+    fields = {"g1": {"bytes 0x00-0x7f": "same as ASCII"}, "g2": {"bytes 0x00-0x7f": "differ from ASCII"},
+              "g3": {}}
+    prose = SimpleNamespace(doc_id="kit/g3", title="Gadget g3")
+    cat = SimpleNamespace(_page_records=lambda: fields, _catalog_pages=lambda: [("g3", prose)],
+                          _page_hit=lambda d: None,
+                          _document_text=lambda doc, h: "It is small. Its bytes 0x00-0x7F are the same as ASCII.")
+    q = "Among g1, g2 and g3, which gadget does not decode bytes 0x00-0x7F as ASCII?"
+    assert Agentic._listed_saying_no(cat, q, ["g1", "g2", "g3"]) == ("g2", "bytes 0x00-0x7f")
+    assert Agentic._listed_saying_no(cat, q, ["g1", "g2"]) is None  # (three listed at least)
+    fields["g1"]["bytes 0x00-0x7f"] = "differ from ASCII"
+    assert Agentic._listed_saying_no(cat, q, ["g1", "g2", "g3"]) is None  # (two say no)
+    counted = SimpleNamespace(_page_records=lambda: {"g3": {}}, _catalog_pages=lambda: [("g3", prose)],
+                              _page_hit=lambda d: None, _catalog_lists=lambda t: {}, _catalog_unsure=lambda t: set(),
+                              _document_text=lambda doc, h: "It is small. Item count: 6. Items: see items.csv.")
+    assert Agentic._page_size(counted, "g3", "items") == 6

@@ -105,6 +105,7 @@ from ragtune.strategies.counting import (
     labelled_unread,
     metadata_lists,
     named_values,
+    late_record,
     negated_record,
     clause_at,
     pick_record,
@@ -1662,6 +1663,12 @@ class Agentic(Rag):
             r.log("bridge", {"sub_question": r.desc.sub_question, "records": where},
                   {"pick": value, "why": "the one record that has the description's name in a field"})
             return value
+        if (row := self._register_row_named(r.desc.span)) and (page := next(
+                (n for n, _ in self._catalog_pages() if re.sub(r"[-_.]", "-", n.lower()) == row[0]), None)):
+            # "the codec that the alias X names": the page the register row X points at
+            r.log("bridge", {"sub_question": r.desc.sub_question, "row": row[1]},
+                  {"pick": page, "why": "the page the register row the description names points at"})
+            return page
         # a quotation names its one source: the one document of the chunks found that holds it
         # ("the module whose docstring begins "..."" is the page that writes it)
         quoted = [q for m in QUOTED.finditer(r.desc.span)
@@ -2093,6 +2100,13 @@ class Agentic(Rag):
             name, fld = got  # "Which trench was not backfilled?": the one record whose flag says no
             return _take(r, t, name, "count", "the one record of the collection the question names whose "
                                               "field the negated verb names says no", field=fld)
+        if names_asked and (got := late_record(r.question, self._record_collections(),
+                                               getattr(self, "_record_ids", None) or {})):
+            name, fld, due = got  # "Which kit loan came back late?": the one record whose date the
+            # verb names is after its due date
+            return _take(r, t, name, "count", "the one record of the collection the question names whose "
+                                              "date the question's words name is after (or before) its due date",
+                         field=fld, due=due)
         if names_asked and (got := select_record(r.question, self._record_collections(),
                                                  getattr(self, "_record_ids", None))):
             name, cond = got
@@ -2115,7 +2129,8 @@ class Agentic(Rag):
         if r.want == "name" and (page := self._page_by_quoted_value(r.question)):
             # ""JSON schema" is the comment of which type?": the one page with a field of that value
             return _take(r, t, page, "lookup", "the one page with a field whose value the question quotes")
-        if r.want == "name" and (page := self._page_by_member(r.question)):
+        if r.want == "name" and (page := self._page_by_member(r.question)) \
+                and not (r.bridge and _file_key(page) == _file_key(r.bridge)):  # (the hop's own page answers no more)
             # "Which topic has a subsection titled Dictionary views?": the one page whose field
             # holds that value, whole or in its list
             return _take(r, t, page, "lookup", "the one page with a field holding the value the question writes")
@@ -2137,7 +2152,8 @@ class Agentic(Rag):
                 value = lead.group(1)  # ("2. Configuration variables: a, b": the figure, its sentence ended)
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it names",
                          page=page, field=fld)
-        if r.want == "number" and _HOW_MANY.search(q) and (got := self._page_count_field(r.question)):
+        if r.want == "number" and _HOW_MANY.search(q) and (got := self._page_count_field(r.question) or (
+                r.bridge and self._page_count_field(q))):  # (after a hop, of the page it reached)
             page, fld, value = got  # "How many classes inherit directly from X?" against X's page's
             # "Number of catalogued direct subclasses: 2": the count whose label shares most words
             return _take(r, t, value, "lookup", "the count on the page of the thing the question names whose "
@@ -3076,7 +3092,7 @@ class Agentic(Rag):
                 for line in without_emphasis(text).splitlines():
                     raw = re.sub(r"^[-*\u2022]\s+", "", line.strip())
                     cells = [c.strip() for c in raw.strip("|").split("|")] if raw.startswith("|") else []
-                    m = re.match(r"([A-Za-z][\w ]{0,30}(?:\([\w ]{1,30}\))?):\s+(.{1,80})$", raw) or \
+                    m = re.match(r"([A-Za-z][\w ]{0,30}(?:\([\w ]{1,30}\))?|[A-Za-z][\w ]{0,30}\w-\w[\w ]{0,30}):\s+(.{1,80})$", raw) or \
                         re.match(r"([a-z]{2,12})\s+([<>=!~]=?\s?\d[\w.*]*)$", raw)  # "py >=3.10"
                     label, value = (cells[0], cells[1]) if len(cells) == 2 else (m.group(1), m.group(2)) if m else ("", "")
                     # a name with its address ("Ann Lee <ann@x.org>"): the name is what is asked
@@ -3093,6 +3109,35 @@ class Agentic(Rag):
                 out[name] = fields
             self._page_fields = out
         return self._page_fields
+
+    def _listed_saying_no(self, q: str, among: list[str]) -> tuple[str, str] | None:
+        """(page, label) for "Among A, B, C and D, which does not decode bytes 0x00-0x7F as
+        ASCII?": of the listed pages (three or more), the one whose field the question names by
+        its code (`Bytes 0x00-0x7F`, `_coded_label_written`) says no ("differ from ASCII",
+        "not set") while every other's says yes, each value sharing a word with the question;
+        None unless exactly one such page."""
+        if len(among) < 3:
+            return None
+        records = {n.lower(): r for n, r in self._page_records().items()}
+        asked = _stems(q)
+        labels = {lb for n in among for lb in records.get(n, {}) if _coded_label_written(lb, q, asked)}
+        if len(labels) != 1:
+            return None
+        label = labels.pop()
+        values = {n: str(records.get(n, {}).get(label) or "") for n in among}
+        # (a page in prose writes it in a sentence: "Its bytes 0x00-0x7F are identical to ASCII.")
+        codes = [w for w in re.findall(r"[\w.-]+", label) if re.search(r"\d", w) and re.search(r"[^\W\d_]", w)]
+        pages = {n.lower(): (n, d) for n, d in self._catalog_pages()}
+        for n in [n for n, v in values.items() if not v and n in pages]:
+            name, d = pages[n]
+            said = [x for x in re.split(r"(?<=[.!?])\s+|\n+", self._document_text(d.doc_id, self._page_hit(d)))
+                    if all(re.search(rf"(?<![\w.-]){re.escape(c)}(?![\w-])", x, re.I) for c in codes)]
+            if len(said) == 1:
+                values[n] = said[0]
+        if not all(v and _stems(v) & asked for v in values.values()):
+            return None  # (a page without the field, or a value the question's words do not speak of)
+        saying_no = [n for n, v in values.items() if _NEGATIVE_VALUE.search(v)]
+        return (saying_no[0], label) if len(saying_no) == 1 else None
 
     def _page_with_line(self, among: list[str], keys: list[str]) -> str | None:
         """The one of the listed catalog pages with a line holding every key; None when no
@@ -3120,7 +3165,12 @@ class Agentic(Rag):
         noun_words = {_one_stem(w) for w in noun.lower().split()}
         # (the noun's words the label lacks, the label's words besides the noun's) -> the values
         counts: dict[tuple[int, int], set[int]] = {}
-        for label, value in self._page_records().get(name, {}).items():
+        fields = list(self._page_records().get(name, {}).items())
+        if doc := next((d for n, d in self._catalog_pages() if n == name), None):
+            # (and a page in prose states one inside a paragraph: "... gencodec.py. Alias count: 6.")
+            fields += [(m.group(1).lower(), m.group(2)) for m in
+                       _INLINE_FIELD.finditer(self._document_text(doc.doc_id, self._page_hit(doc)))]
+        for label, value in fields:
             words = [_one_stem(w) for w in re.findall(r"[a-z]+", label)]
             # "Number of extensions: 4", "extension count: 3", "Lines in the file: 323"
             if head in words and (set(words) & {"number", "count", "total", "no"} or words[0] == head
@@ -3259,10 +3309,16 @@ class Agentic(Rag):
         among = _listed_pages(q, names)
         if among and re.search(r"\b(?:not|no|never|without)\b|n't\b", SIZE_NONE.sub(" ", q), re.I) \
                 and not any(b[1] == "none" for b in bounds):
+            if got := self._listed_saying_no(q, among):
+                page, label = got  # "... which does not decode bytes 0x00-0x7F as ASCII?": the one
+                # listed page whose field of that code says no ("differ from ASCII")
+                return SharedAsk("which", (), frozenset()), page, {"pages": among, "field says no": [label]}
             return None  # "which is not X": a value's absence is not read off fields (a size of
             # none is read: "gets no exotic variants")
         if among:  # (by whole name: "English (Cameroon)" is no "English (UK)")
             scope, by_name = {n.lower() for n in among}, True
+        elif count and self._own_page_of(q):
+            return None  # "How many bytes are undefined in X?" counts on X's page, not pages
         if m := re.search(r"\b(?:of|among)\s+the\s+(?:[a-z]+\s+)?[a-z]+s\s+(?P<x>[\w][\w.+-]*)\s+"
                           r"(?P<verb>requires|depends\s+on|needs|lists)\b", q, re.I):
             listed = self._list_of(m.group("x"), list_terms("", m.group("verb").split()[0]))
@@ -3431,6 +3487,8 @@ class Agentic(Rag):
         # "How many packages require X?" counts the pages listing X; "How many packages does X
         # require?" counts X's own list
         inverse = _counts_holders(q, self._page_names())
+        if not inverse and (self._page_count_field(r.question) or r.bridge and self._page_count_field(q)):
+            return False  # the named page states the count ("Undefined bytes: 3"): read, not counted
         got = None if inverse else \
             count_listed(q, q_names, [(f"{h.title} {h.heading}", self._with_next(h)) for h in seen.values()])
         if got is None and inverse and (pages := self._pages_listing(q)) is not None:
@@ -4506,6 +4564,7 @@ class Agentic(Rag):
                 and noun.lower() not in _KIND_WORDS \
                 and not self._is_field(re.escape(_one_stem(noun.lower()))) \
                 and not any(_label_heads(lb) & head or _numbers_named(lb, unquoted) or _used_as(lb, unquoted)
+                            or _coded_label_written(lb, unquoted, q_words)
                             # (or a verb's label the question writes whole: "Which languages was X
                             # made for?" asks `Made for`; "the symbols file" asks no `Symbols file`)
                             or re.fullmatch(r"[a-z]+\s+(?:for|by|under|with|from|to|in|on|at|as)", lb.strip())
@@ -4568,6 +4627,9 @@ class Agentic(Rag):
         if len(found) > 1 and head:  # the label whose head is the noun asked: "What scope does
             # ISO 639-3 give X?" asks `Scope`, not `ISO 639-3`
             found = {lb: v for lb, v in found.items() if _label_heads(lb) & head} or found
+        if len(found) > 1 and _ASKS_CLASS.search(unquoted):  # "What kind of codec does X name?"
+            # asks its `Kind`, not its `Codec`
+            found = {lb: v for lb, v in found.items() if _stems(lb) & _stems(_CLASS_WORDS)} or found
         if len(found) > 1 and (wh := _OPENING_NOUN.match(unquoted)) \
                 and wh.group(1).lower() not in STOPWORDS:
             # (or the noun the question opens with: "What heading opens the topic ...?")
@@ -7343,6 +7405,9 @@ _LICENCE = {f for w in ("licence", "licences", "license", "licenses", "licensed"
             for f in (w, stem(w))}
 # "What sort of tool is X?": a category, answered by a word of it ("a linter")
 _ASKS_CLASS = re.compile(r"\bclassif(?:y|ies|ied)\b|\b(?:what|which)\s+(?:kind|sort)s?\s+of\b", re.I)
+# a value that says no ("differ from ASCII", "not installed", "none")
+_NEGATIVE_VALUE = re.compile(r"\b(?:no|not|none|never|without|non|differs?|different|unlike|lacks?)\b|n't\b", re.I)
+_CLASS_WORDS = "kind type sort class category classification"  # (the labels a class is given under)
 _ASKS_KIND = re.compile(r"\s*(?:what|which)\s+(?:type|kind|sort|category)s?\s+of\b", re.I)
 _FREQUENCY_WORDS = {stem(w) for w in ("often", "usually", "typically", "normally", "generally", "always",
                                        "ever", "still", "currently", "now", "today", "nowadays")}
@@ -9312,6 +9377,15 @@ def _numbered_names(label: str) -> list[tuple[str, str]]:
 def _numbers_named(label: str, question: str) -> bool:
     """Whether the question writes a two-part number of the label ("ISO 639-1")."""
     return any(re.search(rf"(?<![\w.-]){a}[-.:/]{b}(?![\w.-])", question) for a, b in _numbered_names(label))
+
+
+def _coded_label_written(label: str, question: str, q_words: set[str]) -> bool:
+    """Whether the question writes a label holding a code, its code as written and its other
+    words by stem ("What does byte 0x9C decode to?" of `Byte 0x9C decodes to`): that field is
+    asked, whatever noun the question asks it by."""
+    codes = [w for w in re.findall(r"[\w.-]+", label) if re.search(r"\d", w) and re.search(r"[^\W\d_]", w)]
+    return bool(codes) and all(re.search(rf"(?<![\w.-]){re.escape(c)}(?![\w-])", question, re.I) for c in codes) \
+        and _asked_label(label, q_words, max_words=5)
 
 
 def _label_heads(label: str) -> set[str]:

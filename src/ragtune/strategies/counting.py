@@ -15,6 +15,7 @@ import re
 
 from ragtune.strategies.common import STOPWORDS
 from ragtune.strategies.question import content_terms, direction, held_apart, stem, words, written_as_consonants
+from ragtune.strategies.values import extract_values
 
 # "how many optional extras", "the number of packages X depends on"
 # ("the number of the chown syscall in the table" numbers one thing: no count)
@@ -797,6 +798,47 @@ def negated_record(question: str, collections: dict[str, list[dict]],
         if len(pool) == 1:
             r = records[pool[0]]
             found.append((str(r.get("name") or r.get("title") or (ids.get(path) or [""] * len(records))[pool[0]]), f))
+    return found[0] if len(found) == 1 and found[0][0] else None
+
+
+_LATE = re.compile(r"\b(?:late|overdue|after\s+(?:it\s+was\s+|they\s+were\s+)?due)\b", re.I)
+_EARLY = re.compile(r"\b(?:early|before\s+(?:it\s+was\s+|they\s+were\s+)?due)\b", re.I)
+
+
+def _day(value: object) -> tuple[int, int, int] | None:
+    """A whole date's (year, month, day), read from a field's value; None for anything else."""
+    got = [v.key for v in extract_values(str(value or "")) if v.kind == "date" and all(v.key)]
+    return got[0] if len(got) == 1 else None
+
+
+def late_record(question: str, collections: dict[str, list[dict]],
+                ids: dict[str, list[str]]) -> tuple[str, str, str] | None:
+    """(answer, field, due field) for "Which kit loan came back late?": in the one collection
+    the question names, the one record whose date under the field the question's words name
+    (`back` of "came back") is after its date under a field labelled due (`due_back`), or
+    before it for "early"; answered by its name, else its id. None unless one such field
+    pair and one record."""
+    late, early = _LATE.search(question), _EARLY.search(question)
+    if bool(late) == bool(early):
+        return None
+    q = question.lower()
+    q_stems = {stem(w) for w in re.findall(r"[a-z]+", q)} - {stem("due")}
+    found = []
+    for path, records in collections.items():
+        if _named_collection(q, path) is None:
+            continue
+        keys = list(dict.fromkeys(k for r in records for k in r))
+        dated = [k for k in keys if any(_day(r.get(k)) for r in records)]
+        due = [k for k in dated if stem("due") in key_words(k)]
+        done = [k for k in dated if k not in due and key_words(k) & q_stems]
+        if len(due) != 1 or len(done) != 1:
+            continue
+        pool = [i for i, r in enumerate(records) if (a := _day(r.get(done[0]))) and (b := _day(r.get(due[0])))
+                and (a > b if late else a < b)]
+        if len(pool) == 1:
+            r = records[pool[0]]
+            rid = ((ids.get(path) or [""] * len(records)) + [""] * len(records))[pool[0]]
+            found.append((str(r.get("name") or r.get("title") or rid), done[0], due[0]))
     return found[0] if len(found) == 1 and found[0][0] else None
 
 
