@@ -3110,6 +3110,42 @@ class Agentic(Rag):
             self._page_fields = out
         return self._page_fields
 
+    def _on_every_page(self, text: str) -> str:
+        """The version or date of an answer that nine in ten catalog pages or more write (ten
+        pages at least): the catalog's own release on every page's source line, no value of the
+        thing asked; "" otherwise."""
+        pages = self._catalog_pages()
+        if len(pages) < 10:
+            return ""
+        seen = self.__dict__.setdefault("_every_page", {})
+        for v in extract_values(text):
+            if v.kind not in ("version", "date") or not v.text.strip():
+                continue
+            if v.text not in seen:
+                said = re.compile(rf"(?<![\w.]){re.escape(v.text.strip())}(?![\w]|\.\d)", re.I)
+                seen[v.text] = sum(bool(said.search(self._document_text(d.doc_id, self._page_hit(d))))
+                                   for _, d in pages) >= 0.9 * len(pages)
+            if seen[v.text]:
+                return v.text.strip()
+        return ""
+
+    def _other_release_asked(self, question: str) -> str:
+        """"Python 3.12" where the question names a release of a thing that nine in ten catalog
+        pages or more write with another release ("Python 3.11.7" on every page's source line)
+        and no chunk writes the one asked; "" otherwise."""
+        pages = self._catalog_pages()
+        if len(pages) < 10:
+            return ""
+        for m in re.finditer(r"(?<![\w.-])([A-Z][\w+-]*)\s+v?(\d+\.\d+(?:\.\d+)*)(?![\w.-]|\.\d)", question):
+            name, release = m.group(1), m.group(2)
+            if self._written_in_corpus(f"{name} {release}"):
+                continue
+            other = re.compile(rf"(?<![\w-]){re.escape(name)}\s+v?\d+(?:\.\d+)+", re.I)
+            if sum(bool(other.search(self._document_text(d.doc_id, self._page_hit(d)))) for _, d in pages) \
+                    >= 0.9 * len(pages):
+                return m.group(0)
+        return ""
+
     def _listed_saying_no(self, q: str, among: list[str]) -> tuple[str, str] | None:
         """(page, label) for "Among A, B, C and D, which does not decode bytes 0x00-0x7F as
         ASCII?": of the listed pages (three or more), the one whose field the question names by
@@ -5714,13 +5750,39 @@ class Agentic(Rag):
                 # off the 2025 accounts: the document read never writes the year asked
                 why, reason = f"the document read never writes {unwritten}", "year_unwritten"
             elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
-                    and not r.options and _says_back(r.question, r.text):
+                    and not r.options and (_says_back(r.question, r.text) or _says_back(
+                        r.question, without_copied_label(r.text, [*evidence, *r.floor.retrieved], headings=True))):
+                # (a document's title before it adds nothing: "League history: 2015 Division: 2.")
                 why, reason = "rag's answer says only what the question says", "says_nothing"
             elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
                     and (other := _of_another_year(r.question, r.text)):
                 # "How many came to the open day of 13 September 2025?" -> "The 2024 open day ...
                 # brought 512 visitors": the thing the question names, in a year it does not ask
                 why, reason = f"rag's answer is of another year: {other}", "other_year"
+            elif not exhausted and (release := self._other_release_asked(r.question)):
+                # "What number does X have in Python 3.12?" of a catalog whose every page is of
+                # Python 3.11.7: the documents are of another release than the one asked
+                why, reason = f"the question asks of {release}, and every page is of another release", "other_release"
+            elif r.decided_by in ("rag", "span", "lookup") and r.want in ("version", "date") \
+                    and (common := self._on_every_page(r.text)):
+                # "In which version was X added?" -> "3.11.7", the version every page's source
+                # line writes: nothing of the thing asked
+                why, reason = f"the answer is a value nearly every page writes: {common}", "every_page"
+            elif r.decided_by in ("rag", "span") and not exhausted and _TIME_ASKED.search(r.question) \
+                    and (vals := extract_values(r.text)) and all(
+                        v.kind == "date" or v.kind == "number" and re.fullmatch(r"(?:1[89]|20)\d\d", v.text.strip())
+                        for v in vals):
+                # "What was the winning time ...?" -> "... was 2026.": a year or a day is no time taken
+                why, reason = "the answer gives a year or a day where a time is asked", "no_time"
+            elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
+                    and not r.options and re.match(r"\s*who\s", r.question, re.I) and _names_no_one(r.question, r.text):
+                # "Who is the adjudicator at X?" -> "... is a professional adjudicator who ...": a
+                # description where someone is asked (their names are written with capitals)
+                why, reason = "rag's answer to a who-question names no one the question does not", "names_no_one"
+            elif r.decided_by in ("rag", "lookup") and not exhausted and _ASKS_AGENT.match(r.question) \
+                    and (label := _label_only(r.text, [*evidence, *r.floor.retrieved], self._document_text)):
+                # "Who booked X?" -> "Hoops.": a heading or a table row's label copied, no one named
+                why, reason = f"rag's answer is only a label of the documents: {label}", "label_only"
             elif r.decided_by == "rag" and loops(r.text):
                 why, reason = "rag's answer repeats itself", "loop"  # a small model's loop states nothing
             elif r.decided_by == "rag" and (named_file := next((f for f in sorted(files) if re.search(
@@ -7084,17 +7146,66 @@ def _slug(title: str) -> bool:
 _LABEL_COPY = re.compile(r"\s*([^:\n]{2,80}?)\s*:\s+(?=\S)")
 
 
-def without_copied_label(text: str, hits: list[Hit], want: str = "") -> str:
+_OPENING_WORDS = {"the", "a", "an", "it", "he", "she", "they", "this", "that", "these", "those", "there", "in", "on",
+                  "at", "i", "we", "you", "his", "her", "their", "its", "our", "no", "yes", "as", "by", "for", "from",
+                  "according", "based", "answer", "question", "however", "unfortunately", "sorry"}
+
+
+def _names_no_one(question: str, answer: str) -> bool:
+    """Whether an answer writes no word with a capital or a digit that the question lacks
+    (beyond a sentence's opening word): it names no one ("a professional adjudicator who
+    gives a verdict")."""
+    asked = {w.lower() for w in re.findall(r"[\w'\u2019-]+", question)}
+    def said(w: str) -> bool:
+        return w.lower() in asked or re.sub(r"['\u2019]s$", "", w).lower() in asked
+    # (a run of capitalised words ending in one the question writes is the question's thing:
+    # the "Thornwick One-Act Drama Festival" of "the Thornwick festival")
+    runs = re.findall(r"(?<![\w'\u2019-])[A-Z0-9][\w'\u2019-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)*[A-Z0-9][\w'\u2019-]*)*", answer)
+    named = [run for run in runs
+             if not said(run.split()[-1])
+             and not (len(run.split()) == 1 and run.lower() in _OPENING_WORDS)]
+    return bool(answer.strip()) and not named
+
+
+def _label_only(answer: str, hits: list[Hit], text_of: Callable[[str, Hit], str]) -> str:
+    """The answer, when it is nothing but a label of the documents found: a heading, a title, a
+    document's first line, a bold lead ("**4. Hoops.**") or a table row's first cell, as
+    written there; "" otherwise."""
+    said = " ".join(answer.strip().rstrip(".").split()).lower()
+    if not said or len(said.split()) > 8 or not re.search(r"(?<![\w'\u2019-])(?!(?:de|la|le|van|von|der|den|du|da|di|del|and|of|the)\b)[a-z]{3,}",
+                                                        answer):
+        return ""  # (a name may head a page or a row: "Ann Bell" is someone, "Minimum age" no one)
+    labels = set()
+    for h in hits:
+        labels |= {" ".join(p.split()).lower() for p in [h.title or "", *(h.heading or "").split(" > ")]}
+        text = text_of(h.doc_id, h)
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        labels |= {" ".join(lines[0].lstrip("#").split()).lower()} if lines else set()
+        for ln in lines:
+            if ln.startswith("#"):
+                labels.add(" ".join(ln.lstrip("#").split()).lower())
+            elif ln.startswith("|") and len(cells := [c.strip() for c in ln.strip("|").split("|")]) >= 2:
+                labels.add(" ".join(cells[0].split()).lower())
+            elif m := re.match(r"\*\*(?:\d+\.\s*)?([^*]+?)\.?\*\*", ln):
+                labels.add(" ".join(m.group(1).split()).lower())
+    labels.discard("")
+    return answer.strip().rstrip(".") if said in labels else ""
+
+
+def without_copied_label(text: str, hits: list[Hit], want: str = "", headings: bool = False) -> str:
     """rag's answer without the passage labels it copied ("2031-03-site-visit: We found 12
     leaks." -> "We found 12 leaks."): passages are shown as "label: sentence", and a value in a
     document's name (its date, its number) is no value the answer states. A label is a
-    retrieved document's title or the last part of its id; two in a row go too. With `want`,
+    retrieved document's title or the last part of its id (with `headings`, a section's heading
+    too); two in a row go too. With `want`,
     a title of several words stays when the rest states no value of that type (a page titled
     "Version 2.1" may be the answer itself); an id goes whatever follows."""
     known = set()
     for h in hits:
         known.add(" ".join(h.title.split()).lower())
         known.add(h.doc_id.rsplit("/", 1)[-1].split("#")[-1].lower())
+        if headings:  # (and a section's heading: "Mowing and the grounds: The council's ...")
+            known |= {" ".join(p.split()).lower() for p in (h.heading or "").split(" > ")}
     known.discard("")
     for _ in range(2):
         m = _LABEL_COPY.match(text)
@@ -10575,6 +10686,9 @@ _OTHER_ASKED = re.compile(r"\b(?:that|this|the)\s+other\s+[a-z]+(?:['\u2019]s)?\
 _ASKS_STEP = re.compile(r"\s*(?:(?:in|at|on)\s+)?(?:which|what)\s+(?:numbered\s+)?(?:step|stage|item|point)\s+"
                         r"(?:of|in|on)\s+(?:the|our|its|their)?\s*(?:[\w'-]+\s+){0,4}?(?:checklist|list|procedure|"
                         r"process|routine|instructions?|guide|form|inspection|sequence|drill|plan)\b", re.I)
+# a time taken asked ("What was the winning time ...?", "What time did X run?")
+_TIME_ASKED = re.compile(r"\b(?:winning|finishing|fastest|slowest|best|personal|race|run|swim|his|her|their)\s+time\b"
+                         r"|\bwhat\s+time\s+did\b.+\b(?:run|swim|finish|clock|record)", re.I)
 _ASKS_AGENT = re.compile(r"\s*(?:who|whom|whose)\b", re.I)
 # "Who is the area contact for ...?": the role asked, a column of a table of codes perhaps
 _ASKED_ROLE = re.compile(r"\s*who\s+(?:is|was|are|were)\s+the\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:for|of|at|in)\b", re.I)
