@@ -5776,8 +5776,8 @@ class Agentic(Rag):
                 why, reason = "the answer gives a year or a day where a time is asked", "no_time"
             elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
                     and not r.options and re.match(r"\s*who\s", r.question, re.I) and _names_no_one(r.question, r.text):
-                # "Who is the adjudicator at X?" -> "... is a professional adjudicator who ...": a
-                # description where someone is asked (their names are written with capitals)
+                # "Who is the umpire at X?" -> "... is a qualified umpire who ...": a description
+                # where someone is asked (their names are written with capitals)
                 why, reason = "rag's answer to a who-question names no one the question does not", "names_no_one"
             elif r.decided_by in ("rag", "lookup") and not exhausted and _ASKS_AGENT.match(r.question) \
                     and (label := _label_only(r.text, [*evidence, *r.floor.retrieved], self._document_text)):
@@ -7153,13 +7153,13 @@ _OPENING_WORDS = {"the", "a", "an", "it", "he", "she", "they", "this", "that", "
 
 def _names_no_one(question: str, answer: str) -> bool:
     """Whether an answer writes no word with a capital or a digit that the question lacks
-    (beyond a sentence's opening word): it names no one ("a professional adjudicator who
-    gives a verdict")."""
+    (beyond a sentence's opening word): it names no one ("a qualified umpire who gives the
+    verdict")."""
     asked = {w.lower() for w in re.findall(r"[\w'\u2019-]+", question)}
     def said(w: str) -> bool:
         return w.lower() in asked or re.sub(r"['\u2019]s$", "", w).lower() in asked
     # (a run of capitalised words ending in one the question writes is the question's thing:
-    # the "Thornwick One-Act Drama Festival" of "the Thornwick festival")
+    # the "Oxby One-Act Drama Gala" of "the Oxby gala")
     runs = re.findall(r"(?<![\w'\u2019-])[A-Z0-9][\w'\u2019-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)*[A-Z0-9][\w'\u2019-]*)*", answer)
     named = [run for run in runs
              if not said(run.split()[-1])
