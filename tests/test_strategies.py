@@ -4410,3 +4410,41 @@ def test_coded_labels_due_dates_listed_pages_saying_no_and_prose_counts():
                               _page_hit=lambda d: None, _catalog_lists=lambda t: {}, _catalog_unsure=lambda t: set(),
                               _document_text=lambda doc, h: "It is small. Item count: 6. Items: see items.csv.")
     assert Agentic._page_size(counted, "g3", "items") == 6
+
+
+def test_verify_checks_for_values_every_page_writes_labels_and_answers_naming_no_one():
+    """(2026-12-07, dev splits of several corpora, invented here) an answer to a who-question
+    that writes no name the question lacks names no one; one that is only a heading or a row's
+    label (with a word in lower case: a name may head a row) is no answer; a year is no time
+    taken; a version on nearly every catalog page, or a release no page is of, says nothing of
+    the thing asked; a section's heading copied before an answer is a label."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (Agentic, _TIME_ASKED, _label_only, _names_no_one, _says_back,
+                                            without_copied_label)
+    assert _names_no_one("Who is the umpire at the Oxby gala?", "The umpire at the Oxby One-Act Drama Gala is a "
+                                                                 "qualified umpire who gives the verdict.")
+    assert not _names_no_one("Who is the treasurer?", "Ann Bell is the treasurer.")
+    assert not _names_no_one("Who chairs Oxby Club?", "The Oxby Club Chair Ann Bell.")
+    assert not _names_no_one("Who won?", "P08.")
+    rules = "| Rule | Old | New |\n|---|---|---|\n| Minimum age for evening play | 16 | 15 |\n| Ann Bell | x | y |"
+    hit = Hit("rules/play", "c", 1.0, title="Play rules", text=rules, heading="Rules")
+    def text_of(doc, h):
+        return rules
+    assert _label_only("Minimum age for evening play.", [hit], text_of) == "Minimum age for evening play"
+    assert _label_only("Ann Bell.", [hit], text_of) == ""  # (a name heading a row may be the answer)
+    assert _label_only("Tom Quill.", [hit], text_of) == ""
+    assert _TIME_ASKED.search("What was the winning time in the 10K?")
+    assert not _TIME_ASKED.search("At what time does the shop open?")
+    grounds = [Hit("about/ground", "c", 1.0, title="About", text="...", heading="Mowing and the grounds")]
+    told = "Mowing and the grounds: The council's mowing contractor."
+    q = "What is the name of the council's mowing contractor?"
+    assert not _says_back(q, without_copied_label(told, grounds))
+    assert _says_back(q, without_copied_label(told, grounds, headings=True))
+    pages = [(f"g{i}", SimpleNamespace(doc_id=f"kit/g{i}", title=f"Gadget g{i}")) for i in range(12)]
+    cat = SimpleNamespace(_catalog_pages=lambda: pages, _page_hit=lambda d: None,
+                          _document_text=lambda doc, h: f"Size: {doc[-1]} cm. Source: Kitlib 4.2.1 on Linux.",
+                          _written_in_corpus=lambda name: name.startswith("Kitlib 4.2"))
+    assert Agentic._on_every_page(cat, "4.2.1.") == "4.2.1"
+    assert Agentic._on_every_page(cat, "3.0.") == ""
+    assert Agentic._other_release_asked(cat, "What size is g1 in Kitlib 5.0?") == "Kitlib 5.0"
+    assert Agentic._other_release_asked(cat, "What size is g1 in Kitlib 4.2?") == ""
