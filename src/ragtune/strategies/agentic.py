@@ -912,6 +912,11 @@ class Agentic(Rag):
                         and _file_key(head[-1]) == key:
                     titled.insert(0, head[-1])  # (before the title's other side: "String Methods")
                     kinds.update({w.lower() for w in head[:-1] if w.isalpha()})
+                # (or the code its title opens with, its name after it: "416 Range Not
+                # Satisfiable" as 416.md)
+                if len(first := (d.title or "").split(" ", 1)) == 2 and _file_key(first[0]) == key \
+                        and first[1][:1].isupper() and first[0] not in titled:
+                    titled.insert(0, first[0])
                 # (or a code: "TLS_RSA_WITH_NULL_MD5 (0x00,0x01)" as TLS_RSA_WITH_NULL_MD5.md)
                 titled += [b for t in titled if (b := re.sub(r"\s*\([^()]*\)$", "", t).strip()) != t
                            and ("/" in b or key in (_file_key(b), _joined_key(b)))]
@@ -1156,8 +1161,9 @@ class Agentic(Rag):
             named = {row[0]}  # "the help topic UNICODE": the page its register row points at
             # (remembered: the words naming the row ask no field of the page, `_without_row_name`)
             kind = "|".join(map(re.escape, sorted(getattr(self, "_kind_words", set())))) or "(?!)"
+            # (with the words after the article before it: "the requests alias X")
             self.__dict__.setdefault("_row_names", {})[question] = \
-                rf"(?:\b(?:{kind})\s+){{0,3}}(?<![\w-]){re.escape(row[1])}(?![\w-])"
+                rf"(?:\b(?:the|a|an)\s+(?:[\w.'\u2019-]+\s+){{0,2}}|(?:\b(?:{kind})\s+){{0,3}})(?<![\w-]){re.escape(row[1])}(?![\w-])"
         if len(named) > 1 and (beside := _named_beside_kind(question, named, getattr(self, "_kind_words", set()))):
             named = beside  # ("the first exception class the dict topic names": the page dict, not class)
         return self._own_pages(named.pop()) if len(named) == 1 else []
@@ -1240,6 +1246,13 @@ class Agentic(Rag):
             if m.group(1).lower() in firsts and joined not in pages and m.group(2).rsplit("-", 1)[-1].lower() not in _MODIFIER_ENDS \
                     and not self._written_in_corpus(m.group(0)) and not self._written_in_corpus(joined):
                 return m.group(0)
+        # (... or a number of the digits every page's name has, "for a 423" beside the pages 400,
+        # 401, ...: not a figure with its noun after it, "369 bytes")
+        if pages and all(p.isdigit() for p in pages) and len(width := {len(p) for p in pages}) == 1:
+            for m in re.finditer(rf"(?<![\w.,-])(\d{{{width.pop()}}})(?![\w.,-])(?!\s+(?!{_NOUN_AFTER_FIGURE_NOT})[a-z]{{2,}})",
+                                 question):
+                if m.group(1) not in pages:
+                    return m.group(1)
         return ""
 
     def _written_in_corpus(self, name: str) -> bool:
@@ -1370,12 +1383,26 @@ class Agentic(Rag):
                    if any(str(v).strip().strip('"').lower() == want for v in fields.values())]
         return holders[0] if len(holders) == 1 else None
 
-    def _page_by_member(self, question: str) -> str | None:
+    def _page_writing_name(self, question: str) -> str | None:
+        """The one catalog page whose text writes the qualified name the question writes
+        ("HTTPStatus.SWITCHING_PROTOCOLS", with a capital or an underscore after its dot), in
+        prose as in a field; None when none or several do, or the question writes none or two."""
+        names = [t for t in re.findall(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?![\w.])", question)
+                 if re.search(r"\.[\w.]*[A-Z_]", t)]
+        if len(names) != 1:
+            return None
+        said = re.compile(rf"(?<![\w.]){re.escape(names[0])}(?![\w]|\.\w)")
+        holders = [n for n, d in self._catalog_pages() if said.search(self._document_text(d.doc_id, self._page_hit(d)))]
+        return holders[0] if len(holders) == 1 else None
+
+    def _page_by_member(self, question: str, what: bool = False) -> str | None:
         """For "Which topic has a subsection titled Dictionary views?" in a catalog of pages
         that names none: the one page a field of which holds, whole or as a member of its list,
         the longest phrase of the question any page's field holds (of two words or more, or one
-        word under a label that shares a word with the question); None when two pages hold it."""
-        if not (pages := self._page_names()) or not re.search(r"\bwhich\b", question, re.I) or find_options(question) \
+        word under a label that shares a word with the question); None when two pages hold it.
+        With `what`, "What code goes with X?" asks the same."""
+        if not (pages := self._page_names()) or not re.search(r"\bwhich\b", question, re.I) and not what \
+                or find_options(question) \
                 or _LISTED_ASKED.match(question) or _LISTED_AFTER.match(question) \
                 or _quoted_phrases(question):  # (a quoted value is `_page_by_quoted_value`'s and the records';
             return None  # a list of things, `_listed_option`'s)
@@ -2133,6 +2160,12 @@ class Agentic(Rag):
                 and not (r.bridge and _file_key(page) == _file_key(r.bridge)):  # (the hop's own page answers no more)
             # "Which topic has a subsection titled Dictionary views?": the one page whose field
             # holds that value, whole or in its list
+            return _take(r, t, page, "lookup", "the one page with a field holding the value the question writes")
+        if r.want in ("number", "open") and _WHAT_CODE.match(r.question) \
+                and (page := self._page_by_member(r.question, what=True) or self._page_writing_name(r.question)) \
+                and page.isdigit():
+            # "What is the numeric value of X?" where pages are named by their numbers: the one
+            # page with a field holding X
             return _take(r, t, page, "lookup", "the one page with a field holding the value the question writes")
         if r.want == "name" and (rec := self._record_by_quoted_value(r.question)):
             # (a record of a register: ""built-package format for Python" is the summary of which
@@ -4520,7 +4553,8 @@ class Agentic(Rag):
                     if in_section and not any(_asked_label(w, q_words) for w in _label_words(own_label)
                                               if w not in STOPWORDS):
                         continue  # half asked by its section's heading alone ("Numbers: arm" for "which number")
-                    if counted and not counted & {_one_stem(w) for w in _label_words(main)}:
+                    if counted and not counted & {_one_stem(w) for w in _label_words(main)} \
+                            and not counted & _stems(re.sub(r"\([^()]*\)", " ", value)):  # (its unit counts them: "298 bytes")
                         continue  # a count of other things: "how many zones in zone.tab" is no
                         # `zone1970.tab countries`
                 # a field the question names after the noun it asks for is not asked: "Who is
@@ -4919,8 +4953,10 @@ class Agentic(Rag):
                                  or re.fullmatch(r"[A-Z][A-Z_]{3,}", rid)) \
                         and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question):
                     name = rid
-                if not name and _id_after_kind(rid, path, question):
+                if not name and (_id_after_kind(rid, path, question) or re.fullmatch(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+", rid)
+                                 and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question)):
                     name = rid  # ... or by any id, after its collection's noun ("the alias 857") or quoted
+                    # (or an id of joined words, "resume_incomplete", written whole)
                 if not name:  # ... or by a code of its own no other record has ("the value #66CDAA")
                     name = next((str(rec[k]) for k in codes if re.search(
                         rf"(?<![\w#-]){re.escape(str(rec[k]))}(?![\w-])", question, re.I)), "")
@@ -4956,11 +4992,15 @@ class Agentic(Rag):
                 kinds = {stem(w) for w in re.findall(r"[a-z]+", path.lower())}
                 before = [w for w in re.findall(r"[a-z]+", question[:at].lower())[-1:] if at > 0
                           and stem(w) in kinds]
-                own = (_stems(re.sub(re.escape(name), " ", question, flags=re.I)) | _measure_nouns(question)) \
+                said = question
+                if at > 0 and (dotted := re.search(r"(?:[\w-]+\.)+$", question[:at])):
+                    # (a qualified name is the record's whole: "requests.codes.bandwidth" asks no `code`)
+                    before, said = [], question[:dotted.start()] + " " + question[at + len(name):]
+                own = (_stems(re.sub(re.escape(name), " ", said, flags=re.I)) | _measure_nouns(question)) \
                     - _stems(" ".join(before))
                 # (a header cut to consonants is read against the word as written: `rtg` of
                 # "rating", whose stem "rat" is shorter than the header's letters)
-                own |= {w for w in re.findall(r"[a-z]+", question.lower()) if len(w) > 5} - _stems(" ".join(before))
+                own |= {w for w in re.findall(r"[a-z]+", said.lower()) if len(w) > 5} - _stems(" ".join(before))
                 # (an owner asks no field: "the judge's expenses" is not `judge`)
                 own -= {x for w in re.findall(r"([a-z]+)['\u2019]s\s+[a-z]", question.lower()) for x in (w, _one_stem(w))}
                 def counts(key: str) -> bool:
@@ -4991,6 +5031,9 @@ class Agentic(Rag):
                         pass  # a year ("joined: 2013")
                     elif want == "version" and type(value) is float:
                         pass  # a release read as a number by its table ("added_in: 3.18")
+                    elif want == "name" and type(value) is int and _asked_label(key, own, short=True) \
+                            and re.search(r"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:code|number)\b", question, re.I):
+                        pass  # a code asked by its label ("Which status code is X?": `code: 509`)
                     elif want == "number" and isinstance(value, str) and re.fullmatch(r"\d[\d,.]*\s?[a-z%]{1,3}|\d+\s?[-\u2013]\s?\d+", value.strip()) \
                             and not counted:
                         pass  # (a size with its unit: "face: 40 cm"; a score, "6-3")
@@ -6969,8 +7012,9 @@ def _id_after_kind(rid: str, path: str, question: str) -> bool:
     if re.search(rf"['\"\u2018\u201c`]{re.escape(rid)}['\"\u2019\u201d`]", question):
         return True
     # (or before it, as what the id is: "Is latin9 an alias of ...?")
+    # (or after it and a dot, as a qualified name writes it: "codes.bandwidth" of `codes.csv`)
     return any(_one_stem(m.group(1).lower()) in kinds
-               for m in re.finditer(rf"\b([A-Za-z]{{3,}})\s+(?:{said})", question)) \
+               for m in re.finditer(rf"\b([A-Za-z]{{3,}})(?:\s+|\.)(?:{said})", question)) \
         or any(_one_stem(m.group(1).lower()) in kinds
                for m in re.finditer(rf"(?:{said})\s+(?:is\s+)?(?:an?|the)\s+([A-Za-z]{{3,}})\b", question))
 
@@ -7518,6 +7562,10 @@ _LICENCE = {f for w in ("licence", "licences", "license", "licenses", "licensed"
 _ASKS_CLASS = re.compile(r"\bclassif(?:y|ies|ied)\b|\b(?:what|which)\s+(?:kind|sort)s?\s+of\b", re.I)
 # a value that says no ("differ from ASCII", "not installed", "none")
 _NEGATIVE_VALUE = re.compile(r"\b(?:no|not|none|never|without|non|differs?|different|unlike|lacks?)\b|n't\b", re.I)
+# "What is the numeric value of X?", "What HTTP code goes with X?"
+_WHAT_CODE = re.compile(r"\s*what\s+(?:is\s+the\s+)?(?:[a-z]+\s+)?(?:[A-Z]+\s+)?(?:code|number|value)\b", re.I)
+# the words after a figure that are no noun it counts ("423 in", "408 or")
+_NOUN_AFTER_FIGURE_NOT = r"(?:in|on|or|and|to|for|with|has|have|had|is|was|are|were|at|as|than|from|by|under|over|of)\b"
 _CLASS_WORDS = "kind type sort class category classification"  # (the labels a class is given under)
 _ASKS_KIND = re.compile(r"\s*(?:what|which)\s+(?:type|kind|sort|category)s?\s+of\b", re.I)
 _FREQUENCY_WORDS = {stem(w) for w in ("often", "usually", "typically", "normally", "generally", "always",

@@ -392,7 +392,8 @@ _NAME_CUE = re.compile(
     r"^\s*(?:who|whom|whose|where)\b|\b(?:who|whom)\b|\b(?:in|at|from|to)\s+where\b|"
     r"\bwhich\s+(?:one|of|[\w-]+)\b|\bwhat(?:['\u2019]s|\s+(?:is|was|are|were))\s+(?:the\s+)?names?\b|"
     # (of one word or two: "What Multi-Arch value does X declare?")
-    r"^\s*what\s+(?!kind\b|type\b|sort\b)[\w-]+(?:\s+(?!of\b)[\w-]+)?\s+(?:is|are|was|were|does|do|did)\b|"
+    r"^\s*what\s+(?!kind\b|type\b|sort\b)[\w-]+(?:\s+(?!of\b)[\w-]+)?\s+(?:is|are|was|were|does|do|did|goes|belongs|"
+    r"stands|corresponds)\b|"
     r"\b(?:called|named)\s*\??\s*$|"
     # (an order to name one: "Name the pump that ..."; or a name asked by its kind: "What
     # errno name ...")
