@@ -4448,3 +4448,44 @@ def test_verify_checks_for_values_every_page_writes_labels_and_answers_naming_no
     assert Agentic._on_every_page(cat, "3.0.") == ""
     assert Agentic._other_release_asked(cat, "What size is g1 in Kitlib 5.0?") == "Kitlib 5.0"
     assert Agentic._other_release_asked(cat, "What size is g1 in Kitlib 4.2?") == ""
+
+
+def test_pages_named_by_codes_race_times_measures_dated_posts_and_first_person_doers():
+    """(2026-12-07, catalog43, tables44 and prose45 dev, invented here) pages titled by a code
+    then a name ("207 Partial Reply" as 207.md) are named by the code, and a number shaped as
+    every page's name but no page's ("for a 209") is a thing the catalog lacks, though a
+    figure with its noun ("369 bytes") is none; "What time did the crew record?" asks a time
+    taken; "How far ...?" reads the `Distance` column of the row described; a dated table's
+    rows are found by a post written with a gloss in brackets; "Who started X?" is the author
+    of the page on X whose writer says "I started ..."."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic, _first_person_doer
+    from ragtune.strategies.question import answer_type
+    from ragtune.strategies.timeline import described_row_cell, row_in_force
+    from ragtune.strategies.question import content_terms
+    docs = [SimpleNamespace(doc_id=f"codes/{200 + i}", title=f"{200 + i} Reply Kind {i}", metadata={})
+            for i in range(8)] + [SimpleNamespace(doc_id=f"codes/{300 + i}", title=f"Status {300 + i}", metadata={})
+                                  for i in range(20)]
+    cat = SimpleNamespace(index=SimpleNamespace(documents=lambda c: docs), collection="default")
+    names = Agentic._page_names(cat)
+    assert {"207", "319"} <= names
+    absent = SimpleNamespace(_page_names=lambda: names, _catalog_pages=lambda: [], _page_aliases=lambda: {},
+                             _written_in_corpus=lambda n: False)
+    assert Agentic._absent_page_name(absent, "How long is the reply page for a 209?") == "209"
+    assert Agentic._absent_page_name(absent, "Which code gets a page of exactly 369 bytes?") == ""
+    assert answer_type("What time did our coxless pair record at the regatta?") == "number"
+    assert answer_type("What time does the shop open?") == "date"
+    river = ("# The river\n\n| Landmark | Side | Distance | Notes |\n|---|---|---|---|\n"
+             "| Mill bridge | left | 0.4 km | low arch |\n| Oxby lock | right | 2.2 km | wait for the keeper |\n"
+             "| Ferry steps | left | 1.1 km | busy in summer |")
+    assert described_row_cell("How far from the boathouse is Oxby lock?", river, False, True) == "2.2 km"
+    fees = ("Club money\n\n## Fees\n\n| Category | From | Until | GBP a year |\n|---|---|---|---|\n"
+            "| Adult | 2018-04-01 | 2022-03-31 | 200 |\n| Adult | 2022-04-01 | | 240 |\n"
+            "| Youth (under 16 on 1 April) | 2018-04-01 | 2021-03-31 | 80 |\n| Youth (under 16 on 1 April) | 2021-04-01 | | 95 |")
+    q = "What was the youth fee in 2019?"
+    assert row_in_force(q, fees, set(content_terms(q)), frozenset())[0] == "80"
+    club = ("The Junior Joiners meet on Saturdays. I started the club in 2011 with four members.", "The Junior Joiners",
+            {"author": "Ada Penhallow"})
+    other = ("The Seniors meet on Mondays.", "The Seniors", {"author": "Tom Quill"})
+    assert _first_person_doer("Who started the Junior Joiners?", [club, other]) == "Ada Penhallow"
+    assert _first_person_doer("Who started the Seniors?", [club, other]) is None

@@ -755,8 +755,9 @@ class Agentic(Rag):
                 r.looked_up = extra
                 good = extra + good
                 r.log("lookup", {"words": lex}, [h.chunk_id for h in extra])
-            elif sub is None and rnd == 0 and r.kind != "multi_hop" and (role := self._one_asked_word(q, required)) \
-                    and not any(_has_word(chunk_text(h), role) for h in good):
+            elif sub is None and rnd == 0 and r.kind != "multi_hop" and (
+                    role := self._one_asked_word(q, required) or self._asked_role_words(q, required)) \
+                    and not any(all(_has_word(chunk_text(h), w) for w in role.split()) for h in good):
                 # "Who is the Club's treasurer?": the one word the question asks by is in no
                 # chunk found (dense search ranks pages about the Club first); a lexical search
                 # finds the line that names it ("| Treasurer | Anjali Mistry |")
@@ -767,7 +768,7 @@ class Agentic(Rag):
                 forms = [role, *([role[:-2], role[:-1]] if role.endswith("ed") and len(role) > 6 else [])]
                 extra = [h for h in self.index.search_many([" ".join(forms)], k=4 * self.program.k, mode="bm25",
                                                            collection=self.collection)[0]
-                         if any(_has_word(chunk_text(h), f) for f in forms) and h not in good
+                         if any(all(_has_word(chunk_text(h), w) for w in f.split()) for f in forms) and h not in good
                          and (not own or names_covered(chunk_text(h), own) >= 0.5)][:self.program.k]
                 for h in extra:
                     h.round = rnd + 10 * r.hops_done + 1
@@ -1575,6 +1576,19 @@ class Agentic(Rag):
         word = found.pop()
         return word if self._in_corpus(word) and not self._everywhere(word) else None
 
+    def _asked_role_words(self, question: str, names: list[str]) -> str | None:
+        """The two words of a role a short who-question asks ("head coach" of "Who is head coach
+        of the X squad?"), each in the corpus and neither on most pages; None otherwise."""
+        m = re.match(r"\s*(?i:who)\s+(?:is|was|are|were)\s+(?:the\s+)?([a-z]{3,}\s+[a-z]{4,})\s+(?:of|for|at|in|on)\b", question)
+        if not m or len(re.findall(r"\w+", question)) > 12 or any(w in STOPWORDS or w in DOCUMENT_WORDS
+                                                                  for w in m.group(1).split()):
+            return None
+        named = {w.lower() for n in names for w in re.findall(r"\w+", n)}
+        words = m.group(1).split()
+        if any(w in named or not self._in_corpus(w) or self._everywhere(w) for w in words):
+            return None
+        return m.group(1)
+
     def _in_corpus(self, word: str) -> bool:
         """Whether any chunk of the index holds `word` (a lexical search; remembered)."""
         return self._lexical_probe("_corpus_words", word, 3, lambda text: _has_word(text, word))
@@ -2139,6 +2153,11 @@ class Agentic(Rag):
             name, cond = got
             return _take(r, t, name, "count", "the one record of the collection the question names that meets it",
                          where=cond)
+        if r.want == "name" and (got := _first_person_doer(r.question, [
+                (self._document_text(d, h), h.title or "", h.metadata or {})
+                for d, h in {h.doc_id: h for h in [*r.support, *r.floor.retrieved]}.items()])):
+            # "Who started the X?" -> "I started the club in 2014" in the page on X its author signs
+            return _take(r, t, got, "lookup", "the author of the document whose writer says they did it")
         if r.want == "name" and (got := self._numbered_step(r)):
             number, doc = got
             return _take(r, t, number, "lookup", "the numbered step whose words the question writes", page=doc)
@@ -5034,9 +5053,10 @@ class Agentic(Rag):
                     elif want == "name" and type(value) is int and _asked_label(key, own, short=True) \
                             and re.search(r"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:code|number)\b", question, re.I):
                         pass  # a code asked by its label ("Which status code is X?": `code: 509`)
-                    elif want == "number" and isinstance(value, str) and re.fullmatch(r"\d[\d,.]*\s?[a-z%]{1,3}|\d+\s?[-\u2013]\s?\d+", value.strip()) \
+                    elif want == "number" and isinstance(value, str) and re.fullmatch(r"\d[\d,.]*\s?[a-z%]{1,3}|\d+\s?[-\u2013]\s?\d+"
+                                                                              r"|\d{1,2}(?::[0-5]\d){1,2}(?:\.\d+)?", value.strip()) \
                             and not counted:
-                        pass  # (a size with its unit: "face: 40 cm"; a score, "6-3")
+                        pass  # (a size with its unit: "face: 40 cm"; a score, "6-3"; a time taken, "2:22.9")
                     elif want == "number" or isinstance(value, bool) or not isinstance(value, str) and not (
                             want == "open" and isinstance(value, (int, float))):
                         continue
@@ -5570,7 +5590,7 @@ class Agentic(Rag):
     # reasons, no count, no code, another thing's figure, gave no right answer and answered
     # unanswerable questions.)
     _REREAD = frozenset({"ungrounded", "loop", "value_without_relation"})
-    _REREAD_ONCE = frozenset({"made_up", "says_nothing"})
+    _REREAD_ONCE = frozenset({"made_up", "says_nothing", "names_no_one", "label_only"})
 
     def _rereads(self, r: Run, once: bool = True) -> bool:
         """Whether verification's reason for rejecting rag's answer is one a re-read may mend
@@ -7190,6 +7210,25 @@ def _slug(title: str) -> bool:
 _LABEL_COPY = re.compile(r"\s*([^:\n]{2,80}?)\s*:\s+(?=\S)")
 
 
+def _first_person_doer(question: str, docs: list[tuple[str, str, dict]]) -> str | None:
+    """For "Who started the X?": the author (its metadata's `author`) of the one document, its
+    title or text naming the question's thing, in which the writer says "I started ..." with the
+    question's verb; None when none or two authors do."""
+    m = re.match(r"\s*who\s+([a-z]{3,}ed)\s+(.+?)\s*\?*\s*$", question, re.I)
+    if not m:
+        return None
+    verb, thing = m.group(1).lower(), set(content_terms(m.group(2)))
+    said = re.compile(rf"\bI\s+(?:[a-z]+ly\s+|first\s+|then\s+)?{re.escape(verb)}\b")
+    found = set()
+    for text, title, meta in docs:
+        author = str(meta.get("author") or "").strip()
+        if not author or not thing or not said.search(text) \
+                or not thing <= set(content_terms(f"{title} {text}")):
+            continue
+        found.add(author)
+    return found.pop() if len(found) == 1 else None
+
+
 _OPENING_WORDS = {"the", "a", "an", "it", "he", "she", "they", "this", "that", "these", "those", "there", "in", "on",
                   "at", "i", "we", "you", "his", "her", "their", "its", "our", "no", "yes", "as", "by", "for", "from",
                   "according", "based", "answer", "question", "however", "unfortunately", "sorry"}
@@ -7216,9 +7255,10 @@ def _label_only(answer: str, hits: list[Hit], text_of: Callable[[str, Hit], str]
     document's first line, a bold lead ("**4. Hoops.**") or a table row's first cell, as
     written there; "" otherwise."""
     said = " ".join(answer.strip().rstrip(".").split()).lower()
-    if not said or len(said.split()) > 8 or not re.search(r"(?<![\w'\u2019-])(?!(?:de|la|le|van|von|der|den|du|da|di|del|and|of|the)\b)[a-z]{3,}",
-                                                        answer):
-        return ""  # (a name may head a page or a row: "Ann Bell" is someone, "Minimum age" no one)
+    if not said or len(said.split()) > 8 or len(re.findall(
+            r"(?<![\w'\u2019-])(?!(?:de|la|le|van|von|der|den|du|da|di|del|and|of|the)\b)[a-z]{3,}", answer)) < 2:
+        return ""  # (a name may head a page or a row: "Ann Bell" or "Ann ffrench" is someone,
+        # "Minimum age for play" no one)
     labels = set()
     for h in hits:
         labels |= {" ".join(p.split()).lower() for p in [h.title or "", *(h.heading or "").split(" > ")]}

@@ -471,6 +471,10 @@ _SUPERLATIVE_THING = re.compile(
     rf"biggest|oldest|newest)\s+(?!(?:{_QUANTITY_NOUNS})\b)[a-z][\w-]*(?:\s+(?:on|in|of|at|along|among)\b|\s*\?)", re.I)
 
 
+# a time taken: "What time did the crew record?", "the winning time", "her best 5000 m time"
+_TIME_TAKEN = re.compile(r"\bwhat\s+time\s+did\b[^?]*\b(?:record|recorded|clock|clocked|post|posted|achieve|achieved)\b"
+                         r"|\bwhat\s+time\s+did\b[^?]*\b(?:run|swim|row)\s*\??\s*$"
+                         r"|\b(?:winning|finishing|fastest|slowest|best|race|course)\s+time\b", re.I)
 _NUMERIC_VALUE = re.compile(r"(?:^\s*|\b(?:has|have|had|is|was|takes?|gets?)\s+)(?:what|which)(?:'s|\s+is|\s+was)?\s+"
                             # (or after its thing: "X has which numeric value?")
                             r"(?:the\s+|its\s+)?(?:integer|numeric|numerical)\s+values?\b", re.I)
@@ -494,6 +498,8 @@ def answer_type(question: str) -> str:
     question = question[m.end():] if (m := _LEADING_CLAUSE.match(question)) else question
     if _NUMERIC_VALUE.search(question):
         return "number"  # "What integer value does X have?": a figure, whatever verb follows
+    if _TIME_TAKEN.search(question):
+        return "number"  # "What time did X record?": a time taken ("2:22.9"), no time of day
     if _WHAT_COST.match(question):
         return "number"  # "What did the new mower cost the club?": a sum, the verb asks it
     if _OPEN_CUE.search(question):

@@ -235,11 +235,14 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
         start, end = days
         # a table of several posts' holders: the rows of the post the question writes (the
         # longest: "match secretary" over "secretary")
-        posts = {r[0].strip().lower() for r in rows if 0 not in days and re.fullmatch(r"[A-Za-z][\w' -]{2,40}", r[0].strip())}
+        # (without a gloss in brackets: "Junior (under 18 on 1 April)" is the junior rate's row)
+        def post(row: list[str]) -> str:
+            return re.sub(r"\s*\([^()]*\)\s*$", "", row[0].strip()).lower()
+        posts = {post(r) for r in rows if 0 not in days and re.fullmatch(r"[A-Za-z][\w' -]{2,40}", post(r))}
         said = [p for p in posts if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", question, re.I)]
         by_post = len(posts) > 1 and bool(said)
         if by_post:
-            rows = [r for r in rows if r[0].strip().lower() == max(said, key=len)]
+            rows = [r for r in rows if post(r) == max(said, key=len)]
         # the column the question asks: most of its header's words (two at least; a currency
         # is the unit, not what is asked) are the question's ("rate per pupil per night" for
         # "what did a school pay per pupil a night", not for "what does a private room cost")
@@ -260,6 +263,7 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
         best = max((s for s, _ in scored), default=0)
         cols = [i for s, i in scored if s == best]
         values = [i for i in range(len(header)) if i not in days and header[i].strip()
+                  and not (by_post and i == 0)  # (the posts' column names the row, it holds no value)
                   and not (counts and set(re.findall(r"[a-z]+", header[i].lower())) & CURRENCY_WORDS)]
         # (the section's own heading, not the headings above it: "Fees > Junior membership")
         named_by = set(content_terms(re.sub(r"\([^()]*\)", " ", heading.rsplit(" > ", 1)[-1]))) - CURRENCY_WORDS
@@ -567,6 +571,12 @@ def _verb_base(word: str) -> str:
 _YEAR_WRITTEN = re.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d.,]\d)")
 
 
+# the measure a "how <adjective>" question asks, by the noun a column is headed with
+_MEASURE_OF = {"far": "distance", "long": "length", "high": "height", "tall": "height", "deep": "depth",
+               "old": "age", "heavy": "weight", "wide": "width"}
+_HOW_MEASURE = re.compile(rf"\bhow\s+({'|'.join(_MEASURE_OF)})\b", re.I)
+
+
 def described_row_cell(question: str, text: str, who: bool, figure: bool = False,
                        common: frozenset[str] = frozenset()) -> str | None:
     """For "Where is our glass specialist based?" or "Who do we send worked flint to?": in a
@@ -582,6 +592,8 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
     club's ledger" is no `Club captain` row) and ask no noun ("Which club van ...?" asks
     `Van`)."""
     asked = set(content_terms(question)) - common
+    if figure and (how := _HOW_MEASURE.search(question)):  # "How far ...?" asks the `Distance` column
+        asked = asked - set(content_terms(how.group(1))) | set(content_terms(_MEASURE_OF[how.group(1).lower()]))
     title = set(content_terms(text.split("\n", 1)[0]))
     which = _WHICH_NOUN.match(question)
     noun = {stem(w) for w in which.group(1).lower().split()} if which and not figure else set()
