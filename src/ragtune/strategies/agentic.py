@@ -2156,7 +2156,7 @@ class Agentic(Rag):
         if r.want == "name" and (got := _first_person_doer(r.question, [
                 (self._document_text(d, h), h.title or "", h.metadata or {})
                 for d, h in {h.doc_id: h for h in [*r.support, *r.floor.retrieved]}.items()])):
-            # "Who started the X?" -> "I started the club in 2014" in the page on X its author signs
+            # "Who formed the X?" -> "I formed the club in 2014" in the page on X its author signs
             return _take(r, t, got, "lookup", "the author of the document whose writer says they did it")
         if r.want == "name" and (got := self._numbered_step(r)):
             number, doc = got
@@ -7211,8 +7211,8 @@ _LABEL_COPY = re.compile(r"\s*([^:\n]{2,80}?)\s*:\s+(?=\S)")
 
 
 def _first_person_doer(question: str, docs: list[tuple[str, str, dict]]) -> str | None:
-    """For "Who started the X?": the author (its metadata's `author`) of the one document, its
-    title or text naming the question's thing, in which the writer says "I started ..." with the
+    """For "Who formed the X?": the author (its metadata's `author`) of the one document, its
+    title or text naming the question's thing, in which the writer says "I formed ..." with the
     question's verb; None when none or two authors do."""
     m = re.match(r"\s*who\s+([a-z]{3,}ed)\s+(.+?)\s*\?*\s*$", question, re.I)
     if not m:
