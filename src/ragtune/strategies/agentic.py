@@ -2180,7 +2180,7 @@ class Agentic(Rag):
             # "Which topic has a subsection titled Dictionary views?": the one page whose field
             # holds that value, whole or in its list
             return _take(r, t, page, "lookup", "the one page with a field holding the value the question writes")
-        if r.want in ("number", "open") and _WHAT_CODE.match(r.question) \
+        if r.want in ("number", "open") and _WHAT_CODE_OF.match(r.question) \
                 and (page := self._page_by_member(r.question, what=True) or self._page_writing_name(r.question)) \
                 and page.isdigit():
             # "What is the numeric value of X?" where pages are named by their numbers: the one
@@ -7603,7 +7603,7 @@ _ASKS_CLASS = re.compile(r"\bclassif(?:y|ies|ied)\b|\b(?:what|which)\s+(?:kind|s
 # a value that says no ("differ from ASCII", "not installed", "none")
 _NEGATIVE_VALUE = re.compile(r"\b(?:no|not|none|never|without|non|differs?|different|unlike|lacks?)\b|n't\b", re.I)
 # "What is the numeric value of X?", "What HTTP code goes with X?"
-_WHAT_CODE = re.compile(r"\s*what\s+(?:is\s+the\s+)?(?:[a-z]+\s+)?(?:[A-Z]+\s+)?(?:code|number|value)\b", re.I)
+_WHAT_CODE_OF = re.compile(r"\s*what\s+(?:is\s+the\s+)?(?:[a-z]+\s+)?(?:[A-Z]+\s+)?(?:code|number|value)\b", re.I)
 # the words after a figure that are no noun it counts ("423 in", "408 or")
 _NOUN_AFTER_FIGURE_NOT = r"(?:in|on|or|and|to|for|with|has|have|had|is|was|are|were|at|as|than|from|by|under|over|of)\b"
 _CLASS_WORDS = "kind type sort class category classification"  # (the labels a class is given under)
