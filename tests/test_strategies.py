@@ -4215,7 +4215,7 @@ def test_kind_named_pages_list_members_register_rows_and_records_by_values():
     reg._own_pages = lambda n: [Hit(f"kitchen/{n}", "c", 1.0, text="")]
     q = "What heading does the help entry SERVING show?"
     assert Agentic._own_page_of(reg, q)[0].doc_id == "kitchen/ladle"
-    assert _without_row_name(reg, q).split() == ["What", "heading", "does", "the", "show?"]
+    assert _without_row_name(reg, q).split() == ["What", "heading", "does", "show?"]  # (its article too)
     fixtures = {"fixtures": [{"date": "2025-10-02", "team": "Firsts", "opponent": "Oxby", "venue": "home", "score": "6-3"},
                              {"date": "2025-11-06", "team": "Firsts", "opponent": "Oxby", "venue": "away", "score": "2-7"}]}
     assert _record_by_values(fixtures, "What was the score in the Firsts' home match on 2 October 2025?")["score"] == "6-3"
@@ -4457,7 +4457,7 @@ def test_pages_named_by_codes_race_times_measures_dated_posts_and_first_person_d
     figure with its noun ("369 bytes") is none; "What time did the crew record?" asks a time
     taken; "How far ...?" reads the `Distance` column of the row described; a dated table's
     rows are found by a post written with a gloss in brackets; "Who started X?" is the author
-    of the page on X whose writer says "I started ..."."""
+    of the page on X whose writer says "I began ..."."""
     from types import SimpleNamespace
     from ragtune.strategies.agentic import Agentic, _first_person_doer
     from ragtune.strategies.question import answer_type
