@@ -4489,3 +4489,19 @@ def test_pages_named_by_codes_race_times_measures_dated_posts_and_first_person_d
     other = ("The Seniors meet on Mondays.", "The Seniors", {"author": "Tom Quill"})
     assert _first_person_doer("Who started the Junior Joiners?", [club, other]) == "Ada Penhallow"
     assert _first_person_doer("Who started the Seniors?", [club, other]) is None
+
+
+def test_code_titles_need_digits_and_names_that_say_back_the_value():
+    """(2026-12-07, regression on catalog28 and catalog32) a title "bash: Debian changelog"
+    names its page "bash", not "bash:" (a page is named by its title's first word only when
+    that word is a code, with a digit); a record whose name says back the value it is picked
+    by ("currency code UGX in ..." for "the currency code UGX") is not the answer."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    from ragtune.strategies.counting import labelled_record
+    docs = [SimpleNamespace(doc_id=f"p/pkg{i}", title=f"pkg{i}: Debian changelog", metadata={}) for i in range(24)]
+    cat = SimpleNamespace(index=SimpleNamespace(documents=lambda c: docs), collection="default")
+    assert "pkg3" in Agentic._page_names(cat) and "pkg3:" not in Agentic._page_names(cat)
+    rows = {"currencies": [{"code": c, "stated_by": f"xx_{c[:2]}", "title": f"currency code {c} in the files"}
+                           for c in ("UGX", "PLN")]}
+    assert labelled_record("Which file states the currency code UGX?", rows) is None

@@ -916,7 +916,8 @@ class Agentic(Rag):
                 # (or the code its title opens with, its name after it: "416 Range Not
                 # Satisfiable" as 416.md)
                 if len(first := (d.title or "").split(" ", 1)) == 2 and _file_key(first[0]) == key \
-                        and first[1][:1].isupper() and first[0] not in titled:
+                        and re.fullmatch(r"\w[\w.-]*", first[0]) and re.search(r"\d", first[0]) \
+                        and first[1][:1].isupper() and first[0] not in titled:  # (a code: digits in it)
                     titled.insert(0, first[0])
                 # (or a code: "TLS_RSA_WITH_NULL_MD5 (0x00,0x01)" as TLS_RSA_WITH_NULL_MD5.md)
                 titled += [b for t in titled if (b := re.sub(r"\s*\([^()]*\)$", "", t).strip()) != t
@@ -3163,23 +3164,21 @@ class Agentic(Rag):
         return self._page_fields
 
     def _on_every_page(self, text: str) -> str:
-        """The version or date of an answer that nine in ten catalog pages or more write (ten
-        pages at least): the catalog's own release on every page's source line, no value of the
-        thing asked; "" otherwise."""
+        """The version or date of an answer all of whose versions and dates nine in ten catalog
+        pages or more write (ten pages at least): the catalog's own release on every page's
+        source line, no value of the thing asked; "" otherwise."""
         pages = self._catalog_pages()
         if len(pages) < 10:
             return ""
         seen = self.__dict__.setdefault("_every_page", {})
-        for v in extract_values(text):
-            if v.kind not in ("version", "date") or not v.text.strip():
-                continue
+        values = [v for v in extract_values(text) if v.kind in ("version", "date") and v.text.strip()]
+        for v in values:
             if v.text not in seen:
                 said = re.compile(rf"(?<![\w.]){re.escape(v.text.strip())}(?![\w]|\.\d)", re.I)
                 seen[v.text] = sum(bool(said.search(self._document_text(d.doc_id, self._page_hit(d))))
                                    for _, d in pages) >= 0.9 * len(pages)
-            if seen[v.text]:
-                return v.text.strip()
-        return ""
+        # (every one of them: an answer writing the catalog's release beside another states that other)
+        return values[0].text.strip() if values and all(seen[v.text] for v in values) else ""
 
     def _other_release_asked(self, question: str) -> str:
         """"Python 3.12" where the question names a release of a thing that nine in ten catalog
@@ -4969,7 +4968,7 @@ class Agentic(Rag):
                 # a record the question names by its code ("job MJ-07")
                 # (or a code of capitals alone, "EACCES", as its collection writes it: "errno.EACCES")
                 if not name and (re.search(r"\d", rid) and re.search(r"[^\W\d_]", rid)
-                                 or re.fullmatch(r"[A-Z][A-Z_]{3,}", rid)) \
+                                 or re.fullmatch(r"[A-Z][A-Z_]{2,}", rid)) \
                         and re.search(rf"(?<![\w-]){re.escape(rid)}(?![\w-])", question):
                     name = rid
                 if not name and (_id_after_kind(rid, path, question) or re.fullmatch(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+", rid)

@@ -1047,6 +1047,9 @@ def labelled_record(question: str, collections: dict[str, list[dict]]) -> tuple[
         return None
     rec, names, f, v = found[0]
     name = next((str(rec[k]) for k in names if rec.get(k)), "")
+    if re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", name.lower()):
+        return None  # a name that says back the value it is picked by ("currency code UGX in ...")
+        # names nothing the question lacks: another field of the record is asked
     return (name, f, v) if name else None
 
 
