@@ -471,7 +471,7 @@ _SUPERLATIVE_THING = re.compile(
     rf"biggest|oldest|newest)\s+(?!(?:{_QUANTITY_NOUNS})\b)[a-z][\w-]*(?:\s+(?:on|in|of|at|along|among)\b|\s*\?)", re.I)
 
 
-# a time taken: "What time did the crew record?", "the winning time", "her best 5000 m time"
+# a time taken: "What time did the crew record?", "the winning time", "her fastest time"
 _TIME_TAKEN = re.compile(r"\bwhat\s+time\s+did\b[^?]*\b(?:record|recorded|clock|clocked|post|posted|achieve|achieved)\b"
                          r"|\bwhat\s+time\s+did\b[^?]*\b(?:run|swim|row)\s*\??\s*$"
                          r"|\b(?:winning|finishing|fastest|slowest|best|race|course)\s+time\b", re.I)
