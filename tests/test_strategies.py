@@ -4426,6 +4426,8 @@ def test_verify_checks_for_values_every_page_writes_labels_and_answers_naming_no
     assert not _names_no_one("Who is the treasurer?", "Ann Bell is the treasurer.")
     assert not _names_no_one("Who chairs Oxby Club?", "The Oxby Club Chair Ann Bell.")
     assert not _names_no_one("Who won?", "P08.")
+    assert _names_no_one("Who won the cup in 2014?", "In 2014, 2024 Time: 21:17.")  # (a figure, a label)
+    assert not _names_no_one("Who is the treasurer?", "Treasurer: Ann Bell.")
     rules = "| Rule | Old | New |\n|---|---|---|\n| Minimum age for evening play | 16 | 15 |\n| Ann Bell | x | y |"
     hit = Hit("rules/play", "c", 1.0, title="Play rules", text=rules, heading="Rules")
     def text_of(doc, h):

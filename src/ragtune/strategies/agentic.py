@@ -7245,7 +7245,9 @@ def _names_no_one(question: str, answer: str) -> bool:
     runs = re.findall(r"(?<![\w'\u2019-])[A-Z0-9][\w'\u2019-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)*[A-Z0-9][\w'\u2019-]*)*", answer)
     named = [run for run in runs
              if not said(run.split()[-1])
-             and not (len(run.split()) == 1 and run.lower() in _OPENING_WORDS)]
+             and not (len(run.split()) == 1 and run.lower() in _OPENING_WORDS)
+             and re.search(r"[^\W\d_]", run)  # (a figure names no one: "21:17")
+             and not re.match(rf"{re.escape(run)}\s*:", answer[answer.find(run):])]  # (nor a label: "Time: 21:17")
     return bool(answer.strip()) and not named
 
 
