@@ -961,6 +961,10 @@ class Agentic(Rag):
         self._page_names()
         return getattr(self, "_catalog", [])
 
+    def _page_name_of(self, key: str) -> str | None:
+        """The name, as its title writes it, of the catalog page `_page_names` keeps as `key`."""
+        return next((n for n, _ in self._catalog_pages() if re.sub(r"[-_.]", "-", n.lower()) == key), None)
+
     def _page_aliases(self) -> dict[str, str]:
         """In a catalog of one page per thing, other names of pages as the pages write them in
         brackets right after a page's name ("It follows Ubuntu Jammy Jellyfish (Ubuntu 22.04
@@ -1705,8 +1709,7 @@ class Agentic(Rag):
             r.log("bridge", {"sub_question": r.desc.sub_question, "records": where},
                   {"pick": value, "why": "the one record that has the description's name in a field"})
             return value
-        if (row := self._register_row_named(r.desc.span)) and (page := next(
-                (n for n, _ in self._catalog_pages() if re.sub(r"[-_.]", "-", n.lower()) == row[0]), None)):
+        if (row := self._register_row_named(r.desc.span)) and (page := self._page_name_of(row[0])):
             # "the codec that the alias X names": the page the register row X points at
             r.log("bridge", {"sub_question": r.desc.sub_question, "row": row[1]},
                   {"pick": page, "why": "the page the register row the description names points at"})
@@ -3167,33 +3170,32 @@ class Agentic(Rag):
         """The version or date of an answer all of whose versions and dates nine in ten catalog
         pages or more write (ten pages at least): the catalog's own release on every page's
         source line, no value of the thing asked; "" otherwise."""
-        pages = self._catalog_pages()
-        if len(pages) < 10:
-            return ""
-        seen = self.__dict__.setdefault("_every_page", {})
         values = [v for v in extract_values(text) if v.kind in ("version", "date") and v.text.strip()]
-        for v in values:
-            if v.text not in seen:
-                said = re.compile(rf"(?<![\w.]){re.escape(v.text.strip())}(?![\w]|\.\d)", re.I)
-                seen[v.text] = sum(bool(said.search(self._document_text(d.doc_id, self._page_hit(d))))
-                                   for _, d in pages) >= 0.9 * len(pages)
         # (every one of them: an answer writing the catalog's release beside another states that other)
-        return values[0].text.strip() if values and all(seen[v.text] for v in values) else ""
+        return values[0].text.strip() if values and all(
+            self._on_most_pages(rf"(?<![\w.]){re.escape(v.text.strip())}(?![\w]|\.\d)") for v in values) else ""
+
+    def _on_most_pages(self, pattern: str) -> bool:
+        """Whether nine in ten catalog pages or more (ten pages at least) write `pattern`, case
+        aside (remembered: each page is read once per pattern)."""
+        seen = self.__dict__.setdefault("_most_pages", {})
+        if pattern not in seen:
+            pages = self._catalog_pages()
+            said = re.compile(pattern, re.I)
+            seen[pattern] = len(pages) >= 10 and sum(
+                bool(said.search(self._document_text(d.doc_id, self._page_hit(d)))) for _, d in pages) >= 0.9 * len(pages)
+        return seen[pattern]
 
     def _other_release_asked(self, question: str) -> str:
         """"Python 3.12" where the question names a release of a thing that nine in ten catalog
         pages or more write with another release ("Python 3.11.7" on every page's source line)
         and no chunk writes the one asked; "" otherwise."""
-        pages = self._catalog_pages()
-        if len(pages) < 10:
+        if len(self._catalog_pages()) < 10:
             return ""
         for m in re.finditer(r"(?<![\w.-])([A-Z][\w+-]*)\s+v?(\d+\.\d+(?:\.\d+)*)(?![\w.-]|\.\d)", question):
             name, release = m.group(1), m.group(2)
-            if self._written_in_corpus(f"{name} {release}"):
-                continue
-            other = re.compile(rf"(?<![\w-]){re.escape(name)}\s+v?\d+(?:\.\d+)+", re.I)
-            if sum(bool(other.search(self._document_text(d.doc_id, self._page_hit(d)))) for _, d in pages) \
-                    >= 0.9 * len(pages):
+            if not self._written_in_corpus(f"{name} {release}") \
+                    and self._on_most_pages(rf"(?<![\w-]){re.escape(name)}\s+v?\d+(?:\.\d+)+"):
                 return m.group(0)
         return ""
 
@@ -3213,11 +3215,11 @@ class Agentic(Rag):
         label = labels.pop()
         values = {n: str(records.get(n, {}).get(label) or "") for n in among}
         # (a page in prose writes it in a sentence: "Its bytes 0x00-0x7F are identical to ASCII.")
-        codes = [w for w in re.findall(r"[\w.-]+", label) if re.search(r"\d", w) and re.search(r"[^\W\d_]", w)]
+        codes = _label_codes(label)
         pages = {n.lower(): (n, d) for n, d in self._catalog_pages()}
         for n in [n for n, v in values.items() if not v and n in pages]:
             name, d = pages[n]
-            said = [x for x in re.split(r"(?<=[.!?])\s+|\n+", self._document_text(d.doc_id, self._page_hit(d)))
+            said = [x for x in split_sentences(self._document_text(d.doc_id, self._page_hit(d)))
                     if all(re.search(rf"(?<![\w.-]){re.escape(c)}(?![\w-])", x, re.I) for c in codes)]
             if len(said) == 1:
                 values[n] = said[0]
@@ -4173,7 +4175,7 @@ class Agentic(Rag):
             return ident[0]  # "Which cipher suite has the code point 0x00,0xC5?" ("lists code
             # point X for which suite?"): the page whose identifying field that is
         elif page := self._page_at_line(r.question):
-            return next((n for n, _ in self._catalog_pages() if re.sub(r"[-_.]", "-", n.lower()) == page), None)
+            return self._page_name_of(page)
         else:
             return None
         found = self._search([code], [None], ["bm25"])[0]
@@ -9579,11 +9581,16 @@ def _numbers_named(label: str, question: str) -> bool:
     return any(re.search(rf"(?<![\w.-]){a}[-.:/]{b}(?![\w.-])", question) for a, b in _numbered_names(label))
 
 
+def _label_codes(label: str) -> list[str]:
+    """The codes a label writes, digits and letters in one token ("0x9C" of `Byte 0x9C decodes to`)."""
+    return [w for w in re.findall(r"[\w.-]+", label) if re.search(r"\d", w) and re.search(r"[^\W\d_]", w)]
+
+
 def _coded_label_written(label: str, question: str, q_words: set[str]) -> bool:
     """Whether the question writes a label holding a code, its code as written and its other
     words by stem ("What does byte 0x9C decode to?" of `Byte 0x9C decodes to`): that field is
     asked, whatever noun the question asks it by."""
-    codes = [w for w in re.findall(r"[\w.-]+", label) if re.search(r"\d", w) and re.search(r"[^\W\d_]", w)]
+    codes = _label_codes(label)
     return bool(codes) and all(re.search(rf"(?<![\w.-]){re.escape(c)}(?![\w-])", question, re.I) for c in codes) \
         and _asked_label(label, q_words, max_words=5)
 

@@ -836,8 +836,8 @@ def late_record(question: str, collections: dict[str, list[dict]],
         pool = [i for i, r in enumerate(records) if (a := _day(r.get(done[0]))) and (b := _day(r.get(due[0])))
                 and (a > b if late else a < b)]
         if len(pool) == 1:
-            r = records[pool[0]]
-            rid = ((ids.get(path) or [""] * len(records)) + [""] * len(records))[pool[0]]
+            r, rids = records[pool[0]], ids.get(path) or []
+            rid = rids[pool[0]] if pool[0] < len(rids) else ""
             found.append((str(r.get("name") or r.get("title") or rid), done[0], due[0]))
     return found[0] if len(found) == 1 and found[0][0] else None
 
