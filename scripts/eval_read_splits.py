@@ -58,7 +58,8 @@ readc38, readp40 and readt39 (catalog38's, prose40's and tables39's, read later 
 readc39, readp41 and readt40 (catalog39's, prose41's and tables40's, read soon after), and
 readc40, readp42 and readt41 (catalog40's, prose42's and tables41's, read after them), and
 readc41, readp43 and readt42 (catalog41's, prose43's and tables42's, read that afternoon), and
-readc42, readp44 and readt43 (catalog42's, prose44's and tables43's, read later that afternoon); copies, so
+readc42, readp44 and readt43 (catalog42's, prose44's and tables43's, read later that afternoon), and
+readc43, readp45 and readt44 (catalog43's, prose45's and tables44's, read that night); copies, so
 no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -343,9 +344,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp44" / "prose44.jsonl"}),
         "tables43": (sets / "tables43" / "corpus", sets / "tables43" / "dev.jsonl",
                      {"r1": WORK / "readt43" / "tables43.jsonl"}),
-        "catalog43": (sets / "catalog43" / "corpus", sets / "catalog43" / "dev.jsonl", {}),
-        "prose45": (sets / "prose45" / "corpus", sets / "prose45" / "dev.jsonl", {}),
-        "tables44": (sets / "tables44" / "corpus", sets / "tables44" / "dev.jsonl", {}),
+        "catalog43": (sets / "catalog43" / "corpus", sets / "catalog43" / "dev.jsonl",
+                      {"r1": WORK / "readc43" / "catalog43.jsonl"}),
+        "prose45": (sets / "prose45" / "corpus", sets / "prose45" / "dev.jsonl",
+                    {"r1": WORK / "readp45" / "prose45.jsonl"}),
+        "tables44": (sets / "tables44" / "corpus", sets / "tables44" / "dev.jsonl",
+                     {"r1": WORK / "readt44" / "tables44.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
