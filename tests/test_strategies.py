@@ -4508,3 +4508,75 @@ def test_code_titles_need_digits_and_names_that_say_back_the_value():
     rows = {"currencies": [{"code": c, "stated_by": f"xx_{c[:2]}", "title": f"currency code {c} in the files"}
                            for c in ("UGX", "PLN")]}
     assert labelled_record("Which file states the currency code UGX?", rows) is None
+
+
+def test_rows_on_a_day_attendance_calls_year_rows_by_name_and_lists_of_doers():
+    """(2026-12-07 night, tables44, catalog43 and catalog39 dev, invented here) "Which fair
+    ... on 4 May 2025?" reads the row of a table of days on that day (written "Sun 4 May
+    2025"); "How many came?" reads a "Present:" line; "Who won the Abbot Cup in 2022?" reads the
+    year's row under the cup's column; "What do locals call X?" reads the quoted phrase of
+    the sentence saying so; a joined word names a dated table's row; "Listed by: A, B." lists
+    who does the asked verb; an option's gloss in brackets stays with it; a quoted sentence
+    names no record; a day names no one."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (Agentic, _ATTENDANCE_LINE, _CAME_TO, _called_phrase,
+                                            _record_named_with)
+    from ragtune.strategies.question import content_terms, find_options
+    from ragtune.strategies.timeline import dated_column_cell, row_on_day, year_row_cell
+    fairs = ("| Code | Day | Fair | Town |\n|---|---|---|---|\n| F1 | Sun 4 May 2025 | Spring Hiring | Oxby |\n"
+             "| F2 | Sat 7 Jun 2025 | Midsummer Mart | Lowick |\n| F3 | Sat 6 Sep 2025 | Goose Fair | Oxby |")
+    assert row_on_day("Which fair did we go to on 4 May 2025?", fairs) == "Spring Hiring"
+    assert row_on_day("Which town did we visit on 7 June 2025?", fairs) == "Lowick"
+    assert row_on_day("Which fair did we go to on 5 May 2025?", fairs) is None
+    q = "How many members came to the spring meeting?"
+    assert _CAME_TO.match(q) and [m.group(1) for m in _ATTENDANCE_LINE.finditer(
+        "Present: 41 members. Apologies: three. Chair: the president.")] == ["41"]
+    cups = ("| Year | Abbot Cup | Bell Shield |\n|---|---|---|\n| 2021 | Ann Lee | Tom Hale |\n"
+            "| 2022 | Bo Marsh | not awarded |\n| 2023 | Cy Dunn | Ann Lee |")
+    q = "Who won the Abbot Cup in 2022?"
+    assert year_row_cell(q, cups, set(content_terms(q)), name=True) == "Bo Marsh"
+    q = "Who won the Bell Shield in 2022?"
+    assert year_row_cell(q, cups, set(content_terms(q)), name=True) is None
+    assert _called_phrase("What do the locals call the old quarry?", [
+        "The old quarry sits above the town. Locals call it \"the Bowl\"."]) == "the Bowl"
+    assert _called_phrase("What does the ferryman call the old quarry?", [
+        "The old quarry sits above the town. Locals call it \"the Bowl\"."]) is None
+    fees = ("| Charge | Until 31 March 2024 | From 1 April 2024 |\n|---|---|---|\n"
+            "| Sail-and-paddle day (two sessions) | £30 | £36 |\n| Boat storage, a year | £90 | £110 |")
+    q = "What did the sail-and-paddle day cost before April 2024?"
+    assert dated_column_cell(q, fees, set(content_terms(q))) == "£30"
+    assert find_options("Which has more aliases, 510 (Not Extended) or 408?") == ["510 (Not Extended)", "408"]
+    hub = SimpleNamespace(index=None)
+    page = SimpleNamespace(doc_id="routes/holm", text="")
+    text = "# Holm\n\nA small island. Served by: Skerry Ferries, Holm Boats.\n"
+    own = SimpleNamespace(_own_page_of=lambda q: [page], _document_text=lambda d, h: text, index=hub)
+    assert Agentic._page_by_list_holds(own, "Does Skerry Ferries serve Holm?") == ("routes/holm", "yes")
+    assert Agentic._page_by_list_holds(own, "Does Lowick Launches serve Holm?") == ("routes/holm", "no")
+    rec = {"id": "R-4", "boat": "B-2", "fault": "oar gate sticks shut", "by": "P-9", "text": "R-4"}
+    names = {"B-2": "Heron", "P-9": "Ann Lee"}
+    assert _record_named_with(rec, "Who reported the sticking oar gate shut on Heron?", names.get) \
+        == "oar gate sticks shut Heron"
+
+
+def test_a_year_no_document_found_writes_is_not_answered():
+    """(2026-12-07 night, from the dev splits' unanswerables, invented here) a question of a
+    year that no document found writes, though they write other years, is refused: "When is
+    the 2027 regatta?" over pages of 2025 and 2026; not when a span of years or a "since"
+    holds it, nor when the documents write no year at all."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import Agentic
+    from ragtune.types import Hit
+
+    def run(question: str, *texts: str) -> str:
+        hits = [Hit(doc_id=f"d{i}", chunk_id=f"d{i}::0", score=1.0, text=t, title="Regattas")
+                for i, t in enumerate(texts)]
+        r = SimpleNamespace(question=question, support=hits, hits=[], floor=SimpleNamespace(retrieved=[]))
+        fake = SimpleNamespace(_document_text=lambda d, h: h.text)
+        return Agentic._year_unfound(fake, r)
+
+    assert run("When is the 2027 Oxby regatta?", "The 2026 Oxby regatta is on 4 July.",
+               "In 2025 it was rained off.") == "2027"
+    assert run("Who rowed at Oxby in 2019?", "We have rowed at Oxby every summer from 2015 to 2026.") == ""
+    assert run("Who rowed at Oxby in 2019?", "We have rowed at Oxby since 2014.") == ""
+    assert run("Who rowed at Oxby in 2019?", "We row at Oxby each summer.") == ""
+    assert run("Who rowed at Oxby in 2019?", "In 2019 the Oxby crew was Ann Lee and Bo Marsh.") == ""

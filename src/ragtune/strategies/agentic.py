@@ -129,7 +129,7 @@ from ragtune.strategies.list_sizes import (
     size_superlative,
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
-from ragtune.strategies.timeline import (asked_day, asks_earlier_year, dated_column_cell, dated_entries,
+from ragtune.strategies.timeline import (asked_day, asks_earlier_year, dated_column_cell, dated_entries, row_on_day,
                                          described_row_cell, place,
                                          ranked_compare, relative_ask, released_in, row_holding, named_row_cell, one_year,
                                          ordinal_row_cell, ranked_row_cell, row_in_force, span_of, table_rows,
@@ -431,6 +431,25 @@ class Agentic(Rag):
                         f"{_metadata_text(h)}" for doc_id, h in docs.items())
         return _year_unwritten(r.question, said, {p for d in docs for p in _id_periods(d)}) if docs else ""
 
+    def _year_unfound(self, r: Run) -> str:
+        """The one year a question asks when no document found (whole, with its title, id and
+        metadata; a record by its own chunk) writes it, nor a span of years or a "since" holding
+        it, though they write other years; "" otherwise."""
+        docs = {h.doc_id: h for h in [*r.support, *r.hits, *r.floor.retrieved]}
+        if not docs or len(_periods(r.question)) != 1:
+            return ""
+        said = " ".join(f"{chunk_text(h) if '#' in d else self._document_text(d, h)} {h.title or ''} "
+                        f"{_metadata_text(h)}" for d, h in list(docs.items())[:8])
+        year = _year_unwritten(r.question, said, {p for d in docs for p in _id_periods(d)})
+        if not year:
+            return ""
+        y = int(year)
+        if any(int(a) <= y <= int(b) for a, b in re.findall(
+                rf"(?<![\w-])({_YEAR})\s*(?:-|\u2013|to|until|till)\s*({_YEAR})(?![\w-])", said)) \
+                or any(int(s) <= y for s in re.findall(rf"\b(?:since|from)\s+(?:\w+\s+){{0,2}}({_YEAR})\b", said)):
+            return ""
+        return year
+
     @staticmethod
     def _year_in_evidence(question: str, evidence: list[Hit]) -> bool:
         """Whether a chunk names the one year a question asks, by text, title, id or metadata."""
@@ -464,7 +483,8 @@ class Agentic(Rag):
               and not _unqualified_count(r.question, c, evidence, common=self._domain_word)]
         return ok[0] if len(ok) == 1 else None
 
-    _REFUSED_WRITING = frozenset({"made_up", "says_nothing", "rag_abstained", "loop", "unstated_relation"})
+    _REFUSED_WRITING = frozenset({"made_up", "says_nothing", "rag_abstained", "loop", "unstated_relation",
+                                  "other_year"})
 
     def _quote(self, runs: list[Run]) -> None:
         """An open question's answer that says what no retrieved chunk holds gives way to the
@@ -487,6 +507,8 @@ class Agentic(Rag):
                     or r.exit_reason == "budget_exhausted":
                 continue
             unheld = ["(refused)"] if refused else _unheld_terms(r.text, r.question, [*r.floor.retrieved, *r.hits])
+            if unheld and refused and r.reason == "other_year" and _of_another_year(r.question, r.floor_read[0].text):
+                continue  # (the sentence read dates it in another year too: rag copied it)
             if unheld:
                 p = r.floor_read[0]
                 if refused:
@@ -1876,6 +1898,13 @@ class Agentic(Rag):
                 _take(r, Timer(), value, "lookup", "whether the record the question names holds the value it "
                                                    "writes", record=rid, field=fld)
             elif r.kind == "open" and not r.listed and _YES_NO.match(r.question) \
+                    and (got := self._page_by_list_holds(r.question)):
+                # "Does Skerry Ferries serve Holm?": "Served by: Skerry Ferries, Holm Boats." on the
+                # page the question names
+                page, value = got
+                _take(r, Timer(), value, "lookup", "whether the list of those who do what the question asks, on the "
+                                                   "page of the thing it names, holds the one it names", page=page)
+            elif r.kind == "open" and not r.listed and _YES_NO.match(r.question) \
                     and (got := self._page_list_holds(r.question)):
                 # "Does the keyword 'elif' lead to the topic if?": whether the list of the page's
                 # that the question's words label holds the quoted thing
@@ -1896,6 +1925,11 @@ class Agentic(Rag):
                 row, fld, value = got
                 _take(r, Timer(), value, "lookup", "the field the question names, in the register row the "
                                                    "thing's page points at", record=row, field=fld)
+            elif r.kind == "open" and not r.listed and _WHAT_CALL.match(r.question) and (phrase := _called_phrase(
+                    r.question, [self._document_text(d, h) for d, h in {
+                        h.doc_id: h for h in [*r.support, *r.hits, *r.floor.retrieved]}.items()])):
+                # "What does the ferryman call the shoal?": "The ferryman calls it "the Tongue"."
+                _take(r, Timer(), phrase, "lookup", "the phrase a sentence says the one the question names calls it")
             elif r.kind == "open" and not r.listed and _WHAT_IS.match(r.question) and (got := self._row_in_force(r)) \
                     and _is_value(got[0]):
                 # "What was the adult membership in 2020?" (no cue of a figure): the row of the
@@ -1915,7 +1949,8 @@ class Agentic(Rag):
                 doc, fld, value = got  # "What is the reference of the listing?": `Listing reference: ACV/22/031`
                 _take(r, Timer(), value, "lookup", "the value of the one labelled line of the chunks found whose "
                                                    "label the question asks", page=doc, field=fld)
-            elif r.kind == "open" and not r.listed and (_WHAT_IS.match(r.question) or _WHAT_NOUN_IS.match(r.question)) \
+            elif r.kind == "open" and not r.listed and (_WHAT_IS.match(r.question) or _WHAT_NOUN_IS.match(r.question)
+                                                        or _WHAT_NOUN_DONE.match(r.question)) \
                     and (got := self._record_field(r.question)) and len(str(got[2]).split()) <= 12:
                 # "What is X's standard rating?" (no typed value cue): the field of X's record
                 # the question names (`rtg`)
@@ -1987,9 +2022,11 @@ class Agentic(Rag):
             # (a count stated there, before records are counted)
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the year it asks")
         if r.want in ("number", "version", "name", "open") and (got := self._register_row_field(r.question, r.want) or (
-                q != r.question and self._register_row_field(q, r.want))):  # (the question as asked: its hop)
+                q != r.question and self._register_row_field(q, r.want))) \
+                and not (asks_count(q) and re.search(rf"(?<![\w.-]){re.escape(got[2])}(?![\w-])", q)):
             # "How many options does -Wextra turn on in C?": the page points into a register's
             # row of the thing ("groups.csv row wextra"), whose count field the question names
+            # (not a figure the question writes: "how many know the code 308?" counts no `code`)
             row, fld, value = got
             return _take(r, t, value, "lookup", "the field the question names, in the register row the thing's "
                                                 "page points at", record=row, field=fld)
@@ -2010,6 +2047,10 @@ class Agentic(Rag):
             # "What did X cost before 1 April 2026?": X's row, under the column "To 31 March 2026"
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column whose "
                                                "days hold the date asked")
+        if r.want == "number" and _CAME_TO.match(q) and (value := self._attendance(r)):
+            # "How many members came to the meeting?": "Present: 38 members." (a 135M reader
+            # picks any figure of the minutes)
+            return _take(r, t, value, "lookup", "the count of a line labelled by who was present")
         if r.want == "number" and (value := _aligned_value(q, [chunk_text(p.hit) for p in passages]
                                                          + [chunk_text(h) for h in r.support]
                                                          + self._support_documents(r, q),
@@ -2041,6 +2082,9 @@ class Agentic(Rag):
         if r.want == "number" and (cell := self._year_row_cell(r)):
             # "How many travelled to X in 2022?": the row of 2022, under the column naming X
             return _take(r, t, cell, "lookup", "the figure of the year's row, under the column the question names")
+        if r.want == "name" and _ASKS_AGENT.match(q) and (cell := self._year_row_cell(r, name=True)):
+            # "Who took the Abbot Cup in 2022?": the year's row, under the column the cup names
+            return _take(r, t, cell, "lookup", "the cell of the year's row, under the column the question names")
         if r.want == "name" and (cell := self._year_row_under_heading(r)) is not None:
             # "Who took the Ashby Shield in 2019?": the year's row of the table under that heading
             if not cell:  # ("2020 | not played | - |")
@@ -2093,6 +2137,9 @@ class Agentic(Rag):
             # words describe, under the column asked ("Cost (GBP)")
             return _take(r, t, cell, "lookup", "the figure of the table row the question describes, "
                                                "under the column it asks")
+        if r.want == "name" and (cell := self._row_on_day(r)):
+            # "Which fair did we go to on 4 May 2025?": the row of a table of days on that day
+            return _take(r, t, cell, "lookup", "the row of a table of days on the day the question writes")
         if r.want == "name" and (page := self._page_holding_date(r)):
             # "Which release reached its end of life on 12 May 2011?" over a catalog: the one
             # page found that writes that day, in any form
@@ -3228,6 +3275,41 @@ class Agentic(Rag):
         saying_no = [n for n, v in values.items() if _NEGATIVE_VALUE.search(v)]
         return (saying_no[0], label) if len(saying_no) == 1 else None
 
+    def _by_list_size(self, name: str, done: str) -> int | None:
+        """How many the one "<done> by:" line of the catalog page `name` lists ("Listed by: A,
+        B." is two); None when the page or its one such line is missing."""
+        page = self._page_text(name)
+        found = [m for m in _BY_LIST.finditer(page[1])
+                 if m.group(1).split()[0].lower() == done.lower()] if page else []
+        if len(found) != 1:
+            return None
+        return len(_list_members(found[0].group(2))[1:]) or 1
+
+    def _listed_lacking(self, q: str, among: list[str]) -> tuple[str, str] | None:
+        """(page, label) for "Which of A, B, C and D is missing from Y's table?": of the listed
+        pages (three or more), each with a line of a participle and "by" ("Listed by: X, Y,
+        Z."), the one whose list lacks the one member the question names while every other's
+        holds it; None otherwise."""
+        if len(among) < 3:
+            return None
+        pages = {n.lower(): d for n, d in self._catalog_pages()}
+        asked = {_one_stem(w) for w in content_terms(q)}
+        lists: dict[str, tuple[str, list[set[str]]]] = {}
+        for n in among:
+            if n.lower() not in pages:
+                return None
+            d = pages[n.lower()]
+            got = _BY_LIST.search(self._document_text(d.doc_id, self._page_hit(d)))
+            if not got:
+                return None
+            lists[n] = (got.group(1), [{_one_stem(w) for w in content_terms(x)} for x in _list_members(got.group(2))[1:]])
+        named = {frozenset(m) for _, ms in lists.values() for m in ms if m and m <= asked}
+        if len(named) != 1 or len({label.lower() for label, _ in lists.values()}) != 1:
+            return None
+        who = next(iter(named))
+        lacking = [n for n, (_, ms) in lists.items() if not any(who <= m for m in ms)]
+        return (lacking[0], lists[lacking[0]][0]) if len(lacking) == 1 else None
+
     def _page_with_line(self, among: list[str], keys: list[str]) -> str | None:
         """The one of the listed catalog pages with a line holding every key; None when no
         key is given, or none or several pages hold them."""
@@ -3396,12 +3478,16 @@ class Agentic(Rag):
         by_name = False  # the scope holds whole page names, not list items' keys
         # "Which of these zones is in Austria: A, B, C and D?": the pages the question lists
         among = _listed_pages(q, names)
-        if among and re.search(r"\b(?:not|no|never|without)\b|n't\b", SIZE_NONE.sub(" ", q), re.I) \
+        if among and re.search(r"\b(?:not|no|never|without|missing|absent)\b|n't\b", SIZE_NONE.sub(" ", q), re.I) \
                 and not any(b[1] == "none" for b in bounds):
             if got := self._listed_saying_no(q, among):
                 page, label = got  # "... which does not decode bytes 0x00-0x7F as ASCII?": the one
                 # listed page whose field of that code says no ("differ from ASCII")
                 return SharedAsk("which", (), frozenset()), page, {"pages": among, "field says no": [label]}
+            if got := self._listed_lacking(q, among):
+                page, label = got  # "Which of A, B, C is missing from Y's list?": the one whose
+                # "Listed by:" line lacks Y, which every other's holds
+                return SharedAsk("which", (), frozenset()), page, {"pages": among, "list lacks": [label]}
             return None  # "which is not X": a value's absence is not read off fields (a size of
             # none is read: "gets no exotic variants")
         if among:  # (by whole name: "English (Cameroon)" is no "English (UK)")
@@ -3910,11 +3996,13 @@ class Agentic(Rag):
                  if (got := ordinal_row_cell(r.question, text, asked, "date" if r.want == "date" else "number"))}
         return found.pop() if len(found) == 1 else None
 
-    def _year_row_cell(self, r: Run) -> str | None:
-        """`timeline.year_row_cell` over the documents found; None unless one figure is read."""
+    def _year_row_cell(self, r: Run, name: bool = False) -> str | None:
+        """`timeline.year_row_cell` over the documents found; None unless one figure (or name)
+        is read."""
         if one_year(r.question) is None:
             return None
-        found = {got for text, asked in self._found_documents(r) if (got := year_row_cell(r.question, text, asked))}
+        found = {got for text, asked in self._found_documents(r)
+                 if (got := year_row_cell(r.question, text, asked, name=name))}
         return found.pop() if len(found) == 1 else None
 
     def _year_row_under_heading(self, r: Run) -> str | None:  # "" when the year's cell names no one
@@ -4117,6 +4205,23 @@ class Agentic(Rag):
         found = {got for h in docs
                  if (got := described_row_cell(r.question, self._document_text(h.doc_id, h), who, figure,
                                                common))}
+        return found.pop() if len(found) == 1 else None
+
+    def _attendance(self, r: Run) -> str | None:
+        """The one count of the lines labelled "Present:" (or attendance, turnout) in the chunks
+        found, of documents not of another period than the question's; None otherwise."""
+        asked = _periods(r.question)
+        found = {m.group(1).replace(",", "") for h in [*r.support, *r.floor.retrieved]
+                 if not (asked and (own := _periods(h.title or "") | _id_periods(h.doc_id))
+                         and not _same_period(asked, own))
+                 for m in _ATTENDANCE_LINE.finditer(h.text)}
+        return found.pop() if len(found) == 1 else None
+
+    def _row_on_day(self, r: Run) -> str | None:
+        """`timeline.row_on_day` over the documents found; None unless one cell is read."""
+        if not re.match(r"\s*which\s", r.question, re.I) or (day := asked_day(r.question)) is None or day[0] != day[1]:
+            return None  # (no one whole day asked: no document is read)
+        found = {got for text, _ in self._found_documents(r) if (got := row_on_day(r.question, text))}
         return found.pop() if len(found) == 1 else None
 
     def _page_holding_date(self, r: Run) -> str | None:
@@ -4930,6 +5035,9 @@ class Agentic(Rag):
         whose name (`name`, `title`, else a field no two records share: `_name_fields`) the
         question writes, the one field whose label's words are all the
         question's, and one value among them (none when two fields or two values fit)."""
+        # a quoted sentence is the text the question matches ("Kept for old callers.": which
+        # function is documented so?), not the record or field it names
+        question = re.sub(r'["\u201c][^"\u201c\u201d]*[.!?]\s*["\u201d]', '""', question)
         want = answer_type(question)
         counted = _counted(question)
         # the doer asked is the main verb's ("Who owns the boat that won X?" asks the owner, not
@@ -5062,6 +5170,9 @@ class Agentic(Rag):
                             want == "open" and isinstance(value, (int, float))):
                         continue
                     value = str(value)  # (a rating read for "What is X's rating?": a figure as written)
+                    if want == "name" and len(vs := extract_values(value)) == 1 and vs[0].kind == "date" \
+                            and vs[0].text.strip() == value.strip():
+                        continue  # (a day names no one: `reported: 2026-06-03` beside `reported_by`)
                     if want == "date" and not any(v.kind == "date" for v in extract_values(value)):
                         continue  # ("When was job X completed?": a date field's value)
                     if want == "version" and not _RELEASE_VALUE.fullmatch(value.strip()):
@@ -5243,6 +5354,29 @@ class Agentic(Rag):
         listing = any(len(codes_on := _OPTION_CODE.findall(line.replace("[no-]", ""))) >= 3
                       or len(codes_on) == 2 and re.search(r"\boptions?\b", line, re.I) for line in text.splitlines())
         return (doc, "no") if listing else None
+
+    def _page_by_list_holds(self, question: str) -> tuple[str, str] | None:
+        """(page, "yes" or "no") for "Does A list B?" (any verb) where the one catalog page the
+        question names has a line of that verb's participle and "by" ("Listed by: A, C, D."):
+        yes when a member holds every word A has, no when none does (two members or more);
+        None otherwise."""
+        own = self._own_page_of(question)
+        if not own:
+            return None
+        text = self._document_text(own[0].doc_id, own[0])
+        answers = set()
+        for m in _BY_LIST.finditer(text):
+            done = m.group(1).split()[0].lower()  # "listed", "served": the verb's bases it may be
+            bases = "|".join(map(re.escape, filter(None, {PARTICIPLE_BASE.get(done), done[:-1], done[:-2]})))
+            asks = re.match(rf"\s*(?:does|do|did)\s+(.+?)\s+(?:{bases})\s", question, re.I)
+            members = _list_members(m.group(2))[1:]
+            if not asks or len(members) < 2:
+                continue
+            who = {_one_stem(w) for w in content_terms(asks.group(1))}
+            if not who:
+                continue
+            answers.add("yes" if any(who <= {_one_stem(w) for w in content_terms(x)} for x in members) else "no")
+        return (own[0].doc_id, answers.pop()) if len(answers) == 1 else None
 
     def _page_list_holds(self, question: str) -> tuple[str, str] | None:
         """(page, "yes" or "no") for a yes/no question quoting one thing and naming one catalog
@@ -5433,8 +5567,8 @@ class Agentic(Rag):
         """Decided in code from typed values tied to the asked relation; else a confident
         choice between the options; else the floor."""
         relation = r.question
-        for o in r.options:
-            relation = re.sub(re.escape(o), " ", relation, flags=re.I)
+        for o in r.options:  # (with a gloss in brackets the option's page name was read without)
+            relation = re.sub(re.escape(o) + r"(?:\s*\([^()]*\))?", " ", relation, flags=re.I)
         terms = set(content_terms(relation))
 
         def decide(pick: str, read: dict) -> None:  # a comparison decided in code, logged with what was read
@@ -5456,6 +5590,13 @@ class Agentic(Rag):
             if None not in sizes and sizes[0] != sizes[1]:
                 pick = r.options[0] if (sizes[0] > sizes[1]) == (sized.way == "more") else r.options[1]
                 return decide(pick, {"lists": dict(zip(r.options, lists)), "way": sized.way})
+        # "Which is served by more lines, A or B?": the lengths of their pages' "Served by:" lists
+        if (by := re.search(r"\b(?:is|are|was|were)\s+([a-z]+ed)\s+by\s+(more|fewer)\b", relation, re.I)) \
+                and self._page_names():
+            sizes = [self._by_list_size(o, by.group(1)) for o in r.options]
+            if None not in sizes and sizes[0] != sizes[1]:
+                pick = r.options[0] if (sizes[0] > sizes[1]) == (by.group(2).lower() == "more") else r.options[1]
+                return decide(pick, {"by_lists": dict(zip(r.options, sizes)), "way": by.group(2).lower()})
         # "which of A or B requires X / is released under L?": the one option whose own page
         # holds the listed item or the field value (a catalog of pages)
         if (holder := self._page_holding(r.question, relation, r.options)) is not None:
@@ -5823,6 +5964,11 @@ class Agentic(Rag):
                 # "How many came to the open day of 13 September 2025?" -> "The 2024 open day ...
                 # brought 512 visitors": the thing the question names, in a year it does not ask
                 why, reason = f"rag's answer is of another year: {other}", "other_year"
+            elif r.decided_by in ("rag", "span") and not exhausted and r.kind not in ("comparison", "multi_hop") \
+                    and (unfound := self._year_unfound(r)):
+                # "When is the 2027 regatta?" where the documents found write 2025 and 2026 only:
+                # rag's answer can only have put the asked year in itself
+                why, reason = f"no document found writes {unfound}", "year_unfound"
             elif not exhausted and (release := self._other_release_asked(r.question)):
                 # "What number does X have in Python 3.12?" of a catalog whose every page is of
                 # Python 3.11.7: the documents are of another release than the one asked
@@ -7080,6 +7226,14 @@ def _record_named_with(rec: dict, question: str, name_of: Callable[[str], str | 
             and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", question)]
     other = [n for k, v in rec.items() if k not in ("id", "text") and isinstance(v, str)
              and (n := name_of(v)) and len(n) >= 4 and _mentions_name(question, n)]
+    if not said and len(other) == 1:
+        # (or a plain phrase of its own the question words otherwise: "the worn seat wheels on X"
+        # for `fault: seat wheels worn flat`, all its words but one written, three at least; not a
+        # note naming the other record again)
+        asked = _stems(question)
+        said = [v for k, v in rec.items() if k not in ("id", "text") and isinstance(v, str) and not name_of(v)
+                and not re.search(r"[,;:()]", v) and not _mentions_name(v, other[0])
+                and 3 <= len(words := {_one_stem(w) for w in content_terms(v)}) <= 6 and len(words - asked) <= 1]
     if not said and len(set(other)) == 2:
         return " ".join(dict.fromkeys(other))  # (or by two records it points at: "Ann Lee's hits at the X Clout")
     if len(said) != 1:
@@ -7145,6 +7299,8 @@ _WHAT_CODE = re.compile(rf"\s*what\s+({'|'.join(sorted(_CODE_NOUNS))})\s+(?:did|
 _WHAT_IS = re.compile(r"\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b", re.I)
 # "What make and model is the clock CK-03?": the noun asked before the verb
 _WHAT_NOUN_IS = re.compile(r"\s*what\s+(?:[a-z-]+\s+){1,3}?(?:is|was|are|were)\s+(?:the|an?|its|their)\b", re.I)
+# "What average split was recorded in test T-06?": the noun asked before a passive verb
+_WHAT_NOUN_DONE = re.compile(r"\s*what\s+(?:[\w-]+\s+){1,4}?(?:is|was|are|were)\s+[a-z]+ed\b", re.I)
 # a figure asked by its kind: "which numeric code", "its numeric identifier"
 _FLAG_VALUE = re.compile(r"(?i)yes|no|true|false")
 # "Why ...?", "How do you ...?" (not a quantity: "how many", "how long")
@@ -9819,9 +9975,9 @@ _CODE_POINT_ASKED = re.compile(r"\bcode\s*points?\b|\bU\+[0-9A-F]", re.I)
 
 
 def _after_opening_word(question: str, candidates: list[str], texts: list[str]) -> list[str]:
-    """For "Until what year ...?" (since, before, after, by): the candidates a passage writes
-    right after that word ("worked it until 1951")."""
-    m = re.match(r"\s*(until|till|since|before|after|by)\s+(?:what|which|when)\b", question, re.I)
+    """For "Until what year ...?" (since, before, after, by, from): the candidates a passage
+    writes right after that word ("worked it until 1951")."""
+    m = re.match(r"\s*(until|till|since|before|after|by|from)\s+(?:what|which|when)\b", question, re.I)
     if not m:
         return []
     return [c for c in candidates if any(re.search(rf"\b{m.group(1)}\s+(?:the\s+(?:end|start)\s+of\s+)?{re.escape(c)}(?!\w)",
@@ -10118,9 +10274,12 @@ def _not_the_hop(got: tuple[str, str, Any] | None, bridge: str,
 
 def _run_on_to_page_name(option: str, question: str, pages: set[str]) -> str:
     """An option cut short of a catalog page's name the question writes whole: "saddle" of
-    "Which of linen and saddle brown passes AA?" is `saddle brown` (no page is "saddle")."""
+    "Which of linen and saddle brown passes AA?" is `saddle brown` (no page is "saddle"); or
+    written with a gloss in brackets after it."""
     if _file_key(option) in pages:
         return option
+    if (bare := re.sub(r"\s*\([^()]*\)\s*$", "", option)) != option and _file_key(bare) in pages:
+        return bare  # "510 (Not Extended)": the page's name with its gloss in brackets
     for m in re.finditer(rf"(?<![\w-]){re.escape(option)}((?:\s+[\w-]+){{1,3}})", question, re.I):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
@@ -10288,6 +10447,30 @@ def _of_another_year(question: str, text: str) -> str:
         if int(year) not in asked and _one_stem(word) in terms:
             return year
     return ""
+
+
+def _called_phrase(question: str, texts: list[str]) -> str | None:
+    """For "What do the locals call the old quarry?": the quoted phrase of a sentence whose
+    words before "call(s) it" name every word of the caller ("Locals call it "the Bowl"."), in
+    a text writing every word of the thing asked; None unless one phrase is read."""
+    m = _WHAT_CALL.match(question)
+    if not m:
+        return None
+    caller = {_one_stem(w) for w in content_terms(m.group("caller"))}
+    thing = {_one_stem(w) for w in content_terms(m.group("thing"))}
+    if not caller or not thing:
+        return None
+    found = set()
+    for text in texts:
+        have = _stems(text)  # (a figure by itself: stems hold no digits)
+        if not all(re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", text) if re.search(r"\d", w)
+                   else w in have for w in thing):
+            continue
+        for sent in split_sentences(text):
+            c = re.search(r"\bcall(?:s|ed)?\s+(?:[^\"\u201c\u201d.;]{1,40}?\s+)?[\"\u201c]([^\"\u201c\u201d]{2,60}?)[\"\u201d]", sent)
+            if c and caller <= {_one_stem(w) for w in content_terms(sent[:c.start()])}:
+                found.add(c.group(1).strip(" ,."))
+    return found.pop() if len(found) == 1 else None
 
 
 def _ordinal_holder(question: str, texts: list[str]) -> str | None:
@@ -10910,6 +11093,16 @@ _PHYSICAL = ("time", "length", "mass", "bytes", "temperature")
 # a name after a number and nothing counted after the name: an address or a name's part
 _NAME_AFTER = re.compile(r"\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,;:.)(]|$)")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,2}[a-z]+)", re.I)
+# a line, or a sentence, listing who does a thing: "Listed by: A, B, C." (-> "Listed by", "A, B, C")
+_BY_LIST = re.compile(r"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?:[-*][ \t]+)?([A-Z][a-z]+ed[ \t]+by)[ \t]*:[ \t]*([^\n]+?)(?=\.[ \t]|\.?[ \t]*$)")
+# "What do the locals call the old quarry?": who calls, and the thing called
+_WHAT_CALL = re.compile(r"\s*what\s+(?:do|does|did)\s+(?P<caller>.+?)\s+call\s+(?P<thing>.+?)\s*\?\s*$", re.I)
+# "How many members came to the meeting?", "... attended it?", "... were present?"
+_CAME_TO = re.compile(r"\s*how\s+many\s+(?:[a-z-]+\s+){0,3}?(?:came|come|attended|attend|turned\s+up|"
+                      r"were\s+(?:there|present|in\s+attendance))\b", re.I)
+# "Present: 38 members.", "Attendance: 412", "Turnout - 61"
+_ATTENDANCE_LINE = re.compile(r"(?<![\w-])(?:present|attendance|attending|attendees|turnout)\s*[:\u2013-]\s*"
+                              r"(\d[\d,]*)(?![\d,]*[\d.:/-]\d)", re.I)
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
 # a size asked ("How big is the cold room?"): a temperature or a duration is none
 _HOW_BIG = re.compile(r"\bhow\s+(?:big|large|small)\b", re.I)

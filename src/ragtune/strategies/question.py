@@ -558,8 +558,8 @@ def find_options(question: str) -> list[str]:
     """The two things a question asks to choose between, from coordination: "A or B"
     (anywhere), "between A and B", "which of A and B", "A vs B". Each option is bounded by
     the clause around it and is at most 6 words. A name's qualifier in brackets is part of
-    it ("Arabic (Morocco)"), not a clause break."""
-    masked, back = held_apart(question, r"\b[A-Z][\w.-]*(?P<held>\s\([^()?]{1,30}\))(?=[\s,?]|$)")
+    it ("Arabic (Morocco)", "404 (Not Found)"), not a clause break."""
+    masked, back = held_apart(question, r"\b[A-Z\d][\w.-]*(?P<held>\s\([^()?]{1,30}\))(?=[\s,?]|$)")
     found = [back(o) for o in _find_options(masked)]
     if len(found) == 2 and (kind := re.match(r"(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", found[0])) \
             and re.match(r"[A-Z]", found[1]) and len(found[0][kind.end():].split()) == len(found[1].split()) \

@@ -303,6 +303,10 @@ _NOT_LABELS = frozenset(("number", "no", "nr", "total", "least", "most", "maximu
 RECORD_CODE = re.compile(r"[A-Za-z]{1,6}[-_]?\d{1,6}")
 
 
+# a first column's header that names its rows whatever they are
+_NAMING_HEADERS = frozenset(stem(w) for w in ("name", "title", "no", "number", "code", "id", "ref", "key"))
+
+
 def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     """For "Which class has a quarter peal fee of GBP 19.50?": the first cell of the one table
     row holding, in another cell, the one figure the question writes (not a year); among several
@@ -327,6 +331,9 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     for header, rows in table_rows(text):
         heads = [bool(set(content_terms(h)) & asked_terms) for h in header]
         noun_cols = [j for j, h in enumerate(header) if j and noun and [stem(w) for w in content_terms(h)] == [noun]]
+        first = {stem(w) for w in content_terms(header[0])} if header else set()
+        if noun and not noun_cols and first and noun not in first and not first & _NAMING_HEADERS:
+            continue  # "Which firm quoted ...?" is not answered by a row keyed by an `Item`
         for r in rows:
             key = r[0].strip()
             # (a code is no figure: "PA-07")
@@ -719,21 +726,29 @@ _WHICH_NOUN = re.compile(r"\s*which\s+(?:of\s+(?:our|the|these|its|their)\s+)?([
 _FIGURE_CELL = re.compile(r"(?:[A-Z]{3}\s?|[£$€])?\d[\d,.]*(?:p|%|\s*[a-z]{1,6})?(?:\s*\([^()]*\))?")
 
 
+# a day the question asks on, or bounds by: "on 9 May 2026", "before 1 April 2026" (not "at 31
+# December 2024", a year's own figure)
+_DAY_BOUND = re.compile(r"\b(?:on|before|after|until|till|since|from)\s+(?:\w+\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:19|20)\d\d\b", re.I)
+
+
 def one_year(question: str) -> str | None:
     """The one year a question writes ("in 2024"); None when it writes none or several."""
     years = set(re.findall(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", question))
     return years.pop() if len(years) == 1 else None
 
 
-def year_row_cell(question: str, text: str, asked_terms: set[str]) -> str | None:
+def year_row_cell(question: str, text: str, asked_terms: set[str], name: bool = False) -> str | None:
     """A question of one year ("How many members travelled to Hallenried in 2022?") over a
     table whose rows open with a year ("| 2022 | we hosted: 43 came | we travelled: 19 of us
     |"): the one figure of that year's row under the one column whose header shares the most
     of the question's words ("Hallenried, September"); None when no table, row, column or
-    single figure fits."""
+    single figure fits. With `name` ("Who took the Abbot Cup in 2022?" over "| Year | Abbot
+    Cup | ..."), the cell whole, under a header every word of which the question writes (none
+    when the cell says no one: "not awarded")."""
     year = one_year(question)
-    if year is None:
-        return None
+    if year is None or _DAY_BOUND.search(question):
+        return None  # (a day asked, "on 9 May 2026", is no year's row)
     wanted = {stem(w) for w in asked_terms if w != year}
     found: set[str] = set()
     for header, rows in table_rows(text):
@@ -747,6 +762,12 @@ def year_row_cell(question: str, text: str, asked_terms: set[str]) -> str | None
         best = max(shared, default=(0, 0))
         if not best[0] or sum(n == best[0] for n, _ in shared) > 1:
             continue
+        if name:
+            cell = row[0][best[1]].strip()
+            if best[0] == len({stem(w) for w in content_terms(header[best[1]])}) and re.search(r"[^\W\d_]{2}", cell) \
+                    and not re.search(r"\b(?:not|no|none|nobody|n/a)\b", cell, re.I):
+                found.add(cell)
+            continue
         figures = [v for v in extract_values(row[0][best[1]]) if v.kind == "number"]
         if len(figures) == 1:
             found.add(figures[0].text)
@@ -758,6 +779,8 @@ def _rows_named(rows: list[list[str]], asked_terms: set[str], aside: set[str] = 
     words among `asked_terms` (a bracketed gloss and the words `aside` left out: "Joint (two at
     one address)" is the joint one; a participle as its verb's base), the most such words."""
     best, named = 0, []
+    # (a joined word asked is its parts too: "learn-to-row" names the row "Learn-to-row course")
+    asked_terms = set(asked_terms) | {p for t in asked_terms if "-" in t for p in t.split("-") if p}
     for r in rows:
         label = [PARTICIPLE_BASE.get(w.lower(), w.lower())
                  for w in re.findall(r"[A-Za-z]+", re.sub(r"\s*\([^()]*\)", " ", r[0]).strip() or r[0])]
@@ -781,8 +804,8 @@ def year_column_cell(question: str, text: str, asked_terms: set[str],
     "Provisional" under "Membership, a year", not the hut's "Member"). None when the question
     writes no year or several, no table has that year's column, or the rows so named are not
     one."""
-    if (year := one_year(question)) is None:
-        return None
+    if (year := one_year(question)) is None or _DAY_BOUND.search(question):
+        return None  # (a day asked, "before 1 April 2026", is no year's column)
     low = text.lower()
     if any(not re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in names(question)
            if not extract_values(n) and n.lower() not in everywhere):
@@ -934,4 +957,34 @@ def value_until(question: str, text: str, asked_terms: set[str]) -> str | None:
             found.add(m.group(2).strip())
         elif hi <= ends[0]:
             found.add(m.group(3).strip())
+    return found.pop() if len(found) == 1 else None
+
+
+def row_on_day(question: str, text: str) -> str | None:
+    """For "Which fair did we go to on 4 May 2025?": in a table with a column of days, the one
+    row whose day is the whole day the question writes (in any form: "Sun 4 May 2025"), and of
+    it the cell under the column the question's noun names ("Which fair"), else its name: the
+    first column, past its code and its day, whose cells are words and differ from row to
+    row. None when the question writes no whole day, or no row or several hold it."""
+    noun = re.match(r"\s*which\s+([a-z]+)\b", question, re.I)
+    days = [tuple(v.key) for v in extract_values(question) if v.kind == "date"]
+    if not noun or len(days) != 1 or not all(days[0]):
+        return None
+    found: set[str] = set()
+    for header, rows in table_rows(text):
+        keys = [[tuple(vs[0].key) if len(vs := extract_values(c)) == 1 and vs[0].kind == "date" else None
+                 for c in row] for row in rows]
+        at = [j for j in range(len(header)) if rows and all(k[j] and all(k[j]) for k in keys)]
+        if len(at) != 1:
+            continue
+        hit = [row for row, k in zip(rows, keys) if k[at[0]] == days[0]]
+        if len(hit) != 1:
+            continue
+        named = [j for j, h in enumerate(header) if stem(noun.group(1).lower()) in {stem(w) for w in re.findall(r"[a-z]+", h.lower())}]
+        words = [j for j in range(len(header)) if j != at[0] and all(
+            re.fullmatch(r"[^\d|]*[^\W\d_]{2}[^\d|]*", row[j].strip()) for row in rows)
+                 and len({row[j].strip().lower() for row in rows}) == len(rows)]
+        col = named[0] if len(named) == 1 and named[0] != at[0] else words[0] if words and not named else None
+        if col is not None and hit[0][col].strip():
+            found.add(hit[0][col].strip())
     return found.pop() if len(found) == 1 else None
