@@ -4552,6 +4552,14 @@ def test_rows_on_a_day_attendance_calls_year_rows_by_name_and_lists_of_doers():
     own = SimpleNamespace(_own_page_of=lambda q: [page], _document_text=lambda d, h: text, index=hub)
     assert Agentic._page_by_list_holds(own, "Does Skerry Ferries serve Holm?") == ("routes/holm", "yes")
     assert Agentic._page_by_list_holds(own, "Does Lowick Launches serve Holm?") == ("routes/holm", "no")
+    assert not _CAME_TO.match("How many entries were there in round 2?")
+    from ragtune.strategies.timeline import row_holding
+    items = "| Item | Price | Supplier |\n|---|---|---|\n| jackets | £310 | Regalia |\n| caps | £20 | Hatters |"
+    rooms = "| room | temperature |\n|---|---|\n| cr-1 | -20 °C |\n| cr-4 | +5 °C |"
+    q = "Which firm quoted £310 a jacket?"
+    assert row_holding(q, items, set(content_terms(q))) is None  # (rows keyed by an item name no firm)
+    q = "Which cold room keeps seed at +5 °C?"
+    assert row_holding(q, rooms, set(content_terms(q))) == "cr-4"
     rec = {"id": "R-4", "boat": "B-2", "fault": "oar gate sticks shut", "by": "P-9", "text": "R-4"}
     names = {"B-2": "Heron", "P-9": "Ann Lee"}
     assert _record_named_with(rec, "Who reported the sticking oar gate shut on Heron?", names.get) \

@@ -11099,7 +11099,7 @@ _BY_LIST = re.compile(r"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?:[-*][ \t]+)?([A-Z][a-z]+e
 _WHAT_CALL = re.compile(r"\s*what\s+(?:do|does|did)\s+(?P<caller>.+?)\s+call\s+(?P<thing>.+?)\s*\?\s*$", re.I)
 # "How many members came to the meeting?", "... attended it?", "... were present?"
 _CAME_TO = re.compile(r"\s*how\s+many\s+(?:[a-z-]+\s+){0,3}?(?:came|come|attended|attend|turned\s+up|"
-                      r"were\s+(?:there|present|in\s+attendance))\b", re.I)
+                      r"were\s+(?:present|in\s+attendance))\b", re.I)  # (not "were there": any count)
 # "Present: 38 members.", "Attendance: 412", "Turnout - 61"
 _ATTENDANCE_LINE = re.compile(r"(?<![\w-])(?:present|attendance|attending|attendees|turnout)\s*[:\u2013-]\s*"
                               r"(\d[\d,]*)(?![\d,]*[\d.:/-]\d)", re.I)

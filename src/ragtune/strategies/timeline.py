@@ -327,12 +327,14 @@ def row_holding(question: str, text: str, asked_terms: set[str]) -> str | None:
     # "Which parish ...?": a row keyed by a code answers by its `Parish` cell
     which = re.match(r"\s*(?:which|what)\s+([a-z]+)\b", question, re.I)
     noun = stem(which.group(1)) if which else ""
+    # (the noun may come after an adjective: "Which cold room ...?")
+    asked_nouns = {stem(w) for w in re.findall(r"[a-z]+", question[which.start(1):].lower())[:3]} if which else set()
     found: list[tuple[str, bool]] = []
     for header, rows in table_rows(text):
         heads = [bool(set(content_terms(h)) & asked_terms) for h in header]
         noun_cols = [j for j, h in enumerate(header) if j and noun and [stem(w) for w in content_terms(h)] == [noun]]
         first = {stem(w) for w in content_terms(header[0])} if header else set()
-        if noun and not noun_cols and first and noun not in first and not first & _NAMING_HEADERS:
+        if noun and not noun_cols and first and not first & (asked_nouns | _NAMING_HEADERS):
             continue  # "Which firm quoted ...?" is not answered by a row keyed by an `Item`
         for r in rows:
             key = r[0].strip()
