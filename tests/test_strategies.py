@@ -4560,6 +4560,15 @@ def test_rows_on_a_day_attendance_calls_year_rows_by_name_and_lists_of_doers():
     assert row_holding(q, items, set(content_terms(q))) is None  # (rows keyed by an item name no firm)
     q = "Which cold room keeps seed at +5 °C?"
     assert row_holding(q, rooms, set(content_terms(q))) == "cr-4"
+    from ragtune.strategies.agentic import _entry_id
+    from ragtune.strategies.counting import pick_record
+    logs = {"fleet/repairs": [{"id": "FX-1", "fault": "split fin", "cost_gbp": 90},
+                            {"id": "FX-2", "fault": "cracked hull", "cost_gbp": 1400}]}
+    q = "Which boat repair was quoted at more than £1,000?"
+    rec, field, _ = pick_record(q, logs, None)
+    assert (rec["fault"], field) == ("cracked hull", "cost_gbp")
+    assert _entry_id(q, rec, logs, {"fleet/repairs": ["FX-1", "FX-2"]}) == "FX-2"
+    assert _entry_id("Which fault was quoted at more than £1,000?", rec, logs, {"fleet/repairs": ["FX-1", "FX-2"]}) == ""
     rec = {"id": "R-4", "boat": "B-2", "fault": "oar gate sticks shut", "by": "P-9", "text": "R-4"}
     names = {"B-2": "Heron", "P-9": "Ann Lee"}
     assert _record_named_with(rec, "Who reported the sticking oar gate shut on Heron?", names.get) \

@@ -2178,6 +2178,12 @@ class Agentic(Rag):
                                                     getattr(self, "_record_ids", None))):
             rec, field, cond = got
             name = next((record_name(rec, rs) for rs in self._record_collections().values() if rec in rs), "")
+            # ("Which boat repair was quoted at more than £1,000?": an entry of the log the noun
+            # names, `repairs.jsonl`, is its id where nothing names it but a description in lower
+            # case; a member's record keeps its name)
+            if (not name or name[:1].islower()) and (entry := _entry_id(
+                    r.question, rec, self._record_collections(), getattr(self, "_record_ids", None) or {})):
+                name = entry
             if name:
                 return _take(r, t, name, "count", "the records of a collection the question names",
                              where=cond, by=field)
@@ -10447,6 +10453,21 @@ def _of_another_year(question: str, text: str) -> str:
         if int(year) not in asked and _one_stem(word) in terms:
             return year
     return ""
+
+
+def _entry_id(question: str, rec: dict, collections: dict[str, list[dict]], ids: dict[str, list[str]]) -> str:
+    """A record's id when the question asks "Which <noun> ...?" and the noun is what its
+    collection's file is named by (an entry of a log: "Which boat repair" of repairs.jsonl);
+    "" otherwise."""
+    m = re.match(r"\s*which\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\s+(?:was|is|were|are|has|had|did|does|got|came)\b",
+                 question, re.I)
+    path = next((p for p, rs in collections.items() if any(x is rec for x in rs)), None)
+    if not m or path is None or len(rids := ids.get(path) or []) != len(collections[path]):
+        return ""
+    kinds = {_one_stem(w) for w in re.findall(r"[a-z]+", path.rsplit("/", 1)[-1].lower()) if len(w) >= 3}
+    if _one_stem(m.group(1).lower()) not in kinds:
+        return ""
+    return rids[next(i for i, x in enumerate(collections[path]) if x is rec)]
 
 
 def _called_phrase(question: str, texts: list[str]) -> str | None:

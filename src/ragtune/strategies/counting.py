@@ -659,7 +659,7 @@ _SUPERLATIVE_WORD = re.compile(r"\b(?:\w{3,}est|most|least|first|last)\b", re.I)
 # comparatives that name the field they compare when the question does not ("the heaviest")
 # (with the short forms column headers write: `wt_g`, `max_dep_m`, `len_m`, `wid_m`)
 _FIELD_OF = ((re.compile(r"\b(?:heav|light|weigh)\w*", re.I), ("weight", "mass", "wt")),
-             (re.compile(r"\b(?:cheap\w*|expensive|pric\w*|cost\w*)", re.I), ("price", "cost")),
+             (re.compile(r"\b(?:cheap\w*|expensive|pric\w*|cost\w*|quot(?:ed|e|es|ing)|paid)\b", re.I), ("price", "cost")),
              (re.compile(r"\b(?:newest|oldest|newer|older|latest|earliest|first|most recent(?:ly)?|joined|"
                          r"started|launched|opened|founded|came on the market|been\s+(?:at|with|in)|"
                          r"took\s+(?:up|over)|appointed|elected|"
