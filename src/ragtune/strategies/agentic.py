@@ -3285,11 +3285,11 @@ class Agentic(Rag):
         """How many the one "<done> by:" line of the catalog page `name` lists ("Listed by: A,
         B." is two); None when the page or its one such line is missing."""
         page = self._page_text(name)
-        found = [m for m in _BY_LIST.finditer(page[1])
-                 if m.group(1).split()[0].lower() == done.lower()] if page else []
+        found = [members for label, members in _doer_lists(page[1])
+                 if label.split()[0].lower() == done.lower()] if page else []
         if len(found) != 1:
             return None
-        return len(_list_members(found[0].group(2))[1:]) or 1
+        return len(found[0]) or 1
 
     def _listed_lacking(self, q: str, among: list[str]) -> tuple[str, str] | None:
         """(page, label) for "Which of A, B, C and D is missing from Y's table?": of the listed
@@ -3305,10 +3305,10 @@ class Agentic(Rag):
             if n.lower() not in pages:
                 return None
             d = pages[n.lower()]
-            got = _BY_LIST.search(self._document_text(d.doc_id, self._page_hit(d)))
+            got = _doer_lists(self._document_text(d.doc_id, self._page_hit(d)))[:1]
             if not got:
                 return None
-            lists[n] = (got.group(1), [{_one_stem(w) for w in content_terms(x)} for x in _list_members(got.group(2))[1:]])
+            lists[n] = (got[0][0], [{_one_stem(w) for w in content_terms(x)} for x in got[0][1]])
         named = {frozenset(m) for _, ms in lists.values() for m in ms if m and m <= asked}
         if len(named) != 1 or len({label.lower() for label, _ in lists.values()}) != 1:
             return None
@@ -4203,8 +4203,7 @@ class Agentic(Rag):
         hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
         # (a figure asked of one period is not read in a document of another: "the 2025-26
         # pantries" for a count of 2024-25)
-        docs = [h for h in list(hits.values())[:8] if not asked or not (
-            own := _periods(h.title or "") | _id_periods(h.doc_id)) or _same_period(asked, own)]
+        docs = [h for h in list(hits.values())[:8] if not _of_another_period(asked, h)]
         # (the corpus's own domain words describe no row: "the club's ledger")
         common = frozenset(t for w in set(re.findall(r"[^\W\d_]{3,}", r.question.lower()))
                            if self._domain_word(w) for t in content_terms(w))
@@ -4218,9 +4217,7 @@ class Agentic(Rag):
         found, of documents not of another period than the question's; None otherwise."""
         asked = _periods(r.question)
         found = {m.group(1).replace(",", "") for h in [*r.support, *r.floor.retrieved]
-                 if not (asked and (own := _periods(h.title or "") | _id_periods(h.doc_id))
-                         and not _same_period(asked, own))
-                 for m in _ATTENDANCE_LINE.finditer(h.text)}
+                 if not _of_another_period(asked, h) for m in _ATTENDANCE_LINE.finditer(h.text)}
         return found.pop() if len(found) == 1 else None
 
     def _row_on_day(self, r: Run) -> str | None:
@@ -5008,7 +5005,7 @@ class Agentic(Rag):
         found: dict[str, tuple[str, str, str]] = {}
         asked = _periods(r.question)
         for h in [*r.support, *r.floor.retrieved]:
-            if asked and (own := _periods(h.title or "") | _id_periods(h.doc_id)) and not _same_period(asked, own):
+            if _of_another_period(asked, h):
                 continue  # (the accounts of 2025 state no total of 2024)
             # (a letter's block of labels aligned by spaces is labelled lines too: `Our reference
             # PCLT/25/0419` under `Date`, `Project`)
@@ -5371,11 +5368,10 @@ class Agentic(Rag):
             return None
         text = self._document_text(own[0].doc_id, own[0])
         answers = set()
-        for m in _BY_LIST.finditer(text):
-            done = m.group(1).split()[0].lower()  # "listed", "served": the verb's bases it may be
+        for label, members in _doer_lists(text):
+            done = label.split()[0].lower()  # "listed", "served": the verb's bases it may be
             bases = "|".join(map(re.escape, filter(None, {PARTICIPLE_BASE.get(done), done[:-1], done[:-2]})))
             asks = re.match(rf"\s*(?:does|do|did)\s+(.+?)\s+(?:{bases})\s", question, re.I)
-            members = _list_members(m.group(2))[1:]
             if not asks or len(members) < 2:
                 continue
             who = {_one_stem(w) for w in content_terms(asks.group(1))}
@@ -8674,6 +8670,12 @@ def _id_periods(doc_id: str) -> set[str]:
 _SEASON_IN_ID = re.compile(r"(?<![\dA-Za-z])((?:19|20)\d\d)[-_](\d\d)(?![\dA-Za-z])")
 
 
+def _of_another_period(asked: set[str], h: Hit) -> bool:
+    """Whether a chunk's document is dated (by title or id) and by none of the periods asked."""
+    own = _periods(h.title or "") | _id_periods(h.doc_id) if asked else set()
+    return bool(own) and not _same_period(asked, own)
+
+
 def _same_period(asked: set[str], named: set[str]) -> bool:
     """Whether periods a text names hold an asked one: a year is itself and in the seasons it
     falls in ("2026" in "2026-27"); two seasons are one only when they are the same ("2026-27"
@@ -11114,6 +11116,11 @@ _PHYSICAL = ("time", "length", "mass", "bytes", "temperature")
 # a name after a number and nothing counted after the name: an address or a name's part
 _NAME_AFTER = re.compile(r"\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s*(?:[,;:.)(]|$)")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z-]+\s+){0,2}[a-z]+)", re.I)
+def _doer_lists(text: str) -> list[tuple[str, list[str]]]:
+    """A text's lines (or sentences) listing who does a thing: ("Listed by", ["A", "B"])."""
+    return [(m.group(1), _list_members(m.group(2))[1:]) for m in _BY_LIST.finditer(text)]
+
+
 # a line, or a sentence, listing who does a thing: "Listed by: A, B, C." (-> "Listed by", "A, B, C")
 _BY_LIST = re.compile(r"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?:[-*][ \t]+)?([A-Z][a-z]+ed[ \t]+by)[ \t]*:[ \t]*([^\n]+?)(?=\.[ \t]|\.?[ \t]*$)")
 # "What do the locals call the old quarry?": who calls, and the thing called
