@@ -4597,3 +4597,76 @@ def test_a_year_no_document_found_writes_is_not_answered():
     assert run("Who rowed at Oxby in 2019?", "We have rowed at Oxby since 2014.") == ""
     assert run("Who rowed at Oxby in 2019?", "We row at Oxby each summer.") == ""
     assert run("Who rowed at Oxby in 2019?", "In 2019 the Oxby crew was Ann Lee and Bo Marsh.") == ""
+
+
+def test_paths_in_labels_calls_spans_of_rows_places_and_entries_by_value():
+    """(2026-12-07 late, catalog44 and tables45 dev, invented here) A label may hold a path
+    ("Line in /etc/hosts"), and a path's words alone ask no half of it; a call's argument is
+    no gloss of its label; a table row spans a year by its From and To cells; "Who chaired X
+    in 2015?" reads the chair's row by its verb; "Where was X held?" reads the row's `Venue`;
+    "Which incident happened at North Hall?" is the one entry of the log holding that place;
+    an entry picked by a bound is named by its id whatever verb asks; "left-handed" names
+    `hand` = left; a code the question writes rules out a record holding another; a day
+    answered without its year, which the documents write only in another year than the one
+    asked, is no answer."""
+    from types import SimpleNamespace
+    from ragtune.strategies.agentic import (_CALL, _CAME_TO, _PATH_IN, Agentic, _entry_id, _field_lines,
+                                            _other_code_written, _row_span_holds)
+    from ragtune.strategies.counting import count_records, named_values, record_of_kind_by_value
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import named_row_cell, row_in_force
+    page = "- Name: lpd\n- Line in /etc/services: 212\n- lookup('LPD'): 515\n"
+    assert [(m.group(1), m.group(2)) for m in _field_lines(page)][1] == ("Line in /etc/services", "212")
+    assert _CALL.search("lookup('LPD')") and not _CALL.search("Service type (Type=)")
+    assert _PATH_IN.findall("Which line of /etc/services names lpd, and ./run.sh?") == ["/etc/services", "./run.sh"]
+    holders = ("| Office | Holder | From | To |\n|---|---|---|---|\n| Chair | Ann Lee | 2004-09 | 2012-09 |\n"
+               "| Chair | Bo Marsh | 2012-09 | |\n| Treasurer | Cy Dunn | 2001-09 | 2019-09 |")
+    assert _row_span_holds(holders, 2008) and _row_span_holds(holders, 2030)
+    assert not _row_span_holds("| Year | Note |\n|---|---|\n| 2004 | 2012 plan |", 2008)
+    q = "Who chaired the society in 2008?"
+    assert row_in_force(q, holders, set(content_terms(q))) == ("Ann Lee", "2004-09")
+    events = ("| Code | Date | Event | Venue |\n|---|---|---|---|\n| EV-1 | Sat 3 May 2025 | Spring Open | Corn Exchange |\n"
+              "| EV-2 | Sat 7 Jun 2025 | Summer Cup | North Hall |")
+    q = "Where was the Summer Cup held?"
+    assert named_row_cell(q, events, set(content_terms(q)), "place") == "North Hall"
+    log = {"safety/incident-log": [{"id": "IN-1", "where": "North Hall (Friday)", "what": "cut finger"},
+                                   {"id": "IN-2", "where": "Corn Exchange", "what": "sprained wrist"}],
+           "coaching/sessions": [{"id": "S-1", "venue": "North Hall"}, {"id": "S-2", "venue": "North Hall"}]}
+    assert record_of_kind_by_value("Which incident happened at North Hall?", log, {}) == ("IN-1", "where", "north hall")
+    assert record_of_kind_by_value("Which session was at North Hall?", log, {}) is None  # (two)
+    repairs = {"kit/repair-book": [{"id": "R-1", "fault": "bent tip", "cost": 40}, {"id": "R-2", "fault": "loose grip", "cost": 9}]}
+    rec = repairs["kit/repair-book"][1]
+    assert _entry_id("Which repair cost less than £10?", rec, repairs, {"kit/repair-book": ["R-1", "R-2"]}) == "R-2"
+    members = [{"name": "Ann Lee", "hand": "left"}, {"name": "Bo Marsh", "hand": "right"}, {"name": "Cy Dunn", "hand": "left"}]
+    assert named_values("how many members fence left-handed?", members, []) == {"hand": "left"}
+    assert count_records("How many members fence left-handed?", {"people/members": members})[0] == 2
+    assert _CAME_TO.match("How many members were at the AGM?")
+    from ragtune.strategies.agentic import _CAME_SENTENCE
+    page = SimpleNamespace(doc_id="signals/hup", text="# hup\n\nAmong the SIG constants, SIGHUP equals 1. "
+                                                      "There is nothing called SIG_HANGUP.\n- SIG* names equal to 1: SIGHUP\n")
+    shelf = SimpleNamespace(_own_page_of=lambda q: [page] if "hup" in q else [], _whole_page=lambda own: own)
+    assert Agentic._prefixed_name(shelf, "Which SIG constant stands for hup?") == ("signals/hup", "SIGHUP")
+    assert Agentic._prefixed_name(shelf, "Which SIG constant stands for int?") is None
+    from ragtune.strategies.agentic import _vote_margin
+    minutes = ("2. Hall roof. The quotes were read. After a long debate the board agreed, by seven votes to two, "
+               "to mend the hall roof. 3. Cafe. Agreed by five votes to four to close the cafe in winter.")
+    assert _vote_margin("By what margin did the board vote to mend the roof?", [minutes]) == "seven votes to two"
+    assert _vote_margin("By what margin did the board vote to close the cafe?", [minutes]) == "five votes to four"
+    assert _vote_margin("By what margin did the board vote to buy a van?", [minutes]) is None
+    from ragtune.strategies.agentic import _first_thing
+    club = "The walking club began in May. Nine members joined. Its first trip was a walk to Hob Moor."
+    assert _first_thing("What was the very first trip the walking club made?", [club]) == "a walk to Hob Moor"
+    assert _first_thing("What was the first trip the choir made?", [club]) is None
+    assert [m.group(1) for m in _CAME_SENTENCE.finditer("She booked the hall. Forty-one people came.")] == ["Forty-one"]
+    results = [{"id": "X-1", "contest": "EV-1", "event": "Women's foil", "score": "4-1"},
+               {"id": "X-2", "contest": "EV-2", "event": "Open women's foil", "score": "5-0"}]
+    assert _other_code_written(results[0], results, "What was the score of our women's foil entry at EV-2?")
+    assert not _other_code_written(results[1], results, "What was the score of our women's foil entry at EV-2?")
+    docs = {"events/2026": "| Code | Date | Event |\n|---|---|---|\n| EV-1 | Sat 3 May 2026 | Spring Open |",
+            "kit/loans#L-1": "L-1: a jacket for the Spring Open on 3 May. Taken 1 May 2026."}
+    hits = [SimpleNamespace(doc_id=d, text=t, title="", heading="", metadata={}) for d, t in docs.items()]
+    reader = SimpleNamespace(_document_text=lambda d, h: docs[d])
+    def run(q, a):
+        return SimpleNamespace(question=q, text=a, support=[], hits=hits, floor=SimpleNamespace(retrieved=[]))
+    assert Agentic._day_of_another_year(reader, run("When is the 2027 Spring Open?", "On 3 May.")) == "2026"
+    assert Agentic._day_of_another_year(reader, run("When was the 2026 Spring Open?", "On 3 May.")) == ""

@@ -102,6 +102,7 @@ from ragtune.strategies.counting import (
     label_cover,
     labelled_lists,
     labelled_record,
+    record_of_kind_by_value,
     labelled_unread,
     metadata_lists,
     named_values,
@@ -446,9 +447,36 @@ class Agentic(Rag):
         y = int(year)
         if any(int(a) <= y <= int(b) for a, b in re.findall(
                 rf"(?<![\w-])({_YEAR})\s*(?:-|\u2013|to|until|till)\s*({_YEAR})(?![\w-])", said)) \
-                or any(int(s) <= y for s in re.findall(rf"\b(?:since|from)\s+(?:\w+\s+){{0,2}}({_YEAR})\b", said)):
+                or any(int(s) <= y for s in re.findall(rf"\b(?:since|from)\s+(?:\w+\s+){{0,2}}({_YEAR})\b", said)) \
+                or _row_span_holds(said, y):
             return ""
         return year
+
+    def _day_of_another_year(self, r: Run) -> str:
+        """The year(s) of the day an answer gives without a year ("24 January") when the one
+        year the question asks is none of the years the documents found write that day in
+        (they write it at least once; a text whose dates are all of one year writes it in that
+        year without saying so); "" otherwise."""
+        asked = _periods(r.question)
+        if len(asked) != 1 or not _YEAR_WORD.fullmatch(year := next(iter(asked))):
+            return ""
+        days = {(v.key[1], v.key[2]) for v in extract_values(r.text)
+                if v.kind == "date" and len(v.key) == 3 and v.key[0] == 0 and v.key[1] and v.key[2]}
+        if len(days) != 1 or any(v.kind == "date" and len(v.key) == 3 and v.key[0] and v.key[2]
+                                 for v in extract_values(r.text)):
+            return ""
+        day = days.pop()
+        docs = {h.doc_id: h for h in [*r.support, *r.hits, *r.floor.retrieved]}
+        years = set()
+        for d, h in list(docs.items())[:8]:
+            dates = [v.key for v in extract_values(chunk_text(h) if "#" in d else self._document_text(d, h))
+                     if v.kind == "date" and len(v.key) == 3]
+            # (the day written without a year in a text whose dates are all of one year is of that year)
+            own = {k[0] for k in dates if k[0]}
+            years |= {k[0] or (next(iter(own)) if len(own) == 1 else 0) for k in dates if (k[1], k[2]) == day}
+        if not years or 0 in years or int(year) in years:
+            return ""
+        return ", ".join(str(y) for y in sorted(years))
 
     @staticmethod
     def _year_in_evidence(question: str, evidence: list[Hit]) -> bool:
@@ -1168,6 +1196,25 @@ class Agentic(Rag):
                     return []
                 return [_chunk_hit(c) for c in chunks[:3]]
         return []
+
+    def _prefixed_name(self, question: str) -> tuple[str, str] | None:
+        """For "Which SIG constant stands for hup?" (a prefix in capitals before a kind word:
+        constant, macro, flag, name, code): the one name of that prefix (`SIGHUP`, `SIG_HUP`) the
+        page of the thing the question names writes outside a sentence or line that denies it
+        ("there is nothing called SIG_HANGUP", "none"); (page, name) or None."""
+        m = re.search(r"\b(?:[Ww]hich|[Ww]hat)\s+(?:[a-z]+\s+)?([A-Z][A-Z0-9]{1,15})_?\s+(?:constant|macro|flag|name|code|value|symbol)s?\b",
+                      question)
+        if not m or not (own := self._own_page_of(QUOTED.sub(" ", question))):
+            return None
+        prefix = m.group(1)
+        names = set()
+        for h in self._whole_page(own):
+            for part in re.split(r"(?<=[.;!?])\s+|\n", without_emphasis(h.text)):
+                if _DENIED_NAME.search(part):
+                    continue
+                names |= {x for x in re.findall(rf"(?<![\w.]){prefix}_?[A-Z0-9][A-Z0-9_]*(?![\w(])", part)
+                          if x.rstrip("_") != prefix}
+        return (own[0].doc_id, names.pop()) if len(names) == 1 else None
 
     def _own_page_of(self, question: str) -> list[Hit]:
         """In a catalog of one page per thing, the chunks of the one page the question names
@@ -1930,6 +1977,20 @@ class Agentic(Rag):
                         h.doc_id: h for h in [*r.support, *r.hits, *r.floor.retrieved]}.items()])):
                 # "What does the ferryman call the shoal?": "The ferryman calls it "the Tongue"."
                 _take(r, Timer(), phrase, "lookup", "the phrase a sentence says the one the question names calls it")
+            elif r.kind == "open" and not r.listed and _MARGIN_ASKED.search(r.question) and (margin := _vote_margin(
+                    r.question, [self._document_text(d, h) for d, h in {
+                        h.doc_id: h for h in [*r.support, *r.hits, *r.floor.retrieved]
+                        if not _of_another_period(_periods(r.question), h)}.items()])):
+                # "By what margin did the board vote to sell X?": "... agreed, by five votes to
+                # two, to sell X": the count of the one vote whose sentence shares most words
+                _take(r, Timer(), margin, "lookup", "the votes of the sentence recording a vote that shares the "
+                                                    "most of the question's words")
+            elif r.kind == "open" and not r.listed and (thing := _first_thing(r.question, [
+                    self._document_text(d, h) for d, h in {h.doc_id: h for h in [*r.support, *r.hits,
+                                                                                 *r.floor.retrieved]}.items()])):
+                # "What was the first trip the club made?": "Its first trip was a walk to ..."
+                _take(r, Timer(), thing, "lookup", "what a sentence says the first (or last) thing asked was, "
+                                                   "beside the sentences naming what the question does")
             elif r.kind == "open" and not r.listed and _WHAT_IS.match(r.question) and (got := self._row_in_force(r)) \
                     and _is_value(got[0]):
                 # "What was the adult membership in 2020?" (no cue of a figure): the row of the
@@ -2050,7 +2111,7 @@ class Agentic(Rag):
         if r.want == "number" and _CAME_TO.match(q) and (value := self._attendance(r)):
             # "How many members came to the meeting?": "Present: 38 members." (a 135M reader
             # picks any figure of the minutes)
-            return _take(r, t, value, "lookup", "the count of a line labelled by who was present")
+            return _take(r, t, value, "lookup", "the count of a line labelled by who was present, or of a sentence saying they came")
         if r.want == "number" and (value := _aligned_value(q, [chunk_text(p.hit) for p in passages]
                                                          + [chunk_text(h) for h in r.support]
                                                          + self._support_documents(r, q),
@@ -2073,6 +2134,9 @@ class Agentic(Rag):
             # "Who is the club's social secretary?": the row the question names, under `Name`
             # (now: a year asked is a dated list's)
             return _take(r, t, cell, "lookup", "the person in the row the question names")
+        if re.match(r"\s*where\s+(?:is|was|are|were|will)\b", q, re.I) and (cell := self._named_row_cell(r, "place")):
+            # "Where was the X Open held?": the row the question names, under `Venue`
+            return _take(r, t, cell, "lookup", "the place in the row the question names")
         if r.want in ("number", "date") and (cell := self._named_row_cell(r)) \
                 and not (self._record_field(r.question) and not _WAS_BEFORE.search(q)):
             # "What is the rise of Cowslip Lock in feet?": the row the question names (by any of
@@ -2193,6 +2257,13 @@ class Agentic(Rag):
             name, fld, value = got
             return _take(r, t, name, "count", "the one record whose field the question names with its value",
                          where={fld: value})
+        if names_asked and (got := record_of_kind_by_value(r.question, self._record_collections(),
+                                                           getattr(self, "_record_ids", None) or {})) \
+                and not (r.bridge and got[0].strip().lower() == r.bridge.strip().lower()):
+            name, fld, value = got  # "Which incident happened at North Hall?": the one entry of
+            # the log the noun names holding the place the question writes
+            return _take(r, t, name, "count", "the one record of the collection the question names "
+                                              "holding a value the question writes", where={fld: value})
         if names_asked and (got := negated_record(r.question, self._record_collections(),
                                                   getattr(self, "_record_ids", None) or {})):
             name, fld = got  # "Which trench was not backfilled?": the one record whose flag says no
@@ -2229,6 +2300,11 @@ class Agentic(Rag):
         if r.want == "name" and (row := self._row_in_state(r)):
             # "Which course of 2026 was cancelled?": the one table row whose cell says so
             return _take(r, t, row, "lookup", "the one row of a table found whose cell is the state the question asks")
+        if r.want == "name" and (got := self._prefixed_name(r.question)):
+            page, value = got  # "Which SIG constant stands for hup?": `SIGHUP`, the one name of that
+            # prefix the thing's page writes that no sentence denies
+            return _take(r, t, value, "lookup", "the one name of the prefix the question writes on the page "
+                                                "of the thing it names, not denied there", page=page)
         if r.want == "name" and (page := self._page_by_quoted_value(r.question)):
             # ""JSON schema" is the comment of which type?": the one page with a field of that value
             return _take(r, t, page, "lookup", "the one page with a field whose value the question quotes")
@@ -4048,11 +4124,10 @@ class Agentic(Rag):
                     found.add(got[0] if _PERSON_CELL.match(got[0]) else "")  # ("not played", "-": no one)
         return found.pop() if len(found) == 1 else None
 
-    def _named_row_cell(self, r: Run) -> str | None:
+    def _named_row_cell(self, r: Run, kind: str = "") -> str | None:
         """`timeline.named_row_cell` over the documents found; None unless one cell is read."""
-        found = {got for text, asked in self._found_documents(r)
-                 if (got := named_row_cell(r.question, text, asked, "date" if r.want == "date" else
-                                           "person" if r.want == "name" else "number"))}
+        kind = kind or ("date" if r.want == "date" else "person" if r.want == "name" else "number")
+        found = {got for text, asked in self._found_documents(r) if (got := named_row_cell(r.question, text, asked, kind))}
         return found.pop() if len(found) == 1 else None
 
     def _compare_ranked_rows(self, r: Run) -> tuple[str, dict[str, str]] | None:
@@ -4218,6 +4293,13 @@ class Agentic(Rag):
         asked = _periods(r.question)
         found = {m.group(1).replace(",", "") for h in [*r.support, *r.floor.retrieved]
                  if not _of_another_period(asked, h) for m in _ATTENDANCE_LINE.finditer(h.text)}
+        if not found:  # (or a sentence saying so: "Forty-one people came.", of the period asked
+            # when the question asks one)
+            found = {m.group(1) for h in [*r.support, *r.floor.retrieved] if not _of_another_period(asked, h)
+                     for sent in split_sentences(h.text) if not asked or _periods(sent) & asked
+                     or not _periods(sent) and asked & _periods(h.text)
+                     for m in _CAME_SENTENCE.finditer(sent)
+                     if [v.start for v in extract_values(m.group(0)) if v.kind == "number"][:1] == [0]}
         return found.pop() if len(found) == 1 else None
 
     def _row_on_day(self, r: Run) -> str | None:
@@ -4250,7 +4332,7 @@ class Agentic(Rag):
         """In a catalog of one page per thing, for "Bug #1018595 is closed in which package?":
         the name of the one page, among those a lexical search finds, whose text writes the one
         identifier the question writes (a number of six digits or more, "#" and digits, or
-        letters and digits joined: "CVE-2022-48624"), or the words it quotes (three or more: a
+        letters and digits joined: "CVE-2022-48624", "RFC9110"), or the words it quotes (three or more: a
         line of a changelog); None when the question names a page, writes no such code or
         several, or pages tie."""
         pages = self._page_names()
@@ -4260,9 +4342,13 @@ class Agentic(Rag):
                 or self._qualified_page_names(QUOTED.sub(" ", r.question)):
             return None
         codes = {m.group(0).lstrip("#") for m in re.finditer(
-            r"(?<![\w#.-])(?:#\d{3,}|\d{6,}|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)+)(?![\w-])",
+            r"(?<![\w#.-])(?:#\d{3,}|\d{6,}|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)+"
+            r"|[A-Z]{2,}\d{4,})(?![\w-])",  # ("RFC9110": capitals and four digits or more)
             QUOTED.sub(" ", r.question))}
         codes = {c for c in codes if sum(ch.isdigit() for ch in c) >= 4 and c.lower() not in pages}
+        # (and a constant's name of capitals joined by "_", after its module or not: "socket.AF_UNIX")
+        codes |= {c for c in re.findall(r"(?<![\w-])(?:[a-z_]\w*\.)?([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?![\w(-])",
+                                        QUOTED.sub(" ", r.question)) if c.lower() not in pages}
         quoted = _quoted_phrases(r.question)
         if not codes and len(quoted) == 1 and len(quoted[0].split()) >= 3:
             code = quoted[0]
@@ -4288,8 +4374,10 @@ class Agentic(Rag):
             return None
         found = self._search([code], [None], ["bm25"])[0]
         docs = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved, *found]}
+        # (not where the page denies it: "there is nothing called socket.AF_X")
         names = {_title_names(h.title)[-1] for d, h in docs.items() if h.title and _title_names(h.title)
-                 and said.search(self._document_text(d, h))}
+                 and any(said.search(part) and not _DENIED_NAME.search(part) for part in re.split(
+                     r"(?<=[.;!?])\s+|\n", self._document_text(d, h)))}
         return names.pop() if len(names) == 1 else None
 
     def _row_holding(self, r: Run) -> str | None:
@@ -4545,6 +4633,8 @@ class Agentic(Rag):
         q_words = _stems(unquoted) | {_one_stem(w) for w in _WHOLE_NAME.findall(unquoted.lower())}
         # (the words of a dotted name alone: "rgb.txt" asks no `RGB (0 to 255)`)
         dotted = _stems(" ".join(re.findall(_DOTTED_NAME, unquoted))) - _stems(re.sub(_DOTTED_NAME, " ", unquoted))
+        # (and those of a path alone: "/etc/hosts" asks no half of `Line in /etc/hosts`)
+        pathed = _stems(" ".join(_PATH_IN.findall(unquoted))) - _stems(_PATH_IN.sub(" ", unquoted))
         q_words |= _joined_pairs(unquoted)
         head, of_asked = _asked_head(unquoted)
         want = want or answer_type(question)  # (a comparison by "more" or "longer" wants numbers)
@@ -4651,7 +4741,8 @@ class Agentic(Rag):
                     continue  # "page: newgrp(1)" names the page: "the manual page of X" asks no field
                 into = found
                 # a label's gloss ("Service type (Type=)") asks the field as its words do
-                main = re.sub(r"\s*\([^()]*\)$", "", label).strip() or label
+                # (a call's argument is no gloss: "lookup('x-y')" asks no `x-y`)
+                main = label if _CALL.search(label) else re.sub(r"\s*\([^()]*\)$", "", label).strip() or label
                 gloss = label[len(main):].strip(" ()")
                 if _numbers_clash(main, unquoted):
                     continue  # "ISO 639-1 code" is not the asked "ISO 639-3 code"
@@ -4669,13 +4760,13 @@ class Agentic(Rag):
                     continue  # a `code` is no "postal code" or "area code" the pages never label
                 # (a name with its other name in brackets inside the label is asked by either:
                 # "x86-64 (amd64) number" by "the number on amd64")
-                other = re.sub(r"[^\s()]+\s*\(([^()]+)\)", r"\1", main) if "(" in main else ""
+                other = re.sub(r"[^\s()]+\s*\(([^()]+)\)", r"\1", main) if "(" in main and not _CALL.search(main) else ""
                 if not _asked_label(main, q_words, max_words=3) \
                         and not (other and _asked_label(other, q_words, max_words=3)) \
                         and not (gloss and _asked_label(gloss, q_words, max_words=3)) and not (
                         (label, value) in prose and _asked_label(label.split()[-1], q_words)):
-                    if (label, value) in prose or not (_half_asked(main, q_words - named)
-                                                       or _asked_label(main, q_words - named, max_words=5)):
+                    if (label, value) in prose or not (_half_asked(main, q_words - named - pathed)
+                                                       or _asked_label(main, q_words - named - pathed, max_words=5)):
                         continue
                     into = partly
                     if in_section and not any(_asked_label(w, q_words) for w in _label_words(own_label)
@@ -5111,6 +5202,8 @@ class Agentic(Rag):
                         name = head  # ("What is the loan deposit on the club's tandem?")
                 if not name:
                     continue
+                if _other_code_written(rec, rows, question):
+                    continue  # "our women's foil entry at EV-2": not the one at EV-6
                 if not any(_id_periods(k) for k in rec) \
                         and _year_unwritten(question, " ".join(str(v) for k, v in rec.items() if k != "text")):
                     continue  # a cup's record of its 2026 competition says nothing of the cup in 2023
@@ -5971,6 +6064,11 @@ class Agentic(Rag):
                 # "When is the 2027 regatta?" where the documents found write 2025 and 2026 only:
                 # rag's answer can only have put the asked year in itself
                 why, reason = f"no document found writes {unfound}", "year_unfound"
+            elif r.decided_by in ("rag", "span") and not exhausted and r.want == "date" \
+                    and (dated := self._day_of_another_year(r)):
+                # "When is the 2027 open?" -> "24 January", which the documents found write only
+                # as a day of 2026
+                why, reason = f"the day answered is written only in another year: {dated}", "day_other_year"
             elif not exhausted and (release := self._other_release_asked(r.question)):
                 # "What number does X have in Python 3.12?" of a catalog whose every page is of
                 # Python 3.11.7: the documents are of another release than the one asked
@@ -6435,7 +6533,7 @@ def _joined(texts: list[str]) -> str:
 
 
 # a field of a page: "Maintainer: Ada <ada@x.org>" or "| section | libs |" (a label of a few words)
-_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z](?:[\w -]|\.(?=\w)|['\u2019](?=s\b)){0,40}?(?:,[ \t][\w -]{1,30}?)?(?:[ \t]*\([^()|\n]{1,40}\)(?:[ \t]+[A-Za-z][\w -]{0,30}?)?)?)"
+_FIELD_LINE = re.compile(r"^[ \t]*\|?[ \t]*([A-Za-z](?:[\w -]|[./](?=\w)|['\u2019](?=s\b)){0,40}?(?:,[ \t][\w -]{1,30}?)?(?:[ \t]*\([^()|\n]{1,40}\)(?:[ \t]+[A-Za-z][\w -]{0,30}?)?)?)"
                          r"[ \t]*(?::|\|)[ \t]+"
                          r"((?:[^|\n]|\|\|)+?)[ \t]*\|?[ \t]*$",
                          re.M)  # a value may hold "||" (a version range's or: "^20.17.0 || >=22.9.0");
@@ -6450,6 +6548,10 @@ _INLINE_FIELD = re.compile(r"(?<=[.!?] )(?!(?:It|This|That|They|We|He|She|There|
                            r"(?=\.(?:\s|$)|\n|$)")  # (a label's gloss in brackets, a file's name: "Comment in opcode.py")
 _PROSE_FIELD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:its|the)\s+((?:[a-z]+\s){0,2}?[a-z]+)\s+(?:is|are|was|reads)\s+"
                           r"(?:given\s+as\s+|listed\s+as\s+)?(\S.*?)(?=\s+\.(?:\s|$)|(?<!\s[A-Z])[.;](?:\s|$)|\n|$)", re.I)
+
+
+_PATH_IN = re.compile(r"(?<![\w.])(?:~|\.{1,2})?(?:/[\w.-]+)+")  # "/etc/hosts", "./setup.py"
+_CALL = re.compile(r"\w\(\s*['\"]")  # a function called with a literal: "lookup('x')"
 
 
 def _field_lines(text: str) -> Iterable[re.Match[str]]:
@@ -10457,17 +10559,46 @@ def _of_another_year(question: str, text: str) -> str:
     return ""
 
 
+def _other_code_written(rec: dict, rows: list[dict], question: str) -> bool:
+    """Whether the question writes a code ("EV-2") that other records of the collection hold
+    in a field where this record holds another one."""
+    for f, v in rec.items():
+        if not isinstance(v, str) or not RECORD_CODE.fullmatch(v.strip()) or _written_code(v, question):
+            continue
+        if any(isinstance(o.get(f), str) and o[f] != v and RECORD_CODE.fullmatch(o[f].strip()) and _written_code(o[f], question)
+               for o in rows):
+            return True
+    return False
+
+
+def _written_code(code: str, question: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(code.strip())}(?![\w-])", question) is not None
+
+
+def _row_span_holds(text: str, year: int) -> bool:
+    """Whether a table row of `text` spans `year` by two cells of years or months, from and to
+    ("| Chair | A. Lee | 2010-09 | 2018-09 |"), or by one with the cell after it empty (still so)."""
+    for row in re.findall(r"^[ \t]*\|.*\|[ \t]*$", text, re.M):
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        at = [(i, int(m.group(1))) for i, c in enumerate(cells) if (m := re.fullmatch(rf"({_YEAR})(?:-\d{{2}}){{0,2}}", c))]
+        if len(at) == 2 and at[1][0] == at[0][0] + 1 and at[0][1] <= year <= at[1][1]:
+            return True
+        if len(at) == 1 and at[0][0] + 1 < len(cells) and not cells[at[0][0] + 1] and at[0][1] <= year:
+            return True
+    return False
+
+
 def _entry_id(question: str, rec: dict, collections: dict[str, list[dict]], ids: dict[str, list[str]]) -> str:
     """A record's id when the question asks "Which <noun> ...?" and the noun is what its
     collection's file is named by (an entry of a log: "Which boat repair" of repairs.jsonl);
     "" otherwise."""
-    m = re.match(r"\s*which\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\s+(?:was|is|were|are|has|had|did|does|got|came)\b",
-                 question, re.I)
+    # (whatever verb follows: "Which boat repair cost less than £10?")
+    m = re.match(r"\s*which\s+((?:[a-z-]+\s+){0,2}[a-z]+)\s+[a-z]", question, re.I)
     path = next((p for p, rs in collections.items() if any(x is rec for x in rs)), None)
     if not m or path is None or len(rids := ids.get(path) or []) != len(collections[path]):
         return ""
     kinds = {_one_stem(w) for w in re.findall(r"[a-z]+", path.rsplit("/", 1)[-1].lower()) if len(w) >= 3}
-    if _one_stem(m.group(1).lower()) not in kinds:
+    if not {_one_stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())} & kinds:
         return ""
     return rids[next(i for i, x in enumerate(collections[path]) if x is rec)]
 
@@ -10513,6 +10644,70 @@ def _ordinal_holder(question: str, texts: list[str]) -> str | None:
             if said and want <= {_one_stem(w) for s in [text.split("\n", 1)[0], *sents[max(0, i - 3):i]]
                                  for w in re.findall(r"[a-z]+", s.lower())}:
                 found.add(said.group(1))
+    return found.pop() if len(found) == 1 else None
+
+
+_MARGIN_ASKED = re.compile(r"\bby\s+(?:what|which)\s+(?:margin|majority|vote)|\bby\s+how\s+many\s+votes"
+                           r"|\bwhat\s+was\s+the\s+(?:vote|voting|margin)\b", re.I)
+_VOTES = re.compile(r"(?<![\w-])((?:\d+|[a-z]+(?:-[a-z]+)?)\s+votes?\s+to\s+(?:\d+|[a-z]+(?:-[a-z]+)?|none|nil)"
+                    r"|(?<=carried\s)(?:by\s+)?\d+\s+to\s+\d+|(?<=agreed\s)(?:by\s+)?\d+\s+to\s+\d+)\b", re.I)
+
+
+def _vote_margin(question: str, texts: list[str]) -> str | None:
+    """For "By what margin did the board vote to sell X?": the votes ("five votes to two") of
+    the one sentence recording a vote (with the sentence before it) that shares the most words
+    of what was voted for ("sell X"), then the most of the question's content words, each
+    weighed by how few of the texts' sentences write it (the words of voting aside); None when
+    sentences tie or none shares a word of what was voted for (or, where the question writes
+    none, two words or one that at most two sentences write)."""
+    asked = {_one_stem(w) for w in content_terms(question)} - {_one_stem(w) for w in (
+        "margin", "majority", "vote", "votes", "voted", "voting", "many")}
+    voted_for = re.search(r"\bvot\w*\b.*?\bto\s+(.+)$", question, re.I)
+    decision = asked & {_one_stem(w) for w in content_terms(voted_for.group(1))} if voted_for else set()
+    sents = [[{_one_stem(w) for w in content_terms(x)} for x in split_sentences(text)] for text in texts]
+    df = Counter(w for words in sents for ws in words for w in ws & asked)
+    best: dict[str, tuple[int, float]] = {}
+    for text, words in zip(texts, sents):
+        for i, sent in enumerate(split_sentences(text)):
+            for m in _VOTES.finditer(sent):
+                votes = re.sub(r"(?i)^by\s+", "", " ".join(m.group(1).split()))
+                if [v.start for v in extract_values(votes) if v.kind == "number"][:1] != [0]:
+                    continue  # ("the votes to come": no count)
+                shared = asked & (words[i] | (words[i - 1] if i else set()))
+                if decision and not shared & decision \
+                        or not decision and len(shared) < 2 and not any(df[w] <= 2 for w in shared):
+                    continue  # (one common word is no sign of the vote asked)
+                best[votes] = max(best.get(votes, (0, 0.0)), (len(shared & decision), sum(1 / df[w] for w in shared)))
+    if not best or sum(v == (top := max(best.values())) for v in best.values()) != 1:
+        return None
+    return next(v for v, n in best.items() if n == top)
+
+
+# a sentence or line saying a name does not exist ("there is nothing called X", "has none")
+_DENIED_NAME = re.compile(r"\bnothing\s+called\b|\bno\s+(?:such\s+)?(?:constant|name|macro|symbol)\b|\bnone\b"
+                          r"|\bnot\s+(?:a\s+single|one|any)\b|\bdoes\s+not\s+exist\b|\bis\s+not\s+defined\b", re.I)
+
+
+def _first_thing(question: str, texts: list[str]) -> str | None:
+    """For "What was the very first trip the club made?": the one predicate of a sentence "Its
+    (very) first trip was a walk to ..." (first or last; its, the, our, their) in a text whose
+    sentence and the three before it write every other content word of the question; None
+    otherwise."""
+    m = re.match(r"\s*what\s+(?:was|is|were)\s+(?:the|its|their|our)\s+(?:very\s+)?(first|last)\s+([a-z]+)\b(.*?)\s*\?\s*$",
+                 question, re.I)
+    if not m:
+        return None
+    order, noun = m.group(1).lower(), m.group(2).lower()
+    rest = {_one_stem(w) for w in content_terms(m.group(3))}
+    said = re.compile(rf"\b(?:its|the|our|their|his|her)\s+(?:very\s+)?{order}\s+{re.escape(noun)}s?\s+(?:was|were)\s+"
+                      r"(?!the\s+(?:first|last|one)\b)(.{4,160}?)\s*[.;]?\s*$", re.I)
+    found = set()
+    for text in texts:
+        sents = split_sentences(text)
+        for i, sent in enumerate(sents):
+            have = {_one_stem(w) for x in sents[max(0, i - 3):i + 1] for w in content_terms(x)}
+            if (got := said.search(sent)) and len(rest - have) <= (1 if len(rest) >= 3 else 0):
+                found.add(got.group(1).strip(" ,"))  # (its verb aside: "the club made")
     return found.pop() if len(found) == 1 else None
 
 
@@ -11127,10 +11322,14 @@ _BY_LIST = re.compile(r"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?:[-*][ \t]+)?([A-Z][a-z]+e
 _WHAT_CALL = re.compile(r"\s*what\s+(?:do|does|did)\s+(?P<caller>.+?)\s+call\s+(?P<thing>.+?)\s*\?\s*$", re.I)
 # "How many members came to the meeting?", "... attended it?", "... were present?"
 _CAME_TO = re.compile(r"\s*how\s+many\s+(?:[a-z-]+\s+){0,3}?(?:came|come|attended|attend|turned\s+up|"
-                      r"were\s+(?:present|in\s+attendance))\b", re.I)  # (not "were there": any count)
+                      r"were\s+(?:present|in\s+attendance|at\s+the)|turned\s+out|showed\s+up)\b", re.I)
+# (not "were there": any count)
 # "Present: 38 members.", "Attendance: 412", "Turnout - 61"
 _ATTENDANCE_LINE = re.compile(r"(?<![\w-])(?:present|attendance|attending|attendees|turnout)\s*[:\u2013-]\s*"
                               r"(\d[\d,]*)(?![\d,]*[\d.:/-]\d)", re.I)
+# "Forty-one people came.", "412 visitors attended"
+_CAME_SENTENCE = re.compile(r"(?<![\w-])(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+){0,2}?(?:came|attended|turned\s+"
+                            r"(?:up|out)|showed\s+up)\b")
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
 # a size asked ("How big is the cold room?"): a temperature or a duration is none
 _HOW_BIG = re.compile(r"\bhow\s+(?:big|large|small)\b", re.I)

@@ -365,6 +365,10 @@ def named_values(q: str, records: list[dict], where: list[str]) -> dict[str, str
     "mit"); of values written inside one another the longest ("mit or apache-2.0", not "mit");
     a field named with two other values is no condition."""
     q = re.sub(r"-(licen[cs]ed|based|language|speaking)\b", r" \1", q)  # ("Malay-language": Malay)
+    # (a value joined to its field's name made a verb: "left-handed" names `hand` = left)
+    fields = {str(f).lower() for r in records for f in r if re.fullmatch(r"[a-z]{3,}", str(f).lower())}
+    q = re.sub(r"\b([a-z]+)-([a-z]{3,}?)e?d\b", lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2) in fields
+               or m.group(2) + "e" in fields else m.group(0), q)
     conditions: dict[str, set[str]] = {}
     for rec in records:
         for field, value in rec.items():
@@ -589,6 +593,8 @@ def count_records(question: str, collections: dict[str, list[dict]]) -> tuple[in
         if _named_collection(q, path) is None \
                 and not (bounds and not cond or cond and all(_field_by_verb(f, q) for f in cond)
                          or cond and not bounds and cond.items() <= _named_flags(plain_bounds(q), records).items()
+                         # (or by values joined to their fields' names: "left-handed", `hand`)
+                         or cond and all(re.search(rf"\b[a-z]+-{re.escape(f.lower())}", q) for f in cond)
                          or cond and any(re.search(rf"(?<![\w-]){re.escape(v)}(?:\s+\([^()]*\))?\s+the\s+"
                                                    rf"{re.escape(_first_word(f))}\b", q) for f, v in cond.items())):
             continue
@@ -1050,6 +1056,39 @@ def labelled_record(question: str, collections: dict[str, list[dict]]) -> tuple[
     if re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", name.lower()):
         return None  # a name that says back the value it is picked by ("currency code UGX in ...")
         # names nothing the question lacks: another field of the record is asked
+    return (name, f, v) if name else None
+
+
+def record_of_kind_by_value(question: str, collections: dict[str, list[dict]], ids: dict[str, list[str]]) -> tuple[str, str, str] | None:
+    """(name, field, value) for "Which incident happened at North Hall?": in the one collection
+    whose file the words after "which" name (incident-log.csv), the one record with a value of
+    two words or more that the question writes whole (a bracketed aside apart: "North Hall
+    (Saturday)"), answered by its name, else by its id. None unless exactly one record holds."""
+    m = re.match(r"\s*which\s+((?:[a-z-]+\s+){0,2}[a-z]+)\s+[a-z]", question, re.I)
+    if not m:
+        return None
+    asked = {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower()) if len(w) >= 3}
+    paths = [p for p in collections
+             if asked & {stem(w) for w in re.findall(r"[a-z]+", p.rsplit("/", 1)[-1].lower()) if len(w) >= 3}]
+    if len(paths) != 1:
+        return None
+    path, q = paths[0], question.lower()
+    records, names = collections[path], _name_field_of(collections[path])
+    found = []
+    for i, rec in enumerate(records):
+        for f, value in rec.items():
+            if f in ("id", "text") or f in names or not isinstance(value, str):
+                continue
+            v = re.sub(r"\s*\([^()]*\)\s*$", "", value).strip().lower()
+            if len(v.split()) >= 2 and len(v) >= 8 and len(v.split()) <= 8 \
+                    and re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", q):
+                found.append((i, f, v))
+    if len({i for i, *_ in found}) != 1:
+        return None
+    i, f, v = found[0]
+    rec, rids = records[i], ids.get(path) or []
+    name = next((str(rec[k]) for k in names if rec.get(k)), "") or str(rec.get("id") or "") \
+        or (rids[i] if len(rids) == len(records) else "")
     return (name, f, v) if name else None
 
 

@@ -239,7 +239,10 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
         def post(row: list[str]) -> str:
             return re.sub(r"\s*\([^()]*\)\s*$", "", row[0].strip()).lower()
         posts = {post(r) for r in rows if 0 not in days and re.fullmatch(r"[A-Za-z][\w' -]{2,40}", post(r))}
-        said = [p for p in posts if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", question, re.I)]
+        # (a post of one word is written by its verb too: "Who chaired the club in 2015?")
+        verbs = {stem(w) for w in re.findall(r"[a-z]+ed\b", question.lower())}
+        said = [p for p in posts if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", question, re.I)
+                or " " not in p and stem(p) in verbs]
         by_post = len(posts) > 1 and bool(said)
         if by_post:
             rows = [r for r in rows if post(r) == max(said, key=len)]
@@ -405,8 +408,10 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
             if len(named) != 1 or named[0] != 0 and not re.fullmatch(r"[A-Za-z]{0,4}[-_/]?\d{1,4}|[A-Z]{2,5}|[A-Z]{1,4}\d{0,3}/\d{1,3}",
                                                                     row[0].strip()):
                 continue
-            if kind == "person":  # "Who is the club's social secretary?": the row's `Name`
-                people = [i for i, h in enumerate(header) if _PERSON_HEADER.fullmatch(h.strip())]
+            if kind in ("person", "place"):  # "Who is the club's social secretary?": the row's
+                # `Name`; "Where was the X Open held?": its `Venue`
+                people = [i for i, h in enumerate(header)
+                          if (_PERSON_HEADER if kind == "person" else _PLACE_HEADER).fullmatch(h.strip())]
                 cells = [row[i].strip() for i in people if i != named[0] and re.search(r"[^\W\d_]{2}", row[i])]
                 if len(cells) == 1:  # (of rows named inside one another, "Secretary" in "Social
                     # secretary", the longest name below)
@@ -445,6 +450,8 @@ def named_row_cell(question: str, text: str, asked_terms: set[str], kind: str = 
 
 # a column of people's names
 _PERSON_HEADER = re.compile(r"(?i)(?:name|who|person|holder|held\s+by|officer|contact)")
+# a column of places
+_PLACE_HEADER = re.compile(r"(?i)(?:venue|location|place|where|site|address|held\s+at)")
 
 
 def asks_earlier_year(question: str, opening: str) -> bool:
