@@ -4637,6 +4637,9 @@ def test_paths_in_labels_calls_spans_of_rows_places_and_entries_by_value():
     repairs = {"kit/repair-book": [{"id": "R-1", "fault": "bent tip", "cost": 40}, {"id": "R-2", "fault": "loose grip", "cost": 9}]}
     rec = repairs["kit/repair-book"][1]
     assert _entry_id("Which repair cost less than £10?", rec, repairs, {"kit/repair-book": ["R-1", "R-2"]}) == "R-2"
+    loans = {"kit/loan-register": [{"id": "L-1", "item": "tuba", "state": "written off"}]}
+    assert _entry_id("Which loan instrument has been written off?", loans["kit/loan-register"][0], loans,
+                     {"kit/loan-register": ["L-1"]}) == ""  # (an instrument is asked, not a loan)
     members = [{"name": "Ann Lee", "hand": "left"}, {"name": "Bo Marsh", "hand": "right"}, {"name": "Cy Dunn", "hand": "left"}]
     assert named_values("how many members fence left-handed?", members, []) == {"hand": "left"}
     assert count_records("How many members fence left-handed?", {"people/members": members})[0] == 2
@@ -4647,6 +4650,19 @@ def test_paths_in_labels_calls_spans_of_rows_places_and_entries_by_value():
     shelf = SimpleNamespace(_own_page_of=lambda q: [page] if "hup" in q else [], _whole_page=lambda own: own)
     assert Agentic._prefixed_name(shelf, "Which SIG constant stands for hup?") == ("signals/hup", "SIGHUP")
     assert Agentic._prefixed_name(shelf, "Which SIG constant stands for int?") is None
+    from ragtune.strategies.agentic import _asks_price, _wrong_dimension
+    from ragtune.strategies.question import answer_type
+    from ragtune.strategies.values import extract_values
+    assert not _asks_price("What range did the van promise on a full charge?")
+    assert answer_type("How quickly did the crew row the mile?") == "number"
+    q = "How quickly did the crew row the mile?"
+    assert [v.text for v in extract_values("Nine crews of four rowed in 6 minutes 41 seconds") if not _wrong_dimension(q, v)] \
+        == ["6 minutes 41 seconds"]
+    from ragtune.strategies.agentic import _noun_said_elsewhere
+    said = [SimpleNamespace(doc_id="agm", text="Accounts for the year to March 2024: a deficit of £90. "
+                                               "Entry share until March 2023: up to £12.", title="", heading="", metadata={})]
+    assert _noun_said_elsewhere("What deficit did the club run in the year to March 2023?", "£12", said) == "deficit"
+    assert _noun_said_elsewhere("What deficit did the club run in the year to March 2024?", "£90", said) == ""
     from ragtune.strategies.agentic import _vote_margin
     minutes = ("2. Hall roof. The quotes were read. After a long debate the board agreed, by seven votes to two, "
                "to mend the hall roof. 3. Cafe. Agreed by five votes to four to close the cafe in winter.")
@@ -4658,6 +4674,7 @@ def test_paths_in_labels_calls_spans_of_rows_places_and_entries_by_value():
     assert _first_thing("What was the very first trip the walking club made?", [club]) == "a walk to Hob Moor"
     assert _first_thing("What was the first trip the choir made?", [club]) is None
     assert [m.group(1) for m in _CAME_SENTENCE.finditer("She booked the hall. Forty-one people came.")] == ["Forty-one"]
+    assert not list(_CAME_SENTENCE.finditer("GBP 900 came from the Mill Trust."))
     results = [{"id": "X-1", "contest": "EV-1", "event": "Women's foil", "score": "4-1"},
                {"id": "X-2", "contest": "EV-2", "event": "Open women's foil", "score": "5-0"}]
     assert _other_code_written(results[0], results, "What was the score of our women's foil entry at EV-2?")

@@ -6018,7 +6018,12 @@ class Agentic(Rag):
                     and self._required_names(r.question, r):  # the corpus's own subject only
                 # (graded by it, the evidence is the pages naming it; rag read "we" and "our")
                 ground = [*evidence, *r.floor.retrieved]
-            ungrounded = _ungrounded(told, r.want, r.question, ground) \
+            # (a chunk of a document that the chunks about the thing are of goes on about it: the
+            # chunking cut the document, "The range: ... promised 162 miles" after its heading)
+            ground_docs = {h.doc_id for h in about} if about else set()
+            about_docs = [*about, *(h for h in [*evidence, *r.floor.retrieved] if h.doc_id in ground_docs
+                                    and h not in about)]
+            ungrounded = _ungrounded(told, r.want, r.question, ground + [h for h in about_docs if h not in ground]) \
                 if r.decided_by == "rag" and r.want in (*TYPED, "open") else ""
             # a grounded version or date answers the question's type noun itself
             grounded = r.decided_by == "span" or (r.decided_by == "rag" and not ungrounded)
@@ -6147,7 +6152,7 @@ class Agentic(Rag):
             elif r.decided_by == "rag" and r.want == "number" and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") \
                     and (alone := _value_without_relation(told, r.want, r.question,
-                                                          about or evidence)):
+                                                          about_docs or evidence)):
                 # a count must be stated where what it counts is (dates and versions are
                 # written under headings and in fields without the relation's words: not asked)
                 why, reason = f"no chunk states {alone} with what is asked", "value_without_relation"
@@ -6165,6 +6170,12 @@ class Agentic(Rag):
                 # "27 days of annual leave" counts no study leave: the words that narrow the
                 # counted noun must be where the count is
                 why, reason = f"no chunk states the count with: {', '.join(unsaid)}", "unqualified_count"
+            elif r.want == "number" and r.decided_by == "span" and not exhausted \
+                    and r.kind not in ("comparison", "multi_hop") and not r.bridge \
+                    and (noun := _noun_said_elsewhere(r.question, r.span, [*evidence, *r.floor.retrieved])):
+                # "What surplus did the club make in 2025?" -> "£15" of "Entry share until 2025: up
+                # to £15", where the surplus is stated in another sentence (of another year)
+                why, reason = f"the figure's sentence does not say {noun}, which another sentence does", "noun_elsewhere"
             # (a name span taken only because rag's answer names it is checked as rag's answer)
             elif (r.decided_by == "rag" or r.agreed and r.want == "name"
                   # (a date rag agrees with but no word of the relation is near: "Since 2011 we
@@ -10592,13 +10603,15 @@ def _entry_id(question: str, rec: dict, collections: dict[str, list[dict]], ids:
     """A record's id when the question asks "Which <noun> ...?" and the noun is what its
     collection's file is named by (an entry of a log: "Which boat repair" of repairs.jsonl);
     "" otherwise."""
-    # (whatever verb follows: "Which boat repair cost less than £10?")
-    m = re.match(r"\s*which\s+((?:[a-z-]+\s+){0,2}[a-z]+)\s+[a-z]", question, re.I)
+    # (the noun before the verb, "cost" too: "Which boat repair cost less than £10?"; not a
+    # word before it, "Which loan instrument has ...?" asks an instrument)
+    m = re.match(r"\s*which\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\s+(?:was|is|were|are|has|had|did|does|got|came|costs?)\b",
+                 question, re.I)
     path = next((p for p, rs in collections.items() if any(x is rec for x in rs)), None)
     if not m or path is None or len(rids := ids.get(path) or []) != len(collections[path]):
         return ""
     kinds = {_one_stem(w) for w in re.findall(r"[a-z]+", path.rsplit("/", 1)[-1].lower()) if len(w) >= 3}
-    if not {_one_stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())} & kinds:
+    if _one_stem(m.group(1).lower()) not in kinds:
         return ""
     return rids[next(i for i, x in enumerate(collections[path]) if x is rec)]
 
@@ -10686,6 +10699,23 @@ def _vote_margin(question: str, texts: list[str]) -> str | None:
 # a sentence or line saying a name does not exist ("there is nothing called X", "has none")
 _DENIED_NAME = re.compile(r"\bnothing\s+called\b|\bno\s+(?:such\s+)?(?:constant|name|macro|symbol)\b|\bnone\b"
                           r"|\bnot\s+(?:a\s+single|one|any)\b|\bdoes\s+not\s+exist\b|\bis\s+not\s+defined\b", re.I)
+
+
+def _noun_said_elsewhere(question: str, span: str, evidence: list[Hit]) -> str:
+    """The noun a question asks a figure by ("What surplus ...?") when no sentence of the
+    evidence writing the span writes it, though another sentence writes it with a figure; ""
+    otherwise (or when the question opens with no such noun)."""
+    head, _ = _asked_head(question)
+    noun = re.match(r"\s*what\s+([a-z]+)\s+(?:did|does|do|was|is|were|are|has|had)\b", question, re.I)
+    if not head or not noun or len(head) != 1 or not span.strip():
+        return ""
+    sents = [x for h in evidence for x in split_sentences(chunk_text(h))]
+    holding = [x for x in sents if span.strip() in x]
+    def says(x: str) -> bool:
+        return bool(head & {_one_stem(w) for w in re.findall(r"[a-z]+", x.lower())})
+    if not holding or any(says(x) for x in holding):
+        return ""
+    return noun.group(1) if any(says(x) and any(v.kind == "number" for v in extract_values(x)) for x in sents) else ""
 
 
 def _first_thing(question: str, texts: list[str]) -> str | None:
@@ -11328,8 +11358,8 @@ _CAME_TO = re.compile(r"\s*how\s+many\s+(?:[a-z-]+\s+){0,3}?(?:came|come|attende
 _ATTENDANCE_LINE = re.compile(r"(?<![\w-])(?:present|attendance|attending|attendees|turnout)\s*[:\u2013-]\s*"
                               r"(\d[\d,]*)(?![\d,]*[\d.:/-]\d)", re.I)
 # "Forty-one people came.", "412 visitors attended"
-_CAME_SENTENCE = re.compile(r"(?<![\w-])(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+){0,2}?(?:came|attended|turned\s+"
-                            r"(?:up|out)|showed\s+up)\b")
+_CAME_SENTENCE = re.compile(r"(?<![\w-])(?<![£$€])(?<![A-Z]{3}\s)(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+){0,2}?"
+                            r"(?:came|attended|turned\s+(?:up|out)|showed\s+up)\b(?!\s+from\b)")  # (no sum: "GBP 500 came from")
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
 # a size asked ("How big is the cold room?"): a temperature or a duration is none
 _HOW_BIG = re.compile(r"\bhow\s+(?:big|large|small)\b", re.I)
@@ -11342,7 +11372,7 @@ _MEASURES = (
     (re.compile(r"\b(?:temperatures?|warmer|warmest|hotter|hottest|colder|coldest)\b", re.I), "temperature"),
 )
 # ("in charge of" and "the charging time" ask no price)
-_COST = re.compile(r"\b(?:costs?|price[sd]?|worth|pa(?:y|id)|compensation|refunds?|(?<!\bin )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
+_COST = re.compile(r"\b(?:costs?|price[sd]?|worth|pa(?:y|id)|compensation|refunds?|(?<!\bin )(?<!\bfull )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
                    r"|fees?|spen[dt]|budget|salar(?:y|ies)|wages?|grants?|rent|donations?|sells?\s+for|sold\s+for"
                    r"|income|revenue|takings|turnover|fines?|premiums?|levy|levies|subscriptions?)\b", re.I)
 
@@ -11365,7 +11395,8 @@ def _wrong_dimension(question: str, v: Value) -> bool:
     if _HOW_LONG.search(question):  # "three blocks" is no length of time, nor is a bare
         # number ("0019" from a decision record's title): a duration is written with its unit
         return v.dimension not in ("time", "length") or not v.unit
-    if re.search(r"\bhow\s+soon\b", question, re.I):  # a delay: a time with its unit ("within 4 hours")
+    if re.search(r"\bhow\s+(?:soon|quickly)\b", question, re.I):  # a delay: a time with its unit ("within 4
+        # hours"); so is a time taken ("How quickly did they row it?": "in 41.6 seconds")
         return v.dimension != "time" or not v.unit
     dim = _dimension_of(v)
     unnamed = _without_long_names(question)

@@ -310,7 +310,7 @@ _NOUN_AFTER = (r"\s+(?!(?:of|for|does|do|did|is|are|was|were|will|would|can|coul
                r"then|there|here|ever|still|exactly|roughly|usually|allowed|needed|required|"
                rf"applies|apply|set|say|said|paid|spent|given|won|taken|made)\b)(?!(?:{_QUANTITY_NOUNS})\b)[a-z]+(?:(?<=ss)|(?<!s))(?<!ed)\b")
 _NUMBER_CUE = re.compile(
-    r"\bhow\s+(?:many|much|long|old|far|deep|big|large|fast|heavy|high|tall|wide|soon|"
+    r"\bhow\s+(?:many|much|long|old|far|deep|big|large|fast|heavy|high|tall|wide|soon|quickly|"
     r"expensive)\b"
     rf"|\b(?:what|which)\s+(?:is\s+|are\s+|was\s+|were\s+|'s\s+)?(?:the\s+|its\s+|their\s+)?"
     # (no verb between: "What colour is danger level 4?" asks for a colour, not a level)
