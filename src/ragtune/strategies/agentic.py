@@ -8633,8 +8633,6 @@ def _value_of_another_year(question: str, answer: str, evidence: list[Hit]) -> s
     return ", ".join(sorted(others)) if stating and others else ""
 
 
-_LAST_YEAR = re.compile(r"\b(?:last\s+year|the\s+year\s+before|the\s+previous\s+year|a\s+year\s+(?:ago|earlier))\b",
-                        re.I)
 _MONTH_OF_YEAR = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\s+(?:19|20)\d\d\b")
 
 # a period written before a noun after an article or a possessive: it dates that document or
