@@ -6173,8 +6173,8 @@ class Agentic(Rag):
             elif r.want == "number" and r.decided_by == "span" and not exhausted \
                     and r.kind not in ("comparison", "multi_hop") and not r.bridge \
                     and (noun := _noun_said_elsewhere(r.question, r.span, [*evidence, *r.floor.retrieved])):
-                # "What surplus did the club make in 2025?" -> "£15" of "Entry share until 2025: up
-                # to £15", where the surplus is stated in another sentence (of another year)
+                # "What deficit did the club run in 2023?" -> "£12" of "Entry share until 2023: up
+                # to £12", where the deficit is stated in another sentence (of another year)
                 why, reason = f"the figure's sentence does not say {noun}, which another sentence does", "noun_elsewhere"
             # (a name span taken only because rag's answer names it is checked as rag's answer)
             elif (r.decided_by == "rag" or r.agreed and r.want == "name"
@@ -10700,7 +10700,7 @@ _DENIED_NAME = re.compile(r"\bnothing\s+called\b|\bno\s+(?:such\s+)?(?:constant|
 
 
 def _noun_said_elsewhere(question: str, span: str, evidence: list[Hit]) -> str:
-    """The noun a question asks a figure by ("What surplus ...?") when no sentence of the
+    """The noun a question asks a figure by ("What deficit ...?") when no sentence of the
     evidence writing the span writes it, though another sentence writes it with a figure; ""
     otherwise (or when the question opens with no such noun)."""
     head, _ = _asked_head(question)

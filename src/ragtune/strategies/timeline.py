@@ -239,7 +239,7 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
         def post(row: list[str]) -> str:
             return re.sub(r"\s*\([^()]*\)\s*$", "", row[0].strip()).lower()
         posts = {post(r) for r in rows if 0 not in days and re.fullmatch(r"[A-Za-z][\w' -]{2,40}", post(r))}
-        # (a post of one word is written by its verb too: "Who chaired the club in 2015?")
+        # (a post of one word is written by its verb too: "Who chaired the society in 2008?")
         verbs = {stem(w) for w in re.findall(r"[a-z]+ed\b", question.lower())}
         said = [p for p in posts if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", question, re.I)
                 or " " not in p and stem(p) in verbs]
