@@ -4634,6 +4634,9 @@ def test_paths_in_labels_calls_spans_of_rows_places_and_entries_by_value():
            "coaching/sessions": [{"id": "S-1", "venue": "North Hall"}, {"id": "S-2", "venue": "North Hall"}]}
     assert record_of_kind_by_value("Which incident happened at North Hall?", log, {}) == ("IN-1", "where", "north hall")
     assert record_of_kind_by_value("Which session was at North Hall?", log, {}) is None  # (two)
+    loans = {"kit/loan-register": [{"id": "L-1", "instrument": "tuba", "status": "written off"},
+                                   {"id": "L-2", "instrument": "cello", "status": "on loan"}]}
+    assert record_of_kind_by_value("Which loan instrument has been written off?", loans, {})[0] == "tuba"
     repairs = {"kit/repair-book": [{"id": "R-1", "fault": "bent tip", "cost": 40}, {"id": "R-2", "fault": "loose grip", "cost": 9}]}
     rec = repairs["kit/repair-book"][1]
     assert _entry_id("Which repair cost less than £10?", rec, repairs, {"kit/repair-book": ["R-1", "R-2"]}) == "R-2"

@@ -1063,7 +1063,8 @@ def record_of_kind_by_value(question: str, collections: dict[str, list[dict]], i
     """(name, field, value) for "Which incident happened at North Hall?": in the one collection
     whose file the words after "which" name (incident-log.csv), the one record with a value of
     two words or more that the question writes whole (a bracketed aside apart: "North Hall
-    (Saturday)"), answered by its name, else by its id. None unless exactly one record holds."""
+    (Saturday)"), answered by the field those words name, else its name, else its id. None
+    unless exactly one record holds."""
     m = re.match(r"\s*which\s+((?:[a-z-]+\s+){0,2}[a-z]+)\s+[a-z]", question, re.I)
     if not m:
         return None
@@ -1087,8 +1088,12 @@ def record_of_kind_by_value(question: str, collections: dict[str, list[dict]], i
         return None
     i, f, v = found[0]
     rec, rids = records[i], ids.get(path) or []
-    name = next((str(rec[k]) for k in names if rec.get(k)), "") or str(rec.get("id") or "") \
-        or (rids[i] if len(rids) == len(records) else "")
+    # (a field the words after "which" name is what is asked: "Which loan instrument ...?" of a
+    # loan register with an `instrument` field)
+    named = [k for k in rec if k not in ("id", "text", f) and stem(k.lower()) in asked and isinstance(rec[k], str)
+             and rec[k].strip()]
+    name = (str(rec[named[0]]) if len(named) == 1 else "") or next((str(rec[k]) for k in names if rec.get(k)), "") \
+        or str(rec.get("id") or "") or (rids[i] if len(rids) == len(records) else "")
     return (name, f, v) if name else None
 
 
