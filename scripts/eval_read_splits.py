@@ -59,7 +59,8 @@ readc39, readp41 and readt40 (catalog39's, prose41's and tables40's, read soon a
 readc40, readp42 and readt41 (catalog40's, prose42's and tables41's, read after them), and
 readc41, readp43 and readt42 (catalog41's, prose43's and tables42's, read that afternoon), and
 readc42, readp44 and readt43 (catalog42's, prose44's and tables43's, read later that afternoon), and
-readc43, readp45 and readt44 (catalog43's, prose45's and tables44's, read that night); copies, so
+readc43, readp45 and readt44 (catalog43's, prose45's and tables44's, read that night), and
+readc44, readp46 and readt45 (catalog44's, prose46's and tables45's, read later that night); copies, so
 no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -350,9 +351,15 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp45" / "prose45.jsonl"}),
         "tables44": (sets / "tables44" / "corpus", sets / "tables44" / "dev.jsonl",
                      {"r1": WORK / "readt44" / "tables44.jsonl"}),
-        "catalog44": (sets / "catalog44" / "corpus", sets / "catalog44" / "dev.jsonl", {}),
-        "prose46": (sets / "prose46" / "corpus", sets / "prose46" / "dev.jsonl", {}),
-        "tables45": (sets / "tables45" / "corpus", sets / "tables45" / "dev.jsonl", {}),
+        "catalog44": (sets / "catalog44" / "corpus", sets / "catalog44" / "dev.jsonl",
+                      {"r1": WORK / "readc44" / "catalog44.jsonl"}),
+        "prose46": (sets / "prose46" / "corpus", sets / "prose46" / "dev.jsonl",
+                    {"r1": WORK / "readp46" / "prose46.jsonl"}),
+        "tables45": (sets / "tables45" / "corpus", sets / "tables45" / "dev.jsonl",
+                     {"r1": WORK / "readt45" / "tables45.jsonl"}),
+        "catalog45": (sets / "catalog45" / "corpus", sets / "catalog45" / "dev.jsonl", {}),
+        "prose47": (sets / "prose47" / "corpus", sets / "prose47" / "dev.jsonl", {}),
+        "tables46": (sets / "tables46" / "corpus", sets / "tables46" / "dev.jsonl", {}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
