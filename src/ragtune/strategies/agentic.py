@@ -1209,7 +1209,7 @@ class Agentic(Rag):
         prefix = m.group(1)
         names = set()
         for h in self._whole_page(own):
-            for part in re.split(r"(?<=[.;!?])\s+|\n", without_emphasis(h.text)):
+            for part in _sentences_and_lines(without_emphasis(h.text)):
                 if _DENIED_NAME.search(part):
                     continue
                 names |= {x for x in re.findall(rf"(?<![\w.]){prefix}_?[A-Z0-9][A-Z0-9_]*(?![\w(])", part)
@@ -4376,8 +4376,8 @@ class Agentic(Rag):
         docs = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved, *found]}
         # (not where the page denies it: "there is nothing called socket.AF_X")
         names = {_title_names(h.title)[-1] for d, h in docs.items() if h.title and _title_names(h.title)
-                 and any(said.search(part) and not _DENIED_NAME.search(part) for part in re.split(
-                     r"(?<=[.;!?])\s+|\n", self._document_text(d, h)))}
+                 and any(said.search(part) and not _DENIED_NAME.search(part)
+                         for part in _sentences_and_lines(self._document_text(d, h)))}
         return names.pop() if len(names) == 1 else None
 
     def _row_holding(self, r: Run) -> str | None:
@@ -6019,7 +6019,7 @@ class Agentic(Rag):
                 # (graded by it, the evidence is the pages naming it; rag read "we" and "our")
                 ground = [*evidence, *r.floor.retrieved]
             # (a chunk of a document that the chunks about the thing are of goes on about it: the
-            # chunking cut the document, "The range: ... promised 162 miles" after its heading)
+            # chunking cut the document, "The load: ... it carried 40 tonnes" after its heading)
             ground_docs = {h.doc_id for h in about} if about else set()
             about_docs = [*about, *(h for h in [*evidence, *r.floor.retrieved] if h.doc_id in ground_docs
                                     and h not in about)]
@@ -10692,6 +10692,12 @@ def _vote_margin(question: str, texts: list[str]) -> str | None:
     if not best or sum(v == (top := max(best.values())) for v in best.values()) != 1:
         return None
     return next(v for v, n in best.items() if n == top)
+
+
+def _sentences_and_lines(text: str) -> list[str]:
+    """A text cut at each sentence's end and each line's: where a denial ("there is nothing
+    called X") reaches."""
+    return re.split(r"(?<=[.;!?])\s+|\n", text)
 
 
 # a sentence or line saying a name does not exist ("there is nothing called X", "has none")
