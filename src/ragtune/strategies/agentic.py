@@ -1972,22 +1972,18 @@ class Agentic(Rag):
                 row, fld, value = got
                 _take(r, Timer(), value, "lookup", "the field the question names, in the register row the "
                                                    "thing's page points at", record=row, field=fld)
-            elif r.kind == "open" and not r.listed and _WHAT_CALL.match(r.question) and (phrase := _called_phrase(
-                    r.question, [self._document_text(d, h) for d, h in {
-                        h.doc_id: h for h in [*r.support, *r.hits, *r.floor.retrieved]}.items()])):
+            elif r.kind == "open" and not r.listed and _WHAT_CALL.match(r.question) \
+                    and (phrase := _called_phrase(r.question, self._run_texts(r))):
                 # "What does the ferryman call the shoal?": "The ferryman calls it "the Tongue"."
                 _take(r, Timer(), phrase, "lookup", "the phrase a sentence says the one the question names calls it")
             elif r.kind == "open" and not r.listed and _MARGIN_ASKED.search(r.question) and (margin := _vote_margin(
-                    r.question, [self._document_text(d, h) for d, h in {
-                        h.doc_id: h for h in [*r.support, *r.hits, *r.floor.retrieved]
-                        if not _of_another_period(_periods(r.question), h)}.items()])):
+                    r.question, self._run_texts(r, lambda h: not _of_another_period(_periods(r.question), h)))):
                 # "By what margin did the board vote to sell X?": "... agreed, by five votes to
                 # two, to sell X": the count of the one vote whose sentence shares most words
                 _take(r, Timer(), margin, "lookup", "the votes of the sentence recording a vote that shares the "
                                                     "most of the question's words")
-            elif r.kind == "open" and not r.listed and (thing := _first_thing(r.question, [
-                    self._document_text(d, h) for d, h in {h.doc_id: h for h in [*r.support, *r.hits,
-                                                                                 *r.floor.retrieved]}.items()])):
+            elif r.kind == "open" and not r.listed and _FIRST_ASKED.match(r.question) \
+                    and (thing := _first_thing(r.question, self._run_texts(r))):
                 # "What was the first trip the club made?": "Its first trip was a walk to ..."
                 _take(r, Timer(), thing, "lookup", "what a sentence says the first (or last) thing asked was, "
                                                    "beside the sentences naming what the question does")
@@ -4019,6 +4015,12 @@ class Agentic(Rag):
             parts.append(c.text)
         seen[doc_id] = f"{h.title}\n" + _joined(parts)
         return seen[doc_id]
+
+    def _run_texts(self, r: Run, keep: Callable[[Hit], bool] = lambda h: True) -> list[str]:
+        """The whole texts of the documents of the run's support, hits and rag's retrieval
+        (each once, those `keep` keeps), for the readers of sentences across a document."""
+        return [self._document_text(d, h) for d, h in {
+            h.doc_id: h for h in [*r.support, *r.hits, *r.floor.retrieved] if keep(h)}.items()]
 
     def _found_documents(self, r: Run) -> Iterable[tuple[str, set[str]]]:
         """(whole text, the question's content words) of the first 8 documents found, read
@@ -10722,14 +10724,16 @@ def _noun_said_elsewhere(question: str, span: str, evidence: list[Hit]) -> str:
     return noun.group(1) if any(says(x) and any(v.kind == "number" for v in extract_values(x)) for x in sents) else ""
 
 
+_FIRST_ASKED = re.compile(r"\s*what\s+(?:was|is|were)\s+(?:the|its|their|our)\s+(?:very\s+)?(first|last)\s+([a-z]+)\b"
+                          r"(.*?)\s*\?\s*$", re.I)
+
+
 def _first_thing(question: str, texts: list[str]) -> str | None:
     """For "What was the very first trip the club made?": the one predicate of a sentence "Its
     (very) first trip was a walk to ..." (first or last; its, the, our, their) in a text whose
     sentence and the three before it write every other content word of the question; None
     otherwise."""
-    m = re.match(r"\s*what\s+(?:was|is|were)\s+(?:the|its|their|our)\s+(?:very\s+)?(first|last)\s+([a-z]+)\b(.*?)\s*\?\s*$",
-                 question, re.I)
-    if not m:
+    if not (m := _FIRST_ASKED.match(question)):
         return None
     order, noun = m.group(1).lower(), m.group(2).lower()
     rest = {_one_stem(w) for w in content_terms(m.group(3))}
