@@ -4690,3 +4690,52 @@ def test_paths_in_labels_calls_spans_of_rows_places_and_entries_by_value():
         return SimpleNamespace(question=q, text=a, support=[], hits=hits, floor=SimpleNamespace(retrieved=[]))
     assert Agentic._day_of_another_year(reader, run("When is the 2027 Spring Open?", "On 3 May.")) == "2026"
     assert Agentic._day_of_another_year(reader, run("When was the 2026 Spring Open?", "On 3 May.")) == ""
+
+
+def test_wrapped_names_code_lists_month_rows_totals_profiles_and_from_columns():
+    """(2026-12-08, catalog45, tables46 and prose47 dev, invented here) A name in the marks of
+    its syntax ("&Aring;", "<kbd>") is the page of that name; "&a; or &B;" are two options;
+    codes written side by side are a list ("how many", "the second one" read it); a register
+    row's field named whole beats a page's field named in part; a dated table's one row in the
+    month asked gives the figure under the column the question's word names, or its doer for
+    "who"; "How much did X raise?" reads the table's total row; a profile opening with a name
+    in bold answers "who" by the question's rarest words; columns each "from" a day run to the
+    next; a table of holders may write its months by name."""
+    from ragtune.strategies.agentic import (_CODE_RUN, _COUNTED_BEFORE, _WRAPPED_NAME, _ASKS_WHOLE_SUM,
+                                            _label_asked_whole, _list_members, _profile_name, _total_row)
+    from ragtune.strategies.question import content_terms, find_options
+    from ragtune.strategies.timeline import dated_column_cell, row_in_force, row_in_month
+    assert [next(g for g in m.groups() if g) for m in _WRAPPED_NAME.finditer("&Aring; and <kbd> and `sum`")] \
+        == ["Aring", "kbd", "sum"]
+    assert not _WRAPPED_NAME.fullmatch("&Aring>")
+    assert find_options("Which is wider, &emsp; or &Ensp;?") == ["&emsp;", "&Ensp;"]
+    assert _list_members("U+0041 U+030A") == ["U+0041 U+030A", "U+0041", "U+030A"]
+    assert _list_members("Python 3.12") == ["Python 3.12"]  # (a word and a version: no list)
+    assert _CODE_RUN.search("Which reference gives U+0041 U+030A?").group(0) == "U+0041 U+030A"
+    assert not _CODE_RUN.search("Is it in 3.11 or 3.12?")
+    assert _COUNTED_BEFORE.findall("It has three short codes; which is the second one?") == ["code"]
+    assert _label_asked_whole("display_width", "What display width does X have?")
+    assert not _label_asked_whole("Unicode block", "Which Unicode category is X in?")
+    talks = ("| Date | Speaker | Talk | Came |\n|---|---|---|---|\n| Wed 8 Oct 2025 | Ann Lee, Wessex Society | Comets | 40 |\n"
+             "| Wed 12 Nov 2025 | Bo Marsh | Moons | 27 |\n| Wed 10 Dec 2025 | Cy Dunn | Quiz | |")
+    assert row_in_month("How many people came to the November 2025 talk?", talks, "number") == "27"
+    assert row_in_month("Who gave the talk at the October 2025 meeting?", talks, "name") == "Ann Lee"
+    assert row_in_month("How many came on 12 November 2025?", talks, "number") is None  # (a day: not this reader's)
+    sums = "| Source | Amount |\n|---|---|\n| Raffle | £120 |\n| Cake stall | £80 |\n| Total | £200 |"
+    whole = _ASKS_WHOLE_SUM.match("How much did the spring fair in 2025 raise?")
+    assert whole and whole.group("head") == "fair"
+    assert _total_row("How much did the spring fair raise?", [sums]) == "£200"
+    assert _total_row("How much did the cake stall raise?", [sums]) is None  # (a part asked)
+    people = ("**Ann Lee**, treasurer. Ann works as a pharmacist and has kept the books since 2019.\n\n"
+              "**Bo Marsh**, secretary. Bo works days as a postman and keeps the minutes.\n\n"
+              "**Cy Dunn** presents the Sunday show and works for the council.")
+    assert _profile_name("Which member works as a pharmacist?", [people]) == "Ann Lee"
+    assert _profile_name("Who keeps the minutes?", [people]) == "Bo Marsh"
+    fees = ("| Category | from 1 Oct 2019 | from 1 Oct 2023 | from 1 Apr 2027 |\n|---|---|---|---|\n"
+            "| Adult | £20 | £24 | £30 |\n| Junior | £5 | £6 | £8 |")
+    q = "What was the adult fee in 2021?"
+    assert dated_column_cell(q, fees, set(content_terms(q))) == "£20"
+    holders = "| Office | Holder | From | To |\n|---|---|---|---|\n| Chair | Ann Lee | Oct 1990 | Oct 2004 |\n| Chair | Bo Marsh | Oct 2004 | |\n" \
+        "| Secretary | Cy Dunn | Oct 1996 | |"
+    q = "Who was the club's chair in 1999?"
+    assert row_in_force(q, holders, set(content_terms(q))) == ("Ann Lee", "Oct 1990")

@@ -131,6 +131,7 @@ from ragtune.strategies.list_sizes import (
 )
 from ragtune.strategies.shared_items import SharedAsk, item_key, item_matches, list_terms, shared_ask
 from ragtune.strategies.timeline import (asked_day, asks_earlier_year, dated_column_cell, dated_entries, row_on_day,
+                                         row_in_month,
                                          described_row_cell, place,
                                          ranked_compare, relative_ask, released_in, row_holding, named_row_cell, one_year,
                                          ordinal_row_cell, ranked_row_cell, row_in_force, span_of, table_rows,
@@ -995,6 +996,10 @@ class Agentic(Rag):
                 if name is not None and key not in (_file_key(name), _file_key(name.rsplit(":", 1)[-1])) \
                         and re.fullmatch(r"[A-Za-z_]\w*(?:\.\w+)+", name) and _file_key(name.rsplit(".", 1)[-1]) == key:
                     name = name.rsplit(".", 1)[-1]  # (named by that part, as its page is)
+                if name is not None and (bare := _WRAPPED_NAME.fullmatch(name)) \
+                        and _file_key(inner := next(g for g in bare.groups() if g)) == key:
+                    name = inner  # ("&Aring;", "<kbd>", "`sum`": the name inside its marks, as
+                    # a question may write it either way and its file does)
                 if name is not None and "#" not in d.doc_id:
                     pages.append((name, d))
             # (the records of a table beside the pages, a register the pages point into, are
@@ -1321,6 +1326,16 @@ class Agentic(Rag):
             if m.group(1).lower() in firsts and joined not in pages and m.group(2).rsplit("-", 1)[-1].lower() not in _MODIFIER_ENDS \
                     and not self._written_in_corpus(m.group(0)) and not self._written_in_corpus(joined):
                 return m.group(0)
+        # (... or a name in the marks nine in ten pages' titles write their names in, "&frob;"
+        # beside the pages "&amp;", "&lt;", ..., whose name no document writes)
+        marks = Counter((t[:1], t[-1:]) if _WRAPPED_NAME.fullmatch(t := (d.title or "").strip()) else None
+                        for _, d in self._catalog_pages())
+        if marks and (top := marks.most_common(1)[0])[0] and top[1] >= 0.9 * len(pages):
+            for m in _WRAPPED_NAME.finditer(question):
+                inner = next(g for g in m.groups() if g)
+                if (m.group(0)[:1], m.group(0)[-1:]) == top[0] and _file_key(inner) not in pages \
+                        and not self._written_in_corpus(inner):
+                    return m.group(0)
         # (... or a number of the digits every page's name has, "for a 423" beside the pages 400,
         # 401, ...: not a figure with its noun after it, "369 bytes")
         if pages and all(p.isdigit() for p in pages) and len(width := {len(p) for p in pages}) == 1:
@@ -1778,6 +1793,13 @@ class Agentic(Rag):
             r.log("bridge", {"sub_question": r.desc.sub_question, "records": where},
                   {"pick": value, "why": "the one record that has the description's name in a field"})
             return value
+        if (doer := re.match(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+who\s+(?P<rest>[^?]+?)\s*$", r.desc.span, re.I)) \
+                and (got := self._record_field(f"Who {doer.group('rest')}?")):
+            # "the member who countersigned loan LN-01": the doer field of the record named
+            # (`countersigned_by: A190`)
+            r.log("bridge", {"sub_question": r.desc.sub_question, "record": got[0], "field": got[1]},
+                  {"pick": got[2], "why": "the doer field of the record the description names"})
+            return got[2]
         if (row := self._register_row_named(r.desc.span)) and (page := self._page_name_of(row[0])):
             # "the codec that the alias X names": the page the register row X points at
             r.log("bridge", {"sub_question": r.desc.sub_question, "row": row[1]},
@@ -1992,9 +2014,14 @@ class Agentic(Rag):
                 # "What was the adult membership in 2020?" (no cue of a figure): the row of the
                 # dated table under the section it names, in force then
                 _take(r, Timer(), got[0], "lookup", "the row of a dated table in force on the date asked", since=got[1])
+            elif r.kind == "open" and not r.listed and _CODE_RUN.search(r.question) \
+                    and re.match(r"\s*(?:what|which)\s+[a-z]+\s+(?!is\b|are\b|was\b|were\b)[a-z]+", r.question, re.I) \
+                    and (page := self._page_holding_code(r)):
+                # "What entity gives the sequence U+0041 U+030A?": the one page writing each code
+                _take(r, Timer(), page, "lookup", "the one page writing each code of the run the question writes")
             elif r.kind == "open" and not r.listed and not _YES_NO.match(r.question) \
                     and (got := self._page_field_followed(r.question)) \
-                    and len(got[2].split()) <= 12:
+                    and len(got[2].split()) <= 12 and not self._record_asked_whole(r.question, got[1]):
                 # "What is the repository URL of X?" is open (no typed value answers it), but a
                 # field of X's page that the question names is read, not generated
                 page, fld, value = got
@@ -2068,6 +2095,14 @@ class Agentic(Rag):
                 p.hit.doc_id: p.hit for p in passages}.items()])):
             # "How many prints were entered?": "31 prints were entered and 10 were selected"
             return _take(r, t, got, "span", "the figure a passage writes before the question's noun and verb")
+        if r.want == "number" and (whole := _ASKS_WHOLE_SUM.match(q)) and (total := _total_row(q, [
+                self._document_text(d, h) for d, h in {p.hit.doc_id: p.hit for p in passages}.items()
+                if _one_stem(whole.group("head").lower()) in _stems(h.title or "")])):
+            # "How much did the fair raise?": the row labelled "Total" of the table of sums in a
+            # document found whose title names the thing asked ("The fair: how it went"), where
+            # the question names none of its other rows
+            return _take(r, t, total, "lookup", "the total row of a table of sums, in the document titled by "
+                                                "the thing asked, the question names no part of")
         if r.want == "number" and (span := _asked_range(q, [p.text for p in passages])):
             # "What range of humidity ...?": both ends, as the passage writes them
             return _take(r, t, span, "span", "the range a passage states with the question's words")
@@ -2104,6 +2139,12 @@ class Agentic(Rag):
             # "What did X cost before 1 April 2026?": X's row, under the column "To 31 March 2026"
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column whose "
                                                "days hold the date asked")
+        if (r.want == "number" and _HOW_MANY.search(q) or r.want == "name" and _ASKS_AGENT.match(q)) \
+                and (cell := self._row_in_month(r)):
+            # "How many came to the March 2026 talk?": the one row of a dated table in that
+            # month, under the column the question's word names ("Came"; "Speaker" for "who")
+            return _take(r, t, cell, "lookup", "the cell of the one row of a dated table in the month asked, "
+                                               "under the column the question names")
         if r.want == "number" and _CAME_TO.match(q) and (value := self._attendance(r)):
             # "How many members came to the meeting?": "Present: 38 members." (a 135M reader
             # picks any figure of the minutes)
@@ -2178,6 +2219,13 @@ class Agentic(Rag):
                     (_named_by_relative_clause, "the person a relative clause saying what the question asks follows")):
                 if named := reader(q, texts):
                     return _take(r, t, named, "lookup", why)
+            # "Who keeps the minutes?": "**Y Z**, treasurer and keeper of the minutes." (the
+            # documents a lexical search for the question finds too: a page of profiles)
+            found = self._search([q], [None], ["bm25"])[0]
+            if named := _profile_name(q, texts + [self._document_text(d, h) for d, h in {
+                    h.doc_id: h for h in found}.items()]):
+                return _take(r, t, named, "lookup", "the person whose profile paragraph, opening with the name in "
+                                                    "bold, writes the most of the question's words")
         if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*(?:where|which)\b", q, re.I)) \
                 and (cell := self._described_row_cell(r)) \
                 and not (_ASKS_AGENT.match(q) and self._named_after_asked(cell, q)) \
@@ -2324,10 +2372,17 @@ class Agentic(Rag):
             # brackets in the part of a line that the question's words tell from the line's other parts
             return _take(r, t, member, "lookup", "the one member named in the part of a line the question's "
                                                  "words single out, on the page of the thing it names", page=page)
+        if r.want == "number" and _HOW_MANY.search(q) and (got := self._page_field_followed(r.question, want="name")) \
+                and _label_asked_whole(got[1], q) and len(codes := _list_members(got[2])[1:]) >= 2 \
+                and all(_CODE_MEMBER.fullmatch(c) for c in codes):
+            page, fld, value = got  # "How many code points does X expand to?": `Code points: U+0041 U+030A`
+            return _take(r, t, str(len(codes)), "lookup", "the count of the codes listed in the field the question "
+                                                          "names, on the page of the thing it names", page=page, field=fld)
         if r.want in ("name", "version", "number", "date") and (got := self._page_field_followed(r.question) or (
                 r.bridge and self._page_field_followed(q))) and (  # (after a hop, of the page it reached)
                 # (read with its label: "Java release: 1.8" is a version)
-                r.want == "name" or _field_fits(got[1], got[2], r.want, q)) and not _UNSET.fullmatch(got[2].strip()):
+                r.want == "name" or _field_fits(got[1], got[2], r.want, q)) and not _UNSET.fullmatch(got[2].strip()) \
+                and not self._record_asked_whole(r.question, got[1]):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
             if r.want == "number" and (lead := re.match(r"\s*(\d[\d,]*(?:\.\d+)?)\.\s+[A-Z]", value)):
                 value = lead.group(1)  # ("2. Configuration variables: a, b": the figure, its sentence ended)
@@ -2587,6 +2642,12 @@ class Agentic(Rag):
             pick, why = best, "confident"
         elif len(counting) == 1:
             pick, why = counting[0], "the one value counting what is asked"
+        elif r.want == "number" and len(cands) == 1 and _HOW_LONG.search(q) \
+                and any(v.dimension == "time" and v.unit for v in extract_values(cands[0])) \
+                and not any(v.dimension == "time" and v.unit for v in extract_values(floor)):
+            # "For how long was X off air?": the one length of time the passages give, where
+            # rag's answer gives none (a heading's days are no length)
+            pick, why = cands[0], "the one length of time the passages give; rag's answer gives none"
         else:
             pick, why = None, "not confident"
         if pick is not None and not agree and r.want == "version" and not is_abstention(floor) \
@@ -3864,7 +3925,9 @@ class Agentic(Rag):
         # (a hop the question makes to the one thing the page points at: "X concerns one item.
         # How many policies concern that item?")
         hop = re.search(r"\b(?:one|a single)\b[^.?]*\.\s+[^.?]*\bthat\s+[a-z]+\b", question, re.I)
-        if not hop and self._page_field_followed(question, want=want):
+        own_field = None if hop else self._page_field_followed(question, want=want)
+        if own_field \
+                and _label_asked_whole(own_field[1], question):
             return None  # (a field of the page's own answers first: "Introduced in: CMake 2.8.0")
         names = _title_names(own[0].title or "")
         name = names[-1].strip().lower() if names else ""
@@ -3883,9 +3946,14 @@ class Agentic(Rag):
             rows = pointed
         elif not hop and len(pointed) == 1:
             hop, rows = True, pointed
-        if want not in ("number", "version") and not hop:
+        # (or the one row the page points at, with no field of the page's own: "Register: see
+        # props.csv row X1" is the thing's own record, asked a field it names whole)
+        single = not hop and not itself and len(rows) == 1 and len(refs) == 1
+        if own_field and not single:
+            return None  # (a page's field asked in part gives way only to the one row it points at)
+        if want not in ("number", "version") and not hop and not single:
             return None  # (a text of a row only by a hop the question makes)
-        rows = itself if itself or not hop else rows
+        rows = itself if itself or not hop and not single else rows
         if len(rows) != 1:
             return None
         row, rec = rows[0]
@@ -3895,6 +3963,7 @@ class Agentic(Rag):
             if isinstance(value, float) and want == "version":
                 value = str(value)  # (a release read as a number by its table: "added_in: 3.18")
             if key in ("id", "text") or isinstance(value, bool) \
+                    or single and key in ("name", "title") and not re.search(rf"\b{key}\s+(?:of|for)\b", question, re.I) \
                     or want == "number" and not (isinstance(value, (int, float))
                                                  or re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip())) \
                     or want == "version" and not _RELEASE_VALUE.fullmatch(str(value).strip()) \
@@ -3904,7 +3973,9 @@ class Agentic(Rag):
             scored[key] = (len(label & asked), str(value).strip())
         top = max((n for n, _ in scored.values()), default=0)
         best = [k for k, (n, _) in scored.items() if n == top]
-        if top == 0 or len(best) != 1:
+        if single and len(best) > 1:  # (of labels as much asked, the one asked whole: `category`
+            best = [k for k in best if _label_asked_whole(k, question)]  # over `category_name`)
+        if top == 0 or len(best) != 1 or single and not _label_asked_whole(best[0], question):
             return None
         return row, best[0], scored[best[0]][1]
 
@@ -4304,6 +4375,13 @@ class Agentic(Rag):
                      if [v.start for v in extract_values(m.group(0)) if v.kind == "number"][:1] == [0]}
         return found.pop() if len(found) == 1 else None
 
+    def _row_in_month(self, r: Run) -> str | None:
+        """`timeline.row_in_month` over the documents found; None unless one cell is read."""
+        if not re.search(r"\b(?:19|20)\d\d\b", r.question):
+            return None
+        found = {got for text, _ in self._found_documents(r) if (got := row_in_month(r.question, text, r.want))}
+        return found.pop() if len(found) == 1 else None
+
     def _row_on_day(self, r: Run) -> str | None:
         """`timeline.row_on_day` over the documents found; None unless one cell is read."""
         if not re.match(r"\s*which\s", r.question, re.I) or (day := asked_day(r.question)) is None or day[0] != day[1]:
@@ -4348,10 +4426,21 @@ class Agentic(Rag):
             r"|[A-Z]{2,}\d{4,})(?![\w-])",  # ("RFC9110": capitals and four digits or more)
             QUOTED.sub(" ", r.question))}
         codes = {c for c in codes if sum(ch.isdigit() for ch in c) >= 4 and c.lower() not in pages}
+        # (a figure the question calls a value: "Which key has the value 8220?")
+        codes |= set(re.findall(r"\bvalues?\s+(?:of\s+)?(\d{2,})\b(?![.,]\d)", QUOTED.sub(" ", r.question), re.I))
+        run = _CODE_RUN.search(QUOTED.sub(" ", r.question))
         # (and a constant's name of capitals joined by "_", after its module or not: "socket.AF_UNIX")
         codes |= {c for c in re.findall(r"(?<![\w-])(?:[a-z_]\w*\.)?([A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9])(?![\w(-])",
                                         QUOTED.sub(" ", r.question)) if c.lower() not in pages}
         quoted = _quoted_phrases(r.question)
+        if run:  # "Which entity gives the sequence U+0041 U+030A?": the one page writing each code
+            members = run.group(0).split()
+            found = self._search([" ".join(members)], [None], ["bm25"])[0]
+            docs = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved, *found] if "#" not in h.doc_id}
+            names = {_title_names(h.title)[-1] for d, h in docs.items() if h.title and _title_names(h.title)
+                     and all(re.search(rf"(?<![\w.+-]){re.escape(c)}(?![\w+-])", self._document_text(d, h))
+                             for c in members)}
+            return names.pop() if len(names) == 1 else None
         if not codes and len(quoted) == 1 and len(quoted[0].split()) >= 3:
             code = quoted[0]
             said = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, code.split())) + r"(?![\w-])", re.I)
@@ -4375,7 +4464,8 @@ class Agentic(Rag):
         else:
             return None
         found = self._search([code], [None], ["bm25"])[0]
-        docs = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved, *found]}
+        # (a register's rows beside the pages are no pages: the row of U+0041 writes its figure too)
+        docs = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved, *found] if "#" not in h.doc_id}
         # (not where the page denies it: "there is nothing called socket.AF_X")
         names = {_title_names(h.title)[-1] for d, h in docs.items() if h.title and _title_names(h.title)
                  and any(said.search(part) and not _DENIED_NAME.search(part)
@@ -4690,6 +4780,9 @@ class Agentic(Rag):
         parts = [x for x in re.split(r"[\W_]+", name) if x]
         named = _stems(" ".join(parts)) - _stems(re.sub(re.escape(name), " ", unquoted, flags=re.I)) \
             if len(parts) > 1 else set()
+        # (and the page's own name in a label, a call's argument: `html.unescape('&x;')`)
+        named |= {w for w in _stems(name) if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", unquoted, re.I)
+                  and w not in _stems(re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", unquoted, flags=re.I))}
         # (so do the words of a name of several words written whole: "sea green" asks no `green`)
         titled = re.sub(r"\s*\([^()]*\)$", "", own[0].title or "").strip()
         if " " in titled and (said := re.compile(rf"(?<![\w-]){re.escape(titled)}(?![\w-])", re.I)).search(unquoted):
@@ -4746,6 +4839,8 @@ class Agentic(Rag):
                 # (a call's argument is no gloss: "lookup('x-y')" asks no `x-y`)
                 main = label if _CALL.search(label) else re.sub(r"\s*\([^()]*\)$", "", label).strip() or label
                 gloss = label[len(main):].strip(" ()")
+                if gloss and _file_key(gloss) == _file_key(name):
+                    gloss = ""  # (the page's own name in brackets asks nothing: "Other case ('&x;')")
                 if _numbers_clash(main, unquoted):
                     continue  # "ISO 639-1 code" is not the asked "ISO 639-3 code"
                 if dotted and not re.search(_DOTTED_NAME, main) and not _asked_label(main, q_words - dotted, max_words=5) \
@@ -4771,6 +4866,13 @@ class Agentic(Rag):
                                                        or _asked_label(main, q_words - named - pathed, max_words=5)):
                         continue
                     into = partly
+                    if any((before := re.search(rf"(?<![\w-])([A-Z][\w-]+)\s+(?i:{re.escape(w)})", unquoted))
+                           and before.group(1).lower() not in STOPWORDS and before.start() > 0
+                           and _one_stem(before.group(1).lower()) not in _stems(main)
+                           and not any(re.search(rf"(?<![\w-]){re.escape(before.group(1))}(?![\w-])", x, re.I) for x in texts)
+                           for w in _label_words(main) if _one_stem(w) in q_words):
+                        continue  # half asked under a word the page never writes: "its Alt code" is
+                        # no `Code point`
                     if in_section and not any(_asked_label(w, q_words) for w in _label_words(own_label)
                                               if w not in STOPWORDS):
                         continue  # half asked by its section's heading alone ("Numbers: arm" for "which number")
@@ -5125,6 +5227,15 @@ class Agentic(Rag):
                 found.setdefault(value.lower(), (h.doc_id, label, value))
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _record_asked_whole(self, question: str, page_label: str) -> bool:
+        """Whether a page's field the question names only in part gives way to a register
+        record's field it names whole ("Which script category is U+1234 in?": the row's
+        `category`, not the page's `Script block`)."""
+        if _label_asked_whole(page_label, question):
+            return False
+        return bool((got := self._record_field(question) or self._register_row_field(question, answer_type(question)))
+                    and _label_asked_whole(got[1], question))
+
     def _record_field(self, question: str) -> tuple[str, str, str] | None:
         """A field of a named record ("Which room is Wren in?" -> the `room` of the record
         named Wren; "Who is the lead scientist for Wren?" -> its `lead_scientist`): the records
@@ -5264,6 +5375,10 @@ class Agentic(Rag):
                                                                               r"|\d{1,2}(?::[0-5]\d){1,2}(?:\.\d+)?", value.strip()) \
                             and not counted:
                         pass  # (a size with its unit: "face: 40 cm"; a score, "6-3"; a time taken, "2:22.9")
+                    elif want == "number" and isinstance(value, str) and not re.search(r"\d", value) \
+                            and len(_label_words(key)) >= 2 and _label_asked_whole(key, question):
+                        pass  # "What display width does X have?": `display_width: narrow`, a property
+                        # the measure word names, not a figure (its label asked whole)
                     elif want == "number" or isinstance(value, bool) or not isinstance(value, str) and not (
                             want == "open" and isinstance(value, (int, float))):
                         continue
@@ -5275,7 +5390,10 @@ class Agentic(Rag):
                         continue  # ("When was job X completed?": a date field's value)
                     if want == "version" and not _RELEASE_VALUE.fullmatch(value.strip()):
                         continue  # ("In which version was X added?": `added_in: 3.18`)
-                    if key in ("name", "title", "id", "text", name_key) or _mentions(question, value) \
+                    # (a record named by its id is asked its name: "What is the full name of X-12?")
+                    if key in ("id", "text", name_key) \
+                            or key in ("name", "title") and (name != rid or not re.search(rf"\b{key}\b", question, re.I)) \
+                            or _mentions(question, value) \
                             or not (_asked_label(key, own, short=True)
                                     or want == "name" and _ASKS_AGENT.match(question) and _agent_label(key, main_clause)
                                     # ("X has which numeric value?": its one figure)
@@ -5543,6 +5661,25 @@ class Agentic(Rag):
         top = {c for n, c, _ in scored if n == scored[0][0]}  # (the same count under two labels is one)
         return (own[0].doc_id, scored[0][2], top.pop()) if len(top) == 1 else None
 
+    def _code_list_size(self, option: str, noun: str) -> int | None:
+        """How many codes the one field of an option's own catalog page whose label is all the
+        noun's words lists ("Code points: U+0066 U+006A": 2; "U+2026": 1); None when no such
+        field, several, or a value that is no code or list of codes."""
+        own = self._own_page_of(option)
+        if not own:
+            return None
+        pairs = _labelled_pairs(without_emphasis(self._document_text(own[0].doc_id, own[0])))
+        pairs += [(k.replace("_", " "), v) for k, v in (own[0].metadata or {}).items() if isinstance(v, str)]
+        sizes = set()
+        for label, value in pairs:
+            if {_one_stem(w) for w in _label_words(label) if w not in STOPWORDS} != _stems(noun):
+                continue
+            members = _list_members(value)[1:] or [value.strip().rstrip(".")]
+            if not all(_CODE_MEMBER.fullmatch(m) for m in members):
+                return None
+            sizes.add(len(members))
+        return sizes.pop() if len(sizes) == 1 else None
+
     def _page_list_member(self, question: str) -> tuple[str, str, str] | None:
         """(page, label, member) for a question asking the member at a place of a list on the
         one catalog page it names ("What is the last author of X?", "Which step comes first
@@ -5554,11 +5691,15 @@ class Agentic(Rag):
         if not got or re.search(r"\b(?:that|whose|who|where)\b", question, re.I):
             return None
         place, noun = (got.group(1), got.group(2)) if got.re is _LIST_PLACE else (got.group(2), got.group(1))
+        if noun.lower() == "one" and (counted := _COUNTED_BEFORE.findall(question[:got.start()])):
+            noun = counted[-1]  # "X expands to two code points; which is the second one?": a point
         own = self._own_page_of(question)
         if not own:
             return None
         asked, head = _stems(question), _one_stem(noun.lower().strip("_"))
         pairs = _labelled_pairs(without_emphasis(self._document_text(own[0].doc_id, own[0])))
+        # (the front matter's too: `code_points: U+0041 U+030A`)
+        pairs += [(k.replace("_", " "), v) for k, v in (own[0].metadata or {}).items() if isinstance(v, str)]
         scored: dict[str, tuple[tuple[int, int], list[str]]] = {}
         for label, value in pairs:
             words = {_one_stem(w) for w in re.findall(r"[^\W\d_]+", label.lower()) if w not in STOPWORDS}
@@ -5687,6 +5828,13 @@ class Agentic(Rag):
             if None not in sizes and sizes[0] != sizes[1]:
                 pick = r.options[0] if (sizes[0] > sizes[1]) == (sized.way == "more") else r.options[1]
                 return decide(pick, {"lists": dict(zip(r.options, lists)), "way": sized.way})
+        # "Which expands to more code points, A or B?": how many codes their pages' field of
+        # those words lists ("Code points: U+0066 U+006A", one for a single code)
+        if (more := re.search(r"\b(more|fewer)\s+((?:[a-z]+\s+)?[a-z]+s)\b", relation, re.I)) and self._page_names():
+            sizes = [self._code_list_size(o, more.group(2)) for o in r.options]
+            if None not in sizes and sizes[0] != sizes[1]:
+                pick = r.options[0] if (sizes[0] > sizes[1]) == (more.group(1).lower() == "more") else r.options[1]
+                return decide(pick, {"code_lists": dict(zip(r.options, sizes)), "way": more.group(1).lower()})
         # "Which is served by more lines, A or B?": the lengths of their pages' "Served by:" lists
         if (by := re.search(r"\b(?:is|are|was|were)\s+([a-z]+ed)\s+by\s+(more|fewer)\b", relation, re.I)) \
                 and self._page_names():
@@ -10204,6 +10352,13 @@ def _label_words(label: str) -> list[str]:
     return _WHOLE_NAME.findall(label) + [w for w in re.split(r"[\W_\d]+", _WHOLE_NAME.sub(" ", label)) if w]
 
 
+def _label_asked_whole(label: str, question: str) -> bool:
+    """Whether a question writes every content word of a field's label (a gloss in brackets
+    aside), by stem."""
+    words = {_one_stem(w) for w in _label_words(re.sub(r"\s*\([^()]*\)\s*$", "", label)) if w not in STOPWORDS}
+    return bool(words) and words <= _stems(question)
+
+
 def _half_asked(label: str, q_stems: set[str]) -> bool:
     """A label of two to four words whose content words the question half names ("Parent
     POM" for "Which parent does X inherit from?", "Source code" for "its source repository")."""
@@ -10303,6 +10458,12 @@ def _spelled_keys(name: str) -> set[str]:
         spelled = name.replace("=", "-eq-").replace("+", plus).replace("#", "sharp")
         keys.add(_file_key(spelled))
     return keys
+
+
+# a name inside the marks of its syntax: an HTML reference "&Aring;", a tag "<kbd>", a code span
+# "`sum`", a quoted or bracketed name
+_WRAPPED_NAME = re.compile(r"&(\w[\w.+-]*);|<(\w[\w.+-]*)>|`(\w[\w.+-]*)`|'(\w[\w.+-]*)'|\"(\w[\w.+-]*)\""
+                           r"|\[(\w[\w.+-]*)\]|\{(\w[\w.+-]*)\}|:(\w[\w.+-]*):")
 
 
 def _file_key(name: str) -> str:
@@ -10857,6 +11018,34 @@ def _dated_clause_person(question: str, texts: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# a profile: a paragraph or list item opening with a person's name in bold ("**Y Z**, keeper of
+# the minutes. ..."), its text after the name
+_PROFILE = re.compile(r"^(?:[-*]\s+)?\*\*(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})\*\*(?P<rest>[^\n]*)$",
+                      re.M)
+
+
+def _profile_name(question: str, texts: list[str]) -> str | None:
+    """"Who looks after the props?" against profiles ("**Y Z**, head of wardrobe and keeper of
+    the props."): the one person whose profile writes the most of the question's content words,
+    two or more (names the question writes aside); None on a tie."""
+    def words(text: str) -> set[str]:
+        return {_one_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
+    # (the kind asked describes the answer, not its profile: "Which choir member ...")
+    asked = words(_without_long_names(re.sub(r"^\s*which\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?=(?:is|was|does|did|"
+                                             r"works?|[a-z]+s|[a-z]+ed)\b)", " ", question, flags=re.I)))
+    said: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _PROFILE.finditer(text):
+            if not _mentions_name(question, m.group("name")):
+                said.setdefault(m.group("name"), set()).update(asked & words(m.group("rest")))
+    # (a word few lines write tells more: "electrician" over "day")
+    df = Counter(w for text in dict.fromkeys(texts) for line in text.splitlines() for w in words(line) & asked)
+    scored = {n: sum(1 / df[w] for w in got) for n, got in said.items() if len(got) >= 2}
+    top = max(scored.values(), default=0)
+    best = [n for n, c in scored.items() if c == top]
+    return best[0] if len(best) == 1 else None
+
+
 def _named_by_relative_clause(question: str, texts: list[str]) -> str | None:
     """For "Which member looks after the props?" (or "Who looks after ...?"): the one person named
     right before ", who <clause>" where the clause holds every word the question's predicate
@@ -10907,7 +11096,17 @@ def _list_members(value: str) -> list[str]:
     """A field's value whole and, where it lists things, its members ("3 (a, b, c)": a, b, c)."""
     value = value.strip().rstrip(".;")
     inner = m.group(1) if (m := re.fullmatch(r"\d+\s*\(([^()]+)\)", value)) else value
+    if "," not in inner and len(codes := inner.split()) >= 2 and all(_CODE_MEMBER.fullmatch(c) for c in codes):
+        return [value] + codes  # (codes written side by side: "U+0041 U+030A")
     return [value] + [x.strip() for x in inner.split(",") if x.strip()] if "," in inner or inner != value else [value]
+
+
+# a run of two codes or more a question writes side by side ("the sequence U+0041 U+030A")
+_CODE_RUN = re.compile(r"(?<![\w+#./:-])(?=\S*\d)(?=\S*[A-Za-z])[\w+#./:-]+(?:\s+(?=\S*\d)(?=\S*[A-Za-z])"
+                       r"[\w+#./:-]*[\w+#/-])+(?![\w+#/:-])")
+# a code that a list may write beside others with spaces alone: letters or signs and digits,
+# each (not a word, not a bare number)
+_CODE_MEMBER = re.compile(r"(?=\S*\d)(?=\S*[A-Za-z])[\w+#./:-]+")
 
 
 # words that name no page unless quoted or beside the pages' kind ("If you ask ...": no page if)
@@ -11248,6 +11447,8 @@ _LIST_PLACE = re.compile(rf"\b(?:the|its|\w+'s)\s+({'|'.join(_PLACES)})\s+([a-z_
                          r"(?!\s+(?:time|day|week|month|year|date)s?\b)", re.I)
 _LIST_PLACE_WHICH = re.compile(rf"\b(?:which|what)\s+([a-z_]+)\s+(?:comes|appears|stands|goes|is\s+(?:listed|written|"
                                rf"named|given|placed|put))\s+({'|'.join(_PLACES)})\b", re.I)
+# the noun a count before it names ("two code points", "3 authors"), that "the second one" stands for
+_COUNTED_BEFORE = re.compile(r"\b(?:two|three|four|five|six|several|\d+)\s+(?:[a-z-]+\s+){0,2}?([a-z]+?)s\b", re.I)
 # "What heading opens ...?", "Which licence does ...": the noun a question opens with
 _OPENING_NOUN = re.compile(r"\s*(?:what|which)\s+([a-z]+)\s+(?!of\b)[a-z]+", re.I)
 # "Which step does the guide give first?": the noun asked, then the place at the question's end
@@ -11394,6 +11595,32 @@ def _without_long_names(question: str) -> str:
         if len(n.split()) >= 2:
             question = question.replace(n, " ")
     return question
+
+
+# "How much did X raise / bring in / cost?": a whole sum asked
+_ASKS_WHOLE_SUM = re.compile(r"\s*how\s+much\b(?:\s+money)?\s+(?:did|does|do|had|has|have|was|were|is)\s+"
+                             r"(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)"
+                             r"(?:\s+(?:in|on|at|of|for|from|during)\b[^?]*?)?\s+"
+                             r"(?:raise[sd]?|raising|bring|brought|make|made|take|took|collect(?:ed)?|total(?:led)?|cost)\b",
+                             re.I)
+
+
+def _total_row(question: str, texts: list[str]) -> str | None:
+    """The sum of the one table row labelled as the total ("| Total | GBP 910 |") among the
+    texts, where the question names none of the table's other rows by all their words (it
+    would ask that part); None when no table, several, or a total of several sums."""
+    asked = _stems(question)
+    found = set()
+    for text in texts:
+        for _, rows in table_rows(text):
+            totals = [row for row in rows if row and re.fullmatch(r"(?i)(?:grand\s+|overall\s+)?total(?:\s+\w+)?|in\s+all",
+                                                                  row[0].strip())]
+            if len(totals) != 1 or any((words := _stems(row[0])) and words <= asked for row in rows if row is not totals[0]):
+                continue
+            sums = [c.strip() for c in totals[0][1:] if any(_dimension_of(v) == "money" for v in extract_values(c))]
+            if len(sums) == 1:
+                found.add(sums[0])
+    return found.pop() if len(found) == 1 else None
 
 
 def _wrong_dimension(question: str, v: Value) -> bool:

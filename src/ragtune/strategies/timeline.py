@@ -228,8 +228,8 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
             continue
         # (days, or months: "| Chair | 2017-05 | 2022-05 | Ann Lee |")
         days = [i for i in range(len(header))
-                if rows and all(_ISO_MONTH.fullmatch(r[i]) or not r[i].strip() for r in rows)
-                and any(_ISO_MONTH.fullmatch(r[i]) for r in rows)]
+                if rows and all(_month_day(r[i]) or not r[i].strip() for r in rows)
+                and any(_month_day(r[i]) for r in rows)]
         if len(days) != 2:
             continue
         start, end = days
@@ -870,6 +870,11 @@ def dated_column_cell(question: str, text: str, asked_terms: set[str]) -> str | 
                 spans[j] = (since, day) if m.group(1).lower() not in ("from", "since") else (day, (9999, 12, 31))
         if len(spans) < 2:
             continue
+        # (columns each "from" a day run to the day before the next one's: "from 1 Oct 2022 |
+        # from 1 Oct 2024" is the rate of 2023 in its first)
+        froms = sorted((a, j) for j, (a, b) in spans.items() if b == (9999, 12, 31))
+        for (a, j), (nxt, _) in zip(froms, froms[1:]):
+            spans[j] = (a, (datetime.date(*nxt) - datetime.timedelta(days=1)).timetuple()[:3])
         cols = [j for j, (a, b) in spans.items() if (b == (9999, 12, 31) if now else a <= lo and hi <= b)]
         if len(cols) != 1:
             continue
@@ -908,7 +913,13 @@ _ISO_MONTH = re.compile(r"\s*(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
 def _month_day(cell: str) -> tuple[int, int, int] | None:
     """A cell's day, or its month's first day ("2017-05")."""
     m = _ISO_MONTH.fullmatch(cell)
-    return (int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)) if m else None
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+    # (or written with its month's name: "Oct 1988", "14 March 2026")
+    vs = extract_values(cell)
+    if len(vs) == 1 and vs[0].kind == "date" and vs[0].key[0] and vs[0].key[1] and vs[0].text.strip() == cell.strip():
+        return vs[0].key[0], vs[0].key[1], vs[0].key[2] or 1
+    return None
 
 
 def _day(cell: str) -> tuple[int, int, int] | None:
@@ -996,4 +1007,35 @@ def row_on_day(question: str, text: str) -> str | None:
         col = named[0] if len(named) == 1 and named[0] != at[0] else words[0] if words and not named else None
         if col is not None and hit[0][col].strip():
             found.add(hit[0][col].strip())
+    return found.pop() if len(found) == 1 else None
+
+
+def row_in_month(question: str, text: str, want: str) -> str | None:
+    """A figure of a month's row ("How many came to the March 2026 talk?"), or its doer ("Who
+    is giving the talk at the May 2027 meeting?"): in a table with a column of days, the one row whose day falls in the month
+    the question writes (and no day of it), and of that row the figure under the one column
+    whose header is a word of the question ("Came"), or, for "who", the one column named for a
+    doer ("Speaker", "Led by"), the person before a comma ("A B, Some Society"). None when no
+    table or several give a cell."""
+    months = [tuple(v.key) for v in extract_values(question) if v.kind == "date"]
+    if len(months) != 1 or not (months[0][0] and months[0][1]) or months[0][2]:
+        return None
+    asked = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    found: set[str] = set()
+    for header, rows in table_rows(text):
+        keys = [[tuple(vs[0].key) if len(vs := extract_values(c)) == 1 and vs[0].kind == "date" else None
+                 for c in row] for row in rows]
+        at = [j for j in range(len(header)) if rows and all(k[j] and all(k[j]) for k in keys)]
+        if len(at) != 1:
+            continue
+        hit = [row for row, k in zip(rows, keys) if k[at[0]][:2] == months[0][:2]]
+        if len(hit) != 1:
+            continue
+        if want == "number":
+            cols = [j for j, h in enumerate(header) if j != at[0] and re.fullmatch(r"\d[\d,]*", hit[0][j].strip())
+                    and {stem(w) for w in re.findall(r"[a-z]+", h.lower())} & asked]
+        else:
+            cols = [j for j, h in enumerate(header) if j != at[0] and re.search(r"[a-z](?:er|or|\sby)$", h.strip().lower())]
+        if len(cols) == 1 and (cell := hit[0][cols[0]].strip()):
+            found.add(cell if want == "number" else cell.split(",")[0].strip())
     return found.pop() if len(found) == 1 else None
