@@ -93,6 +93,7 @@ from ragtune.strategies.question import (
     written_as_consonants,
 )
 from ragtune.strategies.counting import (
+    record_by_two_days,
     asks_count,
     compare_records,
     count_listed,
@@ -1914,6 +1915,13 @@ class Agentic(Rag):
                 _take(r, Timer(), value, "lookup", "the asked field of the record that the one record pointing "
                                                    "at the thing the question names points at", via=via, field=fld)
                 r.listed = value
+            elif r.want == "name" and (rid := record_by_two_days(r.question, self._record_collections(),
+                                                                 getattr(self, "_record_ids", None))):
+                # "Which loan came back after its due date?": the one record whose `back` day
+                # falls after its own `due` day
+                _take(r, Timer(), rid, "count", "the one record of the collection the question names whose day "
+                                                "under one field falls after (or before) its day under another")
+                r.listed = rid
             elif r.kind == "multi_hop" and r.want == "name" and not CODE_NUMBER.search(r.question) \
                     and (got := select_record(r.question, self._record_collections(),
                                               getattr(self, "_record_ids", None))):
@@ -2373,9 +2381,12 @@ class Agentic(Rag):
             return _take(r, t, member, "lookup", "the one member named in the part of a line the question's "
                                                  "words single out, on the page of the thing it names", page=page)
         if r.want == "number" and _HOW_MANY.search(q) and (got := self._page_field_followed(r.question, want="name")) \
-                and _label_asked_whole(got[1], q) and len(codes := _list_members(got[2])[1:]) >= 2 \
-                and all(_CODE_MEMBER.fullmatch(c) for c in codes):
+                and len(codes := _list_members(got[2])[1:]) >= 2 \
+                and (_label_asked_whole(got[1], q) and all(_CODE_MEMBER.fullmatch(c) for c in codes)
+                     or (counted := _counted(q)) and counted <= {_one_stem(w) for w in _label_words(got[1])}
+                     and all(re.fullmatch(r"[\w.;:+#-]+", c) for c in codes)):
             page, fld, value = got  # "How many code points does X expand to?": `Code points: U+0041 U+030A`
+            # ("How many keys give X?": `Keys for the same text: a, a;, Ab;`, names of one word each)
             return _take(r, t, str(len(codes)), "lookup", "the count of the codes listed in the field the question "
                                                           "names, on the page of the thing it names", page=page, field=fld)
         if r.want in ("name", "version", "number", "date") and (got := self._page_field_followed(r.question) or (
@@ -11583,7 +11594,7 @@ _MEASURES = (
 # ("in charge of" and "the charging time" ask no price)
 _COST = re.compile(r"\b(?:costs?|price[sd]?|worth|pa(?:y|id)|compensation|refunds?|(?<!\bin )(?<!\bfull )charges?(?!\s+(?:of|time|point|station|port|speed|level))"
                    r"|fees?|spen[dt]|budget|salar(?:y|ies)|wages?|grants?|rent|donations?|sells?\s+for|sold\s+for"
-                   r"|income|revenue|takings|turnover|fines?|premiums?|levy|levies|subscriptions?)\b", re.I)
+                   r"|income|revenue|takings|turnover|fines?|premiums?|levy|levies|subscriptions?|expenses)\b", re.I)
 
 
 @functools.lru_cache(maxsize=256)

@@ -1119,3 +1119,48 @@ def _consonants_of(part: str, words: list[str]) -> bool:
 def _name_field_of(records: list[dict]) -> list[str]:
     """The fields that name a collection's records: `name` or `title` when they have one."""
     return [k for k in ("name", "title") if any(r.get(k) for r in records)]
+
+
+# "... after its due date?", "... before their start date?": a record's day against another of its own
+_AGAINST_ITS = re.compile(r"\b(after|later\s+than|past|before|earlier\s+than)\s+(?:its|their)\s+([a-z]+(?:\s+[a-z]+)?)\s*\??\s*$",
+                          re.I)
+
+
+def _day_of(value: object) -> tuple[int, int, int] | None:
+    """A field's value as a whole day: "2026-03-14", "14 Mar 2026", or "14/03/2026" (day first)."""
+    text = str(value or "").strip()
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):
+        return int(m.group(3)), int(m.group(2)), int(m.group(1))
+    vs = extract_values(text)
+    return tuple(vs[0].key) if len(vs) == 1 and vs[0].kind == "date" and all(vs[0].key) \
+        and vs[0].text.strip() == text else None
+
+
+def record_by_two_days(question: str, collections: dict[str, list[dict]],
+                       ids: dict[str, list[str]] | None = None) -> str | None:
+    """"Which loan came back after its due date?": the id of the one record of the collection
+    "which" names whose day under the field the words before "after" name (`back`) falls after
+    (or before) its day under the field named after "its" (`due`); None unless both fields are
+    one each and one record qualifies."""
+    against, which = _AGAINST_ITS.search(question), re.match(r"\s*which\s+([a-z]+)", question, re.I)
+    if not against or not which:
+        return None
+    later = against.group(1).lower() not in ("before", "earlier than")
+    named = {stem(w) for w in against.group(2).lower().split() if w != "date"}
+    said = {stem(w) for w in re.findall(r"[a-z]+", question[:against.start()].lower())}
+    found = []
+    for path, rows in collections.items():
+        if stem(which.group(1).lower()) not in {stem(w) for w in re.split(r"[/_.\s-]+", path.lower()) if w}:
+            continue
+        days = [k for k in rows[0] if 2 * sum(_day_of(r.get(k)) is not None for r in rows) >= len(rows)]
+        def label(k: str) -> set[str]:
+            return {stem(w) for w in re.split(r"[_\s-]+", k.lower()) if w}
+        ref = [k for k in days if label(k) == named]
+        first = [k for k in days if k not in ref and label(k) <= said]
+        if len(ref) != 1 or len(first) != 1:
+            continue
+        for rec, rid in zip(rows, (ids or {}).get(path) or [""] * len(rows)):
+            a, b = _day_of(rec.get(first[0])), _day_of(rec.get(ref[0]))
+            if a and b and rid and (a > b if later else a < b):
+                found.append(rid)
+    return found[0] if len(found) == 1 else None
