@@ -4739,3 +4739,12 @@ def test_wrapped_names_code_lists_month_rows_totals_profiles_and_from_columns():
         "| Secretary | Cy Dunn | Oct 1996 | |"
     q = "Who was the club's chair in 1999?"
     assert row_in_force(q, holders, set(content_terms(q))) == ("Ann Lee", "Oct 1990")
+    from ragtune.strategies.agentic import _asks_price
+    from ragtune.strategies.counting import record_by_two_days
+    assert _asks_price("How much did the judge claim in expenses?")
+    hires = {"kit/hires": [{"kit": "K-1", "out": "01/03/2025", "due": "08/03/2025", "returned": "07/03/2025"},
+                           {"kit": "K-2", "out": "02/03/2025", "due": "09/03/2025", "returned": "12/03/2025"}]}
+    ids = {"kit/hires": ["H-1", "H-2"]}
+    assert record_by_two_days("Which hire was returned after its due date?", hires, ids) == "H-2"
+    assert record_by_two_days("Which hire was returned before its due date?", hires, ids) == "H-1"
+    assert record_by_two_days("Which booking was returned after its due date?", hires, ids) is None

@@ -1150,7 +1150,8 @@ def record_by_two_days(question: str, collections: dict[str, list[dict]],
     said = {stem(w) for w in re.findall(r"[a-z]+", question[:against.start()].lower())}
     found = []
     for path, rows in collections.items():
-        if stem(which.group(1).lower()) not in {stem(w) for w in re.split(r"[/_.\s-]+", path.lower()) if w}:
+        noun = which.group(1).lower()  # (by its plural too: "hires" is stemmed apart from "hire")
+        if not {stem(noun), stem(noun + "s")} & {stem(w) for w in re.split(r"[/_.\s-]+", path.lower()) if w}:
             continue
         days = [k for k in rows[0] if 2 * sum(_day_of(r.get(k)) is not None for r in rows) >= len(rows)]
         def label(k: str) -> set[str]:
