@@ -2029,7 +2029,7 @@ class Agentic(Rag):
                 _take(r, Timer(), page, "lookup", "the one page writing each code of the run the question writes")
             elif r.kind == "open" and not r.listed and not _YES_NO.match(r.question) \
                     and (got := self._page_field_followed(r.question)) \
-                    and len(got[2].split()) <= 12 and not self._record_asked_whole(r.question, got[1]):
+                    and len(got[2].split()) <= 12 and not self._record_asked_whole(r.question, got[0], got[1]):
                 # "What is the repository URL of X?" is open (no typed value answers it), but a
                 # field of X's page that the question names is read, not generated
                 page, fld, value = got
@@ -2229,9 +2229,9 @@ class Agentic(Rag):
                     return _take(r, t, named, "lookup", why)
             # "Who keeps the minutes?": "**Y Z**, treasurer and keeper of the minutes." (the
             # documents a lexical search for the question finds too: a page of profiles)
-            found = self._search([q], [None], ["bm25"])[0]
-            if named := _profile_name(q, texts + [self._document_text(d, h) for d, h in {
-                    h.doc_id: h for h in found}.items()]):
+            found = self._search([q], [None], ["bm25"])[0] if _ASKS_PERSON.match(q) else []
+            if found and (named := _profile_name(q, texts + [self._document_text(d, h) for d, h in {
+                    h.doc_id: h for h in found}.items()])):
                 return _take(r, t, named, "lookup", "the person whose profile paragraph, opening with the name in "
                                                     "bold, writes the most of the question's words")
         if r.want == "name" and (_ASKS_AGENT.match(q) or re.match(r"\s*(?:where|which)\b", q, re.I)) \
@@ -2382,18 +2382,15 @@ class Agentic(Rag):
                                                  "words single out, on the page of the thing it names", page=page)
         if r.want == "number" and _HOW_MANY.search(q) and (got := self._page_field_followed(r.question, want="name")) \
                 and len(codes := _list_members(got[2])[1:]) >= 2 \
-                and (_label_asked_whole(got[1], q) and all(_CODE_MEMBER.fullmatch(c) for c in codes)
-                     or (counted := _counted(q)) and counted <= {_one_stem(w) for w in _label_words(got[1])}
-                     and all(re.fullmatch(r"[\w.;:+#-]+", c) for c in codes)):
+                and _label_asked_whole(got[1], q) and all(_CODE_MEMBER.fullmatch(c) for c in codes):
             page, fld, value = got  # "How many code points does X expand to?": `Code points: U+0041 U+030A`
-            # ("How many keys give X?": `Keys for the same text: a, a;, Ab;`, names of one word each)
             return _take(r, t, str(len(codes)), "lookup", "the count of the codes listed in the field the question "
                                                           "names, on the page of the thing it names", page=page, field=fld)
         if r.want in ("name", "version", "number", "date") and (got := self._page_field_followed(r.question) or (
                 r.bridge and self._page_field_followed(q))) and (  # (after a hop, of the page it reached)
                 # (read with its label: "Java release: 1.8" is a version)
                 r.want == "name" or _field_fits(got[1], got[2], r.want, q)) and not _UNSET.fullmatch(got[2].strip()) \
-                and not self._record_asked_whole(r.question, got[1]):
+                and not self._record_asked_whole(r.question, got[0], got[1]):
             page, fld, value = got  # a typed field's value is of the asked type ("Node engine: >=18")
             if r.want == "number" and (lead := re.match(r"\s*(\d[\d,]*(?:\.\d+)?)\.\s+[A-Z]", value)):
                 value = lead.group(1)  # ("2. Configuration variables: a, b": the figure, its sentence ended)
@@ -2405,6 +2402,15 @@ class Agentic(Rag):
             # "Number of catalogued direct subclasses: 2": the count whose label shares most words
             return _take(r, t, value, "lookup", "the count on the page of the thing the question names whose "
                                                 "label shares the most of its words", page=page, field=fld)
+        if r.want == "number" and _HOW_MANY.search(q) and (got := self._page_field_followed(r.question, want="name")) \
+                and len(names := _list_members(got[2])[1:]) >= 2 and (counted := _counted(q)) \
+                and counted <= {_one_stem(w) for w in _label_words(got[1])} \
+                and all(re.fullmatch(r"[\w.;:+#-]+", c) for c in names):
+            page, fld, value = got  # "How many keys give X?": `Keys for the same text: a, a;, Ab;`, names
+            # of one word each, where no count is labelled
+            return _take(r, t, str(len(names)), "lookup", "the count of the names listed in the field whose label "
+                                                          "holds the counted noun, on the page of the thing the "
+                                                          "question names", page=page, field=fld)
         if r.want == "number" and not _HOW_MANY.search(q) and (got := self._page_field_followed(r.question, want="name")) \
                 and not re.search(r"\d", got[2]) and not _UNSET.fullmatch(got[2].strip()) \
                 and {_one_stem(w) for w in _label_words(re.sub(r"\s*\([^()]*\)\s*$", "", got[1]))
@@ -3937,8 +3943,7 @@ class Agentic(Rag):
         # How many policies concern that item?")
         hop = re.search(r"\b(?:one|a single)\b[^.?]*\.\s+[^.?]*\bthat\s+[a-z]+\b", question, re.I)
         own_field = None if hop else self._page_field_followed(question, want=want)
-        if own_field \
-                and _label_asked_whole(own_field[1], question):
+        if own_field and (want in ("number", "version") or _label_asked_whole(own_field[1], question)):
             return None  # (a field of the page's own answers first: "Introduced in: CMake 2.8.0")
         names = _title_names(own[0].title or "")
         name = names[-1].strip().lower() if names else ""
@@ -3959,7 +3964,7 @@ class Agentic(Rag):
             hop, rows = True, pointed
         # (or the one row the page points at, with no field of the page's own: "Register: see
         # props.csv row X1" is the thing's own record, asked a field it names whole)
-        single = not hop and not itself and len(rows) == 1 and len(refs) == 1
+        single = not hop and not itself and len(rows) == 1 and len(refs) == 1 and want not in ("number", "version")
         if own_field and not single:
             return None  # (a page's field asked in part gives way only to the one row it points at)
         if want not in ("number", "version") and not hop and not single:
@@ -3975,6 +3980,7 @@ class Agentic(Rag):
                 value = str(value)  # (a release read as a number by its table: "added_in: 3.18")
             if key in ("id", "text") or isinstance(value, bool) \
                     or single and key in ("name", "title") and not re.search(rf"\b{key}\s+(?:of|for)\b", question, re.I) \
+                    or single and re.fullmatch(r"(?i)yes|no|true|false", str(value).strip()) \
                     or want == "number" and not (isinstance(value, (int, float))
                                                  or re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip())) \
                     or want == "version" and not _RELEASE_VALUE.fullmatch(str(value).strip()) \
@@ -5238,14 +5244,16 @@ class Agentic(Rag):
                 found.setdefault(value.lower(), (h.doc_id, label, value))
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _record_asked_whole(self, question: str, page_label: str) -> bool:
+    def _record_asked_whole(self, question: str, page: str, page_label: str) -> bool:
         """Whether a page's field the question names only in part gives way to a register
         record's field it names whole ("Which script category is U+1234 in?": the row's
-        `category`, not the page's `Script block`)."""
+        `category`, not the page's `Script block`); not a record whose value is that page's
+        name (the code that leads to the page: "the code behind alias x")."""
         if _label_asked_whole(page_label, question):
             return False
         return bool((got := self._record_field(question) or self._register_row_field(question, answer_type(question)))
-                    and _label_asked_whole(got[1], question))
+                    and _label_asked_whole(got[1], question)
+                    and _file_key(str(got[2])) != _file_key(page.rsplit("/", 1)[-1]))
 
     def _record_field(self, question: str) -> tuple[str, str, str] | None:
         """A field of a named record ("Which room is Wren in?" -> the `room` of the record
@@ -5403,7 +5411,7 @@ class Agentic(Rag):
                         continue  # ("In which version was X added?": `added_in: 3.18`)
                     # (a record named by its id is asked its name: "What is the full name of X-12?")
                     if key in ("id", "text", name_key) \
-                            or key in ("name", "title") and (name != rid or not re.search(rf"\b{key}\b", question, re.I)) \
+                            or key == "title" or key == "name" and (name != rid or not re.search(r"\bname\b", question, re.I)) \
                             or _mentions(question, value) \
                             or not (_asked_label(key, own, short=True)
                                     or want == "name" and _ASKS_AGENT.match(question) and _agent_label(key, main_clause)
@@ -11031,8 +11039,14 @@ def _dated_clause_person(question: str, texts: list[str]) -> str | None:
 
 # a profile: a paragraph or list item opening with a person's name in bold ("**Y Z**, keeper of
 # the minutes. ..."), its text after the name
-_PROFILE = re.compile(r"^(?:[-*]\s+)?\*\*(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})\*\*(?P<rest>[^\n]*)$",
-                      re.M)
+# a person asked: "Who ...?", "Which (club) member / presenter / treasurer ...?"
+_ASKS_PERSON = re.compile(r"\s*(?:who|whom)\b|\s*which\s+(?:[\w-]+\s+){0,3}?(?:[a-z]+(?:er|or|ist|ian)|member|volunteer|"
+                          r"trustee|person|child|man|woman|girl|boy)\b", re.I)
+# (not a run-in heading, "**The Old Mill.**", whose bold ends in a full stop)
+_PROFILE = re.compile(r"^(?:[-*]\s+)?\*\*(?!(?:The|A|An|Our)\s)(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})"
+                      r"(?<!\.)\*\*(?P<rest>[^\n]*)$", re.M)
+# a full name of two capitalised words or more, inside a sentence
+_FULL_NAME = re.compile(r"(?<=[\w,;:(]\s)[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)+")
 
 
 def _profile_name(question: str, texts: list[str]) -> str | None:
@@ -11048,7 +11062,11 @@ def _profile_name(question: str, texts: list[str]) -> str | None:
     for text in texts:
         for m in _PROFILE.finditer(text):
             if not _mentions_name(question, m.group("name")):
-                said.setdefault(m.group("name"), set()).update(asked & words(m.group("rest")))
+                # (a sentence naming someone else says it of them: "Her grandfather, Y Z, was the
+                # last skipper")
+                own = [x for x in re.split(r"(?<=[.!?])\s+", m.group("rest"))
+                       if not any(n not in m.group("name") for n in _FULL_NAME.findall(x))]
+                said.setdefault(m.group("name"), set()).update(asked & words(" ".join(own)))
     # (a word few lines write tells more: "electrician" over "day")
     df = Counter(w for text in dict.fromkeys(texts) for line in text.splitlines() for w in words(line) & asked)
     scored = {n: sum(1 / df[w] for w in got) for n, got in said.items() if len(got) >= 2}
