@@ -1796,8 +1796,8 @@ class Agentic(Rag):
             return value
         if (doer := re.match(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+who\s+(?P<rest>[^?]+?)\s*$", r.desc.span, re.I)) \
                 and (got := self._record_field(f"Who {doer.group('rest')}?")):
-            # "the member who countersigned loan LN-01": the doer field of the record named
-            # (`countersigned_by: A190`)
+            # "the member who countersigned loan L-7": the doer field of the record named
+            # (`countersigned_by: M-12`)
             r.log("bridge", {"sub_question": r.desc.sub_question, "record": got[0], "field": got[1]},
                   {"pick": got[2], "why": "the doer field of the record the description names"})
             return got[2]
@@ -4443,7 +4443,7 @@ class Agentic(Rag):
             r"|[A-Z]{2,}\d{4,})(?![\w-])",  # ("RFC9110": capitals and four digits or more)
             QUOTED.sub(" ", r.question))}
         codes = {c for c in codes if sum(ch.isdigit() for ch in c) >= 4 and c.lower() not in pages}
-        # (a figure the question calls a value: "Which key has the value 8220?")
+        # (a figure the question calls a value: "Which key has the value 4242?")
         codes |= set(re.findall(r"\bvalues?\s+(?:of\s+)?(\d{2,})\b(?![.,]\d)", QUOTED.sub(" ", r.question), re.I))
         run = _CODE_RUN.search(QUOTED.sub(" ", r.question))
         # (and a constant's name of capitals joined by "_", after its module or not: "socket.AF_UNIX")
@@ -11067,7 +11067,7 @@ def _profile_name(question: str, texts: list[str]) -> str | None:
                 own = [x for x in re.split(r"(?<=[.!?])\s+", m.group("rest"))
                        if not any(n not in m.group("name") for n in _FULL_NAME.findall(x))]
                 said.setdefault(m.group("name"), set()).update(asked & words(" ".join(own)))
-    # (a word few lines write tells more: "electrician" over "day")
+    # (a word few lines write tells more: "plumber" over "day")
     df = Counter(w for text in dict.fromkeys(texts) for line in text.splitlines() for w in words(line) & asked)
     scored = {n: sum(1 / df[w] for w in got) for n, got in said.items() if len(got) >= 2}
     top = max(scored.values(), default=0)

@@ -559,7 +559,7 @@ def find_options(question: str) -> list[str]:
     (anywhere), "between A and B", "which of A and B", "A vs B". Each option is bounded by
     the clause around it and is at most 6 words. A name's qualifier in brackets is part of
     it ("Arabic (Morocco)", "404 (Not Found)"), not a clause break."""
-    # (an HTML reference's ";" ends no clause: "&ltri; or &Lstrok;")
+    # (an HTML reference's ";" ends no clause: "&emsp; or &Ensp;")
     question = re.sub(r"(&\w[\w.+-]*);", "\\1\x03", question)
     masked, back = held_apart(question, r"\b[A-Z\d][\w.-]*(?P<held>\s\([^()?]{1,30}\))(?=[\s,?]|$)")
     found = [back(o).replace("\x03", ";") for o in _find_options(masked)]

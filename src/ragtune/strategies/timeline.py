@@ -980,6 +980,15 @@ def value_until(question: str, text: str, asked_terms: set[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _day_column(header: list[str], rows: list[list[str]]) -> tuple[int, list[list[tuple | None]]] | None:
+    """(the one column whose every cell is one whole day, each row's cells as days or None);
+    None when no column or several are."""
+    keys = [[tuple(vs[0].key) if len(vs := extract_values(c)) == 1 and vs[0].kind == "date" else None
+             for c in row] for row in rows]
+    at = [j for j in range(len(header)) if rows and all(k[j] and all(k[j]) for k in keys)]
+    return (at[0], keys) if len(at) == 1 else None
+
+
 def row_on_day(question: str, text: str) -> str | None:
     """For "Which fair did we go to on 4 May 2025?": in a table with a column of days, the one
     row whose day is the whole day the question writes (in any form: "Sun 4 May 2025"), and of
@@ -992,19 +1001,17 @@ def row_on_day(question: str, text: str) -> str | None:
         return None
     found: set[str] = set()
     for header, rows in table_rows(text):
-        keys = [[tuple(vs[0].key) if len(vs := extract_values(c)) == 1 and vs[0].kind == "date" else None
-                 for c in row] for row in rows]
-        at = [j for j in range(len(header)) if rows and all(k[j] and all(k[j]) for k in keys)]
-        if len(at) != 1:
+        if not (got := _day_column(header, rows)):
             continue
-        hit = [row for row, k in zip(rows, keys) if k[at[0]] == days[0]]
+        at, keys = got
+        hit = [row for row, k in zip(rows, keys) if k[at] == days[0]]
         if len(hit) != 1:
             continue
         named = [j for j, h in enumerate(header) if stem(noun.group(1).lower()) in {stem(w) for w in re.findall(r"[a-z]+", h.lower())}]
-        words = [j for j in range(len(header)) if j != at[0] and all(
+        words = [j for j in range(len(header)) if j != at and all(
             re.fullmatch(r"[^\d|]*[^\W\d_]{2}[^\d|]*", row[j].strip()) for row in rows)
                  and len({row[j].strip().lower() for row in rows}) == len(rows)]
-        col = named[0] if len(named) == 1 and named[0] != at[0] else words[0] if words and not named else None
+        col = named[0] if len(named) == 1 and named[0] != at else words[0] if words and not named else None
         if col is not None and hit[0][col].strip():
             found.add(hit[0][col].strip())
     return found.pop() if len(found) == 1 else None
@@ -1023,19 +1030,17 @@ def row_in_month(question: str, text: str, want: str) -> str | None:
     asked = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
     found: set[str] = set()
     for header, rows in table_rows(text):
-        keys = [[tuple(vs[0].key) if len(vs := extract_values(c)) == 1 and vs[0].kind == "date" else None
-                 for c in row] for row in rows]
-        at = [j for j in range(len(header)) if rows and all(k[j] and all(k[j]) for k in keys)]
-        if len(at) != 1:
+        if not (got := _day_column(header, rows)):
             continue
-        hit = [row for row, k in zip(rows, keys) if k[at[0]][:2] == months[0][:2]]
+        at, keys = got
+        hit = [row for row, k in zip(rows, keys) if k[at][:2] == months[0][:2]]
         if len(hit) != 1:
             continue
         if want == "number":
-            cols = [j for j, h in enumerate(header) if j != at[0] and re.fullmatch(r"\d[\d,]*", hit[0][j].strip())
+            cols = [j for j, h in enumerate(header) if j != at and re.fullmatch(r"\d[\d,]*", hit[0][j].strip())
                     and {stem(w) for w in re.findall(r"[a-z]+", h.lower())} & asked]
         else:
-            cols = [j for j, h in enumerate(header) if j != at[0] and re.search(r"[a-z](?:er|or|\sby)$", h.strip().lower())]
+            cols = [j for j, h in enumerate(header) if j != at and re.search(r"[a-z](?:er|or|\sby)$", h.strip().lower())]
         if len(cols) == 1 and (cell := hit[0][cols[0]].strip()):
             found.add(cell if want == "number" else cell.split(",")[0].strip())
     return found.pop() if len(found) == 1 else None
