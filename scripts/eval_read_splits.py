@@ -60,7 +60,8 @@ readc40, readp42 and readt41 (catalog40's, prose42's and tables41's, read after 
 readc41, readp43 and readt42 (catalog41's, prose43's and tables42's, read that afternoon), and
 readc42, readp44 and readt43 (catalog42's, prose44's and tables43's, read later that afternoon), and
 readc43, readp45 and readt44 (catalog43's, prose45's and tables44's, read that night), and
-readc44, readp46 and readt45 (catalog44's, prose46's and tables45's, read later that night); copies, so
+readc44, readp46 and readt45 (catalog44's, prose46's and tables45's, read later that night), and
+readc45, readp47 and readt46 (catalog45's, prose47's and tables46's, read on 2026-12-08); copies, so
 no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -357,9 +358,15 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp46" / "prose46.jsonl"}),
         "tables45": (sets / "tables45" / "corpus", sets / "tables45" / "dev.jsonl",
                      {"r1": WORK / "readt45" / "tables45.jsonl"}),
-        "catalog45": (sets / "catalog45" / "corpus", sets / "catalog45" / "dev.jsonl", {}),
-        "prose47": (sets / "prose47" / "corpus", sets / "prose47" / "dev.jsonl", {}),
-        "tables46": (sets / "tables46" / "corpus", sets / "tables46" / "dev.jsonl", {}),
+        "catalog45": (sets / "catalog45" / "corpus", sets / "catalog45" / "dev.jsonl",
+                      {"r1": WORK / "readc45" / "catalog45.jsonl"}),
+        "prose47": (sets / "prose47" / "corpus", sets / "prose47" / "dev.jsonl",
+                    {"r1": WORK / "readp47" / "prose47.jsonl"}),
+        "tables46": (sets / "tables46" / "corpus", sets / "tables46" / "dev.jsonl",
+                     {"r1": WORK / "readt46" / "tables46.jsonl"}),
+        "catalog46": (sets / "catalog46" / "corpus", sets / "catalog46" / "dev.jsonl", {}),
+        "prose48": (sets / "prose48" / "corpus", sets / "prose48" / "dev.jsonl", {}),
+        "tables47": (sets / "tables47" / "corpus", sets / "tables47" / "dev.jsonl", {}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

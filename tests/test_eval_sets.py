@@ -45,7 +45,8 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "catalog38", "prose40", "tables39", "catalog39", "prose41", "tables40",
         "catalog40", "prose42", "tables41", "catalog41", "prose43", "tables42",
         "catalog42", "prose44", "tables43", "catalog43", "prose45", "tables44",
-        "catalog44", "prose46", "tables45", "catalog45", "prose47", "tables46")
+        "catalog44", "prose46", "tables45", "catalog45", "prose47", "tables46",
+        "catalog46", "prose48", "tables47")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -211,6 +212,9 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog45": EVALSETS / "catalog45" / "corpus",
         "prose47": EVALSETS / "prose47" / "corpus",
         "tables46": EVALSETS / "tables46" / "corpus",
+        "catalog46": EVALSETS / "catalog46" / "corpus",
+        "prose48": EVALSETS / "prose48" / "corpus",
+        "tables47": EVALSETS / "tables47" / "corpus",
     }
 
 
@@ -370,9 +374,11 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog44.py", "check"], ["evalsets/prose46/check.py"],
                                      ["evalsets/tables45/check.py"],
                                      ["scripts/build_catalog45.py", "check"], ["evalsets/prose47/check.py"],
-                                     ["evalsets/tables46/check.py"]])
+                                     ["evalsets/tables46/check.py"],
+                                     ["scripts/build_catalog46.py", "check"], ["evalsets/catalog46/check.py"],
+                                     ["evalsets/prose48/check.py"], ["evalsets/tables47/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables46 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables47 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
