@@ -4748,3 +4748,6 @@ def test_wrapped_names_code_lists_month_rows_totals_profiles_and_from_columns():
     assert record_by_two_days("Which hire was returned after its due date?", hires, ids) == "H-2"
     assert record_by_two_days("Which hire was returned before its due date?", hires, ids) == "H-1"
     assert record_by_two_days("Which booking was returned after its due date?", hires, ids) is None
+    from ragtune.strategies.agentic import names_covered
+    block = "| Network | 10.20.0.0/16 |\n| Addresses | 65536 |"  # (a dotted number, then its figure)
+    assert names_covered(block, ["10.20.0.0/16"]) == 1.0 and names_covered(block, ["10.20.0.0/17"]) == 0.0

@@ -7277,7 +7277,8 @@ def names_covered(text: str, required: list[str]) -> float:
         # the word before a number as the name writes it ("core 3" in GraphQL-core 3)
         written = re.findall(r"\d+(?:\.\d+)+|[^\W_]+", n.lower())  # a dotted version is one word
         # (a currency's code is no model name: a table writes "(GBP)" in its header, the sum below)
-        numbered = [f" {a} {b} " for a, b in zip(written, written[1:])
+        # (as the flattened text writes them: a dotted number's parts apart, "10.0.0.0/8")
+        numbered = [f" {_flat(a)} {b} " for a, b in zip(written, written[1:])
                     if _NUMBER_PART.fullmatch(b) and a not in CURRENCY_WORDS]
         # a name of several plain words is also written joined ("sortedcontainers" for
         # Sorted Containers, as package names are)
