@@ -2413,8 +2413,7 @@ class Agentic(Rag):
                                                           "question names", page=page, field=fld)
         if r.want == "number" and not _HOW_MANY.search(q) and (got := self._page_field_followed(r.question, want="name")) \
                 and not re.search(r"\d", got[2]) and not _UNSET.fullmatch(got[2].strip()) \
-                and {_one_stem(w) for w in _label_words(re.sub(r"\s*\([^()]*\)\s*$", "", got[1]))
-                     if w not in STOPWORDS} <= _stems(q):  # (a label the question asks whole)
+                and _label_asked_whole(got[1], q):  # (a label the question asks whole)
             page, fld, value = got  # "What is the East Asian Width of X?": `N (Neutral)`, a property
             # the measure word names, not a figure
             return _take(r, t, value, "lookup", "the field the question names, on the page of the thing it "
@@ -5687,8 +5686,7 @@ class Agentic(Rag):
         own = self._own_page_of(option)
         if not own:
             return None
-        pairs = _labelled_pairs(without_emphasis(self._document_text(own[0].doc_id, own[0])))
-        pairs += [(k.replace("_", " "), v) for k, v in (own[0].metadata or {}).items() if isinstance(v, str)]
+        pairs = _page_pairs(self._document_text(own[0].doc_id, own[0]), own[0])
         sizes = set()
         for label, value in pairs:
             if {_one_stem(w) for w in _label_words(label) if w not in STOPWORDS} != _stems(noun):
@@ -5716,9 +5714,7 @@ class Agentic(Rag):
         if not own:
             return None
         asked, head = _stems(question), _one_stem(noun.lower().strip("_"))
-        pairs = _labelled_pairs(without_emphasis(self._document_text(own[0].doc_id, own[0])))
-        # (the front matter's too: `code_points: U+0041 U+030A`)
-        pairs += [(k.replace("_", " "), v) for k, v in (own[0].metadata or {}).items() if isinstance(v, str)]
+        pairs = _page_pairs(self._document_text(own[0].doc_id, own[0]), own[0])
         scored: dict[str, tuple[tuple[int, int], list[str]]] = {}
         for label, value in pairs:
             words = {_one_stem(w) for w in re.findall(r"[^\W\d_]+", label.lower()) if w not in STOPWORDS}
@@ -10372,6 +10368,13 @@ def _label_words(label: str) -> list[str]:
     return _WHOLE_NAME.findall(label) + [w for w in re.split(r"[\W_\d]+", _WHOLE_NAME.sub(" ", label)) if w]
 
 
+def _page_pairs(text: str, h: Hit) -> list[tuple[str, str]]:
+    """The `Label: value` pairs of a catalog page's whole text, and its front matter's text
+    fields (`code_points: U+0041 U+030A`)."""
+    pairs = _labelled_pairs(without_emphasis(text))
+    return pairs + [(k.replace("_", " "), v) for k, v in (h.metadata or {}).items() if isinstance(v, str)]
+
+
 def _label_asked_whole(label: str, question: str) -> bool:
     """Whether a question writes every content word of a field's label (a gloss in brackets
     aside), by stem."""
@@ -11038,12 +11041,12 @@ def _dated_clause_person(question: str, texts: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-# a profile: a paragraph or list item opening with a person's name in bold ("**Y Z**, keeper of
-# the minutes. ..."), its text after the name
 # a person asked: "Who ...?", "Which (club) member / presenter / treasurer ...?"
 _ASKS_PERSON = re.compile(r"\s*(?:who|whom)\b|\s*which\s+(?:[\w-]+\s+){0,3}?(?:[a-z]+(?:er|or|ist|ian)|member|volunteer|"
                           r"trustee|person|child|man|woman|girl|boy)\b", re.I)
-# (not a run-in heading, "**The Old Mill.**", whose bold ends in a full stop)
+# a profile: a paragraph or list item opening with a person's name in bold ("**Y Z**, keeper of
+# the minutes. ..."), its text after the name (not a run-in heading, "**The Old Mill.**", whose
+# bold ends in a full stop)
 _PROFILE = re.compile(r"^(?:[-*]\s+)?\*\*(?!(?:The|A|An|Our)\s)(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})"
                       r"(?<!\.)\*\*(?P<rest>[^\n]*)$", re.M)
 # a full name of two capitalised words or more, inside a sentence

@@ -1148,14 +1148,16 @@ def record_by_two_days(question: str, collections: dict[str, list[dict]],
     later = against.group(1).lower() not in ("before", "earlier than")
     named = {stem(w) for w in against.group(2).lower().split() if w != "date"}
     said = {stem(w) for w in re.findall(r"[a-z]+", question[:against.start()].lower())}
+    noun = which.group(1).lower()  # (by its plural too: "hires" is stemmed apart from "hire")
+    kinds = {stem(noun), stem(noun + "s")}
+
+    def label(k: str) -> set[str]:
+        return {stem(w) for w in re.split(r"[_\s-]+", k.lower()) if w}
     found = []
     for path, rows in collections.items():
-        noun = which.group(1).lower()  # (by its plural too: "hires" is stemmed apart from "hire")
-        if not {stem(noun), stem(noun + "s")} & {stem(w) for w in re.split(r"[/_.\s-]+", path.lower()) if w}:
+        if not kinds & {stem(w) for w in re.split(r"[/_.\s-]+", path.lower()) if w}:
             continue
         days = [k for k in rows[0] if 2 * sum(_day_of(r.get(k)) is not None for r in rows) >= len(rows)]
-        def label(k: str) -> set[str]:
-            return {stem(w) for w in re.split(r"[_\s-]+", k.lower()) if w}
         ref = [k for k in days if label(k) == named]
         first = [k for k in days if k not in ref and label(k) <= said]
         if len(ref) != 1 or len(first) != 1:

@@ -227,9 +227,9 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
         if any(not re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", cells) for n in named):
             continue
         # (days, or months: "| Chair | 2017-05 | 2022-05 | Ann Lee |")
+        read = [[_month_day(r[i]) for r in rows] for i in range(len(header))]  # (each cell read once)
         days = [i for i in range(len(header))
-                if rows and all(_month_day(r[i]) or not r[i].strip() for r in rows)
-                and any(_month_day(r[i]) for r in rows)]
+                if rows and all(d or not r[i].strip() for d, r in zip(read[i], rows)) and any(read[i])]
         if len(days) != 2:
             continue
         start, end = days
@@ -1019,8 +1019,8 @@ def row_on_day(question: str, text: str) -> str | None:
 
 def row_in_month(question: str, text: str, want: str) -> str | None:
     """A figure of a month's row ("How many came to the March 2026 talk?"), or its doer ("Who
-    is giving the talk at the May 2027 meeting?"): in a table with a column of days, the one row whose day falls in the month
-    the question writes (and no day of it), and of that row the figure under the one column
+    is giving the talk at the May 2027 meeting?"): in a table with a column of days, the one
+    row whose day falls in the month the question writes (and no day of it), and of that row the figure under the one column
     whose header is a word of the question ("Came"), or, for "who", the one column named for a
     doer ("Speaker", "Led by"), the person before a comma ("A B, Some Society"). None when no
     table or several give a cell."""
