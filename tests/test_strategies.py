@@ -2896,7 +2896,9 @@ def test_field_bounds_aligned_lines_and_values_after_their_names():
     members = {"club/members": [{"member": "Ada Reen", "joined": "2025", "notes": "novice"},
                                 {"member": "Bo Lusk", "joined": "2019", "notes": "regional sculling winner 2025"}]}
     assert select_record("Which member joined in 2025?", members) is not None
-    assert select_record("Which member was regional sculling winner in 2025?", members) is None
+    # (read by its note's words instead, 2026-12-08: no field is named, and one note writes them)
+    assert select_record("Which member was regional sculling winner in 2025?", members) \
+        == ("Bo Lusk", {"its note": "writes the question's words"})
     # asked "who", a row's cell in lower case names nobody
     from ragtune.strategies.timeline import described_row_cell
     levels = ("| level | flag | who may go out |\n|---|---|---|\n| green | green | everyone |\n"
@@ -4751,3 +4753,55 @@ def test_wrapped_names_code_lists_month_rows_totals_profiles_and_from_columns():
     from ragtune.strategies.agentic import names_covered
     block = "| Network | 10.20.0.0/16 |\n| Addresses | 65536 |"  # (a dotted number, then its figure)
     assert names_covered(block, ["10.20.0.0/16"]) == 1.0 and names_covered(block, ["10.20.0.0/17"]) == 0.0
+
+
+def test_dated_rows_now_big_integers_powers_colours_row_refs_and_noted_records():
+    """(2026-12-08, catalog46, prose48 and tables47 dev, invented here) Asked "now", a dated
+    table's row in force on the document's own date, not a row agreed for next year; a CSV
+    integer past 18 digits stays as written; "2^20" is one number; "what colour" reads the one
+    colour of the evidence sentence sharing most of the question's words; a register row named
+    with colons ("fd00::7") is a row reference; a record whose note writes two of the question's
+    words, where no other does, answers "which X ...?" by its id; "What is the <phrase> of X?"
+    asks a phrase of the thing named last, whatever signs its name holds; where rag's figure is
+    a whole that a sentence then parts ("of which X accounted for"), the part the question
+    names; a month's row with nothing under the column asked records nothing (""); a year asked
+    that a described row does not write leaves the row unmet."""
+    from ragtune.corpus.loaders import _csv_value
+    from ragtune.strategies.agentic import _ROW_REF, _WHAT_PHRASE_OF, _colour_said, _page_words
+    from ragtune.strategies.counting import select_record
+    from ragtune.strategies.question import content_terms
+    from ragtune.strategies.timeline import row_in_force
+    from ragtune.strategies.values import extract_values
+    rates = ("| Category | Rate | From | To |\n|---|---|---|---|\n| Adult | £20 | 1 Jan 2023 | 31 Dec 2025 |\n"
+             "| Adult | £24 | 1 Jan 2026 | |\n| Junior | £5 | 1 Jan 2023 | |")
+    q = "How much is the adult rate at the moment?"
+    assert row_in_force(q, rates, set(content_terms(q)), as_of="2025-11-02") == ("£20", "1 Jan 2023")
+    assert row_in_force(q, rates, set(content_terms(q))) == ("£24", "1 Jan 2026")  # (no date: the row running on)
+    assert _csv_value("12345678901234567890123") == "12345678901234567890123"
+    assert _csv_value("1234") == 1234
+    assert [(v.text, v.key) for v in extract_values("2^20 addresses")] == [("2^20", (1048576.0,))]
+    said = ["Hive H-2 was started in 2019. Its queen is marked green and is calm.", "The red door of the shed sticks."]
+    assert _colour_said("What colour is the queen of hive H-2 marked?", said) == "green"
+    assert _colour_said("What colour is the gate?", said) is None
+    assert _ROW_REF.findall("Sample: see hosts.csv row fd00::7.") == [("hosts", "fd00::7")]
+    assert "fd00::/8" in _page_words("What is the host mask of fd00::/8?")
+    assert _WHAT_PHRASE_OF.match("What is the host mask of fd00::/8?").group(1) == "host mask"
+    assert not _WHAT_PHRASE_OF.match("What is the host mask of the sample address given for fd00::/8?")
+    calls = {"calls/log": [{"date": "1 May", "outcome": "collected", "note": "a big swarm in a hedge by the school"},
+                           {"date": "9 May", "outcome": "not bees", "note": "a hornets' nest under the shed roof"}]}
+    ids = {"calls/log": ["CL-1", "CL-2"]}
+    assert select_record("Which call turned out to be a hornets' nest?", calls, ids)[0] == "CL-2"
+    from ragtune.strategies.agentic import _part_named
+    bills = ["Our fuel bills for 2024 were £3,200, of which the frost in January 2024 accounted for £410."]
+    assert _part_named("What did the frost in January cost in fuel?", "£3,200", ["£3,200", "£410"], bills) == ["£410"]
+    assert _part_named("What were the fuel bills for 2024?", "£3,200", ["£3,200", "£410"], bills) == []
+    from ragtune.strategies.timeline import row_in_month
+    talks = ("| Date | Speaker | Talk | Came |\n|---|---|---|---|\n| Wed 12 Nov 2025 | Bo Marsh | Moons | 27 |\n"
+             "| Wed 10 Dec 2025 | Cy Dunn | Quiz | |")
+    assert row_in_month("How many people came to the December 2025 talk?", talks, "number") == ""  # (still to come)
+    assert row_in_month("How many people came to the November 2025 talk?", talks, "number") == "27"
+    from ragtune.strategies.timeline import described_row_cell
+    cups = ("| Trophy | Awarded for | First awarded | Given by |\n|---|---|---|---|\n| Ashby Cup | most points | 1991 | Ann Ashby |\n"
+            "| Bell Bowl | best exhibit | 1999 | Bo Bell |\n| Cole Shield | best novice | 2004 | Cy Cole |")
+    assert described_row_cell("Who gave the Ashby Cup?", cups, True) == "Ann Ashby"
+    assert described_row_cell("Who won the Ashby Cup in 2017?", cups, True) is None  # (no row of 2017)

@@ -801,6 +801,8 @@ def _csv_value(value: str | None) -> Any:
         return v  # a code with leading zeros ("007"), not a number
     if _INT.match(v):
         return int(v)
+    if v.lstrip("+-").isdigit():
+        return v  # an integer past 18 digits: kept as written, which a float would round
     if _FLOAT.match(v):
         try:
             return float(v)

@@ -1001,6 +1001,11 @@ class Agentic(Rag):
                         and _file_key(inner := next(g for g in bare.groups() if g)) == key:
                     name = inner  # ("&Aring;", "<kbd>", "`sum`": the name inside its marks, as
                     # a question may write it either way and its file does)
+                # (or, where its file name follows no rule ("0--0_128.md" for "::/128"), the one
+                # word its title opens with that its front matter gives too: `network: "::/128"`)
+                if name is None and (word := (d.title or "").split(": ", 1)[0].strip()) and not re.search(r"\s", word) \
+                        and any(isinstance(v, str) and v.strip() == word for k, v in (d.metadata or {}).items() if k != "title"):
+                    name = word
                 if name is not None and "#" not in d.doc_id:
                     pages.append((name, d))
             # (the records of a table beside the pages, a register the pages point into, are
@@ -1121,11 +1126,17 @@ class Agentic(Rag):
             except Exception:  # noqa: BLE001 (an index without titles)
                 values = set()
             pages = self._page_names()  # in a catalog a page's title is a name, slug-like or not
+            # (outside a catalog, a title that is one lowercase dictionary word, or a few joined
+            # by hyphens, is its file's name, "history" for history.txt or "swarm-procedure",
+            # not a thing's: the word in a sentence is no name)
+            plain = self._vocabulary() if not pages else frozenset()
             for v in values:
                 if not isinstance(v, str):
                     continue
                 for x in _title_names(v):
                     if 2 <= len(x) <= 40 and len(x.split()) <= 4 and not re.search(r"[:|]", x) \
+                            and not (re.fullmatch(r"[a-z]+(?:[-_][a-z]+)*", x) and all(
+                                w in plain for w in re.split(r"[-_]", x))) \
                             and (not _slug(x) or re.sub(r"[-_.]", "-", x.lower()) in pages):
                         out[x.lower()] = x
             self._title_names = out
@@ -1835,6 +1846,11 @@ class Agentic(Rag):
         # (a file's name is its thing's: "GOST_19768-74.gz" beside "GOST_19768-74")
         cands = [c for c in cands if not any(c != o and re.fullmatch(rf"{re.escape(o)}\.[a-z0-9]{{1,4}}", c, re.I)
                                              for o in cands)]
+        # (a name holding the question's own, beside lowercase words alone, is that named thing:
+        # "the Barn Again appeal" is no "retired vet who gave to Barn Again")
+        own = [n for n in self._required_names(r.question, r) if len(n) >= 3]
+        cands = [c for c in cands if not any(
+            _mentions(c, n) and not re.search(r"\b[A-Z]", re.sub(rf"(?i)\b{re.escape(n)}\b", " ", c)[1:]) for n in own)]
         cands = cands[:10]
         # a name ending in the description's head noun is a thing of that kind ("Larkmoor Mill"
         # for "the water mill that supplies X"): the one such name of the chunks found
@@ -2035,6 +2051,11 @@ class Agentic(Rag):
                 page, fld, value = got
                 _take(r, Timer(), value, "lookup", "the field the question names, on the page of the thing it names",
                       page=page, field=fld)
+            elif r.kind == "open" and not r.listed and (got := self._page_sentence_value(r.question)):
+                # "What is the exploded form of X?": "Its exploded form is ..." on X's page
+                page, fld, value = got
+                _take(r, Timer(), value, "lookup", "the value a sentence of the page of the thing named gives "
+                                                   "the phrase asked", page=page, field=fld)
             elif (r.kind == "open" and _WHAT_IS.match(r.question) or r.want == "name" and r.kind == "factoid"
                   and _WHAT_CODE.match(r.question)) and not r.listed and not self._page_names() \
                     and (got := self._labelled_line(r)):
@@ -2094,6 +2115,10 @@ class Agentic(Rag):
                                     constraints=constraints, ranks=ranks)
 
         q_names = self._names_in(q)
+        if r.want == "number" and _ASKS_BEFORE_DATE.search(q) \
+                and (got := _changed_from(q, [chunk_text(h) for h in [*r.support, *r.floor.retrieved]])):
+            # "What did X cost before April 2024?": "X to rise from £10 to £12 ... from 1 April"
+            return _take(r, t, got, "span", "the value a change in the month asked was from")
         if r.want == "number" and (got := _sum_or_for(q, [f"{p.hit.title or ''}: {p.text}" for p in passages])):
             # "Tickets were £12, or £9 for concessions": the sum of the group the question names,
             # else the first, which no group qualifies
@@ -2148,11 +2173,19 @@ class Agentic(Rag):
             return _take(r, t, cell, "lookup", "the cell of the row the question names, under the column whose "
                                                "days hold the date asked")
         if (r.want == "number" and _HOW_MANY.search(q) or r.want == "name" and _ASKS_AGENT.match(q)) \
-                and (cell := self._row_in_month(r)):
+                and (cell := self._row_in_month(r)) is not None:
+            if not cell:  # ("| Thu 4 Feb 2027 | Talk | ... | |": still to come, none recorded)
+                r.no_answer = "the month's row of the dated table records nothing under the column asked"
+                return _take(r, t, r.floor.text, "lookup", "the month's row records nothing under the column asked")
             # "How many came to the March 2026 talk?": the one row of a dated table in that
             # month, under the column the question's word names ("Came"; "Speaker" for "who")
             return _take(r, t, cell, "lookup", "the cell of the one row of a dated table in the month asked, "
                                                "under the column the question names")
+        if r.want == "name" and _COLOUR_ASKED.search(q) and (colour := _colour_said(q, [chunk_text(h) for h in r.support])):
+            # "What colour is the queen of C-01 marked?": "Its queen ... is marked blue." (a 135M
+            # reader takes a colour of any passage shown)
+            return _take(r, t, colour, "lookup", "the one colour of the sentence of the evidence sharing most "
+                                                 "of the question's words")
         if r.want == "number" and _CAME_TO.match(q) and (value := self._attendance(r)):
             # "How many members came to the meeting?": "Present: 38 members." (a 135M reader
             # picks any figure of the minutes)
@@ -2640,6 +2673,10 @@ class Agentic(Rag):
             # "How many members ...?" against "Members: 1,312 ..., of whom 214 are working
             # members": rag's figure counts a narrower kind the question does not name
             pick, why = plain[0], "the one value counting the plain noun the question counts; rag's counts a narrower kind"
+        elif len(agree) == 1 and len(part := _part_named(q, agree[0], cands, [p.text for p in passages])) == 1:
+            # "What did the vet charge after the sheep worrying?" against "Vet bills were £6,180,
+            # of which the sheep worrying accounted for £640": rag's figure is the whole
+            pick, why = part[0], "the one value of the part the question names, after \"of which\"; rag's is the whole"
         elif len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
             pick, why = agree[0], "agrees with rag"
         elif len(passive) == 1 and not agree:
@@ -3940,7 +3977,10 @@ class Agentic(Rag):
             return None
         # (a hop the question makes to the one thing the page points at: "X concerns one item.
         # How many policies concern that item?")
-        hop = re.search(r"\b(?:one|a single)\b[^.?]*\.\s+[^.?]*\bthat\s+[a-z]+\b", question, re.I)
+        hop = re.search(r"\b(?:one|a single)\b[^.?]*\.\s+[^.?]*\bthat\s+[a-z]+\b", question, re.I) \
+            or any(_ROW_REF.search(x.group(2)) and _label_asked_whole(x.group(1), question) for x in _field_lines(text))
+        # (or names the label of the page's line pointing there: "the sample address given for X"
+        # of `Sample address: see addresses.csv row a1`)
         own_field = None if hop else self._page_field_followed(question, want=want)
         if own_field and (want in ("number", "version") or _label_asked_whole(own_field[1], question)):
             return None  # (a field of the page's own answers first: "Introduced in: CMake 2.8.0")
@@ -3983,8 +4023,9 @@ class Agentic(Rag):
                     or want == "number" and not (isinstance(value, (int, float))
                                                  or re.fullmatch(r"\d+(?:\.\d+)?", str(value).strip())) \
                     or want == "version" and not _RELEASE_VALUE.fullmatch(str(value).strip()) \
-                    or want not in ("number", "version") and not (isinstance(value, str) and re.search(r"[^\W\d_]", value)):
-                continue
+                    or want not in ("number", "version") and not (isinstance(value, str) and (
+                        re.search(r"[^\W\d_]", value) or hop and value.strip())):
+                continue  # (a text; by a hop, any value: "2001:0db8:0000:...")
             label = {_one_stem(w) for w in _label_words(key) if w not in STOPWORDS}
             scored[key] = (len(label & asked), str(value).strip())
         top = max((n for n, _ in scored.values()), default=0)
@@ -4070,7 +4111,8 @@ class Agentic(Rag):
         hits = {h.doc_id: h for h in [*r.hits, *r.floor.retrieved]}
         asked = set(content_terms(r.question))
         found = {got for d, h in list(hits.items())[:8]
-                 if (got := row_in_force(r.question, self._sectioned_text(d, h), asked, body))}
+                 if (got := row_in_force(r.question, self._sectioned_text(d, h), asked, body,
+                                         str((h.metadata or {}).get("date") or "")))}
         return found.pop() if len({v for v, _ in found}) == 1 else None
 
     def _dated_column_cell(self, r: Run) -> str | None:
@@ -4382,9 +4424,13 @@ class Agentic(Rag):
         asked = _periods(r.question)
         found = {m.group(1).replace(",", "") for h in [*r.support, *r.floor.retrieved]
                  if not _of_another_period(asked, h) for m in _ATTENDANCE_LINE.finditer(h.text)}
+        # (the event the question names, "the harvest supper": a sentence's document must write
+        # a word of it, not only its month)
+        event = {stem(w) for w in content_terms(_CAME_TO.sub(" ", r.question)) if w.isalpha() and w not in _MONTH_NAMES}
         if not found:  # (or a sentence saying so: "Forty-one people came.", of the period asked
             # when the question asks one)
             found = {m.group(1) for h in [*r.support, *r.floor.retrieved] if not _of_another_period(asked, h)
+                     and (not event or event & {stem(w) for w in content_terms(chunk_text(h))})
                      for sent in split_sentences(h.text) if not asked or _periods(sent) & asked
                      or not _periods(sent) and asked & _periods(h.text)
                      for m in _CAME_SENTENCE.finditer(sent)
@@ -4392,10 +4438,11 @@ class Agentic(Rag):
         return found.pop() if len(found) == 1 else None
 
     def _row_in_month(self, r: Run) -> str | None:
-        """`timeline.row_in_month` over the documents found; None unless one cell is read."""
+        """`timeline.row_in_month` over the documents found; None unless one cell is read ("" an
+        empty one)."""
         if not re.search(r"\b(?:19|20)\d\d\b", r.question):
             return None
-        found = {got for text, _ in self._found_documents(r) if (got := row_in_month(r.question, text, r.want))}
+        found = {got for text, _ in self._found_documents(r) if (got := row_in_month(r.question, text, r.want)) is not None}
         return found.pop() if len(found) == 1 else None
 
     def _row_on_day(self, r: Run) -> str | None:
@@ -4676,6 +4723,27 @@ class Agentic(Rag):
             question = said.sub(other, question)
             got = self._page_field(question, want, yes_no)
         return None
+
+    def _page_sentence_value(self, question: str) -> tuple[str, str, str] | None:
+        """"What is the <phrase> of X?" on X's catalog page: the value its one sentence gives
+        after "its (or the) <phrase> is" ("Its exploded form is 2001:0db8:...", "the host mask
+        is 0.0.0.255"), up to the clause's end and five words at most; a word in brackets is
+        the word before it said another way ("the wildcard (host) mask": "host mask" too).
+        (page, phrase, value); None when no page is named or its sentences give none or two."""
+        if not (m := _WHAT_PHRASE_OF.match(question)) or not (own := self._own_page_of(question)):
+            return None
+        phrase = m.group(1).strip()
+        forms = {re.sub(r"\s*\([^()]*\)", "", phrase)}
+        if (alt := re.fullmatch(r"(.*?)\S+\s*\(([^()]+)\)(.*)", phrase)):
+            forms.add(f"{alt.group(1)}{alt.group(2)}{alt.group(3)}")
+        forms = {" ".join(f.split()) for f in forms if len(f.split()) >= 2 or len(f) >= 4}
+        if not forms:
+            return None
+        said = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms))
+        pattern = re.compile(rf"\b(?:its|the)\s+(?:{said})\s+(?:is|are)\s+(\S+(?:\s+[^\s;,]+){{0,4}}?)(?=[;,]|\.(?:\s|$)|\s*$)",
+                             re.I | re.M)
+        values = {v.group(1).strip().rstrip(".") for h in self._whole_page(own) for v in pattern.finditer(h.text)}
+        return (own[0].doc_id, phrase, values.pop()) if len(values) == 1 else None
 
     def _page_hop(self, question: str) -> str | None:
         """The question with "the <label> of X" put as the page that X's page names under that
@@ -6031,7 +6099,9 @@ class Agentic(Rag):
                 r.usage = r.usage + usage_of([g])
                 r.log("reread", {"passage": p.shown, "rank": place + 1, "after": r.why},
                       text, g.completion_tokens, g.ms)
-                if is_abstention(text) or r.want in ("date", "number", "version", "open") \
+                # (nothing said: the question back, or the passage copied whole, its label first)
+                if is_abstention(text) or _says_back(r.question, text) \
+                        or r.want in ("date", "number", "version", "open") \
                         and not _reads_value(text, r.want, r.question, p.shown):
                     continue
                 r.floor = replace(first[id(r)][0], text=text, abstained=False,
@@ -7577,6 +7647,9 @@ _CODE_NOUNS = frozenset(("number", "reference", "code", "id", "identifier", "ref
 _WHAT_CODE = re.compile(rf"\s*what\s+({'|'.join(sorted(_CODE_NOUNS))})\s+(?:did|does|do|has|had)\s", re.I)
 # a question asking what a thing is ("What is X's phone number?"; "Which certificate has serial
 # number N?" asks a name)
+# "What is the exploded form of X?", "What's the host mask of X?": a phrase asked of a thing
+# named last
+_WHAT_PHRASE_OF = re.compile(r"\s*what(?:'s|\s+is|\s+are)\s+the\s+((?:[\w-]+\s+|\([\w-]+\)\s+){0,3}[\w-]+)\s+of\s+\S+\s*\?\s*$", re.I)
 _WHAT_IS = re.compile(r"\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b", re.I)
 # "What make and model is the clock CK-03?": the noun asked before the verb
 _WHAT_NOUN_IS = re.compile(r"\s*what\s+(?:[a-z-]+\s+){1,3}?(?:is|was|are|were)\s+(?:the|an?|its|their)\b", re.I)
@@ -7670,6 +7743,31 @@ def _first_person_doer(question: str, docs: list[tuple[str, str, dict]]) -> str 
 _OPENING_WORDS = {"the", "a", "an", "it", "he", "she", "they", "this", "that", "these", "those", "there", "in", "on",
                   "at", "i", "we", "you", "his", "her", "their", "its", "our", "no", "yes", "as", "by", "for", "from",
                   "according", "based", "answer", "question", "however", "unfortunately", "sorry"}
+
+
+# "What colour is ...?", "Which colour ...?"
+_COLOUR_ASKED = re.compile(r"\b(?:what|which)\s+colou?r\b", re.I)
+_COLOUR = re.compile(r"\b(?:(?:light|dark|pale|bright|deep)\s+)?(?:white|black|red|blue|green|yellow|orange|purple|"
+                     r"pink|brown|grey|gray|silver|gold|violet|maroon|navy|cream|turquoise|crimson|scarlet|amber|"
+                     r"beige|lilac|magenta|cyan|indigo|ivory)\b", re.I)
+
+
+def _colour_said(question: str, texts: list[str]) -> str | None:
+    """The colour asked, from the sentences of `texts` that share most of the question's
+    content words (two at least): the one colour they write; None when they write none or two."""
+    asked = {stem(w) for w in content_terms(question)} - {"colour", "color"}
+    best, colours = 1, set()
+    for text in texts:
+        for sentence in split_sentences(text):
+            found = {m.group(0).lower() for m in _COLOUR.finditer(sentence)}
+            if not found:
+                continue
+            shared = len(asked & {stem(w) for w in content_terms(sentence)})
+            if shared > best:
+                best, colours = shared, set(found)
+            elif shared == best and best > 1:
+                colours |= found
+    return colours.pop() if len(colours) == 1 else None
 
 
 def _names_no_one(question: str, answer: str) -> bool:
@@ -8153,7 +8251,7 @@ def _plain_cell(cell: str) -> str:
 
 
 _RELEASE_VALUE = re.compile(r"v?\d+(?:\.\d+){1,3}")  # a release as a field writes it ("3.18", "v2.8.0")
-_ROW_REF = re.compile(r"(?<![\w.-])([\w-]+)\.(?:csv|jsonl|json)\s+rows?\s+([\w.+-]*\w)", re.I)
+_ROW_REF = re.compile(r"(?<![\w.-])([\w-]+)\.(?:csv|jsonl|json)\s+rows?\s+((?:::?)?[\w.+-]*\w(?:::?[\w.+-]*\w)*)", re.I)
 
 
 def _code_words(text: str) -> set[str]:
@@ -10299,6 +10397,58 @@ def _qualified(question: str, found: list[tuple[str, float]], texts: Iterable[st
     return out
 
 
+# "before April 2024", "before 1 April 2024": the state before a day asked
+_ASKS_BEFORE_DATE = re.compile(r"\b[Bb]efore\s+(?:\d{1,2}\s+)?(?P<month>[A-Z][a-z]+)\s+(?P<year>(?:19|20)\d\d)\b")
+# a change of a value: "from £10 to £12"
+_FROM_TO = re.compile(r"\bfrom\s+(?P<old>[£$€]?\d[\d,.]*)\s+to\s+(?P<new>[£$€]?\d[\d,.]*)(?P<after>[^;]*?)(?=\s+and\s+from\b|[;.](?:\s|$)|$)")
+
+
+def _changed_from(question: str, texts: list[str]) -> str | None:
+    """Asked a value "before <month> <year>": the value a sentence writing that month (and not
+    another year) says it changed from ("rise from £10 to £12 for a single member ... from 1
+    April"); of several changes in a sentence, the one whose words after it ("for a single
+    member") the question writes; or the value a sentence says held until then ("Until April
+    2024 the rate was £48."). None unless one value is read."""
+    m = _ASKS_BEFORE_DATE.search(question)
+    if not m or m.group("month").lower() not in _MONTH_NAMES:
+        return None
+    asked = {stem(w) for w in content_terms(question) if w.isalpha() and w not in _MONTH_NAMES}
+    found = set()
+    until = re.compile(rf"\b(?:until|before)\s+(?:\d{{1,2}}\s+)?{m.group('month')}\s+{m.group('year')},?\s+"
+                       r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:was|were|had\s+been|cost)\s+([£$€]?\d[\d,.]*\d|[£$€]\d)")
+    for text in texts:
+        for sentence in split_sentences(text):
+            if (was := until.search(sentence)) and asked & {stem(w) for w in content_terms(text)}:
+                found.add(was.group(1))  # ("Until April 2024 the rate was £48.")
+                continue
+            if not re.search(rf"\b{m.group('month')}\b", sentence) or any(
+                    y != m.group("year") for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)):
+                continue
+            changes = list(_FROM_TO.finditer(sentence))
+            if len(changes) > 1:
+                changes = [c for c in changes if asked & {stem(w) for w in content_terms(c.group("after"))}]
+            if len(changes) == 1:
+                found.add(changes[0].group("old").rstrip(".,"))
+    return found.pop() if len(found) == 1 else None
+
+
+def _part_named(question: str, agreed: str, cands: list[str], texts: list[str]) -> list[str]:
+    """Where rag's figure is a whole a sentence then parts ("bills were £6,180, of which the
+    flood accounted for £640"): the other candidates written in the part's clause, when that
+    clause writes two of the question's content words the clause of the whole lacks; [] when
+    no sentence so parts rag's figure."""
+    asked = {stem(w) for w in content_terms(question)}
+    out = []
+    for t in texts:
+        for m in re.finditer(rf"(?<![\w.,]){re.escape(agreed)}(?![\w.,]\d)(?P<part>,?\s+(?:of\s+which|of\s+whom|including)\b[^.;]*)", t):
+            whole = {stem(w) for w in content_terms(t[:m.start()].rsplit(".", 1)[-1])}
+            part = m.group("part")
+            if len((asked & {stem(w) for w in content_terms(part)}) - whole) >= 2:
+                out += [c for c in cands if c != agreed and c not in out
+                        and re.search(rf"(?<![\w.,]){re.escape(c)}(?![\w.,]\d)", part)]
+    return out
+
+
 def _plain_counts(question: str, agreed: str, cands: list[str], texts: list[str]) -> list[str]:
     """Asked "How many <noun> ...?", when the candidate rag agrees with is written as a narrower
     kind of the noun, by a word the question lacks ("214 are working members"): the other
@@ -10609,6 +10759,8 @@ def _page_words(text: str) -> set[str]:
     words += re.findall(r"(?<![\w@/])[\w][\w.+-]*(?:/[\w][\w.+-]*)+", text)  # a path-like name: "Europe/Paris"
     # (a command-line option with its dashes and its sign: "-Wall", "--all-warnings", "-Wformat=")
     words += re.findall(r"(?<![\w-])--?[A-Za-z](?:[\w+]|[.-](?=\w))*(?:=(?:[\w+]|[.-](?=\w))*)?", text)
+    # (or written whole between spaces, colons and all: "2001:db8::/32", "::1")
+    words += [w for t in text.split() if "::" in (w := t.rstrip("?!,;.)")) and re.search(r"\w", w)]
     return {re.sub(r"[-_.]", "-", w.lower()) for w in words}
 
 

@@ -894,7 +894,17 @@ def select_record(question: str, collections: dict[str, list[dict]],
             noted = [r for r in pool if asked & {stem(w) for k, v in r.items() if k not in cond and isinstance(v, str)
                                                  and len(v.split()) >= 3 for w in re.findall(r"[a-z]{4,}", v.lower())}]
             pool = noted if len(noted) == 1 else pool
-        if not cond or len(pool) != 1:
+        if not cond and not bounds:
+            # (no field named: the one record whose note writes two of the question's words or
+            # more where no other writes two, "Which call turned out to be a wasps' nest?")
+            used = {stem(w) for w in re.findall(r"[a-z]+", path.lower())}
+            asked = {stem(w) for w in re.findall(r"\b[a-z]{4,}\b(?!['\u2019]s\b)", q) if w not in STOPWORDS} - used
+            noted = [r for r in records if len(asked & {stem(w) for v in r.values() if isinstance(v, str)
+                                                         and len(v.split()) >= 3 for w in re.findall(r"[a-z]{4,}", v.lower())}) >= 2]
+            if len(noted) != 1:
+                continue
+            pool, shown = noted, {"its note": "writes the question's words"}
+        elif not cond or len(pool) != 1:
             continue
         rec = pool[0]
         # ("which one ...": no noun)

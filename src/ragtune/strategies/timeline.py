@@ -192,7 +192,7 @@ def _asked_window(question: str) -> tuple[tuple, tuple, bool] | None:
 
 
 def row_in_force(question: str, text: str, asked_terms: set[str],
-                 body: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+                 body: frozenset[str] = frozenset(), as_of: str = "") -> tuple[str, str] | None:
     """(value, its row's first day) for "What was the rate per night in 2017?" read off a table
     of rows valid from one day to another ("| From | To | Rate per night | ..." with ISO dates; an
     empty last day runs on): the cell, under the column whose header's words (two at least, two
@@ -200,10 +200,13 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
     `content_terms` gives them; a header of one word, that word), of the rows
     whose days meet the date the question asks (its one year, month or day). None when the
     question asks no one date, the text has no such table, or the rows met give different
-    values, or the question names a thing the table does not."""
+    values, or the question names a thing the table does not. Asked "now", the rows in force on
+    `as_of` (the document's own date, "2026-11-12") where any are: a row agreed for next year
+    runs on too."""
     if (window := _asked_window(question)) is None:
         return None
     lo, hi, now = window
+    written_on = _month_day(as_of.strip()) if as_of else None
     # the question's names (not its month, weekday or currency) must be the table's: "full
     # board at Skelworth Hall" or "band TD" asks another table than a history of one rate
     # (`body`: the names of the corpus's own subject, "the Society", which no table need write)
@@ -281,9 +284,15 @@ def row_in_force(question: str, text: str, asked_terms: set[str],
         if best == 0 or len(cols) != 1:
             continue
         col = cols[0]
+        dated = now and written_on is not None and any(
+            (_month_day(r[start]) or (9999,)) <= written_on <= (_month_day(r[end]) or (9999, 12, 31)) for r in rows)
         for r in rows:
             first = _month_day(r[start])
             if future and not _month_day(r[end]):
+                continue
+            if dated:
+                if first and first <= written_on <= (_month_day(r[end]) or (9999, 12, 31)) and r[col].strip():
+                    found[r[col].strip()] = r[start].strip()
                 continue
             if now and _month_day(r[end]):
                 continue
@@ -710,7 +719,10 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             # (the question's other words are the table's: "Who took the Mixed Doubles in 2013?"
             # is not asked of a table of club captains whose 2013 row it shares)
             held = {stem(w) for w in set().union(*terms[r], heads)}
-            unheld = [w for w in asked if stem(w) not in held and not w.isdigit() and _verb_base(w) not in held]
+            # (a year asked that the row does not write is a word unheld: "Who won the X Cup in
+            # 2017?" of the cup's row "First awarded 1991 | Given by ...")
+            unheld = [w for w in asked if stem(w) not in held and _verb_base(w) not in held
+                      and (not w.isdigit() or int(w) in years and str(w) not in " ".join(row))]
             # (and a code the question writes is the row's: "Who leases stall QX-4?" is not asked
             # of a row about leases that never writes QX-4)
             coded = [w for w in unheld if re.search(r"\d", w) and re.search(r"[a-z]", w)]
@@ -1022,8 +1034,9 @@ def row_in_month(question: str, text: str, want: str) -> str | None:
     is giving the talk at the May 2027 meeting?"): in a table with a column of days, the one
     row whose day falls in the month the question writes (and no day of it), and of that row the figure under the one column
     whose header is a word of the question ("Came"), or, for "who", the one column named for a
-    doer ("Speaker", "Led by"), the person before a comma ("A B, Some Society"). None when no
-    table or several give a cell."""
+    doer ("Speaker", "Led by"), the person before a comma ("A B, Some Society"). "" when that
+    cell is empty (a meeting still to come: nothing recorded). None when no table or several
+    give a cell."""
     months = [tuple(v.key) for v in extract_values(question) if v.kind == "date"]
     if len(months) != 1 or not (months[0][0] and months[0][1]) or months[0][2]:
         return None
@@ -1037,10 +1050,14 @@ def row_in_month(question: str, text: str, want: str) -> str | None:
         if len(hit) != 1:
             continue
         if want == "number":
-            cols = [j for j, h in enumerate(header) if j != at and re.fullmatch(r"\d[\d,]*", hit[0][j].strip())
+            # (a figure column: one row at least holds a figure under it)
+            cols = [j for j, h in enumerate(header) if j != at and any(re.fullmatch(r"\d[\d,]*", r[j].strip()) for r in rows)
                     and {stem(w) for w in re.findall(r"[a-z]+", h.lower())} & asked]
         else:
             cols = [j for j, h in enumerate(header) if j != at and re.search(r"[a-z](?:er|or|\sby)$", h.strip().lower())]
-        if len(cols) == 1 and (cell := hit[0][cols[0]].strip()):
+        if len(cols) == 1:
+            cell = hit[0][cols[0]].strip()
+            if want == "number" and cell and not re.fullmatch(r"\d[\d,]*", cell):
+                continue
             found.add(cell if want == "number" else cell.split(",")[0].strip())
     return found.pop() if len(found) == 1 else None

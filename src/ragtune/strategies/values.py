@@ -174,6 +174,10 @@ _CODE_POINT = re.compile(r"(?<![\w+])U\+([0-9A-F]{4,6})(?![\w+])")
 _PENCE_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven)pence\b", re.I)
 
 
+# a power written with a caret: "2^108", "10^6"
+_POWER = re.compile(r"(?<![\w.^])(\d{1,3})\^(\d{1,3})(?![\w.^])")
+
+
 def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -> list[Value]:
     """Every typed value in `text`, left to right, without overlaps. Numbers inside a name
     (`name_spans`, e.g. a product called "Model 3") are not values."""
@@ -193,6 +197,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             out.append(v)
             taken.append((v.start, v.end))
 
+    for m in _POWER.finditer(text):  # "2^108": one number, not a 2 and a 108
+        add(Value(m.group(0), "number", (float(int(m.group(1)) ** int(m.group(2))),), "", m.start(), m.end()))
     for m in _CODE_POINT.finditer(text):  # "U+FF18": a character's number, written in hexadecimal
         add(Value(m.group(0), "number", (float(int(m.group(1), 16)),), "", m.start(), m.end()))
     for m in DATE.finditer(text):
