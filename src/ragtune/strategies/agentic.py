@@ -1001,8 +1001,8 @@ class Agentic(Rag):
                         and _file_key(inner := next(g for g in bare.groups() if g)) == key:
                     name = inner  # ("&Aring;", "<kbd>", "`sum`": the name inside its marks, as
                     # a question may write it either way and its file does)
-                # (or, where its file name follows no rule ("0--0_128.md" for "::/128"), the one
-                # word its title opens with that its front matter gives too: `network: "::/128"`)
+                # (or, where its file name follows no rule ("x--y_64.md" for "fd00::/64"), the one
+                # word its title opens with that its front matter gives too: `cidr: "fd00::/64"`)
                 if name is None and (word := (d.title or "").split(": ", 1)[0].strip()) and not re.search(r"\s", word) \
                         and any(isinstance(v, str) and v.strip() == word for k, v in (d.metadata or {}).items() if k != "title"):
                     name = word
@@ -1127,7 +1127,7 @@ class Agentic(Rag):
                 values = set()
             pages = self._page_names()  # in a catalog a page's title is a name, slug-like or not
             # (outside a catalog, a title that is one lowercase dictionary word, or a few joined
-            # by hyphens, is its file's name, "history" for history.txt or "swarm-procedure",
+            # by hyphens, is its file's name, "notes" for notes.txt or "kiln-rota",
             # not a thing's: the word in a sentence is no name)
             plain = self._vocabulary() if not pages else frozenset()
             for v in values:
@@ -1847,7 +1847,7 @@ class Agentic(Rag):
         cands = [c for c in cands if not any(c != o and re.fullmatch(rf"{re.escape(o)}\.[a-z0-9]{{1,4}}", c, re.I)
                                              for o in cands)]
         # (a name holding the question's own, beside lowercase words alone, is that named thing:
-        # "the Barn Again appeal" is no "retired vet who gave to Barn Again")
+        # "the Mill Fund appeal" is no "retired teacher who gave to Mill Fund")
         own = [n for n in self._required_names(r.question, r) if len(n) >= 3]
         cands = [c for c in cands if not any(
             _mentions(c, n) and not re.search(r"\b[A-Z]", re.sub(rf"(?i)\b{re.escape(n)}\b", " ", c)[1:]) for n in own)]
@@ -2052,7 +2052,7 @@ class Agentic(Rag):
                 _take(r, Timer(), value, "lookup", "the field the question names, on the page of the thing it names",
                       page=page, field=fld)
             elif r.kind == "open" and not r.listed and (got := self._page_sentence_value(r.question)):
-                # "What is the exploded form of X?": "Its exploded form is ..." on X's page
+                # "What is the packed form of X?": "Its packed form is ..." on X's page
                 page, fld, value = got
                 _take(r, Timer(), value, "lookup", "the value a sentence of the page of the thing named gives "
                                                    "the phrase asked", page=page, field=fld)
@@ -2117,7 +2117,7 @@ class Agentic(Rag):
         q_names = self._names_in(q)
         if r.want == "number" and _ASKS_BEFORE_DATE.search(q) \
                 and (got := _changed_from(q, [chunk_text(h) for h in [*r.support, *r.floor.retrieved]])):
-            # "What did X cost before April 2024?": "X to rise from £10 to £12 ... from 1 April"
+            # "What did X cost before May 2023?": "X to rise from £8 to £9 ... from 1 May"
             return _take(r, t, got, "span", "the value a change in the month asked was from")
         if r.want == "number" and (got := _sum_or_for(q, [f"{p.hit.title or ''}: {p.text}" for p in passages])):
             # "Tickets were £12, or £9 for concessions": the sum of the group the question names,
@@ -2174,7 +2174,7 @@ class Agentic(Rag):
                                                "days hold the date asked")
         if (r.want == "number" and _HOW_MANY.search(q) or r.want == "name" and _ASKS_AGENT.match(q)) \
                 and (cell := self._row_in_month(r)) is not None:
-            if not cell:  # ("| Thu 4 Feb 2027 | Talk | ... | |": still to come, none recorded)
+            if not cell:  # ("| Tue 9 Mar 2027 | Talk | ... | |": still to come, none recorded)
                 r.no_answer = "the month's row of the dated table records nothing under the column asked"
                 return _take(r, t, r.floor.text, "lookup", "the month's row records nothing under the column asked")
             # "How many came to the March 2026 talk?": the one row of a dated table in that
@@ -2182,7 +2182,7 @@ class Agentic(Rag):
             return _take(r, t, cell, "lookup", "the cell of the one row of a dated table in the month asked, "
                                                "under the column the question names")
         if r.want == "name" and _COLOUR_ASKED.search(q) and (colour := _colour_said(q, [chunk_text(h) for h in r.support])):
-            # "What colour is the queen of C-01 marked?": "Its queen ... is marked blue." (a 135M
+            # "What colour is the door of hut H-4 painted?": "Its door ... is painted green." (a 135M
             # reader takes a colour of any passage shown)
             return _take(r, t, colour, "lookup", "the one colour of the sentence of the evidence sharing most "
                                                  "of the question's words")
@@ -2674,8 +2674,8 @@ class Agentic(Rag):
             # members": rag's figure counts a narrower kind the question does not name
             pick, why = plain[0], "the one value counting the plain noun the question counts; rag's counts a narrower kind"
         elif len(agree) == 1 and len(part := _part_named(q, agree[0], cands, [p.text for p in passages])) == 1:
-            # "What did the vet charge after the sheep worrying?" against "Vet bills were £6,180,
-            # of which the sheep worrying accounted for £640": rag's figure is the whole
+            # "What did the flood cost in repairs?" against "Repairs were £5,200,
+            # of which the flood accounted for £730": rag's figure is the whole
             pick, why = part[0], "the one value of the part the question names, after \"of which\"; rag's is the whole"
         elif len(agree) == 1 and (agree[0] == best or margin < (needed if specific else OVERRIDE)):
             pick, why = agree[0], "agrees with rag"
@@ -4424,7 +4424,7 @@ class Agentic(Rag):
         asked = _periods(r.question)
         found = {m.group(1).replace(",", "") for h in [*r.support, *r.floor.retrieved]
                  if not _of_another_period(asked, h) for m in _ATTENDANCE_LINE.finditer(h.text)}
-        # (the event the question names, "the harvest supper": a sentence's document must write
+        # (the event the question names, "the quiz night": a sentence's document must write
         # a word of it, not only its month)
         event = {stem(w) for w in content_terms(_CAME_TO.sub(" ", r.question)) if w.isalpha() and w not in _MONTH_NAMES}
         if not found:  # (or a sentence saying so: "Forty-one people came.", of the period asked
@@ -4726,9 +4726,9 @@ class Agentic(Rag):
 
     def _page_sentence_value(self, question: str) -> tuple[str, str, str] | None:
         """"What is the <phrase> of X?" on X's catalog page: the value its one sentence gives
-        after "its (or the) <phrase> is" ("Its exploded form is 2001:0db8:...", "the host mask
+        after "its (or the) <phrase> is" ("Its packed form is 20010db8...", "the host mask
         is 0.0.0.255"), up to the clause's end and five words at most; a word in brackets is
-        the word before it said another way ("the wildcard (host) mask": "host mask" too).
+        the word before it said another way ("the inverse (host) mask": "host mask" too).
         (page, phrase, value); None when no page is named or its sentences give none or two."""
         if not (m := _WHAT_PHRASE_OF.match(question)) or not (own := self._own_page_of(question)):
             return None
@@ -7647,7 +7647,7 @@ _CODE_NOUNS = frozenset(("number", "reference", "code", "id", "identifier", "ref
 _WHAT_CODE = re.compile(rf"\s*what\s+({'|'.join(sorted(_CODE_NOUNS))})\s+(?:did|does|do|has|had)\s", re.I)
 # a question asking what a thing is ("What is X's phone number?"; "Which certificate has serial
 # number N?" asks a name)
-# "What is the exploded form of X?", "What's the host mask of X?": a phrase asked of a thing
+# "What is the packed form of X?", "What's the host mask of X?": a phrase asked of a thing
 # named last
 _WHAT_PHRASE_OF = re.compile(r"\s*what(?:'s|\s+is|\s+are)\s+the\s+((?:[\w-]+\s+|\([\w-]+\)\s+){0,3}[\w-]+)\s+of\s+\S+\s*\?\s*$", re.I)
 _WHAT_IS = re.compile(r"\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\b", re.I)
@@ -10399,16 +10399,16 @@ def _qualified(question: str, found: list[tuple[str, float]], texts: Iterable[st
 
 # "before April 2024", "before 1 April 2024": the state before a day asked
 _ASKS_BEFORE_DATE = re.compile(r"\b[Bb]efore\s+(?:\d{1,2}\s+)?(?P<month>[A-Z][a-z]+)\s+(?P<year>(?:19|20)\d\d)\b")
-# a change of a value: "from £10 to £12"
+# a change of a value: "from £8 to £9"
 _FROM_TO = re.compile(r"\bfrom\s+(?P<old>[£$€]?\d[\d,.]*)\s+to\s+(?P<new>[£$€]?\d[\d,.]*)(?P<after>[^;]*?)(?=\s+and\s+from\b|[;.](?:\s|$)|$)")
 
 
 def _changed_from(question: str, texts: list[str]) -> str | None:
     """Asked a value "before <month> <year>": the value a sentence writing that month (and not
-    another year) says it changed from ("rise from £10 to £12 for a single member ... from 1
-    April"); of several changes in a sentence, the one whose words after it ("for a single
-    member") the question writes; or the value a sentence says held until then ("Until April
-    2024 the rate was £48."). None unless one value is read."""
+    another year) says it changed from ("rise from £8 to £9 for a junior member ... from 1
+    May"); of several changes in a sentence, the one whose words after it ("for a junior
+    member") the question writes; or the value a sentence says held until then ("Until May
+    2023 the rate was £31."). None unless one value is read."""
     m = _ASKS_BEFORE_DATE.search(question)
     if not m or m.group("month").lower() not in _MONTH_NAMES:
         return None
@@ -10419,7 +10419,7 @@ def _changed_from(question: str, texts: list[str]) -> str | None:
     for text in texts:
         for sentence in split_sentences(text):
             if (was := until.search(sentence)) and asked & {stem(w) for w in content_terms(text)}:
-                found.add(was.group(1))  # ("Until April 2024 the rate was £48.")
+                found.add(was.group(1))  # ("Until May 2023 the rate was £31.")
                 continue
             if not re.search(rf"\b{m.group('month')}\b", sentence) or any(
                     y != m.group("year") for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)):
@@ -10433,8 +10433,8 @@ def _changed_from(question: str, texts: list[str]) -> str | None:
 
 
 def _part_named(question: str, agreed: str, cands: list[str], texts: list[str]) -> list[str]:
-    """Where rag's figure is a whole a sentence then parts ("bills were £6,180, of which the
-    flood accounted for £640"): the other candidates written in the part's clause, when that
+    """Where rag's figure is a whole a sentence then parts ("bills were £5,200, of which the
+    flood accounted for £730"): the other candidates written in the part's clause, when that
     clause writes two of the question's content words the clause of the whole lacks; [] when
     no sentence so parts rag's figure."""
     asked = {stem(w) for w in content_terms(question)}

@@ -896,7 +896,7 @@ def select_record(question: str, collections: dict[str, list[dict]],
             pool = noted if len(noted) == 1 else pool
         if not cond and not bounds:
             # (no field named: the one record whose note writes two of the question's words or
-            # more where no other writes two, "Which call turned out to be a wasps' nest?")
+            # more where no other writes two, "Which call turned out to be a hornets' nest?")
             used = {stem(w) for w in re.findall(r"[a-z]+", path.lower())}
             asked = {stem(w) for w in re.findall(r"\b[a-z]{4,}\b(?!['\u2019]s\b)", q) if w not in STOPWORDS} - used
             noted = [r for r in records if len(asked & {stem(w) for v in r.values() if isinstance(v, str)

@@ -719,8 +719,8 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             # (the question's other words are the table's: "Who took the Mixed Doubles in 2013?"
             # is not asked of a table of club captains whose 2013 row it shares)
             held = {stem(w) for w in set().union(*terms[r], heads)}
-            # (a year asked that the row does not write is a word unheld: "Who won the X Cup in
-            # 2017?" of the cup's row "First awarded 1991 | Given by ...")
+            # (a year asked that the row does not write is a word unheld: "Who took the X Cup in
+            # 2015?" of the cup's row "First awarded 1988 | Given by ...")
             unheld = [w for w in asked if stem(w) not in held and _verb_base(w) not in held
                       and (not w.isdigit() or int(w) in years and str(w) not in " ".join(row))]
             # (and a code the question writes is the row's: "Who leases stall QX-4?" is not asked
