@@ -4765,7 +4765,9 @@ def test_dated_rows_now_big_integers_powers_colours_row_refs_and_noted_records()
     asks a phrase of the thing named last, whatever signs its name holds; where rag's figure is
     a whole that a sentence then parts ("of which X accounted for"), the part the question
     names; a month's row with nothing under the column asked records nothing (""); a year asked
-    that a described row does not write leaves the row unmet."""
+    that a described row does not write leaves the row unmet; a range of codes of one kind
+    ("between 10.1.0.0 and 10.3.0.0", "in the range U+2100-U+2110") is read as numbers; a day
+    written in words names a record's ISO day, and "where" asks its place."""
     from ragtune.corpus.loaders import _csv_value
     from ragtune.strategies.agentic import _ROW_REF, _WHAT_PHRASE_OF, _colour_said, _page_words
     from ragtune.strategies.counting import select_record
@@ -4805,3 +4807,17 @@ def test_dated_rows_now_big_integers_powers_colours_row_refs_and_noted_records()
             "| Bell Bowl | best exhibit | 1999 | Bo Bell |\n| Cole Shield | best novice | 2004 | Cy Cole |")
     assert described_row_cell("Who gave the Ashby Cup?", cups, True) == "Ann Ashby"
     assert described_row_cell("Who won the Ashby Cup in 2017?", cups, True) is None  # (no row of 2017)
+    from ragtune.strategies.agentic import _code_key, _code_range
+    assert _code_key("U+210F") == ("codepoint", 0x210F) and _code_key("10.0.0.1") == ("ipv4", 167772161)
+    assert _code_key("fe80::1")[0] == "ipv6" and _code_key("1,200") == ("number", 1200)
+    assert _code_key("10.0.0.0/8") is None and _code_key("Loopback") is None
+    got = _code_range("Which block starts between 10.3.0.0 and 10.1.0.0?")
+    assert got and got[1] == ("ipv4", 167837696) and got[2] == ("ipv4", 167968768)
+    assert _code_range("Which one falls in the range U+2100-U+2110?")[1:] == (("codepoint", 0x2100), ("codepoint", 0x2110))
+    assert _code_range("Who sang between Ann and Bo?") is None
+    assert _code_range("Which is older, between 10.0.0.1 and fe80::1?") is None  # (two kinds)
+    calls = {"calls/log": [{"date": "2026-05-01", "place": "Ashby, the church porch", "note": "a swarm in the porch"},
+                           {"date": "2026-05-09", "place": "Bell Lane", "note": "a swarm in a hedge"}]}
+    assert select_record("Where was the call taken on 9 May 2026?", calls, {"calls/log": ["CL-1", "CL-2"]}) \
+        == ("Bell Lane", {"date": "2026-05-09"})
+    assert select_record("Which call was taken on 1 May 2026?", calls, {"calls/log": ["CL-1", "CL-2"]})[0] == "CL-1"

@@ -370,9 +370,15 @@ def named_values(q: str, records: list[dict], where: list[str]) -> dict[str, str
     q = re.sub(r"\b([a-z]+)-([a-z]{3,}?)e?d\b", lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2) in fields
                or m.group(2) + "e" in fields else m.group(0), q)
     conditions: dict[str, set[str]] = {}
+    # (a whole day the question writes in words is a field's day in ISO form: "on 6 June 2026"
+    # names `date: 2026-06-06`)
+    days = {tuple(v.key) for v in extract_values(q) if v.kind == "date" and len(v.key) == 3 and all(v.key)}
     for rec in records:
         for field, value in rec.items():
             v = str(value).strip().lower()
+            if days and (iso := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v)) and tuple(map(int, iso.groups())) in days:
+                conditions.setdefault(field, set()).add(v)
+                continue
             # (a whole number as the question may write it: "3,650" for 3650)
             written = {v, f"{value:,}"} if isinstance(value, int) and not isinstance(value, bool) else {v}
             # a value that is also a function word ("is", Iceland's code) cannot be told
@@ -848,6 +854,10 @@ def late_record(question: str, collections: dict[str, list[dict]],
     return found[0] if len(found) == 1 and found[0][0] else None
 
 
+# the fields that say where a record's thing was
+_PLACE_KEYS = frozenset(stem(w) for w in ("place", "location", "venue", "site", "where", "address"))
+
+
 def select_record(question: str, collections: dict[str, list[dict]],
                   ids: dict[str, list[str]] | None = None) -> tuple[str, dict] | None:
     """(answer, conditions) for "Which user group is suspended?", "Who in the staff directory
@@ -919,6 +929,9 @@ def select_record(question: str, collections: dict[str, list[dict]],
                 and len(verb := re.sub(r"(?:ied|ed|d|s)$", "", who.group(1))) >= 3:
             own = [k for k in rec if k not in cond and isinstance(rec[k], str)
                    and (kw := re.split(r"[_\s-]+", k.lower())[0]) != verb and kw.startswith(verb)]
+        # "Where was the call of 6 June?": the one field of a place (`place`, `location`)
+        if not own and re.match(r"\s*where\b", q):
+            own = [k for k in rec if k not in cond and isinstance(rec[k], str) and set(key_words(k)) & _PLACE_KEYS]
         answer = str(rec[own[0]]) if len(own) == 1 else str(rec.get("name") or rec.get("title") or "")
         rids = (ids or {}).get(path) or []
         rid = rids[next(i for i, x in enumerate(records) if x is rec)] if len(rids) == len(records) else ""
