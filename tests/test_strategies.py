@@ -4821,3 +4821,4 @@ def test_dated_rows_now_big_integers_powers_colours_row_refs_and_noted_records()
     assert select_record("Where was the call taken on 9 May 2026?", calls, {"calls/log": ["CL-1", "CL-2"]}) \
         == ("Bell Lane", {"date": "2026-05-09"})
     assert select_record("Which call was taken on 1 May 2026?", calls, {"calls/log": ["CL-1", "CL-2"]})[0] == "CL-1"
+    assert "999^999" not in [v.text for v in extract_values("999^999")]  # (past a float: no power, no crash)

@@ -722,7 +722,7 @@ def described_row_cell(question: str, text: str, who: bool, figure: bool = False
             # (a year asked that the row does not write is a word unheld: "Who took the X Cup in
             # 2015?" of the cup's row "First awarded 1988 | Given by ...")
             unheld = [w for w in asked if stem(w) not in held and _verb_base(w) not in held
-                      and (not w.isdigit() or int(w) in years and str(w) not in " ".join(row))]
+                      and (not w.isdigit() or int(w) in years and w not in " ".join(row))]
             # (and a code the question writes is the row's: "Who leases stall QX-4?" is not asked
             # of a row about leases that never writes QX-4)
             coded = [w for w in unheld if re.search(r"\d", w) and re.search(r"[a-z]", w)]

@@ -7,6 +7,7 @@ about (the words around it) rather than taking the first number of a sentence.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -198,7 +199,8 @@ def extract_values(text: str, name_spans: list[tuple[int, int]] | None = None) -
             taken.append((v.start, v.end))
 
     for m in _POWER.finditer(text):  # "2^108": one number, not a 2 and a 108
-        add(Value(m.group(0), "number", (float(int(m.group(1)) ** int(m.group(2))),), "", m.start(), m.end()))
+        if int(m.group(2)) * math.log10(max(2, int(m.group(1)))) < 300:  # (a float holds it)
+            add(Value(m.group(0), "number", (float(int(m.group(1)) ** int(m.group(2))),), "", m.start(), m.end()))
     for m in _CODE_POINT.finditer(text):  # "U+FF18": a character's number, written in hexadecimal
         add(Value(m.group(0), "number", (float(int(m.group(1), 16)),), "", m.start(), m.end()))
     for m in DATE.finditer(text):
