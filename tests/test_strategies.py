@@ -4822,3 +4822,10 @@ def test_dated_rows_now_big_integers_powers_colours_row_refs_and_noted_records()
         == ("Bell Lane", {"date": "2026-05-09"})
     assert select_record("Which call was taken on 1 May 2026?", calls, {"calls/log": ["CL-1", "CL-2"]})[0] == "CL-1"
     assert "999^999" not in [v.text for v in extract_values("999^999")]  # (past a float: no power, no crash)
+    from ragtune.strategies.agentic import _changed_from
+    minutes = ["From 1 May 2023 the deposit on a loaned tent rises from £20 to £30 and the site fee from £3 to £5.",
+               "Fees to rise from £8 to £9 for a junior member and from £15 to £18 for a family, from 1 May."]
+    assert _changed_from("What was the site fee before May 2023?", minutes[:1]) == ("£3", 0)
+    assert _changed_from("What deposit was left on a tent before May 2023?", minutes[:1]) == ("£20", 0)
+    assert _changed_from("What did a junior member pay before May 2023?", minutes) == ("£8", 1)
+    assert _changed_from("What did a junior member pay before May 2021?", minutes[:1]) is None  # (another year)

@@ -2138,10 +2138,11 @@ class Agentic(Rag):
                                     constraints=constraints, ranks=ranks)
 
         q_names = self._names_in(q)
-        if r.want == "number" and _ASKS_BEFORE_DATE.search(q) \
-                and (got := _changed_from(q, [chunk_text(h) for h in [*r.support, *r.floor.retrieved]])):
+        read = [*r.support, *r.floor.retrieved]
+        if r.want == "number" and _ASKS_BEFORE_DATE.search(q) and (got := _changed_from(q, [chunk_text(h) for h in read])):
             # "What did X cost before May 2023?": "X to rise from £8 to £9 ... from 1 May"
-            return _take(r, t, got, "span", "the value a change in the month asked was from")
+            r.support = [read[got[1]], *[h for h in r.support if h is not read[got[1]]]]
+            return _take(r, t, got[0], "span", "the value a change in the month asked was from")
         if r.want == "number" and (got := _sum_or_for(q, [f"{p.hit.title or ''}: {p.text}" for p in passages])):
             # "Tickets were £12, or £9 for concessions": the sum of the group the question names,
             # else the first, which no group qualifies
@@ -4008,8 +4009,9 @@ class Agentic(Rag):
         # (a hop the question makes to the one thing the page points at: "X concerns one item.
         # How many policies concern that item?")
         hop = re.search(r"\b(?:one|a single)\b[^.?]*\.\s+[^.?]*\bthat\s+[a-z]+\b", question, re.I) \
-            or any(_ROW_REF.search(x.group(2)) and _label_asked_whole(x.group(1), question) for x in _field_lines(text))
-        # (or names the label of the page's line pointing there: "the sample address given for X"
+            or any(_ROW_REF.search(x.group(2)) and _hop_by_label(x.group(1), question) for x in _field_lines(text))
+        # (or asks a field of the thing the page's line pointing there labels: "the packed form of
+        # the sample address given for X", "... a sample address. What is that address as ...?"
         # of `Sample address: see addresses.csv row a1`)
         own_field = None if hop else self._page_field_followed(question, want=want)
         if own_field and (want in ("number", "version") or _label_asked_whole(own_field[1], question)):
@@ -6362,8 +6364,11 @@ class Agentic(Rag):
                     and _names_no_one(r.question, r.text):
                 # "Who is the umpire at X?" -> "... is a qualified umpire who ...": a description
                 # where someone is asked (their names are written with capitals), or a name is
-                # ("What is the name of the cook?" -> "... is the kitchen team.")
-                why, reason = "rag's answer to a who-question names no one the question does not", "names_no_one"
+                # ("What is the name of the cook?" -> "... is the kitchen team.": a name asked, and
+                # no re-reading for it)
+                why, reason = ("rag's answer to a who-question names no one the question does not", "names_no_one") \
+                    if re.match(r"\s*who\s", r.question, re.I) else ("rag's answer names nothing where a name is asked",
+                                                                      "names_nothing")
             elif r.decided_by in ("rag", "lookup") and not exhausted and _ASKS_AGENT.match(r.question) \
                     and (label := _label_only(r.text, [*evidence, *r.floor.retrieved], self._document_text)):
                 # "Who booked X?" -> "Hoops.": a heading or a table row's label copied, no one named
@@ -10468,36 +10473,51 @@ def _qualified(question: str, found: list[tuple[str, float]], texts: Iterable[st
 # "before April 2024", "before 1 April 2024": the state before a day asked
 _ASKS_BEFORE_DATE = re.compile(r"\b[Bb]efore\s+(?:\d{1,2}\s+)?(?P<month>[A-Z][a-z]+)\s+(?P<year>(?:19|20)\d\d)\b")
 # a change of a value: "from £8 to £9"
-_FROM_TO = re.compile(r"\bfrom\s+(?P<old>[£$€]?\d[\d,.]*)\s+to\s+(?P<new>[£$€]?\d[\d,.]*)(?P<after>[^;]*?)(?=\s+and\s+from\b|[;.](?:\s|$)|$)")
+_FROM_TO = re.compile(r"\bfrom\s+(?P<old>[£$€]?\d(?:[\d,.]*\d)?)\s+to\s+(?P<new>[£$€]?\d(?:[\d,.]*\d)?)")
 
 
-def _changed_from(question: str, texts: list[str]) -> str | None:
+def _changed_things(sentence: str, changes: list[re.Match[str]]) -> list[str]:
+    """The words of each change a sentence writes: those since the change before it ("the
+    site-night fee" of "X rises from £2 to £3 and the site-night fee from £3 to £5") and a
+    qualifier after it opening with "for" ("from £8 to £9 for a junior member and ...")."""
+    out, start = [], 0
+    for i, c in enumerate(changes):
+        stop = changes[i + 1].start() if i + 1 < len(changes) else len(sentence)
+        qualifier = re.match(r"\s+for\b[^,;]*?(?=\s+and\b|[,;]|$)", sentence[c.end():stop])
+        out.append(sentence[start:c.start()] + (qualifier.group(0) if qualifier else ""))
+        start = c.end() + (qualifier.end() if qualifier else 0)
+    return out
+
+
+def _changed_from(question: str, texts: list[str]) -> tuple[str, int] | None:
     """Asked a value "before <month> <year>": the value a sentence writing that month (and not
     another year) says it changed from ("rise from £8 to £9 for a junior member ... from 1
     May"); of several changes in a sentence, the one whose words after it ("for a junior
     member") the question writes; or the value a sentence says held until then ("Until May
-    2023 the rate was £31."). None unless one value is read."""
+    2023 the rate was £31."). (The value, the index of the text read first writing it); None
+    unless one value is read."""
     m = _ASKS_BEFORE_DATE.search(question)
     if not m or m.group("month").lower() not in _MONTH_NAMES:
         return None
     asked = {stem(w) for w in content_terms(question) if w.isalpha() and w not in _MONTH_NAMES}
-    found = set()
+    found: dict[str, int] = {}
     until = re.compile(rf"\b(?:until|before)\s+(?:\d{{1,2}}\s+)?{m.group('month')}\s+{m.group('year')},?\s+"
                        r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:was|were|had\s+been|cost)\s+([£$€]?\d[\d,.]*\d|[£$€]\d)")
-    for text in texts:
+    for i, text in enumerate(texts):
         for sentence in split_sentences(text):
             if (was := until.search(sentence)) and asked & {stem(w) for w in content_terms(text)}:
-                found.add(was.group(1))  # ("Until May 2023 the rate was £31.")
+                found.setdefault(was.group(1), i)  # ("Until May 2023 the rate was £31.")
                 continue
             if not re.search(rf"\b{m.group('month')}\b", sentence) or any(
                     y != m.group("year") for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)):
                 continue
             changes = list(_FROM_TO.finditer(sentence))
             if len(changes) > 1:
-                changes = [c for c in changes if asked & {stem(w) for w in content_terms(c.group("after"))}]
+                changes = [c for c, said in zip(changes, _changed_things(sentence, changes))
+                           if asked & {stem(w) for w in content_terms(said)}]
             if len(changes) == 1:
-                found.add(changes[0].group("old").rstrip(".,"))
-    return found.pop() if len(found) == 1 else None
+                found.setdefault(changes[0].group("old"), i)
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def _part_named(question: str, agreed: str, cands: list[str], texts: list[str]) -> list[str]:
@@ -10591,6 +10611,18 @@ def _page_pairs(text: str, h: Hit) -> list[tuple[str, str]]:
     fields (`code_points: U+0041 U+030A`)."""
     pairs = _labelled_pairs(without_emphasis(text))
     return pairs + [(k.replace("_", " "), v) for k, v in (h.metadata or {}).items() if isinstance(v, str)]
+
+
+def _hop_by_label(label: str, question: str) -> bool:
+    """Whether a question asks something of the thing a page's line labels ("the packed form of
+    the sample address ..." of `Sample address: ...`, or "... a sample address. What is that
+    address ...?"), not the line's own value ("Which module does X concern?" of `Concerns:`)."""
+    words = re.sub(r"\s*\([^()]*\)\s*$", "", label).split()
+    if not words or not _label_asked_whole(label, question):
+        return False
+    said = r"\s+".join(map(re.escape, words))
+    return bool(re.search(rf"\b(?:of|for)\s+(?:the|its|that)\s+{said}\b", question, re.I)
+                or re.search(rf"\b{said}\b[^.?]*[.?]\s+[^.?]*\bthat\s+{re.escape(words[-1])}\b", question, re.I))
 
 
 def _label_asked_whole(label: str, question: str) -> bool:
@@ -11821,7 +11853,8 @@ _ATTENDANCE_LINE = re.compile(r"(?<![\w-])(?:present|attendance|attending|attend
                               r"(\d[\d,]*)(?![\d,]*[\d.:/-]\d)", re.I)
 # "Forty-one people came.", "412 visitors attended"
 _CAME_SENTENCE = re.compile(r"(?<![\w-])(?<![£$€])(?<![A-Z]{3}\s)(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+){0,2}?"
-                            r"(?:came|attended|turned\s+(?:up|out)|showed\s+up)\b(?!\s+from\b)")  # (no sum: "GBP 500 came from")
+                            r"(?:came|attended|turned\s+(?:up|out)|showed\s+up)\b(?!\s+from\b|\s*:)")  # (no sum: "GBP 500 came
+# from"; nor a record's label: "needed: 8 volunteers came: 11")
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
 # a size asked ("How big is the cold room?"): a temperature or a duration is none
 _HOW_BIG = re.compile(r"\bhow\s+(?:big|large|small)\b", re.I)

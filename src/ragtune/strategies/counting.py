@@ -10,6 +10,7 @@ short (names, not clauses), so prose that merely starts like a list counts nothi
 
 from __future__ import annotations
 
+from collections import Counter
 import itertools
 import re
 
@@ -906,11 +907,14 @@ def select_record(question: str, collections: dict[str, list[dict]],
             pool = noted if len(noted) == 1 else pool
         if not cond and not bounds:
             # (no field named: the one record whose note writes two of the question's words or
-            # more where no other writes two, "Which call turned out to be a hornets' nest?")
+            # more that no other record's note writes, "Which call turned out to be a hornets'
+            # nest?"; words many notes write, "module" or "class", tell no record)
             used = {stem(w) for w in re.findall(r"[a-z]+", path.lower())}
             asked = {stem(w) for w in re.findall(r"\b[a-z]{4,}\b(?!['\u2019]s\b)", q) if w not in STOPWORDS} - used
-            noted = [r for r in records if len(asked & {stem(w) for v in r.values() if isinstance(v, str)
-                                                         and len(v.split()) >= 3 for w in re.findall(r"[a-z]{4,}", v.lower())}) >= 2]
+            noted_words = [asked & {stem(w) for v in r.values() if isinstance(v, str) and len(v.split()) >= 3
+                                    for w in re.findall(r"[a-z]{4,}", v.lower())} for r in records]
+            writers = Counter(w for ws in noted_words for w in ws)
+            noted = [r for r, ws in zip(records, noted_words) if sum(writers[w] == 1 for w in ws) >= 2]
             if len(noted) != 1:
                 continue
             pool, shown = noted, {"its note": "writes the question's words"}
