@@ -6134,7 +6134,7 @@ class Agentic(Rag):
                 r.usage = r.usage + usage_of([g])
                 r.log("reread", {"passage": p.shown, "rank": place + 1, "after": r.why},
                       text, g.completion_tokens, g.ms)
-                # (nothing said: the question back, or the passage copied whole, its label first)
+                # (nothing said: an abstention, or the question said back)
                 if is_abstention(text) or _says_back(r.question, text) \
                         or r.want in ("date", "number", "version", "open") \
                         and not _reads_value(text, r.want, r.question, p.shown):
@@ -6360,15 +6360,14 @@ class Agentic(Rag):
                 # "What was the winning time ...?" -> "... was 2026.": a year or a day is no time taken
                 why, reason = "the answer gives a year or a day where a time is asked", "no_time"
             elif r.decided_by == "rag" and not exhausted and r.kind not in ("comparison", "multi_hop") \
-                    and not r.options and (re.match(r"\s*who\s", r.question, re.I) or _ASKS_NAME_OF.search(r.question)) \
+                    and not r.options and ((asked_who := re.match(r"\s*who\s", r.question, re.I)) or _ASKS_NAME_OF.search(r.question)) \
                     and _names_no_one(r.question, r.text):
                 # "Who is the umpire at X?" -> "... is a qualified umpire who ...": a description
                 # where someone is asked (their names are written with capitals), or a name is
                 # ("What is the name of the cook?" -> "... is the kitchen team.": a name asked, and
                 # no re-reading for it)
                 why, reason = ("rag's answer to a who-question names no one the question does not", "names_no_one") \
-                    if re.match(r"\s*who\s", r.question, re.I) else ("rag's answer names nothing where a name is asked",
-                                                                      "names_nothing")
+                    if asked_who else ("rag's answer names nothing where a name is asked", "names_nothing")
             elif r.decided_by in ("rag", "lookup") and not exhausted and _ASKS_AGENT.match(r.question) \
                     and (label := _label_only(r.text, [*evidence, *r.floor.retrieved], self._document_text)):
                 # "Who booked X?" -> "Hoops.": a heading or a table row's label copied, no one named

@@ -11,6 +11,7 @@ short (names, not clauses), so prose that merely starts like a list counts nothi
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 import itertools
 import re
 
@@ -855,6 +856,13 @@ def late_record(question: str, collections: dict[str, list[dict]],
     return found[0] if len(found) == 1 and found[0][0] else None
 
 
+def _note_stems(rec: dict, skip: Iterable[str] = ()) -> set[str]:
+    """The stems of the words of four letters or more in a record's notes (its text fields of
+    three words or more), the fields in `skip` aside."""
+    return {stem(w) for k, v in rec.items() if k not in skip and isinstance(v, str) and len(v.split()) >= 3
+            for w in re.findall(r"[a-z]{4,}", v.lower())}
+
+
 # the fields that say where a record's thing was
 _PLACE_KEYS = frozenset(stem(w) for w in ("place", "location", "venue", "site", "where", "address"))
 
@@ -902,8 +910,7 @@ def select_record(question: str, collections: dict[str, list[dict]],
             used = {stem(w) for x in [*cond.values(), path] for w in re.findall(r"[a-z]+", str(x).lower())}
             # (not an owner's word: "the club's maps")
             asked = {stem(w) for w in re.findall(r"\b[a-z]{4,}\b(?!['\u2019]s\b)", q) if w not in STOPWORDS} - used
-            noted = [r for r in pool if asked & {stem(w) for k, v in r.items() if k not in cond and isinstance(v, str)
-                                                 and len(v.split()) >= 3 for w in re.findall(r"[a-z]{4,}", v.lower())}]
+            noted = [r for r in pool if asked & _note_stems(r, cond)]
             pool = noted if len(noted) == 1 else pool
         if not cond and not bounds:
             # (no field named: the one record whose note writes two of the question's words or
@@ -911,8 +918,7 @@ def select_record(question: str, collections: dict[str, list[dict]],
             # nest?"; words many notes write, "module" or "class", tell no record)
             used = {stem(w) for w in re.findall(r"[a-z]+", path.lower())}
             asked = {stem(w) for w in re.findall(r"\b[a-z]{4,}\b(?!['\u2019]s\b)", q) if w not in STOPWORDS} - used
-            noted_words = [asked & {stem(w) for v in r.values() if isinstance(v, str) and len(v.split()) >= 3
-                                    for w in re.findall(r"[a-z]{4,}", v.lower())} for r in records]
+            noted_words = [asked & _note_stems(r) for r in records]
             writers = Counter(w for ws in noted_words for w in ws)
             noted = [r for r, ws in zip(records, noted_words) if sum(writers[w] == 1 for w in ws) >= 2]
             if len(noted) != 1:
