@@ -61,7 +61,8 @@ readc41, readp43 and readt42 (catalog41's, prose43's and tables42's, read that a
 readc42, readp44 and readt43 (catalog42's, prose44's and tables43's, read later that afternoon), and
 readc43, readp45 and readt44 (catalog43's, prose45's and tables44's, read that night), and
 readc44, readp46 and readt45 (catalog44's, prose46's and tables45's, read later that night), and
-readc45, readp47 and readt46 (catalog45's, prose47's and tables46's, read on 2026-12-08); copies, so
+readc45, readp47 and readt46 (catalog45's, prose47's and tables46's, read on 2026-12-08), and
+readc46, readp48 and readt47 (catalog46's, prose48's and tables47's, read early that morning); copies, so
 no tool reads a test file by accident. Writes
 WORK/evals/OUTNAME/CORPUS-SPLIT-STRATEGY.jsonl (answers with traces) and summary.json.
 EXP_THRESHOLD=t answers with that threshold instead of preparing (to simulate thresholds).
@@ -364,9 +365,12 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp47" / "prose47.jsonl"}),
         "tables46": (sets / "tables46" / "corpus", sets / "tables46" / "dev.jsonl",
                      {"r1": WORK / "readt46" / "tables46.jsonl"}),
-        "catalog46": (sets / "catalog46" / "corpus", sets / "catalog46" / "dev.jsonl", {}),
-        "prose48": (sets / "prose48" / "corpus", sets / "prose48" / "dev.jsonl", {}),
-        "tables47": (sets / "tables47" / "corpus", sets / "tables47" / "dev.jsonl", {}),
+        "catalog46": (sets / "catalog46" / "corpus", sets / "catalog46" / "dev.jsonl",
+                      {"r1": WORK / "readc46" / "catalog46.jsonl"}),
+        "prose48": (sets / "prose48" / "corpus", sets / "prose48" / "dev.jsonl",
+                    {"r1": WORK / "readp48" / "prose48.jsonl"}),
+        "tables47": (sets / "tables47" / "corpus", sets / "tables47" / "dev.jsonl",
+                     {"r1": WORK / "readt47" / "tables47.jsonl"}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),
