@@ -371,6 +371,8 @@ def corpora() -> dict[str, tuple[Path, Path, dict[str, Path]]]:
                     {"r1": WORK / "readp48" / "prose48.jsonl"}),
         "tables47": (sets / "tables47" / "corpus", sets / "tables47" / "dev.jsonl",
                      {"r1": WORK / "readt47" / "tables47.jsonl"}),
+        "prose49": (sets / "prose49" / "corpus", sets / "prose49" / "dev.jsonl", {}),
+        "tables48": (sets / "tables48" / "corpus", sets / "tables48" / "dev.jsonl", {}),
         "tables": (ROOT / "tests" / "data" / "handwritten" / "corpus",
                    sets / "tables" / "dev.jsonl", reads["tables"]),
         "seed": (WORK / "seed-docs", sets / "seed" / "dev.jsonl", {}),

@@ -46,7 +46,7 @@ SETS = ("catalog", "tables", "prose", "prose2", "prose3", "tables2", "prose4", "
         "catalog40", "prose42", "tables41", "catalog41", "prose43", "tables42",
         "catalog42", "prose44", "tables43", "catalog43", "prose45", "tables44",
         "catalog44", "prose46", "tables45", "catalog45", "prose47", "tables46",
-        "catalog46", "prose48", "tables47")
+        "catalog46", "prose48", "tables47", "prose49", "tables48")
 # in the order written
 FROZEN_SPLITS = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
                  "test10", "test11", "test12")
@@ -215,6 +215,8 @@ def corpora(builder, tmp_path_factory) -> dict[str, Path]:
         "catalog46": EVALSETS / "catalog46" / "corpus",
         "prose48": EVALSETS / "prose48" / "corpus",
         "tables47": EVALSETS / "tables47" / "corpus",
+        "prose49": EVALSETS / "prose49" / "corpus",
+        "tables48": EVALSETS / "tables48" / "corpus",
     }
 
 
@@ -376,9 +378,10 @@ def test_gold_answers_occur_in_their_evidence(name, corpora):
                                      ["scripts/build_catalog45.py", "check"], ["evalsets/prose47/check.py"],
                                      ["evalsets/tables46/check.py"],
                                      ["scripts/build_catalog46.py", "check"], ["evalsets/catalog46/check.py"],
-                                     ["evalsets/prose48/check.py"], ["evalsets/tables47/check.py"]])
+                                     ["evalsets/prose48/check.py"], ["evalsets/tables47/check.py"],
+                                     ["evalsets/prose49/check.py"], ["evalsets/tables48/check.py"]])
 def test_later_sets_pass_their_own_checks(command):
-    """catalog4 to tables47 carry the checks they were frozen with (pages rendered from
+    """catalog4 to tables48 carry the checks they were frozen with (pages rendered from
     the committed snapshot, gold in evidence, scoring verdicts, unanswerables absent)."""
     import os
     import subprocess
