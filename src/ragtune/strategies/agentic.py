@@ -1743,6 +1743,7 @@ class Agentic(Rag):
         (a year in "the report from 2023" is usually metadata) and values the filters apply.
         Without `subject`, minus the names most documents hold (the corpus's own subject)."""
         used = json.dumps(r.filters).lower() if r.filters else ""
+        rng = _code_range(query)  # (read once: its ends are no names a chunk must hold)
         out = []
         for n in self._names_in(query):
             # "the HTTPX README": the document's kind is no part of what a chunk must name
@@ -1768,7 +1769,7 @@ class Agentic(Rag):
             if used and f'"{low}"' in used:
                 continue
             # (nor are the ends of a range of codes asked: "in the range U+2100-U+2110")
-            if (rng := _code_range(query)) and rng[0].start() <= at < rng[0].end():
+            if rng and rng[0].start() <= at < rng[0].end():
                 continue
             # a name most documents hold is the corpus's own subject ("the Society" in its own
             # wiki): its pages say "we" and "our", so a chunk without it may still be about it
